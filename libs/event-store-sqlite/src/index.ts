@@ -1,0 +1,2 @@
+export * from './sqlite-event-store';
+export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './schema-migrations';

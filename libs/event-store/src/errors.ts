@@ -1,0 +1,74 @@
+import { describeRevision, type CurrentRevision, type ExpectedRevision } from './expected-revision';
+
+/** Base class of every error the port raises, so that callers can tell store errors from their own bugs. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+  protected constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The stream's revision was not what the writer expected: nothing was written. */
+export class WrongExpectedRevisionError extends EventStoreError {
+  readonly code = 'WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: CurrentRevision,
+  ) {
+    super(
+      `Stream "${streamName}": expected revision ${describeRevision(expected)}, but it is at ${describeRevision(actual)}`,
+    );
+  }
+}
+
+export class StreamNotFoundError extends EventStoreError {
+  readonly code = 'STREAM_NOT_FOUND';
+  constructor(readonly streamName: string) {
+    super(`Stream "${streamName}" does not exist`);
+  }
+}
+
+/**
+ * Some, but not all, of an append's event ids are already stored (or stored in another stream or order):
+ * it is neither a retry nor a new append, so nothing is written.
+ */
+export class IdempotencyConflictError extends EventStoreError {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  constructor(
+    readonly streamName: string,
+    readonly eventIds: readonly string[],
+    reason: string,
+  ) {
+    super(`Stream "${streamName}": ${reason} (event ids ${eventIds.join(', ')})`);
+  }
+}
+
+/** The append is larger than the store accepts: nothing was written. */
+export class AppendTooLargeError extends EventStoreError {
+  readonly code = 'APPEND_TOO_LARGE';
+  constructor(
+    readonly streamName: string,
+    readonly size: number,
+    readonly maxSize: number,
+  ) {
+    super(`Stream "${streamName}": append of ${size} bytes exceeds the maximum of ${maxSize} bytes`);
+  }
+}
+
+/** The input is not something any store could write (bad id, empty type, non-JSON data...). */
+export class InvalidAppendError extends EventStoreError {
+  readonly code = 'INVALID_APPEND';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The store could not be reached or failed; the operation may or may not be retried. */
+export class EventStoreUnavailableError extends EventStoreError {
+  readonly code = 'EVENT_STORE_UNAVAILABLE';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}

@@ -1,0 +1,85 @@
+import type { AppendResult, NewEvent, RecordedEvent } from './events';
+import type { ExpectedRevision } from './expected-revision';
+
+export const START = 'start';
+export const END = 'end';
+export type Direction = 'forwards' | 'backwards';
+
+export interface AppendOptions {
+  /** Defaults to `any`. */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive in both directions. Defaults to `start` forwards and `end` backwards. */
+  readonly fromRevision?: bigint | typeof START | typeof END;
+  readonly direction?: Direction;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /**
+   * As on EventStoreDB: forwards includes the event at this position, backwards returns the events before it.
+   * Defaults to `start` forwards and `end` backwards.
+   */
+  readonly fromPosition?: bigint | typeof START | typeof END;
+  readonly direction?: Direction;
+  readonly maxCount?: number;
+}
+
+/** Keep only the events whose stream name, or whose type, starts with one of the prefixes. */
+export interface SubscriptionFilter {
+  readonly on: 'stream-name' | 'event-type';
+  readonly prefixes: readonly string[];
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive: the subscription delivers the events after this position. Defaults to `start`. */
+  readonly fromPosition?: bigint | typeof START | typeof END;
+  readonly filter?: SubscriptionFilter;
+  /** Aborting ends the subscription, even while it waits for new events. */
+  readonly signal?: AbortSignal;
+}
+
+export interface SubscribeToStreamOptions {
+  /** Exclusive: the subscription delivers the events after this revision. Defaults to `start`. */
+  readonly fromRevision?: bigint | typeof START | typeof END;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * What a catch-up subscription yields: every event after its starting point, in log order, and once, when
+ * it has delivered everything that was stored when it reached the head, a `caught-up` marker; after it the
+ * events are live.
+ */
+export type SubscriptionMessage =
+  { readonly kind: 'event'; readonly event: RecordedEvent } | { readonly kind: 'caught-up' };
+
+/**
+ * A pull-based catch-up subscription: the store reads ahead only as fast as the consumer iterates, so a slow
+ * consumer never buffers more than one page and never slows writers. Leave it by breaking out of the loop or
+ * by aborting its signal.
+ */
+export type Subscription = AsyncIterable<SubscriptionMessage>;
+
+/**
+ * The event store port: EventStoreDB's semantics, so that the app behaves the same on every adapter.
+ *
+ * Appends are atomic (all events or none) and idempotent: re-sending an append whose event ids are all stored
+ * already, in that stream and order, returns the original result and writes nothing, whatever revision it
+ * expects; an append whose ids are only partly stored is an {@link IdempotencyConflictError}.
+ */
+export interface EventStore {
+  appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Raises {@link StreamNotFoundError} (when iterated) if the stream has no events. */
+  readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  subscribeToStream(streamName: string, options?: SubscribeToStreamOptions): Subscription;
+  /** Resolves when the store answers; raises {@link EventStoreUnavailableError} when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The dependency-injection token the app binds its one store to. */
+export const EVENT_STORE = Symbol('EVENT_STORE');

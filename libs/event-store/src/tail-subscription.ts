@@ -1,0 +1,46 @@
+import type { AppendSignal } from './append-signal';
+import type { RecordedEvent } from './events';
+import type { SubscriptionMessage } from './event-store.port';
+
+export interface TailSource<Cursor> {
+  /** Up to `limit` events after `cursor`, in log order. */
+  readPage(after: Cursor, limit: number): Promise<readonly RecordedEvent[]> | readonly RecordedEvent[];
+  cursorOf(event: RecordedEvent): Cursor;
+  appends: AppendSignal;
+  /** How often to look for appends made by other processes, which cannot signal this one. */
+  pollIntervalMs?: number;
+}
+
+const PAGE_SIZE = 256;
+
+/**
+ * A catch-up subscription over a log that can be re-read by cursor. It reads a page only when the consumer
+ * asks for more, so it holds at most one page in memory whatever the consumer's speed, and writers never wait
+ * for it. Every event comes from a read after the cursor of the last one delivered, which is why the
+ * catch-up/live boundary can neither miss nor repeat an event, however appends race with it.
+ */
+export async function* tailSubscription<Cursor>(
+  source: TailSource<Cursor>,
+  from: Cursor,
+  signal?: AbortSignal,
+): AsyncGenerator<SubscriptionMessage> {
+  let cursor = from;
+  let caughtUp = false;
+  while (!signal?.aborted) {
+    // Read the signal's version before the page: an append committed after the read bumps it, so the wait
+    // below returns at once instead of sleeping past that append.
+    const seen = source.appends.current;
+    const page = await source.readPage(cursor, PAGE_SIZE);
+    for (const event of page) {
+      if (signal?.aborted) return;
+      yield { kind: 'event', event };
+      cursor = source.cursorOf(event);
+    }
+    if (page.length === PAGE_SIZE) continue;
+    if (!caughtUp) {
+      caughtUp = true;
+      yield { kind: 'caught-up' };
+    }
+    await source.appends.changedSince(seen, signal, source.pollIntervalMs);
+  }
+}

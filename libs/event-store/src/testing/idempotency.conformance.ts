@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { ANY, IdempotencyConflictError, NO_STREAM, STREAM_EXISTS, StreamNotFoundError } from '..';
+import { collect, newEvents, uniqueStreamName, type StoreUnderTest } from './conformance-helpers';
+
+export function idempotencyConformance(subject: StoreUnderTest): void {
+  describe('idempotent append', () => {
+    it.each([
+      ['any', ANY, 1],
+      ['no_stream', NO_STREAM, 0],
+      ['stream_exists', STREAM_EXISTS, 1],
+      ['an exact revision', 0n, 1],
+    ] as const)(
+      'returns the original result and writes nothing when re-sent expecting %s',
+      async (_label, expected, existing) => {
+        const stream = uniqueStreamName();
+        if (existing > 0) await subject.store.appendToStream(stream, newEvents(existing));
+        const events = newEvents(3);
+        const original = await subject.store.appendToStream(stream, events, {
+          expectedRevision: expected,
+        });
+        const retried = await subject.store.appendToStream(stream, events, {
+          expectedRevision: expected,
+        });
+        expect(retried).toEqual(original);
+        expect(await collect(subject.store.readStream(stream))).toHaveLength(existing + 3);
+      },
+    );
+
+    it('returns the original result even when the stream has moved on since', async () => {
+      const stream = uniqueStreamName();
+      const events = newEvents(2);
+      const original = await subject.store.appendToStream(stream, events, {
+        expectedRevision: NO_STREAM,
+      });
+      await subject.store.appendToStream(stream, newEvents(5));
+      const retried = await subject.store.appendToStream(stream, events, {
+        expectedRevision: NO_STREAM,
+      });
+      expect(retried).toEqual(original);
+      expect(await collect(subject.store.readStream(stream))).toHaveLength(7);
+    });
+
+    it('refuses an append whose ids are only partly stored, and writes nothing', async () => {
+      const stream = uniqueStreamName();
+      const stored = newEvents(2);
+      await subject.store.appendToStream(stream, stored);
+      const mixed = [stored[1]!, ...newEvents(1)];
+      await expect(subject.store.appendToStream(stream, mixed)).rejects.toBeInstanceOf(IdempotencyConflictError);
+      expect(await collect(subject.store.readStream(stream))).toHaveLength(2);
+    });
+
+    it('refuses stored ids sent to another stream', async () => {
+      const events = newEvents(1);
+      await subject.store.appendToStream(uniqueStreamName(), events);
+      const other = uniqueStreamName();
+      await expect(subject.store.appendToStream(other, events)).rejects.toBeInstanceOf(IdempotencyConflictError);
+      await expect(collect(subject.store.readStream(other))).rejects.toBeInstanceOf(StreamNotFoundError);
+    });
+  });
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from '@jest/globals';
+import { END, type RecordedEvent } from '..';
+import {
+  collect,
+  labelOf,
+  newEvents,
+  readUntil,
+  uniqueStreamName,
+  waitFor,
+  type StoreUnderTest,
+} from './conformance-helpers';
+
+export function subscriptionsConformance(subject: StoreUnderTest): void {
+  describe('subscribeToAll', () => {
+    it('delivers the events after its position, says once that it caught up, then delivers live events', async () => {
+      const stream = uniqueStreamName();
+      const marker = await subject.store.appendToStream(stream, newEvents(1));
+      await subject.store.appendToStream(stream, newEvents(2));
+      const seen: string[] = [];
+      const reading = readUntil(subject.store.subscribeToAll({ fromPosition: marker.position }), (message) => {
+        if (message.kind === 'caught-up') seen.push('caught-up');
+        else if (message.event.streamName === stream) seen.push(`e${message.event.revision}`);
+        return seen.includes('e4');
+      });
+      await waitFor(() => seen.includes('caught-up'));
+      await subject.store.appendToStream(stream, newEvents(2));
+      await reading;
+      expect(seen).toEqual(['e1', 'e2', 'caught-up', 'e3', 'e4']);
+    });
+
+    it('misses and repeats nothing across the catch-up/live boundary while appends race with it', async () => {
+      const streams = [uniqueStreamName(), uniqueStreamName()];
+      const marker = await subject.store.appendToStream(streams[0]!, newEvents(1));
+      const writing = (async () => {
+        for (let round = 0; round < 40; round++) {
+          await subject.store.appendToStream(streams[round % 2]!, newEvents(1 + (round % 3)));
+          if (round % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      const delivered: RecordedEvent[] = [];
+      const total = Array.from({ length: 40 }, (_, round) => 1 + (round % 3)).reduce((sum, count) => sum + count, 0);
+      await readUntil(subject.store.subscribeToAll({ fromPosition: marker.position }), (message) => {
+        if (message.kind === 'event' && streams.includes(message.event.streamName)) delivered.push(message.event);
+        return delivered.length === total;
+      });
+      await writing;
+      const stored = (await collect(subject.store.readAll({ fromPosition: marker.position }))).filter(
+        (event) => streams.includes(event.streamName) && event.position > marker.position,
+      );
+      expect(delivered.map((event) => labelOf(event, streams))).toEqual(stored.map((event) => labelOf(event, streams)));
+      expect(new Set(delivered.map((event) => event.id)).size).toBe(total);
+    });
+
+    it('starting at the end delivers only events appended afterwards', async () => {
+      const stream = uniqueStreamName();
+      await subject.store.appendToStream(stream, newEvents(3));
+      const seen: string[] = [];
+      const reading = readUntil(subject.store.subscribeToAll({ fromPosition: END }), (message) => {
+        if (message.kind === 'caught-up') seen.push('caught-up');
+        else if (message.event.streamName === stream) seen.push(`e${message.event.revision}`);
+        return seen.includes('e3');
+      });
+      await waitFor(() => seen.includes('caught-up'));
+      await subject.store.appendToStream(stream, newEvents(1));
+      await reading;
+      expect(seen).toEqual(['caught-up', 'e3']);
+    });
+
+    it.each(['stream-name', 'event-type'] as const)('filters on the %s prefix', async (on) => {
+      const prefix = uniqueStreamName('filtered');
+      const wanted = `${prefix}-wanted`;
+      const other = uniqueStreamName('other');
+      const marker = await subject.store.appendToStream(other, newEvents(1));
+      const wantedType = on === 'event-type' ? `${prefix}Happened` : 'SomethingHappened';
+      await subject.store.appendToStream(other, newEvents(2, 'SomethingElseHappened'));
+      await subject.store.appendToStream(wanted, newEvents(2, wantedType));
+      await subject.store.appendToStream(other, newEvents(1, 'SomethingElseHappened'));
+      const seen: string[] = [];
+      await readUntil(
+        subject.store.subscribeToAll({
+          fromPosition: marker.position,
+          filter: { on, prefixes: [prefix] },
+        }),
+        (message) => {
+          if (message.kind === 'event')
+            seen.push(`${message.event.streamName === wanted ? 'w' : 'o'}${message.event.revision}`);
+          return message.kind === 'caught-up';
+        },
+      );
+      expect(seen).toEqual(['w0', 'w1']);
+    });
+
+    it('ends at once when its signal aborts, even while it waits for new events', async () => {
+      const controller = new AbortController();
+      let caughtUp = false;
+      const iteration = (async () => {
+        for await (const message of subject.store.subscribeToAll({
+          fromPosition: END,
+          signal: controller.signal,
+        })) {
+          if (message.kind === 'caught-up') caughtUp = true;
+        }
+      })();
+      await waitFor(() => caughtUp);
+      controller.abort();
+      await expect(iteration).resolves.toBeUndefined();
+    });
+
+    it('does not hold writers back while a subscriber does not read', async () => {
+      const stream = uniqueStreamName();
+      const subscription = subject.store.subscribeToAll({ fromPosition: END })[Symbol.asyncIterator]();
+      await subscription.next();
+      for (let index = 0; index < 200; index++) await subject.store.appendToStream(stream, newEvents(1));
+      const next = await subscription.next();
+      await subscription.return?.();
+      expect(next.done).toBe(false);
+      expect((await collect(subject.store.readStream(stream))).length).toBe(200);
+    });
+  });
+
+  describe('subscribeToStream', () => {
+    it('catches up on one stream after a revision, then follows it live', async () => {
+      const stream = uniqueStreamName();
+      await subject.store.appendToStream(stream, newEvents(3));
+      await subject.store.appendToStream(uniqueStreamName(), newEvents(2));
+      const seen: string[] = [];
+      const reading = readUntil(subject.store.subscribeToStream(stream, { fromRevision: 0n }), (message) => {
+        seen.push(
+          message.kind === 'caught-up'
+            ? 'caught-up'
+            : `${message.event.streamName === stream ? 'e' : 'x'}${message.event.revision}`,
+        );
+        return seen.includes('e3');
+      });
+      await waitFor(() => seen.includes('caught-up'));
+      await subject.store.appendToStream(stream, newEvents(1));
+      await reading;
+      expect(seen).toEqual(['e1', 'e2', 'caught-up', 'e3']);
+    });
+
+    it('waits for a stream that does not exist yet', async () => {
+      const stream = uniqueStreamName();
+      const seen: string[] = [];
+      const reading = readUntil(subject.store.subscribeToStream(stream), (message) => {
+        seen.push(message.kind === 'caught-up' ? 'caught-up' : `e${message.event.revision}`);
+        return seen.includes('e1');
+      });
+      await waitFor(() => seen.includes('caught-up'));
+      await subject.store.appendToStream(stream, newEvents(2));
+      await reading;
+      expect(seen).toEqual(['caught-up', 'e0', 'e1']);
+    });
+  });
+}
