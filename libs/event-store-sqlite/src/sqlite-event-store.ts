@@ -198,6 +198,20 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) this.db.close();
   }
 
+  /** The durability settings of the store's own connection, for health reports and tests. */
+  settings(): { journalMode: string; synchronous: string } {
+    const synchronous = ['off', 'normal', 'full', 'extra'][Number(this.db.pragma('synchronous', { simple: true }))];
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: synchronous ?? 'unknown',
+    };
+  }
+
+  /** SQLite's own check of the file's structure: `ok` when intact. */
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
   /** The position of the last event, or before the first when the log is empty. */
   private headPosition(): bigint {
     const row = this.statements.head.get() as { position: bigint | null };

@@ -1,2 +1,3 @@
 export { describeEventStoreConformance, type ConformanceSubject } from './event-store-conformance';
 export { collect, newEvents, readUntil, uniqueStreamName, waitFor } from './conformance-helpers';
+export { uniqueIdsAcrossStreamsSpec } from './unique-ids-across-streams';

@@ -1,0 +1,324 @@
+import {
+  ANY as ESDB_ANY,
+  END as ESDB_END,
+  ErrorType,
+  EventStoreDBClient,
+  START as ESDB_START,
+  eventTypeFilter,
+  isCommandError,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamResolvedEvent,
+  type Position,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  ANY,
+  AppendTooLargeError,
+  END,
+  EventStoreUnavailableError,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  assertValidAppend,
+  classifyAppend,
+  expectationHolds,
+  type AppendOptions,
+  type AppendResult,
+  type CurrentRevision,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredEventRef,
+  type SubscribeToAllOptions,
+  type SubscribeToStreamOptions,
+  type Subscription,
+  type SubscriptionFilter,
+} from '@timeline/event-store';
+import { resumingSubscription, type ServerSubscription } from './resuming-subscription';
+
+export interface EsdbEventStoreOptions {
+  /** e.g. `esdb://localhost:2113?tls=false`, or a cluster: `esdb://node1:2113,node2:2113,node3:2113`. */
+  readonly connectionString: string;
+  /** How many times an append re-reads the stream after losing a race, before it reports the conflict. */
+  readonly maxAppendAttempts?: number;
+}
+
+const PAGE_SIZE = 512;
+
+/**
+ * The port on EventStoreDB / KurrentDB: the only file that talks to `@eventstore/db-client`.
+ *
+ * Idempotency: EventStoreDB only deduplicates a retry reliably when it expects an exact revision. So every
+ * append reads the stream first, finds any of its ids there (a retry gets the original result back), checks
+ * the caller's expectation against the revision it read, and then appends expecting exactly that revision.
+ * A concurrent writer, or a racing copy of the same append, makes the server answer wrong-expected-version;
+ * the append then re-reads, and either finds its own events (retry) or reports the real conflict.
+ *
+ * Positions are commit positions, as decimal bigints; system events (`$`-prefixed) are never delivered.
+ */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly maxAppendAttempts: number;
+
+  constructor(options: EsdbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.maxAppendAttempts = options.maxAppendAttempts ?? 5;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    assertValidAppend(streamName, events);
+    const expected = options?.expectedRevision ?? ANY;
+    for (let attempt = 1; ; attempt++) {
+      const { current, stored } = await this.streamState(streamName);
+      const decision = classifyAppend(
+        streamName,
+        events,
+        events.map((event) => stored.get(event.id.toLowerCase())),
+      );
+      if (decision.kind === 'retry') return decision.result;
+      if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
+      try {
+        const result = await this.client.appendToStream(
+          streamName,
+          events.map((event) =>
+            jsonEvent({
+              id: event.id.toLowerCase(),
+              type: event.type,
+              data: event.data,
+              metadata: event.metadata ?? {},
+            }),
+          ),
+          { expectedRevision: current === NO_STREAM ? NO_STREAM : current },
+        );
+        return { nextExpectedRevision: result.nextExpectedRevision, position: positionOf(result.position) };
+      } catch (error) {
+        if (!(error instanceof Error) || !isCommandError(error)) throw error;
+        if (error.type === ErrorType.WRONG_EXPECTED_VERSION && attempt < this.maxAppendAttempts) continue;
+        if (error.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
+          throw new AppendTooLargeError(streamName, serializedSize(events), error.maxAppendSize);
+        }
+        throw translate(error, streamName);
+      }
+    }
+  }
+
+  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const direction = options.direction ?? 'forwards';
+    try {
+      for await (const resolved of this.client.readStream(streamName, {
+        direction,
+        fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      })) {
+        const event = toRecordedEvent(resolved);
+        if (event) yield event;
+      }
+    } catch (error) {
+      throw translate(error, streamName);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const direction = options.direction ?? 'forwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from: Position | typeof ESDB_START | typeof ESDB_END = toEsdbPosition(
+      options.fromPosition ?? (direction === 'forwards' ? START : END),
+    );
+    let last: bigint | undefined;
+    // System events count against the server's maxCount but are not ours to return: page until enough are ours.
+    while (remaining > 0) {
+      let read = 0;
+      try {
+        for await (const resolved of this.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE })) {
+          read += 1;
+          const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
+          // Forwards reads include their starting position, which the previous page already returned.
+          if (last !== undefined && direction === 'forwards' && position <= last) continue;
+          last = position;
+          from = { commit: position, prepare: position };
+          const event = toRecordedEvent(resolved);
+          if (!event) continue;
+          yield event;
+          if (--remaining === 0) return;
+        }
+      } catch (error) {
+        throw translate(error);
+      }
+      if (read < PAGE_SIZE) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const filter = toEsdbFilter(options.filter);
+    return resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
+      toEsdbPosition(options.fromPosition ?? START),
+      {
+        open: (after) =>
+          this.serverSubscription(this.client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) })),
+        cursorOf: (event) => ({ commit: event.position, prepare: event.position }),
+        isTransient,
+        translate: (error) => translate(error),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+    );
+  }
+
+  subscribeToStream(streamName: string, options: SubscribeToStreamOptions = {}): Subscription {
+    return resumingSubscription<bigint | typeof ESDB_START | typeof ESDB_END>(
+      toEsdbRevision(options.fromRevision ?? START),
+      {
+        open: (after) => this.serverSubscription(this.client.subscribeToStream(streamName, { fromRevision: after })),
+        cursorOf: (event) => event.revision,
+        isTransient,
+        translate: (error) => translate(error, streamName),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+    );
+  }
+
+  async ping(): Promise<void> {
+    try {
+      for await (const _ of this.client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1 })) break;
+    } catch (error) {
+      throw new EventStoreUnavailableError(`EventStoreDB does not answer: ${(error as Error).message}`, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** The stream's current revision and where each of its event ids is stored. */
+  private async streamState(
+    streamName: string,
+  ): Promise<{ current: CurrentRevision; stored: Map<string, StoredEventRef> }> {
+    const stored = new Map<string, StoredEventRef>();
+    let current: CurrentRevision = NO_STREAM;
+    for await (const event of this.readStreamOrEmpty(streamName)) {
+      stored.set(event.id, { streamName, revision: event.revision, position: event.position });
+      current = event.revision;
+    }
+    return { current, stored };
+  }
+
+  private async *readStreamOrEmpty(streamName: string): AsyncIterable<RecordedEvent> {
+    try {
+      yield* this.readStream(streamName);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+  }
+
+  /** Adapts the client's subscription (a Node stream plus a `caughtUp` event) to what resuming needs. */
+  private serverSubscription(
+    subscription:
+      ReturnType<EventStoreDBClient['subscribeToAll']> | ReturnType<EventStoreDBClient['subscribeToStream']>,
+  ): ServerSubscription {
+    const iterator = (subscription as AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>)[Symbol.asyncIterator]();
+    let delivered = 0;
+    // The client emits `caughtUp` when the message passes its transform, while earlier events may still sit in
+    // its readable buffer: those count as sent before it.
+    const caughtUp = new Promise<number>((resolve) => {
+      subscription.once('caughtUp', () => resolve(delivered + subscription.readableLength));
+    });
+    return {
+      next: async () => {
+        const result = await iterator.next();
+        if (result.done) return { done: true, value: undefined };
+        delivered += 1;
+        return { done: false, value: toRecordedEvent(result.value) };
+      },
+      caughtUp,
+      close: () => subscription.unsubscribe(),
+    };
+  }
+}
+
+function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
+  const event = resolved.event;
+  if (!event || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
+  if (!event.isJson) return undefined;
+  const position = event.position ?? resolved.commitPosition;
+  if (position === undefined) {
+    throw new EventStoreUnavailableError(
+      'EventStoreDB sent an event without a position: the server must be 22.6 or later',
+    );
+  }
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata: (event.metadata ?? {}) as JsonObject,
+    streamName: event.streamId,
+    revision: event.revision,
+    position: positionOf(position),
+    recordedAt: event.created,
+  };
+}
+
+function positionOf(position: Position | bigint | undefined): bigint {
+  if (position === undefined) throw new EventStoreUnavailableError('EventStoreDB answered without a position');
+  return typeof position === 'bigint' ? position : position.commit;
+}
+
+function toEsdbRevision(revision: bigint | typeof START | typeof END): bigint | typeof ESDB_START | typeof ESDB_END {
+  return revision === START ? ESDB_START : revision === END ? ESDB_END : revision;
+}
+
+function toEsdbPosition(position: bigint | typeof START | typeof END): Position | typeof ESDB_START | typeof ESDB_END {
+  return position === START ? ESDB_START : position === END ? ESDB_END : { commit: position, prepare: position };
+}
+
+function toEsdbFilter(filter: SubscriptionFilter | undefined) {
+  if (!filter || filter.prefixes.length === 0) return undefined;
+  const prefixes = [...filter.prefixes];
+  return filter.on === 'stream-name' ? streamNameFilter({ prefixes }) : eventTypeFilter({ prefixes });
+}
+
+const TRANSIENT: readonly ErrorType[] = [
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+  ErrorType.CANCELLED,
+];
+
+function isTransient(error: unknown): boolean {
+  return isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type);
+}
+
+/** The client's errors, in the port's words. */
+function translate(error: unknown, streamName?: string): unknown {
+  if (!(error instanceof Error) || !isCommandError(error)) return error;
+  switch (error.type) {
+    case ErrorType.STREAM_NOT_FOUND:
+      return new StreamNotFoundError(error.streamName ?? streamName ?? '');
+    case ErrorType.WRONG_EXPECTED_VERSION:
+      return new WrongExpectedRevisionError(
+        error.streamName,
+        error.expectedVersion === ESDB_ANY ? ANY : error.expectedVersion,
+        typeof error.actualVersion === 'bigint' ? error.actualVersion : NO_STREAM,
+      );
+    default:
+      return isTransient(error)
+        ? new EventStoreUnavailableError(`EventStoreDB is unavailable: ${error.message}`, error)
+        : error;
+  }
+}
+
+function serializedSize(events: readonly NewEvent[]): number {
+  return events.reduce(
+    (size, event) =>
+      size + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})),
+    0,
+  );
+}

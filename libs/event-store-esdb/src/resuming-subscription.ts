@@ -1,0 +1,88 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RecordedEvent, SubscriptionMessage } from '@timeline/event-store';
+
+/** One server-side subscription as the vendor client gives it, reduced to what resuming needs. */
+export interface ServerSubscription {
+  /** The subscription's events, already translated; `undefined` for one to skip (a system event). */
+  next(): Promise<IteratorResult<RecordedEvent | undefined>>;
+  /** Resolves when the server says the subscription has caught up, with how many events it had sent by then. */
+  readonly caughtUp: Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ResumingOptions<Cursor> {
+  /** Opens a server subscription that delivers the events after `cursor`. */
+  open(after: Cursor): ServerSubscription;
+  cursorOf(event: RecordedEvent): Cursor;
+  /** True for errors that a new subscription may cure (connection lost, leader changed, server restarted). */
+  isTransient(error: unknown): boolean;
+  translate(error: unknown): unknown;
+  signal?: AbortSignal;
+  maxBackoffMs?: number;
+}
+
+type Next =
+  { kind: 'next'; result: IteratorResult<RecordedEvent | undefined> } | { kind: 'caught-up' } | { kind: 'aborted' };
+
+/**
+ * Follows a server subscription and, when it drops for a transient reason, opens a new one after the last
+ * event it delivered: the vendor client leaves resuming to its users. Nothing is delivered twice (the new
+ * subscription starts after the last delivered cursor) and nothing is missed (the server catches it up).
+ */
+export async function* resumingSubscription<Cursor>(
+  from: Cursor,
+  options: ResumingOptions<Cursor>,
+): AsyncGenerator<SubscriptionMessage> {
+  let cursor = from;
+  let caughtUpSent = false;
+  let failures = 0;
+  const aborted = new Promise<Next>((resolve) => {
+    if (options.signal?.aborted) resolve({ kind: 'aborted' });
+    options.signal?.addEventListener('abort', () => resolve({ kind: 'aborted' }), { once: true });
+  });
+
+  while (!options.signal?.aborted) {
+    const server = options.open(cursor);
+    let received = 0;
+    let caughtUpAfter: number | undefined;
+    let caughtUp: Promise<Next> | undefined = server.caughtUp.then((count) => {
+      caughtUpAfter = count;
+      return { kind: 'caught-up' };
+    });
+    let pending = server.next().then((result): Next => ({ kind: 'next', result }));
+    try {
+      for (;;) {
+        if (!caughtUpSent && caughtUpAfter !== undefined && received >= caughtUpAfter) {
+          caughtUpSent = true;
+          yield { kind: 'caught-up' };
+        }
+        const next = await Promise.race(caughtUp ? [pending, caughtUp, aborted] : [pending, aborted]);
+        if (next.kind === 'aborted') return;
+        if (next.kind === 'caught-up') {
+          caughtUp = undefined;
+          continue;
+        }
+        if (next.result.done) throw new SubscriptionEndedError();
+        received += 1;
+        failures = 0;
+        pending = server.next().then((result): Next => ({ kind: 'next', result }));
+        const event = next.result.value;
+        if (!event) continue;
+        cursor = options.cursorOf(event);
+        yield { kind: 'event', event };
+      }
+    } catch (error) {
+      if (!(error instanceof SubscriptionEndedError) && !options.isTransient(error)) throw options.translate(error);
+      failures += 1;
+      await sleep(Math.min(options.maxBackoffMs ?? 5_000, 50 * 2 ** Math.min(failures, 8)), undefined, {
+        signal: options.signal,
+      }).catch(() => undefined);
+    } finally {
+      pending.catch(() => undefined);
+      await server.close();
+    }
+  }
+}
+
+/** The server closed a subscription that should last forever: treat it as a drop and resume. */
+class SubscriptionEndedError extends Error {}
