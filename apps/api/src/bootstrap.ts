@@ -1,0 +1,45 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { validationProblem } from './problems/validation-problem';
+
+/** Builds the app exactly as production runs it; end-to-end tests call this too. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: [config.logLevel, ...higherLevels(config.logLevel)],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  app.disable('x-powered-by');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Treaty Timeline')
+      .setDescription('The sourced, tamper-evident history of international treaties.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+const LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+function higherLevels(level: AppConfig['logLevel']): AppConfig['logLevel'][] {
+  return LEVELS.slice(LEVELS.indexOf(level) + 1);
+}

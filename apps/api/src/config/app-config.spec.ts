@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { InvalidConfigurationError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, ./data, the embedded store, demo data and public reads', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      dataDir: resolve('data'),
+      store: { kind: 'embedded', file: resolve('data', 'events.db') },
+      loadDemoData: true,
+      publicReads: true,
+      logLevel: 'log',
+    });
+  });
+
+  it('selects EventStoreDB when a connection string is set', () => {
+    const config = loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
+    expect(config.store).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('reads booleans, numbers and keys', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TIMELINE_DEMO_DATA: 'false',
+      TIMELINE_PUBLIC_READS: 'false',
+      TIMELINE_API_KEYS: 'editor:0123456789abcdef,reader:fedcba9876543210',
+    });
+    expect(config).toMatchObject({ port: 8080, loadDemoData: false, publicReads: false });
+    expect(config.apiKeys).toBe('editor:0123456789abcdef,reader:fedcba9876543210');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['TIMELINE_DEMO_DATA', 'yes'],
+    ['TIMELINE_PUBLIC_READS', '1'],
+    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
+    ['TIMELINE_API_KEYS', 'admin:0123456789abcdef'],
+    ['TIMELINE_API_KEYS', 'editor:short'],
+    ['TIMELINE_LOG_LEVEL', 'chatty'],
+  ])('stops on a wrong %s, naming it', (name, value) => {
+    const attempt = () => loadConfig({ [name]: value });
+    expect(attempt).toThrow(InvalidConfigurationError);
+    expect(attempt).toThrow(name);
+  });
+});

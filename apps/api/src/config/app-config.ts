@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables } from './environment-variables';
+
+export type StoreConfig =
+  | { readonly kind: 'embedded'; readonly file: string }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+/** The validated configuration the app is built from. Tests build one directly instead of setting variables. */
+export interface AppConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly store: StoreConfig;
+  /** The raw `role:key` list, or undefined to use (or generate) the keys file in the data directory. */
+  readonly apiKeys?: string;
+  readonly loadDemoData: boolean;
+  readonly publicReads: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const given = Object.fromEntries(
+    Object.entries(environment).filter(([name, value]) => known.includes(name) && value !== undefined && value !== ''),
+  );
+  const variables = plainToInstance(EnvironmentVariables, given);
+  const errors = validateSync(variables, { whitelist: true });
+  if (errors.length > 0) {
+    const messages = errors.flatMap((error) => Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }));
+    throw new InvalidConfigurationError([...new Set(messages)]);
+  }
+  const dataDir = resolve(variables.TIMELINE_DATA_DIR);
+  return {
+    port: variables.PORT,
+    dataDir,
+    store: variables.EVENTSTORE_CONNECTION_STRING
+      ? { kind: 'eventstoredb', connectionString: variables.EVENTSTORE_CONNECTION_STRING }
+      : { kind: 'embedded', file: resolve(dataDir, 'events.db') },
+    ...(variables.TIMELINE_API_KEYS ? { apiKeys: variables.TIMELINE_API_KEYS } : {}),
+    loadDemoData: variables.TIMELINE_DEMO_DATA,
+    publicReads: variables.TIMELINE_PUBLIC_READS,
+    logLevel: variables.TIMELINE_LOG_LEVEL as AppConfig['logLevel'],
+  };
+}

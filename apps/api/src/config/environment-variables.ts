@@ -1,0 +1,49 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/**
+ * The service's configuration, read from the environment. These names are a contract: scripts and users set
+ * them. Every value is checked at start, and a wrong one stops the service with a message naming it.
+ */
+export class EnvironmentVariables {
+  @Transform(toInteger)
+  @IsInt({ message: 'PORT must be a whole number from 0 to 65535' })
+  @Min(0, { message: 'PORT must be a whole number from 0 to 65535' })
+  @Max(65535, { message: 'PORT must be a whole number from 0 to 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'TIMELINE_DATA_DIR must name a directory' })
+  TIMELINE_DATA_DIR = './data';
+
+  @IsOptional()
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/\S+$/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// (or esdb+discover://) connection string',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @Matches(/^(\s*(reader|editor|auditor):[^\s,:]{16,}\s*)(,\s*(reader|editor|auditor):[^\s,:]{16,}\s*)*$/, {
+    message:
+      'TIMELINE_API_KEYS must be comma-separated role:key pairs (roles reader, editor, auditor; keys of 16 or more characters without spaces, commas or colons)',
+  })
+  TIMELINE_API_KEYS?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TIMELINE_DEMO_DATA must be true or false' })
+  TIMELINE_DEMO_DATA = true;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TIMELINE_PUBLIC_READS must be true or false' })
+  TIMELINE_PUBLIC_READS = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
+  })
+  TIMELINE_LOG_LEVEL = 'log';
+}

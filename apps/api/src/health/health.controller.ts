@@ -1,0 +1,44 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
+import type { Response } from 'express';
+import { EventStoreHealthIndicator } from './event-store.health';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly eventStore: EventStoreHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live(@Res({ passthrough: true }) response: Response) {
+    return this.report(response, []);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the event store answers (503 with the failing checks when not)' })
+  ready(@Res({ passthrough: true }) response: Response) {
+    return this.report(response, [() => this.eventStore.isReachable()]);
+  }
+
+  /** Keeps Terminus' own report as the body of a 503, which probes and operators read, instead of a problem. */
+  private async report(response: Response, checks: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { STATUS_CODES } from 'node:http';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiProblem, type ProblemDetails } from './api-problem';
+import { problemFromKnownError } from './known-errors';
+
+/**
+ * The one place where errors become HTTP answers: `application/problem+json` with a stable `code`. Anything
+ * unexpected is logged with its stack and answered as a bare 500, so no internals leak.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describe(error)}`);
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof ApiProblem) return problem(error.status, error.code, error.message, error.extensions);
+    const known = problemFromKnownError(error);
+    if (known) return known;
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      return problem(status, codeForStatus(status), detail);
+    }
+    return problem(500, 'INTERNAL_ERROR', 'The service failed to answer this request; the failure has been logged.');
+  }
+}
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
+  return {
+    type: `https://treaty-timeline.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extensions,
+  };
+}
+
+function codeForStatus(status: number): string {
+  return (STATUS_CODES[status] ?? 'ERROR')
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('GET /health', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp();
+  });
+  afterAll(() => subject.close());
+
+  it('answers 200 while the process lives', async () => {
+    const response = await request(subject.http).get('/health').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers /health/ready with 200 when the event store answers', async () => {
+    const response = await request(subject.http).get('/health/ready').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' } } });
+  });
+});
+
+describe('GET /health/ready with an unreachable EventStoreDB', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp({
+      store: { kind: 'eventstoredb', connectionString: 'esdb://127.0.0.1:1?tls=false&defaultDeadline=1000' },
+    });
+  });
+  afterAll(() => subject.close());
+
+  it('answers 503 and says why', async () => {
+    const response = await request(subject.http).get('/health/ready').expect(503);
+    expect(response.body).toMatchObject({ status: 'error', error: { eventStore: { status: 'down' } } });
+  });
+});
+
+describe('unknown routes and malformed bodies', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp();
+  });
+  afterAll(() => subject.close());
+
+  it('answers problem+json for a route that does not exist', async () => {
+    const response = await request(subject.http).get('/no-such-route').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/no-such-route' });
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { App } from 'supertest/types';
+import { createApp } from '../../apps/api/src/bootstrap';
+import type { AppConfig } from '../../apps/api/src/config/app-config';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly http: App;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Boots the real app, as production builds it, on a fresh data directory that is removed afterwards. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-e2e-'));
+  const config: AppConfig = {
+    port: 0,
+    dataDir,
+    store: { kind: 'embedded', file: join(dataDir, 'events.db') },
+    loadDemoData: false,
+    publicReads: true,
+    logLevel: 'error',
+    ...overrides,
+  };
+  const app = await createApp(config);
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer() as App,
+    config,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
