@@ -1,0 +1,46 @@
+import { applyChanges } from '../development';
+import { plainEqual } from '../plain-data';
+import type { CorrectDevelopment, DecisionContext } from '../treaty.commands';
+import type { DevelopmentCorrected } from '../treaty.events';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import { parseCorrectionChanges } from './correction-changes.parser';
+import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards';
+import { requireEventId, requireText, TEXT_LIMITS } from './input-validation';
+import { requireSource } from './report-parts.validation';
+import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
+import { developmentsOnRecord, type TreatyState } from './treaty.state';
+
+/**
+ * A correction changes fields of a development on record; the latest value of a field wins. Accepted after a
+ * termination too, because fixing the record is always allowed. The corrected development must still fit the record.
+ */
+export function correctDevelopment(
+  command: CorrectDevelopment,
+  state: TreatyState,
+  context: DecisionContext,
+): DevelopmentCorrected {
+  const treaty = requireRegistered(state);
+  const today = requireToday(context);
+  const { data } = command;
+  requireEventId(data.eventId, 'eventId');
+  const target = requireDevelopmentOnRecord(treaty, data.developmentId);
+  const changes = parseCorrectionChanges(data.changes, target.current.type);
+  const reason = requireText(data.reason, 'reason', TEXT_LIMITS.reason);
+  const source = requireSource(data.source, 'source');
+  assertSourceNotInFuture(source, today);
+
+  const corrected = applyChanges(target.current, changes);
+  if (plainEqual(corrected, target.current)) {
+    throw new TreatyRuleViolation(
+      'EMPTY_CORRECTION',
+      `changes would leave development ${target.developmentId} as it is on record`,
+      'changes',
+    );
+  }
+  const others = developmentsOnRecord(treaty).filter((other) => other.developmentId !== target.developmentId);
+  assertFitsRecord(corrected, treaty.treaty, others, today, 'changes.');
+  return {
+    type: 'DevelopmentCorrected',
+    data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },
+  };
+}

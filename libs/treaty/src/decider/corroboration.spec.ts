@@ -1,0 +1,174 @@
+import { describe, it } from '@jest/globals';
+import {
+  approved,
+  corroborated,
+  corrected,
+  happened,
+  ratified,
+  registered,
+  report,
+  retracted,
+  signed,
+  source,
+  spec,
+  uuid,
+} from '../testing/treaty-fixtures';
+
+const id = uuid(10);
+const first = uuid(2);
+const irna = source({ publisher: 'IRNA', url: 'https://irna.ir/news/2', publishedOn: '2025-04-09' });
+
+describe('corroboration and disagreement', () => {
+  describe('a report of a development on record whose date agrees corroborates it', () => {
+    it('same date: adds its source to the development instead of recording a second one', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: 'State Duma',
+            occurredOn: '2025-04-08',
+            source: irna,
+          }),
+        )
+        .then(corroborated(first, '2025-04-08', irna));
+    });
+
+    it('a month agrees with a day in it, and keeps the date the source gave', () => {
+      spec
+        .given([registered(), ratified(first, 'IR', '2025-04-08')])
+        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-04', source: irna }))
+        .then(corroborated(first, '2025-04', irna));
+    });
+
+    it('a day agrees with the year it falls in', () => {
+      spec
+        .given([registered(), happened('TreatyEnteredIntoForce', first, '2025')])
+        .when(report(id, { type: 'entered-into-force', occurredOn: '2025-10-02', source: irna }))
+        .then(corroborated(first, '2025-10-02', irna));
+    });
+
+    it('compares the chamber ignoring case and spaces', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: ' state  DUMA',
+            occurredOn: '2025-04-08',
+            source: irna,
+          }),
+        )
+        .then(corroborated(first, '2025-04-08', irna));
+    });
+
+    it('a signature has no party: any signature report is the same development', () => {
+      spec
+        .given([registered(), signed(first, '2025-01-17', { place: 'Moscow' })])
+        .when(report(id, { type: 'signed', occurredOn: '2025-01', source: irna }))
+        .then(corroborated(first, '2025-01', irna));
+    });
+
+    it('re-reporting with a source the development already has is a corroboration too', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' }))
+        .then(corroborated(first, '2025-04-08', source()));
+    });
+
+    it('a source the development already has makes a corroboration even when its date differs', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-10' }))
+        .then(corroborated(first, '2025-04-10', source()));
+    });
+
+    it('matches the development as corrected', () => {
+      spec
+        .given([
+          registered(),
+          approved(first, 'RU', 'Duma', '2025-04-01'),
+          corrected(first, { occurredOn: '2025-04-08', body: 'State Duma' }),
+        ])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: 'State Duma',
+            occurredOn: '2025-04-08',
+            source: irna,
+          }),
+        )
+        .then(corroborated(first, '2025-04-08', irna));
+    });
+  });
+
+  describe('different developments are not corroborations', () => {
+    it('another chamber of the same party', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: 'Federation Council',
+            occurredOn: '2025-04-16',
+            source: irna,
+          }),
+        )
+        .then(approved(id, 'RU', 'Federation Council', '2025-04-16', { source: irna }));
+    });
+
+    it('the same step by another party', () => {
+      spec
+        .given([registered(), ratified(first, 'RU', '2025-04-21')])
+        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-04-21', source: irna }))
+        .then(ratified(id, 'IR', '2025-04-21', { source: irna }));
+    });
+
+    it('a retracted report is not on record', () => {
+      spec
+        .given([registered(), ratified(first, 'RU', '2025-04-21'), retracted(first)])
+        .when(report(id, { type: 'ratification-completed', party: 'RU', occurredOn: '2025-04-21', source: irna }))
+        .then(ratified(id, 'RU', '2025-04-21', { source: irna }));
+    });
+  });
+
+  describe('a report whose date does not agree is kept as a second report that says so', () => {
+    it('names the report it disagrees with', () => {
+      spec
+        .given([registered(), ratified(first, 'IR', '2025-05-21')])
+        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-06-01', source: irna }))
+        .then(ratified(id, 'IR', '2025-06-01', { source: irna, disagreesWith: [first] }));
+    });
+
+    it('names every non-retracted report of that development', () => {
+      const second = uuid(3);
+      const third = uuid(4);
+      spec
+        .given([
+          registered(),
+          happened('TreatyEnteredIntoForce', first, '2025-09'),
+          happened('TreatyEnteredIntoForce', second, '2025-10-02', { disagreesWith: [first] }),
+          happened('TreatyEnteredIntoForce', third, '2025-10-05', { disagreesWith: [first, second] }),
+          retracted(third),
+        ])
+        .when(report(id, { type: 'entered-into-force', occurredOn: '2025-11', source: irna }))
+        .then(happened('TreatyEnteredIntoForce', id, '2025-11', { source: irna, disagreesWith: [first, second] }));
+    });
+
+    it('corroborates the first report it agrees with when others disagree', () => {
+      const second = uuid(3);
+      spec
+        .given([
+          registered(),
+          happened('TreatyEnteredIntoForce', first, '2025-09'),
+          happened('TreatyEnteredIntoForce', second, '2025-10-02', { disagreesWith: [first] }),
+        ])
+        .when(report(id, { type: 'entered-into-force', occurredOn: '2025-10', source: irna }))
+        .then(corroborated(second, '2025-10', irna));
+    });
+  });
+});

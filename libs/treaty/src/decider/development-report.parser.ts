@@ -1,0 +1,90 @@
+import type { Development } from '../development';
+import { DEVELOPMENT_TYPES, fieldsOf, isDevelopmentType, type DevelopmentField } from '../development-type';
+import { isPlainRecord, withoutUndefined } from '../plain-data';
+import type { Source } from '../treaty.events';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import {
+  describe,
+  optionalText,
+  requirePartialDate,
+  requirePartyCode,
+  requireText,
+  TEXT_LIMITS,
+} from './input-validation';
+import { requireSignatories, requireSource, requireVotes } from './report-parts.validation';
+
+const DETAIL_FIELDS: readonly DevelopmentField[] = ['party', 'body', 'place', 'signatories', 'votes'];
+const REPORT_FIELDS = new Set<string>(['type', 'occurredOn', 'source', ...DETAIL_FIELDS]);
+
+/**
+ * Turns a reported development (the API body) into a checked Development and its Source. Only the shape is checked
+ * here; whether it fits the record (parties, dates, termination) is the decision's business.
+ */
+export function parseDevelopmentReport(input: unknown): { development: Development; source: Source } {
+  if (!isPlainRecord(input)) {
+    throw new TreatyRuleViolation('MISSING_FIELD', 'development is required', 'development');
+  }
+  // JSON clients send null for "not given"; it means the same as leaving the field out.
+  const report = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
+  const type = report['type'];
+  if (type === undefined || type === null || type === '') {
+    throw new TreatyRuleViolation('MISSING_FIELD', `type is required: one of ${DEVELOPMENT_TYPES.join(', ')}`, 'type');
+  }
+  if (!isDevelopmentType(type)) {
+    throw new TreatyRuleViolation(
+      'UNKNOWN_DEVELOPMENT_TYPE',
+      `type ${describe(type)} is not a development type; expected one of ${DEVELOPMENT_TYPES.join(', ')}`,
+      'type',
+    );
+  }
+  const applicable = fieldsOf(type);
+  for (const field of Object.keys(report)) {
+    if (!REPORT_FIELDS.has(field)) {
+      throw new TreatyRuleViolation('INVALID_FIELD', `${field} is not a field of a reported development`, field);
+    }
+    if (DETAIL_FIELDS.includes(field as DevelopmentField) && !applicable.includes(field as DevelopmentField)) {
+      throw new TreatyRuleViolation('FIELD_NOT_APPLICABLE', `${field} does not apply to a ${type} development`, field);
+    }
+  }
+  const occurredOn = requirePartialDate(report['occurredOn'], 'occurredOn');
+  const source = requireSource(report['source'], 'source');
+  return { development: detailsOf(type, occurredOn, report), source };
+}
+
+function detailsOf(
+  type: Development['type'],
+  occurredOn: string,
+  report: Readonly<Record<string, unknown>>,
+): Development {
+  switch (type) {
+    case 'signed':
+      return withoutUndefined({
+        type,
+        occurredOn,
+        place: optionalText(report['place'], 'place', TEXT_LIMITS.name),
+        signatories:
+          report['signatories'] === undefined ? undefined : requireSignatories(report['signatories'], 'signatories'),
+      });
+    case 'legislative-approval':
+      return withoutUndefined({
+        type,
+        occurredOn,
+        party: requirePartyCode(report['party'], 'party'),
+        body: requireText(report['body'], 'body', TEXT_LIMITS.name),
+        votes: report['votes'] === undefined ? undefined : requireVotes(report['votes'], 'votes'),
+      });
+    case 'ratification-completed':
+    case 'withdrawn':
+      return { type, occurredOn, party: requirePartyCode(report['party'], 'party') };
+    case 'instruments-exchanged':
+    case 'entered-into-force':
+    case 'suspended':
+    case 'resumed':
+    case 'terminated':
+      return { type, occurredOn };
+    default: {
+      const unexpected: never = type;
+      throw new Error(`Unexpected development type ${String(unexpected)}`);
+    }
+  }
+}

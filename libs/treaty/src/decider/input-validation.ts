@@ -1,0 +1,158 @@
+import { isCalendarDate, isPartialDate } from '../partial-date';
+import { TREATY_CATEGORIES, type TreatyCategory } from '../treaty.events';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+
+/**
+ * Checks for command input. Commands come from HTTP bodies, so every value is treated as unknown until checked;
+ * each failure names the field (dotted for nested ones) and says why.
+ */
+
+/** Upper bounds on free text, so one report cannot bloat a stream; the HTTP layer may mirror them. */
+export const TEXT_LIMITS = {
+  title: 300,
+  name: 200,
+  reference: 500,
+  url: 2048,
+  quote: 5000,
+  reason: 2000,
+  signatories: 100,
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const TREATY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,80}$/;
+/** ISO 3166-1 alpha-2 (`RU`) or an organisation code (`EAEU`): 2-10 uppercase letters or digits. */
+export const PARTY_CODE_PATTERN = /^[A-Z0-9]{2,10}$/;
+
+export function requireEventId(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') {
+    throw new TreatyRuleViolation(
+      'MISSING_FIELD',
+      `${field} is required: the id of the event this command records`,
+      field,
+    );
+  }
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new TreatyRuleViolation('INVALID_EVENT_ID', `${field} must be a UUID, got ${describe(value)}`, field);
+  }
+  return value;
+}
+
+export function requireText(value: unknown, field: string, maxLength: number): string {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required and must not be blank`, field);
+  }
+  return checkedText(value, field, maxLength);
+}
+
+/** Absent (undefined or null) or a non-blank string. */
+export function optionalText(value: unknown, field: string, maxLength: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && value.trim() === '') {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must not be blank when given`, field);
+  }
+  return checkedText(value, field, maxLength);
+}
+
+function checkedText(value: unknown, field: string, maxLength: number): string {
+  if (typeof value !== 'string') {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be a string, got ${describe(value)}`, field);
+  }
+  const text = value.trim();
+  if (text.length > maxLength) {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be at most ${maxLength} characters`, field);
+  }
+  return text;
+}
+
+export function requireTreatyId(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required`, field);
+  }
+  if (typeof value !== 'string' || !TREATY_ID_PATTERN.test(value)) {
+    throw new TreatyRuleViolation(
+      'INVALID_TREATY_ID',
+      `${field} must be a slug of 3-81 lowercase letters, digits and hyphens, starting with a letter or digit; got ${describe(value)}`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function requirePartyCode(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required for this development type`, field);
+  }
+  if (typeof value !== 'string' || !PARTY_CODE_PATTERN.test(value)) {
+    throw new TreatyRuleViolation(
+      'INVALID_PARTY_CODE',
+      `${field} must be an ISO 3166-1 alpha-2 code (RU) or an organisation code (EAEU): 2-10 uppercase letters or digits; got ${describe(value)}`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function requireParties(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} must be a list of party codes`, field);
+  }
+  const parties = value.map((party, index) => requirePartyCode(party, `${field}[${index}]`));
+  const duplicate = parties.find((party, index) => parties.indexOf(party) !== index);
+  if (duplicate !== undefined) {
+    throw new TreatyRuleViolation('DUPLICATE_PARTY', `${field} lists ${duplicate} more than once`, field);
+  }
+  if (parties.length < 2) {
+    throw new TreatyRuleViolation('TOO_FEW_PARTIES', `${field} must name at least two parties`, field);
+  }
+  return parties;
+}
+
+export function requireCategory(value: unknown, field: string): TreatyCategory {
+  const category = TREATY_CATEGORIES.find((known) => known === value);
+  if (category === undefined) {
+    throw new TreatyRuleViolation(
+      'INVALID_CATEGORY',
+      `${field} must be one of ${TREATY_CATEGORIES.join(', ')}; got ${describe(value)}`,
+      field,
+    );
+  }
+  return category;
+}
+
+/** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, and a real calendar date. */
+export function requirePartialDate(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required`, field);
+  }
+  if (!isPartialDate(value)) {
+    throw new TreatyRuleViolation(
+      'INVALID_DATE',
+      `${field} must be a real date written YYYY-MM-DD, YYYY-MM or YYYY; got ${describe(value)}`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function requireCalendarDate(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') {
+    throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required`, field);
+  }
+  if (!isCalendarDate(value)) {
+    throw new TreatyRuleViolation(
+      'INVALID_DATE',
+      `${field} must be a real date written YYYY-MM-DD; got ${describe(value)}`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** A short, safe rendering of a rejected value for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}

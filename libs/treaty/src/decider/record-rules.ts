@@ -1,0 +1,112 @@
+import { partyOf, type Development } from '../development';
+import { comparePartialDates, isCalendarDate, isInFuture } from '../partial-date';
+import type { Source } from '../treaty.events';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import type { DecisionContext } from '../treaty.commands';
+import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
+
+/**
+ * The rules a development must obey against the record, shared by new reports and corrections (a corrected
+ * development is held to the same rules as a new one). `prefix` dots field names for corrections (`changes.`).
+ */
+
+/** The signature bounds these from below: none of them can happen before the treaty is signed. */
+const BOUNDED_BY_SIGNATURE: ReadonlySet<Development['type']> = new Set([
+  'legislative-approval',
+  'ratification-completed',
+  'instruments-exchanged',
+  'entered-into-force',
+]);
+
+export function requireToday(context: DecisionContext): string {
+  if (!isCalendarDate(context?.today)) {
+    // A caller bug, not bad input: the app derives today from its clock.
+    throw new RangeError(`context.today must be a UTC date written YYYY-MM-DD; got ${String(context?.today)}`);
+  }
+  return context.today;
+}
+
+export function assertPartyInTreaty(development: Development, treaty: TreatyProfile, prefix = ''): void {
+  const party = partyOf(development);
+  if (party !== undefined && !treaty.parties.includes(party)) {
+    throw new TreatyRuleViolation(
+      'PARTY_NOT_IN_TREATY',
+      `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${treaty.parties.join(', ')})`,
+      `${prefix}party`,
+    );
+  }
+}
+
+export function assertNotInFuture(development: Development, today: string, prefix = ''): void {
+  if (isInFuture(development.occurredOn, today)) {
+    throw new TreatyRuleViolation(
+      'DATE_IN_FUTURE',
+      `${prefix}occurredOn ${development.occurredOn} is in the future (today is ${today}): only what has happened is recorded`,
+      `${prefix}occurredOn`,
+    );
+  }
+}
+
+export function assertSourceNotInFuture(source: Source, today: string, field = 'source'): void {
+  if (isInFuture(source.publishedOn, today)) {
+    throw new TreatyRuleViolation(
+      'DATE_IN_FUTURE',
+      `${field}.publishedOn ${source.publishedOn} is in the future (today is ${today})`,
+      `${field}.publishedOn`,
+    );
+  }
+}
+
+/**
+ * Keeps every signature on record no later than every approval, ratification, exchange and entry into force on
+ * record, comparing at the coarser precision of each pair ("2025-04" is not before "2025-04-08"). With disagreeing
+ * signature reports on record, a development must fit all of them: whichever report is wrong, the record must not
+ * contradict itself, and an editor resolves the disagreement by correcting or retracting one.
+ */
+export function assertSignatureOrder(
+  development: Development,
+  onRecord: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  const field = `${prefix}occurredOn`;
+  if (BOUNDED_BY_SIGNATURE.has(development.type)) {
+    const signature = onRecord.find(
+      (other) =>
+        other.current.type === 'signed' && comparePartialDates(development.occurredOn, other.current.occurredOn) < 0,
+    );
+    if (signature) {
+      throw new TreatyRuleViolation(
+        'DATE_BEFORE_SIGNATURE',
+        `${field} ${development.occurredOn} is before the signature on record (${signature.current.occurredOn}, development ${signature.developmentId}): a ${development.type} cannot precede the signature`,
+        field,
+      );
+    }
+  }
+  if (development.type === 'signed') {
+    const later = onRecord.find(
+      (other) =>
+        BOUNDED_BY_SIGNATURE.has(other.current.type) &&
+        comparePartialDates(development.occurredOn, other.current.occurredOn) > 0,
+    );
+    if (later) {
+      throw new TreatyRuleViolation(
+        'SIGNATURE_AFTER_DEVELOPMENT',
+        `${field} ${development.occurredOn} is after the ${later.current.type} on record (${later.current.occurredOn}, development ${later.developmentId}): a treaty is signed before it is approved, ratified or in force`,
+        field,
+      );
+    }
+  }
+}
+
+/** All the record rules for a development, new or corrected; `others` excludes the development being corrected. */
+export function assertFitsRecord(
+  development: Development,
+  treaty: TreatyProfile,
+  others: readonly DevelopmentOnRecord[],
+  today: string,
+  prefix = '',
+): void {
+  assertPartyInTreaty(development, treaty, prefix);
+  assertNotInFuture(development, today, prefix);
+  assertSignatureOrder(development, others, prefix);
+}

@@ -1,0 +1,59 @@
+import { developmentEvent, identityKey } from '../development';
+import { partialDatesAgree } from '../partial-date';
+import { plainEqual, withoutUndefined } from '../plain-data';
+import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
+import type { DevelopmentCorroborated, DevelopmentEvent } from '../treaty.events';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import { requireRegistered } from './decision-guards';
+import { parseDevelopmentReport } from './development-report.parser';
+import { requireEventId } from './input-validation';
+import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
+import { developmentsOnRecord, type TreatyState } from './treaty.state';
+
+/**
+ * News arrives late, out of order and incomplete, so a report is accepted in any order and refused only when it
+ * contradicts the record. A report of a development already on record becomes a corroboration of it when its date
+ * agrees (or it cites a source that development already has); otherwise it is kept beside the others as a second,
+ * disagreeing report until an editor corrects or retracts one of them.
+ */
+export function reportDevelopment(
+  command: ReportDevelopment,
+  state: TreatyState,
+  context: DecisionContext,
+): DevelopmentEvent | DevelopmentCorroborated {
+  const treaty = requireRegistered(state);
+  if (treaty.status === 'terminated') {
+    throw new TreatyRuleViolation(
+      'TREATY_TERMINATED',
+      `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted (retract the termination to lift this)`,
+    );
+  }
+  const today = requireToday(context);
+  const eventId = requireEventId(command.data.eventId, 'eventId');
+  const { development, source } = parseDevelopmentReport(command.data.development);
+  const onRecord = developmentsOnRecord(treaty);
+  assertFitsRecord(development, treaty.treaty, onRecord, today);
+  assertSourceNotInFuture(source, today);
+
+  const key = identityKey(development);
+  const reportsOfSame = onRecord.filter((other) => identityKey(other.current) === key);
+  const corroborated =
+    reportsOfSame.find((other) => other.sources.some((known) => plainEqual(known, source))) ??
+    reportsOfSame.find((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
+  const { treatyId } = treaty.treaty;
+  if (corroborated) {
+    return {
+      type: 'DevelopmentCorroborated',
+      data: { treatyId, developmentId: corroborated.developmentId, occurredOn: development.occurredOn, source },
+    };
+  }
+  return developmentEvent(
+    development,
+    withoutUndefined({
+      treatyId,
+      developmentId: eventId,
+      source,
+      disagreesWith: reportsOfSame.length > 0 ? reportsOfSame.map((other) => other.developmentId) : undefined,
+    }),
+  );
+}

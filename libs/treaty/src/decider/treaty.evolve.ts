@@ -1,0 +1,75 @@
+import { applyChanges, developmentOfEvent } from '../development';
+import type { TreatyEvent } from '../treaty.events';
+import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState } from './treaty.state';
+
+/**
+ * Folds one recorded event into the state. Total and never throwing: history is what it is, so an event that could
+ * not have been decided (a development before registration, a correction of an unknown development) changes nothing.
+ */
+export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
+  switch (event.type) {
+    case 'TreatyRegistered': {
+      if (state.status !== 'unregistered') return state;
+      const { treatyId, title, parties, category } = event.data;
+      return { status: 'active', treaty: { treatyId, title, parties, category }, developments: [] };
+    }
+    case 'TreatySigned':
+    case 'LegislativeApprovalGiven':
+    case 'RatificationCompleted':
+    case 'InstrumentsExchanged':
+    case 'TreatyEnteredIntoForce':
+    case 'TreatySuspended':
+    case 'TreatyResumed':
+    case 'PartyWithdrew':
+    case 'TreatyTerminated': {
+      if (state.status === 'unregistered') return state;
+      const development = developmentOfEvent(event);
+      const added: DevelopmentOnRecord = {
+        developmentId: event.data.developmentId,
+        reported: development,
+        current: development,
+        sources: [event.data.source],
+        retracted: false,
+      };
+      return registered(state.treaty, [...state.developments, added]);
+    }
+    case 'DevelopmentCorroborated':
+      return updateDevelopment(state, event.data.developmentId, (development) => ({
+        ...development,
+        sources: [...development.sources, event.data.source],
+      }));
+    case 'DevelopmentCorrected':
+      return updateDevelopment(state, event.data.developmentId, (development) => ({
+        ...development,
+        current: applyChanges(development.current, event.data.changes),
+      }));
+    case 'DevelopmentRetracted':
+      return updateDevelopment(state, event.data.developmentId, (development) => ({ ...development, retracted: true }));
+    default: {
+      const unexpected: never = event;
+      throw new Error(`Unexpected treaty event ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+function updateDevelopment(
+  state: TreatyState,
+  developmentId: string,
+  update: (development: DevelopmentOnRecord) => DevelopmentOnRecord,
+): TreatyState {
+  if (state.status === 'unregistered') return state;
+  const developments = state.developments.map((development) =>
+    development.developmentId === developmentId ? update(development) : development,
+  );
+  return registered(state.treaty, developments);
+}
+
+// The status is derived rather than stored, so a retracted termination lifts it without a special event.
+function registered(treaty: TreatyProfile, developments: readonly DevelopmentOnRecord[]): RegisteredTreaty {
+  const terminationIds = developments
+    .filter((development) => !development.retracted && development.current.type === 'terminated')
+    .map((development) => development.developmentId);
+  return terminationIds.length > 0
+    ? { status: 'terminated', treaty, developments, terminationIds }
+    : { status: 'active', treaty, developments };
+}

@@ -1,0 +1,31 @@
+// The treaty domain: pure TypeScript, no framework, no I/O, no clock.
+export * from './partial-date';
+export * from './treaty-rule-violation.error';
+export * from './stream-name';
+export * from './treaty.events';
+export * from './treaty.commands';
+export * from './event-data';
+export * from './development-type';
+export {
+  applyChanges,
+  bodyOf,
+  developmentEvent,
+  developmentOfEvent,
+  identityKey,
+  normalizeBody,
+  partyOf,
+  type Development,
+} from './development';
+export { PARTY_CODE_PATTERN, TEXT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
+export * from './decider/treaty.state';
+export { evolve } from './decider/treaty.evolve';
+export { decide } from './decider/treaty.decide';
+export { foldTreaty, treatyDecider } from './decider/treaty.decider';
+export * from './upcasting/event-upcast.error';
+export * from './upcasting/upcaster';
+export type { TreatyEventEnvelope } from './views/treaty-event-envelope';
+export type { ViewOptions } from './views/view-options';
+export type { ViewSource } from './views/view-sources';
+export * from './views/treaty-status.view';
+export type { Disagreement, RatificationStep } from './views/status-parts';
+export * from './views/treaty-timeline.view';

@@ -1,0 +1,170 @@
+/**
+ * A date known to the day, the month or only the year ("2025-04-08", "2025-04", "2025"). News often gives no more
+ * than a month, so the precision is part of the value and every comparison has to respect it.
+ */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export type PartialDate =
+  | { readonly precision: 'year'; readonly year: number }
+  | { readonly precision: 'month'; readonly year: number; readonly month: number }
+  | { readonly precision: 'day'; readonly year: number; readonly month: number; readonly day: number };
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns undefined for anything else, including 2025-02-30. */
+export function parsePartialDate(text: unknown): PartialDate | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = PARTIAL_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (year < 1) return undefined;
+  if (match[2] === undefined) return { precision: 'year', year };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (match[3] === undefined) return { precision: 'month', year, month };
+  const day = Number(match[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { precision: 'day', year, month, day };
+}
+
+/** Parses a full calendar date (`YYYY-MM-DD`) only. */
+export function parseCalendarDate(text: unknown): PartialDate | undefined {
+  const date = parsePartialDate(text);
+  return date?.precision === 'day' ? date : undefined;
+}
+
+export function isPartialDate(text: unknown): text is string {
+  return parsePartialDate(text) !== undefined;
+}
+
+export function isCalendarDate(text: unknown): text is string {
+  return parseCalendarDate(text) !== undefined;
+}
+
+export function formatPartialDate(date: PartialDate): string {
+  switch (date.precision) {
+    case 'year':
+      return pad(date.year, 4);
+    case 'month':
+      return `${pad(date.year, 4)}-${pad(date.month, 2)}`;
+    case 'day':
+      return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+    default: {
+      const unexpected: never = date;
+      throw new Error(`Unexpected partial date ${String(unexpected)}`);
+    }
+  }
+}
+
+/** The precision of a valid partial date string. */
+export function precisionOf(text: string): DatePrecision {
+  return parseOrThrow(text).precision;
+}
+
+export function coarserPrecision(a: DatePrecision, b: DatePrecision): DatePrecision {
+  return PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b;
+}
+
+/** Positive when `a` is more precise than `b`. */
+export function comparePrecision(a: DatePrecision, b: DatePrecision): number {
+  return PRECISION_RANK[a] - PRECISION_RANK[b];
+}
+
+/** Cuts a date down to a coarser precision ("2025-04-08" at month is "2025-04"); a finer one is not invented. */
+export function truncatePartialDate(date: PartialDate, precision: DatePrecision): PartialDate {
+  const target = coarserPrecision(date.precision, precision);
+  switch (target) {
+    case 'year':
+      return { precision: 'year', year: date.year };
+    case 'month':
+      return date.precision === 'year' ? date : { precision: 'month', year: date.year, month: date.month };
+    case 'day':
+      return date;
+    default: {
+      const unexpected: never = target;
+      throw new Error(`Unexpected precision ${String(unexpected)}`);
+    }
+  }
+}
+
+/**
+ * Compares two dates at the coarser of their precisions: "2025-04" and "2025-04-08" compare equal, because nothing
+ * known about the first contradicts the second. Returns -1, 0 or 1.
+ */
+export function comparePartialDates(a: string, b: string): -1 | 0 | 1 {
+  const left = parseOrThrow(a);
+  const right = parseOrThrow(b);
+  const precision = coarserPrecision(left.precision, right.precision);
+  const x = formatPartialDate(truncatePartialDate(left, precision));
+  const y = formatPartialDate(truncatePartialDate(right, precision));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Two reports agree when they name the same period at the coarser of their precisions. */
+export function partialDatesAgree(a: string, b: string): boolean {
+  return comparePartialDates(a, b) === 0;
+}
+
+/** The first calendar day of the period, as `YYYY-MM-DD`. */
+export function startOfPeriod(text: string): string {
+  const date = parseOrThrow(text);
+  switch (date.precision) {
+    case 'year':
+      return `${pad(date.year, 4)}-01-01`;
+    case 'month':
+      return `${pad(date.year, 4)}-${pad(date.month, 2)}-01`;
+    case 'day':
+      return formatPartialDate(date);
+    default: {
+      const unexpected: never = date;
+      throw new Error(`Unexpected partial date ${String(unexpected)}`);
+    }
+  }
+}
+
+/** The last calendar day of the period, as `YYYY-MM-DD`. */
+export function endOfPeriod(text: string): string {
+  const date = parseOrThrow(text);
+  switch (date.precision) {
+    case 'year':
+      return `${pad(date.year, 4)}-12-31`;
+    case 'month':
+      return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(daysInMonth(date.year, date.month), 2)}`;
+    case 'day':
+      return formatPartialDate(date);
+    default: {
+      const unexpected: never = date;
+      throw new Error(`Unexpected partial date ${String(unexpected)}`);
+    }
+  }
+}
+
+/** A period is in the future when it starts after `today` (a `YYYY-MM-DD`): "this month" is not the future. */
+export function isInFuture(text: string, today: string): boolean {
+  return startOfPeriod(text) > startOfPeriod(today);
+}
+
+/** The UTC calendar day of an instant, for callers that hold a clock (the domain never reads one). */
+export function utcCalendarDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function parseOrThrow(text: string): PartialDate {
+  const date = parsePartialDate(text);
+  if (!date) throw new RangeError(`"${text}" is not a partial date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return date;
+}

@@ -1,0 +1,68 @@
+import type { DevelopmentChanges } from './treaty.events';
+
+/**
+ * What editors ask for. Commands come straight from HTTP input, so their fields are typed loosely where the
+ * decider has to check them anyway (an unknown development `type` is a rule violation, not a compile error).
+ * Every command carries `eventId`: the UUID the caller will give the one event the command produces.
+ */
+export type Command<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
+
+/** A source as submitted; checked and trimmed by the decider. */
+export type SourceInput = {
+  readonly publisher: string;
+  readonly url?: string;
+  readonly publishedOn: string;
+  readonly document?: string;
+  readonly quote?: string;
+};
+
+export type VotesInput = { readonly for?: number; readonly against?: number; readonly abstained?: number };
+
+export type RegisterTreaty = Command<
+  'RegisterTreaty',
+  {
+    eventId: string;
+    /** The slug that names the treaty's stream. */
+    treatyId: string;
+    title: string;
+    parties: readonly string[];
+    /** One of TREATY_CATEGORIES. */
+    category: string;
+  }
+>;
+
+/** A reported development, in the shape of the API body. */
+export type DevelopmentReport = {
+  /** One of DEVELOPMENT_TYPES. */
+  readonly type: string;
+  readonly occurredOn: string;
+  readonly source: SourceInput;
+  readonly party?: string;
+  readonly body?: string;
+  readonly place?: string;
+  readonly signatories?: readonly string[];
+  readonly votes?: VotesInput;
+};
+
+export type ReportDevelopment = Command<'ReportDevelopment', { eventId: string; development: DevelopmentReport }>;
+
+export type CorrectDevelopment = Command<
+  'CorrectDevelopment',
+  {
+    eventId: string;
+    developmentId: string;
+    changes: DevelopmentChanges;
+    reason: string;
+    source: SourceInput;
+  }
+>;
+
+export type RetractDevelopment = Command<
+  'RetractDevelopment',
+  { eventId: string; developmentId: string; reason: string; source: SourceInput }
+>;
+
+export type TreatyCommand = RegisterTreaty | ReportDevelopment | CorrectDevelopment | RetractDevelopment;
+
+/** What decide needs to know about the world besides the record: today's UTC date, `YYYY-MM-DD`. */
+export type DecisionContext = { readonly today: string };

@@ -1,0 +1,86 @@
+import { bodyOf, partyOf, type Development } from '../development';
+import { precisionOf, type DatePrecision } from '../partial-date';
+import type { Votes } from '../treaty.events';
+import { groupByIdentity, openDisagreements, type DevelopmentHistory } from './treaty-history';
+import { distinctSources, type ViewSource } from './view-sources';
+
+/** The per-party steps and the open disagreements of the status view. */
+
+export type RatificationStep = {
+  readonly developmentId: string;
+  readonly type: 'legislative-approval' | 'ratification-completed' | 'withdrawn';
+  readonly body: string | null;
+  readonly votes: Votes | null;
+  readonly occurredOn: string;
+  readonly precision: DatePrecision;
+  /** Known only to the month or year. */
+  readonly approximate: boolean;
+  readonly sources: readonly ViewSource[];
+  /** Other reports of the same step on record whose dates do not agree with this one. */
+  readonly disagreesWith?: readonly string[];
+};
+
+/** An open disagreement: reports of one development whose dates do not agree, waiting for an editor. */
+export type Disagreement = {
+  readonly type: DevelopmentHistory['current']['type'];
+  readonly party: string | null;
+  readonly body: string | null;
+  readonly developmentIds: readonly string[];
+};
+
+/** The developments that make up a party's path; the others concern the treaty as a whole. */
+export function stepType(development: Development): RatificationStep['type'] | null {
+  switch (development.type) {
+    case 'legislative-approval':
+    case 'ratification-completed':
+    case 'withdrawn':
+      return development.type;
+    case 'signed':
+    case 'instruments-exchanged':
+    case 'entered-into-force':
+    case 'suspended':
+    case 'resumed':
+    case 'terminated':
+      return null;
+    default: {
+      const unexpected: never = development;
+      throw new Error(`Unexpected development ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+export function step(
+  report: DevelopmentHistory,
+  type: RatificationStep['type'],
+  onRecord: readonly DevelopmentHistory[],
+): RatificationStep {
+  const { current } = report;
+  const precision = precisionOf(current.occurredOn);
+  const disagreesWith = openDisagreements(report, onRecord);
+  return {
+    developmentId: report.developmentId,
+    type,
+    body: bodyOf(current) ?? null,
+    votes: current.type === 'legislative-approval' ? (current.votes ?? null) : null,
+    occurredOn: current.occurredOn,
+    precision,
+    approximate: precision !== 'day',
+    sources: distinctSources(report.sourceReports),
+    ...(disagreesWith.length > 0 ? { disagreesWith } : {}),
+  };
+}
+
+export function disagreementsIn(onRecord: readonly DevelopmentHistory[]): Disagreement[] {
+  const disagreements: Disagreement[] = [];
+  for (const reports of groupByIdentity(onRecord).values()) {
+    const [first] = reports;
+    if (first === undefined || !reports.some((report) => openDisagreements(report, reports).length > 0)) continue;
+    disagreements.push({
+      type: first.current.type,
+      party: partyOf(first.current) ?? null,
+      body: bodyOf(first.current) ?? null,
+      developmentIds: reports.map((report) => report.developmentId),
+    });
+  }
+  return disagreements;
+}

@@ -1,0 +1,200 @@
+import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
+import { comparePrecision, endOfPeriod, partialDatesAgree, precisionOf, startOfPeriod } from '../partial-date';
+import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyCategory } from '../treaty.events';
+import type { TreatyEventEnvelope } from './treaty-event-envelope';
+
+/**
+ * The read side's fold: every development of one treaty with everything recorded about it and when. Both views are
+ * built from this, so they agree on what "on record", "as of" and "known at" mean.
+ */
+
+export type RecordedAt = {
+  readonly eventId: string;
+  readonly recordedAt: Date;
+  readonly revision: bigint;
+  readonly position: bigint;
+};
+
+export type SourceReport = RecordedAt & {
+  readonly kind: 'original' | 'corroboration';
+  readonly source: Source;
+  /** The date as this source gave it. */
+  readonly occurredOn: string;
+};
+
+export type CorrectionEntry = RecordedAt & {
+  readonly changes: DevelopmentChanges;
+  readonly reason: string;
+  readonly source: Source;
+};
+
+export type RetractionEntry = RecordedAt & { readonly reason: string; readonly source: Source };
+
+export type DevelopmentHistory = RecordedAt & {
+  readonly developmentId: string;
+  readonly eventType: DevelopmentEventType;
+  readonly reported: Development;
+  readonly current: Development;
+  readonly sourceReports: readonly SourceReport[];
+  readonly corrections: readonly CorrectionEntry[];
+  readonly retraction: RetractionEntry | null;
+  /** As recorded when reported. */
+  readonly recordedDisagreesWith: readonly string[];
+};
+
+export type TreatyHistory = {
+  readonly treatyId: string;
+  readonly title: string;
+  readonly parties: readonly string[];
+  readonly category: TreatyCategory;
+  readonly developments: readonly DevelopmentHistory[];
+  /** The last event folded. */
+  readonly revision: bigint;
+  readonly position: bigint;
+};
+
+type MutableHistory = {
+  -readonly [Key in keyof DevelopmentHistory]: DevelopmentHistory[Key];
+};
+
+/** Folds a stream's envelopes (in stream order) up to `knownAt`; null when no registration is known by then. */
+export function foldTreatyHistory(
+  envelopes: Iterable<TreatyEventEnvelope>,
+  knownAt: Date | null,
+): TreatyHistory | null {
+  let treaty: Omit<TreatyHistory, 'developments' | 'revision' | 'position'> | null = null;
+  const developments = new Map<string, MutableHistory>();
+  let last: TreatyEventEnvelope | null = null;
+  for (const envelope of envelopes) {
+    if (knownAt !== null && envelope.recordedAt.getTime() > knownAt.getTime()) continue;
+    last = envelope;
+    const { event } = envelope;
+    const recorded = {
+      eventId: envelope.eventId,
+      recordedAt: envelope.recordedAt,
+      revision: envelope.revision,
+      position: envelope.position,
+    };
+    switch (event.type) {
+      case 'TreatyRegistered':
+        treaty ??= { ...event.data };
+        break;
+      case 'TreatySigned':
+      case 'LegislativeApprovalGiven':
+      case 'RatificationCompleted':
+      case 'InstrumentsExchanged':
+      case 'TreatyEnteredIntoForce':
+      case 'TreatySuspended':
+      case 'TreatyResumed':
+      case 'PartyWithdrew':
+      case 'TreatyTerminated': {
+        const development = developmentOfEvent(event);
+        const { developmentId, source, occurredOn, disagreesWith } = event.data;
+        developments.set(developmentId, {
+          ...recorded,
+          developmentId,
+          eventType: event.type,
+          reported: development,
+          current: development,
+          sourceReports: [{ ...recorded, kind: 'original', source, occurredOn }],
+          corrections: [],
+          retraction: null,
+          recordedDisagreesWith: disagreesWith ?? [],
+        });
+        break;
+      }
+      case 'DevelopmentCorroborated': {
+        const target = developments.get(event.data.developmentId);
+        const { source, occurredOn } = event.data;
+        if (target)
+          target.sourceReports = [...target.sourceReports, { ...recorded, kind: 'corroboration', source, occurredOn }];
+        break;
+      }
+      case 'DevelopmentCorrected': {
+        const target = developments.get(event.data.developmentId);
+        const { changes, reason, source } = event.data;
+        if (target) {
+          target.current = applyChanges(target.current, changes);
+          target.corrections = [...target.corrections, { ...recorded, changes, reason, source }];
+        }
+        break;
+      }
+      case 'DevelopmentRetracted': {
+        const target = developments.get(event.data.developmentId);
+        const { reason, source } = event.data;
+        if (target) target.retraction = { ...recorded, reason, source };
+        break;
+      }
+      default: {
+        const unexpected: never = event;
+        throw new Error(`Unexpected treaty event ${JSON.stringify(unexpected)}`);
+      }
+    }
+  }
+  if (treaty === null || last === null) return null;
+  return { ...treaty, developments: [...developments.values()], revision: last.revision, position: last.position };
+}
+
+/** Keeps the developments that had happened by `asOf`: a month or a year counts from its last day. */
+export function happenedBy<T extends { readonly current: Development }>(
+  developments: readonly T[],
+  asOf: string | null,
+): T[] {
+  return developments.filter((development) => asOf === null || endOfPeriod(development.current.occurredOn) <= asOf);
+}
+
+export function isOnRecord(development: DevelopmentHistory): boolean {
+  return development.retraction === null;
+}
+
+/** Valid-time order (by the first day of each period), ties in recorded order. */
+export function byValidTime(a: DevelopmentHistory, b: DevelopmentHistory): number {
+  const x = startOfPeriod(a.current.occurredOn);
+  const y = startOfPeriod(b.current.occurredOn);
+  if (x !== y) return x < y ? -1 : 1;
+  return a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0;
+}
+
+/**
+ * The ids of the other on-record reports of the same development whose dates do not agree with this one's, as the
+ * record stands now (a correction or retraction resolves a disagreement).
+ */
+export function openDisagreements(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): string[] {
+  if (!isOnRecord(development)) return [];
+  const key = identityKey(development.current);
+  return onRecord
+    .filter(
+      (other) =>
+        other.developmentId !== development.developmentId &&
+        identityKey(other.current) === key &&
+        !partialDatesAgree(other.current.occurredOn, development.current.occurredOn),
+    )
+    .map((other) => other.developmentId);
+}
+
+/**
+ * The report that speaks for a development when several disagree: the most precise date, and among equally precise
+ * ones the later report.
+ */
+export function representativeOf(reports: readonly DevelopmentHistory[]): DevelopmentHistory | undefined {
+  let best: DevelopmentHistory | undefined;
+  for (const report of reports) {
+    if (best === undefined) {
+      best = report;
+      continue;
+    }
+    const precision = comparePrecision(precisionOf(report.current.occurredOn), precisionOf(best.current.occurredOn));
+    if (precision > 0 || (precision === 0 && report.revision > best.revision)) best = report;
+  }
+  return best;
+}
+
+/** Groups reports by what development they report. */
+export function groupByIdentity(reports: readonly DevelopmentHistory[]): Map<string, DevelopmentHistory[]> {
+  const groups = new Map<string, DevelopmentHistory[]>();
+  for (const report of reports) {
+    const key = identityKey(report.current);
+    groups.set(key, [...(groups.get(key) ?? []), report]);
+  }
+  return groups;
+}

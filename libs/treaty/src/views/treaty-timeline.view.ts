@@ -1,0 +1,124 @@
+import type { Development } from '../development';
+import { precisionOf, type DatePrecision } from '../partial-date';
+import type { DevelopmentChanges, DevelopmentEventType, Source } from '../treaty.events';
+import type { TreatyEventEnvelope } from './treaty-event-envelope';
+import {
+  byValidTime,
+  foldTreatyHistory,
+  happenedBy,
+  isOnRecord,
+  openDisagreements,
+  type DevelopmentHistory,
+} from './treaty-history';
+import { resolveViewOptions, type ViewOptions } from './view-options';
+import { viewSource, type ViewSource } from './view-sources';
+
+export type TimelineCorrection = {
+  readonly eventId: string;
+  readonly changes: DevelopmentChanges;
+  readonly reason: string;
+  readonly source: Source;
+  readonly recordedAt: Date;
+};
+
+export type TimelineRetraction = {
+  readonly eventId: string;
+  readonly reason: string;
+  readonly source: Source;
+  readonly recordedAt: Date;
+};
+
+/**
+ * One development with its whole story. The development's own fields (`type`, `occurredOn`, `party`, `body`,
+ * `place`, `signatories`, `votes`, each only where the type has it) are the effective ones, corrections applied;
+ * `reported` keeps them as first reported.
+ */
+export type TimelineItem = Development & {
+  readonly eventId: string;
+  readonly developmentId: string;
+  readonly eventType: DevelopmentEventType;
+  readonly precision: DatePrecision;
+  /** Known only to the month or year. */
+  readonly approximate: boolean;
+  readonly reported: Development;
+  /** The original source, then every corroboration, each as recorded. */
+  readonly sources: readonly ViewSource[];
+  readonly recordedAt: Date;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly corrections: readonly TimelineCorrection[];
+  readonly retracted: boolean;
+  readonly retraction: TimelineRetraction | null;
+  /** The reports this one disagreed with when it was recorded. */
+  readonly disagreesWith?: readonly string[];
+  /** The on-record reports it still disagrees with, once corrections and retractions are taken into account. */
+  readonly openDisagreements: readonly string[];
+};
+
+export type TreatyTimelineView = {
+  readonly treatyId: string;
+  readonly title: string;
+  readonly items: readonly TimelineItem[];
+  readonly asOf: string | null;
+  readonly knownAt: Date | null;
+  readonly revision: bigint;
+  readonly position: bigint;
+};
+
+/**
+ * The full history of a treaty in valid-time order (ties in recorded order): retracted developments stay, marked,
+ * with their corrections and retraction beside them. Returns null when no registration is known (at `knownAt`).
+ */
+export function treatyTimelineView(
+  events: Iterable<TreatyEventEnvelope>,
+  options: ViewOptions = {},
+): TreatyTimelineView | null {
+  const { asOf, knownAt } = resolveViewOptions(options);
+  const history = foldTreatyHistory(events, knownAt);
+  if (history === null) return null;
+  const developments = happenedBy(history.developments, asOf).sort(byValidTime);
+  const onRecord = developments.filter(isOnRecord);
+  return {
+    treatyId: history.treatyId,
+    title: history.title,
+    items: developments.map((development) => item(development, onRecord)),
+    asOf,
+    knownAt,
+    revision: history.revision,
+    position: history.position,
+  };
+}
+
+function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): TimelineItem {
+  const precision = precisionOf(development.current.occurredOn);
+  const { retraction } = development;
+  return {
+    ...development.current,
+    eventId: development.eventId,
+    developmentId: development.developmentId,
+    eventType: development.eventType,
+    precision,
+    approximate: precision !== 'day',
+    reported: development.reported,
+    sources: development.sourceReports.map(viewSource),
+    recordedAt: development.recordedAt,
+    revision: development.revision,
+    position: development.position,
+    corrections: development.corrections.map(({ eventId, changes, reason, source, recordedAt }) => ({
+      eventId,
+      changes,
+      reason,
+      source,
+      recordedAt,
+    })),
+    retracted: retraction !== null,
+    retraction: retraction && {
+      eventId: retraction.eventId,
+      reason: retraction.reason,
+      source: retraction.source,
+      recordedAt: retraction.recordedAt,
+    },
+    ...(development.recordedDisagreesWith.length > 0 ? { disagreesWith: development.recordedDisagreesWith } : {}),
+    openDisagreements: openDisagreements(development, onRecord),
+  };
+}

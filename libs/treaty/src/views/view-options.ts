@@ -1,0 +1,42 @@
+import { isCalendarDate } from '../partial-date';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+
+/**
+ * The two time-travel axes. `knownAt` is transaction time: what the record said at that moment (events recorded
+ * later are ignored, corrections included). `asOf` is valid time: which developments had happened by that day.
+ */
+export type ViewOptions = {
+  /** `YYYY-MM-DD`, inclusive. A development known only to the month or year counts from the end of that period. */
+  readonly asOf?: string;
+  /** A Date or an ISO 8601 timestamp with a zone; events recorded at or before it are kept. */
+  readonly knownAt?: Date | string;
+};
+
+export type ResolvedViewOptions = { readonly asOf: string | null; readonly knownAt: Date | null };
+
+// A zone is required: without one JavaScript reads the time in the server's zone, and answers would differ by host.
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function resolveViewOptions(options: ViewOptions = {}): ResolvedViewOptions {
+  const { asOf, knownAt } = options;
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new TreatyRuleViolation(
+      'INVALID_DATE',
+      `asOf must be a real date written YYYY-MM-DD; got ${String(asOf)}`,
+      'asOf',
+    );
+  }
+  return { asOf: asOf ?? null, knownAt: knownAt === undefined ? null : instantOf(knownAt) };
+}
+
+function instantOf(knownAt: Date | string): Date {
+  const instant = typeof knownAt === 'string' && ISO_TIMESTAMP.test(knownAt) ? new Date(knownAt) : knownAt;
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new TreatyRuleViolation(
+      'INVALID_DATE',
+      `knownAt must be an ISO 8601 timestamp such as 2025-04-08T12:00:00Z; got ${String(knownAt)}`,
+      'knownAt',
+    );
+  }
+  return instant;
+}

@@ -1,0 +1,31 @@
+import { plainEqual } from '../plain-data';
+import type { Source } from '../treaty.events';
+import type { SourceReport } from './treaty-history';
+
+/** A source as the views show it: what it says plus which event brought it in and when. */
+export type ViewSource = Source & {
+  readonly kind: 'original' | 'corroboration';
+  readonly eventId: string;
+  readonly recordedAt: Date;
+  /** The date as this source gave it. */
+  readonly reportedOccurredOn: string;
+};
+
+export function viewSource(report: SourceReport): ViewSource {
+  return {
+    ...report.source,
+    kind: report.kind,
+    eventId: report.eventId,
+    recordedAt: report.recordedAt,
+    reportedOccurredOn: report.occurredOn,
+  };
+}
+
+/** Every source report, the same source cited twice (a resubmitted report) shown once, at its first recording. */
+export function distinctSources(reports: readonly SourceReport[]): ViewSource[] {
+  const distinct: SourceReport[] = [];
+  for (const report of reports) {
+    if (!distinct.some((kept) => plainEqual(kept.source, report.source))) distinct.push(report);
+  }
+  return distinct.map(viewSource);
+}
