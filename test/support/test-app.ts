@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { App } from 'supertest/types';
+import type { AppOptions } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
+import { API_KEYS } from './api-keys';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -14,8 +16,13 @@ export interface TestApp {
 }
 
 /** Boots the real app, as production builds it, on a fresh data directory that is removed afterwards. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-e2e-'));
+export interface TestAppOptions extends AppOptions {
+  /** Leave the data directory in place on close, to start the app on it again. */
+  readonly keepData?: boolean;
+}
+
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'timeline-e2e-'));
   const config: AppConfig = {
     port: 0,
     dataDir,
@@ -23,9 +30,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     loadDemoData: false,
     publicReads: true,
     logLevel: 'error',
+    apiKeys: API_KEYS,
     ...overrides,
   };
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   return {
     app,
@@ -33,7 +41,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     config,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

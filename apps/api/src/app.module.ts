@@ -1,18 +1,35 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
+import { TreatiesModule } from './treaties/treaties.module';
+
+export interface AppOptions {
+  /** Replaces the system clock, e.g. in tests that need a fixed "today". */
+  readonly clock?: Clock;
+}
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   /** The whole app, built from a validated configuration (see `loadConfig`), so tests can boot it with their own. */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [EventStoreModule.register(config.store), HealthModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
       global: true,
+      imports: [EventStoreModule.register(config.store), AuthModule, HealthModule, TreatiesModule, DemoModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+      ],
+      exports: [APP_CONFIG, CLOCK],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
   }
 }

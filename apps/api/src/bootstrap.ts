@@ -2,14 +2,14 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppModule } from './app.module';
+import { AppModule, type AppOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: [config.logLevel, ...higherLevels(config.logLevel)],
     bodyParser: false,
   });

@@ -7,9 +7,11 @@ import {
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { EventStoreHealthIndicator } from './event-store.health';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

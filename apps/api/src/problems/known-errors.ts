@@ -7,14 +7,23 @@ import {
   WrongExpectedRevisionError,
   describeRevision,
 } from '@timeline/event-store';
+import { EventUpcastError, TreatyRuleViolation, type TreatyRuleKind } from '@timeline/treaty';
 import type { ProblemDetails } from './api-problem';
 import { problem } from './problem-details.filter';
 
 /**
- * Errors raised below the HTTP layer that have a meaning for clients. Body-parser errors arrive here too:
- * they carry `type` and `status` but are not HttpExceptions.
+ * Errors raised below the HTTP layer that have a meaning for clients, and body-parser's errors, which carry
+ * a `type` that names the problem better than their status does.
  */
+const STATUS_OF_RULE: Record<TreatyRuleKind, number> = { 'not-found': 404, conflict: 409, invalid: 422 };
+
 export function problemFromKnownError(error: unknown): ProblemDetails | undefined {
+  if (error instanceof TreatyRuleViolation) {
+    return problem(STATUS_OF_RULE[error.kind], error.code, error.message, error.field ? { field: error.field } : {});
+  }
+  if (error instanceof EventUpcastError) {
+    return problem(500, 'UNREADABLE_EVENT', 'A stored event could not be read by this version of the service');
+  }
   if (error instanceof WrongExpectedRevisionError) {
     return problem(412, 'REVISION_MISMATCH', error.message, { currentRevision: describeRevision(error.actual) });
   }
@@ -25,7 +34,12 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
   if (error instanceof EventStoreUnavailableError) {
     return problem(503, error.code, 'The event store is unavailable; retry with the same Idempotency-Key.');
   }
-  const parserError = error as { type?: unknown; status?: unknown; limit?: unknown };
+  // Nest wraps body-parser's errors in HttpExceptions, with the original as the cause.
+  const parserError = ((error as { cause?: unknown })?.cause ?? error) as {
+    type?: unknown;
+    status?: unknown;
+    limit?: unknown;
+  };
   if (parserError?.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The body is not valid JSON');
   if (parserError?.type === 'entity.too.large') {
     return problem(413, 'PAYLOAD_TOO_LARGE', `The body is larger than the limit of ${String(parserError.limit)} bytes`);

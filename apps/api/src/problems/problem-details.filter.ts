@@ -29,7 +29,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : error.message;
       return problem(status, codeForStatus(status), detail);
     }
     return problem(500, 'INTERNAL_ERROR', 'The service failed to answer this request; the failure has been logged.');

@@ -1,0 +1,90 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROLES = ['reader', 'editor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who made a request: the key's role and a fingerprint that names the key in event metadata without revealing it. */
+export interface Principal {
+  readonly role: Role;
+  readonly keyId: string;
+}
+
+interface StoredKey {
+  readonly role: Role;
+  readonly digest: Buffer;
+  readonly keyId: string;
+}
+
+export const KEYS_FILE_NAME = 'api-keys';
+
+/**
+ * The API keys the service accepts. Keys are kept only as SHA-256 digests and compared in constant time, so
+ * neither timing nor a heap dump gives one away; a key never appears in logs or events, only its fingerprint.
+ */
+export class ApiKeys {
+  private constructor(private readonly keys: readonly StoredKey[]) {}
+
+  /** Parses `role:key` pairs separated by commas, as in TIMELINE_API_KEYS. */
+  static parse(list: string): ApiKeys {
+    const keys = list
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const separator = pair.indexOf(':');
+        const role = pair.slice(0, separator) as Role;
+        const key = pair.slice(separator + 1);
+        if (separator < 0 || !ROLES.includes(role) || key.length === 0) {
+          throw new Error('API keys must be role:key pairs with the roles reader, editor or auditor');
+        }
+        return toStoredKey(role, key);
+      });
+    return new ApiKeys(keys);
+  }
+
+  /**
+   * Reads the keys file in the data directory, creating it first with one fresh key per role (mode 0600) when
+   * there is none. Returns where the file is and whether it was just generated, so that start-up can say so.
+   */
+  static fromDataDirectory(dataDir: string): { keys: ApiKeys; file: string; generated: boolean } {
+    const file = join(dataDir, KEYS_FILE_NAME);
+    const generated = !existsSync(file);
+    if (generated) {
+      mkdirSync(dataDir, { recursive: true });
+      const lines = ROLES.map((role) => `${role}:${randomBytes(24).toString('base64url')}`);
+      writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(file, 0o600);
+    const list = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .join(',');
+    return { keys: ApiKeys.parse(list), file, generated };
+  }
+
+  /** The principal a presented key belongs to, or undefined. Every stored key is compared, whatever matches. */
+  authenticate(presented: string): Principal | undefined {
+    const digest = sha256(presented);
+    let match: StoredKey | undefined;
+    for (const key of this.keys) {
+      if (timingSafeEqual(key.digest, digest) && !match) match = key;
+    }
+    return match && { role: match.role, keyId: match.keyId };
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+}
+
+function toStoredKey(role: Role, key: string): StoredKey {
+  const digest = sha256(key);
+  return { role, digest, keyId: `${role}:${digest.subarray(0, 6).toString('hex')}` };
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}

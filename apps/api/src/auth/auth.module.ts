@@ -1,0 +1,28 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { API_KEYS, ApiKeyGuard } from './api-key.guard';
+import { ApiKeys } from './api-keys';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: API_KEYS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ApiKeys => {
+        if (config.apiKeys) return ApiKeys.parse(config.apiKeys);
+        const { keys, file, generated } = ApiKeys.fromDataDirectory(config.dataDir);
+        new Logger('Auth').log(
+          generated
+            ? `No TIMELINE_API_KEYS: generated one key per role into ${file} (mode 0600)`
+            : `No TIMELINE_API_KEYS: using the keys in ${file}`,
+        );
+        return keys;
+      },
+    },
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
+  exports: [API_KEYS],
+})
+export class AuthModule {}

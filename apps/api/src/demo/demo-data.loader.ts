@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TreatyEditing } from '../treaties/application/treaty-editing.service';
+import type { WriteRequest } from '../treaties/application/write-request';
+import { RegisterTreatyRequestDto } from '../treaties/dto/register-treaty.request.dto';
+import { ReportDevelopmentRequestDto } from '../treaties/dto/report-development.request.dto';
+import { DEMO_TREATIES } from './demo-data';
+
+const DEMO_ACTOR = { role: 'editor', keyId: 'demo-loader' } as const;
+const DEMO_CORRELATION_ID = 'demo-data';
+/** More events than the demo has: a store with this many demo-only events at its start is not a demo store. */
+const DEMO_SCAN_LIMIT = 1000;
+
+/**
+ * Loads the demo data into a store that holds nothing else, through the editors' own use cases (validated by
+ * the same DTOs, decided by the same decider). Every post carries an idempotency key, so a start that was
+ * interrupted mid-load finishes the job at the next start without writing anything twice.
+ */
+@Injectable()
+export class DemoDataLoader implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly editing: TreatyEditing,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.loadDemoData) return;
+    if (!(await this.holdsOnlyDemoData())) {
+      this.logger.log('The store holds other data: demo data not loaded');
+      return;
+    }
+    let appended = 0;
+    for (const treaty of DEMO_TREATIES) {
+      const registration = validated(RegisterTreatyRequestDto, treaty.registration);
+      const write = (key: string, route: string, body: unknown): WriteRequest => ({
+        principal: DEMO_ACTOR,
+        correlationId: DEMO_CORRELATION_ID,
+        idempotencyKey: `demo:${key}`,
+        route,
+        body,
+      });
+      const registered = await this.editing.register(
+        registration,
+        write(registration.id, 'POST /treaties', treaty.registration),
+      );
+      if (!registered.replayed) appended += 1;
+      for (const [index, development] of treaty.developments.entries()) {
+        const request = validated(ReportDevelopmentRequestDto, development.request);
+        const route = `POST /treaties/${registration.id}/developments`;
+        const outcome = await this.editing.reportDevelopment(
+          registration.id,
+          request,
+          write(`${registration.id}:${index}`, route, development.request),
+        );
+        if (!outcome.replayed) appended += 1;
+      }
+    }
+    this.logger.log(`Demo data: ${DEMO_TREATIES.length} treaties, ${appended} events appended`);
+  }
+
+  private async holdsOnlyDemoData(): Promise<boolean> {
+    let seen = 0;
+    for await (const event of this.store.readAll({ maxCount: DEMO_SCAN_LIMIT })) {
+      seen += 1;
+      if (event.metadata.correlationId !== DEMO_CORRELATION_ID) return false;
+    }
+    return seen < DEMO_SCAN_LIMIT;
+  }
+}
+
+function validated<T extends object>(type: ClassConstructor<T>, body: unknown): T {
+  const instance = plainToInstance(type, body);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new Error(`Demo data does not pass the editors' validation: ${JSON.stringify(errors.map(String))}`);
+  }
+  return instance;
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  NO_STREAM,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  IdempotencyConflictError,
+  type CurrentRevision,
+  type EventStore,
+  type RecordedEvent,
+} from '@timeline/event-store';
+import {
+  CURRENT_SCHEMA_VERSION,
+  decide,
+  evolve,
+  initialState,
+  toEventData,
+  treatyStreamName,
+  upcast,
+  type TreatyCommand,
+  type TreatyState,
+} from '@timeline/treaty';
+import { v5 as uuidV5 } from 'uuid';
+import { CLOCK, type Clock } from '../../clock';
+import { ApiProblem } from '../../problems/api-problem';
+import { requestFingerprint } from './request-fingerprint';
+import type { WriteOutcome, WriteRequest } from './write-request';
+
+/** Namespace of the event ids derived from idempotency keys (UUID v5): fixed forever, or retries stop matching. */
+const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs editors' commands: read the treaty's stream, fold it, let the decider decide, append the one resulting
+ * event at exactly the revision that was read. A concurrent write makes the append conflict; without If-Match
+ * the command is decided again on the new state, with If-Match the editor gets 412 and decides.
+ *
+ * Idempotency: an Idempotency-Key becomes the event's id (a UUID derived from the key and the caller's key id),
+ * and a fingerprint of the request goes into the event's metadata. A retry finds its event in the stream and
+ * gets the first answer back, however long ago, on every store and every replica; the store's own idempotent
+ * append covers the race where both copies get past that check.
+ */
+@Injectable()
+export class TreatyCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    treatyId: string,
+    commandFor: (eventId: string) => TreatyCommand,
+    request: WriteRequest,
+  ): Promise<WriteOutcome> {
+    const streamName = treatyStreamName(treatyId);
+    const eventId = request.idempotencyKey
+      ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+      : randomUUID();
+    const fingerprint = requestFingerprint(request.route, request.body);
+
+    for (let attempt = 1; ; attempt++) {
+      const { events, revision } = await this.load(streamName);
+      const earlier = request.idempotencyKey ? events.find((event) => event.id === eventId) : undefined;
+      if (earlier) return replay(treatyId, earlier, fingerprint);
+      assertIfMatch(streamName, request.ifMatch, revision);
+
+      const state = events.reduce<TreatyState>(
+        (current, event) => evolve(current, upcast(event.type, event.data, schemaVersionOf(event))),
+        initialState(),
+      );
+      const event = decide(commandFor(eventId), state, { today: this.clock().toISOString().slice(0, 10) });
+      try {
+        const result = await this.store.appendToStream(
+          streamName,
+          [
+            {
+              id: eventId,
+              type: event.type,
+              data: toEventData(event),
+              metadata: {
+                actor: request.principal.keyId,
+                correlationId: request.correlationId,
+                schemaVersion: CURRENT_SCHEMA_VERSION,
+                ...(request.idempotencyKey ? { idempotency: { key: request.idempotencyKey, fingerprint } } : {}),
+              },
+            },
+          ],
+          { expectedRevision: revision },
+        );
+        return {
+          treatyId,
+          eventId,
+          eventType: event.type,
+          revision: result.nextExpectedRevision,
+          position: result.position,
+          replayed: false,
+        };
+      } catch (error) {
+        if (error instanceof IdempotencyConflictError) throw keyReused();
+        const retry = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined;
+        if (!retry || attempt === MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async load(streamName: string): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(streamName)) events.push(event);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    const last = events[events.length - 1];
+    return { events, revision: last ? last.revision : NO_STREAM };
+  }
+}
+
+function assertIfMatch(streamName: string, ifMatch: WriteRequest['ifMatch'], revision: CurrentRevision): void {
+  if (ifMatch === undefined) return;
+  if (ifMatch === '*' ? revision === NO_STREAM : revision !== ifMatch) {
+    throw new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
+  }
+}
+
+function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {
+  const stored = (earlier.metadata.idempotency as { fingerprint?: unknown } | undefined)?.fingerprint;
+  if (stored !== fingerprint) throw keyReused();
+  return {
+    treatyId,
+    eventId: earlier.id,
+    eventType: earlier.type,
+    revision: earlier.revision,
+    position: earlier.position,
+    replayed: true,
+  };
+}
+
+function keyReused(): ApiProblem {
+  return new ApiProblem(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a different request: use a new key for a new request',
+  );
+}
+
+function schemaVersionOf(event: RecordedEvent): number {
+  const version = event.metadata.schemaVersion;
+  return typeof version === 'number' ? version : 1;
+}

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SourceDto } from './source.dto';
+import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, PARTY_CODE } from './validation.decorators';
+import { VotesDto } from './votes.dto';
+
+/** The fields a correction may change; `null` removes an optional one (place, signatories, votes). */
+export class DevelopmentChangesDto {
+  @ApiPropertyOptional({ example: '2025-04-08' })
+  @IsAbsentOr()
+  @Matches(PARTIAL_DATE, { message: 'changes.occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  occurredOn?: string;
+
+  @ApiPropertyOptional({ example: 'RU' })
+  @IsAbsentOr()
+  @Matches(PARTY_CODE, { message: 'changes.party must be a code such as RU, IR or EAEU' })
+  party?: string;
+
+  @ApiPropertyOptional({ example: 'Federation Council' })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  body?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsAbsentNullOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: [String] })
+  @IsAbsentNullOr()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  signatories?: string[] | null;
+
+  @ApiPropertyOptional({ nullable: true, type: VotesDto })
+  @IsAbsentNullOr()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VotesDto)
+  votes?: VotesDto | null;
+}
+
+export class CorrectDevelopmentRequestDto {
+  @ApiProperty({ type: DevelopmentChangesDto, example: { occurredOn: '2025-04-08' } })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DevelopmentChangesDto)
+  changes!: DevelopmentChangesDto;
+
+  @ApiProperty({ example: 'The vote was on Tuesday 8 April, not 9 April', maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ type: SourceDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SourceDto)
+  source!: SourceDto;
+}

@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { TREATY_CATEGORIES } from '@timeline/treaty';
+import { PARTY_CODE } from './validation.decorators';
+
+export class RegisterTreatyRequestDto {
+  @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: '^[a-z0-9][a-z0-9-]{2,80}$' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, {
+    message: 'id must be a slug: 3 to 81 lowercase letters, digits or dashes, not starting with a dash',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'Treaty on Comprehensive Strategic Partnership between Russia and Iran', maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ example: ['RU', 'IR'], description: 'ISO 3166-1 alpha-2 codes or organisation codes such as EAEU' })
+  @IsArray()
+  @ArrayMinSize(2, { message: 'parties must name at least two parties' })
+  @ArrayMaxSize(200)
+  @ArrayUnique({ message: 'parties must not repeat a party' })
+  @Matches(PARTY_CODE, { each: true, message: 'each party must be a code such as RU, IR or EAEU' })
+  parties!: string[];
+
+  @ApiProperty({ enum: TREATY_CATEGORIES })
+  @IsIn(TREATY_CATEGORIES, { message: `category must be one of ${TREATY_CATEGORIES.join(', ')}` })
+  category!: string;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DEVELOPMENT_TYPES } from '@timeline/treaty';
+import { SourceDto } from './source.dto';
+import { IsAbsentOr, PARTIAL_DATE, PARTY_CODE } from './validation.decorators';
+import { VotesDto } from './votes.dto';
+
+export class ReportDevelopmentRequestDto {
+  @ApiProperty({ enum: DEVELOPMENT_TYPES, example: 'legislative-approval' })
+  @IsString()
+  @MaxLength(64)
+  type!: string;
+
+  @ApiProperty({ example: '2025-04-08', description: 'When it happened: YYYY-MM-DD, YYYY-MM or YYYY' })
+  @Matches(PARTIAL_DATE, { message: 'occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  occurredOn!: string;
+
+  @ApiPropertyOptional({ example: 'RU', description: 'For legislative-approval, ratification-completed, withdrawn' })
+  @IsAbsentOr()
+  @Matches(PARTY_CODE, { message: 'party must be a code such as RU, IR or EAEU' })
+  party?: string;
+
+  @ApiPropertyOptional({ example: 'State Duma', description: 'The chamber or council, for legislative-approval' })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  body?: string;
+
+  @ApiPropertyOptional({ example: 'Moscow', description: 'For signed' })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place?: string;
+
+  @ApiPropertyOptional({ example: ['Vladimir Putin', 'Masoud Pezeshkian'], description: 'For signed' })
+  @IsAbsentOr()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  signatories?: string[];
+
+  @ApiPropertyOptional({ type: VotesDto, description: 'For legislative-approval' })
+  @IsAbsentOr()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VotesDto)
+  votes?: VotesDto;
+
+  @ApiProperty({ type: SourceDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SourceDto)
+  source!: SourceDto;
+}

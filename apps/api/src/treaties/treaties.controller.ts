@@ -1,0 +1,101 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse,
+} from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { ApiProblem } from '../problems/api-problem';
+import { TreatyEditing } from './application/treaty-editing.service';
+import type { WriteRequest } from './application/write-request';
+import { CorrectDevelopmentRequestDto } from './dto/correct-development.request.dto';
+import { RegisterTreatyRequestDto } from './dto/register-treaty.request.dto';
+import { ReportDevelopmentRequestDto } from './dto/report-development.request.dto';
+import { RetractDevelopmentRequestDto } from './dto/retract-development.request.dto';
+import { WriteResponseDto } from './dto/write-response.dto';
+import { TreatyIdPipe } from './treaty-id.pipe';
+import { Write } from './write-request.decorator';
+import { WriteResponseInterceptor } from './write-response.interceptor';
+
+/** A development id is a UUID; anything else cannot name one. */
+const DEVELOPMENT_ID = new ParseUUIDPipe({
+  exceptionFactory: () => new ApiProblem(404, 'DEVELOPMENT_NOT_FOUND', 'No development has this id: ids are UUIDs'),
+});
+
+const PROBLEM = { description: 'application/problem+json with a stable `code`' };
+
+@ApiTags('editors')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Same key and body again: the first answer, nothing appended',
+})
+@ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the read you decided on; 412 when stale' })
+@ApiBadRequestResponse(PROBLEM)
+@ApiUnauthorizedResponse(PROBLEM)
+@ApiForbiddenResponse(PROBLEM)
+@ApiUnprocessableEntityResponse(PROBLEM)
+@ApiPreconditionFailedResponse(PROBLEM)
+@ApiCreatedResponse({ type: WriteResponseDto })
+@Roles('editor')
+@UseInterceptors(WriteResponseInterceptor)
+@Controller('treaties')
+export class TreatiesController {
+  constructor(private readonly editing: TreatyEditing) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a treaty' })
+  @ApiConflictResponse(PROBLEM)
+  register(@Body() request: RegisterTreatyRequestDto, @Write() write: WriteRequest) {
+    return this.editing.register(request, write);
+  }
+
+  @Post(':treatyId/developments')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Report a development (signature, approval, ratification, entry into force...)' })
+  @ApiNotFoundResponse(PROBLEM)
+  reportDevelopment(
+    @Param('treatyId', TreatyIdPipe) treatyId: string,
+    @Body() request: ReportDevelopmentRequestDto,
+    @Write() write: WriteRequest,
+  ) {
+    return this.editing.reportDevelopment(treatyId, request, write);
+  }
+
+  @Post(':treatyId/developments/:developmentId/corrections')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Correct fields of a reported development; the original stays in the log' })
+  @ApiNotFoundResponse(PROBLEM)
+  correctDevelopment(
+    @Param('treatyId', TreatyIdPipe) treatyId: string,
+    @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
+    @Body() request: CorrectDevelopmentRequestDto,
+    @Write() write: WriteRequest,
+  ) {
+    return this.editing.correctDevelopment(treatyId, developmentId, request, write);
+  }
+
+  @Post(':treatyId/developments/:developmentId/retractions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Retract a reported development with its corrections; the original stays in the log' })
+  @ApiNotFoundResponse(PROBLEM)
+  retractDevelopment(
+    @Param('treatyId', TreatyIdPipe) treatyId: string,
+    @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
+    @Body() request: RetractDevelopmentRequestDto,
+    @Write() write: WriteRequest,
+  ) {
+    return this.editing.retractDevelopment(treatyId, developmentId, request, write);
+  }
+}

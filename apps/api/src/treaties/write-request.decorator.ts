@@ -1,0 +1,37 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import type { CorrelatedRequest } from '../http/correlation-id.middleware';
+import { ApiProblem } from '../problems/api-problem';
+import type { WriteRequest } from './application/write-request';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const IF_MATCH = /^(?:W\/)?"?(\d{1,19})"?$/;
+
+/** Reads what a write needs from the HTTP request: the caller, the correlation id and the two write headers. */
+export const Write = createParamDecorator((_data: unknown, context: ExecutionContext): WriteRequest => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest & CorrelatedRequest>();
+  if (!request.principal) throw new ApiProblem(401, 'UNAUTHENTICATED', 'This route needs an API key');
+  const idempotencyKey = request.header('idempotency-key');
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new ApiProblem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
+  }
+  const ifMatch = parseIfMatch(request.header('if-match'));
+  return {
+    principal: request.principal,
+    correlationId: request.correlationId ?? 'none',
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(ifMatch !== undefined ? { ifMatch } : {}),
+    route: `${request.method} ${request.path}`,
+    body: request.body as unknown,
+  };
+});
+
+function parseIfMatch(header: string | undefined): WriteRequest['ifMatch'] {
+  if (header === undefined) return undefined;
+  if (header.trim() === '*') return '*';
+  const revision = IF_MATCH.exec(header.trim())?.[1];
+  if (revision === undefined) {
+    throw new ApiProblem(400, 'INVALID_IF_MATCH', 'If-Match must be an ETag from a read, such as "3", or *');
+  }
+  return BigInt(revision);
+}

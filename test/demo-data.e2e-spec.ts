@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { collect } from '@timeline/event-store/testing';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { DEMO_TREATIES } from '../apps/api/src/demo/demo-data';
+import { startTestApp } from './support/test-app';
+import { storedEvents } from './support/treaty-requests';
+
+describe('demo data', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-demo-'));
+  const config = {
+    dataDir,
+    store: { kind: 'embedded', file: join(dataDir, 'events.db') },
+    loadDemoData: true,
+  } as const;
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('loads into an empty store at start, through the editors use cases, every event citing its article', async () => {
+    const subject = await startTestApp(config, { keepData: true });
+    try {
+      const store = subject.app.get<EventStore>(EVENT_STORE);
+      const events = await collect(store.readAll());
+      const posts = DEMO_TREATIES.reduce((count, treaty) => count + 1 + treaty.developments.length, 0);
+      expect(events).toHaveLength(posts);
+      expect(events.every((event) => event.metadata.actor === 'demo-loader')).toBe(true);
+      const developments = events.filter((event) => event.type !== 'TreatyRegistered');
+      for (const event of developments) {
+        expect(event.data).toMatchObject({ source: { document: expect.stringMatching(/^\d{3}_[0-9a-f]{16}\.txt$/) } });
+      }
+      const ruIr = await storedEvents(subject, 'ru-ir-comprehensive-strategic-partnership');
+      expect(ruIr.map((event) => event.type)).toEqual(
+        expect.arrayContaining([
+          'TreatyRegistered',
+          'TreatySigned',
+          'LegislativeApprovalGiven',
+          'DevelopmentCorroborated',
+        ]),
+      );
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('is not loaded twice when the service starts again', async () => {
+    const subject = await startTestApp(config, { keepData: true });
+    try {
+      const events = await collect(subject.app.get<EventStore>(EVENT_STORE).readAll());
+      const posts = DEMO_TREATIES.reduce((count, treaty) => count + 1 + treaty.developments.length, 0);
+      expect(events).toHaveLength(posts);
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('is not loaded into a store that holds other data', async () => {
+    const subject = await startTestApp({ loadDemoData: false });
+    await subject.app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream('treaty-other', [
+        { id: '9a3a4c1e-0000-4000-8000-000000000001', type: 'TreatyRegistered', data: { treatyId: 'other' } },
+      ]);
+    const restarted = await startTestApp({ ...subject.config, loadDemoData: true }, { keepData: true });
+    try {
+      expect(await collect(restarted.app.get<EventStore>(EVENT_STORE).readAll())).toHaveLength(1);
+    } finally {
+      await restarted.close();
+      await subject.close();
+    }
+  });
+});

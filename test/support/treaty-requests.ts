@@ -1,0 +1,66 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { treatyStreamName } from '@timeline/treaty';
+import { KEYS, bearer } from './api-keys';
+import type { TestApp } from './test-app';
+
+export const RU_IR = {
+  id: 'ru-ir-comprehensive-strategic-partnership',
+  title: 'Treaty on Comprehensive Strategic Partnership between Russia and Iran',
+  parties: ['RU', 'IR'],
+  category: 'partnership',
+};
+
+export const source = (overrides: Record<string, unknown> = {}) => ({
+  publisher: 'The Moscow Times',
+  url: 'https://example.org/duma-vote',
+  publishedOn: '2025-04-08',
+  quote: 'Lawmakers in Russia’s lower-house State Duma on Tuesday ratified',
+  ...overrides,
+});
+
+export const dumaApproval = (overrides: Record<string, unknown> = {}) => ({
+  type: 'legislative-approval',
+  party: 'RU',
+  body: 'State Duma',
+  occurredOn: '2025-04-08',
+  source: source(),
+  ...overrides,
+});
+
+export const signature = (overrides: Record<string, unknown> = {}) => ({
+  type: 'signed',
+  occurredOn: '2025-01-17',
+  place: 'Moscow',
+  source: source({ publisher: 'Agence France-Presse', publishedOn: '2025-01-17', url: undefined, quote: undefined }),
+  ...overrides,
+});
+
+export function post(http: App, path: string, body: unknown, key: string = KEYS.editor) {
+  return request(http)
+    .post(path)
+    .set('Authorization', bearer(key))
+    .send(body as object);
+}
+
+export async function registerRuIr(http: App): Promise<void> {
+  await post(http, '/treaties', RU_IR).expect(201);
+}
+
+/** The events of a treaty's stream, read from the app's own store: what was really appended. */
+export async function storedEvents(subject: TestApp, treatyId: string): Promise<RecordedEvent[]> {
+  const store = subject.app.get<EventStore>(EVENT_STORE);
+  const events: RecordedEvent[] = [];
+  try {
+    for await (const event of store.readStream(treatyStreamName(treatyId))) events.push(event);
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return events;
+}
+
+export const fixedClock =
+  (iso = '2025-06-01T12:00:00.000Z') =>
+  () =>
+    new Date(iso);

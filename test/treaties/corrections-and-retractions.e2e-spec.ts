@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  RU_IR,
+  dumaApproval,
+  fixedClock,
+  post,
+  registerRuIr,
+  signature,
+  source,
+  storedEvents,
+} from '../support/treaty-requests';
+
+const developments = `/treaties/${RU_IR.id}/developments`;
+const correction = (changes: Record<string, unknown>) => ({
+  changes,
+  reason: 'The vote was on Tuesday 8 April',
+  source: source({ publisher: 'State Duma press office', publishedOn: '2025-04-09', url: undefined }),
+});
+const retraction = { reason: 'Confused with a committee vote', source: source({ publishedOn: '2025-04-10' }) };
+
+describe('corrections and retractions', () => {
+  let subject: TestApp;
+  let approvalId: string;
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock() });
+    await registerRuIr(subject.http);
+    await post(subject.http, developments, signature()).expect(201);
+    approvalId = (await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-09' })).expect(201)).body
+      .eventId as string;
+  });
+  afterAll(() => subject.close());
+
+  it('appends a correction aimed at the development; the original event stays as it was', async () => {
+    const response = await post(
+      subject.http,
+      `${developments}/${approvalId}/corrections`,
+      correction({ occurredOn: '2025-04-08' }),
+    ).expect(201);
+    expect(response.body).toMatchObject({ eventType: 'DevelopmentCorrected' });
+    const events = await storedEvents(subject, RU_IR.id);
+    expect(events.find((event) => event.id === approvalId)?.data).toMatchObject({ occurredOn: '2025-04-09' });
+    expect(events.find((event) => event.id === response.body.eventId)?.data).toMatchObject({
+      developmentId: approvalId,
+      changes: { occurredOn: '2025-04-08' },
+    });
+  });
+
+  it.each([
+    ['EMPTY_CORRECTION', 422, {}],
+    ['PARTY_NOT_IN_TREATY', 422, { party: 'KP' }],
+    ['DATE_BEFORE_SIGNATURE', 409, { occurredOn: '2024-12-31' }],
+    ['DATE_IN_FUTURE', 422, { occurredOn: '2026' }],
+  ])('refuses a correction that breaks a rule: %s', async (code, status, changes) => {
+    const before = await storedEvents(subject, RU_IR.id);
+    const response = await post(subject.http, `${developments}/${approvalId}/corrections`, correction(changes)).expect(
+      status,
+    );
+    expect(response.body).toMatchObject({ code });
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+  });
+
+  it('answers 404 DEVELOPMENT_NOT_FOUND for an id that names no development', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await post(subject.http, `${developments}/${unknown}/corrections`, correction({ occurredOn: '2025-04-08' })).expect(
+      404,
+    );
+    const response = await post(subject.http, `${developments}/not-a-uuid/retractions`, retraction).expect(404);
+    expect(response.body).toMatchObject({ code: 'DEVELOPMENT_NOT_FOUND' });
+  });
+
+  it('retracts a development with its corrections; retracting or correcting it again is refused', async () => {
+    const response = await post(subject.http, `${developments}/${approvalId}/retractions`, retraction).expect(201);
+    expect(response.body).toMatchObject({ eventType: 'DevelopmentRetracted' });
+    const again = await post(subject.http, `${developments}/${approvalId}/retractions`, retraction).expect(409);
+    expect(again.body).toMatchObject({ code: 'DEVELOPMENT_RETRACTED' });
+    await post(subject.http, `${developments}/${approvalId}/corrections`, correction({ body: 'Duma' })).expect(409);
+    const events = await storedEvents(subject, RU_IR.id);
+    expect(events.filter((event) => event.id === approvalId)).toHaveLength(1);
+  });
+
+  it('answers 400 for a retraction without a reason', async () => {
+    const response = await post(subject.http, `${developments}/${approvalId}/retractions`, { source: source() }).expect(
+      400,
+    );
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  RU_IR,
+  dumaApproval,
+  fixedClock,
+  post,
+  registerRuIr,
+  signature,
+  source,
+  storedEvents,
+} from '../support/treaty-requests';
+
+const developments = `/treaties/${RU_IR.id}/developments`;
+
+describe('POST /treaties/{id}/developments', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2025-06-01T12:00:00.000Z') });
+    await registerRuIr(subject.http);
+  });
+  afterAll(() => subject.close());
+
+  it('appends a development as its own event type: 201 with eventId, revision, position and ETag', async () => {
+    const response = await post(subject.http, developments, signature()).expect(201);
+    expect(response.body).toMatchObject({ treatyId: RU_IR.id, eventType: 'TreatySigned', revision: '1' });
+    expect(response.headers.etag).toBe('"1"');
+    const events = await storedEvents(subject, RU_IR.id);
+    expect(events[1]).toMatchObject({ id: response.body.eventId, type: 'TreatySigned' });
+    expect(events[1]?.data).toMatchObject({
+      developmentId: response.body.eventId,
+      occurredOn: '2025-01-17',
+      place: 'Moscow',
+    });
+  });
+
+  it('keeps valid time and the source beside the recorded time', async () => {
+    const response = await post(subject.http, developments, dumaApproval()).expect(201);
+    const event = (await storedEvents(subject, RU_IR.id)).find((stored) => stored.id === response.body.eventId);
+    expect(event?.type).toBe('LegislativeApprovalGiven');
+    expect(event?.data).toMatchObject({ party: 'RU', body: 'State Duma', occurredOn: '2025-04-08', source: source() });
+    expect(event?.recordedAt.toISOString()).not.toBe('2025-04-08');
+  });
+
+  it('adds an agreeing report of the same development as a corroboration, not a second development', async () => {
+    const corroboration = dumaApproval({
+      body: '  state   duma ',
+      occurredOn: '2025-04',
+      source: source({ publisher: 'Brussels Morning Newspaper', publishedOn: '2025-05-21', url: undefined }),
+    });
+    const response = await post(subject.http, developments, corroboration).expect(201);
+    expect(response.body.eventType).toBe('DevelopmentCorroborated');
+    const event = (await storedEvents(subject, RU_IR.id)).find((stored) => stored.id === response.body.eventId);
+    expect(event?.data).toMatchObject({ source: { publisher: 'Brussels Morning Newspaper' } });
+  });
+
+  it('keeps a disagreeing report as a second development, marked as disagreeing', async () => {
+    const tehranTimes = source({
+      publisher: 'Tehran Times',
+      publishedOn: '2025-04-16',
+      url: undefined,
+      quote: undefined,
+    });
+    const response = await post(
+      subject.http,
+      developments,
+      dumaApproval({ occurredOn: '2025-04-09', source: tehranTimes }),
+    ).expect(201);
+    const events = await storedEvents(subject, RU_IR.id);
+    const first = events.find((event) => event.type === 'LegislativeApprovalGiven');
+    const second = events.find((event) => event.id === response.body.eventId);
+    expect(second?.type).toBe('LegislativeApprovalGiven');
+    expect(second?.data).toMatchObject({ disagreesWith: [first?.id] });
+  });
+
+  it.each([
+    ['PARTY_NOT_IN_TREATY', 422, dumaApproval({ party: 'KP' })],
+    ['UNKNOWN_DEVELOPMENT_TYPE', 422, dumaApproval({ type: 'annexed' })],
+    ['DATE_IN_FUTURE', 422, dumaApproval({ occurredOn: '2025-06-02' })],
+    ['DATE_BEFORE_SIGNATURE', 409, dumaApproval({ occurredOn: '2025-01-10', body: 'Federation Council' })],
+    ['SIGNATURE_AFTER_DEVELOPMENT', 409, signature({ occurredOn: '2025-05' })],
+  ])('answers %s (%i) and writes nothing', async (code, status, body) => {
+    const before = await storedEvents(subject, RU_IR.id);
+    const response = await post(subject.http, developments, body).expect(status);
+    expect(response.body).toMatchObject({ code, status });
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+  });
+
+  it('answers 404 TREATY_NOT_FOUND for a treaty that was never registered', async () => {
+    const response = await post(subject.http, '/treaties/no-such-treaty/developments', signature()).expect(404);
+    expect(response.body).toMatchObject({ code: 'TREATY_NOT_FOUND' });
+    expect(await storedEvents(subject, 'no-such-treaty')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a malformed date', dumaApproval({ occurredOn: '2025-13-01' }), 'occurredOn'],
+    ['a missing source', { ...dumaApproval(), source: undefined }, 'source'],
+    ['a source without publisher', dumaApproval({ source: source({ publisher: undefined }) }), 'source.publisher'],
+    ['a non-http url', dumaApproval({ source: source({ url: 'javascript:alert(1)' }) }), 'source.url'],
+    ['a null party', dumaApproval({ party: null }), 'party'],
+    ['negative votes', dumaApproval({ votes: { for: -1 } }), 'votes.for'],
+    ['an unknown nested field', dumaApproval({ source: source({ extra: 1 }) }), 'source.extra'],
+    ['a 1 MB quote', dumaApproval({ source: source({ quote: '🕊'.repeat(60_000) }) }), 'source.quote'],
+  ])('answers 400 VALIDATION_FAILED for %s, naming %s', async (_label, body, field) => {
+    const response = await post(subject.http, developments, body).expect(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((response.body as { errors: { field: string }[] }).errors.map((error) => error.field)).toContain(field);
+  });
+});
