@@ -1,0 +1,6 @@
+export {
+  DEFAULT_MAX_APPEND_SIZE,
+  type EsdbProtocolDouble,
+  type EsdbProtocolDoubleOptions,
+  startEsdbProtocolDouble,
+} from './esdb-protocol-double';

@@ -1,0 +1,57 @@
+import { Metadata, type ServerErrorResponse, status } from '@grpc/grpc-js';
+
+/**
+ * The gRPC errors the double answers with, as EventStoreDB's RpcExceptions builds them (EventStore/EventStore,
+ * src/EventStore.Core/Services/Transport/Grpc/RpcExceptions.cs and Constants.cs): the status, the message, and
+ * the trailers the client reads: `exception` names the error, the other keys carry its details.
+ */
+export class RpcError extends Error implements ServerErrorResponse {
+  readonly metadata = new Metadata();
+
+  constructor(
+    readonly code: status,
+    readonly details: string,
+    trailers: Readonly<Record<string, string>> = {},
+  ) {
+    super(details);
+    for (const [key, value] of Object.entries(trailers)) this.metadata.set(key, value);
+  }
+}
+
+/** The client turns this into MaxAppendSizeExceededError, whose `maxAppendSize` it reads from the trailers. */
+export function maxAppendSizeExceeded(maxAppendSize: number): RpcError {
+  return new RpcError(status.INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`, {
+    exception: 'maximum-append-size-exceeded',
+    'maximum-append-size': String(maxAppendSize),
+  });
+}
+
+export function requiredMetadataPropertyMissing(property: string): RpcError {
+  return new RpcError(status.INVALID_ARGUMENT, `Required Metadata Property '${property}' is missing`, {
+    exception: 'missing-required-metadata-property',
+    'required-metadata-properties': 'type,content-type',
+  });
+}
+
+/**
+ * What ASP.NET Core gRPC answers when a handler throws an exception nobody translated: the server does this for
+ * malformed requests (an unparsable or empty event id, an empty event type, messages out of order).
+ */
+export function exceptionThrownByHandler(): RpcError {
+  return new RpcError(status.UNKNOWN, 'Exception was thrown by handler.');
+}
+
+/** An RpcError as is; anything else thrown while handling a call, as the server reports an unexpected exception. */
+export function asRpcError(error: unknown): RpcError {
+  return error instanceof RpcError ? error : exceptionThrownByHandler();
+}
+
+/** The server's answer to a read request whose options it cannot combine (a backwards subscription, say). */
+export function invalidCombination(combination: string): RpcError {
+  return new RpcError(status.INVALID_ARGUMENT, `The combination of ${combination} is invalid.`);
+}
+
+/** How a call ends when its server goes away: the client reconnects and surfaces UnavailableError. */
+export function connectionDropped(): RpcError {
+  return new RpcError(status.UNAVAILABLE, 'Connection dropped by the EventStoreDB protocol double');
+}

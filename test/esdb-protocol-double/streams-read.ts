@@ -1,0 +1,72 @@
+import type { handleServerStreamingCall } from '@grpc/grpc-js';
+import type { ActiveSubscriptions } from './active-subscriptions';
+import type { InMemoryLog } from './in-memory-log';
+import { firstIndexAfter, readAll, readStream } from './log-reads';
+import type { ReadReq, ReadResp } from './protocol';
+import { parseReadRequest, type ReadRequest, type StreamPoint } from './read-request';
+import { eventResponse, streamNotFoundResponse } from './read-responses';
+import { ResponseWriter } from './response-writer';
+import { asRpcError } from './rpc-errors';
+import { runSubscription, type SubscriptionFeed } from './subscription';
+
+/** `Streams.Read`: one server-streaming RPC for stream reads, $all reads and subscriptions to either. */
+export function readHandler(
+  log: InMemoryLog,
+  subscriptions: ActiveSubscriptions,
+): handleServerStreamingCall<ReadReq, ReadResp> {
+  return (call) => {
+    const writer = new ResponseWriter(call);
+    let request: ReadRequest;
+    try {
+      request = parseReadRequest(call.request);
+    } catch (error) {
+      return writer.fail(asRpcError(error));
+    }
+    // Everything a request reads of the log is taken before its first await, so that no append can slip in
+    // between choosing where a read or subscription starts and starting it.
+    void answer(log, subscriptions, request, writer).catch((error: unknown) => writer.fail(asRpcError(error)));
+  };
+}
+
+async function answer(
+  log: InMemoryLog,
+  subscriptions: ActiveSubscriptions,
+  request: ReadRequest,
+  writer: ResponseWriter,
+): Promise<void> {
+  switch (request.kind) {
+    case 'read-stream': {
+      const events = readStream(log, request.streamName, request.from, request.direction, request.maxCount);
+      if (events === 'stream-not-found') await writer.write(streamNotFoundResponse(request.streamName));
+      else for (const event of events) await writer.write(eventResponse(event, request.uuidFormat));
+      return writer.end();
+    }
+    case 'read-all': {
+      const events = readAll(log, request.from, request.direction, request.maxCount, request.filter);
+      for (const event of events) await writer.write(eventResponse(event, request.uuidFormat));
+      return writer.end();
+    }
+    case 'subscribe-to-stream': {
+      const { streamName } = request;
+      const feed = { events: () => log.streamEvents(streamName), startIndex: streamStartIndex(log, request) };
+      subscriptions.track(writer);
+      return runSubscription(log, feed, writer, request.uuidFormat);
+    }
+    case 'subscribe-to-all': {
+      const feed: SubscriptionFeed = {
+        events: () => log.events,
+        startIndex: firstIndexAfter(log.events, request.from),
+        ...request.filter,
+      };
+      subscriptions.track(writer);
+      return runSubscription(log, feed, writer, request.uuidFormat);
+    }
+  }
+}
+
+/** Subscriptions to a stream start after `from`: at revision 0 from the start, after the last event from the end. */
+function streamStartIndex(log: InMemoryLog, request: { streamName: string; from: StreamPoint }): number {
+  if (request.from === 'start') return 0;
+  if (request.from === 'end') return log.streamEvents(request.streamName).length;
+  return Number(request.from) + 1;
+}

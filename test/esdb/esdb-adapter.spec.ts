@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { AppendTooLargeError, EventStoreUnavailableError, type RecordedEvent } from '@timeline/event-store';
+import { collect, newEvents, readUntil, uniqueStreamName, waitFor } from '@timeline/event-store/testing';
+import { EsdbEventStore } from '@timeline/event-store-esdb';
+import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+
+describe('EsdbEventStore, beyond the conformance suite', () => {
+  let server: EsdbProtocolDouble;
+  let store: EsdbEventStore;
+  beforeEach(async () => {
+    server = await startEsdbProtocolDouble();
+    store = new EsdbEventStore({ connectionString: server.connectionString });
+  });
+  afterEach(async () => {
+    await store.close();
+    await server.stop();
+  });
+
+  it('resumes a subscription that the server dropped, from the last event it delivered', async () => {
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(3));
+    const delivered: RecordedEvent[] = [];
+    let caughtUp = 0;
+    const reading = readUntil(store.subscribeToAll(), (message) => {
+      if (message.kind === 'caught-up') caughtUp += 1;
+      else delivered.push(message.event);
+      return delivered.length === 9;
+    });
+    await waitFor(() => caughtUp === 1);
+    server.dropSubscriptions();
+    await store.appendToStream(stream, newEvents(3));
+    server.dropSubscriptions();
+    await store.appendToStream(stream, newEvents(3));
+    await reading;
+    expect(delivered.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n]);
+    expect(caughtUp).toBe(1);
+  });
+
+  it('never delivers system events: the log it shows is ours', async () => {
+    await store.appendToStream(uniqueStreamName(), newEvents(2));
+    const all = await collect(store.readAll());
+    expect(all).toHaveLength(2);
+    expect(all.some((event) => event.type.startsWith('$') || event.streamName.startsWith('$'))).toBe(false);
+  });
+
+  it("translates the server's maximum append size into AppendTooLargeError, writing nothing", async () => {
+    const stream = uniqueStreamName();
+    const big = { id: newEvents(1)[0]!.id, type: 'Big', data: { text: 'x'.repeat(1_100_000) } };
+    const error = await store.appendToStream(stream, [big]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppendTooLargeError);
+    expect(error).toMatchObject({ maxSize: 1_048_576 });
+    expect(await collect(store.readAll())).toHaveLength(0);
+  });
+
+  it('appends a racing copy of the same append once, whatever it expects', async () => {
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(1));
+    const events = newEvents(2);
+    const results = await Promise.all(Array.from({ length: 6 }, () => store.appendToStream(stream, events)));
+    expect(new Set(results.map((result) => result.position)).size).toBe(1);
+    expect(await collect(store.readStream(stream))).toHaveLength(3);
+  });
+
+  it('reports an unreachable server as EventStoreUnavailableError', async () => {
+    await server.stop();
+    const offline = new EsdbEventStore({ connectionString: `${server.connectionString}&defaultDeadline=1000` });
+    await expect(offline.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(offline.appendToStream(uniqueStreamName(), newEvents(1))).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
+    await offline.close();
+  });
+});
