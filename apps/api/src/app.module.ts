@@ -6,6 +6,8 @@ import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
+import { LiveModule } from './live/live.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { TreatiesModule } from './treaties/treaties.module';
 
 export interface AppOptions {
@@ -20,7 +22,15 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule.register(config.store), AuthModule, HealthModule, TreatiesModule, DemoModule],
+      imports: [
+        EventStoreModule.register(config.store),
+        AuthModule,
+        ProjectionsModule,
+        HealthModule,
+        TreatiesModule,
+        LiveModule,
+        DemoModule,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

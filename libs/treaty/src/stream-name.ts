@@ -1,4 +1,6 @@
-const PREFIX = 'treaty-';
+/** Every treaty stream's name starts with this: projections subscribe to the log filtered on it. */
+export const TREATY_STREAM_PREFIX = 'treaty-';
+const PREFIX = TREATY_STREAM_PREFIX;
 
 /** One stream per treaty: every development of a treaty is decided against that stream alone. */
 export function treatyStreamName(treatyId: string): string {

@@ -36,7 +36,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const variables = plainToInstance(EnvironmentVariables, given);
   const errors = validateSync(variables, { whitelist: true });
   if (errors.length > 0) {
-    const messages = errors.flatMap((error) => Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }));
+    const messages = errors.flatMap((error) =>
+      Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }),
+    );
     throw new InvalidConfigurationError([...new Set(messages)]);
   }
   const dataDir = resolve(variables.TIMELINE_DATA_DIR);

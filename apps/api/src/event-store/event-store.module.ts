@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
-import { EsdbEventStore } from '@timeline/event-store-esdb';
-import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import type { StoreConfig } from '../config/app-config';
+import { createEventStore, describeStore } from './create-event-store';
 
 /** Closes the store last, after everything that reads or writes it has stopped. */
 @Injectable()
@@ -27,19 +26,8 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           useFactory: (): EventStore => {
-            const logger = new Logger('EventStore');
-            switch (config.kind) {
-              case 'embedded':
-                logger.log(`Embedded event store: ${config.file}`);
-                return new SqliteEventStore({ file: config.file });
-              case 'eventstoredb':
-                logger.log('EventStoreDB event store (EVENTSTORE_CONNECTION_STRING)');
-                return new EsdbEventStore({ connectionString: config.connectionString });
-              default: {
-                const unknown: never = config;
-                throw new Error(`Unknown store configuration ${JSON.stringify(unknown)}`);
-              }
-            }
+            new Logger('EventStore').log(`Using the ${describeStore(config)}`);
+            return createEventStore(config);
           },
         },
         EventStoreLifecycle,

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { ProjectionHealthIndicator } from '../projections/projection.health';
 import { EventStoreHealthIndicator } from './event-store.health';
 
 @ApiTags('health')
@@ -17,6 +18,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projections: ProjectionHealthIndicator,
   ) {}
 
   @Get()
@@ -28,9 +30,11 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the event store answers (503 with the failing checks when not)' })
+  @ApiOperation({
+    summary: 'Readiness: the event store answers and the projections follow the log (503 naming what fails)',
+  })
   ready(@Res({ passthrough: true }) response: Response) {
-    return this.report(response, [() => this.eventStore.isReachable()]);
+    return this.report(response, [() => this.eventStore.isReachable(), () => this.projections.check()]);
   }
 
   /** Keeps Terminus' own report as the body of a 503, which probes and operators read, instead of a problem. */

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
 import { TreatyEditing } from './application/treaty-editing.service';
+import { TreatyReads } from './application/treaty-reads.service';
 import { TreatiesController } from './treaties.controller';
+import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
-  controllers: [TreatiesController],
-  providers: [TreatyCommands, TreatyEditing],
+  controllers: [TreatiesController, TreatyReadsController],
+  providers: [TreatyCommands, TreatyEditing, TreatyReads],
   exports: [TreatyEditing],
 })
 export class TreatiesModule {}

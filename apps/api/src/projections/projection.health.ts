@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { ReadModels } from './read-models.service';
+
+/** Up while the projection follows the log; down, naming the event, when it has stopped at one. Reports its lag. */
+@Injectable()
+export class ProjectionHealthIndicator {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check(key = 'projections'): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    const { name, status, position } = this.readModels.projection;
+    const head = await this.headPosition();
+    const details = {
+      [name]: {
+        state: status.kind,
+        position: position?.toString() ?? null,
+        headPosition: head === null ? 'unknown' : (head?.toString() ?? null),
+        caughtUp: head === null ? null : head === undefined || (position !== undefined && position >= head),
+        ...(status.kind === 'failed' ? { failedAt: status.event ?? null, error: status.error } : {}),
+      },
+    };
+    return status.kind === 'failed' ? indicator.down(details) : indicator.up(details);
+  }
+
+  /** The log's last position; undefined for an empty log, null when the store does not answer (reported apart). */
+  private async headPosition(): Promise<bigint | undefined | null> {
+    try {
+      for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+      return undefined;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { rmSync } from 'node:fs';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { Subject } from 'rxjs';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import {
+  openReadModelDatabase,
+  ProjectionRunner,
+  ReadModelFiles,
+  TreatyStatusQueries,
+  treatyStatusProjection,
+  type ProjectionStatus,
+  type TreatyUpdate,
+} from '@timeline/projections';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+const POINTER_POLL_MS = 1000;
+
+/**
+ * The live read models: the treaty-status projection following the log into `projections.db` (or whichever
+ * file a rebuild promoted), its queries, and the feed of updates it commits. When `npm run projections:rebuild`
+ * promotes a new file, this switches to it within a second, resuming from that file's own checkpoint.
+ */
+@Injectable()
+export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Every committed change, after its transaction: the source of the live SSE feeds. */
+  readonly updates = new Subject<TreatyUpdate>();
+  private readonly logger = new Logger('Projections');
+  private readonly files: ReadModelFiles;
+  private file!: string;
+  private db!: Database;
+  private runner!: ProjectionRunner<TreatyUpdate>;
+  private queries!: TreatyStatusQueries;
+  private poll: NodeJS.Timeout | undefined;
+  private switching: Promise<void> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.files = new ReadModelFiles(config.dataDir);
+  }
+
+  onApplicationBootstrap(): void {
+    this.open(this.files.current());
+    this.poll = setInterval(() => this.followPromotion(), POINTER_POLL_MS);
+    this.poll.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.poll);
+    await this.switching;
+    await this.runner.stop();
+    this.db.close();
+    this.updates.complete();
+  }
+
+  get treaties(): TreatyStatusQueries {
+    return this.queries;
+  }
+
+  get projection(): { name: string; status: ProjectionStatus; position: bigint | undefined; file: string } {
+    return { name: this.runner.name, status: this.runner.status, position: this.runner.position, file: this.file };
+  }
+
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    return this.runner.waitForPosition(position, timeoutMs);
+  }
+
+  private open(file: string): void {
+    this.file = file;
+    this.db = openReadModelDatabase(file);
+    this.queries = new TreatyStatusQueries(this.db);
+    this.runner = new ProjectionRunner(this.store, this.db, treatyStatusProjection, {
+      onCommitted: (updates) => updates.forEach((update) => this.updates.next(update)),
+      onFailed: (status) =>
+        this.logger.error(
+          `Projection ${treatyStatusProjection.name} stopped at ${JSON.stringify(status.event)}: ${status.error}`,
+        ),
+    });
+    void this.runner.start();
+    this.logger.log(`Read models in ${file}`);
+  }
+
+  private followPromotion(): void {
+    const promoted = this.files.current();
+    if (promoted === this.file || this.switching) return;
+    this.switching = (async () => {
+      const previous = { file: this.file, db: this.db, runner: this.runner };
+      this.open(promoted);
+      await previous.runner.stop();
+      previous.db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous.file}${suffix}`, { force: true });
+      this.logger.log(`Switched to the rebuilt read models in ${promoted}`);
+    })().finally(() => (this.switching = undefined));
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
+import { treatyStatusView, treatyStreamName, treatyTimelineView, type ViewOptions } from '@timeline/treaty';
+import { ApiProblem } from '../../problems/api-problem';
+import { ReadModels } from '../../projections/read-models.service';
+import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
+import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
+
+const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
+const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The consumers' reads. The present comes from the read model (one row, whatever the history's size); the past
+ * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
+ */
+@Injectable()
+export class TreatyReads {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async list(query: TreatyListQueryDto): Promise<TreatyPage> {
+    await this.readYourWrite(query.minPosition);
+    return this.readModels.treaties.list({
+      ...(query.party !== undefined ? { party: query.party } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.category !== undefined ? { category: query.category } : {}),
+      ...(query.cursor !== undefined ? { after: query.cursor } : {}),
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    });
+  }
+
+  async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
+    await this.readYourWrite(query.minPosition);
+    const view = isTimeTravel(query)
+      ? this.fold(await this.events(treatyId), (events) => treatyStatusView(events, viewOptions(query)))
+      : this.readModels.treaties.status(treatyId);
+    return view ?? notFound(treatyId);
+  }
+
+  async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
+    await this.readYourWrite(query.minPosition);
+    const view = isTimeTravel(query)
+      ? this.fold(await this.events(treatyId), (events) => treatyTimelineView(events, viewOptions(query)))
+      : this.readModels.treaties.timeline(treatyId);
+    return view ?? notFound(treatyId);
+  }
+
+  private async readYourWrite(minPosition: string | undefined): Promise<void> {
+    if (minPosition === undefined) return;
+    if (!(await this.readModels.waitForPosition(BigInt(minPosition), READ_YOUR_WRITE_TIMEOUT_MS))) {
+      throw new ApiProblem(
+        504,
+        'PROJECTION_LAGGING',
+        `The read model has not reached position ${minPosition} within ${READ_YOUR_WRITE_TIMEOUT_MS / 1000} s`,
+        { position: this.readModels.projection.position?.toString() ?? null },
+      );
+    }
+  }
+
+  private async events(treatyId: string): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(treatyStreamName(treatyId))) events.push(event);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return events;
+  }
+
+  private fold(events: RecordedEvent[], view: (envelopes: ReturnType<typeof toTreatyEnvelope>[]) => object | null) {
+    const folded = view(events.map(toTreatyEnvelope));
+    return folded ? toJsonView(folded) : undefined;
+  }
+}
+
+function isTimeTravel(query: TreatyViewQueryDto): boolean {
+  return query.asOf !== undefined || query.knownAt !== undefined;
+}
+
+function viewOptions(query: TreatyViewQueryDto): ViewOptions {
+  return {
+    ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
+    ...(query.knownAt !== undefined ? { knownAt: query.knownAt } : {}),
+  };
+}
+
+function notFound(treatyId: string): never {
+  throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { TREATY_CATEGORIES } from '@timeline/treaty';
+import { TREATY_STATUSES } from './treaty-statuses';
+import { IsAbsentOr, PARTY_CODE } from './validation.decorators';
+
+export class TreatyListQueryDto {
+  @ApiPropertyOptional({ example: 'IR', description: 'Only treaties with this party' })
+  @IsAbsentOr()
+  @Matches(PARTY_CODE, { message: 'party must be a code such as RU, IR or EAEU' })
+  party?: string;
+
+  @ApiPropertyOptional({ enum: TREATY_STATUSES })
+  @IsAbsentOr()
+  @IsIn(TREATY_STATUSES, { message: `status must be one of ${TREATY_STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: TREATY_CATEGORIES })
+  @IsAbsentOr()
+  @IsIn(TREATY_CATEGORIES, { message: `category must be one of ${TREATY_CATEGORIES.join(', ')}` })
+  category?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsAbsentOr()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 500' })
+  @Max(500, { message: 'limit must be a whole number from 1 to 500' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsAbsentOr()
+  @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Read your write: see GET /treaties/{id}' })
+  @IsAbsentOr()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position, as a decimal string' })
+  minPosition?: string;
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiGatewayTimeoutResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ReadAccess } from '../auth/access.decorators';
+import { TreatyReads } from './application/treaty-reads.service';
+import { TreatyListQueryDto } from './dto/treaty-list.query.dto';
+import { TreatyViewQueryDto } from './dto/treaty-view.query.dto';
+import { EtagFromRevisionInterceptor } from './etag-from-revision.interceptor';
+import { TreatyIdPipe } from './treaty-id.pipe';
+
+const PROBLEM = { description: 'application/problem+json with a stable `code`' };
+
+@ApiTags('consumers')
+@ApiBadRequestResponse(PROBLEM)
+@ApiGatewayTimeoutResponse({ description: 'PROJECTION_LAGGING: the read model did not reach minPosition in time' })
+@ReadAccess()
+@Controller('treaties')
+export class TreatyReadsController {
+  constructor(private readonly reads: TreatyReads) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every treaty with its current status; filter by party, status, category; paginated' })
+  @ApiOkResponse({ description: '{ items: [status...], nextCursor }' })
+  list(@Query() query: TreatyListQueryDto) {
+    return this.reads.list(query);
+  }
+
+  @Get(':treatyId')
+  @UseInterceptors(EtagFromRevisionInterceptor)
+  @ApiOperation({ summary: "A treaty's status, overall and per party, with every fact's sources; asOf / knownAt" })
+  @ApiOkResponse({ description: 'The status projection; its ETag is the stream revision for If-Match' })
+  @ApiNotFoundResponse(PROBLEM)
+  status(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
+    return this.reads.status(treatyId, query);
+  }
+
+  @Get(':treatyId/timeline')
+  @ApiOperation({ summary: "A treaty's full history in valid-time order, corrections and retractions beside each" })
+  @ApiOkResponse({ description: '{ treatyId, items: [...] }' })
+  @ApiNotFoundResponse(PROBLEM)
+  timeline(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
+    return this.reads.timeline(treatyId, query);
+  }
+}

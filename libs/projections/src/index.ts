@@ -1,0 +1,10 @@
+export * from './projection';
+export * from './projection-runner';
+export * from './read-model-database';
+export * from './read-model-files';
+export * from './rebuild';
+export * from './treaty-status/json-view';
+export * from './treaty-status/treaty-status.projection';
+export * from './treaty-status/treaty-status.queries';
+export { toTreatyEnvelope } from './treaty-status/treaty-envelopes';
+export * from './treaty-status/treaty-status.diff';

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Database } from 'better-sqlite3';
+import { InMemoryEventStore, type RecordedEvent } from '@timeline/event-store';
+import { newEvents, waitFor } from '@timeline/event-store/testing';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { openReadModelDatabase, readCheckpoint } from './read-model-database';
+
+/** Records every event it applies, without a unique key, so that an event applied twice would show. */
+function recordingProjection(failOn?: (event: RecordedEvent) => boolean): Projection<string> {
+  return {
+    name: 'recording',
+    version: 1,
+    setUp: (db) => db.exec('CREATE TABLE IF NOT EXISTS applied (event_id TEXT NOT NULL, position INTEGER NOT NULL)'),
+    apply: (db, events) => {
+      const insert = db.prepare('INSERT INTO applied (event_id, position) VALUES (?, ?)');
+      for (const event of events) {
+        insert.run(event.id, event.position);
+        // Throwing after the insert proves the insert is rolled back with the checkpoint.
+        if (failOn?.(event)) throw new Error(`cannot apply ${event.type}`);
+      }
+      return events.map((event) => event.id);
+    },
+  };
+}
+
+const applied = (db: Database) =>
+  (db.prepare('SELECT event_id FROM applied ORDER BY position').all() as { event_id: string }[]).map(
+    (row) => row.event_id,
+  );
+
+describe('ProjectionRunner', () => {
+  let directory: string;
+  let store: InMemoryEventStore;
+  let stored: string[];
+  beforeEach(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'timeline-projection-'));
+    store = new InMemoryEventStore();
+    stored = [];
+    for (let index = 0; index < 20; index++) {
+      const events = newEvents(5, index === 13 ? 'Poison' : 'SomethingHappened');
+      await store.appendToStream(`stream-${index % 3}`, events);
+      stored.push(...events.map((event) => event.id));
+    }
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('applies every event once, in log order, and commits its checkpoint with it', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true, batchSize: 7 });
+    await runner.start();
+    expect(applied(db)).toEqual(stored);
+    expect(readCheckpoint(db, 'recording')?.position).toBe(runner.position);
+    db.close();
+  });
+
+  it('resumes after a stop at any point without applying an event twice or skipping one', async () => {
+    const file = join(directory, 'read.db');
+    for (const stopAfter of [1, 3, 8]) {
+      const db = openReadModelDatabase(file);
+      let commits = 0;
+      const runner: ProjectionRunner<string> = new ProjectionRunner(store, db, recordingProjection(), {
+        batchSize: 4,
+        onCommitted: () => {
+          commits += 1;
+          if (commits === stopAfter) void runner.stop();
+        },
+      });
+      await runner.start();
+      db.close();
+    }
+    const db = openReadModelDatabase(file);
+    await new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true }).start();
+    expect(applied(db)).toEqual(stored);
+    db.close();
+  });
+
+  it('stops at an event it cannot apply, names it, keeps what came before and nothing after', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(
+      store,
+      db,
+      recordingProjection((event) => event.type === 'Poison'),
+      {
+        batchSize: 50,
+      },
+    );
+    await runner.start();
+    const poisonIndex = stored.findIndex((_, index) => index >= 65);
+    expect(runner.status).toMatchObject({ kind: 'failed', event: { eventId: stored[poisonIndex], type: 'Poison' } });
+    expect(applied(db)).toEqual(stored.slice(0, poisonIndex));
+
+    const restarted = new ProjectionRunner(
+      store,
+      db,
+      recordingProjection((event) => event.type === 'Poison'),
+    );
+    await restarted.start();
+    expect(restarted.status).toMatchObject({ kind: 'failed', event: { eventId: stored[poisonIndex] } });
+    expect(applied(db)).toEqual(stored.slice(0, poisonIndex));
+    db.close();
+  });
+
+  it('follows live appends and lets a reader wait for a position', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(store, db, recordingProjection());
+    void runner.start();
+    await waitFor(() => runner.status.kind === 'live');
+    const result = await store.appendToStream('stream-live', newEvents(1));
+    await expect(runner.waitForPosition(result.position, 2000)).resolves.toBe(true);
+    await expect(runner.waitForPosition(result.position + 100n, 50)).resolves.toBe(false);
+    await runner.stop();
+    expect(runner.status.kind).toBe('stopped');
+    expect(applied(db)).toHaveLength(101);
+    db.close();
+  });
+
+  it('refuses a read model written by another version of the projection', () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    db.prepare("INSERT INTO checkpoints VALUES ('recording', 2, '5', 'now')").run();
+    expect(() => new ProjectionRunner(store, db, recordingProjection())).toThrow('projections:rebuild');
+    db.close();
+  });
+});

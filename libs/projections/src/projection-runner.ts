@@ -1,0 +1,198 @@
+import type { Database } from 'better-sqlite3';
+import { START, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import type { Projection } from './projection';
+import { readCheckpoint, writeCheckpoint } from './read-model-database';
+
+export type ProjectionStatus =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'catching-up' }
+  | { readonly kind: 'live' }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'failed'; readonly event: FailedEvent | undefined; readonly error: string };
+
+export interface FailedEvent {
+  readonly eventId: string;
+  readonly streamName: string;
+  readonly revision: string;
+  readonly position: string;
+  readonly type: string;
+}
+
+export interface ProjectionRunnerOptions<Update> {
+  /** Events applied per transaction while catching up; live events are applied as they come. */
+  readonly batchSize?: number;
+  /** Called after each commit with what changed: the live feed. */
+  readonly onCommitted?: (updates: readonly Update[]) => void;
+  readonly onFailed?: (status: Extract<ProjectionStatus, { kind: 'failed' }>) => void;
+  /** Stop once caught up instead of following the log (rebuilds). */
+  readonly stopWhenCaughtUp?: boolean;
+}
+
+/**
+ * Feeds one projection from a catch-up subscription to the global log, starting after its checkpoint. Each batch
+ * of events and the checkpoint that covers it are committed in one read-model transaction: after a crash the
+ * projection resumes exactly after the last event it committed. An event the projection cannot apply stops it
+ * there (status `failed`, naming the event); nothing after it is applied until the cause is fixed.
+ */
+export class ProjectionRunner<Update> {
+  private currentStatus: ProjectionStatus = { kind: 'starting' };
+  private appliedPosition: bigint | undefined;
+  private readonly controller = new AbortController();
+  private readonly waiters = new Set<() => void>();
+  private running: Promise<void> | undefined;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly projection: Projection<Update>,
+    private readonly options: ProjectionRunnerOptions<Update> = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    projection.setUp(db);
+    const checkpoint = readCheckpoint(db, projection.name);
+    if (checkpoint && checkpoint.version !== projection.version) {
+      throw new Error(
+        `Read model "${projection.name}" has version ${checkpoint.version}, this build expects ${projection.version}: ` +
+          'rebuild it with `npm run projections:rebuild`',
+      );
+    }
+    this.appliedPosition = checkpoint?.position;
+  }
+
+  get status(): ProjectionStatus {
+    return this.currentStatus;
+  }
+
+  /** The position of the last event applied, or undefined before the first. */
+  get position(): bigint | undefined {
+    return this.appliedPosition;
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Starts following the log; resolves when the runner stops (aborted, failed, or caught up for a rebuild). */
+  start(): Promise<void> {
+    this.running ??= this.run();
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.running;
+  }
+
+  /** Resolves true once the events up to `position` are applied, false if that takes longer than `timeoutMs`. */
+  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.hasReached(position)) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0 || this.currentStatus.kind === 'failed') return this.hasReached(position);
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(remaining, 250));
+        this.waiters.add(done);
+      });
+    }
+    return true;
+  }
+
+  // A method, not an inline check: TypeScript would keep the narrowing from before the loop's awaits.
+  private hasFailed(): boolean {
+    return this.currentStatus.kind === 'failed';
+  }
+
+  private hasReached(position: bigint): boolean {
+    return this.appliedPosition !== undefined && this.appliedPosition >= position;
+  }
+
+  private async run(): Promise<void> {
+    this.currentStatus = { kind: 'catching-up' };
+    let batch: RecordedEvent[] = [];
+    let live = false;
+    try {
+      const subscription = this.store.subscribeToAll({
+        fromPosition: this.appliedPosition ?? START,
+        signal: this.controller.signal,
+        ...(this.projection.filter ? { filter: this.projection.filter } : {}),
+      });
+      for await (const message of subscription) {
+        if (message.kind === 'caught-up') {
+          if (!this.commit(batch)) return;
+          batch = [];
+          live = true;
+          this.currentStatus = { kind: 'live' };
+          if (this.options.stopWhenCaughtUp) break;
+          continue;
+        }
+        batch.push(message.event);
+        if (live || batch.length >= this.batchSize) {
+          if (!this.commit(batch)) return;
+          batch = [];
+        }
+      }
+      if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
+    } catch (error) {
+      this.fail(undefined, error);
+    }
+  }
+
+  /** Commits a batch; on failure retries its events one by one, to commit those before the bad one and name it. */
+  private commit(batch: readonly RecordedEvent[]): boolean {
+    if (batch.length === 0) return true;
+    try {
+      this.applyInTransaction(batch);
+      return true;
+    } catch (batchError) {
+      if (batch.length === 1) {
+        this.fail(batch[0], batchError);
+        return false;
+      }
+      for (const event of batch) {
+        try {
+          this.applyInTransaction([event]);
+        } catch (error) {
+          this.fail(event, error);
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private applyInTransaction(events: readonly RecordedEvent[]): void {
+    const last = events[events.length - 1]!;
+    const updates = this.db.transaction(() => {
+      const changed = this.projection.apply(this.db, events);
+      writeCheckpoint(this.db, this.projection.name, this.projection.version, last.position);
+      return changed;
+    })();
+    this.appliedPosition = last.position;
+    for (const wake of [...this.waiters]) wake();
+    this.waiters.clear();
+    this.options.onCommitted?.(updates);
+  }
+
+  private fail(event: RecordedEvent | undefined, error: unknown): void {
+    const status = {
+      kind: 'failed',
+      event: event && {
+        eventId: event.id,
+        streamName: event.streamName,
+        revision: event.revision.toString(),
+        position: event.position.toString(),
+        type: event.type,
+      },
+      error: error instanceof Error ? error.message : String(error),
+    } as const;
+    this.currentStatus = status;
+    this.controller.abort();
+    this.options.onFailed?.(status);
+  }
+}

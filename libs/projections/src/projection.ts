@@ -1,0 +1,19 @@
+import type { Database } from 'better-sqlite3';
+import type { RecordedEvent, SubscriptionFilter } from '@timeline/event-store';
+
+/**
+ * A read model fed by the global log. `apply` runs inside the transaction that also moves the projection's
+ * checkpoint, so each event takes effect exactly once, across crashes too; it throws to refuse an event, and the
+ * projection then stops at it rather than skip it.
+ */
+export interface Projection<Update> {
+  /** Names the projection's checkpoint and tables; bump `version` when its tables change shape. */
+  readonly name: string;
+  readonly version: number;
+  /** The events it needs, filtered by the store (a server-side filter on EventStoreDB). */
+  readonly filter?: SubscriptionFilter;
+  /** Creates its tables if missing. Runs once per database, before any event. */
+  setUp(db: Database): void;
+  /** Applies a batch of events in log order and returns what changed, to publish once committed. */
+  apply(db: Database, events: readonly RecordedEvent[]): Update[];
+}

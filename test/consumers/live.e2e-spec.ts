@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EventSource } from 'eventsource';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
+
+const developments = `/treaties/${RU_IR.id}/developments`;
+
+interface Received {
+  readonly id: string;
+  readonly status: string;
+  readonly treatyId: string;
+  readonly at: number;
+}
+
+/** A real SSE client (the `eventsource` package), optionally resuming after a position. */
+function subscribe(url: string, lastEventId?: string) {
+  const received: Received[] = [];
+  const source = new EventSource(url, {
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...init.headers, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) } }),
+  });
+  source.onmessage = (message) => {
+    const status = JSON.parse(message.data as string) as { status: string; id: string };
+    received.push({ id: message.lastEventId, status: status.status, treatyId: status.id, at: Date.now() });
+  };
+  const opened = new Promise<void>((resolve, reject) => {
+    source.onopen = () => resolve();
+    source.onerror = () => reject(new Error('SSE connection failed'));
+  });
+  return { received, opened, close: () => source.close() };
+}
+
+async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for SSE messages');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
+  let subject: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock() });
+    await subject.app.listen(0, '127.0.0.1');
+    base = (await subject.app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+  afterAll(() => subject.close());
+
+  it('delivers each update once, in order, within a second, with the position as its id', async () => {
+    const all = subscribe(`${base}/live`);
+    const one = subscribe(`${base}/treaties/${RU_IR.id}/live`);
+    await Promise.all([all.opened, one.opened]);
+    const sent: { position: string; at: number }[] = [];
+    await registerRuIr(subject.http);
+    for (const body of [signature(), dumaApproval()]) {
+      const response = await post(subject.http, developments, body).expect(201);
+      sent.push({ position: response.body.position, at: Date.now() });
+    }
+    await post(subject.http, '/treaties', {
+      id: 'other-treaty',
+      title: 'Other',
+      parties: ['RU', 'BY'],
+      category: 'security',
+    });
+    await until(() => all.received.length === 4 && one.received.length === 3);
+    expect(one.received.map((message) => message.status)).toEqual(['registered', 'signed', 'ratification-in-progress']);
+    expect(one.received.slice(1).map((message) => message.id)).toEqual(sent.map((write) => write.position));
+    expect(all.received.map((message) => message.treatyId)).toEqual([RU_IR.id, RU_IR.id, RU_IR.id, 'other-treaty']);
+    for (const [index, write] of sent.entries()) {
+      expect(one.received[index + 1]!.at - write.at).toBeLessThan(1000);
+    }
+    all.close();
+    one.close();
+  });
+
+  it('resumes after a disconnect with Last-Event-ID: nothing missed, nothing repeated', async () => {
+    const first = subscribe(`${base}/live?party=IR`);
+    await first.opened;
+    const before = await post(
+      subject.http,
+      developments,
+      dumaApproval({
+        party: 'IR',
+        body: 'Majlis',
+        occurredOn: '2025-05-21',
+        source: source({ publisher: 'Reuters', publishedOn: '2025-05-21' }),
+      }),
+    ).expect(201);
+    await until(() => first.received.some((message) => message.id === before.body.position));
+    first.close();
+
+    const missed = await post(subject.http, developments, {
+      type: 'ratification-completed',
+      party: 'RU',
+      occurredOn: '2025-04-21',
+      source: source({ publishedOn: '2025-04-21' }),
+    }).expect(201);
+    const resumed = subscribe(`${base}/live?party=IR`, before.body.position);
+    await resumed.opened;
+    const after = await post(subject.http, developments, {
+      type: 'ratification-completed',
+      party: 'IR',
+      occurredOn: '2025-05-28',
+      source: source({ publishedOn: '2025-05-28' }),
+    }).expect(201);
+    await until(() => resumed.received.some((message) => message.id === after.body.position));
+    expect(resumed.received.map((message) => message.id)).toEqual([missed.body.position, after.body.position]);
+    expect(resumed.received.map((message) => message.status)).toEqual(['ratification-in-progress', 'ratified']);
+    resumed.close();
+  });
+
+  it('answers 400 to a Last-Event-ID that is not a position', async () => {
+    const response = await fetch(`${base}/live`, { headers: { 'Last-Event-ID': 'yesterday' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INVALID_LAST_EVENT_ID' });
+  });
+});

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { waitFor } from '@timeline/event-store/testing';
+import { ReadModels } from '../../apps/api/src/projections/read-models.service';
+import { rebuildProjections } from '../../apps/api/src/projections/rebuild-projections';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR, post, source } from '../support/treaty-requests';
+
+describe('projections: rebuild, failure, demo', () => {
+  let subject: TestApp;
+  afterEach(() => subject.close());
+
+  const caughtUp = async (readModels: ReadModels, store: EventStore) => {
+    let head = 0n;
+    for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    await readModels.waitForPosition(head, 5000);
+  };
+
+  it('rebuilds beside the live read model, finds it identical, and swaps it in with no empty window', async () => {
+    subject = await startTestApp({ loadDemoData: true });
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    const readModels = subject.app.get(ReadModels);
+    const developments = `/treaties/${RU_IR.id}/developments`;
+    const timeline = await request(subject.http)
+      .get(`${developments.replace('/developments', '')}/timeline`)
+      .expect(200);
+    const majlis = (timeline.body.items as { eventId: string; type: string; party?: string }[]).find(
+      (item) => item.party === 'IR',
+    );
+    await post(subject.http, `${developments}/${majlis!.eventId}/corrections`, {
+      changes: { body: 'Islamic Consultative Assembly (Majlis)' },
+      reason: 'Official name',
+      source: source({ publisher: 'IRNA', publishedOn: '2025-05-22' }),
+    }).expect(201);
+    await caughtUp(readModels, store);
+    const before = await request(subject.http).get('/treaties').expect(200);
+
+    const dryRun = await rebuildProjections(store, subject.config.dataDir, { dryRun: true });
+    expect(dryRun.differences).toEqual([]);
+    expect(dryRun.events).toBeGreaterThan(20);
+
+    const liveFile = readModels.projection.file;
+    const reads = (async () => {
+      // Keep reading while the swap happens: every answer must be complete.
+      for (let index = 0; index < 60; index++) {
+        const response = await request(subject.http).get('/treaties').expect(200);
+        expect(response.body.items).toHaveLength(before.body.items.length);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    const report = await rebuildProjections(store, subject.config.dataDir, { dryRun: false });
+    expect(report.differences).toEqual([]);
+    await waitFor(() => readModels.projection.file === report.file, 5000);
+    await reads;
+    expect(readModels.projection.file).not.toBe(liveFile);
+    const after = await request(subject.http).get('/treaties').expect(200);
+    expect(after.body).toEqual(before.body);
+
+    const written = await post(subject.http, developments, {
+      type: 'ratification-completed',
+      party: 'IR',
+      occurredOn: '2025-05',
+      source: source({ publishedOn: '2025-06-01' }),
+    }).expect(201);
+    const status = await request(subject.http)
+      .get(`/treaties/${RU_IR.id}?minPosition=${written.body.position}`)
+      .expect(200);
+    expect(status.body.ratification.IR.status).toBe('completed');
+  }, 20_000);
+
+  it('shows the Russia–Iran treaty from the five articles: signed, approved by both parliaments, not yet ratified', async () => {
+    subject = await startTestApp({ loadDemoData: true });
+    await caughtUp(subject.app.get(ReadModels), subject.app.get<EventStore>(EVENT_STORE));
+    const response = await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
+    expect(response.body).toMatchObject({
+      status: 'ratification-in-progress',
+      signedOn: '2025-01-17',
+      ratification: {
+        RU: {
+          status: 'in-progress',
+          steps: expect.arrayContaining([expect.objectContaining({ body: 'State Duma', occurredOn: '2025-04-08' })]),
+        },
+        IR: { status: 'in-progress', steps: [expect.objectContaining({ body: 'Majlis', occurredOn: '2025-05-21' })] },
+      },
+    });
+    const fta = await request(subject.http).get('/treaties/eaeu-ir-free-trade-agreement').expect(200);
+    expect(fta.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-05-15' });
+  });
+
+  it('stops at an event it cannot apply and says so in /health/ready, naming the event', async () => {
+    subject = await startTestApp();
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    const id = randomUUID();
+    await store.appendToStream('treaty-from-the-future', [
+      { id, type: 'TreatyAnnexed', data: { treatyId: 'from-the-future' } },
+    ]);
+    await waitFor(() => subject.app.get(ReadModels).projection.status.kind === 'failed');
+    const response = await request(subject.http).get('/health/ready').expect(503);
+    expect(response.body).toMatchObject({
+      status: 'error',
+      error: {
+        projections: {
+          status: 'down',
+          'treaty-status': { state: 'failed', failedAt: { eventId: id, type: 'TreatyAnnexed' } },
+        },
+      },
+    });
+  });
+});

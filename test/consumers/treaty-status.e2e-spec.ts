@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
+
+const developments = `/treaties/${RU_IR.id}/developments`;
+const get = (subject: TestApp, path: string) => request(subject.http).get(path);
+
+describe('GET /treaties/{id}: the status projection', () => {
+  let subject: TestApp;
+  const positions: Record<string, string> = {};
+  let dumaId: string;
+  // Recorded time is the store's clock, not the test's: take instants between writes to ask knownAt about.
+  const instants: Record<string, string> = {};
+  const instant = async (name: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    instants[name] = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2025-06-01T12:00:00.000Z') });
+    await instant('beforeRegistration');
+    await registerRuIr(subject.http);
+    positions.signed = (await post(subject.http, developments, signature()).expect(201)).body.position;
+    await instant('afterSignature');
+    const duma = await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-09' })).expect(201);
+    dumaId = duma.body.eventId;
+    positions.duma = duma.body.position;
+  });
+  afterAll(() => subject.close());
+
+  it('reads the write it was asked to wait for, with the shape consumers rely on', async () => {
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${positions.duma}`).expect(200);
+    expect(response.headers.etag).toBe('"2"');
+    expect(response.body).toMatchObject({
+      id: RU_IR.id,
+      title: RU_IR.title,
+      parties: ['RU', 'IR'],
+      status: 'ratification-in-progress',
+      signedOn: '2025-01-17',
+      enteredIntoForceOn: null,
+      revision: '2',
+      position: positions.duma,
+      ratification: {
+        RU: {
+          status: 'in-progress',
+          completedOn: null,
+          steps: [
+            {
+              type: 'legislative-approval',
+              body: 'State Duma',
+              occurredOn: '2025-04-09',
+              sources: [expect.objectContaining({ publisher: 'The Moscow Times' })],
+            },
+          ],
+        },
+        IR: { status: 'pending', completedOn: null, steps: [] },
+      },
+    });
+  });
+
+  it('applies corrections, merges corroborating sources and leaves retracted developments out', async () => {
+    await post(subject.http, `${developments}/${dumaId}/corrections`, {
+      changes: { occurredOn: '2025-04-08' },
+      reason: 'The vote was on Tuesday',
+      source: source({ publisher: 'State Duma', publishedOn: '2025-04-08', url: undefined }),
+    }).expect(201);
+    await post(
+      subject.http,
+      developments,
+      dumaApproval({
+        occurredOn: '2025-04',
+        source: source({ publisher: 'Brussels Morning Newspaper', publishedOn: '2025-05-21' }),
+      }),
+    ).expect(201);
+    const majlis = await post(
+      subject.http,
+      developments,
+      dumaApproval({
+        party: 'IR',
+        body: 'Majlis',
+        occurredOn: '2025-05-21',
+        source: source({ publisher: 'Reuters', publishedOn: '2025-05-21' }),
+      }),
+    ).expect(201);
+    const retraction = await post(subject.http, `${developments}/${majlis.body.eventId}/retractions`, {
+      reason: 'Reported too early',
+      source: source({ publisher: 'Reuters', publishedOn: '2025-05-22' }),
+    }).expect(201);
+
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${retraction.body.position}`).expect(200);
+    const ru = response.body.ratification.RU;
+    expect(ru.steps).toHaveLength(1);
+    expect(ru.steps[0]).toMatchObject({ occurredOn: '2025-04-08' });
+    expect(ru.steps[0].sources.map((s: { publisher: string }) => s.publisher)).toEqual([
+      'The Moscow Times',
+      'Brussels Morning Newspaper',
+    ]);
+    expect(response.body.ratification.IR).toMatchObject({ status: 'pending', steps: [] });
+  });
+
+  it('moves to ratified and in-force as parties complete and the treaty takes effect', async () => {
+    const complete = (party: string, occurredOn: string) =>
+      post(subject.http, developments, {
+        type: 'ratification-completed',
+        party,
+        occurredOn,
+        source: source({ publishedOn: occurredOn }),
+      }).expect(201);
+    await complete('RU', '2025-04-21');
+    const ir = await complete('IR', '2025-05-28');
+    let response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${ir.body.position}`).expect(200);
+    expect(response.body).toMatchObject({
+      status: 'ratified',
+      ratification: {
+        RU: { status: 'completed', completedOn: '2025-04-21' },
+        IR: { status: 'completed', completedOn: '2025-05-28' },
+      },
+    });
+    const inForce = await post(subject.http, developments, {
+      type: 'entered-into-force',
+      occurredOn: '2025-05-30',
+      source: source({ publishedOn: '2025-05-30' }),
+    }).expect(201);
+    response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${inForce.body.position}`).expect(200);
+    expect(response.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-05-30' });
+  });
+
+  it('answers asOf: the status as it stood in the world on that date', async () => {
+    const before = await get(subject, `/treaties/${RU_IR.id}?asOf=2025-01-16`).expect(200);
+    expect(before.body).toMatchObject({ status: 'registered', signedOn: null });
+    const signed = await get(subject, `/treaties/${RU_IR.id}?asOf=2025-01-17`).expect(200);
+    expect(signed.body).toMatchObject({ status: 'signed', signedOn: '2025-01-17' });
+    const april = await get(subject, `/treaties/${RU_IR.id}?asOf=2025-04-30`).expect(200);
+    expect(april.body).toMatchObject({
+      status: 'ratification-in-progress',
+      ratification: { RU: { status: 'completed' } },
+    });
+  });
+
+  it('answers knownAt: the status as the record stood at that moment', async () => {
+    const before = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.beforeRegistration}`).expect(404);
+    expect(before.body).toMatchObject({ code: 'TREATY_NOT_FOUND' });
+    const signed = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.afterSignature}`).expect(200);
+    expect(signed.body).toMatchObject({ status: 'signed', revision: '1', ratification: { RU: { status: 'pending' } } });
+    const both = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.afterSignature}&asOf=2025-01-16`).expect(
+      200,
+    );
+    expect(both.body).toMatchObject({ status: 'registered' });
+    const now = await get(subject, `/treaties/${RU_IR.id}?knownAt=${new Date().toISOString()}`).expect(200);
+    expect(now.body).toMatchObject({ status: 'in-force' });
+  });
+
+  it('answers 404 for an unknown treaty and 400 for malformed query parameters', async () => {
+    await get(subject, '/treaties/no-such-treaty').expect(404);
+    const response = await get(subject, `/treaties/${RU_IR.id}?asOf=yesterday`).expect(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await get(subject, `/treaties/${RU_IR.id}?knownAt=2025-06-01`).expect(400);
+    await get(subject, `/treaties/${RU_IR.id}?unknown=1`).expect(400);
+  });
+
+  it('answers 504 PROJECTION_LAGGING when the read model does not reach minPosition in time', async () => {
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=999999999`).expect(504);
+    expect(response.body).toMatchObject({ code: 'PROJECTION_LAGGING' });
+  }, 10_000);
+});
