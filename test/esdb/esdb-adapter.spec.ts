@@ -61,6 +61,16 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(3);
   });
 
+  it('cancels reads that the consumer leaves early, so that closing does not wait for them', async () => {
+    await store.appendToStream(uniqueStreamName(), newEvents(3));
+    await store.ping();
+    for await (const _ of store.readAll()) break;
+    for await (const _ of store.readAll({ direction: 'backwards', maxCount: 1 })) break;
+    const started = Date.now();
+    await store.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('reports an unreachable server as EventStoreUnavailableError', async () => {
     await server.stop();
     const offline = new EsdbEventStore({ connectionString: `${server.connectionString}&defaultDeadline=1000` });

@@ -11,6 +11,7 @@ import {
   type AllStreamResolvedEvent,
   type Position,
   type ResolvedEvent,
+  type StreamingRead,
 } from '@eventstore/db-client';
 import {
   ANY,
@@ -114,11 +115,13 @@ export class EsdbEventStore implements EventStore {
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
     try {
-      for await (const resolved of this.client.readStream(streamName, {
-        direction,
-        fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
-        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
-      })) {
+      for await (const resolved of cancelOnExit(
+        this.client.readStream(streamName, {
+          direction,
+          fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
+          maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+        }),
+      )) {
         const event = toRecordedEvent(resolved);
         if (event) yield event;
       }
@@ -138,7 +141,9 @@ export class EsdbEventStore implements EventStore {
     while (remaining > 0) {
       let read = 0;
       try {
-        for await (const resolved of this.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE })) {
+        for await (const resolved of cancelOnExit(
+          this.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
+        )) {
           read += 1;
           const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
           // Forwards reads include their starting position, which the previous page already returned.
@@ -187,7 +192,10 @@ export class EsdbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     try {
-      for await (const _ of this.client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1 })) break;
+      // Read to the end of a one-event read: leaving a client stream early would hold its call open.
+      for await (const _ of this.client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1 })) {
+        // one event at most
+      }
     } catch (error) {
       throw new EventStoreUnavailableError(`EventStoreDB does not answer: ${(error as Error).message}`, error);
     }
@@ -321,4 +329,18 @@ function serializedSize(events: readonly NewEvent[]): number {
       size + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})),
     0,
   );
+}
+
+/**
+ * Iterates a client read and cancels its gRPC call when the consumer leaves early: breaking out of the client's
+ * stream alone leaves the call open, and `dispose()` then waits for it.
+ */
+async function* cancelOnExit<T>(read: StreamingRead<T>): AsyncGenerator<T> {
+  let finished = false;
+  try {
+    for await (const item of read) yield item as T;
+    finished = true;
+  } finally {
+    if (!finished) await read.cancel();
+  }
 }

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../support/treaty-requests';
+
+describe('the api on EventStoreDB (through the protocol double)', () => {
+  let server: EsdbProtocolDouble;
+  let subject: TestApp;
+  beforeAll(async () => {
+    server = await startEsdbProtocolDouble();
+    subject = await startTestApp(
+      { store: { kind: 'eventstoredb', connectionString: server.connectionString }, loadDemoData: true },
+      { clock: fixedClock() },
+    );
+  });
+  afterAll(async () => {
+    await subject.close();
+    await server.stop();
+  });
+
+  it('loads the demo data, takes writes and serves the same projections as on the embedded store', async () => {
+    await request(subject.http).get('/health/ready').expect(200);
+    await registerRuIr(subject.http).catch(() => undefined);
+    const developments = `/treaties/${RU_IR.id}/developments`;
+    await post(subject.http, developments, signature()).expect(201);
+    const written = await post(
+      subject.http,
+      developments,
+      dumaApproval({ type: 'ratification-completed', body: undefined, occurredOn: '2025-04-21' }),
+    ).expect(201);
+    const response = await request(subject.http)
+      .get(`/treaties/${RU_IR.id}?minPosition=${written.body.position}`)
+      .expect(200);
+    expect(response.body).toMatchObject({
+      status: 'ratification-in-progress',
+      ratification: { RU: { status: 'completed' } },
+    });
+    const list = await request(subject.http).get('/treaties').expect(200);
+    expect(list.body.items).toHaveLength(5);
+  });
+
+  it('keeps an Idempotency-Key retry to one event on EventStoreDB too', async () => {
+    const body = dumaApproval({
+      type: 'entered-into-force',
+      party: undefined,
+      body: undefined,
+      occurredOn: '2025-05-30',
+    });
+    const send = () =>
+      post(subject.http, `/treaties/${RU_IR.id}/developments`, body).set('Idempotency-Key', 'esdb-retry');
+    const [first, second] = await Promise.all([send(), send()]);
+    expect(first.body.eventId).toBe(second.body.eventId);
+    expect([first.status, second.status]).toEqual([201, 201]);
+  });
+});
