@@ -338,7 +338,7 @@ function serializedSize(events: readonly NewEvent[]): number {
 async function* cancelOnExit<T>(read: StreamingRead<T>): AsyncGenerator<T> {
   let finished = false;
   try {
-    for await (const item of read) yield item as T;
+    for await (const item of read) yield item;
     finished = true;
   } finally {
     if (!finished) await read.cancel();
