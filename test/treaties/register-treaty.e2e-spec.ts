@@ -35,6 +35,7 @@ describe('POST /treaties', () => {
       actor: expect.stringMatching(/^editor:[0-9a-f]{12}$/),
       correlationId: 'trace-42',
       schemaVersion: 1,
+      integrity: { scheme: 'sha256-jcs-chain-1', previousHash: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     expect(JSON.stringify(event?.metadata)).not.toContain(KEYS.editor);
   });

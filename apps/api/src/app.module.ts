@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         HealthModule,
         TreatiesModule,
         LiveModule,
+        AuditModule,
         DemoModule,
       ],
       providers: [

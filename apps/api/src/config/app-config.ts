@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly store: StoreConfig;
   /** The raw `role:key` list, or undefined to use (or generate) the keys file in the data directory. */
   readonly apiKeys?: string;
+  /** The Ed25519 key that signs checkpoints, shared by all replicas; unset: generated (embedded store only). */
+  readonly signingKeyFile?: string;
   readonly loadDemoData: boolean;
   readonly publicReads: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -49,6 +51,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       ? { kind: 'eventstoredb', connectionString: variables.EVENTSTORE_CONNECTION_STRING }
       : { kind: 'embedded', file: resolve(dataDir, 'events.db') },
     ...(variables.TIMELINE_API_KEYS ? { apiKeys: variables.TIMELINE_API_KEYS } : {}),
+    ...(variables.TIMELINE_SIGNING_KEY_FILE ? { signingKeyFile: resolve(variables.TIMELINE_SIGNING_KEY_FILE) } : {}),
     loadDemoData: variables.TIMELINE_DEMO_DATA,
     publicReads: variables.TIMELINE_PUBLIC_READS,
     logLevel: variables.TIMELINE_LOG_LEVEL as AppConfig['logLevel'],

@@ -34,6 +34,11 @@ export class EnvironmentVariables {
   })
   TIMELINE_API_KEYS?: string;
 
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'TIMELINE_SIGNING_KEY_FILE must name a PEM file with an Ed25519 private key' })
+  TIMELINE_SIGNING_KEY_FILE?: string;
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'TIMELINE_DEMO_DATA must be true or false' })
   TIMELINE_DEMO_DATA = true;

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { IntegrityHealthIndicator } from '../audit/integrity.health';
 import { ProjectionHealthIndicator } from '../projections/projection.health';
 import { EventStoreHealthIndicator } from './event-store.health';
 
@@ -19,6 +20,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly projections: ProjectionHealthIndicator,
+    private readonly integrity: IntegrityHealthIndicator,
   ) {}
 
   @Get()
@@ -31,10 +33,15 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: the event store answers and the projections follow the log (503 naming what fails)',
+    summary:
+      'Readiness: the event store answers, the projections follow the log, the log verifies (503 naming what fails)',
   })
   ready(@Res({ passthrough: true }) response: Response) {
-    return this.report(response, [() => this.eventStore.isReachable(), () => this.projections.check()]);
+    return this.report(response, [
+      () => this.eventStore.isReachable(),
+      () => this.projections.check(),
+      () => this.integrity.check(),
+    ]);
   }
 
   /** Keeps Terminus' own report as the body of a 503, which probes and operators read, instead of a problem. */

@@ -23,6 +23,7 @@ import {
   type TreatyState,
 } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
+import { integrityOf, sealEvent } from '@timeline/audit';
 import { CLOCK, type Clock } from '../../clock';
 import { ApiProblem } from '../../problems/api-problem';
 import { requestFingerprint } from './request-fingerprint';
@@ -36,6 +37,9 @@ const MAX_ATTEMPTS = 5;
  * Runs editors' commands: read the treaty's stream, fold it, let the decider decide, append the one resulting
  * event at exactly the revision that was read. A concurrent write makes the append conflict; without If-Match
  * the command is decided again on the new state, with If-Match the editor gets 412 and decides.
+ *
+ * Tamper evidence: the event is sealed with a hash of its content chained to the previous event's hash, which
+ * the writer knows because it appends at exactly the revision it read.
  *
  * Idempotency: an Idempotency-Key becomes the event's id (a UUID derived from the key and the caller's key id),
  * and a fingerprint of the request goes into the event's metadata. A retry finds its event in the stream and
@@ -72,23 +76,24 @@ export class TreatyCommands {
       );
       const event = decide(commandFor(eventId), state, { today: this.clock().toISOString().slice(0, 10) });
       try {
-        const result = await this.store.appendToStream(
-          streamName,
-          [
-            {
-              id: eventId,
-              type: event.type,
-              data: toEventData(event),
-              metadata: {
-                actor: request.principal.keyId,
-                correlationId: request.correlationId,
-                schemaVersion: CURRENT_SCHEMA_VERSION,
-                ...(request.idempotencyKey ? { idempotency: { key: request.idempotencyKey, fingerprint } } : {}),
-              },
+        const previous = events[events.length - 1];
+        const sealed = sealEvent(
+          {
+            id: eventId,
+            type: event.type,
+            data: toEventData(event),
+            metadata: {
+              actor: request.principal.keyId,
+              correlationId: request.correlationId,
+              schemaVersion: CURRENT_SCHEMA_VERSION,
+              ...(request.idempotencyKey ? { idempotency: { key: request.idempotencyKey, fingerprint } } : {}),
             },
-          ],
-          { expectedRevision: revision },
+          },
+          streamName,
+          previous ? previous.revision + 1n : 0n,
+          previous ? (integrityOf(previous)?.hash ?? null) : null,
         );
+        const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: revision });
         return {
           treatyId,
           eventId,

@@ -1,0 +1,67 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { Roles } from '../auth/access.decorators';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { rebuildProjections } from '../projections/rebuild-projections';
+import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
+import { AuditLogQueryDto, RebuildQueryDto } from './audit-log.query.dto';
+import { AuditService, MAX_LOG_PAGE } from './audit.service';
+
+@ApiTags('auditors')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('public-key')
+  @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (PEM) and its fingerprint' })
+  publicKey() {
+    return this.audit.publicKey();
+  }
+
+  @Get('checkpoint')
+  @ApiOperation({ summary: "A signed checkpoint of every stream's head at the log's last position: keep it" })
+  checkpoint() {
+    return this.audit.checkpoint();
+  }
+
+  @Get('log')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: `The raw events in global order with their hashes, ${MAX_LOG_PAGE} at most per page` })
+  log(@Query() query: AuditLogQueryDto, @Res() response: Response) {
+    return this.audit.writeLog(
+      query.after === undefined ? undefined : BigInt(query.after),
+      query.limit ?? MAX_LOG_PAGE,
+      response,
+    );
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: 'Recompute every hash and chain, and compare with the checkpoints issued' })
+  @ApiOkResponse({ description: '{ ok, checked, failures: [{ eventId, stream, revision, reason }] }' })
+  verify() {
+    return this.audit.verifyAll();
+  }
+
+  @Get('treaties/:treatyId/verify')
+  @ApiOperation({ summary: "Verify one treaty's stream" })
+  verifyTreaty(@Param('treatyId', TreatyIdPipe) treatyId: string) {
+    return this.audit.verifyTreaty(treatyId);
+  }
+
+  @Post('projections/rebuild')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replay the whole log into a scratch read model and report every difference (dryRun)' })
+  async rebuild(@Query() query: RebuildQueryDto) {
+    const dryRun = query.dryRun !== 'false';
+    const report = await rebuildProjections(this.store, this.config.dataDir, { dryRun });
+    return { dryRun, events: report.events, milliseconds: report.milliseconds, differences: report.differences };
+  }
+}

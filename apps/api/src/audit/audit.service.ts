@@ -1,0 +1,134 @@
+import { once } from 'node:events';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  keyFingerprint,
+  signCheckpoint,
+  toExportedEvent,
+  verifyLog,
+  type SignedCheckpoint,
+  type VerificationResult,
+} from '@timeline/audit';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { treatyStreamName } from '@timeline/treaty';
+import { CLOCK, type Clock } from '../clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ApiProblem } from '../problems/api-problem';
+import { IssuedCheckpoints } from './issued-checkpoints';
+import { loadSigningKey, type SigningKey } from './signing-key';
+
+export const MAX_LOG_PAGE = 1000;
+
+export type IntegrityStatus =
+  | { readonly kind: 'unchecked' }
+  | { readonly kind: 'checked'; readonly at: string; readonly result: VerificationResult };
+
+/** The auditors' use cases: the raw log, verification of every hash, signed checkpoints. */
+@Injectable()
+export class AuditService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Audit');
+  private readonly key: SigningKey;
+  private readonly issued: IssuedCheckpoints;
+  private latest: SignedCheckpoint | undefined;
+  private integrity: IntegrityStatus = { kind: 'unchecked' };
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.key = loadSigningKey(config);
+    this.issued = new IssuedCheckpoints(config.dataDir);
+    if (this.key.kind === 'missing') this.logger.warn(`${this.key.reason}: checkpoints cannot be signed`);
+  }
+
+  /** Verifies the whole log once at start, in the background: a damaged log is reported, never fatal. */
+  onApplicationBootstrap(): void {
+    this.verifyAll().then(
+      (result) => {
+        if (!result.ok) this.logger.error(`The log fails verification: ${JSON.stringify(result.failures.slice(0, 5))}`);
+      },
+      (error: unknown) => this.logger.error(`Could not verify the log: ${String(error)}`),
+    );
+  }
+
+  get integrityStatus(): IntegrityStatus {
+    return this.integrity;
+  }
+
+  publicKey() {
+    const key = this.readyKey();
+    return {
+      algorithm: 'Ed25519',
+      publicKey: key.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      fingerprint: keyFingerprint(key.publicKey),
+    };
+  }
+
+  async verifyAll(): Promise<VerificationResult> {
+    const { ok, checked, failures } = await verifyLog(this.store.readAll(), this.issued.all());
+    const result = { ok, checked, failures };
+    this.integrity = { kind: 'checked', at: this.clock().toISOString(), result };
+    return result;
+  }
+
+  async verifyTreaty(treatyId: string): Promise<VerificationResult> {
+    const stream = treatyStreamName(treatyId);
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(stream)) events.push(event);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError)
+        throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
+      throw error;
+    }
+    const checkpoints = this.issued
+      .all()
+      .map((checkpoint) => ({ ...checkpoint, heads: checkpoint.heads.filter((head) => head.stream === stream) }));
+    const { ok, checked, failures } = await verifyLog(events, checkpoints);
+    return { ok, checked, failures };
+  }
+
+  /** A signed checkpoint of the log as it is now; refused over a log that fails verification. */
+  async checkpoint(): Promise<SignedCheckpoint> {
+    const key = this.readyKey();
+    let head: bigint | undefined;
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+    if (this.latest && head !== undefined && this.latest.position === head.toString()) return this.latest;
+    const verified = await verifyLog(this.store.readAll(), this.issued.all());
+    if (!verified.ok) {
+      throw new ApiProblem(
+        409,
+        'LOG_FAILS_VERIFICATION',
+        'The log fails verification: no checkpoint is signed over it',
+        {
+          failures: verified.failures,
+        },
+      );
+    }
+    const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, this.clock(), key.privateKey);
+    this.issued.record(checkpoint);
+    this.latest = checkpoint;
+    return checkpoint;
+  }
+
+  /** Streams one page of the raw log as NDJSON, honouring backpressure: constant memory for any page. */
+  async writeLog(after: bigint | undefined, limit: number, response: Response): Promise<void> {
+    response.status(200).type('application/x-ndjson');
+    let last = after;
+    let written = 0;
+    for await (const event of this.store.readAll({ fromPosition: after ?? 'start' })) {
+      if (after !== undefined && event.position <= after) continue;
+      if (!response.write(`${JSON.stringify(toExportedEvent(event))}\n`)) await once(response, 'drain');
+      last = event.position;
+      if (++written === limit) break;
+    }
+    response.end();
+    this.logger.debug(`Served ${written} events of the log after ${after ?? 'the start'}, up to ${last ?? 'none'}`);
+  }
+
+  private readyKey(): Extract<SigningKey, { kind: 'ready' }> {
+    if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
+    return this.key;
+  }
+}

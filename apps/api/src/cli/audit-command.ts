@@ -1,0 +1,97 @@
+import { createPublicKey } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import {
+  checkpointIsAuthentic,
+  fromExportedEvent,
+  verifyLog,
+  type ExportedEvent,
+  type SignedCheckpoint,
+} from '@timeline/audit';
+import type { RecordedEvent } from '@timeline/event-store';
+import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
+import { treatyIdFromStreamName, treatyStatusView } from '@timeline/treaty';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = `Usage:
+  npm run audit -- verify <export.ndjson> --public-key <key.pem> --checkpoint <checkpoint.json> [--checkpoint ...]
+  npm run audit -- replay <export.ndjson> --as-of <YYYY-MM-DD> [--treaty <id>] [--known-at <ISO timestamp>]
+Exit codes: 0 verified / replayed, 1 verification failed, 2 usage or input error.`;
+
+/**
+ * The auditors' offline tool: needs no server, only an export of `GET /audit/log` (pages concatenated) and the
+ * checkpoints and public key the auditor kept.
+ */
+export async function runAuditCommand(args: readonly string[], print: (line: string) => void): Promise<number> {
+  const [command, file, ...options] = args;
+  if ((command !== 'verify' && command !== 'replay') || !file) {
+    print(USAGE);
+    return EXIT.usage;
+  }
+  try {
+    return command === 'verify' ? await verify(file, options, print) : await replay(file, options, print);
+  } catch (error) {
+    print(`audit ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.usage;
+  }
+}
+
+async function verify(file: string, options: readonly string[], print: (line: string) => void): Promise<number> {
+  const keyFile = single(options, '--public-key');
+  const checkpointFiles = all(options, '--checkpoint');
+  if (!keyFile || checkpointFiles.length === 0) throw new Error(`--public-key and --checkpoint are needed\n${USAGE}`);
+  const publicKey = createPublicKey(readFileSync(keyFile));
+  const checkpoints = checkpointFiles.map((path) => JSON.parse(readFileSync(path, 'utf8')) as SignedCheckpoint);
+  for (const [index, checkpoint] of checkpoints.entries()) {
+    if (!checkpointIsAuthentic(checkpoint, publicKey)) {
+      print(JSON.stringify({ ok: false, reason: `${checkpointFiles[index]} is not a checkpoint signed by this key` }));
+      return EXIT.failed;
+    }
+  }
+  const result = await verifyLog(readExport(file), checkpoints);
+  print(JSON.stringify({ ok: result.ok, checked: result.checked, failures: result.failures }, null, 2));
+  return result.ok ? EXIT.ok : EXIT.failed;
+}
+
+async function replay(file: string, options: readonly string[], print: (line: string) => void): Promise<number> {
+  const asOf = single(options, '--as-of');
+  if (!asOf) throw new Error(`--as-of is needed\n${USAGE}`);
+  const onlyTreaty = single(options, '--treaty');
+  const knownAt = single(options, '--known-at');
+  const streams = new Map<string, RecordedEvent[]>();
+  for await (const event of readExport(file)) {
+    const treatyId = treatyIdFromStreamName(event.streamName);
+    if (treatyId === undefined || (onlyTreaty !== undefined && treatyId !== onlyTreaty)) continue;
+    streams.set(treatyId, [...(streams.get(treatyId) ?? []), event]);
+  }
+  const treaties = [...streams.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, events]) => treatyStatusView(events.map(toTreatyEnvelope), { asOf, ...(knownAt ? { knownAt } : {}) }))
+    .filter((view) => view !== null)
+    .map(toJsonView);
+  print(JSON.stringify({ asOf, treaties }, null, 2));
+  return EXIT.ok;
+}
+
+async function* readExport(file: string): AsyncGenerator<RecordedEvent> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    if (line.trim() === '') continue;
+    try {
+      yield fromExportedEvent(JSON.parse(line) as ExportedEvent);
+    } catch (error) {
+      throw new Error(`${file}:${number} is not an exported event (${String(error)})`);
+    }
+  }
+}
+
+function all(options: readonly string[], name: string): string[] {
+  return options.flatMap((option, index) => (option === name && options[index + 1] ? [options[index + 1]!] : []));
+}
+
+function single(options: readonly string[], name: string): string | undefined {
+  return all(options, name)[0];
+}

@@ -1,0 +1,30 @@
+import type { RecordedEvent } from '@timeline/event-store';
+import type { SignedCheckpoint } from './checkpoint';
+import { compareWithCheckpoint } from './checkpoint';
+import { LogVerifier, type StreamHead, type VerificationResult } from './log-verifier';
+
+/**
+ * Verifies a whole log in one pass, in log order: every event's hash and chain, and, for each checkpoint given,
+ * the streams' heads at its position. Used by the service (on the store) and by the offline CLI (on an export).
+ */
+export async function verifyLog(
+  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  checkpoints: readonly SignedCheckpoint[] = [],
+): Promise<VerificationResult & { heads: ReadonlyMap<string, StreamHead>; lastPosition: bigint | undefined }> {
+  const verifier = new LogVerifier();
+  const pending = [...checkpoints].sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+  let lastPosition: bigint | undefined;
+  const settleUpTo = (position: bigint | undefined): void => {
+    while (pending.length > 0 && (position === undefined || BigInt(pending[0]!.position) < position)) {
+      const checkpoint = pending.shift()!;
+      compareWithCheckpoint(checkpoint, verifier.streamHeads).forEach((failure) => verifier.report(failure));
+    }
+  };
+  for await (const event of events) {
+    settleUpTo(event.position);
+    verifier.add(event);
+    lastPosition = event.position;
+  }
+  settleUpTo(undefined);
+  return { ...verifier.result(), heads: verifier.streamHeads, lastPosition };
+}

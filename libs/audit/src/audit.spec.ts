@@ -1,0 +1,103 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import type { RecordedEvent } from '@timeline/event-store';
+import { verifyLog } from './audit-log-reader';
+import { checkpointIsAuthentic, signCheckpoint } from './checkpoint';
+import { sealEvent } from './event-integrity';
+
+/** A log of sealed events over two streams, as a writer that reads before it appends would produce it. */
+function sealedLog(): RecordedEvent[] {
+  const log: RecordedEvent[] = [];
+  const heads = new Map<string, { revision: bigint; hash: string }>();
+  for (let index = 0; index < 8; index++) {
+    const streamName = index % 3 === 0 ? 'treaty-b' : 'treaty-a';
+    const previous = heads.get(streamName);
+    const revision = previous ? previous.revision + 1n : 0n;
+    const sealed = sealEvent(
+      {
+        id: randomUUID(),
+        type: 'SomethingHappened',
+        data: { index, text: 'Меджлис “ratified”' },
+        metadata: { actor: 'editor:1' },
+      },
+      streamName,
+      revision,
+      previous?.hash ?? null,
+    );
+    const recorded = {
+      ...sealed,
+      metadata: sealed.metadata!,
+      streamName,
+      revision,
+      position: BigInt(index + 1),
+      recordedAt: new Date(),
+    };
+    heads.set(streamName, { revision, hash: (recorded.metadata.integrity as { hash: string }).hash });
+    log.push(recorded);
+  }
+  return log;
+}
+
+const keys = () => generateKeyPairSync('ed25519');
+
+describe('verifyLog', () => {
+  it('verifies an untouched log clean', async () => {
+    const result = await verifyLog(sealedLog());
+    expect(result).toMatchObject({ ok: true, checked: 8, failures: [] });
+  });
+
+  it('names an event whose content changed by one character', async () => {
+    const log = sealedLog();
+    log[4] = { ...log[4]!, data: { ...log[4]!.data, text: 'Меджлис “ratifiet”' } };
+    const result = await verifyLog(log);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ eventId: log[4].id, reason: expect.stringContaining('altered') }),
+    ]);
+  });
+
+  it('names the event after one that was removed, and events that were reordered', async () => {
+    const log = sealedLog();
+    const removed = log.filter((_, index) => index !== 2);
+    const afterRemoved = await verifyLog(removed);
+    expect(afterRemoved.failures.map((failure) => failure.eventId)).toContain(log[4]!.id);
+
+    const reordered = [...log];
+    [reordered[1], reordered[2]] = [reordered[2]!, reordered[1]!];
+    const result = await verifyLog(reordered);
+    expect(result.ok).toBe(false);
+    expect(result.failures.map((failure) => failure.eventId)).toEqual(expect.arrayContaining([log[1]!.id, log[2]!.id]));
+  });
+
+  it('finds an event removed from the end of a stream only against a checkpoint taken before', async () => {
+    const log = sealedLog();
+    const { privateKey } = keys();
+    const before = await verifyLog(log);
+    const checkpoint = signCheckpoint(before.lastPosition!, before.heads, new Date(), privateKey);
+    const truncated = log.slice(0, -1);
+    expect((await verifyLog(truncated)).ok).toBe(true);
+    const result = await verifyLog(truncated, [checkpoint]);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ stream: log[7]!.streamName, revision: log[7]!.revision.toString() }),
+    ]);
+  });
+});
+
+describe('signed checkpoints', () => {
+  it('are authentic under their key and not under another, nor once altered', async () => {
+    const { privateKey, publicKey } = keys();
+    const verified = await verifyLog(sealedLog());
+    const checkpoint = signCheckpoint(
+      verified.lastPosition!,
+      verified.heads,
+      new Date('2026-01-01T00:00:00Z'),
+      privateKey,
+    );
+    expect(checkpointIsAuthentic(checkpoint, publicKey)).toBe(true);
+    expect(checkpointIsAuthentic(checkpoint, keys().publicKey)).toBe(false);
+    expect(checkpointIsAuthentic({ ...checkpoint, position: '9' }, publicKey)).toBe(false);
+    const heads = checkpoint.heads.map((head, index) => (index === 0 ? { ...head, revision: '0' } : head));
+    expect(checkpointIsAuthentic({ ...checkpoint, heads }, publicKey)).toBe(false);
+  });
+});

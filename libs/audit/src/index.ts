@@ -1,0 +1,5 @@
+export * from './audit-log-reader';
+export * from './checkpoint';
+export * from './event-integrity';
+export * from './log-verifier';
+export * from './ndjson-events';

@@ -1,0 +1,89 @@
+import type { RecordedEvent } from '@timeline/event-store';
+import { integrityOf, recomputeHash } from './event-integrity';
+
+export interface VerificationFailure {
+  readonly eventId: string;
+  readonly stream: string;
+  readonly revision: string;
+  readonly reason: string;
+}
+
+export interface VerificationResult {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly failures: VerificationFailure[];
+}
+
+/** The last event of a stream as verification found it. */
+export interface StreamHead {
+  readonly revision: bigint;
+  readonly hash: string;
+  readonly eventId: string;
+}
+
+/**
+ * Checks events one at a time, in log order, holding only each stream's head: any log size in constant memory
+ * per stream. An event fails when its content no longer matches its hash (altered), when it does not follow its
+ * stream's previous event (a revision skipped or repeated: removed or reordered), or when it does not chain to
+ * the previous event's hash.
+ */
+export class LogVerifier {
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly failures: VerificationFailure[] = [];
+  private checked = 0;
+
+  constructor(private readonly maxFailures = 1000) {}
+
+  add(event: RecordedEvent): void {
+    this.checked += 1;
+    const previous = this.heads.get(event.streamName);
+    const expectedRevision = previous ? previous.revision + 1n : 0n;
+    const integrity = integrityOf(event);
+    const fail = (reason: string): void => {
+      if (this.failures.length < this.maxFailures) {
+        this.failures.push({
+          eventId: event.id,
+          stream: event.streamName,
+          revision: event.revision.toString(),
+          reason,
+        });
+      }
+    };
+    if (event.revision !== expectedRevision) {
+      fail(
+        event.revision > expectedRevision
+          ? `revision ${expectedRevision} of this stream is missing before it`
+          : `revision out of order: expected ${expectedRevision}`,
+      );
+    }
+    if (!integrity) {
+      fail('the event carries no integrity metadata');
+    } else {
+      const expectedPrevious = previous?.hash ?? null;
+      if (integrity.previousHash !== expectedPrevious) {
+        fail('it does not chain to the previous event of its stream');
+      }
+      if (recomputeHash(event, integrity.previousHash) !== integrity.hash) {
+        fail('its content does not match its hash: it was altered after it was written');
+      }
+    }
+    this.heads.set(event.streamName, {
+      revision: event.revision,
+      hash: integrity?.hash ?? '',
+      eventId: event.id,
+    });
+  }
+
+  get streamHeads(): ReadonlyMap<string, StreamHead> {
+    return this.heads;
+  }
+
+  /** Adds a failure found outside the events themselves (e.g. against a checkpoint). */
+  report(failure: VerificationFailure): void {
+    if (this.failures.length < this.maxFailures) this.failures.push(failure);
+  }
+
+  result(): VerificationResult {
+    return { ok: this.failures.length === 0, checked: this.checked, failures: [...this.failures] };
+  }
+}

@@ -1,0 +1,234 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
+import request from 'supertest';
+import BetterSqlite3 from 'better-sqlite3';
+import { backupEventLog } from '../../apps/api/src/cli/backup-command';
+import { EXIT } from '../../apps/api/src/cli/audit-command';
+import { asAuditor, exportLog, offlineAudit } from '../support/audit-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR } from '../support/treaty-requests';
+
+const DUMA_QUOTE = 'lower-house State Duma';
+
+describe('tamper evidence', () => {
+  const root = mkdtempSync(join(tmpdir(), 'timeline-tamper-'));
+  const pristine = join(root, 'pristine');
+  let checkpoint: string;
+  let publicKey: string;
+  let pristineExport: string;
+  let liveStatuses: Record<string, unknown>;
+
+  /** Starts the app on a copy of the pristine data directory, after `damage` has done its work on the copy. */
+  async function startOnCopy(name: string, damage: (eventsDb: string) => void = () => undefined): Promise<TestApp> {
+    const dataDir = join(root, name);
+    cpSync(pristine, dataDir, { recursive: true });
+    damage(join(dataDir, 'events.db'));
+    return startTestApp(
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, loadDemoData: false },
+      { keepData: true },
+    );
+  }
+
+  const settled = async (subject: TestApp) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const ready = await request(subject.http).get('/health/ready');
+      if (
+        (ready.body as { info?: { integrity?: { verifiedAt?: string } }; error?: { integrity?: unknown } }).info
+          ?.integrity?.verifiedAt ||
+        ready.body.error?.integrity
+      )
+        return ready;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('The start-up verification did not finish');
+  };
+
+  beforeAll(async () => {
+    const subject = await startTestApp(
+      { dataDir: pristine, store: { kind: 'embedded', file: join(pristine, 'events.db') }, loadDemoData: true },
+      { keepData: true },
+    );
+    try {
+      await settled(subject);
+      publicKey = (await asAuditor(subject.http, '/audit/public-key').expect(200)).body.publicKey;
+      checkpoint = JSON.stringify((await asAuditor(subject.http, '/audit/checkpoint').expect(200)).body);
+      pristineExport = await exportLog(subject.http);
+      const list = await request(subject.http).get('/treaties').expect(200);
+      liveStatuses = Object.fromEntries((list.body.items as { id: string }[]).map((item) => [item.id, item]));
+    } finally {
+      await subject.close();
+    }
+  }, 30_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const offline = (name: string, exported: string, extra: Record<string, string> = {}) =>
+    offlineAudit(
+      root,
+      { [`${name}.ndjson`]: exported, 'key.pem': publicKey, 'checkpoint.json': checkpoint, ...extra },
+      ['verify', `${name}.ndjson`, '--public-key', 'key.pem', '--checkpoint', 'checkpoint.json'],
+    );
+
+  it('verifies the untouched export offline against the signed checkpoint', async () => {
+    const result = await offline('pristine', pristineExport);
+    expect(result.code).toBe(EXIT.ok);
+    expect(JSON.parse(result.output)).toMatchObject({ ok: true, failures: [] });
+  });
+
+  it('rejects a checkpoint signed with another key', async () => {
+    const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const result = await offlineAudit(root, { 'p.ndjson': pristineExport, 'other.pem': other, 'c.json': checkpoint }, [
+      'verify',
+      'p.ndjson',
+      '--public-key',
+      'other.pem',
+      '--checkpoint',
+      'c.json',
+    ]);
+    expect(result.code).toBe(EXIT.failed);
+    expect(result.output).toContain('not a checkpoint signed by this key');
+  });
+
+  it('names an event with one byte changed in the SQLite file, in both routes, in health and offline; the service still serves', async () => {
+    const subject = await startOnCopy('byte', (file) => {
+      const bytes = readFileSync(file);
+      const offset = bytes.indexOf(Buffer.from(DUMA_QUOTE));
+      expect(offset).toBeGreaterThan(0);
+      bytes[offset] = 'L'.charCodeAt(0);
+      writeFileSync(file, bytes);
+    });
+    try {
+      const ready = await settled(subject);
+      expect(ready.status).toBe(503);
+      expect(ready.body.error.integrity).toMatchObject({ status: 'down', failures: 1 });
+      const all = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(all.body.ok).toBe(false);
+      expect(all.body.failures).toHaveLength(1);
+      const damaged = all.body.failures[0];
+      expect(damaged).toMatchObject({ stream: `treaty-${RU_IR.id}`, reason: expect.stringContaining('altered') });
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(one.body.failures).toEqual([damaged]);
+      await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
+      await asAuditor(subject.http, '/audit/checkpoint').expect(409);
+
+      const result = await offline('byte', await exportLog(subject.http));
+      expect(result.code).toBe(EXIT.failed);
+      expect(JSON.parse(result.output).failures).toEqual([expect.objectContaining({ eventId: damaged.eventId })]);
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('names the events around one deleted from the middle of a stream, and events reordered', async () => {
+    const ids = (file: string, stream: string) => {
+      const db = new BetterSqlite3(file, { readonly: true });
+      try {
+        const rows = db.prepare('SELECT event_id FROM events WHERE stream_name = ? ORDER BY revision').all(stream);
+        return (rows as { event_id: string }[]).map((row) => row.event_id);
+      } finally {
+        db.close();
+      }
+    };
+    let removedNext = '';
+    const deleted = await startOnCopy('deleted', (file) => {
+      const stream = ids(file, `treaty-${RU_IR.id}`);
+      removedNext = stream[3]!;
+      const db = new BetterSqlite3(file);
+      db.prepare('DELETE FROM events WHERE event_id = ?').run(stream[2]);
+      db.close();
+    });
+    try {
+      const result = await asAuditor(deleted.http, '/audit/verify').expect(200);
+      expect(result.body.ok).toBe(false);
+      expect(result.body.failures).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ eventId: removedNext, reason: expect.stringContaining('missing') }),
+        ]),
+      );
+    } finally {
+      await deleted.close();
+    }
+
+    let swapped: string[] = [];
+    const reordered = await startOnCopy('reordered', (file) => {
+      const stream = ids(file, `treaty-${RU_IR.id}`);
+      swapped = [stream[1]!, stream[2]!];
+      const db = new BetterSqlite3(file);
+      db.transaction(() => {
+        db.prepare('UPDATE events SET revision = -1 WHERE event_id = ?').run(swapped[0]);
+        db.prepare('UPDATE events SET revision = 1 WHERE event_id = ?').run(swapped[1]);
+        db.prepare('UPDATE events SET revision = 2 WHERE event_id = ?').run(swapped[0]);
+      })();
+      db.close();
+    });
+    try {
+      const result = await asAuditor(reordered.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(result.body.failures.map((failure: { eventId: string }) => failure.eventId)).toEqual(
+        expect.arrayContaining(swapped),
+      );
+    } finally {
+      await reordered.close();
+    }
+  });
+
+  it("finds an event removed from a stream's end through the checkpoints issued before", async () => {
+    let removed = { stream: '', revision: '' };
+    const subject = await startOnCopy('truncated', (file) => {
+      const db = new BetterSqlite3(file);
+      const last = db
+        .prepare('SELECT event_id, stream_name, revision FROM events ORDER BY position DESC LIMIT 1')
+        .get() as { stream_name: string; revision: number };
+      removed = { stream: last.stream_name, revision: String(last.revision) };
+      db.prepare('DELETE FROM events WHERE position = (SELECT max(position) FROM events)').run();
+      db.close();
+    });
+    try {
+      const result = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(result.body.ok).toBe(false);
+      expect(result.body.failures).toEqual([expect.objectContaining(removed)]);
+      const offlineResult = await offline('truncated', await exportLog(subject.http));
+      expect(offlineResult.code).toBe(EXIT.failed);
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('replays the export offline into the live status of every demo treaty', async () => {
+    const result = await offlineAudit(root, { 'replay.ndjson': pristineExport }, [
+      'replay',
+      'replay.ndjson',
+      '--as-of',
+      new Date().toISOString().slice(0, 10),
+    ]);
+    expect(result.code).toBe(EXIT.ok);
+    const replayed = (JSON.parse(result.output) as { treaties: { id: string; asOf: string }[] }).treaties;
+    expect(replayed.map((treaty) => treaty.id).sort()).toEqual(Object.keys(liveStatuses).sort());
+    for (const treaty of replayed) {
+      expect({ ...treaty, asOf: null }).toEqual(liveStatuses[treaty.id]);
+    }
+  });
+
+  it('takes an online backup that, restored, verifies clean against the checkpoint taken before it', async () => {
+    const subject = await startOnCopy('backup-source');
+    const restored = join(root, 'restored');
+    try {
+      await backupEventLog(subject.config, join(root, 'events-backup.db'));
+    } finally {
+      await subject.close();
+    }
+    cpSync(join(root, 'events-backup.db'), join(restored, 'events.db'));
+    cpSync(join(pristine, 'signing-key.pem'), join(restored, 'signing-key.pem'));
+    const restoredApp = await startTestApp(
+      { dataDir: restored, store: { kind: 'embedded', file: join(restored, 'events.db') } },
+      { keepData: true },
+    );
+    try {
+      const result = await offline('restored', await exportLog(restoredApp.http));
+      expect(result.code).toBe(EXIT.ok);
+    } finally {
+      await restoredApp.close();
+    }
+  });
+});
