@@ -31,6 +31,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
     publicReads: true,
     logLevel: 'error',
     apiKeys: API_KEYS,
+    // Generous limits: tests that are about limits set their own.
+    limits: { maxBodyBytes: 262_144, ratePerMinute: 1_000_000, sseConnectionsPerClient: 1000 },
     ...overrides,
   };
   const app = await createApp(config, options);

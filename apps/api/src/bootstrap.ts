@@ -2,9 +2,12 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
 import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
@@ -12,10 +15,26 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: [config.logLevel, ...higherLevels(config.logLevel)],
     bodyParser: false,
+    bufferLogs: true,
   });
-  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.limits.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
   app.disable('x-powered-by');
   app.useGlobalPipes(
+    new ReservedKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

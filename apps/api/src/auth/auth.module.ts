@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { API_KEYS, ApiKeyGuard } from './api-key.guard';
 import { ApiKeys } from './api-keys';
+import { RateLimitGuard } from './rate-limit.guard';
 
 @Global()
 @Module({
@@ -21,7 +22,9 @@ import { ApiKeys } from './api-keys';
         return keys;
       },
     },
+    // Guards run in this order: who is calling, then how often.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [API_KEYS],
 })

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       loadDemoData: true,
       publicReads: true,
       logLevel: 'log',
+      limits: { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 },
     });
   });
 
@@ -39,6 +40,9 @@ describe('loadConfig', () => {
     ['TIMELINE_API_KEYS', 'admin:0123456789abcdef'],
     ['TIMELINE_API_KEYS', 'editor:short'],
     ['TIMELINE_LOG_LEVEL', 'chatty'],
+    ['TIMELINE_MAX_BODY_BYTES', '12'],
+    ['TIMELINE_RATE_LIMIT_PER_MINUTE', '0'],
+    ['TIMELINE_SSE_MAX_PER_CLIENT', 'many'],
   ])('stops on a wrong %s, naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(InvalidConfigurationError);

@@ -19,7 +19,19 @@ export interface AppConfig {
   readonly loadDemoData: boolean;
   readonly publicReads: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  readonly limits: Limits;
 }
+
+/** Bounds that protect the service from one client; the load tests raise them. */
+export interface Limits {
+  readonly maxBodyBytes: number;
+  /** Requests per minute per API key (or per address, for requests without a key). */
+  readonly ratePerMinute: number;
+  /** Concurrent SSE connections per API key (or address). */
+  readonly sseConnectionsPerClient: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -55,5 +67,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     loadDemoData: variables.TIMELINE_DEMO_DATA,
     publicReads: variables.TIMELINE_PUBLIC_READS,
     logLevel: variables.TIMELINE_LOG_LEVEL as AppConfig['logLevel'],
+    limits: {
+      maxBodyBytes: variables.TIMELINE_MAX_BODY_BYTES,
+      ratePerMinute: variables.TIMELINE_RATE_LIMIT_PER_MINUTE,
+      sseConnectionsPerClient: variables.TIMELINE_SSE_MAX_PER_CLIENT,
+    },
   };
 }

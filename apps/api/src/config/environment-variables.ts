@@ -47,6 +47,24 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'TIMELINE_PUBLIC_READS must be true or false' })
   TIMELINE_PUBLIC_READS = true;
 
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_MAX_BODY_BYTES must be a whole number of bytes from 1024 to 10485760' })
+  @Min(1024, { message: 'TIMELINE_MAX_BODY_BYTES must be a whole number of bytes from 1024 to 10485760' })
+  @Max(10_485_760, { message: 'TIMELINE_MAX_BODY_BYTES must be a whole number of bytes from 1024 to 10485760' })
+  TIMELINE_MAX_BODY_BYTES = 262_144;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Min(1, { message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Max(1_000_000, { message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  TIMELINE_RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_SSE_MAX_PER_CLIENT must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'TIMELINE_SSE_MAX_PER_CLIENT must be a whole number from 1 to 100000' })
+  @Max(100_000, { message: 'TIMELINE_SSE_MAX_PER_CLIENT must be a whole number from 1 to 100000' })
+  TIMELINE_SSE_MAX_PER_CLIENT = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })

@@ -1,8 +1,9 @@
 import { Controller, Headers, Param, Query, Req, Sse } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ReadAccess } from '../auth/access.decorators';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
+import { LiveConnections } from './live-connections.service';
 import { LiveFeed } from './live-feed.service';
 import { LiveQueryDto } from './live.query.dto';
 import { resumePosition, toSseMessages, type SseOptions } from './sse-messages';
@@ -15,16 +16,20 @@ const SSE: SseOptions = { heartbeatMs: 15_000, maxUnreadMessages: 256 };
 @ReadAccess()
 @Controller()
 export class LiveController {
-  constructor(private readonly feed: LiveFeed) {}
+  constructor(
+    private readonly feed: LiveFeed,
+    private readonly connections: LiveConnections,
+  ) {}
 
   @Sse('live')
   @ApiOperation({ summary: 'Every treaty update, live (filters: treaty, party, status)' })
   all(
     @Query() query: LiveQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
+    @Req() request: AuthenticatedRequest,
   ) {
-    return toSseMessages(this.feed.updates(resumePosition(lastEventId), query), request.res!, SSE);
+    const updates = this.feed.updates(resumePosition(lastEventId), query);
+    return this.connections.track(request, toSseMessages(updates, request.res!, SSE));
   }
 
   @Sse('treaties/:treatyId/live')
@@ -32,8 +37,9 @@ export class LiveController {
   one(
     @Param('treatyId', TreatyIdPipe) treaty: string,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
+    @Req() request: AuthenticatedRequest,
   ) {
-    return toSseMessages(this.feed.updates(resumePosition(lastEventId), { treaty }), request.res!, SSE);
+    const updates = this.feed.updates(resumePosition(lastEventId), { treaty });
+    return this.connections.track(request, toSseMessages(updates, request.res!, SSE));
   }
 }

@@ -25,6 +25,7 @@ import {
 import { v5 as uuidV5 } from 'uuid';
 import { integrityOf, sealEvent } from '@timeline/audit';
 import { CLOCK, type Clock } from '../../clock';
+import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
@@ -51,6 +52,7 @@ export class TreatyCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async execute(
@@ -68,7 +70,11 @@ export class TreatyCommands {
       const { events, revision } = await this.load(streamName);
       const earlier = request.idempotencyKey ? events.find((event) => event.id === eventId) : undefined;
       if (earlier) return replay(treatyId, earlier, fingerprint);
-      assertIfMatch(streamName, request.ifMatch, revision);
+      const stale = staleIfMatch(streamName, request.ifMatch, revision);
+      if (stale) {
+        this.metrics.conflicts.inc();
+        throw stale;
+      }
 
       const state = events.reduce<TreatyState>(
         (current, event) => evolve(current, upcast(event.type, event.data, schemaVersionOf(event))),
@@ -94,6 +100,7 @@ export class TreatyCommands {
           previous ? (integrityOf(previous)?.hash ?? null) : null,
         );
         const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: revision });
+        this.metrics.appends.inc({ event_type: event.type });
         return {
           treatyId,
           eventId,
@@ -104,6 +111,7 @@ export class TreatyCommands {
         };
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
+        if (error instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
         const retry = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined;
         if (!retry || attempt === MAX_ATTEMPTS) throw error;
       }
@@ -122,11 +130,17 @@ export class TreatyCommands {
   }
 }
 
-function assertIfMatch(streamName: string, ifMatch: WriteRequest['ifMatch'], revision: CurrentRevision): void {
-  if (ifMatch === undefined) return;
-  if (ifMatch === '*' ? revision === NO_STREAM : revision !== ifMatch) {
-    throw new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
-  }
+/** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
+function staleIfMatch(
+  streamName: string,
+  ifMatch: WriteRequest['ifMatch'],
+  revision: CurrentRevision,
+): WrongExpectedRevisionError | undefined {
+  if (ifMatch === undefined) return undefined;
+  const holds = ifMatch === '*' ? revision !== NO_STREAM : revision === ifMatch;
+  return holds
+    ? undefined
+    : new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
 }
 
 function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from './source.dto';
-import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, PARTY_CODE } from './validation.decorators';
+import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, PARTY_CODE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 /** The fields a correction may change; `null` removes an optional one (place, signatories, votes). */
@@ -31,6 +31,7 @@ export class DevelopmentChangesDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsCleanText()
   body?: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -38,6 +39,7 @@ export class DevelopmentChangesDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsCleanText()
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: [String] })
@@ -46,6 +48,7 @@ export class DevelopmentChangesDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsCleanText({ each: true })
   signatories?: string[] | null;
 
   @ApiPropertyOptional({ nullable: true, type: VotesDto })
@@ -67,6 +70,7 @@ export class CorrectDevelopmentRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsCleanText({ multiline: true })
   reason!: string;
 
   @ApiProperty({ type: SourceDto })

@@ -11,7 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { TREATY_CATEGORIES } from '@timeline/treaty';
-import { PARTY_CODE } from './validation.decorators';
+import { PARTY_CODE, IsCleanText } from './validation.decorators';
 
 export class RegisterTreatyRequestDto {
   @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: '^[a-z0-9][a-z0-9-]{2,80}$' })
@@ -25,6 +25,7 @@ export class RegisterTreatyRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsCleanText()
   title!: string;
 
   @ApiProperty({ example: ['RU', 'IR'], description: 'ISO 3166-1 alpha-2 codes or organisation codes such as EAEU' })

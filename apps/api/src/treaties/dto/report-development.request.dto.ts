@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
-import { IsAbsentOr, PARTIAL_DATE, PARTY_CODE } from './validation.decorators';
+import { IsAbsentOr, PARTIAL_DATE, PARTY_CODE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 export class ReportDevelopmentRequestDto {
@@ -35,6 +35,7 @@ export class ReportDevelopmentRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsCleanText()
   body?: string;
 
   @ApiPropertyOptional({ example: 'Moscow', description: 'For signed' })
@@ -42,6 +43,7 @@ export class ReportDevelopmentRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsCleanText()
   place?: string;
 
   @ApiPropertyOptional({ example: ['Vladimir Putin', 'Masoud Pezeshkian'], description: 'For signed' })
@@ -50,6 +52,7 @@ export class ReportDevelopmentRequestDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsCleanText({ each: true })
   signatories?: string[];
 
   @ApiPropertyOptional({ type: VotesDto, description: 'For legislative-approval' })

@@ -1,3 +1,4 @@
+import { IsCleanText } from './validation.decorators';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -8,6 +9,7 @@ export class RetractDevelopmentRequestDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsCleanText({ multiline: true })
   reason!: string;
 
   @ApiProperty({ type: SourceDto })

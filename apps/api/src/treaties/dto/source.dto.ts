@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { CALENDAR_DATE, IsAbsentOr } from './validation.decorators';
+import { CALENDAR_DATE, IsAbsentOr, IsCleanText } from './validation.decorators';
 
 export class SourceDto {
   @ApiProperty({ example: 'The Moscow Times', maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsCleanText()
   publisher!: string;
 
   @ApiPropertyOptional({ example: 'https://www.themoscowtimes.com/2025/04/08/duma-ratifies-iran-treaty' })
@@ -24,6 +25,7 @@ export class SourceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @IsCleanText()
   document?: string;
 
   @ApiPropertyOptional({ description: 'A verbatim quote from the source', maxLength: 5000 })
@@ -31,5 +33,6 @@ export class SourceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
+  @IsCleanText({ multiline: true })
   quote?: string;
 }

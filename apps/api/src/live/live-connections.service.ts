@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
+import { ApiProblem } from '../problems/api-problem';
+
+/** Counts open SSE streams per client (API key, or address) and refuses one past the configured bound. */
+@Injectable()
+export class LiveConnections {
+  private readonly open = new Map<string, number>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** Refuses at once (429) when the client has too many streams open; counts the stream while it is subscribed. */
+  track<T>(request: AuthenticatedRequest, stream: Observable<T>): Observable<T> {
+    const client = request.principal ? `key:${request.principal.keyId}` : `ip:${request.ip ?? 'unknown'}`;
+    const limit = this.config.limits.sseConnectionsPerClient;
+    if ((this.open.get(client) ?? 0) >= limit) {
+      throw new ApiProblem(429, 'TOO_MANY_STREAMS', `At most ${limit} live streams may be open per client`);
+    }
+    this.change(client, +1);
+    return new Observable<T>((subscriber) => {
+      const subscription = stream.subscribe(subscriber);
+      return () => {
+        subscription.unsubscribe();
+        this.change(client, -1);
+      };
+    });
+  }
+
+  private change(client: string, by: number): void {
+    const count = (this.open.get(client) ?? 0) + by;
+    if (count <= 0) this.open.delete(client);
+    else this.open.set(client, count);
+    this.metrics.liveSubscribers.inc(by);
+  }
+}

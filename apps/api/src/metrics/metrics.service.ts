@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { ReadModels } from '../projections/read-models.service';
+
+/**
+ * The service's Prometheus metrics, in a registry of its own (not prom-client's global one), so that several app
+ * instances in one process, as in tests, do not collide.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly appends = new Counter({
+    name: 'timeline_appends_total',
+    help: 'Events appended by editors, by event type',
+    labelNames: ['event_type'],
+    registers: [this.registry],
+  });
+  readonly conflicts = new Counter({
+    name: 'timeline_append_conflicts_total',
+    help: 'Appends that met a concurrent write (412 to the editor, or retried internally without If-Match)',
+    registers: [this.registry],
+  });
+  readonly liveSubscribers = new Gauge({
+    name: 'timeline_live_subscribers',
+    help: 'Open SSE subscriptions',
+    registers: [this.registry],
+  });
+
+  constructor(readModels: ReadModels, @Inject(EVENT_STORE) store: EventStore) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'timeline_' });
+    new Gauge({
+      name: 'timeline_projection_position',
+      help: 'The global position the treaty-status projection has applied',
+      registers: [this.registry],
+      collect() {
+        this.set(Number(readModels.projection.position ?? -1n));
+      },
+    });
+    new Gauge({
+      name: 'timeline_projection_lag_positions',
+      help: "How far the projection is behind the log's last position (0 when caught up)",
+      registers: [this.registry],
+      async collect() {
+        let head: bigint | undefined;
+        for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+        const applied = readModels.projection.position;
+        this.set(head === undefined ? 0 : Number(head - (applied ?? 0n)));
+      },
+    });
+  }
+}
