@@ -10,6 +10,7 @@ import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { LoggingModule } from './http/logging.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PageModule } from './page/page.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { TreatiesModule } from './treaties/treaties.module';
 
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         LiveModule,
         AuditModule,
         DemoModule,
+        PageModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

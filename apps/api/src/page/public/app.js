@@ -1,0 +1,250 @@
+/* global document, window, history, location, URLSearchParams, fetch, setTimeout, clearTimeout */
+// The consumers' page: the list of treaties, one treaty's path on a date axis with its sources, replayable to
+// any date, kept up to date by the live feed. It reads the public API only.
+import { renderAxis } from './axis.js';
+import { dayOfIso, formatDay, isoOfDay, periodOf, today } from './dates.js';
+import { renderDevelopments } from './developments.js';
+import { replaceChildren } from './dom.js';
+import { statusLabel } from './labels.js';
+import { followLive } from './live.js';
+import { renderStatus } from './status.js';
+import { renderTreatyList, treatyHref } from './treaty-list.js';
+
+const $ = (id) => document.getElementById(id);
+const view = {
+  treaties: $('treaties'),
+  title: $('treaty-title'),
+  intro: $('treaty-intro'),
+  error: $('error'),
+  body: $('treaty-body'),
+  slider: $('as-of-slider'),
+  date: $('as-of-date'),
+  now: $('as-of-now'),
+  status: $('treaty-status'),
+  statusAsOf: $('status-as-of'),
+  axis: $('axis'),
+  developments: $('developments'),
+  live: $('live-state'),
+  announcer: $('announcer'),
+};
+
+const state = { treatyId: null, asOf: null, treaties: [], treaty: null, sliderFirst: 0 };
+let loadTicket = 0;
+
+class ApiError extends Error {
+  constructor(status, code, detail) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (response.ok) return response.json();
+  const problem = await response.json().catch(() => null);
+  throw new ApiError(response.status, problem?.code, problem?.detail ?? response.statusText);
+}
+
+const withQuery = (path, query) => {
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value)).toString();
+  return search ? `${path}?${search}` : path;
+};
+
+async function loadTreaties(minPosition) {
+  const treaties = [];
+  let cursor = null;
+  do {
+    const page = await getJson(withQuery('/treaties', { limit: '500', cursor, minPosition }));
+    treaties.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  state.treaties = treaties;
+  keepingFocus(view.treaties, () => renderTreatyList(view.treaties, treaties, state.treatyId, choose));
+}
+
+async function loadTreaty(minPosition) {
+  const ticket = ++loadTicket;
+  if (state.treatyId === null) return showNothingChosen();
+  const path = `/treaties/${encodeURIComponent(state.treatyId)}`;
+  const { asOf } = state;
+  try {
+    const [timeline, status, timelineAsOf] = await Promise.all([
+      getJson(`${path}/timeline`),
+      getJson(withQuery(path, asOf ? { asOf } : { minPosition })),
+      asOf ? getJson(withQuery(`${path}/timeline`, { asOf })) : null,
+    ]);
+    if (ticket !== loadTicket) return false;
+    state.treaty = { timeline, status, timelineAsOf };
+    view.error.hidden = true;
+    renderTreaty();
+    return true;
+  } catch (error) {
+    if (ticket !== loadTicket) return false;
+    showError(
+      `Could not load the treaty: ${error.code === 'TREATY_NOT_FOUND' ? 'none with this id is on record' : error.message}.`,
+    );
+    return false;
+  }
+}
+
+function showNothingChosen() {
+  state.treaty = null;
+  view.title.textContent = 'Choose a treaty';
+  view.intro.hidden = false;
+  view.body.hidden = true;
+  document.title = 'Treaty Timeline';
+  return false;
+}
+
+function showError(message) {
+  view.error.textContent = message;
+  view.error.hidden = false;
+}
+
+function renderTreaty() {
+  const { timeline, status, timelineAsOf } = state.treaty;
+  view.title.textContent = timeline.title;
+  document.title = `${timeline.title} · Treaty Timeline`;
+  view.intro.hidden = true;
+  view.body.hidden = false;
+
+  const periods = timeline.items.map((item) => periodOf(item.occurredOn));
+  const now = today();
+  const asOfDay = state.asOf === null ? null : dayOfIso(state.asOf);
+  const earliest = periods.length > 0 ? Math.min(...periods.map((period) => period.first)) : now - 365;
+  state.sliderFirst = Math.min(earliest - 31, asOfDay ?? Infinity);
+  view.slider.max = String(now - state.sliderFirst);
+  setSlider(asOfDay ?? now);
+  view.date.min = isoOfDay(state.sliderFirst);
+  view.date.max = isoOfDay(now);
+  view.now.disabled = state.asOf === null;
+  view.statusAsOf.textContent = state.asOf === null ? 'today' : `as of ${formatDay(asOfDay)}`;
+
+  renderStatus(view.status, status);
+  const happened = timelineAsOf === null ? null : new Set(timelineAsOf.items.map((item) => item.eventId));
+  drawAxis(periods, asOfDay, happened);
+  const asOfLabel = asOfDay === null ? 'today' : formatDay(asOfDay);
+  keepingFocus(view.developments, () => renderDevelopments(view.developments, timeline.items, happened, asOfLabel));
+}
+
+function drawAxis(periods, asOfDay, happened) {
+  const days = periods.flatMap((period) => [period.first, period.last]);
+  if (asOfDay !== null) days.push(asOfDay);
+  if (days.length === 0) days.push(today());
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const padding = Math.max(15, Math.round((last - first) * 0.05));
+  renderAxis(view.axis, {
+    items: state.treaty.timeline.items,
+    parties: state.treaty.status.parties,
+    domain: { first: first - padding, last: last + padding },
+    asOfDay,
+    happened,
+    onSelect: (item) => {
+      const card = document.getElementById(`dev-${item.eventId}`);
+      card?.scrollIntoView({ block: 'nearest' });
+      card?.focus({ preventScroll: true });
+    },
+  });
+}
+
+/** Re-rendering replaces elements: give focus back to the one that had it, so keyboard users keep their place. */
+function keepingFocus(container, render) {
+  const focused = document.activeElement;
+  const id = container.contains(focused) ? focused.closest('[id]')?.id : null;
+  render();
+  if (id) document.getElementById(id)?.focus({ preventScroll: true });
+}
+
+function setSlider(day) {
+  view.slider.value = String(day - state.sliderFirst);
+  view.slider.setAttribute('aria-valuetext', formatDay(day));
+  view.date.value = isoOfDay(day);
+}
+
+function choose(treatyId) {
+  state.treatyId = treatyId;
+  state.asOf = null;
+  history.pushState(null, '', treatyHref(treatyId));
+  renderTreatyList(view.treaties, state.treaties, treatyId, choose);
+  void loadTreaty().then((loaded) => loaded && view.title.focus());
+}
+
+let asOfTimer;
+function chooseDay(day, delay) {
+  const now = today();
+  const clamped = Math.min(Math.max(day, state.sliderFirst), now);
+  setSlider(clamped);
+  clearTimeout(asOfTimer);
+  asOfTimer = setTimeout(() => {
+    state.asOf = clamped >= now ? null : isoOfDay(clamped);
+    history.replaceState(null, '', withQuery('/', { treaty: state.treatyId, asOf: state.asOf }));
+    void loadTreaty().then((loaded) => {
+      if (loaded)
+        announce(
+          `${state.asOf === null ? 'Today' : `As of ${formatDay(clamped)}`}: ${statusLabel(state.treaty.status.status)}.`,
+        );
+    });
+  }, delay);
+}
+
+view.slider.addEventListener('input', () => chooseDay(state.sliderFirst + Number(view.slider.value), 200));
+view.slider.addEventListener('keydown', (event) => {
+  if (event.key !== 'PageUp' && event.key !== 'PageDown') return;
+  event.preventDefault();
+  chooseDay(state.sliderFirst + Number(view.slider.value) + (event.key === 'PageUp' ? 30 : -30), 200);
+});
+view.date.addEventListener('change', () => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(view.date.value)) chooseDay(dayOfIso(view.date.value), 0);
+});
+view.now.addEventListener('click', () => chooseDay(today(), 0));
+$('as-of').addEventListener('submit', (event) => event.preventDefault());
+
+function announce(message) {
+  view.announcer.textContent = message;
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  state.treatyId = params.get('treaty');
+  const asOf = params.get('asOf');
+  state.asOf = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null;
+}
+
+async function refreshAfter(changed, position) {
+  const selected = changed.find((update) => update.id === state.treatyId);
+  await Promise.all([loadTreaties(position).catch(() => undefined), selected ? loadTreaty(position) : null]);
+  const names = changed.map((update) => `${update.title}: now ${statusLabel(update.status)}`);
+  announce(`Updated. ${names.join('. ')}.`);
+}
+
+const LIVE_STATES = {
+  open: 'Live: updates appear here as they are recorded.',
+  reconnecting: 'Live updates interrupted: reconnecting…',
+};
+
+function setLive(liveState) {
+  view.live.dataset.state = liveState;
+  view.live.textContent = LIVE_STATES[liveState];
+}
+
+let resizeTimer;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => state.treaty && renderTreaty(), 150);
+});
+window.addEventListener('popstate', () => {
+  readUrl();
+  renderTreatyList(view.treaties, state.treaties, state.treatyId, choose);
+  void loadTreaty();
+});
+
+readUrl();
+followLive({ onState: setLive, onUpdates: (batch, position) => void refreshAfter(batch, position) });
+loadTreaties().catch((error) => {
+  view.treaties.setAttribute('aria-busy', 'false');
+  replaceChildren(view.treaties);
+  showError(`Could not load the treaties: ${error.status === 401 ? 'reading needs an API key here' : error.message}.`);
+});
+void loadTreaty();
