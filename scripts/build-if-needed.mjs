@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entry = 'dist/apps/api/apps/api/src/main.js';
-const sources = ['apps', 'libs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
+const sources = ['apps', 'libs', 'bench', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
 
 function newestChange(path) {
   const stats = statSync(path);

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { fmt, latencies, perSecond, type Row } from './stats';
+
+const event = (index: number) => ({ id: randomUUID(), type: 'BenchHappened', data: { index, text: 'x'.repeat(200) } });
+
+/** Scenarios 1 and 2: our embedded store against raw better-sqlite3 inserts with the same durability. */
+export async function storeAppendBench(directory: string, singles: number, batches: number): Promise<Row[]> {
+  const store = new SqliteEventStore({ file: join(directory, 'bench-store.db') });
+  const ours: number[] = [];
+  let started = performance.now();
+  for (let index = 0; index < singles; index++) {
+    const before = performance.now();
+    await store.appendToStream(`bench-${index % 100}`, [event(index)]);
+    ours.push(performance.now() - before);
+  }
+  const oursRate = perSecond(singles, performance.now() - started);
+
+  const raw = new BetterSqlite3(join(directory, 'bench-raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec(
+    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
+  );
+  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const revisions = new Map<string, number>();
+  const rawSingle = (stream: string, index: number) => {
+    const revision = (revisions.get(stream) ?? -1) + 1;
+    revisions.set(stream, revision);
+    const next = event(index);
+    insert.run(next.id, stream, revision, next.type, JSON.stringify(next.data));
+  };
+  const rawSamples: number[] = [];
+  started = performance.now();
+  for (let index = 0; index < singles; index++) {
+    const before = performance.now();
+    raw.transaction(() => rawSingle(`bench-${index % 100}`, index)).immediate();
+    rawSamples.push(performance.now() - before);
+  }
+  const rawRate = perSecond(singles, performance.now() - started);
+
+  started = performance.now();
+  for (let batch = 0; batch < batches; batch++) {
+    await store.appendToStream(
+      `batch-${batch}`,
+      Array.from({ length: 100 }, (_, index) => event(index)),
+    );
+  }
+  const oursBatchRate = perSecond(batches * 100, performance.now() - started);
+  started = performance.now();
+  for (let batch = 0; batch < batches; batch++) {
+    raw
+      .transaction(() => {
+        for (let index = 0; index < 100; index++) rawSingle(`batch-${batch}`, index);
+      })
+      .immediate();
+  }
+  const rawBatchRate = perSecond(batches * 100, performance.now() - started);
+  await store.close();
+  raw.close();
+
+  const o = latencies(ours);
+  const r = latencies(rawSamples);
+  return [
+    {
+      scenario: '1. append, 1 event, FULL',
+      subject: 'embedded store',
+      figures: `${fmt(oursRate)} events/s, p50 ${o.p50}, p99 ${o.p99}`,
+      ratio: (oursRate / rawRate).toFixed(2),
+    },
+    {
+      scenario: '',
+      subject: 'raw better-sqlite3 (limit)',
+      figures: `${fmt(rawRate)} events/s, p50 ${r.p50}, p99 ${r.p99}`,
+    },
+    {
+      scenario: '2. append, 100 events',
+      subject: 'embedded store',
+      figures: `${fmt(oursBatchRate)} events/s`,
+      ratio: (oursBatchRate / rawBatchRate).toFixed(2),
+    },
+    { scenario: '', subject: 'raw, one transaction (limit)', figures: `${fmt(rawBatchRate)} events/s` },
+  ];
+}

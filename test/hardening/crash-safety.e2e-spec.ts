@@ -1,0 +1,122 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import BetterSqlite3 from 'better-sqlite3';
+import { API_KEYS, KEYS } from '../support/api-keys';
+import { RU_IR, dumaApproval } from '../support/treaty-requests';
+
+const RUNS = 20;
+const ENTRY = 'dist/apps/api/apps/api/src/main.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The real service in its own process, as `npm start` runs it, so that SIGKILL hits it mid-write. */
+async function startService(dataDir: string): Promise<{ base: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [ENTRY], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      TIMELINE_DATA_DIR: dataDir,
+      TIMELINE_API_KEYS: API_KEYS,
+      TIMELINE_DEMO_DATA: 'false',
+      TIMELINE_LOG_LEVEL: 'error',
+      TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const ready = await fetch(`${base}/health`).catch(() => undefined);
+    if (ready?.ok) return { base, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('The service did not start');
+}
+
+const send = (base: string, path: string, body: unknown, key?: string) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${KEYS.editor}`,
+      'Content-Type': 'application/json',
+      ...(key ? { 'Idempotency-Key': key } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+
+describe('crash safety: SIGKILL while appending, 20 times over one data directory', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-crash-'));
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'ignore' });
+  }, 120_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps every acknowledged append exactly once, a log that verifies, and projections equal to a rebuild', async () => {
+    const acknowledged: string[] = [];
+    let attempt = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const service = await startService(dataDir);
+      if (run === 0) expect((await send(service.base, '/treaties', RU_IR)).status).toBe(201);
+      let killed = false;
+      const writers = Array.from({ length: 4 }, async () => {
+        while (!killed) {
+          attempt += 1;
+          const body = dumaApproval({ body: `Chamber ${attempt}` });
+          const response = await send(service.base, `/treaties/${RU_IR.id}/developments`, body).catch(() => undefined);
+          if (response?.status === 201) acknowledged.push(((await response.json()) as { eventId: string }).eventId);
+          else if (response && !killed) throw new Error(`Unexpected ${response.status}: ${await response.text()}`);
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+      killed = true;
+      service.process.kill('SIGKILL');
+      await Promise.allSettled(writers);
+      if (service.process.exitCode === null && service.process.signalCode === null) {
+        await new Promise((resolve) => service.process.once('exit', resolve));
+      }
+    }
+
+    const db = new BetterSqlite3(join(dataDir, 'events.db'), { readonly: true });
+    const { head } = db.prepare('SELECT max(position) AS head FROM events').get() as { head: number };
+    const counts = new Map(
+      (
+        db.prepare('SELECT event_id, count(*) AS n FROM events GROUP BY event_id').all() as {
+          event_id: string;
+          n: number;
+        }[]
+      ).map((row) => [row.event_id, row.n]),
+    );
+    db.close();
+    expect(acknowledged.length).toBeGreaterThan(RUNS * 5);
+    expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
+
+    const service = await startService(dataDir);
+    try {
+      const audit = { Authorization: `Bearer ${KEYS.auditor}` };
+      const verified = (await (await fetch(`${service.base}/audit/verify`, { headers: audit })).json()) as {
+        ok: boolean;
+      };
+      expect(verified).toMatchObject({ ok: true, failures: [] });
+      const status = await fetch(`${service.base}/treaties/${RU_IR.id}?minPosition=${head}`);
+      expect(status.status).toBe(200);
+      const rebuild = await fetch(`${service.base}/audit/projections/rebuild?dryRun=true`, {
+        method: 'POST',
+        headers: audit,
+      });
+      expect(await rebuild.json()).toMatchObject({ differences: [] });
+    } finally {
+      service.process.kill('SIGKILL');
+    }
+  }, 120_000);
+});
