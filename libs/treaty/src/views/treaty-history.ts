@@ -107,7 +107,12 @@ export function foldTreatyHistory(
         const target = developments.get(event.data.developmentId);
         const { source, occurredOn } = event.data;
         if (target)
-          target.sourceReports = [...target.sourceReports, { ...recorded, kind: 'corroboration', source, occurredOn }];
+          target.sourceReports = target.sourceReports.concat({
+            ...recorded,
+            kind: 'corroboration',
+            source,
+            occurredOn,
+          });
         break;
       }
       case 'DevelopmentCorrected': {
@@ -161,15 +166,26 @@ export function byValidTime(a: DevelopmentHistory, b: DevelopmentHistory): numbe
  */
 export function openDisagreements(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): string[] {
   if (!isOnRecord(development)) return [];
-  const key = identityKey(development.current);
-  return onRecord
+  return (reportsByIdentity(onRecord).get(identityKey(development.current)) ?? [])
     .filter(
       (other) =>
         other.developmentId !== development.developmentId &&
-        identityKey(other.current) === key &&
         !partialDatesAgree(other.current.occurredOn, development.current.occurredOn),
     )
     .map((other) => other.developmentId);
+}
+
+// Views ask for the disagreements of every development against the same list: index it once per list, so that a
+// treaty's view stays linear in its history instead of quadratic.
+const identityIndexes = new WeakMap<readonly DevelopmentHistory[], Map<string, DevelopmentHistory[]>>();
+
+function reportsByIdentity(reports: readonly DevelopmentHistory[]): Map<string, DevelopmentHistory[]> {
+  let index = identityIndexes.get(reports);
+  if (!index) {
+    index = groupByIdentity(reports);
+    identityIndexes.set(reports, index);
+  }
+  return index;
 }
 
 /**
@@ -194,7 +210,9 @@ export function groupByIdentity(reports: readonly DevelopmentHistory[]): Map<str
   const groups = new Map<string, DevelopmentHistory[]>();
   for (const report of reports) {
     const key = identityKey(report.current);
-    groups.set(key, [...(groups.get(key) ?? []), report]);
+    const group = groups.get(key);
+    if (group) group.push(report);
+    else groups.set(key, [report]);
   }
   return groups;
 }
