@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEMO_TREATIES } from './demo-data';
 
-// Read with fs from the repo root (jest's cwd): no import.meta (tsc checks this file as CommonJS) and no JSON import.
-const demoDataPath = path.resolve(process.cwd(), 'apps/api/src/demo/demo-data.json');
 // The repo is always cloned with shared/ beside it.
 const seedsDir = path.resolve(process.cwd(), '../shared/seeds');
 
@@ -73,7 +72,7 @@ const compareCoarse = (a: string, b: string): number => {
   return a.slice(0, length).localeCompare(b.slice(0, length));
 };
 
-const data = JSON.parse(fs.readFileSync(demoDataPath, 'utf8')) as DemoData;
+const data = { treaties: DEMO_TREATIES } as unknown as DemoData;
 const articleCache = new Map<string, string>();
 const readArticle = (document: string): string => {
   let text = articleCache.get(document);
