@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@timeline/event-store';
 import { treatyIdFromStreamName, treatyStatusView, treatyTimelineView, TREATY_STREAM_PREFIX } from '@timeline/treaty';
 import type { Projection } from '../projection';
-import { toJsonView, type JsonView } from './json-view';
+import { toJsonText, type JsonView } from './json-view';
 import { fromRow, toRow, toTreatyEnvelope, type TreatyEventRow } from './treaty-envelopes';
 
 /** What one commit changed for one treaty: its new status, for the live feed. */
@@ -53,11 +53,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   },
 
   apply(db: Database, events: readonly RecordedEvent[]): TreatyUpdate[] {
-    const insert = db.prepare(
-      `INSERT INTO treaty_events (treaty_id, revision, position, event_id, type, data, recorded_at)
-       VALUES (@treaty_id, @revision, @position, @event_id, @type, @data, @recorded_at)
-       ON CONFLICT (treaty_id, revision) DO NOTHING`,
-    );
+    const insert = statementsFor(db).insertEvent;
     const touched = new Set<string>();
     for (const event of events) {
       const treatyId = treatyIdFromStreamName(event.streamName);
@@ -72,33 +68,54 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   },
 };
 
+/** Statements prepared once per read-model connection: preparing them per event cost more than the work itself. */
+const statementCache = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(db: Database): ReturnType<typeof prepareStatements> {
+  let statements = statementCache.get(db);
+  if (!statements) {
+    statements = prepareStatements(db);
+    statementCache.set(db, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(db: Database) {
+  return {
+    insertEvent: db.prepare(
+      `INSERT INTO treaty_events (treaty_id, revision, position, event_id, type, data, recorded_at)
+       VALUES (@treaty_id, @revision, @position, @event_id, @type, @data, @recorded_at)
+       ON CONFLICT (treaty_id, revision) DO NOTHING`,
+    ),
+    eventsOf: db.prepare('SELECT * FROM treaty_events WHERE treaty_id = ? ORDER BY revision').safeIntegers(true),
+    upsertStatus: db.prepare(
+      `INSERT INTO treaty_status (treaty_id, status, category, revision, position, status_view, timeline_view)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (treaty_id) DO UPDATE SET status = excluded.status, category = excluded.category,
+         revision = excluded.revision, position = excluded.position, status_view = excluded.status_view,
+         timeline_view = excluded.timeline_view`,
+    ),
+    // A treaty's parties are fixed at registration: rows are only ever added.
+    addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
+  };
+}
+
 function recompute(db: Database, treatyId: string): TreatyUpdate[] {
-  const rows = db
-    .prepare('SELECT * FROM treaty_events WHERE treaty_id = ? ORDER BY revision')
-    .safeIntegers(true)
-    .all(treatyId) as TreatyEventRow[];
-  const envelopes = rows.map(fromRow);
+  const statements = statementsFor(db);
+  const envelopes = (statements.eventsOf.all(treatyId) as TreatyEventRow[]).map(fromRow);
   const status = treatyStatusView(envelopes);
   const timeline = treatyTimelineView(envelopes);
   if (!status || !timeline) return [];
-  const statusJson = toJsonView(status);
-  db.prepare(
-    `INSERT INTO treaty_status (treaty_id, status, category, revision, position, status_view, timeline_view)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (treaty_id) DO UPDATE SET status = excluded.status, category = excluded.category,
-       revision = excluded.revision, position = excluded.position, status_view = excluded.status_view,
-       timeline_view = excluded.timeline_view`,
-  ).run(
+  const statusText = toJsonText(status);
+  statements.upsertStatus.run(
     treatyId,
     status.status,
     status.category,
     status.revision,
     status.position,
-    JSON.stringify(statusJson),
-    JSON.stringify(toJsonView(timeline)),
+    statusText,
+    toJsonText(timeline),
   );
-  db.prepare('DELETE FROM treaty_parties WHERE treaty_id = ?').run(treatyId);
-  const party = db.prepare('INSERT INTO treaty_parties (party, treaty_id) VALUES (?, ?)');
-  for (const code of status.parties) party.run(code, treatyId);
-  return [{ treatyId, position: status.position, status: statusJson }];
+  for (const code of status.parties) statements.addParty.run(code, treatyId);
+  return [{ treatyId, position: status.position, status: JSON.parse(statusText) as JsonView }];
 }
