@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
-# The api image: built in one stage, run from a small one as a non-root user.
+# The api image: built in one stage, run from a small one as a non-root user. Every replica of the cluster
+# profile runs this image; configure it with the environment variables of the README (docs/cluster.md).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 compiles SQLite when no prebuilt binary matches the platform.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
@@ -9,11 +11,17 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY scripts scripts
-RUN npm run build && npm prune --omit=dev
+# Production dependencies only, without better-sqlite3's sources and build intermediates (about 25 MB): it loads
+# build/Release/better_sqlite3.node alone.
+RUN npm run build && npm prune --omit=dev \
+  && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+    node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
+    node_modules/better-sqlite3/build/Release/*.a node_modules/better-sqlite3/build/Release/test_extension.node
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000 TIMELINE_DATA_DIR=/data
 WORKDIR /app
+# The code stays root's, read-only to the service; only its data directory is writable.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
@@ -21,6 +29,10 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Readiness (the event store answers, the projections follow the log): what a balancer and `depends_on` wait
+# for. An orchestrator that restarts unhealthy containers should probe liveness, GET /health, instead.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# The service handles SIGTERM itself (requests finish, then the store is closed); run it with an init
+# (`docker run --init`, compose `init: true`) so that it is not PID 1.
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]

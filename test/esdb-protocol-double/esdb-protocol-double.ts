@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ActiveSubscriptions } from './active-subscriptions';
+import { type GossipMember, gossipService } from './gossip-service';
 import type { InMemoryLog } from './in-memory-log';
-import { ServerFeaturesService, StreamsService } from './protocol';
+import { LONE_LEADER, type NodeContext } from './node-role';
+import { GossipService, ServerFeaturesService, StreamsService } from './protocol';
 import { serverFeaturesService } from './server-features-service';
 import { streamsService } from './streams-service';
 import { createLogWithSystemEvents } from './system-events';
+import { openTcpFront, type TcpFront } from './tcp-front';
 
 export interface EsdbProtocolDouble {
   /** For `EventStoreDBClient.connectionString`: a single node without TLS, so the client never calls Gossip. */
@@ -40,18 +44,58 @@ export function startEsdbProtocolDouble(options: EsdbProtocolDoubleOptions = {})
   return startNode(createLogWithSystemEvents(), options);
 }
 
-/** One node over a given log: the seam for a cluster of nodes sharing one log. */
-async function startNode(log: InMemoryLog, options: EsdbProtocolDoubleOptions): Promise<EsdbProtocolDouble> {
+/** How one node of a cluster is started: where it listens and what it knows of its cluster. */
+export interface NodeOptions extends EsdbProtocolDoubleOptions {
+  /** The port to listen on (a restarted node takes its old one); default: any free port. */
+  readonly port?: number;
+  /** Its role and the faults planted in it; default: a lone leader. */
+  readonly node?: NodeContext;
+  /** What its Gossip.Read answers; default: itself alone, the leader. */
+  readonly members?: () => readonly GossipMember[];
+  /** Serve clients through a TCP front, so that `crash` ends their connections as a killed process does. */
+  readonly killable?: boolean;
+}
+
+export interface RunningNode extends EsdbProtocolDouble {
+  /** Stops the node at once. Killable: as a killed process, its connections reset and its port refuses. */
+  crash(): void;
+  /** Resolves when the node has stopped, by `stop` or `crash`. */
+  readonly stopped: Promise<void>;
+}
+
+/** One node over a given log: several nodes over one log make a cluster (see esdb-protocol-cluster.ts). */
+export async function startNode(log: InMemoryLog, options: NodeOptions): Promise<RunningNode> {
   const subscriptions = new ActiveSubscriptions();
   const server = new Server({ 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES });
   const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
-  server.addService(StreamsService, streamsService(log, subscriptions, { maxAppendSize }));
+  let markStopped = (): void => undefined;
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  let front: TcpFront | undefined;
+  const crash = (): void => {
+    if (front) front.kill();
+    else subscriptions.dropAll();
+    server.forceShutdown();
+    markStopped();
+  };
+  const node = options.node ?? LONE_LEADER;
+  server.addService(StreamsService, streamsService(log, subscriptions, { maxAppendSize, node, crash }));
   server.addService(ServerFeaturesService, serverFeaturesService);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, boundPort) =>
-      error ? reject(error) : resolve(boundPort),
+  const instanceId = randomUUID();
+  const startedAt = Date.now();
+  let port = 0;
+  const alone = (): readonly GossipMember[] => [
+    { instanceId, port, role: { kind: 'leader' }, alive: true, changedAt: startedAt },
+  ];
+  server.addService(GossipService, gossipService(options.members ?? alone));
+  const serverPort = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(
+      `127.0.0.1:${options.killable ? 0 : (options.port ?? 0)}`,
+      ServerCredentials.createInsecure(),
+      (error, boundPort) => (error ? reject(error) : resolve(boundPort)),
     ),
   );
+  if (options.killable) front = await openTcpFront(serverPort, options.port);
+  port = front?.port ?? serverPort;
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     port,
@@ -59,9 +103,13 @@ async function startNode(log: InMemoryLog, options: EsdbProtocolDoubleOptions): 
       return subscriptions.size;
     },
     dropSubscriptions: () => subscriptions.dropAll(),
+    crash,
+    stopped,
     stop: async () => {
       subscriptions.dropAll();
       await shutDown(server);
+      front?.kill();
+      markStopped();
     },
   };
 }

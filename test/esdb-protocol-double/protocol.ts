@@ -5,3 +5,5 @@ export { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 export { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 export { AppendReq, AppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 export { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
+export { GossipService, type IGossipServer } from '@eventstore/db-client/generated/gossip_grpc_pb';
+export { ClusterInfo, EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';

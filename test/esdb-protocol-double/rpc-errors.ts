@@ -51,6 +51,23 @@ export function invalidCombination(combination: string): RpcError {
   return new RpcError(status.INVALID_ARGUMENT, `The combination of ${combination} is invalid.`);
 }
 
+/**
+ * A follower's answer to a call that requires the leader (RpcExceptions.LeaderInfo): the client reads the
+ * trailers into NotLeaderError and reconnects to that endpoint.
+ */
+export function notLeader(host: string, port: number): RpcError {
+  return new RpcError(status.NOT_FOUND, 'Leader info available', {
+    exception: 'not-leader',
+    'leader-endpoint-host': host,
+    'leader-endpoint-port': String(port),
+  });
+}
+
+/** A node that cannot serve the call in its current state, an election above all (RpcExceptions.ServerNotReady). */
+export function serverNotReady(): RpcError {
+  return new RpcError(status.UNAVAILABLE, 'Server Is Not Ready');
+}
+
 /** How a call ends when its server goes away: the client reconnects and surfaces UnavailableError. */
 export function connectionDropped(): RpcError {
   return new RpcError(status.UNAVAILABLE, 'Connection dropped by the EventStoreDB protocol double');

@@ -1,6 +1,7 @@
 import type { handleClientStreamingCall } from '@grpc/grpc-js';
 import { appendResponse } from './append-response';
 import type { InMemoryLog } from './in-memory-log';
+import { type NodeContext, refuseWrite, requiresLeader } from './node-role';
 import { AppendReq, type AppendResp } from './protocol';
 import {
   asRpcError,
@@ -22,16 +23,30 @@ const { ExpectedStreamRevisionCase } = AppendReq.Options;
 /**
  * `Streams.Append`: a client stream of one options message, then one message per proposed event, answered once.
  * As on the server, the events are checked while they arrive, so an append that grows past the maximum append
- * size fails at the event that crosses it, before the client has finished sending.
+ * size fails at the event that crosses it, before the client has finished sending. Then the node decides by its
+ * role (the server's main queue does, after the whole request has arrived): write, forward, or refuse.
+ *
+ * A crash the test planted stops the node before it commits the append, or after it has committed it but before
+ * it answers: the client sees the call fail either way, and only a read tells whether the events were stored.
  */
 export function appendHandler(
   log: InMemoryLog,
   maxAppendSize: number,
+  node: NodeContext,
+  crash: () => void,
 ): handleClientStreamingCall<AppendReq, AppendResp> {
   return (call, callback) => {
+    node.appendReceived();
     receiveAppend(call as AsyncIterable<AppendReq>, maxAppendSize).then(
-      ({ streamName, expected, events }) =>
-        callback(null, appendResponse(log.append(streamName, expected, events), expected)),
+      ({ streamName, expected, events }) => {
+        const refusal = refuseWrite(node.role(), requiresLeader(call.metadata));
+        if (refusal) return callback(refusal);
+        const planted = node.role().kind === 'leader' ? node.takeAppendCrash() : undefined;
+        if (planted === 'before-commit') return crash();
+        const outcome = log.append(streamName, expected, events);
+        if (planted === 'after-commit') return crash();
+        callback(null, appendResponse(outcome, expected));
+      },
       (error: unknown) => callback(asRpcError(error)),
     );
   };

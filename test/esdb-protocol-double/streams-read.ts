@@ -2,6 +2,7 @@ import type { handleServerStreamingCall } from '@grpc/grpc-js';
 import type { ActiveSubscriptions } from './active-subscriptions';
 import type { InMemoryLog } from './in-memory-log';
 import { firstIndexAfter, readAll, readStream } from './log-reads';
+import { type NodeContext, refuseRead, requiresLeader } from './node-role';
 import type { ReadReq, ReadResp } from './protocol';
 import { parseReadRequest, type ReadRequest, type StreamPoint } from './read-request';
 import { eventResponse, streamNotFoundResponse } from './read-responses';
@@ -13,6 +14,7 @@ import { runSubscription, type SubscriptionFeed } from './subscription';
 export function readHandler(
   log: InMemoryLog,
   subscriptions: ActiveSubscriptions,
+  node: NodeContext,
 ): handleServerStreamingCall<ReadReq, ReadResp> {
   return (call) => {
     const writer = new ResponseWriter(call);
@@ -22,6 +24,8 @@ export function readHandler(
     } catch (error) {
       return writer.fail(asRpcError(error));
     }
+    const refusal = refuseRead(node.role(), requiresLeader(call.metadata));
+    if (refusal) return writer.fail(refusal);
     // Everything a request reads of the log is taken before its first await, so that no append can slip in
     // between choosing where a read or subscription starts and starting it.
     void answer(log, subscriptions, request, writer).catch((error: unknown) => writer.fail(asRpcError(error)));

@@ -1,5 +1,6 @@
 import type { ActiveSubscriptions } from './active-subscriptions';
 import type { InMemoryLog } from './in-memory-log';
+import type { NodeContext } from './node-role';
 import type { IStreamsServer } from './protocol';
 import { appendHandler } from './streams-append';
 import { readHandler } from './streams-read';
@@ -11,10 +12,10 @@ import { readHandler } from './streams-read';
 export function streamsService(
   log: InMemoryLog,
   subscriptions: ActiveSubscriptions,
-  options: { readonly maxAppendSize: number },
+  options: { readonly maxAppendSize: number; readonly node: NodeContext; readonly crash: () => void },
 ): Pick<IStreamsServer, 'read' | 'append'> {
   return {
-    read: readHandler(log, subscriptions),
-    append: appendHandler(log, options.maxAppendSize),
+    read: readHandler(log, subscriptions, options.node),
+    append: appendHandler(log, options.maxAppendSize, options.node, options.crash),
   };
 }

@@ -45,7 +45,10 @@ import { resumingSubscription, type ServerSubscription } from './resuming-subscr
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, or a cluster: `esdb://node1:2113,node2:2113,node3:2113`. */
   readonly connectionString: string;
-  /** How many times an append re-reads the stream after losing a race, before it reports the conflict. */
+  /**
+   * How many times an append reads the stream and tries again after losing a race (or finding that leadership
+   * has moved), before it reports the conflict (or the store as unavailable).
+   */
   readonly maxAppendAttempts?: number;
 }
 
@@ -60,13 +63,21 @@ const PAGE_SIZE = 512;
  * A concurrent writer, or a racing copy of the same append, makes the server answer wrong-expected-version;
  * the append then re-reads, and either finds its own events (retry) or reports the real conflict.
  *
+ * Clusters: that read and the append require the leader. A follower refuses them (NotLeader, nothing written)
+ * and the client reconnects to the leader it names, so writes are decided on the leader's state and a replica
+ * goes back to the leader when leadership moves, instead of staying on a follower that forwards its writes.
+ * Failures of a failover (the node gone, an election, no node found) are EventStoreUnavailableError: retryable,
+ * and safe to retry, since a retried append finds its own events.
+ *
  * Positions are commit positions, as decimal bigints; system events (`$`-prefixed) are never delivered.
  */
 export class EsdbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private client: EventStoreDBClient;
+  /** Clients replaced after a failed discovery: their open calls run on until they end, `close` disposes them. */
+  private readonly replacedClients: EventStoreDBClient[] = [];
   private readonly maxAppendAttempts: number;
 
-  constructor(options: EsdbEventStoreOptions) {
+  constructor(private readonly options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.maxAppendAttempts = options.maxAppendAttempts ?? 5;
   }
@@ -79,7 +90,13 @@ export class EsdbEventStore implements EventStore {
     assertValidAppend(streamName, events);
     const expected = options?.expectedRevision ?? ANY;
     for (let attempt = 1; ; attempt++) {
-      const { current, stored } = await this.streamState(streamName);
+      // A follower refuses this read when leadership has moved (NotLeader), and the client follows it: read again.
+      const state = await this.streamState(streamName).catch((error: unknown) => {
+        if (isNotLeader(error) && attempt < this.maxAppendAttempts) return undefined;
+        throw error;
+      });
+      if (!state) continue;
+      const { current, stored } = state;
       const decision = classifyAppend(
         streamName,
         events,
@@ -87,8 +104,9 @@ export class EsdbEventStore implements EventStore {
       );
       if (decision.kind === 'retry') return decision.result;
       if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
+      const client = this.client;
       try {
-        const result = await this.client.appendToStream(
+        const result = await client.appendToStream(
           streamName,
           events.map((event) =>
             jsonEvent({
@@ -98,12 +116,16 @@ export class EsdbEventStore implements EventStore {
               metadata: event.metadata ?? {},
             }),
           ),
-          { expectedRevision: current === NO_STREAM ? NO_STREAM : current },
+          { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
         );
         return { nextExpectedRevision: result.nextExpectedRevision, position: positionOf(result.position) };
       } catch (error) {
-        if (!(error instanceof Error) || !isCommandError(error)) throw error;
-        if (error.type === ErrorType.WRONG_EXPECTED_VERSION && attempt < this.maxAppendAttempts) continue;
+        if (isDiscoveryFailure(error)) this.replaceClient(client);
+        if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
+        // Wrong expected version: someone wrote in between. Not leader: nothing was written, and the client has
+        // reconnected to the leader that the follower named. Either way, read again and decide again.
+        const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
+        if (retry && attempt < this.maxAppendAttempts) continue;
         if (error.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
           throw new AppendTooLargeError(streamName, serializedSize(events), error.maxAppendSize);
         }
@@ -112,7 +134,16 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.readStreamOn(streamName, options, false);
+  }
+
+  /** `requiresLeader`: a follower refuses the read (NotLeader), and the client reconnects to the leader. */
+  private async *readStreamOn(
+    streamName: string,
+    options: ReadStreamOptions,
+    requiresLeader: boolean,
+  ): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
     try {
       for await (const resolved of cancelOnExit(
@@ -120,6 +151,7 @@ export class EsdbEventStore implements EventStore {
           direction,
           fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
           maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+          requiresLeader,
         }),
       )) {
         const event = toRecordedEvent(resolved);
@@ -202,10 +234,21 @@ export class EsdbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await this.client.dispose();
+    await Promise.all([this.client, ...this.replacedClients].map((client) => client.dispose()));
   }
 
-  /** The stream's current revision and where each of its event ids is stored. */
+  /**
+   * The client (6.2.1) keeps the promise of the server's features that its first append after a reconnect asks
+   * for, and when that append finds no node (discovery fails during an election), it keeps the rejection: every
+   * later append would fail at once, for good, while reads work. A client that has failed so is replaced.
+   */
+  private replaceClient(failed: EventStoreDBClient): void {
+    if (this.client !== failed) return;
+    this.replacedClients.push(failed);
+    this.client = EventStoreDBClient.connectionString(this.options.connectionString);
+  }
+
+  /** The stream's current revision and where each of its event ids is stored, as the leader has them. */
   private async streamState(
     streamName: string,
   ): Promise<{ current: CurrentRevision; stored: Map<string, StoredEventRef> }> {
@@ -220,7 +263,7 @@ export class EsdbEventStore implements EventStore {
 
   private async *readStreamOrEmpty(streamName: string): AsyncIterable<RecordedEvent> {
     try {
-      yield* this.readStream(streamName);
+      yield* this.readStreamOn(streamName, {}, true);
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
@@ -246,7 +289,8 @@ export class EsdbEventStore implements EventStore {
         return { done: false, value: toRecordedEvent(result.value) };
       },
       caughtUp,
-      close: () => subscription.unsubscribe(),
+      // Unsubscribing waits for the call to open, which fails when no node was found: nothing to close then.
+      close: () => subscription.unsubscribe().catch(() => undefined),
     };
   }
 }
@@ -301,11 +345,33 @@ const TRANSIENT: readonly ErrorType[] = [
 ];
 
 function isTransient(error: unknown): boolean {
-  return isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type);
+  return (
+    (isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type)) ||
+    isDiscoveryFailure(error)
+  );
+}
+
+/**
+ * The client's discovery found no node it may use (none alive in the state `nodePreference` asks for, during an
+ * election say) after its `maxDiscoverAttempts`: a plain Error, not a command error. Transient, like the election.
+ */
+function isDiscoveryFailure(error: unknown): boolean {
+  return (
+    error instanceof Error && !isCommandError(error) && /^Failed to discover after \d+ attempts/.test(error.message)
+  );
+}
+
+/** A follower refused a call that requires the leader, as such or as {@link translate} reports it. */
+function isNotLeader(error: unknown): boolean {
+  const cause = error instanceof EventStoreUnavailableError ? error.cause : error;
+  return cause instanceof Error && isCommandError(cause) && cause.type === ErrorType.NOT_LEADER;
 }
 
 /** The client's errors, in the port's words. */
 function translate(error: unknown, streamName?: string): unknown {
+  if (isDiscoveryFailure(error)) {
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, error);
+  }
   if (!(error instanceof Error) || !isCommandError(error)) return error;
   switch (error.type) {
     case ErrorType.STREAM_NOT_FOUND:

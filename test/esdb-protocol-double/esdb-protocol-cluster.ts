@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { type EsdbProtocolDoubleOptions, type RunningNode, startNode } from './esdb-protocol-double';
+import type { GossipMember } from './gossip-service';
+import type { AppendCrash, NodeContext, NodeRole } from './node-role';
+import { createLogWithSystemEvents } from './system-events';
+
+export type ClusterNodeState = NodeRole['kind'] | 'stopped';
+
+/** One node of the cluster, as a test watches it. */
+export interface ClusterNodeView {
+  readonly port: number;
+  readonly state: ClusterNodeState;
+  /** Append calls this node has received (while running), whatever it answered: where the client sent writes. */
+  readonly appendsReceived: number;
+  /** Subscription calls open on this node now. */
+  readonly activeSubscriptionCount: number;
+}
+
+export interface EsdbProtocolCluster {
+  /** Every node as a gossip seed, without TLS: `esdb://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3?tls=false`. */
+  readonly connectionString: string;
+  readonly nodes: readonly ClusterNodeView[];
+  /** The index of the leader, or undefined during an election. */
+  readonly leader: number | undefined;
+  /** Ends the election (or moves leadership): this running node leads, every other running node follows it. */
+  elect(index: number): void;
+  /** Starts an election: no leader; every running node refuses writes as Not Ready until `elect`. */
+  startElection(): void;
+  /** Kills a node: its calls end with UNAVAILABLE, its port closes, gossip reports it dead. A leader's death
+   * starts an election. */
+  stopNode(index: number): Promise<void>;
+  /** Starts a stopped node again on its port, with the log as replicated meanwhile: it follows the leader. */
+  restartNode(index: number): Promise<void>;
+  /** The leader dies while writing its next append: before committing it, or after committing and before
+   * answering. Its death starts an election. */
+  crashLeaderDuringNextAppend(when: AppendCrash): void;
+  stop(): Promise<void>;
+}
+
+export interface EsdbProtocolClusterOptions extends EsdbProtocolDoubleOptions {
+  /** How many nodes; default 3. Node 0 starts as the leader. */
+  readonly size?: number;
+}
+
+interface Member {
+  readonly instanceId: string;
+  port: number;
+  role: NodeRole;
+  changedAt: number;
+  running: RunningNode | undefined;
+  appendsReceived: number;
+  plantedCrash: AppendCrash | undefined;
+}
+
+/**
+ * Starts a cluster of protocol-double nodes on 127.0.0.1 over one shared log, as the nodes of a real cluster
+ * share one replicated log: every event has the same position on every node, so a client may resume a
+ * subscription on any of them. Replication is instant and elections happen when the test says so.
+ */
+export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptions = {}): Promise<EsdbProtocolCluster> {
+  const log = createLogWithSystemEvents();
+  const members: Member[] = Array.from({ length: options.size ?? 3 }, (_, index) => ({
+    instanceId: randomUUID(),
+    port: 0,
+    role: index === 0 ? { kind: 'leader' } : { kind: 'electing' },
+    changedAt: Date.now(),
+    running: undefined,
+    appendsReceived: 0,
+    plantedCrash: undefined,
+  }));
+  const gossip = (): readonly GossipMember[] =>
+    members.map(({ instanceId, port, role, changedAt, running }) => ({
+      instanceId,
+      port,
+      role,
+      changedAt,
+      alive: running !== undefined,
+    }));
+  const setRole = (member: Member, role: NodeRole): void => {
+    member.role = role;
+    member.changedAt = Date.now();
+  };
+  const leaderIndex = (): number | undefined => {
+    const index = members.findIndex((member) => member.running && member.role.kind === 'leader');
+    return index < 0 ? undefined : index;
+  };
+  const startElection = (): void => {
+    for (const member of members) if (member.running) setRole(member, { kind: 'electing' });
+  };
+  const elect = (index: number): void => {
+    const leader = members[index];
+    if (!leader?.running) throw new Error(`node ${index} is not running: it cannot lead`);
+    for (const member of members) {
+      if (!member.running) continue;
+      setRole(member, member === leader ? { kind: 'leader' } : { kind: 'follower', leader: endpointOf(leader) });
+    }
+  };
+  const start = async (member: Member): Promise<void> => {
+    const running = await startNode(log, {
+      ...options,
+      port: member.port,
+      node: contextOf(member),
+      members: gossip,
+      killable: true,
+    });
+    member.port = running.port;
+    member.running = running;
+    void running.stopped.then(() => {
+      if (member.running !== running) return;
+      member.running = undefined;
+      // The survivors notice at once (a real cluster takes its gossip timeout) and, if it led, elect anew.
+      if (member.role.kind === 'leader') startElection();
+    });
+  };
+  for (const member of members) await start(member);
+  elect(0);
+
+  return {
+    connectionString: `esdb://${members.map((member) => `127.0.0.1:${member.port}`).join(',')}?tls=false`,
+    get nodes() {
+      return members.map((member) => viewOf(member));
+    },
+    get leader() {
+      return leaderIndex();
+    },
+    elect,
+    startElection,
+    stopNode: async (index) => {
+      const running = members[index]?.running;
+      if (!running) throw new Error(`node ${index} is not running`);
+      running.crash();
+      await running.stopped;
+    },
+    restartNode: async (index) => {
+      const member = members[index];
+      if (!member || member.running) throw new Error(`node ${index} is running already`);
+      await start(member);
+      const current = leaderIndex();
+      setRole(
+        member,
+        current === undefined ? { kind: 'electing' } : { kind: 'follower', leader: endpointOf(members[current]!) },
+      );
+    },
+    crashLeaderDuringNextAppend: (when) => {
+      const index = leaderIndex();
+      if (index === undefined) throw new Error('no leader to crash');
+      members[index]!.plantedCrash = when;
+    },
+    // Kills every node: the clients are gone by then, and a graceful stop would wait for their idle connections.
+    stop: async () => {
+      const running = members.flatMap((member) => (member.running ? [member.running] : []));
+      for (const node of running) node.crash();
+      await Promise.all(running.map((node) => node.stopped));
+    },
+  };
+}
+
+function contextOf(member: Member): NodeContext {
+  return {
+    role: () => member.role,
+    appendReceived: () => {
+      member.appendsReceived += 1;
+    },
+    takeAppendCrash: () => {
+      const planted = member.plantedCrash;
+      member.plantedCrash = undefined;
+      return planted;
+    },
+  };
+}
+
+function endpointOf(member: Member): { host: string; port: number } {
+  return { host: '127.0.0.1', port: member.port };
+}
+
+function viewOf(member: Member): ClusterNodeView {
+  return {
+    port: member.port,
+    state: member.running ? member.role.kind : 'stopped',
+    appendsReceived: member.appendsReceived,
+    activeSubscriptionCount: member.running?.activeSubscriptionCount ?? 0,
+  };
+}

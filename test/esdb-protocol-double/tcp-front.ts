@@ -1,0 +1,45 @@
+import { createConnection, createServer, type Socket } from 'node:net';
+
+/**
+ * The address clients use for a cluster node: a TCP relay to the node's gRPC server, so that a test can kill the
+ * node as the kernel ends a killed process's connections (each open connection reset, new ones refused), which
+ * the gRPC server's own shutdown cannot show: it closes its HTTP/2 sessions politely, and clients see CANCELLED
+ * instead of the UNAVAILABLE of a lost connection.
+ */
+export interface TcpFront {
+  readonly port: number;
+  /** Resets every open connection and refuses new ones, at once. */
+  kill(): void;
+}
+
+export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFront> {
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket): void => {
+    // As gRPC sets it on its own sockets: without it, Nagle's algorithm holds small HTTP/2 frames back ~40 ms.
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  };
+  const server = createServer((client) => {
+    const upstream = createConnection(targetPort, '127.0.0.1');
+    track(client);
+    track(upstream);
+    client.pipe(upstream).pipe(client);
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the front has no TCP port');
+  return {
+    port: address.port,
+    kill: () => {
+      server.close();
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+  };
+}
