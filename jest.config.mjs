@@ -25,4 +25,5 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/esdb-real/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 20000,
+  globalSetup: '<rootDir>/test/support/build-once.mjs',
 };

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,8 +36,7 @@ describe('two api replicas on a three-node EventStoreDB cluster (protocol double
   const developments = `/treaties/${treaty.id}/developments`;
 
   beforeAll(async () => {
-    // A fresh checkout has no build, and a changed tree an old one: build if needed (quick when up to date).
-    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    // The service runs from dist: jest's global setup (test/support/build-once.mjs) has built it if needed.
     scratch = mkdtempSync(join(tmpdir(), 'timeline-replicas-'));
     const { privateKey } = generateKeyPairSync('ed25519');
     const keyFile = join(scratch, 'signing-key.pem');

@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import BetterSqlite3 from 'better-sqlite3';
 import { API_KEYS, KEYS } from '../support/api-keys';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real service in its own process, as `npm start` runs it, so that SIGKILL hits it mid-write. */
+/** The real service in its own process, as `npm start` runs it (built by jest's global setup), killed mid-write. */
 async function startService(dataDir: string): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
@@ -57,9 +57,6 @@ const send = (base: string, path: string, body: unknown, key?: string) =>
 
 describe('crash safety: SIGKILL while appending, 20 times over one data directory', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'timeline-crash-'));
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'ignore' });
-  }, 120_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps every acknowledged append exactly once, a log that verifies, and projections equal to a rebuild', async () => {
