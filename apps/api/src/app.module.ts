@@ -7,7 +7,6 @@ import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
-import { LoggingModule } from './http/logging.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PageModule } from './page/page.module';
@@ -27,7 +26,6 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggingModule,
         EventStoreModule.register(config.store),
         AuthModule,
         ProjectionsModule,

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
+import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
@@ -12,12 +12,12 @@ import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const logger = createLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    logger: [config.logLevel, ...higherLevels(config.logLevel)],
+    logger: new PinoLoggerService(logger),
     bodyParser: false,
-    bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: config.limits.maxBodyBytes, type: ['application/json', 'application/*+json'] });
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
   app.use(
@@ -56,9 +56,4 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
-}
-
-const LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
-function higherLevels(level: AppConfig['logLevel']): AppConfig['logLevel'][] {
-  return LEVELS.slice(LEVELS.indexOf(level) + 1);
 }

@@ -1,0 +1,66 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../config/app-config';
+import { correlationIdOf } from './correlation-id.middleware';
+
+const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+/** Structured JSON logs: one pino logger for NestJS's own messages and for one line per request. */
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: PINO_LEVEL[config.logLevel] });
+}
+
+/**
+ * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint; the
+ * Authorization header and cookies never reach the log.
+ */
+export function requestLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (request) => correlationIdOf(request),
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    customProps: (request) => ({ principal: (request as { principal?: { keyId: string } }).principal?.keyId }),
+  });
+}
+
+/**
+ * NestJS's logger interface over pino (hand-written: nestjs-pino 5, the release for NestJS 12, requires Node 22).
+ */
+export class PinoLoggerService implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...context: unknown[]): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, ...context: unknown[]): void {
+    this.write('error', message, context);
+  }
+  warn(message: unknown, ...context: unknown[]): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, ...context: unknown[]): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, ...context: unknown[]): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, ...context: unknown[]): void {
+    this.write('fatal', message, context);
+  }
+
+  /** Nest passes the context (a class name) last; an error's stack comes before it. */
+  private write(level: pino.Level, message: unknown, context: unknown[]): void {
+    const source =
+      typeof context[context.length - 1] === 'string' ? (context[context.length - 1] as string) : undefined;
+    const stack = context.length > 1 && typeof context[0] === 'string' ? context[0] : undefined;
+    this.logger[level]({ context: source, ...(stack ? { stack } : {}) }, String(message));
+  }
+}
