@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fanoutBench } from './fanout.bench';
+import { httpBench } from './http.bench';
 import { replayBench } from './replay.bench';
 import { printTable, type Row } from './stats';
 import { storeAppendBench } from './store-append.bench';
@@ -8,9 +10,14 @@ import { timeTravelBench } from './time-travel.bench';
 
 /**
  * `npm run bench`: measures side by side, in one run, so that ratios hold on a noisy machine. Sizes are set by
+ * BENCH_REQUESTS (HTTP requests per concurrency level, default 1,000), BENCH_SUBSCRIBERS (1,000),
  * BENCH_EVENTS (replayed events, default 200,000: a full replay runs at about 10,000 events/s today, so the
  * issue's 1,000,000 takes minutes), BENCH_APPENDS (2,000) and BENCH_TREATIES (100,000).
  */
+/** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
+const runs = (scenario: string): boolean =>
+  !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').includes(scenario);
+
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
   const events = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -21,14 +28,15 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   try {
-    rows.push(...(await storeAppendBench(directory, appends, Math.max(10, appends / 20))));
-    rows.push(...(await replayBench(directory, events)));
-    rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
+    if (runs('1')) rows.push(...(await storeAppendBench(directory, appends, Math.max(10, appends / 20))));
+    if (runs('4')) rows.push(...(await httpBench(Number(process.env.BENCH_REQUESTS ?? 1_000), [1, 8, 32])));
+    if (runs('5')) rows.push(...(await fanoutBench(Number(process.env.BENCH_SUBSCRIBERS ?? 1_000), 20)));
+    if (runs('3')) rows.push(...(await replayBench(directory, events)));
+    if (runs('6')) rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
   printTable(rows);
-  console.log('Not measured here yet: 4. HTTP appends vs a bare NestJS route; 5. SSE fan-out to 1,000 subscribers.');
 }
 
 void main();
