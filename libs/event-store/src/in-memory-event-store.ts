@@ -144,7 +144,10 @@ function sliceOf(
     from === undefined || from === END
       ? events.length - 1
       : from === START
-        ? -1
+        ? // A stream's start is its revision 0, which an inclusive read returns; nothing comes before the log's start.
+          backwardsFrom === 'inclusive'
+          ? 0
+          : -1
         : Number(from) - (backwardsFrom === 'inclusive' ? 0 : 1);
   const end = Math.min(last, events.length - 1);
   return events.slice(Math.max(0, end - maxCount + 1), end + 1).reverse();

@@ -30,6 +30,10 @@ export function readsConformance(subject: StoreUnderTest): void {
         }),
       );
       expect(fromTwo.map((event) => event.revision)).toEqual([2n, 1n, 0n]);
+      const fromStart = await collect(
+        subject.store.readStream(stream, { direction: 'backwards', fromRevision: 'start' }),
+      );
+      expect(fromStart.map((event) => event.revision)).toEqual([0n]);
     });
 
     it('raises a typed not-found error for a stream with no events', async () => {
