@@ -3,20 +3,17 @@
 # profile runs this image; configure it with the environment variables of the README (docs/cluster.md).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 compiles SQLite when no prebuilt binary matches the platform.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# No compiler: better-sqlite3 13 ships prebuilt N-API binaries for Node 22 and later. Its Node 20 twin, the optional
+# dependency `better-sqlite3-node20` (decision 0006), is built from source, so it fails here and npm leaves it out.
 RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY scripts scripts
-# Production dependencies only, without better-sqlite3's sources and build intermediates (about 25 MB): it loads
-# build/Release/better_sqlite3.node alone.
+# Production dependencies only, without better-sqlite3's SQLite sources (10 MB): it loads its prebuilt binary.
 RUN npm run build && npm prune --omit=dev \
-  && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
-    node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
-    node_modules/better-sqlite3/build/Release/*.a node_modules/better-sqlite3/build/Release/test_extension.node
+  && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src node_modules/better-sqlite3-node20
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000 TIMELINE_DATA_DIR=/data

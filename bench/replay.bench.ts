@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { rebuildReadModel, treatyStatusProjection } from '@timeline/projections';
 import { fmt, perSecond, type Row } from './stats';
@@ -24,7 +24,7 @@ export async function replayBench(directory: string, events: number): Promise<Ro
   const file = join(directory, 'replay-events.db');
   await writeTreatyLog(file, Math.ceil(events / perTreaty), perTreaty);
 
-  const raw = new BetterSqlite3(file, { readonly: true });
+  const raw = new Sqlite(file, { readonly: true });
   let scanned = 0;
   let started = performance.now();
   for (const row of raw.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ data: string }>) {

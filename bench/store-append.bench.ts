@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { fmt, latencies, perSecond, type Row } from './stats';
 
@@ -18,7 +18,7 @@ export async function storeAppendBench(directory: string, singles: number, batch
   }
   const oursRate = perSecond(singles, performance.now() - started);
 
-  const raw = new BetterSqlite3(join(directory, 'bench-raw.db'));
+  const raw = new Sqlite(join(directory, 'bench-raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.exec(

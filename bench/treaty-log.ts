@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import {
   decide,
@@ -49,7 +49,7 @@ function commandsFor(treatyId: string, events: number): ((eventId: string) => Tr
  */
 export async function writeTreatyLog(file: string, treaties: number, perTreaty: number): Promise<void> {
   await new SqliteEventStore({ file }).close();
-  const db = new BetterSqlite3(file);
+  const db = new Sqlite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const insert = db.prepare(

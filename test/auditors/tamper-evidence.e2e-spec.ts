@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import { backupEventLog } from '../../apps/api/src/cli/backup-command';
 import { EXIT } from '../../apps/api/src/cli/audit-command';
 import { asAuditor, exportLog, offlineAudit } from '../support/audit-helpers';
@@ -123,7 +123,7 @@ describe('tamper evidence', () => {
 
   it('names the events around one deleted from the middle of a stream, and events reordered', async () => {
     const ids = (file: string, stream: string) => {
-      const db = new BetterSqlite3(file, { readonly: true });
+      const db = new Sqlite(file, { readonly: true });
       try {
         const rows = db.prepare('SELECT event_id FROM events WHERE stream_name = ? ORDER BY revision').all(stream);
         return (rows as { event_id: string }[]).map((row) => row.event_id);
@@ -135,7 +135,7 @@ describe('tamper evidence', () => {
     const deleted = await startOnCopy('deleted', (file) => {
       const stream = ids(file, `treaty-${RU_IR.id}`);
       removedNext = stream[3]!;
-      const db = new BetterSqlite3(file);
+      const db = new Sqlite(file);
       db.prepare('DELETE FROM events WHERE event_id = ?').run(stream[2]);
       db.close();
     });
@@ -155,7 +155,7 @@ describe('tamper evidence', () => {
     const reordered = await startOnCopy('reordered', (file) => {
       const stream = ids(file, `treaty-${RU_IR.id}`);
       swapped = [stream[1]!, stream[2]!];
-      const db = new BetterSqlite3(file);
+      const db = new Sqlite(file);
       db.transaction(() => {
         db.prepare('UPDATE events SET revision = -1 WHERE event_id = ?').run(swapped[0]);
         db.prepare('UPDATE events SET revision = 1 WHERE event_id = ?').run(swapped[1]);
@@ -176,7 +176,7 @@ describe('tamper evidence', () => {
   it("finds an event removed from a stream's end through the checkpoints issued before", async () => {
     let removed = { stream: '', revision: '' };
     const subject = await startOnCopy('truncated', (file) => {
-      const db = new BetterSqlite3(file);
+      const db = new Sqlite(file);
       const last = db
         .prepare('SELECT event_id, stream_name, revision FROM events ORDER BY position DESC LIMIT 1')
         .get() as { stream_name: string; revision: number };

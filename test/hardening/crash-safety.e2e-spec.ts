@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import { API_KEYS, KEYS } from '../support/api-keys';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
 
@@ -84,7 +84,7 @@ describe('crash safety: SIGKILL while appending, 20 times over one data director
       }
     }
 
-    const db = new BetterSqlite3(join(dataDir, 'events.db'), { readonly: true });
+    const db = new Sqlite(join(dataDir, 'events.db'), { readonly: true });
     const { head } = db.prepare('SELECT max(position) AS head FROM events').get() as { head: number };
     const counts = new Map(
       (

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_DRIVER_PACKAGE, Sqlite } from './sqlite-driver';
 import {
   collect,
   describeEventStoreConformance,
@@ -41,7 +41,7 @@ describe('SqliteEventStore', () => {
   it('opens the log in WAL mode with synchronous=FULL, so acknowledged appends survive power loss', async () => {
     const store = new SqliteEventStore({ file });
     await store.close();
-    const db = new BetterSqlite3(file);
+    const db = new Sqlite(file);
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       // synchronous is a per-connection setting: read it back through the store's own connection instead.
@@ -61,7 +61,7 @@ describe('SqliteEventStore', () => {
     const reopened = new SqliteEventStore({ file });
     expect(await collect(reopened.readStream(stream))).toHaveLength(3);
     await reopened.close();
-    const db = new BetterSqlite3(file, { readonly: true });
+    const db = new Sqlite(file, { readonly: true });
     expect(db.prepare('SELECT max(version) AS version FROM schema_version').get()).toEqual({
       version: LATEST_SCHEMA_VERSION,
     });
@@ -70,7 +70,7 @@ describe('SqliteEventStore', () => {
 
   it('refuses a file written by a newer schema, naming the file and the versions', async () => {
     await new SqliteEventStore({ file }).close();
-    const db = new BetterSqlite3(file);
+    const db = new Sqlite(file);
     db.prepare("INSERT INTO schema_version (version, applied_at, description) VALUES (?, 'now', 'future')").run(
       LATEST_SCHEMA_VERSION + 1,
     );
@@ -108,12 +108,13 @@ describe('SqliteEventStore', () => {
       process.execPath,
       [
         '-e',
-        `const Database = require('better-sqlite3');
+        `const Database = require(process.argv[2]);
          const db = new Database(process.argv[1], { readonly: true, timeout: 5000 });
          let reads = 0; const until = Date.now() + 1500;
          while (Date.now() < until) { db.prepare('SELECT count(*) AS n FROM events').get(); reads++; }
          process.stdout.write(String(reads));`,
         file,
+        SQLITE_DRIVER_PACKAGE,
       ],
       { cwd: process.cwd() },
     );

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 
 /**
  * Opens a read-model file. `synchronous=NORMAL` is enough here: WAL keeps the file consistent, and since a
@@ -9,7 +10,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
  */
 export function openReadModelDatabase(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file, { timeout: 10_000 });
+  const db = new Sqlite(file, { timeout: 10_000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { Sqlite } from '@timeline/event-store-sqlite';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -13,7 +13,7 @@ export async function backupEventLog(config: AppConfig, target: string): Promise
   }
   const file = resolve(target);
   if (existsSync(file)) throw new Error(`${file} exists: name a new file`);
-  const db = new BetterSqlite3(config.store.file, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(config.store.file, { readonly: true, fileMustExist: true });
   try {
     const result = await db.backup(file);
     return { file, pages: result.totalPages };

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * The better-sqlite3 build that works on this Node (decision 0006).
+ *
+ * better-sqlite3 13 is an N-API addon with prebuilt binaries, and the only line that survives Node 24: on 24, every
+ * 12.x statement collected by the garbage collector aborts the process. It needs Node 22, and crashes on Node 20.
+ * So Node 20 loads 12.11.1, installed from source under the alias `better-sqlite3-node20`, and every later Node
+ * loads 13. Both have the same API.
+ */
+export const SQLITE_DRIVER_PACKAGE = nodeMajorVersion() >= 22 ? 'better-sqlite3' : 'better-sqlite3-node20';
+
+export type SqliteDatabaseConstructor = typeof BetterSqlite3;
+
+export const Sqlite: SqliteDatabaseConstructor = loadDriver();
+
+function loadDriver(): SqliteDatabaseConstructor {
+  // The build is CommonJS (`__filename`); under jest the sources run as ES modules, always from the project root.
+  const requireFromHere = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
+  try {
+    return requireFromHere(SQLITE_DRIVER_PACKAGE) as SqliteDatabaseConstructor;
+  } catch (error) {
+    throw new Error(
+      `Cannot load ${SQLITE_DRIVER_PACKAGE}, the SQLite driver for Node ${process.versions.node}. ` +
+        (SQLITE_DRIVER_PACKAGE === 'better-sqlite3-node20'
+          ? 'On Node 20 it is compiled at `npm install` (it needs python3, make and g++); reinstall, or use Node 22 or 24.'
+          : 'Run `npm install`.'),
+      { cause: error },
+    );
+  }
+}
+
+function nodeMajorVersion(): number {
+  return Number(process.versions.node.split('.')[0]);
+}
