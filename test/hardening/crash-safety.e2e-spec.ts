@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Sqlite } from '@timeline/event-store-sqlite';
 import { API_KEYS, KEYS } from '../support/api-keys';
+import { sized } from '../support/torture';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
 
-const RUNS = 20;
+const RUNS = sized(20, 200);
 const ENTRY = 'dist/apps/api/apps/api/src/main.js';
 
 async function freePort(): Promise<number> {
@@ -55,65 +56,76 @@ const send = (base: string, path: string, body: unknown, key?: string) =>
     body: JSON.stringify(body),
   });
 
-describe('crash safety: SIGKILL while appending, 20 times over one data directory', () => {
+describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data directory`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'timeline-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps every acknowledged append exactly once, a log that verifies, and projections equal to a rebuild', async () => {
-    const acknowledged: string[] = [];
-    let attempt = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const service = await startService(dataDir);
-      if (run === 0) expect((await send(service.base, '/treaties', RU_IR)).status).toBe(201);
-      let killed = false;
-      const writers = Array.from({ length: 4 }, async () => {
-        while (!killed) {
-          attempt += 1;
-          const body = dumaApproval({ body: `Chamber ${attempt}` });
-          const response = await send(service.base, `/treaties/${RU_IR.id}/developments`, body).catch(() => undefined);
-          if (response?.status === 201) acknowledged.push(((await response.json()) as { eventId: string }).eventId);
-          else if (response && !killed) throw new Error(`Unexpected ${response.status}: ${await response.text()}`);
+  it(
+    'keeps every acknowledged append exactly once, a log that verifies, and projections equal to a rebuild',
+    async () => {
+      const acknowledged: string[] = [];
+      let runsKilledAfterWrites = 0;
+      let attempt = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const service = await startService(dataDir);
+        if (run === 0) expect((await send(service.base, '/treaties', RU_IR)).status).toBe(201);
+        let killed = false;
+        const writers = Array.from({ length: 4 }, async () => {
+          while (!killed) {
+            attempt += 1;
+            const body = dumaApproval({ body: `Chamber ${attempt}` });
+            const response = await send(service.base, `/treaties/${RU_IR.id}/developments`, body).catch(
+              () => undefined,
+            );
+            if (response?.status === 201) acknowledged.push(((await response.json()) as { eventId: string }).eventId);
+            else if (response && !killed) throw new Error(`Unexpected ${response.status}: ${await response.text()}`);
+          }
+        });
+        const before = acknowledged.length;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+        if (acknowledged.length > before) runsKilledAfterWrites += 1;
+        killed = true;
+        service.process.kill('SIGKILL');
+        await Promise.allSettled(writers);
+        if (service.process.exitCode === null && service.process.signalCode === null) {
+          await new Promise((resolve) => service.process.once('exit', resolve));
         }
-      });
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
-      killed = true;
-      service.process.kill('SIGKILL');
-      await Promise.allSettled(writers);
-      if (service.process.exitCode === null && service.process.signalCode === null) {
-        await new Promise((resolve) => service.process.once('exit', resolve));
       }
-    }
 
-    const db = new Sqlite(join(dataDir, 'events.db'), { readonly: true });
-    const { head } = db.prepare('SELECT max(position) AS head FROM events').get() as { head: number };
-    const counts = new Map(
-      (
-        db.prepare('SELECT event_id, count(*) AS n FROM events GROUP BY event_id').all() as {
-          event_id: string;
-          n: number;
-        }[]
-      ).map((row) => [row.event_id, row.n]),
-    );
-    db.close();
-    expect(acknowledged.length).toBeGreaterThan(RUNS * 5);
-    expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
+      const db = new Sqlite(join(dataDir, 'events.db'), { readonly: true });
+      const { head } = db.prepare('SELECT max(position) AS head FROM events').get() as { head: number };
+      const counts = new Map(
+        (
+          db.prepare('SELECT event_id, count(*) AS n FROM events GROUP BY event_id').all() as {
+            event_id: string;
+            n: number;
+          }[]
+        ).map((row) => [row.event_id, row.n]),
+      );
+      db.close();
+      // The kill lands mid-write: writers are still sending. Nearly every run must have had appends acknowledged
+      // (a run on a loaded machine may not, in its shortest windows).
+      expect(runsKilledAfterWrites).toBeGreaterThanOrEqual(RUNS * 0.9);
+      expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
 
-    const service = await startService(dataDir);
-    try {
-      const audit = { Authorization: `Bearer ${KEYS.auditor}` };
-      const verified = (await (await fetch(`${service.base}/audit/verify`, { headers: audit })).json()) as {
-        ok: boolean;
-      };
-      expect(verified).toMatchObject({ ok: true, failures: [] });
-      const status = await fetch(`${service.base}/treaties/${RU_IR.id}?minPosition=${head}`);
-      expect(status.status).toBe(200);
-      const rebuild = await fetch(`${service.base}/audit/projections/rebuild?dryRun=true`, {
-        method: 'POST',
-        headers: audit,
-      });
-      expect(await rebuild.json()).toMatchObject({ differences: [] });
-    } finally {
-      service.process.kill('SIGKILL');
-    }
-  }, 120_000);
+      const service = await startService(dataDir);
+      try {
+        const audit = { Authorization: `Bearer ${KEYS.auditor}` };
+        const verified = (await (await fetch(`${service.base}/audit/verify`, { headers: audit })).json()) as {
+          ok: boolean;
+        };
+        expect(verified).toMatchObject({ ok: true, failures: [] });
+        const status = await fetch(`${service.base}/treaties/${RU_IR.id}?minPosition=${head}`);
+        expect(status.status).toBe(200);
+        const rebuild = await fetch(`${service.base}/audit/projections/rebuild?dryRun=true`, {
+          method: 'POST',
+          headers: audit,
+        });
+        expect(await rebuild.json()).toMatchObject({ differences: [] });
+      } finally {
+        service.process.kill('SIGKILL');
+      }
+    },
+    sized(120_000, 1_800_000),
+  );
 });

@@ -1,11 +1,13 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ApiProblem } from './api-problem';
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** `prototype`, and every name an object inherits: `__proto__`, `constructor`, `valueOf`, `toString`... */
+const RESERVED = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /**
- * Refuses bodies with the keys JavaScript gives a meaning (`__proto__`, `constructor`, `prototype`): the
- * validation pipe cannot see them as unknown fields, because class-transformer treats them as the object's own.
+ * Refuses bodies with the keys every JavaScript object already has (`__proto__`, `constructor`, `valueOf`,
+ * `toString`, ...) or that JavaScript gives a meaning (`prototype`): the validation pipe cannot see them as unknown
+ * fields, because the DTO instance answers to them through its prototype.
  */
 @Injectable()
 export class ReservedKeysPipe implements PipeTransform {
