@@ -16,7 +16,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@timeline/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
+    '^@timeline/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@timeline/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

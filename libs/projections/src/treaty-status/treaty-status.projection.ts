@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@timeline/event-store';
-import { treatyIdFromStreamName, treatyStatusView, treatyTimelineView, TREATY_STREAM_PREFIX } from '@timeline/treaty';
+import {
+  treatyIdFromStreamName,
+  treatyStatusOf,
+  treatyTimelineOf,
+  TreatyHistoryFold,
+  TREATY_STREAM_PREFIX,
+  type TreatyEventEnvelope,
+} from '@timeline/treaty';
 import type { Projection } from '../projection';
 import { toJsonText, type JsonView } from './json-view';
 import { fromRow, toRow, toTreatyEnvelope, type TreatyEventRow } from './treaty-envelopes';
@@ -13,9 +20,10 @@ export interface TreatyUpdate {
 }
 
 /**
- * Each treaty's current status and timeline, recomputed by the domain's own views whenever its stream grows,
- * so that a read is one row (O(1) in the treaty's history). The treaty's events are kept beside, already
- * upcast, so that recomputing needs no trip to the event store.
+ * Each treaty's current status and timeline, rendered by the domain's own views whenever its stream grows, so
+ * that a read is one row (O(1) in the treaty's history). The fold behind the views is kept open per treaty, so a
+ * new event is folded once, not the treaty's whole stream again. The treaty's events are kept beside, already
+ * upcast, so that a fold that is not in memory is rebuilt with no trip to the event store.
  */
 export const treatyStatusProjection: Projection<TreatyUpdate> = {
   name: 'treaty-status',
@@ -54,19 +62,54 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
 
   apply(db: Database, events: readonly RecordedEvent[]): TreatyUpdate[] {
     const insert = statementsFor(db).insertEvent;
-    const touched = new Set<string>();
+    const added = new Map<string, TreatyEventEnvelope[]>();
     for (const event of events) {
       const treatyId = treatyIdFromStreamName(event.streamName);
       if (treatyId === undefined) continue;
-      insert.run(toRow(treatyId, toTreatyEnvelope(event)));
-      touched.add(treatyId);
+      const envelope = toTreatyEnvelope(event);
+      insert.run(toRow(treatyId, envelope));
+      const forTreaty = added.get(treatyId);
+      if (forTreaty) forTreaty.push(envelope);
+      else added.set(treatyId, [envelope]);
     }
-    // In log order, so that a feed can resume after the last position it delivered.
-    return [...touched]
-      .flatMap((treatyId) => recompute(db, treatyId))
-      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    try {
+      // In log order, so that a feed can resume after the last position it delivered.
+      return [...added]
+        .flatMap(([treatyId, envelopes]) => render(db, treatyId, foldOf(db, treatyId, envelopes)))
+        .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    } catch (error) {
+      // The transaction rolls back: folds that took this batch's events in would be ahead of the tables.
+      openFolds.delete(db);
+      throw error;
+    }
   },
 };
+
+/** How many treaties' folds stay in memory per read model; the least recently changed are dropped first. */
+const OPEN_FOLDS = 2_000;
+
+const openFolds = new WeakMap<Database, Map<string, TreatyHistoryFold>>();
+
+/**
+ * The treaty's fold with `added` in it: the open one when it stopped just before them, else one folded again from
+ * the events kept in the read model (which already hold `added`).
+ */
+function foldOf(db: Database, treatyId: string, added: readonly TreatyEventEnvelope[]): TreatyHistoryFold {
+  let folds = openFolds.get(db);
+  if (!folds) openFolds.set(db, (folds = new Map<string, TreatyHistoryFold>()));
+  let fold = folds.get(treatyId);
+  folds.delete(treatyId);
+  const first = added[0]!.revision;
+  if (fold !== undefined && fold.revision === first - 1n) {
+    for (const envelope of added) fold.add(envelope);
+  } else {
+    fold = new TreatyHistoryFold();
+    for (const row of statementsFor(db).eventsOf.iterate(treatyId) as Iterable<TreatyEventRow>) fold.add(fromRow(row));
+  }
+  folds.set(treatyId, fold);
+  if (folds.size > OPEN_FOLDS) folds.delete(folds.keys().next().value!);
+  return fold;
+}
 
 /** Statements prepared once per read-model connection: preparing them per event cost more than the work itself. */
 const statementCache = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
@@ -100,13 +143,13 @@ function prepareStatements(db: Database) {
   };
 }
 
-function recompute(db: Database, treatyId: string): TreatyUpdate[] {
-  const statements = statementsFor(db);
-  const envelopes = (statements.eventsOf.all(treatyId) as TreatyEventRow[]).map(fromRow);
-  const status = treatyStatusView(envelopes);
-  const timeline = treatyTimelineView(envelopes);
-  if (!status || !timeline) return [];
+function render(db: Database, treatyId: string, fold: TreatyHistoryFold): TreatyUpdate[] {
+  const history = fold.history();
+  if (history === null) return [];
+  const now = { asOf: null, knownAt: null };
+  const status = treatyStatusOf(history, now);
   const statusText = toJsonText(status);
+  const statements = statementsFor(db);
   statements.upsertStatus.run(
     treatyId,
     status.status,
@@ -114,8 +157,20 @@ function recompute(db: Database, treatyId: string): TreatyUpdate[] {
     status.revision,
     status.position,
     statusText,
-    toJsonText(timeline),
+    toJsonText(treatyTimelineOf(history, now)),
   );
   for (const code of status.parties) statements.addParty.run(code, treatyId);
-  return [{ treatyId, position: status.position, status: JSON.parse(statusText) as JsonView }];
+  return [updateOf(treatyId, status.position, statusText)];
+}
+
+/** The status is parsed for the live feed when first read: a rebuild publishes nothing and never pays for it. */
+function updateOf(treatyId: string, position: bigint, statusText: string): TreatyUpdate {
+  let status: JsonView | undefined;
+  return {
+    treatyId,
+    position,
+    get status() {
+      return (status ??= JSON.parse(statusText) as JsonView);
+    },
+  };
 }

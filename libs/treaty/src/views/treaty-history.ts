@@ -62,12 +62,30 @@ export function foldTreatyHistory(
   envelopes: Iterable<TreatyEventEnvelope>,
   knownAt: Date | null,
 ): TreatyHistory | null {
-  let treaty: Omit<TreatyHistory, 'developments' | 'revision' | 'position'> | null = null;
-  const developments = new Map<string, MutableHistory>();
-  let last: TreatyEventEnvelope | null = null;
+  const fold = new TreatyHistoryFold();
   for (const envelope of envelopes) {
-    if (knownAt !== null && envelope.recordedAt.getTime() > knownAt.getTime()) continue;
-    last = envelope;
+    if (knownAt === null || envelope.recordedAt.getTime() <= knownAt.getTime()) fold.add(envelope);
+  }
+  return fold.history();
+}
+
+/**
+ * The same fold, kept open: a projection adds a treaty's new events as they come instead of folding its whole
+ * stream again. `history()` is a snapshot of the developments as they stand; render it before adding more, since
+ * the fold goes on updating the development records it shares with that snapshot.
+ */
+export class TreatyHistoryFold {
+  private treaty: Omit<TreatyHistory, 'developments' | 'revision' | 'position'> | null = null;
+  private readonly developments = new Map<string, MutableHistory>();
+  private last: TreatyEventEnvelope | null = null;
+
+  /** The stream revision of the last event added, or undefined before the first. */
+  get revision(): bigint | undefined {
+    return this.last?.revision;
+  }
+
+  add(envelope: TreatyEventEnvelope): void {
+    this.last = envelope;
     const { event } = envelope;
     const recorded = {
       eventId: envelope.eventId,
@@ -77,7 +95,7 @@ export function foldTreatyHistory(
     };
     switch (event.type) {
       case 'TreatyRegistered':
-        treaty ??= { ...event.data };
+        this.treaty ??= { ...event.data };
         break;
       case 'TreatySigned':
       case 'LegislativeApprovalGiven':
@@ -90,7 +108,7 @@ export function foldTreatyHistory(
       case 'TreatyTerminated': {
         const development = developmentOfEvent(event);
         const { developmentId, source, occurredOn, disagreesWith } = event.data;
-        developments.set(developmentId, {
+        this.developments.set(developmentId, {
           ...recorded,
           developmentId,
           eventType: event.type,
@@ -104,7 +122,7 @@ export function foldTreatyHistory(
         break;
       }
       case 'DevelopmentCorroborated': {
-        const target = developments.get(event.data.developmentId);
+        const target = this.developments.get(event.data.developmentId);
         const { source, occurredOn } = event.data;
         if (target)
           target.sourceReports = target.sourceReports.concat({
@@ -116,7 +134,7 @@ export function foldTreatyHistory(
         break;
       }
       case 'DevelopmentCorrected': {
-        const target = developments.get(event.data.developmentId);
+        const target = this.developments.get(event.data.developmentId);
         const { changes, reason, source } = event.data;
         if (target) {
           target.current = applyChanges(target.current, changes);
@@ -125,7 +143,7 @@ export function foldTreatyHistory(
         break;
       }
       case 'DevelopmentRetracted': {
-        const target = developments.get(event.data.developmentId);
+        const target = this.developments.get(event.data.developmentId);
         const { reason, source } = event.data;
         if (target) target.retraction = { ...recorded, reason, source };
         break;
@@ -136,8 +154,17 @@ export function foldTreatyHistory(
       }
     }
   }
-  if (treaty === null || last === null) return null;
-  return { ...treaty, developments: [...developments.values()], revision: last.revision, position: last.position };
+
+  /** Null until a registration has been added. */
+  history(): TreatyHistory | null {
+    if (this.treaty === null || this.last === null) return null;
+    return {
+      ...this.treaty,
+      developments: [...this.developments.values()],
+      revision: this.last.revision,
+      position: this.last.position,
+    };
+  }
 }
 
 /** Keeps the developments that had happened by `asOf`: a month or a year counts from its last day. */

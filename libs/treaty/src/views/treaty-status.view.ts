@@ -10,8 +10,9 @@ import {
   isOnRecord,
   representativeOf,
   type DevelopmentHistory,
+  type TreatyHistory,
 } from './treaty-history';
-import { resolveViewOptions, type ViewOptions } from './view-options';
+import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
 export type TreatyStatus =
   'registered' | 'signed' | 'ratification-in-progress' | 'ratified' | 'in-force' | 'suspended' | 'terminated';
@@ -66,7 +67,11 @@ export function treatyStatusView(
 ): TreatyStatusView | null {
   const { asOf, knownAt } = resolveViewOptions(options);
   const history = foldTreatyHistory(events, knownAt);
-  if (history === null) return null;
+  return history && treatyStatusOf(history, { asOf, knownAt });
+}
+
+/** The status view of an already folded history (see `treatyStatusView`). */
+export function treatyStatusOf(history: TreatyHistory, { asOf, knownAt }: ResolvedViewOptions): TreatyStatusView {
   const onRecord = happenedBy(history.developments.filter(isOnRecord), asOf).sort(byValidTime);
   const latest = (type: DevelopmentHistory['current']['type'], party?: string) =>
     dated(

@@ -9,8 +9,9 @@ import {
   isOnRecord,
   openDisagreements,
   type DevelopmentHistory,
+  type TreatyHistory,
 } from './treaty-history';
-import { resolveViewOptions, type ViewOptions } from './view-options';
+import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 import { viewSource, type ViewSource } from './view-sources';
 
 export type TimelineCorrection = {
@@ -75,7 +76,11 @@ export function treatyTimelineView(
 ): TreatyTimelineView | null {
   const { asOf, knownAt } = resolveViewOptions(options);
   const history = foldTreatyHistory(events, knownAt);
-  if (history === null) return null;
+  return history && treatyTimelineOf(history, { asOf, knownAt });
+}
+
+/** The timeline view of an already folded history (see `treatyTimelineView`). */
+export function treatyTimelineOf(history: TreatyHistory, { asOf, knownAt }: ResolvedViewOptions): TreatyTimelineView {
   const developments = happenedBy(history.developments, asOf).sort(byValidTime);
   const onRecord = developments.filter(isOnRecord);
   return {
