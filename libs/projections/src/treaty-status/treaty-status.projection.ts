@@ -85,14 +85,17 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   },
 };
 
-/** How many treaties' folds stay in memory per read model; the least recently changed are dropped first. */
-const OPEN_FOLDS = 2_000;
+/**
+ * How many treaties' folds stay in memory per read model: the treaties being written to. The least recently
+ * changed are dropped first; a replay touches each treaty about once and gains nothing from more.
+ */
+const OPEN_FOLDS = 256;
 
 const openFolds = new WeakMap<Database, Map<string, TreatyHistoryFold>>();
 
 /**
  * The treaty's fold with `added` in it: the open one when it stopped just before them, else one folded again from
- * the events kept in the read model (which already hold `added`).
+ * the events kept in the read model before them.
  */
 function foldOf(db: Database, treatyId: string, added: readonly TreatyEventEnvelope[]): TreatyHistoryFold {
   let folds = openFolds.get(db);
@@ -100,12 +103,12 @@ function foldOf(db: Database, treatyId: string, added: readonly TreatyEventEnvel
   let fold = folds.get(treatyId);
   folds.delete(treatyId);
   const first = added[0]!.revision;
-  if (fold !== undefined && fold.revision === first - 1n) {
-    for (const envelope of added) fold.add(envelope);
-  } else {
+  if (fold === undefined || fold.revision !== first - 1n) {
     fold = new TreatyHistoryFold();
-    for (const row of statementsFor(db).eventsOf.iterate(treatyId) as Iterable<TreatyEventRow>) fold.add(fromRow(row));
+    const earlier = statementsFor(db).eventsBefore.iterate(treatyId, first) as Iterable<TreatyEventRow>;
+    for (const row of earlier) fold.add(fromRow(row));
   }
+  for (const envelope of added) fold.add(envelope);
   folds.set(treatyId, fold);
   if (folds.size > OPEN_FOLDS) folds.delete(folds.keys().next().value!);
   return fold;
@@ -130,7 +133,9 @@ function prepareStatements(db: Database) {
        VALUES (@treaty_id, @revision, @position, @event_id, @type, @data, @recorded_at)
        ON CONFLICT (treaty_id, revision) DO NOTHING`,
     ),
-    eventsOf: db.prepare('SELECT * FROM treaty_events WHERE treaty_id = ? ORDER BY revision').safeIntegers(true),
+    eventsBefore: db
+      .prepare('SELECT * FROM treaty_events WHERE treaty_id = ? AND revision < ? ORDER BY revision')
+      .safeIntegers(true),
     upsertStatus: db.prepare(
       `INSERT INTO treaty_status (treaty_id, status, category, revision, position, status_view, timeline_view)
        VALUES (?, ?, ?, ?, ?, ?, ?)
