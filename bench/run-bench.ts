@@ -11,8 +11,8 @@ import { timeTravelBench } from './time-travel.bench';
 /**
  * `npm run bench`: measures side by side, in one run, so that ratios hold on a noisy machine. Sizes are set by
  * BENCH_REQUESTS (HTTP requests per concurrency level, default 1,000), BENCH_SUBSCRIBERS (1,000),
- * BENCH_EVENTS (replayed events, default 200,000: a full replay runs at about 10,000 events/s today, so the
- * issue's 1,000,000 takes minutes), BENCH_APPENDS (2,000) and BENCH_TREATIES (100,000).
+ * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
+ * BENCH_APPENDS (2,000) and BENCH_TREATIES (100,000).
  */
 /** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
 const runs = (scenario: string): boolean =>
@@ -20,7 +20,7 @@ const runs = (scenario: string): boolean =>
 
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
-  const events = Number(process.env.BENCH_EVENTS ?? 200_000);
+  const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
   const appends = Number(process.env.BENCH_APPENDS ?? 2_000);
   const treaties = Number(process.env.BENCH_TREATIES ?? 100_000);
   console.log(

@@ -57,6 +57,18 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('lets timers and I/O run between the batches of a catch-up', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true, batchSize: 10 });
+    const seenByATimer: (bigint | undefined)[] = [];
+    const timer = setInterval(() => seenByATimer.push(runner.position), 0);
+    await runner.start();
+    clearInterval(timer);
+    const midway = seenByATimer.filter((position) => position !== undefined && position < runner.position!);
+    expect(midway.length).toBeGreaterThan(0);
+    db.close();
+  });
+
   it('resumes after a stop at any point without applying an event twice or skipping one', async () => {
     const file = join(directory, 'read.db');
     for (const stopAfter of [1, 3, 8]) {

@@ -135,6 +135,9 @@ export class ProjectionRunner<Update> {
         if (live || batch.length >= this.batchSize) {
           if (!this.commit(batch)) return;
           batch = [];
+          // Reading and applying never wait on I/O (SQLite is synchronous), so a long catch-up would otherwise
+          // hold the event loop until it ends: no request, health check or timer would run in the meantime.
+          if (!live) await yieldToEventLoop();
         }
       }
       if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
@@ -195,4 +198,8 @@ export class ProjectionRunner<Update> {
     this.controller.abort();
     this.options.onFailed?.(status);
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -78,7 +78,9 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         .flatMap(([treatyId, envelopes]) => render(db, treatyId, foldOf(db, treatyId, envelopes)))
         .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     } catch (error) {
-      // The transaction rolls back: folds that took this batch's events in would be ahead of the tables.
+      // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. The
+      // revision check in foldOf refuses such a fold (also after a failed commit, which never reaches here);
+      // dropping them all is simply the plainest answer to a failure.
       openFolds.delete(db);
       throw error;
     }
