@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, whenReady, type TestApp } from './support/test-app';
 
 describe('GET /health', () => {
   let subject: TestApp;
@@ -14,9 +14,13 @@ describe('GET /health', () => {
     expect(response.body).toMatchObject({ status: 'ok' });
   });
 
-  it('answers /health/ready with 200 when the event store answers', async () => {
-    const response = await request(subject.http).get('/health/ready').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' } } });
+  it('answers /health/ready with 200 once the event store answers and the projection follows the log', async () => {
+    const response = await whenReady(subject.http);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, projections: { 'treaty-status': { state: 'live', caughtUp: true } } },
+    });
   });
 });
 

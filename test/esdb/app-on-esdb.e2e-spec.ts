@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../support/treaty-requests';
 
 describe('the api on EventStoreDB (through the protocol double)', () => {
@@ -20,7 +20,7 @@ describe('the api on EventStoreDB (through the protocol double)', () => {
   });
 
   it('loads the demo data, takes writes and serves the same projections as on the embedded store', async () => {
-    await request(subject.http).get('/health/ready').expect(200);
+    expect((await whenReady(subject.http)).status).toBe(200);
     await registerRuIr(subject.http).catch(() => undefined);
     const developments = `/treaties/${RU_IR.id}/developments`;
     await post(subject.http, developments, signature()).expect(201);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
 import type { AppOptions } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -46,4 +47,17 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Polls `/health/ready` until it answers 200, as a balancer would; returns that answer. Readiness waits for the
+ * projection to catch up with the log, which takes a moment after a start.
+ */
+export async function whenReady(http: App, timeoutMs = 5_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await request(http).get('/health/ready');
+    if (answer.status === 200 || Date.now() > deadline) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -3,7 +3,11 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { ReadModels } from './read-models.service';
 
-/** Up while the projection follows the log; down, naming the event, when it has stopped at one. Reports its lag. */
+/**
+ * Up once the projection has caught up with the log and follows it. Down before that (a fresh replica, a restart
+ * far behind the log), since reads would serve an old state, and down, naming the event, when it has stopped at
+ * one. Reports its position and lag either way.
+ */
 @Injectable()
 export class ProjectionHealthIndicator {
   constructor(
@@ -25,7 +29,7 @@ export class ProjectionHealthIndicator {
         ...(status.kind === 'failed' ? { failedAt: status.event ?? null, error: status.error } : {}),
       },
     };
-    return status.kind === 'failed' ? indicator.down(details) : indicator.up(details);
+    return status.kind === 'live' ? indicator.up(details) : indicator.down(details);
   }
 
   /** The log's last position; undefined for an empty log, null when the store does not answer (reported apart). */
