@@ -10,7 +10,7 @@ import { timeTravelBench } from './time-travel.bench';
 
 /**
  * `npm run bench`: measures side by side, in one run, so that ratios hold on a noisy machine. Sizes are set by
- * BENCH_REQUESTS (HTTP requests per concurrency level, default 1,000), BENCH_SUBSCRIBERS (1,000),
+ * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000),
  * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
  * BENCH_APPENDS (2,000) and BENCH_TREATIES (100,000).
  */
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     if (runs('1')) rows.push(...(await storeAppendBench(directory, appends, Math.max(10, appends / 20))));
-    if (runs('4')) rows.push(...(await httpBench(Number(process.env.BENCH_REQUESTS ?? 1_000), [1, 8, 32])));
+    if (runs('4')) rows.push(...(await httpBench(Number(process.env.BENCH_HTTP_SECONDS ?? 5), [1, 8, 32])));
     if (runs('5')) rows.push(...(await fanoutBench(Number(process.env.BENCH_SUBSCRIBERS ?? 1_000), 20)));
     if (runs('3')) rows.push(...(await replayBench(directory, events)));
     if (runs('6')) rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
