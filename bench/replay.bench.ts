@@ -1,32 +1,30 @@
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Sqlite } from '@timeline/event-store-sqlite';
-import { SqliteEventStore } from '@timeline/event-store-sqlite';
-import { rebuildReadModel, treatyStatusProjection } from '@timeline/projections';
+import type { ReplayPlan, ReplayResult } from './replay-rebuild';
 import { fmt, perSecond, type Row } from './stats';
 import { writeTreatyLog } from './treaty-log';
 
-function peakRss(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+function rebuildInChild(plan: ReplayPlan): Promise<ReplayResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'replay-rebuild.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', resolve);
+    child.once('exit', (code) => code === 0 || reject(new Error(`the rebuild exited with ${code}`)));
+    child.send(plan);
+  });
+}
 
 /** Scenario 3: a full rebuild of the treaty-status read model from the whole log, against a raw scan of it. */
 export async function replayBench(directory: string, events: number): Promise<Row[]> {
   const perTreaty = 10;
-  const file = join(directory, 'replay-events.db');
-  await writeTreatyLog(file, Math.ceil(events / perTreaty), perTreaty);
+  const eventsFile = join(directory, 'replay-events.db');
+  await writeTreatyLog(eventsFile, Math.ceil(events / perTreaty), perTreaty);
 
-  const raw = new Sqlite(file, { readonly: true });
+  const raw = new Sqlite(eventsFile, { readonly: true });
   let scanned = 0;
-  let started = performance.now();
+  const started = performance.now();
   for (const row of raw.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ data: string }>) {
     JSON.parse(row.data);
     scanned += 1;
@@ -34,20 +32,13 @@ export async function replayBench(directory: string, events: number): Promise<Ro
   const rawRate = perSecond(scanned, performance.now() - started);
   raw.close();
 
-  const store = new SqliteEventStore({ file });
-  if (global.gc) global.gc();
-  const rss = peakRss();
-  started = performance.now();
-  const result = await rebuildReadModel(store, [treatyStatusProjection], join(directory, 'replay-projections.db'));
-  const ms = performance.now() - started;
-  const peak = rss.stop();
-  await store.close();
-  const rate = perSecond(result.events, ms);
+  const result = await rebuildInChild({ eventsFile, readModelFile: join(directory, 'replay-projections.db') });
+  const rate = perSecond(result.events, result.milliseconds);
   return [
     {
       scenario: `3. replay ${fmt(result.events)} events`,
-      subject: 'projection rebuild',
-      figures: `${fmt(rate)} events/s, peak RSS ${mb(peak)}`,
+      subject: 'projection rebuild (own process)',
+      figures: `${fmt(rate)} events/s, peak RSS ${mb(result.peakRssBytes)}`,
       ratio: (rate / rawRate).toFixed(2),
     },
     { scenario: '', subject: 'raw SQLite scan + JSON.parse', figures: `${fmt(rawRate)} events/s` },

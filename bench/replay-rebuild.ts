@@ -1,0 +1,41 @@
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { rebuildReadModel, treatyStatusProjection } from '@timeline/projections';
+
+/**
+ * Scenario 3's rebuild, in a process of its own (forked by replay.bench), so that its peak RSS is the rebuild's
+ * and not what earlier scenarios left in the benchmark's process.
+ */
+export interface ReplayPlan {
+  readonly eventsFile: string;
+  readonly readModelFile: string;
+}
+
+export interface ReplayResult {
+  readonly events: number;
+  readonly milliseconds: number;
+  readonly peakRssBytes: number;
+}
+
+async function rebuild(plan: ReplayPlan): Promise<ReplayResult> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const store = new SqliteEventStore({ file: plan.eventsFile });
+  const started = performance.now();
+  const result = await rebuildReadModel(store, [treatyStatusProjection], plan.readModelFile);
+  const milliseconds = performance.now() - started;
+  clearInterval(sampler);
+  await store.close();
+  return { events: result.events, milliseconds, peakRssBytes: Math.max(peak, process.memoryUsage().rss) };
+}
+
+if (process.send) {
+  process.once('message', (plan: ReplayPlan) => {
+    void rebuild(plan).then(
+      (result) => process.send!(result, () => process.exit(0)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
