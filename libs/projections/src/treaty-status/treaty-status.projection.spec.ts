@@ -12,36 +12,14 @@ import {
   treatyTimelineView,
   type TreatyEvent,
 } from '@timeline/treaty';
-import {
-  approved,
-  corrected,
-  corroborated,
-  happened,
-  ratified,
-  registered,
-  retracted,
-  signed,
-  source,
-  uuid,
-} from '@timeline/treaty/testing';
+import { eventfulLife, happened, registered, signed, uuid } from '@timeline/treaty/testing';
 import { openReadModelDatabase } from '../read-model-database';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { treatyStatusProjection } from './treaty-status.projection';
 
 /** Two treaties' lives, interleaved in the log: corroborations, a correction and a retraction among them. */
-const FIRST: TreatyEvent[] = [
-  registered(),
-  signed(uuid(1), '2025-01-17'),
-  approved(uuid(2), 'RU', 'State Duma', '2025-04-08'),
-  corroborated(uuid(2), '2025-04-08', source({ publisher: 'IRNA' })),
-  approved(uuid(3), 'IR', 'Majlis', '2025-05'),
-  corrected(uuid(3), { occurredOn: '2025-05-21' }),
-  ratified(uuid(4), 'RU', '2025-04-21'),
-  ratified(uuid(5), 'IR', '2025-06-01'),
-  retracted(uuid(5)),
-  happened('TreatyEnteredIntoForce', uuid(6), '2025-10-02'),
-];
+const FIRST: TreatyEvent[] = eventfulLife();
 const SECOND: TreatyEvent[] = [
   registered({ treatyId: 'eaeu-ir-fta', title: 'EAEU–Iran free-trade agreement', parties: ['EAEU', 'IR'] }),
   signed(uuid(11), '2023-12-25'),

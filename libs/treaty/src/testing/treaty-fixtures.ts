@@ -109,6 +109,22 @@ export const retracted = (developmentId: string, by: Source = source()): TreatyE
   data: { treatyId: TREATY_ID, developmentId, reason: 'Report was unfounded', source: by },
 });
 
+/** A whole life, from registration to entry into force, with a corroboration, a correction and a retraction. */
+export function eventfulLife(): TreatyEvent[] {
+  return [
+    registered(),
+    signed(uuid(1), '2025-01-17'),
+    approved(uuid(2), 'RU', 'State Duma', '2025-04-08'),
+    corroborated(uuid(2), '2025-04-08', source({ publisher: 'IRNA' })),
+    approved(uuid(3), 'IR', 'Majlis', '2025-05'),
+    corrected(uuid(3), { occurredOn: '2025-05-21' }),
+    ratified(uuid(4), 'RU', '2025-04-21'),
+    ratified(uuid(5), 'IR', '2025-06-01'),
+    retracted(uuid(5)),
+    happened('TreatyEnteredIntoForce', uuid(6), '2025-10-02'),
+  ];
+}
+
 export function register(overrides: Partial<RegisterTreaty['data']> = {}): RegisterTreaty {
   return {
     type: 'RegisterTreaty',
