@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BENCH_EDITOR_KEY, keepConnectionsOpen, startBenchApp } from './bench-app';
+import { runInChildProcess } from './child-task';
 import { BENCH_TREATIES, type LoadPlan, type LoadResult } from './load-generator';
 import { fmt, type Row } from './stats';
 
@@ -18,18 +18,13 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
-/** Runs one plan in a forked load-generator process; every request must have been answered 2xx. */
-function load(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'load-generator.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (result: LoadResult) => {
-      if (result.non2xx > 0 || result.errors > 0) {
-        reject(new Error(`${plan.kind}: ${result.non2xx} answers were not 2xx, ${result.errors} requests failed`));
-      } else resolve(result);
-    });
-    child.once('exit', (code) => code === 0 || reject(new Error(`the load generator exited with ${code}`)));
-    child.send(plan);
-  });
+/** Runs one plan in a forked load generator; every request must have been answered 2xx. */
+async function load(plan: LoadPlan): Promise<LoadResult> {
+  const result = await runInChildProcess<LoadPlan, LoadResult>(join(__dirname, 'load-generator.js'), plan);
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${plan.kind}: ${result.non2xx} answers were not 2xx, ${result.errors} requests failed`);
+  }
+  return result;
 }
 
 /**

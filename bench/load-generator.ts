@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import { approvalReport } from './bench-reports';
+import { serveOneTask } from './child-task';
 
 /**
  * The HTTP benchmark's client, in a process of its own (forked by http.bench): generating load in the server's
@@ -30,8 +32,6 @@ export interface LoadResult {
 
 export const BENCH_TREATIES = 100;
 
-const source = { publisher: 'Bench Gazette', publishedOn: '2025-04-08' };
-
 function request(plan: LoadPlan, index: number): { path: string; body: unknown } {
   const n = plan.offset + index;
   switch (plan.kind) {
@@ -44,13 +44,7 @@ function request(plan: LoadPlan, index: number): { path: string; body: unknown }
     case 'bare':
       return {
         path: plan.kind === 'bare' ? '/bare' : `/treaties/bench-http-${n % BENCH_TREATIES}/developments`,
-        body: {
-          type: 'legislative-approval',
-          party: n % 2 ? 'RU' : 'IR',
-          body: `Chamber ${n}`,
-          occurredOn: '2025-04-08',
-          source,
-        },
+        body: approvalReport(n),
       };
   }
 }
@@ -86,14 +80,4 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   };
 }
 
-if (process.send) {
-  process.once('message', (plan: LoadPlan) => {
-    void run(plan).then(
-      (result) => process.send!(result, () => process.exit(0)),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+serveOneTask(run);

@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { rebuildReadModel, treatyStatusProjection } from '@timeline/projections';
+import { serveOneTask } from './child-task';
 
 /**
  * Scenario 3's rebuild, in a process of its own (forked by replay.bench), so that its peak RSS is the rebuild's
@@ -28,14 +29,4 @@ async function rebuild(plan: ReplayPlan): Promise<ReplayResult> {
   return { events: result.events, milliseconds, peakRssBytes: Math.max(peak, process.memoryUsage().rss) };
 }
 
-if (process.send) {
-  process.once('message', (plan: ReplayPlan) => {
-    void rebuild(plan).then(
-      (result) => process.send!(result, () => process.exit(0)),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+serveOneTask(rebuild);

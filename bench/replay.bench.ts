@@ -1,20 +1,11 @@
-import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Sqlite } from '@timeline/event-store-sqlite';
+import { runInChildProcess } from './child-task';
 import type { ReplayPlan, ReplayResult } from './replay-rebuild';
 import { fmt, perSecond, type Row } from './stats';
 import { writeTreatyLog } from './treaty-log';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-
-function rebuildInChild(plan: ReplayPlan): Promise<ReplayResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'replay-rebuild.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', resolve);
-    child.once('exit', (code) => code === 0 || reject(new Error(`the rebuild exited with ${code}`)));
-    child.send(plan);
-  });
-}
 
 /** Scenario 3: a full rebuild of the treaty-status read model from the whole log, against a raw scan of it. */
 export async function replayBench(directory: string, events: number): Promise<Row[]> {
@@ -32,7 +23,10 @@ export async function replayBench(directory: string, events: number): Promise<Ro
   const rawRate = perSecond(scanned, performance.now() - started);
   raw.close();
 
-  const result = await rebuildInChild({ eventsFile, readModelFile: join(directory, 'replay-projections.db') });
+  const result = await runInChildProcess<ReplayPlan, ReplayResult>(join(__dirname, 'replay-rebuild.js'), {
+    eventsFile,
+    readModelFile: join(directory, 'replay-projections.db'),
+  });
   const rate = perSecond(result.events, result.milliseconds);
   return [
     {

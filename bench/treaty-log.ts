@@ -10,8 +10,7 @@ import {
   type TreatyCommand,
   type TreatyState,
 } from '@timeline/treaty';
-
-const source = { publisher: 'Bench Gazette', publishedOn: '2025-05-01' };
+import { approvalReport, BENCH_SOURCE } from './bench-reports';
 
 /** The commands of one treaty's life: registration, signature, then approvals by distinct bodies. */
 function commandsFor(treatyId: string, events: number): ((eventId: string) => TreatyCommand)[] {
@@ -22,22 +21,13 @@ function commandsFor(treatyId: string, events: number): ((eventId: string) => Tr
     }),
     (eventId) => ({
       type: 'ReportDevelopment',
-      data: { eventId, development: { type: 'signed', occurredOn: '2025-01-17', source } },
+      data: { eventId, development: { type: 'signed', occurredOn: '2025-01-17', source: BENCH_SOURCE } },
     }),
   ];
   for (let index = 2; index < events; index++) {
     commands.push((eventId) => ({
       type: 'ReportDevelopment',
-      data: {
-        eventId,
-        development: {
-          type: 'legislative-approval',
-          party: index % 2 ? 'RU' : 'IR',
-          body: `Chamber ${index}`,
-          occurredOn: '2025-04-08',
-          source,
-        },
-      },
+      data: { eventId, development: approvalReport(index) },
     }));
   }
   return commands;
