@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { waitFor } from '@timeline/event-store/testing';
+import { ReadModelFiles } from '@timeline/projections';
+import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
+import { register, report } from '@timeline/treaty/testing';
 import { ReadModels } from '../../apps/api/src/projections/read-models.service';
 import { rebuildProjections } from '../../apps/api/src/projections/rebuild-projections';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, source } from '../support/treaty-requests';
 
 describe('projections: rebuild, failure, demo', () => {
@@ -70,6 +74,33 @@ describe('projections: rebuild, failure, demo', () => {
     expect(status.body.ratification.IR.status).toBe('completed');
   }, 20_000);
 
+  it('keeps serving the current read model until a promoted one has caught up with the log', async () => {
+    subject = await startTestApp();
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    const readModels = subject.app.get(ReadModels);
+    // 1,200 events: a projection from scratch catches up over several batches, letting requests in between.
+    for (let treaty = 0; treaty < 120; treaty++) await appendTreaty(store, `switch-${treaty}`, 10);
+    await caughtUp(readModels, store);
+    const liveFile = readModels.projection.file;
+
+    new ReadModelFiles(subject.config.dataDir).promote(join(subject.config.dataDir, 'projections-from-scratch.db'));
+    let reads = 0;
+    while (readModels.projection.file === liveFile) {
+      const treaty = await request(subject.http).get(`/treaties/switch-${reads % 120}`);
+      expect(treaty.status).toBe(200);
+      expect(treaty.body.revision).toBe('9');
+      expect((await request(subject.http).get('/health/ready')).status).toBe(200);
+      reads += 1;
+    }
+    expect(reads).toBeGreaterThan(0);
+    expect(readModels.projection.file).toContain('projections-from-scratch.db');
+    expect(readModels.projection.status.kind).toBe('live');
+    for (let treaty = 0; treaty < 120; treaty++) {
+      expect((await request(subject.http).get(`/treaties/switch-${treaty}`).expect(200)).body.revision).toBe('9');
+    }
+    expect((await whenReady(subject.http)).status).toBe(200);
+  }, 20_000);
+
   it('shows the Russia–Iran treaty from the five articles: signed, approved by both parliaments, not yet ratified', async () => {
     subject = await startTestApp({ loadDemoData: true });
     await caughtUp(subject.app.get(ReadModels), subject.app.get<EventStore>(EVENT_STORE));
@@ -109,3 +140,24 @@ describe('projections: rebuild, failure, demo', () => {
     });
   });
 });
+
+/** Appends a treaty's registration and `events - 1` chamber approvals straight to the store, as decided. */
+async function appendTreaty(store: EventStore, treatyId: string, events: number): Promise<void> {
+  let state: TreatyState = initialState();
+  const decided = Array.from({ length: events }, (_, index) => {
+    const eventId = randomUUID();
+    const command =
+      index === 0
+        ? register({ eventId, treatyId })
+        : report(eventId, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: `Chamber ${index}`,
+            occurredOn: '2025-04-08',
+          });
+    const event = decide(command, state, { today: '2025-06-01' });
+    state = evolve(state, event);
+    return { id: eventId, type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } };
+  });
+  await store.appendToStream(treatyStreamName(treatyId), decided);
+}

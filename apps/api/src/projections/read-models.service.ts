@@ -33,6 +33,9 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   private queries!: TreatyStatusQueries;
   private poll: NodeJS.Timeout | undefined;
   private switching: Promise<void> | undefined;
+  /** A promoted file whose projection stopped before catching up: not tried again until another is promoted. */
+  private refused: string | undefined;
+  private closing = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -42,12 +45,13 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    this.open(this.files.current());
+    this.serve(this.open(this.files.current()));
     this.poll = setInterval(() => this.followPromotion(), POINTER_POLL_MS);
     this.poll.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     clearInterval(this.poll);
     await this.switching;
     await this.runner.stop();
@@ -67,27 +71,52 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
     return this.runner.waitForPosition(position, timeoutMs);
   }
 
-  private open(file: string): void {
-    this.file = file;
-    this.db = openReadModelDatabase(file);
-    this.queries = new TreatyStatusQueries(this.db);
-    this.runner = new ProjectionRunner(this.store, this.db, treatyStatusProjection, {
-      onCommitted: (updates) => updates.forEach((update) => this.updates.next(update)),
+  /** Opens a read-model file and starts its projection, publishing its updates only while it is the one served. */
+  private open(file: string): { file: string; db: Database; runner: ProjectionRunner<TreatyUpdate> } {
+    const db = openReadModelDatabase(file);
+    const runner: ProjectionRunner<TreatyUpdate> = new ProjectionRunner(this.store, db, treatyStatusProjection, {
+      onCommitted: (updates) => {
+        if (this.runner === runner) updates.forEach((update) => this.updates.next(update));
+      },
       onFailed: (status) =>
         this.logger.error(
           `Projection ${treatyStatusProjection.name} stopped at ${JSON.stringify(status.event)}: ${status.error}`,
         ),
     });
-    void this.runner.start();
-    this.logger.log(`Read models in ${file}`);
+    void runner.start();
+    return { file, db, runner };
   }
 
+  private serve(opened: { file: string; db: Database; runner: ProjectionRunner<TreatyUpdate> }): void {
+    this.file = opened.file;
+    this.db = opened.db;
+    this.runner = opened.runner;
+    this.queries = new TreatyStatusQueries(opened.db);
+    this.logger.log(`Read models in ${opened.file}`);
+  }
+
+  /**
+   * Switches to a promoted file once its projection has caught up with the log: until then reads, readiness and
+   * the live feed stay with the current one, so nothing served ever goes back in time.
+   */
   private followPromotion(): void {
     const promoted = this.files.current();
-    if (promoted === this.file || this.switching) return;
+    if (promoted === this.file || promoted === this.refused || this.switching) return;
     this.switching = (async () => {
+      const next = this.open(promoted);
+      const catchingUp = () => next.runner.status.kind === 'starting' || next.runner.status.kind === 'catching-up';
+      while (catchingUp() && !this.closing) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (next.runner.status.kind !== 'live') {
+        if (!this.closing) {
+          this.refused = promoted;
+          this.logger.error(`The promoted read models in ${promoted} did not catch up; still serving ${this.file}`);
+        }
+        await next.runner.stop();
+        next.db.close();
+        return;
+      }
       const previous = { file: this.file, db: this.db, runner: this.runner };
-      this.open(promoted);
+      this.serve(next);
       await previous.runner.stop();
       previous.db.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous.file}${suffix}`, { force: true });
