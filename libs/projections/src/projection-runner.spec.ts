@@ -69,6 +69,22 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('lets timers and I/O run during a burst of live events', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(store, db, recordingProjection(), { batchSize: 10 });
+    void runner.start();
+    await waitFor(() => runner.status.kind === 'live');
+    const before = runner.position!;
+    const seenByATimer: bigint[] = [];
+    const timer = setInterval(() => seenByATimer.push(runner.position!), 0);
+    const burst = await store.appendToStream('stream-burst', newEvents(100));
+    await runner.waitForPosition(burst.position, 2000);
+    clearInterval(timer);
+    expect(seenByATimer.filter((position) => position > before && position < burst.position).length).toBeGreaterThan(0);
+    await runner.stop();
+    db.close();
+  });
+
   it('resumes after a stop at any point without applying an event twice or skipping one', async () => {
     const file = join(directory, 'read.db');
     for (const stopAfter of [1, 3, 8]) {

@@ -116,6 +116,7 @@ export class ProjectionRunner<Update> {
     this.currentStatus = { kind: 'catching-up' };
     let batch: RecordedEvent[] = [];
     let live = false;
+    let sincePause = 0;
     try {
       const subscription = this.store.subscribeToAll({
         fromPosition: this.appliedPosition ?? START,
@@ -134,10 +135,15 @@ export class ProjectionRunner<Update> {
         batch.push(message.event);
         if (live || batch.length >= this.batchSize) {
           if (!this.commit(batch)) return;
+          sincePause += batch.length;
           batch = [];
-          // Reading and applying never wait on I/O (SQLite is synchronous), so a long catch-up would otherwise
-          // hold the event loop until it ends: no request, health check or timer would run in the meantime.
-          if (!live) await yieldToEventLoop();
+          // Reading and applying need not wait on I/O (SQLite is synchronous), so a long catch-up, or a burst
+          // of live events, would otherwise hold the event loop until it ends: no request, health check or
+          // timer would run in the meantime. Let them in after every batch's worth of events.
+          if (sincePause >= this.batchSize) {
+            sincePause = 0;
+            await yieldToEventLoop();
+          }
         }
       }
       if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
