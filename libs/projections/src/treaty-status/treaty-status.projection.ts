@@ -4,12 +4,13 @@ import {
   treatyIdFromStreamName,
   treatyStatusOf,
   treatyTimelineOf,
-  TreatyHistoryFold,
   TREATY_STREAM_PREFIX,
   type TreatyEventEnvelope,
+  type TreatyHistoryFold,
 } from '@timeline/treaty';
 import type { Projection } from '../projection';
 import { toJsonText, type JsonView } from './json-view';
+import { OpenTreatyFolds } from './open-treaty-folds';
 import { fromRow, toRow, toTreatyEnvelope, type TreatyEventRow } from './treaty-envelopes';
 
 /** What one commit changed for one treaty: its new status, for the live feed. */
@@ -21,9 +22,9 @@ export interface TreatyUpdate {
 
 /**
  * Each treaty's current status and timeline, rendered by the domain's own views whenever its stream grows, so
- * that a read is one row (O(1) in the treaty's history). The fold behind the views is kept open per treaty, so a
- * new event is folded once, not the treaty's whole stream again. The treaty's events are kept beside, already
- * upcast, so that a fold that is not in memory is rebuilt with no trip to the event store.
+ * that a read is one row (O(1) in the treaty's history). The folds behind the views stay open for the treaties
+ * being written to (OpenTreatyFolds). The treaty's events are kept beside, already upcast, so that a fold that is
+ * not open is folded again with no trip to the event store.
  */
 export const treatyStatusProjection: Projection<TreatyUpdate> = {
   name: 'treaty-status',
@@ -75,45 +76,36 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
     try {
       // In log order, so that a feed can resume after the last position it delivered.
       return [...added]
-        .flatMap(([treatyId, envelopes]) => render(db, treatyId, foldOf(db, treatyId, envelopes)))
+        .flatMap(([treatyId, envelopes]) => render(db, treatyId, openFolds(db).foldIn(treatyId, envelopes)))
         .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     } catch (error) {
-      // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. The
-      // revision check in foldOf refuses such a fold (also after a failed commit, which never reaches here);
-      // dropping them all is simply the plainest answer to a failure.
-      openFolds.delete(db);
+      // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. Their
+      // revision would refuse them (as after a failed commit, which never reaches here); dropping them all is
+      // simply the plainest answer to a failure.
+      openFolds(db).clear();
       throw error;
     }
   },
 };
 
 /**
- * How many treaties' folds stay in memory per read model: the treaties being written to. The least recently
- * changed are dropped first; a replay touches each treaty about once and gains nothing from more.
+ * How many treaties' folds stay open per read model: the treaties being written to. A replay touches each treaty
+ * about once and gains nothing from more.
  */
 const OPEN_FOLDS = 256;
 
-const openFolds = new WeakMap<Database, Map<string, TreatyHistoryFold>>();
+const openFoldsCache = new WeakMap<Database, OpenTreatyFolds>();
 
-/**
- * The treaty's fold with `added` in it: the open one when it stopped just before them, else one folded again from
- * the events kept in the read model before them.
- */
-function foldOf(db: Database, treatyId: string, added: readonly TreatyEventEnvelope[]): TreatyHistoryFold {
-  let folds = openFolds.get(db);
-  if (!folds) openFolds.set(db, (folds = new Map<string, TreatyHistoryFold>()));
-  let fold = folds.get(treatyId);
-  folds.delete(treatyId);
-  const first = added[0]!.revision;
-  if (fold === undefined || fold.revision !== first - 1n) {
-    fold = new TreatyHistoryFold();
-    const earlier = statementsFor(db).eventsBefore.iterate(treatyId, first) as Iterable<TreatyEventRow>;
-    for (const row of earlier) fold.add(fromRow(row));
+function openFolds(db: Database): OpenTreatyFolds {
+  let folds = openFoldsCache.get(db);
+  if (!folds) {
+    const eventsBefore = statementsFor(db).eventsBefore;
+    folds = new OpenTreatyFolds(OPEN_FOLDS, function* (treatyId, revision) {
+      for (const row of eventsBefore.iterate(treatyId, revision) as Iterable<TreatyEventRow>) yield fromRow(row);
+    });
+    openFoldsCache.set(db, folds);
   }
-  for (const envelope of added) fold.add(envelope);
-  folds.set(treatyId, fold);
-  if (folds.size > OPEN_FOLDS) folds.delete(folds.keys().next().value!);
-  return fold;
+  return folds;
 }
 
 /** Statements prepared once per read-model connection: preparing them per event cost more than the work itself. */

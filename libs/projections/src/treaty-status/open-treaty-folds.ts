@@ -1,0 +1,39 @@
+import { TreatyHistoryFold, type TreatyEventEnvelope } from '@timeline/treaty';
+
+/** Reads a treaty's events before a revision, in stream order: what a fold that is not open starts from. */
+export type EventsBefore = (treatyId: string, revision: bigint) => Iterable<TreatyEventEnvelope>;
+
+/**
+ * The folds of the treaties written to last, kept open between batches so that a new event is folded once
+ * instead of the treaty's whole stream again. A fold is resumed only when it stopped exactly before the new
+ * events; any other fold (evicted, or ahead after a rolled-back batch) is replaced by one folded again from the
+ * events before them. The least recently changed treaty's fold is dropped first.
+ */
+export class OpenTreatyFolds {
+  private readonly folds = new Map<string, TreatyHistoryFold>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly eventsBefore: EventsBefore,
+  ) {}
+
+  /** The treaty's fold with `added` (its next events, in order) in it. */
+  foldIn(treatyId: string, added: readonly TreatyEventEnvelope[]): TreatyHistoryFold {
+    const first = added[0]?.revision;
+    if (first === undefined) throw new Error(`No events to fold into ${treatyId}`);
+    let fold = this.folds.get(treatyId);
+    this.folds.delete(treatyId);
+    if (fold === undefined || fold.revision !== first - 1n) {
+      fold = new TreatyHistoryFold();
+      for (const envelope of this.eventsBefore(treatyId, first)) fold.add(envelope);
+    }
+    for (const envelope of added) fold.add(envelope);
+    this.folds.set(treatyId, fold);
+    if (this.folds.size > this.capacity) this.folds.delete(this.folds.keys().next().value!);
+    return fold;
+  }
+
+  clear(): void {
+    this.folds.clear();
+  }
+}
