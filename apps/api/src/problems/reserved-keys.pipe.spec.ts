@@ -31,6 +31,12 @@ describe('ReservedKeysPipe', () => {
     },
   );
 
+  it('refuses them in a query string too', () => {
+    expect(() => pipe.transform(JSON.parse('{"asOf":"2025-01-01","valueOf":"x"}'), { type: 'query' })).toThrow(
+      'valueOf: property should not exist',
+    );
+  });
+
   it('lets ordinary keys through, and leaves route parameters alone', () => {
     const body = { title: 'x', source: { publisher: 'y', valueOfDeal: 1 }, votes: { for: 1 } };
     expect(pipe.transform(body, asBody)).toBe(body);

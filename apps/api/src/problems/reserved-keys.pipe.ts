@@ -5,9 +5,9 @@ import { ApiProblem } from './api-problem';
 const RESERVED = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /**
- * Refuses bodies with the keys every JavaScript object already has (`__proto__`, `constructor`, `valueOf`,
- * `toString`, ...) or that JavaScript gives a meaning (`prototype`): the validation pipe cannot see them as unknown
- * fields, because the DTO instance answers to them through its prototype.
+ * Refuses bodies and query strings with the keys every JavaScript object already has (`__proto__`, `constructor`,
+ * `valueOf`, `toString`, ...) or that JavaScript gives a meaning (`prototype`): the validation pipe cannot see
+ * them as unknown fields, because the DTO instance answers to them through its prototype.
  */
 @Injectable()
 export class ReservedKeysPipe implements PipeTransform {
