@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, type AppendResult, type EventStore } from '@timeline/event-store';
 import { waitFor } from '@timeline/event-store/testing';
 import { ReadModelFiles } from '@timeline/projections';
 import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
@@ -83,9 +83,14 @@ describe('projections: rebuild, failure, demo', () => {
     await caughtUp(readModels, store);
     const liveFile = readModels.projection.file;
 
+    const published = new Map<string, bigint>();
+    const feed = readModels.updates.subscribe((update) => published.set(update.treatyId, update.position));
+    const writtenDuringTheSwitch = new Map<string, bigint>();
     new ReadModelFiles(subject.config.dataDir).promote(join(subject.config.dataDir, 'projections-from-scratch.db'));
     let reads = 0;
     while (readModels.projection.file === liveFile) {
+      const treatyId = `during-${reads}`;
+      writtenDuringTheSwitch.set(treatyId, (await appendTreaty(store, treatyId, 1)).position);
       const treaty = await request(subject.http).get(`/treaties/switch-${reads % 120}`);
       expect(treaty.status).toBe(200);
       expect(treaty.body.revision).toBe('9');
@@ -99,6 +104,10 @@ describe('projections: rebuild, failure, demo', () => {
       expect((await request(subject.http).get(`/treaties/switch-${treaty}`).expect(200)).body.revision).toBe('9');
     }
     expect((await whenReady(subject.http)).status).toBe(200);
+    // The live feed lost nothing on the way: every treaty written during the switch was published at its position.
+    await caughtUp(readModels, store);
+    feed.unsubscribe();
+    expect(Object.fromEntries(published)).toMatchObject(Object.fromEntries(writtenDuringTheSwitch));
   }, 20_000);
 
   it('shows the Russia–Iran treaty from the five articles: signed, approved by both parliaments, not yet ratified', async () => {
@@ -142,7 +151,7 @@ describe('projections: rebuild, failure, demo', () => {
 });
 
 /** Appends a treaty's registration and `events - 1` chamber approvals straight to the store, as decided. */
-async function appendTreaty(store: EventStore, treatyId: string, events: number): Promise<void> {
+async function appendTreaty(store: EventStore, treatyId: string, events: number): Promise<AppendResult> {
   let state: TreatyState = initialState();
   const decided = Array.from({ length: events }, (_, index) => {
     const eventId = randomUUID();
@@ -159,5 +168,5 @@ async function appendTreaty(store: EventStore, treatyId: string, events: number)
     state = evolve(state, event);
     return { id: eventId, type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } };
   });
-  await store.appendToStream(treatyStreamName(treatyId), decided);
+  return store.appendToStream(treatyStreamName(treatyId), decided);
 }

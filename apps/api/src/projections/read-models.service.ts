@@ -15,6 +15,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 const POINTER_POLL_MS = 1000;
+const CHANGES_PAGE = 500;
 
 /**
  * The live read models: the treaty-status projection following the log into `projections.db` (or whichever
@@ -116,11 +117,24 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
         return;
       }
       const previous = { file: this.file, db: this.db, runner: this.runner };
+      const publishedUpTo = previous.runner.position ?? -1n;
       this.serve(next);
+      // The promoted projection may be ahead of the one it replaces, with changes it could not publish while it
+      // was not served: publish them now, each treaty's current status once, as a reconnecting client gets them.
+      this.publishChangesAfter(publishedUpTo);
       await previous.runner.stop();
       previous.db.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous.file}${suffix}`, { force: true });
       this.logger.log(`Switched to the rebuilt read models in ${promoted}`);
     })().finally(() => (this.switching = undefined));
+  }
+
+  private publishChangesAfter(position: bigint): void {
+    for (let after = position; ;) {
+      const page = this.queries.changedAfter(after, CHANGES_PAGE);
+      page.forEach((update) => this.updates.next(update));
+      if (page.length < CHANGES_PAGE) return;
+      after = page.at(-1)!.position;
+    }
   }
 }
