@@ -104,7 +104,9 @@ describe('projections: rebuild, failure, demo', () => {
       expect((await request(subject.http).get(`/treaties/switch-${treaty}`).expect(200)).body.revision).toBe('9');
     }
     expect((await whenReady(subject.http)).status).toBe(200);
-    // The live feed lost nothing on the way: every treaty written during the switch was published at its position.
+    // The live feed lost nothing on the way: every treaty written during and after the switch was published at
+    // its position.
+    writtenDuringTheSwitch.set('after-the-switch', (await appendTreaty(store, 'after-the-switch', 1)).position);
     await caughtUp(readModels, store);
     feed.unsubscribe();
     expect(Object.fromEntries(published)).toMatchObject(Object.fromEntries(writtenDuringTheSwitch));
