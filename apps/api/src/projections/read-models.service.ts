@@ -20,7 +20,8 @@ const CHANGES_PAGE = 500;
 /**
  * The live read models: the treaty-status projection following the log into `projections.db` (or whichever
  * file a rebuild promoted), its queries, and the feed of updates it commits. When `npm run projections:rebuild`
- * promotes a new file, this switches to it within a second, resuming from that file's own checkpoint.
+ * promotes a new file, this switches to it as soon as its projection, resuming from that file's own checkpoint,
+ * has caught up with the log.
  */
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown {
