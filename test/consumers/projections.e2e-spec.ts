@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { EVENT_STORE, type AppendResult, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '@timeline/event-store';
 import { waitFor } from '@timeline/event-store/testing';
 import { ReadModelFiles } from '@timeline/projections';
 import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
@@ -112,6 +113,35 @@ describe('projections: rebuild, failure, demo', () => {
     expect(Object.fromEntries(published)).toMatchObject(Object.fromEntries(writtenDuringTheSwitch));
   }, 20_000);
 
+  it('publishes a catch-up once it ends: each changed treaty, once, at its current status', async () => {
+    const before = await startTestApp({}, { keepData: true });
+    const { dataDir } = before.config;
+    // Written round-robin, so that every batch of the catch-up holds part of every treaty's history.
+    const treaties = Array.from({ length: 100 }, (_, index) => decidedTreaty(`round-robin-${index}`, 12));
+    for (let round = 0; round < 12; round++) {
+      for (const [index, events] of treaties.entries()) {
+        await before.app
+          .get<EventStore>(EVENT_STORE)
+          .appendToStream(treatyStreamName(`round-robin-${index}`), [events[round]!]);
+      }
+    }
+    await before.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `projections.db${suffix}`), { force: true });
+
+    subject = await startTestApp({ dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') } });
+    const readModels = subject.app.get(ReadModels);
+    const published: { treatyId: string; revision: unknown }[] = [];
+    const feed = readModels.updates.subscribe((update) =>
+      published.push({ treatyId: update.treatyId, revision: update.status.revision }),
+    );
+    await caughtUp(readModels, subject.app.get<EventStore>(EVENT_STORE));
+    feed.unsubscribe();
+    expect(readModels.projection.status.kind).toBe('live');
+    expect(published).toHaveLength(100);
+    expect(new Set(published.map((update) => update.treatyId)).size).toBe(100);
+    expect(published.every((update) => update.revision === '11')).toBe(true);
+  });
+
   it('shows the Russia–Iran treaty from the five articles: signed, approved by both parliaments, not yet ratified', async () => {
     subject = await startTestApp({ loadDemoData: true });
     await caughtUp(subject.app.get(ReadModels), subject.app.get<EventStore>(EVENT_STORE));
@@ -152,10 +182,10 @@ describe('projections: rebuild, failure, demo', () => {
   });
 });
 
-/** Appends a treaty's registration and `events - 1` chamber approvals straight to the store, as decided. */
-async function appendTreaty(store: EventStore, treatyId: string, events: number): Promise<AppendResult> {
+/** A treaty's registration and `events - 1` chamber approvals, as decided, to append straight to the store. */
+function decidedTreaty(treatyId: string, events: number): NewEvent[] {
   let state: TreatyState = initialState();
-  const decided = Array.from({ length: events }, (_, index) => {
+  return Array.from({ length: events }, (_, index) => {
     const eventId = randomUUID();
     const command =
       index === 0
@@ -170,5 +200,8 @@ async function appendTreaty(store: EventStore, treatyId: string, events: number)
     state = evolve(state, event);
     return { id: eventId, type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } };
   });
-  return store.appendToStream(treatyStreamName(treatyId), decided);
+}
+
+function appendTreaty(store: EventStore, treatyId: string, events: number): Promise<AppendResult> {
+  return store.appendToStream(treatyStreamName(treatyId), decidedTreaty(treatyId, events));
 }

@@ -85,6 +85,30 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('says once that it has caught up, after committing all that was in the log, before it goes on live', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const seen: string[] = [];
+    const runner: ProjectionRunner<string> = new ProjectionRunner(store, db, recordingProjection(), {
+      batchSize: 30,
+      onCommitted: (ids) => seen.push(`committed ${ids.length}`),
+      onCaughtUp: () => seen.push(`caught up at ${applied(db).length} (${runner.status.kind})`),
+    });
+    void runner.start();
+    await waitFor(() => runner.status.kind === 'live');
+    const live = await store.appendToStream('stream-live', newEvents(1));
+    await runner.waitForPosition(live.position, 2000);
+    await runner.stop();
+    expect(seen).toEqual([
+      'committed 30',
+      'committed 30',
+      'committed 30',
+      'committed 10',
+      'caught up at 100 (live)',
+      'committed 1',
+    ]);
+    db.close();
+  });
+
   it('resumes after a stop at any point without applying an event twice or skipping one', async () => {
     const file = join(directory, 'read.db');
     for (const stopAfter of [1, 3, 8]) {

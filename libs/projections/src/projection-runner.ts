@@ -23,6 +23,8 @@ export interface ProjectionRunnerOptions<Update> {
   readonly batchSize?: number;
   /** Called after each commit with what changed: the live feed. */
   readonly onCommitted?: (updates: readonly Update[]) => void;
+  /** Called once the projection has caught up with the log, just before it follows it live. */
+  readonly onCaughtUp?: () => void;
   readonly onFailed?: (status: Extract<ProjectionStatus, { kind: 'failed' }>) => void;
   /** Stop once caught up instead of following the log (rebuilds). */
   readonly stopWhenCaughtUp?: boolean;
@@ -129,6 +131,7 @@ export class ProjectionRunner<Update> {
           batch = [];
           live = true;
           this.currentStatus = { kind: 'live' };
+          this.options.onCaughtUp?.();
           if (this.options.stopWhenCaughtUp) break;
           continue;
         }

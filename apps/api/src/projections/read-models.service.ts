@@ -25,7 +25,11 @@ const CHANGES_PAGE = 500;
  */
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown {
-  /** Every committed change, after its transaction: the source of the live SSE feeds. */
+  /**
+   * The live SSE feeds' source: each change once committed, while the served projection follows the log live. A
+   * catch-up (at start, or of a promoted file) is published once it ends, each changed treaty's current status
+   * once, as a reconnecting client gets them: never a string of states the treaty has long left.
+   */
   readonly updates = new Subject<TreatyUpdate>();
   private readonly logger = new Logger('Projections');
   private readonly files: ReadModelFiles;
@@ -38,6 +42,8 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   /** A promoted file whose projection stopped before catching up: not tried again until another is promoted. */
   private refused: string | undefined;
   private closing = false;
+  /** The last position the feed has published; what the read model held when the service started counts as such. */
+  private publishedUpTo = -1n;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -47,7 +53,9 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    this.serve(this.open(this.files.current()));
+    const opened = this.open(this.files.current());
+    this.publishedUpTo = opened.runner.position ?? -1n;
+    this.serve(opened);
     this.poll = setInterval(() => this.followPromotion(), POINTER_POLL_MS);
     this.poll.unref();
   }
@@ -78,7 +86,10 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
     const db = openReadModelDatabase(file);
     const runner: ProjectionRunner<TreatyUpdate> = new ProjectionRunner(this.store, db, treatyStatusProjection, {
       onCommitted: (updates) => {
-        if (this.runner === runner) updates.forEach((update) => this.updates.next(update));
+        if (this.runner === runner && runner.status.kind === 'live') updates.forEach((update) => this.publish(update));
+      },
+      onCaughtUp: () => {
+        if (this.runner === runner) this.publishChangesAfter(this.publishedUpTo);
       },
       onFailed: (status) =>
         this.logger.error(
@@ -118,11 +129,10 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
         return;
       }
       const previous = { file: this.file, db: this.db, runner: this.runner };
-      const publishedUpTo = previous.runner.position ?? -1n;
       this.serve(next);
       // The promoted projection may be ahead of the one it replaces, with changes it could not publish while it
-      // was not served: publish them now, each treaty's current status once, as a reconnecting client gets them.
-      this.publishChangesAfter(publishedUpTo);
+      // was not served: publish them now.
+      this.publishChangesAfter(this.publishedUpTo);
       await previous.runner.stop();
       previous.db.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous.file}${suffix}`, { force: true });
@@ -130,10 +140,16 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
     })().finally(() => (this.switching = undefined));
   }
 
+  private publish(update: TreatyUpdate): void {
+    this.updates.next(update);
+    if (update.position > this.publishedUpTo) this.publishedUpTo = update.position;
+  }
+
+  /** Publishes every treaty changed after `position`: its current status, once, in the order of the changes. */
   private publishChangesAfter(position: bigint): void {
     for (let after = position; ;) {
       const page = this.queries.changedAfter(after, CHANGES_PAGE);
-      page.forEach((update) => this.updates.next(update));
+      page.forEach((update) => this.publish(update));
       if (page.length < CHANGES_PAGE) return;
       after = page.at(-1)!.position;
     }
