@@ -23,7 +23,7 @@ export interface ProjectionRunnerOptions<Update> {
   readonly batchSize?: number;
   /** Called after each commit with what changed: the live feed. */
   readonly onCommitted?: (updates: readonly Update[]) => void;
-  /** Called once the projection has caught up with the log, just before it follows it live. */
+  /** Called once the projection has caught up with the log, as it goes live (its status is already `live`). */
   readonly onCaughtUp?: () => void;
   readonly onFailed?: (status: Extract<ProjectionStatus, { kind: 'failed' }>) => void;
   /** Stop once caught up instead of following the log (rebuilds). */
