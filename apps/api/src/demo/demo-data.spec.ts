@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TREATY_ID_PATTERN } from '@timeline/treaty';
 import { DEMO_TREATIES } from './demo-data';
 
 // The repo is always cloned with shared/ beside it.
@@ -39,7 +40,6 @@ interface DemoData {
   treaties: DemoTreaty[];
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{2,80}$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARTY = /^[A-Z]{2,10}$/;
@@ -89,7 +89,7 @@ describe('demo data', () => {
     const ids = data.treaties.map((treaty) => treaty.registration.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { registration } of data.treaties) {
-      expect(registration.id).toMatch(SLUG);
+      expect(registration.id).toMatch(TREATY_ID_PATTERN);
       expect(registration.title.trim()).not.toBe('');
       expect(CATEGORIES).toContain(registration.category);
       expect(new Set(registration.parties).size).toBeGreaterThanOrEqual(2);

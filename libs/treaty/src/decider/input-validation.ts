@@ -20,8 +20,8 @@ export const TEXT_LIMITS = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TREATY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,80}$/;
-/** ISO 3166-1 alpha-2 (`RU`) or an organisation code (`EAEU`): 2-10 uppercase letters or digits. */
-export const PARTY_CODE_PATTERN = /^[A-Z0-9]{2,10}$/;
+/** ISO 3166-1 alpha-2 (`RU`) or an organisation code (`EAEU`): 2-10 uppercase letters or digits, a letter first. */
+export const PARTY_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 
 export function requireEventId(value: unknown, field: string): string {
   if (value === undefined || value === null || value === '') {
@@ -85,7 +85,7 @@ export function requirePartyCode(value: unknown, field: string): string {
   if (typeof value !== 'string' || !PARTY_CODE_PATTERN.test(value)) {
     throw new TreatyRuleViolation(
       'INVALID_PARTY_CODE',
-      `${field} must be an ISO 3166-1 alpha-2 code (RU) or an organisation code (EAEU): 2-10 uppercase letters or digits; got ${describe(value)}`,
+      `${field} must be an ISO 3166-1 alpha-2 code (RU) or an organisation code (EAEU): 2-10 uppercase letters or digits, a letter first; got ${describe(value)}`,
       field,
     );
   }

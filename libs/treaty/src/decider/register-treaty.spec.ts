@@ -39,7 +39,7 @@ describe('RegisterTreaty', () => {
       .thenThrows('MISSING_FIELD', { field: 'title' });
   });
 
-  it.each([['ru'], ['R'], ['RUSSIAN-FED'], ['EURASIANECU']])('refuses the party code %s', (code) => {
+  it.each([['ru'], ['R'], ['RUSSIAN-FED'], ['EURASIANECU'], ['7R']])('refuses the party code %s', (code) => {
     spec
       .given([])
       .when(register({ parties: ['IR', code] }))

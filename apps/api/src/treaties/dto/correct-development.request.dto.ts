@@ -10,8 +10,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PARTY_CODE_PATTERN } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
-import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, PARTY_CODE, IsCleanText } from './validation.decorators';
+import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 /** The fields a correction may change; `null` removes an optional one (place, signatories, votes). */
@@ -23,7 +24,7 @@ export class DevelopmentChangesDto {
 
   @ApiPropertyOptional({ example: 'RU' })
   @IsAbsentOr()
-  @Matches(PARTY_CODE, { message: 'changes.party must be a code such as RU, IR or EAEU' })
+  @Matches(PARTY_CODE_PATTERN, { message: 'changes.party must be a code such as RU, IR or EAEU' })
   party?: string;
 
   @ApiPropertyOptional({ example: 'Federation Council' })

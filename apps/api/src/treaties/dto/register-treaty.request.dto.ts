@@ -10,13 +10,13 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { TREATY_CATEGORIES } from '@timeline/treaty';
-import { PARTY_CODE, IsCleanText } from './validation.decorators';
+import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
+import { IsCleanText } from './validation.decorators';
 
 export class RegisterTreatyRequestDto {
-  @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: '^[a-z0-9][a-z0-9-]{2,80}$' })
+  @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: TREATY_ID_PATTERN.source })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, {
+  @Matches(TREATY_ID_PATTERN, {
     message: 'id must be a slug: 3 to 81 lowercase letters, digits or dashes, not starting with a dash',
   })
   id!: string;
@@ -33,7 +33,7 @@ export class RegisterTreatyRequestDto {
   @ArrayMinSize(2, { message: 'parties must name at least two parties' })
   @ArrayMaxSize(200)
   @ArrayUnique({ message: 'parties must not repeat a party' })
-  @Matches(PARTY_CODE, { each: true, message: 'each party must be a code such as RU, IR or EAEU' })
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each party must be a code such as RU, IR or EAEU' })
   parties!: string[];
 
   @ApiProperty({ enum: TREATY_CATEGORIES })

@@ -10,9 +10,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DEVELOPMENT_TYPES } from '@timeline/treaty';
+import { DEVELOPMENT_TYPES, PARTY_CODE_PATTERN } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
-import { IsAbsentOr, PARTIAL_DATE, PARTY_CODE, IsCleanText } from './validation.decorators';
+import { IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 export class ReportDevelopmentRequestDto {
@@ -27,7 +27,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({ example: 'RU', description: 'For legislative-approval, ratification-completed, withdrawn' })
   @IsAbsentOr()
-  @Matches(PARTY_CODE, { message: 'party must be a code such as RU, IR or EAEU' })
+  @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
   party?: string;
 
   @ApiPropertyOptional({ example: 'State Duma', description: 'The chamber or council, for legislative-approval' })

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { TREATY_CATEGORIES } from '@timeline/treaty';
+import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
 import { TREATY_STATUSES } from './treaty-statuses';
-import { IsAbsentOr, PARTY_CODE } from './validation.decorators';
+import { IsAbsentOr } from './validation.decorators';
 
 export class TreatyListQueryDto {
   @ApiPropertyOptional({ example: 'IR', description: 'Only treaties with this party' })
   @IsAbsentOr()
-  @Matches(PARTY_CODE, { message: 'party must be a code such as RU, IR or EAEU' })
+  @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
   party?: string;
 
   @ApiPropertyOptional({ enum: TREATY_STATUSES })
@@ -31,7 +31,7 @@ export class TreatyListQueryDto {
 
   @ApiPropertyOptional({ description: "The previous page's nextCursor" })
   @IsAbsentOr()
-  @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  @Matches(TREATY_ID_PATTERN, { message: 'cursor must be a nextCursor from a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ description: 'Read your write: see GET /treaties/{id}' })

@@ -11,7 +11,6 @@ export const IsAbsentNullOr = () => ValidateIf((_object, value) => value !== und
 
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const PARTY_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
 
 // Control characters, and the bidirectional overrides and isolates that can make text display other than it reads.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
