@@ -24,17 +24,10 @@ const EVENT_TYPE_BY_DEVELOPMENT: Record<DevelopmentType, DevelopmentEventType> =
   terminated: 'TreatyTerminated',
 };
 
-const DEVELOPMENT_BY_EVENT_TYPE: Record<DevelopmentEventType, DevelopmentType> = {
-  TreatySigned: 'signed',
-  LegislativeApprovalGiven: 'legislative-approval',
-  RatificationCompleted: 'ratification-completed',
-  InstrumentsExchanged: 'instruments-exchanged',
-  TreatyEnteredIntoForce: 'entered-into-force',
-  TreatySuspended: 'suspended',
-  TreatyResumed: 'resumed',
-  PartyWithdrew: 'withdrawn',
-  TreatyTerminated: 'terminated',
-};
+/** The inverse, derived, so that the two can never disagree. */
+const DEVELOPMENT_BY_EVENT_TYPE = Object.fromEntries(
+  Object.entries(EVENT_TYPE_BY_DEVELOPMENT).map(([development, eventType]) => [eventType, development]),
+) as Record<DevelopmentEventType, DevelopmentType>;
 
 export const DEVELOPMENT_TYPES = Object.keys(EVENT_TYPE_BY_DEVELOPMENT) as readonly DevelopmentType[];
 
