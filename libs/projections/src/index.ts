@@ -6,5 +6,6 @@ export * from './rebuild';
 export * from './treaty-status/json-view';
 export * from './treaty-status/treaty-status.projection';
 export * from './treaty-status/treaty-status.queries';
+export type { TreatyUpdate } from './treaty-status/treaty-update';
 export { toTreatyEnvelope } from './treaty-status/treaty-envelopes';
 export * from './treaty-status/treaty-status.diff';

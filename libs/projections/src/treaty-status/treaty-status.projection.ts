@@ -9,16 +9,10 @@ import {
   type TreatyHistoryFold,
 } from '@timeline/treaty';
 import type { Projection } from '../projection';
-import { toJsonText, type JsonView } from './json-view';
+import { toJsonText } from './json-view';
 import { OpenTreatyFolds } from './open-treaty-folds';
 import { fromRow, toRow, toTreatyEnvelope, type TreatyEventRow } from './treaty-envelopes';
-
-/** What one commit changed for one treaty: its new status, for the live feed. */
-export interface TreatyUpdate {
-  readonly treatyId: string;
-  readonly position: bigint;
-  readonly status: JsonView;
-}
+import { treatyUpdate, type TreatyUpdate } from './treaty-update';
 
 /**
  * Each treaty's current status and timeline, rendered by the domain's own views whenever its stream grows, so
@@ -159,17 +153,5 @@ function render(db: Database, treatyId: string, fold: TreatyHistoryFold): Treaty
     toJsonText(treatyTimelineOf(history, now)),
   );
   for (const code of status.parties) statements.addParty.run(code, treatyId);
-  return [updateOf(treatyId, status.position, statusText)];
-}
-
-/** The status is parsed for the live feed when first read: a rebuild publishes nothing and never pays for it. */
-function updateOf(treatyId: string, position: bigint, statusText: string): TreatyUpdate {
-  let status: JsonView | undefined;
-  return {
-    treatyId,
-    position,
-    get status() {
-      return (status ??= JSON.parse(statusText) as JsonView);
-    },
-  };
+  return [treatyUpdate(treatyId, status.position, statusText)];
 }

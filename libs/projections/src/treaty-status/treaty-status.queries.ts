@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { JsonView } from './json-view';
-import type { TreatyUpdate } from './treaty-status.projection';
+import { treatyUpdate, type TreatyUpdate } from './treaty-update';
 
 export interface TreatyListQuery {
   readonly party?: string;
@@ -71,10 +71,6 @@ export class TreatyStatusQueries {
       )
       .safeIntegers(true)
       .all(position, limit) as { treaty_id: string; position: bigint; status_view: string }[];
-    return rows.map((row) => ({
-      treatyId: row.treaty_id,
-      position: row.position,
-      status: JSON.parse(row.status_view) as JsonView,
-    }));
+    return rows.map((row) => treatyUpdate(row.treaty_id, row.position, row.status_view));
   }
 }
