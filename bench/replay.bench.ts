@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { runInChildProcess } from './child-task';
 import type { ReplayPlan, ReplayResult } from './replay-rebuild';
 import { fmt, perSecond, type Row } from './stats';

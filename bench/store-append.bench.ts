@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { fmt, latencies, perSecond, type Row } from './stats';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import {
   decide,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { backupEventLog } from '../../apps/api/src/cli/backup-command';
 import { EXIT } from '../../apps/api/src/cli/audit-command';
 import { asAuditor, exportLog, offlineAudit } from '../support/audit-helpers';

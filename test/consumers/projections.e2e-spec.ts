@@ -8,8 +8,8 @@ import { waitFor } from '@timeline/event-store/testing';
 import { ReadModelFiles } from '@timeline/projections';
 import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
 import { register, report } from '@timeline/treaty/testing';
-import { ReadModels } from '../../apps/api/src/projections/read-models.service';
-import { rebuildProjections } from '../../apps/api/src/projections/rebuild-projections';
+import { ReadModels } from '../../apps/api/src/read-models/read-models.service';
+import { rebuildProjections } from '../../apps/api/src/read-models/rebuild-projections';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, source } from '../support/treaty-requests';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { API_KEYS, KEYS } from '../support/api-keys';
 import { sized } from '../support/torture';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';

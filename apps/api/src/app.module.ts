@@ -10,7 +10,7 @@ import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PageModule } from './page/page.module';
-import { ProjectionsModule } from './projections/projections.module';
+import { ProjectionsModule } from './read-models/projections.module';
 import { TreatiesModule } from './treaties/treaties.module';
 
 export interface AppOptions {

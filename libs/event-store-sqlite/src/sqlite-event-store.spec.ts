@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { SQLITE_DRIVER_PACKAGE, Sqlite } from '@timeline/sqlite';
+import { SQLITE_DRIVER_PACKAGE, Sqlite } from '@timeline/sqlite-driver';
 import {
   collect,
   describeEventStoreConformance,

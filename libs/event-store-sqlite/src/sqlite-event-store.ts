@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import {
   ANY,
   AppendSignal,

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { Roles } from '../auth/access.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { rebuildProjections } from '../projections/rebuild-projections';
+import { rebuildProjections } from '../read-models/rebuild-projections';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { AuditLogQueryDto, RebuildQueryDto } from './audit-log.query.dto';
 import { AuditService, MAX_LOG_PAGE } from './audit.service';

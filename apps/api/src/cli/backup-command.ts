@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Sqlite } from '@timeline/sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import type { AppConfig } from '../config/app-config';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
-import { rebuildProjections } from '../projections/rebuild-projections';
+import { rebuildProjections } from '../read-models/rebuild-projections';
 
 /**
  * `npm run projections:rebuild [-- --dry-run]`: rebuilds the read models from the whole log beside the live ones

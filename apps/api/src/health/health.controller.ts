@@ -9,7 +9,7 @@ import {
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { IntegrityHealthIndicator } from '../audit/integrity.health';
-import { ProjectionHealthIndicator } from '../projections/projection.health';
+import { ProjectionHealthIndicator } from '../read-models/projection.health';
 import { EventStoreHealthIndicator } from './event-store.health';
 
 @ApiTags('health')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import type { TreatyUpdate } from '@timeline/projections';
-import { ReadModels } from '../projections/read-models.service';
+import { ReadModels } from '../read-models/read-models.service';
 
 export interface LiveFilter {
   readonly treaty?: string;

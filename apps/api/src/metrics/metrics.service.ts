@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
-import { ReadModels } from '../projections/read-models.service';
+import { ReadModels } from '../read-models/read-models.service';
 
 /**
  * The service's Prometheus metrics, in a registry of its own (not prom-client's global one), so that several app

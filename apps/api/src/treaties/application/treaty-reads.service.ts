@@ -3,7 +3,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent }
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
 import { treatyStatusView, treatyStreamName, treatyTimelineView, type ViewOptions } from '@timeline/treaty';
 import { ApiProblem } from '../../problems/api-problem';
-import { ReadModels } from '../../projections/read-models.service';
+import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
 
