@@ -26,4 +26,5 @@ export default {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 20000,
   globalSetup: '<rootDir>/test/support/build-once.mjs',
+  reporters: ['default', '<rootDir>/test/support/skipped-tests-reporter.mjs'],
 };
