@@ -18,6 +18,7 @@ export async function startBenchApp(): Promise<{ app: INestApplication; base: st
     loadDemoData: false,
     publicReads: true,
     logLevel: 'error',
+    logFormat: 'json',
     limits: { maxBodyBytes: 262_144, ratePerMinute: 100_000_000, sseConnectionsPerClient: 100_000 },
   };
   const app = await createApp(config);

@@ -31,6 +31,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
     loadDemoData: false,
     publicReads: true,
     logLevel: 'error',
+    logFormat: 'json',
     apiKeys: API_KEYS,
     // Generous limits: tests that are about limits set their own.
     limits: { maxBodyBytes: 262_144, ratePerMinute: 1_000_000, sseConnectionsPerClient: 1000 },

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
 import type { AppConfig } from './config/app-config';
@@ -11,8 +12,11 @@ import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
 import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const logger = createLogger(config);
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+  logger: Logger = createLogger(config),
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: new PinoLoggerService(logger),
     bodyParser: false,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
+import { createLogger, writesPrettyLogs } from './http/pino-logger';
+import { startupBlock, startupSummary } from './http/startup-summary';
 
 async function main(): Promise<void> {
   let config;
@@ -12,9 +13,13 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(78); // EX_CONFIG: a script can tell a configuration error from a crash.
   }
-  const app = await createApp(config);
+  const logger = createLogger(config);
+  const app = await createApp(config, {}, logger);
   await app.listen(config.port);
-  new Logger('Bootstrap').log(`Treaty Timeline listening on http://localhost:${config.port} (docs at /docs)`);
+  const summary = startupSummary(config, config.port);
+  // A person reads one block; a log collector gets the same facts as fields of one record.
+  if (writesPrettyLogs(config)) logger.info(`\n${startupBlock(summary)}`);
+  else logger.info({ context: 'Bootstrap', ...summary }, `Treaty Timeline listening on ${summary.url}`);
 }
 
 void main();

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       loadDemoData: true,
       publicReads: true,
       logLevel: 'log',
+      logFormat: 'auto',
       limits: { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 },
     });
   });
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
     ['TIMELINE_PUBLIC_READS', '1'],
     ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
     ['TIMELINE_API_KEYS', 'admin:0123456789abcdef'],
+    ['TIMELINE_LOG_FORMAT', 'text'],
     ['TIMELINE_API_KEYS', 'editor:short'],
     ['TIMELINE_LOG_LEVEL', 'chatty'],
     ['TIMELINE_MAX_BODY_BYTES', '12'],

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly loadDemoData: boolean;
   readonly publicReads: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** `json` lines, `pretty` lines for a person, or `auto`: pretty when stdout is a terminal. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly limits: Limits;
 }
 
@@ -67,6 +69,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     loadDemoData: variables.TIMELINE_DEMO_DATA,
     publicReads: variables.TIMELINE_PUBLIC_READS,
     logLevel: variables.TIMELINE_LOG_LEVEL as AppConfig['logLevel'],
+    logFormat: variables.TIMELINE_LOG_FORMAT as AppConfig['logFormat'],
     limits: {
       maxBodyBytes: variables.TIMELINE_MAX_BODY_BYTES,
       ratePerMinute: variables.TIMELINE_RATE_LIMIT_PER_MINUTE,

@@ -69,4 +69,7 @@ export class EnvironmentVariables {
     message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })
   TIMELINE_LOG_LEVEL = 'log';
+
+  @IsIn(['auto', 'json', 'pretty'], { message: 'TIMELINE_LOG_FORMAT must be one of auto, json, pretty' })
+  TIMELINE_LOG_FORMAT = 'auto';
 }

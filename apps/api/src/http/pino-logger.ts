@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import pinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdOf } from './correlation-id.middleware';
 
@@ -13,9 +14,28 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
   verbose: 'trace',
 };
 
-/** Structured JSON logs: one pino logger for NestJS's own messages and for one line per request. */
-export function createLogger(config: AppConfig): Logger {
-  return pino({ level: PINO_LEVEL[config.logLevel] });
+/**
+ * One pino logger for NestJS's own messages and for one line per request: JSON lines for log collectors, or, for a
+ * person at a terminal (`auto` with stdout a TTY, or `pretty`), readable coloured lines from the same records.
+ */
+export function createLogger(config: AppConfig, stdoutIsTerminal = process.stdout.isTTY === true): Logger {
+  const level = PINO_LEVEL[config.logLevel];
+  if (!writesPrettyLogs(config, stdoutIsTerminal)) return pino({ level });
+  return pino(
+    { level },
+    pinoPretty({
+      colorize: stdoutIsTerminal,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,context,req,res,responseTime',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+      singleLine: true,
+      sync: true,
+    }),
+  );
+}
+
+export function writesPrettyLogs(config: AppConfig, stdoutIsTerminal = process.stdout.isTTY === true): boolean {
+  return config.logFormat === 'pretty' || (config.logFormat === 'auto' && stdoutIsTerminal);
 }
 
 /**
@@ -28,8 +48,14 @@ export function requestLogging(logger: Logger) {
     genReqId: (request) => correlationIdOf(request),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     customProps: (request) => ({ principal: (request as { principal?: { keyId: string } }).principal?.keyId }),
+    // The path only: a query string may carry what must not be logged, and the request record has it, redacted.
+    customSuccessMessage: (request, response, responseTime) =>
+      `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(responseTime)} ms`,
+    customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
   });
 }
+
+const pathOf = (url: string | undefined): string => (url ?? '').split('?', 1)[0] ?? '';
 
 /**
  * NestJS's logger interface over pino (hand-written: nestjs-pino 5, the release for NestJS 12, requires Node 22).
