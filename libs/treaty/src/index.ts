@@ -16,7 +16,7 @@ export {
   partyOf,
   type Development,
 } from './development';
-export { PARTY_CODE_PATTERN, TEXT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
+export { PARTY_CODE_PATTERN, INPUT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
 export * from './decider/treaty.state';
 export { evolve } from './decider/treaty.evolve';
 export { decide } from './decider/treaty.decide';

@@ -13,7 +13,7 @@ import {
   TREATY_ID,
   uuid,
 } from '../testing/treaty-fixtures';
-import { TEXT_LIMITS } from './input-validation';
+import { INPUT_LIMITS } from './input-validation';
 import { decide } from './treaty.decide';
 import { foldTreaty } from './treaty.decider';
 
@@ -34,11 +34,11 @@ describe('command input', () => {
   it('bounds free text', () => {
     spec
       .given([])
-      .when(register({ title: 'x'.repeat(TEXT_LIMITS.title + 1) }))
+      .when(register({ title: 'x'.repeat(INPUT_LIMITS.title + 1) }))
       .thenThrows('INVALID_FIELD', { field: 'title', message: /at most 300 characters/ });
     spec
       .given([registered()])
-      .when(report(id, { type: 'signed', occurredOn: '2025-01-17', place: 'x'.repeat(TEXT_LIMITS.name + 1) }))
+      .when(report(id, { type: 'signed', occurredOn: '2025-01-17', place: 'x'.repeat(INPUT_LIMITS.name + 1) }))
       .thenThrows('INVALID_FIELD', { field: 'place' });
   });
 

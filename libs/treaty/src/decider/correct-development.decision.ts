@@ -5,7 +5,7 @@ import type { DevelopmentCorrected } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { parseCorrectionChanges } from './correction-changes.parser';
 import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards';
-import { requireEventId, requireText, TEXT_LIMITS } from './input-validation';
+import { requireEventId, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSource } from './report-parts.validation';
 import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
@@ -25,7 +25,7 @@ export function correctDevelopment(
   requireEventId(data.eventId, 'eventId');
   const target = requireDevelopmentOnRecord(treaty, data.developmentId);
   const changes = parseCorrectionChanges(data.changes, target.current.type);
-  const reason = requireText(data.reason, 'reason', TEXT_LIMITS.reason);
+  const reason = requireText(data.reason, 'reason', INPUT_LIMITS.reason);
   const source = requireSource(data.source, 'source');
   assertSourceNotInFuture(source, today);
 

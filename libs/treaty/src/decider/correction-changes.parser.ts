@@ -2,7 +2,7 @@ import { fieldsOf, isOptionalField, type DevelopmentField, type DevelopmentType 
 import { isPlainRecord } from '../plain-data';
 import type { DevelopmentChanges } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
-import { requirePartialDate, requirePartyCode, requireText, TEXT_LIMITS } from './input-validation';
+import { requirePartialDate, requirePartyCode, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSignatories, requireVotes } from './report-parts.validation';
 
 type MutableChanges = { -readonly [Field in keyof DevelopmentChanges]: DevelopmentChanges[Field] };
@@ -70,10 +70,10 @@ function setChange(changes: MutableChanges, name: DevelopmentField, change: unkn
       changes.party = requirePartyCode(change, field);
       return;
     case 'body':
-      changes.body = requireText(change, field, TEXT_LIMITS.name);
+      changes.body = requireText(change, field, INPUT_LIMITS.name);
       return;
     case 'place':
-      changes.place = change === null ? null : requireText(change, field, TEXT_LIMITS.name);
+      changes.place = change === null ? null : requireText(change, field, INPUT_LIMITS.name);
       return;
     case 'signatories':
       changes.signatories = change === null ? null : requireSignatories(change, field);

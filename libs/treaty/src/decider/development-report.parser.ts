@@ -9,7 +9,7 @@ import {
   requirePartialDate,
   requirePartyCode,
   requireText,
-  TEXT_LIMITS,
+  INPUT_LIMITS,
 } from './input-validation';
 import { requireSignatories, requireSource, requireVotes } from './report-parts.validation';
 
@@ -61,7 +61,7 @@ function detailsOf(
       return withoutUndefined({
         type,
         occurredOn,
-        place: optionalText(report['place'], 'place', TEXT_LIMITS.name),
+        place: optionalText(report['place'], 'place', INPUT_LIMITS.name),
         signatories:
           report['signatories'] === undefined ? undefined : requireSignatories(report['signatories'], 'signatories'),
       });
@@ -70,7 +70,7 @@ function detailsOf(
         type,
         occurredOn,
         party: requirePartyCode(report['party'], 'party'),
-        body: requireText(report['body'], 'body', TEXT_LIMITS.name),
+        body: requireText(report['body'], 'body', INPUT_LIMITS.name),
         votes: report['votes'] === undefined ? undefined : requireVotes(report['votes'], 'votes'),
       });
     case 'ratification-completed':

@@ -7,8 +7,12 @@ import { TreatyRuleViolation } from '../treaty-rule-violation.error';
  * each failure names the field (dotted for nested ones) and says why.
  */
 
-/** Upper bounds on free text, so one report cannot bloat a stream; the HTTP layer may mirror them. */
-export const TEXT_LIMITS = {
+/**
+ * Upper bounds on input, so one report cannot bloat a stream or claim the absurd: characters of free text, the
+ * number of names in a list (signatories, parties), and a chamber's count of votes. The HTTP layer's DTOs take theirs from here (a spec compares them), so that a value
+ * over a limit gets the same answer at any size.
+ */
+export const INPUT_LIMITS = {
   title: 300,
   name: 200,
   reference: 500,
@@ -16,6 +20,8 @@ export const TEXT_LIMITS = {
   quote: 5000,
   reason: 2000,
   signatories: 100,
+  parties: 200,
+  votes: 100_000,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,6 +101,9 @@ export function requirePartyCode(value: unknown, field: string): string {
 export function requireParties(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) {
     throw new TreatyRuleViolation('MISSING_FIELD', `${field} must be a list of party codes`, field);
+  }
+  if (value.length > INPUT_LIMITS.parties) {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must list at most ${INPUT_LIMITS.parties} parties`, field);
   }
   const parties = value.map((party, index) => requirePartyCode(party, `${field}[${index}]`));
   const duplicate = parties.find((party, index) => parties.indexOf(party) !== index);

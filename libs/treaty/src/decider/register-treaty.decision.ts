@@ -7,7 +7,7 @@ import {
   requireParties,
   requireText,
   requireTreatyId,
-  TEXT_LIMITS,
+  INPUT_LIMITS,
 } from './input-validation';
 import type { TreatyState } from './treaty.state';
 
@@ -25,7 +25,7 @@ export function registerTreaty(command: RegisterTreaty, state: TreatyState): Tre
     type: 'TreatyRegistered',
     data: {
       treatyId: requireTreatyId(data.treatyId, 'treatyId'),
-      title: requireText(data.title, 'title', TEXT_LIMITS.title),
+      title: requireText(data.title, 'title', INPUT_LIMITS.title),
       parties: requireParties(data.parties, 'parties'),
       category: requireCategory(data.category, 'category'),
     },

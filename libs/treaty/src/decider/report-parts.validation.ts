@@ -1,7 +1,7 @@
 import { isPlainRecord, withoutUndefined } from '../plain-data';
 import type { Source, Votes } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
-import { describe, optionalText, requireCalendarDate, requireText, TEXT_LIMITS } from './input-validation';
+import { describe, optionalText, requireCalendarDate, requireText, INPUT_LIMITS } from './input-validation';
 
 /** Checks for the structured parts of a report: its source, an approval's votes, a signature's signatories. */
 
@@ -10,16 +10,16 @@ export function requireSource(value: unknown, field: string): Source {
     throw new TreatyRuleViolation('MISSING_FIELD', `${field} is required: who published the report, and when`, field);
   }
   return withoutUndefined({
-    publisher: requireText(value['publisher'], `${field}.publisher`, TEXT_LIMITS.name),
+    publisher: requireText(value['publisher'], `${field}.publisher`, INPUT_LIMITS.name),
     url: optionalUrl(value['url'], `${field}.url`),
     publishedOn: requireCalendarDate(value['publishedOn'], `${field}.publishedOn`),
-    document: optionalText(value['document'], `${field}.document`, TEXT_LIMITS.reference),
+    document: optionalText(value['document'], `${field}.document`, INPUT_LIMITS.reference),
     quote: optionalVerbatim(value['quote'], `${field}.quote`),
   });
 }
 
 function optionalUrl(value: unknown, field: string): string | undefined {
-  const text = optionalText(value, field, TEXT_LIMITS.url);
+  const text = optionalText(value, field, INPUT_LIMITS.url);
   if (text === undefined) return undefined;
   let protocol: string;
   try {
@@ -43,8 +43,8 @@ function optionalVerbatim(value: unknown, field: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be a non-blank string when given`, field);
   }
-  if (value.length > TEXT_LIMITS.quote) {
-    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be at most ${TEXT_LIMITS.quote} characters`, field);
+  if (value.length > INPUT_LIMITS.quote) {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be at most ${INPUT_LIMITS.quote} characters`, field);
   }
   return value;
 }
@@ -78,10 +78,10 @@ export function requireVotes(value: unknown, field: string): Votes {
 
 function optionalCount(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > INPUT_LIMITS.votes) {
     throw new TreatyRuleViolation(
       'INVALID_FIELD',
-      `${field} must be a whole number of votes, 0 or more; got ${describe(value)}`,
+      `${field} must be a whole number of votes from 0 to ${INPUT_LIMITS.votes}; got ${describe(value)}`,
       field,
     );
   }
@@ -92,12 +92,12 @@ export function requireSignatories(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) {
     throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be a list of names`, field);
   }
-  if (value.length > TEXT_LIMITS.signatories) {
+  if (value.length > INPUT_LIMITS.signatories) {
     throw new TreatyRuleViolation(
       'INVALID_FIELD',
-      `${field} must list at most ${TEXT_LIMITS.signatories} names`,
+      `${field} must list at most ${INPUT_LIMITS.signatories} names`,
       field,
     );
   }
-  return value.map((name, index) => requireText(name, `${field}[${index}]`, TEXT_LIMITS.name));
+  return value.map((name, index) => requireText(name, `${field}[${index}]`, INPUT_LIMITS.name));
 }

@@ -1,7 +1,7 @@
 import type { DecisionContext, RetractDevelopment } from '../treaty.commands';
 import type { DevelopmentRetracted } from '../treaty.events';
 import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards';
-import { requireEventId, requireText, TEXT_LIMITS } from './input-validation';
+import { requireEventId, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSource } from './report-parts.validation';
 import { assertSourceNotInFuture, requireToday } from './record-rules';
 import type { TreatyState } from './treaty.state';
@@ -20,7 +20,7 @@ export function retractDevelopment(
   const { data } = command;
   requireEventId(data.eventId, 'eventId');
   const target = requireDevelopmentOnRecord(treaty, data.developmentId);
-  const reason = requireText(data.reason, 'reason', TEXT_LIMITS.reason);
+  const reason = requireText(data.reason, 'reason', INPUT_LIMITS.reason);
   const source = requireSource(data.source, 'source');
   assertSourceNotInFuture(source, today);
   return {

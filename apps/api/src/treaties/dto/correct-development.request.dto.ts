@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PARTY_CODE_PATTERN } from '@timeline/treaty';
+import { PARTY_CODE_PATTERN, INPUT_LIMITS } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
@@ -31,7 +31,7 @@ export class DevelopmentChangesDto {
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   body?: string;
 
@@ -39,16 +39,16 @@ export class DevelopmentChangesDto {
   @IsAbsentNullOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: [String] })
   @IsAbsentNullOr()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(INPUT_LIMITS.signatories)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(INPUT_LIMITS.name, { each: true })
   @IsCleanText({ each: true })
   signatories?: string[] | null;
 
@@ -67,10 +67,10 @@ export class CorrectDevelopmentRequestDto {
   @Type(() => DevelopmentChangesDto)
   changes!: DevelopmentChangesDto;
 
-  @ApiProperty({ example: 'The vote was on Tuesday 8 April, not 9 April', maxLength: 2000 })
+  @ApiProperty({ example: 'The vote was on Tuesday 8 April, not 9 April', maxLength: INPUT_LIMITS.reason })
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(INPUT_LIMITS.reason)
   @IsCleanText({ multiline: true })
   reason!: string;
 

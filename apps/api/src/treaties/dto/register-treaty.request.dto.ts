@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
+import { INPUT_LIMITS, PARTY_CODE_PATTERN, TREATY_CATEGORIES, TREATY_ID_PATTERN } from '@timeline/treaty';
 import { IsCleanText } from './validation.decorators';
 
 export class RegisterTreatyRequestDto {
@@ -21,17 +21,24 @@ export class RegisterTreatyRequestDto {
   })
   id!: string;
 
-  @ApiProperty({ example: 'Treaty on Comprehensive Strategic Partnership between Russia and Iran', maxLength: 500 })
+  @ApiProperty({
+    example: 'Treaty on Comprehensive Strategic Partnership between Russia and Iran',
+    maxLength: INPUT_LIMITS.title,
+  })
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(INPUT_LIMITS.title)
   @IsCleanText()
   title!: string;
 
-  @ApiProperty({ example: ['RU', 'IR'], description: 'ISO 3166-1 alpha-2 codes or organisation codes such as EAEU' })
+  @ApiProperty({
+    example: ['RU', 'IR'],
+    description: 'ISO 3166-1 alpha-2 codes or organisation codes such as EAEU',
+    maxItems: INPUT_LIMITS.parties,
+  })
   @IsArray()
   @ArrayMinSize(2, { message: 'parties must name at least two parties' })
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(INPUT_LIMITS.parties)
   @ArrayUnique({ message: 'parties must not repeat a party' })
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each party must be a code such as RU, IR or EAEU' })
   parties!: string[];

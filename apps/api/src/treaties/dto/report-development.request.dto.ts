@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DEVELOPMENT_TYPES, PARTY_CODE_PATTERN } from '@timeline/treaty';
+import { DEVELOPMENT_TYPES, PARTY_CODE_PATTERN, INPUT_LIMITS } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
@@ -34,7 +34,7 @@ export class ReportDevelopmentRequestDto {
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   body?: string;
 
@@ -42,16 +42,16 @@ export class ReportDevelopmentRequestDto {
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   place?: string;
 
   @ApiPropertyOptional({ example: ['Vladimir Putin', 'Masoud Pezeshkian'], description: 'For signed' })
   @IsAbsentOr()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(INPUT_LIMITS.signatories)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(INPUT_LIMITS.name, { each: true })
   @IsCleanText({ each: true })
   signatories?: string[];
 

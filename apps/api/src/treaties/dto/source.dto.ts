@@ -1,38 +1,45 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { INPUT_LIMITS } from '@timeline/treaty';
 import { CALENDAR_DATE, IsAbsentOr, IsCleanText } from './validation.decorators';
 
 export class SourceDto {
-  @ApiProperty({ example: 'The Moscow Times', maxLength: 200 })
+  @ApiProperty({ example: 'The Moscow Times', maxLength: INPUT_LIMITS.name })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   publisher!: string;
 
-  @ApiPropertyOptional({ example: 'https://www.themoscowtimes.com/2025/04/08/duma-ratifies-iran-treaty' })
+  @ApiPropertyOptional({
+    example: 'https://www.themoscowtimes.com/2025/04/08/duma-ratifies-iran-treaty',
+    maxLength: INPUT_LIMITS.url,
+  })
   @IsAbsentOr()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' })
-  @MaxLength(2000)
+  @MaxLength(INPUT_LIMITS.url)
   url?: string;
 
   @ApiProperty({ example: '2025-04-08', description: 'When the source was published, YYYY-MM-DD' })
   @Matches(CALENDAR_DATE, { message: 'publishedOn must be a date as YYYY-MM-DD' })
   publishedOn!: string;
 
-  @ApiPropertyOptional({ description: 'A reference to the source when it has no address', maxLength: 300 })
+  @ApiPropertyOptional({
+    description: 'A reference to the source when it has no address',
+    maxLength: INPUT_LIMITS.reference,
+  })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(INPUT_LIMITS.reference)
   @IsCleanText()
   document?: string;
 
-  @ApiPropertyOptional({ description: 'A verbatim quote from the source', maxLength: 5000 })
+  @ApiPropertyOptional({ description: 'A verbatim quote from the source', maxLength: INPUT_LIMITS.quote })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(5000)
+  @MaxLength(INPUT_LIMITS.quote)
   @IsCleanText({ multiline: true })
   quote?: string;
 }

@@ -1,26 +1,27 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { INPUT_LIMITS } from '@timeline/treaty';
 import { IsAbsentOr } from './validation.decorators';
 
 export class VotesDto {
-  @ApiPropertyOptional({ example: 412 })
+  @ApiPropertyOptional({ example: 412, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
-  @Max(100_000)
+  @Max(INPUT_LIMITS.votes)
   for?: number;
 
-  @ApiPropertyOptional({ example: 0 })
+  @ApiPropertyOptional({ example: 0, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
-  @Max(100_000)
+  @Max(INPUT_LIMITS.votes)
   against?: number;
 
-  @ApiPropertyOptional({ example: 1 })
+  @ApiPropertyOptional({ example: 1, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
-  @Max(100_000)
+  @Max(INPUT_LIMITS.votes)
   abstained?: number;
 }
