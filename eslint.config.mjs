@@ -3,6 +3,34 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+// House rules on dependencies (they point inwards: domain <- application <- adapters and HTTP).
+const NO_APP_IMPORTS = {
+  regex: '(^|/)apps/',
+  message: 'A lib never imports an app: move what both need into a lib.',
+};
+const DOMAIN_MESSAGE =
+  'The domain (libs/treaty) imports nothing outside itself: no framework, no I/O, no other lib. Pass what it needs in.';
+/**
+ * The domain's rule for files `depth` folders below libs/treaty/src: any package (bare import) is outside, and so is
+ * a relative path that climbs out of src. Flat config cannot express "outside this folder" in one pattern, so each
+ * depth gets its own.
+ */
+const domainOnly = (depth) => ({
+  files: [`libs/treaty/src/${'*/'.repeat(depth)}*.ts`],
+  ignores: ['**/*.spec.ts', 'libs/treaty/src/testing/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^[^.]', message: DOMAIN_MESSAGE },
+          { regex: `^(\\.\\./){${depth + 1}}`, message: DOMAIN_MESSAGE },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'artifacts/**'] },
   eslint.configs.recommended,
@@ -35,6 +63,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  {
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_APP_IMPORTS] }] },
+  },
+  ...[0, 1, 2, 3].map(domainOnly),
   {
     files: ['**/*.mjs', '**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

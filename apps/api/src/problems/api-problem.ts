@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 /** RFC 9457 problem details, as every error leaves the service. */
 export interface ProblemDetails {
   readonly type: string;
@@ -21,4 +23,21 @@ export class ApiProblem extends Error {
     super(detail);
     this.name = 'ApiProblem';
   }
+}
+
+/** A problem+json body; its `type` is derived from the code, its `title` from the status. */
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
+  return {
+    type: `https://treaty-timeline.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extensions,
+  };
 }

@@ -8,8 +8,7 @@ import {
   describeRevision,
 } from '@timeline/event-store';
 import { EventUpcastError, TreatyRuleViolation, type TreatyRuleKind } from '@timeline/treaty';
-import type { ProblemDetails } from './api-problem';
-import { problem } from './problem-details.filter';
+import { problem, type ProblemDetails } from './api-problem';
 
 /**
  * Errors raised below the HTTP layer that have a meaning for clients, and body-parser's errors, which carry

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiProblem, type ProblemDetails } from './api-problem';
+import { ApiProblem, problem, type ProblemDetails } from './api-problem';
 import { problemFromKnownError } from './known-errors';
 
 /**
@@ -39,22 +39,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(500, 'INTERNAL_ERROR', 'The service failed to answer this request; the failure has been logged.');
   }
-}
-
-export function problem(
-  status: number,
-  code: string,
-  detail: string,
-  extensions: Record<string, unknown> = {},
-): ProblemDetails {
-  return {
-    type: `https://treaty-timeline.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: STATUS_CODES[status] ?? 'Error',
-    status,
-    detail,
-    code,
-    ...extensions,
-  };
 }
 
 function codeForStatus(status: number): string {
