@@ -6,6 +6,7 @@ export * from './treaty.events';
 export * from './treaty.commands';
 export * from './event-data';
 export * from './development-type';
+export * from './law/treaty-law.vocabulary';
 export {
   applyChanges,
   bodyOf,
@@ -17,6 +18,7 @@ export {
   type Development,
 } from './development';
 export { PARTY_CODE_PATTERN, INPUT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
+export { addDays, refinedDate } from './partial-date';
 export * from './decider/treaty.state';
 export { evolve } from './decider/treaty.evolve';
 export { decide } from './decider/treaty.decide';
@@ -30,3 +32,12 @@ export type { ViewSource } from './views/view-sources';
 export * from './views/treaty-status.view';
 export type { Disagreement, RatificationStep } from './views/status-parts';
 export * from './views/treaty-timeline.view';
+export * from './views/treaty-links';
+export type { ComputedDate } from './views/entry-into-force';
+export type {
+  PartyConsent,
+  PartyObjection,
+  PartyReservation,
+  PartyWithdrawal,
+  ProvisionalApplication,
+} from './views/party-status';

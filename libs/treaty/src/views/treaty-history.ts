@@ -1,6 +1,14 @@
 import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
-import { comparePrecision, endOfPeriod, partialDatesAgree, precisionOf, startOfPeriod } from '../partial-date';
-import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyCategory } from '../treaty.events';
+import { isRepeatable } from '../development-type';
+import {
+  comparePrecision,
+  endOfPeriod,
+  partialDatesAgree,
+  precisionOf,
+  refinedDate,
+  startOfPeriod,
+} from '../partial-date';
+import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyRegistered } from '../treaty.events';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 
 /**
@@ -42,11 +50,8 @@ export type DevelopmentHistory = RecordedAt & {
   readonly recordedDisagreesWith: readonly string[];
 };
 
-export type TreatyHistory = {
-  readonly treatyId: string;
-  readonly title: string;
-  readonly parties: readonly string[];
-  readonly category: TreatyCategory;
+/** The registration's data (`parties` being the original parties) and every development. */
+export type TreatyHistory = TreatyRegistered['data'] & {
   readonly developments: readonly DevelopmentHistory[];
   /** The last event folded. */
   readonly revision: bigint;
@@ -105,7 +110,19 @@ export class TreatyHistoryFold {
       case 'TreatySuspended':
       case 'TreatyResumed':
       case 'PartyWithdrew':
-      case 'TreatyTerminated': {
+      case 'TreatyTerminated':
+      case 'ConsentToBeBoundExpressed':
+      case 'ReservationMade':
+      case 'DeclarationMade':
+      case 'ObjectionMade':
+      case 'ReservationWithdrawn':
+      case 'ObjectionWithdrawn':
+      case 'ProvisionalApplicationStarted':
+      case 'ProvisionalApplicationEnded':
+      case 'WithdrawalNotified':
+      case 'StatementMade':
+      case 'NegotiationsReported':
+      case 'ContextReported': {
         const development = developmentOfEvent(event);
         const { developmentId, source, occurredOn, disagreesWith } = event.data;
         this.developments.set(developmentId, {
@@ -124,13 +141,17 @@ export class TreatyHistoryFold {
       case 'DevelopmentCorroborated': {
         const target = this.developments.get(event.data.developmentId);
         const { source, occurredOn } = event.data;
-        if (target)
+        if (target) {
           target.sourceReports = target.sourceReports.concat({
             ...recorded,
             kind: 'corroboration',
             source,
             occurredOn,
           });
+          // A finer date inside the recorded period narrows it, as in the decider's fold.
+          const refined = refinedDate(target.current.occurredOn, occurredOn);
+          if (refined !== target.current.occurredOn) target.current = { ...target.current, occurredOn: refined };
+        }
         break;
       }
       case 'DevelopmentCorrected': {
@@ -192,7 +213,8 @@ export function byValidTime(a: DevelopmentHistory, b: DevelopmentHistory): numbe
  * record stands now (a correction or retraction resolves a disagreement).
  */
 export function openDisagreements(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): string[] {
-  if (!isOnRecord(development)) return [];
+  // An act that recurs is another occurrence when its date differs, never a disagreement.
+  if (!isOnRecord(development) || isRepeatable(development.current.type)) return [];
   return (reportsByIdentity(onRecord).get(identityKey(development.current)) ?? [])
     .filter(
       (other) =>
@@ -219,8 +241,8 @@ function reportsByIdentity(reports: readonly DevelopmentHistory[]): Map<string, 
  * The report that speaks for a development when several disagree: the most precise date, and among equally precise
  * ones the later report.
  */
-export function representativeOf(reports: readonly DevelopmentHistory[]): DevelopmentHistory | undefined {
-  let best: DevelopmentHistory | undefined;
+export function representativeOf<T extends DevelopmentHistory>(reports: readonly T[]): T | undefined {
+  let best: T | undefined;
   for (const report of reports) {
     if (best === undefined) {
       best = report;
