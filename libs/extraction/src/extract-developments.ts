@@ -15,7 +15,7 @@ export function extractDevelopments(input: ExtractionInput, knownTreaties: reado
   const drafts: Draft[] = [];
   for (const sentence of splitSentences(input.text)) {
     for (const finding of findActs(input.text, sentence, input.publishedOn)) {
-      drafts.push(draftAct(input.text, sentence, finding, knownTreaties, focus));
+      drafts.push(draftAct(input.text, sentence, finding, knownTreaties, focus, input.publishedOn));
     }
   }
   return { proposals: finishProposals(resolveArticle(drafts, input.publishedOn), knownTreaties) };

@@ -47,6 +47,7 @@ export function draftAct(
   finding: ActFinding,
   known: readonly KnownTreaty[],
   focus: ArticleFocus,
+  publishedOn: string,
 ): Draft {
   const named = [...new Set(finding.parties.map((mention) => mention.code))];
   const subject = finding.parties.find((mention) => mention.end <= finding.verb.start)?.code;
@@ -61,7 +62,8 @@ export function draftAct(
         type: finding.type,
         ...(party ? { party } : {}),
         ...(finding.body ? { body: finding.body.body } : {}),
-        ...(finding.date ? { occurredOn: finding.date.occurredOn } : {}),
+        // A present verb without a date is news of the day: tentatively, for comparing with the record.
+        ...(finding.date || finding.present ? { occurredOn: finding.date?.occurredOn ?? publishedOn } : {}),
       },
     },
     known,

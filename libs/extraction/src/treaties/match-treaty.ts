@@ -28,6 +28,8 @@ export interface TreatyMatch {
   readonly ambiguous: boolean;
 }
 
+/** Scores closer than this (a common title word) leave the choice to the editor, with a lower confidence. */
+const AMBIGUOUS_MARGIN = 0.5;
 const titleCache = new WeakMap<KnownTreaty, TitleWords>();
 
 /**
@@ -43,10 +45,14 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
   let candidates: { treaty: KnownTreaty; score: number; by: TreatyMatch['by'] }[];
   if (named.length === 0) {
     if (!focus) return undefined;
+    // "the pact" is the focus unless the record says otherwise; "an agreement" another between the same parties.
     const another = clues.noun?.determiner === 'indefinite';
-    candidates = (another ? known.filter((treaty) => treaty !== focus && sameParties(treaty, focus)) : [focus]).map(
-      (treaty) => ({ treaty, score: 0, by: 'focus' as const }),
-    );
+    const sameSides = known.filter((treaty) => treaty !== focus && sameParties(treaty, focus));
+    candidates = (another ? sameSides : [focus, ...sameSides]).map((treaty) => ({
+      treaty,
+      score: 0,
+      by: 'focus' as const,
+    }));
   } else {
     candidates = known
       .map((treaty) => {
@@ -69,7 +75,7 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
     treaty: best.treaty,
     parties: best.treaty.parties.filter((code) => named.includes(code)),
     by: best.by,
-    ambiguous: candidates.length > 1 && candidates[1]!.score === best.score,
+    ambiguous: candidates.length > 1 && best.score - candidates[1]!.score < AMBIGUOUS_MARGIN,
   };
 }
 
