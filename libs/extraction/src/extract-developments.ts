@@ -1,8 +1,10 @@
 import type { ExtractionInput, ExtractionResult, KnownTreaty } from './extraction.types';
 import { ArticleFocus, draftAct, type Draft } from './proposals/act-proposals';
+import { draftDiplomacy } from './proposals/diplomacy-proposals';
 import { finishProposals } from './proposals/finish';
 import { resolveArticle } from './proposals/resolve-article';
 import { findActs } from './rules/find-acts';
+import { findDiplomacy } from './rules/find-diplomacy';
 import { splitSentences } from './text/sentences';
 
 /**
@@ -16,6 +18,9 @@ export function extractDevelopments(input: ExtractionInput, knownTreaties: reado
   for (const sentence of splitSentences(input.text)) {
     for (const finding of findActs(input.text, sentence, input.publishedOn)) {
       drafts.push(draftAct(input.text, sentence, finding, knownTreaties, focus, input.publishedOn));
+    }
+    for (const finding of findDiplomacy(input.text, sentence, input.publishedOn)) {
+      drafts.push(draftDiplomacy(sentence, finding, knownTreaties, focus, input.publishedOn));
     }
   }
   return { proposals: finishProposals(resolveArticle(drafts, input.publishedOn), knownTreaties) };
