@@ -1,5 +1,8 @@
 import type { DatePrecision } from '@timeline/treaty';
 
+/** The longest text one call reads (about 15,000 words): the HTTP layer refuses longer ones. */
+export const EXTRACTION_LIMITS = { text: 100_000 } as const;
+
 /** An article to read: its text and what is known of its publication. */
 export interface ExtractionInput {
   readonly text: string;
