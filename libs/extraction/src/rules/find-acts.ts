@@ -5,7 +5,7 @@ import type { ResolvedDate } from '../dates/resolve-date';
 import { findBody, type BodyMention } from '../lexicon/bodies';
 import { findParties, type PartyMention } from '../lexicon/countries';
 import type { Sentence } from '../text/sentences';
-import { findTreatyNouns, mentionsTreaty, type TreatyNoun } from '../treaties/treaty-nouns';
+import { findTreatyNouns, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
 import { findTriggers } from './act-triggers';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
 import { readVerb } from './verb-context';
@@ -29,10 +29,14 @@ export interface ActFinding {
 }
 
 const MAX_PARTY_SEGMENTS = 3;
+/** How far (in characters) an act verb may stand from its treaty noun: about twenty words. */
+const NEAR_NOUN = 150;
 
 export function findActs(text: string, sentence: Sentence, publishedOn: string): ActFinding[] {
-  // Cheap checks first: compromise tags a sentence only when it may report an act.
-  if (!mentionsTreaty(sentence.text) || findTriggers(sentence.text, sentence.start).length === 0) return [];
+  // Cheap checks first: compromise tags a sentence only when an act verb stands near a treaty noun.
+  const places = treatyNounPlaces(sentence.text);
+  const verbs = findTriggers(sentence.text, 0);
+  if (!verbs.some((verb) => places.some((place) => Math.abs(place - verb.start) <= NEAR_NOUN))) return [];
   const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms);
   if (nouns.length === 0) return [];
   const dates = findDates(sentence.text, sentence.start, publishedOn);
