@@ -222,7 +222,7 @@ async function run(name, form, action) {
 
 /** Someone wrote first: read the treaty again and show what changed since the editor's read. */
 async function showConflict(problem) {
-  const before = state;
+  const before = { ...state };
   const seen = new Set(before.timeline.items.map((item) => item.eventId));
   const seenChanges = new Set(before.timeline.items.flatMap(changeIds));
   const now = await readTreaty(before.treatyId);
