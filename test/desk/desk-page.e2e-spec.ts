@@ -58,6 +58,11 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await page.goto(`${baseUrl}/desk`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByRole('tab', { name: 'Register' }).click();
+    // One form at a time: the tab's.
+    for (const other of ['report', 'correct', 'retract', 'extract']) {
+      expect(await page.locator(`#${other}-form`).isHidden()).toBe(true);
+    }
+    expect(await page.getByRole('tab', { name: 'Register' }).getAttribute('aria-selected')).toBe('true');
     // The rules come from /docs-json: the register schema's title limit and id pattern, and its category enum.
     expect(await page.locator('#register-form-title-rule').textContent()).toBe('required · at most 300 characters');
     expect(await page.locator('#register-form-id-rule').textContent()).toContain('matches ^[a-z0-9][a-z0-9-]{2,80}$');

@@ -233,7 +233,9 @@ async function showConflict(problem) {
   );
   for (const item of changed) {
     const card = document.getElementById(`desk-dev-${item.eventId}`);
-    if (card) card.dataset.changed = 'true';
+    if (!card) continue;
+    card.dataset.changed = 'true';
+    card.prepend(h('p', { class: 'preview-flag changed-flag' }, 'New since your read'));
   }
   replaceChildren(
     view.conflict,

@@ -78,6 +78,9 @@ export const WRITES = {
   },
 };
 
+/** Fields that make one object of the body are shown together. */
+const GROUPS = { source: 'Source', changes: 'What to change' };
+
 const fieldId = (form, name) => `${form.id}-${name.replace(/\./g, '-')}`;
 
 /**
@@ -87,9 +90,16 @@ const fieldId = (form, name) => `${form.id}-${name.replace(/\./g, '-')}`;
  */
 export function buildForm(form, write, rulesOf) {
   const missing = rulesOf(write.schema, write.fields.find((field) => !field.inPath).name) === null;
-  const fields = write.fields.map((field) =>
-    fieldRow(form, write, field, field.inPath ? null : rulesOf(write.schema, field.name)),
-  );
+  const rows = write.fields.map((field) => ({
+    group: GROUPS[field.name.split('.')[0]] ?? null,
+    row: fieldRow(form, field, field.inPath ? null : rulesOf(write.schema, field.name)),
+  }));
+  const fields = [];
+  for (const { group, row } of rows) {
+    const last = fields[fields.length - 1];
+    if (group && last?.dataset?.group === group) last.append(row);
+    else fields.push(group ? h('fieldset', { class: 'group', 'data-group': group }, h('legend', {}, group), row) : row);
+  }
   replaceChildren(
     form,
     missing ? h('p', { class: 'warning' }, 'This service does not offer this yet (its API has no such route).') : null,
@@ -107,7 +117,7 @@ export function buildForm(form, write, rulesOf) {
   return !missing;
 }
 
-function fieldRow(form, write, field, rules) {
+function fieldRow(form, field, rules) {
   const id = fieldId(form, field.name);
   const describedBy = [`${id}-rule`, field.hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ');
   const common = {
