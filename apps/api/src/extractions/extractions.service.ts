@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { extractDevelopments, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
+import { ReadModels } from '../read-models/read-models.service';
+import type { ExtractionRequestDto } from './dto/extraction.request.dto';
+
+const PAGE = 500;
+
+interface StatusRow {
+  id: string;
+  title: string;
+  parties: string[];
+}
+interface TimelineItem {
+  developmentId: string;
+  type: string;
+  party?: string;
+  body?: string;
+  occurredOn: string;
+  retracted: boolean;
+}
+
+/**
+ * Reads an article against the registered treaties and the developments on record (the current read model,
+ * retracted developments left out), and answers proposals. Writes nothing: the editor confirms a proposal by
+ * posting it through the normal route.
+ */
+@Injectable()
+export class Extractions {
+  constructor(private readonly readModels: ReadModels) {}
+
+  extract(request: ExtractionRequestDto): ExtractionResult {
+    return extractDevelopments(
+      {
+        text: request.text,
+        publishedOn: request.publishedOn,
+        ...(request.publisher !== undefined ? { publisher: request.publisher } : {}),
+        ...(request.url !== undefined ? { url: request.url } : {}),
+        ...(request.document !== undefined ? { document: request.document } : {}),
+      },
+      this.knownTreaties(),
+    );
+  }
+
+  private knownTreaties(): KnownTreaty[] {
+    const treaties: KnownTreaty[] = [];
+    for (let after: string | undefined; ;) {
+      const page = this.readModels.treaties.list({ limit: PAGE, ...(after !== undefined ? { after } : {}) });
+      for (const status of page.items as unknown as StatusRow[]) {
+        const timeline = this.readModels.treaties.timeline(status.id) as unknown as
+          { items: TimelineItem[] } | undefined;
+        treaties.push({
+          id: status.id,
+          title: status.title,
+          parties: status.parties,
+          developments: (timeline?.items ?? [])
+            .filter((item) => !item.retracted)
+            .map((item) => ({
+              id: item.developmentId,
+              type: item.type,
+              party: item.party ?? null,
+              body: item.body ?? null,
+              occurredOn: item.occurredOn,
+            })),
+        });
+      }
+      if (page.nextCursor === null) return treaties;
+      after = page.nextCursor;
+    }
+  }
+}

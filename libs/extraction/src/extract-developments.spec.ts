@@ -1,0 +1,155 @@
+import { describe, expect, it } from '@jest/globals';
+import { extractDevelopments } from './extract-developments';
+import type { KnownTreaty, Proposal } from './extraction.types';
+
+const RU_IR: KnownTreaty = {
+  id: 'ru-ir-csp',
+  title:
+    'Treaty on Comprehensive Strategic Partnership between the Russian Federation and the Islamic Republic of Iran',
+  parties: ['RU', 'IR'],
+};
+const EAEU_IR: KnownTreaty = {
+  id: 'eaeu-ir-fta',
+  title: 'Free Trade Agreement between the Eurasian Economic Union and the Islamic Republic of Iran',
+  parties: ['EAEU', 'IR'],
+};
+const NEW_START: KnownTreaty = {
+  id: 'new-start',
+  title: 'Treaty on Measures for the Further Reduction and Limitation of Strategic Offensive Arms',
+  parties: ['US', 'RU'],
+};
+const KNOWN = [RU_IR, EAEU_IR, NEW_START];
+
+function extract(text: string, publishedOn: string, known: readonly KnownTreaty[] = KNOWN): readonly Proposal[] {
+  const { proposals } = extractDevelopments({ text, publishedOn }, known);
+  for (const proposal of proposals) expect(text.slice(proposal.quoteStart, proposal.quoteEnd)).toBe(proposal.quote);
+  return proposals;
+}
+
+const acts = (proposals: readonly Proposal[]) =>
+  proposals.filter((proposal) => !['statement', 'negotiations', 'context'].includes(proposal.type));
+
+describe('extractDevelopments', () => {
+  it('proposes a chamber’s vote with its party, body, day and sentence', () => {
+    const text = 'Moscow — Russia’s Federation Council on Wednesday approved the partnership treaty with Iran.';
+    expect(extract(text, '2025-04-16')).toEqual([
+      expect.objectContaining({
+        treatyId: 'ru-ir-csp',
+        parties: ['RU', 'IR'],
+        type: 'legislative-approval',
+        party: 'RU',
+        body: 'Federation Council',
+        occurredOn: '2025-04-16',
+        precision: 'day',
+        quoteStart: 0,
+        alreadyRecorded: null,
+      }),
+    ]);
+  });
+
+  it('resolves a generic chamber through the country named beside it', () => {
+    const [vote] = acts(extract('Iran’s parliament ratified the strategic pact with Moscow on Sunday.', '2025-05-21'));
+    expect(vote).toMatchObject({ type: 'legislative-approval', party: 'IR', body: 'Majlis', occurredOn: '2025-05-18' });
+  });
+
+  it.each([
+    [
+      'President Vladimir Putin signed the law on ratifying the treaty with Iran on Monday.',
+      'ratification-completed',
+      { party: 'RU' },
+    ],
+    [
+      'Russia and Iran exchanged instruments of ratification of their partnership treaty on Monday.',
+      'instruments-exchanged',
+      {},
+    ],
+    [
+      'Iran deposited its instrument of accession to the treaty with Russia on Monday.',
+      'consent-to-be-bound',
+      { party: 'IR', consentType: 'accession' },
+    ],
+    [
+      'The free trade agreement between Iran and the Eurasian Economic Union entered into force on Monday.',
+      'entered-into-force',
+      {},
+    ],
+    [
+      'Russia suspended its participation in the New START treaty with the United States on Monday.',
+      'suspended',
+      { party: 'RU' },
+    ],
+    ['The United States withdrew from the strategic arms treaty with Russia on Monday.', 'withdrawn', { party: 'US' }],
+  ])('reads "%s" as %s', (text, type, details) => {
+    const [act] = acts(extract(text, '2025-04-08'));
+    expect(act).toMatchObject({ type, occurredOn: '2025-04-07', precision: 'day', ...details });
+  });
+
+  it('proposes nothing for acts that have not happened', () => {
+    const text =
+      'The agreement cannot take effect until it is approved by the parliament. Iran will sign the treaty with Russia on Friday. ' +
+      'Russia did not ratify the pact with Iran last year.';
+    expect(acts(extract(text, '2025-04-08'))).toEqual([]);
+  });
+
+  it('proposes nothing for treaties spoken of in the plural', () => {
+    expect(acts(extract('Russia has signed agreements with Iran and China in recent years.', '2025-04-08'))).toEqual(
+      [],
+    );
+  });
+
+  it('names a treaty no one has registered by the words of the text', () => {
+    const [act] = acts(extract('Last year, Russia and North Korea inked a mutual defence pact.', '2025-04-08'));
+    expect(act).toMatchObject({
+      treatyId: null,
+      treatyTitle: 'mutual defence pact',
+      parties: ['RU', 'KP'],
+      occurredOn: '2024',
+      precision: 'year',
+    });
+  });
+
+  it('gives the same act reported twice once, and dates an undated report from the dated one', () => {
+    const text =
+      'Russia and Iran sign a partnership treaty in the Kremlin\n\n' +
+      'Putin and Pezeshkian signed the treaty on Friday. The leaders, who signed the pact at a ceremony, hailed it.';
+    const signatures = acts(extract(text, '2025-01-18')).filter((proposal) => proposal.type === 'signed');
+    expect(signatures).toEqual([expect.objectContaining({ treatyId: 'ru-ir-csp', occurredOn: '2025-01-17' })]);
+  });
+
+  it('takes a coordinated clause with its own date and treaty as the same act again', () => {
+    const text =
+      'In June, Russia signed a partnership treaty with Iran, and in December, a strategic arms treaty with the United States replaced the old one.';
+    const signed = acts(extract(text, '2025-01-17')).map((proposal) => [proposal.treatyId, proposal.occurredOn]);
+    expect(signed).toEqual([
+      ['ru-ir-csp', '2024-06'],
+      ['new-start', '2024-12'],
+    ]);
+  });
+
+  it('marks a proposal already on record with the development’s id, at the coarser precision', () => {
+    const recorded: KnownTreaty = {
+      ...RU_IR,
+      developments: [
+        { id: 'dev-1', type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' },
+      ],
+    };
+    const text = 'The State Duma ratified the partnership treaty with Iran in April.';
+    const [vote] = acts(extract(text, '2025-05-21', [recorded]));
+    expect(vote).toMatchObject({ occurredOn: '2025-04', precision: 'month', alreadyRecorded: 'dev-1' });
+    const [other] = acts(
+      extract('The Federation Council ratified the treaty with Iran in April.', '2025-05-21', [recorded]),
+    );
+    expect(other).toMatchObject({ body: 'Federation Council', alreadyRecorded: null });
+  });
+
+  it('proposes statements with their speaker and talks with their stage', () => {
+    const text =
+      '“The treaty opens a new chapter,” Iranian Foreign Minister Abbas Araghchi said on Tuesday.\n' +
+      'On Monday, the United States announced direct talks with Iran to be held this weekend.';
+    const proposals = extract(text, '2025-04-08');
+    expect(proposals).toEqual([
+      expect.objectContaining({ type: 'statement', speaker: 'Abbas Araghchi', party: 'IR', occurredOn: '2025-04-08' }),
+      expect.objectContaining({ type: 'negotiations', stage: 'announced', occurredOn: '2025-04-07', treatyId: null }),
+    ]);
+  });
+});

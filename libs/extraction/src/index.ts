@@ -1,0 +1,3 @@
+// Assisted extraction: proposes the treaty developments a news article reports. Pure TypeScript, no I/O.
+export * from './extraction.types';
+export { extractDevelopments } from './extract-developments';

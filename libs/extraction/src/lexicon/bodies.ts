@@ -1,0 +1,104 @@
+import type { PartyMention } from './countries';
+
+/**
+ * Legislatures and the councils that approve treaties. compromise finds no organisations in news text, so the
+ * names are listed here: a named chamber gives its country; a generic word ("parliament", "the lower house",
+ * "lawmakers") takes the country named nearest to it.
+ */
+const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readonly body: string }[] = [
+  { pattern: /\bState Duma\b|\bDuma\b/, party: 'RU', body: 'State Duma' },
+  { pattern: /\bFederation Council\b/, party: 'RU', body: 'Federation Council' },
+  { pattern: /\bFederal Assembly\b/, party: 'RU', body: 'Federal Assembly' },
+  { pattern: /\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
+  { pattern: /\bGuardian Council\b/, party: 'IR', body: 'Guardian Council' },
+  { pattern: /\bExpediency Council\b/, party: 'IR', body: 'Expediency Discernment Council' },
+  { pattern: /\bSupreme People's Assembly\b/, party: 'KP', body: "Supreme People's Assembly" },
+  { pattern: /\bNational People's Congress\b/, party: 'CN', body: "National People's Congress" },
+  { pattern: /\bVerkhovna Rada\b|\bRada\b/, party: 'UA', body: 'Verkhovna Rada' },
+  { pattern: /\bBundestag\b/, party: 'DE', body: 'Bundestag' },
+  { pattern: /\bBundesrat\b/, party: 'DE', body: 'Bundesrat' },
+  { pattern: /\bHouse of Commons\b/, party: 'GB', body: 'House of Commons' },
+  { pattern: /\bHouse of Lords\b/, party: 'GB', body: 'House of Lords' },
+  { pattern: /\bKnesset\b/, party: 'IL', body: 'Knesset' },
+  { pattern: /\bSejm\b/, party: 'PL', body: 'Sejm' },
+  { pattern: /\bGrand National Assembly\b/, party: 'TR', body: 'Grand National Assembly' },
+  { pattern: /\bEuropean Parliament\b/, party: 'EU', body: 'European Parliament' },
+  { pattern: /\bCouncil of the Republic\b/, party: 'BY', body: 'Council of the Republic' },
+];
+
+type Chamber = 'lower' | 'upper' | 'whole';
+
+/** Generic words for a legislature, the most specific first. */
+const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber }[] = [
+  { pattern: /\blower[- ]house\b|\blower chamber\b/i, chamber: 'lower' },
+  { pattern: /\bupper[- ]house\b|\bupper chamber\b|\bSenate\b/i, chamber: 'upper' },
+  { pattern: /\bHouse of Representatives\b/, chamber: 'lower' },
+  { pattern: /\bCongress\b/, chamber: 'whole' },
+  {
+    pattern:
+      /\bparliament\b|\blegislature\b|\blegislative branch\b|\blawmakers\b|\blegislators\b|\bMPs\b|\bdeputies\b/i,
+    chamber: 'whole',
+  },
+];
+
+const CHAMBERS: Readonly<Record<string, Partial<Record<Chamber, string>>>> = {
+  RU: { lower: 'State Duma', upper: 'Federation Council', whole: 'Federal Assembly' },
+  IR: { lower: 'Majlis', whole: 'Majlis' },
+  KP: { whole: "Supreme People's Assembly" },
+  CN: { whole: "National People's Congress" },
+  BY: { lower: 'House of Representatives', upper: 'Council of the Republic', whole: 'National Assembly' },
+  US: { lower: 'House of Representatives', upper: 'Senate', whole: 'Congress' },
+  GB: { lower: 'House of Commons', upper: 'House of Lords', whole: 'Parliament' },
+  DE: { lower: 'Bundestag', upper: 'Bundesrat' },
+  FR: { lower: 'National Assembly', upper: 'Senate', whole: 'Parliament' },
+  UA: { lower: 'Verkhovna Rada', whole: 'Verkhovna Rada' },
+  TR: { lower: 'Grand National Assembly', whole: 'Grand National Assembly' },
+};
+
+export interface BodyMention {
+  readonly body: string;
+  readonly party: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  /** Named outright, rather than a generic word resolved through a nearby country. */
+  readonly named: boolean;
+}
+
+/**
+ * The legislature a stretch of text names, if any: a named chamber first, else the most specific generic word,
+ * with the country whose mention is nearest to it.
+ */
+export function findBody(text: string, offset: number, parties: readonly PartyMention[]): BodyMention | undefined {
+  for (const entry of NAMED) {
+    const match = entry.pattern.exec(text);
+    if (match) return { ...at(match, offset), body: entry.body, party: entry.party, named: true };
+  }
+  for (const entry of GENERIC) {
+    const match = entry.pattern.exec(text);
+    if (!match) continue;
+    const place = at(match, offset);
+    const country = nearest(
+      parties.filter((mention) => mention.kind === 'name'),
+      place.start,
+      place.end,
+    );
+    const chambers = country ? CHAMBERS[country.code] : undefined;
+    const body = chambers?.[entry.chamber] ?? capitalised(match[0], entry.chamber);
+    return { ...place, body, party: country?.code, named: false };
+  }
+  return undefined;
+}
+
+function at(match: RegExpExecArray, offset: number): { start: number; end: number } {
+  return { start: offset + match.index, end: offset + match.index + match[0].length };
+}
+
+function nearest(mentions: readonly PartyMention[], start: number, end: number): PartyMention | undefined {
+  const distance = (mention: PartyMention) => Math.max(start - mention.end, mention.start - end, 0);
+  return [...mentions].sort((a, b) => distance(a) - distance(b))[0];
+}
+
+function capitalised(word: string, chamber: Chamber): string {
+  if (chamber === 'whole') return 'Parliament';
+  return word.replace(/(^|\s|-)\p{Ll}/gu, (letter) => letter.toUpperCase()).replace('-', ' ');
+}

@@ -1,0 +1,103 @@
+import type { KnownTreaty, Proposal } from '../extraction.types';
+import type { ActFinding } from '../rules/find-acts';
+import type { Sentence } from '../text/sentences';
+import { matchTreaty } from '../treaties/match-treaty';
+
+/** A proposal while the article is still being read: its date or chamber may come from another sentence. */
+export type Draft = Omit<Proposal, 'occurredOn' | 'precision' | 'dateReasoning' | 'alreadyRecorded'> & {
+  readonly occurredOn?: string;
+  readonly precision?: Proposal['precision'];
+  readonly dateReasoning?: string;
+  readonly needsBody: boolean;
+  readonly present: boolean;
+  /** Every party of the matched treaty (of the parties named, when none matched). */
+  readonly treatyParties: readonly string[];
+};
+
+const BASE = 0.9;
+/** Acts done by one party, named as the subject before the verb when no chamber names it. */
+const ONE_PARTY_ACTS = new Set([
+  'ratification-completed',
+  'consent-to-be-bound',
+  'withdrawn',
+  'withdrawal-notified',
+  'suspended',
+]);
+
+/** Tracks the treaty an article is about: the one its acts have been matched to most often by parties named. */
+export class ArticleFocus {
+  private readonly counts = new Map<string, number>();
+  private current: string | undefined;
+
+  get treatyId(): string | undefined {
+    return this.current;
+  }
+
+  saw(treatyId: string): void {
+    const count = (this.counts.get(treatyId) ?? 0) + 1;
+    this.counts.set(treatyId, count);
+    if (!this.current || count > (this.counts.get(this.current) ?? 0)) this.current = treatyId;
+  }
+}
+
+/** Turns a finding into a draft proposal: matched to a registered treaty, or named by its own words. */
+export function draftAct(
+  text: string,
+  sentence: Sentence,
+  finding: ActFinding,
+  known: readonly KnownTreaty[],
+  focus: ArticleFocus,
+  publishedOn: string,
+): Draft {
+  const named = [...new Set(finding.parties.map((mention) => mention.code))];
+  const subject = finding.parties.find((mention) => mention.end <= finding.verb.start)?.code;
+  const party = finding.body?.party ?? (ONE_PARTY_ACTS.has(finding.type) ? subject : undefined);
+  const match = matchTreaty(
+    {
+      parties: named,
+      text: text.slice(finding.clause.start, finding.clause.end),
+      noun: finding.noun,
+      focus: focus.treatyId,
+      act: {
+        type: finding.type,
+        ...(party ? { party } : {}),
+        ...(finding.body ? { body: finding.body.body } : {}),
+        // A present verb without a date is news of the day: tentatively, for comparing with the record.
+        ...(finding.date || finding.present ? { occurredOn: finding.date?.occurredOn ?? publishedOn } : {}),
+      },
+    },
+    known,
+  );
+  if (match?.by === 'parties') focus.saw(match.treaty.id);
+  let confidence = BASE;
+  if (!match) confidence *= 0.6;
+  else if (match.by === 'focus') confidence *= 0.85;
+  if (match?.ambiguous) confidence *= 0.7;
+  if (finding.body && !finding.body.named) confidence *= 0.9;
+  if (finding.gapped) confidence *= 0.9;
+  const treatyParties = match ? match.treaty.parties : named;
+  return {
+    treatyId: match?.treaty.id ?? null,
+    ...(match ? {} : { treatyTitle: finding.noun?.phrase ?? 'treaty' }),
+    parties: match ? match.parties : named,
+    type: finding.type,
+    ...(party && treatyParties.includes(party) ? { party } : {}),
+    ...(finding.body ? { body: finding.body.body } : {}),
+    ...(finding.consentType ? { consentType: finding.consentType } : {}),
+    ...(finding.date
+      ? {
+          occurredOn: finding.date.occurredOn,
+          precision: finding.date.precision,
+          dateReasoning: finding.date.reasoning,
+          ...(finding.date.period ? { period: finding.date.period } : {}),
+        }
+      : {}),
+    quote: sentence.text,
+    quoteStart: sentence.start,
+    quoteEnd: sentence.end,
+    confidence,
+    needsBody: finding.needsBody,
+    present: finding.present,
+    treatyParties,
+  };
+}

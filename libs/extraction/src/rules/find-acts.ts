@@ -1,0 +1,125 @@
+import type { ProposalType } from '../extraction.types';
+import { findDates, type DateMention } from '../dates/date-parser';
+import { resolveDate, type ResolvedDate } from '../dates/resolve-date';
+import { findBody, type BodyMention } from '../lexicon/bodies';
+import { findParties, type PartyMention } from '../lexicon/countries';
+import type { Sentence } from '../text/sentences';
+import { findTreatyNouns, type TreatyNoun } from '../treaties/treaty-nouns';
+import { findTriggers } from './act-triggers';
+import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
+import { readVerb } from './verb-context';
+
+/** A treaty act a sentence reports, before it is matched to a treaty and checked against the article. */
+export interface ActFinding {
+  readonly type: ProposalType;
+  /** An approval verb without a chamber: a vote of the chamber this article already named, if any. */
+  readonly needsBody: boolean;
+  readonly consentType?: string;
+  readonly verb: Span;
+  readonly clause: Span;
+  readonly parties: readonly PartyMention[];
+  readonly body?: BodyMention;
+  readonly noun: TreatyNoun | undefined;
+  readonly date?: ResolvedDate;
+  /** The verb is present or present perfect ("Russia and Iran sign", "has signed"): news of the day. */
+  readonly present: boolean;
+  /** The verb comes from the clause before ("Russia signed X in June, and in December, Y with Belarus"). */
+  readonly gapped: boolean;
+}
+
+const MAX_PARTY_SEGMENTS = 3;
+
+export function findActs(text: string, sentence: Sentence, publishedOn: string): ActFinding[] {
+  const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms);
+  if (nouns.length === 0) return [];
+  const findings: ActFinding[] = [];
+  for (const conjunct of conjuncts(text, sentence, publishedOn)) {
+    const triggers = findTriggers(text.slice(conjunct.start, conjunct.end), conjunct.start);
+    const before = findings.at(-1);
+    if (triggers.length === 0 && before && before.verb.end <= conjunct.start) {
+      const gapped = gappedAct(text, conjunct, before, nouns, publishedOn);
+      if (gapped) findings.push(gapped);
+      continue;
+    }
+    for (const trigger of triggers) {
+      const verb = readVerb(text, sentence, trigger, sentence.terms);
+      if (!verb.real) continue;
+      const clause = clauseAround(text, conjunct, trigger);
+      const noun = nearestNoun(nouns, trigger, clause);
+      if (!noun || noun.plural) continue;
+      const parties = partiesAround(text, clause, trigger);
+      const clausePartyMentions = findParties(text.slice(clause.start, clause.end), clause.start);
+      const body = trigger.approval
+        ? findBody(text.slice(clause.start, clause.end), clause.start, clausePartyMentions)
+        : undefined;
+      const ratifyWord = /^ratif/i.test(trigger.text);
+      if (trigger.approval && !body && !ratifyWord) continue;
+      const date = nearestDate(text, clause, trigger, publishedOn, verb.past);
+      findings.push({
+        type: trigger.type,
+        needsBody: trigger.approval && !body,
+        ...(trigger.consentType ? { consentType: trigger.consentType } : {}),
+        verb: trigger,
+        clause,
+        parties,
+        ...(body ? { body } : {}),
+        noun,
+        ...(date ? { date } : {}),
+        present: verb.recent,
+        gapped: false,
+      });
+    }
+  }
+  return findings;
+}
+
+/** "..., and in December, a security treaty with Belarus": its own date, treaty and party, the verb before. */
+function gappedAct(
+  text: string,
+  conjunct: Span,
+  before: ActFinding,
+  nouns: readonly TreatyNoun[],
+  publishedOn: string,
+): ActFinding | undefined {
+  const noun = nouns.find((candidate) => candidate.start >= conjunct.start && candidate.end <= conjunct.end);
+  const parties = findParties(text.slice(conjunct.start, conjunct.end), conjunct.start);
+  if (!noun || noun.plural || parties.length === 0) return undefined;
+  const date = nearestDate(text, conjunct, noun, publishedOn, !before.present);
+  if (!date) return undefined;
+  return { ...before, verb: noun, clause: conjunct, parties, noun, date, gapped: true };
+}
+
+function nearestNoun(nouns: readonly TreatyNoun[], at: Span, clause: Span): TreatyNoun | undefined {
+  const distance = (noun: TreatyNoun) =>
+    Math.max(at.start - noun.end, noun.start - at.end, 0) +
+    (noun.start >= clause.start && noun.end <= clause.end ? 0 : 1000);
+  return [...nouns].sort((a, b) => distance(a) - distance(b))[0];
+}
+
+/**
+ * The parties named in the verb's comma segment and the few before it (where a subject stands: "Pezeshkian of
+ * Iran and his Russian counterpart, Vladimir V. Putin, signed"), never those after it ("Unlike a similar agreement
+ * with North Korea ratified in October, the Iran treaty ...").
+ */
+function partiesAround(text: string, clause: Span, at: Span): PartyMention[] {
+  return segmentsAround(text, clause, at)
+    .slice(0, MAX_PARTY_SEGMENTS)
+    .flatMap((segment) => findParties(text.slice(segment.start, segment.end), segment.start))
+    .sort((a, b) => a.start - b.start);
+}
+
+function nearestDate(
+  text: string,
+  clause: Span,
+  at: Span,
+  publishedOn: string,
+  past: boolean,
+): ResolvedDate | undefined {
+  const mentions: DateMention[] = findDates(text.slice(clause.start, clause.end), clause.start, publishedOn);
+  const distance = (mention: DateMention) => Math.max(at.start - mention.end, mention.start - at.end, 0);
+  for (const mention of mentions.sort((a, b) => distance(a) - distance(b))) {
+    const resolved = resolveDate(mention, publishedOn, past);
+    if (resolved && (!past || resolved.occurredOn.slice(0, 10) <= publishedOn)) return resolved;
+  }
+  return undefined;
+}

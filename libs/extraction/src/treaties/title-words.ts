@@ -1,0 +1,60 @@
+import { findParties } from '../lexicon/countries';
+
+/**
+ * The words of a treaty's title that can tell it from other treaties between the same parties: party names and
+ * function words left out, and words that nearly every bilateral treaty's title has ("cooperation",
+ * "partnership", "relations") weighing less than distinctive ones ("free trade", "security", "strategic").
+ */
+const FUNCTION_WORDS = new Set(
+  'the a an of on and or between within its their in for to with by from other one part parts member states state'.split(
+    ' ',
+  ),
+);
+const TREATY_NOUNS = new Set(
+  'treaty agreement pact deal accord convention protocol contract charter memorandum'.split(' '),
+);
+const COMMON = new Set(
+  'cooperation partnership friendship relations mutual basis principles good neighbourliness'.split(' '),
+);
+const COMMON_WEIGHT = 0.25;
+
+export type TitleWords = ReadonlyMap<string, number>;
+
+export function titleWords(title: string): TitleWords {
+  let rest = title;
+  for (const mention of findParties(title).reverse())
+    rest = rest.slice(0, mention.start) + ' ' + rest.slice(mention.end);
+  const words = new Map<string, number>();
+  for (const word of wordsOf(rest)) {
+    if (
+      FUNCTION_WORDS.has(word) ||
+      TREATY_NOUNS.has(word) ||
+      /^(russian|federation|islamic|republic|democratic|people'?s|kingdom|united)$/.test(word)
+    )
+      continue;
+    words.set(word, COMMON.has(word) ? COMMON_WEIGHT : 1);
+  }
+  return words;
+}
+
+/**
+ * How much of a title's vocabulary a clause uses: distinctive words anywhere in it, common ones only in the
+ * treaty's own noun phrase ("a cooperation treaty", not "relations with Iran").
+ */
+export function titleScore(words: TitleWords, clause: string, nounPhrase: string): number {
+  const inClause = new Set(wordsOf(clause));
+  const inNoun = new Set(wordsOf(nounPhrase));
+  let score = 0;
+  for (const [word, weight] of words) {
+    if (weight < 1 ? inNoun.has(word) : inClause.has(word)) score += weight;
+  }
+  return score;
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/'s$/, ''))
+    .filter((word) => word.length > 1);
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { collect } from '@timeline/event-store/testing';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { KEYS, bearer } from '../support/api-keys';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
+
+const TREATY = 'ru-ir-comprehensive-strategic-partnership';
+/** Two reports: the State Duma's vote the demo data has, and the Federation Council's, which it has not. */
+const ARTICLE = {
+  text:
+    'Russia’s upper house, the Federation Council, on Wednesday approved the strategic partnership treaty with Iran.\n' +
+    'Lawmakers in Russia’s lower-house State Duma ratified the 20-year strategic partnership treaty with Iran on\n' +
+    'April 8, the Kremlin said.',
+  publishedOn: '2025-04-16',
+  publisher: 'Test Wire',
+};
+
+describe('POST /extractions', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp({ loadDemoData: true });
+    await whenReady(subject.http);
+  });
+  afterAll(() => subject.close());
+
+  const extract = (body: object, key: string = KEYS.editor) =>
+    request(subject.http).post('/extractions').set('Authorization', bearer(key)).send(body);
+
+  it('answers 200 with proposals: dates resolved, quotes verbatim, the record checked, nothing written', async () => {
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    const before = (await collect(store.readAll())).length;
+    const response = await extract(ARTICLE).expect(200);
+    const proposals = response.body.proposals as {
+      treatyId: string;
+      type: string;
+      body?: string;
+      occurredOn: string;
+      precision: string;
+      quote: string;
+      quoteStart: number;
+      quoteEnd: number;
+      alreadyRecorded: string | null;
+    }[];
+    for (const proposal of proposals) {
+      expect(ARTICLE.text.slice(proposal.quoteStart, proposal.quoteEnd)).toBe(proposal.quote);
+    }
+    const council = proposals.find((proposal) => proposal.body === 'Federation Council');
+    expect(council).toMatchObject({
+      treatyId: TREATY,
+      type: 'legislative-approval',
+      party: 'RU',
+      occurredOn: '2025-04-16',
+      precision: 'day',
+      alreadyRecorded: null,
+    });
+    const duma = proposals.find((proposal) => proposal.body === 'State Duma');
+    expect(duma).toMatchObject({ treatyId: TREATY, occurredOn: '2025-04-08', precision: 'day' });
+    const timeline = await request(subject.http).get(`/treaties/${TREATY}/timeline`).expect(200);
+    const recorded = (timeline.body.items as { developmentId: string; body?: string; occurredOn: string }[]).filter(
+      (item) => item.body === 'State Duma' && item.occurredOn === '2025-04-08',
+    );
+    expect(recorded.map((item) => item.developmentId)).toContain(duma?.alreadyRecorded);
+    expect((await collect(store.readAll())).length).toBe(before);
+  });
+
+  it('answers 401 without a key and 403 to readers and auditors', async () => {
+    await request(subject.http).post('/extractions').send(ARTICLE).expect(401);
+    await extract(ARTICLE, KEYS.reader).expect(403);
+    await extract(ARTICLE, KEYS.auditor).expect(403);
+  });
+
+  it.each([
+    ['no publication date', { text: ARTICLE.text }],
+    ['a publication date that is not a day', { ...ARTICLE, publishedOn: '2025-04' }],
+    ['an empty text', { ...ARTICLE, text: '' }],
+    ['a text over 100,000 characters', { ...ARTICLE, text: 'a'.repeat(100_001) }],
+    ['a field it does not know', { ...ARTICLE, treatyId: TREATY }],
+    ['an address that is not http(s)', { ...ARTICLE, url: 'ftp://example.org/a' }],
+  ])('answers 400 to %s', async (_case, body) => {
+    const response = await extract(body).expect(400);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const document = (await request(subject.http).get('/docs-json').expect(200)).body;
+    const post = document.paths['/extractions']?.post;
+    expect(post?.requestBody).toBeDefined();
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['ExtractionRequestDto', 'ExtractionResponseDto', 'ProposalDto']),
+    );
+  });
+});
