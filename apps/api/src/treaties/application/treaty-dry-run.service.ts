@@ -23,7 +23,6 @@ import {
 } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
 import { CLOCK, type Clock } from '../../clock';
-import { Metrics } from '../../metrics/metrics.service';
 import { IDEMPOTENCY_NAMESPACE, replay, staleIfMatch } from './treaty-commands.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
@@ -53,7 +52,6 @@ export class TreatyDryRun {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly metrics: Metrics,
   ) {}
 
   async decide(
@@ -76,10 +74,8 @@ export class TreatyDryRun {
       return this.outcome(treatyId, events, null, { replayOf: earlier.id });
     }
     const stale = staleIfMatch(streamName, request.ifMatch, revision);
-    if (stale) {
-      this.metrics.conflicts.inc();
-      throw stale;
-    }
+    // Not counted in timeline_append_conflicts_total: a dry run never appends, so it never conflicts on an append.
+    if (stale) throw stale;
 
     const now = this.clock();
     const state = events.reduce<TreatyState>(
