@@ -16,6 +16,7 @@ const ARTICLE =
 // The functions given to page.evaluate run in the browser; the project compiles without the DOM library.
 declare const sessionStorage: { getItem(key: string): string | null };
 declare const localStorage: { readonly length: number };
+declare const document: { readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number } };
 
 describe("The editors' desk at /desk, in headless Chromium", () => {
   let subject: TestApp;
@@ -120,6 +121,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(await page.locator('#view-developments > li[data-preview="true"]').count()).toBe(1);
     expect(await page.locator('#view-note').textContent()).toContain('Nothing has been written');
     expect(await events()).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-preview.png'), fullPage: true });
 
     await page.locator('#report-form [data-action="submit"]').dblclick();
     await page.waitForSelector('#outcome:text-is("Recorded: TreatySigned, revision 1.")');
@@ -321,5 +323,24 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, 'desk-extraction-real.png'), fullPage: true });
     await timeline.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a 375-pixel-wide phone screen without horizontal scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    try {
+      const small = await phone.newPage();
+      await small.goto(`${baseUrl}/desk?treaty=${TREATY}`);
+      await small.waitForSelector('body[data-ready="true"]');
+      await small.locator('#view-developments > li').first().waitFor();
+      const widths = await small.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
+      expect(widths.viewport).toBe(375);
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      await small.screenshot({ path: join(ARTIFACTS, 'desk-375px.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
   });
 });
