@@ -69,6 +69,25 @@ export default tseslint.config(
   },
   ...[0, 1, 2, 3].map(domainOnly),
   {
+    // The extraction reads text it is given: no framework, no files, no network (nothing leaves the machine).
+    files: ['libs/extraction/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_APP_IMPORTS,
+            {
+              regex: '^(node:|@nestjs/|fs$|path$|http$|https$|net$|child_process$)',
+              message: 'The extraction (libs/extraction) is pure: no framework, no I/O. Pass what it needs in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

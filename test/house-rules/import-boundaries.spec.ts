@@ -45,6 +45,27 @@ describe('the house rules on imports', () => {
     expect(found.join('\n')).toContain('The domain (libs/treaty) imports nothing outside itself');
   });
 
+  it.each([
+    ['I/O', "import { readFileSync } from 'node:fs';"],
+    ['the network', "import { request } from 'node:https';"],
+    ['a framework', "import { Injectable } from '@nestjs/common';"],
+  ])('refuse the extraction importing %s', async (_what, line) => {
+    const found = await restrictedImports(
+      'libs/extraction/src/rules/find-acts.ts',
+      `${line}\nexport const used = [];\n`,
+    );
+    expect(found.join('\n')).toContain('The extraction (libs/extraction) is pure');
+  });
+
+  it('let the extraction import its parsers and the domain', async () => {
+    expect(
+      await restrictedImports(
+        'libs/extraction/src/rules/find-acts.ts',
+        "import * as chrono from 'chrono-node';\nimport { isPartialDate } from '@timeline/treaty';\nexport const f = [chrono, isPartialDate];\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('let the domain import its own modules, at any depth', async () => {
     expect(
       await restrictedImports(

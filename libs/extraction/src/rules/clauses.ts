@@ -1,4 +1,4 @@
-import { findDates } from '../dates/date-parser';
+import type { DateMention } from '../dates/date-parser';
 
 /** A stretch of the text, by offsets in the whole text. */
 export interface Span {
@@ -15,15 +15,14 @@ const SUBORDINATOR =
  * carries its own date ("In June, Russia signed X, and in December, a treaty with Belarus ..."); otherwise it is
  * a list ("political, military, and economic relations with Iran") and stays in its clause.
  */
-export function conjuncts(text: string, sentence: Span, publishedOn: string): Span[] {
+export function conjuncts(text: string, sentence: Span, dates: readonly DateMention[]): Span[] {
   const body = text.slice(sentence.start, sentence.end);
   const cuts = [sentence.start];
   for (const match of body.matchAll(/,\s+and\s+|;\s+/g)) {
     const after = sentence.start + match.index + match[0].length;
-    const rest = text.slice(after, sentence.end);
-    const next = rest.search(/,\s+and\s+|;\s+/);
-    const own = next < 0 ? rest : rest.slice(0, next);
-    if (findDates(own, 0, publishedOn).length > 0) cuts.push(after);
+    const next = text.slice(after, sentence.end).search(/,\s+and\s+|;\s+/);
+    const end = next < 0 ? sentence.end : after + next;
+    if (dates.some((date) => date.start >= after && date.end <= end)) cuts.push(after);
   }
   return cuts.map((start, index) => ({ start, end: index + 1 < cuts.length ? cuts[index + 1]! : sentence.end }));
 }

@@ -1,10 +1,11 @@
 import type { ProposalType } from '../extraction.types';
 import { findDates, type DateMention } from '../dates/date-parser';
-import { resolveDate, type ResolvedDate } from '../dates/resolve-date';
+import { nearestDate } from '../dates/nearest-date';
+import type { ResolvedDate } from '../dates/resolve-date';
 import { findBody, type BodyMention } from '../lexicon/bodies';
 import { findParties, type PartyMention } from '../lexicon/countries';
 import type { Sentence } from '../text/sentences';
-import { findTreatyNouns, type TreatyNoun } from '../treaties/treaty-nouns';
+import { findTreatyNouns, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
 import { findTriggers } from './act-triggers';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
 import { readVerb } from './verb-context';
@@ -28,16 +29,23 @@ export interface ActFinding {
 }
 
 const MAX_PARTY_SEGMENTS = 3;
+/** How far (in characters) an act verb may stand from its treaty noun: about twenty words. */
+const NEAR_NOUN = 150;
 
 export function findActs(text: string, sentence: Sentence, publishedOn: string): ActFinding[] {
+  // Cheap checks first: compromise tags a sentence only when an act verb stands near a treaty noun.
+  const places = treatyNounPlaces(sentence.text);
+  const verbs = findTriggers(sentence.text, 0);
+  if (!verbs.some((verb) => places.some((place) => Math.abs(place - verb.start) <= NEAR_NOUN))) return [];
   const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms);
   if (nouns.length === 0) return [];
+  const dates = findDates(sentence.text, sentence.start, publishedOn);
   const findings: ActFinding[] = [];
-  for (const conjunct of conjuncts(text, sentence, publishedOn)) {
+  for (const conjunct of conjuncts(text, sentence, dates)) {
     const triggers = findTriggers(text.slice(conjunct.start, conjunct.end), conjunct.start);
     const before = findings.at(-1);
     if (triggers.length === 0 && before && before.verb.end <= conjunct.start) {
-      const gapped = gappedAct(text, conjunct, before, nouns, publishedOn);
+      const gapped = gappedAct(text, conjunct, before, nouns, dates, publishedOn);
       if (gapped) findings.push(gapped);
       continue;
     }
@@ -54,7 +62,10 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         : undefined;
       const ratifyWord = /^ratif/i.test(trigger.text);
       if (trigger.approval && !body && !ratifyWord) continue;
-      const date = nearestDate(text, clause, trigger, publishedOn, verb.past);
+      const date = nearestDate(dates, clause, trigger, publishedOn, {
+        past: verb.past,
+        notAfterPublication: verb.past,
+      });
       findings.push({
         type: trigger.type,
         needsBody: trigger.approval && !body,
@@ -79,12 +90,14 @@ function gappedAct(
   conjunct: Span,
   before: ActFinding,
   nouns: readonly TreatyNoun[],
+  dates: readonly DateMention[],
   publishedOn: string,
 ): ActFinding | undefined {
   const noun = nouns.find((candidate) => candidate.start >= conjunct.start && candidate.end <= conjunct.end);
   const parties = findParties(text.slice(conjunct.start, conjunct.end), conjunct.start);
   if (!noun || noun.plural || parties.length === 0) return undefined;
-  const date = nearestDate(text, conjunct, noun, publishedOn, !before.present);
+  const past = !before.present;
+  const date = nearestDate(dates, conjunct, noun, publishedOn, { past, notAfterPublication: past });
   if (!date) return undefined;
   return { ...before, verb: noun, clause: conjunct, parties, noun, date, gapped: true };
 }
@@ -106,20 +119,4 @@ function partiesAround(text: string, clause: Span, at: Span): PartyMention[] {
     .slice(0, MAX_PARTY_SEGMENTS)
     .flatMap((segment) => findParties(text.slice(segment.start, segment.end), segment.start))
     .sort((a, b) => a.start - b.start);
-}
-
-function nearestDate(
-  text: string,
-  clause: Span,
-  at: Span,
-  publishedOn: string,
-  past: boolean,
-): ResolvedDate | undefined {
-  const mentions: DateMention[] = findDates(text.slice(clause.start, clause.end), clause.start, publishedOn);
-  const distance = (mention: DateMention) => Math.max(at.start - mention.end, mention.start - at.end, 0);
-  for (const mention of mentions.sort((a, b) => distance(a) - distance(b))) {
-    const resolved = resolveDate(mention, publishedOn, past);
-    if (resolved && (!past || resolved.occurredOn.slice(0, 10) <= publishedOn)) return resolved;
-  }
-  return undefined;
 }

@@ -1,8 +1,9 @@
 import { findDates, type DateMention } from '../dates/date-parser';
-import { resolveDate, type ResolvedDate } from '../dates/resolve-date';
+import { nearestDate } from '../dates/nearest-date';
+import type { ResolvedDate } from '../dates/resolve-date';
 import { findParties, type PartyMention } from '../lexicon/countries';
 import type { Sentence, Term } from '../text/sentences';
-import { findTreatyNouns, type TreatyNoun } from '../treaties/treaty-nouns';
+import { findTreatyNouns, mentionsTreaty, type TreatyNoun } from '../treaties/treaty-nouns';
 import type { Span } from './clauses';
 import { readVerb } from './verb-context';
 
@@ -34,12 +35,17 @@ const ANNOUNCED =
 const HELD = /\b(?:held|holds|began|begins|opened|took\s+place|resumed|started)\b/i;
 /** How far before a speaker's name a demonym or country still describes them ("Russian Deputy Foreign Minister"). */
 const TITLE_REACH = 40;
+/** Diplomacy is dated as chrono reads the words, and never after the publication. */
+const UNSHIFTED = { past: false, notAfterPublication: true } as const;
 
 export function findDiplomacy(text: string, sentence: Sentence, publishedOn: string): DiplomacyFinding[] {
+  const saying = mentionsTreaty(sentence.text) && new RegExp(SAYING.source, 'i').test(sentence.text);
+  if (!saying && !TALKS.test(sentence.text)) return [];
   const findings: DiplomacyFinding[] = [];
+  const dates = findDates(sentence.text, sentence.start, publishedOn);
   const parties = findParties(sentence.text, sentence.start);
   const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms).filter((noun) => !noun.plural);
-  const talks = negotiations(text, sentence, parties, nouns, publishedOn);
+  const talks = negotiations(sentence, parties, nouns, dates, publishedOn);
   if (talks) findings.push(talks);
   if (nouns.length === 0) return findings;
   for (const match of sentence.text.matchAll(SAYING)) {
@@ -54,7 +60,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
     const speakerParty = own?.code ?? titled.at(-1)?.code;
     // A weekday in a statement's sentence is as often another event's ("the inauguration on Monday"): only a
     // date that is not after the publication, as chrono reads it, dates the statement.
-    const date = nearestDate(text, sentence, verb, publishedOn, false);
+    const date = nearestDate(dates, sentence, verb, publishedOn, UNSHIFTED);
     findings.push({
       type: 'statement',
       speaker: speaker.text,
@@ -70,10 +76,10 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
 }
 
 function negotiations(
-  text: string,
   sentence: Sentence,
   parties: readonly PartyMention[],
   nouns: readonly TreatyNoun[],
+  dates: readonly DateMention[],
   publishedOn: string,
 ): DiplomacyFinding | undefined {
   const talk = TALKS.exec(sentence.text);
@@ -96,7 +102,7 @@ function negotiations(
   }
   const topic = [...topicWords.map((term) => term.text), talk[0]].join(' ');
   // Talks announced for "this Saturday" are dated by the announcement, never by the talks ahead.
-  const date = nearestDate(text, sentence, verb, publishedOn, false);
+  const date = nearestDate(dates, sentence, verb, publishedOn, UNSHIFTED);
   return {
     type: 'negotiations',
     stage: announced ? 'announced' : 'held',
@@ -149,21 +155,4 @@ function nearestPerson(
     .replace(/\s+/g, ' ')
     .replace(TITLE_WORDS, '');
   return name.length > 0 ? { start, end, text: name } : undefined;
-}
-
-/** The nearest date to the verb in the sentence that is not after the publication. */
-function nearestDate(
-  text: string,
-  sentence: Span,
-  verb: Span,
-  publishedOn: string,
-  past: boolean,
-): ResolvedDate | undefined {
-  const mentions = findDates(text.slice(sentence.start, sentence.end), sentence.start, publishedOn);
-  const distance = (mention: DateMention) => Math.max(verb.start - mention.end, mention.start - verb.end, 0);
-  for (const mention of mentions.sort((a, b) => distance(a) - distance(b))) {
-    const resolved = resolveDate(mention, publishedOn, past);
-    if (resolved && resolved.occurredOn.slice(0, 10) <= publishedOn) return resolved;
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 /** A sentence of the text, with its place in it: `text.slice(start, end) === sentence.text`. */
 export interface Sentence {
@@ -32,34 +32,53 @@ interface CompromiseSentence {
  * pasted from a page wrap lines inside sentences; so a line break counts as the end of a paragraph only after
  * closing punctuation, before a blank line, or after a heading (a line without lower-case letters, or a short one
  * without punctuation), and is read as a space otherwise. The replacement keeps the text's length, so compromise's
- * offsets are offsets in the original text.
+ * offsets are offsets in the original text. Splitting only tokenizes; tagging, which costs most of compromise's
+ * time, is done for a sentence when its `terms` are first read, so sentences no rule looks into cost nothing.
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs(text)) {
-    const unwrapped = text.slice(paragraph.start, paragraph.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length));
-    const json = nlp(unwrapped).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
+    const unwrapped = unwrap(text.slice(paragraph.start, paragraph.end));
+    const json = nlp.tokenize(unwrapped).json({ offset: true }) as CompromiseSentence[];
     for (const sentence of json) {
       const start = paragraph.start + sentence.offset.start;
-      const end = start + sentence.offset.length;
-      const terms = sentence.terms.map((term) => ({
-        start: paragraph.start + term.offset.start,
-        end: paragraph.start + term.offset.start + term.offset.length,
-        text: term.text,
-        tags: new Set(term.tags),
-      }));
-      sentences.push(trimmed(text, start, end, terms));
+      sentences.push(trimmed(text, start, start + sentence.offset.length));
     }
   }
   return sentences.filter((sentence) => sentence.text.length > 0);
 }
 
-function trimmed(text: string, start: number, end: number, terms: Term[]): Sentence {
+function unwrap(text: string): string {
+  return text.replace(/\r?\n/g, (lineBreak) => ' '.repeat(lineBreak.length));
+}
+
+/** The sentence's words, tagged by compromise, with offsets in the whole text. */
+function tagged(sentence: { start: number; text: string }): Term[] {
+  const parts = nlp(unwrap(sentence.text)).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
+  return parts.flatMap((part) =>
+    part.terms.map((term) => ({
+      start: sentence.start + term.offset.start,
+      end: sentence.start + term.offset.start + term.offset.length,
+      text: term.text,
+      tags: new Set(term.tags),
+    })),
+  );
+}
+
+function trimmed(text: string, start: number, end: number): Sentence {
   let from = start;
   let to = end;
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
-  return { start: from, end: to, text: text.slice(from, to), terms };
+  const sentence = { start: from, end: to, text: text.slice(from, to) };
+  let terms: Term[] | undefined;
+  return {
+    ...sentence,
+    get terms() {
+      terms ??= tagged(sentence);
+      return terms;
+    },
+  };
 }
 
 function paragraphs(text: string): { start: number; end: number }[] {

@@ -17,6 +17,16 @@ const INDEFINITE = /^(a|an|another)$/i;
 const MODIFIER_TAGS = ['Adjective', 'Noun', 'Value', 'Cardinal', 'Demonym', 'Place', 'ProperNoun', 'Possessive'];
 const MAX_MODIFIERS = 5;
 
+/** Whether a text has a treaty noun at all: a test that needs no tagging. */
+export function mentionsTreaty(text: string): boolean {
+  return new RegExp(NOUN.source, 'iu').test(text);
+}
+
+/** Where a text's treaty nouns are, untagged: for cheap tests of what is near them. */
+export function treatyNounPlaces(text: string): number[] {
+  return [...text.matchAll(NOUN)].map((match) => match.index);
+}
+
 /** The treaty nouns of a stretch of text, with their modifiers and determiner read from compromise's tags. */
 export function findTreatyNouns(text: string, offset: number, terms: readonly Term[]): TreatyNoun[] {
   const nouns: TreatyNoun[] = [];
