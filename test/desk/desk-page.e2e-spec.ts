@@ -64,6 +64,12 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
       expect(await page.locator(`#${other}-form`).isHidden()).toBe(true);
     }
     expect(await page.getByRole('tab', { name: 'Register' }).getAttribute('aria-selected')).toBe('true');
+    // The tabs follow the arrow keys, as a tab list does.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await page.locator('#register-form').isHidden()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('#tab-register[aria-selected="true"]');
     // The rules come from /docs-json: the register schema's title limit and id pattern, and its category enum.
     expect(await page.locator('#register-form-title-rule').textContent()).toBe('required · at most 300 characters');
     expect(await page.locator('#register-form-id-rule').textContent()).toContain('matches ^[a-z0-9][a-z0-9-]{2,80}$');
@@ -252,6 +258,15 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await second.getByRole('button', { name: 'Reject' }).click();
     expect(await second.getAttribute('data-state')).toBe('rejected');
     const first = page.locator('.proposal[data-number="1"]');
+    // Edit: the report form, filled from the proposal and the paste form, for the editor to change.
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await field('report', 'type').inputValue()).toBe('ratification-completed');
+    expect(await field('report', 'occurredOn').inputValue()).toBe('2025-05-09');
+    expect(await field('report', 'source.quote').inputValue()).toBe(quote);
+    expect(await field('report', 'source.url').inputValue()).toBe('https://example.org/bundestag');
+    expect(await events()).toHaveLength(6);
+    await page.getByRole('tab', { name: 'From an article' }).click();
     await page.screenshot({ path: join(ARTIFACTS, 'desk-extraction.png'), fullPage: true });
     await first.getByRole('button', { name: 'Accept' }).click();
     await page.waitForSelector('.proposal[data-number="1"][data-state="accepted"]');
