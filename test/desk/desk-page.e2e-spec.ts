@@ -122,6 +122,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it('reports a development: preview first, then a double click posts it once', async () => {
     await fillSource('report', 'France signed it in March.');
+    await field('report', 'signatories').fill('Emmanuel Macron, Olaf Scholz');
     await page.locator('#report-form [data-action="preview"]').click();
     await page.waitForSelector('#treaty[data-mode="preview"] #overall-status[data-status="signed"]');
     expect(await page.locator('#view-developments > li[data-preview="true"]').count()).toBe(1);
@@ -133,6 +134,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await page.waitForSelector('#outcome:text-is("Recorded: TreatySigned, revision 1.")');
     await page.waitForSelector('#treaty[data-mode="read"] #overall-status[data-status="signed"]');
     expect(await events()).toHaveLength(2);
+    expect((await events())[1]?.data).toMatchObject({ signatories: ['Emmanuel Macron', 'Olaf Scholz'] });
     const idempotency = (await events())[1]?.metadata.idempotency as { key?: string } | undefined;
     expect(idempotency?.key).toMatch(/^desk-[0-9a-f-]{36}$/);
     await page.screenshot({ path: join(ARTIFACTS, 'desk-report.png'), fullPage: true });

@@ -37,6 +37,7 @@ export const WRITES = {
       { name: 'party', label: 'Party' },
       { name: 'body', label: 'Chamber or council' },
       { name: 'place', label: 'Place' },
+      { name: 'signatories', label: 'Signatories', hint: 'Names separated by commas' },
       ...SOURCE_FIELDS,
     ],
   },
