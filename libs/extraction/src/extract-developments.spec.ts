@@ -152,4 +152,16 @@ describe('extractDevelopments', () => {
       expect.objectContaining({ type: 'negotiations', stage: 'announced', occurredOn: '2025-04-07', treatyId: null }),
     ]);
   });
+
+  it('proposes one statement per speaker of a sentence, never a possessive as the speaker', () => {
+    const text =
+      'In January, Putin called the partnership treaty a “breakthrough document,” while Pezeshkian said it would “open a new chapter”.\n' +
+      'Mr Putin called Mr Pezeshkian’s visit important and said the treaty was comprehensive.';
+    const statements = extract(text, '2025-04-08').map((proposal) => [proposal.speaker, proposal.occurredOn]);
+    expect(statements).toEqual([
+      ['Putin', '2025-01'],
+      ['Pezeshkian', '2025-01'],
+      ['Putin', '2025-04-08'],
+    ]);
+  });
 });

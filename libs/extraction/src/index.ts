@@ -1,3 +1,4 @@
 // Assisted extraction: proposes the treaty developments a news article reports. Pure TypeScript, no I/O.
 export * from './extraction.types';
 export { extractDevelopments } from './extract-developments';
+export { namedParties } from './lexicon/named-parties';

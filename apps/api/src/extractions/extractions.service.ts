@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { extractDevelopments, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
+import { extractDevelopments, namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
 import { ReadModels } from '../read-models/read-models.service';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
 
@@ -37,34 +37,47 @@ export class Extractions {
         ...(request.url !== undefined ? { url: request.url } : {}),
         ...(request.document !== undefined ? { document: request.document } : {}),
       },
-      this.knownTreaties(),
+      this.knownTreaties(namedParties(request.text)),
     );
   }
 
-  private knownTreaties(): KnownTreaty[] {
+  /**
+   * The treaties of the parties the text names, the only ones a proposal can match, so that a call reads a few
+   * rows of the read model whatever the registry's size.
+   */
+  private knownTreaties(parties: readonly string[]): KnownTreaty[] {
+    const treaties = new Map<string, KnownTreaty>();
+    for (const party of parties) {
+      for (const treaty of this.treatiesOf(party)) treaties.set(treaty.id, treaty);
+    }
+    return [...treaties.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  private treatiesOf(party: string): KnownTreaty[] {
     const treaties: KnownTreaty[] = [];
     for (let after: string | undefined; ;) {
-      const page = this.readModels.treaties.list({ limit: PAGE, ...(after !== undefined ? { after } : {}) });
-      for (const status of page.items as unknown as StatusRow[]) {
-        const timeline = this.readModels.treaties.timeline(status.id) as unknown as
-          { items: TimelineItem[] } | undefined;
-        treaties.push({
-          id: status.id,
-          title: status.title,
-          parties: status.parties,
-          developments: (timeline?.items ?? [])
-            .filter((item) => !item.retracted)
-            .map((item) => ({
-              id: item.developmentId,
-              type: item.type,
-              party: item.party ?? null,
-              body: item.body ?? null,
-              occurredOn: item.occurredOn,
-            })),
-        });
-      }
+      const page = this.readModels.treaties.list({ party, limit: PAGE, ...(after !== undefined ? { after } : {}) });
+      for (const status of page.items as unknown as StatusRow[]) treaties.push(this.withDevelopments(status));
       if (page.nextCursor === null) return treaties;
       after = page.nextCursor;
     }
+  }
+
+  private withDevelopments(status: StatusRow): KnownTreaty {
+    const timeline = this.readModels.treaties.timeline(status.id) as unknown as { items: TimelineItem[] } | undefined;
+    return {
+      id: status.id,
+      title: status.title,
+      parties: status.parties,
+      developments: (timeline?.items ?? [])
+        .filter((item) => !item.retracted)
+        .map((item) => ({
+          id: item.developmentId,
+          type: item.type,
+          party: item.party ?? null,
+          body: item.body ?? null,
+          occurredOn: item.occurredOn,
+        })),
+    };
   }
 }

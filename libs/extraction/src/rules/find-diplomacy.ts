@@ -52,7 +52,8 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
     const verb = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
     if (!readVerb(text, sentence, verb, sentence.terms).real) continue;
     const speaker = nearestPerson(text, sentence.terms, parties, verb);
-    if (!speaker) continue;
+    // One statement per speaker and sentence: "X said ..., while Y said ..." is two, "X said ... and added" one.
+    if (!speaker || findings.some((other) => other.type === 'statement' && other.speaker === speaker.text)) continue;
     const titled = parties.filter((party) => party.end <= speaker.start && speaker.start - party.end <= TITLE_REACH);
     const own = parties.find(
       (party) => party.kind === 'leader' && party.start >= speaker.start && party.end <= speaker.end,
@@ -70,7 +71,6 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
       noun: nouns[0]!,
       ...(date ? { date } : {}),
     });
-    break;
   }
   return findings;
 }
@@ -144,7 +144,11 @@ function nearestPerson(
   close();
   const distance = (candidate: Span) =>
     candidate.end <= verb.start ? verb.start - candidate.end : candidate.start - verb.end + 20;
-  const best = runs.sort((a, b) => distance(a) - distance(b))[0];
+  // A possessive is not a speaker: "Putin called Mr Pezeshkian’s visit important and said ..." is Putin's.
+  const possessive = (candidate: Span) =>
+    /[’']s$/.test(text.slice(candidate.start, candidate.end)) ||
+    /^[’']s\b/.test(text.slice(candidate.end, candidate.end + 3));
+  const best = runs.filter((candidate) => !possessive(candidate)).sort((a, b) => distance(a) - distance(b))[0];
   if (!best) return undefined;
   const covering = runs.filter((other) => other.start <= best.end && best.start <= other.end);
   const start = Math.min(...covering.map((other) => other.start));
