@@ -31,12 +31,25 @@ export function pageAssetsDirectory(): string {
   return directory;
 }
 
-/** Every servable file of the directory by name; nothing else can be served (no paths, no traversal). */
+/** The pages kept in a folder of their own beside the timeline page's files: the editors' desk. */
+export const PAGE_FOLDERS = ['desk'] as const;
+export type PageFolder = (typeof PAGE_FOLDERS)[number];
+
+/**
+ * Every servable file of the directory by name (a page folder's as `folder/name`); nothing else can be served
+ * (no other paths, no traversal).
+ */
 export function loadPageAssets(directory: string): PageAssets {
   const assets = new Map<string, PageAsset>();
-  for (const name of readdirSync(directory)) {
-    const contentType = CONTENT_TYPES[extname(name)];
-    if (contentType !== undefined) assets.set(name, { contentType, body: readFileSync(join(directory, name)) });
+  const add = (folder: string, prefix: string) => {
+    for (const name of readdirSync(folder)) {
+      const contentType = CONTENT_TYPES[extname(name)];
+      if (contentType !== undefined) assets.set(prefix + name, { contentType, body: readFileSync(join(folder, name)) });
+    }
+  };
+  add(directory, '');
+  for (const folder of PAGE_FOLDERS) {
+    if (existsSync(join(directory, folder))) add(join(directory, folder), `${folder}/`);
   }
   return assets;
 }

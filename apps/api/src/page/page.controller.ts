@@ -36,6 +36,17 @@ export class PageController {
     this.send(response, file);
   }
 
+  /** The editors' desk: its page is public like this one; every write it makes needs the editor's key. */
+  @Get('desk')
+  desk(@Res() response: Response): void {
+    this.send(response, 'desk/index.html');
+  }
+
+  @Get('page/desk/:file')
+  deskFile(@Param('file') file: string, @Res() response: Response): void {
+    this.send(response, `desk/${file}`);
+  }
+
   private send(response: Response, name: string): void {
     const asset = this.assets.get(name);
     if (asset === undefined) throw new ApiProblem(404, 'NOT_FOUND', `The page has no file ${name}`);

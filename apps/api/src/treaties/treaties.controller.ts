@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
@@ -15,12 +16,14 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { ApiProblem } from '../problems/api-problem';
-import { TreatyEditing } from './application/treaty-editing.service';
+import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import type { WriteRequest } from './application/write-request';
+import { DryRunResponseDto } from './dto/dry-run-response.dto';
 import { CorrectDevelopmentRequestDto } from './dto/correct-development.request.dto';
 import { RegisterTreatyRequestDto } from './dto/register-treaty.request.dto';
 import { ReportDevelopmentRequestDto } from './dto/report-development.request.dto';
 import { RetractDevelopmentRequestDto } from './dto/retract-development.request.dto';
+import { WriteModeQueryDto } from './dto/write-mode.query.dto';
 import { WriteResponseDto } from './dto/write-response.dto';
 import { TreatyIdPipe } from './treaty-id.pipe';
 import { Write } from './write-request.decorator';
@@ -47,18 +50,22 @@ const PROBLEM = { description: 'application/problem+json with a stable `code`' }
 @ApiUnprocessableEntityResponse(PROBLEM)
 @ApiPreconditionFailedResponse(PROBLEM)
 @ApiCreatedResponse({ type: WriteResponseDto })
+@ApiOkResponse({ type: DryRunResponseDto, description: 'With ?dryRun=true: what would be appended, nothing is' })
 @Roles('editor')
 @UseInterceptors(WriteResponseInterceptor)
 @Controller('treaties')
 export class TreatiesController {
-  constructor(private readonly editing: TreatyEditing) {}
+  constructor(
+    private readonly editing: TreatyEditing,
+    private readonly dryRuns: TreatyEditingDryRun,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a treaty' })
   @ApiConflictResponse(PROBLEM)
-  register(@Body() request: RegisterTreatyRequestDto, @Write() write: WriteRequest) {
-    return this.editing.register(request, write);
+  register(@Body() request: RegisterTreatyRequestDto, @Write() write: WriteRequest, @Query() mode: WriteModeQueryDto) {
+    return this.use(mode).register(request, write);
   }
 
   @Post(':treatyId/developments')
@@ -69,8 +76,9 @@ export class TreatiesController {
     @Param('treatyId', TreatyIdPipe) treatyId: string,
     @Body() request: ReportDevelopmentRequestDto,
     @Write() write: WriteRequest,
+    @Query() mode: WriteModeQueryDto,
   ) {
-    return this.editing.reportDevelopment(treatyId, request, write);
+    return this.use(mode).reportDevelopment(treatyId, request, write);
   }
 
   @Post(':treatyId/developments/:developmentId/corrections')
@@ -82,8 +90,9 @@ export class TreatiesController {
     @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
     @Body() request: CorrectDevelopmentRequestDto,
     @Write() write: WriteRequest,
+    @Query() mode: WriteModeQueryDto,
   ) {
-    return this.editing.correctDevelopment(treatyId, developmentId, request, write);
+    return this.use(mode).correctDevelopment(treatyId, developmentId, request, write);
   }
 
   @Post(':treatyId/developments/:developmentId/retractions')
@@ -95,7 +104,12 @@ export class TreatiesController {
     @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
     @Body() request: RetractDevelopmentRequestDto,
     @Write() write: WriteRequest,
+    @Query() mode: WriteModeQueryDto,
   ) {
-    return this.editing.retractDevelopment(treatyId, developmentId, request, write);
+    return this.use(mode).retractDevelopment(treatyId, developmentId, request, write);
+  }
+
+  private use(mode: WriteModeQueryDto): TreatyEditing | TreatyEditingDryRun {
+    return mode.dryRun === 'true' ? this.dryRuns : this.editing;
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
-import { TreatyEditing } from './application/treaty-editing.service';
+import { TreatyDryRun } from './application/treaty-dry-run.service';
+import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import { TreatyReads } from './application/treaty-reads.service';
 import { TreatiesController } from './treaties.controller';
 import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
   controllers: [TreatiesController, TreatyReadsController],
-  providers: [TreatyCommands, TreatyEditing, TreatyReads],
+  providers: [TreatyCommands, TreatyDryRun, TreatyEditing, TreatyEditingDryRun, TreatyReads],
   exports: [TreatyEditing],
 })
 export class TreatiesModule {}

@@ -1,19 +1,33 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import type { DryRunOutcome } from './application/treaty-dry-run.service';
 import type { WriteOutcome } from './application/write-request';
+import { DryRunResponseDto } from './dto/dry-run-response.dto';
 import { WriteResponseDto } from './dto/write-response.dto';
 
 /**
  * Turns a write's outcome into its HTTP answer: the body with decimal strings, the ETag for the next If-Match,
- * the treaty's Location, and `Idempotent-Replayed: true` when a retry found its first answer.
+ * the treaty's Location, and `Idempotent-Replayed: true` when a retry found its first answer. A dry run answers
+ * 200 (nothing was created) with the ETag of the revision it decided on, which a real write may send as If-Match.
  */
 @Injectable()
-export class WriteResponseInterceptor implements NestInterceptor<WriteOutcome, WriteResponseDto> {
-  intercept(context: ExecutionContext, next: CallHandler<WriteOutcome>): Observable<WriteResponseDto> {
+export class WriteResponseInterceptor implements NestInterceptor<
+  WriteOutcome | DryRunOutcome,
+  WriteResponseDto | DryRunResponseDto
+> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler<WriteOutcome | DryRunOutcome>,
+  ): Observable<WriteResponseDto | DryRunResponseDto> {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((outcome) => {
+        if ('dryRun' in outcome) {
+          response.status(200);
+          if (outcome.revision !== null) response.setHeader('ETag', `"${outcome.revision}"`);
+          return DryRunResponseDto.from(outcome);
+        }
         response.setHeader('ETag', `"${outcome.revision}"`);
         response.setHeader('Location', `/treaties/${outcome.treatyId}`);
         if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');

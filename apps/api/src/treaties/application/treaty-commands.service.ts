@@ -31,7 +31,7 @@ import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
 /** Namespace of the event ids derived from idempotency keys (UUID v5): fixed forever, or retries stop matching. */
-const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
+export const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -131,7 +131,7 @@ export class TreatyCommands {
 }
 
 /** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
-function staleIfMatch(
+export function staleIfMatch(
   streamName: string,
   ifMatch: WriteRequest['ifMatch'],
   revision: CurrentRevision,
@@ -143,7 +143,7 @@ function staleIfMatch(
     : new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
 }
 
-function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {
+export function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {
   const stored = (earlier.metadata.idempotency as { fingerprint?: unknown } | undefined)?.fingerprint;
   if (stored !== fingerprint) throw keyReused();
   return {

@@ -1,35 +1,37 @@
 import { Injectable } from '@nestjs/common';
+import type { TreatyCommand } from '@timeline/treaty';
 import type { CorrectDevelopmentRequestDto } from '../dto/correct-development.request.dto';
 import type { RegisterTreatyRequestDto } from '../dto/register-treaty.request.dto';
 import type { ReportDevelopmentRequestDto } from '../dto/report-development.request.dto';
 import type { RetractDevelopmentRequestDto } from '../dto/retract-development.request.dto';
 import { TreatyCommands } from './treaty-commands.service';
+import { TreatyDryRun, type DryRunOutcome } from './treaty-dry-run.service';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
-/** The editors' use cases: each turns a validated request into the domain's command and runs it. */
-@Injectable()
-export class TreatyEditing {
-  constructor(private readonly commands: TreatyCommands) {}
+type Run<Outcome> = (
+  treatyId: string,
+  commandFor: (eventId: string) => TreatyCommand,
+  write: WriteRequest,
+) => Promise<Outcome>;
 
-  register(request: RegisterTreatyRequestDto, write: WriteRequest): Promise<WriteOutcome> {
+/**
+ * The editors' use cases: each turns a validated request into the domain's command and runs it. The same use
+ * cases serve real writes (`TreatyEditing`) and dry runs (`TreatyEditingDryRun`), so both decide on one command.
+ */
+abstract class EditingUseCases<Outcome> {
+  protected constructor(private readonly run: Run<Outcome>) {}
+
+  register(request: RegisterTreatyRequestDto, write: WriteRequest): Promise<Outcome> {
     const { id: treatyId, ...registration } = request;
-    return this.commands.execute(
+    return this.run(
       treatyId,
       (eventId) => ({ type: 'RegisterTreaty', data: { eventId, treatyId, ...registration } }),
       write,
     );
   }
 
-  reportDevelopment(
-    treatyId: string,
-    development: ReportDevelopmentRequestDto,
-    write: WriteRequest,
-  ): Promise<WriteOutcome> {
-    return this.commands.execute(
-      treatyId,
-      (eventId) => ({ type: 'ReportDevelopment', data: { eventId, development } }),
-      write,
-    );
+  reportDevelopment(treatyId: string, development: ReportDevelopmentRequestDto, write: WriteRequest): Promise<Outcome> {
+    return this.run(treatyId, (eventId) => ({ type: 'ReportDevelopment', data: { eventId, development } }), write);
   }
 
   correctDevelopment(
@@ -37,8 +39,8 @@ export class TreatyEditing {
     developmentId: string,
     { changes, reason, source }: CorrectDevelopmentRequestDto,
     write: WriteRequest,
-  ): Promise<WriteOutcome> {
-    return this.commands.execute(
+  ): Promise<Outcome> {
+    return this.run(
       treatyId,
       (eventId) => ({ type: 'CorrectDevelopment', data: { eventId, developmentId, changes, reason, source } }),
       write,
@@ -50,11 +52,27 @@ export class TreatyEditing {
     developmentId: string,
     { reason, source }: RetractDevelopmentRequestDto,
     write: WriteRequest,
-  ): Promise<WriteOutcome> {
-    return this.commands.execute(
+  ): Promise<Outcome> {
+    return this.run(
       treatyId,
       (eventId) => ({ type: 'RetractDevelopment', data: { eventId, developmentId, reason, source } }),
       write,
     );
+  }
+}
+
+/** The editors' writes: decided and appended. */
+@Injectable()
+export class TreatyEditing extends EditingUseCases<WriteOutcome> {
+  constructor(commands: TreatyCommands) {
+    super((treatyId, commandFor, write) => commands.execute(treatyId, commandFor, write));
+  }
+}
+
+/** The same writes as dry runs (`?dryRun=true`): decided, never appended. */
+@Injectable()
+export class TreatyEditingDryRun extends EditingUseCases<DryRunOutcome> {
+  constructor(dryRun: TreatyDryRun) {
+    super((treatyId, commandFor, write) => dryRun.decide(treatyId, commandFor, write));
   }
 }

@@ -1,0 +1,256 @@
+/* global document */
+// The desk's forms: which fields each write has, built with the API's own rule beside each field, read back into
+// the request body, and the API's problems shown beside the fields they name.
+import { h, replaceChildren } from '../dom.js';
+
+const SOURCE_FIELDS = [
+  { name: 'source.publisher', label: 'Publisher' },
+  { name: 'source.publishedOn', label: 'Published on', type: 'date' },
+  { name: 'source.url', label: 'Address (URL)', type: 'url' },
+  { name: 'source.quote', label: 'Quote, verbatim', multiline: true },
+];
+
+const DEVELOPMENT_CHOICE = { name: 'developmentId', label: 'Development', choice: 'development', inPath: true };
+
+/** Each write: its form, the schema that validates its body, its route, and its fields. */
+export const WRITES = {
+  register: {
+    schema: 'RegisterTreatyRequestDto',
+    path: () => '/treaties',
+    needsTreaty: false,
+    submitLabel: 'Register the treaty',
+    fields: [
+      { name: 'id', label: 'Identifier' },
+      { name: 'title', label: 'Title' },
+      { name: 'parties', label: 'Parties', hint: 'Codes separated by commas, such as RU, IR' },
+      { name: 'category', label: 'Category' },
+    ],
+  },
+  report: {
+    schema: 'ReportDevelopmentRequestDto',
+    path: (treatyId) => `/treaties/${encodeURIComponent(treatyId)}/developments`,
+    needsTreaty: true,
+    submitLabel: 'Report the development',
+    fields: [
+      { name: 'type', label: 'What happened' },
+      { name: 'occurredOn', label: 'When', hint: 'YYYY-MM-DD, YYYY-MM or YYYY: as precise as the source' },
+      { name: 'party', label: 'Party' },
+      { name: 'body', label: 'Chamber or council' },
+      { name: 'place', label: 'Place' },
+      { name: 'signatories', label: 'Signatories', hint: 'Names separated by commas' },
+      ...SOURCE_FIELDS,
+    ],
+  },
+  correct: {
+    schema: 'CorrectDevelopmentRequestDto',
+    path: (treatyId, { developmentId }) =>
+      `/treaties/${encodeURIComponent(treatyId)}/developments/${encodeURIComponent(developmentId)}/corrections`,
+    needsTreaty: true,
+    submitLabel: 'Record the correction',
+    fields: [
+      DEVELOPMENT_CHOICE,
+      { name: 'changes.occurredOn', label: 'Corrected date', hint: 'Leave a field empty to keep it as it is' },
+      { name: 'changes.party', label: 'Corrected party' },
+      { name: 'changes.body', label: 'Corrected chamber or council' },
+      { name: 'changes.place', label: 'Corrected place' },
+      { name: 'reason', label: 'Why', multiline: true },
+      ...SOURCE_FIELDS,
+    ],
+  },
+  retract: {
+    schema: 'RetractDevelopmentRequestDto',
+    path: (treatyId, { developmentId }) =>
+      `/treaties/${encodeURIComponent(treatyId)}/developments/${encodeURIComponent(developmentId)}/retractions`,
+    needsTreaty: true,
+    submitLabel: 'Retract the development',
+    fields: [DEVELOPMENT_CHOICE, { name: 'reason', label: 'Why', multiline: true }, ...SOURCE_FIELDS],
+  },
+  extract: {
+    schema: 'ExtractionRequestDto',
+    path: () => '/extractions',
+    needsTreaty: false,
+    submitLabel: 'Propose developments',
+    fields: [
+      { name: 'text', label: 'Article text', multiline: true, rows: 10 },
+      { name: 'publishedOn', label: 'Published on', type: 'date' },
+      { name: 'publisher', label: 'Publisher' },
+      { name: 'url', label: 'Address (URL)', type: 'url' },
+    ],
+  },
+};
+
+/** Fields that make one object of the body are shown together. */
+const GROUPS = { source: 'Source', changes: 'What to change' };
+
+const fieldId = (form, name) => `${form.id}-${name.replace(/\./g, '-')}`;
+
+/**
+ * Fills a form with its fields, each labelled, with the rule the API's schema gives it beside it (required,
+ * length, pattern, choices) and a place for the API's answer about it. Returns false when the schema has no
+ * such request (a route this service does not have).
+ */
+export function buildForm(form, write, rulesOf) {
+  const missing = rulesOf(write.schema, write.fields.find((field) => !field.inPath).name) === null;
+  const rows = write.fields.map((field) => ({
+    group: GROUPS[field.name.split('.')[0]] ?? null,
+    row: fieldRow(form, field, field.inPath ? null : rulesOf(write.schema, field.name)),
+  }));
+  const fields = [];
+  for (const { group, row } of rows) {
+    const last = fields[fields.length - 1];
+    if (group && last?.dataset?.group === group) last.append(row);
+    else fields.push(group ? h('fieldset', { class: 'group', 'data-group': group }, h('legend', {}, group), row) : row);
+  }
+  replaceChildren(
+    form,
+    missing ? h('p', { class: 'warning' }, 'This service does not offer this yet (its API has no such route).') : null,
+    fields,
+    h('p', { class: 'form-error error', id: `${form.id}-error`, role: 'alert', tabindex: '-1', hidden: true }),
+    h(
+      'div',
+      { class: 'form-actions' },
+      write.needsTreaty || write.schema === 'RegisterTreatyRequestDto'
+        ? h('button', { type: 'button', class: 'preview', 'data-action': 'preview' }, 'Preview')
+        : null,
+      h('button', { type: 'submit', class: 'primary', 'data-action': 'submit' }, write.submitLabel),
+    ),
+  );
+  return !missing;
+}
+
+function fieldRow(form, field, rules) {
+  const id = fieldId(form, field.name);
+  const describedBy = [`${id}-rule`, field.hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name: field.name,
+    'aria-describedby': describedBy,
+    'aria-required': rules?.required ? 'true' : null,
+  };
+  let control;
+  if (field.choice === 'development') {
+    control = h('select', { ...common, 'aria-required': 'true', 'data-choice': 'development' });
+  } else if (rules?.enum) {
+    control = h(
+      'select',
+      common,
+      rules.required ? null : h('option', { value: '' }, '—'),
+      rules.enum.map((value) => h('option', { value }, value)),
+    );
+  } else if (field.multiline) {
+    control = h('textarea', { ...common, rows: field.rows ?? 3, maxlength: rules?.maxLength ?? null });
+  } else {
+    control = h('input', {
+      ...common,
+      type: field.type ?? 'text',
+      maxlength: rules?.maxLength ?? null,
+      autocomplete: 'off',
+      'data-list': rules?.list ? 'true' : null,
+    });
+  }
+  const rule = field.choice === 'development' ? 'required · from the treaty as you read it' : (rules?.text ?? '');
+  return h(
+    'div',
+    { class: 'field', 'data-field': field.name },
+    h('label', { for: id }, field.label),
+    control,
+    h('p', { class: 'rule', id: `${id}-rule` }, rule),
+    field.hint ? h('p', { class: 'hint', id: `${id}-hint` }, field.hint) : null,
+    h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
+  );
+}
+
+/** The request body as the editor filled it: empty optional fields left out, lists split at commas. */
+export function readForm(form, write) {
+  const body = {};
+  const path = {};
+  for (const field of write.fields) {
+    const control = form.elements.namedItem(field.name);
+    const raw = control.value.trim();
+    if (field.inPath) {
+      path[field.name] = raw;
+      continue;
+    }
+    if (raw === '') continue;
+    const value =
+      control.dataset.list === 'true'
+        ? raw
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : raw;
+    setPath(body, field.name.split('.'), value);
+  }
+  if (write.schema === 'CorrectDevelopmentRequestDto' && body.changes === undefined) body.changes = {};
+  return { body, path };
+}
+
+function setPath(target, [head, ...rest], value) {
+  if (rest.length === 0) target[head] = value;
+  else setPath((target[head] ??= {}), rest, value);
+}
+
+/** Sets fields from an object of dotted names, such as a proposal taken from an article. */
+export function fillForm(form, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const control = form.elements.namedItem(name);
+    if (control) control.value = value ?? '';
+  }
+}
+
+export function clearProblems(form) {
+  for (const error of form.querySelectorAll('.field-error, .form-error')) {
+    error.hidden = true;
+    error.textContent = '';
+  }
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+}
+
+/**
+ * Puts each error of a problem+json answer beside the field it names (`errors[].field`, or the domain's `field`),
+ * and the rest at the foot of the form. Focus goes to the first field in error.
+ */
+export function showProblem(form, problem, fallback) {
+  clearProblems(form);
+  const named = [
+    ...(problem.errors ?? []),
+    ...(problem.field ? [{ field: problem.field, message: problem.detail }] : []),
+  ];
+  const unplaced = [];
+  let first = null;
+  for (const { field, message } of named) {
+    const control = field ? findControl(form, field) : null;
+    if (!control) {
+      unplaced.push(message);
+      continue;
+    }
+    const error = document.getElementById(`${control.id}-error`);
+    error.hidden = false;
+    error.textContent = error.textContent ? `${error.textContent}; ${message}` : message;
+    control.setAttribute('aria-invalid', 'true');
+    first ??= control;
+  }
+  const formError = form.querySelector('.form-error');
+  const code = problem.code ? `${problem.code}: ` : '';
+  if (named.length === 0 || unplaced.length > 0) {
+    formError.hidden = false;
+    formError.textContent = `${code}${unplaced.length > 0 ? unplaced.join('; ') : (problem.detail ?? fallback)}`;
+  } else if (problem.code) {
+    formError.hidden = false;
+    formError.textContent = `${code}see the fields marked above.`;
+  }
+  (first ?? formError).focus?.();
+}
+
+/** The control for a field the API names: exactly, or its nearest named parent (`source.quote` for `source`). */
+function findControl(form, field) {
+  let name = field.replace(/\.\d+(?=\.|$)/g, '');
+  for (;;) {
+    const control = form.elements.namedItem(name);
+    if (control) return control;
+    const match = [...form.elements].find((element) => element.name?.startsWith(`${name}.`));
+    if (match) return match;
+    if (!name.includes('.')) return null;
+    name = name.slice(0, name.lastIndexOf('.'));
+  }
+}

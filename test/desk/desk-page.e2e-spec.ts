@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { KEYS } from '../support/api-keys';
+import { launchChromium } from '../support/chromium';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { RU_IR, post, signature, source, storedEvents } from '../support/treaty-requests';
+
+const ARTIFACTS = resolve('artifacts');
+const TREATY = 'fr-de-desk-test-treaty';
+const ARTICLE =
+  'Berlin, 12 May 2025. The Bundestag on Friday approved the Franco-German desk treaty, officials said. ' +
+  'France signed it in March.';
+
+// The functions given to page.evaluate run in the browser; the project compiles without the DOM library.
+declare const sessionStorage: { getItem(key: string): string | null };
+declare const localStorage: { readonly length: number };
+declare const document: { readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number } };
+
+describe("The editors' desk at /desk, in headless Chromium", () => {
+  let subject: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  const pageErrors: string[] = [];
+  const extractionRequests: unknown[] = [];
+
+  const field = (form: string, name: string) => page.locator(`#${form}-form-${name.replace(/\./g, '-')}`);
+  const events = () => storedEvents(subject, TREATY);
+  const card = (text: string) => page.locator('#view-developments > li', { hasText: text });
+  const fillSource = async (form: string, quote: string) => {
+    await field(form, 'source.publisher').fill('Desk Test Gazette');
+    await field(form, 'source.publishedOn').fill('2025-05-12');
+    await field(form, 'source.quote').fill(quote);
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    subject = await startTestApp();
+    await subject.app.listen(0, '127.0.0.1');
+    baseUrl = (await subject.app.getUrl()).replace('[::1]', '127.0.0.1');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('status of 4')) pageErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await subject?.close();
+  });
+
+  it("shows each field's rule from the API's OpenAPI document and keeps the key in sessionStorage only", async () => {
+    await page.goto(`${baseUrl}/desk`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('tab', { name: 'Register' }).click();
+    // One form at a time: the tab's.
+    for (const other of ['report', 'correct', 'retract', 'extract']) {
+      expect(await page.locator(`#${other}-form`).isHidden()).toBe(true);
+    }
+    expect(await page.getByRole('tab', { name: 'Register' }).getAttribute('aria-selected')).toBe('true');
+    // The tabs follow the arrow keys, as a tab list does.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await page.locator('#register-form').isHidden()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('#tab-register[aria-selected="true"]');
+    // The rules come from /docs-json: the register schema's title limit and id pattern, and its category enum.
+    expect(await page.locator('#register-form-title-rule').textContent()).toBe('required · at most 300 characters');
+    expect(await page.locator('#register-form-id-rule').textContent()).toContain('matches ^[a-z0-9][a-z0-9-]{2,80}$');
+    expect(await field('register', 'category').locator('option').allTextContents()).toEqual([
+      'partnership',
+      'trade',
+      'security',
+      'other',
+    ]);
+    expect(await field('register', 'title').getAttribute('aria-describedby')).toContain('register-form-title-rule');
+
+    await page.getByLabel('Editor API key').fill(KEYS.editor);
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.waitForSelector('#key-state[data-state="set"]');
+    expect(await page.evaluate(() => sessionStorage.getItem('treaty-timeline.desk.api-key'))).toBe(KEYS.editor);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.getByLabel('Editor API key').inputValue()).toBe('');
+  });
+
+  it('registers a treaty: the preview appends nothing, the submission appends it', async () => {
+    await field('register', 'id').fill(TREATY);
+    await field('register', 'title').fill('Franco-German desk treaty');
+    await field('register', 'parties').fill('FR, DE');
+    await field('register', 'category').selectOption('other');
+    await page.locator('#register-form [data-action="preview"]').click();
+    await page.waitForSelector('#treaty[data-mode="preview"] #overall-status[data-status="registered"]');
+    expect(await events()).toHaveLength(0);
+
+    await page.locator('#register-form [data-action="submit"]').click();
+    await page.waitForSelector('#outcome:not([hidden])');
+    expect(await page.locator('#outcome').textContent()).toBe('Recorded: TreatyRegistered, revision 0.');
+    expect(await events()).toHaveLength(1);
+    expect(await page.locator('#treaty-select').inputValue()).toBe(TREATY);
+    expect(await page.locator('#read-state').textContent()).toContain('If-Match "0"');
+  });
+
+  it("shows the API's validation problems beside the fields they name", async () => {
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await field('report', 'type').selectOption('signed');
+    await field('report', 'occurredOn').fill('2025-03');
+    await field('report', 'source.publishedOn').fill('2025-05-12');
+    await page.locator('#report-form [data-action="submit"]').click();
+    const error = page.locator('#report-form-source-publisher-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('publisher');
+    expect(await field('report', 'source.publisher').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#report-form-error').textContent()).toContain('VALIDATION_FAILED');
+    expect(await events()).toHaveLength(1);
+  });
+
+  it('reports a development: preview first, then a double click posts it once', async () => {
+    await fillSource('report', 'France signed it in March.');
+    await field('report', 'signatories').fill('Emmanuel Macron, Olaf Scholz');
+    await page.locator('#report-form [data-action="preview"]').click();
+    await page.waitForSelector('#treaty[data-mode="preview"] #overall-status[data-status="signed"]');
+    expect(await page.locator('#view-developments > li[data-preview="true"]').count()).toBe(1);
+    expect(await page.locator('#view-note').textContent()).toContain('Nothing has been written');
+    expect(await events()).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-preview.png'), fullPage: true });
+
+    await page.locator('#report-form [data-action="submit"]').dblclick();
+    await page.waitForSelector('#outcome:text-is("Recorded: TreatySigned, revision 1.")');
+    await page.waitForSelector('#treaty[data-mode="read"] #overall-status[data-status="signed"]');
+    expect(await events()).toHaveLength(2);
+    expect((await events())[1]?.data).toMatchObject({ signatories: ['Emmanuel Macron', 'Olaf Scholz'] });
+    const idempotency = (await events())[1]?.metadata.idempotency as { key?: string } | undefined;
+    expect(idempotency?.key).toMatch(/^desk-[0-9a-f-]{36}$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-report.png'), fullPage: true });
+  });
+
+  it('on 412 shows what another editor wrote since the read, and lets the editor decide again', async () => {
+    await field('report', 'type').selectOption('legislative-approval');
+    await field('report', 'occurredOn').fill('2025-05-09');
+    await field('report', 'party').fill('DE');
+    await field('report', 'body').fill('Bundestag');
+    await fillSource('report', 'The Bundestag on Friday approved the Franco-German desk treaty');
+    // Between the editor's read and the submission, someone else writes.
+    await post(subject.http, `/treaties/${TREATY}/developments`, {
+      type: 'legislative-approval',
+      party: 'FR',
+      body: 'Assemblée nationale',
+      occurredOn: '2025-05-06',
+      source: source({ publisher: 'Other Editor Wire', publishedOn: '2025-05-07' }),
+    }).expect(201);
+
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector('#conflict:not([hidden])');
+    const conflict = await page.locator('#conflict').textContent();
+    expect(conflict).toContain('You decided on revision 1; the treaty is now at revision 2');
+    expect(conflict).toContain('Assemblée nationale');
+    expect(await page.locator('#view-developments > li[data-changed="true"]').count()).toBe(1);
+    expect(await events()).toHaveLength(3);
+    expect(await field('report', 'body').inputValue()).toBe('Bundestag');
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-conflict.png'), fullPage: true });
+
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector('#outcome:text-is("Recorded: LegislativeApprovalGiven, revision 3.")');
+    expect(await events()).toHaveLength(4);
+    expect(await page.locator('#conflict').isHidden()).toBe(true);
+  });
+
+  it('corrects a development', async () => {
+    await page.getByRole('tab', { name: 'Correct' }).click();
+    const signed = (await events())[1]!.id;
+    await field('correct', 'developmentId').selectOption(signed);
+    await field('correct', 'changes.place').fill('Aachen');
+    await field('correct', 'reason').fill('The article names the place');
+    await fillSource('correct', 'France signed it in March.');
+    await page.locator('#correct-form [data-action="preview"]').click();
+    await page.waitForSelector('#treaty[data-mode="preview"] .development[data-preview="true"]');
+    expect(await page.locator('.development[data-preview="true"]').textContent()).toContain('Aachen');
+    await page.locator('#correct-form [data-action="submit"]').click();
+    await page.waitForSelector('#outcome:text-is("Recorded: DevelopmentCorrected, revision 4.")');
+    expect((await events())[4]).toMatchObject({ type: 'DevelopmentCorrected', data: { developmentId: signed } });
+    expect(await card('Signed').textContent()).toContain('Aachen');
+  });
+
+  it('retracts a development', async () => {
+    await page.getByRole('tab', { name: 'Retract' }).click();
+    const otherEditors = (await events())[2]!.id;
+    await field('retract', 'developmentId').selectOption(otherEditors);
+    await field('retract', 'reason').fill('Confused with a committee vote');
+    await fillSource('retract', 'The Bundestag on Friday approved');
+    await page.locator('#retract-form [data-action="submit"]').click();
+    await page.waitForSelector('#outcome:text-is("Recorded: DevelopmentRetracted, revision 5.")');
+    expect(await card('Assemblée nationale').getAttribute('data-retracted')).toBe('');
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-retraction.png'), fullPage: true });
+  });
+
+  it('pastes an article, highlights the proposals, and an accepted one appears on the timeline page live', async () => {
+    // The page against the route's contract, with an answer chosen to cover overlap-free marks and a rejection.
+    const quote = 'The Bundestag on Friday approved the Franco-German desk treaty, officials said.';
+    const quoteStart = ARTICLE.indexOf(quote);
+    const proposal = {
+      treatyId: TREATY,
+      parties: ['DE'],
+      type: 'ratification-completed',
+      party: 'DE',
+      occurredOn: '2025-05-09',
+      precision: 'day',
+      dateReasoning: '"on Friday" before the publication date 2025-05-12 (Monday) → 2025-05-09',
+      quote,
+      quoteStart,
+      quoteEnd: quoteStart + quote.length,
+      confidence: 0.8,
+      alreadyRecorded: null,
+    };
+    const rejected = { ...proposal, type: 'signed', party: undefined, quote: 'France signed it in March.' };
+    rejected.quoteStart = ARTICLE.indexOf(rejected.quote);
+    rejected.quoteEnd = rejected.quoteStart + rejected.quote.length;
+    await page.route('**/extractions', async (route) => {
+      extractionRequests.push({
+        body: route.request().postDataJSON() as unknown,
+        auth: route.request().headers()['authorization'],
+      });
+      await route.fulfill({ status: 200, json: { proposals: [proposal, rejected] } });
+    });
+
+    const timeline = await page.context().newPage();
+    await timeline.goto(`${baseUrl}/?treaty=${TREATY}`);
+    await timeline.waitForSelector('#live-state[data-state="open"]');
+    expect(await timeline.locator('#developments > li').count()).toBe(3);
+
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    await field('extract', 'text').fill(ARTICLE);
+    await field('extract', 'publishedOn').fill('2025-05-12');
+    await field('extract', 'publisher').fill('Desk Test Gazette');
+    await field('extract', 'url').fill('https://example.org/bundestag');
+    await page.locator('#extract-form [data-action="submit"]').click();
+    await page.waitForSelector('#article-text mark');
+    expect(extractionRequests).toEqual([
+      {
+        body: {
+          text: ARTICLE,
+          publishedOn: '2025-05-12',
+          publisher: 'Desk Test Gazette',
+          url: 'https://example.org/bundestag',
+        },
+        auth: `Bearer ${KEYS.editor}`,
+      },
+    ]);
+    expect(await page.locator('#article-text mark').allTextContents()).toEqual([`[1]${quote}`, `[2]${rejected.quote}`]);
+    expect(await page.locator('#article-text').textContent()).toBe(
+      ARTICLE.replace(quote, `[1]${quote}`).replace(rejected.quote, `[2]${rejected.quote}`),
+    );
+
+    const second = page.locator('.proposal[data-number="2"]');
+    await second.getByRole('button', { name: 'Reject' }).click();
+    expect(await second.getAttribute('data-state')).toBe('rejected');
+    const first = page.locator('.proposal[data-number="1"]');
+    // Edit: the report form, filled from the proposal and the paste form, for the editor to change.
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await field('report', 'type').inputValue()).toBe('ratification-completed');
+    expect(await field('report', 'occurredOn').inputValue()).toBe('2025-05-09');
+    expect(await field('report', 'source.quote').inputValue()).toBe(quote);
+    expect(await field('report', 'source.url').inputValue()).toBe('https://example.org/bundestag');
+    expect(await events()).toHaveLength(6);
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-extraction.png'), fullPage: true });
+    await first.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForSelector('.proposal[data-number="1"][data-state="accepted"]');
+
+    const stored = (await events()).at(-1)!;
+    expect(stored).toMatchObject({
+      type: 'RatificationCompleted',
+      data: {
+        party: 'DE',
+        occurredOn: '2025-05-09',
+        source: {
+          publisher: 'Desk Test Gazette',
+          publishedOn: '2025-05-12',
+          url: 'https://example.org/bundestag',
+          quote,
+        },
+      },
+    });
+    expect(await events()).toHaveLength(7);
+    // The timeline page, open all along, shows it without a reload.
+    await timeline.locator('#developments > li', { hasText: 'officials said' }).waitFor();
+    expect(await timeline.locator('#developments > li').count()).toBe(4);
+    await timeline.screenshot({ path: join(ARTIFACTS, 'desk-timeline-after-accept.png'), fullPage: true });
+    await timeline.close();
+    await page.unroute('**/extractions');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('runs the real extraction: an article about a registered treaty, a proposal accepted, live on the timeline', async () => {
+    await post(subject.http, '/treaties', RU_IR).expect(201);
+    await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    const text =
+      'Russia’s upper house, the Federation Council, on Wednesday approved the strategic partnership treaty with Iran.\n' +
+      'Lawmakers in Russia’s lower-house State Duma ratified the 20-year strategic partnership treaty with Iran on\n' +
+      'April 8, the Kremlin said.';
+    const timeline = await page.context().newPage();
+    await timeline.goto(`${baseUrl}/?treaty=${RU_IR.id}`);
+    await timeline.waitForSelector('#live-state[data-state="open"]');
+    expect(await timeline.locator('#developments > li').count()).toBe(1);
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    // With the route merged, its request schema gives the paste form its rules too.
+    expect(await page.locator('#extract-form-text-rule').textContent()).toMatch(/^required · at most \d+ characters$/);
+    await field('extract', 'text').fill(text);
+    await field('extract', 'publishedOn').fill('2025-04-16');
+    await field('extract', 'publisher').fill('Test Wire');
+    await page.locator('#extract-form [data-action="submit"]').click();
+    const council = page.locator('.proposal', { hasText: 'Federation Council' });
+    await council.waitFor();
+    expect(await council.textContent()).toContain('2025-04-16 (to the day)');
+    const marked = (await page.locator('#article-text mark').allTextContents()).join(' ');
+    expect(marked).toContain('the Federation Council, on Wednesday approved');
+    // The article shows as pasted: the marks add only their numbers.
+    expect((await page.locator('#article-text').textContent())?.replace(/\[\d+\]/g, '')).toBe(text);
+    const before = (await storedEvents(subject, RU_IR.id)).length;
+    await council.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForSelector('.proposal[data-state="accepted"]');
+    const stored = (await storedEvents(subject, RU_IR.id)).at(-1)!;
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before + 1);
+    expect(stored).toMatchObject({
+      type: 'LegislativeApprovalGiven',
+      data: { party: 'RU', body: 'Federation Council', occurredOn: '2025-04-16', source: { publisher: 'Test Wire' } },
+    });
+    const quote = (stored.data as { source: { quote: string } }).source.quote;
+    expect(text).toContain(quote);
+    await timeline.locator('#developments > li', { hasText: 'Federation Council' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'desk-extraction-real.png'), fullPage: true });
+    await timeline.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a 375-pixel-wide phone screen without horizontal scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    try {
+      const small = await phone.newPage();
+      await small.goto(`${baseUrl}/desk?treaty=${TREATY}`);
+      await small.waitForSelector('body[data-ready="true"]');
+      await small.locator('#view-developments > li').first().waitFor();
+      const widths = await small.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
+      expect(widths.viewport).toBe(375);
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      await small.screenshot({ path: join(ARTIFACTS, 'desk-375px.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+});
