@@ -9,7 +9,8 @@ import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 
 /**
  * Upper bounds on input, so one report cannot bloat a stream or claim the absurd: characters of free text, the
- * number of names in a list (signatories, parties), and a chamber's count of votes. The HTTP layer's DTOs take theirs from here (a spec compares them), so that a value
+ * number of names in a list (signatories, parties; links to other treaties, parties or relations), and a chamber's
+ * count of votes. The HTTP layer's DTOs take theirs from here (a spec compares them), so that a value
  * over a limit gets the same answer at any size.
  */
 export const INPUT_LIMITS = {
@@ -22,6 +23,7 @@ export const INPUT_LIMITS = {
   signatories: 100,
   parties: 200,
   votes: 100_000,
+  links: 50,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -127,10 +127,10 @@ function officialTextUrl(value: unknown): string | undefined {
 }
 
 function relations(value: unknown, treatyId: string): TreatyRelation[] | undefined {
-  if (!Array.isArray(value) || value.length > 50) {
+  if (!Array.isArray(value) || value.length > INPUT_LIMITS.links) {
     throw new TreatyRuleViolation(
       'INVALID_RELATION',
-      'relations must be a list of at most 50 { type, treatyId }',
+      `relations must be a list of at most ${INPUT_LIMITS.links} { type, treatyId }`,
       'relations',
     );
   }

@@ -29,7 +29,6 @@ type TreatyLawType = Extract<
 >;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_LINKS = 50;
 
 /** The details of the development types that treaty law and diplomacy add; shape only, as for the others. */
 export function treatyLawDetailsOf(
@@ -163,8 +162,12 @@ function optionalList(
   check: (item: unknown, field: string) => string,
 ): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > MAX_LINKS) {
-    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must be a list of at most ${MAX_LINKS} entries`, field);
+  if (!Array.isArray(value) || value.length > INPUT_LIMITS.links) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      `${field} must be a list of at most ${INPUT_LIMITS.links} entries`,
+      field,
+    );
   }
   const items = value.map((item, index) => check(item, `${field}[${index}]`));
   const duplicate = items.find((item, index) => items.indexOf(item) !== index);

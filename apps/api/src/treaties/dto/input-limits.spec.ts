@@ -2,16 +2,24 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { INPUT_LIMITS } from '@timeline/treaty';
+import { CLAUSE_LIMITS, INPUT_LIMITS } from '@timeline/treaty';
 import { CorrectDevelopmentRequestDto, DevelopmentChangesDto } from './correct-development.request.dto';
+import { EntryIntoForceDto } from './entry-into-force.dto';
 import { RegisterTreatyRequestDto } from './register-treaty.request.dto';
 import { ReportDevelopmentRequestDto } from './report-development.request.dto';
 import { RetractDevelopmentRequestDto } from './retract-development.request.dto';
 import { SourceDto } from './source.dto';
+import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyListQueryDto } from './treaty-list.query.dto';
 import { VotesDto } from './votes.dto';
 
-type Limit = keyof typeof INPUT_LIMITS;
+/** The domain's limits: on input in general, and on the terms of a treaty's clauses. */
+const DOMAIN_LIMITS = {
+  ...INPUT_LIMITS,
+  instrumentsRequired: CLAUSE_LIMITS.instrumentsRequired,
+  clauseDays: CLAUSE_LIMITS.days,
+} as const;
+type Limit = keyof typeof DOMAIN_LIMITS;
 type DtoClass = abstract new (...args: never[]) => unknown;
 
 /**
@@ -21,6 +29,12 @@ type DtoClass = abstract new (...args: never[]) => unknown;
 const EXPECTED: [DtoClass, string, 'maxLength' | 'arrayMaxSize' | 'max', Limit][] = [
   [RegisterTreatyRequestDto, 'title', 'maxLength', 'title'],
   [RegisterTreatyRequestDto, 'parties', 'arrayMaxSize', 'parties'],
+  [RegisterTreatyRequestDto, 'depositary', 'maxLength', 'name'],
+  [RegisterTreatyRequestDto, 'withdrawalNoticeDays', 'max', 'clauseDays'],
+  [RegisterTreatyRequestDto, 'relations', 'arrayMaxSize', 'links'],
+  [EntryIntoForceDto, 'instrumentsRequired', 'max', 'instrumentsRequired'],
+  [EntryIntoForceDto, 'daysAfter', 'max', 'clauseDays'],
+  [TreatyIdentifiersDto, 'officialTextUrl', 'maxLength', 'url'],
   [SourceDto, 'publisher', 'maxLength', 'name'],
   [SourceDto, 'url', 'maxLength', 'url'],
   [SourceDto, 'document', 'maxLength', 'reference'],
@@ -29,6 +43,13 @@ const EXPECTED: [DtoClass, string, 'maxLength' | 'arrayMaxSize' | 'max', Limit][
   [ReportDevelopmentRequestDto, 'place', 'maxLength', 'name'],
   [ReportDevelopmentRequestDto, 'signatories', 'maxLength', 'name'],
   [ReportDevelopmentRequestDto, 'signatories', 'arrayMaxSize', 'signatories'],
+  [ReportDevelopmentRequestDto, 'text', 'maxLength', 'quote'],
+  [ReportDevelopmentRequestDto, 'speaker', 'maxLength', 'name'],
+  [ReportDevelopmentRequestDto, 'quote', 'maxLength', 'quote'],
+  [ReportDevelopmentRequestDto, 'summary', 'maxLength', 'reason'],
+  [ReportDevelopmentRequestDto, 'participants', 'arrayMaxSize', 'links'],
+  [ReportDevelopmentRequestDto, 'treaties', 'arrayMaxSize', 'links'],
+  [ReportDevelopmentRequestDto, 'parties', 'arrayMaxSize', 'links'],
   [DevelopmentChangesDto, 'body', 'maxLength', 'name'],
   [DevelopmentChangesDto, 'place', 'maxLength', 'name'],
   [DevelopmentChangesDto, 'signatories', 'maxLength', 'name'],
@@ -66,7 +87,7 @@ describe("the request DTOs' limits", () => {
     '%s.%s has the %s of the domain’s %s limit',
     (_name, property, bound, limit, target) => {
       const found = boundsOf(target as DtoClass).filter((b) => b.property === property && b.bound === bound);
-      expect(found.map((b) => b.value)).toEqual([INPUT_LIMITS[limit as Limit]]);
+      expect(found.map((b) => b.value)).toEqual([DOMAIN_LIMITS[limit as Limit]]);
     },
   );
 

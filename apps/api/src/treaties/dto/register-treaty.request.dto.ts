@@ -69,11 +69,11 @@ export class RegisterTreatyRequestDto {
   @IsIn(TREATY_KINDS, { message: `kind must be one of ${TREATY_KINDS.join(', ')}` })
   kind?: string;
 
-  @ApiPropertyOptional({ example: 'Secretary-General of the United Nations', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'Secretary-General of the United Nations', maxLength: INPUT_LIMITS.name })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   depositary?: string;
 
@@ -109,7 +109,7 @@ export class RegisterTreatyRequestDto {
   @ApiPropertyOptional({ type: [TreatyRelationDto], description: 'Relations to earlier treaties; shown on both' })
   @IsAbsentOr()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.links)
   @ValidateNested({ each: true })
   @Type(() => TreatyRelationDto)
   relations?: TreatyRelationDto[];

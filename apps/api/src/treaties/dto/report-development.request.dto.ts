@@ -103,13 +103,13 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: 'Article 5 does not apply to the Republic of Hungary',
-    maxLength: 5000,
+    maxLength: INPUT_LIMITS.quote,
     description: 'For reservation, declaration, objection (optional): its wording or what it concerns',
   })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(5000)
+  @MaxLength(INPUT_LIMITS.quote)
   @IsCleanText({ multiline: true })
   text?: string;
 
@@ -122,19 +122,26 @@ export class ReportDevelopmentRequestDto {
   @Matches(PARTIAL_DATE, { message: 'effectiveOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   effectiveOn?: string;
 
-  @ApiPropertyOptional({ example: 'Sergei Lavrov', maxLength: 200, description: 'For statement (required): who spoke' })
+  @ApiPropertyOptional({
+    example: 'Sergei Lavrov',
+    maxLength: INPUT_LIMITS.name,
+    description: 'For statement (required): who spoke',
+  })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.name)
   @IsCleanText()
   speaker?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'For statement (required): what was said, verbatim' })
+  @ApiPropertyOptional({
+    maxLength: INPUT_LIMITS.quote,
+    description: 'For statement (required): what was said, verbatim',
+  })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(5000)
+  @MaxLength(INPUT_LIMITS.quote)
   @IsCleanText({ multiline: true })
   quote?: string;
 
@@ -149,18 +156,18 @@ export class ReportDevelopmentRequestDto {
   @ApiPropertyOptional({ example: ['RU', 'IR'], description: 'For negotiations (required): the parties taking part' })
   @IsAbsentOr()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.links)
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each participant must be a code such as RU, IR or EAEU' })
   participants?: string[];
 
   @ApiPropertyOptional({
-    maxLength: 2000,
+    maxLength: INPUT_LIMITS.reason,
     description: 'For context (required): the event the source gives as background, in a sentence',
   })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(INPUT_LIMITS.reason)
   @IsCleanText({ multiline: true })
   summary?: string;
 
@@ -171,14 +178,14 @@ export class ReportDevelopmentRequestDto {
   })
   @IsAbsentOr()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.links)
   @Matches(TREATY_ID_PATTERN, { each: true, message: 'each of treaties must be a treaty id' })
   treaties?: string[];
 
   @ApiPropertyOptional({ example: ['RU'], description: 'For statement, context (optional): parties it concerns' })
   @IsAbsentOr()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.links)
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each of parties must be a code such as RU, IR or EAEU' })
   parties?: string[];
 

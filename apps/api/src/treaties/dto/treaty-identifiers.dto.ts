@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUrl, Matches, MaxLength } from 'class-validator';
-import { DEPOSITARY_REFERENCE_PATTERN, UNTS_NUMBER_PATTERN, WIKIDATA_ID_PATTERN } from '@timeline/treaty';
+import { DEPOSITARY_REFERENCE_PATTERN, INPUT_LIMITS, UNTS_NUMBER_PATTERN, WIKIDATA_ID_PATTERN } from '@timeline/treaty';
 import { IsAbsentOr } from './validation.decorators';
 
 /** Identifiers other registers give the treaty; each optional, each checked for its format. */
@@ -36,12 +36,16 @@ export class TreatyIdentifiersDto {
   @Matches(WIKIDATA_ID_PATTERN, { message: 'identifiers.wikidataId must be a Wikidata item id: Q and digits' })
   wikidataId?: string;
 
-  @ApiPropertyOptional({ example: 'http://kremlin.ru/supplement/6230', description: 'The official text, http(s)' })
+  @ApiPropertyOptional({
+    example: 'http://kremlin.ru/supplement/6230',
+    description: 'The official text, http(s)',
+    maxLength: INPUT_LIMITS.url,
+  })
   @IsAbsentOr()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true },
     { message: 'identifiers.officialTextUrl must be an http(s) address' },
   )
-  @MaxLength(2000)
+  @MaxLength(INPUT_LIMITS.url)
   officialTextUrl?: string;
 }
