@@ -21,6 +21,17 @@ describe('development types', () => {
       resumed: 'TreatyResumed',
       withdrawn: 'PartyWithdrew',
       terminated: 'TreatyTerminated',
+      'consent-to-be-bound': 'ConsentToBeBoundExpressed',
+      reservation: 'ReservationMade',
+      declaration: 'DeclarationMade',
+      objection: 'ObjectionMade',
+      'reservation-withdrawn': 'ReservationWithdrawn',
+      'provisional-application-started': 'ProvisionalApplicationStarted',
+      'provisional-application-ended': 'ProvisionalApplicationEnded',
+      'withdrawal-notified': 'WithdrawalNotified',
+      statement: 'StatementMade',
+      negotiations: 'NegotiationsReported',
+      context: 'ContextReported',
     });
     for (const type of DEVELOPMENT_TYPES) expect(developmentTypeOfEvent(eventTypeOfDevelopment(type))).toBe(type);
   });
@@ -38,8 +49,8 @@ describe('development types', () => {
   });
 
   it('lists every event type, each once', () => {
-    expect(TREATY_EVENT_TYPES).toHaveLength(13);
-    expect(new Set(TREATY_EVENT_TYPES).size).toBe(13);
+    expect(TREATY_EVENT_TYPES).toHaveLength(24);
+    expect(new Set(TREATY_EVENT_TYPES).size).toBe(24);
     expect(isTreatyEventType('DevelopmentRetracted')).toBe(true);
     expect(isTreatyEventType('constructor')).toBe(false);
   });

@@ -10,7 +10,18 @@ export type DevelopmentType =
   | 'suspended'
   | 'resumed'
   | 'withdrawn'
-  | 'terminated';
+  | 'terminated'
+  | 'consent-to-be-bound'
+  | 'reservation'
+  | 'declaration'
+  | 'objection'
+  | 'reservation-withdrawn'
+  | 'provisional-application-started'
+  | 'provisional-application-ended'
+  | 'withdrawal-notified'
+  | 'statement'
+  | 'negotiations'
+  | 'context';
 
 const EVENT_TYPE_BY_DEVELOPMENT: Record<DevelopmentType, DevelopmentEventType> = {
   signed: 'TreatySigned',
@@ -22,6 +33,17 @@ const EVENT_TYPE_BY_DEVELOPMENT: Record<DevelopmentType, DevelopmentEventType> =
   resumed: 'TreatyResumed',
   withdrawn: 'PartyWithdrew',
   terminated: 'TreatyTerminated',
+  'consent-to-be-bound': 'ConsentToBeBoundExpressed',
+  reservation: 'ReservationMade',
+  declaration: 'DeclarationMade',
+  objection: 'ObjectionMade',
+  'reservation-withdrawn': 'ReservationWithdrawn',
+  'provisional-application-started': 'ProvisionalApplicationStarted',
+  'provisional-application-ended': 'ProvisionalApplicationEnded',
+  'withdrawal-notified': 'WithdrawalNotified',
+  statement: 'StatementMade',
+  negotiations: 'NegotiationsReported',
+  context: 'ContextReported',
 };
 
 /** The inverse, derived, so that the two can never disagree. */
@@ -49,27 +71,125 @@ export function isDevelopmentEvent(event: TreatyEvent): event is DevelopmentEven
 
 export type DevelopmentField = keyof DevelopmentChanges;
 
-/** The fields a development of this type has; only these may be reported or corrected. */
+/** Every field a report may carry besides `type`, `occurredOn` and `source`. */
+export const REPORT_DETAIL_FIELDS = [
+  'party',
+  'body',
+  'place',
+  'signatories',
+  'votes',
+  'consentType',
+  'againstParty',
+  'reservationId',
+  'text',
+  'effectiveOn',
+  'speaker',
+  'quote',
+  'stage',
+  'participants',
+  'summary',
+  'treaties',
+  'parties',
+] as const;
+export type ReportDetailField = (typeof REPORT_DETAIL_FIELDS)[number];
+
+/** The detail fields a report of this type may carry (required or optional: the parser knows which). */
+export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailField[] {
+  switch (type) {
+    case 'signed':
+      return ['party', 'place', 'signatories'];
+    case 'legislative-approval':
+      return ['party', 'body', 'votes'];
+    case 'ratification-completed':
+    case 'withdrawn':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'entered-into-force':
+    case 'suspended':
+    case 'resumed':
+      return ['party'];
+    case 'instruments-exchanged':
+    case 'terminated':
+      return [];
+    case 'consent-to-be-bound':
+      return ['party', 'consentType'];
+    case 'reservation':
+    case 'declaration':
+      return ['party', 'text'];
+    case 'objection':
+      return ['party', 'againstParty', 'reservationId', 'text'];
+    case 'reservation-withdrawn':
+      return ['party', 'reservationId'];
+    case 'withdrawal-notified':
+      return ['party', 'effectiveOn'];
+    case 'statement':
+      return ['speaker', 'quote', 'treaties', 'parties'];
+    case 'negotiations':
+      return ['stage', 'participants', 'treaties'];
+    case 'context':
+      return ['summary', 'treaties', 'parties'];
+    default: {
+      const unexpected: never = type;
+      throw new Error(`Unexpected development type ${String(unexpected)}`);
+    }
+  }
+}
+
+/**
+ * The fields a correction may change on a development of this type. The details of the newer types (a consent's
+ * type, a statement's quote, ...) are not correctable: retract the report and report the right development.
+ */
 export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
   switch (type) {
     case 'signed':
+      // Whether a signature is the treaty's or one party's is not corrected: retract it and report the right one.
       return ['occurredOn', 'place', 'signatories'];
     case 'legislative-approval':
       return ['occurredOn', 'party', 'body', 'votes'];
     case 'ratification-completed':
     case 'withdrawn':
+    case 'consent-to-be-bound':
+    case 'reservation':
+    case 'declaration':
+    case 'objection':
+    case 'reservation-withdrawn':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'withdrawal-notified':
       return ['occurredOn', 'party'];
     case 'instruments-exchanged':
     case 'entered-into-force':
     case 'suspended':
     case 'resumed':
     case 'terminated':
+    case 'statement':
+    case 'negotiations':
+    case 'context':
       return ['occurredOn'];
     default: {
       const unexpected: never = type;
       throw new Error(`Unexpected development type ${String(unexpected)}`);
     }
   }
+}
+
+/** Diplomacy around a treaty: shown in its timeline, never a legal act, never a change of its status. */
+export function isDiplomacy(type: DevelopmentType): boolean {
+  return type === 'statement' || type === 'negotiations' || type === 'context';
+}
+
+/**
+ * Acts that recur: a treaty can be suspended, resumed, provisionally applied and negotiated more than once, so a
+ * report of one whose date does not agree with those on record is another occurrence, not a disagreement.
+ */
+export function isRepeatable(type: DevelopmentType): boolean {
+  return (
+    type === 'suspended' ||
+    type === 'resumed' ||
+    type === 'provisional-application-started' ||
+    type === 'provisional-application-ended' ||
+    type === 'negotiations'
+  );
 }
 
 const OPTIONAL_FIELDS: readonly DevelopmentField[] = ['place', 'signatories', 'votes'];

@@ -1,11 +1,17 @@
+import { developmentTypeOfEvent, eventTypeOfDevelopment } from './development-type';
+import type { ConsentType, NegotiationStage } from './law/treaty-law.vocabulary';
 import type { DevelopmentChanges, DevelopmentEvent, DevelopmentEventData, Votes } from './treaty.events';
 import { withoutUndefined } from './plain-data';
+
+type Links = { readonly treaties?: readonly string[]; readonly parties?: readonly string[] };
 
 /** A development as the record currently states it: its type and the fields that type carries. */
 export type Development =
   | {
       readonly type: 'signed';
       readonly occurredOn: string;
+      /** Absent: the treaty's signature; present: that party's own. */
+      readonly party?: string;
       readonly place?: string;
       readonly signatories?: readonly string[];
     }
@@ -16,11 +22,65 @@ export type Development =
       readonly body: string;
       readonly votes?: Votes;
     }
-  | { readonly type: 'ratification-completed' | 'withdrawn'; readonly occurredOn: string; readonly party: string }
   | {
-      readonly type: 'instruments-exchanged' | 'entered-into-force' | 'suspended' | 'resumed' | 'terminated';
+      readonly type:
+        'ratification-completed' | 'withdrawn' | 'provisional-application-started' | 'provisional-application-ended';
       readonly occurredOn: string;
-    };
+      readonly party: string;
+    }
+  | {
+      readonly type: 'entered-into-force' | 'suspended' | 'resumed';
+      readonly occurredOn: string;
+      /** Absent: the whole treaty. */
+      readonly party?: string;
+    }
+  | { readonly type: 'instruments-exchanged' | 'terminated'; readonly occurredOn: string }
+  | {
+      readonly type: 'consent-to-be-bound';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly consentType: ConsentType;
+    }
+  | {
+      readonly type: 'reservation' | 'declaration';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly text?: string;
+    }
+  | {
+      readonly type: 'objection';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly againstParty: string;
+      readonly reservationId?: string;
+      readonly text?: string;
+    }
+  | {
+      readonly type: 'reservation-withdrawn';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly reservationId?: string;
+    }
+  | {
+      readonly type: 'withdrawal-notified';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly effectiveOn?: string;
+    }
+  | (Links & {
+      readonly type: 'statement';
+      readonly occurredOn: string;
+      readonly speaker: string;
+      readonly quote: string;
+    })
+  | {
+      readonly type: 'negotiations';
+      readonly occurredOn: string;
+      readonly stage: NegotiationStage;
+      readonly participants: readonly string[];
+      readonly treaties?: readonly string[];
+    }
+  | (Links & { readonly type: 'context'; readonly occurredOn: string; readonly summary: string });
 
 export function partyOf(development: Development): string | undefined {
   return 'party' in development ? development.party : undefined;
@@ -31,9 +91,11 @@ export function bodyOf(development: Development): string | undefined {
 }
 
 /**
- * What makes two reports "the same development": a party's approval is one per chamber, a ratification or a
- * withdrawal one per party, and everything else happens once per treaty. Chamber names are compared ignoring case
- * and spaces, because editors type them by hand.
+ * What makes two reports "the same development": a party's approval is one per chamber; a consent, a ratification,
+ * a withdrawal one per party; a party's signature, entry into force or suspension one per party, the treaty's own
+ * one per treaty; a reservation or declaration one per party and wording; an objection one per objecting party and
+ * reservation; a statement one per speaker and quote; a round of talks one per stage and participants. Names and
+ * wording are compared ignoring case and spaces, because editors type them by hand.
  */
 export function identityKey(development: Development): string {
   switch (development.type) {
@@ -41,12 +103,29 @@ export function identityKey(development: Development): string {
       return `${development.type}|${development.party}|${normalizeBody(development.body)}`;
     case 'ratification-completed':
     case 'withdrawn':
-      return `${development.type}|${development.party}`;
+    case 'consent-to-be-bound':
+    case 'withdrawal-notified':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
     case 'signed':
-    case 'instruments-exchanged':
     case 'entered-into-force':
     case 'suspended':
     case 'resumed':
+      return `${development.type}|${development.party ?? ''}`;
+    case 'reservation':
+    case 'declaration':
+      return `${development.type}|${development.party}|${normalizeBody(development.text ?? '')}`;
+    case 'objection':
+      return `${development.type}|${development.party}|${development.againstParty}|${development.reservationId ?? ''}`;
+    case 'reservation-withdrawn':
+      return `${development.type}|${development.party}|${development.reservationId ?? ''}`;
+    case 'statement':
+      return `${development.type}|${normalizeBody(development.speaker)}|${normalizeBody(development.quote)}`;
+    case 'negotiations':
+      return `${development.type}|${development.stage}|${[...development.participants].sort().join(',')}`;
+    case 'context':
+      return `${development.type}|${normalizeBody(development.summary)}`;
+    case 'instruments-exchanged':
     case 'terminated':
       return development.type;
     default: {
@@ -60,44 +139,13 @@ export function normalizeBody(body: string): string {
   return body.normalize('NFC').toLowerCase().replace(/\s+/g, '');
 }
 
-/** The development a development event reports. */
+/**
+ * The development a development event reports: its data without what every event carries. Each event type's data
+ * is its development's fields, so the mapping is the same for all of them.
+ */
 export function developmentOfEvent(event: DevelopmentEvent): Development {
-  const { occurredOn } = event.data;
-  switch (event.type) {
-    case 'TreatySigned':
-      return withoutUndefined({
-        type: 'signed',
-        occurredOn,
-        place: event.data.place,
-        signatories: event.data.signatories,
-      });
-    case 'LegislativeApprovalGiven':
-      return withoutUndefined({
-        type: 'legislative-approval',
-        occurredOn,
-        party: event.data.party,
-        body: event.data.body,
-        votes: event.data.votes,
-      });
-    case 'RatificationCompleted':
-      return { type: 'ratification-completed', occurredOn, party: event.data.party };
-    case 'PartyWithdrew':
-      return { type: 'withdrawn', occurredOn, party: event.data.party };
-    case 'InstrumentsExchanged':
-      return { type: 'instruments-exchanged', occurredOn };
-    case 'TreatyEnteredIntoForce':
-      return { type: 'entered-into-force', occurredOn };
-    case 'TreatySuspended':
-      return { type: 'suspended', occurredOn };
-    case 'TreatyResumed':
-      return { type: 'resumed', occurredOn };
-    case 'TreatyTerminated':
-      return { type: 'terminated', occurredOn };
-    default: {
-      const unexpected: never = event;
-      throw new Error(`Unexpected development event ${JSON.stringify(unexpected)}`);
-    }
-  }
+  const { treatyId: _treatyId, developmentId: _id, source: _source, disagreesWith: _disagrees, ...fields } = event.data;
+  return withoutUndefined({ type: developmentTypeOfEvent(event.type), ...fields }) as Development;
 }
 
 /** The event that records a newly reported development. */
@@ -105,37 +153,11 @@ export function developmentEvent(
   development: Development,
   data: Omit<DevelopmentEventData, 'occurredOn'>,
 ): DevelopmentEvent {
-  const base = withoutUndefined({ ...data, occurredOn: development.occurredOn });
-  switch (development.type) {
-    case 'signed':
-      return {
-        type: 'TreatySigned',
-        data: withoutUndefined({ ...base, place: development.place, signatories: development.signatories }),
-      };
-    case 'legislative-approval':
-      return {
-        type: 'LegislativeApprovalGiven',
-        data: withoutUndefined({ ...base, party: development.party, body: development.body, votes: development.votes }),
-      };
-    case 'ratification-completed':
-      return { type: 'RatificationCompleted', data: { ...base, party: development.party } };
-    case 'withdrawn':
-      return { type: 'PartyWithdrew', data: { ...base, party: development.party } };
-    case 'instruments-exchanged':
-      return { type: 'InstrumentsExchanged', data: base };
-    case 'entered-into-force':
-      return { type: 'TreatyEnteredIntoForce', data: base };
-    case 'suspended':
-      return { type: 'TreatySuspended', data: base };
-    case 'resumed':
-      return { type: 'TreatyResumed', data: base };
-    case 'terminated':
-      return { type: 'TreatyTerminated', data: base };
-    default: {
-      const unexpected: never = development;
-      throw new Error(`Unexpected development ${JSON.stringify(unexpected)}`);
-    }
-  }
+  const { type, ...fields } = development;
+  return {
+    type: eventTypeOfDevelopment(type),
+    data: withoutUndefined({ ...data, ...fields }),
+  } as DevelopmentEvent;
 }
 
 /**
@@ -147,7 +169,7 @@ export function applyChanges(development: Development, changes: DevelopmentChang
   switch (development.type) {
     case 'signed':
       return withoutUndefined({
-        type: development.type,
+        ...development,
         occurredOn,
         place: changed(changes.place, development.place),
         signatories: changed(changes.signatories, development.signatories),
@@ -162,13 +184,24 @@ export function applyChanges(development: Development, changes: DevelopmentChang
       });
     case 'ratification-completed':
     case 'withdrawn':
-      return { type: development.type, occurredOn, party: changes.party ?? development.party };
-    case 'instruments-exchanged':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'consent-to-be-bound':
+    case 'reservation':
+    case 'declaration':
+    case 'objection':
+    case 'reservation-withdrawn':
+    case 'withdrawal-notified':
+      return { ...development, occurredOn, party: changes.party ?? development.party };
     case 'entered-into-force':
     case 'suspended':
     case 'resumed':
+    case 'instruments-exchanged':
     case 'terminated':
-      return { type: development.type, occurredOn };
+    case 'statement':
+    case 'negotiations':
+    case 'context':
+      return { ...development, occurredOn };
     default: {
       const unexpected: never = development;
       throw new Error(`Unexpected development ${JSON.stringify(unexpected)}`);

@@ -6,6 +6,7 @@ export * from './treaty.events';
 export * from './treaty.commands';
 export * from './event-data';
 export * from './development-type';
+export * from './law/treaty-law.vocabulary';
 export {
   applyChanges,
   bodyOf,
@@ -17,6 +18,7 @@ export {
   type Development,
 } from './development';
 export { PARTY_CODE_PATTERN, TEXT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
+export { addDays, refinedDate } from './partial-date';
 export * from './decider/treaty.state';
 export { evolve } from './decider/treaty.evolve';
 export { decide } from './decider/treaty.decide';

@@ -168,3 +168,21 @@ function parseOrThrow(text: string): PartialDate {
   if (!date) throw new RangeError(`"${text}" is not a partial date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   return date;
 }
+
+/**
+ * A finer report refines a coarser one: `candidate` when it falls inside `current`'s period and is more precise
+ * ("2024-06" refines "2024"), `current` otherwise (a date outside the period is a disagreement, not a refinement).
+ */
+export function refinedDate(current: string, candidate: string): string {
+  return partialDatesAgree(current, candidate) && comparePrecision(precisionOf(candidate), precisionOf(current)) > 0
+    ? candidate
+    : current;
+}
+
+/** A calendar date (`YYYY-MM-DD`) plus a number of days, across months and years. */
+export function addDays(date: string, days: number): string {
+  const parsed = parseCalendarDate(date);
+  if (!parsed || parsed.precision !== 'day') throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  const instant = Date.UTC(parsed.year, parsed.month - 1, parsed.day) + days * 86_400_000;
+  return new Date(instant).toISOString().slice(0, 10);
+}

@@ -25,6 +25,13 @@ export const TREATY_RULE_CODES = {
   TOO_FEW_PARTIES: 'invalid',
   INVALID_CATEGORY: 'invalid',
   INVALID_EVENT_ID: 'invalid',
+  INVALID_IDENTIFIER: 'invalid',
+  INVALID_RELATION: 'invalid',
+  BILATERAL_TREATY_CLOSED: 'conflict',
+  PARTY_ALREADY_CONSENTED: 'conflict',
+  RESERVATION_NOT_FOUND: 'conflict',
+  OBJECTION_TO_OWN_RESERVATION: 'invalid',
+  EFFECTIVE_BEFORE_NOTIFICATION: 'invalid',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

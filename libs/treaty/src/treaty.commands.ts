@@ -28,6 +28,19 @@ export type RegisterTreaty = Command<
     parties: readonly string[];
     /** One of TREATY_CATEGORIES. */
     category: string;
+    /** One of TREATY_KINDS. */
+    kind?: string;
+    depositary?: string;
+    entryIntoForce?: { readonly instrumentsRequired: number; readonly daysAfter: number };
+    withdrawalNoticeDays?: number;
+    identifiers?: {
+      readonly untsNumber?: string;
+      readonly depositaryReference?: string;
+      readonly wikidataId?: string;
+      readonly officialTextUrl?: string;
+    };
+    /** Each `type` one of RELATION_TYPES. */
+    relations?: readonly { readonly type: string; readonly treatyId: string }[];
   }
 >;
 
@@ -42,6 +55,30 @@ export type DevelopmentReport = {
   readonly place?: string;
   readonly signatories?: readonly string[];
   readonly votes?: VotesInput;
+  /** For consent-to-be-bound: one of CONSENT_TYPES. */
+  readonly consentType?: string;
+  /** For objection: the party whose reservation is objected to. */
+  readonly againstParty?: string;
+  /** For objection and reservation-withdrawn: the developmentId of the reservation. */
+  readonly reservationId?: string;
+  /** For reservation, declaration, objection: its wording or what it concerns. */
+  readonly text?: string;
+  /** For withdrawal-notified: the day it takes effect, when the report gives it. */
+  readonly effectiveOn?: string;
+  /** For statement. */
+  readonly speaker?: string;
+  /** For statement: what was said, verbatim. */
+  readonly quote?: string;
+  /** For negotiations: one of NEGOTIATION_STAGES. */
+  readonly stage?: string;
+  /** For negotiations: the parties taking part. */
+  readonly participants?: readonly string[];
+  /** For context. */
+  readonly summary?: string;
+  /** For statement, negotiations, context: further treaties (ids) it concerns besides this one. */
+  readonly treaties?: readonly string[];
+  /** For statement, context: parties it concerns. */
+  readonly parties?: readonly string[];
 };
 
 export type ReportDevelopment = Command<'ReportDevelopment', { eventId: string; development: DevelopmentReport }>;

@@ -1,3 +1,12 @@
+import type {
+  ConsentType,
+  EntryIntoForceClause,
+  NegotiationStage,
+  TreatyIdentifiers,
+  TreatyKind,
+  TreatyRelation,
+} from './law/treaty-law.vocabulary';
+
 /**
  * The facts a treaty stream records. Event data is plain JSON (decide never writes `undefined`), and every event
  * names its treaty and, where it has one, its development, so a projection reading the global log needs nothing else.
@@ -19,9 +28,26 @@ export type Source = {
 
 export type Votes = { readonly for?: number; readonly against?: number; readonly abstained?: number };
 
+/**
+ * `parties` are the original parties; others join by a later signature, accession or succession. Every field after
+ * `category` is optional, so registrations written before they existed read unchanged.
+ */
 export type TreatyRegistered = Event<
   'TreatyRegistered',
-  { treatyId: string; title: string; parties: readonly string[]; category: TreatyCategory }
+  {
+    treatyId: string;
+    title: string;
+    parties: readonly string[];
+    category: TreatyCategory;
+    kind?: TreatyKind;
+    depositary?: string;
+    entryIntoForce?: EntryIntoForceClause;
+    /** Days from the notification of a withdrawal to the day it takes effect. */
+    withdrawalNoticeDays?: number;
+    identifiers?: TreatyIdentifiers;
+    /** Relations to earlier treaties, recorded on this (the later) one. */
+    relations?: readonly TreatyRelation[];
+  }
 >;
 
 /** What every reported development carries. `developmentId` is the id of the event itself. */
@@ -35,9 +61,10 @@ export type DevelopmentEventData = {
   readonly disagreesWith?: readonly string[];
 };
 
+/** Without `party`, the treaty's signature; with one, that party's own (a later signature adds the party). */
 export type TreatySigned = Event<
   'TreatySigned',
-  DevelopmentEventData & { place?: string; signatories?: readonly string[] }
+  DevelopmentEventData & { party?: string; place?: string; signatories?: readonly string[] }
 >;
 export type LegislativeApprovalGiven = Event<
   'LegislativeApprovalGiven',
@@ -45,11 +72,60 @@ export type LegislativeApprovalGiven = Event<
 >;
 export type RatificationCompleted = Event<'RatificationCompleted', DevelopmentEventData & { party: string }>;
 export type InstrumentsExchanged = Event<'InstrumentsExchanged', DevelopmentEventData>;
-export type TreatyEnteredIntoForce = Event<'TreatyEnteredIntoForce', DevelopmentEventData>;
-export type TreatySuspended = Event<'TreatySuspended', DevelopmentEventData>;
-export type TreatyResumed = Event<'TreatyResumed', DevelopmentEventData>;
+/** `party`, when given, scopes these to one party; without it they concern the whole treaty. */
+export type TreatyEnteredIntoForce = Event<'TreatyEnteredIntoForce', DevelopmentEventData & { party?: string }>;
+export type TreatySuspended = Event<'TreatySuspended', DevelopmentEventData & { party?: string }>;
+export type TreatyResumed = Event<'TreatyResumed', DevelopmentEventData & { party?: string }>;
 export type PartyWithdrew = Event<'PartyWithdrew', DevelopmentEventData & { party: string }>;
 export type TreatyTerminated = Event<'TreatyTerminated', DevelopmentEventData>;
+
+/** The international act of consent; `occurredOn` is the date of deposit, exchange or notification. */
+export type ConsentToBeBoundExpressed = Event<
+  'ConsentToBeBoundExpressed',
+  DevelopmentEventData & { party: string; consentType: ConsentType }
+>;
+/** `text` is the reservation's or declaration's wording, or what it concerns, as the source gives it. */
+export type ReservationMade = Event<'ReservationMade', DevelopmentEventData & { party: string; text?: string }>;
+export type DeclarationMade = Event<'DeclarationMade', DevelopmentEventData & { party: string; text?: string }>;
+/** `party` objects to a reservation of `againstParty` (the one named by `reservationId`, when given). */
+export type ObjectionMade = Event<
+  'ObjectionMade',
+  DevelopmentEventData & { party: string; againstParty: string; reservationId?: string; text?: string }
+>;
+/** Without `reservationId`, every reservation of the party on record is withdrawn. */
+export type ReservationWithdrawn = Event<
+  'ReservationWithdrawn',
+  DevelopmentEventData & { party: string; reservationId?: string }
+>;
+export type ProvisionalApplicationStarted = Event<
+  'ProvisionalApplicationStarted',
+  DevelopmentEventData & { party: string }
+>;
+export type ProvisionalApplicationEnded = Event<
+  'ProvisionalApplicationEnded',
+  DevelopmentEventData & { party: string }
+>;
+/** `occurredOn` is the notification; `effectiveOn`, when the report gives it, the day the withdrawal takes effect. */
+export type WithdrawalNotified = Event<
+  'WithdrawalNotified',
+  DevelopmentEventData & { party: string; effectiveOn?: string }
+>;
+
+/**
+ * The diplomacy around treaties: never a legal act, never a change of status. Each is recorded on one treaty's
+ * stream and may link further treaties (`treaties`) and parties (`parties`).
+ */
+export type DiplomacyLinks = { treaties?: readonly string[]; parties?: readonly string[] };
+/** `quote` is kept verbatim. */
+export type StatementMade = Event<
+  'StatementMade',
+  DevelopmentEventData & DiplomacyLinks & { speaker: string; quote: string }
+>;
+export type NegotiationsReported = Event<
+  'NegotiationsReported',
+  DevelopmentEventData & DiplomacyLinks & { stage: NegotiationStage; participants: readonly string[] }
+>;
+export type ContextReported = Event<'ContextReported', DevelopmentEventData & DiplomacyLinks & { summary: string }>;
 
 export type DevelopmentEvent =
   | TreatySigned
@@ -60,7 +136,18 @@ export type DevelopmentEvent =
   | TreatySuspended
   | TreatyResumed
   | PartyWithdrew
-  | TreatyTerminated;
+  | TreatyTerminated
+  | ConsentToBeBoundExpressed
+  | ReservationMade
+  | DeclarationMade
+  | ObjectionMade
+  | ReservationWithdrawn
+  | ProvisionalApplicationStarted
+  | ProvisionalApplicationEnded
+  | WithdrawalNotified
+  | StatementMade
+  | NegotiationsReported
+  | ContextReported;
 
 /**
  * The fields a correction may change. `null` clears an optional field (`place`, `signatories`, `votes`); the
@@ -107,6 +194,17 @@ const KNOWN_EVENT_TYPES: Record<TreatyEventType, true> = {
   TreatyResumed: true,
   PartyWithdrew: true,
   TreatyTerminated: true,
+  ConsentToBeBoundExpressed: true,
+  ReservationMade: true,
+  DeclarationMade: true,
+  ObjectionMade: true,
+  ReservationWithdrawn: true,
+  ProvisionalApplicationStarted: true,
+  ProvisionalApplicationEnded: true,
+  WithdrawalNotified: true,
+  StatementMade: true,
+  NegotiationsReported: true,
+  ContextReported: true,
   DevelopmentCorroborated: true,
   DevelopmentCorrected: true,
   DevelopmentRetracted: true,

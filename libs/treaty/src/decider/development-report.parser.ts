@@ -1,5 +1,5 @@
 import type { Development } from '../development';
-import { DEVELOPMENT_TYPES, fieldsOf, isDevelopmentType, type DevelopmentField } from '../development-type';
+import { DEVELOPMENT_TYPES, isDevelopmentType, REPORT_DETAIL_FIELDS, reportFieldsOf } from '../development-type';
 import { isPlainRecord, withoutUndefined } from '../plain-data';
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
@@ -12,8 +12,9 @@ import {
   TEXT_LIMITS,
 } from './input-validation';
 import { requireSignatories, requireSource, requireVotes } from './report-parts.validation';
+import { treatyLawDetailsOf } from './treaty-law-report.parser';
 
-const DETAIL_FIELDS: readonly DevelopmentField[] = ['party', 'body', 'place', 'signatories', 'votes'];
+const DETAIL_FIELDS: readonly string[] = REPORT_DETAIL_FIELDS;
 const REPORT_FIELDS = new Set<string>(['type', 'occurredOn', 'source', ...DETAIL_FIELDS]);
 
 /**
@@ -37,12 +38,12 @@ export function parseDevelopmentReport(input: unknown): { development: Developme
       'type',
     );
   }
-  const applicable = fieldsOf(type);
+  const applicable: readonly string[] = reportFieldsOf(type);
   for (const field of Object.keys(report)) {
     if (!REPORT_FIELDS.has(field)) {
       throw new TreatyRuleViolation('INVALID_FIELD', `${field} is not a field of a reported development`, field);
     }
-    if (DETAIL_FIELDS.includes(field as DevelopmentField) && !applicable.includes(field as DevelopmentField)) {
+    if (DETAIL_FIELDS.includes(field) && !applicable.includes(field)) {
       throw new TreatyRuleViolation('FIELD_NOT_APPLICABLE', `${field} does not apply to a ${type} development`, field);
     }
   }
@@ -61,6 +62,7 @@ function detailsOf(
       return withoutUndefined({
         type,
         occurredOn,
+        party: report['party'] === undefined ? undefined : requirePartyCode(report['party'], 'party'),
         place: optionalText(report['place'], 'place', TEXT_LIMITS.name),
         signatories:
           report['signatories'] === undefined ? undefined : requireSignatories(report['signatories'], 'signatories'),
@@ -76,12 +78,29 @@ function detailsOf(
     case 'ratification-completed':
     case 'withdrawn':
       return { type, occurredOn, party: requirePartyCode(report['party'], 'party') };
-    case 'instruments-exchanged':
     case 'entered-into-force':
     case 'suspended':
     case 'resumed':
+      return withoutUndefined({
+        type,
+        occurredOn,
+        party: report['party'] === undefined ? undefined : requirePartyCode(report['party'], 'party'),
+      });
+    case 'instruments-exchanged':
     case 'terminated':
       return { type, occurredOn };
+    case 'consent-to-be-bound':
+    case 'reservation':
+    case 'declaration':
+    case 'objection':
+    case 'reservation-withdrawn':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'withdrawal-notified':
+    case 'statement':
+    case 'negotiations':
+    case 'context':
+      return treatyLawDetailsOf(type, occurredOn, report);
     default: {
       const unexpected: never = type;
       throw new Error(`Unexpected development type ${String(unexpected)}`);

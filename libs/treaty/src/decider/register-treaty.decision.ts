@@ -9,6 +9,7 @@ import {
   requireTreatyId,
   TEXT_LIMITS,
 } from './input-validation';
+import { parseRegistrationTerms } from './registration-terms.parser';
 import type { TreatyState } from './treaty.state';
 
 export function registerTreaty(command: RegisterTreaty, state: TreatyState): TreatyRegistered {
@@ -28,6 +29,7 @@ export function registerTreaty(command: RegisterTreaty, state: TreatyState): Tre
       title: requireText(data.title, 'title', TEXT_LIMITS.title),
       parties: requireParties(data.parties, 'parties'),
       category: requireCategory(data.category, 'category'),
+      ...parseRegistrationTerms(data),
     },
   };
 }

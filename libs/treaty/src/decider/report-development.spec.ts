@@ -164,7 +164,8 @@ describe('ReportDevelopment', () => {
   });
 
   it.each([
-    ['signed', { party: 'RU' }, 'party'],
+    ['signed', { votes: { for: 1 } }, 'votes'],
+    ['instruments-exchanged', { party: 'RU' }, 'party'],
     ['entered-into-force', { body: 'Majlis' }, 'body'],
     ['ratification-completed', { party: 'RU', votes: { for: 1 } }, 'votes'],
     ['legislative-approval', { party: 'RU', body: 'Duma', place: 'Moscow' }, 'place'],

@@ -18,7 +18,7 @@ export function requireSource(value: unknown, field: string): Source {
   });
 }
 
-function optionalUrl(value: unknown, field: string): string | undefined {
+export function optionalUrl(value: unknown, field: string): string | undefined {
   const text = optionalText(value, field, TEXT_LIMITS.url);
   if (text === undefined) return undefined;
   let protocol: string;

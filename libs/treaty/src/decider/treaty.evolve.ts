@@ -1,4 +1,5 @@
 import { applyChanges, developmentOfEvent } from '../development';
+import { refinedDate } from '../partial-date';
 import type { TreatyEvent } from '../treaty.events';
 import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState } from './treaty.state';
 
@@ -10,8 +11,7 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
   switch (event.type) {
     case 'TreatyRegistered': {
       if (state.status !== 'unregistered') return state;
-      const { treatyId, title, parties, category } = event.data;
-      return { status: 'active', treaty: { treatyId, title, parties, category }, developments: [] };
+      return { status: 'active', treaty: { ...event.data }, developments: [] };
     }
     case 'TreatySigned':
     case 'LegislativeApprovalGiven':
@@ -21,7 +21,18 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
     case 'TreatySuspended':
     case 'TreatyResumed':
     case 'PartyWithdrew':
-    case 'TreatyTerminated': {
+    case 'TreatyTerminated':
+    case 'ConsentToBeBoundExpressed':
+    case 'ReservationMade':
+    case 'DeclarationMade':
+    case 'ObjectionMade':
+    case 'ReservationWithdrawn':
+    case 'ProvisionalApplicationStarted':
+    case 'ProvisionalApplicationEnded':
+    case 'WithdrawalNotified':
+    case 'StatementMade':
+    case 'NegotiationsReported':
+    case 'ContextReported': {
       if (state.status === 'unregistered') return state;
       const development = developmentOfEvent(event);
       const added: DevelopmentOnRecord = {
@@ -36,6 +47,11 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
     case 'DevelopmentCorroborated':
       return updateDevelopment(state, event.data.developmentId, (development) => ({
         ...development,
+        // A finer date inside the recorded period narrows it; both sources stay.
+        current: {
+          ...development.current,
+          occurredOn: refinedDate(development.current.occurredOn, event.data.occurredOn),
+        },
         sources: [...development.sources, event.data.source],
       }));
     case 'DevelopmentCorrected':

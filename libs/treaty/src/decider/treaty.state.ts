@@ -1,12 +1,9 @@
-import type { Development } from '../development';
-import type { Source, TreatyCategory } from '../treaty.events';
+import { partyOf, type Development } from '../development';
+import { consentAddsParty } from '../law/treaty-law.vocabulary';
+import type { Source, TreatyRegistered } from '../treaty.events';
 
-export type TreatyProfile = {
-  readonly treatyId: string;
-  readonly title: string;
-  readonly parties: readonly string[];
-  readonly category: TreatyCategory;
-};
+/** The treaty as registered; `parties` are the original parties (see `partiesOf` for those who joined). */
+export type TreatyProfile = TreatyRegistered['data'];
 
 /** One reported development as the decider sees it: enough to check new reports against the record. */
 export type DevelopmentOnRecord = {
@@ -50,4 +47,30 @@ export function developmentsOnRecord(state: RegisteredTreaty): readonly Developm
 
 export function findDevelopment(state: RegisteredTreaty, developmentId: string): DevelopmentOnRecord | undefined {
   return state.developments.find((development) => development.developmentId === developmentId);
+}
+
+/** Whether this development, on record, makes its party a party of the treaty (a signature, accession, succession). */
+export function addsParty(development: Development): boolean {
+  return (
+    (development.type === 'signed' && development.party !== undefined) ||
+    (development.type === 'consent-to-be-bound' && consentAddsParty(development.consentType))
+  );
+}
+
+/**
+ * The original parties, then those who joined by a later signature, accession or succession, in the order their
+ * reports were recorded. Derived from the record, so a retracted accession takes its party off again.
+ */
+export function partiesOf(
+  treaty: TreatyProfile,
+  developments: readonly { readonly current: Development; readonly retracted?: boolean }[],
+): string[] {
+  const parties = [...treaty.parties];
+  for (const development of developments) {
+    const party = partyOf(development.current);
+    if (!development.retracted && party !== undefined && addsParty(development.current) && !parties.includes(party)) {
+      parties.push(party);
+    }
+  }
+  return parties;
 }

@@ -41,6 +41,17 @@ export function stepType(development: Development): RatificationStep['type'] | n
     case 'suspended':
     case 'resumed':
     case 'terminated':
+    case 'consent-to-be-bound':
+    case 'reservation':
+    case 'declaration':
+    case 'objection':
+    case 'reservation-withdrawn':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'withdrawal-notified':
+    case 'statement':
+    case 'negotiations':
+    case 'context':
       return null;
     default: {
       const unexpected: never = development;

@@ -1,6 +1,13 @@
 import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
-import { comparePrecision, endOfPeriod, partialDatesAgree, precisionOf, startOfPeriod } from '../partial-date';
-import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyCategory } from '../treaty.events';
+import {
+  comparePrecision,
+  endOfPeriod,
+  partialDatesAgree,
+  precisionOf,
+  refinedDate,
+  startOfPeriod,
+} from '../partial-date';
+import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyRegistered } from '../treaty.events';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 
 /**
@@ -42,11 +49,8 @@ export type DevelopmentHistory = RecordedAt & {
   readonly recordedDisagreesWith: readonly string[];
 };
 
-export type TreatyHistory = {
-  readonly treatyId: string;
-  readonly title: string;
-  readonly parties: readonly string[];
-  readonly category: TreatyCategory;
+/** The registration's data (`parties` being the original parties) and every development. */
+export type TreatyHistory = TreatyRegistered['data'] & {
   readonly developments: readonly DevelopmentHistory[];
   /** The last event folded. */
   readonly revision: bigint;
@@ -105,7 +109,18 @@ export class TreatyHistoryFold {
       case 'TreatySuspended':
       case 'TreatyResumed':
       case 'PartyWithdrew':
-      case 'TreatyTerminated': {
+      case 'TreatyTerminated':
+      case 'ConsentToBeBoundExpressed':
+      case 'ReservationMade':
+      case 'DeclarationMade':
+      case 'ObjectionMade':
+      case 'ReservationWithdrawn':
+      case 'ProvisionalApplicationStarted':
+      case 'ProvisionalApplicationEnded':
+      case 'WithdrawalNotified':
+      case 'StatementMade':
+      case 'NegotiationsReported':
+      case 'ContextReported': {
         const development = developmentOfEvent(event);
         const { developmentId, source, occurredOn, disagreesWith } = event.data;
         this.developments.set(developmentId, {
@@ -124,13 +139,17 @@ export class TreatyHistoryFold {
       case 'DevelopmentCorroborated': {
         const target = this.developments.get(event.data.developmentId);
         const { source, occurredOn } = event.data;
-        if (target)
+        if (target) {
           target.sourceReports = target.sourceReports.concat({
             ...recorded,
             kind: 'corroboration',
             source,
             occurredOn,
           });
+          // A finer date inside the recorded period narrows it, as in the decider's fold.
+          const refined = refinedDate(target.current.occurredOn, occurredOn);
+          if (refined !== target.current.occurredOn) target.current = { ...target.current, occurredOn: refined };
+        }
         break;
       }
       case 'DevelopmentCorrected': {

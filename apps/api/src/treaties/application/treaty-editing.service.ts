@@ -12,10 +12,10 @@ export class TreatyEditing {
   constructor(private readonly commands: TreatyCommands) {}
 
   register(request: RegisterTreatyRequestDto, write: WriteRequest): Promise<WriteOutcome> {
-    const { id: treatyId, title, parties, category } = request;
+    const { id: treatyId, ...registration } = request;
     return this.commands.execute(
       treatyId,
-      (eventId) => ({ type: 'RegisterTreaty', data: { eventId, treatyId, title, parties, category } }),
+      (eventId) => ({ type: 'RegisterTreaty', data: { eventId, treatyId, ...registration } }),
       write,
     );
   }

@@ -1,5 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  IsInt,
+  IsObject,
+  Max,
+  Min,
+  ValidateNested,
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -10,8 +16,17 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
-import { IsCleanText } from './validation.decorators';
+import {
+  CLAUSE_LIMITS,
+  TREATY_CATEGORIES,
+  TREATY_ID_PATTERN,
+  TREATY_KINDS,
+  PARTY_CODE_PATTERN,
+} from '@timeline/treaty';
+import { EntryIntoForceDto } from './entry-into-force.dto';
+import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
+import { TreatyRelationDto } from './treaty-relation.dto';
+import { IsAbsentOr, IsCleanText } from './validation.decorators';
 
 export class RegisterTreatyRequestDto {
   @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: TREATY_ID_PATTERN.source })
@@ -28,7 +43,11 @@ export class RegisterTreatyRequestDto {
   @IsCleanText()
   title!: string;
 
-  @ApiProperty({ example: ['RU', 'IR'], description: 'ISO 3166-1 alpha-2 codes or organisation codes such as EAEU' })
+  @ApiProperty({
+    example: ['RU', 'IR'],
+    description:
+      'The original parties: ISO 3166-1 alpha-2 codes or organisation codes such as EAEU. Others join later by signature, accession or succession',
+  })
   @IsArray()
   @ArrayMinSize(2, { message: 'parties must name at least two parties' })
   @ArrayMaxSize(200)
@@ -39,4 +58,54 @@ export class RegisterTreatyRequestDto {
   @ApiProperty({ enum: TREATY_CATEGORIES })
   @IsIn(TREATY_CATEGORIES, { message: `category must be one of ${TREATY_CATEGORIES.join(', ')}` })
   category!: string;
+
+  @ApiPropertyOptional({ enum: TREATY_KINDS, description: 'A bilateral treaty gains no parties after registration' })
+  @IsAbsentOr()
+  @IsIn(TREATY_KINDS, { message: `kind must be one of ${TREATY_KINDS.join(', ')}` })
+  kind?: string;
+
+  @ApiPropertyOptional({ example: 'Secretary-General of the United Nations', maxLength: 200 })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsCleanText()
+  depositary?: string;
+
+  @ApiPropertyOptional({
+    type: EntryIntoForceDto,
+    description: 'The entry-into-force clause; without it nothing is computed',
+  })
+  @IsAbsentOr()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EntryIntoForceDto)
+  entryIntoForce?: EntryIntoForceDto;
+
+  @ApiPropertyOptional({
+    example: 365,
+    minimum: 0,
+    maximum: CLAUSE_LIMITS.days,
+    description: 'Days from the notification of a withdrawal to the day it takes effect',
+  })
+  @IsAbsentOr()
+  @IsInt()
+  @Min(0)
+  @Max(CLAUSE_LIMITS.days)
+  withdrawalNoticeDays?: number;
+
+  @ApiPropertyOptional({ type: TreatyIdentifiersDto })
+  @IsAbsentOr()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TreatyIdentifiersDto)
+  identifiers?: TreatyIdentifiersDto;
+
+  @ApiPropertyOptional({ type: [TreatyRelationDto], description: 'Relations to earlier treaties; shown on both' })
+  @IsAbsentOr()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TreatyRelationDto)
+  relations?: TreatyRelationDto[];
 }

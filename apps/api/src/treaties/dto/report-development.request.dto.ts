@@ -3,14 +3,22 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsObject,
+  IsUUID,
   IsString,
   Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DEVELOPMENT_TYPES, PARTY_CODE_PATTERN } from '@timeline/treaty';
+import {
+  CONSENT_TYPES,
+  DEVELOPMENT_TYPES,
+  NEGOTIATION_STAGES,
+  PARTY_CODE_PATTERN,
+  TREATY_ID_PATTERN,
+} from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
@@ -25,7 +33,11 @@ export class ReportDevelopmentRequestDto {
   @Matches(PARTIAL_DATE, { message: 'occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   occurredOn!: string;
 
-  @ApiPropertyOptional({ example: 'RU', description: 'For legislative-approval, ratification-completed, withdrawn' })
+  @ApiPropertyOptional({
+    example: 'RU',
+    description:
+      'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified; optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
+  })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
   party?: string;
@@ -61,6 +73,113 @@ export class ReportDevelopmentRequestDto {
   @ValidateNested()
   @Type(() => VotesDto)
   votes?: VotesDto;
+
+  @ApiPropertyOptional({
+    enum: CONSENT_TYPES,
+    description:
+      'For consent-to-be-bound (required); occurredOn is then the date of deposit, exchange or notification. accession, succession and definitive-signature add the party to the treaty',
+  })
+  @IsAbsentOr()
+  @IsIn(CONSENT_TYPES, { message: `consentType must be one of ${CONSENT_TYPES.join(', ')}` })
+  consentType?: string;
+
+  @ApiPropertyOptional({
+    example: 'HU',
+    description: 'For objection (required): the party whose reservation is objected to',
+  })
+  @IsAbsentOr()
+  @Matches(PARTY_CODE_PATTERN, { message: 'againstParty must be a code such as RU, IR or EAEU' })
+  againstParty?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "For objection and reservation-withdrawn (optional): the developmentId of the reservation; without it, an objection concerns the party's reservations and a withdrawal withdraws them all",
+  })
+  @IsAbsentOr()
+  @IsUUID('all', { message: 'reservationId must be the developmentId of a reservation' })
+  reservationId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Article 5 does not apply to the Republic of Hungary',
+    maxLength: 5000,
+    description: 'For reservation, declaration, objection (optional): its wording or what it concerns',
+  })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @IsCleanText({ multiline: true })
+  text?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      "For withdrawal-notified (optional): the day the withdrawal takes effect as the report gives it; without it, the notification plus the treaty's withdrawalNoticeDays",
+  })
+  @IsAbsentOr()
+  @Matches(PARTIAL_DATE, { message: 'effectiveOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  effectiveOn?: string;
+
+  @ApiPropertyOptional({ example: 'Sergei Lavrov', maxLength: 200, description: 'For statement (required): who spoke' })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsCleanText()
+  speaker?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'For statement (required): what was said, verbatim' })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @IsCleanText({ multiline: true })
+  quote?: string;
+
+  @ApiPropertyOptional({
+    enum: NEGOTIATION_STAGES,
+    description: 'For negotiations (required): announced, held or ended',
+  })
+  @IsAbsentOr()
+  @IsIn(NEGOTIATION_STAGES, { message: `stage must be one of ${NEGOTIATION_STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ example: ['RU', 'IR'], description: 'For negotiations (required): the parties taking part' })
+  @IsAbsentOr()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each participant must be a code such as RU, IR or EAEU' })
+  participants?: string[];
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'For context (required): the event the source gives as background, in a sentence',
+  })
+  @IsAbsentOr()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @IsCleanText({ multiline: true })
+  summary?: string;
+
+  @ApiPropertyOptional({
+    example: ['ru-ir-2001-treaty'],
+    description:
+      'For statement, negotiations, context (optional): further treaties it concerns; it shows on theirs too',
+  })
+  @IsAbsentOr()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(TREATY_ID_PATTERN, { each: true, message: 'each of treaties must be a treaty id' })
+  treaties?: string[];
+
+  @ApiPropertyOptional({ example: ['RU'], description: 'For statement, context (optional): parties it concerns' })
+  @IsAbsentOr()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each of parties must be a code such as RU, IR or EAEU' })
+  parties?: string[];
 
   @ApiProperty({ type: SourceDto })
   @IsObject()
