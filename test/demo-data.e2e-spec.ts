@@ -36,8 +36,15 @@ describe('demo data', () => {
           'TreatySigned',
           'LegislativeApprovalGiven',
           'DevelopmentCorroborated',
+          'StatementMade',
+          'NegotiationsReported',
+          'ContextReported',
         ]),
       );
+      const registered = ruIr.find((event) => event.type === 'TreatyRegistered');
+      expect(registered?.data).toMatchObject({
+        relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' }],
+      });
     } finally {
       await subject.close();
     }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARTY_CODE_PATTERN, TREATY_ID_PATTERN } from '@timeline/treaty';
+import { PARTY_CODE_PATTERN, RELATION_TYPES, TREATY_ID_PATTERN } from '@timeline/treaty';
 import { DEMO_ARTICLES, DEMO_REGISTRATIONS, DEMO_REPORTS, DEMO_TREATIES, type DemoReport } from './demo-data';
 import { resolveDate, type Anchor } from './demo-dates';
-import { DIPLOMACY_REPORTS } from './demo-diplomacy.pending';
 
 /**
  * The one place that finds the articles. The repo is always cloned with shared/ beside it; issue 12 will name
@@ -65,11 +64,7 @@ const compareCoarse = (a: string, b: string): number => {
   return a.slice(0, length).localeCompare(b.slice(0, length));
 };
 
-/** Every report in the data set, whether already loaded or still pending. */
-const ALL_REPORTS: readonly DemoReport[] = [
-  ...DEMO_REPORTS,
-  ...DIPLOMACY_REPORTS.filter((report) => !DEMO_REPORTS.includes(report)),
-];
+const ALL_REPORTS = DEMO_REPORTS;
 const byRef = new Map(ALL_REPORTS.map((report) => [report.ref, report]));
 const dateOf = (ref: string): string => {
   const report = byRef.get(ref);
@@ -140,12 +135,20 @@ describe('demo data', () => {
     }
   });
 
-  it('posts every report exactly once, or keeps it pending until the API accepts its type', () => {
+  it('posts every report exactly once', () => {
     const posted = DEMO_TREATIES.flatMap((treaty) => treaty.developments.map((report) => report.ref));
     expect(new Set(posted).size).toBe(posted.length);
     expect([...posted].sort()).toEqual(DEMO_REPORTS.map((report) => report.ref).sort());
-    const pending = ALL_REPORTS.filter((report) => !posted.includes(report.ref));
-    for (const report of pending) expect(DIPLOMACY_TYPES).toContain(report.request.type);
+  });
+
+  it('relates a treaty only to one registered before it', () => {
+    DEMO_REGISTRATIONS.forEach((registration, index) => {
+      const relations = (registration['relations'] as { type: string; treatyId: string }[] | undefined) ?? [];
+      for (const relation of relations) {
+        expect(RELATION_TYPES).toContain(relation.type);
+        expect(DEMO_REGISTRATIONS.slice(0, index).map((earlier) => earlier.id)).toContain(relation.treatyId);
+      }
+    });
   });
 
   it('gives every report a unique ref of its own article', () => {

@@ -1,4 +1,5 @@
 import type { DateEvidence } from './demo-dates';
+import { DIPLOMACY_REPORTS } from './demo-diplomacy';
 
 /**
  * The demo data set, built from the five articles in shared/seeds (see README.md beside this file): each
@@ -61,6 +62,7 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
       'Treaty on the Basis for Mutual Relations and the Principles of Cooperation between the Russian Federation and the Islamic Republic of Iran',
     parties: ['RU', 'IR'],
     category: 'partnership',
+    kind: 'bilateral',
   },
   {
     id: 'ru-ir-comprehensive-strategic-partnership',
@@ -68,6 +70,9 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
       'Treaty on Comprehensive Strategic Partnership between the Russian Federation and the Islamic Republic of Iran',
     parties: ['RU', 'IR'],
     category: 'partnership',
+    kind: 'bilateral',
+    // 002: 'The current pact builds on an agreement more than 20 years old, concluded by the two countries in 2001.'
+    relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' }],
   },
   {
     id: 'eaeu-ir-free-trade-agreement',
@@ -82,6 +87,7 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
       "Treaty on Comprehensive Strategic Partnership between the Russian Federation and the Democratic People's Republic of Korea",
     parties: ['RU', 'KP'],
     category: 'partnership',
+    kind: 'bilateral',
   },
   {
     id: 'ru-by-security-guarantees-union-state',
@@ -89,6 +95,7 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
       'Treaty on Security Guarantees within the Union State between the Russian Federation and the Republic of Belarus',
     parties: ['RU', 'BY'],
     category: 'security',
+    kind: 'bilateral',
   },
 ];
 
@@ -402,7 +409,7 @@ export const TREATY_ACT_REPORTS: readonly DemoReport[] = [
  * Every report, in the order the loader posts them: by article publication date, then `occurredOn` (a coarser
  * date first), then as listed. A treaty's developments are posted after its registration.
  */
-export const DEMO_REPORTS: readonly DemoReport[] = [...TREATY_ACT_REPORTS];
+export const DEMO_REPORTS: readonly DemoReport[] = [...TREATY_ACT_REPORTS, ...DIPLOMACY_REPORTS];
 
 export const DEMO_TREATIES: readonly DemoTreaty[] = DEMO_REGISTRATIONS.map((registration) => ({
   registration,

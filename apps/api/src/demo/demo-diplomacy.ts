@@ -3,8 +3,7 @@ import type { DemoReport } from './demo-data';
 /**
  * The statements, negotiations and context events the articles report and date (issue 13: `statement` with
  * `speaker` and the speaker's words as `quote`; `negotiations` with `stage` and `participants`; `context` with a
- * `summary`), in the contract's shape. Pending: not loaded until the API accepts these types (branch treaty-law);
- * demo-data.spec.ts already checks their quotes and dates against the articles.
+ * `summary`). demo-data.ts posts them with the treaty acts.
  *
  * Each is posted under the treaty whose story the article tells. Reported speech without the speaker's own words
  * is `context`, since a statement's `quote` must be what was said, verbatim.
@@ -406,7 +405,7 @@ export const DIPLOMACY_REPORTS: readonly DemoReport[] = [
       type: 'statement',
       occurredOn: '2025-01',
       speaker: 'Masoud Pezeshkian',
-      quote: 'open a new chapter in relations between Iran and Russia in all fields.',
+      quote: 'open a new chapter in relations between Iran and Russia in all fields',
       parties: ['IR', 'RU'],
       source: {
         ...A004,
