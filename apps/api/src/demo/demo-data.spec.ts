@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PARTY_CODE_PATTERN, RELATION_TYPES, TREATY_ID_PATTERN } from '@timeline/treaty';
-import { DEMO_ARTICLES, DEMO_REGISTRATIONS, DEMO_REPORTS, DEMO_TREATIES, type DemoReport } from './demo-data';
+import {
+  DEMO_ARTICLES,
+  DEMO_REGISTRATIONS,
+  DEMO_RELATION_SOURCES,
+  DEMO_REPORTS,
+  DEMO_TREATIES,
+  type DemoReport,
+} from './demo-data';
 import { resolveDate, type Anchor } from './demo-dates';
 
 /**
@@ -141,14 +148,18 @@ describe('demo data', () => {
     expect([...posted].sort()).toEqual(DEMO_REPORTS.map((report) => report.ref).sort());
   });
 
-  it('relates a treaty only to one registered before it', () => {
-    DEMO_REGISTRATIONS.forEach((registration, index) => {
+  it('relates a treaty only to one registered before it, as an article says, verbatim', () => {
+    const sourced = DEMO_RELATION_SOURCES.map(({ treatyId, relation }) => ({ treatyId, relation }));
+    const registered = DEMO_REGISTRATIONS.flatMap((registration, index) => {
       const relations = (registration['relations'] as { type: string; treatyId: string }[] | undefined) ?? [];
       for (const relation of relations) {
         expect(RELATION_TYPES).toContain(relation.type);
         expect(DEMO_REGISTRATIONS.slice(0, index).map((earlier) => earlier.id)).toContain(relation.treatyId);
       }
+      return relations.map((relation) => ({ treatyId: registration.id, relation }));
     });
+    expect(registered).toEqual(sourced);
+    for (const { document, quote } of DEMO_RELATION_SOURCES) expect(articleText(document)).toContain(collapse(quote));
   });
 
   it('gives every report a unique ref of its own article', () => {

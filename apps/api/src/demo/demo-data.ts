@@ -71,7 +71,6 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
     parties: ['RU', 'IR'],
     category: 'partnership',
     kind: 'bilateral',
-    // 002: 'The current pact builds on an agreement more than 20 years old, concluded by the two countries in 2001.'
     relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' }],
   },
   {
@@ -96,6 +95,21 @@ export const DEMO_REGISTRATIONS: readonly DemoTreaty['registration'][] = [
     parties: ['RU', 'BY'],
     category: 'security',
     kind: 'bilateral',
+  },
+];
+
+/** Where each registration's relation to an earlier treaty comes from: the spec checks the quote is verbatim. */
+export const DEMO_RELATION_SOURCES: readonly {
+  readonly treatyId: string;
+  readonly relation: { readonly type: string; readonly treatyId: string };
+  readonly document: string;
+  readonly quote: string;
+}[] = [
+  {
+    treatyId: 'ru-ir-comprehensive-strategic-partnership',
+    relation: { type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' },
+    document: '002_cee2c5246c37ca1c.txt',
+    quote: 'The current pact builds on an agreement more than 20 years old, concluded by the two countries in 2001.',
   },
 ];
 
