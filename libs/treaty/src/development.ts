@@ -91,8 +91,8 @@ export function bodyOf(development: Development): string | undefined {
 }
 
 /**
- * What makes two reports "the same development": a party's approval is one per chamber; a consent, a ratification,
- * a withdrawal one per party; a party's signature, entry into force or suspension one per party, the treaty's own
+ * What makes two reports "the same development": a party's approval is one per chamber; a consent one per party and
+ * consent type; a ratification, a withdrawal one per party; a party's signature, entry into force or suspension one per party, the treaty's own
  * one per treaty; a reservation or declaration one per party and wording; an objection one per objecting party and
  * reservation; a statement one per speaker and quote; a round of talks one per stage and participants. Names and
  * wording are compared ignoring case and spaces, because editors type them by hand.
@@ -101,9 +101,10 @@ export function identityKey(development: Development): string {
   switch (development.type) {
     case 'legislative-approval':
       return `${development.type}|${development.party}|${normalizeBody(development.body)}`;
+    case 'consent-to-be-bound':
+      return `${development.type}|${development.party}|${development.consentType}`;
     case 'ratification-completed':
     case 'withdrawn':
-    case 'consent-to-be-bound':
     case 'withdrawal-notified':
     case 'provisional-application-started':
     case 'provisional-application-ended':

@@ -3,7 +3,8 @@ import { comparePartialDates, isCalendarDate, isInFuture } from '../partial-date
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DecisionContext } from '../treaty.commands';
-import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
+import { assertTreatyLawRules } from './treaty-law-rules';
+import { addsParty, partiesOf, type DevelopmentOnRecord, type TreatyProfile } from './treaty.state';
 
 /**
  * The rules a development must obey against the record, shared by new reports and corrections (a corrected
@@ -16,7 +17,17 @@ const BOUNDED_BY_SIGNATURE: ReadonlySet<Development['type']> = new Set([
   'ratification-completed',
   'instruments-exchanged',
   'entered-into-force',
+  'consent-to-be-bound',
 ]);
+
+/**
+ * The treaty's signature bounds every development; a party's own signature (a later signature) bounds only that
+ * party's, since the others may well have ratified before it signed.
+ */
+function bounds(signature: Development, development: Development): boolean {
+  const signer = partyOf(signature);
+  return BOUNDED_BY_SIGNATURE.has(development.type) && (signer === undefined || signer === partyOf(development));
+}
 
 export function requireToday(context: DecisionContext): string {
   if (!isCalendarDate(context?.today)) {
@@ -26,15 +37,34 @@ export function requireToday(context: DecisionContext): string {
   return context.today;
 }
 
-export function assertPartyInTreaty(development: Development, treaty: TreatyProfile, prefix = ''): void {
+/**
+ * A development's party must be a party of the treaty: an original one or one that joined. A signature by a party,
+ * an accession or a succession is how a party joins, so for those any party is accepted, except on a treaty
+ * registered as bilateral.
+ */
+export function assertPartyInTreaty(
+  development: Development,
+  treaty: TreatyProfile,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
   const party = partyOf(development);
-  if (party !== undefined && !treaty.parties.includes(party)) {
+  if (party === undefined) return;
+  const parties = partiesOf(treaty, others);
+  if (parties.includes(party)) return;
+  if (addsParty(development)) {
+    if (treaty.kind !== 'bilateral') return;
     throw new TreatyRuleViolation(
-      'PARTY_NOT_IN_TREATY',
-      `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${treaty.parties.join(', ')})`,
+      'BILATERAL_TREATY_CLOSED',
+      `${prefix}party ${party} cannot join treaty ${treaty.treatyId}: it is registered as bilateral between ${parties.join(', ')}`,
       `${prefix}party`,
     );
   }
+  throw new TreatyRuleViolation(
+    'PARTY_NOT_IN_TREATY',
+    `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession`,
+    `${prefix}party`,
+  );
 }
 
 export function assertNotInFuture(development: Development, today: string, prefix = ''): void {
@@ -72,7 +102,9 @@ export function assertSignatureOrder(
   if (BOUNDED_BY_SIGNATURE.has(development.type)) {
     const signature = onRecord.find(
       (other) =>
-        other.current.type === 'signed' && comparePartialDates(development.occurredOn, other.current.occurredOn) < 0,
+        other.current.type === 'signed' &&
+        bounds(other.current, development) &&
+        comparePartialDates(development.occurredOn, other.current.occurredOn) < 0,
     );
     if (signature) {
       throw new TreatyRuleViolation(
@@ -85,8 +117,7 @@ export function assertSignatureOrder(
   if (development.type === 'signed') {
     const later = onRecord.find(
       (other) =>
-        BOUNDED_BY_SIGNATURE.has(other.current.type) &&
-        comparePartialDates(development.occurredOn, other.current.occurredOn) > 0,
+        bounds(development, other.current) && comparePartialDates(development.occurredOn, other.current.occurredOn) > 0,
     );
     if (later) {
       throw new TreatyRuleViolation(
@@ -106,7 +137,8 @@ export function assertFitsRecord(
   today: string,
   prefix = '',
 ): void {
-  assertPartyInTreaty(development, treaty, prefix);
+  assertPartyInTreaty(development, treaty, others, prefix);
   assertNotInFuture(development, today, prefix);
   assertSignatureOrder(development, others, prefix);
+  assertTreatyLawRules(development, treaty, others, prefix);
 }

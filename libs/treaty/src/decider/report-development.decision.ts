@@ -1,4 +1,5 @@
 import { developmentEvent, identityKey } from '../development';
+import { isDiplomacy, isRepeatable } from '../development-type';
 import { partialDatesAgree } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
@@ -22,23 +23,28 @@ export function reportDevelopment(
   context: DecisionContext,
 ): DevelopmentEvent | DevelopmentCorroborated {
   const treaty = requireRegistered(state);
-  if (treaty.status === 'terminated') {
-    throw new TreatyRuleViolation(
-      'TREATY_TERMINATED',
-      `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted (retract the termination to lift this)`,
-    );
-  }
   const today = requireToday(context);
   const eventId = requireEventId(command.data.eventId, 'eventId');
   const { development, source } = parseDevelopmentReport(command.data.development);
+  // What is said about a terminated treaty is still part of its story; legal acts are not.
+  if (treaty.status === 'terminated' && !isDiplomacy(development.type)) {
+    throw new TreatyRuleViolation(
+      'TREATY_TERMINATED',
+      `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted, besides statements, negotiations and context (retract the termination to lift this)`,
+    );
+  }
   const onRecord = developmentsOnRecord(treaty);
   assertFitsRecord(development, treaty.treaty, onRecord, today);
   assertSourceNotInFuture(source, today);
 
   const key = identityKey(development);
   const reportsOfSame = onRecord.filter((other) => identityKey(other.current) === key);
+  const repeatable = isRepeatable(development.type);
+  // For an act that recurs, the same source may well report two occurrences: only the date tells them apart.
   const corroborated =
-    reportsOfSame.find((other) => other.sources.some((known) => plainEqual(known, source))) ??
+    (repeatable
+      ? undefined
+      : reportsOfSame.find((other) => other.sources.some((known) => plainEqual(known, source)))) ??
     reportsOfSame.find((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
   const { treatyId } = treaty.treaty;
   if (corroborated) {
@@ -47,13 +53,15 @@ export function reportDevelopment(
       data: { treatyId, developmentId: corroborated.developmentId, occurredOn: development.occurredOn, source },
     };
   }
+  // An act that recurs (a second suspension, another round of talks) is a new development, not a disagreement.
+  const disagreesWith = repeatable ? [] : reportsOfSame.map((other) => other.developmentId);
   return developmentEvent(
     development,
     withoutUndefined({
       treatyId,
       developmentId: eventId,
       source,
-      disagreesWith: reportsOfSame.length > 0 ? reportsOfSame.map((other) => other.developmentId) : undefined,
+      disagreesWith: disagreesWith.length > 0 ? disagreesWith : undefined,
     }),
   );
 }

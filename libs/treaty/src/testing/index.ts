@@ -1,2 +1,3 @@
 export * from './decider-specification';
 export * from './treaty-fixtures';
+export * from './treaty-law-fixtures';

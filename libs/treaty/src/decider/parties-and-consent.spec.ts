@@ -1,0 +1,218 @@
+import { describe, it } from '@jest/globals';
+import {
+  consented,
+  corroborated,
+  ratified,
+  register,
+  registered,
+  registeredMultilateral,
+  report,
+  retracted,
+  signed,
+  signedBy,
+  source,
+  spec,
+  TREATY_ID,
+  uuid,
+  withdrawalNotified,
+} from '../testing';
+
+const id = uuid(10);
+const base = (occurredOn: string) => ({ treatyId: TREATY_ID, developmentId: id, occurredOn, source: source() });
+
+describe('registration terms', () => {
+  it('records kind, depositary, clauses, identifiers and relations with the original parties', () => {
+    const terms = {
+      kind: 'multilateral',
+      depositary: 'Secretary-General of the United Nations',
+      entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+      withdrawalNoticeDays: 365,
+      identifiers: {
+        untsNumber: 'I-54321',
+        depositaryReference: 'XXVII-10',
+        wikidataId: 'Q131277485',
+        officialTextUrl: 'https://treaties.un.org/doc/x.pdf',
+      },
+      relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty' }],
+    } as const;
+    spec
+      .given([])
+      .when(register({ parties: ['RU', 'IR', 'CN'], ...terms }))
+      .then(registered({ parties: ['RU', 'IR', 'CN'], ...terms }));
+  });
+
+  it.each([
+    [{ kind: 'trilateral' }, 'INVALID_FIELD', 'kind'],
+    [
+      { entryIntoForce: { instrumentsRequired: 0, daysAfter: 30 } },
+      'INVALID_FIELD',
+      'entryIntoForce.instrumentsRequired',
+    ],
+    [{ entryIntoForce: { instrumentsRequired: 3 } }, 'MISSING_FIELD', 'entryIntoForce.daysAfter'],
+    [{ withdrawalNoticeDays: -1 }, 'INVALID_FIELD', 'withdrawalNoticeDays'],
+    [{ withdrawalNoticeDays: 1.5 }, 'INVALID_FIELD', 'withdrawalNoticeDays'],
+    [{ identifiers: { untsNumber: 'UNTS 1' } }, 'INVALID_IDENTIFIER', 'identifiers.untsNumber'],
+    [{ identifiers: { wikidataId: 'P31' } }, 'INVALID_IDENTIFIER', 'identifiers.wikidataId'],
+    [{ identifiers: { depositaryReference: '<script>' } }, 'INVALID_IDENTIFIER', 'identifiers.depositaryReference'],
+    [{ identifiers: { officialTextUrl: 'ftp://un.org/x' } }, 'INVALID_IDENTIFIER', 'identifiers.officialTextUrl'],
+    [{ identifiers: { isbn: '1' } }, 'INVALID_IDENTIFIER', 'identifiers.isbn'],
+    [{ relations: [{ type: 'builds-on', treatyId: TREATY_ID }] }, 'INVALID_RELATION', 'relations[0].treatyId'],
+    [{ relations: [{ type: 'inspired-by', treatyId: 'other-treaty' }] }, 'INVALID_FIELD', 'relations[0].type'],
+  ])('refuses %j with %s', (terms, code, field) => {
+    spec
+      .given([])
+      .when(register(terms as never))
+      .thenThrows(code, { field });
+  });
+});
+
+describe('parties join over time', () => {
+  it('a state signing after the others becomes a party, and may then ratify', () => {
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type: 'signed', party: 'FR', occurredOn: '2025-03-01' }))
+      .then({ type: 'TreatySigned', data: { ...base('2025-03-01'), party: 'FR' } });
+    spec
+      .given([registeredMultilateral(), signedBy(uuid(2), 'FR', '2025-03-01')])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-05-01' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2025-05-01'), party: 'FR', consentType: 'ratification' },
+      });
+  });
+
+  it.each(['accession', 'succession', 'definitive-signature'] as const)(
+    '%s makes a state a party without a signature',
+    (consentType) => {
+      spec
+        .given([registeredMultilateral()])
+        .when(report(id, { type: 'consent-to-be-bound', consentType, party: 'FR', occurredOn: '2025-05-01' }))
+        .then({ type: 'ConsentToBeBoundExpressed', data: { ...base('2025-05-01'), party: 'FR', consentType } });
+    },
+  );
+
+  it('ratification, acceptance or approval by a state that never joined is refused', () => {
+    spec
+      .given([registeredMultilateral()])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'FR', occurredOn: '2025-05-01' }),
+      )
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party', message: /joins by signature, accession or succession/ });
+  });
+
+  it('a retracted accession takes its party off again', () => {
+    spec
+      .given([registeredMultilateral(), consented(uuid(2), 'FR', 'accession', '2025-05-01'), retracted(uuid(2))])
+      .when(report(id, { type: 'reservation', party: 'FR', occurredOn: '2025-05-01' }))
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+  });
+
+  it('a treaty registered as bilateral gains no parties', () => {
+    spec
+      .given([registered({ kind: 'bilateral' })])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'accession', party: 'FR', occurredOn: '2025-05-01' }),
+      )
+      .thenThrows('BILATERAL_TREATY_CLOSED', { field: 'party' });
+  });
+
+  it("a party's own signature bounds only its own acts", () => {
+    const history = [registeredMultilateral(), signed(uuid(2), '2025-01-10'), signedBy(uuid(3), 'FR', '2025-06-01')];
+    spec
+      .given(history)
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-03-01' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2025-03-01'), party: 'AT', consentType: 'ratification' },
+      });
+    spec
+      .given(history)
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-03-01' }),
+      )
+      .thenThrows('DATE_BEFORE_SIGNATURE', { field: 'occurredOn' });
+  });
+});
+
+describe('consent to be bound', () => {
+  it.each([
+    [{}, 'MISSING_FIELD', 'consentType'],
+    [{ consentType: 'ratified' }, 'INVALID_FIELD', 'consentType'],
+    [{ consentType: 'ratification', party: undefined }, 'MISSING_FIELD', 'party'],
+  ])('needs a party and a known consent type (%j: %s)', (fields, code, field) => {
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type: 'consent-to-be-bound', party: 'AT', occurredOn: '2025-05-01', ...fields }))
+      .thenThrows(code, { field });
+  });
+
+  it('a second act of consent by the same party is refused', () => {
+    spec
+      .given([registeredMultilateral(), consented(uuid(2), 'AT', 'ratification', '2025-02-01')])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'accession', party: 'AT', occurredOn: '2025-05-01' }),
+      )
+      .thenThrows('PARTY_ALREADY_CONSENTED', { field: 'party', message: /AT already consented .* by ratification/ });
+  });
+
+  it('a party that withdrew since may consent again', () => {
+    spec
+      .given([
+        registeredMultilateral(),
+        consented(uuid(2), 'AT', 'ratification', '2025-02-01'),
+        withdrawalNotified(uuid(3), 'AT', '2025-03-01'),
+      ])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'accession', party: 'AT', occurredOn: '2025-05-01' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2025-05-01'), party: 'AT', consentType: 'accession' },
+      });
+  });
+
+  it('the same act reported again corroborates, or disagrees on its date', () => {
+    const history = [registeredMultilateral(), consented(uuid(2), 'AT', 'ratification', '2025-02-01')];
+    const again = (occurredOn: string) =>
+      report(id, {
+        type: 'consent-to-be-bound',
+        consentType: 'ratification',
+        party: 'AT',
+        occurredOn,
+        source: source({ publisher: 'APA' }),
+      });
+    spec
+      .given(history)
+      .when(again('2025-02'))
+      .then(corroborated(uuid(2), '2025-02', source({ publisher: 'APA' })));
+    spec
+      .given(history)
+      .when(again('2025-03-01'))
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: {
+          ...base('2025-03-01'),
+          source: source({ publisher: 'APA' }),
+          party: 'AT',
+          consentType: 'ratification',
+          disagreesWith: [uuid(2)],
+        },
+      });
+  });
+
+  it('is kept apart from the older ratification-completed, which keeps its meaning', () => {
+    spec
+      .given([registered(), ratified(uuid(2), 'RU', '2025-04-21')])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2025-04-21' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2025-04-21'), party: 'RU', consentType: 'ratification' },
+      });
+  });
+});

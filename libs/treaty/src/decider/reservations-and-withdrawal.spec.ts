@@ -1,0 +1,159 @@
+import { describe, it } from '@jest/globals';
+import { consented, registeredMultilateral, report, reserved, source, spec, TREATY_ID, uuid } from '../testing';
+
+const id = uuid(10);
+const reservation = uuid(2);
+const base = (occurredOn: string) => ({ treatyId: TREATY_ID, developmentId: id, occurredOn, source: source() });
+const withReservation = [
+  registeredMultilateral(),
+  consented(uuid(1), 'FR', 'accession', '2025-06-01'),
+  reserved(reservation, 'FR', '2025-06-01', 'Article 5 does not apply to France'),
+];
+
+describe('reservations and declarations', () => {
+  it.each(['reservation', 'declaration'] as const)('a %s is attached to a party, with its wording', (type) => {
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type, party: 'AT', occurredOn: '2025-02-01', text: 'On article 5' }))
+      .then({
+        type: type === 'reservation' ? 'ReservationMade' : 'DeclarationMade',
+        data: { ...base('2025-02-01'), party: 'AT', text: 'On article 5' },
+      });
+  });
+
+  it('needs a party of the treaty', () => {
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type: 'reservation', party: 'FR', occurredOn: '2025-02-01' }))
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+  });
+
+  it('a reservation can be withdrawn, one by its id or all of a party at once', () => {
+    spec
+      .given(withReservation)
+      .when(
+        report(id, {
+          type: 'reservation-withdrawn',
+          party: 'FR',
+          occurredOn: '2025-09-01',
+          reservationId: reservation,
+        }),
+      )
+      .then({ type: 'ReservationWithdrawn', data: { ...base('2025-09-01'), party: 'FR', reservationId: reservation } });
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-09-01' }))
+      .then({ type: 'ReservationWithdrawn', data: { ...base('2025-09-01'), party: 'FR' } });
+  });
+
+  it('withdrawing a reservation that is not on record is refused', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'reservation-withdrawn', party: 'AT', occurredOn: '2025-09-01' }))
+      .thenThrows('RESERVATION_NOT_FOUND', { field: 'party', message: /AT has no reservation on record/ });
+    spec
+      .given(withReservation)
+      .when(
+        report(id, { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-09-01', reservationId: uuid(99) }),
+      )
+      .thenThrows('RESERVATION_NOT_FOUND', { field: 'reservationId' });
+  });
+});
+
+describe('objections', () => {
+  it("a party objects to another party's reservation", () => {
+    spec
+      .given(withReservation)
+      .when(
+        report(id, {
+          type: 'objection',
+          party: 'AT',
+          againstParty: 'FR',
+          reservationId: reservation,
+          occurredOn: '2025-07-15',
+        }),
+      )
+      .then({
+        type: 'ObjectionMade',
+        data: { ...base('2025-07-15'), party: 'AT', againstParty: 'FR', reservationId: reservation },
+      });
+  });
+
+  it('needs the party whose reservation it objects to', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'objection', party: 'AT', occurredOn: '2025-07-15' }))
+      .thenThrows('MISSING_FIELD', { field: 'againstParty' });
+  });
+
+  it('an objection to a reservation that does not exist is refused', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'objection', party: 'AT', againstParty: 'BE', occurredOn: '2025-07-15' }))
+      .thenThrows('RESERVATION_NOT_FOUND', { field: 'againstParty' });
+    spec
+      .given(withReservation)
+      .when(
+        report(id, {
+          type: 'objection',
+          party: 'AT',
+          againstParty: 'FR',
+          reservationId: uuid(99),
+          occurredOn: '2025-07-15',
+        }),
+      )
+      .thenThrows('RESERVATION_NOT_FOUND', { field: 'reservationId' });
+  });
+
+  it('a party cannot object to its own reservation', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'objection', party: 'FR', againstParty: 'FR', occurredOn: '2025-07-15' }))
+      .thenThrows('OBJECTION_TO_OWN_RESERVATION', { field: 'againstParty' });
+  });
+});
+
+describe('withdrawal with notice', () => {
+  it('records the notification, and the effective date when the report gives one', () => {
+    spec
+      .given(withReservation)
+      .when(
+        report(id, { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-08-01', effectiveOn: '2026-02-01' }),
+      )
+      .then({ type: 'WithdrawalNotified', data: { ...base('2025-08-01'), party: 'AT', effectiveOn: '2026-02-01' } });
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-08-01' }))
+      .then({ type: 'WithdrawalNotified', data: { ...base('2025-08-01'), party: 'AT' } });
+  });
+
+  it('a withdrawal from a treaty the party is not in is refused', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'withdrawal-notified', party: 'US', occurredOn: '2025-08-01' }))
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+  });
+
+  it('cannot take effect before it is notified', () => {
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-08-01', effectiveOn: '2025-07' }))
+      .thenThrows('EFFECTIVE_BEFORE_NOTIFICATION', { field: 'effectiveOn' });
+  });
+});
+
+describe('provisional application', () => {
+  it.each([
+    ['provisional-application-started', 'ProvisionalApplicationStarted'],
+    ['provisional-application-ended', 'ProvisionalApplicationEnded'],
+  ] as const)('%s is recorded per party', (type, eventType) => {
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type, party: 'BE', occurredOn: '2025-02-01' }))
+      .then({ type: eventType, data: { ...base('2025-02-01'), party: 'BE' } });
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { type, occurredOn: '2025-02-01' }))
+      .thenThrows('MISSING_FIELD', { field: 'party' });
+  });
+});

@@ -1,0 +1,144 @@
+import { partyOf, type Development } from '../development';
+import { comparePartialDates } from '../partial-date';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
+
+/**
+ * The rules treaty law adds, against the record (`others` excludes a development being corrected). Reports still
+ * arrive in any order; these refuse only what the record contradicts.
+ */
+export function assertTreatyLawRules(
+  development: Development,
+  treaty: TreatyProfile,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  switch (development.type) {
+    case 'consent-to-be-bound':
+      return assertNotYetBound(development, others, prefix);
+    case 'objection':
+      if (development.againstParty === development.party) {
+        throw new TreatyRuleViolation(
+          'OBJECTION_TO_OWN_RESERVATION',
+          `${prefix}againstParty: ${development.party} cannot object to its own reservation (withdraw it instead)`,
+          `${prefix}againstParty`,
+        );
+      }
+      return assertReservationOnRecord(
+        development.againstParty,
+        development.reservationId,
+        others,
+        'objection',
+        prefix,
+      );
+    case 'reservation-withdrawn':
+      return assertReservationOnRecord(
+        development.party,
+        development.reservationId,
+        others,
+        'reservation-withdrawn',
+        prefix,
+      );
+    case 'withdrawal-notified':
+      if (
+        development.effectiveOn !== undefined &&
+        comparePartialDates(development.effectiveOn, development.occurredOn) < 0
+      ) {
+        throw new TreatyRuleViolation(
+          'EFFECTIVE_BEFORE_NOTIFICATION',
+          `${prefix}effectiveOn ${development.effectiveOn} is before the notification (${development.occurredOn}): a withdrawal takes effect on or after it is notified`,
+          `${prefix}effectiveOn`,
+        );
+      }
+      return;
+    case 'statement':
+    case 'negotiations':
+    case 'context':
+      if (development.treaties?.includes(treaty.treatyId)) {
+        throw new TreatyRuleViolation(
+          'INVALID_FIELD',
+          `${prefix}treaties lists ${treaty.treatyId}, the treaty it is reported on; list only the further treaties it concerns`,
+          `${prefix}treaties`,
+        );
+      }
+      return;
+    case 'signed':
+    case 'legislative-approval':
+    case 'ratification-completed':
+    case 'instruments-exchanged':
+    case 'entered-into-force':
+    case 'suspended':
+    case 'resumed':
+    case 'withdrawn':
+    case 'terminated':
+    case 'reservation':
+    case 'declaration':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+      return;
+    default: {
+      const unexpected: never = development;
+      throw new Error(`Unexpected development ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/**
+ * A party consents to be bound once. A second report of the same act (same consent type) is a corroboration or a
+ * disagreement about its date; a different act while the first stands is refused, unless the party withdrew after
+ * it (a state that withdrew may accede again).
+ */
+function assertNotYetBound(
+  development: Extract<Development, { type: 'consent-to-be-bound' }>,
+  others: readonly DevelopmentOnRecord[],
+  prefix: string,
+): void {
+  const { party } = development;
+  const earlier = others.find(
+    (other) =>
+      other.current.type === 'consent-to-be-bound' &&
+      other.current.party === party &&
+      other.current.consentType !== development.consentType &&
+      !withdrewSince(party, other.current.occurredOn, others),
+  );
+  if (earlier && earlier.current.type === 'consent-to-be-bound') {
+    throw new TreatyRuleViolation(
+      'PARTY_ALREADY_CONSENTED',
+      `${prefix}party ${party} already consented to be bound by ${earlier.current.consentType} on ${earlier.current.occurredOn} (development ${earlier.developmentId}); correct or retract that report, or record a withdrawal first`,
+      `${prefix}party`,
+    );
+  }
+}
+
+function withdrewSince(party: string, since: string, others: readonly DevelopmentOnRecord[]): boolean {
+  return others.some(
+    (other) =>
+      (other.current.type === 'withdrawal-notified' || other.current.type === 'withdrawn') &&
+      partyOf(other.current) === party &&
+      comparePartialDates(other.current.occurredOn, since) > 0,
+  );
+}
+
+function assertReservationOnRecord(
+  reservingParty: string,
+  reservationId: string | undefined,
+  others: readonly DevelopmentOnRecord[],
+  what: 'objection' | 'reservation-withdrawn',
+  prefix: string,
+): void {
+  const found = others.some(
+    (other) =>
+      other.current.type === 'reservation' &&
+      other.current.party === reservingParty &&
+      (reservationId === undefined || other.developmentId === reservationId),
+  );
+  if (found) return;
+  const field = reservationId === undefined ? (what === 'objection' ? 'againstParty' : 'party') : 'reservationId';
+  throw new TreatyRuleViolation(
+    'RESERVATION_NOT_FOUND',
+    reservationId === undefined
+      ? `${prefix}${field}: ${reservingParty} has no reservation on record for this ${what} to concern; report the reservation first`
+      : `${prefix}reservationId ${reservationId} names no reservation of ${reservingParty} on record`,
+    `${prefix}${field}`,
+  );
+}
