@@ -96,7 +96,7 @@ const readmeDevelopments = (() => {
     .filter((line) => /^\| \d{3}\//.test(line))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      return { ref: cells[1]!, type: cells[3]!.replace(/`/g, ''), occurredOn: cells[6]! };
+      return { ref: cells[1]!, type: cells[3]!.replace(/`/g, ''), what: cells[4]!, occurredOn: cells[6]! };
     });
 })();
 
@@ -264,6 +264,9 @@ describe('demo data', () => {
           type: report.request.type,
           occurredOn: report.request.occurredOn,
         });
+        const { speaker, summary, stage } = report.request as { speaker?: string; summary?: string; stage?: string };
+        const what = speaker ?? summary ?? (stage === undefined ? undefined : `\`${stage}\``);
+        if (what !== undefined) expect(row.what.startsWith(what)).toBe(true);
       }
     });
 
