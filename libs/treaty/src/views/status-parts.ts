@@ -1,4 +1,5 @@
 import { bodyOf, partyOf, type Development } from '../development';
+import { isRepeatable } from '../development-type';
 import { precisionOf, type DatePrecision } from '../partial-date';
 import type { Votes } from '../treaty.events';
 import { groupByIdentity, openDisagreements, type DevelopmentHistory } from './treaty-history';
@@ -8,7 +9,8 @@ import { distinctSources, type ViewSource } from './view-sources';
 
 export type RatificationStep = {
   readonly developmentId: string;
-  readonly type: 'legislative-approval' | 'ratification-completed' | 'withdrawn';
+  readonly type:
+    'legislative-approval' | 'ratification-completed' | 'withdrawn' | 'consent-to-be-bound' | 'withdrawal-notified';
   readonly body: string | null;
   readonly votes: Votes | null;
   readonly occurredOn: string;
@@ -26,6 +28,8 @@ export type Disagreement = {
   readonly party: string | null;
   readonly body: string | null;
   readonly developmentIds: readonly string[];
+  /** For an entry into force that disagrees with the treaty's clause: the date the clause gives. */
+  readonly computedOn?: string | null;
 };
 
 /** The developments that make up a party's path; the others concern the treaty as a whole. */
@@ -34,6 +38,8 @@ export function stepType(development: Development): RatificationStep['type'] | n
     case 'legislative-approval':
     case 'ratification-completed':
     case 'withdrawn':
+    case 'consent-to-be-bound':
+    case 'withdrawal-notified':
       return development.type;
     case 'signed':
     case 'instruments-exchanged':
@@ -41,14 +47,12 @@ export function stepType(development: Development): RatificationStep['type'] | n
     case 'suspended':
     case 'resumed':
     case 'terminated':
-    case 'consent-to-be-bound':
     case 'reservation':
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
-    case 'withdrawal-notified':
     case 'statement':
     case 'negotiations':
     case 'context':
@@ -85,7 +89,12 @@ export function disagreementsIn(onRecord: readonly DevelopmentHistory[]): Disagr
   const disagreements: Disagreement[] = [];
   for (const reports of groupByIdentity(onRecord).values()) {
     const [first] = reports;
-    if (first === undefined || !reports.some((report) => openDisagreements(report, reports).length > 0)) continue;
+    if (
+      first === undefined ||
+      isRepeatable(first.current.type) ||
+      !reports.some((report) => openDisagreements(report, reports).length > 0)
+    )
+      continue;
     disagreements.push({
       type: first.current.type,
       party: partyOf(first.current) ?? null,

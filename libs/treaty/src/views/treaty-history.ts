@@ -1,4 +1,5 @@
 import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
+import { isRepeatable } from '../development-type';
 import {
   comparePrecision,
   endOfPeriod,
@@ -211,7 +212,8 @@ export function byValidTime(a: DevelopmentHistory, b: DevelopmentHistory): numbe
  * record stands now (a correction or retraction resolves a disagreement).
  */
 export function openDisagreements(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): string[] {
-  if (!isOnRecord(development)) return [];
+  // An act that recurs is another occurrence when its date differs, never a disagreement.
+  if (!isOnRecord(development) || isRepeatable(development.current.type)) return [];
   return (reportsByIdentity(onRecord).get(identityKey(development.current)) ?? [])
     .filter(
       (other) =>
@@ -238,8 +240,8 @@ function reportsByIdentity(reports: readonly DevelopmentHistory[]): Map<string, 
  * The report that speaks for a development when several disagree: the most precise date, and among equally precise
  * ones the later report.
  */
-export function representativeOf(reports: readonly DevelopmentHistory[]): DevelopmentHistory | undefined {
-  let best: DevelopmentHistory | undefined;
+export function representativeOf<T extends DevelopmentHistory>(reports: readonly T[]): T | undefined {
+  let best: T | undefined;
   for (const report of reports) {
     if (best === undefined) {
       best = report;

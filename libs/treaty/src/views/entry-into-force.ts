@@ -1,0 +1,59 @@
+import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
+import { addDays, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+
+/**
+ * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
+ * instrument of consent; for a party whose instrument comes later, `daysAfter` days after its own. Pure date
+ * arithmetic on the consents on record; the status view decides what to show beside what was reported.
+ */
+
+/** One party's instrument of consent: the date of deposit, exchange or notification. */
+export type Instrument = { readonly party: string; readonly on: string };
+
+/** The treaty-wide date by the clause, or null: too few instruments, or the deciding one not known to the day. */
+export function treatyEntryIntoForce(clause: EntryIntoForceClause, instruments: readonly Instrument[]): string | null {
+  const ordered = [...instruments].sort((a, b) => startOfPeriod(a.on).localeCompare(startOfPeriod(b.on)));
+  const deciding = ordered[clause.instrumentsRequired - 1];
+  if (deciding === undefined || !isCalendarDate(deciding.on)) return null;
+  // A coarse instrument among the first N could fall after the deciding one: the date would be a guess.
+  if (ordered.slice(0, clause.instrumentsRequired).some((instrument) => !isCalendarDate(instrument.on))) return null;
+  return addDays(deciding.on, clause.daysAfter);
+}
+
+/**
+ * A party's date: the treaty's for a party whose instrument counted towards it (or came early enough), its own
+ * instrument plus `daysAfter` for a later one. `treatyDate` is the treaty-wide date in effect (reported or computed).
+ */
+export function partyEntryIntoForce(
+  clause: EntryIntoForceClause,
+  treatyDate: string | null,
+  instrument: { readonly on: string } | undefined,
+): string | null {
+  if (treatyDate === null || instrument === undefined || !isCalendarDate(instrument.on)) return null;
+  const own = addDays(instrument.on, clause.daysAfter);
+  return isCalendarDate(treatyDate) && own > treatyDate ? own : treatyDate;
+}
+
+/** A date computed from the record, shown as computed until a report confirms it, and beside a report that disagrees. */
+export type ComputedDate = {
+  /** The date in effect: the reported one when there is a report, else the computed one. */
+  readonly on: string | null;
+  /** True when `on` is the computed date, no report having confirmed it. */
+  readonly computed: boolean;
+  readonly computedOn: string | null;
+  readonly reportedOn: string | null;
+  /** A report and the computation name different dates. */
+  readonly disagrees: boolean;
+};
+
+/** `asOf` hides a computed date that lies after it; a reported one is already filtered by the view. */
+export function computedDate(reportedOn: string | null, computedOn: string | null, asOf: string | null): ComputedDate {
+  const visible = computedOn !== null && (asOf === null || computedOn <= asOf) ? computedOn : null;
+  return {
+    on: reportedOn ?? visible,
+    computed: reportedOn === null && visible !== null,
+    computedOn: visible,
+    reportedOn,
+    disagrees: reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible),
+  };
+}

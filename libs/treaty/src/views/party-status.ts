@@ -1,0 +1,183 @@
+import { partyOf, type Development } from '../development';
+import type { ConsentType } from '../law/treaty-law.vocabulary';
+import {
+  addDays,
+  comparePartialDates,
+  endOfPeriod,
+  isCalendarDate,
+  precisionOf,
+  type DatePrecision,
+} from '../partial-date';
+import type { DevelopmentHistory } from './treaty-history';
+import { representativeOf } from './treaty-history';
+
+/** The treaty-law parts of a party's entry in the status: consent, reservations, objections, withdrawal, ... */
+
+export type PartyConsent = {
+  readonly type: ConsentType;
+  /** The date of deposit, exchange or notification. */
+  readonly on: string;
+  readonly precision: DatePrecision;
+  readonly developmentId: string;
+};
+
+export type PartyReservation = {
+  readonly developmentId: string;
+  readonly text: string | null;
+  readonly madeOn: string;
+  readonly madeOnPrecision: DatePrecision;
+  /** Reservations only: when it was withdrawn, or null. */
+  readonly withdrawnOn: string | null;
+  /** Reservations only: the parties that objected to it, with when. */
+  readonly objectedToBy: readonly { readonly party: string; readonly on: string; readonly developmentId: string }[];
+};
+
+export type PartyObjection = {
+  readonly developmentId: string;
+  readonly againstParty: string;
+  readonly reservationId: string | null;
+  readonly text: string | null;
+  readonly madeOn: string;
+  readonly madeOnPrecision: DatePrecision;
+};
+
+export type PartyWithdrawal = {
+  readonly notifiedOn: string | null;
+  readonly effectiveOn: string | null;
+  /** True when `effectiveOn` is the notification plus the treaty's notice period, no report having given it. */
+  readonly effectiveOnComputed: boolean;
+};
+
+export type ProvisionalApplication = { readonly startedOn: string | null; readonly endedOn: string | null };
+
+type Of<T extends Development['type']> = DevelopmentHistory & { readonly current: Development & { readonly type: T } };
+
+function reportsOf<T extends Development['type']>(
+  onRecord: readonly DevelopmentHistory[],
+  type: T,
+  party: string,
+): Of<T>[] {
+  return onRecord.filter(
+    (report): report is Of<T> => report.current.type === type && partyOf(report.current) === party,
+  );
+}
+
+/** The party's standing consent: the latest act (a state that withdrew may consent again), or a ratification-completed. */
+export function consentOf(onRecord: readonly DevelopmentHistory[], party: string): PartyConsent | null {
+  const acts = reportsOf(onRecord, 'consent-to-be-bound', party);
+  const latest =
+    acts.length > 0
+      ? representativeOf(acts.filter((act) => act.current.consentType === acts[acts.length - 1]?.current.consentType))
+      : undefined;
+  if (latest !== undefined && latest.current.type === 'consent-to-be-bound') {
+    const { consentType, occurredOn } = latest.current;
+    return {
+      type: consentType,
+      on: occurredOn,
+      precision: precisionOf(occurredOn),
+      developmentId: latest.developmentId,
+    };
+  }
+  const ratification = representativeOf(reportsOf(onRecord, 'ratification-completed', party));
+  return ratification
+    ? {
+        type: 'ratification',
+        on: ratification.current.occurredOn,
+        precision: precisionOf(ratification.current.occurredOn),
+        developmentId: ratification.developmentId,
+      }
+    : null;
+}
+
+export function reservationsOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  type: 'reservation' | 'declaration',
+): PartyReservation[] {
+  const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
+  const objections = onRecord.filter(
+    (report): report is Of<'objection'> => report.current.type === 'objection' && report.current.againstParty === party,
+  );
+  return reportsOf(onRecord, type, party).map((report) => {
+    const concerns = (reservationId: string | undefined) =>
+      type === 'reservation' && (reservationId === undefined || reservationId === report.developmentId);
+    const withdrawal = withdrawals.find((candidate) => concerns(candidate.current.reservationId));
+    return {
+      developmentId: report.developmentId,
+      text: report.current.text ?? null,
+      madeOn: report.current.occurredOn,
+      madeOnPrecision: precisionOf(report.current.occurredOn),
+      withdrawnOn: withdrawal?.current.occurredOn ?? null,
+      objectedToBy: objections
+        .filter((objection) => concerns(objection.current.reservationId))
+        .map((objection) => ({
+          party: objection.current.party,
+          on: objection.current.occurredOn,
+          developmentId: objection.developmentId,
+        })),
+    };
+  });
+}
+
+export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: string): PartyObjection[] {
+  return reportsOf(onRecord, 'objection', party).map(({ developmentId, current }) => ({
+    developmentId,
+    againstParty: current.againstParty,
+    reservationId: current.reservationId ?? null,
+    text: current.text ?? null,
+    madeOn: current.occurredOn,
+    madeOnPrecision: precisionOf(current.occurredOn),
+  }));
+}
+
+/**
+ * A notified withdrawal takes effect on the date the report gives, else after the treaty's notice period (when
+ * the registration states one and the notification is known to the day).
+ */
+export function withdrawalOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  noticeDays: number | undefined,
+): PartyWithdrawal {
+  const notice = representativeOf(reportsOf(onRecord, 'withdrawal-notified', party));
+  if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
+  const { occurredOn, effectiveOn } = notice.current;
+  if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
+  const computed = noticeDays !== undefined && isCalendarDate(occurredOn) ? addDays(occurredOn, noticeDays) : null;
+  return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
+}
+
+/** Whether a date (possibly ahead of the record) has come by `asOf`; with no `asOf`, every date on record has. */
+export function hasCome(date: string | null, asOf: string | null): boolean {
+  return date !== null && (asOf === null || endOfPeriod(date) <= asOf);
+}
+
+/** The last period of provisional application: its start, and its end if one is on record after it. */
+export function provisionalApplicationOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+): ProvisionalApplication | null {
+  const started = reportsOf(onRecord, 'provisional-application-started', party).at(-1);
+  const ended = reportsOf(onRecord, 'provisional-application-ended', party).at(-1);
+  if (!started && !ended) return null;
+  const endedOn =
+    ended && (!started || comparePartialDates(ended.current.occurredOn, started.current.occurredOn) >= 0)
+      ? ended.current.occurredOn
+      : null;
+  return { startedOn: started?.current.occurredOn ?? null, endedOn };
+}
+
+/** The latest suspension of this scope (a party, or null for the whole treaty) unless a resumption follows it. */
+export function suspensionOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string | null,
+): { suspendedOn: string | null; resumedOn: string | null; suspended: boolean } {
+  const inScope = (type: 'suspended' | 'resumed') =>
+    onRecord.filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party).at(-1)
+      ?.current.occurredOn ?? null;
+  const suspendedOn = inScope('suspended');
+  const resumedOn = inScope('resumed');
+  // Ordered by valid time; a resumption in the same period as the suspension is taken to follow it.
+  const suspended = suspendedOn !== null && (resumedOn === null || comparePartialDates(resumedOn, suspendedOn) < 0);
+  return { suspendedOn, resumedOn, suspended };
+}

@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { fixedClock, post, source } from '../support/treaty-requests';
+
+/**
+ * Issue 13's acceptance test: a multilateral convention in force 30 days after the third instrument, with a
+ * 180-day notice of withdrawal. Five states sign, three ratify on different days, one accedes later with a
+ * reservation, another objects to it, one withdraws. Every date in the table below was computed by hand:
+ *   third instrument CZ 2025-05-20 + 30 days                    = 2025-06-19 (11 days of May, 19 of June)
+ *   FR's own accession 2025-09-01 + 30 days                     = 2025-10-01 (29 days of September, then 1)
+ *   BE's notice 2026-01-10 + 180 days = 21 (Jan) + 28 + 31 + 30 + 31 + 30 (to Jun 30: 171) + 9 = 2026-07-09
+ */
+const CONVENTION = {
+  id: 'convention-on-sample-matters',
+  title: 'Convention on Sample Matters',
+  parties: ['AT', 'BE', 'CZ', 'DK', 'EE'],
+  category: 'other',
+  kind: 'multilateral',
+  depositary: 'Secretary-General of the United Nations',
+  entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+  withdrawalNoticeDays: 180,
+  identifiers: { untsNumber: 'I-54321', depositaryReference: 'XXVII-10', wikidataId: 'Q123456' },
+};
+const developments = `/treaties/${CONVENTION.id}/developments`;
+const report = (body: Record<string, unknown>) => ({ source: source({ publishedOn: '2026-07-31' }), ...body });
+
+type PartyRow = {
+  signedOn: string | null;
+  consent: { type: string; on: string } | null;
+  inForceOn: string | null;
+  inForceOnComputed: boolean;
+  withdrawalEffectiveOn: string | null;
+  withdrawn: boolean;
+};
+const signedOnly = (signedOn: string | null): PartyRow => ({
+  signedOn,
+  consent: null,
+  inForceOn: null,
+  inForceOnComputed: false,
+  withdrawalEffectiveOn: null,
+  withdrawn: false,
+});
+const ratified = (signedOn: string, on: string, inForceOn: string | null): PartyRow => ({
+  signedOn,
+  consent: { type: 'ratification', on },
+  inForceOn,
+  inForceOnComputed: inForceOn !== null,
+  withdrawalEffectiveOn: null,
+  withdrawn: false,
+});
+
+/** asOf → treaty-wide status, in force on (computed?), and every party's row. */
+const TABLE: [
+  string,
+  { status: string; enteredIntoForceOn: string | null; computed: boolean },
+  Record<string, PartyRow>,
+][] = [
+  [
+    '2025-02-15',
+    { status: 'signed', enteredIntoForceOn: null, computed: false },
+    {
+      AT: signedOnly('2025-01-10'),
+      BE: signedOnly('2025-01-10'),
+      CZ: signedOnly('2025-01-15'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly(null),
+    },
+  ],
+  [
+    '2025-06-18',
+    { status: 'ratification-in-progress', enteredIntoForceOn: null, computed: false },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', null),
+      BE: ratified('2025-01-10', '2025-04-02', null),
+      CZ: ratified('2025-01-15', '2025-05-20', null),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+    },
+  ],
+  [
+    '2025-06-19',
+    { status: 'in-force', enteredIntoForceOn: '2025-06-19', computed: true },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', '2025-06-19'),
+      BE: ratified('2025-01-10', '2025-04-02', '2025-06-19'),
+      CZ: ratified('2025-01-15', '2025-05-20', '2025-06-19'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+    },
+  ],
+  [
+    '2025-09-15',
+    { status: 'in-force', enteredIntoForceOn: '2025-06-19', computed: true },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', '2025-06-19'),
+      BE: ratified('2025-01-10', '2025-04-02', '2025-06-19'),
+      CZ: ratified('2025-01-15', '2025-05-20', '2025-06-19'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+      FR: { ...signedOnly(null), consent: { type: 'accession', on: '2025-09-01' } },
+    },
+  ],
+  [
+    '2025-12-01',
+    { status: 'in-force', enteredIntoForceOn: '2025-06-19', computed: true },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', '2025-06-19'),
+      BE: ratified('2025-01-10', '2025-04-02', '2025-06-19'),
+      CZ: ratified('2025-01-15', '2025-05-20', '2025-06-19'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+      FR: {
+        ...signedOnly(null),
+        consent: { type: 'accession', on: '2025-09-01' },
+        inForceOn: '2025-10-01',
+        inForceOnComputed: true,
+      },
+    },
+  ],
+  [
+    '2026-07-08',
+    { status: 'in-force', enteredIntoForceOn: '2025-06-19', computed: true },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', '2025-06-19'),
+      BE: { ...ratified('2025-01-10', '2025-04-02', '2025-06-19'), withdrawalEffectiveOn: '2026-07-09' },
+      CZ: ratified('2025-01-15', '2025-05-20', '2025-06-19'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+      FR: {
+        ...signedOnly(null),
+        consent: { type: 'accession', on: '2025-09-01' },
+        inForceOn: '2025-10-01',
+        inForceOnComputed: true,
+      },
+    },
+  ],
+  [
+    '2026-07-09',
+    { status: 'in-force', enteredIntoForceOn: '2025-06-19', computed: true },
+    {
+      AT: ratified('2025-01-10', '2025-03-10', '2025-06-19'),
+      BE: {
+        ...ratified('2025-01-10', '2025-04-02', '2025-06-19'),
+        withdrawalEffectiveOn: '2026-07-09',
+        withdrawn: true,
+      },
+      CZ: ratified('2025-01-15', '2025-05-20', '2025-06-19'),
+      DK: signedOnly('2025-02-01'),
+      EE: signedOnly('2025-03-03'),
+      FR: {
+        ...signedOnly(null),
+        consent: { type: 'accession', on: '2025-09-01' },
+        inForceOn: '2025-10-01',
+        inForceOnComputed: true,
+      },
+    },
+  ],
+];
+
+describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
+  let subject: TestApp;
+  let reservationId: string;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', CONVENTION).expect(201);
+    const write = async (body: Record<string, unknown>) => {
+      const response = await post(subject.http, developments, report(body)).expect(201);
+      lastPosition = response.body.position;
+      return response.body.eventId as string;
+    };
+    // Out of order on purpose: the record takes reports as they come.
+    await write({ type: 'signed', party: 'EE', occurredOn: '2025-03-03' });
+    for (const [party, occurredOn] of [
+      ['AT', '2025-01-10'],
+      ['BE', '2025-01-10'],
+      ['CZ', '2025-01-15'],
+      ['DK', '2025-02-01'],
+    ]) {
+      await write({ type: 'signed', party, occurredOn });
+    }
+    await write({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'CZ', occurredOn: '2025-05-20' });
+    await write({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-03-10' });
+    await write({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-04-02' });
+    await write({ type: 'consent-to-be-bound', consentType: 'accession', party: 'FR', occurredOn: '2025-09-01' });
+    reservationId = await write({
+      type: 'reservation',
+      party: 'FR',
+      occurredOn: '2025-09-01',
+      text: 'France does not consider itself bound by article 12',
+    });
+    await write({ type: 'objection', party: 'AT', againstParty: 'FR', reservationId, occurredOn: '2025-11-15' });
+    await write({ type: 'withdrawal-notified', party: 'BE', occurredOn: '2026-01-10' });
+  });
+  afterAll(() => subject.close());
+
+  it.each(TABLE)('as of %s, treaty-wide and per party, equals the table', async (asOf, treaty, parties) => {
+    const { body } = await request(subject.http).get(`/treaties/${CONVENTION.id}?asOf=${asOf}`).expect(200);
+    expect({
+      status: body.status,
+      enteredIntoForceOn: body.enteredIntoForceOn,
+      computed: body.enteredIntoForceOnComputed,
+    }).toEqual(treaty);
+    expect(body.parties).toEqual(Object.keys(parties));
+    const rows = Object.fromEntries(
+      Object.entries(body.ratification as Record<string, Record<string, unknown>>).map(([party, entry]) => [
+        party,
+        {
+          signedOn: entry.signedOn,
+          consent:
+            entry.consent === null
+              ? null
+              : { type: (entry.consent as PartyRow['consent'])!.type, on: (entry.consent as PartyRow['consent'])!.on },
+          inForceOn: entry.inForceOn,
+          inForceOnComputed: entry.inForceOnComputed,
+          withdrawalEffectiveOn: entry.withdrawalEffectiveOn,
+          withdrawn: entry.withdrawn,
+        },
+      ]),
+    );
+    expect(rows).toEqual(parties);
+  });
+
+  it('lists the reservation with the objection to it, and the objection on the objecting party', async () => {
+    const { body } = await request(subject.http).get(`/treaties/${CONVENTION.id}?asOf=2025-12-01`).expect(200);
+    expect(body.ratification.FR.reservations).toEqual([
+      {
+        developmentId: reservationId,
+        text: 'France does not consider itself bound by article 12',
+        madeOn: '2025-09-01',
+        madeOnPrecision: 'day',
+        withdrawnOn: null,
+        objectedToBy: [{ party: 'AT', on: '2025-11-15', developmentId: expect.any(String) }],
+      },
+    ]);
+    expect(body.ratification.AT.objections).toEqual([
+      expect.objectContaining({ againstParty: 'FR', reservationId, madeOn: '2025-11-15' }),
+    ]);
+    expect(body.ratification.FR.original).toBe(false);
+    const before = await request(subject.http).get(`/treaties/${CONVENTION.id}?asOf=2025-11-14`).expect(200);
+    expect(before.body.ratification.FR.reservations[0].objectedToBy).toEqual([]);
+  });
+
+  it('the read model (no asOf) shows every date the record determines, the registration terms included', async () => {
+    const { body } = await request(subject.http)
+      .get(`/treaties/${CONVENTION.id}?minPosition=${lastPosition}`)
+      .expect(200);
+    expect(body).toMatchObject({
+      status: 'in-force',
+      originalParties: CONVENTION.parties,
+      kind: 'multilateral',
+      depositary: CONVENTION.depositary,
+      entryIntoForceClause: CONVENTION.entryIntoForce,
+      withdrawalNoticeDays: 180,
+      identifiers: CONVENTION.identifiers,
+      enteredIntoForceOn: '2025-06-19',
+      enteredIntoForceOnComputed: true,
+      enteredIntoForceOnByClause: '2025-06-19',
+      ratification: {
+        BE: {
+          withdrawalNotifiedOn: '2026-01-10',
+          withdrawalEffectiveOn: '2026-07-09',
+          withdrawalEffectiveOnComputed: true,
+          withdrawn: true,
+        },
+        FR: { inForceOn: '2025-10-01', inForceOnComputed: true },
+      },
+      disagreements: [],
+    });
+  });
+
+  it.each([
+    [
+      'PARTY_ALREADY_CONSENTED',
+      409,
+      { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'AT', occurredOn: '2025-04-01' },
+    ],
+    ['RESERVATION_NOT_FOUND', 409, { type: 'objection', party: 'CZ', againstParty: 'DK', occurredOn: '2025-12-01' }],
+    ['PARTY_NOT_IN_TREATY', 422, { type: 'withdrawal-notified', party: 'US', occurredOn: '2026-01-10' }],
+    [
+      'PARTY_NOT_IN_TREATY',
+      422,
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'US', occurredOn: '2025-04-01' },
+    ],
+    [
+      'EFFECTIVE_BEFORE_NOTIFICATION',
+      422,
+      { type: 'withdrawal-notified', party: 'CZ', occurredOn: '2026-01-10', effectiveOn: '2025-12-31' },
+    ],
+  ])('answers %s (%i) as problem+json', async (code, status, body) => {
+    const response = await post(subject.http, developments, report(body)).expect(status);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ code });
+  });
+
+  it('refuses a malformed identifier or clause at the edge', async () => {
+    for (const terms of [
+      { identifiers: { wikidataId: 'P31' } },
+      { identifiers: { untsNumber: 'UNTS-1' } },
+      { entryIntoForce: { instrumentsRequired: 0, daysAfter: 30 } },
+      { relations: [{ type: 'inspired-by', treatyId: 'other-treaty' }] },
+    ]) {
+      const response = await post(subject.http, '/treaties', { ...CONVENTION, id: 'another-convention', ...terms });
+      expect([400, 422]).toContain(response.status);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+});
+
+describe('a computed entry into force, confirmed or disagreed with by a report', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'two-step-convention',
+    title: 'Two-step convention',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 10 },
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    await post(
+      subject.http,
+      path,
+      report({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-03-01' }),
+    ).expect(201);
+    await post(
+      subject.http,
+      path,
+      report({ type: 'consent-to-be-bound', consentType: 'approval', party: 'BE', occurredOn: '2025-03-05' }),
+    ).expect(201);
+    await post(
+      subject.http,
+      path,
+      report({ type: 'consent-to-be-bound', consentType: 'succession', party: 'CZ', occurredOn: '2025-05-01' }),
+    ).expect(201);
+  });
+  afterAll(() => subject.close());
+
+  const status = async (asOf: string) =>
+    (await request(subject.http).get(`/treaties/${treaty.id}?asOf=${asOf}`).expect(200)).body;
+
+  it('is marked computed until a report confirms it; a disagreeing report wins and stays visible', async () => {
+    expect(await status('2025-12-31')).toMatchObject({
+      enteredIntoForceOn: '2025-03-15',
+      enteredIntoForceOnComputed: true,
+      ratification: { CZ: { inForceOn: '2025-05-11', inForceOnComputed: true } },
+      disagreements: [],
+    });
+    await post(subject.http, path, report({ type: 'entered-into-force', occurredOn: '2025-03-15' })).expect(201);
+    await post(
+      subject.http,
+      path,
+      report({ type: 'entered-into-force', party: 'CZ', occurredOn: '2025-05-20' }),
+    ).expect(201);
+    const after = await status('2025-12-31');
+    expect(after).toMatchObject({
+      enteredIntoForceOn: '2025-03-15',
+      enteredIntoForceOnComputed: false,
+      enteredIntoForceOnByClause: '2025-03-15',
+      ratification: {
+        AT: { inForceOn: '2025-03-15', inForceOnComputed: false },
+        CZ: { inForceOn: '2025-05-20', inForceOnComputed: false },
+      },
+    });
+    expect(after.disagreements).toEqual([
+      expect.objectContaining({ type: 'entered-into-force', party: 'CZ', computedOn: '2025-05-11' }),
+    ]);
+    // The day before: both bound, not yet in force by either the clause or the report.
+    expect(await status('2025-03-14')).toMatchObject({
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+      status: 'ratified',
+    });
+  });
+});
