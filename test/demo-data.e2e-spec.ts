@@ -59,7 +59,11 @@ describe('demo data', () => {
       // 000 and 002 say "last year", 003 says "In June": June 2024.
       expect(await status('ru-kp-comprehensive-strategic-partnership')).toMatchObject({ signedOn: '2024-06' });
       // 000 and 004 say "in January", 001, 002 and 003 give the day.
-      expect(await status('ru-ir-comprehensive-strategic-partnership')).toMatchObject({ signedOn: '2025-01-17' });
+      expect(await status('ru-ir-comprehensive-strategic-partnership')).toMatchObject({
+        signedOn: '2025-01-17',
+        kind: 'bilateral',
+        relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations', direction: 'outgoing' }],
+      });
       expect(await status('eaeu-ir-free-trade-agreement')).toMatchObject({ enteredIntoForceOn: '2025-05' });
       const timeline = (await request(subject.http).get('/treaties/ru-ir-comprehensive-strategic-partnership/timeline'))
         .body as { items: { type: string; occurredOn: string; summary?: string; sources: unknown[] }[] };
