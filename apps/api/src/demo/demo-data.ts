@@ -4,8 +4,8 @@ import { DIPLOMACY_REPORTS } from './demo-diplomacy';
 /**
  * The demo data set, built from the five articles in shared/seeds (see README.md beside this file): each
  * registration and each report exactly as an editor would post it, with how each date was resolved. A TypeScript
- * module rather than JSON, so that jest's ESM mode and the CommonJS build load it the same way. Registrations are
- * typed `unknown` on purpose: the loader validates every body with the editors' DTOs, like any request.
+ * module rather than JSON, so that jest's ESM mode and the CommonJS build load it the same way. Bodies are typed
+ * loosely on purpose: the loader validates every one with the editors' DTOs, like any request.
  *
  * Reports are listed by article and in the order of the README's table (`ref` "002/4" is article 002's fourth
  * development there); `DEMO_TREATIES` puts them in posting order.
