@@ -32,3 +32,12 @@ export type { ViewSource } from './views/view-sources';
 export * from './views/treaty-status.view';
 export type { Disagreement, RatificationStep } from './views/status-parts';
 export * from './views/treaty-timeline.view';
+export * from './views/treaty-links';
+export type { ComputedDate } from './views/entry-into-force';
+export type {
+  PartyConsent,
+  PartyObjection,
+  PartyReservation,
+  PartyWithdrawal,
+  ProvisionalApplication,
+} from './views/party-status';

@@ -36,4 +36,19 @@ export class OpenTreatyFolds {
   clear(): void {
     this.folds.clear();
   }
+
+  /**
+   * The treaty's fold as it stands, for a treaty rendered again because another names it: the open one, or one
+   * folded from its events (not kept open: it is not being written to). Null when the treaty has no events.
+   */
+  current(treatyId: string): TreatyHistoryFold | null {
+    const open = this.folds.get(treatyId);
+    if (open) return open;
+    const fold = new TreatyHistoryFold();
+    for (const envelope of this.eventsBefore(treatyId, ALL_REVISIONS)) fold.add(envelope);
+    return fold.revision === undefined ? null : fold;
+  }
 }
+
+/** Past any revision a stream can have (SQLite integers are 64-bit, signed). */
+const ALL_REVISIONS = 2n ** 63n - 1n;

@@ -12,6 +12,7 @@ import type { Projection } from '../projection';
 import { toJsonText } from './json-view';
 import { OpenTreatyFolds } from './open-treaty-folds';
 import { fromRow, toRow, toTreatyEnvelope, type TreatyEventRow } from './treaty-envelopes';
+import { incomingLinks, indexOutgoingLinks, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { treatyUpdate, type TreatyUpdate } from './treaty-update';
 
 /**
@@ -22,7 +23,8 @@ import { treatyUpdate, type TreatyUpdate } from './treaty-update';
  */
 export const treatyStatusProjection: Projection<TreatyUpdate> = {
   name: 'treaty-status',
-  version: 1,
+  // 2: treaty_links, and the status and timeline of issue 13 (treaty law) in the stored views.
+  version: 2,
   filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
   setUp(db: Database): void {
@@ -52,6 +54,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         treaty_id TEXT NOT NULL,
         PRIMARY KEY (party, treaty_id)
       );
+      ${TREATY_LINKS_TABLE}
     `);
   },
 
@@ -68,9 +71,26 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
       else added.set(treatyId, [envelope]);
     }
     try {
+      // First every changed treaty's fold and what it says about others, then the views, so that a treaty named
+      // by another in this batch is rendered with what that one says.
+      const folds = [...added].map(
+        ([treatyId, envelopes]) => [treatyId, openFolds(db).foldIn(treatyId, envelopes)] as const,
+      );
+      const named = new Set<string>();
+      for (const [, fold] of folds) {
+        const history = fold.history();
+        if (history) for (const target of indexOutgoingLinks(db, history)) named.add(target);
+      }
+      // Treaties only named by others are rendered again without an update for the feed: their own position did
+      // not change, and the feed resumes by position.
+      for (const target of named) {
+        if (added.has(target)) continue;
+        const fold = openFolds(db).current(target);
+        if (fold) render(db, target, fold);
+      }
       // In log order, so that a feed can resume after the last position it delivered.
-      return [...added]
-        .flatMap(([treatyId, envelopes]) => render(db, treatyId, openFolds(db).foldIn(treatyId, envelopes)))
+      return folds
+        .flatMap(([treatyId, fold]) => render(db, treatyId, fold))
         .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     } catch (error) {
       // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. Their
@@ -131,7 +151,8 @@ function prepareStatements(db: Database) {
          revision = excluded.revision, position = excluded.position, status_view = excluded.status_view,
          timeline_view = excluded.timeline_view`,
     ),
-    // A treaty's parties are fixed at registration: rows are only ever added.
+    // Parties join (signature, accession, succession) and may leave again if that report is retracted: a listing
+    // by party may keep a treaty whose joining party was retracted, the view itself is always current.
     addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
   };
 }
@@ -140,7 +161,8 @@ function render(db: Database, treatyId: string, fold: TreatyHistoryFold): Treaty
   const history = fold.history();
   if (history === null) return [];
   const now = { asOf: null, knownAt: null };
-  const status = treatyStatusOf(history, now);
+  const links = incomingLinks(db, treatyId);
+  const status = treatyStatusOf(history, now, links);
   const statusText = toJsonText(status);
   const statements = statementsFor(db);
   statements.upsertStatus.run(
@@ -150,7 +172,7 @@ function render(db: Database, treatyId: string, fold: TreatyHistoryFold): Treaty
     status.revision,
     status.position,
     statusText,
-    toJsonText(treatyTimelineOf(history, now)),
+    toJsonText(treatyTimelineOf(history, now, links)),
   );
   for (const code of status.parties) statements.addParty.run(code, treatyId);
   return [treatyUpdate(treatyId, status.position, statusText)];

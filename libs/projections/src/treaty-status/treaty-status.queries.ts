@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
+import { incomingLinks } from './treaty-links.table';
 import { treatyUpdate, type TreatyUpdate } from './treaty-update';
 
 export interface TreatyListQuery {
@@ -31,6 +33,11 @@ export class TreatyStatusQueries {
     const row = this.db.prepare('SELECT timeline_view FROM treaty_status WHERE treaty_id = ?').get(treatyId) as
       { timeline_view: string } | undefined;
     return row && (JSON.parse(row.timeline_view) as JsonView);
+  }
+
+  /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
+  links(treatyId: string): TreatyLinks {
+    return incomingLinks(this.db, treatyId);
   }
 
   list(query: TreatyListQuery): TreatyPage {

@@ -1,5 +1,8 @@
+import type { Development } from '../development';
 import { INVERSE_RELATION, type RelationType } from '../law/treaty-law.vocabulary';
-import type { TreatyHistory } from './treaty-history';
+import { endOfPeriod, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
+import type { Source } from '../treaty.events';
+import { isOnRecord, type TreatyHistory } from './treaty-history';
 
 /**
  * What other treaties' streams say about this one: relations they state to it, and statements, negotiations and
@@ -9,6 +12,18 @@ import type { TreatyHistory } from './treaty-history';
 export type TreatyLinks = {
   /** Relations stated by other treaties, to this one. */
   readonly incomingRelations?: readonly { readonly type: RelationType; readonly fromTreatyId: string }[];
+  /** Statements, negotiations and context recorded on other treaties that link this one. */
+  readonly items?: readonly LinkedItem[];
+};
+
+type Diplomacy = Extract<Development, { type: 'statement' | 'negotiations' | 'context' }>;
+
+/** A statement, negotiations or context recorded on another treaty (`fromTreatyId`) and linking this one. */
+export type LinkedItem = Diplomacy & {
+  readonly fromTreatyId: string;
+  readonly developmentId: string;
+  readonly precision: DatePrecision;
+  readonly sources: readonly Source[];
 };
 
 /** A relation as the status shows it: `outgoing` as this treaty states it, `incoming` read from the other side. */
@@ -18,6 +33,11 @@ export type ViewRelation = {
   readonly treatyId: string;
   readonly direction: 'outgoing' | 'incoming';
 };
+
+/** What this treaty's record says about another treaty, for the projection to index under that treaty. */
+export type OutgoingLink =
+  | { readonly kind: 'relation'; readonly toTreatyId: string; readonly type: RelationType }
+  | { readonly kind: 'item'; readonly toTreatyId: string; readonly item: LinkedItem };
 
 export function relationsOf(history: TreatyHistory, links: TreatyLinks | undefined): ViewRelation[] {
   const outgoing = (history.relations ?? []).map(({ type, treatyId }): ViewRelation => ({
@@ -31,4 +51,34 @@ export function relationsOf(history: TreatyHistory, links: TreatyLinks | undefin
     direction: 'incoming',
   }));
   return [...outgoing, ...incoming];
+}
+
+/** The relations this treaty states and its on-record diplomacy that names other treaties. */
+export function outgoingLinksOf(history: TreatyHistory): OutgoingLink[] {
+  const links: OutgoingLink[] = (history.relations ?? []).map(({ type, treatyId }) => ({
+    kind: 'relation',
+    toTreatyId: treatyId,
+    type,
+  }));
+  for (const development of history.developments) {
+    const { current } = development;
+    if (!isOnRecord(development)) continue;
+    if (current.type !== 'statement' && current.type !== 'negotiations' && current.type !== 'context') continue;
+    const item: LinkedItem = {
+      ...current,
+      fromTreatyId: history.treatyId,
+      developmentId: development.developmentId,
+      precision: precisionOf(current.occurredOn),
+      sources: development.sourceReports.map((report) => report.source),
+    };
+    for (const toTreatyId of current.treaties ?? []) links.push({ kind: 'item', toTreatyId, item });
+  }
+  return links;
+}
+
+/** Linked items that had happened by `asOf`, in valid-time order. */
+export function linkedItemsOf(links: TreatyLinks | undefined, asOf: string | null): LinkedItem[] {
+  return (links?.items ?? [])
+    .filter((item) => asOf === null || endOfPeriod(item.occurredOn) <= asOf)
+    .sort((a, b) => startOfPeriod(a.occurredOn).localeCompare(startOfPeriod(b.occurredOn)));
 }

@@ -67,6 +67,7 @@ describe('treatyTimelineView', () => {
       occurredOn: '2025-04',
       party: 'RU',
       body: 'State Duma',
+      kind: 'legal-act',
       eventId: duma,
       developmentId: duma,
       eventType: 'LegislativeApprovalGiven',

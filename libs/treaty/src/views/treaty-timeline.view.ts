@@ -13,6 +13,8 @@ import {
 } from './treaty-history';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 import { viewSource, type ViewSource } from './view-sources';
+import { linkedItemsOf, type LinkedItem, type TreatyLinks } from './treaty-links';
+import { isDiplomacy } from '../development-type';
 
 export type TimelineCorrection = {
   readonly eventId: string;
@@ -35,6 +37,8 @@ export type TimelineRetraction = {
  * `reported` keeps them as first reported.
  */
 export type TimelineItem = Development & {
+  /** `legal-act` changes where the treaty stands; `diplomacy` (statement, negotiations, context) never does. */
+  readonly kind: 'legal-act' | 'diplomacy';
   readonly eventId: string;
   readonly developmentId: string;
   readonly eventType: DevelopmentEventType;
@@ -60,6 +64,8 @@ export type TreatyTimelineView = {
   readonly treatyId: string;
   readonly title: string;
   readonly items: readonly TimelineItem[];
+  /** Statements, negotiations and context recorded on other treaties that link this one, in valid-time order. */
+  readonly linkedItems: readonly LinkedItem[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
   readonly revision: bigint;
@@ -73,20 +79,26 @@ export type TreatyTimelineView = {
 export function treatyTimelineView(
   events: Iterable<TreatyEventEnvelope>,
   options: ViewOptions = {},
+  links?: TreatyLinks,
 ): TreatyTimelineView | null {
   const { asOf, knownAt } = resolveViewOptions(options);
   const history = foldTreatyHistory(events, knownAt);
-  return history && treatyTimelineOf(history, { asOf, knownAt });
+  return history && treatyTimelineOf(history, { asOf, knownAt }, links);
 }
 
 /** The timeline view of an already folded history (see `treatyTimelineView`). */
-export function treatyTimelineOf(history: TreatyHistory, { asOf, knownAt }: ResolvedViewOptions): TreatyTimelineView {
+export function treatyTimelineOf(
+  history: TreatyHistory,
+  { asOf, knownAt }: ResolvedViewOptions,
+  links?: TreatyLinks,
+): TreatyTimelineView {
   const developments = happenedBy(history.developments, asOf).sort(byValidTime);
   const onRecord = developments.filter(isOnRecord);
   return {
     treatyId: history.treatyId,
     title: history.title,
     items: developments.map((development) => item(development, onRecord)),
+    linkedItems: linkedItemsOf(links, asOf),
     asOf,
     knownAt,
     revision: history.revision,
@@ -99,6 +111,7 @@ function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHis
   const { retraction } = development;
   return {
     ...development.current,
+    kind: isDiplomacy(development.current.type) ? 'diplomacy' : 'legal-act',
     eventId: development.eventId,
     developmentId: development.developmentId,
     eventType: development.eventType,

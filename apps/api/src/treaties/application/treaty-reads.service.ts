@@ -12,7 +12,8 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /**
  * The consumers' reads. The present comes from the read model (one row, whatever the history's size); the past
- * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
+ * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date;
+ * what other treaties say about it (relations, linked statements) comes from the read model's index, as it stands now.
  */
 @Injectable()
 export class TreatyReads {
@@ -35,7 +36,9 @@ export class TreatyReads {
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), (events) => treatyStatusView(events, viewOptions(query)))
+      ? this.fold(await this.events(treatyId), (events) =>
+          treatyStatusView(events, viewOptions(query), this.readModels.treaties.links(treatyId)),
+        )
       : this.readModels.treaties.status(treatyId);
     return view ?? notFound(treatyId);
   }
@@ -43,7 +46,9 @@ export class TreatyReads {
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), (events) => treatyTimelineView(events, viewOptions(query)))
+      ? this.fold(await this.events(treatyId), (events) =>
+          treatyTimelineView(events, viewOptions(query), this.readModels.treaties.links(treatyId)),
+        )
       : this.readModels.treaties.timeline(treatyId);
     return view ?? notFound(treatyId);
   }

@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import {
+  outgoingLinksOf,
+  type LinkedItem,
+  type RelationType,
+  type TreatyHistory,
+  type TreatyLinks,
+} from '@timeline/treaty';
+
+/**
+ * The reverse index of what treaties say about each other: a relation stated on one treaty, or a statement,
+ * negotiations or context recorded on one treaty and naming others, is kept here under each treaty it names, so
+ * that treaty's views show it too. A treaty's rows are replaced whenever its own stream changes (a correction or
+ * retraction of the statement, on the source treaty, changes what the others show).
+ */
+export const TREATY_LINKS_TABLE = `
+  CREATE TABLE IF NOT EXISTS treaty_links (
+    target_treaty_id TEXT NOT NULL,
+    source_treaty_id TEXT NOT NULL,
+    link_key         TEXT NOT NULL,
+    kind             TEXT NOT NULL,
+    data             TEXT NOT NULL,
+    PRIMARY KEY (target_treaty_id, source_treaty_id, link_key)
+  );
+  CREATE INDEX IF NOT EXISTS treaty_links_by_source ON treaty_links (source_treaty_id);
+`;
+
+type LinkRow = { kind: 'relation' | 'item'; source_treaty_id: string; data: string };
+
+const statementCache = new WeakMap<Database, ReturnType<typeof prepare>>();
+
+function statements(db: Database) {
+  let prepared = statementCache.get(db);
+  if (!prepared) {
+    prepared = prepare(db);
+    statementCache.set(db, prepared);
+  }
+  return prepared;
+}
+
+function prepare(db: Database) {
+  return {
+    targetsOf: db.prepare('SELECT DISTINCT target_treaty_id FROM treaty_links WHERE source_treaty_id = ?').pluck(),
+    deleteFrom: db.prepare('DELETE FROM treaty_links WHERE source_treaty_id = ?'),
+    insert: db.prepare(
+      `INSERT OR REPLACE INTO treaty_links (target_treaty_id, source_treaty_id, link_key, kind, data)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    incoming: db.prepare(
+      'SELECT kind, source_treaty_id, data FROM treaty_links WHERE target_treaty_id = ? ORDER BY source_treaty_id, link_key',
+    ),
+  };
+}
+
+/** Replaces what `history`'s treaty says about others; returns every treaty whose links may have changed. */
+export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<string> {
+  const prepared = statements(db);
+  const source = history.treatyId;
+  const affected = new Set<string>(prepared.targetsOf.all(source) as string[]);
+  prepared.deleteFrom.run(source);
+  for (const link of outgoingLinksOf(history)) {
+    if (link.toTreatyId === source) continue;
+    affected.add(link.toTreatyId);
+    if (link.kind === 'relation') {
+      prepared.insert.run(
+        link.toTreatyId,
+        source,
+        `relation:${link.type}`,
+        'relation',
+        JSON.stringify({ type: link.type }),
+      );
+    } else {
+      prepared.insert.run(
+        link.toTreatyId,
+        source,
+        `item:${link.item.developmentId}`,
+        'item',
+        JSON.stringify(link.item),
+      );
+    }
+  }
+  affected.delete(source);
+  return affected;
+}
+
+/** What other treaties say about this one. */
+export function incomingLinks(db: Database, treatyId: string): TreatyLinks {
+  const rows = statements(db).incoming.all(treatyId) as LinkRow[];
+  const incomingRelations: { type: RelationType; fromTreatyId: string }[] = [];
+  const items: LinkedItem[] = [];
+  for (const row of rows) {
+    if (row.kind === 'relation') {
+      incomingRelations.push({
+        type: (JSON.parse(row.data) as { type: RelationType }).type,
+        fromTreatyId: row.source_treaty_id,
+      });
+    } else {
+      items.push(JSON.parse(row.data) as LinkedItem);
+    }
+  }
+  return { incomingRelations, items };
+}

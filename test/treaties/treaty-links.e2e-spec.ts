@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { fixedClock, post, source } from '../support/treaty-requests';
+
+/** Relations and diplomacy that name several treaties show on each of them (issue 13, items 7 and 8). */
+const EARLIER = {
+  id: 'ru-ir-2001-treaty',
+  title: 'Treaty on the Basis for Mutual Relations',
+  parties: ['RU', 'IR'],
+  category: 'partnership',
+};
+const LATER = {
+  id: 'ru-ir-2025-treaty',
+  title: 'Treaty on Comprehensive Strategic Partnership',
+  parties: ['RU', 'IR'],
+  category: 'partnership',
+  kind: 'bilateral',
+  relations: [{ type: 'builds-on', treatyId: EARLIER.id }],
+};
+const quote = 'The new treaty builds on the 2001 treaty and takes it further.';
+
+describe('links between treaties, over HTTP', () => {
+  let subject: TestApp;
+  let position: string;
+  let statementId: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2025-06-01T12:00:00.000Z') });
+    // The later treaty is registered first: the earlier one finds what was said about it once it is registered.
+    await post(subject.http, '/treaties', LATER).expect(201);
+    const statement = await post(subject.http, `/treaties/${LATER.id}/developments`, {
+      type: 'statement',
+      speaker: 'Maria Zakharova',
+      quote,
+      occurredOn: '2025-01-15',
+      treaties: [EARLIER.id],
+      parties: ['RU'],
+      source: source({ publishedOn: '2025-01-15' }),
+    }).expect(201);
+    statementId = statement.body.eventId;
+    position = (await post(subject.http, '/treaties', EARLIER).expect(201)).body.position;
+  });
+  afterAll(() => subject.close());
+
+  it('a relation shows on both treaties, read from each side', async () => {
+    const later = await request(subject.http).get(`/treaties/${LATER.id}?minPosition=${position}`).expect(200);
+    expect(later.body.relations).toEqual([{ type: 'builds-on', treatyId: EARLIER.id, direction: 'outgoing' }]);
+    const earlier = await request(subject.http).get(`/treaties/${EARLIER.id}`).expect(200);
+    expect(earlier.body.relations).toEqual([{ type: 'built-on-by', treatyId: LATER.id, direction: 'incoming' }]);
+  });
+
+  it('a statement shows in the timeline of its own treaty as diplomacy, and in the linked treaty among linkedItems', async () => {
+    const later = await request(subject.http).get(`/treaties/${LATER.id}/timeline`).expect(200);
+    expect(later.body.items).toEqual([
+      expect.objectContaining({ type: 'statement', kind: 'diplomacy', speaker: 'Maria Zakharova', quote }),
+    ]);
+    expect(later.body.linkedItems).toEqual([]);
+    const earlier = await request(subject.http).get(`/treaties/${EARLIER.id}/timeline`).expect(200);
+    expect(earlier.body.items).toEqual([]);
+    expect(earlier.body.linkedItems).toEqual([
+      expect.objectContaining({ type: 'statement', fromTreatyId: LATER.id, developmentId: statementId, quote }),
+    ]);
+  });
+
+  it('asOf applies to linked items; a statement never changes a status', async () => {
+    const before = await request(subject.http).get(`/treaties/${EARLIER.id}/timeline?asOf=2025-01-14`).expect(200);
+    expect(before.body.linkedItems).toEqual([]);
+    const after = await request(subject.http).get(`/treaties/${EARLIER.id}/timeline?asOf=2025-01-15`).expect(200);
+    expect(after.body.linkedItems).toHaveLength(1);
+    const status = await request(subject.http).get(`/treaties/${LATER.id}`).expect(200);
+    expect(status.body.status).toBe('registered');
+  });
+
+  it('a retracted statement leaves the linked treaty too', async () => {
+    const retraction = await post(subject.http, `/treaties/${LATER.id}/developments/${statementId}/retractions`, {
+      reason: 'Misattributed',
+      source: source({ publishedOn: '2025-05-01' }),
+    }).expect(201);
+    const earlier = await request(subject.http)
+      .get(`/treaties/${EARLIER.id}/timeline?minPosition=${retraction.body.position}`)
+      .expect(200);
+    expect(earlier.body.linkedItems).toEqual([]);
+  });
+});
