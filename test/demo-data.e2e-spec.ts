@@ -64,6 +64,11 @@ describe('demo data', () => {
         kind: 'bilateral',
         relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations', direction: 'outgoing' }],
       });
+      expect(await status('ru-ir-2001-treaty-basis-mutual-relations')).toMatchObject({
+        relations: [
+          { type: 'built-on-by', treatyId: 'ru-ir-comprehensive-strategic-partnership', direction: 'incoming' },
+        ],
+      });
       expect(await status('eaeu-ir-free-trade-agreement')).toMatchObject({ enteredIntoForceOn: '2025-05' });
       const timeline = (await request(subject.http).get('/treaties/ru-ir-comprehensive-strategic-partnership/timeline'))
         .body as { items: { type: string; occurredOn: string; summary?: string; sources: unknown[] }[] };
