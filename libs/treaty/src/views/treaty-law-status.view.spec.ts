@@ -1,0 +1,204 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import {
+  consented,
+  corroborated,
+  happened,
+  objected,
+  recorded,
+  registered,
+  registeredMultilateral,
+  reservationWithdrawn,
+  reserved,
+  scoped,
+  signed,
+  signedBy,
+  source,
+  statement,
+  uuid,
+  withdrawalNotified,
+} from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+import { partyEntryIntoForce, treatyEntryIntoForce } from './entry-into-force';
+
+function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+const clause = { instrumentsRequired: 2, daysAfter: 30 };
+
+describe('entry into force by the clause', () => {
+  it('is the Nth instrument plus the days, whatever order the instruments were reported in', () => {
+    expect(
+      treatyEntryIntoForce(clause, [
+        { party: 'BE', on: '2025-02-27' },
+        { party: 'AT', on: '2025-01-05' },
+        { party: 'CZ', on: '2025-12-31' },
+      ]),
+    ).toBe('2025-03-29');
+  });
+
+  it('is nothing with too few instruments, or when one that counts is known only to the month', () => {
+    expect(treatyEntryIntoForce(clause, [{ party: 'AT', on: '2025-01-05' }])).toBeNull();
+    expect(
+      treatyEntryIntoForce(clause, [
+        { party: 'AT', on: '2025-01' },
+        { party: 'BE', on: '2025-02-27' },
+      ]),
+    ).toBeNull();
+  });
+
+  it("a party's date is the treaty's, or its own instrument plus the days when that is later", () => {
+    expect(partyEntryIntoForce(clause, '2025-03-29', { on: '2025-01-05' })).toBe('2025-03-29');
+    expect(partyEntryIntoForce(clause, '2025-03-29', { on: '2025-12-31' })).toBe('2026-01-30');
+    expect(partyEntryIntoForce(clause, null, { on: '2025-12-31' })).toBeNull();
+  });
+
+  it('without a clause nothing is computed', () => {
+    const view = statusOf([
+      registeredMultilateral({ entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-01-06'),
+      consented(uuid(4), 'CZ', 'ratification', '2025-01-07'),
+    ]);
+    expect(view).toMatchObject({
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+      enteredIntoForceOnByClause: null,
+    });
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+  });
+
+  it('a retracted instrument no longer counts', () => {
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+    ];
+    expect(statusOf(events).enteredIntoForceOn).toBe('2025-03-29');
+    expect(
+      statusOf([
+        ...events,
+        {
+          type: 'DevelopmentRetracted',
+          data: { treatyId: 'ru-ir-partnership', developmentId: uuid(3), reason: 'x', source: source() },
+        },
+      ]).enteredIntoForceOn,
+    ).toBeNull();
+  });
+});
+
+describe('per party', () => {
+  const convention = [
+    registeredMultilateral(),
+    consented(uuid(2), 'FR', 'accession', '2025-06-01'),
+    reserved(uuid(3), 'FR', '2025-06-01', 'On article 5'),
+    reserved(uuid(4), 'FR', '2025-06-01', 'On article 9'),
+    objected(uuid(5), 'AT', 'FR', '2025-07-01', uuid(3)),
+    reservationWithdrawn(uuid(6), 'FR', '2025-08-01', uuid(3)),
+  ];
+
+  it('a party that joined is listed after the original ones, not as original', () => {
+    const view = statusOf(convention);
+    expect(view.parties).toEqual(['AT', 'BE', 'CZ', 'DK', 'EE', 'FR']);
+    expect(view.originalParties).toEqual(['AT', 'BE', 'CZ', 'DK', 'EE']);
+    expect(view.ratification['FR']).toMatchObject({
+      original: false,
+      consent: { type: 'accession', on: '2025-06-01' },
+    });
+    expect(statusOf(convention, '2025-05-31').parties).toEqual(['AT', 'BE', 'CZ', 'DK', 'EE']);
+  });
+
+  it('reservations with their withdrawal and the objections aimed at each', () => {
+    const fr = statusOf(convention).ratification['FR'];
+    expect(fr?.reservations.map((r) => [r.text, r.withdrawnOn, r.objectedToBy.map((o) => o.party)])).toEqual([
+      ['On article 5', '2025-08-01', ['AT']],
+      ['On article 9', null, []],
+    ]);
+    expect(statusOf(convention, '2025-07-31').ratification['FR']?.reservations[0]?.withdrawnOn).toBeNull();
+  });
+
+  it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
+    const events = [
+      ...convention,
+      withdrawalNotified(uuid(7), 'CZ', '2025-09-01', '2025-12-01'),
+      withdrawalNotified(uuid(8), 'DK', '2025-09-01'),
+    ];
+    const view = statusOf(events, '2026-01-01');
+    expect(view.ratification['CZ']).toMatchObject({
+      withdrawalEffectiveOn: '2025-12-01',
+      withdrawalEffectiveOnComputed: false,
+      withdrawn: true,
+    });
+    // 180 days after 2025-09-01: 29 of September, 31, 30, 31 (to Dec 31: 121), 31 of January, 28 of February = 2026-02-28.
+    expect(view.ratification['DK']).toMatchObject({
+      withdrawalEffectiveOn: '2026-02-28',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: false,
+    });
+    const noNotice = statusOf([
+      registeredMultilateral({ withdrawalNoticeDays: undefined }),
+      withdrawalNotified(uuid(7), 'CZ', '2025-09-01'),
+    ]);
+    expect(noNotice.ratification['CZ']).toMatchObject({
+      withdrawalNotifiedOn: '2025-09-01',
+      withdrawalEffectiveOn: null,
+      withdrawn: false,
+    });
+  });
+
+  it('provisional application and suspension, per party', () => {
+    const view = statusOf([
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2025-01-01', 'BE'),
+      scoped('ProvisionalApplicationEnded', uuid(3), '2025-06-01', 'BE'),
+      scoped('TreatySuspended', uuid(4), '2025-07-01', 'CZ'),
+    ]);
+    expect(view.ratification['BE']?.provisionalApplication).toEqual({ startedOn: '2025-01-01', endedOn: '2025-06-01' });
+    expect(view.ratification['CZ']).toMatchObject({ suspended: true, suspendedOn: '2025-07-01' });
+    expect(view.status).not.toBe('suspended');
+    expect(view.suspendedOn).toBeNull();
+  });
+});
+
+describe('repeats, refinements and diplomacy in the status', () => {
+  it('a treaty suspended, resumed and suspended again is suspended since the second time, with no disagreement', () => {
+    const view = statusOf([
+      registered(),
+      scoped('TreatySuspended', uuid(2), '2025-02-01'),
+      scoped('TreatyResumed', uuid(3), '2025-03-01'),
+      scoped('TreatySuspended', uuid(4), '2025-06-01'),
+    ]);
+    expect(view).toMatchObject({
+      status: 'suspended',
+      suspendedOn: '2025-06-01',
+      resumedOn: '2025-03-01',
+      disagreements: [],
+    });
+  });
+
+  it('a finer corroborating date narrows the date shown', () => {
+    const kcna = source({ publisher: 'KCNA', publishedOn: '2024-06-20' });
+    expect(statusOf([registered(), signed(uuid(2), '2024'), corroborated(uuid(2), '2024-06', kcna)])).toMatchObject({
+      signedOn: '2024-06',
+      signedOnPrecision: 'month',
+    });
+  });
+
+  it('statements change nothing about where a treaty stands', () => {
+    const events = [
+      registered(),
+      signedBy(uuid(2), 'RU', '2025-01-17'),
+      happened('TreatyEnteredIntoForce', uuid(3), '2025-10-02'),
+    ];
+    const { revision: _a, position: _b, ...before } = statusOf(events);
+    const {
+      revision: _c,
+      position: _d,
+      ...after
+    } = statusOf([...events, statement(uuid(4), 'Lavrov', 'A new stage', '2025-10-03')]);
+    expect(after).toEqual(before);
+  });
+});
