@@ -278,6 +278,11 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
       { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'AT', occurredOn: '2025-04-01' },
     ],
     ['RESERVATION_NOT_FOUND', 409, { type: 'objection', party: 'CZ', againstParty: 'DK', occurredOn: '2025-12-01' }],
+    [
+      'OBJECTION_NOT_FOUND',
+      409,
+      { type: 'objection-withdrawn', party: 'CZ', againstParty: 'FR', occurredOn: '2025-12-01' },
+    ],
     ['PARTY_NOT_IN_TREATY', 422, { type: 'withdrawal-notified', party: 'US', occurredOn: '2026-01-10' }],
     [
       'PARTY_NOT_IN_TREATY',

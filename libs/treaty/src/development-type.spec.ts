@@ -26,6 +26,7 @@ describe('development types', () => {
       declaration: 'DeclarationMade',
       objection: 'ObjectionMade',
       'reservation-withdrawn': 'ReservationWithdrawn',
+      'objection-withdrawn': 'ObjectionWithdrawn',
       'provisional-application-started': 'ProvisionalApplicationStarted',
       'provisional-application-ended': 'ProvisionalApplicationEnded',
       'withdrawal-notified': 'WithdrawalNotified',
@@ -49,8 +50,8 @@ describe('development types', () => {
   });
 
   it('lists every event type, each once', () => {
-    expect(TREATY_EVENT_TYPES).toHaveLength(24);
-    expect(new Set(TREATY_EVENT_TYPES).size).toBe(24);
+    expect(TREATY_EVENT_TYPES).toHaveLength(25);
+    expect(new Set(TREATY_EVENT_TYPES).size).toBe(25);
     expect(isTreatyEventType('DevelopmentRetracted')).toBe(true);
     expect(isTreatyEventType('constructor')).toBe(false);
   });

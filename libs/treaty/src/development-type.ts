@@ -16,6 +16,7 @@ export type DevelopmentType =
   | 'declaration'
   | 'objection'
   | 'reservation-withdrawn'
+  | 'objection-withdrawn'
   | 'provisional-application-started'
   | 'provisional-application-ended'
   | 'withdrawal-notified'
@@ -38,6 +39,7 @@ const EVENT_TYPE_BY_DEVELOPMENT: Record<DevelopmentType, DevelopmentEventType> =
   declaration: 'DeclarationMade',
   objection: 'ObjectionMade',
   'reservation-withdrawn': 'ReservationWithdrawn',
+  'objection-withdrawn': 'ObjectionWithdrawn',
   'provisional-application-started': 'ProvisionalApplicationStarted',
   'provisional-application-ended': 'ProvisionalApplicationEnded',
   'withdrawal-notified': 'WithdrawalNotified',
@@ -120,6 +122,8 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
       return ['party', 'againstParty', 'reservationId', 'text'];
     case 'reservation-withdrawn':
       return ['party', 'reservationId'];
+    case 'objection-withdrawn':
+      return ['party', 'againstParty'];
     case 'withdrawal-notified':
       return ['party', 'effectiveOn'];
     case 'statement':
@@ -153,6 +157,7 @@ export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
+    case 'objection-withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'withdrawal-notified':

@@ -56,6 +56,12 @@ export type Development =
       readonly text?: string;
     }
   | {
+      readonly type: 'objection-withdrawn';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly againstParty: string;
+    }
+  | {
       readonly type: 'reservation-withdrawn';
       readonly occurredOn: string;
       readonly party: string;
@@ -120,6 +126,8 @@ export function identityKey(development: Development): string {
       return `${development.type}|${development.party}|${development.againstParty}|${development.reservationId ?? ''}`;
     case 'reservation-withdrawn':
       return `${development.type}|${development.party}|${development.reservationId ?? ''}`;
+    case 'objection-withdrawn':
+      return `${development.type}|${development.party}|${development.againstParty}`;
     case 'statement':
       return `${development.type}|${normalizeBody(development.speaker)}|${normalizeBody(development.quote)}`;
     case 'negotiations':
@@ -192,6 +200,7 @@ export function applyChanges(development: Development, changes: DevelopmentChang
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
+    case 'objection-withdrawn':
     case 'withdrawal-notified':
       return { ...development, occurredOn, party: changes.party ?? development.party };
     case 'entered-into-force':

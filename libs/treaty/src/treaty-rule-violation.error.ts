@@ -30,6 +30,7 @@ export const TREATY_RULE_CODES = {
   BILATERAL_TREATY_CLOSED: 'conflict',
   PARTY_ALREADY_CONSENTED: 'conflict',
   RESERVATION_NOT_FOUND: 'conflict',
+  OBJECTION_NOT_FOUND: 'conflict',
   OBJECTION_TO_OWN_RESERVATION: 'invalid',
   EFFECTIVE_BEFORE_NOTIFICATION: 'invalid',
 } as const satisfies Record<string, TreatyRuleKind>;

@@ -92,6 +92,11 @@ export type ObjectionMade = Event<
   'ObjectionMade',
   DevelopmentEventData & { party: string; againstParty: string; reservationId?: string; text?: string }
 >;
+/** `party` withdraws its objections to the reservations of `againstParty`. */
+export type ObjectionWithdrawn = Event<
+  'ObjectionWithdrawn',
+  DevelopmentEventData & { party: string; againstParty: string }
+>;
 /** Without `reservationId`, every reservation of the party on record is withdrawn. */
 export type ReservationWithdrawn = Event<
   'ReservationWithdrawn',
@@ -142,6 +147,7 @@ export type DevelopmentEvent =
   | DeclarationMade
   | ObjectionMade
   | ReservationWithdrawn
+  | ObjectionWithdrawn
   | ProvisionalApplicationStarted
   | ProvisionalApplicationEnded
   | WithdrawalNotified
@@ -199,6 +205,7 @@ const KNOWN_EVENT_TYPES: Record<TreatyEventType, true> = {
   DeclarationMade: true,
   ObjectionMade: true,
   ReservationWithdrawn: true,
+  ObjectionWithdrawn: true,
   ProvisionalApplicationStarted: true,
   ProvisionalApplicationEnded: true,
   WithdrawalNotified: true,

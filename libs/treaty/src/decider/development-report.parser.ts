@@ -94,6 +94,7 @@ function detailsOf(
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
+    case 'objection-withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'withdrawal-notified':

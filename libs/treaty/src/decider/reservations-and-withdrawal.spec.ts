@@ -1,5 +1,15 @@
 import { describe, it } from '@jest/globals';
-import { consented, registeredMultilateral, report, reserved, source, spec, TREATY_ID, uuid } from '../testing';
+import {
+  consented,
+  objected,
+  registeredMultilateral,
+  report,
+  reserved,
+  source,
+  spec,
+  TREATY_ID,
+  uuid,
+} from '../testing';
 
 const id = uuid(10);
 const reservation = uuid(2);
@@ -110,6 +120,24 @@ describe('objections', () => {
       .given(withReservation)
       .when(report(id, { type: 'objection', party: 'FR', againstParty: 'FR', occurredOn: '2025-07-15' }))
       .thenThrows('OBJECTION_TO_OWN_RESERVATION', { field: 'againstParty' });
+  });
+});
+
+describe('objection withdrawn', () => {
+  const withObjection = [...withReservation, objected(uuid(3), 'AT', 'FR', '2025-07-15', reservation)];
+
+  it('the objecting party withdraws its objection', () => {
+    spec
+      .given(withObjection)
+      .when(report(id, { type: 'objection-withdrawn', party: 'AT', againstParty: 'FR', occurredOn: '2025-10-01' }))
+      .then({ type: 'ObjectionWithdrawn', data: { ...base('2025-10-01'), party: 'AT', againstParty: 'FR' } });
+  });
+
+  it('withdrawing an objection that is not on record is refused', () => {
+    spec
+      .given(withObjection)
+      .when(report(id, { type: 'objection-withdrawn', party: 'CZ', againstParty: 'FR', occurredOn: '2025-10-01' }))
+      .thenThrows('OBJECTION_NOT_FOUND', { field: 'againstParty' });
   });
 });
 

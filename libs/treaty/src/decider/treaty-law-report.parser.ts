@@ -19,6 +19,7 @@ type TreatyLawType = Extract<
   | 'declaration'
   | 'objection'
   | 'reservation-withdrawn'
+  | 'objection-withdrawn'
   | 'provisional-application-started'
   | 'provisional-application-ended'
   | 'withdrawal-notified'
@@ -69,6 +70,13 @@ export function treatyLawDetailsOf(
         party: party(),
         reservationId: optionalDevelopmentId(report['reservationId'], 'reservationId'),
       });
+    case 'objection-withdrawn':
+      return {
+        type,
+        occurredOn,
+        party: party(),
+        againstParty: requirePartyCode(report['againstParty'], 'againstParty'),
+      };
     case 'provisional-application-started':
     case 'provisional-application-ended':
       return { type, occurredOn, party: party() };

@@ -39,6 +39,8 @@ export function assertTreatyLawRules(
         'reservation-withdrawn',
         prefix,
       );
+    case 'objection-withdrawn':
+      return assertObjectionOnRecord(development, others, prefix);
     case 'withdrawal-notified':
       if (
         development.effectiveOn !== undefined &&
@@ -140,5 +142,25 @@ function assertReservationOnRecord(
       ? `${prefix}${field}: ${reservingParty} has no reservation on record for this ${what} to concern; report the reservation first`
       : `${prefix}reservationId ${reservationId} names no reservation of ${reservingParty} on record`,
     `${prefix}${field}`,
+  );
+}
+
+function assertObjectionOnRecord(
+  development: Extract<Development, { type: 'objection-withdrawn' }>,
+  others: readonly DevelopmentOnRecord[],
+  prefix: string,
+): void {
+  const { party, againstParty } = development;
+  const found = others.some(
+    (other) =>
+      other.current.type === 'objection' &&
+      other.current.party === party &&
+      other.current.againstParty === againstParty,
+  );
+  if (found) return;
+  throw new TreatyRuleViolation(
+    'OBJECTION_NOT_FOUND',
+    `${prefix}againstParty: ${party} has no objection on record to a reservation of ${againstParty}`,
+    `${prefix}againstParty`,
   );
 }

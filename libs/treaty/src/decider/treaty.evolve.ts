@@ -27,6 +27,7 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
     case 'DeclarationMade':
     case 'ObjectionMade':
     case 'ReservationWithdrawn':
+    case 'ObjectionWithdrawn':
     case 'ProvisionalApplicationStarted':
     case 'ProvisionalApplicationEnded':
     case 'WithdrawalNotified':

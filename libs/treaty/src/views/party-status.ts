@@ -28,12 +28,14 @@ export type PartyReservation = {
   readonly madeOnPrecision: DatePrecision;
   /** Reservations only: when it was withdrawn, or null. */
   readonly withdrawnOn: string | null;
-  /** Reservations only: the parties that objected to it, with when. */
+  /** Reservations only: the parties whose objection to it stands, with when they objected. */
   readonly objectedToBy: readonly { readonly party: string; readonly on: string; readonly developmentId: string }[];
 };
 
 export type PartyObjection = {
   readonly developmentId: string;
+  /** When the objecting party withdrew it, or null while it stands. */
+  readonly withdrawnOn: string | null;
   readonly againstParty: string;
   readonly reservationId: string | null;
   readonly text: string | null;
@@ -95,8 +97,18 @@ export function reservationsOf(
   type: 'reservation' | 'declaration',
 ): PartyReservation[] {
   const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
+  // The objections that stand: made against this party and not withdrawn since by the objecting party.
   const objections = onRecord.filter(
-    (report): report is Of<'objection'> => report.current.type === 'objection' && report.current.againstParty === party,
+    (report): report is Of<'objection'> =>
+      report.current.type === 'objection' &&
+      report.current.againstParty === party &&
+      !onRecord.some(
+        (other) =>
+          other.current.type === 'objection-withdrawn' &&
+          other.current.party === partyOf(report.current) &&
+          other.current.againstParty === party &&
+          comparePartialDates(other.current.occurredOn, report.current.occurredOn) >= 0,
+      ),
   );
   return reportsOf(onRecord, type, party).map((report) => {
     const concerns = (reservationId: string | undefined) =>
@@ -120,8 +132,15 @@ export function reservationsOf(
 }
 
 export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: string): PartyObjection[] {
+  const withdrawals = reportsOf(onRecord, 'objection-withdrawn', party);
   return reportsOf(onRecord, 'objection', party).map(({ developmentId, current }) => ({
     developmentId,
+    withdrawnOn:
+      withdrawals.find(
+        (withdrawal) =>
+          withdrawal.current.againstParty === current.againstParty &&
+          comparePartialDates(withdrawal.current.occurredOn, current.occurredOn) >= 0,
+      )?.current.occurredOn ?? null,
     againstParty: current.againstParty,
     reservationId: current.reservationId ?? null,
     text: current.text ?? null,

@@ -51,6 +51,7 @@ export function stepType(development: Development): RatificationStep['type'] | n
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
+    case 'objection-withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'statement':

@@ -116,6 +116,7 @@ export class TreatyHistoryFold {
       case 'DeclarationMade':
       case 'ObjectionMade':
       case 'ReservationWithdrawn':
+      case 'ObjectionWithdrawn':
       case 'ProvisionalApplicationStarted':
       case 'ProvisionalApplicationEnded':
       case 'WithdrawalNotified':

@@ -132,6 +132,28 @@ describe('per party', () => {
     expect(statusOf(convention, '2025-07-31').ratification['FR']?.reservations[0]?.withdrawnOn).toBeNull();
   });
 
+  it('a withdrawn objection no longer stands against the reservation, and shows its withdrawal', () => {
+    const withdrawn: TreatyEvent = {
+      type: 'ObjectionWithdrawn',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(9),
+        occurredOn: '2025-07-20',
+        source: source(),
+        party: 'AT',
+        againstParty: 'FR',
+      },
+    };
+    const view = statusOf([...convention, withdrawn]);
+    expect(view.ratification['FR']?.reservations[0]?.objectedToBy).toEqual([]);
+    expect(view.ratification['AT']?.objections).toEqual([
+      expect.objectContaining({ againstParty: 'FR', withdrawnOn: '2025-07-20' }),
+    ]);
+    expect(
+      statusOf([...convention, withdrawn], '2025-07-19').ratification['AT']?.objections[0]?.withdrawnOn,
+    ).toBeNull();
+  });
+
   it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
     const events = [
       ...convention,

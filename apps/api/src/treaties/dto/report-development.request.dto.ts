@@ -36,7 +36,7 @@ export class ReportDevelopmentRequestDto {
   @ApiPropertyOptional({
     example: 'RU',
     description:
-      'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified; optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
+      'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection and objection-withdrawn (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified; optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
   })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
@@ -85,7 +85,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: 'HU',
-    description: 'For objection (required): the party whose reservation is objected to',
+    description: 'For objection and objection-withdrawn (required): the party whose reservation is objected to',
   })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'againstParty must be a code such as RU, IR or EAEU' })

@@ -42,13 +42,15 @@ export class PartyReservationDto {
   madeOnPrecision!: string;
   @ApiProperty(date('Reservations: when withdrawn; null while it stands (declarations: always null)'))
   withdrawnOn!: string | null;
-  @ApiProperty({ type: [ObjectedToByDto], description: 'Reservations: the parties that objected to it' })
+  @ApiProperty({ type: [ObjectedToByDto], description: 'Reservations: the parties whose objection to it stands' })
   objectedToBy!: ObjectedToByDto[];
 }
 
 export class PartyObjectionDto {
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
+  @ApiProperty(date('When the objecting party withdrew it; null while it stands'))
+  withdrawnOn!: string | null;
   @ApiProperty({ example: 'FR', description: 'The party whose reservation is objected to' })
   againstParty!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
