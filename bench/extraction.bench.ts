@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { extractDevelopments, type KnownTreaty } from '@timeline/extraction';
-import { DEMO_ARTICLES } from '../apps/api/src/demo/demo-articles';
+import { DEMO_ARTICLES } from '../apps/api/src/demo/demo-data';
 import { DEMO_TREATIES } from '../apps/api/src/demo/demo-data';
 import { locateSeedArticles } from '../apps/api/src/demo/testing/seed-articles';
 import { latencies, type Row } from './stats';
@@ -26,7 +26,7 @@ export function extractionBench(targetWords: number, repeat: number): Row[] {
   const source = seeds.available ? DEMO_ARTICLES.map((article) => seeds.read(article.document)).join('\n\n') : STAND_IN;
   const copies = Math.ceil(targetWords / words(source));
   const text = Array.from({ length: copies }, () => source).join('\n\n');
-  const known: KnownTreaty[] = DEMO_TREATIES.map((treaty) => treaty.registration as KnownTreaty);
+  const known: KnownTreaty[] = DEMO_TREATIES.map((treaty) => treaty.registration as unknown as KnownTreaty);
   extractDevelopments({ text: source, publishedOn: '2025-04-08' }, known); // warm-up: compromise's lexicon, JIT
   const samples: number[] = [];
   let cpu = 0;
