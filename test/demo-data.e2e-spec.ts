@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { collect } from '@timeline/event-store/testing';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { DEMO_TREATIES } from '../apps/api/src/demo/demo-data';
-import { startTestApp } from './support/test-app';
+import request from 'supertest';
+import { startTestApp, whenReady } from './support/test-app';
 import { storedEvents } from './support/treaty-requests';
 
 describe('demo data', () => {
@@ -36,8 +37,49 @@ describe('demo data', () => {
           'TreatySigned',
           'LegislativeApprovalGiven',
           'DevelopmentCorroborated',
+          'StatementMade',
+          'NegotiationsReported',
+          'ContextReported',
         ]),
       );
+      const registered = ruIr.find((event) => event.type === 'TreatyRegistered');
+      expect(registered?.data).toMatchObject({
+        relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' }],
+      });
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('shows a finer report refining a coarser one, and the diplomacy in the timeline', async () => {
+    const subject = await startTestApp(config, { keepData: true });
+    try {
+      await whenReady(subject.http);
+      const status = async (id: string) => (await request(subject.http).get(`/treaties/${id}`)).body as object;
+      // 000 and 002 say "last year", 003 says "In June": June 2024.
+      expect(await status('ru-kp-comprehensive-strategic-partnership')).toMatchObject({ signedOn: '2024-06' });
+      // 000 and 004 say "in January", 001, 002 and 003 give the day.
+      expect(await status('ru-ir-comprehensive-strategic-partnership')).toMatchObject({
+        signedOn: '2025-01-17',
+        kind: 'bilateral',
+        relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations', direction: 'outgoing' }],
+      });
+      expect(await status('ru-ir-2001-treaty-basis-mutual-relations')).toMatchObject({
+        relations: [
+          { type: 'built-on-by', treatyId: 'ru-ir-comprehensive-strategic-partnership', direction: 'incoming' },
+        ],
+      });
+      expect(await status('eaeu-ir-free-trade-agreement')).toMatchObject({ enteredIntoForceOn: '2025-05' });
+      const timeline = (await request(subject.http).get('/treaties/ru-ir-comprehensive-strategic-partnership/timeline'))
+        .body as { items: { type: string; occurredOn: string; summary?: string; sources: unknown[] }[] };
+      // 001 and 003 say 2022, 002 says February 2022.
+      expect(timeline.items.find((item) => item.summary === 'Russia invaded Ukraine')).toMatchObject({
+        occurredOn: '2022-02',
+        sources: [expect.anything(), expect.anything(), expect.anything()],
+      });
+      for (const type of ['statement', 'negotiations', 'context']) {
+        expect(timeline.items.map((item) => item.type)).toContain(type);
+      }
     } finally {
       await subject.close();
     }

@@ -50,13 +50,13 @@ export class DemoDataLoader implements OnApplicationBootstrap {
         write(registration.id, 'POST /treaties', treaty.registration),
       );
       if (!registered.replayed) appended += 1;
-      for (const [index, development] of treaty.developments.entries()) {
+      for (const development of treaty.developments) {
         const request = validated(ReportDevelopmentRequestDto, development.request);
         const route = `POST /treaties/${registration.id}/developments`;
         const outcome = await this.editing.reportDevelopment(
           registration.id,
           request,
-          write(`${registration.id}:${index}`, route, development.request),
+          write(`${registration.id}:${development.ref}`, route, development.request),
         );
         if (!outcome.replayed) appended += 1;
       }

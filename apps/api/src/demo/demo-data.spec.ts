@@ -1,50 +1,44 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TREATY_ID_PATTERN } from '@timeline/treaty';
-import { DEMO_TREATIES } from './demo-data';
+import { PARTY_CODE_PATTERN, RELATION_TYPES, TREATY_ID_PATTERN } from '@timeline/treaty';
+import {
+  DEMO_ARTICLES,
+  DEMO_REGISTRATIONS,
+  DEMO_RELATION_SOURCES,
+  DEMO_REPORTS,
+  DEMO_TREATIES,
+  type DemoReport,
+} from './demo-data';
+import { resolveDate, type Anchor } from './demo-dates';
 
-// The repo is always cloned with shared/ beside it.
-const seedsDir = path.resolve(process.cwd(), '../shared/seeds');
+/**
+ * The one place that finds the articles. The repo is always cloned with shared/ beside it; issue 12 will name
+ * the directory by an environment variable instead.
+ */
+const articles = (() => {
+  const seedsDir = path.resolve(process.cwd(), '../shared/seeds');
+  const cache = new Map<string, string>();
+  return {
+    exists: (document: string): boolean => fs.existsSync(path.join(seedsDir, document)),
+    read: (document: string): string => {
+      let text = cache.get(document);
+      if (text === undefined) {
+        text = fs.readFileSync(path.join(seedsDir, document), 'utf8');
+        cache.set(document, text);
+      }
+      return text;
+    },
+  };
+})();
 
-interface DemoSource {
-  publisher: string;
-  publishedOn: string;
-  document: string;
-  quote: string;
-  url?: string;
-}
-
-interface DemoRequest {
-  type: string;
-  occurredOn: string;
-  party?: string;
-  body?: string;
-  place?: string;
-  signatories?: string[];
-  votes?: { for?: number; against?: number; abstained?: number };
-  source: DemoSource;
-}
-
-interface DemoDevelopment {
-  dateResolution: string;
-  request: DemoRequest;
-}
-
-interface DemoTreaty {
-  registration: { id: string; title: string; parties: string[]; category: string };
-  developments: DemoDevelopment[];
-}
-
-interface DemoData {
-  treaties: DemoTreaty[];
-}
+const README = fs.readFileSync(path.resolve(process.cwd(), 'apps/api/src/demo/README.md'), 'utf8');
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PARTY = /^[A-Z]{2,10}$/;
+const REF = /^(\d{3})\/[1-9]\d*$/;
 const CATEGORIES = ['partnership', 'trade', 'security', 'other'];
-const TYPES = [
+const TREATY_ACT_TYPES = [
   'signed',
   'legislative-approval',
   'ratification-completed',
@@ -54,17 +48,22 @@ const TYPES = [
   'resumed',
   'withdrawn',
   'terminated',
+  'consent-to-be-bound',
 ];
-const PARTY_TYPES = ['legislative-approval', 'ratification-completed', 'withdrawn'];
+const DIPLOMACY_TYPES = ['statement', 'negotiations', 'context'];
+const STAGES = ['announced', 'held', 'ended'];
+const PARTY_TYPES = ['legislative-approval', 'ratification-completed', 'withdrawn', 'consent-to-be-bound'];
 // Developments the app rejects when dated before the treaty's signature.
 const AFTER_SIGNATURE_TYPES = [
   'legislative-approval',
   'ratification-completed',
   'instruments-exchanged',
   'entered-into-force',
+  'consent-to-be-bound',
 ];
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const articleText = (document: string): string => collapse(articles.read(document));
 
 /** Compares two dates of possibly different precision (YYYY, YYYY-MM, YYYY-MM-DD) at the coarser one. */
 const compareCoarse = (a: string, b: string): number => {
@@ -72,33 +71,108 @@ const compareCoarse = (a: string, b: string): number => {
   return a.slice(0, length).localeCompare(b.slice(0, length));
 };
 
-const data = { treaties: DEMO_TREATIES } as unknown as DemoData;
-const articleCache = new Map<string, string>();
-const readArticle = (document: string): string => {
-  let text = articleCache.get(document);
-  if (text === undefined) {
-    text = fs.readFileSync(path.join(seedsDir, document), 'utf8');
-    articleCache.set(document, text);
-  }
-  return text;
+const ALL_REPORTS = DEMO_REPORTS;
+const byRef = new Map(ALL_REPORTS.map((report) => [report.ref, report]));
+const dateOf = (ref: string): string => {
+  const report = byRef.get(ref);
+  if (report === undefined) throw new Error(`No report ${ref}`);
+  return report.request.occurredOn;
+};
+const articleOf = (ref: string): string => REF.exec(ref)?.[1] ?? '';
+const evidenceRefs = (report: DemoReport): string[] => {
+  const anchors: Anchor[] = [];
+  const evidence = report.dateEvidence;
+  if (evidence.rule === 'same-as') return [evidence.ref];
+  if (evidence.rule === 'days-before') anchors.push(evidence.anchor);
+  if (evidence.rule === 'between') anchors.push(evidence.after, ...(evidence.before ? [evidence.before] : []));
+  return anchors.flatMap((anchor) => ('ref' in anchor ? [anchor.ref] : []));
 };
 
+/** The README's table of developments: ref, type and occurredOn of each row. */
+const readmeDevelopments = (() => {
+  const section = README.slice(README.indexOf('## The developments'), README.indexOf('## Count'));
+  return section
+    .split('\n')
+    .filter((line) => /^\| \d{3}\//.test(line))
+    .map((line) => {
+      const cells = line.split('|').map((cell) => cell.trim());
+      return { ref: cells[1]!, type: cells[3]!.replace(/`/g, ''), what: cells[4]!, occurredOn: cells[6]! };
+    });
+})();
+
+/** The README's sentence tables: each quoted sentence with its article and the refs it went to. */
+const readmeSentences = (() => {
+  const section = README.slice(
+    README.indexOf('## Every sentence that reports a development'),
+    README.indexOf('## The developments'),
+  );
+  const rows: { article: string; sentence: string; refs: string[] }[] = [];
+  let article = '';
+  for (const line of section.split('\n')) {
+    const heading = /^### (\d{3}) /.exec(line);
+    if (heading) article = heading[1]!;
+    const row = /^\| `([^`]+)`\s*\|(.*)\|\s*$/.exec(line);
+    if (row) rows.push({ article, sentence: row[1]!, refs: [...row[2]!.matchAll(/\d{3}\/\d+/g)].map((m) => m[0]) });
+  }
+  return rows;
+})();
+
 describe('demo data', () => {
-  it('has treaties with unique slug ids, known categories and at least two parties', () => {
-    expect(data.treaties.length).toBeGreaterThan(0);
-    const ids = data.treaties.map((treaty) => treaty.registration.id);
+  it('registers treaties with unique slug ids, known categories and at least two parties', () => {
+    expect(DEMO_REGISTRATIONS.length).toBeGreaterThan(0);
+    const ids = DEMO_REGISTRATIONS.map((registration) => registration.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const { registration } of data.treaties) {
+    for (const registration of DEMO_REGISTRATIONS) {
       expect(registration.id).toMatch(TREATY_ID_PATTERN);
-      expect(registration.title.trim()).not.toBe('');
-      expect(CATEGORIES).toContain(registration.category);
-      expect(new Set(registration.parties).size).toBeGreaterThanOrEqual(2);
-      for (const party of registration.parties) expect(party).toMatch(PARTY);
+      expect(String(registration['title']).trim()).not.toBe('');
+      expect(CATEGORIES).toContain(registration['category']);
+      const parties = registration['parties'] as string[];
+      expect(new Set(parties).size).toBeGreaterThanOrEqual(2);
+      for (const party of parties) expect(party).toMatch(PARTY_CODE_PATTERN);
     }
   });
 
-  for (const treaty of data.treaties) {
-    const { id, parties } = treaty.registration;
+  it('cites five existing articles, each by the publisher it names or as unknown', () => {
+    expect(DEMO_ARTICLES).toHaveLength(5);
+    for (const { document, publisher, publishedOn } of DEMO_ARTICLES) {
+      expect(path.basename(document)).toBe(document);
+      expect(articles.exists(document)).toBe(true);
+      expect(publishedOn).toMatch(FULL_DATE);
+      if (publisher !== 'unknown') expect(articleText(document)).toContain(publisher);
+    }
+  });
+
+  it('posts every report exactly once', () => {
+    const posted = DEMO_TREATIES.flatMap((treaty) => treaty.developments.map((report) => report.ref));
+    expect(new Set(posted).size).toBe(posted.length);
+    expect([...posted].sort()).toEqual(DEMO_REPORTS.map((report) => report.ref).sort());
+  });
+
+  it('relates a treaty only to one registered before it, as an article says, verbatim', () => {
+    const sourced = DEMO_RELATION_SOURCES.map(({ treatyId, relation }) => ({ treatyId, relation }));
+    const registered = DEMO_REGISTRATIONS.flatMap((registration, index) => {
+      const relations = (registration['relations'] as { type: string; treatyId: string }[] | undefined) ?? [];
+      for (const relation of relations) {
+        expect(RELATION_TYPES).toContain(relation.type);
+        expect(DEMO_REGISTRATIONS.slice(0, index).map((earlier) => earlier.id)).toContain(relation.treatyId);
+      }
+      return relations.map((relation) => ({ treatyId: registration.id, relation }));
+    });
+    expect(registered).toEqual(sourced);
+    for (const { document, quote } of DEMO_RELATION_SOURCES) expect(articleText(document)).toContain(collapse(quote));
+  });
+
+  it('gives every report a unique ref of its own article', () => {
+    const refs = ALL_REPORTS.map((report) => report.ref);
+    expect(new Set(refs).size).toBe(refs.length);
+    for (const report of ALL_REPORTS) {
+      expect(report.ref).toMatch(REF);
+      expect(report.request.source.document.slice(0, 3)).toBe(articleOf(report.ref));
+    }
+  });
+
+  for (const treaty of DEMO_TREATIES) {
+    const { id } = treaty.registration;
 
     describe(id, () => {
       it('has developments in posting order (article publication date, then occurredOn)', () => {
@@ -108,7 +182,7 @@ describe('demo data', () => {
         expect(keys).toEqual(sorted);
       });
 
-      it('dates no approval or entry into force before its signature', () => {
+      it('dates no approval, consent or entry into force before its signature', () => {
         const signatures = treaty.developments.filter(({ request }) => request.type === 'signed');
         for (const { request } of treaty.developments) {
           if (!AFTER_SIGNATURE_TYPES.includes(request.type)) continue;
@@ -117,46 +191,97 @@ describe('demo data', () => {
           }
         }
       });
-
-      treaty.developments.forEach(({ dateResolution, request }, index) => {
-        const { source } = request;
-
-        describe(`#${index + 1} ${request.type} ${request.occurredOn} (${source.document})`, () => {
-          it('explains how its date was resolved', () => {
-            expect(typeof dateResolution).toBe('string');
-            expect(dateResolution.trim()).not.toBe('');
-          });
-
-          it('has a known type, well-formed dates and occurred no later than the article', () => {
-            expect(TYPES).toContain(request.type);
-            expect(request.occurredOn).toMatch(PARTIAL_DATE);
-            expect(source.publishedOn).toMatch(FULL_DATE);
-            expect(compareCoarse(request.occurredOn, source.publishedOn)).toBeLessThanOrEqual(0);
-          });
-
-          it('names parties that belong to the treaty', () => {
-            if (PARTY_TYPES.includes(request.type)) expect(request.party).toBeDefined();
-            if (request.type === 'legislative-approval') expect(request.body?.trim()).toBeTruthy();
-            if (request.party !== undefined) expect(parties).toContain(request.party);
-          });
-
-          it('cites an existing article with a verbatim quote', () => {
-            expect(path.basename(source.document)).toBe(source.document);
-            expect(fs.existsSync(path.join(seedsDir, source.document))).toBe(true);
-            const article = collapse(readArticle(source.document));
-            expect(collapse(source.quote)).not.toBe('');
-            expect(article).toContain(collapse(source.quote));
-          });
-
-          it('names the publisher as the article does, or unknown', () => {
-            expect(source.publisher.trim()).not.toBe('');
-            if (source.publisher !== 'unknown') {
-              expect(collapse(readArticle(source.document))).toContain(source.publisher);
-            }
-            if (source.url !== undefined) expect(readArticle(source.document)).toContain(source.url);
-          });
-        });
-      });
     });
   }
+
+  for (const report of ALL_REPORTS) {
+    const { ref, request, dateEvidence } = report;
+    const { source } = request;
+
+    describe(`${ref} ${request.type} ${request.occurredOn} (${report.treatyId})`, () => {
+      it('cites its article with a verbatim quote, as published on the date the article table gives', () => {
+        const article = DEMO_ARTICLES.find((candidate) => candidate.document === source.document);
+        expect(article).toBeDefined();
+        expect(source.publisher).toBe(article!.publisher);
+        expect(source.publishedOn).toBe(article!.publishedOn);
+        expect(collapse(source.quote)).not.toBe('');
+        expect(articleText(source.document)).toContain(collapse(source.quote));
+      });
+
+      it('has the date its words give, by its rule, and no later than the article', () => {
+        expect(request.occurredOn).toMatch(PARTIAL_DATE);
+        expect(compareCoarse(request.occurredOn, source.publishedOn)).toBeLessThanOrEqual(0);
+        if ('phrase' in dateEvidence) expect(articleText(source.document)).toContain(collapse(dateEvidence.phrase));
+        for (const anchorRef of evidenceRefs(report)) expect(articleOf(anchorRef)).toBe(articleOf(ref));
+        expect(resolveDate(dateEvidence, source.publishedOn, dateOf)).toBe(request.occurredOn);
+        expect(report.dateResolution.trim()).not.toBe('');
+      });
+
+      it('is posted under a registered treaty and names parties the way its type needs', () => {
+        const registration = DEMO_REGISTRATIONS.find((candidate) => candidate.id === report.treatyId);
+        expect(registration).toBeDefined();
+        expect([...TREATY_ACT_TYPES, ...DIPLOMACY_TYPES]).toContain(request.type);
+        const parties = registration!['parties'] as string[];
+        if (PARTY_TYPES.includes(request.type)) expect(parties).toContain(request['party']);
+        if (request.type === 'legislative-approval') expect(String(request['body']).trim()).not.toBe('');
+        for (const party of [request['parties'], request['participants']].flat()) {
+          if (party !== undefined) expect(party).toMatch(PARTY_CODE_PATTERN);
+        }
+        for (const other of (request['treaties'] as string[] | undefined) ?? []) {
+          expect(DEMO_REGISTRATIONS.map((candidate) => candidate.id)).toContain(other);
+        }
+      });
+
+      if (request.type === 'statement') {
+        it("names its speaker and quotes the speaker's words verbatim, inside its source quote", () => {
+          expect(String(request['speaker']).trim()).not.toBe('');
+          const words = collapse(String(request['quote']));
+          expect(words).not.toBe('');
+          expect(collapse(source.quote)).toContain(words);
+        });
+      }
+      if (request.type === 'negotiations') {
+        it('has a stage and its participants', () => {
+          expect(STAGES).toContain(request['stage']);
+          expect((request['participants'] as string[]).length).toBeGreaterThan(0);
+        });
+      }
+      if (request.type === 'context') {
+        it('summarises the event', () => {
+          expect(String(request['summary']).trim()).not.toBe('');
+        });
+      }
+    });
+  }
+
+  describe('README', () => {
+    it('lists every development once, with the type and date the data has', () => {
+      expect(readmeDevelopments.map((row) => row.ref).sort()).toEqual(ALL_REPORTS.map((report) => report.ref).sort());
+      for (const row of readmeDevelopments) {
+        const report = byRef.get(row.ref)!;
+        expect({ ref: row.ref, type: row.type, occurredOn: row.occurredOn }).toEqual({
+          ref: report.ref,
+          type: report.request.type,
+          occurredOn: report.request.occurredOn,
+        });
+        const { speaker, summary, stage } = report.request as { speaker?: string; summary?: string; stage?: string };
+        const what = speaker ?? summary ?? (stage === undefined ? undefined : `\`${stage}\``);
+        if (what !== undefined) expect(row.what.startsWith(what)).toBe(true);
+      }
+    });
+
+    it('quotes each sentence verbatim from its article, and every development comes from a listed sentence', () => {
+      expect(readmeSentences.length).toBeGreaterThan(0);
+      for (const { article, sentence, refs } of readmeSentences) {
+        const document = DEMO_ARTICLES.find((candidate) => candidate.document.startsWith(`${article}_`))!.document;
+        expect(articleText(document)).toContain(collapse(sentence));
+        for (const ref of refs) {
+          expect(articleOf(ref)).toBe(article);
+          expect(byRef.has(ref)).toBe(true);
+        }
+      }
+      const wentTo = new Set(readmeSentences.flatMap((row) => row.refs));
+      for (const report of ALL_REPORTS) expect(wentTo).toContain(report.ref);
+    });
+  });
 });
