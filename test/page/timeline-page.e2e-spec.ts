@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { post, source } from '../support/treaty-requests';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('artifacts');
 const TREATY = 'ru-ir-comprehensive-strategic-partnership';
 const TITLE =
@@ -31,26 +31,6 @@ declare function getComputedStyle(element: PageElement): {
   readonly outlineStyle: string;
   readonly outlineWidth: string;
 };
-
-/** Fails, never skips, without Chromium: CI installs Debian's package, and a skipped page test proves nothing. */
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium).`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
-}
 
 describe('The live timeline page at /, in headless Chromium', () => {
   let subject: TestApp;
