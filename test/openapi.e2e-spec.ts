@@ -38,6 +38,63 @@ describe('OpenAPI', () => {
     );
   });
 
+  it('documents the treaty-law types and fields (issue 13), requests and answers', async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    const schemas = body.components.schemas as Record<string, { properties: Record<string, { enum?: string[] }> }>;
+    expect(schemas['RegisterTreatyRequestDto']?.properties).toEqual(
+      expect.objectContaining({
+        kind: expect.anything(),
+        depositary: expect.anything(),
+        entryIntoForce: expect.anything(),
+        withdrawalNoticeDays: expect.anything(),
+        identifiers: expect.anything(),
+        relations: expect.anything(),
+      }),
+    );
+    const report = schemas['ReportDevelopmentRequestDto']?.properties ?? {};
+    expect(report['type']?.enum).toEqual(
+      expect.arrayContaining([
+        'consent-to-be-bound',
+        'reservation',
+        'declaration',
+        'objection',
+        'reservation-withdrawn',
+      ]),
+    );
+    expect(report['type']?.enum).toEqual(
+      expect.arrayContaining([
+        'provisional-application-started',
+        'provisional-application-ended',
+        'withdrawal-notified',
+      ]),
+    );
+    expect(report['type']?.enum).toEqual(expect.arrayContaining(['statement', 'negotiations', 'context']));
+    for (const field of ['consentType', 'againstParty', 'reservationId', 'text', 'effectiveOn', 'speaker', 'quote']) {
+      expect(report[field]).toBeDefined();
+    }
+    for (const field of ['stage', 'participants', 'summary', 'treaties', 'parties'])
+      expect(report[field]).toBeDefined();
+    expect(Object.keys(schemas['TreatyIdentifiersDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['untsNumber', 'depositaryReference', 'wikidataId', 'officialTextUrl']),
+    );
+    expect(Object.keys(schemas['PartyStatusDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'consent',
+        'inForceOn',
+        'inForceOnComputed',
+        'reservations',
+        'objections',
+        'withdrawalEffectiveOn',
+      ]),
+    );
+    expect(Object.keys(schemas['TreatyStatusDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['enteredIntoForceOn', 'enteredIntoForceOnComputed', 'relations', 'originalParties']),
+    );
+    expect(Object.keys(schemas['TreatyTimelineDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['linkedItems']),
+    );
+  });
+
   it('serves the interactive documentation at /docs', async () => {
     await request(subject.http).get('/docs').expect(200).expect('Content-Type', /html/);
   });

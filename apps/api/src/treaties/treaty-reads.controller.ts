@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiGatewayTimeoutResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,6 +11,8 @@ import {
 import { ReadAccess } from '../auth/access.decorators';
 import { TreatyReads } from './application/treaty-reads.service';
 import { TreatyListQueryDto } from './dto/treaty-list.query.dto';
+import { PartyStatusDto, TreatyStatusDto } from './dto/treaty-status.response.dto';
+import { TreatyTimelineDto } from './dto/treaty-timeline.response.dto';
 import { TreatyViewQueryDto } from './dto/treaty-view.query.dto';
 import { EtagFromRevisionInterceptor } from './etag-from-revision.interceptor';
 import { TreatyIdPipe } from './treaty-id.pipe';
@@ -17,6 +20,8 @@ import { TreatyIdPipe } from './treaty-id.pipe';
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
 
 @ApiTags('consumers')
+// Referenced from the status's per-party map by name, so registered here.
+@ApiExtraModels(PartyStatusDto)
 @ApiBadRequestResponse(PROBLEM)
 @ApiGatewayTimeoutResponse({ description: 'PROJECTION_LAGGING: the read model did not reach minPosition in time' })
 @ReadAccess()
@@ -34,7 +39,10 @@ export class TreatyReadsController {
   @Get(':treatyId')
   @UseInterceptors(EtagFromRevisionInterceptor)
   @ApiOperation({ summary: "A treaty's status, overall and per party, with every fact's sources; asOf / knownAt" })
-  @ApiOkResponse({ description: 'The status projection; its ETag is the stream revision for If-Match' })
+  @ApiOkResponse({
+    type: TreatyStatusDto,
+    description: 'The status projection; its ETag is the stream revision for If-Match',
+  })
   @ApiNotFoundResponse(PROBLEM)
   status(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
     return this.reads.status(treatyId, query);
@@ -42,7 +50,7 @@ export class TreatyReadsController {
 
   @Get(':treatyId/timeline')
   @ApiOperation({ summary: "A treaty's full history in valid-time order, corrections and retractions beside each" })
-  @ApiOkResponse({ description: '{ treatyId, items: [...] }' })
+  @ApiOkResponse({ type: TreatyTimelineDto })
   @ApiNotFoundResponse(PROBLEM)
   timeline(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
     return this.reads.timeline(treatyId, query);

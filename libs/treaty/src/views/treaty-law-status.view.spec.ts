@@ -71,6 +71,18 @@ describe('entry into force by the clause', () => {
     expect(view.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
   });
 
+  it('without a clause, a party consenting after the reported entry into force needs a report of its own', () => {
+    const view = statusOf([
+      registeredMultilateral({ entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      happened('TreatyEnteredIntoForce', uuid(3), '2025-03-01'),
+      consented(uuid(4), 'FR', 'accession', '2025-06-01'),
+    ]);
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2025-03-01', inForceOnComputed: false });
+    expect(view.ratification['FR']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+    expect(view.ratification['BE']).toMatchObject({ inForceOn: null, consent: null });
+  });
+
   it('a retracted instrument no longer counts', () => {
     const events = [
       registeredMultilateral({ entryIntoForce: clause }),

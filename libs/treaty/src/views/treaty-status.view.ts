@@ -1,8 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
-import type { EntryIntoForceClause, TreatyIdentifiers, TreatyKind } from '../law/treaty-law.vocabulary';
-import { precisionOf, type DatePrecision } from '../partial-date';
-import type { TreatyCategory } from '../treaty.events';
+import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { computedDate, partyEntryIntoForce, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
 import {
   consentOf,
@@ -12,12 +10,8 @@ import {
   reservationsOf,
   suspensionOf,
   withdrawalOf,
-  type PartyConsent,
-  type PartyObjection,
-  type PartyReservation,
-  type ProvisionalApplication,
 } from './party-status';
-import { disagreementsIn, step, stepType, type Disagreement, type RatificationStep } from './status-parts';
+import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import {
   byValidTime,
@@ -28,82 +22,11 @@ import {
   type DevelopmentHistory,
   type TreatyHistory,
 } from './treaty-history';
-import { relationsOf, type TreatyLinks, type ViewRelation } from './treaty-links';
+import { relationsOf, type TreatyLinks } from './treaty-links';
+import type { PartyRatification, TreatyStatus, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
-export type TreatyStatus =
-  'registered' | 'signed' | 'ratification-in-progress' | 'ratified' | 'in-force' | 'suspended' | 'terminated';
-
-export type PartyRatificationStatus = 'pending' | 'in-progress' | 'completed';
-
-/** One party's entry: its path to being bound, and what treaty law records of it. */
-export type PartyRatification = {
-  readonly status: PartyRatificationStatus;
-  readonly completedOn: string | null;
-  readonly completedOnPrecision: DatePrecision | null;
-  readonly withdrawn: boolean;
-  readonly withdrewOn: string | null;
-  readonly withdrewOnPrecision: DatePrecision | null;
-  readonly steps: readonly RatificationStep[];
-  /** One of the parties named at registration (the others joined by signature, accession or succession). */
-  readonly original: boolean;
-  /** Its own signature, or the treaty's for an original party. */
-  readonly signedOn: string | null;
-  readonly consent: PartyConsent | null;
-  readonly inForceOn: string | null;
-  /** True when `inForceOn` is computed from the treaty's clause, no report having confirmed it. */
-  readonly inForceOnComputed: boolean;
-  readonly reservations: readonly PartyReservation[];
-  readonly declarations: readonly PartyReservation[];
-  /** The objections this party made to others' reservations. */
-  readonly objections: readonly PartyObjection[];
-  readonly withdrawalNotifiedOn: string | null;
-  readonly withdrawalEffectiveOn: string | null;
-  readonly withdrawalEffectiveOnComputed: boolean;
-  readonly provisionalApplication: ProvisionalApplication | null;
-  readonly suspended: boolean;
-  readonly suspendedOn: string | null;
-};
-
-export type TreatyStatusView = {
-  readonly id: string;
-  readonly title: string;
-  /** Every party: the original ones, then those who joined, in the order they were recorded. */
-  readonly parties: readonly string[];
-  readonly originalParties: readonly string[];
-  readonly category: TreatyCategory;
-  readonly kind: TreatyKind | null;
-  readonly depositary: string | null;
-  readonly entryIntoForceClause: EntryIntoForceClause | null;
-  readonly withdrawalNoticeDays: number | null;
-  readonly identifiers: TreatyIdentifiers;
-  /** Relations this treaty states, and those other treaties state about it. */
-  readonly relations: readonly ViewRelation[];
-  readonly status: TreatyStatus;
-  readonly signedOn: string | null;
-  readonly signedOnPrecision: DatePrecision | null;
-  readonly instrumentsExchangedOn: string | null;
-  readonly instrumentsExchangedOnPrecision: DatePrecision | null;
-  readonly enteredIntoForceOn: string | null;
-  readonly enteredIntoForceOnPrecision: DatePrecision | null;
-  /** True when `enteredIntoForceOn` is computed from the treaty's clause, no report having confirmed it. */
-  readonly enteredIntoForceOnComputed: boolean;
-  /** The date the clause gives, whatever was reported (null without a clause, or too few instruments yet). */
-  readonly enteredIntoForceOnByClause: string | null;
-  readonly suspendedOn: string | null;
-  readonly suspendedOnPrecision: DatePrecision | null;
-  readonly resumedOn: string | null;
-  readonly resumedOnPrecision: DatePrecision | null;
-  readonly terminatedOn: string | null;
-  readonly terminatedOnPrecision: DatePrecision | null;
-  readonly ratification: Readonly<Record<string, PartyRatification>>;
-  readonly disagreements: readonly Disagreement[];
-  readonly asOf: string | null;
-  readonly knownAt: Date | null;
-  /** Of the last event folded (the last one known at `knownAt`). */
-  readonly revision: bigint;
-  readonly position: bigint;
-};
+export type { PartyRatification, PartyRatificationStatus, TreatyStatus, TreatyStatusView } from './treaty-status.types';
 
 /**
  * Where a treaty stands: corrections applied, retracted developments left out, corroborating sources merged.
@@ -147,6 +70,7 @@ export function treatyStatusOf(
   const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
   const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
+  const anyConsent = [...consents.values()].some((consent) => consent !== null);
   const clause = history.entryIntoForce;
   const byClause = clause
     ? treatyEntryIntoForce(
@@ -172,11 +96,15 @@ export function treatyStatusOf(
     const original = history.parties.includes(party);
     const reportedInForce = latest('entered-into-force', party).on;
     const computedInForce = clause ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined) : null;
-    // Without a clause, a party bound (or an original party, for treaties recorded without consents) follows the
-    // treaty's reported date.
+    // Without a clause nothing is computed: a party bound by the treaty's reported date (or an original party of a
+    // treaty recorded without consents) is in force from it; one consenting later, only by a report of its own.
+    const treatyReported = treatyInForce.reportedOn;
+    const followsTreaty =
+      treatyReported !== null &&
+      (consent === null ? original && !anyConsent : comparePartialDates(consent.on, treatyReported) <= 0);
     const inForce = clause
       ? computedDate(reportedInForce, computedInForce, asOf)
-      : computedDate(reportedInForce ?? (original || consent ? treatyInForce.reportedOn : null), null, asOf);
+      : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);

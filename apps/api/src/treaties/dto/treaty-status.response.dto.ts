@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSENT_TYPES, DEVELOPMENT_TYPES, TREATY_CATEGORIES, TREATY_KINDS } from '@timeline/treaty';
+import { EntryIntoForceDto } from './entry-into-force.dto';
+import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
+
+/**
+ * The status as `GET /treaties/{id}` answers it, for the OpenAPI document only: the domain's TreatyStatusView is
+ * the source of truth, this mirrors its shape (bigints as decimal strings). Dates are YYYY-MM-DD, YYYY-MM or YYYY.
+ */
+
+const PRECISIONS = ['year', 'month', 'day'];
+const date = (description: string) => ({ type: String, nullable: true, example: '2025-06-19', description });
+
+export class PartyConsentDto {
+  @ApiProperty({ enum: CONSENT_TYPES })
+  type!: string;
+  @ApiProperty({ example: '2025-05-20', description: 'The date of deposit, exchange or notification' })
+  on!: string;
+  @ApiProperty({ enum: PRECISIONS })
+  precision!: string;
+  @ApiProperty({ format: 'uuid' })
+  developmentId!: string;
+}
+
+export class ObjectedToByDto {
+  @ApiProperty({ example: 'AT' })
+  party!: string;
+  @ApiProperty({ example: '2025-11-15' })
+  on!: string;
+  @ApiProperty({ format: 'uuid' })
+  developmentId!: string;
+}
+
+export class PartyReservationDto {
+  @ApiProperty({ format: 'uuid' })
+  developmentId!: string;
+  @ApiProperty({ type: String, nullable: true })
+  text!: string | null;
+  @ApiProperty({ example: '2025-09-01' })
+  madeOn!: string;
+  @ApiProperty({ enum: PRECISIONS })
+  madeOnPrecision!: string;
+  @ApiProperty(date('Reservations: when withdrawn; null while it stands (declarations: always null)'))
+  withdrawnOn!: string | null;
+  @ApiProperty({ type: [ObjectedToByDto], description: 'Reservations: the parties that objected to it' })
+  objectedToBy!: ObjectedToByDto[];
+}
+
+export class PartyObjectionDto {
+  @ApiProperty({ format: 'uuid' })
+  developmentId!: string;
+  @ApiProperty({ example: 'FR', description: 'The party whose reservation is objected to' })
+  againstParty!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  reservationId!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  text!: string | null;
+  @ApiProperty({ example: '2025-11-15' })
+  madeOn!: string;
+  @ApiProperty({ enum: PRECISIONS })
+  madeOnPrecision!: string;
+}
+
+export class ProvisionalApplicationDto {
+  @ApiProperty(date('Start of the last period of provisional application'))
+  startedOn!: string | null;
+  @ApiProperty(date('Its end, if on record'))
+  endedOn!: string | null;
+}
+
+export class StepDto {
+  @ApiProperty({ format: 'uuid' })
+  developmentId!: string;
+  @ApiProperty({
+    enum: ['legislative-approval', 'ratification-completed', 'withdrawn', 'consent-to-be-bound', 'withdrawal-notified'],
+  })
+  type!: string;
+  @ApiProperty({ type: String, nullable: true })
+  body!: string | null;
+  @ApiProperty({ type: Object, nullable: true, description: '{ for, against, abstained }' })
+  votes!: object | null;
+  @ApiProperty()
+  occurredOn!: string;
+  @ApiProperty({ enum: PRECISIONS })
+  precision!: string;
+  @ApiProperty()
+  approximate!: boolean;
+  @ApiProperty({ type: [Object], description: 'Every source, each with kind, eventId, recordedAt, reportedOccurredOn' })
+  sources!: object[];
+  @ApiPropertyOptional({ type: [String] })
+  disagreesWith?: string[];
+}
+
+export class PartyStatusDto {
+  @ApiProperty({ enum: ['pending', 'in-progress', 'completed'] })
+  status!: string;
+  @ApiProperty(date('Ratification completed, else the consent'))
+  completedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true })
+  completedOnPrecision!: string | null;
+  @ApiProperty({ description: 'A withdrawal on record, or a notified one that has taken effect (by asOf)' })
+  withdrawn!: boolean;
+  @ApiProperty(date('When the withdrawal took effect'))
+  withdrewOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true })
+  withdrewOnPrecision!: string | null;
+  @ApiProperty({ type: [StepDto] })
+  steps!: StepDto[];
+  @ApiProperty({
+    description: 'Named at registration; false for a party that joined by signature, accession, succession',
+  })
+  original!: boolean;
+  @ApiProperty(date("Its own signature, or the treaty's for an original party"))
+  signedOn!: string | null;
+  @ApiProperty({ type: PartyConsentDto, nullable: true })
+  consent!: PartyConsentDto | null;
+  @ApiProperty(date('In force for this party: reported, else computed from the clause'))
+  inForceOn!: string | null;
+  @ApiProperty({ description: 'inForceOn is computed from the clause, no report having confirmed it' })
+  inForceOnComputed!: boolean;
+  @ApiProperty({ type: [PartyReservationDto] })
+  reservations!: PartyReservationDto[];
+  @ApiProperty({ type: [PartyReservationDto], description: 'Interpretative declarations' })
+  declarations!: PartyReservationDto[];
+  @ApiProperty({ type: [PartyObjectionDto], description: "The objections this party made to others' reservations" })
+  objections!: PartyObjectionDto[];
+  @ApiProperty(date('A withdrawal (denunciation) notified'))
+  withdrawalNotifiedOn!: string | null;
+  @ApiProperty(date('When it takes effect: as reported, else the notification plus withdrawalNoticeDays'))
+  withdrawalEffectiveOn!: string | null;
+  @ApiProperty()
+  withdrawalEffectiveOnComputed!: boolean;
+  @ApiProperty({ type: ProvisionalApplicationDto, nullable: true })
+  provisionalApplication!: ProvisionalApplicationDto | null;
+  @ApiProperty({ description: 'This party suspended (the whole treaty: status suspended)' })
+  suspended!: boolean;
+  @ApiProperty(date('Its latest suspension'))
+  suspendedOn!: string | null;
+}
+
+export class TreatyRelationViewDto {
+  @ApiProperty({
+    example: 'built-on-by',
+    description:
+      'amends, protocol-to, supersedes, builds-on (outgoing); amended-by, has-protocol, superseded-by, built-on-by (incoming)',
+  })
+  type!: string;
+  @ApiProperty({ example: 'ru-ir-2025-treaty' })
+  treatyId!: string;
+  @ApiProperty({ enum: ['outgoing', 'incoming'] })
+  direction!: string;
+}
+
+export class DisagreementDto {
+  @ApiProperty({ enum: DEVELOPMENT_TYPES })
+  type!: string;
+  @ApiProperty({ type: String, nullable: true })
+  party!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  body!: string | null;
+  @ApiProperty({ type: [String] })
+  developmentIds!: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Entry into force: the date the clause gives' })
+  computedOn?: string | null;
+}
+
+export class TreatyStatusDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [String], description: 'Every party: the original ones, then those who joined' })
+  parties!: string[];
+  @ApiProperty({ type: [String] }) originalParties!: string[];
+  @ApiProperty({ enum: TREATY_CATEGORIES }) category!: string;
+  @ApiProperty({ enum: TREATY_KINDS, nullable: true }) kind!: string | null;
+  @ApiProperty({ type: String, nullable: true }) depositary!: string | null;
+  @ApiProperty({ type: EntryIntoForceDto, nullable: true }) entryIntoForceClause!: EntryIntoForceDto | null;
+  @ApiProperty({ type: Number, nullable: true }) withdrawalNoticeDays!: number | null;
+  @ApiProperty({ type: TreatyIdentifiersDto }) identifiers!: TreatyIdentifiersDto;
+  @ApiProperty({ type: [TreatyRelationViewDto] }) relations!: TreatyRelationViewDto[];
+  @ApiProperty({
+    enum: ['registered', 'signed', 'ratification-in-progress', 'ratified', 'in-force', 'suspended', 'terminated'],
+  })
+  status!: string;
+  @ApiProperty(date("The treaty's signature, else the first party's")) signedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) signedOnPrecision!: string | null;
+  @ApiProperty(date('Instruments exchanged')) instrumentsExchangedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) instrumentsExchangedOnPrecision!: string | null;
+  @ApiProperty(date('In force: reported, else computed from the clause (by asOf)')) enteredIntoForceOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) enteredIntoForceOnPrecision!: string | null;
+  @ApiProperty({ description: 'enteredIntoForceOn is computed from the clause, no report having confirmed it' })
+  enteredIntoForceOnComputed!: boolean;
+  @ApiProperty(date('The date the clause gives, whatever was reported')) enteredIntoForceOnByClause!: string | null;
+  @ApiProperty(date('The latest suspension of the whole treaty')) suspendedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) suspendedOnPrecision!: string | null;
+  @ApiProperty(date('The latest resumption')) resumedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) resumedOnPrecision!: string | null;
+  @ApiProperty(date('Terminated')) terminatedOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true }) terminatedOnPrecision!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/PartyStatusDto' },
+    description: 'Per party, keyed by party code',
+  })
+  ratification!: Record<string, PartyStatusDto>;
+  @ApiProperty({ type: [DisagreementDto] }) disagreements!: DisagreementDto[];
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) knownAt!: string | null;
+  @ApiProperty({ example: '12', description: 'Stream revision of the last event folded' }) revision!: string;
+  @ApiProperty({ example: '340' }) position!: string;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEVELOPMENT_TYPES, NEGOTIATION_STAGES } from '@timeline/treaty';
+
+/** The timeline as `GET /treaties/{id}/timeline` answers it, for the OpenAPI document (see TreatyStatusDto). */
+
+export class TimelineItemDto {
+  @ApiProperty({ enum: DEVELOPMENT_TYPES })
+  type!: string;
+  @ApiProperty({ enum: ['legal-act', 'diplomacy'], description: 'diplomacy: statement, negotiations, context' })
+  kind!: string;
+  @ApiProperty({ example: '2025-01-17' })
+  occurredOn!: string;
+  @ApiPropertyOptional({ description: "The development's own fields (party, consentType, speaker, quote, ...)" })
+  party?: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ format: 'uuid' }) developmentId!: string;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ enum: ['year', 'month', 'day'] }) precision!: string;
+  @ApiProperty() approximate!: boolean;
+  @ApiProperty({ type: Object, description: 'The fields as first reported' }) reported!: object;
+  @ApiProperty({ type: [Object] }) sources!: object[];
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty() revision!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty({ type: [Object] }) corrections!: object[];
+  @ApiProperty() retracted!: boolean;
+  @ApiProperty({ type: Object, nullable: true }) retraction!: object | null;
+  @ApiPropertyOptional({ type: [String] }) disagreesWith?: string[];
+  @ApiProperty({ type: [String] }) openDisagreements!: string[];
+}
+
+export class LinkedItemDto {
+  @ApiProperty({ enum: ['statement', 'negotiations', 'context'] })
+  type!: string;
+  @ApiProperty({ example: 'ru-ir-2025-treaty', description: 'The treaty it is recorded on' })
+  fromTreatyId!: string;
+  @ApiProperty({ format: 'uuid' }) developmentId!: string;
+  @ApiProperty() occurredOn!: string;
+  @ApiProperty({ enum: ['year', 'month', 'day'] }) precision!: string;
+  @ApiPropertyOptional({ description: 'statement' }) speaker?: string;
+  @ApiPropertyOptional({ description: 'statement, verbatim' }) quote?: string;
+  @ApiPropertyOptional({ enum: NEGOTIATION_STAGES }) stage?: string;
+  @ApiPropertyOptional({ type: [String] }) participants?: string[];
+  @ApiPropertyOptional() summary?: string;
+  @ApiPropertyOptional({ type: [String] }) treaties?: string[];
+  @ApiPropertyOptional({ type: [String] }) parties?: string[];
+  @ApiProperty({ type: [Object] }) sources!: object[];
+}
+
+export class TreatyTimelineDto {
+  @ApiProperty() treatyId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({
+    type: [TimelineItemDto],
+    description: 'Its own developments in valid-time order, retracted ones marked',
+  })
+  items!: TimelineItemDto[];
+  @ApiProperty({
+    type: [LinkedItemDto],
+    description: 'Statements, negotiations, context recorded on other treaties that name this one',
+  })
+  linkedItems!: LinkedItemDto[];
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: String, nullable: true }) knownAt!: string | null;
+  @ApiProperty() revision!: string;
+  @ApiProperty() position!: string;
+}

@@ -1,0 +1,82 @@
+import type { EntryIntoForceClause, TreatyIdentifiers, TreatyKind } from '../law/treaty-law.vocabulary';
+import type { DatePrecision } from '../partial-date';
+import type { TreatyCategory } from '../treaty.events';
+import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
+import type { Disagreement, RatificationStep } from './status-parts';
+import type { ViewRelation } from './treaty-links';
+
+/** The shape of the status view (see `treatyStatusView`). */
+
+export type TreatyStatus =
+  'registered' | 'signed' | 'ratification-in-progress' | 'ratified' | 'in-force' | 'suspended' | 'terminated';
+
+export type PartyRatificationStatus = 'pending' | 'in-progress' | 'completed';
+
+/** One party's entry: its path to being bound, and what treaty law records of it. */
+export type PartyRatification = {
+  readonly status: PartyRatificationStatus;
+  readonly completedOn: string | null;
+  readonly completedOnPrecision: DatePrecision | null;
+  readonly withdrawn: boolean;
+  readonly withdrewOn: string | null;
+  readonly withdrewOnPrecision: DatePrecision | null;
+  readonly steps: readonly RatificationStep[];
+  /** One of the parties named at registration (the others joined by signature, accession or succession). */
+  readonly original: boolean;
+  /** Its own signature, or the treaty's for an original party. */
+  readonly signedOn: string | null;
+  readonly consent: PartyConsent | null;
+  readonly inForceOn: string | null;
+  /** True when `inForceOn` is computed from the treaty's clause, no report having confirmed it. */
+  readonly inForceOnComputed: boolean;
+  readonly reservations: readonly PartyReservation[];
+  readonly declarations: readonly PartyReservation[];
+  /** The objections this party made to others' reservations. */
+  readonly objections: readonly PartyObjection[];
+  readonly withdrawalNotifiedOn: string | null;
+  readonly withdrawalEffectiveOn: string | null;
+  readonly withdrawalEffectiveOnComputed: boolean;
+  readonly provisionalApplication: ProvisionalApplication | null;
+  readonly suspended: boolean;
+  readonly suspendedOn: string | null;
+};
+
+export type TreatyStatusView = {
+  readonly id: string;
+  readonly title: string;
+  /** Every party: the original ones, then those who joined, in the order they were recorded. */
+  readonly parties: readonly string[];
+  readonly originalParties: readonly string[];
+  readonly category: TreatyCategory;
+  readonly kind: TreatyKind | null;
+  readonly depositary: string | null;
+  readonly entryIntoForceClause: EntryIntoForceClause | null;
+  readonly withdrawalNoticeDays: number | null;
+  readonly identifiers: TreatyIdentifiers;
+  /** Relations this treaty states, and those other treaties state about it. */
+  readonly relations: readonly ViewRelation[];
+  readonly status: TreatyStatus;
+  readonly signedOn: string | null;
+  readonly signedOnPrecision: DatePrecision | null;
+  readonly instrumentsExchangedOn: string | null;
+  readonly instrumentsExchangedOnPrecision: DatePrecision | null;
+  readonly enteredIntoForceOn: string | null;
+  readonly enteredIntoForceOnPrecision: DatePrecision | null;
+  /** True when `enteredIntoForceOn` is computed from the treaty's clause, no report having confirmed it. */
+  readonly enteredIntoForceOnComputed: boolean;
+  /** The date the clause gives, whatever was reported (null without a clause, or too few instruments yet). */
+  readonly enteredIntoForceOnByClause: string | null;
+  readonly suspendedOn: string | null;
+  readonly suspendedOnPrecision: DatePrecision | null;
+  readonly resumedOn: string | null;
+  readonly resumedOnPrecision: DatePrecision | null;
+  readonly terminatedOn: string | null;
+  readonly terminatedOnPrecision: DatePrecision | null;
+  readonly ratification: Readonly<Record<string, PartyRatification>>;
+  readonly disagreements: readonly Disagreement[];
+  readonly asOf: string | null;
+  readonly knownAt: Date | null;
+  /** Of the last event folded (the last one known at `knownAt`). */
+  readonly revision: bigint;
+  readonly position: bigint;
+};
