@@ -77,6 +77,16 @@ describe('demo data', () => {
         occurredOn: '2022-02',
         sources: [expect.anything(), expect.anything(), expect.anything()],
       });
+      // 003 links the invasion to the series of treaties since, naming those with North Korea and Belarus.
+      const kpTimeline = (
+        await request(subject.http).get('/treaties/ru-kp-comprehensive-strategic-partnership/timeline')
+      ).body as { linkedItems: { summary?: string; fromTreatyId: string }[] };
+      expect(kpTimeline.linkedItems).toEqual([
+        expect.objectContaining({
+          summary: 'Russia invaded Ukraine',
+          fromTreatyId: 'ru-ir-comprehensive-strategic-partnership',
+        }),
+      ]);
       for (const type of ['statement', 'negotiations', 'context']) {
         expect(timeline.items.map((item) => item.type)).toContain(type);
       }

@@ -310,11 +310,12 @@ export const DIPLOMACY_REPORTS: readonly DemoReport[] = [
     treatyId: RU_IR,
     dateEvidence: { rule: 'almost-years-ago', phrase: 'since Moscow invaded Ukraine almost three years ago' },
     dateResolution:
-      "'almost three years ago' in an article of 17 January 2025: between three and two and a half years before, January to July 2022, so 2022. The article says it again ('Since the invasion of Ukraine almost three years ago'). Article 002 gives February 2022.",
+      "'almost three years ago' in an article of 17 January 2025: between three and two and a half years before, January to July 2022, so 2022. The article says it again ('Since the invasion of Ukraine almost three years ago'). Article 002 gives February 2022. Linked also to the treaties with North Korea and Belarus: the article gives the invasion as the start of the 'series of treaties' Russia has signed since, of which the Iran treaty 'was the last', naming those two.",
     request: {
       type: 'context',
       occurredOn: '2022',
       summary: INVASION,
+      treaties: ['ru-kp-comprehensive-strategic-partnership', 'ru-by-security-guarantees-union-state'],
       parties: ['RU', 'UA'],
       source: {
         ...A003,
