@@ -199,6 +199,10 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await cell('BE', 'withdrawal').locator('.badge').getAttribute('title')).toContain(
       'notice period of 180 days',
     );
+    // On the axis, an unnumbered dashed ring: not a development, the clause's date.
+    expect(await page.locator('#axis svg .computed-mark title').textContent()).toBe(
+      "Entry into force computed from the treaty's clause, 19 June 2025; no report yet",
+    );
     // The read model already counts BE's withdrawal; the page says it is still to take effect.
     expect(await text(page.locator('#treaty-status .parties > li[data-party="BE"]'))).toContain(
       'withdrawal takes effect on',
@@ -215,6 +219,7 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await page.locator('#overall-status').getAttribute('data-status')).toBe('ratification-in-progress');
     expect(await text(cell('AT', 'in-force'))).toBe('— none');
     expect(await row('FR').count()).toBe(0);
+    expect(await page.locator('#axis svg .computed-mark').count()).toBe(0);
 
     await page.getByLabel('Date', { exact: true }).fill('2025-06-19');
     await page.waitForSelector('#status-as-of:text-is("as of 19 June 2025")');

@@ -161,8 +161,15 @@ function treatyLink(treatyId) {
   );
 }
 
+/** The treaty-wide entry into force when only the clause gives it (null when a report does, or nothing does). */
+const computedInForce = () => {
+  const { status } = state.treaty;
+  return status.enteredIntoForceOnComputed && status.enteredIntoForceOn ? status.enteredIntoForceOn : null;
+};
+
 function drawAxis(periods, asOfDay, happened) {
   const days = periods.flatMap((period) => [period.first, period.last]);
+  if (computedInForce() !== null) days.push(dayOfIso(computedInForce()));
   if (asOfDay !== null) days.push(asOfDay);
   if (days.length === 0) days.push(today());
   const first = Math.min(...days);
@@ -175,6 +182,7 @@ function drawAxis(periods, asOfDay, happened) {
     asOfDay,
     happened,
     showDiplomacy: state.showDiplomacy,
+    computedInForce: computedInForce(),
     onSelect: (item) => {
       const card = document.getElementById(`dev-${item.eventId}`);
       card?.scrollIntoView({ block: 'nearest' });

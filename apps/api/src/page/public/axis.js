@@ -1,4 +1,4 @@
-import { formatDay, formatPartial, monthTicks, periodOf } from './dates.js';
+import { dayOfIso, formatDay, formatPartial, monthTicks, periodOf } from './dates.js';
 import { replaceChildren, svg } from './dom.js';
 import { developmentTitle, isDiplomacy, markKind } from './labels.js';
 
@@ -23,7 +23,10 @@ const laneOf = (item) => (isDiplomacy(item) ? DIPLOMACY_LANE : (item.party ?? nu
  * mark (a bar across the period when known only to the month or year). The drawing repeats what the numbered list
  * below says in words, so assistive technology is pointed at the list and the drawing is hidden.
  */
-export function renderAxis(container, { items, parties, domain, asOfDay, happened, onSelect, showDiplomacy = true }) {
+export function renderAxis(
+  container,
+  { items, parties, domain, asOfDay, happened, onSelect, showDiplomacy = true, computedInForce = null },
+) {
   const width = Math.max(container.clientWidth, 260);
   const plot = width - GUTTER - RIGHT;
   const span = Math.max(domain.last - domain.first, 1);
@@ -81,6 +84,7 @@ export function renderAxis(container, { items, parties, domain, asOfDay, happene
       laneShapes,
       ticks(domain, plot, x, lanesTop, baseline),
       asOfDay === null ? null : asOfLine(x(asOfDay), baseline, asOfDay, width),
+      computedInForce === null ? null : computedMark(x(dayOfIso(computedInForce)), lanesTop, computedInForce),
       marks.map((entry) => drawMark(entry, onSelect)),
     ),
   );
@@ -172,3 +176,17 @@ function drawMark(entry, onSelect) {
 
 /** A diamond (a square on its point) around a centre: the diplomacy's marker, unlike the legal acts' circles. */
 const diamond = (cx, cy, r) => `M ${cx} ${cy - r} L ${cx + r} ${cy} L ${cx} ${cy + r} L ${cx - r} ${cy} Z`;
+
+/**
+ * The treaty's entry into force as its clause computes it, no report having said it: a hollow dashed ring on the
+ * treaty's lane, unnumbered (it is not a development; the status above gives it in words, marked computed).
+ */
+function computedMark(cx, top, date) {
+  const cy = top + LANE_PADDING + ROW / 2;
+  return svg(
+    'g',
+    { class: 'computed-mark' },
+    svg('title', {}, `Entry into force computed from the treaty's clause, ${formatPartial(date)}; no report yet`),
+    svg('circle', { cx, cy, r: RADIUS - 1 }),
+  );
+}

@@ -180,7 +180,13 @@ function disagreements(open) {
           'li',
           {},
           `${developmentLabel(disagreement.type)}${disagreement.party ? ` (${disagreement.party})` : ''}: `,
-          `${disagreement.developmentIds.length} reports give dates that do not agree; an editor has yet to settle it.`,
+          disagreement.computedOn
+            ? [
+                "a report gives a date the treaty's clause does not: the clause gives ",
+                partialDate(disagreement.computedOn),
+                '; an editor has yet to settle it.',
+              ]
+            : `${disagreement.developmentIds.length} reports give dates that do not agree; an editor has yet to settle it.`,
         ),
       ),
     ),
