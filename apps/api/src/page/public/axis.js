@@ -2,7 +2,7 @@ import { dayOfIso, formatDay, formatPartial, monthTicks, periodOf } from './date
 import { replaceChildren, svg } from './dom.js';
 import { developmentTitle, isDiplomacy, markKind } from './labels.js';
 
-const GUTTER = 56;
+const GUTTER = 72;
 const RIGHT = 18;
 /** Room above the lanes for the as-of line's label. */
 const TOP_WITH_LABEL = 26;
