@@ -1,6 +1,7 @@
 import { describe, it } from '@jest/globals';
 import {
   consented,
+  correct,
   corroborated,
   ratified,
   register,
@@ -214,5 +215,32 @@ describe('consent to be bound', () => {
         type: 'ConsentToBeBoundExpressed',
         data: { ...base('2025-04-21'), party: 'RU', consentType: 'ratification' },
       });
+  });
+});
+
+describe('corrections of treaty-law developments', () => {
+  const history = [registeredMultilateral(), consented(uuid(2), 'AT', 'ratification', '2025-02-01')];
+
+  it('a consent can have its date or party corrected', () => {
+    spec
+      .given(history)
+      .when(correct(id, uuid(2), { occurredOn: '2025-02-03' }))
+      .then({
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: TREATY_ID,
+          developmentId: uuid(2),
+          changes: { occurredOn: '2025-02-03' },
+          reason: 'Misread the date',
+          source: source(),
+        },
+      });
+  });
+
+  it('not its type: retract it and report the right act', () => {
+    spec
+      .given(history)
+      .when(correct(id, uuid(2), { consentType: 'accession' } as never))
+      .thenThrows('INVALID_CORRECTION', { field: 'changes.consentType' });
   });
 });
