@@ -3,9 +3,9 @@
 // any date, kept up to date by the live feed. It reads the public API only.
 import { renderAxis } from './axis.js';
 import { dayOfIso, formatDay, isoOfDay, periodOf, today } from './dates.js';
-import { renderDevelopments } from './developments.js';
-import { replaceChildren } from './dom.js';
-import { statusLabel } from './labels.js';
+import { renderDevelopments, renderLinkedItems } from './developments.js';
+import { h, replaceChildren } from './dom.js';
+import { isDiplomacy, statusLabel } from './labels.js';
 import { followLive } from './live.js';
 import { renderStatus } from './status.js';
 import { renderTreatyList, treatyHref } from './treaty-list.js';
@@ -23,12 +23,18 @@ const view = {
   status: $('treaty-status'),
   statusAsOf: $('status-as-of'),
   axis: $('axis'),
+  axisNote: $('axis-note'),
   developments: $('developments'),
+  linked: $('linked'),
+  linkedItems: $('linked-items'),
+  diplomacyToggle: $('diplomacy-toggle'),
+  showDiplomacy: $('show-diplomacy'),
+  diplomacyCount: $('diplomacy-count'),
   live: $('live-state'),
   announcer: $('announcer'),
 };
 
-const state = { treatyId: null, asOf: null, treaties: [], treaty: null, sliderFirst: 0 };
+const state = { treatyId: null, asOf: null, treaties: [], treaty: null, sliderFirst: 0, showDiplomacy: true };
 let loadTicket = 0;
 
 class ApiError extends Error {
@@ -109,7 +115,9 @@ function renderTreaty() {
   view.intro.hidden = true;
   view.body.hidden = false;
 
-  const periods = timeline.items.map((item) => periodOf(item.occurredOn));
+  // The legal acts set the span of the slider and the axis: a context event of a century ago would squash them.
+  const legalActs = timeline.items.filter((item) => !isDiplomacy(item));
+  const periods = (legalActs.length > 0 ? legalActs : timeline.items).map((item) => periodOf(item.occurredOn));
   const now = today();
   const asOfDay = state.asOf === null ? null : dayOfIso(state.asOf);
   const earliest = periods.length > 0 ? Math.min(...periods.map((period) => period.first)) : now - 365;
@@ -121,32 +129,71 @@ function renderTreaty() {
   view.now.disabled = state.asOf === null;
   view.statusAsOf.textContent = state.asOf === null ? 'today' : `as of ${formatDay(asOfDay)}`;
 
-  renderStatus(view.status, status);
+  keepingFocus(view.status, () => renderStatus(view.status, status, { referenceDay: asOfDay ?? now, treatyLink }));
   const happened = timelineAsOf === null ? null : new Set(timelineAsOf.items.map((item) => item.eventId));
   drawAxis(periods, asOfDay, happened);
   const asOfLabel = asOfDay === null ? 'today' : formatDay(asOfDay);
-  keepingFocus(view.developments, () => renderDevelopments(view.developments, timeline.items, happened, asOfLabel));
+  keepingFocus(view.developments, () =>
+    renderDevelopments(view.developments, timeline.items, happened, asOfLabel, treatyLink),
+  );
+  const diplomacy = timeline.items.filter(isDiplomacy).length;
+  view.diplomacyToggle.hidden = diplomacy === 0;
+  view.diplomacyCount.textContent = String(diplomacy);
+  view.developments.toggleAttribute('data-hide-diplomacy', !state.showDiplomacy);
+  renderLinkedItems(view.linked, view.linkedItems, timeline.linkedItems ?? [], treatyLink);
 }
+
+/** A link to another treaty (a relation, a treaty a statement names): its title where the list knows it. */
+function treatyLink(treatyId) {
+  const known = state.treaties.find((treaty) => treaty.id === treatyId);
+  return h(
+    'a',
+    {
+      href: treatyHref(treatyId),
+      'data-treaty-link': treatyId,
+      onclick: (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        choose(treatyId);
+      },
+    },
+    known ? known.title : treatyId,
+  );
+}
+
+/** The treaty-wide entry into force when only the clause gives it (null when a report does, or nothing does). */
+const computedInForce = () => {
+  const { status } = state.treaty;
+  return status.enteredIntoForceOnComputed && status.enteredIntoForceOn ? status.enteredIntoForceOn : null;
+};
 
 function drawAxis(periods, asOfDay, happened) {
   const days = periods.flatMap((period) => [period.first, period.last]);
+  if (computedInForce() !== null) days.push(dayOfIso(computedInForce()));
   if (asOfDay !== null) days.push(asOfDay);
   if (days.length === 0) days.push(today());
   const first = Math.min(...days);
   const last = Math.max(...days);
   const padding = Math.max(15, Math.round((last - first) * 0.05));
-  renderAxis(view.axis, {
+  const { outside } = renderAxis(view.axis, {
     items: state.treaty.timeline.items,
     parties: state.treaty.status.parties,
     domain: { first: first - padding, last: last + padding },
     asOfDay,
     happened,
+    showDiplomacy: state.showDiplomacy,
+    computedInForce: computedInForce(),
     onSelect: (item) => {
       const card = document.getElementById(`dev-${item.eventId}`);
       card?.scrollIntoView({ block: 'nearest' });
       card?.focus({ preventScroll: true });
     },
   });
+  view.axisNote.hidden = outside === 0;
+  view.axisNote.textContent =
+    outside === 1
+      ? 'One statement, negotiation or context event falls outside this span: it is in the list below.'
+      : `${outside} statements, negotiations or context events fall outside this span: they are in the list below.`;
 }
 
 /** Re-rendering replaces elements: give focus back to the one that had it, so keyboard users keep their place. */
@@ -199,6 +246,16 @@ view.date.addEventListener('change', () => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(view.date.value)) chooseDay(dayOfIso(view.date.value), 0);
 });
 view.now.addEventListener('click', () => chooseDay(today(), 0));
+view.showDiplomacy.addEventListener('change', () => {
+  state.showDiplomacy = view.showDiplomacy.checked;
+  if (!state.treaty) return;
+  renderTreaty();
+  announce(
+    state.showDiplomacy
+      ? 'Statements, negotiations and context shown.'
+      : 'Statements, negotiations and context hidden; legal acts only.',
+  );
+});
 $('as-of').addEventListener('submit', (event) => event.preventDefault());
 
 function announce(message) {

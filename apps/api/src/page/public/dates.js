@@ -7,6 +7,7 @@ const formats = {
   month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
   tick: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  shortDay: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
 };
 
 /** The days a partial date covers: one day, a month or a year. */
@@ -26,6 +27,13 @@ export const today = () => Math.floor(Date.now() / DAY_MS);
 export function formatPartial(occurredOn) {
   const precision = occurredOn.length === 10 ? 'day' : occurredOn.length === 7 ? 'month' : 'year';
   return formats[precision].format(new Date(periodOf(occurredOn).first * DAY_MS));
+}
+
+/** `17 Jan 2025`, `Apr 2025`, `2001`: for a dense table. */
+export function formatCompact(occurredOn) {
+  const precision = occurredOn.length === 10 ? 'day' : occurredOn.length === 7 ? 'month' : 'year';
+  const format = precision === 'day' ? formats.shortDay : precision === 'month' ? formats.tick : formats.year;
+  return format.format(new Date(periodOf(occurredOn).first * DAY_MS));
 }
 
 export const formatDay = (day) => formats.day.format(new Date(day * DAY_MS));

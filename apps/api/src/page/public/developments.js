@@ -1,6 +1,6 @@
 import { dayOfIso, formatDay, formatPartial } from './dates.js';
 import { h, replaceChildren, webAddress } from './dom.js';
-import { developmentTitle, markKind } from './labels.js';
+import { consentLabel, developmentTitle, isDiplomacy, markKind } from './labels.js';
 import { partialDate } from './status.js';
 
 const CHANGE_LABELS = { occurredOn: 'date', party: 'party', body: 'body', place: 'place', signatories: 'signatories' };
@@ -11,32 +11,43 @@ export const cardId = (item) => `dev-${item.eventId}`;
  * Each development of the whole timeline, numbered as on the date axis, with its sources, corrections, retraction
  * and disagreements. `happened` holds the developments that had happened on the chosen date (null: today).
  */
-export function renderDevelopments(list, items, happened, asOfLabel) {
+export function renderDevelopments(list, items, happened, asOfLabel, treatyLink) {
   const numbers = new Map(items.map((item, index) => [item.developmentId, index + 1]));
   replaceChildren(
     list,
     items.length === 0 ? h('li', { class: 'empty' }, 'No development reported yet.') : null,
-    items.map((item, index) => card(item, index + 1, numbers, items, happened, asOfLabel)),
+    items.map((item, index) => card(item, index + 1, numbers, items, happened, asOfLabel, treatyLink)),
   );
 }
 
-function card(item, number, numbers, items, happened, asOfLabel) {
+function card(item, number, numbers, items, happened, asOfLabel, treatyLink) {
   const pending = happened !== null && !happened.has(item.eventId);
   const headingId = `${cardId(item)}-title`;
+  const diplomacy = isDiplomacy(item);
   return h(
     'li',
     {
       id: cardId(item),
-      class: 'development',
+      class: diplomacy ? 'development development--diplomacy' : 'development',
       tabindex: '-1',
       'data-kind': markKind(item.type),
       'data-type': item.type,
+      'data-diplomacy': diplomacy,
       'data-retracted': item.retracted,
       'data-pending': pending,
     },
     h(
       'article',
       { 'aria-labelledby': headingId },
+      diplomacy
+        ? h(
+            'p',
+            { class: 'kind-label' },
+            h('span', { class: 'kind-tag' }, 'Diplomacy'),
+            ' ',
+            h('span', { class: 'note' }, 'does not change the legal status'),
+          )
+        : null,
       h(
         'h4',
         { id: headingId },
@@ -46,7 +57,8 @@ function card(item, number, numbers, items, happened, asOfLabel) {
       ),
       h('p', { class: 'date' }, partialDate(item.occurredOn)),
       flags(item, pending, asOfLabel),
-      details(item),
+      diplomacy ? said(item) : null,
+      details(item, treatyLink),
       corrections(item),
       retraction(item),
       disagreement(item, numbers, items),
@@ -73,11 +85,27 @@ function flags(item, pending, asOfLabel) {
 const flag = (kind, text) => h('span', { class: `flag flag--${kind}` }, text);
 const times = (count) => (count === 1 ? 'once' : `${count} times`);
 
-function details(item) {
+/** What a statement said, or what a context event was: the development's own words, apart from its sources'. */
+function said(item) {
+  if (item.type === 'statement' && item.quote) return h('blockquote', { class: 'said' }, h('p', {}, `“${item.quote}”`));
+  if (item.type === 'context' && item.summary) return h('p', { class: 'said' }, item.summary);
+  return null;
+}
+
+function details(item, treatyLink) {
   const rows = [];
   if (item.place) rows.push(['Place', item.place]);
   if (item.signatories?.length) rows.push(['Signatories', item.signatories.join(', ')]);
   if (item.votes) rows.push(['Votes', votes(item.votes)]);
+  if (item.consentType) rows.push(['Consent', consentLabel(item.consentType)]);
+  if (item.againstParty) rows.push(['Against', item.againstParty]);
+  if (item.text) rows.push(['Text', h('q', {}, item.text)]);
+  if (item.effectiveOn) rows.push(['Takes effect', partialDate(item.effectiveOn)]);
+  if (item.participants?.length) rows.push(['Participants', item.participants.join(', ')]);
+  if (item.parties?.length) rows.push(['Parties named', item.parties.join(', ')]);
+  if (item.treaties?.length && treatyLink) {
+    rows.push(['Treaties named', item.treaties.map((id, index) => [index > 0 ? ', ' : null, treatyLink(id)])]);
+  }
   if (rows.length === 0) return null;
   return h(
     'dl',
@@ -182,5 +210,30 @@ function sourceEntry(source, item) {
     source.reportedOccurredOn && source.reportedOccurredOn !== item.occurredOn
       ? h('p', { class: 'note' }, `Gave the date as ${formatPartial(source.reportedOccurredOn)}`)
       : null,
+  );
+}
+
+/** Statements, negotiations and context recorded on other treaties that name this one, each with where it is. */
+export function renderLinkedItems(section, list, linkedItems, treatyLink) {
+  section.hidden = linkedItems.length === 0;
+  replaceChildren(
+    list,
+    linkedItems.map((item) =>
+      h(
+        'li',
+        { class: 'development development--diplomacy', 'data-kind': 'diplomacy', 'data-type': item.type },
+        h(
+          'p',
+          { class: 'kind-label' },
+          h('span', { class: 'kind-tag' }, 'Diplomacy'),
+          ' ',
+          h('span', { class: 'note' }, 'recorded on ', treatyLink(item.fromTreatyId)),
+        ),
+        h('h4', {}, developmentTitle(item)),
+        h('p', { class: 'date' }, partialDate(item.occurredOn)),
+        said(item),
+        details(item, null),
+      ),
+    ),
   );
 }

@@ -23,21 +23,69 @@ const DEVELOPMENT_LABELS = {
   resumed: 'Resumed',
   withdrawn: 'Party withdrew',
   terminated: 'Terminated',
+  'consent-to-be-bound': 'Consent to be bound',
+  reservation: 'Reservation',
+  declaration: 'Declaration',
+  objection: 'Objection',
+  'reservation-withdrawn': 'Reservation withdrawn',
+  'provisional-application-started': 'Provisional application started',
+  'provisional-application-ended': 'Provisional application ended',
+  'withdrawal-notified': 'Withdrawal notified',
+  statement: 'Statement',
+  negotiations: 'Negotiations',
+  context: 'Context',
 };
+
+export const CONSENT_LABELS = {
+  ratification: 'ratification',
+  acceptance: 'acceptance',
+  approval: 'approval',
+  accession: 'accession',
+  succession: 'succession',
+  'definitive-signature': 'definitive signature',
+};
+
+const STAGE_LABELS = { announced: 'announced', held: 'held', ended: 'ended' };
+
+/** How one treaty relates to another, read from this treaty's side (the API gives the inverse for incoming ones). */
+const RELATION_LABELS = {
+  amends: 'Amends',
+  'amended-by': 'Amended by',
+  'protocol-to': 'Protocol to',
+  'has-protocol': 'Has a protocol',
+  supersedes: 'Supersedes',
+  'superseded-by': 'Superseded by',
+  'builds-on': 'Builds on',
+  'built-on-by': 'Built on by',
+};
+
+/** Statements, negotiations and context: the diplomacy around a treaty, which never changes where it stands. */
+const DIPLOMACY_TYPES = new Set(['statement', 'negotiations', 'context']);
+export const isDiplomacy = (item) => item.kind === 'diplomacy' || DIPLOMACY_TYPES.has(item.type);
+export const consentLabel = (type) => CONSENT_LABELS[type] ?? String(type);
+export const relationLabel = (type) => RELATION_LABELS[type] ?? String(type);
 
 export const statusLabel = (status) => STATUS_LABELS[status] ?? String(status);
 export const developmentLabel = (type) => DEVELOPMENT_LABELS[type] ?? String(type);
 
-/** How the date axis draws a development: signature, a party's step, entry into force, or anything else. */
+/**
+ * How the date axis draws a development: signature, a party's step, entry into force, diplomacy (statement,
+ * negotiations, context: drawn apart, as diamonds), or any other legal act.
+ */
 export function markKind(type) {
   switch (type) {
     case 'signed':
       return 'signature';
     case 'legislative-approval':
     case 'ratification-completed':
+    case 'consent-to-be-bound':
       return 'step';
     case 'entered-into-force':
       return 'force';
+    case 'statement':
+    case 'negotiations':
+    case 'context':
+      return 'diplomacy';
     default:
       return 'other';
   }
@@ -46,7 +94,18 @@ export function markKind(type) {
 /** A development's title: its type, and the body that acted where there is one. */
 export function developmentTitle(item) {
   const label = developmentLabel(item.type);
-  return item.body ? `${label}: ${item.body}` : label;
+  switch (item.type) {
+    case 'consent-to-be-bound':
+      return item.consentType ? `${label}: ${consentLabel(item.consentType)}` : label;
+    case 'objection':
+      return item.againstParty ? `Objection to ${item.againstParty}'s reservation` : label;
+    case 'statement':
+      return item.speaker ? `Statement by ${item.speaker}` : label;
+    case 'negotiations':
+      return `Negotiations ${STAGE_LABELS[item.stage] ?? String(item.stage ?? '')}`.trim();
+    default:
+      return item.body ? `${label}: ${item.body}` : label;
+  }
 }
 
 export const PRECISION_NOTES = { month: 'known only to the month', year: 'known only to the year' };

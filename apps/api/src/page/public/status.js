@@ -1,6 +1,7 @@
-import { formatPartial } from './dates.js';
-import { h, replaceChildren } from './dom.js';
-import { PRECISION_NOTES, developmentLabel, developmentTitle, statusLabel } from './labels.js';
+import { formatPartial, periodOf } from './dates.js';
+import { h, replaceChildren, webAddress } from './dom.js';
+import { PRECISION_NOTES, developmentLabel, developmentTitle, relationLabel, statusLabel } from './labels.js';
+import { clauseText, computedBadge, renderPartyChart } from './party-chart.js';
 
 const TREATY_DATES = [
   ['signedOn', 'Signed'],
@@ -24,11 +25,30 @@ export function partialDate(occurredOn) {
   ];
 }
 
-/** The treaty's status (overall, its dates, each party's path) as of the chosen date. */
-export function renderStatus(container, status) {
+/**
+ * The treaty's status (overall, its terms and dates, its relations, the chart of parties, each party's path) as of
+ * the chosen date. `referenceDay` is that date (or today), against which computed dates read as expected or not;
+ * `treatyLink` makes a link to another treaty.
+ */
+export function renderStatus(container, status, { referenceDay, treatyLink }) {
+  const clause = clauseText(status.entryIntoForceClause);
   const dates = TREATY_DATES.filter(([field]) => status[field]).map(([field, label]) => [
     h('dt', {}, label),
-    h('dd', {}, partialDate(status[field])),
+    h(
+      'dd',
+      { 'data-field': field },
+      partialDate(status[field]),
+      field === 'enteredIntoForceOn' && status.enteredIntoForceOnComputed
+        ? [
+            ' ',
+            computedBadge(
+              status[field],
+              referenceDay,
+              `Computed from the treaty's clause (${clause ?? 'on record'}); no report confirms it yet.`,
+            ),
+          ]
+        : null,
+    ),
   ]);
   replaceChildren(
     container,
@@ -40,19 +60,39 @@ export function renderStatus(container, status) {
       h('dd', {}, status.parties.join(', ')),
       h('dt', {}, 'Category'),
       h('dd', {}, status.category),
+      status.kind ? [h('dt', {}, 'Kind'), h('dd', {}, status.kind)] : null,
+      status.depositary ? [h('dt', {}, 'Depositary'), h('dd', {}, status.depositary)] : null,
+      clause ? [h('dt', {}, 'Entry into force'), h('dd', { 'data-field': 'clause' }, clause)] : null,
+      status.withdrawalNoticeDays
+        ? [
+            h('dt', {}, 'Withdrawal notice'),
+            h('dd', {}, `takes effect ${status.withdrawalNoticeDays} days after notification`),
+          ]
+        : null,
       dates,
+      identifiers(status.identifiers),
     ),
-    h('h4', {}, 'Each party'),
+    relations(status.relations, treatyLink),
+    renderPartyChart(status, referenceDay),
+    h('h4', {}, "Each party's steps"),
     h(
       'ul',
       { class: 'parties' },
-      Object.entries(status.ratification).map(([party, path]) => partyPath(party, path)),
+      Object.entries(status.ratification).map(([party, path]) => partyPath(party, path, referenceDay)),
     ),
     disagreements(status.disagreements),
   );
 }
 
-function partyPath(party, path) {
+/** The read model counts a withdrawal from its effective date, even ahead of the day shown: say which it is. */
+function withdrawal(path, referenceDay) {
+  if (!path.withdrawn) return null;
+  if (!path.withdrewOn) return ' · withdrew';
+  const ahead = periodOf(path.withdrewOn).first > referenceDay;
+  return [ahead ? ' · withdrawal takes effect on ' : ' · withdrew on ', partialDate(path.withdrewOn)];
+}
+
+function partyPath(party, path, referenceDay) {
   return h(
     'li',
     { 'data-party': party },
@@ -60,7 +100,7 @@ function partyPath(party, path) {
     ' ',
     statusBadge(path.status),
     path.completedOn ? [' on ', partialDate(path.completedOn)] : null,
-    path.withdrawn ? [' · withdrew', path.withdrewOn ? [' on ', partialDate(path.withdrewOn)] : null] : null,
+    withdrawal(path, referenceDay),
     path.steps.length > 0
       ? h(
           'ul',
@@ -70,6 +110,56 @@ function partyPath(party, path) {
           ),
         )
       : null,
+  );
+}
+
+function identifiers(ids) {
+  if (!ids) return null;
+  const text = webAddress(ids.officialTextUrl);
+  return [
+    ids.untsNumber ? [h('dt', {}, 'UN Treaty Series'), h('dd', {}, `No. ${ids.untsNumber}`)] : null,
+    ids.depositaryReference ? [h('dt', {}, 'Depositary reference'), h('dd', {}, ids.depositaryReference)] : null,
+    ids.wikidataId
+      ? [
+          h('dt', {}, 'Wikidata'),
+          h(
+            'dd',
+            {},
+            /^Q\d+$/.test(ids.wikidataId)
+              ? h(
+                  'a',
+                  { href: `https://www.wikidata.org/wiki/${ids.wikidataId}`, rel: 'noopener noreferrer' },
+                  ids.wikidataId,
+                )
+              : ids.wikidataId,
+          ),
+        ]
+      : null,
+    text
+      ? [h('dt', {}, 'Official text'), h('dd', {}, h('a', { href: text, rel: 'noopener noreferrer' }, 'the text'))]
+      : null,
+  ];
+}
+
+/** Relations to other treaties, as links, both those this treaty states and those others state about it. */
+function relations(list, treatyLink) {
+  if (!list || list.length === 0) return null;
+  return h(
+    'div',
+    { class: 'relations' },
+    h('h4', { id: 'relations-heading' }, 'Related treaties'),
+    h(
+      'ul',
+      { 'aria-labelledby': 'relations-heading' },
+      list.map((relation) =>
+        h(
+          'li',
+          { 'data-relation': relation.type, 'data-direction': relation.direction },
+          `${relationLabel(relation.type)}: `,
+          treatyLink(relation.treatyId),
+        ),
+      ),
+    ),
   );
 }
 
@@ -90,7 +180,13 @@ function disagreements(open) {
           'li',
           {},
           `${developmentLabel(disagreement.type)}${disagreement.party ? ` (${disagreement.party})` : ''}: `,
-          `${disagreement.developmentIds.length} reports give dates that do not agree; an editor has yet to settle it.`,
+          disagreement.computedOn
+            ? [
+                "a report gives a date the treaty's clause does not: the clause gives ",
+                partialDate(disagreement.computedOn),
+                '; an editor has yet to settle it.',
+              ]
+            : `${disagreement.developmentIds.length} reports give dates that do not agree; an editor has yet to settle it.`,
         ),
       ),
     ),
