@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PageModule } from './page/page.module';
 import { ProjectionsModule } from './read-models/projections.module';
 import { TreatiesModule } from './treaties/treaties.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   /** Replaces the system clock, e.g. in tests that need a fixed "today". */
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         AuditModule,
         DemoModule,
         PageModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
