@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedDelivery {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
-  /** The status the receiver answered. */
+  /** The status the receiver answered; 0 when the connection was gone before it could. */
   readonly answered: number;
 }
 
@@ -35,7 +35,7 @@ export class WebhookReceiver {
 
   /** The requests answered 2xx: what the service may count as acknowledged. */
   get acknowledged(): ReceivedDelivery[] {
-    return this.requests.filter((request) => request.answered < 300);
+    return this.requests.filter((request) => request.answered >= 200 && request.answered < 300);
   }
 
   async start(): Promise<void> {
@@ -47,8 +47,10 @@ export class WebhookReceiver {
           const fail = this.behaviour.failing || this.failed < (this.behaviour.failFirst ?? 0);
           if (fail) this.failed += 1;
           const status = fail ? 500 : 204;
-          this.requests.push({ headers: request.headers, body, answered: status });
-          response.writeHead(status).end();
+          // A request whose connection was cut (the receiver stopped while it waited) was never answered.
+          const cut = request.socket.destroyed;
+          this.requests.push({ headers: request.headers, body, answered: cut ? 0 : status });
+          if (!cut) response.writeHead(status).end();
         };
         if (this.behaviour.delayMs) setTimeout(answer, this.behaviour.delayMs);
         else answer();

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import type { AppConfig } from '../../../apps/api/src/config/app-config';
+import { WebhookSubscriptions } from '../../../apps/api/src/webhooks/webhook-subscriptions.service';
 import { KEYS, bearer } from '../../support/api-keys';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../../support/treaty-requests';
@@ -144,4 +145,43 @@ describe('webhook delivery', () => {
     expect(deliveries.body.items.filter((item: { status: string }) => item.status === 'delivered')).toHaveLength(6);
     expect(deliveries.body.items.at(-1)).toMatchObject({ status: 'delivered', attempts: 4 });
   }, 60_000);
+
+  it("takes over another replica's subscription once its lease lapses, from the checkpoint, repeating nothing", async () => {
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
+    cleanup.push(() => subject.close());
+    const { id } = await subscribe(subject, receiver.url);
+    await registerRuIr(subject.http);
+    await until(() => receiver.acknowledged.length === 1, 5000, 'the first delivery');
+
+    // Another replica takes the lease (and, say, crashes holding it): this one must leave the subscription alone.
+    const leaseUntil = Date.now() + 1500;
+    const subscriptions = subject.app.get(WebhookSubscriptions);
+    expect(
+      await subscriptions.append(
+        id,
+        [
+          {
+            type: 'WebhookLeaseAcquired',
+            data: { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() },
+          },
+        ],
+        'test',
+      ),
+    ).toBe(true);
+    const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(receiver.requests).toHaveLength(1);
+
+    await until(() => receiver.acknowledged.length === 2, 5000, 'the delivery after the lease lapsed');
+    expect(Date.now()).toBeGreaterThanOrEqual(leaseUntil);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.requests.map((delivery) => parse(delivery).cloudEvent.id)).toEqual([
+      parse(receiver.requests[0]!).cloudEvent.id,
+      written.body.eventId,
+    ]);
+    expect(subscriptions.get(id)).toMatchObject({ checkpoint: BigInt(written.body.position) });
+  });
 });
