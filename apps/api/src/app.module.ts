@@ -5,6 +5,7 @@ import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { LiveModule } from './live/live.module';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         DemoModule,
         PageModule,
         WebhooksModule,
+        FeedsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
