@@ -5,6 +5,7 @@ import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { ExportsModule } from './exports/exports.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
         PageModule,
         WebhooksModule,
         FeedsModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
