@@ -64,7 +64,7 @@ describe('data downloads', () => {
     const response = await download('/exports/treaties.csv');
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toBe('attachment; filename="treaties.csv"');
-    const rows = parse(response.body as string, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(response.body as string, { columns: true });
     const api = (await request(subject.http).get('/treaties').expect(200)).body.items as Record<string, unknown>[];
     expect(rows.map((row) => row.id)).toEqual(api.map((treaty) => treaty.id));
     const tricky = rows.find((row) => row.id === TRICKY.id)!;
@@ -83,10 +83,9 @@ describe('data downloads', () => {
   });
 
   it('developments.csv round-trips, one row per development with its source', async () => {
-    const rows = parse((await download('/exports/developments.csv')).body as string, { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
+      columns: true,
+    });
     expect(rows).toHaveLength(6);
     expect(rows.find((row) => row.type === 'legislative-approval')).toMatchObject({
       treatyId: RU_IR.id,
@@ -110,10 +109,7 @@ describe('data downloads', () => {
     const response = await download('/exports/treaties.jsonld');
     expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
     const document = JSON.parse(response.body as string) as object;
-    const expanded = (await jsonld.expand(document, { documentLoader: noNetwork as never })) as Record<
-      string,
-      unknown[]
-    >[];
+    const expanded = (await jsonld.expand(document, { documentLoader: noNetwork })) as Record<string, unknown[]>[];
     expect(expanded).toHaveLength(2);
     const ruIr = expanded.find((node) => String(node['@id']).endsWith(`/treaties/${RU_IR.id}`))!;
     expect(ruIr['@type']).toEqual(['https://schema.org/Legislation']);
