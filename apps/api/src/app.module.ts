@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DemoModule } from './demo/demo.module';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         WebhooksModule,
         FeedsModule,
         ExportsModule,
+        CalendarsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
