@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AsyncApiModule } from './asyncapi/asyncapi.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarsModule } from './calendars/calendars.module';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
         FeedsModule,
         ExportsModule,
         CalendarsModule,
+        AsyncApiModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
