@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Subscription as RxSubscription } from 'rxjs';
 import { v5 as uuidV5 } from 'uuid';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { AppendSignal, EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { TREATY_STREAM_PREFIX } from '@timeline/treaty';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { backoffMs } from './backoff';
@@ -21,6 +21,9 @@ import type { WebhookSubscription } from './webhook-subscription';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
 
 type Outcome = 'delivered' | 'stop';
+
+/** How long an idle worker waits before looking again, should the shared tail miss an append (another process). */
+const IDLE_POLL_MS = 5000;
 
 /**
  * Delivers each subscription's treaty updates, one at a time and in log order (so in order per treaty), from its
@@ -39,6 +42,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private readonly contexts: TreatyEventContexts;
   private readonly logger = new Logger('Webhooks');
   private watching: RxSubscription | undefined;
+  private tail: Promise<void> | undefined;
+  private readonly treatyEvents = new AppendSignal();
   private stopping = false;
   /** Wall-clock time: leases and signature timestamps are protocol time shared with other machines, not domain dates. */
   private readonly now = (): number => Date.now();
@@ -55,6 +60,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     if (!this.secrets.available) return;
+    this.tail = this.followTreatyEvents();
     void this.subscriptions.ready.then(() => {
       if (this.stopping) return;
       this.subscriptions.all().forEach((subscription) => this.ensureWorker(subscription.id));
@@ -68,13 +74,28 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.watching?.unsubscribe();
     // Wakes every worker that waits for a change or a backoff.
     await this.subscriptions.beforeApplicationShutdown();
-    await Promise.all(this.workers.values());
+    await Promise.all([...this.workers.values(), this.tail]);
     for (const subscription of this.subscriptions.all()) {
       if (subscription.lease?.holder === this.holder && !subscription.deleted) {
         await this.subscriptions
           .append(subscription.id, [{ type: 'WebhookLeaseReleased', data: { holder: this.holder } }], this.holder)
           .catch(() => undefined);
       }
+    }
+  }
+
+  /** One live subscription to the treaty events for every worker: each event it sees wakes the idle ones. */
+  private async followTreatyEvents(): Promise<void> {
+    try {
+      for await (const message of this.store.subscribeToAll({
+        fromPosition: 'end',
+        filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+        signal: this.subscriptions.signal,
+      })) {
+        if (message.kind === 'event') this.treatyEvents.notify();
+      }
+    } catch (error) {
+      if (!this.subscriptions.signal.aborted) this.logger.error(`Following the treaty events failed: ${String(error)}`);
     }
   }
 
@@ -109,7 +130,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /** Follows the treaty events after `checkpoint` until a delivery has to stop (paused, deleted, lease lost). */
+  /**
+   * Follows the treaty events after `checkpoint` until a delivery has to stop (paused, deleted, lease lost). It
+   * reads up to the head, then waits for the shared tail to see a new treaty event: one live subscription for all
+   * subscriptions, rather than one each woken by every append (each delivery is an append).
+   */
   private async follow(id: string, checkpoint: bigint): Promise<void> {
     const abort = new AbortController();
     const signal = AbortSignal.any([abort.signal, this.subscriptions.signal]);
@@ -117,19 +142,26 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       const state = this.subscriptions.get(changed);
       if (changed === id && (!state || state.deleted || state.paused || this.leasedElsewhere(state))) abort.abort();
     });
+    let cursor = checkpoint;
     try {
-      for await (const message of this.store.subscribeToAll({
-        fromPosition: checkpoint < 0n ? 'start' : checkpoint,
-        filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
-        signal,
-      })) {
-        if (this.stopping || signal.aborted) return;
-        if (message.kind !== 'event') continue;
-        const context = await this.contexts.of(message.event);
-        const subscription = this.subscriptions.get(id);
-        if (!subscription) return;
-        if (!context || !matchesWebhookFilter(context, subscription.filter)) continue;
-        if ((await this.deliver(id, context)) === 'stop') return;
+      while (!this.stopping && !signal.aborted) {
+        const seen = this.treatyEvents.current;
+        for await (const message of this.store.subscribeToAll({
+          fromPosition: cursor < 0n ? 'start' : cursor,
+          filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+          signal,
+        })) {
+          if (this.stopping || signal.aborted) return;
+          if (message.kind === 'caught-up') break;
+          const context = await this.contexts.of(message.event);
+          const subscription = this.subscriptions.get(id);
+          if (!subscription) return;
+          if (context && matchesWebhookFilter(context, subscription.filter)) {
+            if ((await this.deliver(id, context)) === 'stop') return;
+          }
+          cursor = message.event.position;
+        }
+        await this.treatyEvents.changedSince(seen, signal, IDLE_POLL_MS);
       }
     } finally {
       stopOnChange.unsubscribe();

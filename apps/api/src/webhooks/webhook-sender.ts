@@ -4,6 +4,10 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isPublicAddress } from './target-address';
 
+// Connections are kept open between deliveries to the same receiver: a subscription sends one after another.
+const HTTP_AGENT = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const HTTPS_AGENT = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
 export type SendResult =
   | { readonly ok: true; readonly status: number }
   | { readonly ok: false; readonly status?: number; readonly error: string };
@@ -26,6 +30,7 @@ export function sendWebhook(
 ): Promise<SendResult> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
+  const agent = target.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT;
   return new Promise<SendResult>((resolve) => {
     const request = client.request(
       target,
@@ -38,6 +43,7 @@ export function sendWebhook(
           'user-agent': 'treaty-timeline-webhooks/1',
         },
         timeout: options.timeoutMs,
+        agent,
         ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
       },
       (response) => {
