@@ -99,6 +99,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       allowPrivateTargets: variables.TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS,
       retryBaseMs: variables.TIMELINE_WEBHOOK_RETRY_BASE_MS,
       maxFailures: variables.TIMELINE_WEBHOOK_MAX_FAILURES,
+      leaseMs: variables.TIMELINE_WEBHOOK_LEASE_MS,
     },
   };
 }

@@ -83,6 +83,12 @@ export class EnvironmentVariables {
   @Max(1000, { message: 'TIMELINE_WEBHOOK_MAX_FAILURES must be a whole number from 1 to 1000' })
   TIMELINE_WEBHOOK_MAX_FAILURES = 8;
 
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Min(1000, { message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Max(600_000, { message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  TIMELINE_WEBHOOK_LEASE_MS = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })
