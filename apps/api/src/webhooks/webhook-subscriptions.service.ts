@@ -21,6 +21,9 @@ import { randomUUID } from 'node:crypto';
 import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
 import { WEBHOOK_STREAM_PREFIX, webhookStreamName, type WebhookEvent } from './webhook.events';
 
+/** How soon this replica sees what another appended to a subscription (its own appends it sees at once). */
+const RESCAN_MS = 1000;
+
 interface Tracked {
   readonly state: WebhookSubscription | undefined;
   readonly revision: bigint;
@@ -144,20 +147,38 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
     yield* this.store.readStream(webhookStreamName(id), { direction: 'backwards', maxCount });
   }
 
+  /**
+   * Reads the webhook streams' events up to the head, then again every second from the head it last reached. A
+   * live filtered subscription would do the same work on every append, but from its last *webhook* event: with
+   * webhook events rare in a long log of treaty events, that re-read the whole log each time.
+   */
   private async follow(): Promise<void> {
+    let scannedUpTo: bigint | undefined;
     try {
-      for await (const message of this.store.subscribeToAll({
-        filter: { on: 'stream-name', prefixes: [WEBHOOK_STREAM_PREFIX] },
-        signal: this.stop.signal,
-      })) {
-        if (message.kind === 'caught-up') this.caughtUp();
-        else if (!this.apply(message.event)) await this.refresh(idOf(message.event.streamName));
+      while (!this.stop.signal.aborted) {
+        const head = await this.head();
+        for await (const message of this.store.subscribeToAll({
+          fromPosition: scannedUpTo ?? 'start',
+          filter: { on: 'stream-name', prefixes: [WEBHOOK_STREAM_PREFIX] },
+          signal: this.stop.signal,
+        })) {
+          if (message.kind === 'caught-up') break;
+          if (!this.apply(message.event)) await this.refresh(idOf(message.event.streamName));
+        }
+        if (head !== undefined) scannedUpTo = head;
+        this.caughtUp();
+        await sleep(RESCAN_MS, this.stop.signal);
       }
     } catch (error) {
       if (!this.stop.signal.aborted) this.logger.error(`Following the webhook subscriptions failed: ${String(error)}`);
     } finally {
       this.caughtUp();
     }
+  }
+
+  private async head(): Promise<bigint | undefined> {
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+    return undefined;
   }
 
   /** Folds one stored event in; false when it is not the next one (a gap to read), true otherwise. */
@@ -178,3 +199,15 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
 }
 
 const idOf = (streamName: string): string => streamName.slice(WEBHOOK_STREAM_PREFIX.length);
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
