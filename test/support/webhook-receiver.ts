@@ -6,6 +6,8 @@ export interface ReceivedDelivery {
   readonly body: string;
   /** The status the receiver answered; 0 when the connection was gone before it could. */
   readonly answered: number;
+  /** When the request arrived (Date.now()). */
+  readonly at: number;
 }
 
 export interface ReceiverBehaviour {
@@ -41,6 +43,7 @@ export class WebhookReceiver {
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
       let body = '';
+      const at = Date.now();
       request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       request.on('end', () => {
         const answer = () => {
@@ -49,7 +52,7 @@ export class WebhookReceiver {
           const status = fail ? 500 : 204;
           // A request whose connection was cut (the receiver stopped while it waited) was never answered.
           const cut = request.socket.destroyed;
-          this.requests.push({ headers: request.headers, body, answered: cut ? 0 : status });
+          this.requests.push({ headers: request.headers, body, answered: cut ? 0 : status, at });
           if (!cut) response.writeHead(status).end();
         };
         if (this.behaviour.delayMs) setTimeout(answer, this.behaviour.delayMs);

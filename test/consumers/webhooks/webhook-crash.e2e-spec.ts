@@ -12,7 +12,7 @@ import { RU_IR, dumaApproval } from '../../support/treaty-requests';
 import { WebhookReceiver, until } from '../../support/webhook-receiver';
 
 const ENTRY = 'dist/apps/api/apps/api/src/main.js';
-const KILLS = 4;
+const KILLS = 3;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -41,7 +41,8 @@ async function startService(dataDir: string): Promise<{ base: string; process: C
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+  // Generous: on a loaded machine, loading the modules alone has taken over 20 s.
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const ready = await fetch(`${base}/health`).catch(() => undefined);
     if (ready?.ok) return { base, process: child };
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -87,13 +88,13 @@ describe(`webhooks across ${KILLS} SIGKILLs of the service`, () => {
         if (run < KILLS) {
           // Kill it while deliveries are under way (the receiver takes 30 ms for each).
           const before = receiver.acknowledged.length;
-          await until(() => receiver.acknowledged.length > before, 10_000, 'a delivery before the kill');
+          await until(() => receiver.acknowledged.length > before, 30_000, 'a delivery before the kill');
           service.process.kill('SIGKILL');
           await new Promise((resolve) => service.process.once('exit', resolve));
         } else {
           await until(
             () => new Set(receiver.acknowledged.map((delivery) => delivery.headers['webhook-id'])).size === chamber + 1,
-            20_000,
+            60_000,
             'every update',
           );
           service.process.kill('SIGTERM');
@@ -119,5 +120,5 @@ describe(`webhooks across ${KILLS} SIGKILLs of the service`, () => {
     const firstSeen = ids.filter((id, index) => ids.indexOf(id) === index);
     expect(firstSeen).toEqual(logged);
     expect(ids.length - firstSeen.length).toBeLessThanOrEqual(KILLS);
-  }, 120_000);
+  }, 400_000);
 });
