@@ -8,7 +8,9 @@ import type { AppConfig } from '../apps/api/src/config/app-config';
 export const BENCH_EDITOR_KEY = 'editor-key-for-the-benchmark-0001';
 
 /** The real app on loopback with limits raised, as a load test needs (the defaults would throttle it). */
-export async function startBenchApp(): Promise<{ app: INestApplication; base: string }> {
+export async function startBenchApp(
+  overrides: Partial<AppConfig> = {},
+): Promise<{ app: INestApplication; base: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timeline-bench-app-'));
   const config: AppConfig = {
     port: 0,
@@ -20,6 +22,7 @@ export async function startBenchApp(): Promise<{ app: INestApplication; base: st
     logLevel: 'error',
     logFormat: 'json',
     limits: { maxBodyBytes: 262_144, ratePerMinute: 100_000_000, sseConnectionsPerClient: 100_000 },
+    ...overrides,
   };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');

@@ -8,12 +8,14 @@ import { replayBench } from './replay.bench';
 import { printTable, type Row } from './stats';
 import { storeAppendBench } from './store-append.bench';
 import { timeTravelBench } from './time-travel.bench';
+import { webhooksBench } from './webhooks.bench';
 
 /**
  * `npm run bench`: measures side by side, in one run, so that ratios hold on a noisy machine. Sizes are set by
  * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000),
  * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
- * BENCH_APPENDS (2,000), BENCH_TREATIES (100,000) and BENCH_EXTRACTION_WORDS (10,000).
+ * BENCH_APPENDS (2,000), BENCH_TREATIES (100,000), BENCH_EXTRACTION_WORDS (10,000), BENCH_WEBHOOKS (subscriptions,
+ * 100) and BENCH_WEBHOOK_UPDATES (1,000).
  */
 /** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
 const runs = (scenario: string): boolean =>
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
     if (runs('3')) rows.push(...(await replayBench(directory, events)));
     if (runs('6')) rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
     if (runs('7')) rows.push(...extractionBench(Number(process.env.BENCH_EXTRACTION_WORDS ?? 10_000), 10));
+    if (runs('8')) {
+      rows.push(
+        ...(await webhooksBench(
+          Number(process.env.BENCH_WEBHOOKS ?? 100),
+          Number(process.env.BENCH_WEBHOOK_UPDATES ?? 1_000),
+        )),
+      );
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -1,11 +1,15 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AsyncApiModule } from './asyncapi/asyncapi.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { ExportsModule } from './exports/exports.module';
 import { ExtractionsModule } from './extractions/extractions.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { LiveModule } from './live/live.module';
@@ -13,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PageModule } from './page/page.module';
 import { ProjectionsModule } from './read-models/projections.module';
 import { TreatiesModule } from './treaties/treaties.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   /** Replaces the system clock, e.g. in tests that need a fixed "today". */
@@ -38,6 +43,11 @@ export class AppModule implements NestModule {
         AuditModule,
         DemoModule,
         PageModule,
+        WebhooksModule,
+        FeedsModule,
+        ExportsModule,
+        CalendarsModule,
+        AsyncApiModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

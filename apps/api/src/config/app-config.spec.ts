@@ -13,7 +13,18 @@ describe('loadConfig', () => {
       logLevel: 'log',
       logFormat: 'auto',
       limits: { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 },
+      webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
     });
+  });
+
+  it('reads the webhook settings', () => {
+    const config = loadConfig({
+      TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      TIMELINE_WEBHOOK_RETRY_BASE_MS: '50',
+      TIMELINE_WEBHOOK_MAX_FAILURES: '3',
+    });
+    expect(config.webhooks).toMatchObject({ allowPrivateTargets: true, retryBaseMs: 50, maxFailures: 3 });
+    expect(() => loadConfig({ TIMELINE_WEBHOOK_RETRY_BASE_MS: '0' })).toThrow('TIMELINE_WEBHOOK_RETRY_BASE_MS');
   });
 
   it('selects EventStoreDB when a connection string is set', () => {

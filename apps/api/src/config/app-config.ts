@@ -22,7 +22,29 @@ export interface AppConfig {
   /** `json` lines, `pretty` lines for a person, or `auto`: pretty when stdout is a terminal. */
   readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly limits: Limits;
+  /** Webhook delivery; absent: {@link DEFAULT_WEBHOOK_SETTINGS}. */
+  readonly webhooks?: WebhookSettings;
 }
+
+export interface WebhookSettings {
+  /** Allows loopback, private and link-local targets, and plain http (tests, internal deployments). */
+  readonly allowPrivateTargets: boolean;
+  /** The first wait after a failed attempt; each further failure doubles it (with jitter). */
+  readonly retryBaseMs: number;
+  /** Failed attempts of one delivery after which the subscription is paused. */
+  readonly maxFailures: number;
+  readonly timeoutMs: number;
+  /** How long a replica keeps a subscription to itself after its last delivery or attempt. */
+  readonly leaseMs: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  allowPrivateTargets: false,
+  retryBaseMs: 1000,
+  maxFailures: 8,
+  timeoutMs: 10_000,
+  leaseMs: 30_000,
+};
 
 /** Bounds that protect the service from one client; the load tests raise them. */
 export interface Limits {
@@ -74,6 +96,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxBodyBytes: variables.TIMELINE_MAX_BODY_BYTES,
       ratePerMinute: variables.TIMELINE_RATE_LIMIT_PER_MINUTE,
       sseConnectionsPerClient: variables.TIMELINE_SSE_MAX_PER_CLIENT,
+    },
+    webhooks: {
+      ...DEFAULT_WEBHOOK_SETTINGS,
+      allowPrivateTargets: variables.TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      retryBaseMs: variables.TIMELINE_WEBHOOK_RETRY_BASE_MS,
+      maxFailures: variables.TIMELINE_WEBHOOK_MAX_FAILURES,
+      leaseMs: variables.TIMELINE_WEBHOOK_LEASE_MS,
     },
   };
 }

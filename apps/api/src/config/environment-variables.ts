@@ -65,6 +65,30 @@ export class EnvironmentVariables {
   @Max(100_000, { message: 'TIMELINE_SSE_MAX_PER_CLIENT must be a whole number from 1 to 100000' })
   TIMELINE_SSE_MAX_PER_CLIENT = 20;
 
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false' })
+  TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 1 to 3600000' })
+  @Min(1, { message: 'TIMELINE_WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 1 to 3600000' })
+  @Max(3_600_000, {
+    message: 'TIMELINE_WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 1 to 3600000',
+  })
+  TIMELINE_WEBHOOK_RETRY_BASE_MS = 1000;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_WEBHOOK_MAX_FAILURES must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'TIMELINE_WEBHOOK_MAX_FAILURES must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'TIMELINE_WEBHOOK_MAX_FAILURES must be a whole number from 1 to 1000' })
+  TIMELINE_WEBHOOK_MAX_FAILURES = 8;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Min(1000, { message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  @Max(600_000, { message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
+  TIMELINE_WEBHOOK_LEASE_MS = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })

@@ -9,6 +9,14 @@ import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 const DEFAULT_PAGE_SIZE = 50;
+const CHANGED_SCAN_PAGE = 500;
+
+/** A page of `GET /treaties?changedSince=`: `nextCursor` (more now) and `changedUpTo` are positions. */
+export interface ChangedTreatiesPage {
+  readonly items: JsonView[];
+  readonly nextCursor: string | null;
+  readonly changedUpTo: string;
+}
 
 /**
  * The consumers' reads. The present comes from the read model (one row, whatever the history's size); the past
@@ -22,8 +30,9 @@ export class TreatyReads {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async list(query: TreatyListQueryDto): Promise<TreatyPage> {
+  async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
     await this.readYourWrite(query.minPosition);
+    if (query.changedSince !== undefined) return this.changedSince(BigInt(query.changedSince), query);
     return this.readModels.treaties.list({
       ...(query.party !== undefined ? { party: query.party } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),
@@ -31,6 +40,31 @@ export class TreatyReads {
       ...(query.cursor !== undefined ? { after: query.cursor } : {}),
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
+  }
+
+  /**
+   * The treaties changed after a position, in the order of their last change, filtered; `changedUpTo` is where the
+   * next sync starts (the last change looked at, whether it matched the filters or not).
+   */
+  private changedSince(after: bigint, query: TreatyListQueryDto): ChangedTreatiesPage {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const items: JsonView[] = [];
+    let changedUpTo = after;
+    for (;;) {
+      const page = this.readModels.treaties.changedAfter(changedUpTo, CHANGED_SCAN_PAGE);
+      for (const update of page) {
+        if (items.length === limit)
+          return { items, nextCursor: changedUpTo.toString(), changedUpTo: changedUpTo.toString() };
+        changedUpTo = update.position;
+        const status = update.status as { status?: unknown; category?: unknown; parties?: unknown };
+        const matches =
+          (query.status === undefined || status.status === query.status) &&
+          (query.category === undefined || status.category === query.category) &&
+          (query.party === undefined || (Array.isArray(status.parties) && status.parties.includes(query.party)));
+        if (matches) items.push(update.status);
+      }
+      if (page.length < CHANGED_SCAN_PAGE) return { items, nextCursor: null, changedUpTo: changedUpTo.toString() };
+    }
   }
 
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {

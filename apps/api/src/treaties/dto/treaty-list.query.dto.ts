@@ -34,6 +34,14 @@ export class TreatyListQueryDto {
   @Matches(TREATY_ID_PATTERN, { message: 'cursor must be a nextCursor from a previous page' })
   cursor?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "Sync: only treaties changed after this position (0 for all), in the order of their last change; pass the answer's changedUpTo next time",
+  })
+  @IsAbsentOr()
+  @Matches(/^\d{1,19}$/, { message: 'changedSince must be a position, as a decimal string' })
+  changedSince?: string;
+
   @ApiPropertyOptional({ description: 'Read your write: see GET /treaties/{id}' })
   @IsAbsentOr()
   @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position, as a decimal string' })

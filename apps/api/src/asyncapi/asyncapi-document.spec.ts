@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
+import { asyncApiDocument } from './asyncapi-document';
+
+describe('the AsyncAPI document', () => {
+  it('is valid AsyncAPI 3 for the official parser, with no errors', async () => {
+    const parser = new Parser();
+    const diagnostics = await parser.validate(JSON.stringify(asyncApiDocument('localhost:3000', 'http')));
+    const errors = diagnostics.filter((diagnostic) => Number(diagnostic.severity) === Number(DiagnosticSeverity.Error));
+    expect(errors).toEqual([]);
+    const { document } = await parser.parse(JSON.stringify(asyncApiDocument('localhost:3000', 'http')));
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((channel) => channel.address()),
+    ).toEqual(expect.arrayContaining(['/live', '/treaties/{treatyId}/live', '{path}']));
+    expect(document?.operations().all().length).toBe(3);
+  });
+
+  it('is checked by a parser that does report an invalid document', async () => {
+    const broken = { ...asyncApiDocument('localhost:3000', 'http'), operations: { x: { action: 'push' } } };
+    const diagnostics = await new Parser().validate(JSON.stringify(broken));
+    expect(diagnostics.some((diagnostic) => Number(diagnostic.severity) === Number(DiagnosticSeverity.Error))).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,203 @@
+import { DEVELOPMENT_TYPES } from '@timeline/treaty';
+import { TREATY_STATUSES } from '../treaties/dto/treaty-statuses';
+
+const CLOUD_EVENT_TYPES = [
+  'org.treaty-timeline.treaty.registered',
+  'org.treaty-timeline.development.reported',
+  'org.treaty-timeline.development.corroborated',
+  'org.treaty-timeline.development.corrected',
+  'org.treaty-timeline.development.retracted',
+];
+
+const treatyStatus = {
+  type: 'object',
+  description: 'The treaty-status view, as `GET /treaties/{id}` answers (see the OpenAPI document at /docs-json)',
+  required: ['id', 'title', 'parties', 'category', 'status', 'revision', 'position'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    parties: { type: 'array', items: { type: 'string' } },
+    category: { type: 'string' },
+    status: { type: 'string', enum: [...TREATY_STATUSES] },
+    revision: { type: 'string', description: 'The stream revision, a decimal string' },
+    position: { type: 'string', description: 'The global log position of the last change, a decimal string' },
+  },
+  additionalProperties: true,
+};
+
+const cloudEvent = {
+  type: 'object',
+  description: 'CloudEvents 1.0, structured mode (the whole event is the body)',
+  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'position', 'data'],
+  properties: {
+    specversion: { type: 'string', const: '1.0' },
+    id: { type: 'string', description: 'The treaty event id: the same for every subscriber and every attempt' },
+    source: { type: 'string', description: '/treaties/{treatyId}' },
+    type: { type: 'string', enum: CLOUD_EVENT_TYPES },
+    subject: { type: 'string', description: 'The development id, or the treaty id for a registration' },
+    time: { type: 'string', format: 'date-time', description: 'When the event was recorded' },
+    datacontenttype: { type: 'string', const: 'application/json' },
+    position: { type: 'string', description: 'Extension: the global log position, grows with every update' },
+    data: {
+      type: 'object',
+      required: ['treatyId', 'eventType', 'revision', 'position', 'recordedAt', 'event', 'status'],
+      properties: {
+        treatyId: { type: 'string' },
+        eventType: { type: 'string' },
+        developmentType: { type: ['string', 'null'], enum: [...DEVELOPMENT_TYPES, null] },
+        revision: { type: 'string' },
+        position: { type: 'string' },
+        recordedAt: { type: 'string', format: 'date-time' },
+        event: { type: 'object', description: 'The event as recorded' },
+        status: { $ref: '#/components/schemas/treatyStatus' },
+      },
+    },
+  },
+};
+
+const webhookHeaders = {
+  type: 'object',
+  required: ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type'],
+  properties: {
+    'webhook-id': {
+      type: 'string',
+      description: 'The delivery id: the same on every attempt of one delivery; deduplicate on it',
+    },
+    'webhook-timestamp': { type: 'string', description: 'Unix seconds of this attempt' },
+    'webhook-signature': {
+      type: 'string',
+      description:
+        'Standard Webhooks: space-separated `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per valid secret (two during a rotation)',
+    },
+    'content-type': { type: 'string', const: 'application/cloudevents+json; charset=utf-8' },
+  },
+};
+
+/**
+ * The AsyncAPI 3 description of what the service pushes: the SSE feeds (which a client receives) and webhook
+ * deliveries (which the service sends to each registered URL).
+ */
+export function asyncApiDocument(host: string, protocol: string): Record<string, unknown> {
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Treaty Timeline: live updates and webhooks',
+      version: '1',
+      description:
+        'Treaty updates pushed by the service: over Server-Sent Events to an open connection, and as signed ' +
+        'CloudEvents POSTed to registered webhooks (POST /webhooks; see the OpenAPI document at /docs-json).',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      api: {
+        host,
+        protocol,
+        description: 'This service. Reads need a key unless TIMELINE_PUBLIC_READS is true.',
+        security: [{ $ref: '#/components/securitySchemes/apiKey' }],
+      },
+      subscriber: {
+        host: '{subscriberHost}',
+        protocol: 'https',
+        description: 'A webhook receiver: the URL registered with POST /webhooks',
+        variables: { subscriberHost: { description: 'The host (and port) of the registered URL' } },
+      },
+    },
+    channels: {
+      live: {
+        address: '/live',
+        title: 'Every treaty update (SSE)',
+        description:
+          'Query filters: treaty, party, status. Each message has `id:` its position; reconnect with Last-Event-ID to ' +
+          'get every treaty changed since (its current status, once), then live. Heartbeats every 15 s.',
+        servers: [{ $ref: '#/servers/api' }],
+        messages: {
+          treatyStatus: { $ref: '#/components/messages/treatyStatus' },
+          heartbeat: { $ref: '#/components/messages/heartbeat' },
+        },
+      },
+      treatyLive: {
+        address: '/treaties/{treatyId}/live',
+        title: "One treaty's updates (SSE)",
+        servers: [{ $ref: '#/servers/api' }],
+        parameters: { treatyId: { description: 'The treaty id' } },
+        messages: {
+          treatyStatus: { $ref: '#/components/messages/treatyStatus' },
+          heartbeat: { $ref: '#/components/messages/heartbeat' },
+        },
+      },
+      webhook: {
+        address: '{path}',
+        title: 'A webhook delivery',
+        description:
+          'POSTed to the registered URL, at least once, one at a time and in log order per subscription (so in ' +
+          'order per treaty); a 2xx within 10 s acknowledges it, anything else is retried with exponential backoff ' +
+          'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed.',
+        servers: [{ $ref: '#/servers/subscriber' }],
+        parameters: { path: { description: 'The path (and query) of the registered URL' } },
+        messages: Object.fromEntries(CLOUD_EVENT_TYPES.map((type) => [messageName(type), webhookMessage(type)])),
+      },
+    },
+    operations: {
+      receiveLiveUpdates: {
+        action: 'receive',
+        title: 'Follow every treaty update',
+        channel: { $ref: '#/channels/live' },
+        messages: [{ $ref: '#/channels/live/messages/treatyStatus' }, { $ref: '#/channels/live/messages/heartbeat' }],
+      },
+      receiveTreatyUpdates: {
+        action: 'receive',
+        title: "Follow one treaty's updates",
+        channel: { $ref: '#/channels/treatyLive' },
+        messages: [
+          { $ref: '#/channels/treatyLive/messages/treatyStatus' },
+          { $ref: '#/channels/treatyLive/messages/heartbeat' },
+        ],
+      },
+      deliverWebhook: {
+        action: 'send',
+        title: 'Deliver a treaty update to a webhook',
+        channel: { $ref: '#/channels/webhook' },
+        messages: CLOUD_EVENT_TYPES.map((type) => ({ $ref: `#/channels/webhook/messages/${messageName(type)}` })),
+      },
+    },
+    components: {
+      schemas: { treatyStatus, cloudEvent, webhookHeaders },
+      securitySchemes: {
+        apiKey: { type: 'httpApiKey', name: 'Authorization', in: 'header', description: 'Bearer <key>' },
+      },
+      messages: {
+        treatyStatus: {
+          name: 'treatyStatus',
+          title: "A treaty's status after a change",
+          contentType: 'application/json',
+          payload: { $ref: '#/components/schemas/treatyStatus' },
+        },
+        heartbeat: {
+          name: 'heartbeat',
+          title: 'An SSE event of type `heartbeat`, every 15 s, with `{}`',
+          payload: { type: 'object', maxProperties: 0 },
+        },
+      },
+    },
+  };
+}
+
+function messageName(type: string): string {
+  return type
+    .split('.')
+    .slice(-2)
+    .map((part, index) => (index === 0 ? part : part[0]!.toUpperCase() + part.slice(1)))
+    .join('');
+}
+
+function webhookMessage(type: string) {
+  return {
+    name: type,
+    title: type,
+    contentType: 'application/cloudevents+json',
+    headers: { $ref: '#/components/schemas/webhookHeaders' },
+    payload: {
+      allOf: [{ $ref: '#/components/schemas/cloudEvent' }, { type: 'object', properties: { type: { const: type } } }],
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, Param, Req } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ReadAccess } from '../auth/access.decorators';
+import { DevelopmentReads } from '../feeds/development-reads.service';
+import { PartyCodePipe } from '../feeds/feed-page.query.dto';
+import { baseUrl } from '../feeds/feeds.controller';
+import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
+import { developmentEvent, renderCalendar } from './icalendar';
+
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+@ApiTags('consumers')
+@ApiProduces('text/calendar')
+@ApiOkResponse({
+  description: 'iCalendar (RFC 5545): each dated development an all-day event, as long as its precision',
+})
+@ReadAccess()
+@Controller()
+export class CalendarsController {
+  constructor(private readonly reads: DevelopmentReads) {}
+
+  @Get('treaties/:treatyId/calendar.ics')
+  @Header('Content-Type', CALENDAR)
+  @ApiOperation({ summary: "A treaty's developments as a calendar" })
+  @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND' })
+  treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
+    const { summary, records } = this.reads.treaty(treatyId);
+    const base = baseUrl(request);
+    return renderCalendar(
+      summary.title,
+      records.map((record) => developmentEvent(record, base)),
+    );
+  }
+
+  @Get('parties/:party/calendar.ics')
+  @Header('Content-Type', CALENDAR)
+  @ApiOperation({ summary: "The developments of a party's treaties as a calendar" })
+  party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
+    const base = baseUrl(request);
+    const events = [...this.reads.records(party)].map((record) => developmentEvent(record, base));
+    return renderCalendar(`Treaties of ${party}`, events);
+  }
+}

@@ -1,0 +1,95 @@
+import { citeSource, describeDevelopment, type DevelopmentRecord } from '../feeds/development-records';
+
+export const PRODID = '-//Treaty Timeline//Treaty Timeline//EN';
+
+/**
+ * The all-day span of a date as precise as its source: a day, a whole month (`2025-04` → 1 to 30 April), or a
+ * whole year. `DTEND` is exclusive, as RFC 5545 says for `VALUE=DATE`.
+ */
+export function allDaySpan(occurredOn: string): { start: string; end: string } {
+  const [year, month, day] = occurredOn.split('-').map(Number) as [number, number?, number?];
+  const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  const end =
+    day !== undefined
+      ? new Date(Date.UTC(year, month! - 1, day + 1))
+      : month !== undefined
+        ? new Date(Date.UTC(year, month, 1))
+        : new Date(Date.UTC(year + 1, 0, 1));
+  return { start: basicDate(start), end: basicDate(end) };
+}
+
+const basicDate = (date: Date): string => date.toISOString().slice(0, 10).replace(/-/g, '');
+const basicDateTime = (iso: string): string =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** One VEVENT per development; a retracted one is kept, cancelled, so that calendars that imported it drop it. */
+export function developmentEvent(record: DevelopmentRecord, baseUrl: string): string[] {
+  const { start, end } = allDaySpan(record.occurredOn);
+  const what = `${describeDevelopment(record)}: ${record.treatyTitle}`;
+  const description = [
+    `Date: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known only to the ${record.precision})`}`,
+    ...record.sources.map((source) => `Source: ${citeSource(source)}`),
+    ...record.corrections.map((correction) => `Corrected: ${correction.reason}`),
+    ...(record.retraction ? [`Retracted: ${record.retraction.reason}`] : []),
+  ].join('\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:${record.developmentId}@treaty-timeline`,
+    `DTSTAMP:${basicDateTime(record.updatedAt)}`,
+    `CREATED:${basicDateTime(record.recordedAt)}`,
+    `LAST-MODIFIED:${basicDateTime(record.updatedAt)}`,
+    `SEQUENCE:${record.corrections.length + (record.retraction ? 1 : 0)}`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `SUMMARY:${text(record.precision === 'day' ? what : `${what} (${record.precision})`)}`,
+    `DESCRIPTION:${text(description)}`,
+    `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}`,
+    `CATEGORIES:${text(record.type)}`,
+    `STATUS:${record.retraction ? 'CANCELLED' : 'CONFIRMED'}`,
+    'TRANSP:TRANSPARENT',
+    `X-TREATY-TIMELINE-PRECISION:${record.precision}`,
+    'END:VEVENT',
+  ];
+}
+
+export function renderCalendar(name: string, events: Iterable<string[]>): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(name)}`,
+  ];
+  for (const event of events) lines.push(...event);
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** TEXT escaping (RFC 5545 3.3.11). */
+export function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Lines longer than 75 octets are folded (3.1), never inside a UTF-8 sequence. */
+export function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = Buffer.byteLength(character);
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += character;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}

@@ -1,0 +1,49 @@
+import type { JsonView } from '@timeline/projections';
+import type { DevelopmentRecord } from '../feeds/development-records';
+import type { CsvColumns } from './csv';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** `treaties.csv`: one row per treaty, its current status and dates, each with its precision. */
+export const TREATY_COLUMNS: CsvColumns<JsonView> = [
+  ['id', (treaty) => text(treaty.id)],
+  ['title', (treaty) => text(treaty.title)],
+  ['category', (treaty) => text(treaty.category)],
+  ['parties', (treaty) => ((treaty.parties as string[] | undefined) ?? []).join(' ')],
+  ['status', (treaty) => text(treaty.status)],
+  ...(
+    ['signedOn', 'instrumentsExchangedOn', 'enteredIntoForceOn', 'suspendedOn', 'resumedOn', 'terminatedOn'] as const
+  ).flatMap((field) => [
+    [field, (treaty: JsonView) => text(treaty[field])] as const,
+    [`${field}Precision`, (treaty: JsonView) => text(treaty[`${field}Precision`])] as const,
+  ]),
+  ['revision', (treaty) => text(treaty.revision)],
+  ['position', (treaty) => text(treaty.position)],
+];
+
+/** `developments.csv`: one row per development, corrections applied, with its original source. */
+export const DEVELOPMENT_COLUMNS: CsvColumns<DevelopmentRecord> = [
+  ['treatyId', (record) => record.treatyId],
+  ['developmentId', (record) => record.developmentId],
+  ['type', (record) => record.type],
+  ['occurredOn', (record) => record.occurredOn],
+  ['precision', (record) => record.precision],
+  ['party', (record) => record.party],
+  ['body', (record) => record.body],
+  ['place', (record) => record.place],
+  ['signatories', (record) => record.signatories?.join(' ')],
+  ['votesFor', (record) => record.votes?.for],
+  ['votesAgainst', (record) => record.votes?.against],
+  ['votesAbstained', (record) => record.votes?.abstained],
+  ['corrected', (record) => record.corrections.length > 0],
+  ['retracted', (record) => record.retraction !== null],
+  ['sourcePublisher', (record) => record.sources[0]?.publisher],
+  ['sourcePublishedOn', (record) => record.sources[0]?.publishedOn],
+  ['sourceUrl', (record) => record.sources[0]?.url],
+  ['sourceDocument', (record) => record.sources[0]?.document],
+  ['sourceQuote', (record) => record.sources[0]?.quote],
+  ['corroboratingSources', (record) => Math.max(0, record.sources.length - 1)],
+  ['recordedAt', (record) => record.recordedAt],
+  ['updatedAt', (record) => record.updatedAt],
+  ['position', (record) => record.position],
+];

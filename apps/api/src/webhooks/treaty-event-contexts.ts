@@ -1,0 +1,74 @@
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
+import {
+  developmentTypeOfEvent,
+  isDevelopmentEvent,
+  treatyIdFromStreamName,
+  treatyStatusView,
+  treatyStreamName,
+  type TreatyEvent,
+} from '@timeline/treaty';
+import type { TreatyEventContext } from './cloud-event';
+
+const CACHED = 2000;
+
+/**
+ * The treaty's status as of each event, folded from the treaty's own events up to it: a filter on status or party
+ * then gives the same answer on every attempt and every replica, whatever happened since. Shared by all
+ * subscriptions, so that an update is folded once, not once per subscriber.
+ */
+export class TreatyEventContexts {
+  private readonly cache = new Map<string, Promise<TreatyEventContext | undefined>>();
+
+  constructor(private readonly store: EventStore) {}
+
+  of(event: RecordedEvent): Promise<TreatyEventContext | undefined> {
+    const key = `${event.streamName}@${event.revision}`;
+    let context = this.cache.get(key);
+    if (!context) {
+      context = this.fold(event);
+      this.cache.set(key, context);
+      context.catch(() => this.cache.delete(key));
+      if (this.cache.size > CACHED) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return context;
+  }
+
+  private async fold(event: RecordedEvent): Promise<TreatyEventContext | undefined> {
+    const treatyId = treatyIdFromStreamName(event.streamName);
+    if (treatyId === undefined) return undefined;
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const stored of this.store.readStream(treatyStreamName(treatyId), {
+        maxCount: Number(event.revision) + 1,
+      })) {
+        events.push(stored);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    const envelopes = events.map(toTreatyEnvelope);
+    const view = treatyStatusView(envelopes);
+    if (!view) return undefined;
+    return {
+      event,
+      treatyId,
+      developmentType: developmentTypeConcerned(
+        envelopes.map((envelope) => envelope.event),
+        event.id,
+      ),
+      status: toJsonView(view),
+    };
+  }
+}
+
+function developmentTypeConcerned(events: readonly TreatyEvent[], eventId: string): string | null {
+  const last = events[events.length - 1];
+  if (!last || last.type === 'TreatyRegistered') return null;
+  if (isDevelopmentEvent(last)) return developmentTypeOfEvent(last.type);
+  const developmentId = last.data.developmentId;
+  const reported = events.find(
+    (event) => isDevelopmentEvent(event) && event.data.developmentId === developmentId && developmentId !== eventId,
+  );
+  return reported && isDevelopmentEvent(reported) ? developmentTypeOfEvent(reported.type) : null;
+}

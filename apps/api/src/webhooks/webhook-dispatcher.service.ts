@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Subscription as RxSubscription } from 'rxjs';
+import { v5 as uuidV5 } from 'uuid';
+import { AppendSignal, EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { TREATY_STREAM_PREFIX } from '@timeline/treaty';
+import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
+import { backoffMs } from './backoff';
+import { matchesWebhookFilter, toCloudEvent, type TreatyEventContext } from './cloud-event';
+import { signedHeaders } from './standard-webhooks';
+import { TreatyEventContexts } from './treaty-event-contexts';
+import { WebhookSecrets } from './webhook-secrets';
+import { sendWebhook } from './webhook-sender';
+import type { WebhookSubscription } from './webhook-subscription';
+import { WebhookSubscriptions } from './webhook-subscriptions.service';
+
+type Outcome = 'delivered' | 'stop';
+
+/** How long an idle worker waits before looking again, should the shared tail miss an append (another process). */
+const IDLE_POLL_MS = 5000;
+
+/**
+ * Delivers each subscription's treaty updates, one at a time and in log order (so in order per treaty), from its
+ * checkpoint. A delivery is acknowledged by appending `WebhookDelivered` to the subscription's stream, expecting its
+ * revision: that event is the checkpoint. A failed attempt is recorded too, then retried after a backoff; after the
+ * configured number of failures the subscription is paused until its failed delivery is retried through the API.
+ * Each replica runs this; the one that holds a subscription's lease (renewed by each of its deliveries) delivers it,
+ * another takes over once the lease has lapsed, from the checkpoint.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** This process, as lease holder. */
+  readonly holder = `replica-${randomUUID()}`;
+  private readonly settings: WebhookSettings;
+  private readonly workers = new Map<string, Promise<void>>();
+  private readonly contexts: TreatyEventContexts;
+  private readonly logger = new Logger('Webhooks');
+  private watching: RxSubscription | undefined;
+  private tail: Promise<void> | undefined;
+  private readonly treatyEvents = new AppendSignal();
+  private stopping = false;
+  /** Wall-clock time: leases and signature timestamps are protocol time shared with other machines, not domain dates. */
+  private readonly now = (): number => Date.now();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly subscriptions: WebhookSubscriptions,
+    private readonly secrets: WebhookSecrets,
+  ) {
+    this.settings = config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+    this.contexts = new TreatyEventContexts(store);
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.secrets.available) return;
+    this.tail = this.followTreatyEvents();
+    void this.subscriptions.ready.then(() => {
+      if (this.stopping) return;
+      this.subscriptions.all().forEach((subscription) => this.ensureWorker(subscription.id));
+      this.watching = this.subscriptions.changes.subscribe((id) => this.ensureWorker(id));
+    });
+  }
+
+  /** Lets deliveries in flight finish and be acknowledged, then hands the leases back for another replica. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.watching?.unsubscribe();
+    // Wakes every worker that waits for a change or a backoff.
+    await this.subscriptions.beforeApplicationShutdown();
+    await Promise.all([...this.workers.values(), this.tail]);
+    for (const subscription of this.subscriptions.all()) {
+      if (subscription.lease?.holder === this.holder && !subscription.deleted) {
+        await this.subscriptions
+          .append(subscription.id, [{ type: 'WebhookLeaseReleased', data: { holder: this.holder } }], this.holder)
+          .catch(() => undefined);
+      }
+    }
+  }
+
+  /** One live subscription to the treaty events for every worker: each event it sees wakes the idle ones. */
+  private async followTreatyEvents(): Promise<void> {
+    try {
+      for await (const message of this.store.subscribeToAll({
+        fromPosition: 'end',
+        filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+        signal: this.subscriptions.signal,
+      })) {
+        if (message.kind === 'event') this.treatyEvents.notify();
+      }
+    } catch (error) {
+      if (!this.subscriptions.signal.aborted) this.logger.error(`Following the treaty events failed: ${String(error)}`);
+    }
+  }
+
+  private ensureWorker(id: string): void {
+    if (this.stopping || this.workers.has(id)) return;
+    const subscription = this.subscriptions.get(id);
+    if (!subscription || subscription.deleted) return;
+    const worker = this.run(id)
+      .catch((error: unknown) => this.logger.error(`Webhook ${id} stopped: ${String(error)}`))
+      .finally(() => {
+        this.workers.delete(id);
+        // Restart if it stopped on an error while the subscription is still wanted.
+        if (!this.stopping && !this.subscriptions.get(id)?.deleted)
+          setTimeout(() => this.ensureWorker(id), 1000).unref();
+      });
+    this.workers.set(id, worker);
+  }
+
+  private async run(id: string): Promise<void> {
+    while (!this.stopping) {
+      const subscription = this.subscriptions.get(id);
+      if (!subscription || subscription.deleted) return;
+      if (subscription.paused) {
+        await this.subscriptions.changed(id, 60_000);
+        continue;
+      }
+      if (this.leasedElsewhere(subscription)) {
+        await this.subscriptions.changed(id, Math.max(10, subscription.lease!.until - this.now()));
+        continue;
+      }
+      await this.follow(id, subscription.checkpoint);
+    }
+  }
+
+  /**
+   * Follows the treaty events after `checkpoint` until a delivery has to stop (paused, deleted, lease lost). It
+   * reads up to the head, then waits for the shared tail to see a new treaty event: one live subscription for all
+   * subscriptions, rather than one each woken by every append (each delivery is an append).
+   */
+  private async follow(id: string, checkpoint: bigint): Promise<void> {
+    const abort = new AbortController();
+    const signal = AbortSignal.any([abort.signal, this.subscriptions.signal]);
+    const stopOnChange = this.subscriptions.changes.subscribe((changed) => {
+      const state = this.subscriptions.get(changed);
+      if (changed === id && (!state || state.deleted || state.paused || this.leasedElsewhere(state))) abort.abort();
+    });
+    let cursor = checkpoint;
+    try {
+      while (!this.stopping && !signal.aborted) {
+        const seen = this.treatyEvents.current;
+        for await (const message of this.store.subscribeToAll({
+          fromPosition: cursor < 0n ? 'start' : cursor,
+          filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+          signal,
+        })) {
+          if (this.stopping || signal.aborted) return;
+          if (message.kind === 'caught-up') break;
+          const context = await this.contexts.of(message.event);
+          const subscription = this.subscriptions.get(id);
+          if (!subscription) return;
+          if (context && matchesWebhookFilter(context, subscription.filter)) {
+            if ((await this.deliver(id, context)) === 'stop') return;
+          }
+          cursor = message.event.position;
+        }
+        await this.treatyEvents.changedSince(seen, signal, IDLE_POLL_MS);
+      }
+    } finally {
+      stopOnChange.unsubscribe();
+      abort.abort();
+    }
+  }
+
+  private async deliver(id: string, context: TreatyEventContext): Promise<Outcome> {
+    const position = context.event.position;
+    const deliveryId = uuidV5(context.event.id, id);
+    const body = JSON.stringify(toCloudEvent(context));
+    const delivery = {
+      deliveryId,
+      eventId: context.event.id,
+      treatyId: context.treatyId,
+      position: position.toString(),
+    };
+    while (!this.stopping) {
+      const subscription = this.subscriptions.get(id);
+      if (!subscription || subscription.deleted || subscription.paused) return 'stop';
+      if (position <= subscription.checkpoint) return 'delivered';
+      if (this.leasedElsewhere(subscription)) return 'stop';
+      if (!this.holdsLease(subscription, this.settings.leaseMs / 2)) {
+        const until = new Date(this.now() + this.settings.leaseMs).toISOString();
+        await this.subscriptions.append(
+          id,
+          [{ type: 'WebhookLeaseAcquired', data: { holder: this.holder, until } }],
+          this.holder,
+        );
+        continue;
+      }
+      const attempt = subscription.failures + 1;
+      const headers = signedHeaders(
+        this.secrets.signingSecrets(subscription, this.now()),
+        deliveryId,
+        Math.floor(this.now() / 1000),
+        body,
+      );
+      const result = await sendWebhook(subscription.url, headers, body, {
+        timeoutMs: this.settings.timeoutMs,
+        allowPrivate: this.settings.allowPrivateTargets,
+      });
+      const leaseUntil = new Date(this.now() + this.settings.leaseMs).toISOString();
+      const at = new Date(this.now()).toISOString();
+      if (result.ok) {
+        await this.acknowledge(id, position, [
+          {
+            type: 'WebhookDelivered',
+            data: { ...delivery, attempt, status: result.status, deliveredAt: at, holder: this.holder, leaseUntil },
+          },
+        ]);
+        return 'delivered';
+      }
+      const pause = attempt >= this.settings.maxFailures;
+      const recorded = await this.subscriptions.append(
+        id,
+        [
+          {
+            type: 'WebhookDeliveryAttemptFailed',
+            data: { ...delivery, attempt, error: result.error, failedAt: at, holder: this.holder, leaseUntil },
+          },
+          ...(pause
+            ? [
+                {
+                  type: 'WebhookPaused' as const,
+                  data: { deliveryId, reason: `${attempt} failed attempts, the last: ${result.error}`, pausedAt: at },
+                },
+              ]
+            : []),
+        ],
+        this.holder,
+      );
+      if (!recorded) continue;
+      if (pause) return 'stop';
+      await this.subscriptions.changed(id, backoffMs(attempt, this.settings.retryBaseMs));
+    }
+    return 'stop';
+  }
+
+  /**
+   * Records an acknowledged delivery. A conflict means the stream moved (a rotation, a resumption, another replica):
+   * the acknowledgement is recorded again on the new state, unless the checkpoint has already passed it.
+   */
+  private async acknowledge(id: string, position: bigint, events: Parameters<WebhookSubscriptions['append']>[1]) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const subscription = this.subscriptions.get(id);
+      if (!subscription || subscription.deleted || position <= subscription.checkpoint) return;
+      if (await this.subscriptions.append(id, events, this.holder)) return;
+    }
+    this.logger.warn(`Webhook ${id}: could not record the delivery at ${position}; it may be delivered again`);
+  }
+
+  private holdsLease(subscription: WebhookSubscription, marginMs: number): boolean {
+    return subscription.lease?.holder === this.holder && subscription.lease.until - this.now() > marginMs;
+  }
+
+  private leasedElsewhere(subscription: WebhookSubscription): boolean {
+    return !!subscription.lease && subscription.lease.holder !== this.holder && subscription.lease.until > this.now();
+  }
+}

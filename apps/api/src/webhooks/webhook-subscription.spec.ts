@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
+import type { WebhookEvent } from './webhook.events';
+
+const subscribed: WebhookEvent = {
+  type: 'WebhookSubscribed',
+  data: {
+    subscriptionId: 's1',
+    owner: 'reader:abc',
+    url: 'https://hooks.example/x',
+    filter: { party: 'IR' },
+    startAfter: '41',
+    subscribedAt: '2025-06-01T00:00:00.000Z',
+  },
+};
+const delivery = {
+  deliveryId: 'd1',
+  eventId: 'e1',
+  treatyId: 't',
+  attempt: 1,
+  holder: 'r1',
+  leaseUntil: '2025-06-01T00:01:00.000Z',
+};
+const fold = (...events: WebhookEvent[]) =>
+  events.reduce<WebhookSubscription | undefined>((state, event) => evolveSubscription(state, event), undefined);
+
+describe('evolveSubscription', () => {
+  it('starts after the head at registration, with the first secret, active', () => {
+    expect(fold(subscribed)).toMatchObject({
+      checkpoint: 41n,
+      secret: { generation: 1 },
+      paused: null,
+      deleted: false,
+    });
+  });
+
+  it('moves the checkpoint forward only, and resets the failures, on each acknowledged delivery', () => {
+    const state = fold(
+      subscribed,
+      { type: 'WebhookDelivered', data: { ...delivery, position: '50', status: 204, deliveredAt: 'x' } },
+      { type: 'WebhookDeliveryAttemptFailed', data: { ...delivery, position: '60', error: 'HTTP 500', failedAt: 'x' } },
+      { type: 'WebhookDelivered', data: { ...delivery, position: '45', status: 204, deliveredAt: 'x' } },
+    );
+    expect(state).toMatchObject({ checkpoint: 50n, failures: 0, lease: { holder: 'r1' } });
+  });
+
+  it('counts failures until a pause, and a resumption starts the count again', () => {
+    const failed: WebhookEvent = {
+      type: 'WebhookDeliveryAttemptFailed',
+      data: { ...delivery, position: '60', error: 'HTTP 500', failedAt: 'x' },
+    };
+    const paused = fold(subscribed, failed, failed, {
+      type: 'WebhookPaused',
+      data: { deliveryId: 'd1', reason: '2 failed attempts', pausedAt: 'x' },
+    });
+    expect(paused).toMatchObject({ failures: 2, paused: { deliveryId: 'd1' }, lease: null, checkpoint: 41n });
+    const resumed = evolveSubscription(paused, {
+      type: 'WebhookResumed',
+      data: { deliveryId: 'd1', resumedAt: 'x', by: 'k' },
+    });
+    expect(resumed).toMatchObject({ failures: 0, paused: null });
+  });
+
+  it('keeps the previous secret valid until the end of a rotation overlap; a release frees only its own lease', () => {
+    const state = fold(
+      subscribed,
+      { type: 'WebhookLeaseAcquired', data: { holder: 'r1', until: '2025-06-01T00:01:00.000Z' } },
+      {
+        type: 'WebhookSecretRotated',
+        data: { generation: 2, previousValidUntil: '2025-06-02T00:00:00.000Z', rotatedAt: 'x' },
+      },
+      { type: 'WebhookLeaseReleased', data: { holder: 'r2' } },
+    );
+    expect(state?.secret).toEqual({ generation: 2, previous: { generation: 1, until: '2025-06-02T00:00:00.000Z' } });
+    expect(state?.lease).toEqual({ holder: 'r1', until: Date.parse('2025-06-01T00:01:00.000Z') });
+    expect(evolveSubscription(state, { type: 'WebhookLeaseReleased', data: { holder: 'r1' } })?.lease).toBeNull();
+  });
+
+  it('ignores events of a subscription it never saw registered', () => {
+    expect(fold({ type: 'WebhookUnsubscribed', data: { unsubscribedAt: 'x', by: 'k' } })).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import type { WebhookEvent, WebhookFilter } from './webhook.events';
+
+export interface WebhookSubscription {
+  readonly id: string;
+  readonly owner: string;
+  readonly url: string;
+  readonly filter: WebhookFilter;
+  readonly subscribedAt: string;
+  /** The secret generation deliveries are signed with, and the older one still accepted until `until`. */
+  readonly secret: { readonly generation: number; readonly previous?: { generation: number; until: string } };
+  /** The log position of the last treaty event acknowledged: deliveries resume after it (-1: from the start). */
+  readonly checkpoint: bigint;
+  readonly paused: { readonly deliveryId: string; readonly reason: string; readonly since: string } | null;
+  /** Failed attempts of the delivery at the head since it was last delivered or resumed. */
+  readonly failures: number;
+  readonly lease: { readonly holder: string; readonly until: number } | null;
+  readonly deleted: boolean;
+}
+
+/** The state of a subscription after one more of its events: a pure fold, replayed by every replica alike. */
+export function evolveSubscription(
+  state: WebhookSubscription | undefined,
+  event: WebhookEvent,
+): WebhookSubscription | undefined {
+  if (event.type === 'WebhookSubscribed') {
+    const { data } = event;
+    return {
+      id: data.subscriptionId,
+      owner: data.owner,
+      url: data.url,
+      filter: data.filter,
+      subscribedAt: data.subscribedAt,
+      secret: { generation: 1 },
+      checkpoint: BigInt(data.startAfter),
+      paused: null,
+      failures: 0,
+      lease: null,
+      deleted: false,
+    };
+  }
+  if (!state) return state;
+  switch (event.type) {
+    case 'WebhookSecretRotated':
+      return {
+        ...state,
+        secret: {
+          generation: event.data.generation,
+          previous: { generation: state.secret.generation, until: event.data.previousValidUntil },
+        },
+      };
+    case 'WebhookLeaseAcquired':
+      return { ...state, lease: { holder: event.data.holder, until: Date.parse(event.data.until) } };
+    case 'WebhookLeaseReleased':
+      return state.lease?.holder === event.data.holder ? { ...state, lease: null } : state;
+    case 'WebhookDelivered': {
+      const position = BigInt(event.data.position);
+      return {
+        ...state,
+        checkpoint: position > state.checkpoint ? position : state.checkpoint,
+        failures: 0,
+        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+      };
+    }
+    case 'WebhookDeliveryAttemptFailed':
+      return {
+        ...state,
+        failures: state.failures + 1,
+        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+      };
+    case 'WebhookPaused':
+      return {
+        ...state,
+        paused: { deliveryId: event.data.deliveryId, reason: event.data.reason, since: event.data.pausedAt },
+        lease: null,
+      };
+    case 'WebhookResumed':
+      return { ...state, paused: null, failures: 0 };
+    case 'WebhookUnsubscribed':
+      return { ...state, deleted: true, lease: null };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { Roles } from '../auth/access.decorators';
+import { ApiProblem } from '../problems/api-problem';
+import { RegisterWebhookRequestDto, RotateWebhookSecretRequestDto } from './register-webhook.request.dto';
+import { Webhooks } from './webhooks.service';
+
+const PROBLEM = { description: 'application/problem+json with a stable `code`' };
+const SUBSCRIPTION_ID = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new ApiProblem(404, 'WEBHOOK_NOT_FOUND', 'No webhook subscription has this id: ids are UUIDs'),
+});
+const DELIVERY_ID = new ParseUUIDPipe({
+  exceptionFactory: () => new ApiProblem(404, 'DELIVERY_NOT_FOUND', 'No delivery has this id: ids are UUIDs'),
+});
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@ApiNotFoundResponse(PROBLEM)
+@Roles('reader', 'editor', 'auditor')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: Webhooks) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Subscribe a URL to treaty updates: CloudEvents signed as Standard Webhooks say' })
+  @ApiCreatedResponse({ description: '{ id, secret (whsec_..., shown once), url, filter, ... }' })
+  @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_TARGET_FORBIDDEN (not public)' })
+  register(@Body() body: RegisterWebhookRequestDto, @Req() request: AuthenticatedRequest) {
+    return this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Your subscriptions (an auditor's: everyone's)" })
+  @ApiOkResponse({ description: '{ items }' })
+  list(@Req() request: AuthenticatedRequest) {
+    return this.webhooks.list(request.principal!);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscription: its state, checkpoint and filter' })
+  get(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
+    return this.webhooks.get(request.principal!, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Unsubscribed: nothing more is delivered' })
+  unsubscribe(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
+    return this.webhooks.unsubscribe(request.principal!, id);
+  }
+
+  @Post(':id/secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the secret: deliveries are signed with both until the old one expires' })
+  rotate(
+    @Param('id', SUBSCRIPTION_ID) id: string,
+    @Body() body: RotateWebhookSecretRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.webhooks.rotateSecret(request.principal!, id, body.overlapSeconds);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'Recent deliveries, newest first; a paused subscription names its failed delivery' })
+  deliveries(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
+    return this.webhooks.deliveries(request.principal!, id);
+  }
+
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Redeliver a failed delivery: resumes the paused subscription from it, in order' })
+  retry(
+    @Param('id', SUBSCRIPTION_ID) id: string,
+    @Param('deliveryId', DELIVERY_ID) deliveryId: string,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.webhooks.retry(request.principal!, id, deliveryId);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { WebhookDispatcher } from './webhook-dispatcher.service';
+import { WebhookSecrets } from './webhook-secrets';
+import { WebhookSubscriptions } from './webhook-subscriptions.service';
+import { WebhooksController } from './webhooks.controller';
+import { defaultResolver, Webhooks } from './webhooks.service';
+
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhookSubscriptions, WebhookDispatcher, WebhookSecrets, Webhooks, defaultResolver],
+  exports: [WebhookSubscriptions, WebhookDispatcher],
+})
+export class WebhooksModule {}

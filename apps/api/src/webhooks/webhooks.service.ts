@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import type { Principal } from '../auth/api-keys';
+import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
+import { ApiProblem } from '../problems/api-problem';
+import { refuseTarget, systemResolver, type Resolver } from './target-address';
+import { WebhookSecrets } from './webhook-secrets';
+import type { WebhookSubscription } from './webhook-subscription';
+import { WebhookSubscriptions } from './webhook-subscriptions.service';
+import type { WebhookEvent, WebhookFilter } from './webhook.events';
+
+/** Overridable in tests that check the address rules with names that resolve to chosen addresses. */
+export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
+
+const HISTORY_EVENTS = 1000;
+const DEFAULT_OVERLAP_SECONDS = 86_400;
+
+export interface DeliveryRecord {
+  deliveryId: string;
+  eventId: string;
+  treatyId: string;
+  position: string;
+  status: 'delivered' | 'failed' | 'retrying';
+  attempts: number;
+  lastAttemptAt: string;
+  httpStatus?: number;
+  lastError?: string;
+}
+
+/** The webhook API: any key manages its own subscriptions; an auditor sees everyone's. */
+@Injectable()
+export class Webhooks {
+  private readonly settings: WebhookSettings;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WEBHOOK_RESOLVER) private readonly resolver: Resolver,
+    private readonly subscriptions: WebhookSubscriptions,
+    private readonly secrets: WebhookSecrets,
+  ) {
+    this.settings = config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  }
+
+  async register(principal: Principal, url: string, filter: WebhookFilter = {}) {
+    if (!this.secrets.available) {
+      throw new ApiProblem(
+        503,
+        'WEBHOOKS_UNAVAILABLE',
+        `Webhooks need a signing key: ${this.secrets.unavailableReason}`,
+      );
+    }
+    const refusal = await refuseTarget(url, { allowPrivate: this.settings.allowPrivateTargets }, this.resolver);
+    if (refusal) throw new ApiProblem(422, refusal.code, refusal.detail, { field: 'url' });
+    await this.subscriptions.ready;
+    const id = randomUUID();
+    const subscribedAt = new Date().toISOString();
+    const cleanFilter = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+    await this.subscriptions.append(
+      id,
+      [
+        {
+          type: 'WebhookSubscribed',
+          data: {
+            subscriptionId: id,
+            owner: principal.keyId,
+            url,
+            filter: cleanFilter,
+            startAfter: (await this.head()).toString(),
+            subscribedAt,
+          },
+        },
+      ],
+      principal.keyId,
+    );
+    return { ...describe(this.subscriptions.get(id)!), secret: this.secrets.secret(id, 1) };
+  }
+
+  async list(principal: Principal) {
+    await this.subscriptions.ready;
+    const visible = this.subscriptions
+      .all()
+      .filter(
+        (subscription) =>
+          !subscription.deleted && (principal.role === 'auditor' || subscription.owner === principal.keyId),
+      );
+    return { items: visible.map(describe) };
+  }
+
+  async get(principal: Principal, id: string) {
+    return describe(await this.visible(principal, id));
+  }
+
+  async unsubscribe(principal: Principal, id: string): Promise<void> {
+    await this.change(principal, id, () => [
+      { type: 'WebhookUnsubscribed', data: { unsubscribedAt: new Date().toISOString(), by: principal.keyId } },
+    ]);
+  }
+
+  async rotateSecret(principal: Principal, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS) {
+    const previousValidUntil = new Date(Date.now() + overlapSeconds * 1000).toISOString();
+    const rotated = await this.change(principal, id, (subscription) => [
+      {
+        type: 'WebhookSecretRotated',
+        data: {
+          generation: subscription.secret.generation + 1,
+          previousValidUntil,
+          rotatedAt: new Date().toISOString(),
+        },
+      },
+    ]);
+    return {
+      id,
+      secret: this.secrets.secret(id, rotated.secret.generation),
+      previousSecretValidUntil: previousValidUntil,
+    };
+  }
+
+  /** The subscription's deliveries, newest first, from its stream: acknowledged, failing, and failed (paused). */
+  async deliveries(principal: Principal, id: string) {
+    const subscription = await this.visible(principal, id);
+    const records = new Map<string, DeliveryRecord>();
+    const events: WebhookEvent[] = [];
+    for await (const event of this.subscriptions.history(id, HISTORY_EVENTS))
+      events.push(event as unknown as WebhookEvent);
+    for (const event of events.reverse()) {
+      if (event.type !== 'WebhookDelivered' && event.type !== 'WebhookDeliveryAttemptFailed') continue;
+      const data = event.data;
+      const previous = records.get(data.deliveryId);
+      const base = {
+        deliveryId: data.deliveryId,
+        eventId: data.eventId,
+        treatyId: data.treatyId,
+        position: data.position,
+      };
+      const attempts = (previous?.attempts ?? 0) + 1;
+      records.delete(data.deliveryId);
+      records.set(
+        data.deliveryId,
+        event.type === 'WebhookDelivered'
+          ? {
+              ...base,
+              status: 'delivered',
+              attempts,
+              lastAttemptAt: event.data.deliveredAt,
+              httpStatus: event.data.status,
+            }
+          : {
+              ...base,
+              status: subscription.paused?.deliveryId === data.deliveryId ? 'failed' : 'retrying',
+              attempts,
+              lastAttemptAt: event.data.failedAt,
+              lastError: event.data.error,
+            },
+      );
+    }
+    return { paused: subscription.paused, items: [...records.values()].reverse() };
+  }
+
+  /** Redelivers a failed delivery: resumes the paused subscription from it, in order, with a fresh count of attempts. */
+  async retry(principal: Principal, id: string, deliveryId: string) {
+    const subscription = await this.visible(principal, id);
+    if (subscription.paused?.deliveryId !== deliveryId) {
+      const known = (await this.deliveries(principal, id)).items.some((item) => item.deliveryId === deliveryId);
+      if (!known) throw new ApiProblem(404, 'DELIVERY_NOT_FOUND', `Subscription ${id} has no delivery ${deliveryId}`);
+      throw new ApiProblem(409, 'DELIVERY_NOT_FAILED', `Delivery ${deliveryId} has not failed: nothing to retry`);
+    }
+    await this.change(principal, id, (current) => {
+      if (current.paused?.deliveryId !== deliveryId) {
+        throw new ApiProblem(409, 'DELIVERY_NOT_FAILED', `Delivery ${deliveryId} is no longer failed`);
+      }
+      return [
+        { type: 'WebhookResumed', data: { deliveryId, resumedAt: new Date().toISOString(), by: principal.keyId } },
+      ];
+    });
+    return { id, deliveryId, status: 'scheduled' };
+  }
+
+  private async change(
+    principal: Principal,
+    id: string,
+    decide: (subscription: WebhookSubscription) => WebhookEvent[],
+  ): Promise<WebhookSubscription> {
+    for (;;) {
+      const subscription = await this.visible(principal, id);
+      if (subscription.owner !== principal.keyId) {
+        throw new ApiProblem(403, 'FORBIDDEN', 'Only the key that registered a webhook may change it');
+      }
+      if (await this.subscriptions.append(id, decide(subscription), principal.keyId))
+        return this.subscriptions.get(id)!;
+    }
+  }
+
+  private async visible(principal: Principal, id: string): Promise<WebhookSubscription> {
+    await this.subscriptions.ready;
+    const subscription = this.subscriptions.get(id);
+    if (
+      !subscription ||
+      subscription.deleted ||
+      (principal.role !== 'auditor' && subscription.owner !== principal.keyId)
+    ) {
+      throw new ApiProblem(404, 'WEBHOOK_NOT_FOUND', `No webhook subscription ${id} of yours`);
+    }
+    return subscription;
+  }
+
+  private async head(): Promise<bigint> {
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+    return -1n;
+  }
+}
+
+function describe(subscription: WebhookSubscription) {
+  return {
+    id: subscription.id,
+    url: subscription.url,
+    filter: subscription.filter,
+    subscribedAt: subscription.subscribedAt,
+    state: subscription.paused ? 'paused' : 'active',
+    paused: subscription.paused,
+    deliveredUpTo: subscription.checkpoint.toString(),
+    secretGeneration: subscription.secret.generation,
+  };
+}
+
+export const defaultResolver = { provide: WEBHOOK_RESOLVER, useValue: systemResolver };

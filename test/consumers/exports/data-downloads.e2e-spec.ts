@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import jsonld from 'jsonld';
+import request from 'supertest';
+import { KEYS, bearer } from '../../support/api-keys';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../../support/treaty-requests';
+
+const developments = `/treaties/${RU_IR.id}/developments`;
+const TRICKY = {
+  id: 'tricky-treaty',
+  title: 'Agreement on "quotes", commas and émigrés',
+  parties: ['BY', 'EAEU'],
+  category: 'trade',
+};
+
+/** A JSON-LD document loader that refuses every URL: expansion must need no network. */
+const noNetwork = async (url: string): Promise<never> => {
+  throw new Error(`The download asked the JSON-LD processor to fetch ${url}`);
+};
+
+describe('data downloads', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock() });
+    await registerRuIr(subject.http);
+    await post(subject.http, '/treaties', TRICKY).expect(201);
+    await post(subject.http, developments, signature()).expect(201);
+    await post(subject.http, developments, dumaApproval({ votes: { for: 400, against: 1 } })).expect(201);
+    for (const party of ['RU', 'IR']) {
+      await post(subject.http, developments, {
+        type: 'ratification-completed',
+        party,
+        occurredOn: '2025-04',
+        source: source(),
+      }).expect(201);
+    }
+    await post(subject.http, developments, {
+      type: 'entered-into-force',
+      occurredOn: '2025-05-15',
+      source: source({ quote: 'It "entered",\ninto force' }),
+    }).expect(201);
+    await post(
+      subject.http,
+      `/treaties/${TRICKY.id}/developments`,
+      signature({ occurredOn: '2025', place: 'Minsk, Belarus' }),
+    ).expect(201);
+  });
+  afterAll(() => subject.close());
+
+  const download = (path: string) =>
+    request(subject.http)
+      .get(path)
+      .buffer(true)
+      .parse((response, callback) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => callback(null, text));
+      })
+      .expect(200);
+
+  it('treaties.csv round-trips through a CSV parser to the same values as the API', async () => {
+    const response = await download('/exports/treaties.csv');
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="treaties.csv"');
+    const rows = parse<Record<string, string>>(response.body as string, { columns: true });
+    const api = (await request(subject.http).get('/treaties').expect(200)).body.items as Record<string, unknown>[];
+    expect(rows.map((row) => row.id)).toEqual(api.map((treaty) => treaty.id));
+    const tricky = rows.find((row) => row.id === TRICKY.id)!;
+    expect(tricky).toMatchObject({
+      title: TRICKY.title,
+      parties: 'BY EAEU',
+      signedOn: '2025',
+      signedOnPrecision: 'year',
+    });
+    const ruIr = rows.find((row) => row.id === RU_IR.id)!;
+    expect(ruIr).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2025-05-15',
+      enteredIntoForceOnPrecision: 'day',
+    });
+  });
+
+  it('developments.csv round-trips, one row per development with its source', async () => {
+    const rows = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
+      columns: true,
+    });
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.type === 'legislative-approval')).toMatchObject({
+      treatyId: RU_IR.id,
+      party: 'RU',
+      body: 'State Duma',
+      votesFor: '400',
+      votesAgainst: '1',
+      votesAbstained: '',
+      sourcePublisher: 'The Moscow Times',
+      sourceUrl: 'https://example.org/duma-vote',
+      retracted: 'false',
+    });
+    expect(rows.find((row) => row.type === 'entered-into-force')?.sourceQuote).toBe('It "entered",\ninto force');
+    expect(rows.find((row) => row.treatyId === TRICKY.id)).toMatchObject({
+      place: 'Minsk, Belarus',
+      precision: 'year',
+    });
+  });
+
+  it('treaties.jsonld expands with a JSON-LD processor, offline, into schema.org Legislation', async () => {
+    const response = await download('/exports/treaties.jsonld');
+    expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
+    const document = JSON.parse(response.body as string) as object;
+    const expanded = (await jsonld.expand(document, { documentLoader: noNetwork })) as Record<string, unknown[]>[];
+    expect(expanded).toHaveLength(2);
+    const ruIr = expanded.find((node) => String(node['@id']).endsWith(`/treaties/${RU_IR.id}`))!;
+    expect(ruIr['@type']).toEqual(['https://schema.org/Legislation']);
+    expect(ruIr['https://schema.org/legislationDate']).toEqual([{ '@value': '2025-01-17' }]);
+    expect(ruIr['https://schema.org/legislationDateOfApplicability']).toEqual([{ '@value': '2025-05-15' }]);
+    expect(ruIr['https://schema.org/legislationLegalForce']).toEqual([{ '@id': 'https://schema.org/InForce' }]);
+    const passedBy = ruIr['https://schema.org/legislationPassedBy'] as Record<string, unknown>[];
+    expect(passedBy.map((party) => party['https://schema.org/identifier'])).toEqual([
+      [{ '@value': 'RU' }],
+      [{ '@value': 'IR' }],
+    ]);
+    const tricky = expanded.find((node) => String(node['@id']).endsWith(`/treaties/${TRICKY.id}`))!;
+    expect(tricky['https://schema.org/legislationLegalForce']).toEqual([{ '@id': 'https://schema.org/NotInForce' }]);
+    expect(tricky['https://schema.org/legislationDateOfApplicability']).toBeUndefined();
+  });
+
+  it('GET /treaties?changedSince= syncs what changed, in the order of the changes, page by page', async () => {
+    const all = (await request(subject.http).get('/treaties?changedSince=0').expect(200)).body;
+    expect(all.items.map((treaty: { id: string }) => treaty.id)).toEqual(
+      [TRICKY.id, RU_IR.id]
+        .reverse()
+        .reverse()
+        .sort((a, b) => (a === RU_IR.id ? -1 : b === RU_IR.id ? 1 : 0)),
+    );
+    expect(all.nextCursor).toBeNull();
+    const since = all.changedUpTo as string;
+    expect((await request(subject.http).get(`/treaties?changedSince=${since}`).expect(200)).body).toEqual({
+      items: [],
+      nextCursor: null,
+      changedUpTo: since,
+    });
+    const written = await post(
+      subject.http,
+      `/treaties/${TRICKY.id}/developments`,
+      dumaApproval({ party: 'BY', body: 'House of Representatives', occurredOn: '2025-03' }),
+    ).expect(201);
+    const changed = (await request(subject.http).get(`/treaties?changedSince=${since}`).expect(200)).body;
+    expect(changed.items.map((treaty: { id: string }) => treaty.id)).toEqual([TRICKY.id]);
+    expect(changed.changedUpTo).toBe(written.body.position);
+
+    const first = (await request(subject.http).get('/treaties?changedSince=0&limit=1').expect(200)).body;
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBe(first.changedUpTo);
+    const rest = (await request(subject.http).get(`/treaties?changedSince=${first.nextCursor}&limit=1`).expect(200))
+      .body;
+    expect(rest.items.map((treaty: { id: string }) => treaty.id)).not.toEqual(
+      first.items.map((treaty: { id: string }) => treaty.id),
+    );
+    expect((await request(subject.http).get('/treaties?changedSince=0&party=IR').expect(200)).body.items).toHaveLength(
+      1,
+    );
+    expect((await request(subject.http).get('/treaties?changedSince=yesterday').expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('follows TIMELINE_PUBLIC_READS', async () => {
+    const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
+    for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {
+      await request(closed.http).get(path).expect(401);
+      await request(closed.http).get(path).set('Authorization', bearer(KEYS.reader)).expect(200);
+    }
+    await closed.close();
+  });
+});

@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { Webhook } from 'standardwebhooks';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import type { AppConfig } from '../../../apps/api/src/config/app-config';
+import { WebhookSubscriptions } from '../../../apps/api/src/webhooks/webhook-subscriptions.service';
+import { KEYS, bearer } from '../../support/api-keys';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../../support/treaty-requests';
+import { WebhookReceiver, until, type ReceivedDelivery } from '../../support/webhook-receiver';
+
+const OTHER = { id: 'by-ru-security', title: 'Security treaty', parties: ['BY', 'RU'], category: 'security' };
+
+const webhookSettings = (overrides: Partial<NonNullable<AppConfig['webhooks']>> = {}) => ({
+  webhooks: {
+    allowPrivateTargets: true,
+    retryBaseMs: 20,
+    maxFailures: 1000,
+    timeoutMs: 2000,
+    leaseMs: 2000,
+    ...overrides,
+  },
+});
+
+interface Delivered {
+  readonly deliveryId: string;
+  readonly cloudEvent: {
+    id: string;
+    type: string;
+    source: string;
+    specversion: string;
+    data: { treatyId: string; revision: string; position: string };
+  };
+}
+
+function parse(delivery: ReceivedDelivery): Delivered {
+  return {
+    deliveryId: String(delivery.headers['webhook-id']),
+    cloudEvent: JSON.parse(delivery.body) as Delivered['cloudEvent'],
+  };
+}
+
+/** Every treaty event in the log after `after`, in log order: what the subscription must deliver. */
+async function treatyEventsAfter(subject: TestApp, after: bigint) {
+  const store = subject.app.get<EventStore>(EVENT_STORE);
+  const events: { id: string; treatyId: string; revision: bigint }[] = [];
+  for await (const event of store.readAll({ fromPosition: after + 1n })) {
+    if (event.streamName.startsWith('treaty-')) {
+      events.push({ id: event.id, treatyId: event.streamName.slice(7), revision: event.revision });
+    }
+  }
+  return events;
+}
+
+async function subscribe(subject: TestApp, url: string, filter?: object, key: string = KEYS.reader) {
+  const response = await post(subject.http, '/webhooks', { url, ...(filter ? { filter } : {}) }, key).expect(201);
+  return response.body as { id: string; secret: string; deliveredUpTo: string };
+}
+
+describe('webhook delivery', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('delivers every update in order per treaty, signed, across failures, slow answers and a restart, and never repeats an acknowledged one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'timeline-webhooks-'));
+    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const receiver = new WebhookReceiver({ failFirst: 3, delayMs: 150 });
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const config = { dataDir, ...webhookSettings() };
+
+    let subject = await startTestApp(config, { clock: fixedClock(), keepData: true });
+    let running = true;
+    cleanup.push(async () => {
+      if (running) await subject.close();
+    });
+    const { id, secret, deliveredUpTo } = await subscribe(subject, receiver.url);
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    await registerRuIr(subject.http);
+    await post(subject.http, '/treaties', OTHER).expect(201);
+    await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    await post(subject.http, `/treaties/${OTHER.id}/developments`, signature()).expect(201);
+    await until(() => receiver.acknowledged.length >= 2, 10_000, 'the first acknowledgements');
+
+    // The receiver goes down; the service restarts meanwhile, and more updates are written while it is down.
+    await receiver.stop();
+    await subject.close();
+    running = false;
+    subject = await startTestApp(config, { clock: fixedClock(), keepData: true });
+    running = true;
+    await post(subject.http, `/treaties/${RU_IR.id}/developments`, dumaApproval()).expect(201);
+    await post(
+      subject.http,
+      `/treaties/${OTHER.id}/developments`,
+      dumaApproval({ party: 'BY', body: 'House of Representatives' }),
+    ).expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    receiver.behaviour.delayMs = 0;
+    await receiver.start();
+
+    const expected = await treatyEventsAfter(subject, BigInt(deliveredUpTo));
+    expect(expected).toHaveLength(6);
+    await until(
+      () => new Set(receiver.acknowledged.map((delivery) => parse(delivery).cloudEvent.id)).size === expected.length,
+      15_000,
+      'every update',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const verifier = new Webhook(secret);
+    for (const delivery of receiver.requests) {
+      expect(() => verifier.verify(delivery.body, delivery.headers as Record<string, string>)).not.toThrow();
+      expect(delivery.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
+    }
+    const acknowledged = receiver.acknowledged.map(parse);
+    // Nothing acknowledged arrives again.
+    expect(new Set(acknowledged.map((delivery) => delivery.deliveryId)).size).toBe(acknowledged.length);
+    expect(acknowledged.map((delivery) => delivery.cloudEvent.id).sort()).toEqual(
+      expected.map((event) => event.id).sort(),
+    );
+    // In order per treaty (and here, as delivery is sequential, in log order).
+    expect(acknowledged.map((delivery) => delivery.cloudEvent.id)).toEqual(expected.map((event) => event.id));
+    for (const treatyId of [RU_IR.id, OTHER.id]) {
+      const revisions = acknowledged
+        .filter((delivery) => delivery.cloudEvent.data.treatyId === treatyId)
+        .map((delivery) => Number(delivery.cloudEvent.data.revision));
+      expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    }
+    expect(acknowledged[0]!.cloudEvent).toMatchObject({
+      specversion: '1.0',
+      type: 'org.treaty-timeline.treaty.registered',
+      source: `/treaties/${RU_IR.id}`,
+    });
+    // Failed attempts were retried under the same webhook-id, and recorded.
+    expect(receiver.requests.length).toBeGreaterThan(acknowledged.length);
+    const deliveries = await request(subject.http)
+      .get(`/webhooks/${id}/deliveries`)
+      .set('Authorization', bearer(KEYS.reader))
+      .expect(200);
+    expect(deliveries.body.items.filter((item: { status: string }) => item.status === 'delivered')).toHaveLength(6);
+    expect(deliveries.body.items.at(-1)).toMatchObject({ status: 'delivered', attempts: 4 });
+  }, 60_000);
+
+  it("takes over another replica's subscription once its lease lapses, from the checkpoint, repeating nothing", async () => {
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
+    cleanup.push(() => subject.close());
+    const { id } = await subscribe(subject, receiver.url);
+    await registerRuIr(subject.http);
+    await until(() => receiver.acknowledged.length === 1, 5000, 'the first delivery');
+
+    // Another replica takes the lease (and, say, crashes holding it): this one must leave the subscription alone.
+    const leaseUntil = Date.now() + 3000;
+    const subscriptions = subject.app.get(WebhookSubscriptions);
+    expect(
+      await subscriptions.append(
+        id,
+        [
+          {
+            type: 'WebhookLeaseAcquired',
+            data: { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() },
+          },
+        ],
+        'test',
+      ),
+    ).toBe(true);
+    const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+
+    await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
+    // Nothing was sent while the other replica held the lease, however slow this machine is.
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.requests.map((delivery) => parse(delivery).cloudEvent.id)).toEqual([
+      parse(receiver.requests[0]!).cloudEvent.id,
+      written.body.eventId,
+    ]);
+    expect(subscriptions.get(id)).toMatchObject({ checkpoint: BigInt(written.body.position) });
+  });
+});

@@ -1,0 +1,179 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { Webhook } from 'standardwebhooks';
+import { KEYS, bearer } from '../../support/api-keys';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { RU_IR, fixedClock, post, registerRuIr, signature, dumaApproval } from '../../support/treaty-requests';
+import { WebhookReceiver, until } from '../../support/webhook-receiver';
+
+const get = (subject: TestApp, path: string, key: string) =>
+  request(subject.http).get(path).set('Authorization', bearer(key));
+
+describe('webhook targets (server-side request forgery), with the default settings', () => {
+  let subject: TestApp;
+  beforeAll(async () => (subject = await startTestApp({}, { clock: fixedClock() })));
+  afterAll(() => subject.close());
+
+  it.each([
+    'https://127.0.0.1/hook',
+    'https://10.1.2.3/hook',
+    'https://192.168.0.10/hook',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/hook',
+    'https://[fe80::1]/hook',
+    'https://[::ffff:172.16.0.1]/hook',
+    'https://localhost/hook',
+  ])('refuses %s at registration, and registers nothing', async (url) => {
+    const response = await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(422);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ code: 'WEBHOOK_TARGET_FORBIDDEN', field: 'url' });
+    expect((await get(subject, '/webhooks', KEYS.auditor).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses plain http and URLs that are not URLs', async () => {
+    for (const url of ['http://93.184.216.34/hook', 'ftp://93.184.216.34/', 'not a url']) {
+      const response = await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(422);
+      expect(response.body.code).toBe('WEBHOOK_URL_INVALID');
+    }
+    await post(subject.http, '/webhooks', { url: 42 }, KEYS.reader).expect(400);
+    await post(subject.http, '/webhooks', { url: 'https://93.184.216.34/', filter: { type: 'x' } }, KEYS.reader).expect(
+      400,
+    );
+  });
+
+  it('needs a key', async () => {
+    await request(subject.http).post('/webhooks').send({ url: 'https://93.184.216.34/' }).expect(401);
+    await request(subject.http).get('/webhooks').expect(401);
+  });
+});
+
+describe('webhook subscriptions', () => {
+  let subject: TestApp;
+  const receivers: WebhookReceiver[] = [];
+  const receiver = async (behaviour: ConstructorParameters<typeof WebhookReceiver>[0] = {}) => {
+    const started = new WebhookReceiver(behaviour);
+    await started.start();
+    receivers.push(started);
+    return started;
+  };
+  beforeAll(async () => {
+    subject = await startTestApp(
+      {
+        webhooks: { allowPrivateTargets: true, retryBaseMs: 10, maxFailures: 2, timeoutMs: 2000, leaseMs: 2000 },
+      },
+      { clock: fixedClock() },
+    );
+    await registerRuIr(subject.http);
+  });
+  afterEach(async () => {
+    for (const started of receivers.splice(0)) await started.stop();
+  });
+  afterAll(() => subject.close());
+
+  it("lets each key manage its own subscriptions, and an auditor see everyone's", async () => {
+    const target = await receiver();
+    const mine = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+    const theirs = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.editor).expect(201)).body;
+    const ids = (key: string) =>
+      get(subject, '/webhooks', key).then((response) => response.body.items.map((item: { id: string }) => item.id));
+    expect(await ids(KEYS.reader)).toEqual([mine.id]);
+    expect(await ids(KEYS.editor)).toEqual([theirs.id]);
+    expect(await ids(KEYS.auditor)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    expect(JSON.stringify(await get(subject, '/webhooks', KEYS.auditor))).not.toContain('whsec_');
+    await get(subject, `/webhooks/${theirs.id}`, KEYS.reader).expect(404);
+    await request(subject.http).delete(`/webhooks/${theirs.id}`).set('Authorization', bearer(KEYS.reader)).expect(404);
+    await request(subject.http).delete(`/webhooks/${theirs.id}`).set('Authorization', bearer(KEYS.auditor)).expect(403);
+    await request(subject.http).delete(`/webhooks/${theirs.id}`).set('Authorization', bearer(KEYS.editor)).expect(204);
+    await request(subject.http).delete(`/webhooks/${mine.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+    expect(await ids(KEYS.auditor)).toEqual([]);
+  });
+
+  it('delivers only what the filter selects', async () => {
+    const target = await receiver();
+    const hook = (
+      await post(
+        subject.http,
+        '/webhooks',
+        { url: target.url, filter: { type: 'legislative-approval' } },
+        KEYS.reader,
+      ).expect(201)
+    ).body;
+    await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    const approval = await post(subject.http, `/treaties/${RU_IR.id}/developments`, dumaApproval()).expect(201);
+    await until(() => target.acknowledged.length === 1, 5000, 'the approval');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(target.requests).toHaveLength(1);
+    const event = JSON.parse(target.requests[0]!.body) as {
+      id: string;
+      data: { developmentType: string; status: { status: string } };
+    };
+    expect(event.id).toBe(approval.body.eventId);
+    expect(event.data.developmentType).toBe('legislative-approval');
+    expect(event.data.status.status).toBe('ratification-in-progress');
+    await request(subject.http).delete(`/webhooks/${hook.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+  });
+
+  it('pauses after the configured failures, lists the failed delivery, and redelivers it on request', async () => {
+    const target = await receiver({ failing: true });
+    const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+    const written = await post(
+      subject.http,
+      `/treaties/${RU_IR.id}/developments`,
+      dumaApproval({ occurredOn: '2025-04-09' }),
+    );
+    expect(written.status).toBe(201);
+    const state = () => get(subject, `/webhooks/${hook.id}`, KEYS.reader).then((response) => response.body);
+    const deadline = Date.now() + 5000;
+    while ((await state()).state !== 'paused' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await state()).toMatchObject({ state: 'paused' });
+    expect(target.requests).toHaveLength(2);
+    const deliveries = (await get(subject, `/webhooks/${hook.id}/deliveries`, KEYS.reader).expect(200)).body;
+    expect(deliveries.items).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 2, eventId: written.body.eventId, lastError: 'HTTP 500' }),
+    ]);
+    const { deliveryId } = deliveries.items[0];
+    expect(deliveries.paused).toMatchObject({ deliveryId });
+
+    // Another key cannot retry it; an unknown delivery is 404.
+    await post(subject.http, `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`, {}, KEYS.editor).expect(404);
+    await post(subject.http, `/webhooks/${hook.id}/deliveries/${crypto.randomUUID()}/retry`, {}, KEYS.reader).expect(
+      404,
+    );
+    target.behaviour.failing = false;
+    await post(subject.http, `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`, {}, KEYS.reader).expect(202);
+    await until(() => target.acknowledged.length === 1, 5000, 'the redelivery');
+    expect(target.acknowledged[0]!.headers['webhook-id']).toBe(deliveryId);
+    const after = (await get(subject, `/webhooks/${hook.id}/deliveries`, KEYS.reader).expect(200)).body;
+    expect(after.items[0]).toMatchObject({ deliveryId, status: 'delivered', attempts: 3 });
+    expect(await state()).toMatchObject({ state: 'active', deliveredUpTo: written.body.position });
+    await post(subject.http, `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`, {}, KEYS.reader).expect(409);
+    await request(subject.http).delete(`/webhooks/${hook.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+  });
+
+  it('rotates the secret without a gap: deliveries verify with the old and the new one during the overlap', async () => {
+    const target = await receiver();
+    const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+    const rotated = (
+      await post(subject.http, `/webhooks/${hook.id}/secret`, { overlapSeconds: 3600 }, KEYS.reader).expect(200)
+    ).body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(hook.secret);
+    await post(subject.http, `/treaties/${RU_IR.id}/developments`, dumaApproval({ occurredOn: '2025-04-10' })).expect(
+      201,
+    );
+    await until(() => target.acknowledged.length === 1, 5000, 'a delivery');
+    const delivery = target.acknowledged[0]!;
+    for (const secret of [hook.secret, rotated.secret]) {
+      expect(() => new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>)).not.toThrow();
+    }
+    await post(subject.http, `/webhooks/${hook.id}/secret`, { overlapSeconds: 0 }, KEYS.reader).expect(200);
+    const latest = (await get(subject, `/webhooks/${hook.id}`, KEYS.reader)).body;
+    expect(latest.secretGeneration).toBe(3);
+    await request(subject.http).delete(`/webhooks/${hook.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+  });
+
+  it('keeps the audited log intact: subscription events are sealed like every other', async () => {
+    const verified = await get(subject, '/audit/verify', KEYS.auditor).expect(200);
+    expect(verified.body).toMatchObject({ ok: true, failures: [] });
+  });
+});
