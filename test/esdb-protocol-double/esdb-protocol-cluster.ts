@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EsdbProtocolDoubleOptions, type RunningNode, startNode } from './esdb-protocol-double';
 import type { GossipMember } from './gossip-service';
-import type { AppendCrash, NodeContext, NodeRole } from './node-role';
+import { type AppendCrash, type NodeContext, type NodeRole, type PlantedDenial, PlantedFaults } from './node-role';
 import { createLogWithSystemEvents } from './system-events';
 
 export type ClusterNodeState = NodeRole['kind'] | 'stopped';
@@ -34,6 +34,8 @@ export interface EsdbProtocolCluster {
   /** The leader dies while writing its next append: before committing it, or after committing and before
    * answering. Its death starts an election. */
   crashLeaderDuringNextAppend(when: AppendCrash): void;
+  /** The leader does not handle its next append, for this reason (Not Ready, Too Busy, no leader known). */
+  refuseNextAppendOnLeader(reason: PlantedDenial): void;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ interface Member {
   changedAt: number;
   running: RunningNode | undefined;
   appendsReceived: number;
-  plantedCrash: AppendCrash | undefined;
+  readonly faults: PlantedFaults;
 }
 
 /**
@@ -66,8 +68,9 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     changedAt: Date.now(),
     running: undefined,
     appendsReceived: 0,
-    plantedCrash: undefined,
+    faults: new PlantedFaults(),
   }));
+  log.replicationDelayMs = options.replicationDelayMs ?? 0;
   const gossip = (): readonly GossipMember[] =>
     members.map(({ instanceId, port, role, changedAt, running }) => ({
       instanceId,
@@ -144,7 +147,12 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     crashLeaderDuringNextAppend: (when) => {
       const index = leaderIndex();
       if (index === undefined) throw new Error('no leader to crash');
-      members[index]!.plantedCrash = when;
+      members[index]!.faults.crash = when;
+    },
+    refuseNextAppendOnLeader: (reason) => {
+      const index = leaderIndex();
+      if (index === undefined) throw new Error('no leader to refuse an append');
+      members[index]!.faults.denials.push(reason);
     },
     // Kills every node: the clients are gone by then, and a graceful stop would wait for their idle connections.
     stop: async () => {
@@ -161,11 +169,8 @@ function contextOf(member: Member): NodeContext {
     appendReceived: () => {
       member.appendsReceived += 1;
     },
-    takeAppendCrash: () => {
-      const planted = member.plantedCrash;
-      member.plantedCrash = undefined;
-      return planted;
-    },
+    takeAppendCrash: () => member.faults.takeCrash(),
+    takeAppendDenial: () => member.faults.takeDenial(),
   };
 }
 
