@@ -34,6 +34,12 @@ export interface EsdbProtocolCluster {
   /** The leader dies while writing its next append: before committing it, or after committing and before
    * answering. Its death starts an election. */
   crashLeaderDuringNextAppend(when: AppendCrash): void;
+  /**
+   * This node's replication stalls: its stream reads show the log as it is now, until `resumeReplication`. Only
+   * stream reads lag (what a writer reads before deciding); $all reads and subscriptions see the whole log.
+   */
+  stallReplication(index: number): void;
+  resumeReplication(index: number): void;
   /** The leader does not handle its next append, for this reason (Not Ready, Too Busy, no leader known). */
   refuseNextAppendOnLeader(reason: PlantedDenial): void;
   stop(): Promise<void>;
@@ -52,6 +58,7 @@ interface Member {
   running: RunningNode | undefined;
   appendsReceived: number;
   readonly faults: PlantedFaults;
+  copyEndsAt: bigint | undefined;
 }
 
 /**
@@ -69,6 +76,7 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     running: undefined,
     appendsReceived: 0,
     faults: new PlantedFaults(),
+    copyEndsAt: undefined,
   }));
   log.replicationDelayMs = options.replicationDelayMs ?? 0;
   const gossip = (): readonly GossipMember[] =>
@@ -149,6 +157,12 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
       if (index === undefined) throw new Error('no leader to crash');
       members[index]!.faults.crash = when;
     },
+    stallReplication: (index) => {
+      members[index]!.copyEndsAt = log.events.at(-1)?.position ?? 0n;
+    },
+    resumeReplication: (index) => {
+      members[index]!.copyEndsAt = undefined;
+    },
     refuseNextAppendOnLeader: (reason) => {
       const index = leaderIndex();
       if (index === undefined) throw new Error('no leader to refuse an append');
@@ -171,6 +185,7 @@ function contextOf(member: Member): NodeContext {
     },
     takeAppendCrash: () => member.faults.takeCrash(),
     takeAppendDenial: () => member.faults.takeDenial(),
+    copyEndsAt: () => member.copyEndsAt,
   };
 }
 

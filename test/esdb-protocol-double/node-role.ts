@@ -43,6 +43,11 @@ export interface NodeContext {
   takeAppendCrash(): AppendCrash | undefined;
   /** A refusal planted for the next append this node receives, taken once. */
   takeAppendDenial(): PlantedDenial | undefined;
+  /**
+   * Where this node's copy of the log ends for stream reads, when a test made it lag (a follower whose replication
+   * stalled): events after this position are not there yet. Undefined: the whole log.
+   */
+  copyEndsAt(): bigint | undefined;
 }
 
 /** Faults a test plants in one node, each taken by the next append it concerns. */
@@ -124,6 +129,7 @@ export const LONE_LEADER: NodeContext = {
   appendReceived: () => undefined,
   takeAppendCrash: () => undefined,
   takeAppendDenial: () => undefined,
+  copyEndsAt: () => undefined,
 };
 
 /** A single node that leads for good, with faults a test may plant; counts the appends it receives. */

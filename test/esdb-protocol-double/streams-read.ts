@@ -28,7 +28,9 @@ export function readHandler(
     if (refusal) return writer.fail(refusal);
     // Everything a request reads of the log is taken before its first await, so that no append can slip in
     // between choosing where a read or subscription starts and starting it.
-    void answer(log, subscriptions, request, writer).catch((error: unknown) => writer.fail(asRpcError(error)));
+    void answer(log, subscriptions, request, writer, node.copyEndsAt()).catch((error: unknown) =>
+      writer.fail(asRpcError(error)),
+    );
   };
 }
 
@@ -37,10 +39,15 @@ async function answer(
   subscriptions: ActiveSubscriptions,
   request: ReadRequest,
   writer: ResponseWriter,
+  copyEndsAt: bigint | undefined,
 ): Promise<void> {
   switch (request.kind) {
     case 'read-stream': {
-      const events = readStream(log, request.streamName, request.from, request.direction, request.maxCount);
+      const copy =
+        copyEndsAt === undefined
+          ? log
+          : { streamEvents: (name: string) => log.streamEvents(name).filter((event) => event.position <= copyEndsAt) };
+      const events = readStream(copy, request.streamName, request.from, request.direction, request.maxCount);
       if (events === 'stream-not-found') await writer.write(streamNotFoundResponse(request.streamName));
       else for (const event of events) await writer.write(eventResponse(event, request.uuidFormat));
       return writer.end();

@@ -166,7 +166,28 @@ export class EsdbEventStore implements EventStore {
   }
 
   readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    return this.readStreamOn(streamName, options, false);
+    return options.requiresLeader
+      ? this.readStreamOnLeader(streamName, options)
+      : this.readStreamOn(streamName, options, false);
+  }
+
+  /**
+   * A follower refuses the read when leadership has moved (NotLeader) and the client reconnects to the leader it
+   * names: read again there, as long as nothing was returned yet.
+   */
+  private async *readStreamOnLeader(streamName: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    for (let attempt = 1; ; attempt++) {
+      let returned = 0;
+      try {
+        for await (const event of this.readStreamOn(streamName, options, true)) {
+          returned += 1;
+          yield event;
+        }
+        return;
+      } catch (error) {
+        if (!isNotLeader(error) || returned > 0 || attempt >= this.maxAppendAttempts) throw error;
+      }
+    }
   }
 
   /** `requiresLeader`: a follower refuses the read (NotLeader), and the client reconnects to the leader. */

@@ -15,6 +15,11 @@ export interface ReadStreamOptions {
   readonly fromRevision?: bigint | typeof START | typeof END;
   readonly direction?: Direction;
   readonly maxCount?: number;
+  /**
+   * Read the copy writes are decided on: a cluster's leader, not a follower whose copy may lag. What a writer
+   * reads before it decides needs it. Stores with one copy ignore it.
+   */
+  readonly requiresLeader?: boolean;
 }
 
 export interface ReadAllOptions {
