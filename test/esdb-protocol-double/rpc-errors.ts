@@ -103,6 +103,11 @@ export function maxAppendEventSizeExceeded(eventId: string, size: number, maxApp
   );
 }
 
+/** A $all read from a position that is not a record's (RpcExceptions.InvalidPositionException). */
+export function invalidPosition(): RpcError {
+  return new RpcError(status.INVALID_ARGUMENT, 'Trying to read from an invalid position.');
+}
+
 /** How a call ends when its server goes away: the client reconnects and surfaces UnavailableError. */
 export function connectionDropped(): RpcError {
   return new RpcError(status.UNAVAILABLE, 'Connection dropped by the EventStoreDB protocol double');

@@ -19,6 +19,7 @@ import {
   AppendTooLargeError,
   END,
   EventStoreUnavailableError,
+  InvalidPositionError,
   NO_STREAM,
   START,
   StreamNotFoundError,
@@ -240,6 +241,10 @@ export class EsdbEventStore implements EventStore {
           if (--remaining === 0) return;
         }
       } catch (error) {
+        // Only the first page starts at the caller's position; the next ones start at events read.
+        if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
+          throw new InvalidPositionError(options.fromPosition);
+        }
         throw translate(error);
       }
       if (read < PAGE_SIZE) return;
@@ -432,6 +437,19 @@ function isAheadOfRead(error: Error, read: CurrentRevision): boolean {
   if (!isCommandError(error) || error.type !== ErrorType.WRONG_EXPECTED_VERSION) return false;
   const actual = error.actualVersion;
   return typeof actual === 'bigint' && (read === NO_STREAM || actual > read);
+}
+
+/**
+ * The server's refusal of a $all read from a position that is not on a record boundary (INVALID_ARGUMENT,
+ * RpcExceptions.InvalidPositionException), which client 6.2.1 raises as an UnknownError carrying its message.
+ */
+function isInvalidPosition(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    isCommandError(error) &&
+    error.type === ErrorType.UNKNOWN &&
+    error.message.includes('Trying to read from an invalid position')
+  );
 }
 
 /** Failures after which the append may be stored although it was not acknowledged. */

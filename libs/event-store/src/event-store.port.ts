@@ -78,6 +78,10 @@ export interface EventStore {
   appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** Raises {@link StreamNotFoundError} (when iterated) if the stream has no events. */
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Raises {@link InvalidPositionError} (when iterated, before any event) if `fromPosition` is within the log but
+   * not an event's position; 0 is the log's start, and a position past the last event reads nothing.
+   */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   subscribeToStream(streamName: string, options?: SubscribeToStreamOptions): Subscription;

@@ -112,12 +112,18 @@ export class AuditService implements OnApplicationBootstrap {
     return checkpoint;
   }
 
-  /** Streams one page of the raw log as NDJSON, honouring backpressure: constant memory for any page. */
+  /**
+   * Streams one page of the raw log as NDJSON, honouring backpressure: constant memory for any page. The first
+   * event is read before the answer starts, so that a position the store refuses (not an event's: 400) or a store
+   * that fails (503) is answered as such, not as a 200 cut short.
+   */
   async writeLog(after: bigint | undefined, limit: number, response: Response): Promise<void> {
+    const events = this.store.readAll({ fromPosition: after ?? 'start' })[Symbol.asyncIterator]();
+    const first = await events.next();
     response.status(200).type('application/x-ndjson');
     let last = after;
     let written = 0;
-    for await (const event of this.store.readAll({ fromPosition: after ?? 'start' })) {
+    for await (const event of resumed(first, events)) {
       if (after !== undefined && event.position <= after) continue;
       if (!response.write(`${JSON.stringify(toExportedEvent(event))}\n`)) await once(response, 'drain');
       last = event.position;
@@ -130,5 +136,16 @@ export class AuditService implements OnApplicationBootstrap {
   private readyKey(): Extract<SigningKey, { kind: 'ready' }> {
     if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
     return this.key;
+  }
+}
+
+/** The rest of an iteration whose first result was taken already. */
+async function* resumed<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
   }
 }
