@@ -279,14 +279,32 @@ export class EsdbEventStore implements EventStore {
     );
   }
 
+  /**
+   * Answers when a leader does: the store takes writes. Any node serves reads, but during an election none takes
+   * writes (Not Ready), and a replica should not count as ready then. A follower's NotLeader makes the client
+   * reconnect to the leader it names: ask again there.
+   */
   async ping(): Promise<void> {
-    try {
-      // Read to the end of a one-event read: leaving a client stream early would hold its call open.
-      for await (const _ of this.client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1 })) {
-        // one event at most
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Read to the end of a one-event read: leaving a client stream early would hold its call open.
+        const read = this.client.readAll({
+          direction: 'backwards',
+          fromPosition: ESDB_END,
+          maxCount: 1,
+          requiresLeader: true,
+        });
+        for await (const _ of read) {
+          // one event at most
+        }
+        return;
+      } catch (error) {
+        if (isNotLeader(error) && attempt < 2) continue;
+        throw new EventStoreUnavailableError(
+          `EventStoreDB has no leader that answers: ${(error as Error).message}`,
+          error,
+        );
       }
-    } catch (error) {
-      throw new EventStoreUnavailableError(`EventStoreDB does not answer: ${(error as Error).message}`, error);
     }
   }
 

@@ -85,7 +85,10 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   subscribeToStream(streamName: string, options?: SubscribeToStreamOptions): Subscription;
-  /** Resolves when the store answers; raises {@link EventStoreUnavailableError} when it does not. */
+  /**
+   * Resolves when the store answers and takes writes (a cluster has a leader); raises
+   * {@link EventStoreUnavailableError} when it does not.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent }
 import { treatyStreamName } from '@timeline/treaty';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
 import { IssuedCheckpoints } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
@@ -36,6 +37,7 @@ export class AuditService implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {
     this.key = loadSigningKey(config);
     this.issued = new IssuedCheckpoints(config.dataDir);
@@ -69,6 +71,7 @@ export class AuditService implements OnApplicationBootstrap {
     const { ok, checked, failures } = await verifyLog(this.store.readAll(), this.issued.all());
     const result = { ok, checked, failures };
     this.integrity = { kind: 'checked', at: this.clock().toISOString(), result };
+    this.metrics.integrityFailures.set(failures.length);
     return result;
   }
 
