@@ -15,7 +15,7 @@ import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
-import { IssuedCheckpoints } from './issued-checkpoints';
+import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
 
 export const MAX_LOG_PAGE = 1000;
@@ -31,6 +31,8 @@ export class AuditService implements OnApplicationBootstrap {
   private readonly key: SigningKey;
   private readonly issued: IssuedCheckpoints;
   private latest: SignedCheckpoint | undefined;
+  /** The last non-checkpoint event's position when {@link latest} was signed. */
+  private latestHead: bigint | undefined;
   private integrity: IntegrityStatus = { kind: 'unchecked' };
 
   constructor(
@@ -40,7 +42,7 @@ export class AuditService implements OnApplicationBootstrap {
     private readonly metrics: Metrics,
   ) {
     this.key = loadSigningKey(config);
-    this.issued = new IssuedCheckpoints(config.dataDir);
+    this.issued = new IssuedCheckpoints(config.dataDir, store);
     if (this.key.kind === 'missing') this.logger.warn(`${this.key.reason}: checkpoints cannot be signed`);
   }
 
@@ -68,7 +70,7 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   async verifyAll(): Promise<VerificationResult> {
-    const { ok, checked, failures } = await verifyLog(this.store.readAll(), this.issued.all());
+    const { ok, checked, failures } = await verifyLog(this.store.readAll(), await this.issued.all());
     const result = { ok, checked, failures };
     this.integrity = { kind: 'checked', at: this.clock().toISOString(), result };
     this.metrics.integrityFailures.set(failures.length);
@@ -85,9 +87,10 @@ export class AuditService implements OnApplicationBootstrap {
         throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
       throw error;
     }
-    const checkpoints = this.issued
-      .all()
-      .map((checkpoint) => ({ ...checkpoint, heads: checkpoint.heads.filter((head) => head.stream === stream) }));
+    const checkpoints = (await this.issued.all()).map((checkpoint) => ({
+      ...checkpoint,
+      heads: checkpoint.heads.filter((head) => head.stream === stream),
+    }));
     const { ok, checked, failures } = await verifyLog(events, checkpoints);
     return { ok, checked, failures };
   }
@@ -95,10 +98,15 @@ export class AuditService implements OnApplicationBootstrap {
   /** A signed checkpoint of the log as it is now; refused over a log that fails verification. */
   async checkpoint(): Promise<SignedCheckpoint> {
     const key = this.readyKey();
+    // The last event that is not itself a checkpoint: recording one must not make the next request sign anew.
     let head: bigint | undefined;
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
-    if (this.latest && head !== undefined && this.latest.position === head.toString()) return this.latest;
-    const verified = await verifyLog(this.store.readAll(), this.issued.all());
+    for await (const event of this.store.readAll({ direction: 'backwards' })) {
+      if (event.streamName === CHECKPOINT_STREAM) continue;
+      head = event.position;
+      break;
+    }
+    if (this.latest && head !== undefined && this.latestHead === head) return this.latest;
+    const verified = await verifyLog(this.store.readAll(), await this.issued.all());
     if (!verified.ok) {
       throw new ApiProblem(
         409,
@@ -110,8 +118,9 @@ export class AuditService implements OnApplicationBootstrap {
       );
     }
     const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, this.clock(), key.privateKey);
-    this.issued.record(checkpoint);
+    await this.issued.record(checkpoint);
     this.latest = checkpoint;
+    this.latestHead = head;
     return checkpoint;
   }
 
