@@ -183,11 +183,14 @@ describe('tamper evidence', () => {
     let removed = { stream: '', revision: '' };
     const subject = await startOnCopy('truncated', (file) => {
       const db = new Sqlite(file);
+      // The last treaty event: the log's last record is the checkpoint itself (kept in the log, shared by replicas).
       const last = db
-        .prepare('SELECT event_id, stream_name, revision FROM events ORDER BY position DESC LIMIT 1')
-        .get() as { stream_name: string; revision: number };
+        .prepare(
+          "SELECT position, stream_name, revision FROM events WHERE stream_name LIKE 'treaty-%' ORDER BY position DESC LIMIT 1",
+        )
+        .get() as { position: bigint; stream_name: string; revision: number };
       removed = { stream: last.stream_name, revision: String(last.revision) };
-      db.prepare('DELETE FROM events WHERE position = (SELECT max(position) FROM events)').run();
+      db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
       db.close();
     });
     try {
