@@ -100,9 +100,14 @@ describe('tamper evidence', () => {
       writeFileSync(file, bytes);
     });
     try {
+      // Reported everywhere, but the replica stays in the balancer: the damage is in the shared log (decision 0008).
       const ready = await settled(subject);
-      expect(ready.status).toBe(503);
-      expect(ready.body.error.integrity).toMatchObject({ status: 'down', failures: 1 });
+      expect(ready.status).toBe(200);
+      expect(ready.body.info.integrity).toMatchObject({ status: 'up', ok: false, failures: 1 });
+      const live = await request(subject.http).get('/health').expect(200);
+      expect(live.body.info.integrity).toMatchObject({ ok: false, failures: 1 });
+      const metrics = await request(subject.http).get('/metrics').expect(200);
+      expect(metrics.text).toMatch(/^timeline_integrity_failures 1$/m);
       const all = await asAuditor(subject.http, '/audit/verify').expect(200);
       expect(all.body.ok).toBe(false);
       expect(all.body.failures).toHaveLength(1);
@@ -110,7 +115,8 @@ describe('tamper evidence', () => {
       expect(damaged).toMatchObject({ stream: `treaty-${RU_IR.id}`, reason: expect.stringContaining('altered') });
       const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
       expect(one.body.failures).toEqual([damaged]);
-      await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
+      const read = await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
+      expect(read.headers['timeline-integrity']).toBe('damaged; failures=1');
       await asAuditor(subject.http, '/audit/checkpoint').expect(409);
 
       const result = await offline('byte', await exportLog(subject.http));
@@ -177,11 +183,14 @@ describe('tamper evidence', () => {
     let removed = { stream: '', revision: '' };
     const subject = await startOnCopy('truncated', (file) => {
       const db = new Sqlite(file);
+      // The last treaty event: the log's last record is the checkpoint itself (kept in the log, shared by replicas).
       const last = db
-        .prepare('SELECT event_id, stream_name, revision FROM events ORDER BY position DESC LIMIT 1')
-        .get() as { stream_name: string; revision: number };
+        .prepare(
+          "SELECT position, stream_name, revision FROM events WHERE stream_name LIKE 'treaty-%' ORDER BY position DESC LIMIT 1",
+        )
+        .get() as { position: bigint; stream_name: string; revision: number };
       removed = { stream: last.stream_name, revision: String(last.revision) };
-      db.prepare('DELETE FROM events WHERE position = (SELECT max(position) FROM events)').run();
+      db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
       db.close();
     });
     try {

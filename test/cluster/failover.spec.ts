@@ -10,7 +10,13 @@ import {
 } from '@timeline/event-store';
 import { collect, newEvents, uniqueStreamName, waitFor } from '@timeline/event-store/testing';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
-import { startEsdbProtocolCluster, type EsdbProtocolCluster } from '../esdb-protocol-double';
+import {
+  EVENTSTOREDB_21_6,
+  KURRENTDB_25_1,
+  startEsdbProtocolCluster,
+  type EsdbProtocolCluster,
+  type EsdbProtocolClusterOptions,
+} from '../esdb-protocol-double';
 
 /** A live subscription to $all, read in the background until the test ends: what a replica's projection sees. */
 function follow(store: EventStore) {
@@ -58,11 +64,21 @@ async function appendUntilStored(store: EventStore, stream: string, events: NewE
 
 const idsOf = (events: readonly { id: string }[]) => events.map((event) => event.id);
 
-describe('EsdbEventStore on a three-node cluster (protocol double): failover', () => {
+// Client 6.2.1 appends through BatchAppend on servers that list it (21.10 on), through plain Append before.
+describe.each([
+  ['BatchAppend, KurrentDB 25.1', KURRENTDB_25_1],
+  ['plain Append, before 21.10', EVENTSTOREDB_21_6],
+])('EsdbEventStore on a three-node cluster (protocol double): failover, %s', (_, server) => {
   let cluster: EsdbProtocolCluster;
   let store: EsdbEventStore;
+  const restart = async (options: EsdbProtocolClusterOptions) => {
+    await store.close();
+    await cluster.stop();
+    cluster = await startEsdbProtocolCluster({ server, ...options });
+    store = new EsdbEventStore({ connectionString: cluster.connectionString });
+  };
   beforeEach(async () => {
-    cluster = await startEsdbProtocolCluster();
+    cluster = await startEsdbProtocolCluster({ server });
     store = new EsdbEventStore({ connectionString: cluster.connectionString });
   });
   afterEach(async () => {
@@ -177,5 +193,34 @@ describe('EsdbEventStore on a three-node cluster (protocol double): failover', (
     await expect(store.appendToStream(stream, events)).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await store.appendToStream(stream, events);
     expect(idsOf(await collect(store.readStream(stream)))).toHaveLength(2);
+  });
+
+  it.each(['not-ready', 'too-busy', 'no-leader-info'] as const)(
+    'reports a write the leader did not handle (%s) as EventStoreUnavailableError; the retry writes it once',
+    async (reason) => {
+      const stream = uniqueStreamName();
+      await store.appendToStream(stream, newEvents(1));
+      const events = newEvents(1);
+      cluster.refuseNextAppendOnLeader(reason);
+      await expect(store.appendToStream(stream, events)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      const stored = await store.appendToStream(stream, events);
+      expect(await store.appendToStream(stream, events)).toEqual(stored);
+      expect(await collect(store.readStream(stream))).toHaveLength(2);
+    },
+  );
+
+  it('stores each append once when leadership moves while appends are in flight and not yet committed', async () => {
+    await restart({ replicationDelayMs: 150, commitTimeoutMs: 400 });
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(1));
+    const first = newEvents(1);
+    const second = newEvents(1);
+    const inFlight = store.appendToStream(stream, first);
+    await sleep(40);
+    cluster.elect(1);
+    // On BatchAppend, the old leader's NotLeader ends the call that carries the first append too, written or not.
+    const results = await Promise.all([inFlight, appendUntilStored(store, stream, second)]);
+    expect(results[0].nextExpectedRevision).toBe(1n);
+    expect(idsOf(await collect(store.readStream(stream)))).toEqual([expect.any(String), first[0]!.id, second[0]!.id]);
   });
 });

@@ -8,7 +8,10 @@ import { type ExpectedRevision, NO_STREAM } from './stored-event';
  * stream's current revision (or no stream) and what the append expected, in the current fields and, for clients
  * older than 20.6.1, in the deprecated `*_20_6_0` ones.
  */
-export function appendResponse(outcome: AppendOutcome, expected: ExpectedRevision): AppendResp {
+export function appendResponse(
+  outcome: Exclude<AppendOutcome, { kind: 'idempotent-not-ready' }>,
+  expected: ExpectedRevision,
+): AppendResp {
   if (outcome.kind === 'wrong-expected-version') {
     return new AppendResp().setWrongExpectedVersion(wrongExpectedVersion(outcome.currentRevision, expected));
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EsdbProtocolDoubleOptions, type RunningNode, startNode } from './esdb-protocol-double';
 import type { GossipMember } from './gossip-service';
-import type { AppendCrash, NodeContext, NodeRole } from './node-role';
+import { type AppendCrash, type NodeContext, type NodeRole, type PlantedDenial, PlantedFaults } from './node-role';
 import { createLogWithSystemEvents } from './system-events';
 
 export type ClusterNodeState = NodeRole['kind'] | 'stopped';
@@ -34,6 +34,14 @@ export interface EsdbProtocolCluster {
   /** The leader dies while writing its next append: before committing it, or after committing and before
    * answering. Its death starts an election. */
   crashLeaderDuringNextAppend(when: AppendCrash): void;
+  /**
+   * This node's replication stalls: its stream reads show the log as it is now, until `resumeReplication`. Only
+   * stream reads lag (what a writer reads before deciding); $all reads and subscriptions see the whole log.
+   */
+  stallReplication(index: number): void;
+  resumeReplication(index: number): void;
+  /** The leader does not handle its next append, for this reason (Not Ready, Too Busy, no leader known). */
+  refuseNextAppendOnLeader(reason: PlantedDenial): void;
   stop(): Promise<void>;
 }
 
@@ -49,7 +57,8 @@ interface Member {
   changedAt: number;
   running: RunningNode | undefined;
   appendsReceived: number;
-  plantedCrash: AppendCrash | undefined;
+  readonly faults: PlantedFaults;
+  copyEndsAt: bigint | undefined;
 }
 
 /**
@@ -66,8 +75,10 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     changedAt: Date.now(),
     running: undefined,
     appendsReceived: 0,
-    plantedCrash: undefined,
+    faults: new PlantedFaults(),
+    copyEndsAt: undefined,
   }));
+  log.replicationDelayMs = options.replicationDelayMs ?? 0;
   const gossip = (): readonly GossipMember[] =>
     members.map(({ instanceId, port, role, changedAt, running }) => ({
       instanceId,
@@ -144,7 +155,18 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     crashLeaderDuringNextAppend: (when) => {
       const index = leaderIndex();
       if (index === undefined) throw new Error('no leader to crash');
-      members[index]!.plantedCrash = when;
+      members[index]!.faults.crash = when;
+    },
+    stallReplication: (index) => {
+      members[index]!.copyEndsAt = log.events.at(-1)?.position ?? 0n;
+    },
+    resumeReplication: (index) => {
+      members[index]!.copyEndsAt = undefined;
+    },
+    refuseNextAppendOnLeader: (reason) => {
+      const index = leaderIndex();
+      if (index === undefined) throw new Error('no leader to refuse an append');
+      members[index]!.faults.denials.push(reason);
     },
     // Kills every node: the clients are gone by then, and a graceful stop would wait for their idle connections.
     stop: async () => {
@@ -161,11 +183,9 @@ function contextOf(member: Member): NodeContext {
     appendReceived: () => {
       member.appendsReceived += 1;
     },
-    takeAppendCrash: () => {
-      const planted = member.plantedCrash;
-      member.plantedCrash = undefined;
-      return planted;
-    },
+    takeAppendCrash: () => member.faults.takeCrash(),
+    takeAppendDenial: () => member.faults.takeDenial(),
+    copyEndsAt: () => member.copyEndsAt,
   };
 }
 

@@ -17,7 +17,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { type EsdbProtocolDouble, startEsdbProtocolDouble } from './index';
+import { EVENTSTOREDB_21_6, type EsdbProtocolDouble, startEsdbProtocolDouble } from './index';
 import { rawSubscriptionMessages, recordSubscription, uniqueStreamName, until } from './spec-helpers';
 
 const MiB = 1_048_576;
@@ -141,9 +141,20 @@ describe('EventStoreDB protocol double, through the real @eventstore/db-client',
     });
   });
 
+  // As a server before 21.10 (1 MiB, plain Append) checks it; BatchAppend and 25.1's limits: the BatchAppend spec.
   describe('maximum append size', () => {
     // The server counts the data, the custom metadata, and the event type at two bytes per character.
     const sized = (bytes: number) => binaryEvent({ type: 'Big', data: new Uint8Array(bytes - 'Big'.length * 2) });
+    let older: EsdbProtocolDouble;
+    let client: EventStoreDBClient;
+    beforeAll(async () => {
+      older = await startEsdbProtocolDouble({ server: EVENTSTOREDB_21_6 });
+      client = EventStoreDBClient.connectionString(older.connectionString);
+    });
+    afterAll(async () => {
+      await client.dispose();
+      await older.stop();
+    });
 
     it('accepts an append of exactly 1 MiB and refuses one byte more, as MaxAppendSizeExceededError', async () => {
       const stream = uniqueStreamName();

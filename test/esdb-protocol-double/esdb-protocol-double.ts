@@ -3,9 +3,10 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ActiveSubscriptions } from './active-subscriptions';
 import { type GossipMember, gossipService } from './gossip-service';
 import type { InMemoryLog } from './in-memory-log';
-import { LONE_LEADER, type NodeContext } from './node-role';
+import { type AppendRpc, loneLeader, type NodeContext, type PlantedDenial, PlantedFaults } from './node-role';
 import { GossipService, ServerFeaturesService, StreamsService } from './protocol';
 import { serverFeaturesService } from './server-features-service';
+import { KURRENTDB_25_1, type ServerVersion } from './server-version';
 import { streamsService } from './streams-service';
 import { createLogWithSystemEvents } from './system-events';
 import { openTcpFront, type TcpFront } from './tcp-front';
@@ -18,15 +19,32 @@ export interface EsdbProtocolDouble {
   readonly activeSubscriptionCount: number;
   /** End every active Read subscription call with gRPC UNAVAILABLE, as a server restart or network cut would. */
   dropSubscriptions(): void;
+  /** Appends received so far, by the RPC that carried them: which one the client chose. */
+  readonly appendsReceived: Readonly<Record<AppendRpc, number>>;
+  /** The next append this node receives is not handled, for this reason (Not Ready, Too Busy, no leader known). */
+  refuseNextAppend(reason: PlantedDenial): void;
   stop(): Promise<void>;
 }
 
 export interface EsdbProtocolDoubleOptions {
-  /** The server's MaxAppendSize, in bytes. Defaults to the server's default, 1 MiB. */
+  /** The server modelled: what ServerFeatures announces, BatchAppend or not, append limits. Default KurrentDB 25.1. */
+  readonly server?: ServerVersion;
+  /** The server's MaxAppendSize, in bytes, instead of the version's default. */
   readonly maxAppendSize?: number;
+  /**
+   * How long a written append waits to be replicated and committed before reads see it and the writer is answered.
+   * Default 0: at once. Above 0, a copy arriving meanwhile is IdempotentNotReady.
+   */
+  readonly replicationDelayMs?: number;
+  /** CommitTimeoutMs: when a dropped write (IdempotentNotReady) is answered with a timeout. Default 2000, as the server. */
+  readonly commitTimeoutMs?: number;
+  /** WriteTimeoutMs: a BatchAppend deadline is capped at it. Default 2000, as the server. */
+  readonly writeTimeoutMs?: number;
 }
 
+/** The servers' default MaxAppendSize before 25.1 (1 MiB); 25.1 raised it to 256 MiB. */
 export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+const DEFAULT_TIMEOUT_MS = 2_000;
 
 /**
  * What the server's Streams service accepts in one gRPC message (TFConsts.EffectiveMaxLogRecordSize), far above
@@ -41,14 +59,16 @@ const GRACEFUL_STOP_MS = 1_000;
  * fresh log that holds only a new node's system events. A test tool only.
  */
 export function startEsdbProtocolDouble(options: EsdbProtocolDoubleOptions = {}): Promise<EsdbProtocolDouble> {
-  return startNode(createLogWithSystemEvents(), options);
+  const log = createLogWithSystemEvents();
+  log.replicationDelayMs = options.replicationDelayMs ?? 0;
+  return startNode(log, options);
 }
 
 /** How one node of a cluster is started: where it listens and what it knows of its cluster. */
 export interface NodeOptions extends EsdbProtocolDoubleOptions {
   /** The port to listen on (a restarted node takes its old one); default: any free port. */
   readonly port?: number;
-  /** Its role and the faults planted in it; default: a lone leader. */
+  /** Its role and the faults planted in it; default: a lone leader, faults planted through `refuseNextAppend`. */
   readonly node?: NodeContext;
   /** What its Gossip.Read answers; default: itself alone, the leader. */
   readonly members?: () => readonly GossipMember[];
@@ -66,29 +86,41 @@ export interface RunningNode extends EsdbProtocolDouble {
 /** One node over a given log: several nodes over one log make a cluster (see esdb-protocol-cluster.ts). */
 export async function startNode(log: InMemoryLog, options: NodeOptions): Promise<RunningNode> {
   const subscriptions = new ActiveSubscriptions();
-  const server = new Server({ 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES });
-  const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
+  const grpcServer = new Server({ 'grpc.max_receive_message_length': MAX_RECEIVE_MESSAGE_BYTES });
+  const version = options.server ?? KURRENTDB_25_1;
+  const server = { ...version, maxAppendSize: options.maxAppendSize ?? version.maxAppendSize };
+  const faults = new PlantedFaults();
+  const appendsReceived: Record<AppendRpc, number> = { append: 0, 'batch-append': 0 };
   let markStopped = (): void => undefined;
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
   let front: TcpFront | undefined;
   const crash = (): void => {
     if (front) front.kill();
     else subscriptions.dropAll();
-    server.forceShutdown();
+    grpcServer.forceShutdown();
     markStopped();
   };
-  const node = options.node ?? LONE_LEADER;
-  server.addService(StreamsService, streamsService(log, subscriptions, { maxAppendSize, node, crash }));
-  server.addService(ServerFeaturesService, serverFeaturesService);
+  const node = options.node ?? loneLeader(faults, appendsReceived);
+  grpcServer.addService(
+    StreamsService,
+    streamsService(log, subscriptions, {
+      server,
+      node,
+      crash,
+      commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    }),
+  );
+  grpcServer.addService(ServerFeaturesService, serverFeaturesService(server));
   const instanceId = randomUUID();
   const startedAt = Date.now();
   let port = 0;
   const alone = (): readonly GossipMember[] => [
     { instanceId, port, role: { kind: 'leader' }, alive: true, changedAt: startedAt },
   ];
-  server.addService(GossipService, gossipService(options.members ?? alone));
+  grpcServer.addService(GossipService, gossipService(options.members ?? alone));
   const serverPort = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(
+    grpcServer.bindAsync(
       `127.0.0.1:${options.killable ? 0 : (options.port ?? 0)}`,
       ServerCredentials.createInsecure(),
       (error, boundPort) => (error ? reject(error) : resolve(boundPort)),
@@ -103,11 +135,13 @@ export async function startNode(log: InMemoryLog, options: NodeOptions): Promise
       return subscriptions.size;
     },
     dropSubscriptions: () => subscriptions.dropAll(),
+    appendsReceived,
+    refuseNextAppend: (reason) => faults.denials.push(reason),
     crash,
     stopped,
     stop: async () => {
       subscriptions.dropAll();
-      await shutDown(server);
+      await shutDown(grpcServer);
       front?.kill();
       markStopped();
     },

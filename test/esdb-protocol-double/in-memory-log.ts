@@ -2,8 +2,21 @@ import { checkCommit, type CommittedEvents } from './commit-check';
 import type { ExpectedRevision, ProposedEvent, StoredEvent } from './stored-event';
 
 export type AppendOutcome =
-  /** `position` is the last event's; an append of no events has none. */
-  | { readonly kind: 'written' | 'idempotent'; readonly lastRevision: bigint; readonly position?: bigint }
+  /**
+   * `position` is the last event's; an append of no events has none. `committed` resolves once a written append
+   * is replicated and committed (undefined: committed already): the server acknowledges it then, not before.
+   */
+  | {
+      readonly kind: 'written' | 'idempotent';
+      readonly lastRevision: bigint;
+      readonly position?: bigint;
+      readonly committed?: Promise<void>;
+    }
+  /**
+   * A copy of an append that is written but not yet committed (IndexWriter's IdempotentNotReady): the server drops
+   * it without an answer, so the client's request ends in a commit timeout.
+   */
+  | { readonly kind: 'idempotent-not-ready' }
   | { readonly kind: 'wrong-expected-version'; readonly currentRevision: bigint };
 
 /**
@@ -19,14 +32,22 @@ const TICKS_PER_MILLISECOND = 10_000n;
 /**
  * The stored log of the double: every event in commit order ($all), indexed by stream and by id. It is its own
  * object, apart from any gRPC server, so that several servers can later share one log as the nodes of a cluster
- * share one replicated log. Appends are synchronous, hence atomic: readers never see half an append.
+ * share one replicated log. Commits are synchronous, hence atomic: readers never see half an append.
+ *
+ * With a {@link replicationDelayMs}, an append is first written (its revisions and positions taken, so that the
+ * next append's check sees it, as the server's writer does) and committed that much later: only then do reads,
+ * subscriptions and the writer's answer see it. A copy of it that arrives in between is IdempotentNotReady.
  */
 export class InMemoryLog implements CommittedEvents {
   readonly #events: StoredEvent[] = [];
   readonly #streams = new Map<string, StoredEvent[]>();
   readonly #eventsById = new Map<string, StoredEvent>();
+  /** Written and not yet committed, in log order: seen by append checks only. */
+  readonly #uncommitted: StoredEvent[] = [];
   readonly #appendWaiters = new Set<() => void>();
   #nextPosition = FIRST_EVENT_POSITION;
+  /** How long a written append takes to be replicated to a quorum and committed; 0: at once. */
+  replicationDelayMs = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -41,15 +62,20 @@ export class InMemoryLog implements CommittedEvents {
   }
 
   lastRevision(streamName: string): bigint {
-    return BigInt(this.streamEvents(streamName).length) - 1n;
+    const pending = this.#uncommitted.findLast((event) => event.streamName === streamName);
+    return pending ? pending.revision : BigInt(this.streamEvents(streamName).length) - 1n;
   }
 
   eventAt(streamName: string, revision: bigint): StoredEvent | undefined {
-    return revision < 0n ? undefined : this.streamEvents(streamName)[Number(revision)];
+    if (revision < 0n) return undefined;
+    return (
+      this.streamEvents(streamName)[Number(revision)] ??
+      this.#uncommitted.find((event) => event.streamName === streamName && event.revision === revision)
+    );
   }
 
   eventWithId(id: string): StoredEvent | undefined {
-    return this.#eventsById.get(id);
+    return this.#eventsById.get(id) ?? this.#uncommitted.find((event) => event.id === id);
   }
 
   append(streamName: string, expected: ExpectedRevision, proposed: readonly ProposedEvent[]): AppendOutcome {
@@ -62,12 +88,16 @@ export class InMemoryLog implements CommittedEvents {
     switch (decision.kind) {
       case 'wrong-expected-version':
         return decision;
-      case 'idempotent':
+      case 'idempotent': {
+        if (decision.lastRevision >= BigInt(this.streamEvents(streamName).length)) {
+          return { kind: 'idempotent-not-ready' };
+        }
         return {
           kind: 'idempotent',
           lastRevision: decision.lastRevision,
           position: this.eventAt(streamName, decision.lastRevision)?.position,
         };
+      }
       case 'write':
         return this.#write(streamName, decision.currentRevision, proposed);
     }
@@ -89,19 +119,42 @@ export class InMemoryLog implements CommittedEvents {
 
   #write(streamName: string, currentRevision: bigint, proposed: readonly ProposedEvent[]): AppendOutcome {
     if (proposed.length === 0) return { kind: 'written', lastRevision: currentRevision };
-    const stream = this.#streams.get(streamName) ?? [];
-    this.#streams.set(streamName, stream);
     const created = BigInt(this.now()) * TICKS_PER_MILLISECOND;
+    const written: StoredEvent[] = [];
+    let revision = currentRevision;
     for (const event of proposed) {
-      const stored = { ...event, streamName, revision: BigInt(stream.length), position: this.#nextPosition, created };
+      revision += 1n;
+      const stored = { ...event, streamName, revision, position: this.#nextPosition, created };
       this.#nextPosition += recordSize(stored);
+      written.push(stored);
+    }
+    const last = written[written.length - 1]!;
+    const outcome = { kind: 'written', lastRevision: last.revision, position: last.position } as const;
+    if (this.replicationDelayMs <= 0 && this.#uncommitted.length === 0) {
+      this.#commit(written);
+      return outcome;
+    }
+    this.#uncommitted.push(...written);
+    const committed = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        // Commits happen in log order: everything written before this append is committed with it.
+        this.#commit(this.#uncommitted.splice(0, this.#uncommitted.indexOf(last) + 1));
+        resolve();
+      }, this.replicationDelayMs),
+    );
+    return { ...outcome, committed };
+  }
+
+  #commit(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    for (const stored of events) {
+      const stream = this.#streams.get(stored.streamName) ?? [];
+      this.#streams.set(stored.streamName, stream);
       this.#events.push(stored);
       stream.push(stored);
       if (!this.#eventsById.has(stored.id)) this.#eventsById.set(stored.id, stored);
     }
     for (const wake of [...this.#appendWaiters]) wake();
-    const last = stream[stream.length - 1]!;
-    return { kind: 'written', lastRevision: last.revision, position: last.position };
   }
 }
 

@@ -11,4 +11,5 @@ export {
   type EsdbProtocolClusterOptions,
   startEsdbProtocolCluster,
 } from './esdb-protocol-cluster';
-export type { AppendCrash } from './node-role';
+export type { AppendCrash, PlantedDenial } from './node-role';
+export { EVENTSTOREDB_21_6, EVENTSTOREDB_24_10, KURRENTDB_25_1, type ServerVersion } from './server-version';

@@ -10,7 +10,7 @@ import { comparePositions, positionOf, type StoredEvent } from './stored-event';
  * determined; the Node client sends it only when asked to).
  */
 export function readStream(
-  log: InMemoryLog,
+  log: Pick<InMemoryLog, 'streamEvents'>,
   streamName: string,
   from: StreamPoint,
   direction: Direction,

@@ -68,6 +68,46 @@ export function serverNotReady(): RpcError {
   return new RpcError(status.UNAVAILABLE, 'Server Is Not Ready');
 }
 
+/** A node whose queues are full (RpcExceptions.ServerBusy). */
+export function serverTooBusy(): RpcError {
+  return new RpcError(status.UNAVAILABLE, 'Server Is Too Busy');
+}
+
+/** A node that is not the leader and knows none (RpcExceptions.NoLeaderInfo). */
+export function noLeaderInfo(): RpcError {
+  return new RpcError(status.UNKNOWN, 'No leader info available in response');
+}
+
+/**
+ * A write the server dropped (IdempotentNotReady) or could not replicate in time: `Streams.Append` ends with
+ * ABORTED (RpcExceptions.Timeout), which the client raises as TimeoutError.
+ */
+export function operationTimedOut(): RpcError {
+  return new RpcError(status.ABORTED, 'Operation timed out: Commit timed out.');
+}
+
+/**
+ * 25.1+: one event larger than MaxAppendEventSize (RpcExceptions.MaxAppendEventSizeExceeded). Client 6.2.1 does not
+ * know the `exception` trailer and raises an UnknownError carrying this message.
+ */
+export function maxAppendEventSizeExceeded(eventId: string, size: number, maxAppendEventSize: number): RpcError {
+  return new RpcError(
+    status.INVALID_ARGUMENT,
+    `Event with Id: ${eventId}, Size: ${size}, exceeds Maximum Append Event Size of ${maxAppendEventSize}.`,
+    {
+      exception: 'maximum-append-event-size-exceeded',
+      'maximum-append-event-size': String(maxAppendEventSize),
+      'event-id': eventId,
+      'proposed-append-event-size': String(size),
+    },
+  );
+}
+
+/** A $all read from a position that is not a record's (RpcExceptions.InvalidPositionException). */
+export function invalidPosition(): RpcError {
+  return new RpcError(status.INVALID_ARGUMENT, 'Trying to read from an invalid position.');
+}
+
 /** How a call ends when its server goes away: the client reconnects and surfaces UnavailableError. */
 export function connectionDropped(): RpcError {
   return new RpcError(status.UNAVAILABLE, 'Connection dropped by the EventStoreDB protocol double');

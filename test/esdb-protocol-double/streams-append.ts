@@ -1,14 +1,17 @@
 import type { handleClientStreamingCall } from '@grpc/grpc-js';
 import { appendResponse } from './append-response';
 import type { InMemoryLog } from './in-memory-log';
-import { type NodeContext, refuseWrite, requiresLeader } from './node-role';
+import { denialAsRpcError, type NodeContext, requiresLeader, writeDenial } from './node-role';
 import { AppendReq, type AppendResp } from './protocol';
 import {
   asRpcError,
   exceptionThrownByHandler,
+  maxAppendEventSizeExceeded,
   maxAppendSizeExceeded,
+  operationTimedOut,
   requiredMetadataPropertyMissing,
 } from './rpc-errors';
+import type { ServerVersion } from './server-version';
 import type { ExpectedRevision, ProposedEvent } from './stored-event';
 import { uuidFromMessage } from './uuid-message';
 
@@ -28,31 +31,40 @@ const { ExpectedStreamRevisionCase } = AppendReq.Options;
  *
  * A crash the test planted stops the node before it commits the append, or after it has committed it but before
  * it answers: the client sees the call fail either way, and only a read tells whether the events were stored.
+ * A copy of an append written but not yet committed is dropped (IdempotentNotReady): the call ends with the
+ * commit timeout.
  */
 export function appendHandler(
   log: InMemoryLog,
-  maxAppendSize: number,
+  server: ServerVersion,
   node: NodeContext,
   crash: () => void,
+  commitTimeoutMs: number,
 ): handleClientStreamingCall<AppendReq, AppendResp> {
   return (call, callback) => {
-    node.appendReceived();
-    receiveAppend(call as AsyncIterable<AppendReq>, maxAppendSize).then(
+    node.appendReceived('append');
+    receiveAppend(call as AsyncIterable<AppendReq>, server).then(
       ({ streamName, expected, events }) => {
-        const refusal = refuseWrite(node.role(), requiresLeader(call.metadata));
-        if (refusal) return callback(refusal);
+        const denial = writeDenial(node.role(), requiresLeader(call.metadata), node.takeAppendDenial());
+        if (denial) return callback(denialAsRpcError(denial));
         const planted = node.role().kind === 'leader' ? node.takeAppendCrash() : undefined;
         if (planted === 'before-commit') return crash();
         const outcome = log.append(streamName, expected, events);
         if (planted === 'after-commit') return crash();
-        callback(null, appendResponse(outcome, expected));
+        if (outcome.kind === 'idempotent-not-ready') {
+          setTimeout(() => callback(operationTimedOut()), commitTimeoutMs);
+          return;
+        }
+        const answer = (): void => callback(null, appendResponse(outcome, expected));
+        if (outcome.kind !== 'wrong-expected-version' && outcome.committed) void outcome.committed.then(answer);
+        else answer();
       },
       (error: unknown) => callback(asRpcError(error)),
     );
   };
 }
 
-async function receiveAppend(messages: AsyncIterable<AppendReq>, maxAppendSize: number): Promise<AppendRequest> {
+async function receiveAppend(messages: AsyncIterable<AppendReq>, server: ServerVersion): Promise<AppendRequest> {
   let header: Omit<AppendRequest, 'events'> | undefined;
   const events: ProposedEvent[] = [];
   let size = 0;
@@ -70,15 +82,23 @@ async function receiveAppend(messages: AsyncIterable<AppendReq>, maxAppendSize: 
     if (contentType === undefined) throw requiredMetadataPropertyMissing('content-type');
     const data = proposed.getData_asU8();
     const customMetadata = proposed.getCustomMetadata_asU8();
-    // The server's Event.SizeOnDisk: the payloads' bytes, and the type as UTF-16 (two bytes per char).
-    size += data.byteLength + customMetadata.byteLength + type.length * 2;
-    if (size > maxAppendSize) throw maxAppendSizeExceeded(maxAppendSize);
+    const eventSize = sizeOnDisk(type, data, customMetadata);
     const id = uuidFromMessage(proposed.getId());
+    if (server.maxAppendEventSize !== undefined && eventSize > server.maxAppendEventSize) {
+      throw maxAppendEventSizeExceeded(id ?? '', eventSize, server.maxAppendEventSize);
+    }
+    size += eventSize;
+    if (size > server.maxAppendSize) throw maxAppendSizeExceeded(server.maxAppendSize);
     if (id === undefined || type === '') throw exceptionThrownByHandler();
     events.push({ id, type, isJson: contentType === 'application/json', data, customMetadata });
   }
   if (header === undefined) throw exceptionThrownByHandler();
   return { ...header, events };
+}
+
+/** The server's Event.SizeOnDisk: the payloads' bytes, and the type as UTF-16 (two bytes per char). */
+export function sizeOnDisk(type: string, data: Uint8Array, customMetadata: Uint8Array): number {
+  return data.byteLength + customMetadata.byteLength + type.length * 2;
 }
 
 function parseOptions(options: AppendReq.Options | undefined): Omit<AppendRequest, 'events'> {

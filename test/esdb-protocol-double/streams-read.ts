@@ -7,7 +7,9 @@ import type { ReadReq, ReadResp } from './protocol';
 import { parseReadRequest, type ReadRequest, type StreamPoint } from './read-request';
 import { eventResponse, streamNotFoundResponse } from './read-responses';
 import { ResponseWriter } from './response-writer';
-import { asRpcError } from './rpc-errors';
+import { asRpcError, invalidPosition } from './rpc-errors';
+import type { AllPoint } from './read-request';
+import { positionOf, comparePositions } from './stored-event';
 import { runSubscription, type SubscriptionFeed } from './subscription';
 
 /** `Streams.Read`: one server-streaming RPC for stream reads, $all reads and subscriptions to either. */
@@ -28,7 +30,9 @@ export function readHandler(
     if (refusal) return writer.fail(refusal);
     // Everything a request reads of the log is taken before its first await, so that no append can slip in
     // between choosing where a read or subscription starts and starting it.
-    void answer(log, subscriptions, request, writer).catch((error: unknown) => writer.fail(asRpcError(error)));
+    void answer(log, subscriptions, request, writer, node.copyEndsAt()).catch((error: unknown) =>
+      writer.fail(asRpcError(error)),
+    );
   };
 }
 
@@ -37,15 +41,21 @@ async function answer(
   subscriptions: ActiveSubscriptions,
   request: ReadRequest,
   writer: ResponseWriter,
+  copyEndsAt: bigint | undefined,
 ): Promise<void> {
   switch (request.kind) {
     case 'read-stream': {
-      const events = readStream(log, request.streamName, request.from, request.direction, request.maxCount);
+      const copy =
+        copyEndsAt === undefined
+          ? log
+          : { streamEvents: (name: string) => log.streamEvents(name).filter((event) => event.position <= copyEndsAt) };
+      const events = readStream(copy, request.streamName, request.from, request.direction, request.maxCount);
       if (events === 'stream-not-found') await writer.write(streamNotFoundResponse(request.streamName));
       else for (const event of events) await writer.write(eventResponse(event, request.uuidFormat));
       return writer.end();
     }
     case 'read-all': {
+      if (!isRecordBoundary(log, request.from)) return writer.fail(invalidPosition());
       const events = readAll(log, request.from, request.direction, request.maxCount, request.filter);
       for (const event of events) await writer.write(eventResponse(event, request.uuidFormat));
       return writer.end();
@@ -73,4 +83,19 @@ function streamStartIndex(log: InMemoryLog, request: { streamName: string; from:
   if (request.from === 'start') return 0;
   if (request.from === 'end') return log.streamEvents(request.streamName).length;
   return Number(request.from) + 1;
+}
+
+/**
+ * A $all read must start where a record starts (the server reads the record at that position of the transaction
+ * file: ReadAllResult.InvalidPosition otherwise): the log's start, an event's position, or the end of the log.
+ * Positions past the end read nothing.
+ */
+function isRecordBoundary(log: InMemoryLog, from: AllPoint): boolean {
+  if (from === 'start' || from === 'end') return true;
+  if (from.commit === 0n && from.prepare === 0n) return true;
+  const last = log.events.at(-1);
+  if (!last || comparePositions(from, positionOf(last)) > 0) return true;
+  const index = firstIndexAfter(log.events, from) - 1;
+  const at = log.events[index];
+  return at !== undefined && comparePositions(positionOf(at), from) === 0;
 }

@@ -53,4 +53,19 @@ describe('the api on EventStoreDB (through the protocol double)', () => {
     expect(first.body.eventId).toBe(second.body.eventId);
     expect([first.status, second.status]).toEqual([201, 201]);
   });
+
+  it.each(['not-ready', 'too-busy', 'no-leader-info'] as const)(
+    'answers a write the node did not handle (%s, on BatchAppend) with 503 and Retry-After; the retry is 201',
+    async (reason) => {
+      const body = { ...RU_IR, id: `esdb-refused-${reason}` };
+      const send = () => post(subject.http, '/treaties', body).set('Idempotency-Key', `esdb-${reason}`);
+      server.refuseNextAppend(reason);
+      const refused = await send();
+      expect(refused.status).toBe(503);
+      expect(refused.body.code).toBe('EVENT_STORE_UNAVAILABLE');
+      expect(refused.headers['retry-after']).toBe('2');
+      const retried = await send().expect(201);
+      expect((await send().expect(201)).body.eventId).toBe(retried.body.eventId);
+    },
+  );
 });

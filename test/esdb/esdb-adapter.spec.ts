@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { AppendTooLargeError, EventStoreUnavailableError, type RecordedEvent } from '@timeline/event-store';
+import { EventStoreUnavailableError, type RecordedEvent } from '@timeline/event-store';
 import { collect, newEvents, readUntil, uniqueStreamName, waitFor } from '@timeline/event-store/testing';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
@@ -41,15 +41,6 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     const all = await collect(store.readAll());
     expect(all).toHaveLength(2);
     expect(all.some((event) => event.type.startsWith('$') || event.streamName.startsWith('$'))).toBe(false);
-  });
-
-  it("translates the server's maximum append size into AppendTooLargeError, writing nothing", async () => {
-    const stream = uniqueStreamName();
-    const big = { id: newEvents(1)[0]!.id, type: 'Big', data: { text: 'x'.repeat(1_100_000) } };
-    const error = await store.appendToStream(stream, [big]).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AppendTooLargeError);
-    expect(error).toMatchObject({ maxSize: 1_048_576 });
-    expect(await collect(store.readAll())).toHaveLength(0);
   });
 
   it('appends a racing copy of the same append once, whatever it expects', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ANY as ESDB_ANY,
   END as ESDB_END,
@@ -18,6 +19,7 @@ import {
   AppendTooLargeError,
   END,
   EventStoreUnavailableError,
+  InvalidPositionError,
   NO_STREAM,
   START,
   StreamNotFoundError,
@@ -50,7 +52,24 @@ export interface EsdbEventStoreOptions {
    * has moved), before it reports the conflict (or the store as unavailable).
    */
   readonly maxAppendAttempts?: number;
+  /**
+   * The server's append limits, when they are not its version's defaults. By default they follow the version the
+   * server announces (ServerFeatures): 25.1 and later 16 MiB per event and 256 MiB per append, older 1 MiB per
+   * append. An append over them is refused before it is sent; the server's own refusal is translated too.
+   */
+  readonly appendLimits?: AppendLimits;
 }
+
+export interface AppendLimits {
+  /** MaxAppendSize: the whole append, counted as the server counts it (data, metadata, type at 2 bytes a char). */
+  readonly maxAppendSize: number;
+  /** MaxAppendEventSize (25.1+): one event. */
+  readonly maxAppendEventSize?: number;
+}
+
+const MiB = 1024 * 1024;
+const LIMITS_SINCE_25_1: AppendLimits = { maxAppendSize: 256 * MiB, maxAppendEventSize: 16 * MiB };
+const LIMITS_BEFORE_25_1: AppendLimits = { maxAppendSize: MiB };
 
 const PAGE_SIZE = 512;
 
@@ -105,6 +124,7 @@ export class EsdbEventStore implements EventStore {
       if (decision.kind === 'retry') return decision.result;
       if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
       const client = this.client;
+      assertWithinLimits(streamName, events, await this.appendLimits(client));
       try {
         const result = await client.appendToStream(
           streamName,
@@ -122,12 +142,24 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         if (isDiscoveryFailure(error)) this.replaceClient(client);
         if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
-        // Wrong expected version: someone wrote in between. Not leader: nothing was written, and the client has
-        // reconnected to the leader that the follower named. Either way, read again and decide again.
+        // Wrong expected version: someone wrote in between. Not leader: nothing was written by this append, and
+        // the client has reconnected to the leader that the follower named. Either way, read again and decide
+        // again: the read finds the events if they were written all the same (on BatchAppend, NotLeader fails
+        // every append in flight on the connection, written or not).
         const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
-        if (retry && attempt < this.maxAppendAttempts) continue;
-        if (error.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
-          throw new AppendTooLargeError(streamName, serializedSize(events), error.maxAppendSize);
+        if (retry && attempt < this.maxAppendAttempts) {
+          // The leader counts events its reads do not show yet: a write not yet committed (replicated to a
+          // quorum). Reading again at once would find the same; give the commit a moment.
+          if (isAheadOfRead(error, current)) await sleep(Math.min(25 * 2 ** (attempt - 1), 400));
+          continue;
+        }
+        const tooLarge = appendTooLarge(error, streamName, events, await this.appendLimits(client));
+        if (tooLarge) throw tooLarge;
+        // A timeout (a racing copy the server dropped as IdempotentNotReady, a commit that missed its deadline) or
+        // a connection lost mid-append may hide a stored append: when the leader has it, answer its result.
+        if (mayHaveWritten(error)) {
+          const stored = await this.storedResult(streamName, events);
+          if (stored) return stored;
         }
         throw translate(error, streamName);
       }
@@ -135,7 +167,28 @@ export class EsdbEventStore implements EventStore {
   }
 
   readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    return this.readStreamOn(streamName, options, false);
+    return options.requiresLeader
+      ? this.readStreamOnLeader(streamName, options)
+      : this.readStreamOn(streamName, options, false);
+  }
+
+  /**
+   * A follower refuses the read when leadership has moved (NotLeader) and the client reconnects to the leader it
+   * names: read again there, as long as nothing was returned yet.
+   */
+  private async *readStreamOnLeader(streamName: string, options: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    for (let attempt = 1; ; attempt++) {
+      let returned = 0;
+      try {
+        for await (const event of this.readStreamOn(streamName, options, true)) {
+          returned += 1;
+          yield event;
+        }
+        return;
+      } catch (error) {
+        if (!isNotLeader(error) || returned > 0 || attempt >= this.maxAppendAttempts) throw error;
+      }
+    }
   }
 
   /** `requiresLeader`: a follower refuses the read (NotLeader), and the client reconnects to the leader. */
@@ -188,6 +241,10 @@ export class EsdbEventStore implements EventStore {
           if (--remaining === 0) return;
         }
       } catch (error) {
+        // Only the first page starts at the caller's position; the next ones start at events read.
+        if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
+          throw new InvalidPositionError(options.fromPosition);
+        }
         throw translate(error);
       }
       if (read < PAGE_SIZE) return;
@@ -222,14 +279,32 @@ export class EsdbEventStore implements EventStore {
     );
   }
 
+  /**
+   * Answers when a leader does: the store takes writes. Any node serves reads, but during an election none takes
+   * writes (Not Ready), and a replica should not count as ready then. A follower's NotLeader makes the client
+   * reconnect to the leader it names: ask again there.
+   */
   async ping(): Promise<void> {
-    try {
-      // Read to the end of a one-event read: leaving a client stream early would hold its call open.
-      for await (const _ of this.client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1 })) {
-        // one event at most
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Read to the end of a one-event read: leaving a client stream early would hold its call open.
+        const read = this.client.readAll({
+          direction: 'backwards',
+          fromPosition: ESDB_END,
+          maxCount: 1,
+          requiresLeader: true,
+        });
+        for await (const _ of read) {
+          // one event at most
+        }
+        return;
+      } catch (error) {
+        if (isNotLeader(error) && attempt < 2) continue;
+        throw new EventStoreUnavailableError(
+          `EventStoreDB has no leader that answers: ${(error as Error).message}`,
+          error,
+        );
       }
-    } catch (error) {
-      throw new EventStoreUnavailableError(`EventStoreDB does not answer: ${(error as Error).message}`, error);
     }
   }
 
@@ -246,6 +321,32 @@ export class EsdbEventStore implements EventStore {
     if (this.client !== failed) return;
     this.replacedClients.push(failed);
     this.client = EventStoreDBClient.connectionString(this.options.connectionString);
+  }
+
+  /**
+   * The limits configured, or those of the version the server announced to this client (it asks once per
+   * connection, on its first append; `capabilities` is the client's own, protected, record of the answer). A server
+   * without ServerFeatures (before 21.10) announces nothing: the old limit. Unknown if the server could not be asked.
+   */
+  private async appendLimits(client: EventStoreDBClient): Promise<AppendLimits | undefined> {
+    if (this.options.appendLimits) return this.options.appendLimits;
+    const features = (client as unknown as { capabilities: Promise<{ serverVersion: string }> }).capabilities;
+    const version = await features.then((answer) => answer.serverVersion).catch(() => undefined);
+    if (version === undefined) return undefined;
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    return major > 25 || (major === 25 && minor >= 1) ? LIMITS_SINCE_25_1 : LIMITS_BEFORE_25_1;
+  }
+
+  /** The result of this append if the leader has stored it, read after a failure that left it unknown. */
+  private async storedResult(streamName: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+    const state = await this.streamState(streamName).catch(() => undefined);
+    if (!state) return undefined;
+    const decision = classifyAppend(
+      streamName,
+      events,
+      events.map((event) => state.stored.get(event.id.toLowerCase())),
+    );
+    return decision.kind === 'retry' ? decision.result : undefined;
   }
 
   /** The stream's current revision and where each of its event ids is stored, as the leader has them. */
@@ -336,6 +437,82 @@ function toEsdbFilter(filter: SubscriptionFilter | undefined) {
   return filter.on === 'stream-name' ? streamNameFilter({ prefixes }) : eventTypeFilter({ prefixes });
 }
 
+/**
+ * What a node answers on BatchAppend when it does not handle a write (Streams.BatchAppend.cs, NotHandled): a status
+ * with empty details, which client 6.2.1 raises as UnknownError("Could not recognize <message>"). Nothing was
+ * written; the node is in an election, overloaded, or a follower that knows no leader: transient.
+ */
+const NOT_HANDLED = /^Could not recognize (Server Is Not Ready|Server Is Busy|No leader info available in response)$/;
+/** The same refusals on plain Append: Not Ready and Too Busy are UNAVAILABLE already; no leader known is UNKNOWN. */
+const NO_LEADER_INFO = /No leader info available in response/;
+
+function isNotHandled(error: unknown): boolean {
+  if (!(error instanceof Error) || !isCommandError(error) || error.type !== ErrorType.UNKNOWN) return false;
+  return NOT_HANDLED.test(error.message) || NO_LEADER_INFO.test(error.message);
+}
+
+function isAheadOfRead(error: Error, read: CurrentRevision): boolean {
+  if (!isCommandError(error) || error.type !== ErrorType.WRONG_EXPECTED_VERSION) return false;
+  const actual = error.actualVersion;
+  return typeof actual === 'bigint' && (read === NO_STREAM || actual > read);
+}
+
+/**
+ * The server's refusal of a $all read from a position that is not on a record boundary (INVALID_ARGUMENT,
+ * RpcExceptions.InvalidPositionException), which client 6.2.1 raises as an UnknownError carrying its message.
+ */
+function isInvalidPosition(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    isCommandError(error) &&
+    error.type === ErrorType.UNKNOWN &&
+    error.message.includes('Trying to read from an invalid position')
+  );
+}
+
+/** Failures after which the append may be stored although it was not acknowledged. */
+function mayHaveWritten(error: Error): boolean {
+  if (!isCommandError(error)) return false;
+  return [ErrorType.TIMEOUT, ErrorType.DEADLINE_EXCEEDED, ErrorType.UNAVAILABLE, ErrorType.CANCELLED].includes(
+    error.type,
+  );
+}
+
+/**
+ * The server refused the append's size: MaxAppendSize (the client's MaxAppendSizeExceededError on both RPCs), or
+ * 25.1's MaxAppendEventSize, which client 6.2.1 does not know: an UnknownError naming it (BatchAppend) or carrying
+ * the server's message (plain Append).
+ */
+function appendTooLarge(
+  error: Error,
+  streamName: string,
+  events: readonly NewEvent[],
+  limits: AppendLimits | undefined,
+): AppendTooLargeError | undefined {
+  if (!isCommandError(error)) return undefined;
+  if (error.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
+    return new AppendTooLargeError(streamName, serializedSize(events), error.maxAppendSize);
+  }
+  if (error.type !== ErrorType.UNKNOWN) return undefined;
+  if (error.message === 'Could not recognize MaximumAppendEventSizeExceeded') {
+    const limit = limits?.maxAppendEventSize ?? LIMITS_SINCE_25_1.maxAppendEventSize!;
+    return new AppendTooLargeError(streamName, largestEventSize(events), limit);
+  }
+  const perEvent = /exceeds Maximum Append Event Size of (\d+)/.exec(error.message);
+  return perEvent ? new AppendTooLargeError(streamName, largestEventSize(events), Number(perEvent[1])) : undefined;
+}
+
+/** Refuses, before sending it, an append the server would refuse for its size. */
+function assertWithinLimits(streamName: string, events: readonly NewEvent[], limits: AppendLimits | undefined): void {
+  if (!limits) return;
+  const largest = largestEventSize(events);
+  if (limits.maxAppendEventSize !== undefined && largest > limits.maxAppendEventSize) {
+    throw new AppendTooLargeError(streamName, largest, limits.maxAppendEventSize);
+  }
+  const total = serializedSize(events);
+  if (total > limits.maxAppendSize) throw new AppendTooLargeError(streamName, total, limits.maxAppendSize);
+}
+
 const TRANSIENT: readonly ErrorType[] = [
   ErrorType.UNAVAILABLE,
   ErrorType.DEADLINE_EXCEEDED,
@@ -347,7 +524,8 @@ const TRANSIENT: readonly ErrorType[] = [
 function isTransient(error: unknown): boolean {
   return (
     (isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type)) ||
-    isDiscoveryFailure(error)
+    isDiscoveryFailure(error) ||
+    isNotHandled(error)
   );
 }
 
@@ -389,12 +567,21 @@ function translate(error: unknown, streamName?: string): unknown {
   }
 }
 
-function serializedSize(events: readonly NewEvent[]): number {
-  return events.reduce(
-    (size, event) =>
-      size + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})),
-    0,
+/** What the server counts of an event (Event.SizeOnDisk): data, metadata, and the type at two bytes a character. */
+function eventSize(event: NewEvent): number {
+  return (
+    Buffer.byteLength(JSON.stringify(event.data)) +
+    Buffer.byteLength(JSON.stringify(event.metadata ?? {})) +
+    event.type.length * 2
   );
+}
+
+function serializedSize(events: readonly NewEvent[]): number {
+  return events.reduce((size, event) => size + eventSize(event), 0);
+}
+
+function largestEventSize(events: readonly NewEvent[]): number {
+  return Math.max(...events.map(eventSize));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   AppendSignal,
   END,
   EventStoreUnavailableError,
+  InvalidPositionError,
   NO_STREAM,
   START,
   StreamNotFoundError,
@@ -134,6 +135,7 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.fromPosition ?? (backwards ? END : START);
     if ((!backwards && from === END) || (backwards && from === START)) return;
+    if (typeof from === 'bigint' && !this.isLogPosition(from)) throw new InvalidPositionError(from);
     // Backwards reads return the events before the position (as EventStoreDB does): the cursor is inclusive.
     const first = from === START ? 0n : from === END ? LAST_POSSIBLE : backwards ? from - 1n : from;
     yield* this.paged(
@@ -213,6 +215,11 @@ export class SqliteEventStore implements EventStore {
     return String(this.db.pragma('integrity_check', { simple: true }));
   }
 
+  /** The log's start, an event's position, or past the last event: where a read of the log may start. */
+  private isLogPosition(position: bigint): boolean {
+    return position <= 0n || position > this.headPosition() || this.statements.eventAt.get(position) !== undefined;
+  }
+
   /** The position of the last event, or before the first when the log is empty. */
   private headPosition(): bigint {
     const row = this.statements.head.get() as { position: bigint | null };
@@ -255,6 +262,7 @@ function prepareStatements(db: Database) {
   return {
     ping: prepare('SELECT 1'),
     head: prepare('SELECT max(position) AS position FROM events'),
+    eventAt: prepare('SELECT 1 FROM events WHERE position = ?'),
     findById: prepare('SELECT stream_name AS streamName, revision, position FROM events WHERE event_id = ?'),
     streamHead: prepare('SELECT max(revision) AS revision FROM events WHERE stream_name = ?'),
     streamExists: prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1'),

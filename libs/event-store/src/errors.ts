@@ -65,6 +65,17 @@ export class InvalidAppendError extends EventStoreError {
   }
 }
 
+/**
+ * A read of the log from a position that is not an event's (nor the log's start): a client-given position that
+ * is not on a record boundary. The read fails before it returns anything.
+ */
+export class InvalidPositionError extends EventStoreError {
+  readonly code = 'POSITION_NOT_AN_EVENT';
+  constructor(readonly position: bigint) {
+    super(`Position ${position} is not the position of an event in the log`);
+  }
+}
+
 /** The store could not be reached or failed; the operation may or may not be retried. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';

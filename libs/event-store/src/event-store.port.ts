@@ -15,6 +15,11 @@ export interface ReadStreamOptions {
   readonly fromRevision?: bigint | typeof START | typeof END;
   readonly direction?: Direction;
   readonly maxCount?: number;
+  /**
+   * Read the copy writes are decided on: a cluster's leader, not a follower whose copy may lag. What a writer
+   * reads before it decides needs it. Stores with one copy ignore it.
+   */
+  readonly requiresLeader?: boolean;
 }
 
 export interface ReadAllOptions {
@@ -73,10 +78,17 @@ export interface EventStore {
   appendToStream(streamName: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** Raises {@link StreamNotFoundError} (when iterated) if the stream has no events. */
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Raises {@link InvalidPositionError} (when iterated, before any event) if `fromPosition` is within the log but
+   * not an event's position; 0 is the log's start, and a position past the last event reads nothing.
+   */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   subscribeToStream(streamName: string, options?: SubscribeToStreamOptions): Subscription;
-  /** Resolves when the store answers; raises {@link EventStoreUnavailableError} when it does not. */
+  /**
+   * Resolves when the store answers and takes writes (a cluster has a leader); raises
+   * {@link EventStoreUnavailableError} when it does not.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { AppendSignal } from './append-signal';
 import { assertValidAppend } from './append-validation';
-import { StreamNotFoundError, WrongExpectedRevisionError } from './errors';
+import { InvalidPositionError, StreamNotFoundError, WrongExpectedRevisionError } from './errors';
 import type { AppendResult, NewEvent, RecordedEvent } from './events';
 import {
   END,
@@ -78,6 +78,11 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const from = options.fromPosition;
+    // Positions here are the events' indexes: dense, so only a gap left by a future change could fail this.
+    if (typeof from === 'bigint' && from < BigInt(this.log.length) && this.log[Number(from)]?.position !== from) {
+      throw new InvalidPositionError(from);
+    }
     yield* sliceOf(this.log, options.fromPosition, options.direction, options.maxCount, 'exclusive-backwards');
   }
 

@@ -1,14 +1,21 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { MetricsModule } from '../metrics/metrics.module';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { IntegrityHeaderInterceptor } from './integrity-header.interceptor';
 import { IntegrityHealthIndicator } from './integrity.health';
 
 @Global()
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, MetricsModule],
   controllers: [AuditController],
-  providers: [AuditService, IntegrityHealthIndicator],
+  providers: [
+    AuditService,
+    IntegrityHealthIndicator,
+    { provide: APP_INTERCEPTOR, useClass: IntegrityHeaderInterceptor },
+  ],
   exports: [AuditService, IntegrityHealthIndicator],
 })
 export class AuditModule {}

@@ -13,8 +13,9 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent }
 import { treatyStreamName } from '@timeline/treaty';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
-import { IssuedCheckpoints } from './issued-checkpoints';
+import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
 
 export const MAX_LOG_PAGE = 1000;
@@ -30,15 +31,18 @@ export class AuditService implements OnApplicationBootstrap {
   private readonly key: SigningKey;
   private readonly issued: IssuedCheckpoints;
   private latest: SignedCheckpoint | undefined;
+  /** The last non-checkpoint event's position when {@link latest} was signed. */
+  private latestHead: bigint | undefined;
   private integrity: IntegrityStatus = { kind: 'unchecked' };
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {
     this.key = loadSigningKey(config);
-    this.issued = new IssuedCheckpoints(config.dataDir);
+    this.issued = new IssuedCheckpoints(config.dataDir, store);
     if (this.key.kind === 'missing') this.logger.warn(`${this.key.reason}: checkpoints cannot be signed`);
   }
 
@@ -66,9 +70,10 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   async verifyAll(): Promise<VerificationResult> {
-    const { ok, checked, failures } = await verifyLog(this.store.readAll(), this.issued.all());
+    const { ok, checked, failures } = await verifyLog(this.store.readAll(), await this.issued.all());
     const result = { ok, checked, failures };
     this.integrity = { kind: 'checked', at: this.clock().toISOString(), result };
+    this.metrics.integrityFailures.set(failures.length);
     return result;
   }
 
@@ -82,9 +87,10 @@ export class AuditService implements OnApplicationBootstrap {
         throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
       throw error;
     }
-    const checkpoints = this.issued
-      .all()
-      .map((checkpoint) => ({ ...checkpoint, heads: checkpoint.heads.filter((head) => head.stream === stream) }));
+    const checkpoints = (await this.issued.all()).map((checkpoint) => ({
+      ...checkpoint,
+      heads: checkpoint.heads.filter((head) => head.stream === stream),
+    }));
     const { ok, checked, failures } = await verifyLog(events, checkpoints);
     return { ok, checked, failures };
   }
@@ -92,10 +98,15 @@ export class AuditService implements OnApplicationBootstrap {
   /** A signed checkpoint of the log as it is now; refused over a log that fails verification. */
   async checkpoint(): Promise<SignedCheckpoint> {
     const key = this.readyKey();
+    // The last event that is not itself a checkpoint: recording one must not make the next request sign anew.
     let head: bigint | undefined;
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
-    if (this.latest && head !== undefined && this.latest.position === head.toString()) return this.latest;
-    const verified = await verifyLog(this.store.readAll(), this.issued.all());
+    for await (const event of this.store.readAll({ direction: 'backwards' })) {
+      if (event.streamName === CHECKPOINT_STREAM) continue;
+      head = event.position;
+      break;
+    }
+    if (this.latest && head !== undefined && this.latestHead === head) return this.latest;
+    const verified = await verifyLog(this.store.readAll(), await this.issued.all());
     if (!verified.ok) {
       throw new ApiProblem(
         409,
@@ -107,17 +118,24 @@ export class AuditService implements OnApplicationBootstrap {
       );
     }
     const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, this.clock(), key.privateKey);
-    this.issued.record(checkpoint);
+    await this.issued.record(checkpoint);
     this.latest = checkpoint;
+    this.latestHead = head;
     return checkpoint;
   }
 
-  /** Streams one page of the raw log as NDJSON, honouring backpressure: constant memory for any page. */
+  /**
+   * Streams one page of the raw log as NDJSON, honouring backpressure: constant memory for any page. The first
+   * event is read before the answer starts, so that a position the store refuses (not an event's: 400) or a store
+   * that fails (503) is answered as such, not as a 200 cut short.
+   */
   async writeLog(after: bigint | undefined, limit: number, response: Response): Promise<void> {
+    const events = this.store.readAll({ fromPosition: after ?? 'start' })[Symbol.asyncIterator]();
+    const first = await events.next();
     response.status(200).type('application/x-ndjson');
     let last = after;
     let written = 0;
-    for await (const event of this.store.readAll({ fromPosition: after ?? 'start' })) {
+    for await (const event of resumed(first, events)) {
       if (after !== undefined && event.position <= after) continue;
       if (!response.write(`${JSON.stringify(toExportedEvent(event))}\n`)) await once(response, 'drain');
       last = event.position;
@@ -130,5 +148,16 @@ export class AuditService implements OnApplicationBootstrap {
   private readyKey(): Extract<SigningKey, { kind: 'ready' }> {
     if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
     return this.key;
+  }
+}
+
+/** The rest of an iteration whose first result was taken already. */
+async function* resumed<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
   }
 }

@@ -1,28 +1,94 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SignedCheckpoint } from '@timeline/audit';
+import { v5 as uuidV5 } from 'uuid';
+import { integrityOf, sealEvent, type SignedCheckpoint } from '@timeline/audit';
+import {
+  NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type CurrentRevision,
+  type EventStore,
+  type JsonObject,
+  type RecordedEvent,
+} from '@timeline/event-store';
+
+/** Where every replica keeps the checkpoints issued: one append-only stream of the shared log. */
+export const CHECKPOINT_STREAM = 'audit-checkpoints';
+export const CHECKPOINT_ISSUED = 'CheckpointIssued';
+/** Namespace of checkpoint event ids (UUID v5 of the signature): recording one twice appends it once. */
+const CHECKPOINT_NAMESPACE = 'a4f0c1d2-6b7e-4c3a-9f58-0d1e2b3c4a5f';
+const MAX_ATTEMPTS = 10;
 
 /**
- * The checkpoints this service has issued, kept in the data directory, so that its own verification also catches
- * what only a checkpoint reveals (an event removed from the end of a stream). Auditors keep their own copies: a
- * rewrite of this file as well would still not match theirs.
+ * The checkpoints the service has issued, so that its own verification also catches what only a checkpoint reveals
+ * (an event removed from the end of a stream). They are kept in the event store itself, in one stream appended at
+ * an exact revision (sealed like every event, so the stream is itself tamper-evident): every replica verifies
+ * against the same checkpoints, and losing a replica's volume loses none. Each replica also keeps a copy of those it
+ * issued in its data directory (and the ones issued before the stream existed): a store that loses the stream's
+ * last events still meets them there. Auditors keep their own copies as well.
  */
 export class IssuedCheckpoints {
   private readonly file: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly store: EventStore,
+  ) {
     this.file = join(dataDir, 'audit-checkpoints.ndjson');
   }
 
-  all(): SignedCheckpoint[] {
+  /** Every checkpoint issued by any replica, and this replica's own copies, each once. */
+  async all(): Promise<SignedCheckpoint[]> {
+    const { events } = await this.read();
+    const shared = events.filter((event) => event.type === CHECKPOINT_ISSUED).map((event) => checkpointOf(event));
+    const seen = new Set(shared.map((checkpoint) => checkpoint.signature));
+    return [...shared, ...this.local().filter((checkpoint) => !seen.has(checkpoint.signature))];
+  }
+
+  /** Appends the checkpoint to the shared stream (once, whatever the races between replicas) and to the local copy. */
+  async record(checkpoint: SignedCheckpoint): Promise<void> {
+    appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+    const id = uuidV5(checkpoint.signature, CHECKPOINT_NAMESPACE);
+    for (let attempt = 1; ; attempt++) {
+      const { events, revision } = await this.read();
+      if (events.some((event) => event.id === id)) return;
+      const previous = events[events.length - 1];
+      const sealed = sealEvent(
+        { id, type: CHECKPOINT_ISSUED, data: checkpoint as unknown as JsonObject, metadata: {} },
+        CHECKPOINT_STREAM,
+        previous ? previous.revision + 1n : 0n,
+        previous ? (integrityOf(previous)?.hash ?? null) : null,
+      );
+      try {
+        await this.store.appendToStream(CHECKPOINT_STREAM, [sealed], { expectedRevision: revision });
+        return;
+      } catch (error) {
+        // Another replica recorded one in between: read again, chain to it.
+        if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async read(): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(CHECKPOINT_STREAM, { requiresLeader: true })) events.push(event);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    const last = events[events.length - 1];
+    return { events, revision: last ? last.revision : NO_STREAM };
+  }
+
+  private local(): SignedCheckpoint[] {
     if (!existsSync(this.file)) return [];
     return readFileSync(this.file, 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as SignedCheckpoint);
   }
+}
 
-  record(checkpoint: SignedCheckpoint): void {
-    appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
-  }
+function checkpointOf(event: RecordedEvent): SignedCheckpoint {
+  return event.data as unknown as SignedCheckpoint;
 }

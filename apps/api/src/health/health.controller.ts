@@ -25,16 +25,16 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ summary: 'Liveness: the process answers; details say what the last verification of the log found' })
   live(@Res({ passthrough: true }) response: Response) {
-    return this.report(response, []);
+    return this.report(response, [() => this.integrity.check()]);
   }
 
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: the event store answers, the projections follow the log, the log verifies (503 naming what fails)',
+      'Readiness: the event store takes writes (a cluster has a leader), the projections follow the log (503 naming what fails); integrity is reported, never fails it',
   })
   ready(@Res({ passthrough: true }) response: Response) {
     return this.report(response, [

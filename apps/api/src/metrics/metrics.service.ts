@@ -21,6 +21,12 @@ export class Metrics {
     help: 'Appends that met a concurrent write (412 to the editor, or retried internally without If-Match)',
     registers: [this.registry],
   });
+  /** Set by the audit service after each verification of the whole log; -1 before the first. */
+  readonly integrityFailures = new Gauge({
+    name: 'timeline_integrity_failures',
+    help: 'Events that failed the last verification of the whole log (-1: not verified yet); alert on > 0',
+    registers: [this.registry],
+  });
   readonly liveSubscribers = new Gauge({
     name: 'timeline_live_subscribers',
     help: 'Open SSE subscriptions',
@@ -29,6 +35,7 @@ export class Metrics {
 
   constructor(readModels: ReadModels, @Inject(EVENT_STORE) store: EventStore) {
     collectDefaultMetrics({ register: this.registry, prefix: 'timeline_' });
+    this.integrityFailures.set(-1);
     new Gauge({
       name: 'timeline_projection_position',
       help: 'The global position the treaty-status projection has applied',

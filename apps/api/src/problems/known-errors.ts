@@ -3,6 +3,7 @@ import {
   EventStoreUnavailableError,
   IdempotencyConflictError,
   InvalidAppendError,
+  InvalidPositionError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
   describeRevision,
@@ -30,6 +31,9 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
   if (error instanceof IdempotencyConflictError) return problem(409, error.code, error.message);
   if (error instanceof AppendTooLargeError) return problem(413, error.code, error.message);
   if (error instanceof InvalidAppendError) return problem(400, error.code, error.message);
+  if (error instanceof InvalidPositionError) {
+    return problem(400, error.code, error.message, { position: error.position.toString() });
+  }
   if (error instanceof EventStoreUnavailableError) {
     return problem(503, error.code, 'The event store is unavailable; retry with the same Idempotency-Key.');
   }

@@ -4,6 +4,9 @@ import type { Request, Response } from 'express';
 import { ApiProblem, problem, type ProblemDetails } from './api-problem';
 import { problemFromKnownError } from './known-errors';
 
+/** About one leader election (KurrentDB elects within a few seconds). */
+const RETRY_UNAVAILABLE_AFTER_SECONDS = '2';
+
 /**
  * The one place where errors become HTTP answers: `application/problem+json` with a stable `code`. Anything
  * unexpected is logged with its stack and answered as a bare 500, so no internals leak.
@@ -19,6 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
     if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describe(error)}`);
     if (response.headersSent) return;
+    // Transient: an election, a node not ready or too busy, a timeout. Retrying with the same Idempotency-Key is safe.
+    if (problem.code === 'EVENT_STORE_UNAVAILABLE') response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -31,7 +31,7 @@ import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
 /** Namespace of the event ids derived from idempotency keys (UUID v5): fixed forever, or retries stop matching. */
-export const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
+const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -42,10 +42,15 @@ const MAX_ATTEMPTS = 5;
  * Tamper evidence: the event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
  *
- * Idempotency: an Idempotency-Key becomes the event's id (a UUID derived from the key and the caller's key id),
- * and a fingerprint of the request goes into the event's metadata. A retry finds its event in the stream and
- * gets the first answer back, however long ago, on every store and every replica; the store's own idempotent
- * append covers the race where both copies get past that check.
+ * Idempotency: an Idempotency-Key becomes the event's id (a UUID derived from the caller's key id, the key and
+ * the request's fingerprint), and the key and fingerprint go into the event's metadata. A retry finds its event in
+ * the stream by key and gets the first answer back, however long ago, on every store and every replica; the
+ * store's own idempotent append covers the race where two copies of one request get past that check. Two
+ * different requests under one key get two ids: racing, one appends and the other conflicts, reads the stream
+ * again, finds the key taken by another request and is refused (422) — never answered as if it were the first.
+ *
+ * The stream is read from the leader: a follower's copy may lag, which would make a stale If-Match pass or fail
+ * and miss an Idempotency-Key's event.
  */
 @Injectable()
 export class TreatyCommands {
@@ -61,14 +66,12 @@ export class TreatyCommands {
     request: WriteRequest,
   ): Promise<WriteOutcome> {
     const streamName = treatyStreamName(treatyId);
-    const eventId = request.idempotencyKey
-      ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
-      : randomUUID();
     const fingerprint = requestFingerprint(request.route, request.body);
+    const eventId = eventIdFor(request, fingerprint);
 
     for (let attempt = 1; ; attempt++) {
       const { events, revision } = await this.load(streamName);
-      const earlier = request.idempotencyKey ? events.find((event) => event.id === eventId) : undefined;
+      const earlier = writtenUnderKey(events, eventId, request);
       if (earlier) return replay(treatyId, earlier, fingerprint);
       const stale = staleIfMatch(streamName, request.ifMatch, revision);
       if (stale) {
@@ -112,7 +115,12 @@ export class TreatyCommands {
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
         if (error instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
-        const retry = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined;
+        // Without If-Match the command is decided again on the new state. With one, the stream is read again
+        // all the same when a key was given: the conflicting write may be another request under this key (422),
+        // else the If-Match no longer holds (412).
+        const retry =
+          error instanceof WrongExpectedRevisionError &&
+          (request.ifMatch === undefined || request.idempotencyKey !== undefined);
         if (!retry || attempt === MAX_ATTEMPTS) throw error;
       }
     }
@@ -121,7 +129,7 @@ export class TreatyCommands {
   private async load(streamName: string): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const event of this.store.readStream(streamName)) events.push(event);
+      for await (const event of this.store.readStream(streamName, { requiresLeader: true })) events.push(event);
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
@@ -141,6 +149,33 @@ export function staleIfMatch(
   return holds
     ? undefined
     : new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
+}
+
+/**
+ * The id of the one event a request appends: with an Idempotency-Key, derived from the caller, the key and the body,
+ * so that a retry appends the same id and two bodies under one key race as two appends; without one, fresh.
+ */
+export function eventIdFor(request: WriteRequest, fingerprint: string): string {
+  return request.idempotencyKey
+    ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}\n${fingerprint}`, IDEMPOTENCY_NAMESPACE)
+    : randomUUID();
+}
+
+/** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
+export function writtenUnderKey(
+  events: readonly RecordedEvent[],
+  eventId: string,
+  request: WriteRequest,
+): RecordedEvent | undefined {
+  const key = request.idempotencyKey;
+  if (!key) return undefined;
+  return events.find((event) => event.id === eventId || usesKey(event, request.principal.keyId, key));
+}
+
+/** Whether a stored event was written under this caller's Idempotency-Key (whatever the id derivation then). */
+function usesKey(event: RecordedEvent, keyId: string, key: string): boolean {
+  const idempotency = event.metadata.idempotency as { key?: unknown } | undefined;
+  return event.metadata.actor === keyId && idempotency?.key === key;
 }
 
 export function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   EVENT_STORE,
@@ -21,9 +20,8 @@ import {
   type TreatyEventEnvelope,
   type TreatyState,
 } from '@timeline/treaty';
-import { v5 as uuidV5 } from 'uuid';
 import { CLOCK, type Clock } from '../../clock';
-import { IDEMPOTENCY_NAMESPACE, replay, staleIfMatch } from './treaty-commands.service';
+import { eventIdFor, replay, staleIfMatch, writtenUnderKey } from './treaty-commands.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 
@@ -63,14 +61,13 @@ export class TreatyDryRun {
     const events = await this.load(streamName);
     const last = events[events.length - 1];
     const revision: CurrentRevision = last ? last.revision : NO_STREAM;
-    const eventId = request.idempotencyKey
-      ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
-      : randomUUID();
+    const fingerprint = requestFingerprint(request.route, request.body);
+    const eventId = eventIdFor(request, fingerprint);
 
-    const earlier = request.idempotencyKey ? events.find((event) => event.id === eventId) : undefined;
+    const earlier = writtenUnderKey(events, eventId, request);
     if (earlier) {
       // Throws IDEMPOTENCY_KEY_REUSED for another body under the same key, as the write would.
-      replay(treatyId, earlier, requestFingerprint(request.route, request.body));
+      replay(treatyId, earlier, fingerprint);
       return this.outcome(treatyId, events, null, { replayOf: earlier.id });
     }
     const stale = staleIfMatch(streamName, request.ifMatch, revision);
