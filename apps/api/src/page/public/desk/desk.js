@@ -1,6 +1,7 @@
 /* global document, URL, URLSearchParams, location, history */
 // The editors' desk: read a treaty (keeping its ETag), preview a write with a dry run, then submit it with
 // If-Match and one Idempotency-Key per submission; on 412 show what changed since and let the editor decide again.
+import { today } from '../dates.js';
 import { renderDevelopments } from '../developments.js';
 import { h, replaceChildren } from '../dom.js';
 import { developmentTitle } from '../labels.js';
@@ -9,6 +10,9 @@ import { ProblemError, apiKey, getJson, newIdempotencyKey, write } from './api.j
 import { setUpExtraction } from './extraction.js';
 import { WRITES, buildForm, clearProblems, readForm, showProblem } from './forms.js';
 import { loadRules } from './schema.js';
+
+/** Another treaty named in a status or a timeline: its page on the timeline, where an editor reads it in full. */
+const timelineLink = (treatyId) => h('a', { href: `/?treaty=${encodeURIComponent(treatyId)}` }, treatyId);
 
 const $ = (id) => document.getElementById(id);
 const view = {
@@ -128,8 +132,8 @@ function renderTreaty(mode, preview) {
     view.note.textContent = 'As it stands now, from the record.';
   }
   $('treaty').dataset.mode = mode;
-  renderStatus(view.status, status);
-  renderDevelopments(view.developments, timeline.items, null, null);
+  renderStatus(view.status, status, { referenceDay: today(), treatyLink: timelineLink });
+  renderDevelopments(view.developments, timeline.items, null, null, timelineLink);
   const added = preview?.wouldAppend?.eventId;
   for (const card of view.developments.querySelectorAll('.development')) {
     const item = timeline.items.find((entry) => `dev-${entry.eventId}` === card.id);
