@@ -16,6 +16,8 @@ import { TreatiesModule } from './treaties/treaties.module';
 export interface AppOptions {
   /** Replaces the system clock, e.g. in tests that need a fixed "today". */
   readonly clock?: Clock;
+  /** Where the logs go instead of standard output, e.g. in tests that read them. */
+  readonly logDestination?: { write(line: string): unknown };
 }
 
 @Module({})

@@ -4,7 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module';
+import { answerClientErrors } from './http/client-errors';
+import { useJsonBodies } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
+import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
@@ -12,13 +15,16 @@ import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const logger = createLogger(config);
+  const logger = createLogger(config, options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: new PinoLoggerService(logger),
     bodyParser: false,
   });
+  answerClientErrors(app.getHttpServer());
   app.use(requestLogging(logger));
-  app.useBodyParser('json', { limit: config.limits.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
+  app.use(routes.answerOptions);
+  useJsonBodies(app, config.limits.maxBodyBytes);
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
   app.use(
     helmet({
@@ -42,7 +48,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       exceptionFactory: validationProblem,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

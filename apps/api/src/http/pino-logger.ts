@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdOf } from './correlation-id.middleware';
+import { redactHeaders, redactQuery, redactUrl } from './redaction';
 
 const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
   fatal: 'fatal',
@@ -13,22 +14,51 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
   verbose: 'trace',
 };
 
-/** Structured JSON logs: one pino logger for NestJS's own messages and for one line per request. */
-export function createLogger(config: AppConfig): Logger {
-  return pino({ level: PINO_LEVEL[config.logLevel] });
+/**
+ * Structured JSON logs: one pino logger for NestJS's own messages and for one line per request. `destination`
+ * (standard output when absent) lets tests read what would be logged.
+ */
+export function createLogger(config: AppConfig, destination?: pino.DestinationStream): Logger {
+  const options = { level: PINO_LEVEL[config.logLevel] };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+interface SerializedRequest {
+  url?: string;
+  query?: unknown;
+  headers?: Record<string, unknown>;
+  [other: string]: unknown;
 }
 
 /**
- * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint; the
- * Authorization header and cookies never reach the log.
+ * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint. No header or
+ * query parameter whose name could carry a credential reaches the log (see `redaction.ts`). A request the
+ * client got wrong (4xx) is logged at warn, without a stack; one the service failed (5xx) at error, with one.
  */
 export function requestLogging(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: (request) => correlationIdOf(request),
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    serializers: {
+      req: (request: SerializedRequest): SerializedRequest => ({
+        ...request,
+        ...(request.url !== undefined ? { url: redactUrl(request.url) } : {}),
+        ...(request.query !== undefined ? { query: redactQuery(request.query) } : {}),
+        ...(request.headers !== undefined ? { headers: redactHeaders(request.headers) } : {}),
+      }),
+    },
+    customLogLevel: (_request, response, error) => levelOf(response.statusCode, error !== undefined),
+    // pino-http attaches an error (with its stack) to any request that ended with one; a client's is no failure.
+    customErrorObject: (_request, response, error, logged: Record<string, unknown>) =>
+      response.statusCode >= 500 ? logged : { ...logged, err: undefined, reason: error.message },
     customProps: (request) => ({ principal: (request as { principal?: { keyId: string } }).principal?.keyId }),
   });
+}
+
+function levelOf(status: number, failed: boolean): pino.Level {
+  if (status >= 500) return 'error';
+  if (status >= 400) return 'warn';
+  return failed ? 'error' : 'info';
 }
 
 /**
