@@ -60,6 +60,8 @@ export function splitKeyList(list: string): { role: string; key: string }[] {
     .filter(Boolean)
     .map((pair) => {
       const separator = pair.indexOf(':');
-      return separator < 0 ? { role: pair, key: '' } : { role: pair.slice(0, separator), key: pair.slice(separator + 1) };
+      return separator < 0
+        ? { role: pair, key: '' }
+        : { role: pair.slice(0, separator), key: pair.slice(separator + 1) };
     });
 }

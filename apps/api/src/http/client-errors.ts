@@ -20,7 +20,11 @@ export function answerClientErrors(server: Server): void {
       socket.destroy();
       return;
     }
-    const [status, code, detail] = STATUS_OF[error.code ?? ''] ?? [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP'];
+    const [status, code, detail] = STATUS_OF[error.code ?? ''] ?? [
+      400,
+      'MALFORMED_REQUEST',
+      'The request is not valid HTTP',
+    ];
     const details = problem(status, code, detail);
     const body = JSON.stringify(details);
     socket.end(
