@@ -31,6 +31,11 @@ export function useJsonBodies(app: NestExpressApplication, maxBodyBytes: number)
   };
   const parse = (request: Request, _response: Response, next: NextFunction): void => {
     if (!Buffer.isBuffer(request.body)) return next();
+    // An empty body (Content-Length: 0) is no body, as body-parser's JSON reader had it: an empty object.
+    if (request.body.length === 0) {
+      request.body = {};
+      return next();
+    }
     try {
       let text: string;
       try {

@@ -17,6 +17,7 @@ import { problemFromKnownError } from './known-errors';
 export const WWW_AUTHENTICATE = 'Bearer realm="treaty-timeline"';
 /** When a 429 has no better answer of its own, e.g. too many open streams, whose end nobody can predict. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
+const MAX_INSTANCE = 1000;
 
 /**
  * The one place where errors become HTTP answers: `application/problem+json` with a stable `code`. Anything
@@ -35,7 +36,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const url = redactUrl(request.originalUrl);
-    const problem: ProblemDetails = { ...(this.wrongMethod(error, request) ?? this.toProblem(error)), instance: url };
+    // The URL names the occurrence; a query string of thousands of parameters is not worth echoing back.
+    const instance = url.length > MAX_INSTANCE ? request.path.slice(0, MAX_INSTANCE) : url;
+    const problem: ProblemDetails = { ...(this.wrongMethod(error, request) ?? this.toProblem(error)), instance };
     if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describe(error)}`);
     if (response.headersSent) return;
     if (problem.status === 401) {
