@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { treatyStreamName } from '@timeline/treaty';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, post, registerRuIr } from '../support/treaty-requests';
@@ -63,11 +66,39 @@ describe('logs: no key in them, and client errors told apart from failures', () 
       await request(subject.http).get('/treaties/unknown-treaty').expect(404);
       await request(subject.http).get('/treaties').set('Authorization', bearer('wrong-key')).expect(401);
     }
+    // Client errors that were once answered (and logged) as failures of the service: 500s and a 504.
+    await request(subject.http).get('/live').set('Last-Event-ID', '9223372036854775808').expect(400);
+    await request(subject.http)
+      .get('/audit/log?after=9223372036854775807')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(400);
+    await request(subject.http).get(`/treaties/${RU_IR.id}?minPosition=999999999`).expect(400);
+    await request(subject.http)
+      .post(`/treaties/${RU_IR.id}/developments`)
+      .set('Authorization', bearer(KEYS.editor))
+      .set('Content-Type', 'application/json')
+      .send(`{"source":${'['.repeat(3000)}${']'.repeat(3000)}}`)
+      .expect(400);
     const lines = started.lines.map((line) => JSON.parse(line) as LogLine);
     const clientErrors = lines.filter((line) => (line.res?.statusCode ?? 0) >= 400);
-    expect(clientErrors).toHaveLength(80);
+    expect(clientErrors).toHaveLength(84);
     expect(clientErrors.every((line) => line.level === WARN)).toBe(true);
     expect(lines.filter((line) => line.level >= ERROR)).toEqual([]);
     expect(started.lines.join('')).not.toMatch(/"stack"/);
+  });
+
+  it('logs a failure of the service (5xx) at error, with its stack', async () => {
+    const started = await startLogged();
+    subject = started.subject;
+    await registerRuIr(subject.http);
+    // An event this version cannot read: folding the treaty's past fails, which is the service's failure.
+    await subject.app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream(treatyStreamName(RU_IR.id), [{ id: randomUUID(), type: 'NotATreatyEvent', data: {} }]);
+    const response = await request(subject.http).get(`/treaties/${RU_IR.id}?asOf=2025-01-01`).expect(500);
+    expect(response.body).toMatchObject({ code: 'UNREADABLE_EVENT' });
+    const failures = started.lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level >= ERROR);
+    expect(failures.some((line) => /\n\s+at /.test(line.msg) || /\n\s+at /.test(line.err?.stack ?? ''))).toBe(true);
+    expect(failures.some((line) => line.res?.statusCode === 500)).toBe(true);
   });
 });
