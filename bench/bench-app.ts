@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../apps/api/src/bootstrap';
-import type { AppConfig } from '../apps/api/src/config/app-config';
+import { DEFAULT_LIMITS, type AppConfig } from '../apps/api/src/config/app-config';
 
 export const BENCH_EDITOR_KEY = 'editor-key-for-the-benchmark-0001';
 
@@ -21,7 +21,7 @@ export async function startBenchApp(
     publicReads: true,
     logLevel: 'error',
     logFormat: 'json',
-    limits: { maxBodyBytes: 262_144, ratePerMinute: 100_000_000, sseConnectionsPerClient: 100_000 },
+    limits: { ...DEFAULT_LIMITS, ratePerMinute: 100_000_000, sseConnectionsPerClient: 100_000 },
     ...overrides,
   };
   const app = await createApp(config);

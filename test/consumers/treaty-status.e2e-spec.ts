@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { treatyStreamName } from '@timeline/treaty';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
 
@@ -159,8 +162,20 @@ describe('GET /treaties/{id}: the status projection', () => {
     await get(subject, `/treaties/${RU_IR.id}?unknown=1`).expect(400);
   });
 
+  it('refuses at once a minPosition past the head of the log: 400 POSITION_PAST_HEAD, not a wait', async () => {
+    const started = Date.now();
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=999999999`).expect(400);
+    expect(response.body).toMatchObject({ code: 'POSITION_PAST_HEAD', field: 'minPosition' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  // Last: it stops the projection, at an event it cannot apply, to make it lag behind a position on record.
   it('answers 504 PROJECTION_LAGGING when the read model does not reach minPosition in time', async () => {
-    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=999999999`).expect(504);
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    const unreadable = await store.appendToStream(treatyStreamName(RU_IR.id), [
+      { id: randomUUID(), type: 'NotATreatyEvent', data: {} },
+    ]);
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${unreadable.position}`).expect(504);
     expect(response.body).toMatchObject({ code: 'PROJECTION_LAGGING' });
   }, 10_000);
 });

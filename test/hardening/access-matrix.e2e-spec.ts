@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { KEYS, bearer } from '../support/api-keys';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, post, registerRuIr, signature, source } from '../support/treaty-requests';
 
 type Caller = 'anonymous' | 'wrong key' | 'reader' | 'editor' | 'auditor';
@@ -30,7 +30,7 @@ describe('who may call every route (reads closed: TIMELINE_PUBLIC_READS=false)',
   const routes = (): { method: 'get' | 'post'; path: string; body?: object; allowed: Caller[] }[] => [
     { method: 'get', path: '/health', allowed: EVERYONE },
     { method: 'get', path: '/health/ready', allowed: EVERYONE },
-    { method: 'get', path: '/metrics', allowed: EVERYONE },
+    { method: 'get', path: '/metrics', allowed: READERS },
     { method: 'get', path: '/docs-json', allowed: [...EVERYONE, 'wrong key'] },
     { method: 'get', path: '/treaties', allowed: READERS },
     { method: 'get', path: `/treaties/${RU_IR.id}`, allowed: READERS },
@@ -80,5 +80,17 @@ describe('who may call every route (reads closed: TIMELINE_PUBLIC_READS=false)',
       }
     }
     expect(outcomes).toEqual([]);
+  });
+
+  it('tells probes whether the service is ready, and only a key holder why', async () => {
+    await whenReady(subject.http);
+    const bare = await request(subject.http).get('/health/ready').expect(200);
+    expect(bare.body).toEqual({ status: 'ok' });
+    const detailed = await request(subject.http)
+      .get('/health/ready')
+      .set('Authorization', bearer(KEYS.reader))
+      .expect(200);
+    expect(detailed.body).toMatchObject({ status: 'ok', details: { projections: { status: 'up' } } });
+    await request(subject.http).get('/health').expect(200);
   });
 });

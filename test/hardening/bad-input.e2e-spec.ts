@@ -48,6 +48,52 @@ const RAW = fc.oneof(
   fc.constantFrom('{', '{"type":', '[1,2', 'null', '"text"', '{"a":1}}', '\u0000\u0001', '{"id": NaN}'),
 );
 
+/** Code points of the general categories that text must refuse, found by Unicode's own regex classes. */
+const REFUSED_CATEGORIES = ['Cf', 'Cs', 'Co', 'Zl', 'Zp'] as const;
+const CODE_POINTS: Record<(typeof REFUSED_CATEGORIES)[number], number[]> = (() => {
+  const found = { Cf: [], Cs: [], Co: [], Zl: [], Zp: [] } as Record<(typeof REFUSED_CATEGORIES)[number], number[]>;
+  const patterns = REFUSED_CATEGORIES.map((category) => [category, new RegExp(`^\\p{${category}}$`, 'u')] as const);
+  for (let point = 0; point <= 0x10ffff; point++) {
+    // Private use fills whole planes: a sample of it is as good as all of it, and keeps the scan short.
+    if (point > 0xf0000 && point % 4096 !== 0) continue;
+    const character = String.fromCodePoint(point);
+    for (const [category, pattern] of patterns) if (pattern.test(character)) found[category].push(point);
+  }
+  return found;
+})();
+
+/** A character of one refused category, by index into the ones that category has. */
+const refusedCharacter = fc.tuple(fc.constantFrom(...REFUSED_CATEGORIES), fc.nat()).map(([category, index]) => ({
+  category,
+  character: String.fromCodePoint(CODE_POINTS[category][index % CODE_POINTS[category].length]!),
+}));
+
+/** Every text field of a route's body, as paths: where a refused character may hide. */
+type TextField = readonly (string | number)[];
+
+function withText(body: Record<string, unknown>, field: TextField, insert: (text: string) => string) {
+  const copy = structuredClone(body);
+  let target = copy as Record<string | number, unknown>;
+  for (const key of field.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  const last = field[field.length - 1]!;
+  target[last] = insert(String(target[last]));
+  return copy;
+}
+
+/** Nesting deeper than any body may be, of arrays, objects or both, as raw JSON. */
+const deepValue = fc
+  .tuple(fc.integer({ min: 33, max: 5_000 }), fc.constantFrom('arrays', 'objects', 'mixed'))
+  .map(([depth, kind]) => {
+    let open = '';
+    let close = '';
+    for (let level = 0; level < depth; level++) {
+      const array = kind === 'arrays' || (kind === 'mixed' && level % 2 === 0);
+      open += array ? '[' : '{"k":';
+      close = (array ? ']' : '}') + close;
+    }
+    return `${open}1${close}`;
+  });
+
 describe('bad input: a generated corpus against every write route', () => {
   let subject: TestApp;
   let store: EventStore;
@@ -119,6 +165,137 @@ describe('bad input: a generated corpus against every write route', () => {
         );
       }
       expect(requests).toBeGreaterThanOrEqual(1000);
+      expect((await collect(store.readAll())).length).toBe(before);
+    },
+    sized(60_000, 900_000),
+  );
+  const textFields = (): { path: string; body: Record<string, unknown>; fields: TextField[] }[] => {
+    const [register, report, correct, retract] = routes();
+    const sourceFields = (prefix: string[]): TextField[] => [
+      [...prefix, 'publisher'],
+      [...prefix, 'document'],
+      [...prefix, 'quote'],
+    ];
+    return [
+      { path: register!.path, body: register!.body, fields: [['title']] },
+      {
+        path: report!.path,
+        body: { ...signature(), body: 'State Duma', signatories: ['Vladimir Putin', 'Masoud Pezeshkian'] },
+        fields: [['place'], ['body'], ['signatories', 0], ['signatories', 1], ...sourceFields(['source'])],
+      },
+      {
+        path: correct!.path,
+        body: {
+          changes: { body: 'State Duma', place: 'Moscow', signatories: ['Vladimir Putin'] },
+          reason: 'why',
+          source: source({ document: 'Protocol no. 5' }),
+        },
+        fields: [
+          ['changes', 'body'],
+          ['changes', 'place'],
+          ['changes', 'signatories', 0],
+          ['reason'],
+          ...sourceFields(['source']),
+        ],
+      },
+      {
+        path: retract!.path,
+        body: { reason: 'why', source: source({ document: 'Protocol no. 5' }) },
+        fields: [['reason'], ...sourceFields(['source'])],
+      },
+    ];
+  };
+
+  const send = (path: string, text: string) =>
+    request(subject.http)
+      .post(path)
+      .set('Authorization', bearer(KEYS.editor))
+      .set('Content-Type', 'application/json')
+      .send(text);
+
+  it(
+    'refuses every refused Unicode category (Cf, Cs, Co, Zl, Zp) in every text field with 400, and writes nothing',
+    async () => {
+      const before = (await collect(store.readAll())).length;
+      let checked = 0;
+      for (const route of textFields()) {
+        // Each category in each field at least once, then as many generated placements as the scale asks.
+        const placements = fc.tuple(fc.constantFrom(...route.fields), refusedCharacter, fc.nat(), fc.boolean());
+        const exhaustive = route.fields.flatMap((field) =>
+          REFUSED_CATEGORIES.map(
+            (category) =>
+              [field, { category, character: String.fromCodePoint(CODE_POINTS[category][0]!) }, 0, true] as const,
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(placements, async ([field, { category, character }, at, alone]) => {
+            const body = withText(route.body, field, (text) =>
+              alone
+                ? character
+                : `${text.slice(0, at % (text.length + 1))}${character}${text.slice(at % (text.length + 1))}`,
+            );
+            const response = await send(route.path, JSON.stringify(body));
+            checked += 1;
+            if (response.status !== 400 || response.body.code !== 'VALIDATION_FAILED') {
+              throw new Error(
+                `${category} U+${character.codePointAt(0)!.toString(16)} in ${field.join('.')} on ${route.path} got ${response.status}`,
+              );
+            }
+          }),
+          { numRuns: sized(60, 600), examples: exhaustive.map((example) => [[...example]]) as never, ...FUZZ_SEED },
+        );
+      }
+      expect(checked).toBeGreaterThanOrEqual(200);
+      expect((await collect(store.readAll())).length).toBe(before);
+    },
+    sized(60_000, 900_000),
+  );
+
+  it(
+    'refuses deep nesting and duplicate keys anywhere in a body with 400, never a 5xx',
+    async () => {
+      const before = (await collect(store.readAll())).length;
+      for (const route of routes()) {
+        const fields = Object.keys(route.body);
+        const valid = JSON.stringify(route.body);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              // A deep value in place of a field, or beside it.
+              fc.tuple(fc.constantFrom(...fields), deepValue).map(([field, deep]) => ({
+                text: JSON.stringify({ ...route.body, [field]: '\u0000DEEP' }).replace('"\\u0000DEEP"', deep),
+                code: 'JSON_TOO_DEEP',
+              })),
+              fc.tuple(deepValue, fc.boolean()).map(([deep, top]) => ({
+                text: top ? deep : valid.replace(/^\{/, `{"extra":${deep},`),
+                code: 'JSON_TOO_DEEP',
+              })),
+              // A field given twice, the second time with any value.
+              fc.tuple(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })).map(([field, value]) => ({
+                text: valid.replace(/\}$/, `,${JSON.stringify(field)}:${JSON.stringify(value) ?? 'null'}}`),
+                code: 'DUPLICATE_KEY',
+              })),
+              // ...or inside the source (the registration has none: its id, then).
+              fc.jsonValue({ maxDepth: 2 }).map((value) => ({
+                text:
+                  'source' in route.body
+                    ? valid.replace('"source":{', `"source":{"publisher":${JSON.stringify(value) ?? 'null'},`)
+                    : valid.replace(/\}$/, `,"id":${JSON.stringify(value) ?? 'null'}}`),
+                code: 'DUPLICATE_KEY',
+              })),
+            ),
+            async ({ text, code }) => {
+              requests += 1;
+              const response = await send(route.path, text);
+              expectRefused(response, `POST ${route.path} ${text.slice(0, 120)}`);
+              if (response.status !== 400 || response.body.code !== code) {
+                throw new Error(`${text.slice(0, 120)} got ${response.status} ${response.body.code}, expected ${code}`);
+              }
+            },
+          ),
+          { numRuns: sized(50, 500), ...FUZZ_SEED },
+        );
+      }
       expect((await collect(store.readAll())).length).toBe(before);
     },
     sized(60_000, 900_000),

@@ -34,7 +34,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
     logFormat: 'json',
     apiKeys: API_KEYS,
     // Generous limits: tests that are about limits set their own.
-    limits: { maxBodyBytes: 262_144, ratePerMinute: 1_000_000, sseConnectionsPerClient: 1000 },
+    limits: {
+      maxBodyBytes: 262_144,
+      ratePerMinute: 1_000_000,
+      sseConnectionsPerClient: 1000,
+      sseMaxBufferedBytes: 1_048_576,
+      authFailuresPerMinute: 1_000_000,
+    },
     ...overrides,
   };
   const app = await createApp(config, options);

@@ -73,6 +73,19 @@ describe('POST /treaties/{id}/developments', () => {
     expect(second?.data).toMatchObject({ disagreesWith: [first?.id] });
   });
 
+  it('keeps the same source reporting another date as a disagreeing report: the date alone decides', async () => {
+    // The Moscow Times first reported the Duma vote on 2025-04-08; now the same source says 2025-04-10.
+    const response = await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-10' })).expect(201);
+    expect(response.body.eventType).toBe('LegislativeApprovalGiven');
+    const events = await storedEvents(subject, RU_IR.id);
+    const approvals = events.filter((event) => event.type === 'LegislativeApprovalGiven');
+    expect(approvals.at(-1)?.data).toMatchObject({
+      occurredOn: '2025-04-10',
+      source: source(),
+      disagreesWith: expect.arrayContaining([approvals[0]?.id]),
+    });
+  });
+
   it.each([
     ['PARTY_NOT_IN_TREATY', 422, dumaApproval({ party: 'KP' })],
     ['UNKNOWN_DEVELOPMENT_TYPE', 422, dumaApproval({ type: 'annexed' })],

@@ -22,6 +22,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 export interface AppOptions {
   /** Replaces the system clock, e.g. in tests that need a fixed "today". */
   readonly clock?: Clock;
+  /** Where the logs go instead of standard output, e.g. in tests that read them. */
+  readonly logDestination?: { write(line: string): unknown };
 }
 
 @Module({})

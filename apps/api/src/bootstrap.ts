@@ -5,7 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
+import { answerClientErrors } from './http/client-errors';
+import { useJsonBodies } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
+import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
@@ -15,14 +18,17 @@ import { validationProblem } from './problems/validation-problem';
 export async function createApp(
   config: AppConfig,
   options: AppOptions = {},
-  logger: Logger = createLogger(config),
+  logger: Logger = createLogger(config, options.logDestination),
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: new PinoLoggerService(logger),
     bodyParser: false,
   });
+  answerClientErrors(app.getHttpServer());
   app.use(requestLogging(logger));
-  app.useBodyParser('json', { limit: config.limits.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
+  app.use(routes.answerOptions);
+  useJsonBodies(app, config.limits.maxBodyBytes);
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
   app.use(
     helmet({
@@ -46,7 +52,7 @@ export async function createApp(
       exceptionFactory: validationProblem,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

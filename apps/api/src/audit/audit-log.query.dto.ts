@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsPosition } from '../http/positions';
 import { IsAbsentOr } from '../treaties/dto/validation.decorators';
 import { MAX_LOG_PAGE } from './audit.service';
 
 export class AuditLogQueryDto {
   @ApiPropertyOptional({ example: '0', description: 'Events after this position: the last line of the previous page' })
   @IsAbsentOr()
-  @Matches(/^\d{1,19}$/, { message: 'after must be a position, as a decimal string' })
+  @IsPosition()
   after?: string;
 
   @ApiPropertyOptional({ default: MAX_LOG_PAGE, maximum: MAX_LOG_PAGE })

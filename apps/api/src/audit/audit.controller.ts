@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { Roles } from '../auth/access.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LogHead, parsePosition } from '../http/positions';
 import { rebuildProjections } from '../read-models/rebuild-projections';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { AuditLogQueryDto, RebuildQueryDto } from './audit-log.query.dto';
@@ -18,6 +19,7 @@ export class AuditController {
     private readonly audit: AuditService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly head: LogHead,
   ) {}
 
   @Get('public-key')
@@ -35,12 +37,10 @@ export class AuditController {
   @Get('log')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: `The raw events in global order with their hashes, ${MAX_LOG_PAGE} at most per page` })
-  log(@Query() query: AuditLogQueryDto, @Res() response: Response) {
-    return this.audit.writeLog(
-      query.after === undefined ? undefined : BigInt(query.after),
-      query.limit ?? MAX_LOG_PAGE,
-      response,
-    );
+  async log(@Query() query: AuditLogQueryDto, @Res() response: Response) {
+    const after = parsePosition(query.after);
+    if (after !== undefined) await this.head.requireOnRecord(after, 'after');
+    return this.audit.writeLog(after, query.limit ?? MAX_LOG_PAGE, response);
   }
 
   @Get('verify')

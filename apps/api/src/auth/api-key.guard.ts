@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
 import { ACCESS, type Access } from './access.decorators';
 import { ApiKeys, type Principal } from './api-keys';
+import { FailedAuthentications } from './failed-authentications';
 
 export const API_KEYS = Symbol('API_KEYS');
 
@@ -20,6 +21,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(API_KEYS) private readonly keys: ApiKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly failures: FailedAuthentications,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -44,10 +46,23 @@ export class ApiKeyGuard implements CanActivate {
   private authenticate(request: Request): Principal | undefined {
     const header = request.headers.authorization;
     if (header === undefined) return undefined;
+    const address = request.ip ?? 'unknown';
+    const retryAfter = this.failures.retryAfter(address);
+    if (retryAfter !== undefined) {
+      request.res?.setHeader('Retry-After', retryAfter);
+      throw new ApiProblem(
+        429,
+        'TOO_MANY_FAILED_AUTHENTICATIONS',
+        `Too many wrong API keys from this address: retry in ${retryAfter} s`,
+      );
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const principal = match?.[1] ? this.keys.authenticate(match[1]) : undefined;
     // A key that is sent but wrong is refused even on open routes: it is a client's mistake worth reporting.
-    if (!principal) throw new ApiProblem(401, 'INVALID_API_KEY', 'The API key is not valid');
+    if (!principal) {
+      this.failures.record(address);
+      throw new ApiProblem(401, 'INVALID_API_KEY', 'The API key is not valid');
+    }
     return principal;
   }
 }

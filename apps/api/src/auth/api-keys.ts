@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedKeyProblems, splitKeyList } from './key-strength';
 
 export const ROLES = ['reader', 'editor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,22 +27,20 @@ export const KEYS_FILE_NAME = 'api-keys';
 export class ApiKeys {
   private constructor(private readonly keys: readonly StoredKey[]) {}
 
-  /** Parses `role:key` pairs separated by commas, as in TIMELINE_API_KEYS. */
-  static parse(list: string): ApiKeys {
-    const keys = list
-      .split(',')
-      .map((pair) => pair.trim())
-      .filter(Boolean)
-      .map((pair) => {
-        const separator = pair.indexOf(':');
-        const role = pair.slice(0, separator) as Role;
-        const key = pair.slice(separator + 1);
-        if (separator < 0 || !ROLES.includes(role) || key.length === 0) {
-          throw new Error('API keys must be role:key pairs with the roles reader, editor or auditor');
-        }
-        return toStoredKey(role, key);
-      });
-    return new ApiKeys(keys);
+  /**
+   * Parses `role:key` pairs separated by commas, as in TIMELINE_API_KEYS. A key given to two roles is refused:
+   * it would authenticate as whichever came first, silently.
+   */
+  static parse(list: string, source = 'API keys'): ApiKeys {
+    const pairs = splitKeyList(list);
+    for (const { role, key } of pairs) {
+      if (!ROLES.includes(role as Role) || key.length === 0) {
+        throw new Error(`${source} must be role:key pairs with the roles reader, editor or auditor`);
+      }
+    }
+    const shared = sharedKeyProblems(source, pairs);
+    if (shared.length > 0) throw new Error(shared.join('\n'));
+    return new ApiKeys(pairs.map(({ role, key }) => toStoredKey(role as Role, key)));
   }
 
   /**
@@ -62,7 +61,7 @@ export class ApiKeys {
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'))
       .join(',');
-    return { keys: ApiKeys.parse(list), file, generated };
+    return { keys: ApiKeys.parse(list, file), file, generated };
   }
 
   /** The principal a presented key belongs to, or undefined. Every stored key is compared, whatever matches. */

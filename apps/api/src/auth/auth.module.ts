@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { API_KEYS, ApiKeyGuard } from './api-key.guard';
 import { ApiKeys } from './api-keys';
+import { FailedAuthentications } from './failed-authentications';
 import { RateLimitGuard } from './rate-limit.guard';
 
 @Global()
@@ -22,6 +23,7 @@ import { RateLimitGuard } from './rate-limit.guard';
         return keys;
       },
     },
+    FailedAuthentications,
     // Guards run in this order: who is calling, then how often.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { API_KEYS } from '../../../../test/support/api-keys';
 import { InvalidConfigurationError, loadConfig } from './app-config';
+
+// Keys as `openssl rand -base64 24` makes them.
+const STRONG_EDITOR = 'q8Zr2LxV0mNw7TfKc3YpHs9DgBe1UaJo';
+const STRONG_READER = 'Xn4Pw0Lz8cRt6VbQm2Hk5Yd9FsJg7Ae3';
 
 describe('loadConfig', () => {
   it('defaults to port 3000, ./data, the embedded store, demo data and public reads', () => {
@@ -12,7 +18,13 @@ describe('loadConfig', () => {
       publicReads: true,
       logLevel: 'log',
       logFormat: 'auto',
-      limits: { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 },
+      limits: {
+        maxBodyBytes: 262_144,
+        ratePerMinute: 600,
+        sseConnectionsPerClient: 20,
+        sseMaxBufferedBytes: 1_048_576,
+        authFailuresPerMinute: 20,
+      },
       webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
     });
   });
@@ -37,10 +49,10 @@ describe('loadConfig', () => {
       PORT: '8080',
       TIMELINE_DEMO_DATA: 'false',
       TIMELINE_PUBLIC_READS: 'false',
-      TIMELINE_API_KEYS: 'editor:0123456789abcdef,reader:fedcba9876543210',
+      TIMELINE_API_KEYS: `editor:${STRONG_EDITOR},reader:${STRONG_READER}`,
     });
     expect(config).toMatchObject({ port: 8080, loadDemoData: false, publicReads: false });
-    expect(config.apiKeys).toBe('editor:0123456789abcdef,reader:fedcba9876543210');
+    expect(config.apiKeys).toBe(`editor:${STRONG_EDITOR},reader:${STRONG_READER}`);
   });
 
   it.each([
@@ -56,9 +68,32 @@ describe('loadConfig', () => {
     ['TIMELINE_MAX_BODY_BYTES', '12'],
     ['TIMELINE_RATE_LIMIT_PER_MINUTE', '0'],
     ['TIMELINE_SSE_MAX_PER_CLIENT', 'many'],
+    ['TIMELINE_SSE_MAX_BUFFERED_BYTES', '1000'],
+    ['TIMELINE_AUTH_FAILURES_PER_MINUTE', '0'],
+    ['TIMELINE_API_KEYS', 'editor:aaaaaaaaaaaaaaaa'],
+    ['TIMELINE_API_KEYS', 'reader:0123456789abcdefghij'],
+    ['TIMELINE_API_KEYS', 'auditor:abababababababababababab'],
+    ['TIMELINE_API_KEYS', `editor:${STRONG_EDITOR},auditor:${STRONG_EDITOR}`],
   ])('stops on a wrong %s, naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(InvalidConfigurationError);
     expect(attempt).toThrow(name);
+  });
+
+  it('never shows a refused key in its message, and says which role and what is wrong', () => {
+    const attempt = () => loadConfig({ TIMELINE_API_KEYS: `editor:${STRONG_EDITOR},auditor:${STRONG_EDITOR}` });
+    expect(attempt).toThrow('roles editor, auditor');
+    expect(attempt).not.toThrow(STRONG_EDITOR);
+    expect(() => loadConfig({ TIMELINE_API_KEYS: `editor:${STRONG_EDITOR},reader:aaaaaaaaaaaaaaaa` })).toThrow(
+      /the reader key \(pair 2\) looks guessable/,
+    );
+  });
+
+  it('accepts the keys of the test fixtures and freshly generated ones', () => {
+    expect(() => loadConfig({ TIMELINE_API_KEYS: API_KEYS })).not.toThrow();
+    for (let round = 0; round < 200; round++) {
+      const key = randomBytes(24).toString('base64url');
+      expect(() => loadConfig({ TIMELINE_API_KEYS: `editor:${key}` })).not.toThrow();
+    }
   });
 });

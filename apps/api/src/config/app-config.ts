@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { sharedKeyProblems, splitKeyList, weakKeyProblems } from '../auth/key-strength';
 import { EnvironmentVariables } from './environment-variables';
 
 export type StoreConfig =
@@ -53,9 +54,22 @@ export interface Limits {
   readonly ratePerMinute: number;
   /** Concurrent SSE connections per API key (or address). */
   readonly sseConnectionsPerClient: number;
+  /**
+   * Bytes a live subscriber may leave unread (queued while its connection is full) before it is dropped: what
+   * a stalled client costs is counted in bytes, since one message can be a treaty with 200 parties.
+   */
+  readonly sseMaxBufferedBytes: number;
+  /** Failed authentications per minute per address; past it, requests with a key get 429 before it is checked. */
+  readonly authFailuresPerMinute: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 262_144, ratePerMinute: 600, sseConnectionsPerClient: 20 };
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 262_144,
+  ratePerMinute: 600,
+  sseConnectionsPerClient: 20,
+  sseMaxBufferedBytes: 1_048_576,
+  authFailuresPerMinute: 20,
+};
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -79,6 +93,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     );
     throw new InvalidConfigurationError([...new Set(messages)]);
   }
+  if (variables.TIMELINE_API_KEYS) {
+    const pairs = splitKeyList(variables.TIMELINE_API_KEYS);
+    const keyProblems = [
+      ...sharedKeyProblems('TIMELINE_API_KEYS', pairs),
+      ...weakKeyProblems('TIMELINE_API_KEYS', pairs),
+    ];
+    if (keyProblems.length > 0) throw new InvalidConfigurationError(keyProblems);
+  }
   const dataDir = resolve(variables.TIMELINE_DATA_DIR);
   return {
     port: variables.PORT,
@@ -96,6 +118,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxBodyBytes: variables.TIMELINE_MAX_BODY_BYTES,
       ratePerMinute: variables.TIMELINE_RATE_LIMIT_PER_MINUTE,
       sseConnectionsPerClient: variables.TIMELINE_SSE_MAX_PER_CLIENT,
+      sseMaxBufferedBytes: variables.TIMELINE_SSE_MAX_BUFFERED_BYTES,
+      authFailuresPerMinute: variables.TIMELINE_AUTH_FAILURES_PER_MINUTE,
     },
     webhooks: {
       ...DEFAULT_WEBHOOK_SETTINGS,

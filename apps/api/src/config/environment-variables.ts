@@ -89,6 +89,22 @@ export class EnvironmentVariables {
   @Max(600_000, { message: 'TIMELINE_WEBHOOK_LEASE_MS must be a whole number of milliseconds from 1000 to 600000' })
   TIMELINE_WEBHOOK_LEASE_MS = 30_000;
 
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_SSE_MAX_BUFFERED_BYTES must be a whole number of bytes from 65536 to 1073741824' })
+  @Min(65_536, {
+    message: 'TIMELINE_SSE_MAX_BUFFERED_BYTES must be a whole number of bytes from 65536 to 1073741824',
+  })
+  @Max(1_073_741_824, {
+    message: 'TIMELINE_SSE_MAX_BUFFERED_BYTES must be a whole number of bytes from 65536 to 1073741824',
+  })
+  TIMELINE_SSE_MAX_BUFFERED_BYTES = 1_048_576;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_AUTH_FAILURES_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Min(1, { message: 'TIMELINE_AUTH_FAILURES_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Max(1_000_000, { message: 'TIMELINE_AUTH_FAILURES_PER_MINUTE must be a whole number from 1 to 1000000' })
+  TIMELINE_AUTH_FAILURES_PER_MINUTE = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'TIMELINE_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })

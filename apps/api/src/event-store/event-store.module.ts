@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import type { StoreConfig } from '../config/app-config';
+import { LogHead } from '../http/positions';
 import { createEventStore, describeStore } from './create-event-store';
 
 /** Closes the store last, after everything that reads or writes it has stopped. */
@@ -31,8 +32,9 @@ export class EventStoreModule {
           },
         },
         EventStoreLifecycle,
+        LogHead,
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, LogHead],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,6 +8,8 @@ import {
 } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IntegrityHealthIndicator } from '../audit/integrity.health';
 import { ProjectionHealthIndicator } from '../read-models/projection.health';
 import { EventStoreHealthIndicator } from './event-store.health';
@@ -21,6 +23,7 @@ export class HealthController {
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly projections: ProjectionHealthIndicator,
     private readonly integrity: IntegrityHealthIndicator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -34,14 +37,17 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: the event store takes writes (a cluster has a leader), the projections follow the log (503 naming what fails); integrity is reported, never fails it',
+      'Readiness: the event store takes writes (a cluster has a leader), the projections follow the log (503 naming what fails); integrity is reported, never fails it. With TIMELINE_PUBLIC_READS=false the details need a key',
   })
-  ready(@Res({ passthrough: true }) response: Response) {
-    return this.report(response, [
+  async ready(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    const report = await this.report(response, [
       () => this.eventStore.isReachable(),
       () => this.projections.check(),
       () => this.integrity.check(),
     ]);
+    // Probes need only the status; the details (head position, integrity failures) are for those with a key.
+    if (!this.config.publicReads && !request.principal) return { status: report.status };
+    return report;
   }
 
   /** Keeps Terminus' own report as the body of a 503, which probes and operators read, instead of a problem. */

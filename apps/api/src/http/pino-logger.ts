@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import pinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdOf } from './correlation-id.middleware';
+import { redactHeaders, redactQuery, redactUrl } from './redaction';
 
 const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
   fatal: 'fatal',
@@ -17,9 +18,15 @@ const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
 /**
  * One pino logger for NestJS's own messages and for one line per request: JSON lines for log collectors, or, for a
  * person at a terminal (`auto` with stdout a TTY, or `pretty`), readable coloured lines from the same records.
+ * `destination` (tests) receives the JSON lines instead of standard output.
  */
-export function createLogger(config: AppConfig, stdoutIsTerminal = process.stdout.isTTY === true): Logger {
+export function createLogger(
+  config: AppConfig,
+  destination?: pino.DestinationStream,
+  stdoutIsTerminal = process.stdout.isTTY === true,
+): Logger {
   const level = PINO_LEVEL[config.logLevel];
+  if (destination) return pino({ level }, destination);
   if (!writesPrettyLogs(config, stdoutIsTerminal)) return pino({ level });
   return pino(
     { level },
@@ -38,15 +45,34 @@ export function writesPrettyLogs(config: AppConfig, stdoutIsTerminal = process.s
   return config.logFormat === 'pretty' || (config.logFormat === 'auto' && stdoutIsTerminal);
 }
 
+interface SerializedRequest {
+  url?: string;
+  query?: unknown;
+  headers?: Record<string, unknown>;
+  [other: string]: unknown;
+}
+
 /**
- * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint; the
- * Authorization header and cookies never reach the log.
+ * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint. No header or
+ * query parameter whose name could carry a credential reaches the log (see `redaction.ts`). A request the
+ * client got wrong (4xx) is logged at warn, without a stack; one the service failed (5xx) at error, with one.
  */
 export function requestLogging(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: (request) => correlationIdOf(request),
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    serializers: {
+      req: (request: SerializedRequest): SerializedRequest => ({
+        ...request,
+        ...(request.url !== undefined ? { url: redactUrl(request.url) } : {}),
+        ...(request.query !== undefined ? { query: redactQuery(request.query) } : {}),
+        ...(request.headers !== undefined ? { headers: redactHeaders(request.headers) } : {}),
+      }),
+    },
+    customLogLevel: (_request, response, error) => levelOf(response.statusCode, error !== undefined),
+    // pino-http attaches an error (with its stack) to any request that ended with one; a client's is no failure.
+    customErrorObject: (_request, response, error, logged: Record<string, unknown>) =>
+      response.statusCode >= 500 ? logged : { ...logged, err: undefined, reason: error.message },
     customProps: (request) => ({ principal: (request as { principal?: { keyId: string } }).principal?.keyId }),
     // The path only: a query string may carry what must not be logged, and the request record has it, redacted.
     customSuccessMessage: (request, response, responseTime) =>
@@ -56,6 +82,12 @@ export function requestLogging(logger: Logger) {
 }
 
 const pathOf = (url: string | undefined): string => (url ?? '').split('?', 1)[0] ?? '';
+
+function levelOf(status: number, failed: boolean): pino.Level {
+  if (status >= 500) return 'error';
+  if (status >= 400) return 'warn';
+  return failed ? 'error' : 'info';
+}
 
 /**
  * NestJS's logger interface over pino (hand-written: nestjs-pino 5, the release for NestJS 12, requires Node 22).

@@ -20,6 +20,7 @@ describe('toSseMessages', () => {
     const subscription = toSseMessages(updates, response as unknown as Response, {
       heartbeatMs: 60_000,
       maxUnreadMessages: 2,
+      maxUnreadBytes: 1_000_000,
     }).subscribe((message) => sent.push(message));
     updates.next(update(7n));
     subscription.unsubscribe();
@@ -30,7 +31,11 @@ describe('toSseMessages', () => {
     const updates = new Subject<TreatyUpdate>();
     const response = fakeResponse();
     let completed = false;
-    toSseMessages(updates, response as unknown as Response, { heartbeatMs: 60_000, maxUnreadMessages: 2 }).subscribe({
+    toSseMessages(updates, response as unknown as Response, {
+      heartbeatMs: 60_000,
+      maxUnreadMessages: 2,
+      maxUnreadBytes: 1_000_000,
+    }).subscribe({
       complete: () => (completed = true),
     });
     response.writableNeedDrain = true;
@@ -47,11 +52,37 @@ describe('toSseMessages', () => {
     expect(response.destroyed).toBe(true);
     expect(updates.observed).toBe(false);
   });
+
+  it('drops a subscriber by the bytes it leaves unread, however few the messages', () => {
+    const updates = new Subject<TreatyUpdate>();
+    const response = fakeResponse();
+    let completed = false;
+    toSseMessages(updates, response as unknown as Response, {
+      heartbeatMs: 60_000,
+      maxUnreadMessages: 256,
+      maxUnreadBytes: 40_000,
+    }).subscribe({ complete: () => (completed = true) });
+    const big = (position: bigint): TreatyUpdate => ({
+      treatyId: 't',
+      position,
+      status: { id: 't', parties: Array.from({ length: 200 }, (_, index) => `P${index}`.repeat(20)) },
+    });
+    response.writableNeedDrain = true;
+    updates.next(big(1n));
+    updates.next(big(2n));
+    expect(completed).toBe(false);
+    updates.next(big(3n)); // about 43 KB unread: past the bound, with 3 messages of the 256 allowed
+    expect(completed).toBe(true);
+    expect(response.destroyed).toBe(true);
+  });
 });
 
 describe('resumePosition', () => {
   it('reads a position, and nothing from an absent header', () => {
     expect(resumePosition('42')).toBe(42n);
+    expect(resumePosition('9223372036854775807')).toBe(2n ** 63n - 1n);
+    expect(() => resumePosition('9223372036854775808')).toThrow('Last-Event-ID');
+    expect(() => resumePosition('9999999999999999999')).toThrow('Last-Event-ID');
     expect(resumePosition(undefined)).toBeUndefined();
     expect(() => resumePosition('yesterday')).toThrow('Last-Event-ID');
   });

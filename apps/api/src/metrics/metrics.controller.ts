@@ -1,10 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access.decorators';
+import { ReadAccess } from '../auth/access.decorators';
 import { Metrics } from './metrics.service';
 
 @ApiTags('health')
-@Public()
+// What is appended, the head position, subscribers, integrity failures: open only while reads are public.
+@ReadAccess()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}

@@ -1,30 +1,72 @@
 import { STATUS_CODES } from 'node:http';
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { redactUrl } from '../http/redaction';
+import type { RouteMethods } from '../http/route-methods';
 import { ApiProblem, problem, type ProblemDetails } from './api-problem';
 import { problemFromKnownError } from './known-errors';
+
+/** What a 401 asks for (RFC 9110 §11.6.1): a bearer token. */
+export const WWW_AUTHENTICATE = 'Bearer realm="treaty-timeline"';
+/** When a 429 has no better answer of its own, e.g. too many open streams, whose end nobody can predict. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+const MAX_INSTANCE = 1000;
 
 /** About one leader election (KurrentDB elects within a few seconds). */
 const RETRY_UNAVAILABLE_AFTER_SECONDS = '2';
 
 /**
  * The one place where errors become HTTP answers: `application/problem+json` with a stable `code`. Anything
- * unexpected is logged with its stack and answered as a bare 500, so no internals leak.
+ * unexpected is logged with its stack and answered as a bare 500, so no internals leak. A client's mistake (4xx)
+ * is not the service's failure: the request log records it at warn, and nothing here logs it again.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
+  /** `routes` turns "no route for this method" into 405 with `Allow` when another method has one. */
+  constructor(private readonly routes?: RouteMethods) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = { ...this.toProblem(error), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describe(error)}`);
+    const url = redactUrl(request.originalUrl);
+    // The URL names the occurrence; a query string of thousands of parameters is not worth echoing back.
+    const instance = url.length > MAX_INSTANCE ? request.path.slice(0, MAX_INSTANCE) : url;
+    const problem: ProblemDetails = { ...(this.wrongMethod(error, request) ?? this.toProblem(error)), instance };
+    if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describe(error)}`);
     if (response.headersSent) return;
     // Transient: an election, a node not ready or too busy, a timeout. Retrying with the same Idempotency-Key is safe.
     if (problem.code === 'EVENT_STORE_UNAVAILABLE') response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
+    if (problem.status === 401) {
+      const invalid = problem.code === 'INVALID_API_KEY' ? ', error="invalid_token"' : '';
+      response.setHeader('WWW-Authenticate', `${WWW_AUTHENTICATE}${invalid}`);
+    }
+    if (problem.status === 429 && !response.hasHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS));
+    }
+    if (problem.status === 405 && Array.isArray(problem['allow'])) {
+      response.setHeader('Allow', (problem['allow'] as string[]).join(', '));
+    }
     response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  /** Nest's answer when no route matched (no route ran: `request.route` is unset), on a path another method serves. */
+  private wrongMethod(error: unknown, request: Request): ProblemDetails | undefined {
+    if (!(error instanceof NotFoundException) || request.route !== undefined || !this.routes) return undefined;
+    const allow = this.routes.on(request.path);
+    if (allow.length === 0) return undefined;
+    return problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here: use ${allow.join(', ')}`, {
+      allow,
+    });
   }
 
   private toProblem(error: unknown): ProblemDetails {

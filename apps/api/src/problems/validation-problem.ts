@@ -6,17 +6,45 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** Turns class-validator's tree of errors into one 400 problem that names every field and why. */
+/** A request can be wrong in thousands of places; the answer names this many and counts the rest. */
+export const MAX_LISTED_ERRORS = 20;
+const MAX_TEXT = 300;
+
+/** Turns class-validator's tree of errors into one 400 problem that names the fields and why, at most 20. */
 export function validationProblem(errors: readonly ValidationError[]): ApiProblem {
-  const fields = flatten(errors, '');
+  return fieldsProblem(flatten(errors, ''));
+}
+
+/** One 400 `VALIDATION_FAILED` for these field errors: the first 20 listed, `moreErrors` counting the rest. */
+export function fieldsProblem(all: readonly FieldError[]): ApiProblem {
+  const fields = all.slice(0, MAX_LISTED_ERRORS).map(({ field, message }) => ({
+    field: shortened(field),
+    message: shortened(message),
+  }));
+  const more = all.length - fields.length;
   const detail = fields.map((field) => `${field.field}: ${field.message}`).join('; ');
-  return new ApiProblem(400, 'VALIDATION_FAILED', detail || 'The request is not valid', { errors: fields });
+  return new ApiProblem(
+    400,
+    'VALIDATION_FAILED',
+    (detail || 'The request is not valid') + (more > 0 ? `; and ${more} more` : ''),
+    { errors: fields, ...(more > 0 ? { moreErrors: more } : {}) },
+  );
 }
 
 function flatten(errors: readonly ValidationError[], prefix: string): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+  const fields: FieldError[] = [];
+  // Iterative: the tree is as deep as the body, and the body's depth is bounded before parsing, but a stack of
+  // our own costs nothing.
+  const pending: { error: ValidationError; prefix: string }[] = errors.map((error) => ({ error, prefix })).reverse();
+  while (pending.length > 0) {
+    const { error, prefix: parent } = pending.pop()!;
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) fields.push({ field, message });
+    for (const child of [...(error.children ?? [])].reverse()) pending.push({ error: child, prefix: field });
+  }
+  return fields;
+}
+
+function shortened(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }

@@ -78,11 +78,11 @@ describe('corroboration and disagreement', () => {
         .then(corroborated(first, '2025-04-08', source()));
     });
 
-    it('a source the development already has makes a corroboration even when its date differs', () => {
+    it('the date alone decides: the same source reporting another date is a second report that disagrees', () => {
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
         .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-10' }))
-        .then(corroborated(first, '2025-04-10', source()));
+        .then(approved(id, 'RU', 'State Duma', '2025-04-10', { disagreesWith: [first] }));
     });
 
     it('matches the development as corrected', () => {

@@ -14,8 +14,9 @@ import { developmentsOnRecord, type TreatyState } from './treaty.state';
 /**
  * News arrives late, out of order and incomplete, so a report is accepted in any order and refused only when it
  * contradicts the record. A report of a development already on record becomes a corroboration of it when its date
- * agrees (or it cites a source that development already has); otherwise it is kept beside the others as a second,
- * disagreeing report until an editor corrects or retracts one of them.
+ * agrees; otherwise it is kept beside the others as a second, disagreeing report until an editor corrects or retracts
+ * one of them. The date alone decides, whoever the source: a source that reports another date than it did before
+ * has changed its account, and that is a disagreement to show, not a confirmation.
  */
 export function reportDevelopment(
   command: ReportDevelopment,
@@ -39,13 +40,10 @@ export function reportDevelopment(
 
   const key = identityKey(development);
   const reportsOfSame = onRecord.filter((other) => identityKey(other.current) === key);
-  const repeatable = isRepeatable(development.type);
-  // For an act that recurs, the same source may well report two occurrences: only the date tells them apart.
+  const agreeing = reportsOfSame.filter((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
+  // Among reports that agree, the one this source already backs, so that a repeated report lands where it did.
   const corroborated =
-    (repeatable
-      ? undefined
-      : reportsOfSame.find((other) => other.sources.some((known) => plainEqual(known, source)))) ??
-    reportsOfSame.find((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
+    agreeing.find((other) => other.sources.some((known) => plainEqual(known, source))) ?? agreeing[0];
   const { treatyId } = treaty.treaty;
   if (corroborated) {
     return {
@@ -54,7 +52,7 @@ export function reportDevelopment(
     };
   }
   // An act that recurs (a second suspension, another round of talks) is a new development, not a disagreement.
-  const disagreesWith = repeatable ? [] : reportsOfSame.map((other) => other.developmentId);
+  const disagreesWith = isRepeatable(development.type) ? [] : reportsOfSame.map((other) => other.developmentId);
   return developmentEvent(
     development,
     withoutUndefined({

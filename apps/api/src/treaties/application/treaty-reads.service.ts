@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
 import { treatyStatusView, treatyStreamName, treatyTimelineView, type ViewOptions } from '@timeline/treaty';
+import { LogHead, parsePosition } from '../../http/positions';
 import { ApiProblem } from '../../problems/api-problem';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
@@ -28,6 +29,7 @@ export class TreatyReads {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly head: LogHead,
   ) {}
 
   async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
@@ -87,9 +89,12 @@ export class TreatyReads {
     return view ?? notFound(treatyId);
   }
 
+  /** Waits for a position on record (one past the head is refused at once: nothing would ever reach it). */
   private async readYourWrite(minPosition: string | undefined): Promise<void> {
-    if (minPosition === undefined) return;
-    if (!(await this.readModels.waitForPosition(BigInt(minPosition), READ_YOUR_WRITE_TIMEOUT_MS))) {
+    const position = parsePosition(minPosition);
+    if (position === undefined) return;
+    await this.head.requireOnRecord(position, 'minPosition');
+    if (!(await this.readModels.waitForPosition(position, READ_YOUR_WRITE_TIMEOUT_MS))) {
       throw new ApiProblem(
         504,
         'PROJECTION_LAGGING',

@@ -4,6 +4,7 @@ import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
 import { TREATY_STATUSES } from './treaty-statuses';
 import { IsAbsentOr } from './validation.decorators';
+import { IsPosition } from '../../http/positions';
 
 export class TreatyListQueryDto {
   @ApiPropertyOptional({ example: 'IR', description: 'Only treaties with this party' })
@@ -44,6 +45,6 @@ export class TreatyListQueryDto {
 
   @ApiPropertyOptional({ description: 'Read your write: see GET /treaties/{id}' })
   @IsAbsentOr()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position, as a decimal string' })
+  @IsPosition()
   minPosition?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { CALENDAR_DATE, IsAbsentOr } from './validation.decorators';
+import { IsPosition } from '../../http/positions';
 
 export class TreatyViewQueryDto {
   @ApiPropertyOptional({
@@ -26,6 +27,6 @@ export class TreatyViewQueryDto {
     description: 'Read your write: wait (up to 5 s) until the read model has applied this position; 504 if not',
   })
   @IsAbsentOr()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position, as a decimal string' })
+  @IsPosition()
   minPosition?: string;
 }

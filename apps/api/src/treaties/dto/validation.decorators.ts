@@ -1,4 +1,7 @@
-import { Matches, ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ValidateBy, ValidateIf } from 'class-validator';
+import { forbiddenCharacter, hasVisibleCharacter, normalizedName } from './clean-text';
 
 /**
  * Optional, but not nullable: class-validator's `@IsOptional` also lets `null` through, which would reach the
@@ -12,15 +15,46 @@ export const IsAbsentNullOr = () => ValidateIf((_object, value) => value !== und
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-// Control characters, and the bidirectional overrides and isolates that can make text display other than it reads.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+/**
+ * Free text that displays as it reads: no control characters (line breaks and tabs only where `multiline`), no
+ * format, surrogate, private-use or line/paragraph separator characters, and at least one visible character.
+ * Single-line text (names, titles, places) is normalised to NFC first; multi-line text (quotes, reasons) is kept
+ * verbatim. The one rule for every text field: DTOs only choose single- or multi-line.
+ */
+export const IsCleanText = (options: { multiline?: boolean; each?: boolean } = {}) => {
+  const multiline = options.multiline ?? false;
+  const each = options.each ?? false;
+  return applyDecorators(
+    ...(multiline ? [] : [Transform(({ value }: { value: unknown }) => normalizedName(value))]),
+    ValidateBy(
+      {
+        name: 'cleanText',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || forbiddenCharacter(value, multiline) === undefined,
+          defaultMessage: (args) =>
+            `$property must not contain ${describeForbidden(args?.value, multiline)}: control${multiline ? ' (other than line breaks and tabs)' : ''}, format, surrogate, private-use or line/paragraph separator characters`,
+        },
+      },
+      { each },
+    ),
+    ValidateBy(
+      {
+        name: 'visibleText',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || hasVisibleCharacter(value),
+          defaultMessage: () => '$property must contain a visible character',
+        },
+      },
+      { each },
+    ),
+  );
+};
 
-/** Free text that displays as it reads: no control characters (line breaks only where `multiline`), no bidi overrides. */
-export const IsCleanText = (options: { multiline?: boolean; each?: boolean } = {}) =>
-  Matches(options.multiline ? UNSAFE_MULTI_LINE : UNSAFE_SINGLE_LINE, {
-    each: options.each ?? false,
-    message: `$property must not contain control characters${options.multiline ? ' (other than line breaks and tabs)' : ''} or bidirectional overrides`,
-  });
+function describeForbidden(value: unknown, multiline: boolean): string {
+  const texts = Array.isArray(value) ? value : [value];
+  for (const text of texts) {
+    const found = typeof text === 'string' ? forbiddenCharacter(text, multiline) : undefined;
+    if (found) return found;
+  }
+  return 'such characters';
+}

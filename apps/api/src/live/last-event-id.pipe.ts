@@ -1,0 +1,20 @@
+import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
+import { LogHead } from '../http/positions';
+import { resumePosition } from './sse-messages';
+
+/** `Last-Event-ID` as a position on record: malformed, out of range or past the head is a 400 before any stream opens. */
+@Injectable()
+export class LastEventIdPipe implements PipeTransform<string | undefined, Promise<bigint | undefined>> {
+  constructor(private readonly head: LogHead) {}
+
+  async transform(value: string | undefined): Promise<bigint | undefined> {
+    const position = resumePosition(value);
+    return position === undefined ? undefined : this.head.requireOnRecord(position, 'Last-Event-ID');
+  }
+}
+
+/** The raw `Last-Event-ID` header, as a parameter that takes pipes (`@Headers` does not). */
+export const LastEventIdHeader = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  context.switchToHttp().getRequest<Request>().header('last-event-id'),
+);
