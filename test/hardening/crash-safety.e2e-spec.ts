@@ -1,49 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Sqlite } from '@timeline/sqlite-driver';
-import { API_KEYS, KEYS } from '../support/api-keys';
+import { KEYS } from '../support/api-keys';
+import { startBuiltService } from '../support/built-service';
 import { sized } from '../support/torture';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
 
 const RUNS = sized(20, 200);
-const ENTRY = 'dist/apps/api/apps/api/src/main.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The real service in its own process, as `npm start` runs it (built by jest's global setup), killed mid-write. */
-async function startService(dataDir: string): Promise<{ base: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TIMELINE_DATA_DIR: dataDir,
-      TIMELINE_API_KEYS: API_KEYS,
-      TIMELINE_DEMO_DATA: 'false',
-      TIMELINE_LOG_LEVEL: 'error',
-      TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
-    const ready = await fetch(`${base}/health`).catch(() => undefined);
-    if (ready?.ok) return { base, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('The service did not start');
-}
+const startService = (dataDir: string) => startBuiltService(dataDir);
 
 const send = (base: string, path: string, body: unknown, key?: string) =>
   fetch(`${base}${path}`, {

@@ -1,55 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
-import { API_KEYS, KEYS } from '../../support/api-keys';
+import { KEYS } from '../../support/api-keys';
+import { startBuiltService } from '../../support/built-service';
 import { startTestApp } from '../../support/test-app';
 import { RU_IR, dumaApproval } from '../../support/treaty-requests';
 import { WebhookReceiver, until } from '../../support/webhook-receiver';
 
-const ENTRY = 'dist/apps/api/apps/api/src/main.js';
 const KILLS = 3;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The built service in its own process, so that it can be SIGKILLed in the middle of a delivery. */
-async function startService(dataDir: string): Promise<{ base: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TIMELINE_DATA_DIR: dataDir,
-      TIMELINE_API_KEYS: API_KEYS,
-      TIMELINE_DEMO_DATA: 'false',
-      TIMELINE_LOG_LEVEL: 'error',
-      TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
-      TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
-      TIMELINE_WEBHOOK_RETRY_BASE_MS: '20',
-      TIMELINE_WEBHOOK_LEASE_MS: '1000',
-    },
-    stdio: 'ignore',
+const startService = (dataDir: string) =>
+  startBuiltService(dataDir, {
+    TIMELINE_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+    TIMELINE_WEBHOOK_RETRY_BASE_MS: '20',
+    TIMELINE_WEBHOOK_LEASE_MS: '1000',
   });
-  const base = `http://127.0.0.1:${port}`;
-  // Generous: on a loaded machine, loading the modules alone has taken over 20 s.
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    const ready = await fetch(`${base}/health`).catch(() => undefined);
-    if (ready?.ok) return { base, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('The service did not start');
-}
 
 const send = (base: string, path: string, body: unknown, key: string = KEYS.editor) =>
   fetch(`${base}${path}`, {
