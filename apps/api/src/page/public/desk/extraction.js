@@ -158,6 +158,12 @@ function reportValues(proposal, article) {
     party: proposal.party ?? '',
     body: proposal.body ?? '',
     place: '',
+    consentType: proposal.consentType ?? '',
+    // A statement's words are inside the reporting sentence: the editor trims them to the speaker's own.
+    speaker: proposal.speaker ?? '',
+    quote: proposal.type === 'statement' ? proposal.quote : '',
+    stage: proposal.stage ?? '',
+    participants: proposal.type === 'negotiations' ? proposal.parties.join(', ') : '',
     'source.publisher': article.publisher ?? '',
     'source.publishedOn': article.publishedOn ?? '',
     'source.url': article.url ?? '',
