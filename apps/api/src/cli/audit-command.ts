@@ -10,7 +10,7 @@ import {
 } from '@timeline/audit';
 import type { RecordedEvent } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
-import { treatyIdFromStreamName, treatyStatusView } from '@timeline/treaty';
+import { linksFromOthers, treatyIdFromStreamName, TreatyHistoryFold, treatyStatusView } from '@timeline/treaty';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -59,15 +59,28 @@ async function replay(file: string, options: readonly string[], print: (line: st
   if (!asOf) throw new Error(`--as-of is needed\n${USAGE}`);
   const onlyTreaty = single(options, '--treaty');
   const knownAt = single(options, '--known-at');
+  // Every treaty's stream is folded, also with --treaty: what other treaties say about it (relations, statements
+  // that name it) is part of its status, as the projection shows it.
   const streams = new Map<string, RecordedEvent[]>();
   for await (const event of readExport(file)) {
     const treatyId = treatyIdFromStreamName(event.streamName);
-    if (treatyId === undefined || (onlyTreaty !== undefined && treatyId !== onlyTreaty)) continue;
+    if (treatyId === undefined) continue;
     streams.set(treatyId, [...(streams.get(treatyId) ?? []), event]);
   }
+  const viewOptions = { asOf, ...(knownAt ? { knownAt } : {}) };
+  const knownBy = knownAt ? new Date(knownAt).getTime() : Infinity;
+  const histories = [...streams.values()].flatMap((events) => {
+    const fold = new TreatyHistoryFold();
+    for (const envelope of events.map(toTreatyEnvelope))
+      if (envelope.recordedAt.getTime() <= knownBy) fold.add(envelope);
+    const history = fold.history();
+    return history ? [history] : [];
+  });
+  const links = linksFromOthers(histories);
   const treaties = [...streams.entries()]
+    .filter(([treatyId]) => onlyTreaty === undefined || treatyId === onlyTreaty)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, events]) => treatyStatusView(events.map(toTreatyEnvelope), { asOf, ...(knownAt ? { knownAt } : {}) }))
+    .map(([treatyId, events]) => treatyStatusView(events.map(toTreatyEnvelope), viewOptions, links.get(treatyId)))
     .filter((view) => view !== null)
     .map(toJsonView);
   print(JSON.stringify({ asOf, treaties }, null, 2));

@@ -82,3 +82,22 @@ export function linkedItemsOf(links: TreatyLinks | undefined, asOf: string | nul
     .filter((item) => asOf === null || endOfPeriod(item.occurredOn) <= asOf)
     .sort((a, b) => startOfPeriod(a.occurredOn).localeCompare(startOfPeriod(b.occurredOn)));
 }
+
+/**
+ * What each treaty receives from the others, for a whole log at once: the same links the projection indexes one
+ * changed treaty at a time, for a reader that folds every stream itself (the offline replay of an export).
+ */
+export function linksFromOthers(histories: Iterable<TreatyHistory>): Map<string, TreatyLinks> {
+  const received = new Map<string, { incomingRelations: IncomingRelation[]; items: LinkedItem[] }>();
+  for (const history of histories) {
+    for (const link of outgoingLinksOf(history)) {
+      const target = received.get(link.toTreatyId) ?? { incomingRelations: [], items: [] };
+      if (link.kind === 'relation') target.incomingRelations.push({ type: link.type, fromTreatyId: history.treatyId });
+      else target.items.push(link.item);
+      received.set(link.toTreatyId, target);
+    }
+  }
+  return received;
+}
+
+type IncomingRelation = NonNullable<TreatyLinks['incomingRelations']>[number];
