@@ -20,6 +20,7 @@ function parseCalendar(text: string) {
       sequence: event.sequence,
       precision: component.getFirstPropertyValue('x-treaty-timeline-precision'),
       url: component.getFirstPropertyValue('url'),
+      computed: component.getFirstPropertyValue('x-treaty-timeline-computed'),
     };
   });
 }
@@ -93,5 +94,47 @@ describe('iCalendar', () => {
     expect(events).toHaveLength(3);
     expect(parseCalendar((await request(subject.http).get('/parties/CN/calendar.ics').expect(200)).text)).toEqual([]);
     await request(subject.http).get('/treaties/no-such-treaty/calendar.ics').expect(404);
+  });
+
+  it('shows entry into force computed from the clause as tentative events, treaty-wide and for each party', async () => {
+    const treaty = 'computed-entry-into-force';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'A convention in force 30 days after the second instrument',
+      parties: ['AT', 'BE', 'CZ'],
+      category: 'other',
+      kind: 'multilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    }).expect(201);
+    const consent = (party: string, occurredOn: string) =>
+      post(subject.http, `/treaties/${treaty}/developments`, {
+        type: 'consent-to-be-bound',
+        consentType: 'ratification',
+        party,
+        occurredOn,
+        source: source({ publishedOn: '2025-05-30' }),
+      }).expect(201);
+    await post(subject.http, `/treaties/${treaty}/developments`, signature({ occurredOn: '2025-01-10' })).expect(201);
+    await consent('AT', '2025-03-10');
+    await consent('BE', '2025-04-02');
+    await consent('CZ', '2025-05-20');
+
+    const events = parseCalendar(
+      (await request(subject.http).get(`/treaties/${treaty}/calendar.ics`).expect(200)).text,
+    );
+    const expected = events.filter((event) => event.computed === 'TRUE');
+    // In force 30 days after the second instrument (2 April → 2 May) for AT and BE; CZ, later, its own plus 30.
+    expect(expected.map((event) => [event.uid, event.start.toString(), event.status]).sort()).toEqual([
+      [`${treaty}.entry-into-force.AT@treaty-timeline`, '2025-05-02', 'TENTATIVE'],
+      [`${treaty}.entry-into-force.BE@treaty-timeline`, '2025-05-02', 'TENTATIVE'],
+      [`${treaty}.entry-into-force.CZ@treaty-timeline`, '2025-06-19', 'TENTATIVE'],
+      [`${treaty}.entry-into-force@treaty-timeline`, '2025-05-02', 'TENTATIVE'],
+    ]);
+    expect(expected.every((event) => event.summary.startsWith('Expected entry into force'))).toBe(true);
+
+    const czech = parseCalendar((await request(subject.http).get('/parties/CZ/calendar.ics').expect(200)).text);
+    expect(czech.filter((event) => event.computed === 'TRUE').map((event) => event.uid)).toEqual([
+      `${treaty}.entry-into-force.CZ@treaty-timeline`,
+    ]);
   });
 });

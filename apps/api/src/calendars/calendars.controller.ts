@@ -6,14 +6,23 @@ import { DevelopmentReads } from '../feeds/development-reads.service';
 import { PartyCodePipe } from '../feeds/feed-page.query.dto';
 import { baseUrl } from '../feeds/feeds.controller';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
+import { expectedDatesOf, expectedEvent } from './expected-dates';
 import { developmentEvent, renderCalendar } from './icalendar';
+
+/** When this calendar was made: the DTSTAMP of events that no record dates (RFC 5545, 3.8.7.2). */
+const calendarStamp = (): string =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 const CALENDAR = 'text/calendar; charset=utf-8';
 
 @ApiTags('consumers')
 @ApiProduces('text/calendar')
 @ApiOkResponse({
-  description: 'iCalendar (RFC 5545): each dated development an all-day event, as long as its precision',
+  description:
+    'iCalendar (RFC 5545): each dated development an all-day event, as long as its precision; entry into force computed from the clause as a tentative event',
 })
 @ReadAccess()
 @Controller()
@@ -25,12 +34,13 @@ export class CalendarsController {
   @ApiOperation({ summary: "A treaty's developments as a calendar" })
   @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND' })
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
-    const { summary, records } = this.reads.treaty(treatyId);
+    const { summary, status, records } = this.reads.treaty(treatyId);
     const base = baseUrl(request);
-    return renderCalendar(
-      summary.title,
-      records.map((record) => developmentEvent(record, base)),
-    );
+    const stamp = calendarStamp();
+    return renderCalendar(summary.title, [
+      ...records.map((record) => developmentEvent(record, base)),
+      ...expectedDatesOf(status).map((expected) => expectedEvent(expected, base, stamp)),
+    ]);
   }
 
   @Get('parties/:party/calendar.ics')
@@ -38,7 +48,12 @@ export class CalendarsController {
   @ApiOperation({ summary: "The developments of a party's treaties as a calendar" })
   party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
     const base = baseUrl(request);
+    const stamp = calendarStamp();
     const events = [...this.reads.records(party)].map((record) => developmentEvent(record, base));
-    return renderCalendar(`Treaties of ${party}`, events);
+    const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));
+    return renderCalendar(`Treaties of ${party}`, [
+      ...events,
+      ...expected.map((date) => expectedEvent(date, base, stamp)),
+    ]);
   }
 }
