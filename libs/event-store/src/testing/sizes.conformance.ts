@@ -27,6 +27,6 @@ export function sizesConformance(subject: StoreUnderTest): void {
         return message.kind === 'caught-up';
       });
       expect(delivered).toBe(TOTAL);
-    }, 60_000);
+    }, 180_000);
   });
 }
