@@ -22,10 +22,16 @@ export function sizesConformance(subject: StoreUnderTest): void {
       expect(backwards.map((event) => event.id)).toEqual(forwards.map((event) => event.id).reverse());
 
       let delivered = 0;
-      await readUntil(subject.store.subscribeToStream(stream), (message) => {
-        if (message.kind === 'event') delivered += 1;
-        return message.kind === 'caught-up';
-      });
+      // Catching up on 10,000 events through the EventStoreDB double, after the rest of the suite has filled its
+      // log, has taken over 10 s here: the default wait of readUntil is for a few events.
+      await readUntil(
+        subject.store.subscribeToStream(stream),
+        (message) => {
+          if (message.kind === 'event') delivered += 1;
+          return message.kind === 'caught-up';
+        },
+        120_000,
+      );
       expect(delivered).toBe(TOTAL);
     }, 180_000);
   });
