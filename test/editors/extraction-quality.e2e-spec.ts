@@ -1,13 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { extractDevelopments } from '@timeline/extraction';
 import { DEMO_ARTICLES } from '../../apps/api/src/demo/demo-data';
+import { itReadingArticles as readingArticles } from '../../apps/api/src/demo/testing/it-reading-articles';
 import { locateSeedArticles } from '../../apps/api/src/demo/testing/seed-articles';
 import { EXPECTED_ACTS, knownTreaties, measure, type ArticleFigures } from './extraction-measure';
 
 const articles = locateSeedArticles();
-const itReadingArticles = articles.available
-  ? it
-  : (name: string, check: () => void) => it.skip(`${name} [skipped: ${articles.reason}]`, check);
+const itReadingArticles = readingArticles(articles);
 
 /**
  * Issue 17, item 4: the extraction over the five demo articles, against the treaty acts a human extracted from

@@ -11,13 +11,11 @@ import {
   type DemoReport,
 } from './demo-data';
 import { resolveDate, type Anchor } from './demo-dates';
+import { itReadingArticles as readingArticles } from './testing/it-reading-articles';
 import { locateSeedArticles } from './testing/seed-articles';
 
 const articles = locateSeedArticles();
-/** The checks that read the articles: skipped, with the reason in their name, where a clone has no articles. */
-const itReadingArticles = articles.available
-  ? it
-  : (name: string, check: () => void) => it.skip(`${name} [skipped: ${articles.reason}]`, check);
+const itReadingArticles = readingArticles(articles);
 const seeds = () => {
   if (!articles.available) throw new Error(articles.reason);
   return articles;
