@@ -148,6 +148,13 @@ describe('refused input: every bad request a clear 4xx with a stable code', () =
       expect(response.body.errors[0]).toMatchObject({ field: 'source.quote' });
     });
 
+    it('takes Persian as it is spelled, with a zero-width non-joiner inside a word', async () => {
+      const title = 'معاهده جامع مشارکت راهبردی که ایران و روسیه امضا کرده\u200cاند';
+      await post(subject.http, '/treaties', { ...RU_IR, id: 'persian-title', title }).expect(201);
+      const [registered] = await storedEvents(subject, 'persian-title');
+      expect((registered!.data as { title: string }).title).toBe(title);
+    });
+
     it('normalises names to NFC: a decomposed title is stored composed', async () => {
       const decomposed = 'Traite\u0301 de Moscou';
       await post(subject.http, '/treaties', { ...RU_IR, id: 'nfc-title', title: decomposed }).expect(201);
