@@ -22,8 +22,8 @@ export function sizesConformance(subject: StoreUnderTest): void {
       expect(backwards.map((event) => event.id)).toEqual(forwards.map((event) => event.id).reverse());
 
       let delivered = 0;
-      // Catching up on 10,000 events through the EventStoreDB double, after the rest of the suite has filled its
-      // log, has taken over 10 s here: the default wait of readUntil is for a few events.
+      // Catching up on 10,000 events through the EventStoreDB double (a fresh one for each test) takes several
+      // seconds on a busy machine: the default wait of readUntil is for a few events.
       await readUntil(
         subject.store.subscribeToStream(stream),
         (message) => {
