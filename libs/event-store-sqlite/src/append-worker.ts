@@ -100,7 +100,10 @@ export class AppendWorker {
 
   /** Closes the worker's connection and ends the thread; call it between groups. */
   async close(): Promise<void> {
-    if (!this.exited) this.worker.postMessage('close');
+    if (this.exited) return;
+    // Held open until it has closed its connection: a process whose last task is this close would exit before.
+    this.worker.ref();
+    this.worker.postMessage('close');
     await this.exit;
   }
 
