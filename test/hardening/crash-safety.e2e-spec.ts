@@ -9,6 +9,10 @@ import { sized } from '../support/torture';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
 
 const RUNS = sized(20, 200);
+// Enough concurrent requests that the store commits them in groups; each writer has a treaty of its own, so that
+// none of them is refused for a concurrent write and every answer but 201 is a failure.
+const WRITERS = 32;
+const treaties = Array.from({ length: WRITERS }, (_, writer) => ({ ...RU_IR, id: `${RU_IR.id}-${writer}` }));
 
 const startService = (dataDir: string) => startBuiltService(dataDir);
 
@@ -23,7 +27,14 @@ const send = (base: string, path: string, body: unknown, key?: string) =>
     body: JSON.stringify(body),
   });
 
-describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data directory`, () => {
+/** A gauge's value in a Prometheus scrape. */
+function gauge(scrape: string, name: string): number {
+  const line = scrape.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  if (!line) throw new Error(`No ${name} in the metrics`);
+  return Number(line.slice(name.length + 1));
+}
+
+describe(`crash safety: SIGKILL while ${WRITERS} writers append, ${RUNS} times over one data directory`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'timeline-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -32,16 +43,20 @@ describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data dir
     async () => {
       const acknowledged: string[] = [];
       let runsKilledAfterWrites = 0;
+      let commits = 0;
+      let committedAppends = 0;
       let attempt = 0;
       for (let run = 0; run < RUNS; run++) {
         const service = await startService(dataDir);
-        if (run === 0) expect((await send(service.base, '/treaties', RU_IR)).status).toBe(201);
+        if (run === 0) {
+          for (const treaty of treaties) expect((await send(service.base, '/treaties', treaty)).status).toBe(201);
+        }
         let killed = false;
-        const writers = Array.from({ length: 4 }, async () => {
+        const writers = treaties.map(async (treaty) => {
           while (!killed) {
             attempt += 1;
             const body = dumaApproval({ body: `Chamber ${attempt}` });
-            const response = await send(service.base, `/treaties/${RU_IR.id}/developments`, body).catch(
+            const response = await send(service.base, `/treaties/${treaty.id}/developments`, body).catch(
               () => undefined,
             );
             if (response?.status === 201) acknowledged.push(((await response.json()) as { eventId: string }).eventId);
@@ -57,6 +72,9 @@ describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data dir
         }
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
         if (acknowledged.length > before) runsKilledAfterWrites += 1;
+        const metrics = await (await fetch(`${service.base}/metrics`)).text();
+        commits += gauge(metrics, 'timeline_store_commits');
+        committedAppends += gauge(metrics, 'timeline_store_committed_appends');
         killed = true;
         service.process.kill('SIGKILL');
         await Promise.allSettled(writers);
@@ -78,6 +96,9 @@ describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data dir
       db.close();
       // Every kill landed mid-write, after appends had been acknowledged, while writers were still sending.
       expect(runsKilledAfterWrites).toBe(RUNS);
+      // The appends went through group commit: fewer commits (fsyncs) than appends.
+      expect(commits).toBeGreaterThan(0);
+      expect(commits).toBeLessThan(committedAppends);
       expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
 
       const service = await startService(dataDir);
@@ -87,8 +108,10 @@ describe(`crash safety: SIGKILL while appending, ${RUNS} times over one data dir
           ok: boolean;
         };
         expect(verified).toMatchObject({ ok: true, failures: [] });
-        const status = await fetch(`${service.base}/treaties/${RU_IR.id}?minPosition=${head}`);
-        expect(status.status).toBe(200);
+        for (const treaty of treaties) {
+          const status = await fetch(`${service.base}/treaties/${treaty.id}?minPosition=${head}`);
+          expect(status.status).toBe(200);
+        }
         const rebuild = await fetch(`${service.base}/audit/projections/rebuild?dryRun=true`, {
           method: 'POST',
           headers: audit,

@@ -7,30 +7,29 @@ import {
   AppendSignal,
   END,
   EventStoreUnavailableError,
+  InvalidAppendError,
   InvalidPositionError,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   WrongExpectedRevisionError,
   assertValidAppend,
   classifyAppend,
-  expectationHolds,
   tailSubscription,
   type AppendOptions,
   type AppendResult,
-  type CurrentRevision,
   type EventStore,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type StoredEventRef,
   type SubscribeToAllOptions,
   type SubscribeToStreamOptions,
   type Subscription,
   type SubscriptionFilter,
 } from '@timeline/event-store';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { GroupCommit, type CommitStats } from './group-commit';
+import { createGroupWriter } from './group-writer';
 import { migrate } from './schema-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -39,6 +38,8 @@ export interface SqliteEventStoreOptions {
   /** How often subscribers look for appends made by another process. */
   readonly pollIntervalMs?: number;
   readonly clock?: () => Date;
+  /** How long an append waits for another writer's lock (SQLite's busy timeout) before the store is unavailable. */
+  readonly busyTimeoutMs?: number;
 }
 
 const PAGE_SIZE = 512;
@@ -47,26 +48,31 @@ const LAST_POSSIBLE = 2n ** 63n - 1n;
 
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged append
- * survives `kill -9` and power loss. Every append runs in one IMMEDIATE transaction, which serialises writers
- * (in this process and any other that opens the file) and makes the revision check, the idempotency check and
- * the inserts one atomic step. Global positions are the table's AUTOINCREMENT keys: assigned under that write
- * lock, they increase in commit order and are never reused.
+ * survives `kill -9` and power loss. Appends are committed in groups (decision 0012): those waiting at the same
+ * moment share one IMMEDIATE transaction and one fsync, each in a savepoint of its own, and each is acknowledged
+ * after that fsync. The IMMEDIATE transaction serialises writers (in this process and any other that opens the
+ * file) and makes the idempotency check, the revision check and the inserts one atomic step per append. Global
+ * positions are the table's AUTOINCREMENT keys: assigned under that write lock, they increase in commit order and
+ * are never reused. Reads use the main thread's connection, which sees every commit acknowledged before the read.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database;
   private readonly appends = new AppendSignal();
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly groupCommit: GroupCommit;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Sqlite(options.file, { timeout: 10_000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    this.db = new Sqlite(options.file, { timeout: busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db, options.file);
     this.statements = prepareStatements(this.db);
+    this.groupCommit = new GroupCommit({ file: options.file, busyTimeoutMs }, createGroupWriter(this.db));
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
@@ -78,40 +84,38 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertValidAppend(streamName, events);
     const expected = options?.expectedRevision ?? ANY;
-    const result = this.db
-      .transaction((): AppendResult => {
-        const decision = classifyAppend(
-          streamName,
-          events,
-          events.map((event) => this.statements.findById.get(event.id.toLowerCase()) as StoredEventRef | undefined),
-        );
+    const outcome = await this.groupCommit.commit({
+      streamName,
+      expected,
+      ids: events.map((event) => event.id.toLowerCase()),
+      types: events.map((event) => event.type),
+      data: events.map((event) => JSON.stringify(event.data)),
+      metadata: events.map((event) => JSON.stringify(event.metadata ?? {})),
+      recordedAt: this.clock().toISOString(),
+    });
+    switch (outcome.kind) {
+      case 'appended':
+        this.appends.notify();
+        return outcome.result;
+      case 'already-stored': {
+        const decision = classifyAppend(streamName, events, outcome.stored);
         if (decision.kind === 'retry') return decision.result;
+        throw new Error(`Stream "${streamName}": an append reported as stored has none of its ids stored`);
+      }
+      case 'wrong-revision':
+        throw new WrongExpectedRevisionError(streamName, expected, outcome.current);
+      case 'refused':
+        throw new InvalidAppendError(`Stream "${streamName}": ${outcome.message}`);
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`Unknown append outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
 
-        const head = this.statements.streamHead.get(streamName) as { revision: bigint | null };
-        const current: CurrentRevision = head.revision ?? NO_STREAM;
-        if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
-
-        const recordedAt = this.clock().toISOString();
-        let revision = current === NO_STREAM ? -1n : current;
-        let position = 0n;
-        for (const event of events) {
-          revision += 1n;
-          const inserted = this.statements.insert.run(
-            event.id.toLowerCase(),
-            streamName,
-            revision,
-            event.type,
-            JSON.stringify(event.data),
-            JSON.stringify(event.metadata ?? {}),
-            recordedAt,
-          );
-          position = BigInt(inserted.lastInsertRowid);
-        }
-        return { nextExpectedRevision: revision, position };
-      })
-      .immediate();
-    if (result.position !== 0n) this.appends.notify();
-    return result;
+  /** How many commits have written how many appends since the store opened (group commit at work). */
+  commitStats(): CommitStats {
+    return this.groupCommit.stats();
   }
 
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -198,6 +202,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.groupCommit.close();
     if (this.db.open) this.db.close();
   }
 
@@ -263,13 +268,8 @@ function prepareStatements(db: Database) {
     ping: prepare('SELECT 1'),
     head: prepare('SELECT max(position) AS position FROM events'),
     eventAt: prepare('SELECT 1 FROM events WHERE position = ?'),
-    findById: prepare('SELECT stream_name AS streamName, revision, position FROM events WHERE event_id = ?'),
     streamHead: prepare('SELECT max(revision) AS revision FROM events WHERE stream_name = ?'),
     streamExists: prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1'),
-    insert: prepare(
-      `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     streamForwards: prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),

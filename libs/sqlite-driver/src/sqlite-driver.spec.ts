@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { SQLITE_DRIVER_PACKAGE, Sqlite } from './sqlite-driver';
+import { SQLITE_DRIVER_PACKAGE, SQLITE_DRIVER_PATH, Sqlite } from './sqlite-driver';
 
 const requireFromRoot = createRequire(join(process.cwd(), 'index.js'));
 const nodeMajor = Number(process.versions.node.split('.')[0]);
@@ -12,6 +12,11 @@ describe('the SQLite driver', () => {
     const { version } = requireFromRoot(`${SQLITE_DRIVER_PACKAGE}/package.json`) as { version: string };
     if (nodeMajor >= 22) expect(version).toMatch(/^13\./);
     else expect(version).toMatch(/^12\.11\./);
+  });
+
+  it('names the entry file of that same build, for worker threads', () => {
+    expect(requireFromRoot(SQLITE_DRIVER_PATH)).toBe(Sqlite);
+    expect(SQLITE_DRIVER_PATH).toContain(`node_modules/${SQLITE_DRIVER_PACKAGE}/`);
   });
 
   it('opens a database and runs statements', () => {

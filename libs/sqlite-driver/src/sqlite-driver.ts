@@ -14,11 +14,15 @@ export const SQLITE_DRIVER_PACKAGE = nodeMajorVersion() >= 22 ? 'better-sqlite3'
 
 export type SqliteDatabaseConstructor = typeof BetterSqlite3;
 
+// The build is CommonJS (`__filename`); under jest the sources run as ES modules, always from the project root.
+const requireFromHere = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
+
 export const Sqlite: SqliteDatabaseConstructor = loadDriver();
 
+/** Where that build's entry file is, for a worker thread that loads the driver by itself. */
+export const SQLITE_DRIVER_PATH: string = requireFromHere.resolve(SQLITE_DRIVER_PACKAGE);
+
 function loadDriver(): SqliteDatabaseConstructor {
-  // The build is CommonJS (`__filename`); under jest the sources run as ES modules, always from the project root.
-  const requireFromHere = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
   try {
     return requireFromHere(SQLITE_DRIVER_PACKAGE) as SqliteDatabaseConstructor;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { ReadModels } from '../read-models/read-models.service';
 
 /**
@@ -55,5 +56,24 @@ export class Metrics {
         this.set(head === undefined ? 0 : Number(head - (applied ?? 0n)));
       },
     });
+    if (store instanceof SqliteEventStore) {
+      // Their ratio is the mean group size of the embedded store's group commit (decision 0012).
+      new Gauge({
+        name: 'timeline_store_commits',
+        help: 'Transactions (and fsyncs) the embedded store has committed appends in since it opened',
+        registers: [this.registry],
+        collect() {
+          this.set(store.commitStats().commits);
+        },
+      });
+      new Gauge({
+        name: 'timeline_store_committed_appends',
+        help: 'Appends the embedded store has put through a commit since it opened (written or refused)',
+        registers: [this.registry],
+        collect() {
+          this.set(store.commitStats().appends);
+        },
+      });
+    }
   }
 }
