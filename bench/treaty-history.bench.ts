@@ -40,7 +40,7 @@ export async function treatyHistoryBench(history: number, window: number): Promi
       events += window;
       first ??= measured;
       rows.push({
-        scenario: rows.length === 0 ? '10. one treaty, history grows' : '',
+        scenario: rows.length === 0 ? "10. one treaty's history" : '',
         subject: `at ${fmt(at)} events of history`,
         figures: `${fmt(measured.requestsPerSecond)} writes/s, ${latencyFigures(measured)}`,
         ratio: (measured.requestsPerSecond / first.requestsPerSecond).toFixed(2),
