@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BENCH_EDITOR_KEY, keepConnectionsOpen, startBenchApp } from './bench-app';
 import { runInChildProcess } from './child-task';
 import { BENCH_TREATIES, type LoadPlan, type LoadResult } from './load-generator';
-import { fmt, type Row } from './stats';
+import { fmt, latencyFigures, type Row } from './stats';
 
 @Controller()
 class BareController {
@@ -18,8 +18,16 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
+/** A NestJS app with one route that does nothing: the limit a route of ours is measured against. */
+export async function startBareApp(): Promise<{ bare: INestApplication; bareBase: string }> {
+  const bare = await NestFactory.create(BareModule, { logger: false });
+  await bare.listen(0, '127.0.0.1');
+  keepConnectionsOpen(bare);
+  return { bare, bareBase: (await bare.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
 /** Runs one plan in a forked load generator; every request must have been answered 2xx. */
-async function load(plan: LoadPlan): Promise<LoadResult> {
+export async function load(plan: LoadPlan): Promise<LoadResult> {
   const result = await runInChildProcess<LoadPlan, LoadResult>(join(__dirname, 'load-generator.js'), plan);
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${plan.kind}: ${result.non2xx} answers were not 2xx, ${result.errors} requests failed`);
@@ -35,10 +43,7 @@ async function load(plan: LoadPlan): Promise<LoadResult> {
  */
 export async function httpBench(seconds: number, concurrencies: readonly number[]): Promise<Row[]> {
   const { app, base } = await startBenchApp();
-  const bare = await NestFactory.create(BareModule, { logger: false });
-  await bare.listen(0, '127.0.0.1');
-  keepConnectionsOpen(bare);
-  const bareBase = (await bare.getUrl()).replace('[::1]', '127.0.0.1');
+  const { bare, bareBase } = await startBareApp();
   const rows: Row[] = [];
   try {
     const key = BENCH_EDITOR_KEY;
@@ -51,7 +56,7 @@ export async function httpBench(seconds: number, concurrencies: readonly number[
       rows.push({
         scenario: rows.length === 0 ? '4. HTTP POST developments' : '',
         subject: `concurrency ${concurrency}: ours / bare`,
-        figures: `${fmt(ours.requestsPerSecond)} / ${fmt(limit.requestsPerSecond)} req/s, p99 ${ours.p99} / ${limit.p99} ms`,
+        figures: `${fmt(ours.requestsPerSecond)} / ${fmt(limit.requestsPerSecond)} req/s, ${latencyFigures(ours, limit)}`,
         ratio: (ours.requestsPerSecond / limit.requestsPerSecond).toFixed(2),
       });
     }

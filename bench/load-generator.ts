@@ -11,7 +11,7 @@ import { serveOneTask } from './child-task';
  */
 export interface LoadPlan {
   readonly base: string;
-  readonly kind: 'register-treaties' | 'developments' | 'bare';
+  readonly kind: 'register-treaties' | 'developments' | 'skewed-developments' | 'bare';
   /** How long to send; or, with `count`, how many requests to send (setting up, not measuring). */
   readonly seconds?: number;
   readonly count?: number;
@@ -19,6 +19,10 @@ export interface LoadPlan {
   /** Numbers requests from here, so that successive runs write new developments. */
   readonly offset: number;
   readonly key?: string;
+  /** `register-treaties` and `skewed-developments`: the treaties' ids are `<prefix><n>` (default `bench-http-`). */
+  readonly prefix?: string;
+  /** `skewed-developments`: how many treaties there are; the first {@link HOT_TREATIES} are the hot ones. */
+  readonly treaties?: number;
 }
 
 export interface LoadResult {
@@ -32,13 +36,37 @@ export interface LoadResult {
 
 export const BENCH_TREATIES = 100;
 
+/** The skewed workload (scenario 11): this share of writes goes to the first HOT_TREATIES, the rest to the others. */
+export const HOT_SHARE = 0.8;
+export const HOT_TREATIES = 5;
+
+/** A reproducible uniform number in [0, 1) for request n (a 32-bit integer hash), so every run sends the same. */
+function uniform(n: number, salt: number): number {
+  let x = Math.imul(n ^ salt, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 15), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/** The treaty request n writes to: one of the hot ones with probability HOT_SHARE, else any of the cold ones. */
+export function skewedTreaty(n: number, treaties: number): number {
+  const pick = uniform(n, 0x5eed);
+  if (pick < HOT_SHARE) return Math.floor((pick / HOT_SHARE) * HOT_TREATIES);
+  return HOT_TREATIES + Math.floor(uniform(n, 0xc01d) * (treaties - HOT_TREATIES));
+}
+
 function request(plan: LoadPlan, index: number): { path: string; body: unknown } {
   const n = plan.offset + index;
   switch (plan.kind) {
     case 'register-treaties':
       return {
         path: '/treaties',
-        body: { id: `bench-http-${n}`, title: 'Bench', parties: ['RU', 'IR'], category: 'trade' },
+        body: { id: `${plan.prefix ?? 'bench-http-'}${n}`, title: 'Bench', parties: ['RU', 'IR'], category: 'trade' },
+      };
+    case 'skewed-developments':
+      return {
+        path: `/treaties/${plan.prefix ?? 'bench-http-'}${skewedTreaty(n, plan.treaties ?? BENCH_TREATIES)}/developments`,
+        body: approvalReport(n),
       };
     case 'developments':
     case 'bare':

@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { emmettBench } from './emmett.bench';
 import { extractionBench } from './extraction.bench';
 import { fanoutBench } from './fanout.bench';
 import { httpBench } from './http.bench';
 import { replayBench } from './replay.bench';
+import { skewedHttpBench } from './skewed-http.bench';
 import { printTable, type Row } from './stats';
 import { storeAppendBench } from './store-append.bench';
 import { timeTravelBench } from './time-travel.bench';
+import { treatyHistoryBench } from './treaty-history.bench';
 import { webhooksBench } from './webhooks.bench';
 
 /**
@@ -15,7 +18,10 @@ import { webhooksBench } from './webhooks.bench';
  * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000),
  * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
  * BENCH_APPENDS (2,000), BENCH_TREATIES (100,000), BENCH_EXTRACTION_WORDS (10,000), BENCH_WEBHOOKS (subscriptions,
- * 100) and BENCH_WEBHOOK_UPDATES (1,000).
+ * 100) and BENCH_WEBHOOK_UPDATES (1,000); scenario 10 by BENCH_HISTORY (events of one treaty's history, 5,000) and
+ * BENCH_HISTORY_WINDOW (writes measured at each point, 200); scenario 11 by BENCH_COLD_TREATIES (10,000) and
+ * BENCH_HTTP_SECONDS; scenario 12 by BENCH_APPENDS and BENCH_EMMETT_DIR (a folder where
+ * @event-driven-io/emmett-sqlite is installed, when the project's node_modules has none).
  */
 /** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
 const runs = (scenario: string): boolean =>
@@ -45,6 +51,24 @@ async function main(): Promise<void> {
         )),
       );
     }
+    if (runs('10')) {
+      rows.push(
+        ...(await treatyHistoryBench(
+          Number(process.env.BENCH_HISTORY ?? 5_000),
+          Number(process.env.BENCH_HISTORY_WINDOW ?? 200),
+        )),
+      );
+    }
+    if (runs('11')) {
+      rows.push(
+        ...(await skewedHttpBench(
+          Number(process.env.BENCH_HTTP_SECONDS ?? 5),
+          [1, 8, 32],
+          Number(process.env.BENCH_COLD_TREATIES ?? 10_000),
+        )),
+      );
+    }
+    if (runs('12')) rows.push(...(await emmettBench(directory, appends, Math.max(10, appends / 20))));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { answerClientErrors } from './http/client-errors';
 import { useJsonBodies } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
 import { RouteMethods, type RoutedApplication } from './http/route-methods';
+import { rememberValidationRules } from './http/validation-rules-cache';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
@@ -43,6 +44,7 @@ export async function createApp(
     }),
   );
   app.disable('x-powered-by');
+  rememberValidationRules();
   app.useGlobalPipes(
     new ReservedKeysPipe(),
     new ValidationPipe({

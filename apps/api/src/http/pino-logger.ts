@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -69,16 +70,29 @@ export function requestLogging(logger: Logger) {
         ...(request.headers !== undefined ? { headers: redactHeaders(request.headers) } : {}),
       }),
     },
-    customLogLevel: (_request, response, error) => levelOf(response.statusCode, error !== undefined),
+    // A line its level would drop is not built: no bindings, no child logger, no serialised request.
+    customLogLevel: (_request, response, error) => {
+      const level = levelOf(response.statusCode, error !== undefined);
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     // pino-http attaches an error (with its stack) to any request that ended with one; a client's is no failure.
     customErrorObject: (_request, response, error, logged: Record<string, unknown>) =>
       response.statusCode >= 500 ? logged : { ...logged, err: undefined, reason: error.message },
-    customProps: (request) => ({ principal: (request as { principal?: { keyId: string } }).principal?.keyId }),
+    customProps: principalOf as (request: IncomingMessage) => object,
     // The path only: a query string may carry what must not be logged, and the request record has it, redacted.
     customSuccessMessage: (request, response, responseTime) =>
       `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(responseTime)} ms`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
   });
+}
+
+/**
+ * The caller's key fingerprint, for the request's line. pino-http asks at the start too, before the key guard has
+ * run: nothing then, so that it makes no child logger per request for a binding that would be empty.
+ */
+function principalOf(request: IncomingMessage & { principal?: { keyId: string } }): object | undefined {
+  const keyId = request.principal?.keyId;
+  return keyId === undefined ? undefined : { principal: keyId };
 }
 
 const pathOf = (url: string | undefined): string => (url ?? '').split('?', 1)[0] ?? '';

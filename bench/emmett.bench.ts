@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { Sqlite } from '@timeline/sqlite-driver';
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { measureAppends, type Append, type AppendFigures, type BenchEvent } from './append-measure';
+import { runInChildProcess } from './child-task';
+import type { EmmettPlan, EmmettResult } from './emmett-appender';
+import { fmt, latencyFigures, type Row } from './stats';
+
+/** What a run without the package prints instead: measured on this machine kind, its state at the time said. */
+const RECORDED =
+  'not installed; recorded 2026-12-01, 0.38.5, on a busy machine (load 11): 75 appends/s, 7,004 events/s in batches of 100; earlier (issue 14, version not noted): about 440 appends/s, 28–30k events/s';
+export const EMMETT_INSTALL =
+  'npm install --no-save @event-driven-io/emmett-sqlite@0.38.5 @event-driven-io/emmett@0.38.5';
+
+/** Raw better-sqlite3 with our durability (WAL, synchronous FULL), one transaction per append: the limit. */
+function rawAppend(file: string): { append: Append; close: () => void } {
+  const raw = new Sqlite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec(
+    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
+  );
+  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const revisions = new Map<string, number>();
+  const append = (stream: string, events: BenchEvent[]) =>
+    raw
+      .transaction(() => {
+        for (const next of events) {
+          const revision = (revisions.get(stream) ?? -1) + 1;
+          revisions.set(stream, revision);
+          insert.run(next.id, stream, revision, next.type, JSON.stringify(next.data));
+        }
+      })
+      .immediate();
+  return { append, close: () => raw.close() };
+}
+
+/**
+ * Scenario 12: the store a TypeScript user would pick instead, Emmett's SQLite event store, beside ours and raw
+ * better-sqlite3, in one run: single appends and batches of 100, each against the raw limit. Without the package,
+ * its recorded figures and the command that installs it.
+ */
+export async function emmettBench(directory: string, count: number, batches: number): Promise<Row[]> {
+  const store = new SqliteEventStore({ file: join(directory, 'peer-ours.db') });
+  const ours = await measureAppends((stream, events) => store.appendToStream(stream, events), count, batches);
+  await store.close();
+  const raw = rawAppend(join(directory, 'peer-raw.db'));
+  const limit = await measureAppends(raw.append, count, batches);
+  raw.close();
+  const peer = await runInChildProcess<EmmettPlan, EmmettResult>(join(__dirname, 'emmett-appender.js'), {
+    file: join(directory, 'peer-emmett.db'),
+    count,
+    batches,
+  }).catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }));
+  const row = (scenario: string, subject: string, result: AppendFigures, batched: boolean, ratio = true): Row => ({
+    scenario,
+    subject,
+    figures: batched
+      ? `${fmt(result.batchRate)} events/s, per batch ${latencyFigures(result.batches)}`
+      : `${fmt(result.singleRate)} events/s, ${latencyFigures(result.singles)}`,
+    ...(ratio
+      ? {
+          ratio: (batched ? result.batchRate / limit.batchRate : result.singleRate / limit.singleRate).toFixed(2),
+        }
+      : {}),
+  });
+  const emmett = (batched: boolean): Row => {
+    if ('figures' in peer) return row('', `Emmett SQLite ${peer.version}`, peer.figures, batched);
+    if ('failed' in peer) return { scenario: '', subject: 'Emmett SQLite', figures: `failed: ${peer.failed}` };
+    return { scenario: '', subject: 'Emmett SQLite', figures: batched ? EMMETT_INSTALL : RECORDED };
+  };
+  return [
+    row('12. vs Emmett, 1 event', 'embedded store', ours, false),
+    emmett(false),
+    row('', 'raw better-sqlite3 (limit)', limit, false, false),
+    row('12. vs Emmett, 100 events', 'embedded store', ours, true),
+    emmett(true),
+    row('', 'raw, one transaction (limit)', limit, true, false),
+  ];
+}
