@@ -25,7 +25,16 @@ export interface AppConfig {
   readonly limits: Limits;
   /** Webhook delivery; absent: {@link DEFAULT_WEBHOOK_SETTINGS}. */
   readonly webhooks?: WebhookSettings;
+  /** Treaties whose decision state writers keep in memory; absent: {@link DEFAULT_DECISION_CACHE_SIZE}. */
+  readonly decisionCacheSize?: number;
 }
+
+/**
+ * A treaty's decision state is its folded domain state plus an index of the events written under
+ * Idempotency-Keys: a few kilobytes for a treaty of a few dozen developments, so 10,000 treaties hold tens of
+ * megabytes. A treaty with thousands of developments costs more, but only while it is among the busiest.
+ */
+export const DEFAULT_DECISION_CACHE_SIZE = 10_000;
 
 export interface WebhookSettings {
   /** Allows loopback, private and link-local targets, and plain http (tests, internal deployments). */
@@ -128,5 +137,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxFailures: variables.TIMELINE_WEBHOOK_MAX_FAILURES,
       leaseMs: variables.TIMELINE_WEBHOOK_LEASE_MS,
     },
+    decisionCacheSize: variables.TIMELINE_DECISION_CACHE_SIZE,
   };
 }

@@ -112,4 +112,10 @@ export class EnvironmentVariables {
 
   @IsIn(['auto', 'json', 'pretty'], { message: 'TIMELINE_LOG_FORMAT must be one of auto, json, pretty' })
   TIMELINE_LOG_FORMAT = 'auto';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  @Min(0, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  @Max(1_000_000, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  TIMELINE_DECISION_CACHE_SIZE = 10_000;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
+import { TreatyDecisionStates } from './decision-state/treaty-decision-states.service';
 import { TreatyDryRun } from './application/treaty-dry-run.service';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import { TreatyReads } from './application/treaty-reads.service';
@@ -8,7 +9,7 @@ import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
   controllers: [TreatiesController, TreatyReadsController],
-  providers: [TreatyCommands, TreatyDryRun, TreatyEditing, TreatyEditingDryRun, TreatyReads],
+  providers: [TreatyCommands, TreatyDecisionStates, TreatyDryRun, TreatyEditing, TreatyEditingDryRun, TreatyReads],
   exports: [TreatyEditing],
 })
 export class TreatiesModule {}

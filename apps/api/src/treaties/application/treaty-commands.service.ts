@@ -4,29 +4,29 @@ import {
   EVENT_STORE,
   NO_STREAM,
   STREAM_EXISTS,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
   IdempotencyConflictError,
+  type AppendResult,
   type CurrentRevision,
   type EventStore,
+  type NewEvent,
   type RecordedEvent,
 } from '@timeline/event-store';
 import {
   CURRENT_SCHEMA_VERSION,
   decide,
-  evolve,
-  initialState,
   toEventData,
   treatyStreamName,
-  upcast,
   type TreatyCommand,
-  type TreatyState,
+  type TreatyEvent,
 } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
-import { integrityOf, sealEvent } from '@timeline/audit';
+import { sealEvent } from '@timeline/audit';
 import { CLOCK, type Clock } from '../../clock';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
+import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
+import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
@@ -35,9 +35,10 @@ const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
- * Runs editors' commands: read the treaty's stream, fold it, let the decider decide, append the one resulting
- * event at exactly the revision that was read. A concurrent write makes the append conflict; without If-Match
- * the command is decided again on the new state, with If-Match the editor gets 412 and decides.
+ * Runs editors' commands: take the treaty's decision state (kept in memory for busy treaties, else read and
+ * folded from its stream), let the decider decide, append the one resulting event at exactly the revision that
+ * state is at. A concurrent write, here or in another process, makes the append conflict; the state is then read
+ * again: without If-Match the command is decided again on it, with If-Match the editor gets 412 and decides.
  *
  * Tamper evidence: the event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
@@ -50,7 +51,8 @@ const MAX_ATTEMPTS = 5;
  * again, finds the key taken by another request and is refused (422) — never answered as if it were the first.
  *
  * The stream is read from the leader: a follower's copy may lag, which would make a stale If-Match pass or fail
- * and miss an Idempotency-Key's event.
+ * and miss an Idempotency-Key's event. A state from memory may lag the same way, so whatever it refuses (a stale
+ * If-Match, a rule) is decided again on a fresh read before the editor hears of it.
  */
 @Injectable()
 export class TreatyCommands {
@@ -58,6 +60,7 @@ export class TreatyCommands {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly states: TreatyDecisionStates,
   ) {}
 
   async execute(
@@ -70,22 +73,32 @@ export class TreatyCommands {
     const eventId = eventIdFor(request, fingerprint);
 
     for (let attempt = 1; ; attempt++) {
-      const { events, revision } = await this.load(streamName);
-      const earlier = writtenUnderKey(events, eventId, request);
+      // The first attempt may decide on the state kept in memory; every retry reads the stream again.
+      const { decision, cached } =
+        attempt === 1
+          ? await this.states.current(treatyId)
+          : { decision: await this.states.read(treatyId), cached: false };
+      const earlier = writtenUnderKey(decision, eventId, request);
       if (earlier) return replay(treatyId, earlier, fingerprint);
-      const stale = staleIfMatch(streamName, request.ifMatch, revision);
-      if (stale) {
-        this.metrics.conflicts.inc();
-        throw stale;
+
+      let event: TreatyEvent;
+      try {
+        const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
+        if (stale) throw stale;
+        event = decide(commandFor(eventId), decision.state, { today: this.clock().toISOString().slice(0, 10) });
+      } catch (refusal) {
+        // A state from memory may be behind the store (another process wrote): a refusal is only final when
+        // decided on the stream as the store holds it.
+        if (cached) {
+          this.states.forget(treatyId, decision.revision);
+          continue;
+        }
+        if (refusal instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
+        throw refusal;
       }
 
-      const state = events.reduce<TreatyState>(
-        (current, event) => evolve(current, upcast(event.type, event.data, schemaVersionOf(event))),
-        initialState(),
-      );
-      const event = decide(commandFor(eventId), state, { today: this.clock().toISOString().slice(0, 10) });
       try {
-        const previous = events[events.length - 1];
+        const revision = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
         const sealed = sealEvent(
           {
             id: eventId,
@@ -99,11 +112,17 @@ export class TreatyCommands {
             },
           },
           streamName,
-          previous ? previous.revision + 1n : 0n,
-          previous ? (integrityOf(previous)?.hash ?? null) : null,
+          revision,
+          decision.lastHash,
         );
-        const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: revision });
+        const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: decision.revision });
         this.metrics.appends.inc({ event_type: event.type });
+        if (result.nextExpectedRevision === revision) {
+          this.states.appended(treatyId, decision, [recorded(sealed, streamName, result)]);
+        } else {
+          // The store answered a retry of an append it already holds (two copies of one request raced).
+          this.states.forget(treatyId, decision.revision);
+        }
         return {
           treatyId,
           eventId,
@@ -114,28 +133,38 @@ export class TreatyCommands {
         };
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
-        if (error instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
+        if (error instanceof WrongExpectedRevisionError) {
+          this.metrics.conflicts.inc();
+          this.states.forget(treatyId, decision.revision);
+        }
         // Without If-Match the command is decided again on the new state. With one, the stream is read again
-        // all the same when a key was given: the conflicting write may be another request under this key (422),
-        // else the If-Match no longer holds (412).
+        // all the same when a key was given or the state came from memory: the conflicting write may be another
+        // request under this key (422), else the If-Match no longer holds (412).
         const retry =
           error instanceof WrongExpectedRevisionError &&
-          (request.ifMatch === undefined || request.idempotencyKey !== undefined);
+          (request.ifMatch === undefined || request.idempotencyKey !== undefined || cached);
         if (!retry || attempt === MAX_ATTEMPTS) throw error;
       }
     }
   }
+}
 
-  private async load(streamName: string): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const event of this.store.readStream(streamName, { requiresLeader: true })) events.push(event);
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    const last = events[events.length - 1];
-    return { events, revision: last ? last.revision : NO_STREAM };
-  }
+/** The stored form of an event this writer has just appended, as a read of the stream would return it. */
+export function recorded(
+  sealed: NewEvent,
+  streamName: string,
+  { nextExpectedRevision, position }: AppendResult,
+): RecordedEvent {
+  return {
+    id: sealed.id,
+    type: sealed.type,
+    data: sealed.data,
+    metadata: sealed.metadata ?? {},
+    streamName,
+    revision: nextExpectedRevision,
+    position,
+    recordedAt: new Date(),
+  };
 }
 
 /** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
@@ -163,24 +192,17 @@ export function eventIdFor(request: WriteRequest, fingerprint: string): string {
 
 /** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
 export function writtenUnderKey(
-  events: readonly RecordedEvent[],
+  decision: DecisionState,
   eventId: string,
   request: WriteRequest,
-): RecordedEvent | undefined {
+): KeyedEvent | undefined {
   const key = request.idempotencyKey;
   if (!key) return undefined;
-  return events.find((event) => event.id === eventId || usesKey(event, request.principal.keyId, key));
+  return findKeyedEvent(decision.keyed, eventId, request.principal.keyId, key);
 }
 
-/** Whether a stored event was written under this caller's Idempotency-Key (whatever the id derivation then). */
-function usesKey(event: RecordedEvent, keyId: string, key: string): boolean {
-  const idempotency = event.metadata.idempotency as { key?: unknown } | undefined;
-  return event.metadata.actor === keyId && idempotency?.key === key;
-}
-
-export function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {
-  const stored = (earlier.metadata.idempotency as { fingerprint?: unknown } | undefined)?.fingerprint;
-  if (stored !== fingerprint) throw keyReused();
+export function replay(treatyId: string, earlier: KeyedEvent, fingerprint: string): WriteOutcome {
+  if (earlier.fingerprint !== fingerprint) throw keyReused();
   return {
     treatyId,
     eventId: earlier.id,
@@ -197,9 +219,4 @@ function keyReused(): ApiProblem {
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was already used for a different request: use a new key for a new request',
   );
-}
-
-function schemaVersionOf(event: RecordedEvent): number {
-  const version = event.metadata.schemaVersion;
-  return typeof version === 'number' ? version : 1;
 }
