@@ -1,13 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import type { DevelopmentReport } from '@timeline/treaty';
 import { TreatyCommands } from '../../apps/api/src/treaties/application/treaty-commands.service';
-import type { WriteRequest } from '../../apps/api/src/treaties/application/write-request';
 import { TreatyDecisionStates } from '../../apps/api/src/treaties/decision-state/treaty-decision-states.service';
 import { Metrics } from '../../apps/api/src/metrics/metrics.service';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, storedEvents } from '../support/treaty-requests';
+import {
+  RU_IR,
+  dumaApproval,
+  fixedClock,
+  post,
+  registerRuIr,
+  signature,
+  storedEvents,
+} from '../support/treaty-requests';
 import request from 'supertest';
 
 const developments = `/treaties/${RU_IR.id}/developments`;
@@ -22,16 +31,16 @@ describe('the decision-state cache with a second writer on the same store', () =
   let otherStore: SqliteEventStore;
   let otherWriter: TreatyCommands;
 
-  const writeElsewhere = (body: Record<string, unknown>, extra: Partial<WriteRequest> = {}) =>
+  /** Reports a development through the other writer, as a second replica's write path would. */
+  const writeElsewhere = (body: Record<string, unknown>, treatyId = RU_IR.id) =>
     otherWriter.execute(
-      RU_IR.id,
-      (eventId) => ({ type: 'ReportDevelopment', data: { eventId, development: body } }),
+      treatyId,
+      (eventId) => ({ type: 'ReportDevelopment', data: { eventId, development: body as DevelopmentReport } }),
       {
         principal: { role: 'editor', keyId: 'other-process' },
         correlationId: 'other-process',
         route: 'POST /treaties/:treatyId/developments',
         body,
-        ...extra,
       },
     );
 
@@ -54,7 +63,7 @@ describe('the decision-state cache with a second writer on the same store', () =
     await subject.close();
   });
 
-  it('conflicts on its next write, reads again and appends after the other writer, chaining the hashes', async () => {
+  it('reads what the other writer appended before it decides, and chains its hash after it', async () => {
     const elsewhere = await writeElsewhere(dumaApproval());
     expect(elsewhere.revision).toBe(2n);
 
@@ -94,16 +103,7 @@ describe('the decision-state cache with a second writer on the same store', () =
     expect(other.headers.etag).toBe('"0"');
     const path = '/treaties/ru-ir-cache-if-match/developments';
     await post(subject.http, path, signature()).expect(201);
-    await otherWriter.execute(
-      'ru-ir-cache-if-match',
-      (eventId) => ({ type: 'ReportDevelopment', data: { eventId, development: dumaApproval() } }),
-      {
-        principal: { role: 'editor', keyId: 'other-process' },
-        correlationId: 'other-process',
-        route: 'POST /treaties/:treatyId/developments',
-        body: dumaApproval(),
-      },
-    );
+    await writeElsewhere(dumaApproval(), 'ru-ir-cache-if-match');
     const stale = await post(subject.http, path, dumaApproval({ party: 'IR', body: 'Majlis' }))
       .set('If-Match', '"1"')
       .expect(412);
@@ -111,6 +111,38 @@ describe('the decision-state cache with a second writer on the same store', () =
     await post(subject.http, path, dumaApproval({ party: 'IR', body: 'Majlis' }))
       .set('If-Match', '"2"')
       .expect(201);
+  });
+
+  it('conflicts when the other writer appends between its read and its append, forgets and decides again', async () => {
+    await post(subject.http, '/treaties', { ...RU_IR, id: 'ru-ir-cache-race' }).expect(201);
+    const path = '/treaties/ru-ir-cache-race/developments';
+    await post(subject.http, path, signature()).expect(201);
+    const appStore = subject.app.get<EventStore>(EVENT_STORE);
+    const append = appStore.appendToStream.bind(appStore);
+    const spy = jest.spyOn(appStore, 'appendToStream').mockImplementationOnce(async (...args) => {
+      // The other process wins the race: a ratification that the app's decision did not see.
+      await writeElsewhere(dumaApproval({ type: 'ratification-completed', body: undefined }), 'ru-ir-cache-race');
+      return append(...args);
+    });
+    try {
+      const answer = await post(subject.http, path, dumaApproval({ party: 'IR', body: 'Majlis' })).expect(201);
+      expect(answer.body.revision).toBe('3');
+      expect(spy).toHaveBeenCalledTimes(2); // the conflicting append, then the one decided on the new state
+    } finally {
+      spy.mockRestore();
+    }
+    const events = await storedEvents(subject, 'ru-ir-cache-race');
+    expect(events.map((event) => event.type)).toEqual([
+      'TreatyRegistered',
+      'TreatySigned',
+      'RatificationCompleted',
+      'LegislativeApprovalGiven',
+    ]);
+    const verified = await request(subject.http)
+      .get('/audit/treaties/ru-ir-cache-race/verify')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(200);
+    expect(verified.body).toMatchObject({ ok: true, checked: 4 });
   });
 
   it('answers a retry with the first answer when the other writer holds the key’s event', async () => {

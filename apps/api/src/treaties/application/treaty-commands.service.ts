@@ -12,14 +12,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@timeline/event-store';
-import {
-  CURRENT_SCHEMA_VERSION,
-  decide,
-  toEventData,
-  treatyStreamName,
-  type TreatyCommand,
-  type TreatyEvent,
-} from '@timeline/treaty';
+import { CURRENT_SCHEMA_VERSION, decide, toEventData, treatyStreamName, type TreatyCommand } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
 import { sealEvent } from '@timeline/audit';
 import { CLOCK, type Clock } from '../../clock';
@@ -35,10 +28,11 @@ const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
- * Runs editors' commands: take the treaty's decision state (kept in memory for busy treaties, else read and
- * folded from its stream), let the decider decide, append the one resulting event at exactly the revision that
- * state is at. A concurrent write, here or in another process, makes the append conflict; the state is then read
- * again: without If-Match the command is decided again on it, with If-Match the editor gets 412 and decides.
+ * Runs editors' commands: take the treaty's decision state (kept in memory for busy treaties and brought up to
+ * date with the events after it, else read and folded from its stream), let the decider decide, append the one
+ * resulting event at exactly the revision that state is at. A concurrent write, here or in another process, makes
+ * the append conflict; the cached state is forgotten and the stream read again: without If-Match the command is
+ * decided again on it, with If-Match the editor gets 412 and decides.
  *
  * Tamper evidence: the event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
@@ -51,8 +45,7 @@ const MAX_ATTEMPTS = 5;
  * again, finds the key taken by another request and is refused (422) — never answered as if it were the first.
  *
  * The stream is read from the leader: a follower's copy may lag, which would make a stale If-Match pass or fail
- * and miss an Idempotency-Key's event. A state from memory may lag the same way, so whatever it refuses (a stale
- * If-Match, a rule) is decided again on a fresh read before the editor hears of it.
+ * and miss an Idempotency-Key's event.
  */
 @Injectable()
 export class TreatyCommands {
@@ -73,30 +66,16 @@ export class TreatyCommands {
     const eventId = eventIdFor(request, fingerprint);
 
     for (let attempt = 1; ; attempt++) {
-      // The first attempt may decide on the state kept in memory; every retry reads the stream again.
-      const { decision, cached } =
-        attempt === 1
-          ? await this.states.current(treatyId)
-          : { decision: await this.states.read(treatyId), cached: false };
+      const decision = await this.states.current(treatyId);
       const earlier = writtenUnderKey(decision, eventId, request);
       if (earlier) return replay(treatyId, earlier, fingerprint);
-
-      let event: TreatyEvent;
-      try {
-        const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
-        if (stale) throw stale;
-        event = decide(commandFor(eventId), decision.state, { today: this.clock().toISOString().slice(0, 10) });
-      } catch (refusal) {
-        // A state from memory may be behind the store (another process wrote): a refusal is only final when
-        // decided on the stream as the store holds it.
-        if (cached) {
-          this.states.forget(treatyId, decision.revision);
-          continue;
-        }
-        if (refusal instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
-        throw refusal;
+      const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
+      if (stale) {
+        this.metrics.conflicts.inc();
+        throw stale;
       }
 
+      const event = decide(commandFor(eventId), decision.state, { today: this.clock().toISOString().slice(0, 10) });
       try {
         const revision = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
         const sealed = sealEvent(
@@ -117,12 +96,9 @@ export class TreatyCommands {
         );
         const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: decision.revision });
         this.metrics.appends.inc({ event_type: event.type });
-        if (result.nextExpectedRevision === revision) {
-          this.states.appended(treatyId, decision, [recorded(sealed, streamName, result)]);
-        } else {
-          // The store answered a retry of an append it already holds (two copies of one request raced).
-          this.states.forget(treatyId, decision.revision);
-        }
+        // With an Idempotency-Key the store may have answered another copy of this request (its id is derived),
+        // whose metadata, hence hash, differs from ours: the next write reads that event back instead.
+        if (!request.idempotencyKey) this.states.appended(treatyId, decision, [recorded(sealed, streamName, result)]);
         return {
           treatyId,
           eventId,
@@ -138,11 +114,11 @@ export class TreatyCommands {
           this.states.forget(treatyId, decision.revision);
         }
         // Without If-Match the command is decided again on the new state. With one, the stream is read again
-        // all the same when a key was given or the state came from memory: the conflicting write may be another
-        // request under this key (422), else the If-Match no longer holds (412).
+        // all the same when a key was given: the conflicting write may be another request under this key (422),
+        // else the If-Match no longer holds (412).
         const retry =
           error instanceof WrongExpectedRevisionError &&
-          (request.ifMatch === undefined || request.idempotencyKey !== undefined || cached);
+          (request.ifMatch === undefined || request.idempotencyKey !== undefined);
         if (!retry || attempt === MAX_ATTEMPTS) throw error;
       }
     }

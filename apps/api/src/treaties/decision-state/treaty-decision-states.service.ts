@@ -11,21 +11,16 @@ import { APP_CONFIG, DEFAULT_DECISION_CACHE_SIZE, type AppConfig } from '../../c
 import { emptyDecisionState, withEvent, type DecisionState } from './decision-state';
 import { LeastRecentlyUsed } from './least-recently-used';
 
-/** A decision state and where it came from: memory (possibly behind the store) or a read of the stream. */
-export interface LoadedDecisionState {
-  readonly decision: DecisionState;
-  /** True when it came from memory: a refusal decided on it is only final once decided on a fresh read. */
-  readonly cached: boolean;
-}
-
 /**
  * The one way a writer gets a treaty's decision state, with the states of the busiest treaties kept in memory
  * (least recently used first out), each at the revision it was folded to.
  *
- * The cache is optimistic: a writer decides on the cached state and appends at its revision. When another
- * process (a replica, a CLI on the same file) wrote in between, the append conflicts; the writer then forgets
- * the entry and reads the stream again, as it did before this cache existed. So a cached state can be behind
- * the store but never wrong about what it holds, and costs nothing to check.
+ * A cached state is brought up to date by reading only the events after its revision (from the leader): one
+ * indexed read that finds nothing unless another process (a replica, a CLI on the same file) wrote, so its cost
+ * does not grow with the treaty's history, and what a writer decides on — If-Match, rules, the events written
+ * under an Idempotency-Key — is what the store held a moment before, exactly as with a full read. Whatever is
+ * written between that read and the append makes the append conflict at the expected revision; the writer then
+ * forgets the entry and reads the stream again, as it did before this cache existed (decision 0010).
  */
 @Injectable()
 export class TreatyDecisionStates {
@@ -38,11 +33,24 @@ export class TreatyDecisionStates {
     this.states = new LeastRecentlyUsed(config.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE);
   }
 
-  /** The cached state of this treaty, or else its stream read from the leader and folded. */
-  async current(treatyId: string): Promise<LoadedDecisionState> {
+  /** The treaty's state as the leader holds it now: the cached one with the events after it, or a full read. */
+  async current(treatyId: string): Promise<DecisionState> {
     const cached = this.states.get(treatyId);
-    if (cached) return { decision: cached, cached: true };
-    return { decision: await this.read(treatyId), cached: false };
+    if (!cached || cached.revision === NO_STREAM) return this.read(treatyId);
+    let decision = cached;
+    try {
+      const after = { fromRevision: cached.revision + 1n, requiresLeader: true };
+      for await (const event of this.store.readStream(treatyStreamName(treatyId), after)) {
+        decision = withEvent(decision, event);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+      // The stream is gone (a store restored from an older backup): forget what it no longer holds.
+      this.states.delete(treatyId);
+      return this.read(treatyId);
+    }
+    if (decision !== cached) this.remember(treatyId, decision);
+    return decision;
   }
 
   /** The stream as the leader holds it now, folded, and kept for the next write. */
@@ -59,7 +67,11 @@ export class TreatyDecisionStates {
     return decision;
   }
 
-  /** Keeps the state after this writer's own append; never replaces a newer one (appends may settle out of order). */
+  /**
+   * Keeps the state after this writer's own append of these events, as the store recorded them (so fresh ids
+   * only: an id the store already held would be answered with the stored event). Never replaces a newer state:
+   * appends may settle out of order.
+   */
   appended(treatyId: string, decided: DecisionState, events: readonly RecordedEvent[]): void {
     let decision = decided;
     for (const event of events) decision = withEvent(decision, event);
