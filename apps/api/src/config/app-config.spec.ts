@@ -24,6 +24,7 @@ describe('loadConfig', () => {
         sseConnectionsPerClient: 20,
         sseMaxBufferedBytes: 1_048_576,
         authFailuresPerMinute: 20,
+        maxBatchBytes: 1_048_576,
       },
       webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
       decisionCacheSize: 10_000,

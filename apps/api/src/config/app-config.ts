@@ -70,7 +70,12 @@ export interface Limits {
   readonly sseMaxBufferedBytes: number;
   /** Failed authentications per minute per address; past it, requests with a key get 429 before it is checked. */
   readonly authFailuresPerMinute: number;
+  /** The body of a batch (`POST /treaties/{id}/developments:batch`); absent: {@link DEFAULT_MAX_BATCH_BYTES}. */
+  readonly maxBatchBytes?: number;
 }
+
+/** 1 MiB: 1,000 reports of a typical size, and an append EventStoreDB before 25.1 (1 MiB at most) still takes. */
+export const DEFAULT_MAX_BATCH_BYTES = 1_048_576;
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 262_144,
@@ -129,6 +134,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       sseConnectionsPerClient: variables.TIMELINE_SSE_MAX_PER_CLIENT,
       sseMaxBufferedBytes: variables.TIMELINE_SSE_MAX_BUFFERED_BYTES,
       authFailuresPerMinute: variables.TIMELINE_AUTH_FAILURES_PER_MINUTE,
+      maxBatchBytes: variables.TIMELINE_MAX_BATCH_BYTES,
     },
     webhooks: {
       ...DEFAULT_WEBHOOK_SETTINGS,

@@ -1,3 +1,5 @@
+import { TreatyBatches } from './application/treaty-batches.service';
+import { TreatyBatchesController } from './treaty-batches.controller';
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
 import { TreatyDecisionStates } from './decision-state/treaty-decision-states.service';
@@ -8,8 +10,16 @@ import { TreatiesController } from './treaties.controller';
 import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
-  controllers: [TreatiesController, TreatyReadsController],
-  providers: [TreatyCommands, TreatyDecisionStates, TreatyDryRun, TreatyEditing, TreatyEditingDryRun, TreatyReads],
+  controllers: [TreatiesController, TreatyBatchesController, TreatyReadsController],
+  providers: [
+    TreatyCommands,
+    TreatyBatches,
+    TreatyDecisionStates,
+    TreatyDryRun,
+    TreatyEditing,
+    TreatyEditingDryRun,
+    TreatyReads,
+  ],
   exports: [TreatyEditing],
 })
 export class TreatiesModule {}

@@ -24,7 +24,7 @@ import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
 /** Namespace of the event ids derived from idempotency keys (UUID v5): fixed forever, or retries stop matching. */
-const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
+export const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
