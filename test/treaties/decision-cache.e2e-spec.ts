@@ -53,7 +53,7 @@ describe('the decision-state cache with a second writer on the same store', () =
       otherStore,
       fixedClock(),
       subject.app.get(Metrics),
-      new TreatyDecisionStates(otherStore, subject.config as AppConfig),
+      new TreatyDecisionStates(otherStore, subject.config),
     );
     await registerRuIr(subject.http);
     await post(subject.http, developments, signature()).expect(201); // the app's cache is now at revision 1
