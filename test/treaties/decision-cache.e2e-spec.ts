@@ -5,7 +5,6 @@ import type { DevelopmentReport } from '@timeline/treaty';
 import { TreatyCommands } from '../../apps/api/src/treaties/application/treaty-commands.service';
 import { TreatyDecisionStates } from '../../apps/api/src/treaties/decision-state/treaty-decision-states.service';
 import { Metrics } from '../../apps/api/src/metrics/metrics.service';
-import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
