@@ -27,7 +27,7 @@ describe('loadConfig', () => {
         maxBatchBytes: 1_048_576,
       },
       webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
-      decisionCacheSize: 10_000,
+      decisionCacheSize: 1_000,
     });
   });
 

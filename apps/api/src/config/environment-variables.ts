@@ -123,5 +123,5 @@ export class EnvironmentVariables {
   @IsInt({ message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
   @Min(0, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
   @Max(1_000_000, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
-  TIMELINE_DECISION_CACHE_SIZE = 10_000;
+  TIMELINE_DECISION_CACHE_SIZE = 1_000;
 }
