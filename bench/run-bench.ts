@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { bulkImportBench } from './bulk-import.bench';
 import { emmettBench } from './emmett.bench';
 import { extractionBench } from './extraction.bench';
 import { fanoutBench } from './fanout.bench';
@@ -18,10 +19,11 @@ import { webhooksBench } from './webhooks.bench';
  * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000),
  * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
  * BENCH_APPENDS (2,000), BENCH_TREATIES (100,000), BENCH_EXTRACTION_WORDS (10,000), BENCH_WEBHOOKS (subscriptions,
- * 100) and BENCH_WEBHOOK_UPDATES (1,000); scenario 10 by BENCH_HISTORY (events of one treaty's history, 5,000) and
- * BENCH_HISTORY_WINDOW (writes measured at each point, 200); scenario 11 by BENCH_COLD_TREATIES (10,000) and
- * BENCH_HTTP_SECONDS; scenario 12 by BENCH_APPENDS and BENCH_EMMETT_DIR (a folder where
- * @event-driven-io/emmett-sqlite is installed, when the project's node_modules has none).
+ * 100), BENCH_WEBHOOK_UPDATES (1,000); scenario 9 by BENCH_IMPORT_TREATIES (imported treaties, 200) and
+ * BENCH_IMPORT_DEVELOPMENTS (developments of each, 50); scenario 10 by BENCH_HISTORY (events of one treaty's
+ * history, 5,000) and BENCH_HISTORY_WINDOW (writes measured at each point, 200); scenario 11 by
+ * BENCH_COLD_TREATIES (10,000) and BENCH_HTTP_SECONDS; scenario 12 by BENCH_APPENDS and BENCH_EMMETT_DIR (a folder
+ * where @event-driven-io/emmett-sqlite is installed, when the project's node_modules has none).
  */
 /** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
 const runs = (scenario: string): boolean =>
@@ -42,6 +44,14 @@ async function main(): Promise<void> {
     if (runs('5')) rows.push(...(await fanoutBench(Number(process.env.BENCH_SUBSCRIBERS ?? 1_000), 20)));
     if (runs('3')) rows.push(...(await replayBench(directory, events)));
     if (runs('6')) rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
+    if (runs('9'))
+      rows.push(
+        ...(await bulkImportBench(
+          directory,
+          Number(process.env.BENCH_IMPORT_TREATIES ?? 200),
+          Number(process.env.BENCH_IMPORT_DEVELOPMENTS ?? 50),
+        )),
+      );
     if (runs('7')) rows.push(...extractionBench(Number(process.env.BENCH_EXTRACTION_WORDS ?? 10_000), 10));
     if (runs('8')) {
       rows.push(

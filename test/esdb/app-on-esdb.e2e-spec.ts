@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { KEYS, bearer } from '../support/api-keys';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../support/treaty-requests';
@@ -68,4 +69,26 @@ describe('the api on EventStoreDB (through the protocol double)', () => {
       expect((await send().expect(201)).body.eventId).toBe(retried.body.eventId);
     },
   );
+
+  it('appends a batch of developments in one append, chained, on EventStoreDB too', async () => {
+    await post(subject.http, '/treaties', { ...RU_IR, id: 'esdb-batch' }).expect(201);
+    const items = [
+      signature(),
+      dumaApproval(),
+      dumaApproval({ party: 'IR', body: 'Majlis', occurredOn: '2025-05-21' }),
+    ];
+    const written = await post(subject.http, '/treaties/esdb-batch/developments:batch', items).expect(201);
+    expect(written.body).toMatchObject({ count: 3, firstRevision: '1', revision: '3' });
+    const next = await post(
+      subject.http,
+      '/treaties/esdb-batch/developments',
+      dumaApproval({ party: 'IR', body: 'Guardian Council', occurredOn: '2025-05-28' }),
+    ).expect(201);
+    expect(next.body.revision).toBe('4');
+    const verified = await request(subject.http)
+      .get('/audit/treaties/esdb-batch/verify')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(200);
+    expect(verified.body).toMatchObject({ ok: true, checked: 5 });
+  });
 });

@@ -6,11 +6,12 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { answerClientErrors } from './http/client-errors';
+import { useBatchBodies } from './http/batch-body';
 import { useJsonBodies } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
 import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import { rememberValidationRules } from './http/validation-rules-cache';
-import type { AppConfig } from './config/app-config';
+import { DEFAULT_MAX_BATCH_BYTES, type AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
 import { validationProblem } from './problems/validation-problem';
@@ -29,6 +30,7 @@ export async function createApp(
   app.use(requestLogging(logger));
   const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
   app.use(routes.answerOptions);
+  useBatchBodies(app, config.limits.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
   useJsonBodies(app, config.limits.maxBodyBytes);
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
   app.use(

@@ -24,9 +24,16 @@ describe('loadConfig', () => {
         sseConnectionsPerClient: 20,
         sseMaxBufferedBytes: 1_048_576,
         authFailuresPerMinute: 20,
+        maxBatchBytes: 1_048_576,
       },
       webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
+      decisionCacheSize: 1_000,
     });
+  });
+
+  it('reads the size of the decision-state cache, 0 turning it off', () => {
+    expect(loadConfig({ TIMELINE_DECISION_CACHE_SIZE: '0' }).decisionCacheSize).toBe(0);
+    expect(() => loadConfig({ TIMELINE_DECISION_CACHE_SIZE: 'many' })).toThrow('TIMELINE_DECISION_CACHE_SIZE');
   });
 
   it('reads the webhook settings', () => {

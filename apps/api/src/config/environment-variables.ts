@@ -54,6 +54,12 @@ export class EnvironmentVariables {
   TIMELINE_MAX_BODY_BYTES = 262_144;
 
   @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_MAX_BATCH_BYTES must be a whole number of bytes from 1024 to 67108864' })
+  @Min(1024, { message: 'TIMELINE_MAX_BATCH_BYTES must be a whole number of bytes from 1024 to 67108864' })
+  @Max(67_108_864, { message: 'TIMELINE_MAX_BATCH_BYTES must be a whole number of bytes from 1024 to 67108864' })
+  TIMELINE_MAX_BATCH_BYTES = 1_048_576;
+
+  @Transform(toInteger)
   @IsInt({ message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
   @Min(1, { message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
   @Max(1_000_000, { message: 'TIMELINE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
@@ -112,4 +118,10 @@ export class EnvironmentVariables {
 
   @IsIn(['auto', 'json', 'pretty'], { message: 'TIMELINE_LOG_FORMAT must be one of auto, json, pretty' })
   TIMELINE_LOG_FORMAT = 'auto';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  @Min(0, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  @Max(1_000_000, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
+  TIMELINE_DECISION_CACHE_SIZE = 1_000;
 }

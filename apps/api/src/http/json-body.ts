@@ -14,7 +14,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function useJsonBodies(app: NestExpressApplication, maxBodyBytes: number): void {
   const refuseOtherTypes = (request: Request, _response: Response, next: NextFunction): void => {
-    if (!hasBody(request)) return next();
+    // A body read already, by a route's own reader (a batch: `useBatchBodies`), is not read again.
+    if (!hasBody(request) || isRead(request)) return next();
     const type = request.headers['content-type'];
     if (type === undefined || !request.is(JSON_TYPES)) {
       return next(
@@ -59,6 +60,11 @@ export function useJsonBodies(app: NestExpressApplication, maxBodyBytes: number)
   app.use(refuseOtherTypes);
   app.useBodyParser('raw', { type: () => true, limit: maxBodyBytes });
   app.use(parse);
+}
+
+/** Whether the body has been read to its end already (body-parser's readers skip such requests too). */
+function isRead(request: Request): boolean {
+  return request.readableEnded;
 }
 
 function hasBody(request: Request): boolean {

@@ -1,5 +1,8 @@
+import { TreatyBatches } from './application/treaty-batches.service';
+import { TreatyBatchesController } from './treaty-batches.controller';
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
+import { TreatyDecisionStates } from './decision-state/treaty-decision-states.service';
 import { TreatyDryRun } from './application/treaty-dry-run.service';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import { TreatyReads } from './application/treaty-reads.service';
@@ -7,8 +10,16 @@ import { TreatiesController } from './treaties.controller';
 import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
-  controllers: [TreatiesController, TreatyReadsController],
-  providers: [TreatyCommands, TreatyDryRun, TreatyEditing, TreatyEditingDryRun, TreatyReads],
+  controllers: [TreatiesController, TreatyBatchesController, TreatyReadsController],
+  providers: [
+    TreatyCommands,
+    TreatyBatches,
+    TreatyDecisionStates,
+    TreatyDryRun,
+    TreatyEditing,
+    TreatyEditingDryRun,
+    TreatyReads,
+  ],
   exports: [TreatyEditing],
 })
 export class TreatiesModule {}

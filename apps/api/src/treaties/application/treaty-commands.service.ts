@@ -4,40 +4,35 @@ import {
   EVENT_STORE,
   NO_STREAM,
   STREAM_EXISTS,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
   IdempotencyConflictError,
+  type AppendResult,
   type CurrentRevision,
   type EventStore,
+  type NewEvent,
   type RecordedEvent,
 } from '@timeline/event-store';
-import {
-  CURRENT_SCHEMA_VERSION,
-  decide,
-  evolve,
-  initialState,
-  toEventData,
-  treatyStreamName,
-  upcast,
-  type TreatyCommand,
-  type TreatyState,
-} from '@timeline/treaty';
+import { CURRENT_SCHEMA_VERSION, decide, toEventData, treatyStreamName, type TreatyCommand } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
-import { integrityOf, sealEvent } from '@timeline/audit';
+import { sealEvent } from '@timeline/audit';
 import { CLOCK, type Clock } from '../../clock';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
+import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
+import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
 /** Namespace of the event ids derived from idempotency keys (UUID v5): fixed forever, or retries stop matching. */
-const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
+export const IDEMPOTENCY_NAMESPACE = '6f1d2b1e-5c0a-4a8e-9a53-2f4b7c9d0e11';
 const MAX_ATTEMPTS = 5;
 
 /**
- * Runs editors' commands: read the treaty's stream, fold it, let the decider decide, append the one resulting
- * event at exactly the revision that was read. A concurrent write makes the append conflict; without If-Match
- * the command is decided again on the new state, with If-Match the editor gets 412 and decides.
+ * Runs editors' commands: take the treaty's decision state (kept in memory for busy treaties and brought up to
+ * date with the events after it, else read and folded from its stream), let the decider decide, append the one
+ * resulting event at exactly the revision that state is at. A concurrent write, here or in another process, makes
+ * the append conflict; the cached state is forgotten and the stream read again: without If-Match the command is
+ * decided again on it, with If-Match the editor gets 412 and decides.
  *
  * Tamper evidence: the event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
@@ -58,6 +53,7 @@ export class TreatyCommands {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly states: TreatyDecisionStates,
   ) {}
 
   async execute(
@@ -70,22 +66,18 @@ export class TreatyCommands {
     const eventId = eventIdFor(request, fingerprint);
 
     for (let attempt = 1; ; attempt++) {
-      const { events, revision } = await this.load(streamName);
-      const earlier = writtenUnderKey(events, eventId, request);
+      const decision = await this.states.current(treatyId);
+      const earlier = writtenUnderKey(decision, eventId, request);
       if (earlier) return replay(treatyId, earlier, fingerprint);
-      const stale = staleIfMatch(streamName, request.ifMatch, revision);
+      const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
       if (stale) {
         this.metrics.conflicts.inc();
         throw stale;
       }
 
-      const state = events.reduce<TreatyState>(
-        (current, event) => evolve(current, upcast(event.type, event.data, schemaVersionOf(event))),
-        initialState(),
-      );
-      const event = decide(commandFor(eventId), state, { today: this.clock().toISOString().slice(0, 10) });
+      const event = decide(commandFor(eventId), decision.state, { today: this.clock().toISOString().slice(0, 10) });
       try {
-        const previous = events[events.length - 1];
+        const revision = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
         const sealed = sealEvent(
           {
             id: eventId,
@@ -99,11 +91,14 @@ export class TreatyCommands {
             },
           },
           streamName,
-          previous ? previous.revision + 1n : 0n,
-          previous ? (integrityOf(previous)?.hash ?? null) : null,
+          revision,
+          decision.lastHash,
         );
-        const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: revision });
+        const result = await this.store.appendToStream(streamName, [sealed], { expectedRevision: decision.revision });
         this.metrics.appends.inc({ event_type: event.type });
+        // With an Idempotency-Key the store may have answered another copy of this request (its id is derived),
+        // whose metadata, hence hash, differs from ours: the next write reads that event back instead.
+        if (!request.idempotencyKey) this.states.appended(treatyId, decision, [recorded(sealed, streamName, result)]);
         return {
           treatyId,
           eventId,
@@ -114,7 +109,10 @@ export class TreatyCommands {
         };
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
-        if (error instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
+        if (error instanceof WrongExpectedRevisionError) {
+          this.metrics.conflicts.inc();
+          this.states.forget(treatyId, decision.revision);
+        }
         // Without If-Match the command is decided again on the new state. With one, the stream is read again
         // all the same when a key was given: the conflicting write may be another request under this key (422),
         // else the If-Match no longer holds (412).
@@ -125,17 +123,24 @@ export class TreatyCommands {
       }
     }
   }
+}
 
-  private async load(streamName: string): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const event of this.store.readStream(streamName, { requiresLeader: true })) events.push(event);
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    const last = events[events.length - 1];
-    return { events, revision: last ? last.revision : NO_STREAM };
-  }
+/** The stored form of an event this writer has just appended, as a read of the stream would return it. */
+export function recorded(
+  sealed: NewEvent,
+  streamName: string,
+  { nextExpectedRevision, position }: AppendResult,
+): RecordedEvent {
+  return {
+    id: sealed.id,
+    type: sealed.type,
+    data: sealed.data,
+    metadata: sealed.metadata ?? {},
+    streamName,
+    revision: nextExpectedRevision,
+    position,
+    recordedAt: new Date(),
+  };
 }
 
 /** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
@@ -163,24 +168,17 @@ export function eventIdFor(request: WriteRequest, fingerprint: string): string {
 
 /** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
 export function writtenUnderKey(
-  events: readonly RecordedEvent[],
+  decision: DecisionState,
   eventId: string,
   request: WriteRequest,
-): RecordedEvent | undefined {
+): KeyedEvent | undefined {
   const key = request.idempotencyKey;
   if (!key) return undefined;
-  return events.find((event) => event.id === eventId || usesKey(event, request.principal.keyId, key));
+  return findKeyedEvent(decision.keyed, eventId, request.principal.keyId, key);
 }
 
-/** Whether a stored event was written under this caller's Idempotency-Key (whatever the id derivation then). */
-function usesKey(event: RecordedEvent, keyId: string, key: string): boolean {
-  const idempotency = event.metadata.idempotency as { key?: unknown } | undefined;
-  return event.metadata.actor === keyId && idempotency?.key === key;
-}
-
-export function replay(treatyId: string, earlier: RecordedEvent, fingerprint: string): WriteOutcome {
-  const stored = (earlier.metadata.idempotency as { fingerprint?: unknown } | undefined)?.fingerprint;
-  if (stored !== fingerprint) throw keyReused();
+export function replay(treatyId: string, earlier: KeyedEvent, fingerprint: string): WriteOutcome {
+  if (earlier.fingerprint !== fingerprint) throw keyReused();
   return {
     treatyId,
     eventId: earlier.id,
@@ -197,9 +195,4 @@ function keyReused(): ApiProblem {
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was already used for a different request: use a new key for a new request',
   );
-}
-
-function schemaVersionOf(event: RecordedEvent): number {
-  const version = event.metadata.schemaVersion;
-  return typeof version === 'number' ? version : 1;
 }

@@ -1,26 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  EVENT_STORE,
-  NO_STREAM,
-  StreamNotFoundError,
-  type CurrentRevision,
-  type EventStore,
-  type RecordedEvent,
-} from '@timeline/event-store';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView } from '@timeline/projections';
 import {
   decide,
-  evolve,
-  initialState,
   toEventData,
   treatyStatusView,
   treatyStreamName,
   treatyTimelineView,
   type TreatyCommand,
   type TreatyEventEnvelope,
-  type TreatyState,
 } from '@timeline/treaty';
 import { CLOCK, type Clock } from '../../clock';
+import { foldDecisionState } from '../decision-state/decision-state';
 import { eventIdFor, replay, staleIfMatch, writtenUnderKey } from './treaty-commands.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
@@ -58,28 +49,25 @@ export class TreatyDryRun {
     request: WriteRequest,
   ): Promise<DryRunOutcome> {
     const streamName = treatyStreamName(treatyId);
+    // The views need every event, so the stream is read whole here; the decision state is folded from it.
     const events = await this.load(streamName);
     const last = events[events.length - 1];
-    const revision: CurrentRevision = last ? last.revision : NO_STREAM;
+    const decision = foldDecisionState(events);
     const fingerprint = requestFingerprint(request.route, request.body);
     const eventId = eventIdFor(request, fingerprint);
 
-    const earlier = writtenUnderKey(events, eventId, request);
+    const earlier = writtenUnderKey(decision, eventId, request);
     if (earlier) {
       // Throws IDEMPOTENCY_KEY_REUSED for another body under the same key, as the write would.
       replay(treatyId, earlier, fingerprint);
       return this.outcome(treatyId, events, null, { replayOf: earlier.id });
     }
-    const stale = staleIfMatch(streamName, request.ifMatch, revision);
+    const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
     // Not counted in timeline_append_conflicts_total: a dry run never appends, so it never conflicts on an append.
     if (stale) throw stale;
 
     const now = this.clock();
-    const state = events.reduce<TreatyState>(
-      (current, event) => evolve(current, toTreatyEnvelope(event).event),
-      initialState(),
-    );
-    const event = decide(commandFor(eventId), state, { today: now.toISOString().slice(0, 10) });
+    const event = decide(commandFor(eventId), decision.state, { today: now.toISOString().slice(0, 10) });
     const wouldBe: TreatyEventEnvelope = {
       event,
       eventId,

@@ -1,0 +1,107 @@
+import { NO_STREAM, type CurrentRevision, type RecordedEvent } from '@timeline/event-store';
+import { integrityOf } from '@timeline/audit';
+import { evolve, initialState, upcast, type TreatyState } from '@timeline/treaty';
+
+/** What idempotency needs of an event written under an Idempotency-Key: enough to answer its retry. */
+export interface KeyedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  /** The request fingerprint kept in its metadata, to tell a retry from another request under the same key. */
+  readonly fingerprint: unknown;
+}
+
+/**
+ * Everything a writer decides on, folded once from a treaty's stream: the domain state, the revision to append
+ * at, the integrity hash the next event is chained to, and the events written under Idempotency-Keys (by the
+ * caller's key id and key, and by event id). Only those events are indexed: every event this service writes with
+ * a key carries it in its metadata (decision 0004), and an index of every id would cost memory per event.
+ *
+ * The key index is append-only and may be shared by the states of one stream that follow each other: a key seen
+ * in it was written to the store, so a state that finds a key written after its own revision answers what a
+ * fresh read would.
+ */
+export interface DecisionState {
+  readonly state: TreatyState;
+  readonly revision: CurrentRevision;
+  /** The last event's integrity hash, or null for no stream yet (or an event from before sealing). */
+  readonly lastHash: string | null;
+  readonly lastPosition: bigint | null;
+  readonly keyed: KeyIndex;
+}
+
+export interface KeyIndex {
+  readonly byKey: Map<string, KeyedEvent>;
+  readonly byId: Map<string, KeyedEvent>;
+}
+
+export function emptyDecisionState(): DecisionState {
+  return {
+    state: initialState(),
+    revision: NO_STREAM,
+    lastHash: null,
+    lastPosition: null,
+    keyed: { byKey: new Map(), byId: new Map() },
+  };
+}
+
+/** The decision state after one more stored event of the stream (events in stream order). */
+export function withEvent(decision: DecisionState, event: RecordedEvent): DecisionState {
+  indexKey(decision.keyed, event);
+  return {
+    state: evolve(decision.state, upcast(event.type, event.data, schemaVersionOf(event))),
+    revision: event.revision,
+    lastHash: integrityOf(event)?.hash ?? null,
+    lastPosition: event.position,
+    keyed: decision.keyed,
+  };
+}
+
+/** The decision state of a whole stream. */
+export function foldDecisionState(events: Iterable<RecordedEvent>): DecisionState {
+  let decision = emptyDecisionState();
+  for (const event of events) decision = withEvent(decision, event);
+  return decision;
+}
+
+/**
+ * The first event written under this caller's Idempotency-Key, by the id the request derives or by the key in
+ * its metadata (events written before the id included the request's fingerprint), whatever body it was for.
+ */
+export function findKeyedEvent(
+  keyed: KeyIndex,
+  eventId: string,
+  keyId: string,
+  idempotencyKey: string,
+): KeyedEvent | undefined {
+  const byId = keyed.byId.get(eventId);
+  const byKey = keyed.byKey.get(keyOf(keyId, idempotencyKey));
+  if (byId === undefined || byKey === undefined) return byId ?? byKey;
+  return byId.revision <= byKey.revision ? byId : byKey;
+}
+
+function indexKey(keyed: KeyIndex, event: RecordedEvent): void {
+  const idempotency = event.metadata.idempotency as { key?: unknown; fingerprint?: unknown } | undefined;
+  if (typeof idempotency?.key !== 'string' || typeof event.metadata.actor !== 'string') return;
+  const entry: KeyedEvent = {
+    id: event.id,
+    type: event.type,
+    revision: event.revision,
+    position: event.position,
+    fingerprint: idempotency.fingerprint,
+  };
+  const key = keyOf(event.metadata.actor, idempotency.key);
+  // The first event under a key answers it: keep it when a later one (another item of a batch) shares the key.
+  if (!keyed.byKey.has(key)) keyed.byKey.set(key, entry);
+  if (!keyed.byId.has(event.id)) keyed.byId.set(event.id, entry);
+}
+
+function keyOf(keyId: string, idempotencyKey: string): string {
+  return `${keyId}\n${idempotencyKey}`;
+}
+
+function schemaVersionOf(event: RecordedEvent): number {
+  const version = event.metadata.schemaVersion;
+  return typeof version === 'number' ? version : 1;
+}

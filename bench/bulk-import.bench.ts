@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Sqlite } from '@timeline/sqlite-driver';
+import { importFile } from '../apps/api/src/cli/import-command';
+import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
+import { approvalReport } from './bench-reports';
+import { fmt, perSecond, type Row } from './stats';
+
+/**
+ * Scenario 9: `npm run import` of a file of `treaties` treaties with `perTreaty` developments each, through the
+ * batch route of the real app (validation, decider, sealing, one append per batch of at most 500, the
+ * projection following), against the limit: better-sqlite3 inserting the same rows, as many per transaction, with
+ * the same durability (WAL, synchronous FULL). Fifty developments a treaty is a long treaty's record; the
+ * projection still renders a treaty's views once per event, so its cost grows with the square of that number.
+ */
+export async function bulkImportBench(directory: string, treaties: number, perTreaty: number): Promise<Row[]> {
+  const file = join(directory, 'bulk-import.ndjson');
+  const lines: string[] = [];
+  for (let t = 0; t < treaties; t++) {
+    lines.push(
+      JSON.stringify({ treaty: { id: `bulk-${t}`, title: 'Bulk', parties: ['RU', 'IR'], category: 'trade' } }),
+    );
+  }
+  for (let t = 0; t < treaties; t++) {
+    for (let n = 0; n < perTreaty; n++)
+      lines.push(JSON.stringify({ treatyId: `bulk-${t}`, development: approvalReport(n) }));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+
+  const { app, base } = await startBenchApp();
+  let oursRate: number;
+  try {
+    const started = performance.now();
+    const summary = await importFile({ file, baseUrl: base, apiKey: BENCH_EDITOR_KEY, concurrency: 4 });
+    if (summary.failures.length > 0) throw new Error(`bulk import: ${JSON.stringify(summary.failures[0])}`);
+    oursRate = perSecond(summary.written, performance.now() - started);
+  } finally {
+    await app.close();
+  }
+
+  const raw = new Sqlite(join(directory, 'bulk-raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec(
+    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
+  );
+  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const batch = Math.min(500, perTreaty);
+  const started = performance.now();
+  for (let t = 0; t < treaties; t++) {
+    for (let first = 0; first < perTreaty; first += batch) {
+      raw
+        .transaction(() => {
+          for (let n = first; n < Math.min(perTreaty, first + batch); n++) {
+            insert.run(
+              randomUUID(),
+              `treaty-bulk-${t}`,
+              n + 1,
+              'LegislativeApprovalGiven',
+              JSON.stringify(approvalReport(n)),
+            );
+          }
+        })
+        .immediate();
+    }
+  }
+  const rawRate = perSecond(treaties * perTreaty, performance.now() - started);
+  raw.close();
+
+  return [
+    {
+      scenario: '9. bulk import (npm run import)',
+      subject: `${fmt(treaties)} treaties × ${fmt(perTreaty)} developments`,
+      figures: `${fmt(oursRate)} events/s`,
+      ratio: (oursRate / rawRate).toFixed(2),
+    },
+    {
+      scenario: '',
+      subject: 'raw better-sqlite3, a treaty per transaction (limit)',
+      figures: `${fmt(rawRate)} events/s`,
+    },
+  ];
+}
