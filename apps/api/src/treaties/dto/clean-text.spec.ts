@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { forbiddenCharacter, hasVisibleCharacter, normalizedName } from './clean-text';
 
 describe('clean text', () => {
