@@ -29,8 +29,7 @@ function startClient(onComplete: (id: string) => void): Client {
   return {
     process: child,
     send: (command) => child.send(command),
-    next: (kind) =>
-      new Promise((resolve) => waiting.set(kind, [...(waiting.get(kind) ?? []), resolve as (r: FanoutReport) => void])),
+    next: (kind) => new Promise((resolve) => waiting.set(kind, [...(waiting.get(kind) ?? []), resolve])),
   };
 }
 
