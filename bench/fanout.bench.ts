@@ -1,4 +1,6 @@
 import { fork, execSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
@@ -19,7 +21,7 @@ interface Client {
 
 /** A forked fan-out client whose reports are awaited by kind (completions are gathered by the caller instead). */
 function startClient(onComplete: (id: string) => void): Client {
-  const child = fork(CLIENT, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CLIENT, { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<string, ((report: FanoutReport) => void)[]>();
   child.on('message', (report: FanoutReport) => {
     if (report.kind === 'complete') return onComplete(report.id);
@@ -69,6 +71,7 @@ export async function fanoutBench(subscribers: number, appends: number, processe
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const profiler = await startProfile();
     for (let index = 0; index < appends; index++) {
       const answer = writer.next('acknowledged');
       writer.send({
@@ -88,6 +91,7 @@ export async function fanoutBench(subscribers: number, appends: number, processe
       }
       loads.push(loadavg()[0]!);
     }
+    await profiler?.stop();
   } finally {
     const collected = readers.map((reader) => reader.next('arrivals'));
     readers.forEach((reader) => reader.send({ kind: 'collect' }));
@@ -113,6 +117,26 @@ export async function fanoutBench(subscribers: number, appends: number, processe
         `the acknowledgement, ${fmt(repeated)} repeated); subscribers in ${processes} processes, load ${Math.max(...loads).toFixed(1)}`,
     },
   ];
+}
+
+/**
+ * BENCH_FANOUT_PROFILE=<file>: a CPU profile of the server's process (this one) while the appends fan out, the
+ * connecting of subscribers left out (open it in Chrome's DevTools, or sum its self times).
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env.BENCH_FANOUT_PROFILE;
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** Each subscriber is a descriptor in the server's process (this one): say so before the run fails on it. */

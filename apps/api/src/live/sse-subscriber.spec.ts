@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { HEARTBEAT_FRAME } from './sse-frame';
+import { HEARTBEAT_FRAME, SseFrame } from './sse-frame';
 import { SseSubscriber } from './sse-subscriber';
 import { FakeSseResponse } from './testing/fake-sse-response';
 
-const frame = (position: number, bytes = 10): Buffer =>
-  Buffer.from(`id: ${position}\ndata: "${'x'.repeat(bytes)}"\n\n`);
+const frame = (position: number, bytes = 10): SseFrame =>
+  SseFrame.of(`id: ${position}\ndata: "${'x'.repeat(bytes)}"\n\n`);
 
 describe('SseSubscriber', () => {
   it('opens with the SSE headers, then sends each position once, in order', () => {
@@ -22,6 +22,7 @@ describe('SseSubscriber', () => {
   it('drops a subscriber that leaves more than the bound unread, and keeps one that catches up', () => {
     const response = new FakeSseResponse();
     const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
+    subscriber.start();
     response.writableNeedDrain = true;
     subscriber.sendUpdate(1n, frame(1));
     subscriber.send(HEARTBEAT_FRAME);
@@ -44,6 +45,7 @@ describe('SseSubscriber', () => {
       { maxUnreadMessages: 256, maxUnreadBytes: 40_000 },
       undefined,
     );
+    subscriber.start();
     response.writableNeedDrain = true;
     subscriber.sendUpdate(1n, frame(1, 14_000));
     subscriber.sendUpdate(2n, frame(2, 14_000));
@@ -56,6 +58,7 @@ describe('SseSubscriber', () => {
   it('ends its stream cleanly, once', () => {
     const response = new FakeSseResponse();
     const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
+    subscriber.start();
     subscriber.end();
     subscriber.end();
     subscriber.sendUpdate(1n, frame(1));

@@ -1,5 +1,6 @@
+import type { Socket } from 'node:net';
 import type { Response } from 'express';
-import { OPENING_FRAME, SSE_HEADERS, type SseFrame } from './sse-frame';
+import { OPENING, SSE_HEADERS, type SseFrame } from './sse-frame';
 
 export interface SseLimits {
   /**
@@ -12,13 +13,17 @@ export interface SseLimits {
 }
 
 /**
- * One open SSE stream: writes the frames it is given to its response as they are, and remembers the last
- * position sent so that nothing goes out twice. A subscriber that stops reading is dropped: what is written while
- * its connection is full is counted (in messages and bytes, a frame's length) until the next 'drain'.
+ * One open SSE stream: writes the frames it is given as they are, and remembers the last position sent so that
+ * nothing goes out twice. Once the headers are out, frames go straight to the socket, already framed as the
+ * response's chunks: the response's own `write` would frame each one again, in four writes, for each subscriber.
+ * A subscriber that stops reading is dropped: what is written while its connection is full is counted (in
+ * messages and bytes) until the next 'drain'.
  */
 export class SseSubscriber {
   /** The position of the last update sent: updates at or before it are not sent again. */
   lastSent: bigint;
+  private socket: Socket | null = null;
+  private chunked = false;
   private unread = 0;
   private unreadBytes = 0;
   private ended = false;
@@ -29,30 +34,37 @@ export class SseSubscriber {
     after: bigint | undefined,
   ) {
     this.lastSent = after ?? -1n;
-    response.on('drain', () => {
-      this.unread = 0;
-      this.unreadBytes = 0;
-    });
   }
 
   get open(): boolean {
     return !this.ended && !this.response.destroyed;
   }
 
-  /** True while the connection is full: a catch-up waits for it to drain before it reads more. */
+  /** True while the connection is full: a catch-up waits for it to drain before it writes more. */
   get full(): boolean {
-    return this.response.writableNeedDrain;
+    return this.socket?.writableNeedDrain ?? false;
   }
 
-  /** Sends the headers at once, and keeps the socket open and unbuffered for as long as the stream lasts. */
+  /**
+   * Sends the headers at once and keeps the socket open and unbuffered for as long as the stream lasts. A HEAD
+   * request gets the headers only.
+   */
   start(): void {
-    const socket = this.response.socket;
-    socket?.setKeepAlive(true);
-    socket?.setNoDelay(true);
-    socket?.setTimeout(0);
     this.response.writeHead(200, SSE_HEADERS);
-    this.response.flushHeaders();
-    this.response.write(OPENING_FRAME);
+    if (this.response.req.method === 'HEAD') {
+      this.response.end();
+      return;
+    }
+    this.response.write(OPENING);
+    this.socket = this.response.socket;
+    this.chunked = this.response.chunkedEncoding;
+    this.socket?.setKeepAlive(true);
+    this.socket?.setNoDelay(true);
+    this.socket?.setTimeout(0);
+    this.socket?.on('drain', () => {
+      this.unread = 0;
+      this.unreadBytes = 0;
+    });
   }
 
   /** Sends an update's frame unless this subscriber already has that position. */
@@ -68,17 +80,19 @@ export class SseSubscriber {
   }
 
   send(frame: SseFrame): void {
-    if (!this.open) return;
-    if (this.response.writableNeedDrain) {
+    const socket = this.socket;
+    if (!this.open || !socket || socket.destroyed) return;
+    const bytes = this.chunked ? frame.chunk : frame.message;
+    if (socket.writableNeedDrain) {
       this.unread += 1;
-      this.unreadBytes += frame.length;
+      this.unreadBytes += bytes.length;
       if (this.unread > this.limits.maxUnreadMessages || this.unreadBytes > this.limits.maxUnreadBytes) {
         this.ended = true;
         this.response.destroy();
         return;
       }
     }
-    this.response.write(frame);
+    socket.write(bytes);
   }
 
   /** Ends the stream cleanly (the service is shutting down): the client reconnects with its Last-Event-ID. */
@@ -91,11 +105,11 @@ export class SseSubscriber {
   waitForDrain(): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
-        this.response.off('drain', done);
+        this.socket?.off('drain', done);
         this.response.off('close', done);
         resolve();
       };
-      this.response.on('drain', done);
+      this.socket?.on('drain', done);
       this.response.on('close', done);
     });
   }

@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
 
 /**
- * A response as the live feed uses it, recording what is written: `full` stands for a client that stops reading
- * (`writableNeedDrain`), `drain()` for one that catches up.
+ * A response as the live feed uses it, and its socket (itself), recording what is written: `writableNeedDrain`
+ * stands for a client that stops reading, `drain()` for one that catches up. Not chunked, as for an HTTP/1.0
+ * client: what is written is the SSE text itself.
  */
 export class FakeSseResponse extends EventEmitter {
   readonly written: Buffer[] = [];
@@ -11,7 +12,9 @@ export class FakeSseResponse extends EventEmitter {
   destroyed = false;
   ended = false;
   status: number | undefined;
-  readonly socket = undefined;
+  readonly socket = this;
+  readonly req = { method: 'GET' };
+  readonly chunkedEncoding = false;
   private writesSinceDrain = 0;
 
   /** `capacity`: the writes after which the connection is full until `drain()` (unbounded by default). */
@@ -26,8 +29,12 @@ export class FakeSseResponse extends EventEmitter {
 
   flushHeaders(): void {}
 
-  write(chunk: Buffer): boolean {
-    this.written.push(chunk);
+  setKeepAlive(): void {}
+  setNoDelay(): void {}
+  setTimeout(): void {}
+
+  write(chunk: Buffer | string): boolean {
+    this.written.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     this.writesSinceDrain += 1;
     if (this.writesSinceDrain >= this.capacity) this.writableNeedDrain = true;
     return !this.writableNeedDrain;
