@@ -112,6 +112,13 @@ describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
     resumed.close();
   });
 
+  it('answers HEAD with the stream headers and nothing more', async () => {
+    const response = await fetch(`${base}/live`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(await response.text()).toBe('');
+  });
+
   it('answers 400 to a Last-Event-ID that is not a position', async () => {
     const response = await fetch(`${base}/live`, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(response.status).toBe(400);

@@ -51,10 +51,7 @@ export class SseSubscriber {
    */
   start(): void {
     this.response.writeHead(200, SSE_HEADERS);
-    if (this.response.req.method === 'HEAD') {
-      this.response.end();
-      return;
-    }
+    if (this.response.req.method === 'HEAD') return this.end();
     this.response.write(OPENING);
     this.socket = this.response.socket;
     this.chunked = this.response.chunkedEncoding;
