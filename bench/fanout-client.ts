@@ -16,7 +16,8 @@ export type FanoutReport =
   | { readonly kind: 'subscribed'; readonly open: number }
   /** Every subscriber of this process has received the update with this id. */
   | { readonly kind: 'complete'; readonly id: string }
-  | { readonly kind: 'acknowledged'; readonly id: string; readonly at: number }
+  /** `sentAt`: when the append was sent; `at`: when its answer arrived. */
+  | { readonly kind: 'acknowledged'; readonly id: string; readonly sentAt: number; readonly at: number }
   /** For each update id, when it arrived at each subscriber of this process. */
   | { readonly kind: 'arrivals'; readonly arrivals: Record<string, number[]>; readonly repeated: number };
 
@@ -73,13 +74,14 @@ function subscribe(url: string): Promise<void> {
 }
 
 async function append(command: Extract<FanoutCommand, { kind: 'append' }>): Promise<void> {
+  const sentAt = now();
   const response = await fetch(command.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${command.key}` },
     body: JSON.stringify(command.body),
   });
   const { position } = (await response.json()) as { position: string };
-  report({ kind: 'acknowledged', id: position, at: now() });
+  report({ kind: 'acknowledged', id: position, sentAt, at: now() });
 }
 
 function report(message: FanoutReport): void {

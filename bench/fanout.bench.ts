@@ -39,7 +39,9 @@ function startClient(onComplete: (id: string) => void): Client {
  * Scenario 5: time from an append's acknowledgement (its HTTP answer received by the writer) to its update's
  * arrival at each of `subscribers` SSE subscribers. The subscribers live in `processes` processes of their own and
  * the writer in another, so that neither spends the server's event loop; each update is counted by its id whenever
- * it arrives, before the acknowledgement too (a negative delay, reported as such). One append at a time: the next
+ * it arrives, before the acknowledgement too (a negative delay, reported as such: the fan-out runs before the
+ * server answers the append). Beside it, from the append's sending to receipt, and how long the append's answer
+ * took, which a fan-out that holds the event loop delays. One append at a time: the next
  * is sent once every subscriber has the last one (or after 10 s).
  */
 async function fanoutRun(subscribers: number, appends: number, processes: number): Promise<Row> {
@@ -53,6 +55,7 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
   const writer = startClient(onComplete);
   const readers = Array.from({ length: processes }, () => startClient(onComplete));
   const acknowledged = new Map<string, number>();
+  const sent = new Map<string, number>();
   const loads: number[] = [];
   let arrivals: Extract<FanoutReport, { kind: 'arrivals' }>[] = [];
   try {
@@ -81,6 +84,7 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
       });
       const ack = (await answer) as Extract<FanoutReport, { kind: 'acknowledged' }>;
       acknowledged.set(ack.id, ack.at);
+      sent.set(ack.id, ack.sentAt);
       const deadline = Date.now() + 10_000;
       while ((completions.get(ack.id) ?? 0) < processes && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
@@ -99,20 +103,24 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
     await app.close();
   }
   const delays: number[] = [];
+  const endToEnd: number[] = [];
   for (const { arrivals: byId } of arrivals) {
     for (const [id, at] of acknowledged) delays.push(...(byId[id] ?? []).map((time) => time - at));
+    for (const [id, at] of sent) endToEnd.push(...(byId[id] ?? []).map((time) => time - at));
   }
   delays.sort((a, b) => a - b);
+  endToEnd.sort((a, b) => a - b);
+  const answers = [...acknowledged].map(([id, at]) => at - sent.get(id)!).sort((a, b) => a - b);
   const early = delays.filter((delay) => delay < 0).length;
   const repeated = arrivals.reduce((sum, report) => sum + report.repeated, 0);
-  const ms = (p: number) => `${percentile(delays, p).toFixed(1)} ms`;
+  const ms = (p: number, samples = delays) => `${percentile(samples, p).toFixed(1)} ms`;
   return {
     scenario: '5. live fan-out',
     subject: `${fmt(subscribers)} SSE subscribers, ${appends} appends`,
     figures:
       `append acknowledged → update received: p50 ${ms(50)}, p99 ${ms(99)}, max ${ms(100)}, ` +
       `${fmt(delays.length)} of ${fmt(subscribers * acknowledged.size)} delivered (by id; ${fmt(early)} before ` +
-      `the acknowledgement, ${fmt(repeated)} repeated); subscribers in ${processes} processes, load ${Math.max(...loads).toFixed(1)}`,
+      `the acknowledgement, ${fmt(repeated)} repeated); append sent → received: p50 ${ms(50, endToEnd)}, p99 ${ms(99, endToEnd)}; the append's answer: p50 ${ms(50, answers)}, p99 ${ms(99, answers)}; subscribers in ${processes} processes, load ${Math.max(...loads).toFixed(1)}`,
   };
 }
 
