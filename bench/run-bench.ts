@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { bulkImportBench } from './bulk-import.bench';
 import { emmettBench } from './emmett.bench';
 import { extractionBench } from './extraction.bench';
-import { fanoutBench } from './fanout.bench';
+import { fanoutBench, subscriberCounts } from './fanout.bench';
 import { httpBench } from './http.bench';
 import { replayBench } from './replay.bench';
 import { skewedHttpBench } from './skewed-http.bench';
@@ -16,7 +16,7 @@ import { webhooksBench } from './webhooks.bench';
 
 /**
  * `npm run bench`: measures side by side, in one run, so that ratios hold on a noisy machine. Sizes are set by
- * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000),
+ * BENCH_HTTP_SECONDS (per concurrency level and server, default 5), BENCH_SUBSCRIBERS (1,000 and 10,000: a list),
  * BENCH_EVENTS (replayed events, default 1,000,000: about a minute to write and a minute to replay),
  * BENCH_APPENDS (2,000), BENCH_TREATIES (100,000), BENCH_EXTRACTION_WORDS (10,000), BENCH_WEBHOOKS (subscriptions,
  * 100), BENCH_WEBHOOK_UPDATES (1,000); scenario 9 by BENCH_IMPORT_TREATIES (imported treaties, 200) and
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   try {
     if (runs('1')) rows.push(...(await storeAppendBench(directory, appends, Math.max(10, appends / 20))));
     if (runs('4')) rows.push(...(await httpBench(Number(process.env.BENCH_HTTP_SECONDS ?? 5), [1, 8, 32])));
-    if (runs('5')) rows.push(...(await fanoutBench(Number(process.env.BENCH_SUBSCRIBERS ?? 1_000), 20)));
+    if (runs('5')) rows.push(...(await fanoutBench(subscriberCounts(process.env.BENCH_SUBSCRIBERS), 20)));
     if (runs('3')) rows.push(...(await replayBench(directory, events)));
     if (runs('6')) rows.push(...(await timeTravelBench(directory, [1_000, treaties], [100, 1_000, 10_000])));
     if (runs('9'))

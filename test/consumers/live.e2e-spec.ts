@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventSource } from 'eventsource';
+import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
 
@@ -111,9 +112,39 @@ describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
     resumed.close();
   });
 
+  it('answers HEAD with the stream headers and nothing more', async () => {
+    const response = await fetch(`${base}/live`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(await response.text()).toBe('');
+  });
+
   it('answers 400 to a Last-Event-ID that is not a position', async () => {
     const response = await fetch(`${base}/live`, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_LAST_EVENT_ID' });
+  });
+});
+
+describe('GET /live when reads need a key (TIMELINE_PUBLIC_READS=false)', () => {
+  let subject: TestApp;
+  afterAll(() => subject.close());
+
+  it('answers 401 without a key, before any byte of the stream, and streams to a reader', async () => {
+    subject = await startTestApp({ publicReads: false });
+    await subject.app.listen(0, '127.0.0.1');
+    const base = (await subject.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const anonymous = await fetch(`${base}/live`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    const reader = new AbortController();
+    const stream = await fetch(`${base}/live`, {
+      headers: { Authorization: bearer(KEYS.reader) },
+      signal: reader.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    reader.abort();
   });
 });

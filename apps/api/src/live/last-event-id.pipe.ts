@@ -1,7 +1,7 @@
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import type { Request } from 'express';
 import { LogHead } from '../http/positions';
-import { resumePosition } from './sse-messages';
+import { resumePosition } from './resume-position';
 
 /** `Last-Event-ID` as a position on record: malformed, out of range or past the head is a 400 before any stream opens. */
 @Injectable()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
@@ -15,21 +14,23 @@ export class LiveConnections {
     private readonly metrics: Metrics,
   ) {}
 
-  /** Refuses at once (429) when the client has too many streams open; counts the stream while it is subscribed. */
-  track<T>(request: AuthenticatedRequest, stream: Observable<T>): Observable<T> {
+  /**
+   * Refuses at once (429) when the client has too many streams open; otherwise counts one more until the
+   * returned release is called (once, when the stream closes).
+   */
+  admit(request: AuthenticatedRequest): () => void {
     const client = request.principal ? `key:${request.principal.keyId}` : `ip:${request.ip ?? 'unknown'}`;
     const limit = this.config.limits.sseConnectionsPerClient;
     if ((this.open.get(client) ?? 0) >= limit) {
       throw new ApiProblem(429, 'TOO_MANY_STREAMS', `At most ${limit} live streams may be open per client`);
     }
     this.change(client, +1);
-    return new Observable<T>((subscriber) => {
-      const subscription = stream.subscribe(subscriber);
-      return () => {
-        subscription.unsubscribe();
-        this.change(client, -1);
-      };
-    });
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.change(client, -1);
+    };
   }
 
   private change(client: string, by: number): void {

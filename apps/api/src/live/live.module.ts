@@ -1,7 +1,23 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LIVE_OPTIONS, LiveBroadcast, type LiveOptions } from './live-broadcast.service';
 import { LiveConnections } from './live-connections.service';
-import { LiveFeed } from './live-feed.service';
 import { LiveController } from './live.controller';
 
-@Module({ controllers: [LiveController], providers: [LiveFeed, LiveConnections] })
+@Module({
+  controllers: [LiveController],
+  providers: [
+    LiveBroadcast,
+    LiveConnections,
+    {
+      provide: LIVE_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): LiveOptions => ({
+        heartbeatMs: 15_000,
+        maxUnreadMessages: 256,
+        maxUnreadBytes: config.limits.sseMaxBufferedBytes,
+      }),
+    },
+  ],
+})
 export class LiveModule {}

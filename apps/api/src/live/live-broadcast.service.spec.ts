@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { Subject } from 'rxjs';
+import type { TreatyUpdate } from '@timeline/projections';
+import type { ReadModels } from '../read-models/read-models.service';
+import { LiveBroadcast, type LiveOptions } from './live-broadcast.service';
+import type { LiveFilter } from './live-filter';
+import { FakeSseResponse } from './testing/fake-sse-response';
+
+const OPTIONS: LiveOptions = { heartbeatMs: 60_000, maxUnreadMessages: 256, maxUnreadBytes: 1_000_000 };
+
+const update = (treatyId: string, position: bigint, status: string, parties: string[]): TreatyUpdate => ({
+  treatyId,
+  position,
+  status: { id: treatyId, status, parties },
+});
+
+/** The read models as the feed sees them: live updates, and the changes after a position (what a resume reads). */
+class FakeReadModels {
+  readonly updates = new Subject<TreatyUpdate>();
+  readonly log: TreatyUpdate[] = [];
+
+  readonly treaties = {
+    changedAfter: (position: bigint, limit: number): TreatyUpdate[] => {
+      const latest = new Map(this.log.map((entry) => [entry.treatyId, entry]));
+      return [...latest.values()]
+        .filter((entry) => entry.position > position)
+        .sort((a, b) => Number(a.position - b.position))
+        .slice(0, limit);
+    },
+  };
+
+  commit(entry: TreatyUpdate): void {
+    this.log.push(entry);
+    this.updates.next(entry);
+  }
+}
+
+function startBroadcast() {
+  const readModels = new FakeReadModels();
+  const broadcast = new LiveBroadcast(readModels as unknown as ReadModels, OPTIONS);
+  broadcast.onModuleInit();
+  const subscribe = (filter: LiveFilter, after?: bigint) => {
+    const response = new FakeSseResponse();
+    broadcast.subscribe(response.asResponse, filter, after);
+    return response;
+  };
+  return { readModels, broadcast, subscribe };
+}
+
+describe('LiveBroadcast', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('serialises each update once, however many subscribe and however they filter, and shares the bytes', () => {
+    const { readModels, broadcast, subscribe } = startBroadcast();
+    const filters: LiveFilter[] = [{}, { treaty: 'ru-ir' }, { party: 'IR' }, { status: 'signed' }];
+    const responses = Array.from({ length: 1000 }, (_, index) => subscribe(filters[index % filters.length]!));
+    expect(broadcast.size).toEqual({ streams: 1000, groups: 4 });
+    const stringify = jest.spyOn(JSON, 'stringify');
+    readModels.commit(update('ru-ir', 5n, 'signed', ['RU', 'IR']));
+    readModels.commit(update('ru-ir', 6n, 'ratification-in-progress', ['RU', 'IR']));
+    expect(stringify).toHaveBeenCalledTimes(2);
+    const first = responses[0]!.written.at(-2)!;
+    expect(responses.every((response) => response.written.includes(first))).toBe(true);
+    expect(responses[0]!.ids).toEqual(['5', '6']);
+    expect(responses[3]!.ids).toEqual(['5']);
+  });
+
+  it('sends each subscriber the updates its filter selects, and only those', () => {
+    const { readModels, subscribe } = startBroadcast();
+    const all = subscribe({});
+    const ruIr = subscribe({ treaty: 'ru-ir' });
+    const ruIrAgain = subscribe({ treaty: 'ru-ir' });
+    const iran = subscribe({ party: 'IR' });
+    const signed = subscribe({ status: 'signed' });
+    const belarusSigned = subscribe({ party: 'BY', status: 'signed' });
+    const ruByRatified = subscribe({ treaty: 'ru-by', status: 'ratified' });
+    readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
+    readModels.commit(update('ru-ir', 3n, 'ratified', ['RU', 'IR']));
+    readModels.commit(update('ru-by', 4n, 'ratified', ['RU', 'BY']));
+    expect(all.ids).toEqual(['1', '2', '3', '4']);
+    expect(ruIr.ids).toEqual(['1', '3']);
+    expect(ruIrAgain.ids).toEqual(['1', '3']);
+    expect(iran.ids).toEqual(['1', '3']);
+    expect(signed.ids).toEqual(['1', '2']);
+    expect(belarusSigned.ids).toEqual(['2']);
+    expect(ruByRatified.ids).toEqual(['4']);
+    expect(all.text).toContain('id: 4\ndata: {"id":"ru-by","status":"ratified","parties":["RU","BY"]}\n\n');
+  });
+
+  it('resumes after Last-Event-ID: each treaty changed since, once, then live, nothing missed or repeated', () => {
+    const { readModels, subscribe } = startBroadcast();
+    readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
+    readModels.commit(update('ru-ir', 3n, 'ratification-in-progress', ['RU', 'IR']));
+    readModels.commit(update('ru-ir', 4n, 'ratified', ['RU', 'IR']));
+    const resumed = subscribe({ party: 'IR' }, 1n);
+    readModels.commit(update('ru-by', 5n, 'ratified', ['RU', 'BY']));
+    readModels.commit(update('ru-ir', 6n, 'in-force', ['RU', 'IR']));
+    expect(resumed.ids).toEqual(['4', '6']);
+  });
+
+  it('writes a long catch-up as fast as the client reads it: never dropped, nothing missed or sent twice', async () => {
+    const { readModels, broadcast } = startBroadcast();
+    for (let index = 0; index < 1200; index++) readModels.commit(update(`t-${index}`, BigInt(index), 'signed', ['RU']));
+    const slow = new FakeSseResponse(300);
+    broadcast.subscribe(slow.asResponse, {}, 99n);
+    const drained = async () => {
+      slow.drain();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    expect(slow.ids).toHaveLength(299); // the opening frame was the first write
+    readModels.commit(update('t-0', 1200n, 'ratified', ['RU']));
+    await drained();
+    expect(slow.ids).toHaveLength(599);
+    while (slow.writableNeedDrain) await drained();
+    readModels.commit(update('t-1', 1201n, 'ratified', ['RU']));
+    const expected = [...Array.from({ length: 1100 }, (_, index) => String(index + 100)), '1200', '1201'];
+    expect(slow.ids).toEqual(expected);
+    expect(slow.destroyed).toBe(false);
+  });
+
+  it('forgets a subscriber that leaves, and a group once it is empty', () => {
+    const { readModels, broadcast, subscribe } = startBroadcast();
+    const leaving = subscribe({ party: 'IR' });
+    const staying = subscribe({});
+    leaving.destroy();
+    readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    expect(broadcast.size).toEqual({ streams: 1, groups: 1 });
+    expect(leaving.ids).toEqual([]);
+    expect(staying.ids).toEqual(['1']);
+  });
+
+  it('sends one heartbeat to every stream at each beat, and ends every stream on shutdown', () => {
+    jest.useFakeTimers();
+    try {
+      const { broadcast, subscribe } = startBroadcast();
+      const responses = [subscribe({}), subscribe({ treaty: 'ru-ir' })];
+      jest.advanceTimersByTime(OPTIONS.heartbeatMs);
+      expect(responses.map((response) => response.text.match(/event: heartbeat/g)?.length)).toEqual([1, 1]);
+      broadcast.onModuleDestroy();
+      expect(responses.map((response) => response.ended)).toEqual([true, true]);
+      expect(broadcast.size).toEqual({ streams: 0, groups: 0 });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Subscription } from 'rxjs';
+import type { TreatyUpdate } from '@timeline/projections';
+import { ReadModels } from '../read-models/read-models.service';
+import { filterKey, matches, type LiveFilter } from './live-filter';
+import { HEARTBEAT_FRAME, updateFrame, type SseFrame } from './sse-frame';
+import { SseSubscriber, type SseLimits } from './sse-subscriber';
+
+export interface LiveOptions extends SseLimits {
+  readonly heartbeatMs: number;
+}
+
+export const LIVE_OPTIONS = Symbol('LIVE_OPTIONS');
+
+const CATCH_UP_PAGE = 500;
+
+interface SubscriberGroup {
+  readonly filter: LiveFilter;
+  readonly subscribers: Set<SseSubscriber>;
+}
+
+/**
+ * The live feed's one subscription to the read models' updates, fanned out to every SSE stream. Streams are
+ * grouped by filter: each update is matched once per group and serialised once (an `SseFrame`), and that same
+ * buffer is written to every stream that receives it, so the work per subscriber is one socket write.
+ *
+ * A subscriber that comes back with the position it last saw first gets every treaty changed since (its current
+ * status, once) from the read model, written as fast as its connection drains, then joins its group in the same
+ * turn as it reads the last page: updates published meanwhile are in the read model already, so nothing is missed,
+ * and positions only grow, so nothing is sent twice.
+ */
+@Injectable()
+export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
+  private readonly groups = new Map<string, SubscriberGroup>();
+  private readonly streams = new Set<SseSubscriber>();
+  private updates: Subscription | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.updates = this.readModels.updates.subscribe({
+      next: (update) => this.publish(update),
+      complete: () => this.endAll(),
+    });
+    this.heartbeat = setInterval(
+      () => this.everyone((subscriber) => subscriber.send(HEARTBEAT_FRAME)),
+      this.options.heartbeatMs,
+    );
+    this.heartbeat.unref();
+  }
+
+  /** Ends every stream before the server closes: clients reconnect, to this replica or another, with Last-Event-ID. */
+  onModuleDestroy(): void {
+    this.updates?.unsubscribe();
+    clearInterval(this.heartbeat);
+    this.endAll();
+  }
+
+  /** Opens `response` as a stream of the updates `filter` selects: after `after` first, when the client resumes. */
+  subscribe(response: Response, filter: LiveFilter, after: bigint | undefined): void {
+    const subscriber = new SseSubscriber(response, this.options, after);
+    this.streams.add(subscriber);
+    response.once('close', () => this.leave(subscriber, filter));
+    subscriber.start();
+    if (after === undefined) this.join(subscriber, filter);
+    else void this.catchUp(subscriber, filter);
+  }
+
+  /** How many streams are open, and in how many groups (for tests and metrics). */
+  get size(): { streams: number; groups: number } {
+    return { streams: this.streams.size, groups: this.groups.size };
+  }
+
+  private publish(update: TreatyUpdate): void {
+    let frame: SseFrame | undefined;
+    for (const group of this.groups.values()) {
+      if (!matches(update, group.filter)) continue;
+      frame ??= updateFrame(update);
+      for (const subscriber of group.subscribers) subscriber.sendUpdate(update.position, frame);
+    }
+  }
+
+  private async catchUp(subscriber: SseSubscriber, filter: LiveFilter): Promise<void> {
+    for (;;) {
+      const page = this.readModels.treaties.changedAfter(subscriber.lastSent, CATCH_UP_PAGE);
+      let waited = false;
+      for (const update of page) {
+        if (subscriber.full) {
+          await subscriber.waitForDrain();
+          waited = true;
+        }
+        if (!subscriber.open) return;
+        if (matches(update, filter)) subscriber.sendUpdate(update.position, updateFrame(update));
+        else subscriber.passOver(update.position);
+      }
+      // Join only in the turn that read the last page: after a wait, what was published meanwhile is read first.
+      if (page.length < CATCH_UP_PAGE && !waited) return this.join(subscriber, filter);
+    }
+  }
+
+  private join(subscriber: SseSubscriber, filter: LiveFilter): void {
+    if (!subscriber.open) return;
+    const key = filterKey(filter);
+    const group = this.groups.get(key) ?? { filter, subscribers: new Set<SseSubscriber>() };
+    this.groups.set(key, group);
+    group.subscribers.add(subscriber);
+  }
+
+  private leave(subscriber: SseSubscriber, filter: LiveFilter): void {
+    this.streams.delete(subscriber);
+    const key = filterKey(filter);
+    const group = this.groups.get(key);
+    if (!group?.subscribers.delete(subscriber)) return;
+    if (group.subscribers.size === 0) this.groups.delete(key);
+  }
+
+  private everyone(action: (subscriber: SseSubscriber) => void): void {
+    for (const group of this.groups.values()) group.subscribers.forEach(action);
+  }
+
+  private endAll(): void {
+    for (const subscriber of [...this.streams]) subscriber.end();
+  }
+}

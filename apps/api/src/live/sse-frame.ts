@@ -1,0 +1,41 @@
+import type { TreatyUpdate } from '@timeline/projections';
+
+/**
+ * An SSE message as the bytes that go on the wire, built once and written as they are to every subscriber that
+ * receives it: the cost of serialising an update does not grow with its subscribers. `message` is the SSE text;
+ * `chunk` the same framed as an HTTP/1.1 chunk (its length in hex, CRLF, the message, CRLF), for the responses
+ * in chunked transfer encoding (all but HTTP/1.0 clients'), so that it goes to their sockets in one write.
+ */
+export class SseFrame {
+  readonly chunk: Buffer;
+
+  constructor(readonly message: Buffer) {
+    this.chunk = Buffer.concat([Buffer.from(`${message.length.toString(16)}\r\n`), message, CRLF]);
+  }
+
+  static of(text: string): SseFrame {
+    return new SseFrame(Buffer.from(text));
+  }
+}
+
+const CRLF = Buffer.from('\r\n');
+
+/** An update's message: `id:` its global position, `data:` the treaty's status as one line of JSON. */
+export function updateFrame(update: TreatyUpdate): SseFrame {
+  return SseFrame.of(`id: ${update.position}\ndata: ${JSON.stringify(update.status)}\n\n`);
+}
+
+/** Keeps idle streams open through proxies; an event of its own type, so clients' `onmessage` never sees it. */
+export const HEARTBEAT_FRAME = SseFrame.of('event: heartbeat\ndata: {}\n\n');
+
+/** The first bytes of a stream, sent with its headers so that the client knows at once that it is subscribed. */
+export const OPENING = '\n';
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream',
+  Connection: 'keep-alive',
+  'Cache-Control': 'private, no-cache, no-store, must-revalidate, max-age=0, no-transform',
+  Pragma: 'no-cache',
+  Expires: '0',
+  'X-Accel-Buffering': 'no',
+} as const;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { HEARTBEAT_FRAME, SseFrame } from './sse-frame';
+import { SseSubscriber } from './sse-subscriber';
+import { FakeSseResponse } from './testing/fake-sse-response';
+
+const frame = (position: number, bytes = 10): SseFrame =>
+  SseFrame.of(`id: ${position}\ndata: "${'x'.repeat(bytes)}"\n\n`);
+
+describe('SseSubscriber', () => {
+  it('opens with the SSE headers, then sends each position once, in order', () => {
+    const response = new FakeSseResponse();
+    const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, 3n);
+    subscriber.start();
+    subscriber.sendUpdate(3n, frame(3));
+    subscriber.sendUpdate(7n, frame(7));
+    subscriber.sendUpdate(7n, frame(7));
+    subscriber.sendUpdate(5n, frame(5));
+    expect(response.status).toBe(200);
+    expect(response.ids).toEqual(['7']);
+  });
+
+  it('drops a subscriber that leaves more than the bound unread, and keeps one that catches up', () => {
+    const response = new FakeSseResponse();
+    const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
+    subscriber.start();
+    response.writableNeedDrain = true;
+    subscriber.sendUpdate(1n, frame(1));
+    subscriber.send(HEARTBEAT_FRAME);
+    response.drain();
+    response.writableNeedDrain = true;
+    subscriber.sendUpdate(3n, frame(3));
+    subscriber.sendUpdate(4n, frame(4));
+    expect(subscriber.open).toBe(true);
+    subscriber.sendUpdate(5n, frame(5));
+    expect(subscriber.open).toBe(false);
+    expect(response.destroyed).toBe(true);
+    subscriber.sendUpdate(6n, frame(6));
+    expect(response.ids).toEqual(['1', '3', '4']);
+  });
+
+  it('drops a subscriber by the bytes it leaves unread, however few the messages', () => {
+    const response = new FakeSseResponse();
+    const subscriber = new SseSubscriber(
+      response.asResponse,
+      { maxUnreadMessages: 256, maxUnreadBytes: 40_000 },
+      undefined,
+    );
+    subscriber.start();
+    response.writableNeedDrain = true;
+    subscriber.sendUpdate(1n, frame(1, 14_000));
+    subscriber.sendUpdate(2n, frame(2, 14_000));
+    expect(subscriber.open).toBe(true);
+    subscriber.sendUpdate(3n, frame(3, 14_000)); // about 42 KB unread: past the bound, with 3 messages of the 256 allowed
+    expect(subscriber.open).toBe(false);
+    expect(response.destroyed).toBe(true);
+  });
+
+  it('ends its stream cleanly, once', () => {
+    const response = new FakeSseResponse();
+    const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
+    subscriber.start();
+    subscriber.end();
+    subscriber.end();
+    subscriber.sendUpdate(1n, frame(1));
+    expect(response.ended).toBe(true);
+    expect(response.ids).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Socket } from 'node:net';
+import type { Response } from 'express';
+import { OPENING, SSE_HEADERS, type SseFrame } from './sse-frame';
+
+export interface SseLimits {
+  /**
+   * Messages a subscriber may leave unread (sent while its connection is full) before it is dropped: its buffer,
+   * not the service's memory, is what fills up.
+   */
+  readonly maxUnreadMessages: number;
+  /** The same bound in bytes: one message can be a treaty with hundreds of parties (TIMELINE_SSE_MAX_BUFFERED_BYTES). */
+  readonly maxUnreadBytes: number;
+}
+
+/**
+ * One open SSE stream: writes the frames it is given as they are, and remembers the last position sent so that
+ * nothing goes out twice. Once the headers are out, frames go straight to the socket, already framed as the
+ * response's chunks: the response's own `write` would frame each one again, in four writes, for each subscriber.
+ * A subscriber that stops reading is dropped: what is written while its connection is full is counted (in
+ * messages and bytes) until the next 'drain'.
+ */
+export class SseSubscriber {
+  /** The position of the last update sent: updates at or before it are not sent again. */
+  lastSent: bigint;
+  private socket: Socket | null = null;
+  private chunked = false;
+  private unread = 0;
+  private unreadBytes = 0;
+  private ended = false;
+
+  constructor(
+    private readonly response: Response,
+    private readonly limits: SseLimits,
+    after: bigint | undefined,
+  ) {
+    this.lastSent = after ?? -1n;
+  }
+
+  get open(): boolean {
+    return !this.ended && !this.response.destroyed;
+  }
+
+  /** True while the connection is full: a catch-up waits for it to drain before it writes more. */
+  get full(): boolean {
+    return this.socket?.writableNeedDrain ?? false;
+  }
+
+  /**
+   * Sends the headers at once and keeps the socket open and unbuffered for as long as the stream lasts. A HEAD
+   * request gets the headers only.
+   */
+  start(): void {
+    this.response.writeHead(200, SSE_HEADERS);
+    if (this.response.req.method === 'HEAD') return this.end();
+    this.response.write(OPENING);
+    this.socket = this.response.socket;
+    this.chunked = this.response.chunkedEncoding;
+    this.socket?.setKeepAlive(true);
+    this.socket?.setNoDelay(true);
+    this.socket?.setTimeout(0);
+    this.socket?.on('drain', () => {
+      this.unread = 0;
+      this.unreadBytes = 0;
+    });
+  }
+
+  /** Sends an update's frame unless this subscriber already has that position. */
+  sendUpdate(position: bigint, frame: SseFrame): void {
+    if (position <= this.lastSent) return;
+    this.lastSent = position;
+    this.send(frame);
+  }
+
+  /** Counts a position as seen without sending it (a catch-up's update that the filter does not select). */
+  passOver(position: bigint): void {
+    if (position > this.lastSent) this.lastSent = position;
+  }
+
+  send(frame: SseFrame): void {
+    const socket = this.socket;
+    if (!this.open || !socket || socket.destroyed) return;
+    const bytes = this.chunked ? frame.chunk : frame.message;
+    if (socket.writableNeedDrain) {
+      this.unread += 1;
+      this.unreadBytes += bytes.length;
+      if (this.unread > this.limits.maxUnreadMessages || this.unreadBytes > this.limits.maxUnreadBytes) {
+        this.ended = true;
+        this.response.destroy();
+        return;
+      }
+    }
+    socket.write(bytes);
+  }
+
+  /** Ends the stream cleanly (the service is shutting down): the client reconnects with its Last-Event-ID. */
+  end(): void {
+    if (!this.open) return;
+    this.ended = true;
+    this.response.end();
+  }
+
+  waitForDrain(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.socket?.off('drain', done);
+        this.response.off('close', done);
+        resolve();
+      };
+      this.socket?.on('drain', done);
+      this.response.on('close', done);
+    });
+  }
+}
