@@ -35,6 +35,9 @@ class FakeReadModels {
   }
 }
 
+/** Updates are fanned out on the event loop's next turn, after the writer's answer. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 function startBroadcast() {
   const readModels = new FakeReadModels();
   const broadcast = new LiveBroadcast(readModels as unknown as ReadModels, OPTIONS);
@@ -52,7 +55,7 @@ describe('LiveBroadcast', () => {
     jest.restoreAllMocks();
   });
 
-  it('serialises each update once, however many subscribe and however they filter, and shares the bytes', () => {
+  it('serialises each update once, however many subscribe and however they filter, and shares the bytes', async () => {
     const { readModels, broadcast, subscribe } = startBroadcast();
     const filters: LiveFilter[] = [{}, { treaty: 'ru-ir' }, { party: 'IR' }, { status: 'signed' }];
     const responses = Array.from({ length: 1000 }, (_, index) => subscribe(filters[index % filters.length]!));
@@ -60,6 +63,7 @@ describe('LiveBroadcast', () => {
     const stringify = jest.spyOn(JSON, 'stringify');
     readModels.commit(update('ru-ir', 5n, 'signed', ['RU', 'IR']));
     readModels.commit(update('ru-ir', 6n, 'ratification-in-progress', ['RU', 'IR']));
+    await nextTurn();
     expect(stringify).toHaveBeenCalledTimes(2);
     const first = responses[0]!.written.at(-2)!;
     expect(responses.every((response) => response.written.includes(first))).toBe(true);
@@ -67,7 +71,7 @@ describe('LiveBroadcast', () => {
     expect(responses[3]!.ids).toEqual(['5']);
   });
 
-  it('sends each subscriber the updates its filter selects, and only those', () => {
+  it('sends each subscriber the updates its filter selects, and only those', async () => {
     const { readModels, subscribe } = startBroadcast();
     const all = subscribe({});
     const ruIr = subscribe({ treaty: 'ru-ir' });
@@ -80,6 +84,7 @@ describe('LiveBroadcast', () => {
     readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
     readModels.commit(update('ru-ir', 3n, 'ratified', ['RU', 'IR']));
     readModels.commit(update('ru-by', 4n, 'ratified', ['RU', 'BY']));
+    await nextTurn();
     expect(all.ids).toEqual(['1', '2', '3', '4']);
     expect(ruIr.ids).toEqual(['1', '3']);
     expect(ruIrAgain.ids).toEqual(['1', '3']);
@@ -90,7 +95,7 @@ describe('LiveBroadcast', () => {
     expect(all.text).toContain('id: 4\ndata: {"id":"ru-by","status":"ratified","parties":["RU","BY"]}\n\n');
   });
 
-  it('resumes after Last-Event-ID: each treaty changed since, once, then live, nothing missed or repeated', () => {
+  it('resumes after Last-Event-ID: each treaty changed since, once, then live, nothing missed or repeated', async () => {
     const { readModels, subscribe } = startBroadcast();
     readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
     readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
@@ -99,6 +104,7 @@ describe('LiveBroadcast', () => {
     const resumed = subscribe({ party: 'IR' }, 1n);
     readModels.commit(update('ru-by', 5n, 'ratified', ['RU', 'BY']));
     readModels.commit(update('ru-ir', 6n, 'in-force', ['RU', 'IR']));
+    await nextTurn();
     expect(resumed.ids).toEqual(['4', '6']);
   });
 
@@ -117,17 +123,29 @@ describe('LiveBroadcast', () => {
     expect(slow.ids).toHaveLength(599);
     while (slow.writableNeedDrain) await drained();
     readModels.commit(update('t-1', 1201n, 'ratified', ['RU']));
+    await nextTurn();
     const expected = [...Array.from({ length: 1100 }, (_, index) => String(index + 100)), '1200', '1201'];
     expect(slow.ids).toEqual(expected);
     expect(slow.destroyed).toBe(false);
   });
 
-  it('forgets a subscriber that leaves, and a group once it is empty', () => {
+  it("fans out on the next turn of the event loop, in order, so that a writer's answer does not wait for it", async () => {
+    const { readModels, subscribe } = startBroadcast();
+    const all = subscribe({});
+    readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
+    expect(all.ids).toEqual([]);
+    await nextTurn();
+    expect(all.ids).toEqual(['1', '2']);
+  });
+
+  it('forgets a subscriber that leaves, and a group once it is empty', async () => {
     const { readModels, broadcast, subscribe } = startBroadcast();
     const leaving = subscribe({ party: 'IR' });
     const staying = subscribe({});
     leaving.destroy();
     readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    await nextTurn();
     expect(broadcast.size).toEqual({ streams: 1, groups: 1 });
     expect(leaving.ids).toEqual([]);
     expect(staying.ids).toEqual(['1']);

@@ -35,6 +35,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   private readonly groups = new Map<string, SubscriberGroup>();
   private readonly streams = new Set<SseSubscriber>();
   private updates: Subscription | undefined;
+  private pending: TreatyUpdate[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
@@ -44,8 +45,11 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.updates = this.readModels.updates.subscribe({
-      next: (update) => this.publish(update),
-      complete: () => this.endAll(),
+      next: (update) => this.enqueue(update),
+      complete: () => {
+        this.publishPending();
+        this.endAll();
+      },
     });
     this.heartbeat = setInterval(
       () => this.everyone((subscriber) => subscriber.send(HEARTBEAT_FRAME)),
@@ -58,6 +62,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     this.updates?.unsubscribe();
     clearInterval(this.heartbeat);
+    this.publishPending();
     this.endAll();
   }
 
@@ -74,6 +79,21 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   /** How many streams are open, and in how many groups (for tests and metrics). */
   get size(): { streams: number; groups: number } {
     return { streams: this.streams.size, groups: this.groups.size };
+  }
+
+  /**
+   * Updates are fanned out on the event loop's next turn, in the order they came: the projection publishes them in
+   * the turn where the writer's append settles, and the writer's answer should not wait for thousands of sockets.
+   */
+  private enqueue(update: TreatyUpdate): void {
+    this.pending.push(update);
+    if (this.pending.length === 1) setImmediate(() => this.publishPending());
+  }
+
+  private publishPending(): void {
+    const updates = this.pending;
+    this.pending = [];
+    for (const update of updates) this.publish(update);
   }
 
   private publish(update: TreatyUpdate): void {
