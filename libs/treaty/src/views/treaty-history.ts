@@ -190,12 +190,11 @@ export class TreatyHistoryFold {
   /** Null until a registration has been added. */
   history(): TreatyHistory | null {
     if (this.treaty === null || this.last === null) return null;
-    return {
-      ...this.treaty,
+    return Object.assign({}, this.treaty, {
       developments: [...this.developments.values()],
       revision: this.last.revision,
       position: this.last.position,
-    };
+    });
   }
 }
 
