@@ -48,16 +48,14 @@ function prepare(db: Database) {
 export function writeEventChunk(db: Database, treatyId: string, envelopes: readonly TreatyEventEnvelope[]): void {
   const first = envelopes[0];
   if (first === undefined) return;
-  const stored = envelopes.map(
-    (envelope): StoredEvent => [
-      envelope.eventId,
-      envelope.revision.toString(),
-      envelope.position.toString(),
-      envelope.recordedAt.toISOString(),
-      envelope.event.type,
-      envelope.event.data,
-    ],
-  );
+  const stored = envelopes.map((envelope): StoredEvent => [
+    envelope.eventId,
+    envelope.revision.toString(),
+    envelope.position.toString(),
+    envelope.recordedAt.toISOString(),
+    envelope.event.type,
+    envelope.event.data,
+  ]);
   statements(db).insert.run(treatyId, first.revision, JSON.stringify(stored));
 }
 

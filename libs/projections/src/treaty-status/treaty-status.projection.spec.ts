@@ -227,7 +227,10 @@ describe('the treaty-status projection', () => {
       for (const event of log) {
         incremental.transaction(() => treatyStatusProjection.apply(incremental, [event]))();
         // Read every view after every event, so that each cached view must give way to the next.
-        for (const id of [FIRST_ID, SECOND_ID]) [queries.status(id), queries.timeline(id)];
+        for (const id of [FIRST_ID, SECOND_ID]) {
+          queries.status(id);
+          queries.timeline(id);
+        }
       }
       const rebuilt = openReadModelDatabase(join(directory, 'rebuilt.db'));
       treatyStatusProjection.setUp(rebuilt);

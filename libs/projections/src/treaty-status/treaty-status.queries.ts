@@ -80,9 +80,7 @@ export class TreatyStatusQueries {
   /** The current status of every treaty changed after `position`, in the order of their last change. */
   changedAfter(position: bigint, limit: number): TreatyUpdate[] {
     const rows = this.db
-      .prepare(
-        'SELECT treaty_id, position FROM treaty_status WHERE position > ? ORDER BY position LIMIT ?',
-      )
+      .prepare('SELECT treaty_id, position FROM treaty_status WHERE position > ? ORDER BY position LIMIT ?')
       .safeIntegers(true)
       .all(position, limit) as { treaty_id: string; position: bigint }[];
     return rows.map((row) => treatyUpdate(row.treaty_id, row.position, () => this.views.text(row.treaty_id, 'status')));

@@ -111,6 +111,7 @@ function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHis
   const { retraction } = development;
   // Object.assign rather than a spread followed by more properties: see viewSource.
   const kind: TimelineItem['kind'] = isDiplomacy(development.current.type) ? 'diplomacy' : 'legal-act';
+  const open = openDisagreements(development, onRecord);
   return Object.assign(
     {},
     development.current,
@@ -141,7 +142,8 @@ function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHis
         recordedAt: retraction.recordedAt,
       },
     },
-    development.recordedDisagreesWith.length > 0 ? { disagreesWith: development.recordedDisagreesWith } : {},
-    { openDisagreements: openDisagreements(development, onRecord) },
+    development.recordedDisagreesWith.length > 0
+      ? { disagreesWith: development.recordedDisagreesWith, openDisagreements: open }
+      : { openDisagreements: open },
   );
 }
