@@ -37,13 +37,13 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         revision       INTEGER NOT NULL,
         position       INTEGER NOT NULL,
         views_position INTEGER NOT NULL
-      );
+      ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS treaty_status_by_position ON treaty_status (position);
       CREATE TABLE IF NOT EXISTS treaty_parties (
         party     TEXT NOT NULL,
         treaty_id TEXT NOT NULL,
         PRIMARY KEY (party, treaty_id)
-      );
+      ) WITHOUT ROWID;
       ${TREATY_LINKS_TABLE}
     `);
   },
