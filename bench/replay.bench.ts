@@ -39,7 +39,7 @@ export async function replayBench(directory: string, events: number): Promise<Ro
     { scenario: '', subject: 'raw SQLite scan + JSON.parse', figures: `${fmt(rawRate)} events/s` },
     {
       scenario: '',
-      subject: 'projection: apply one batch of 2,000',
+      subject: 'projection apply, batch of 2,000',
       figures: `p50 ${batches.p50}, p99 ${batches.p99} (views render on read)`,
     },
   ];
