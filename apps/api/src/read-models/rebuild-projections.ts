@@ -4,6 +4,7 @@ import {
   ReadModelFiles,
   diffTreatyReadModels,
   openReadModelDatabase,
+  readCheckpoint,
   rebuildReadModel,
   treatyStatusProjection,
   type ReadModelDifference,
@@ -33,8 +34,15 @@ export async function rebuildProjections(
   const rebuilt = openReadModelDatabase(result.file);
   let differences: ReadModelDifference[];
   try {
-    treatyStatusProjection.setUp(live);
-    differences = diffTreatyReadModels(live, rebuilt);
+    // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
+    // there is nothing to compare it with.
+    const liveVersion = readCheckpoint(live, treatyStatusProjection.name)?.version;
+    if (liveVersion === undefined || liveVersion === treatyStatusProjection.version) {
+      treatyStatusProjection.setUp(live);
+      differences = diffTreatyReadModels(live, rebuilt);
+    } else {
+      differences = [];
+    }
   } finally {
     live.close();
     rebuilt.close();

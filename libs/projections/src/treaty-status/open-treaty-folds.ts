@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { TreatyHistoryFold, type TreatyEventEnvelope } from '@timeline/treaty';
+import { eventsBefore } from './treaty-event-chunks';
 
 /** Reads a treaty's events before a revision, in stream order: what a fold that is not open starts from. */
 export type EventsBefore = (treatyId: string, revision: bigint) => Iterable<TreatyEventEnvelope>;
@@ -52,3 +54,21 @@ export class OpenTreatyFolds {
 
 /** Past any revision a stream can have (SQLite integers are 64-bit, signed). */
 const ALL_REVISIONS = 2n ** 63n - 1n;
+
+/**
+ * How many treaties' folds stay open per read model: the treaties being written to. A replay touches each treaty
+ * about once and gains nothing from more.
+ */
+const OPEN_FOLDS = 256;
+
+const openFoldsCache = new WeakMap<Database, OpenTreatyFolds>();
+
+/** The open folds of one read-model connection, made again from its event chunks when not open. */
+export function openTreatyFolds(db: Database): OpenTreatyFolds {
+  let folds = openFoldsCache.get(db);
+  if (!folds) {
+    folds = new OpenTreatyFolds(OPEN_FOLDS, (treatyId, revision) => eventsBefore(db, treatyId, revision));
+    openFoldsCache.set(db, folds);
+  }
+  return folds;
+}

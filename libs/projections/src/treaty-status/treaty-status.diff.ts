@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { treatyViews, type ViewKind } from './treaty-views';
 
 export interface ReadModelDifference {
   readonly treatyId: string;
@@ -9,43 +10,36 @@ export interface ReadModelDifference {
 
 /**
  * Every treaty whose status or timeline differs between two treaty-status read models, e.g. the live one and one
- * rebuilt from the whole log. None, in a healthy system.
+ * rebuilt from the whole log. None, in a healthy system. Views are rendered on read, so this renders every
+ * treaty's views on both sides (one treaty at a time: the views caches keep what they hold bounded).
  */
 export function diffTreatyReadModels(live: Database, rebuilt: Database): ReadModelDifference[] {
-  const rows = (db: Database) =>
-    new Map(
-      (
-        db.prepare('SELECT treaty_id, status_view, timeline_view FROM treaty_status').all() as {
-          treaty_id: string;
-          status_view: string;
-          timeline_view: string;
-        }[]
-      ).map((row) => [row.treaty_id, row]),
-    );
-  const left = rows(live);
-  const right = rows(rebuilt);
+  const ids = (db: Database) => db.prepare('SELECT treaty_id FROM treaty_status').pluck().all() as string[];
+  const left = treatyViews(live);
+  const right = treatyViews(rebuilt);
   const differences: ReadModelDifference[] = [];
-  for (const treatyId of [...new Set([...left.keys(), ...right.keys()])].sort()) {
-    const a = left.get(treatyId);
-    const b = right.get(treatyId);
-    if (!a || !b) {
-      differences.push({ treatyId, part: 'presence', live: a !== undefined, rebuilt: b !== undefined });
-      continue;
-    }
-    if (a.status_view !== b.status_view) {
+  for (const treatyId of [...new Set([...ids(live), ...ids(rebuilt)])].sort()) {
+    const part = (kind: ViewKind) => [left.text(treatyId, kind), right.text(treatyId, kind)] as const;
+    const [liveStatus, rebuiltStatus] = part('status');
+    if (liveStatus === undefined || rebuiltStatus === undefined) {
       differences.push({
         treatyId,
-        part: 'status',
-        live: JSON.parse(a.status_view),
-        rebuilt: JSON.parse(b.status_view),
+        part: 'presence',
+        live: liveStatus !== undefined,
+        rebuilt: rebuiltStatus !== undefined,
       });
+      continue;
     }
-    if (a.timeline_view !== b.timeline_view) {
+    if (liveStatus !== rebuiltStatus) {
+      differences.push({ treatyId, part: 'status', live: JSON.parse(liveStatus), rebuilt: JSON.parse(rebuiltStatus) });
+    }
+    const [liveTimeline, rebuiltTimeline] = part('timeline');
+    if (liveTimeline !== rebuiltTimeline) {
       differences.push({
         treatyId,
         part: 'timeline',
-        live: JSON.parse(a.timeline_view),
-        rebuilt: JSON.parse(b.timeline_view),
+        live: JSON.parse(liveTimeline!),
+        rebuilt: JSON.parse(rebuiltTimeline!),
       });
     }
   }

@@ -6,24 +6,39 @@ import type { Database } from 'better-sqlite3';
 import { InMemoryEventStore, type RecordedEvent } from '@timeline/event-store';
 import { collect } from '@timeline/event-store/testing';
 import {
+  linksFromOthers,
   toEventData,
+  TreatyHistoryFold,
   treatyStatusView,
   treatyStreamName,
   treatyTimelineView,
   type TreatyEvent,
 } from '@timeline/treaty';
-import { eventfulLife, happened, registered, signed, uuid } from '@timeline/treaty/testing';
+import { eventfulLife, happened, registered, signed, statement, uuid } from '@timeline/treaty/testing';
 import { openReadModelDatabase } from '../read-model-database';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { treatyStatusProjection } from './treaty-status.projection';
+import { openTreatyFolds } from './open-treaty-folds';
+import { diffTreatyReadModels } from './treaty-status.diff';
+import { TreatyStatusQueries } from './treaty-status.queries';
 
 /** Two treaties' lives, interleaved in the log: corroborations, a correction and a retraction among them. */
 const FIRST: TreatyEvent[] = eventfulLife();
+const SECOND_ID = 'eaeu-ir-fta';
+/** It names the first: a relation from its registration, and a statement (what the first's views show of it). */
 const SECOND: TreatyEvent[] = [
-  registered({ treatyId: 'eaeu-ir-fta', title: 'EAEU–Iran free-trade agreement', parties: ['EAEU', 'IR'] }),
+  registered({
+    treatyId: SECOND_ID,
+    title: 'EAEU–Iran free-trade agreement',
+    parties: ['EAEU', 'IR'],
+    relations: [{ type: 'builds-on', treatyId: registered().data.treatyId }],
+  }),
   signed(uuid(11), '2023-12-25'),
   happened('TreatyEnteredIntoForce', uuid(12), '2025-05-15'),
+  statement(uuid(13), 'A. Overchuk', 'It builds on the partnership treaty.', '2025-05-16', [
+    registered().data.treatyId,
+  ]),
 ];
 
 async function interleavedLog(): Promise<RecordedEvent[]> {
@@ -50,25 +65,42 @@ async function interleavedLog(): Promise<RecordedEvent[]> {
 
 type StatusRow = { treaty_id: string; status: string; revision: number; status_view: string; timeline_view: string };
 
-const rows = (db: Database) =>
-  db
-    .prepare('SELECT treaty_id, status, revision, status_view, timeline_view FROM treaty_status ORDER BY treaty_id')
-    .all() as StatusRow[];
+/** Each treaty's row and its views as a read renders them. */
+function rows(db: Database): StatusRow[] {
+  const queries = new TreatyStatusQueries(db);
+  const stored = db.prepare('SELECT treaty_id, status, revision FROM treaty_status ORDER BY treaty_id').all() as {
+    treaty_id: string;
+    status: string;
+    revision: number;
+  }[];
+  return stored.map((row) => ({
+    ...row,
+    status_view: toJsonText(queries.status(row.treaty_id)!),
+    timeline_view: toJsonText(queries.timeline(row.treaty_id)!),
+  }));
+}
 
 /** What a read of each treaty must find: the domain's views folded over its whole stream at once. */
 function expectedRows(log: readonly RecordedEvent[]): StatusRow[] {
   const byTreaty = new Map<string, RecordedEvent[]>();
   for (const event of log) byTreaty.set(event.streamName, [...(byTreaty.get(event.streamName) ?? []), event]);
-  return [...byTreaty.values()]
-    .map((events) => {
-      const envelopes = events.map(toTreatyEnvelope);
+  const streams = [...byTreaty.values()].map((events) => events.map(toTreatyEnvelope));
+  const links = linksFromOthers(
+    streams.map((envelopes) => {
+      const fold = new TreatyHistoryFold();
+      envelopes.forEach((envelope) => fold.add(envelope));
+      return fold.history()!;
+    }),
+  );
+  return streams
+    .map((envelopes) => {
       const status = treatyStatusView(envelopes)!;
       return {
         treaty_id: status.id,
         status: status.status,
         revision: Number(status.revision),
-        status_view: toJsonText(status),
-        timeline_view: toJsonText(treatyTimelineView(envelopes)!),
+        status_view: toJsonText(treatyStatusView(envelopes, {}, links.get(status.id))!),
+        timeline_view: toJsonText(treatyTimelineView(envelopes, {}, links.get(status.id))!),
       };
     })
     .sort((a, b) => a.treaty_id.localeCompare(b.treaty_id));
@@ -137,5 +169,77 @@ describe('the treaty-status projection', () => {
     expect(updates.map((update) => update.status.status)).toEqual(['in-force', 'in-force']);
     expect(updates[1]!.position).toBe(log.at(-1)!.position);
     db.close();
+  });
+
+  describe('renders views on read', () => {
+    const FIRST_ID = registered().data.treatyId;
+    const ofTreaty = (id: string) => log.filter((event) => event.streamName === treatyStreamName(id));
+
+    it('renders a view when first read and serves it as rendered until the treaty changes', () => {
+      const db = open();
+      applyInBatches(db, log, 4);
+      const queries = new TreatyStatusQueries(db);
+      const first = [queries.status(FIRST_ID), queries.timeline(FIRST_ID)];
+      // Nothing left to render from: only the views read before can answer.
+      db.exec('DELETE FROM treaty_event_chunks');
+      openTreatyFolds(db).clear();
+      expect([queries.status(FIRST_ID), queries.timeline(FIRST_ID)]).toEqual(first);
+      expect(() => queries.status(SECOND_ID)).toThrow(`The read model holds ${SECOND_ID} but none of its events`);
+      db.close();
+    });
+
+    it("renders a treaty's views again after its own events", () => {
+      const db = open();
+      const events = ofTreaty(FIRST_ID);
+      applyInBatches(db, events.slice(0, 3), 3);
+      const queries = new TreatyStatusQueries(db);
+      expect([queries.status(FIRST_ID)?.revision, queries.timeline(FIRST_ID)?.revision]).toEqual(['2', '2']);
+      applyInBatches(db, events.slice(3), 1);
+      const last = String(events.length - 1);
+      expect([queries.status(FIRST_ID)?.revision, queries.timeline(FIRST_ID)?.revision]).toEqual([last, last]);
+      expect(rows(db)).toEqual(expectedRows(events));
+      db.close();
+    });
+
+    it('renders the views of a treaty again when another treaty comes to name it', () => {
+      const db = open();
+      const first = ofTreaty(FIRST_ID);
+      applyInBatches(db, first, 5);
+      const queries = new TreatyStatusQueries(db);
+      expect(queries.status(FIRST_ID)?.relations).toEqual([]);
+      expect(queries.timeline(FIRST_ID)?.linkedItems).toEqual([]);
+      // Its own position does not move: only the views of the first treaty show what the second says of it.
+      const revision = queries.status(FIRST_ID)?.revision;
+      applyInBatches(db, ofTreaty(SECOND_ID), 1);
+      expect(queries.status(FIRST_ID)?.relations).toEqual([
+        { type: 'built-on-by', treatyId: SECOND_ID, direction: 'incoming' },
+      ]);
+      expect(queries.timeline(FIRST_ID)?.linkedItems).toEqual([
+        expect.objectContaining({ type: 'statement', fromTreatyId: SECOND_ID, developmentId: uuid(13) }),
+      ]);
+      expect(queries.status(FIRST_ID)?.revision).toBe(revision);
+      db.close();
+    });
+
+    it('a rebuild renders, for every treaty, the views that applying one event at a time renders', () => {
+      const incremental = open();
+      const queries = new TreatyStatusQueries(incremental);
+      for (const event of log) {
+        incremental.transaction(() => treatyStatusProjection.apply(incremental, [event]))();
+        // Read every view after every event, so that each cached view must give way to the next.
+        for (const id of [FIRST_ID, SECOND_ID]) {
+          queries.status(id);
+          queries.timeline(id);
+        }
+      }
+      const rebuilt = openReadModelDatabase(join(directory, 'rebuilt.db'));
+      treatyStatusProjection.setUp(rebuilt);
+      rebuilt.transaction(() => treatyStatusProjection.apply(rebuilt, log))();
+      expect(rows(incremental)).toEqual(rows(rebuilt));
+      expect(rows(rebuilt)).toEqual(expectedRows(log));
+      expect(diffTreatyReadModels(incremental, rebuilt)).toEqual([]);
+      incremental.close();
+      rebuilt.close();
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { incomingLinks } from './treaty-links.table';
 import { treatyUpdate, type TreatyUpdate } from './treaty-update';
+import { treatyViews, type TreatyViews } from './treaty-views';
 
 export interface TreatyListQuery {
   readonly party?: string;
@@ -19,20 +20,25 @@ export interface TreatyPage {
   readonly nextCursor: string | null;
 }
 
-/** Read-only queries on the treaty-status read model: each is one indexed lookup, whatever the history's size. */
+/**
+ * Read-only queries on the treaty-status read model: each is an indexed lookup, and a view read again before its
+ * treaty changes is served as rendered the first time; the first read after a change renders it from the fold.
+ */
 export class TreatyStatusQueries {
-  constructor(private readonly db: Database) {}
+  private readonly views: TreatyViews;
+
+  constructor(private readonly db: Database) {
+    this.views = treatyViews(db);
+  }
 
   status(treatyId: string): JsonView | undefined {
-    const row = this.db.prepare('SELECT status_view FROM treaty_status WHERE treaty_id = ?').get(treatyId) as
-      { status_view: string } | undefined;
-    return row && (JSON.parse(row.status_view) as JsonView);
+    const text = this.views.text(treatyId, 'status');
+    return text === undefined ? undefined : (JSON.parse(text) as JsonView);
   }
 
   timeline(treatyId: string): JsonView | undefined {
-    const row = this.db.prepare('SELECT timeline_view FROM treaty_status WHERE treaty_id = ?').get(treatyId) as
-      { timeline_view: string } | undefined;
-    return row && (JSON.parse(row.timeline_view) as JsonView);
+    const text = this.views.text(treatyId, 'timeline');
+    return text === undefined ? undefined : (JSON.parse(text) as JsonView);
   }
 
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
@@ -61,23 +67,22 @@ export class TreatyStatusQueries {
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = this.db
-      .prepare(`SELECT s.treaty_id, s.status_view FROM treaty_status s ${where} ORDER BY s.treaty_id LIMIT ?`)
-      .all(...parameters, query.limit + 1) as { treaty_id: string; status_view: string }[];
+      .prepare(`SELECT s.treaty_id FROM treaty_status s ${where} ORDER BY s.treaty_id LIMIT ?`)
+      .pluck()
+      .all(...parameters, query.limit + 1) as string[];
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((row) => JSON.parse(row.status_view) as JsonView),
-      nextCursor: rows.length > query.limit ? (page[page.length - 1]?.treaty_id ?? null) : null,
+      items: page.map((treatyId) => this.status(treatyId)!),
+      nextCursor: rows.length > query.limit ? (page[page.length - 1] ?? null) : null,
     };
   }
 
   /** The current status of every treaty changed after `position`, in the order of their last change. */
   changedAfter(position: bigint, limit: number): TreatyUpdate[] {
     const rows = this.db
-      .prepare(
-        'SELECT treaty_id, position, status_view FROM treaty_status WHERE position > ? ORDER BY position LIMIT ?',
-      )
+      .prepare('SELECT treaty_id, position FROM treaty_status WHERE position > ? ORDER BY position LIMIT ?')
       .safeIntegers(true)
-      .all(position, limit) as { treaty_id: string; position: bigint; status_view: string }[];
-    return rows.map((row) => treatyUpdate(row.treaty_id, row.position, row.status_view));
+      .all(position, limit) as { treaty_id: string; position: bigint }[];
+    return rows.map((row) => treatyUpdate(row.treaty_id, row.position, () => this.views.text(row.treaty_id, 'status')));
   }
 }

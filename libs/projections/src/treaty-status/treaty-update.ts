@@ -8,16 +8,17 @@ export interface TreatyUpdate {
 }
 
 /**
- * An update from the status as the read model stores it. The text is parsed when first read: a rebuild publishes
- * nothing and never pays for it, and the subscribers of one update share one parse.
+ * An update whose status is rendered when first read, from the read model's views: a rebuild, or a commit nobody
+ * subscribes to, never renders it, and the subscribers of one update share one rendering. Read it when it is
+ * published (the live feed does): read later, it is the treaty's status then.
  */
-export function treatyUpdate(treatyId: string, position: bigint, statusText: string): TreatyUpdate {
+export function treatyUpdate(treatyId: string, position: bigint, statusText: () => string | undefined): TreatyUpdate {
   let status: JsonView | undefined;
   return {
     treatyId,
     position,
     get status() {
-      return (status ??= JSON.parse(statusText) as JsonView);
+      return (status ??= JSON.parse(statusText() ?? 'null') as JsonView);
     },
   };
 }

@@ -64,13 +64,13 @@ export function outgoingLinksOf(history: TreatyHistory): OutgoingLink[] {
     const { current } = development;
     if (!isOnRecord(development)) continue;
     if (current.type !== 'statement' && current.type !== 'negotiations' && current.type !== 'context') continue;
-    const item: LinkedItem = {
-      ...current,
+    // Object.assign rather than a spread followed by more properties: see viewSource.
+    const item: LinkedItem = Object.assign({}, current, {
       fromTreatyId: history.treatyId,
       developmentId: development.developmentId,
       precision: precisionOf(current.occurredOn),
       sources: development.sourceReports.map((report) => report.source),
-    };
+    });
     for (const toTreatyId of current.treaties ?? []) links.push({ kind: 'item', toTreatyId, item });
   }
   return links;

@@ -109,34 +109,41 @@ export function treatyTimelineOf(
 function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHistory[]): TimelineItem {
   const precision = precisionOf(development.current.occurredOn);
   const { retraction } = development;
-  return {
-    ...development.current,
-    kind: isDiplomacy(development.current.type) ? 'diplomacy' : 'legal-act',
-    eventId: development.eventId,
-    developmentId: development.developmentId,
-    eventType: development.eventType,
-    precision,
-    approximate: precision !== 'day',
-    reported: development.reported,
-    sources: development.sourceReports.map(viewSource),
-    recordedAt: development.recordedAt,
-    revision: development.revision,
-    position: development.position,
-    corrections: development.corrections.map(({ eventId, changes, reason, source, recordedAt }) => ({
-      eventId,
-      changes,
-      reason,
-      source,
-      recordedAt,
-    })),
-    retracted: retraction !== null,
-    retraction: retraction && {
-      eventId: retraction.eventId,
-      reason: retraction.reason,
-      source: retraction.source,
-      recordedAt: retraction.recordedAt,
+  // Object.assign rather than a spread followed by more properties: see viewSource.
+  const kind: TimelineItem['kind'] = isDiplomacy(development.current.type) ? 'diplomacy' : 'legal-act';
+  const open = openDisagreements(development, onRecord);
+  return Object.assign(
+    {},
+    development.current,
+    {
+      kind,
+      eventId: development.eventId,
+      developmentId: development.developmentId,
+      eventType: development.eventType,
+      precision,
+      approximate: precision !== 'day',
+      reported: development.reported,
+      sources: development.sourceReports.map(viewSource),
+      recordedAt: development.recordedAt,
+      revision: development.revision,
+      position: development.position,
+      corrections: development.corrections.map(({ eventId, changes, reason, source, recordedAt }) => ({
+        eventId,
+        changes,
+        reason,
+        source,
+        recordedAt,
+      })),
+      retracted: retraction !== null,
+      retraction: retraction && {
+        eventId: retraction.eventId,
+        reason: retraction.reason,
+        source: retraction.source,
+        recordedAt: retraction.recordedAt,
+      },
     },
-    ...(development.recordedDisagreesWith.length > 0 ? { disagreesWith: development.recordedDisagreesWith } : {}),
-    openDisagreements: openDisagreements(development, onRecord),
-  };
+    development.recordedDisagreesWith.length > 0
+      ? { disagreesWith: development.recordedDisagreesWith, openDisagreements: open }
+      : { openDisagreements: open },
+  );
 }

