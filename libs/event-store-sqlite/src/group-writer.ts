@@ -100,7 +100,7 @@ export function createGroupWriter(db: Database): GroupWriter {
       throw error;
     }
   };
-  // A group is first written without a savepoint per append, which costs about a fifth of an append's work: inside
+  // A group is first written without a savepoint per append, which costs about an eighth of an append's statements: inside
   // the IMMEDIATE transaction no other writer interleaves, so once its ids are found absent and its revision holds,
   // SQLite has no reason left to refuse an append. Should it refuse one all the same (a bug, or a constraint the
   // checks do not know), the whole group, none of which is acknowledged yet, is rolled back and written again with
