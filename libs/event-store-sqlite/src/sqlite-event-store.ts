@@ -49,11 +49,11 @@ const LAST_POSSIBLE = 2n ** 63n - 1n;
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged append
  * survives `kill -9` and power loss. Appends are committed in groups (decision 0012): those waiting at the same
- * moment share one IMMEDIATE transaction and one fsync, each in a savepoint of its own, and each is acknowledged
- * after that fsync. The IMMEDIATE transaction serialises writers (in this process and any other that opens the
- * file) and makes the idempotency check, the revision check and the inserts one atomic step per append. Global
- * positions are the table's AUTOINCREMENT keys: assigned under that write lock, they increase in commit order and
- * are never reused. Reads use the main thread's connection, which sees every commit acknowledged before the read.
+ * moment share one IMMEDIATE transaction and one fsync, and each is acknowledged after that fsync. The IMMEDIATE
+ * transaction serialises writers (in this process and any other that opens the file) and makes the idempotency
+ * check, the revision check and the inserts one atomic step per append. Global positions are the table's
+ * AUTOINCREMENT keys: assigned under that write lock, they increase in commit order and are never reused. Reads
+ * use the main thread's connection, which sees every commit acknowledged before the read.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database;
