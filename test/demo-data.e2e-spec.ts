@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { collect } from '@timeline/event-store/testing';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { toTreatyEnvelope } from '@timeline/projections';
+import {
+  TreatyHistoryFold,
+  treatyStatusSummaryAfter,
+  treatyStatusView,
+  TREATY_STREAM_PREFIX,
+  type TreatyStatusSummary,
+} from '@timeline/treaty';
 import { DEMO_TREATIES } from '../apps/api/src/demo/demo-data';
 import request from 'supertest';
 import { startTestApp, whenReady } from './support/test-app';
@@ -89,6 +97,43 @@ describe('demo data', () => {
       ]);
       for (const type of ['statement', 'negotiations', 'context']) {
         expect(timeline.items.map((item) => item.type)).toContain(type);
+      }
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('lists every treaty under the status, category and parties its status view gives, kept one event at a time', async () => {
+    const subject = await startTestApp(config, { keepData: true });
+    try {
+      await whenReady(subject.http);
+      const streams = new Map<string, RecordedEvent[]>();
+      for (const event of await collect(subject.app.get<EventStore>(EVENT_STORE).readAll())) {
+        if (!event.streamName.startsWith(TREATY_STREAM_PREFIX)) continue;
+        streams.set(event.streamName, [...(streams.get(event.streamName) ?? []), event]);
+      }
+      for (const events of streams.values()) {
+        const envelopes = events.map(toTreatyEnvelope);
+        const fold = new TreatyHistoryFold();
+        let summary: TreatyStatusSummary | null = null;
+        for (const [index, envelope] of envelopes.entries()) {
+          fold.add(envelope);
+          summary = treatyStatusSummaryAfter(summary, fold.history()!, [envelope]);
+          const view = treatyStatusView(envelopes.slice(0, index + 1))!;
+          expect([summary.status, summary.category, summary.parties]).toEqual([
+            view.status,
+            view.category,
+            view.parties,
+          ]);
+        }
+        const view = treatyStatusView(envelopes)!;
+        const listed = async (filter: string) =>
+          (
+            (await request(subject.http).get(`/treaties?${filter}&limit=500`)).body as { items: { id: string }[] }
+          ).items.map((item) => item.id);
+        expect(await listed(`status=${view.status}`)).toContain(view.id);
+        expect(await listed(`category=${view.category}`)).toContain(view.id);
+        for (const party of view.parties) expect(await listed(`party=${party}`)).toContain(view.id);
       }
     } finally {
       await subject.close();

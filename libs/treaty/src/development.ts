@@ -104,6 +104,20 @@ export function bodyOf(development: Development): string | undefined {
  * wording are compared ignoring case and spaces, because editors type them by hand.
  */
 export function identityKey(development: Development): string {
+  let key = identityKeys.get(development);
+  if (key === undefined) {
+    key = identityKeyOf(development);
+    identityKeys.set(development, key);
+  }
+  return key;
+}
+
+// A report is matched against every development on record, each of whose keys normalises text (a regular
+// expression per name): remembered per development, which is never changed in place (a correction makes a new
+// one), so that a treaty with a long history is not normalised again on every write.
+const identityKeys = new WeakMap<Development, string>();
+
+function identityKeyOf(development: Development): string {
   switch (development.type) {
     case 'legislative-approval':
       return `${development.type}|${development.party}|${normalizeBody(development.body)}`;

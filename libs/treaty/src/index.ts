@@ -30,6 +30,7 @@ export { TreatyHistoryFold, type TreatyHistory } from './views/treaty-history';
 export type { ResolvedViewOptions, ViewOptions } from './views/view-options';
 export type { ViewSource } from './views/view-sources';
 export * from './views/treaty-status.view';
+export * from './views/treaty-status-summary';
 export type { Disagreement, RatificationStep } from './views/status-parts';
 export * from './views/treaty-timeline.view';
 export * from './views/treaty-links';

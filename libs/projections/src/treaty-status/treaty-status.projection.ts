@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@timeline/event-store';
 import {
   treatyIdFromStreamName,
-  treatyStatusOf,
+  treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
   type TreatyEventEnvelope,
+  type TreatyHistoryFold,
+  type TreatyStatusSummary,
 } from '@timeline/treaty';
 import type { Projection } from '../projection';
 import { openTreatyFolds } from './open-treaty-folds';
@@ -66,11 +68,15 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
     try {
       for (const [treatyId, envelopes] of added) {
         writeEventChunk(db, treatyId, envelopes);
-        const history = openTreatyFolds(db).foldIn(treatyId, envelopes).history();
+        const fold = openTreatyFolds(db).foldIn(treatyId, envelopes);
+        const history = fold.history();
         if (history === null) continue;
         for (const target of indexOutgoingLinks(db, history)) named.add(target);
-        // The status and the parties are what listings filter on; links from others do not change them.
-        const { status, category, parties } = treatyStatusOf(history, NOW);
+        // The status and the parties are what listings filter on; links from others do not change them. Kept
+        // beside the fold, so that an event that cannot change them costs nothing to account for.
+        const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
+        summaries.set(fold, summary);
+        const { status, category, parties } = summary;
         statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, lastPosition);
         for (const code of parties) statements.addParty.run(code, treatyId);
         updates.push(treatyUpdate(treatyId, history.position, () => views.text(treatyId, 'status')));
@@ -89,7 +95,8 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   },
 };
 
-const NOW = { asOf: null, knownAt: null } as const;
+/** Each open fold's summary: a fold folded again (evicted, or after a rollback) starts without one. */
+const summaries = new WeakMap<TreatyHistoryFold, TreatyStatusSummary>();
 
 /** Statements prepared once per read-model connection: preparing them per event cost more than the work itself. */
 const statementCache = new WeakMap<Database, ReturnType<typeof prepareStatements>>();

@@ -1,0 +1,125 @@
+import type { Development } from '../development';
+import type { TreatyEventEnvelope } from './treaty-event-envelope';
+import type { TreatyHistory } from './treaty-history';
+import { treatyStatusOf } from './treaty-status.view';
+import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
+
+/**
+ * What listings filter on, as the status view says it now (no `asOf`, no `knownAt`): the treaty's status, its
+ * category and its parties. Kept from one event to the next: an event that cannot change it (most of a long
+ * history: statements, reservations, a further chamber's approval for a party already under way) leaves it as it
+ * is in constant time; any other event computes it again from the whole history with the status view itself, so the
+ * two cannot drift apart. Corrections and retractions always compute it again: they can change what came before.
+ */
+export type TreatyStatusSummary = {
+  readonly status: TreatyStatus;
+  readonly category: TreatyHistory['category'];
+  readonly parties: readonly string[];
+  /** Each party's ratification status: whether a further approval can still move it. */
+  readonly ratification: ReadonlyMap<string, PartyRatificationStatus>;
+  /** The stream revision of the last event it accounts for. */
+  readonly revision: bigint;
+};
+
+/** The summary computed from the whole history, by the status view. */
+export function treatyStatusSummaryOf(history: TreatyHistory): TreatyStatusSummary {
+  const view = treatyStatusOf(history, { asOf: null, knownAt: null });
+  return {
+    status: view.status,
+    category: view.category,
+    parties: view.parties,
+    ratification: new Map(Object.entries(view.ratification).map(([party, entry]) => [party, entry.status])),
+    revision: history.revision,
+  };
+}
+
+/**
+ * The summary after `added` (the events just folded into `history`, in order), from the summary before them:
+ * kept when none of them can change it, else computed again. `previous` must account for exactly the events
+ * before `added`; any other (or none) is ignored.
+ */
+export function treatyStatusSummaryAfter(
+  previous: TreatyStatusSummary | null,
+  history: TreatyHistory,
+  added: readonly TreatyEventEnvelope[],
+): TreatyStatusSummary {
+  const first = added[0]?.revision;
+  const follows = previous !== null && first !== undefined && previous.revision === first - 1n;
+  if (follows && added.every((envelope) => leavesSummaryAsItIs(previous, envelope, history))) {
+    return { ...previous, revision: history.revision };
+  }
+  return treatyStatusSummaryOf(history);
+}
+
+function leavesSummaryAsItIs(summary: TreatyStatusSummary, envelope: TreatyEventEnvelope, history: TreatyHistory) {
+  const { event } = envelope;
+  switch (event.type) {
+    case 'LegislativeApprovalGiven':
+      return approvalLeavesSummary(summary, event.data.party);
+    case 'InstrumentsExchanged':
+    case 'ReservationMade':
+    case 'DeclarationMade':
+    case 'ObjectionMade':
+    case 'ReservationWithdrawn':
+    case 'ObjectionWithdrawn':
+    case 'ProvisionalApplicationStarted':
+    case 'ProvisionalApplicationEnded':
+    case 'StatementMade':
+    case 'NegotiationsReported':
+    case 'ContextReported':
+      return true;
+    case 'DevelopmentCorroborated': {
+      // A corroboration may narrow the development's date: harmless where the date plays no part in the status.
+      const target = history.developments.find((report) => report.developmentId === event.data.developmentId);
+      return target === undefined || target.retraction !== null || dateLeavesStatus(target.current);
+    }
+    case 'TreatyRegistered':
+    case 'TreatySigned':
+    case 'RatificationCompleted':
+    case 'TreatyEnteredIntoForce':
+    case 'TreatySuspended':
+    case 'TreatyResumed':
+    case 'PartyWithdrew':
+    case 'TreatyTerminated':
+    case 'ConsentToBeBoundExpressed':
+    case 'WithdrawalNotified':
+    case 'DevelopmentCorrected':
+    case 'DevelopmentRetracted':
+      return false;
+    default: {
+      const unexpected: never = event;
+      throw new Error(`Unexpected treaty event ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/**
+ * An approval only ever moves a party from pending to in progress; one for a party already past pending, or for
+ * one that is not a party (until a signature or consent makes it one, which computes the summary again), does not.
+ */
+function approvalLeavesSummary(summary: TreatyStatusSummary, party: string | undefined): boolean {
+  if (party === undefined) return true;
+  const status = summary.ratification.get(party);
+  return status === undefined || status !== 'pending';
+}
+
+/** Developments whose date the status does not read (with no `asOf`, only their presence counts, if that). */
+function dateLeavesStatus(development: Development): boolean {
+  switch (development.type) {
+    case 'legislative-approval':
+    case 'instruments-exchanged':
+    case 'reservation':
+    case 'declaration':
+    case 'objection':
+    case 'reservation-withdrawn':
+    case 'objection-withdrawn':
+    case 'provisional-application-started':
+    case 'provisional-application-ended':
+    case 'statement':
+    case 'negotiations':
+    case 'context':
+      return true;
+    default:
+      return false;
+  }
+}
