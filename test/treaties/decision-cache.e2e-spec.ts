@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import type { DevelopmentReport } from '@timeline/treaty';
 import { TreatyCommands } from '../../apps/api/src/treaties/application/treaty-commands.service';
+import { OneWriteAtATime } from '../../apps/api/src/treaties/decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../../apps/api/src/treaties/decision-state/treaty-decision-states.service';
 import { Metrics } from '../../apps/api/src/metrics/metrics.service';
 import { KEYS, bearer } from '../support/api-keys';
@@ -53,6 +54,7 @@ describe('the decision-state cache with a second writer on the same store', () =
       fixedClock(),
       subject.app.get(Metrics),
       new TreatyDecisionStates(otherStore, subject.config),
+      new OneWriteAtATime(),
     );
     await registerRuIr(subject.http);
     await post(subject.http, developments, signature()).expect(201); // the app's cache is now at revision 1

@@ -2,6 +2,7 @@ import { TreatyBatches } from './application/treaty-batches.service';
 import { TreatyBatchesController } from './treaty-batches.controller';
 import { Module } from '@nestjs/common';
 import { TreatyCommands } from './application/treaty-commands.service';
+import { OneWriteAtATime } from './decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from './decision-state/treaty-decision-states.service';
 import { TreatyDryRun } from './application/treaty-dry-run.service';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
@@ -15,6 +16,7 @@ import { TreatyReadsController } from './treaty-reads.controller';
     TreatyCommands,
     TreatyBatches,
     TreatyDecisionStates,
+    OneWriteAtATime,
     TreatyDryRun,
     TreatyEditing,
     TreatyEditingDryRun,

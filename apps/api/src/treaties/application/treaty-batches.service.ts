@@ -24,6 +24,7 @@ import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
 import { problemFromKnownError } from '../../problems/known-errors';
 import { findKeyedEvent, type DecisionState } from '../decision-state/decision-state';
+import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
 import { IDEMPOTENCY_NAMESPACE, staleIfMatch } from './treaty-commands.service';
 import { requestFingerprint } from './request-fingerprint';
@@ -58,9 +59,19 @@ export class TreatyBatches {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly states: TreatyDecisionStates,
+    private readonly oneWriteAtATime: OneWriteAtATime,
   ) {}
 
-  async reportDevelopments(
+  /** Records the batch once this process's earlier writes to the treaty have settled (see OneWriteAtATime). */
+  reportDevelopments(
+    treatyId: string,
+    developments: readonly DevelopmentReport[],
+    request: WriteRequest,
+  ): Promise<BatchOutcome> {
+    return this.oneWriteAtATime.run(treatyId, () => this.decideAndAppend(treatyId, developments, request));
+  }
+
+  private async decideAndAppend(
     treatyId: string,
     developments: readonly DevelopmentReport[],
     request: WriteRequest,

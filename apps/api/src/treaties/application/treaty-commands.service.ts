@@ -19,6 +19,7 @@ import { CLOCK, type Clock } from '../../clock';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
 import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
+import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteOutcome, WriteRequest } from './write-request';
@@ -54,9 +55,19 @@ export class TreatyCommands {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly states: TreatyDecisionStates,
+    private readonly oneWriteAtATime: OneWriteAtATime,
   ) {}
 
-  async execute(
+  /** Runs the command once this process's earlier writes to the treaty have settled (see OneWriteAtATime). */
+  execute(
+    treatyId: string,
+    commandFor: (eventId: string) => TreatyCommand,
+    request: WriteRequest,
+  ): Promise<WriteOutcome> {
+    return this.oneWriteAtATime.run(treatyId, () => this.decideAndAppend(treatyId, commandFor, request));
+  }
+
+  private async decideAndAppend(
     treatyId: string,
     commandFor: (eventId: string) => TreatyCommand,
     request: WriteRequest,
