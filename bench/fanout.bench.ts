@@ -27,7 +27,10 @@ function startClient(onComplete: (id: string) => void): Client {
     if (report.kind === 'complete') return onComplete(report.id);
     waiting.get(report.kind)?.shift()?.(report);
   });
-  child.once('exit', (code) => code === 0 || console.error(`fan-out client exited with ${code}`));
+  // The writer is stopped with SIGTERM once its appends are counted; any other end but a clean exit is reported.
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`fan-out client exited with ${code ?? signal}`);
+  });
   return {
     process: child,
     send: (command) => child.send(command),
