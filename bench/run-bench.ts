@@ -81,8 +81,9 @@ async function main(): Promise<void> {
     if (runs('12')) rows.push(...(await emmettBench(directory, appends, Math.max(10, appends / 20))));
   } finally {
     rmSync(directory, { recursive: true, force: true });
+    // Printed even when a scenario fails, so that the figures of the ones before it are not lost.
+    printTable(rows);
   }
-  printTable(rows);
 }
 
 void main();
