@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import type { DevelopmentReport } from '@timeline/treaty';
 import { TreatyCommands } from '../../apps/api/src/treaties/application/treaty-commands.service';
@@ -112,6 +112,26 @@ describe('the decision-state cache with a second writer on the same store', () =
     await post(subject.http, path, dumaApproval({ party: 'IR', body: 'Majlis' }))
       .set('If-Match', '"2"')
       .expect(201);
+  });
+
+  it('answers 503 TREATY_BUSY with Retry-After when other writers win every attempt, and writes nothing', async () => {
+    await post(subject.http, '/treaties', { ...RU_IR, id: 'ru-ir-cache-busy' }).expect(201);
+    const path = '/treaties/ru-ir-cache-busy/developments';
+    await post(subject.http, path, signature()).expect(201);
+    const appStore = subject.app.get<EventStore>(EVENT_STORE);
+    // Another process appends first, every time: each attempt conflicts, and the writer gave no If-Match.
+    const spy = jest
+      .spyOn(appStore, 'appendToStream')
+      .mockRejectedValue(new WrongExpectedRevisionError('treaty-ru-ir-cache-busy', 1n, 2n));
+    try {
+      const answer = await post(subject.http, path, dumaApproval()).expect(503);
+      expect(answer.body).toMatchObject({ code: 'TREATY_BUSY' });
+      expect(answer.headers['retry-after']).toBeDefined();
+      expect(spy).toHaveBeenCalledTimes(5);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await storedEvents(subject, 'ru-ir-cache-busy')).toHaveLength(2);
   });
 
   it('conflicts when the other writer appends between its read and its append, forgets and decides again', async () => {

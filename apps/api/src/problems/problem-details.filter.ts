@@ -45,7 +45,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describe(error)}`);
     if (response.headersSent) return;
     // Transient: an election, a node not ready or too busy, a timeout. Retrying with the same Idempotency-Key is safe.
-    if (problem.code === 'EVENT_STORE_UNAVAILABLE') response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
+    if (problem.code === 'EVENT_STORE_UNAVAILABLE' || problem.code === 'TREATY_BUSY') {
+      response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
+    }
     if (problem.status === 401) {
       const invalid = problem.code === 'INVALID_API_KEY' ? ', error="invalid_token"' : '';
       response.setHeader('WWW-Authenticate', `${WWW_AUTHENTICATE}${invalid}`);

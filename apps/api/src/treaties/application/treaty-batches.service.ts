@@ -26,7 +26,7 @@ import { problemFromKnownError } from '../../problems/known-errors';
 import { findKeyedEvent, type DecisionState } from '../decision-state/decision-state';
 import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
-import { IDEMPOTENCY_NAMESPACE, staleIfMatch } from './treaty-commands.service';
+import { IDEMPOTENCY_NAMESPACE, staleIfMatch, treatyBusy } from './treaty-commands.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 
@@ -114,7 +114,8 @@ export class TreatyBatches {
         const retry =
           error instanceof WrongExpectedRevisionError &&
           (request.ifMatch === undefined || request.idempotencyKey !== undefined);
-        if (!retry || attempt === MAX_ATTEMPTS) throw error;
+        if (!retry) throw error;
+        if (attempt === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
       }
     }
   }

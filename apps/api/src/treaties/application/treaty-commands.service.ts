@@ -130,7 +130,8 @@ export class TreatyCommands {
         const retry =
           error instanceof WrongExpectedRevisionError &&
           (request.ifMatch === undefined || request.idempotencyKey !== undefined);
-        if (!retry || attempt === MAX_ATTEMPTS) throw error;
+        if (!retry) throw error;
+        if (attempt === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
       }
     }
   }
@@ -198,6 +199,18 @@ export function replay(treatyId: string, earlier: KeyedEvent, fingerprint: strin
     position: earlier.position,
     replayed: true,
   };
+}
+
+/**
+ * Other processes or replicas kept writing to the treaty between this writer's read and its append, every time.
+ * A writer without If-Match set no precondition, so 412 would blame it: the answer is to retry, which is safe.
+ */
+export function treatyBusy(): ApiProblem {
+  return new ApiProblem(
+    503,
+    'TREATY_BUSY',
+    'Other writers kept changing this treaty while this write was decided: retry it (with the same Idempotency-Key, a retry is safe)',
+  );
 }
 
 function keyReused(): ApiProblem {
