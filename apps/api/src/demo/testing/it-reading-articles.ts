@@ -10,5 +10,6 @@ import type { SeedArticles } from './seed-articles';
 export function itReadingArticles(articles: SeedArticles): (name: string, check: () => void) => void {
   return articles.available
     ? (name, check) => it(name, check)
-    : (name, check) => it.skip(`${name} [skipped: ${articles.reason}]`, check);
+    : // Skipped on purpose, never silently: the articles are not in the repository (see above).
+      (name, check) => it.skip(`${name} [skipped: ${articles.reason}]`, check);
 }

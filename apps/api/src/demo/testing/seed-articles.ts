@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 /** Names the folder that holds the source articles; unset, `../shared/seeds` beside the clone is used if it exists. */
 export const SEED_ARTICLES_VARIABLE = 'TIMELINE_SEED_ARTICLES_DIR';
+// Outside the clone on purpose: used only when it exists; a user's clone without it skips, with the reason.
 const CONVENTIONAL_PLACE = '../shared/seeds';
 
 /**
