@@ -170,6 +170,41 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('applies the live events that arrive in one turn in one transaction, not one each', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const commits: number[] = [];
+    const runner = new ProjectionRunner(store, db, recordingProjection(), {
+      onCommitted: (ids) => commits.push(ids.length),
+    });
+    void runner.start();
+    await waitFor(() => runner.status.kind === 'live');
+    commits.length = 0;
+    const events = newEvents(5);
+    const result = await store.appendToStream('stream-many', events);
+    await runner.waitForPosition(result.position, 2000);
+    expect(commits).toEqual([5]);
+    expect(applied(db).slice(-5)).toEqual(events.map((event) => event.id));
+    await runner.stop();
+    db.close();
+  });
+
+  it('touches the read model no more once stopped, even with live events received in that turn', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(store, db, recordingProjection());
+    void runner.start();
+    await waitFor(() => runner.status.kind === 'live');
+    const result = await store.appendToStream('stream-last', newEvents(3));
+    // Microtasks only: the events reach the runner, and its end-of-turn commit has not run yet.
+    for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    await runner.stop();
+    expect(runner.position).toBe(result.position);
+    // The caller may close the read model as soon as stop() resolves: a commit left for later would now fail.
+    db.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runner.status.kind).toBe('stopped');
+  });
+
   it('refuses a read model written by another version of the projection', () => {
     const db = openReadModelDatabase(join(directory, 'read.db'));
     db.prepare("INSERT INTO checkpoints VALUES ('recording', 2, '5', 'now')").run();

@@ -43,6 +43,9 @@ export class ProjectionRunner<Update> {
   private readonly waiters = new Set<() => void>();
   private running: Promise<void> | undefined;
   private readonly batchSize: number;
+  /** Events received and not yet applied: at most a batch, or what arrived in the current turn once live. */
+  private pending: RecordedEvent[] = [];
+  private commitScheduled = false;
 
   constructor(
     private readonly store: EventStore,
@@ -116,9 +119,7 @@ export class ProjectionRunner<Update> {
 
   private async run(): Promise<void> {
     this.currentStatus = { kind: 'catching-up' };
-    let batch: RecordedEvent[] = [];
     let live = false;
-    let sincePause = 0;
     try {
       const subscription = this.store.subscribeToAll({
         fromPosition: this.appliedPosition ?? START,
@@ -127,32 +128,51 @@ export class ProjectionRunner<Update> {
       });
       for await (const message of subscription) {
         if (message.kind === 'caught-up') {
-          if (!this.commit(batch)) return;
-          batch = [];
+          if (!this.commitPending()) return;
           live = true;
           this.currentStatus = { kind: 'live' };
           this.options.onCaughtUp?.();
           if (this.options.stopWhenCaughtUp) break;
           continue;
         }
-        batch.push(message.event);
-        if (live || batch.length >= this.batchSize) {
-          if (!this.commit(batch)) return;
-          sincePause += batch.length;
-          batch = [];
+        this.pending.push(message.event);
+        if (this.pending.length >= this.batchSize) {
+          if (!this.commitPending()) return;
           // Reading and applying need not wait on I/O (SQLite is synchronous), so a long catch-up, or a burst
           // of live events, would otherwise hold the event loop until it ends: no request, health check or
           // timer would run in the meantime. Let them in after every batch's worth of events.
-          if (sincePause >= this.batchSize) {
-            sincePause = 0;
-            await yieldToEventLoop();
-          }
+          await yieldToEventLoop();
+        } else if (live) {
+          this.commitAtEndOfTurn();
         }
       }
-      if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
+      if (!this.hasFailed()) {
+        this.commitPending();
+        if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
+      }
     } catch (error) {
       this.fail(undefined, error);
     }
+  }
+
+  /**
+   * Live events that arrive in one turn of the event loop (an append of many events, or the appends of
+   * concurrent requests committed together) are applied in one read-model transaction at the end of that turn,
+   * not in one each: a transaction, its checkpoint and its commit cost more than applying an event.
+   */
+  private commitAtEndOfTurn(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      if (!this.hasFailed()) this.commitPending();
+    });
+  }
+
+  private commitPending(): boolean {
+    const batch = this.pending;
+    this.pending = [];
+    return this.commit(batch);
   }
 
   /** Commits a batch; on failure retries its events one by one, to commit those before the bad one and name it. */
