@@ -45,12 +45,11 @@ export function requireToday(context: DecisionContext): string {
 export function assertPartyInTreaty(
   development: Development,
   treaty: TreatyProfile,
-  others: readonly DevelopmentOnRecord[],
+  parties: readonly string[],
   prefix = '',
 ): void {
   const party = partyOf(development);
   if (party === undefined) return;
-  const parties = partiesOf(treaty, others);
   if (parties.includes(party)) return;
   if (addsParty(development)) {
     if (treaty.kind !== 'bilateral') return;
@@ -129,15 +128,19 @@ export function assertSignatureOrder(
   }
 }
 
-/** All the record rules for a development, new or corrected; `others` excludes the development being corrected. */
+/**
+ * All the record rules for a development, new or corrected; `others` excludes the development being corrected.
+ * `parties` are the treaty's parties by `others`, given by a caller that already has them (see RecordIndex).
+ */
 export function assertFitsRecord(
   development: Development,
   treaty: TreatyProfile,
   others: readonly DevelopmentOnRecord[],
   today: string,
   prefix = '',
+  parties: readonly string[] = partiesOf(treaty, others),
 ): void {
-  assertPartyInTreaty(development, treaty, others, prefix);
+  assertPartyInTreaty(development, treaty, parties, prefix);
   assertNotInFuture(development, today, prefix);
   assertSignatureOrder(development, others, prefix);
   assertTreatyLawRules(development, treaty, others, prefix);

@@ -9,7 +9,8 @@ import { requireRegistered } from './decision-guards';
 import { parseDevelopmentReport } from './development-report.parser';
 import { requireEventId } from './input-validation';
 import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
-import { developmentsOnRecord, type TreatyState } from './treaty.state';
+import { recordIndexOf } from './record-index';
+import type { TreatyState } from './treaty.state';
 
 /**
  * News arrives late, out of order and incomplete, so a report is accepted in any order and refused only when it
@@ -34,12 +35,11 @@ export function reportDevelopment(
       `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted, besides statements, negotiations and context (retract the termination to lift this)`,
     );
   }
-  const onRecord = developmentsOnRecord(treaty);
-  assertFitsRecord(development, treaty.treaty, onRecord, today);
+  const record = recordIndexOf(treaty);
+  assertFitsRecord(development, treaty.treaty, record.onRecord, today, '', record.parties);
   assertSourceNotInFuture(source, today);
 
-  const key = identityKey(development);
-  const reportsOfSame = onRecord.filter((other) => identityKey(other.current) === key);
+  const reportsOfSame = record.reportsOf(identityKey(development));
   const agreeing = reportsOfSame.filter((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
   // Among reports that agree, the one this source already backs, so that a repeated report lands where it did.
   const corroborated =

@@ -1,6 +1,7 @@
 import { applyChanges, developmentOfEvent } from '../development';
 import { refinedDate } from '../partial-date';
 import type { TreatyEvent } from '../treaty.events';
+import { carryRecordIndex } from './record-index';
 import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState } from './treaty.state';
 
 /**
@@ -43,7 +44,7 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
         sources: [event.data.source],
         retracted: false,
       };
-      return registered(state.treaty, [...state.developments, added]);
+      return withAppended(state, added);
     }
     case 'DevelopmentCorroborated':
       return updateDevelopment(state, event.data.developmentId, (development) => ({
@@ -79,6 +80,20 @@ function updateDevelopment(
     development.developmentId === developmentId ? update(development) : development,
   );
   return registered(state.treaty, developments);
+}
+
+/**
+ * The record with one more development: the common case, so it costs the same however long the record is (the
+ * terminations are those before plus this one, and the decider's index moves on with the one added).
+ */
+function withAppended(state: RegisteredTreaty, added: DevelopmentOnRecord): RegisteredTreaty {
+  const developments = [...state.developments, added];
+  carryRecordIndex(state.developments, developments, added);
+  const before = state.status === 'terminated' ? state.terminationIds : [];
+  const terminationIds = added.current.type === 'terminated' ? [...before, added.developmentId] : before;
+  return terminationIds.length > 0
+    ? { status: 'terminated', treaty: state.treaty, developments, terminationIds }
+    : { status: 'active', treaty: state.treaty, developments };
 }
 
 // The status is derived rather than stored, so a retracted termination lifts it without a special event.

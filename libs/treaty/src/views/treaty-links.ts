@@ -1,7 +1,7 @@
 import type { Development } from '../development';
 import { INVERSE_RELATION, type RelationType } from '../law/treaty-law.vocabulary';
 import { endOfPeriod, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
-import type { Source } from '../treaty.events';
+import type { Source, TreatyEvent } from '../treaty.events';
 import { isOnRecord, type TreatyHistory } from './treaty-history';
 
 /**
@@ -51,6 +51,26 @@ export function relationsOf(history: TreatyHistory, links: TreatyLinks | undefin
     direction: 'incoming',
   }));
   return [...outgoing, ...incoming];
+}
+
+/**
+ * Whether folding this event can change `outgoingLinksOf`: the relations come with the registration, the items
+ * are statements, negotiations and context, and a corroboration, correction or retraction may change any of those.
+ * Legal acts link nothing, so the projection need not index a treaty's links again after one.
+ */
+export function mayChangeOutgoingLinks(event: TreatyEvent): boolean {
+  switch (event.type) {
+    case 'TreatyRegistered':
+    case 'StatementMade':
+    case 'NegotiationsReported':
+    case 'ContextReported':
+    case 'DevelopmentCorroborated':
+    case 'DevelopmentCorrected':
+    case 'DevelopmentRetracted':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The relations this treaty states and its on-record diplomacy that names other treaties. */
