@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@timeline/event-store';
 import {
+  mayChangeOutgoingLinks,
   treatyIdFromStreamName,
   treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
@@ -71,7 +72,9 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         const fold = openTreatyFolds(db).foldIn(treatyId, envelopes);
         const history = fold.history();
         if (history === null) continue;
-        for (const target of indexOutgoingLinks(db, history)) named.add(target);
+        if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
+          for (const target of indexOutgoingLinks(db, history)) named.add(target);
+        }
         // The status and the parties are what listings filter on; links from others do not change them. Kept
         // beside the fold, so that an event that cannot change them costs nothing to account for.
         const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
