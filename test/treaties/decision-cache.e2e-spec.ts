@@ -3,6 +3,7 @@ import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@timel
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import type { DevelopmentReport } from '@timeline/treaty';
 import { TreatyCommands } from '../../apps/api/src/treaties/application/treaty-commands.service';
+import { TreatyWriter } from '../../apps/api/src/treaties/application/treaty-writer.service';
 import { OneWriteAtATime } from '../../apps/api/src/treaties/decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../../apps/api/src/treaties/decision-state/treaty-decision-states.service';
 import { Metrics } from '../../apps/api/src/metrics/metrics.service';
@@ -50,11 +51,13 @@ describe('the decision-state cache with a second writer on the same store', () =
     if (store.kind !== 'embedded') throw new Error('this test needs the embedded store');
     otherStore = new SqliteEventStore({ file: store.file });
     otherWriter = new TreatyCommands(
-      otherStore,
-      fixedClock(),
-      subject.app.get(Metrics),
-      new TreatyDecisionStates(otherStore, subject.config),
-      new OneWriteAtATime(),
+      new TreatyWriter(
+        otherStore,
+        fixedClock(),
+        subject.app.get(Metrics),
+        new TreatyDecisionStates(otherStore, subject.config),
+        new OneWriteAtATime(),
+      ),
     );
     await registerRuIr(subject.http);
     await post(subject.http, developments, signature()).expect(201); // the app's cache is now at revision 1

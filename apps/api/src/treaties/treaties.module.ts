@@ -7,12 +7,14 @@ import { TreatyDecisionStates } from './decision-state/treaty-decision-states.se
 import { TreatyDryRun } from './application/treaty-dry-run.service';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import { TreatyReads } from './application/treaty-reads.service';
+import { TreatyWriter } from './application/treaty-writer.service';
 import { TreatiesController } from './treaties.controller';
 import { TreatyReadsController } from './treaty-reads.controller';
 
 @Module({
   controllers: [TreatiesController, TreatyBatchesController, TreatyReadsController],
   providers: [
+    TreatyWriter,
     TreatyCommands,
     TreatyBatches,
     TreatyDecisionStates,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { TreatyEvent, TreatyEventEnvelope } from '@timeline/treaty';
+import { statementsPerDatabase } from '../statements-per-database';
 
 /**
  * What a treaty's fold is made from, kept in the read model so that a fold that is not open is made again with no
@@ -19,30 +20,17 @@ export const TREATY_EVENT_CHUNKS_TABLE = `
 /** One event in a chunk: [eventId, revision, position, recordedAt, type, data], numbers as decimal strings. */
 type StoredEvent = [string, string, string, string, TreatyEvent['type'], unknown];
 
-const statementCache = new WeakMap<Database, ReturnType<typeof prepare>>();
-
-function statements(db: Database) {
-  let prepared = statementCache.get(db);
-  if (!prepared) {
-    prepared = prepare(db);
-    statementCache.set(db, prepared);
-  }
-  return prepared;
-}
-
-function prepare(db: Database) {
-  return {
-    insert: db.prepare(
-      `INSERT INTO treaty_event_chunks (treaty_id, first_revision, events) VALUES (?, ?, ?)
+const statements = statementsPerDatabase((db: Database) => ({
+  insert: db.prepare(
+    `INSERT INTO treaty_event_chunks (treaty_id, first_revision, events) VALUES (?, ?, ?)
        ON CONFLICT (treaty_id, first_revision) DO NOTHING`,
-    ),
-    before: db
-      .prepare(
-        'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
-      )
-      .pluck(),
-  };
-}
+  ),
+  before: db
+    .prepare(
+      'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
+    )
+    .pluck(),
+}));
 
 /** Keeps a treaty's next events (in stream order) as one chunk. */
 export function writeEventChunk(db: Database, treatyId: string, envelopes: readonly TreatyEventEnvelope[]): void {

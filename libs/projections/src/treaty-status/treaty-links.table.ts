@@ -6,6 +6,7 @@ import {
   type TreatyHistory,
   type TreatyLinks,
 } from '@timeline/treaty';
+import { statementsPerDatabase } from '../statements-per-database';
 
 /**
  * The reverse index of what treaties say about each other: a relation stated on one treaty, or a statement,
@@ -27,30 +28,17 @@ export const TREATY_LINKS_TABLE = `
 
 type LinkRow = { kind: 'relation' | 'item'; source_treaty_id: string; data: string };
 
-const statementCache = new WeakMap<Database, ReturnType<typeof prepare>>();
-
-function statements(db: Database) {
-  let prepared = statementCache.get(db);
-  if (!prepared) {
-    prepared = prepare(db);
-    statementCache.set(db, prepared);
-  }
-  return prepared;
-}
-
-function prepare(db: Database) {
-  return {
-    targetsOf: db.prepare('SELECT DISTINCT target_treaty_id FROM treaty_links WHERE source_treaty_id = ?').pluck(),
-    deleteFrom: db.prepare('DELETE FROM treaty_links WHERE source_treaty_id = ?'),
-    insert: db.prepare(
-      `INSERT OR REPLACE INTO treaty_links (target_treaty_id, source_treaty_id, link_key, kind, data)
+const statements = statementsPerDatabase((db: Database) => ({
+  targetsOf: db.prepare('SELECT DISTINCT target_treaty_id FROM treaty_links WHERE source_treaty_id = ?').pluck(),
+  deleteFrom: db.prepare('DELETE FROM treaty_links WHERE source_treaty_id = ?'),
+  insert: db.prepare(
+    `INSERT OR REPLACE INTO treaty_links (target_treaty_id, source_treaty_id, link_key, kind, data)
        VALUES (?, ?, ?, ?, ?)`,
-    ),
-    incoming: db.prepare(
-      'SELECT kind, source_treaty_id, data FROM treaty_links WHERE target_treaty_id = ? ORDER BY source_treaty_id, link_key',
-    ),
-  };
-}
+  ),
+  incoming: db.prepare(
+    'SELECT kind, source_treaty_id, data FROM treaty_links WHERE target_treaty_id = ? ORDER BY source_treaty_id, link_key',
+  ),
+}));
 
 /** Replaces what `history`'s treaty says about others; returns every treaty whose links may have changed. */
 export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<string> {

@@ -1,5 +1,5 @@
 import { bodyOf, partyOf, type Development } from '../development';
-import { isRepeatable } from '../development-type';
+import { isDiplomacy, isRepeatable, type DevelopmentType } from '../development-type';
 import { precisionOf, type DatePrecision } from '../partial-date';
 import type { Votes } from '../treaty.events';
 import { groupByIdentity, openDisagreements, type DevelopmentHistory } from './treaty-history';
@@ -64,6 +64,26 @@ export function stepType(development: Development): RatificationStep['type'] | n
     }
   }
 }
+
+/**
+ * Developments the status view shows only in fields of their own (the exchange of instruments, a party's
+ * reservations, declarations, objections and provisional application) or in the timeline (diplomacy): neither
+ * their presence nor their date moves the treaty's status, its parties or a party's ratification status.
+ */
+export function neverMovesStatus(type: DevelopmentType): boolean {
+  return isDiplomacy(type) || SHOWN_BESIDE_THE_STATUS.has(type);
+}
+
+const SHOWN_BESIDE_THE_STATUS: ReadonlySet<DevelopmentType> = new Set<DevelopmentType>([
+  'instruments-exchanged',
+  'reservation',
+  'declaration',
+  'objection',
+  'reservation-withdrawn',
+  'objection-withdrawn',
+  'provisional-application-started',
+  'provisional-application-ended',
+]);
 
 export function step(
   report: DevelopmentHistory,

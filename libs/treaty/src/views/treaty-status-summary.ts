@@ -1,4 +1,6 @@
 import type { Development } from '../development';
+import { developmentTypeOfEvent, isDevelopmentEvent } from '../development-type';
+import { neverMovesStatus } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import type { TreatyHistory } from './treaty-history';
 import { treatyStatusOf } from './treaty-status.view';
@@ -53,36 +55,18 @@ export function treatyStatusSummaryAfter(
 
 function leavesSummaryAsItIs(summary: TreatyStatusSummary, envelope: TreatyEventEnvelope, history: TreatyHistory) {
   const { event } = envelope;
+  if (isDevelopmentEvent(event)) {
+    return event.type === 'LegislativeApprovalGiven'
+      ? approvalLeavesSummary(summary, event.data.party)
+      : neverMovesStatus(developmentTypeOfEvent(event.type));
+  }
   switch (event.type) {
-    case 'LegislativeApprovalGiven':
-      return approvalLeavesSummary(summary, event.data.party);
-    case 'InstrumentsExchanged':
-    case 'ReservationMade':
-    case 'DeclarationMade':
-    case 'ObjectionMade':
-    case 'ReservationWithdrawn':
-    case 'ObjectionWithdrawn':
-    case 'ProvisionalApplicationStarted':
-    case 'ProvisionalApplicationEnded':
-    case 'StatementMade':
-    case 'NegotiationsReported':
-    case 'ContextReported':
-      return true;
     case 'DevelopmentCorroborated': {
       // A corroboration may narrow the development's date: harmless where the date plays no part in the status.
       const target = history.developments.find((report) => report.developmentId === event.data.developmentId);
       return target === undefined || target.retraction !== null || dateLeavesStatus(target.current);
     }
     case 'TreatyRegistered':
-    case 'TreatySigned':
-    case 'RatificationCompleted':
-    case 'TreatyEnteredIntoForce':
-    case 'TreatySuspended':
-    case 'TreatyResumed':
-    case 'PartyWithdrew':
-    case 'TreatyTerminated':
-    case 'ConsentToBeBoundExpressed':
-    case 'WithdrawalNotified':
     case 'DevelopmentCorrected':
     case 'DevelopmentRetracted':
       return false;
@@ -105,21 +89,5 @@ function approvalLeavesSummary(summary: TreatyStatusSummary, party: string | und
 
 /** Developments whose date the status does not read (with no `asOf`, only their presence counts, if that). */
 function dateLeavesStatus(development: Development): boolean {
-  switch (development.type) {
-    case 'legislative-approval':
-    case 'instruments-exchanged':
-    case 'reservation':
-    case 'declaration':
-    case 'objection':
-    case 'reservation-withdrawn':
-    case 'objection-withdrawn':
-    case 'provisional-application-started':
-    case 'provisional-application-ended':
-    case 'statement':
-    case 'negotiations':
-    case 'context':
-      return true;
-    default:
-      return false;
-  }
+  return development.type === 'legislative-approval' || neverMovesStatus(development.type);
 }

@@ -12,7 +12,8 @@ import {
 } from '@timeline/treaty';
 import { CLOCK, type Clock } from '../../clock';
 import { foldDecisionState } from '../decision-state/decision-state';
-import { eventIdFor, replay, staleIfMatch, writtenUnderKey } from './treaty-commands.service';
+import { eventIdFor, replay } from './treaty-commands.service';
+import { staleIfMatch, writtenUnderKey } from './treaty-writer.service';
 import { requestFingerprint } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 

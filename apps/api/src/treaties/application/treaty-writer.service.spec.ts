@@ -1,0 +1,226 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { LogVerifier } from '@timeline/audit';
+import {
+  IdempotencyConflictError,
+  InMemoryEventStore,
+  WrongExpectedRevisionError,
+  type ReadStreamOptions,
+  type RecordedEvent,
+} from '@timeline/event-store';
+import { decide, treatyStreamName, type TreatyCommand } from '@timeline/treaty';
+import { TREATY_ID, register, report, uuid } from '@timeline/treaty/testing';
+import type { AppConfig } from '../../config/app-config';
+import { Metrics } from '../../metrics/metrics.service';
+import { ApiProblem } from '../../problems/api-problem';
+import type { ReadModels } from '../../read-models/read-models.service';
+import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
+import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
+import { TreatyWriter, type TreatyWrite } from './treaty-writer.service';
+import type { WriteRequest } from './write-request';
+
+/** An in-memory store that counts the events its stream reads return, to tell a kept state from a read. */
+class CountingStore extends InMemoryEventStore {
+  eventsRead = 0;
+  override async *readStream(streamName: string, options?: ReadStreamOptions) {
+    for await (const event of super.readStream(streamName, options)) {
+      this.eventsRead += 1;
+      yield event;
+    }
+  }
+}
+
+type Answer = { appended: string[]; revision: bigint } | { replayOf: string; fingerprint: string };
+
+const stream = treatyStreamName(TREATY_ID);
+const signature = (id: string) => report(id, { type: 'signed', occurredOn: '2025-01-17' });
+const approval = (id: string, party: string) =>
+  report(id, { type: 'legislative-approval', occurredOn: '2025-04-08', party, body: `${party} parliament` });
+
+describe('TreatyWriter', () => {
+  let store: CountingStore;
+  let metrics: Metrics;
+  let writer: TreatyWriter;
+  let decisions: number;
+
+  const request = (overrides: Partial<WriteRequest> = {}): WriteRequest => ({
+    principal: { role: 'editor', keyId: 'editor-key' },
+    correlationId: 'correlation-1',
+    route: 'POST /spec',
+    body: { some: 'body' },
+    ...overrides,
+  });
+
+  /** A write of these commands, one event each, under these ids; it counts its decisions. */
+  const writeOf =
+    (ids: readonly string[], commands: (ids: readonly string[]) => TreatyCommand[]) => (): TreatyWrite<Answer> => ({
+      eventIds: ids,
+      decide: (state, today) => {
+        decisions += 1;
+        return commands(ids).map((command) => decide(command, state, { today }));
+      },
+      replay: (earlier) => ({ replayOf: earlier.id, fingerprint: String(earlier.fingerprint) }),
+      appended: (events, result) => ({
+        appended: events.map((event) => event.type),
+        revision: result.nextExpectedRevision,
+      }),
+    });
+  const registration = writeOf([uuid(1)], ([id]) => [register({ eventId: id! })]);
+  const signing = writeOf([uuid(2)], ([id]) => [signature(id!)]);
+
+  const storedEvents = async (): Promise<RecordedEvent[]> => {
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readStream(stream)) events.push(event);
+    return events;
+  };
+  const counted = async (counter: 'appends' | 'conflicts') =>
+    (await metrics[counter].get()).values.reduce((sum, { value }) => sum + value, 0);
+
+  beforeEach(() => {
+    store = new CountingStore();
+    metrics = new Metrics({ projection: { position: null } } as unknown as ReadModels, store);
+    writer = new TreatyWriter(
+      store,
+      () => new Date('2025-12-01T12:00:00Z'),
+      metrics,
+      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
+      new OneWriteAtATime(),
+    );
+    decisions = 0;
+  });
+
+  it('seals the decided events in one chain at the revisions after the state, and answers from the append', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    const batch = writeOf([uuid(2), uuid(3)], ([first, second]) => [signature(first!), approval(second!, 'RU')]);
+    const answer = await writer.write(TREATY_ID, request({ idempotencyKey: 'key-1' }), batch);
+
+    expect(answer).toEqual({ appended: ['TreatySigned', 'LegislativeApprovalGiven'], revision: 2n });
+    const events = await storedEvents();
+    expect(events.map((event) => event.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
+    const verifier = new LogVerifier();
+    for (const event of events) verifier.add(event);
+    expect(verifier.result()).toMatchObject({ ok: true, checked: 3 });
+    expect(events[2]!.metadata).toMatchObject({
+      actor: 'editor-key',
+      correlationId: 'correlation-1',
+      idempotency: { key: 'key-1', fingerprint: expect.any(String) },
+    });
+    expect(events[0]!.metadata).not.toHaveProperty('idempotency');
+    expect(await counted('appends')).toBe(3);
+  });
+
+  it('keeps the state after one event appended without a key; reads back a keyed write or a batch', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    store.eventsRead = 0;
+    await writer.write(TREATY_ID, request(), signing);
+    expect(store.eventsRead).toBe(0); // decided on the state it kept
+
+    const batch = writeOf([uuid(3), uuid(4)], ([first, second]) => [approval(first!, 'RU'), approval(second!, 'IR')]);
+    await writer.write(TREATY_ID, request(), batch);
+    await writer.write(
+      TREATY_ID,
+      request({ idempotencyKey: 'key-5' }),
+      writeOf([uuid(5)], ([id]) => [signature(id!)]),
+    );
+    // The batch's two events were read back before the keyed write, and the keyed one before this one.
+    store.eventsRead = 0;
+    await writer.write(
+      TREATY_ID,
+      request(),
+      writeOf([uuid(6)], ([id]) => [approval(id!, 'RU')]),
+    );
+    expect(store.eventsRead).toBe(1);
+  });
+
+  it('answers a retry under its Idempotency-Key from the stored event, deciding and appending nothing', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    const keyed = request({ idempotencyKey: 'key-2' });
+    await writer.write(TREATY_ID, keyed, signing);
+    decisions = 0;
+
+    const again = await writer.write(TREATY_ID, keyed, signing);
+
+    expect(again).toEqual({ replayOf: uuid(2), fingerprint: expect.any(String) });
+    expect(decisions).toBe(0);
+    expect(await storedEvents()).toHaveLength(2);
+  });
+
+  it('refuses a stale If-Match before deciding (412), and counts the conflict', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+
+    await expect(writer.write(TREATY_ID, request({ ifMatch: 5n }), signing)).rejects.toThrow(
+      WrongExpectedRevisionError,
+    );
+    await expect(writer.write('never-registered', request({ ifMatch: '*' }), signing)).rejects.toThrow(
+      WrongExpectedRevisionError,
+    );
+    expect(decisions).toBe(1); // the registration only
+    expect(await counted('conflicts')).toBe(2);
+  });
+
+  it('decides again on the new state when another writer got in first, without If-Match', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    // Another process on the same store, with a cache of its own: it appends between this writer's read and append.
+    const elsewhere = new TreatyWriter(
+      store,
+      () => new Date('2025-12-01T12:00:00Z'),
+      metrics,
+      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
+      new OneWriteAtATime(),
+    );
+    const append = store.appendToStream.bind(store);
+    const spy = jest.spyOn(store, 'appendToStream').mockImplementationOnce(async (...args) => {
+      await elsewhere.write(
+        TREATY_ID,
+        request(),
+        writeOf([uuid(9)], ([id]) => [signature(id!)]),
+      );
+      return append(...args);
+    });
+    decisions = 0;
+
+    const answer = await writer.write(
+      TREATY_ID,
+      request(),
+      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
+    );
+
+    expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
+    expect(spy).toHaveBeenCalledTimes(3); // the conflicting append, the other writer's, the one decided again
+    expect(decisions).toBe(3); // this writer's two decisions and the other writer's one
+    expect((await storedEvents()).map((event) => event.id)).toEqual([uuid(1), uuid(9), uuid(3)]);
+    expect(await counted('conflicts')).toBe(1);
+  });
+
+  it('gives up after five conflicts: 503 TREATY_BUSY without If-Match, the conflict (412) with one', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    const spy = jest.spyOn(store, 'appendToStream').mockRejectedValue(new WrongExpectedRevisionError(stream, 0n, 1n));
+
+    const busy = await writer.write(TREATY_ID, request(), signing).catch((error: unknown) => error);
+    expect(busy).toBeInstanceOf(ApiProblem);
+    expect(busy).toMatchObject({ status: 503, code: 'TREATY_BUSY' });
+    expect(spy).toHaveBeenCalledTimes(5);
+
+    spy.mockClear();
+    const keyed = writer.write(TREATY_ID, request({ ifMatch: 0n, idempotencyKey: 'key-3' }), signing);
+    await expect(keyed).rejects.toThrow(WrongExpectedRevisionError);
+    expect(spy).toHaveBeenCalledTimes(5); // read again each time: the conflict might be this key's other request
+
+    spy.mockClear();
+    await expect(writer.write(TREATY_ID, request({ ifMatch: 0n }), signing)).rejects.toThrow(
+      WrongExpectedRevisionError,
+    );
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(await counted('conflicts')).toBe(11);
+  });
+
+  it('answers 422 IDEMPOTENCY_KEY_REUSED when the store holds some of the ids and not others', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    jest.spyOn(store, 'appendToStream').mockRejectedValueOnce(new IdempotencyConflictError(stream, [uuid(2)], 'mixed'));
+
+    const refused = await writer
+      .write(TREATY_ID, request({ idempotencyKey: 'key-4' }), signing)
+      .catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+});

@@ -1,0 +1,234 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  NO_STREAM,
+  STREAM_EXISTS,
+  WrongExpectedRevisionError,
+  IdempotencyConflictError,
+  type AppendResult,
+  type CurrentRevision,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@timeline/event-store';
+import { integrityOf, sealEvent } from '@timeline/audit';
+import {
+  CURRENT_SCHEMA_VERSION,
+  toEventData,
+  treatyStreamName,
+  type TreatyEvent,
+  type TreatyState,
+} from '@timeline/treaty';
+import { CLOCK, type Clock } from '../../clock';
+import { Metrics } from '../../metrics/metrics.service';
+import { ApiProblem } from '../../problems/api-problem';
+import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
+import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
+import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
+import { requestFingerprint } from './request-fingerprint';
+import type { WriteRequest } from './write-request';
+
+const MAX_ATTEMPTS = 5;
+
+/** What one kind of write brings to `TreatyWriter`: its events' ids, its decision and its answers. */
+export interface TreatyWrite<Outcome> {
+  /**
+   * The ids of the events it appends, in order, the same on every attempt. Under an Idempotency-Key they are derived
+   * from the key and the request's fingerprint, and the first one finds a retry's earlier write.
+   */
+  readonly eventIds: readonly string[];
+  /** The events to append, one per id, decided on the treaty's state; throws the domain's refusal. */
+  decide(state: TreatyState, today: string): readonly TreatyEvent[];
+  /** The first answer again, for a retry whose write is already stored (422 when the key was used for another). */
+  replay(earlier: KeyedEvent, decision: DecisionState): Outcome;
+  /** The answer once the events are appended. */
+  appended(events: readonly TreatyEvent[], result: AppendResult): Outcome;
+}
+
+/**
+ * The one write path of editors' writes, single or batched: take the treaty's decision state (kept in memory for
+ * busy treaties and brought up to date with the events after it, else read and folded from its stream), let the
+ * write decide, seal its events in a chain and append them at exactly the revision that state is at. A concurrent
+ * write, here or in another process, makes the append conflict; the cached state is forgotten and the stream read
+ * again: without If-Match the write is decided again on it (five attempts, then 503 TREATY_BUSY), with If-Match the
+ * editor gets 412 and decides.
+ *
+ * Tamper evidence: each event is sealed with a hash of its content chained to the previous event's hash, which
+ * the writer knows because it appends at exactly the revision it read.
+ *
+ * Idempotency: an Idempotency-Key and the request's fingerprint go into every event's metadata, and the write's
+ * event ids are derived from them. A retry finds its first event in the stream by key and gets the first answer
+ * back, however long ago, on every store and every replica; the store's own idempotent append covers the race
+ * where two copies of one request get past that check. Two different requests under one key get different ids:
+ * racing, one appends and the other conflicts, reads the stream again, finds the key taken by another request
+ * and is refused (422) — never answered as if it were the first.
+ *
+ * The stream is read from the leader: a follower's copy may lag, which would make a stale If-Match pass or fail
+ * and miss an Idempotency-Key's event.
+ */
+@Injectable()
+export class TreatyWriter {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    private readonly states: TreatyDecisionStates,
+    private readonly oneWriteAtATime: OneWriteAtATime,
+  ) {}
+
+  /**
+   * Runs the write once this process's earlier writes to the treaty have settled (see OneWriteAtATime). `writeFor`
+   * is given the request's fingerprint, from which a keyed write derives its event ids.
+   */
+  write<Outcome>(
+    treatyId: string,
+    request: WriteRequest,
+    writeFor: (fingerprint: string) => TreatyWrite<Outcome>,
+  ): Promise<Outcome> {
+    return this.oneWriteAtATime.run(treatyId, () => this.decideAndAppend(treatyId, request, writeFor));
+  }
+
+  private async decideAndAppend<Outcome>(
+    treatyId: string,
+    request: WriteRequest,
+    writeFor: (fingerprint: string) => TreatyWrite<Outcome>,
+  ): Promise<Outcome> {
+    const streamName = treatyStreamName(treatyId);
+    const fingerprint = requestFingerprint(request.route, request.body);
+    const write = writeFor(fingerprint);
+
+    for (let attempt = 1; ; attempt++) {
+      const decision = await this.states.current(treatyId);
+      const earlier = writtenUnderKey(decision, write.eventIds[0]!, request);
+      if (earlier) return write.replay(earlier, decision);
+      const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
+      if (stale) {
+        this.metrics.conflicts.inc();
+        throw stale;
+      }
+
+      const events = write.decide(decision.state, this.clock().toISOString().slice(0, 10));
+      const sealed = sealChain(events, write.eventIds, decision, streamName, request, fingerprint);
+      try {
+        const result = await this.store.appendToStream(streamName, sealed, { expectedRevision: decision.revision });
+        for (const event of events) this.metrics.appends.inc({ event_type: event.type });
+        // Kept for the next write only when the stored events are known exactly (decision 0010): with an
+        // Idempotency-Key the store may have answered another copy of this request (its ids are derived), whose
+        // metadata, hence hash, differs from ours; of a batch's events only the last one's position is known.
+        if (!request.idempotencyKey && sealed.length === 1) {
+          this.states.appended(treatyId, decision, [recorded(sealed[0]!, streamName, result)]);
+        }
+        return write.appended(events, result);
+      } catch (error) {
+        if (error instanceof IdempotencyConflictError) throw keyReused();
+        if (error instanceof WrongExpectedRevisionError) {
+          this.metrics.conflicts.inc();
+          this.states.forget(treatyId, decision.revision);
+        }
+        // Without If-Match the write is decided again on the new state. With one, the stream is read again
+        // all the same when a key was given: the conflicting write may be another request under this key (422),
+        // else the If-Match no longer holds (412).
+        const retry =
+          error instanceof WrongExpectedRevisionError &&
+          (request.ifMatch === undefined || request.idempotencyKey !== undefined);
+        if (!retry) throw error;
+        if (attempt === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
+      }
+    }
+  }
+}
+
+/** The events sealed in a chain from the decision state's last hash, at the revisions after it. */
+function sealChain(
+  events: readonly TreatyEvent[],
+  eventIds: readonly string[],
+  decision: DecisionState,
+  streamName: string,
+  request: WriteRequest,
+  fingerprint: string,
+): NewEvent[] {
+  const first = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
+  let previousHash = decision.lastHash;
+  return events.map((event, index) => {
+    const sealed = sealEvent(
+      {
+        id: eventIds[index]!,
+        type: event.type,
+        data: toEventData(event),
+        metadata: {
+          actor: request.principal.keyId,
+          correlationId: request.correlationId,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          ...(request.idempotencyKey ? { idempotency: { key: request.idempotencyKey, fingerprint } } : {}),
+        },
+      },
+      streamName,
+      first + BigInt(index),
+      previousHash,
+    );
+    previousHash = integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
+    return sealed;
+  });
+}
+
+/** The stored form of an event this writer has just appended, as a read of the stream would return it. */
+export function recorded(
+  sealed: NewEvent,
+  streamName: string,
+  { nextExpectedRevision, position }: AppendResult,
+): RecordedEvent {
+  return {
+    id: sealed.id,
+    type: sealed.type,
+    data: sealed.data,
+    metadata: sealed.metadata ?? {},
+    streamName,
+    revision: nextExpectedRevision,
+    position,
+    recordedAt: new Date(),
+  };
+}
+
+/** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
+export function staleIfMatch(
+  streamName: string,
+  ifMatch: WriteRequest['ifMatch'],
+  revision: CurrentRevision,
+): WrongExpectedRevisionError | undefined {
+  if (ifMatch === undefined) return undefined;
+  const holds = ifMatch === '*' ? revision !== NO_STREAM : revision === ifMatch;
+  return holds
+    ? undefined
+    : new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
+}
+
+/** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
+export function writtenUnderKey(
+  decision: DecisionState,
+  eventId: string,
+  request: WriteRequest,
+): KeyedEvent | undefined {
+  const key = request.idempotencyKey;
+  if (!key) return undefined;
+  return findKeyedEvent(decision.keyed, eventId, request.principal.keyId, key);
+}
+
+/**
+ * Other processes or replicas kept writing to the treaty between this writer's read and its append, every time.
+ * A writer without If-Match set no precondition, so 412 would blame it: the answer is to retry, which is safe.
+ */
+export function treatyBusy(): ApiProblem {
+  return new ApiProblem(
+    503,
+    'TREATY_BUSY',
+    'Other writers kept changing this treaty while this write was decided: retry it (with the same Idempotency-Key, a retry is safe)',
+  );
+}
+
+export function keyReused(): ApiProblem {
+  return new ApiProblem(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a different request: use a new key for a new request',
+  );
+}
