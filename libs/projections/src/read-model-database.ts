@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { Sqlite } from '@timeline/sqlite-driver';
+import { statementsPerDatabase } from './statements-per-database';
 
 /**
  * Opens a read-model file. `synchronous=NORMAL` is enough here: WAL keeps the file consistent, and since a
@@ -34,18 +35,20 @@ export function readCheckpoint(db: Database, projection: string): Checkpoint | u
   return row && { version: row.version, position: row.position === null ? undefined : BigInt(row.position) };
 }
 
-const checkpointWrites = new WeakMap<Database, Statement>();
-
 /** Called once per applied batch: the statement is prepared once per database, not once per call. */
+const checkpointWrite = statementsPerDatabase((db) =>
+  db.prepare(
+    `INSERT INTO checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position,
+       updated_at = excluded.updated_at`,
+  ),
+);
+
 export function writeCheckpoint(db: Database, projection: string, version: number, position: bigint | undefined): void {
-  let write = checkpointWrites.get(db);
-  if (!write) {
-    write = db.prepare(
-      `INSERT INTO checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position,
-         updated_at = excluded.updated_at`,
-    );
-    checkpointWrites.set(db, write);
-  }
-  write.run(projection, version, position === undefined ? null : position.toString(), new Date().toISOString());
+  checkpointWrite(db).run(
+    projection,
+    version,
+    position === undefined ? null : position.toString(),
+    new Date().toISOString(),
+  );
 }

@@ -10,6 +10,7 @@ import {
   type TreatyStatusSummary,
 } from '@timeline/treaty';
 import type { Projection } from '../projection';
+import { statementsPerDatabase } from '../statements-per-database';
 import { openTreatyFolds } from './open-treaty-folds';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
@@ -101,17 +102,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
 /** Each open fold's summary: a fold folded again (evicted, or after a rollback) starts without one. */
 const summaries = new WeakMap<TreatyHistoryFold, TreatyStatusSummary>();
 
-/** Statements prepared once per read-model connection: preparing them per event cost more than the work itself. */
-const statementCache = new WeakMap<Database, ReturnType<typeof prepareStatements>>();
-
-function statementsFor(db: Database): ReturnType<typeof prepareStatements> {
-  let statements = statementCache.get(db);
-  if (!statements) {
-    statements = prepareStatements(db);
-    statementCache.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = statementsPerDatabase(prepareStatements);
 
 function prepareStatements(db: Database) {
   return {
