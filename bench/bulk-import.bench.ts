@@ -11,8 +11,8 @@ import { fmt, perSecond, type Row } from './stats';
  * Scenario 9: `npm run import` of a file of `treaties` treaties with `perTreaty` developments each, through the
  * batch route of the real app (validation, decider, sealing, one append per batch of at most 500, the
  * projection following), against the limit: better-sqlite3 inserting the same rows, as many per transaction, with
- * the same durability (WAL, synchronous FULL). Fifty developments a treaty is a long treaty's record; the
- * projection still renders a treaty's views once per event, so its cost grows with the square of that number.
+ * the same durability (WAL, synchronous FULL). Fifty developments a treaty is a long treaty's record. The import's
+ * client runs in this process too, so its CPU counts against ours.
  */
 export async function bulkImportBench(directory: string, treaties: number, perTreaty: number): Promise<Row[]> {
   const file = join(directory, 'bulk-import.ndjson');
