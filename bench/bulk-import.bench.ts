@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sqlite } from '@timeline/sqlite-driver';
-import { importFile } from '../apps/api/src/cli/import-command';
+import type { ImportOptions, ImportSummary } from '../apps/api/src/cli/import-command';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
 import { approvalReport } from './bench-reports';
+import { runInChildProcess } from './child-task';
 import { fmt, perSecond, type Row } from './stats';
 
 /**
  * Scenario 9: `npm run import` of a file of `treaties` treaties with `perTreaty` developments each, through the
  * batch route of the real app (validation, decider, sealing, one append per batch of at most 500, the
  * projection following), against the limit: better-sqlite3 inserting the same rows, as many per transaction, with
- * the same durability (WAL, synchronous FULL). Fifty developments a treaty is a long treaty's record. The import's
- * client runs in this process too, so its CPU counts against ours.
+ * the same durability (WAL, synchronous FULL). Fifty developments a treaty is a long treaty's record. The client
+ * runs in a process of its own, as the command does (bench/import-client.ts).
  */
 export async function bulkImportBench(directory: string, treaties: number, perTreaty: number): Promise<Row[]> {
   const file = join(directory, 'bulk-import.ndjson');
@@ -32,7 +33,12 @@ export async function bulkImportBench(directory: string, treaties: number, perTr
   let oursRate: number;
   try {
     const started = performance.now();
-    const summary = await importFile({ file, baseUrl: base, apiKey: BENCH_EDITOR_KEY, concurrency: 4 });
+    const summary = await runInChildProcess<ImportOptions, ImportSummary>(join(__dirname, 'import-client.js'), {
+      file,
+      baseUrl: base,
+      apiKey: BENCH_EDITOR_KEY,
+      concurrency: 4,
+    });
     if (summary.failures.length > 0) throw new Error(`bulk import: ${JSON.stringify(summary.failures[0])}`);
     oursRate = perSecond(summary.written, performance.now() - started);
   } finally {
