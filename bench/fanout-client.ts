@@ -63,6 +63,13 @@ class IdLines {
   /** Calls `found` with each id whose line ends in `bytes[0, length)`. */
   scan(bytes: Buffer, length: number, found: (id: number) => void): void {
     for (let at = 0; at < length; at++) {
+      if (this.matched < 0) {
+        // Not an id line: skip to its end in native code (a data line is long, an id line short). The buffer is
+        // shared, so a newline found past `length` is another read's.
+        const end = bytes.indexOf(NEWLINE, at);
+        if (end < 0 || end >= length) return;
+        at = end;
+      }
       const byte = bytes[at]!;
       if (this.reading) {
         if (byte !== NEWLINE) this.id = this.id * 10 + byte - 0x30;
