@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { ReadModels } from '../apps/api/src/read-models/read-models.service';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
 import { approvalReport } from './bench-reports';
 import type { FanoutCommand, FanoutReport } from './fanout-client';
@@ -49,6 +50,7 @@ function startClient(onComplete: (id: string) => void): Client {
  */
 async function fanoutRun(subscribers: number, appends: number, processes: number): Promise<Row> {
   const { app, base } = await startBenchApp();
+  const fanOuts = timeFanOuts(app.get(ReadModels));
   const completions = new Map<string, number>();
   let completed: (() => void) | undefined;
   const onComplete = (id: string): void => {
@@ -77,6 +79,7 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const profiler = await startProfile();
+    fanOuts.start();
     for (let index = 0; index < appends; index++) {
       const answer = writer.next('acknowledged');
       writer.send({
@@ -97,6 +100,7 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
       }
       loads.push(loadavg()[0]!);
     }
+    fanOuts.stop();
     await profiler?.stop();
   } finally {
     const collected = readers.map((reader) => reader.next('arrivals'));
@@ -115,6 +119,8 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
   endToEnd.sort((a, b) => a - b);
   const answers = [...acknowledged].map(([id, at]) => at - sent.get(id)!).sort((a, b) => a - b);
   const early = delays.filter((delay) => delay < 0).length;
+  const writes = fanOuts.durations.sort((a, b) => a - b);
+  const clientCpu = arrivals.map((report) => report.cpuMs / appends);
   const repeated = arrivals.reduce((sum, report) => sum + report.repeated, 0);
   const ms = (p: number, samples = delays) => `${percentile(samples, p).toFixed(1)} ms`;
   return {
@@ -123,7 +129,32 @@ async function fanoutRun(subscribers: number, appends: number, processes: number
     figures:
       `append acknowledged → update received: p50 ${ms(50)}, p99 ${ms(99)}, max ${ms(100)}, ` +
       `${fmt(delays.length)} of ${fmt(subscribers * acknowledged.size)} delivered (by id; ${fmt(early)} before ` +
-      `the acknowledgement, ${fmt(repeated)} repeated); append sent → received: p50 ${ms(50, endToEnd)}, p99 ${ms(99, endToEnd)}; the append's answer: p50 ${ms(50, answers)}, p99 ${ms(99, answers)}; subscribers in ${processes} processes, load ${Math.max(...loads).toFixed(1)}`,
+      `the acknowledgement, ${fmt(repeated)} repeated); append sent → received: p50 ${ms(50, endToEnd)}, p99 ${ms(99, endToEnd)}; the append's answer: p50 ${ms(50, answers)}, p99 ${ms(99, answers)}; ` +
+      `the server's write of an update to every subscriber: p50 ${ms(50, writes)}, max ${ms(100, writes)}; ` +
+      `subscribers in ${processes} processes, each ${Math.max(...clientCpu).toFixed(1)} ms of CPU per update; load ${Math.max(...loads).toFixed(1)}`,
+  };
+}
+
+/**
+ * How long the server takes to write each update to every subscriber: from its publication by the read models to
+ * the end of the fan-out, which the live feed runs in a `setImmediate` queued when the update is published.
+ * Immediates run in the order they were queued, so one queued just after it runs when the fan-out has returned.
+ */
+function timeFanOuts(readModels: ReadModels): { start(): void; stop(): void; readonly durations: number[] } {
+  const durations: number[] = [];
+  let measuring = false;
+  const subscription = readModels.updates.subscribe(() => {
+    if (!measuring) return;
+    const published = performance.now();
+    setImmediate(() => durations.push(performance.now() - published));
+  });
+  return {
+    durations,
+    start: () => (measuring = true),
+    stop: () => {
+      measuring = false;
+      subscription.unsubscribe();
+    },
   };
 }
 

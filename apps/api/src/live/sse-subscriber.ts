@@ -77,8 +77,10 @@ export class SseSubscriber {
   }
 
   send(frame: SseFrame): void {
+    // Runs once per subscriber per update: the socket's own state says whether it is open (the response's
+    // `destroyed`, behind Express's prototype chain, was a third of the fan-out's JavaScript).
     const socket = this.socket;
-    if (!this.open || !socket || socket.destroyed) return;
+    if (this.ended || socket === null || socket.destroyed) return;
     const bytes = this.chunked ? frame.chunk : frame.message;
     if (socket.writableNeedDrain) {
       this.unread += 1;
