@@ -11,8 +11,8 @@ import {
   type PartyWithdrawal,
 } from './party-status';
 import {
-  byValidTime,
   happenedBy,
+  inValidTimeOrder,
   isOnRecord,
   representativeOf,
   type DevelopmentHistory,
@@ -53,7 +53,7 @@ export type PartyStanding = {
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
 
 export function treatyStandingOf(history: TreatyHistory, asOf: string | null): TreatyStanding {
-  const onRecord = happenedBy(history.developments.filter(isOnRecord), asOf).sort(byValidTime);
+  const onRecord = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
   const parties = partiesOnRecord(history, onRecord);
   const treatySignature = latestOnRecord(onRecord, 'signed', null);
   const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
