@@ -30,7 +30,8 @@ export function treatyStatusView(
 /**
  * The status view of an already folded history (see `treatyStatusView`). Dates computed from the record (entry
  * into force by the clause, a withdrawal's effect after the notice period) count once they have come by `asOf`;
- * without `asOf`, every date the record determines counts, including those still ahead.
+ * without `asOf`, every date the record determines counts, including those still ahead. Built on where the treaty
+ * and each party stand (`treatyStandingOf`), which the projection's summary computes alone.
  */
 export function treatyStatusOf(
   history: TreatyHistory,
