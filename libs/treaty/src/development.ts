@@ -167,9 +167,17 @@ export function normalizeBody(body: string): string {
  * is its development's fields, so the mapping is the same for all of them.
  */
 export function developmentOfEvent(event: DevelopmentEvent): Development {
-  const { treatyId: _treatyId, developmentId: _id, source: _source, disagreesWith: _disagrees, ...fields } = event.data;
-  return withoutUndefined({ type: developmentTypeOfEvent(event.type), ...fields }) as Development;
+  // One copy in one pass, not a rest, a spread and a copy without undefined: folds run this for every event.
+  const development: Record<string, unknown> = { type: developmentTypeOfEvent(event.type) };
+  const data: Readonly<Record<string, unknown>> = event.data;
+  for (const key of Object.keys(data)) {
+    const value = data[key];
+    if (value !== undefined && !CARRIED_BY_EVERY_EVENT.has(key)) development[key] = value;
+  }
+  return development as Development;
 }
+
+const CARRIED_BY_EVERY_EVENT: ReadonlySet<string> = new Set(['treatyId', 'developmentId', 'source', 'disagreesWith']);
 
 /** The event that records a newly reported development. */
 export function developmentEvent(

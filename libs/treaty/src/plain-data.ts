@@ -5,9 +5,10 @@
 
 /** A copy without the keys whose value is undefined (JSON would drop them, making a round trip unequal). */
 export function withoutUndefined<T extends object>(value: T): T {
-  // A loop, not Object.entries/fromEntries: views call this for every development they render.
+  // A loop over the keys, not Object.entries/fromEntries: views call this for every development they render.
   const copy: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== undefined) copy[key] = entry;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (record[key] !== undefined) copy[key] = record[key];
   return copy as T;
 }
 

@@ -24,7 +24,8 @@ describe('OpenTreatyFolds', () => {
     folds.foldIn('a', stream.slice(0, 3));
     folds.foldIn('a', stream.slice(3, 7));
     const fold = folds.foldIn('a', stream.slice(7));
-    expect(store.reads).toEqual(['a@0']);
+    // A stream's first events have nothing before them to read (a replay starts most treaties so).
+    expect(store.reads).toEqual([]);
     expect(fold.revision).toBe(stream.at(-1)!.revision);
     expect(fold.history()!.developments).toHaveLength(6);
   });
@@ -35,7 +36,7 @@ describe('OpenTreatyFolds', () => {
     folds.foldIn('a', stream.slice(0, 6));
     // A batch rolled back after its events were folded in: the same events come again.
     const fold = folds.foldIn('a', stream.slice(4, 6));
-    expect(store.reads).toEqual(['a@0', 'a@4']);
+    expect(store.reads).toEqual(['a@4']);
     expect(fold.revision).toBe(5n);
     expect(fold.history()!.developments.map((development) => development.revision)).toEqual([1n, 2n, 4n]);
   });
@@ -57,6 +58,6 @@ describe('OpenTreatyFolds', () => {
     folds.foldIn('a', stream.slice(0, 2));
     folds.clear();
     folds.foldIn('a', stream.slice(2, 3));
-    expect(store.reads).toEqual(['a@0', 'a@2']);
+    expect(store.reads).toEqual(['a@2']);
   });
 });

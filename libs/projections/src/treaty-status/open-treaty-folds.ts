@@ -27,7 +27,8 @@ export class OpenTreatyFolds {
     this.folds.delete(treatyId);
     if (fold === undefined || fold.revision !== first - 1n) {
       fold = new TreatyHistoryFold();
-      for (const envelope of this.eventsBefore(treatyId, first)) fold.add(envelope);
+      // A stream's first events have none before them: a replay starts most treaties so, and asks for nothing.
+      if (first > 0n) for (const envelope of this.eventsBefore(treatyId, first)) fold.add(envelope);
     }
     for (const envelope of added) fold.add(envelope);
     this.folds.set(treatyId, fold);

@@ -36,14 +36,23 @@ const statements = statementsPerDatabase((db: Database) => ({
 export function writeEventChunk(db: Database, treatyId: string, envelopes: readonly TreatyEventEnvelope[]): void {
   const first = envelopes[0];
   if (first === undefined) return;
-  const stored = envelopes.map((envelope): StoredEvent => [
-    envelope.eventId,
-    envelope.revision.toString(),
-    envelope.position.toString(),
-    envelope.recordedAt.toISOString(),
-    envelope.event.type,
-    envelope.event.data,
-  ]);
+  // The events of one append share their time: written once per run of equal times, not once per event.
+  let time = NaN;
+  let recordedAt = '';
+  const stored = envelopes.map((envelope): StoredEvent => {
+    if (envelope.recordedAt.getTime() !== time) {
+      time = envelope.recordedAt.getTime();
+      recordedAt = envelope.recordedAt.toISOString();
+    }
+    return [
+      envelope.eventId,
+      envelope.revision.toString(),
+      envelope.position.toString(),
+      recordedAt,
+      envelope.event.type,
+      envelope.event.data,
+    ];
+  });
   statements(db).insert.run(treatyId, first.revision, JSON.stringify(stored));
 }
 

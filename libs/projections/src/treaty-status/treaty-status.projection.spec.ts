@@ -14,7 +14,7 @@ import {
   treatyTimelineView,
   type TreatyEvent,
 } from '@timeline/treaty';
-import { eventfulLife, happened, registered, signed, statement, uuid } from '@timeline/treaty/testing';
+import { eventfulLife, happened, registered, retracted, signed, statement, uuid } from '@timeline/treaty/testing';
 import { openReadModelDatabase } from '../read-model-database';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
@@ -218,6 +218,30 @@ describe('the treaty-status projection', () => {
         expect.objectContaining({ type: 'statement', fromTreatyId: SECOND_ID, developmentId: uuid(13) }),
       ]);
       expect(queries.status(FIRST_ID)?.revision).toBe(revision);
+      db.close();
+    });
+
+    it('forgets what a treaty said of another once that is retracted, in a later batch', () => {
+      const db = open();
+      const second = ofTreaty(SECOND_ID);
+      const last = second.at(-1)!;
+      const retraction: RecordedEvent = {
+        ...last,
+        id: uuid(600),
+        type: 'DevelopmentRetracted',
+        data: toEventData(retracted(uuid(13))),
+        revision: last.revision + 1n,
+        position: log.at(-1)!.position + 1n,
+      };
+      // The stream's first batch indexes its links from nothing; the later one must replace them.
+      applyInBatches(db, [...ofTreaty(FIRST_ID), ...second], log.length);
+      const queries = new TreatyStatusQueries(db);
+      expect(queries.timeline(FIRST_ID)?.linkedItems).toHaveLength(1);
+      applyInBatches(db, [retraction], 1);
+      expect(queries.timeline(FIRST_ID)?.linkedItems).toEqual([]);
+      expect(queries.status(FIRST_ID)?.relations).toEqual([
+        { type: 'built-on-by', treatyId: SECOND_ID, direction: 'incoming' },
+      ]);
       db.close();
     });
 

@@ -229,12 +229,20 @@ export function isOnRecord(development: DevelopmentHistory): boolean {
   return development.retraction === null;
 }
 
-/** Valid-time order (by the first day of each period), ties in recorded order. */
-export function byValidTime(a: DevelopmentHistory, b: DevelopmentHistory): number {
-  const x = startOfPeriod(a.current.occurredOn);
-  const y = startOfPeriod(b.current.occurredOn);
-  if (x !== y) return x < y ? -1 : 1;
-  return a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0;
+/**
+ * The developments in valid-time order (by the first day of each period), ties in recorded order; a new array.
+ * Each date's first day is worked out once, not at every comparison of the sort.
+ */
+export function inValidTimeOrder<T extends DevelopmentHistory>(developments: readonly T[]): T[] {
+  return developments
+    .map((development) => ({ development, start: startOfPeriod(development.current.occurredOn) }))
+    .sort((a, b) => {
+      if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+      const x = a.development.revision;
+      const y = b.development.revision;
+      return x < y ? -1 : x > y ? 1 : 0;
+    })
+    .map(({ development }) => development);
 }
 
 /**

@@ -3,15 +3,16 @@ import { developmentTypeOfEvent, isDevelopmentEvent } from '../development-type'
 import { neverMovesStatus } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import type { TreatyHistory } from './treaty-history';
-import { treatyStatusOf } from './treaty-status.view';
+import { treatyStandingOf } from './treaty-standing';
 import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
 
 /**
  * What listings filter on, as the status view says it now (no `asOf`, no `knownAt`): the treaty's status, its
  * category and its parties. Kept from one event to the next: an event that cannot change it (most of a long
  * history: statements, reservations, a further chamber's approval for a party already under way) leaves it as it
- * is in constant time; any other event computes it again from the whole history with the status view itself, so the
- * two cannot drift apart. Corrections and retractions always compute it again: they can change what came before.
+ * is in constant time; any other event computes it again from the whole history with the status view's own first
+ * part (`treatyStandingOf`: not the steps, sources and disagreements the view goes on to add), so the two cannot
+ * drift apart. Corrections and retractions always compute it again: they can change what came before.
  */
 export type TreatyStatusSummary = {
   readonly status: TreatyStatus;
@@ -23,14 +24,16 @@ export type TreatyStatusSummary = {
   readonly revision: bigint;
 };
 
-/** The summary computed from the whole history, by the status view. */
+/** The summary computed from the whole history, by the part of the status view that decides where it stands. */
 export function treatyStatusSummaryOf(history: TreatyHistory): TreatyStatusSummary {
-  const view = treatyStatusOf(history, { asOf: null, knownAt: null });
+  const standing = treatyStandingOf(history, null);
+  const ratification = new Map<string, PartyRatificationStatus>();
+  for (const [party, { status }] of standing.partyStandings) ratification.set(party, status);
   return {
-    status: view.status,
-    category: view.category,
-    parties: view.parties,
-    ratification: new Map(Object.entries(view.ratification).map(([party, entry]) => [party, entry.status])),
+    status: standing.status,
+    category: history.category,
+    parties: standing.parties,
+    ratification,
     revision: history.revision,
   };
 }

@@ -1,29 +1,13 @@
 import { partyOf } from '../development';
-import { partiesOf } from '../decider/treaty.state';
-import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
-import { computedDate, partyEntryIntoForce, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
-import {
-  consentOf,
-  hasCome,
-  objectionsOf,
-  provisionalApplicationOf,
-  reservationsOf,
-  suspensionOf,
-  withdrawalOf,
-} from './party-status';
+import { comparePartialDates, precisionOf } from '../partial-date';
+import { computedDate, partyEntryIntoForce, type ComputedDate } from './entry-into-force';
+import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
-import {
-  byValidTime,
-  foldTreatyHistory,
-  happenedBy,
-  isOnRecord,
-  representativeOf,
-  type DevelopmentHistory,
-  type TreatyHistory,
-} from './treaty-history';
+import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import type { PartyRatification, TreatyStatus, TreatyStatusView } from './treaty-status.types';
+import { latestOnRecord, treatyStandingOf } from './treaty-standing';
+import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
 export type { PartyRatification, PartyRatificationStatus, TreatyStatus, TreatyStatusView } from './treaty-status.types';
@@ -46,49 +30,26 @@ export function treatyStatusView(
 /**
  * The status view of an already folded history (see `treatyStatusView`). Dates computed from the record (entry
  * into force by the clause, a withdrawal's effect after the notice period) count once they have come by `asOf`;
- * without `asOf`, every date the record determines counts, including those still ahead.
+ * without `asOf`, every date the record determines counts, including those still ahead. Built on where the treaty
+ * and each party stand (`treatyStandingOf`), which the projection's summary computes alone.
  */
 export function treatyStatusOf(
   history: TreatyHistory,
   { asOf, knownAt }: ResolvedViewOptions,
   links?: TreatyLinks,
 ): TreatyStatusView {
-  const onRecord = happenedBy(history.developments.filter(isOnRecord), asOf).sort(byValidTime);
-  // `null` asks for the treaty's own (no party), a code for that party's, undefined for either.
+  const standing = treatyStandingOf(history, asOf);
+  const { onRecord, parties, treatySignature, signed, anyConsent, treatyInForce, suspension, terminated, status } =
+    standing;
   const latest = (type: DevelopmentHistory['current']['type'], party?: string | null) =>
-    dated(
-      representativeOf(
-        onRecord.filter(
-          (report) =>
-            report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party),
-        ),
-      ),
-    );
-
-  const parties = partiesOnRecord(history, onRecord);
-  const treatySignature = latest('signed', null);
-  const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
-  const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
-  const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
-  const anyConsent = [...consents.values()].some((consent) => consent !== null);
+    latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
-  const byClause = clause
-    ? treatyEntryIntoForce(
-        clause,
-        [...consents].flatMap(([party, consent]) => (consent ? [{ party, on: consent.on }] : [])),
-      )
-    : null;
-  const treatyInForce = computedDate(latest('entered-into-force', null).on, byClause, asOf);
   const disagreements = disagreementsIn(onRecord);
   if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, onRecord));
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
-    const consent = consents.get(party) ?? null;
-    const completed = latest('ratification-completed', party);
-    const withdrawal = latest('withdrawn', party);
-    const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
-    const withdrewOn = withdrawal.on ?? (hasCome(notice.effectiveOn, asOf) ? notice.effectiveOn : null);
+    const { status: partyStatus, consent, completedOn, withdrewOn, notice } = standing.partyStandings.get(party)!;
     const steps = onRecord.flatMap((report) => {
       const type = stepType(report.current);
       return type !== null && partyOf(report.current) === party ? [step(report, type, onRecord)] : [];
@@ -109,14 +70,9 @@ export function treatyStatusOf(
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
     if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, onRecord));
-    const suspension = suspensionOf(onRecord, party);
-    const completedOn = completed.on ?? consent?.on ?? null;
+    const partySuspension = suspensionOf(onRecord, party);
     ratification[party] = {
-      status: completedOn
-        ? 'completed'
-        : steps.some((s) => s.type === 'legislative-approval')
-          ? 'in-progress'
-          : 'pending',
+      status: partyStatus,
       completedOn,
       completedOnPrecision: completedOn === null ? null : precisionOf(completedOn),
       withdrawn: withdrewOn !== null,
@@ -135,28 +91,12 @@ export function treatyStatusOf(
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
       provisionalApplication: provisionalApplicationOf(onRecord, party),
-      suspended: suspension.suspended,
-      suspendedOn: suspension.suspendedOn,
+      suspended: partySuspension.suspended,
+      suspendedOn: partySuspension.suspendedOn,
     };
   }
 
   const exchanged = latest('instruments-exchanged');
-  const suspension = suspensionOf(onRecord, null);
-  const terminated = latest('terminated');
-  const remaining = parties.filter((party) => !ratification[party]?.withdrawn);
-  const status: TreatyStatus = terminated.on
-    ? 'terminated'
-    : suspension.suspended
-      ? 'suspended'
-      : treatyInForce.on
-        ? 'in-force'
-        : remaining.length > 0 && remaining.every((party) => ratification[party]?.status === 'completed')
-          ? 'ratified'
-          : parties.some((party) => ratification[party]?.status !== 'pending')
-            ? 'ratification-in-progress'
-            : signed.on
-              ? 'signed'
-              : 'registered';
 
   return {
     id: history.treatyId,
@@ -194,14 +134,6 @@ export function treatyStatusOf(
   };
 }
 
-/** The original parties, then those whose signature, accession or succession is on record (as of the view). */
-function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentHistory[]): string[] {
-  return partiesOf(
-    history,
-    [...onRecord].sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0)),
-  );
-}
-
 function clauseDisagreement(
   date: ComputedDate,
   party: string | null,
@@ -216,12 +148,4 @@ function clauseDisagreement(
       .map((report) => report.developmentId),
     computedOn: date.computedOn,
   };
-}
-
-function dated(report: DevelopmentHistory | string | undefined | null): {
-  on: string | null;
-  precision: DatePrecision | null;
-} {
-  const on = typeof report === 'string' ? report : (report?.current.occurredOn ?? null);
-  return on === null ? { on: null, precision: null } : { on, precision: precisionOf(on) };
 }

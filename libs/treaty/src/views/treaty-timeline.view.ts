@@ -3,9 +3,9 @@ import { precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentChanges, DevelopmentEventType, Source } from '../treaty.events';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import {
-  byValidTime,
   foldTreatyHistory,
   happenedBy,
+  inValidTimeOrder,
   isOnRecord,
   openDisagreements,
   type DevelopmentHistory,
@@ -92,7 +92,7 @@ export function treatyTimelineOf(
   { asOf, knownAt }: ResolvedViewOptions,
   links?: TreatyLinks,
 ): TreatyTimelineView {
-  const developments = happenedBy(history.developments, asOf).sort(byValidTime);
+  const developments = inValidTimeOrder(happenedBy(history.developments, asOf));
   const onRecord = developments.filter(isOnRecord);
   return {
     treatyId: history.treatyId,

@@ -1,0 +1,152 @@
+import { partyOf } from '../development';
+import { partiesOf } from '../decider/treaty.state';
+import { precisionOf, type DatePrecision } from '../partial-date';
+import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
+import {
+  consentOf,
+  hasCome,
+  suspensionOf,
+  withdrawalOf,
+  type PartyConsent,
+  type PartyWithdrawal,
+} from './party-status';
+import {
+  happenedBy,
+  inValidTimeOrder,
+  isOnRecord,
+  representativeOf,
+  type DevelopmentHistory,
+  type TreatyHistory,
+} from './treaty-history';
+import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
+
+/**
+ * Where a treaty stands (its status, its parties, each party's ratification status) and what that is decided from:
+ * the first part of the status view, which builds the rest of itself on it. Listings filter on this part only, so
+ * the projection computes it alone (TreatyStatusSummary) without the steps, sources, reservations and
+ * disagreements that only a reader of the view needs; being the view's own code, it cannot disagree with the view.
+ */
+export type TreatyStanding = {
+  /** The developments on record (not retracted, happened by `asOf`), in valid-time order. */
+  readonly onRecord: readonly DevelopmentHistory[];
+  readonly parties: readonly string[];
+  /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
+  readonly treatySignature: Dated;
+  readonly signed: Dated;
+  /** Whether any party's consent is on record. */
+  readonly anyConsent: boolean;
+  readonly treatyInForce: ComputedDate;
+  readonly partyStandings: ReadonlyMap<string, PartyStanding>;
+  readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
+  readonly terminated: Dated;
+  readonly status: TreatyStatus;
+};
+
+export type PartyStanding = {
+  readonly status: PartyRatificationStatus;
+  readonly consent: PartyConsent | null;
+  readonly completedOn: string | null;
+  readonly withdrewOn: string | null;
+  readonly notice: PartyWithdrawal;
+};
+
+export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
+
+export function treatyStandingOf(history: TreatyHistory, asOf: string | null): TreatyStanding {
+  const onRecord = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
+  const parties = partiesOnRecord(history, onRecord);
+  const treatySignature = latestOnRecord(onRecord, 'signed', null);
+  const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
+  const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
+  const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
+  const anyConsent = [...consents.values()].some((consent) => consent !== null);
+  const clause = history.entryIntoForce;
+  const byClause = clause
+    ? treatyEntryIntoForce(
+        clause,
+        [...consents].flatMap(([party, consent]) => (consent ? [{ party, on: consent.on }] : [])),
+      )
+    : null;
+  const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
+
+  const partyStandings = new Map<string, PartyStanding>();
+  for (const party of parties) {
+    const consent = consents.get(party) ?? null;
+    const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
+    const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
+    const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
+    // A legislative approval is the one step between pending and completed.
+    const approved = onRecord.some(
+      (report) => report.current.type === 'legislative-approval' && partyOf(report.current) === party,
+    );
+    partyStandings.set(party, {
+      status: completedOn ? 'completed' : approved ? 'in-progress' : 'pending',
+      consent,
+      completedOn,
+      withdrewOn: withdrawal.on ?? (hasCome(notice.effectiveOn, asOf) ? notice.effectiveOn : null),
+      notice,
+    });
+  }
+
+  const suspension = suspensionOf(onRecord, null);
+  const terminated = latestOnRecord(onRecord, 'terminated');
+  const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
+  const status: TreatyStatus = terminated.on
+    ? 'terminated'
+    : suspension.suspended
+      ? 'suspended'
+      : treatyInForce.on
+        ? 'in-force'
+        : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
+          ? 'ratified'
+          : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
+            ? 'ratification-in-progress'
+            : signed.on
+              ? 'signed'
+              : 'registered';
+
+  return {
+    onRecord,
+    parties,
+    treatySignature,
+    signed,
+    anyConsent,
+    treatyInForce,
+    partyStandings,
+    suspension,
+    terminated,
+    status,
+  };
+}
+
+/**
+ * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
+ * own (no party), a code for that party's, undefined for either.
+ */
+export function latestOnRecord(
+  onRecord: readonly DevelopmentHistory[],
+  type: DevelopmentHistory['current']['type'],
+  party?: string | null,
+): Dated {
+  return dated(
+    representativeOf(
+      onRecord.filter(
+        (report) =>
+          report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party),
+      ),
+    ),
+  );
+}
+
+export function dated(report: DevelopmentHistory | string | undefined | null): Dated {
+  const on = typeof report === 'string' ? report : (report?.current.occurredOn ?? null);
+  return on === null ? { on: null, precision: null } : { on, precision: precisionOf(on) };
+}
+
+/** The original parties, then those whose signature, accession or succession is on record (as of the view). */
+function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentHistory[]): string[] {
+  return partiesOf(
+    history,
+    [...onRecord].sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0)),
+  );
+}
