@@ -44,7 +44,7 @@ export interface GroupWriter {
  * conflict, never a write. An append checks what the appends before it in the same group wrote, exactly as if
  * they had been committed one by one. Two lookups per append were a fifth of its work in SQLite (decision 0017),
  * so the common case runs neither:
- * - the stream's revision comes from the heads this connection has written or read, which it trusts only while
+ * - the stream's revision comes from the heads this connection has written, which it trusts only while
  *   `PRAGMA data_version` says no other connection (another process, or this store's other connection) has
  *   committed since, and forgets whenever a transaction of its own fails;
  * - the id of a single event is checked by its insert: the unique index refuses a stored id, SQLite undoes that
