@@ -24,7 +24,8 @@ export async function storeAppendBench(directory: string, singles: number, batch
   const oursRate = perSecond(singles, performance.now() - started);
 
   // 32 writers, each appending one event at a time to a stream of its own, as concurrent requests do. A few
-  // untimed rounds first start the store's commit thread, so that the row measures group commit, not its start.
+  // untimed rounds first warm the store's commit thread (started with the store), so that the row measures group
+  // commit, not its first compilations.
   for (let round = 0; round < 4; round++) {
     await Promise.all(
       Array.from({ length: WRITERS }, (_, writer) => store.appendToStream(`warm-up-${writer}`, [event(round)])),

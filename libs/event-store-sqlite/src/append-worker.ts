@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type * as WorkerThreads from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SQLITE_DRIVER_PATH } from '@timeline/sqlite-driver';
+import { decodeGroup, decodeOutcomes, encodeGroup, encodeOutcomes, type GroupMessage } from './group-messages';
 import { createGroupWriter, type AppendOutcome, type EncodedAppend } from './group-writer';
 
 /** The file the worker opens, and how long it waits for another writer's lock. */
@@ -16,14 +17,19 @@ interface WorkerData {
 }
 
 type WorkerReply =
-  { readonly outcomes: AppendOutcome[] } | { readonly failure: { readonly message: string; readonly code?: string } };
+  { readonly outcomes: GroupMessage } | { readonly failure: { readonly message: string; readonly code?: string } };
 
 /**
- * The worker's body, sent as source text together with `createGroupWriter` (passed in, since an imported name
- * means nothing in the worker): its own connection to the file, with the same durability settings as the store's,
- * commits each group it is sent and answers with the outcomes, or with the error that rolled the group back.
+ * The worker's body, sent as source text together with `createGroupWriter` and the message codecs (passed in,
+ * since an imported name means nothing in the worker): its own connection to the file, with the same durability
+ * settings as the store's, commits each group it is sent and answers with the outcomes, or with the error that
+ * rolled the group back.
  */
-function appendWorkerMain(createWriter: typeof createGroupWriter): void {
+function appendWorkerMain(
+  createWriter: typeof createGroupWriter,
+  decode: typeof decodeGroup,
+  encode: typeof encodeOutcomes,
+): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- the worker runs this as a CommonJS script */
   const threads = require('node:worker_threads') as typeof WorkerThreads;
   const { connection, driverPath } = threads.workerData as WorkerData;
@@ -35,14 +41,14 @@ function appendWorkerMain(createWriter: typeof createGroupWriter): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   const writer = createWriter(db);
-  port.on('message', (group: EncodedAppend[] | 'close') => {
+  port.on('message', (group: GroupMessage | 'close') => {
     if (group === 'close') {
       db.close();
       port.close();
       return;
     }
     try {
-      port.postMessage({ outcomes: writer.writeGroup(group) });
+      port.postMessage({ outcomes: encode(writer.writeGroup(decode(group))) });
     } catch (error) {
       const { message, code } = error as { message: string; code?: string };
       port.postMessage({ failure: { message, code } });
@@ -50,7 +56,7 @@ function appendWorkerMain(createWriter: typeof createGroupWriter): void {
   });
 }
 
-const WORKER_SOURCE = `(${appendWorkerMain.toString()})(${createGroupWriter.toString()});`;
+const WORKER_SOURCE = `(${appendWorkerMain.toString()})(${[createGroupWriter, decodeGroup, encodeOutcomes].map(String).join()});`;
 
 /**
  * A thread with its own connection that commits groups of appends, so that the fsync of a group does not block
@@ -70,7 +76,7 @@ export class AppendWorker {
     this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => {
       const waiting = this.settle();
-      if ('outcomes' in reply) waiting?.resolve(reply.outcomes);
+      if ('outcomes' in reply) waiting?.resolve(decodeOutcomes(reply.outcomes));
       else waiting?.reject(Object.assign(new Error(reply.failure.message), { code: reply.failure.code }));
     });
     this.worker.on('error', (error) => this.settle()?.reject(error));
@@ -94,7 +100,7 @@ export class AppendWorker {
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
       this.worker.ref();
-      this.worker.postMessage(group);
+      this.worker.postMessage(encodeGroup(group));
     });
   }
 

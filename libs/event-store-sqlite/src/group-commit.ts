@@ -33,7 +33,10 @@ export class GroupCommit {
   constructor(
     private readonly connection: WorkerConnection,
     private readonly inline: GroupWriter,
-  ) {}
+  ) {
+    // Started with the store, so that the first group does not wait for a thread to start and open the file.
+    this.worker = new AppendWorker(connection);
+  }
 
   /** Queues the append for the next commit; resolves once it is durable (or refused, with the reason). */
   commit(append: EncodedAppend): Promise<AppendOutcome> {

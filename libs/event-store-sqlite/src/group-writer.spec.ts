@@ -21,6 +21,7 @@ const appendOf = (streamName: string, ...types: string[]): EncodedAppend => ({
 describe('createGroupWriter', () => {
   let directory: string;
   let db: Database;
+  let otherDb: Database | undefined;
   beforeEach(() => {
     directory = mkdtempSync(join(tmpdir(), 'timeline-group-writer-'));
     const file = join(directory, 'events.db');
@@ -32,6 +33,8 @@ describe('createGroupWriter', () => {
              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
   });
   afterEach(() => {
+    otherDb?.close();
+    otherDb = undefined;
     db.close();
     rmSync(directory, { recursive: true, force: true });
   });
@@ -54,7 +57,18 @@ describe('createGroupWriter', () => {
       { stream: 'first', type: 'Kept' },
       { stream: 'last', type: 'Kept' },
     ]);
-    expect(outcomes[2]).toMatchObject({ kind: 'appended', result: { nextExpectedRevision: 0n } });
+    expect(outcomes[0]).toEqual({ kind: 'appended', result: { nextExpectedRevision: 0n, position: 1n } });
+    expect(outcomes[2]).toEqual({ kind: 'appended', result: { nextExpectedRevision: 0n, position: 2n } });
+  });
+
+  it('forgets the heads a rolled-back group wrote: the group written again starts from the file', () => {
+    const writer = createGroupWriter(db);
+    writer.writeGroup([appendOf('first', 'Kept'), appendOf('refused', 'Refused')]);
+
+    expect(writer.writeOne(appendOf('first', 'Kept'))).toEqual({
+      kind: 'appended',
+      result: { nextExpectedRevision: 1n, position: 2n },
+    });
   });
 
   it('writes a group with nothing to refuse in one go, each append seeing those before it', () => {
@@ -65,6 +79,40 @@ describe('createGroupWriter', () => {
       { kind: 'appended', result: { nextExpectedRevision: 1n, position: 2n } },
       { kind: 'appended', result: { nextExpectedRevision: 2n, position: 3n } },
       { kind: 'appended', result: { nextExpectedRevision: 0n, position: 4n } },
+    ]);
+  });
+
+  it('reads a stream head again once another connection has committed, not the one it wrote last', () => {
+    const writer = createGroupWriter(db);
+    otherDb = new Sqlite(join(directory, 'events.db'));
+    const other = createGroupWriter(otherDb);
+    writer.writeOne(appendOf('shared', 'A'));
+    other.writeOne(appendOf('shared', 'B'));
+
+    expect(writer.writeOne({ ...appendOf('shared', 'C'), expected: 1n })).toEqual({
+      kind: 'appended',
+      result: { nextExpectedRevision: 2n, position: 3n },
+    });
+    expect(other.writeOne({ ...appendOf('shared', 'D'), expected: 2n })).toMatchObject({ kind: 'appended' });
+    expect(writer.writeGroup([{ ...appendOf('shared', 'E'), expected: 3n }])).toEqual([
+      { kind: 'appended', result: { nextExpectedRevision: 4n, position: 5n } },
+    ]);
+  });
+
+  it('answers a single event whose id is stored from its refused insert, and leaves no gap in positions', () => {
+    const writer = createGroupWriter(db);
+    const original = appendOf('retried', 'A');
+    writer.writeOne(original);
+
+    for (const expected of ['any', 'no_stream', 0n] as const) {
+      expect(writer.writeOne({ ...original, expected })).toEqual({
+        kind: 'already-stored',
+        stored: [{ streamName: 'retried', revision: 0n, position: 1n }],
+      });
+    }
+    expect(writer.writeGroup([{ ...original, streamName: 'elsewhere' }, appendOf('retried', 'B')])).toEqual([
+      { kind: 'already-stored', stored: [{ streamName: 'retried', revision: 0n, position: 1n }] },
+      { kind: 'appended', result: { nextExpectedRevision: 1n, position: 2n } },
     ]);
   });
 });

@@ -39,10 +39,17 @@ export interface GroupWriter {
  * company, and in the append worker for groups: the worker receives this function as source text, so it must stay
  * self-contained (no imported value; the revision sentinels are written as the strings they are).
  *
- * Within the IMMEDIATE transaction, which serialises writers of every process, each append checks its event ids
- * (an id already stored means a retry or a conflict, never a write), then the stream's revision against the
- * expected one, then inserts. An append checks what the appends before it in the same group wrote, exactly as if
- * they had been committed one by one.
+ * Within the IMMEDIATE transaction, which serialises writers of every process, each append checks the stream's
+ * revision against the expected one, then its event ids, then inserts; an id already stored means a retry or a
+ * conflict, never a write. An append checks what the appends before it in the same group wrote, exactly as if
+ * they had been committed one by one. Two lookups per append were a fifth of its work in SQLite (decision 0017),
+ * so the common case runs neither:
+ * - the stream's revision comes from the heads this connection has written, which it trusts only while
+ *   `PRAGMA data_version` says no other connection (another process, or this store's other connection) has
+ *   committed since, and forgets whenever a transaction of its own fails;
+ * - the id of a single event is checked by its insert: the unique index refuses a stored id, SQLite undoes that
+ *   one statement, and the id is then looked up to answer. Several events are looked up before any is inserted,
+ *   so that no append is left half written.
  */
 export function createGroupWriter(db: Database): GroupWriter {
   const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
@@ -52,6 +59,35 @@ export function createGroupWriter(db: Database): GroupWriter {
     `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const MAX_KNOWN_HEADS = 10_000;
+  const knownHeads = new Map<string, bigint>();
+  let knownAtVersion: unknown;
+
+  /** At the start of each transaction: the heads known are the file's only if no other connection has committed. */
+  const checkKnownHeads = (): void => {
+    const version = dataVersion.get();
+    if (version === knownAtVersion) return;
+    knownHeads.clear();
+    knownAtVersion = version;
+  };
+  const currentRevision = (streamName: string): CurrentRevision => {
+    const known = knownHeads.get(streamName);
+    if (known !== undefined) return known;
+    return (streamHead.get(streamName) as { revision: bigint | null }).revision ?? 'no_stream';
+  };
+  const remember = (streamName: string, revision: bigint): void => {
+    if (knownHeads.size >= MAX_KNOWN_HEADS && !knownHeads.has(streamName)) knownHeads.clear();
+    knownHeads.set(streamName, revision);
+  };
+  const storedOf = (ids: readonly string[]): (StoredEventRef | undefined)[] | undefined => {
+    const stored = ids.map((id) => findById.get(id) as StoredEventRef | undefined);
+    return stored.some((ref) => ref !== undefined) ? stored : undefined;
+  };
+  const isConstraint = (error: unknown): boolean => {
+    const { code } = error as { code?: unknown };
+    return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+  };
 
   const expectationHolds = (expected: ExpectedRevision, current: CurrentRevision): boolean =>
     expected === 'any' ||
@@ -62,40 +98,52 @@ export function createGroupWriter(db: Database): GroupWriter {
         : current === expected);
 
   const write = (append: EncodedAppend): AppendOutcome => {
-    const stored = append.ids.map((id) => findById.get(id) as StoredEventRef | undefined);
-    if (stored.some((ref) => ref !== undefined)) return { kind: 'already-stored', stored };
-    const head = streamHead.get(append.streamName) as { revision: bigint | null };
-    const current: CurrentRevision = head.revision ?? 'no_stream';
-    if (!expectationHolds(append.expected, current)) return { kind: 'wrong-revision', current };
+    const current = currentRevision(append.streamName);
+    if (!expectationHolds(append.expected, current)) {
+      const stored = storedOf(append.ids);
+      return stored ? { kind: 'already-stored', stored } : { kind: 'wrong-revision', current };
+    }
+    if (append.ids.length > 1) {
+      const stored = storedOf(append.ids);
+      if (stored) return { kind: 'already-stored', stored };
+    }
     let revision = current === 'no_stream' ? -1n : current;
     let position = 0n;
     for (let index = 0; index < append.ids.length; index++) {
       revision += 1n;
-      const inserted = insert.run(
-        append.ids[index],
-        append.streamName,
-        revision,
-        append.types[index],
-        append.data[index],
-        append.metadata[index],
-        append.recordedAt,
-      );
-      position = BigInt(inserted.lastInsertRowid);
+      try {
+        const inserted = insert.run(
+          append.ids[index],
+          append.streamName,
+          revision,
+          append.types[index],
+          append.data[index],
+          append.metadata[index],
+          append.recordedAt,
+        );
+        position = BigInt(inserted.lastInsertRowid);
+      } catch (error) {
+        const stored = append.ids.length === 1 && isConstraint(error) ? storedOf(append.ids) : undefined;
+        if (stored) return { kind: 'already-stored', stored };
+        throw error;
+      }
     }
+    remember(append.streamName, revision);
     return { kind: 'appended', result: { nextExpectedRevision: revision, position } };
   };
 
-  const isConstraint = (error: unknown): boolean => {
-    const { code } = error as { code?: unknown };
-    return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
-  };
   // Called inside the group's transaction, better-sqlite3 runs a transaction function in a savepoint: a refused
   // append is rolled back alone.
-  const writeInTransaction = db.transaction(write);
+  const writeInTransaction = db.transaction((append: EncodedAppend) => {
+    checkKnownHeads();
+    return write(append);
+  });
   const refusedIfConstraint = (append: EncodedAppend): AppendOutcome => {
     try {
       return writeInTransaction.immediate(append);
     } catch (error) {
+      // Whatever was rolled back, the heads it wrote are no longer the file's.
+      knownHeads.clear();
       if (isConstraint(error)) return { kind: 'refused', message: (error as Error).message };
       throw error;
     }
@@ -105,7 +153,10 @@ export function createGroupWriter(db: Database): GroupWriter {
   // SQLite has no reason left to refuse an append. Should it refuse one all the same (a bug, or a constraint the
   // checks do not know), the whole group, none of which is acknowledged yet, is rolled back and written again with
   // a savepoint per append, so that the refused append fails alone.
-  const writeGroupDirectly = db.transaction((group: readonly EncodedAppend[]) => group.map(write));
+  const writeGroupDirectly = db.transaction((group: readonly EncodedAppend[]) => {
+    checkKnownHeads();
+    return group.map(write);
+  });
   const writeGroupInSavepoints = db.transaction((group: readonly EncodedAppend[]) => group.map(refusedIfConstraint));
   return {
     writeOne: refusedIfConstraint,
@@ -113,7 +164,13 @@ export function createGroupWriter(db: Database): GroupWriter {
       try {
         return writeGroupDirectly.immediate(group);
       } catch (error) {
-        if (isConstraint(error)) return writeGroupInSavepoints.immediate(group);
+        knownHeads.clear();
+        if (!isConstraint(error)) throw error;
+      }
+      try {
+        return writeGroupInSavepoints.immediate(group);
+      } catch (error) {
+        knownHeads.clear();
         throw error;
       }
     },
