@@ -64,11 +64,16 @@ view.forgetKey.addEventListener('click', () => {
 });
 
 // ---- reading a treaty ----
-async function loadTreatyList(selected) {
+/** `minPosition`: after a write, the list waits until the read model holds it (the new treaty is in it). */
+async function loadTreatyList(selected, { minPosition } = {}) {
   const treaties = [];
   let cursor = null;
   do {
-    const query = new URLSearchParams({ limit: '500', ...(cursor ? { cursor } : {}) });
+    const query = new URLSearchParams({
+      limit: '500',
+      ...(cursor ? { cursor } : {}),
+      ...(minPosition ? { minPosition } : {}),
+    });
     const { json } = await getJson(`/treaties?${query}`);
     treaties.push(...json.items);
     cursor = json.nextCursor;
@@ -202,7 +207,7 @@ async function run(name, form, action) {
     } else {
       pendingKeys.delete(name);
       const treatyId = name === 'register' ? body.id : state.treatyId;
-      await loadTreatyList(treatyId);
+      await loadTreatyList(treatyId, { minPosition: answer.json.position });
       await chooseTreaty(treatyId, { minPosition: answer.json.position });
       showOutcome(`Recorded: ${answer.json.eventType}, revision ${answer.json.revision}.`);
       form.reset();
