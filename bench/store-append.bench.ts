@@ -8,6 +8,10 @@ const event = (index: number) => ({ id: randomUUID(), type: 'BenchHappened', dat
 
 const WRITERS = 32;
 const WARM_UP = 200;
+/** Single appends each side makes in a turn. */
+const BLOCK = 100;
+
+const sum = (samples: readonly number[]) => samples.reduce((total, sample) => total + sample, 0);
 
 /**
  * Scenarios 1 and 2: our embedded store against raw better-sqlite3 inserts with the same durability. The row of 32
@@ -15,43 +19,6 @@ const WARM_UP = 200;
  */
 export async function storeAppendBench(directory: string, singles: number, batches: number): Promise<Row[]> {
   const store = new SqliteEventStore({ file: join(directory, 'bench-store.db') });
-  // Both sides append untimed first, so that neither row measures its first compilations (nor ours the start of
-  // its commit thread, which opens with the store): ours ran cold and the raw limit warm before.
-  for (let index = 0; index < WARM_UP; index++) await store.appendToStream('warm-up', [event(index)]);
-  const ours: number[] = [];
-  let started = performance.now();
-  for (let index = 0; index < singles; index++) {
-    const before = performance.now();
-    await store.appendToStream(`bench-${index % 100}`, [event(index)]);
-    ours.push(performance.now() - before);
-  }
-  const oursRate = perSecond(singles, performance.now() - started);
-
-  // 32 writers, each appending one event at a time to a stream of its own, as concurrent requests do. A few
-  // untimed rounds first warm the store's commit thread (started with the store), so that the row measures group
-  // commit, not its first compilations.
-  for (let round = 0; round < 4; round++) {
-    await Promise.all(
-      Array.from({ length: WRITERS }, (_, writer) => store.appendToStream(`warm-up-${writer}`, [event(round)])),
-    );
-  }
-  const concurrent: number[] = [];
-  const commitsBefore = store.commitStats();
-  started = performance.now();
-  await Promise.all(
-    Array.from({ length: WRITERS }, async (_, writer) => {
-      for (let index = writer; index < singles; index += WRITERS) {
-        const before = performance.now();
-        await store.appendToStream(`concurrent-${writer}`, [event(index)]);
-        concurrent.push(performance.now() - before);
-      }
-    }),
-  );
-  const concurrentRate = perSecond(concurrent.length, performance.now() - started);
-  const commitsAfter = store.commitStats();
-  const meanGroup =
-    (commitsAfter.appends - commitsBefore.appends) / Math.max(1, commitsAfter.commits - commitsBefore.commits);
-
   const raw = new Sqlite(join(directory, 'bench-raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -66,15 +33,56 @@ export async function storeAppendBench(directory: string, singles: number, batch
     const next = event(index);
     insert.run(next.id, stream, revision, next.type, JSON.stringify(next.data));
   };
-  for (let index = 0; index < WARM_UP; index++) raw.transaction(() => rawSingle('warm-up', index)).immediate();
-  const rawSamples: number[] = [];
-  started = performance.now();
-  for (let index = 0; index < singles; index++) {
-    const before = performance.now();
-    raw.transaction(() => rawSingle(`bench-${index % 100}`, index)).immediate();
-    rawSamples.push(performance.now() - before);
+
+  // Both sides append untimed first, so that neither row measures its first compilations (nor ours the start of
+  // its commit thread, which opens with the store). Then they take turns, a block each: a durable append costs
+  // about an fsync, whose speed drifts within a run, and one side timed after the other measured the drift.
+  for (let index = 0; index < WARM_UP; index++) {
+    await store.appendToStream('warm-up', [event(index)]);
+    raw.transaction(() => rawSingle('warm-up', index)).immediate();
   }
-  const rawRate = perSecond(singles, performance.now() - started);
+  const ours: number[] = [];
+  const rawSamples: number[] = [];
+  for (let first = 0; first < singles; first += BLOCK) {
+    const last = Math.min(singles, first + BLOCK);
+    for (let index = first; index < last; index++) {
+      const before = performance.now();
+      await store.appendToStream(`bench-${index % 100}`, [event(index)]);
+      ours.push(performance.now() - before);
+    }
+    for (let index = first; index < last; index++) {
+      const before = performance.now();
+      raw.transaction(() => rawSingle(`bench-${index % 100}`, index)).immediate();
+      rawSamples.push(performance.now() - before);
+    }
+  }
+  const oursRate = perSecond(singles, sum(ours));
+  const rawRate = perSecond(singles, sum(rawSamples));
+
+  // 32 writers, each appending one event at a time to a stream of its own, as concurrent requests do. A few
+  // untimed rounds first warm the store's commit thread (started with the store), so that the row measures group
+  // commit, not its first compilations.
+  for (let round = 0; round < 4; round++) {
+    await Promise.all(
+      Array.from({ length: WRITERS }, (_, writer) => store.appendToStream(`warm-up-${writer}`, [event(round)])),
+    );
+  }
+  const concurrent: number[] = [];
+  const commitsBefore = store.commitStats();
+  let started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, writer) => {
+      for (let index = writer; index < singles; index += WRITERS) {
+        const before = performance.now();
+        await store.appendToStream(`concurrent-${writer}`, [event(index)]);
+        concurrent.push(performance.now() - before);
+      }
+    }),
+  );
+  const concurrentRate = perSecond(concurrent.length, performance.now() - started);
+  const commitsAfter = store.commitStats();
+  const meanGroup =
+    (commitsAfter.appends - commitsBefore.appends) / Math.max(1, commitsAfter.commits - commitsBefore.commits);
 
   const oursBatches: number[] = [];
   started = performance.now();
