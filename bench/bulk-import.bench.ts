@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Sqlite } from '@timeline/sqlite-driver';
 import type { ImportOptions, ImportSummary } from '../apps/api/src/cli/import-command';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
 import { approvalReport } from './bench-reports';
 import { runInChildProcess } from './child-task';
 import { fmt, perSecond, type Row } from './stats';
+import { openRawLimit } from './raw-limit';
 
 /**
  * Scenario 9: `npm run import` of a file of `treaties` treaties with `perTreaty` developments each, through the
@@ -45,13 +45,7 @@ export async function bulkImportBench(directory: string, treaties: number, perTr
     await app.close();
   }
 
-  const raw = new Sqlite(join(directory, 'bulk-raw.db'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
-  );
-  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const { db: raw, insert } = openRawLimit(join(directory, 'bulk-raw.db'));
   const batch = Math.min(500, perTreaty);
   const started = performance.now();
   for (let t = 0; t < treaties; t++) {

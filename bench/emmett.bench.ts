@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Sqlite } from '@timeline/sqlite-driver';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { measureAppends, type Append, type AppendFigures, type BenchEvent } from './append-measure';
 import { runInChildProcess } from './child-task';
 import type { EmmettPlan, EmmettResult } from './emmett-appender';
 import { fmt, latencyFigures, type Row } from './stats';
+import { openRawLimit } from './raw-limit';
 
 /** What a run without the package prints instead: measured on this machine kind, its state at the time said. */
 const RECORDED =
@@ -14,13 +14,7 @@ export const EMMETT_INSTALL =
 
 /** Raw better-sqlite3 with our durability (WAL, synchronous FULL), one transaction per append: the limit. */
 function rawAppend(file: string): { append: Append; close: () => void } {
-  const raw = new Sqlite(file);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
-  );
-  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const { db: raw, insert } = openRawLimit(file);
   const revisions = new Map<string, number>();
   const append = (stream: string, events: BenchEvent[]) =>
     raw

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Sqlite } from '@timeline/sqlite-driver';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { fmt, latencies, latencyFigures, latencyOf, perSecond, type Row } from './stats';
+import { openRawLimit } from './raw-limit';
 
 const event = (index: number) => ({ id: randomUUID(), type: 'BenchHappened', data: { index, text: 'x'.repeat(200) } });
 
@@ -19,13 +19,7 @@ const sum = (samples: readonly number[]) => samples.reduce((total, sample) => to
  */
 export async function storeAppendBench(directory: string, singles: number, batches: number): Promise<Row[]> {
   const store = new SqliteEventStore({ file: join(directory, 'bench-store.db') });
-  const raw = new Sqlite(join(directory, 'bench-raw.db'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(
-    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE, stream TEXT, revision INTEGER, type TEXT, data TEXT, UNIQUE (stream, revision))',
-  );
-  const insert = raw.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)');
+  const { db: raw, insert } = openRawLimit(join(directory, 'bench-raw.db'));
   const revisions = new Map<string, number>();
   const rawSingle = (stream: string, index: number) => {
     const revision = (revisions.get(stream) ?? -1) + 1;
