@@ -83,8 +83,9 @@ function updateDevelopment(
 }
 
 /**
- * The record with one more development: the common case, so it costs the same however long the record is (the
- * terminations are those before plus this one, and the decider's index moves on with the one added).
+ * The record with one more development, the common case: nothing in it walks the record (the terminations are
+ * those before plus this one, and the decider's index moves on with the one added); only the array is copied, so
+ * that the state before stays as it was.
  */
 function withAppended(state: RegisteredTreaty, added: DevelopmentOnRecord): RegisteredTreaty {
   const developments = [...state.developments, added];
