@@ -18,10 +18,12 @@ import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.s
 import { TreatyWriter, type TreatyWrite } from './treaty-writer.service';
 import type { WriteRequest } from './write-request';
 
-/** An in-memory store that counts the events its stream reads return, to tell a kept state from a read. */
+/** An in-memory store that counts its stream reads and the events they return, to tell a kept state from a read. */
 class CountingStore extends InMemoryEventStore {
+  reads = 0;
   eventsRead = 0;
   override async *readStream(streamName: string, options?: ReadStreamOptions) {
+    this.reads += 1;
     for await (const event of super.readStream(streamName, options)) {
       this.eventsRead += 1;
       yield event;
@@ -108,27 +110,81 @@ describe('TreatyWriter', () => {
     expect(await counted('appends')).toBe(3);
   });
 
-  it('keeps the state after one event appended without a key; reads back a keyed write or a batch', async () => {
+  it('decides a write without a key on the state it left, reading nothing; reads back after a keyed write', async () => {
     await writer.write(TREATY_ID, request(), registration);
-    store.eventsRead = 0;
+    store.reads = 0;
     await writer.write(TREATY_ID, request(), signing);
-    expect(store.eventsRead).toBe(0); // decided on the state it kept
-
     const batch = writeOf([uuid(3), uuid(4)], ([first, second]) => [approval(first!, 'RU'), approval(second!, 'IR')]);
     await writer.write(TREATY_ID, request(), batch);
+    expect(store.reads).toBe(0); // a single event and a batch, each decided on the state the last write left
+
     await writer.write(
       TREATY_ID,
       request({ idempotencyKey: 'key-5' }),
       writeOf([uuid(5)], ([id]) => [signature(id!)]),
     );
-    // The batch's two events were read back before the keyed write, and the keyed one before this one.
+    expect(store.reads).toBe(1); // a keyed write catches up first: its key may be in the store already
     store.eventsRead = 0;
     await writer.write(
       TREATY_ID,
       request(),
       writeOf([uuid(6)], ([id]) => [approval(id!, 'RU')]),
     );
+    expect(store.eventsRead).toBe(1); // the keyed event, read back: the store may hold another copy of it
+    const verifier = new LogVerifier();
+    for (const event of await storedEvents()) verifier.add(event);
+    expect(verifier.result()).toMatchObject({ ok: true, checked: 6 });
+  });
+
+  it('answers a refusal only on the caught-up state: an If-Match that another writer’s append satisfies', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    const elsewhere = new TreatyWriter(
+      store,
+      () => new Date('2025-12-01T12:00:00Z'),
+      metrics,
+      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
+      new OneWriteAtATime(),
+    );
+    await elsewhere.write(TREATY_ID, request(), signing); // this writer still knows revision 0
+    store.eventsRead = 0;
+
+    const answer = await writer.write(
+      TREATY_ID,
+      request({ ifMatch: 1n }),
+      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
+    );
+
+    expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
+    expect(store.eventsRead).toBe(1); // caught up with the other writer's event only
+    expect(await counted('conflicts')).toBe(0);
+  });
+
+  it('catches up, reading only the new events, when its known state conflicts with another writer’s append', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    const elsewhere = new TreatyWriter(
+      store,
+      () => new Date('2025-12-01T12:00:00Z'),
+      metrics,
+      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
+      new OneWriteAtATime(),
+    );
+    await elsewhere.write(TREATY_ID, request(), signing);
+    store.eventsRead = 0;
+    decisions = 0;
+
+    const answer = await writer.write(
+      TREATY_ID,
+      request(),
+      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
+    );
+
+    expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
+    expect(decisions).toBe(2); // on the known state (its append conflicted), then on the caught-up one
     expect(store.eventsRead).toBe(1);
+    expect(await counted('conflicts')).toBe(1);
+    const verifier = new LogVerifier();
+    for (const event of await storedEvents()) verifier.add(event);
+    expect(verifier.result()).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('answers a retry under its Idempotency-Key from the stored event, deciding and appending nothing', async () => {

@@ -9,7 +9,6 @@ import {
   type CurrentRevision,
   type EventStore,
   type NewEvent,
-  type RecordedEvent,
 } from '@timeline/event-store';
 import { integrityOf, sealEvent } from '@timeline/audit';
 import {
@@ -46,12 +45,14 @@ export interface TreatyWrite<Outcome> {
 }
 
 /**
- * The one write path of editors' writes, single or batched: take the treaty's decision state (kept in memory for
- * busy treaties and brought up to date with the events after it, else read and folded from its stream), let the
- * write decide, seal its events in a chain and append them at exactly the revision that state is at. A concurrent
- * write, here or in another process, makes the append conflict; the cached state is forgotten and the stream read
- * again: without If-Match the write is decided again on it (five attempts, then 503 TREATY_BUSY), with If-Match the
- * editor gets 412 and decides.
+ * The one write path of editors' writes, single or batched: take the treaty's decision state, let the write
+ * decide, seal its events in a chain and append them at exactly the revision that state is at (decision 0010).
+ * - The state is the one this process holds for busy treaties: as it left it, for a write without an
+ *   Idempotency-Key; brought up to date with the events after it first, for a keyed write, or before a refusal is
+ *   answered; else read and folded from the stream.
+ * - A concurrent write, here or in another process, makes the append conflict; the state is caught up (read again
+ *   whole after a second conflict): without If-Match the write is decided again on it (five attempts, then 503
+ *   TREATY_BUSY), with If-Match the editor gets 412 and decides.
  *
  * Tamper evidence: each event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
@@ -96,43 +97,56 @@ export class TreatyWriter {
     const streamName = treatyStreamName(treatyId);
     const fingerprint = requestFingerprint(request.route, request.body);
     const write = writeFor(fingerprint);
+    // Without an Idempotency-Key, what another process wrote can change only whether this write may append, not
+    // what it appends: it decides on the state this process knows, and the append's expected revision checks
+    // that state against the store. A keyed write must first see whether its key is already in the store.
+    let mayDecideOnKnown = request.idempotencyKey === undefined;
 
-    for (let attempt = 1; ; attempt++) {
-      const decision = await this.states.current(treatyId);
+    for (let conflicts = 0; ;) {
+      const known = mayDecideOnKnown ? this.states.known(treatyId) : undefined;
+      const decision = known ?? (await this.states.current(treatyId));
       const earlier = writtenUnderKey(decision, write.eventIds[0]!, request);
       if (earlier) return write.replay(earlier, decision);
-      const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
-      if (stale) {
-        this.metrics.conflicts.inc();
-        throw stale;
+
+      let events: readonly TreatyEvent[];
+      try {
+        const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
+        if (stale) throw stale;
+        events = write.decide(decision.state, this.clock().toISOString().slice(0, 10));
+      } catch (refusal) {
+        // A refusal is answered only on what the store holds now: another process may have lifted it.
+        if (known) {
+          mayDecideOnKnown = false;
+          continue;
+        }
+        if (refusal instanceof WrongExpectedRevisionError) this.metrics.conflicts.inc();
+        throw refusal;
       }
 
-      const events = write.decide(decision.state, this.clock().toISOString().slice(0, 10));
       const sealed = sealChain(events, write.eventIds, decision, streamName, request, fingerprint);
       try {
         const result = await this.store.appendToStream(streamName, sealed, { expectedRevision: decision.revision });
         for (const event of events) this.metrics.appends.inc({ event_type: event.type });
-        // Kept for the next write only when the stored events are known exactly (decision 0010): with an
-        // Idempotency-Key the store may have answered another copy of this request (its ids are derived), whose
-        // metadata, hence hash, differs from ours; of a batch's events only the last one's position is known.
-        if (!request.idempotencyKey && sealed.length === 1) {
-          this.states.appended(treatyId, decision, [recorded(sealed[0]!, streamName, result)]);
-        }
+        // With an Idempotency-Key the store may have answered another copy of this request (its ids are derived),
+        // whose metadata, hence hash, differs from ours: the next write reads the stored events back.
+        if (request.idempotencyKey) this.states.behind(treatyId);
+        else this.states.appended(treatyId, decision, sealed);
         return write.appended(events, result);
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
-        if (error instanceof WrongExpectedRevisionError) {
-          this.metrics.conflicts.inc();
-          this.states.forget(treatyId, decision.revision);
-        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.metrics.conflicts.inc();
+        conflicts += 1;
+        // Another writer got in: catch up from the state decided on; when even a caught-up state conflicted,
+        // read the whole stream again.
+        if (known) this.states.behind(treatyId);
+        else this.states.forget(treatyId, decision.revision);
+        mayDecideOnKnown = false;
         // Without If-Match the write is decided again on the new state. With one, the stream is read again
         // all the same when a key was given: the conflicting write may be another request under this key (422),
         // else the If-Match no longer holds (412).
-        const retry =
-          error instanceof WrongExpectedRevisionError &&
-          (request.ifMatch === undefined || request.idempotencyKey !== undefined);
-        if (!retry) throw error;
-        if (attempt === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
+        if (request.ifMatch !== undefined && request.idempotencyKey === undefined) throw error;
+        if (conflicts === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
       }
     }
   }
@@ -169,24 +183,6 @@ function sealChain(
     previousHash = integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
     return sealed;
   });
-}
-
-/** The stored form of an event this writer has just appended, as a read of the stream would return it. */
-export function recorded(
-  sealed: NewEvent,
-  streamName: string,
-  { nextExpectedRevision, position }: AppendResult,
-): RecordedEvent {
-  return {
-    id: sealed.id,
-    type: sealed.type,
-    data: sealed.data,
-    metadata: sealed.metadata ?? {},
-    streamName,
-    revision: nextExpectedRevision,
-    position,
-    recordedAt: new Date(),
-  };
 }
 
 /** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */

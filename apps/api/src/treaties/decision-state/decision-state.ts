@@ -1,4 +1,4 @@
-import { NO_STREAM, type CurrentRevision, type RecordedEvent } from '@timeline/event-store';
+import { NO_STREAM, type CurrentRevision, type NewEvent, type RecordedEvent } from '@timeline/event-store';
 import { integrityOf } from '@timeline/audit';
 import { evolve, initialState, upcast, type TreatyState } from '@timeline/treaty';
 
@@ -27,7 +27,6 @@ export interface DecisionState {
   readonly revision: CurrentRevision;
   /** The last event's integrity hash, or null for no stream yet (or an event from before sealing). */
   readonly lastHash: string | null;
-  readonly lastPosition: bigint | null;
   readonly keyed: KeyIndex;
 }
 
@@ -41,7 +40,6 @@ export function emptyDecisionState(): DecisionState {
     state: initialState(),
     revision: NO_STREAM,
     lastHash: null,
-    lastPosition: null,
     keyed: { byKey: new Map(), byId: new Map() },
   };
 }
@@ -49,11 +47,30 @@ export function emptyDecisionState(): DecisionState {
 /** The decision state after one more stored event of the stream (events in stream order). */
 export function withEvent(decision: DecisionState, event: RecordedEvent): DecisionState {
   indexKey(decision.keyed, event);
+  return followedBy(decision, event, event.revision);
+}
+
+/**
+ * The decision state after an event this process has just appended at `revision`, as sealed. Only for events
+ * written without an Idempotency-Key: those are the only ones the store cannot have answered with another copy,
+ * and the only ones with no key to index.
+ */
+export function withAppendedEvent(decision: DecisionState, event: NewEvent, revision: bigint): DecisionState {
+  if (event.metadata?.idempotency !== undefined) {
+    throw new Error(`Event ${event.id} was written under an Idempotency-Key: read it back from the store`);
+  }
+  return followedBy(decision, { type: event.type, data: event.data, metadata: event.metadata ?? {} }, revision);
+}
+
+function followedBy(
+  decision: DecisionState,
+  event: Pick<RecordedEvent, 'type' | 'data' | 'metadata'>,
+  revision: bigint,
+): DecisionState {
   return {
     state: evolve(decision.state, upcast(event.type, event.data, schemaVersionOf(event))),
-    revision: event.revision,
+    revision,
     lastHash: integrityOf(event)?.hash ?? null,
-    lastPosition: event.position,
     keyed: decision.keyed,
   };
 }
@@ -101,7 +118,7 @@ function keyOf(keyId: string, idempotencyKey: string): string {
   return `${keyId}\n${idempotencyKey}`;
 }
 
-function schemaVersionOf(event: RecordedEvent): number {
+function schemaVersionOf(event: Pick<RecordedEvent, 'metadata'>): number {
   const version = event.metadata.schemaVersion;
   return typeof version === 'number' ? version : 1;
 }

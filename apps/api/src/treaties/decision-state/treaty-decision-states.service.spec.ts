@@ -88,6 +88,27 @@ describe('TreatyDecisionStates', () => {
     expect(store.eventsRead).toBe(0);
   });
 
+  it('knows the state it read or followed through its own appends, until told the store moved past it', async () => {
+    const states = statesOver(store, 10);
+    expect(states.known('treaty-1')).toBeUndefined();
+    const read = await states.current('treaty-1');
+    expect(states.known('treaty-1')).toBe(read);
+
+    const signed = { id: '00000000-0000-4000-8000-000000000091', type: 'TreatySigned', data: { on: '2025-01-17' } };
+    states.appended('treaty-1', read, [signed]);
+    expect(states.known('treaty-1')?.revision).toBe(1n);
+    expect(() =>
+      states.appended('treaty-1', read, [{ ...signed, metadata: { idempotency: { key: 'k', fingerprint: 'f' } } }]),
+    ).toThrow(/Idempotency-Key/);
+
+    states.behind('treaty-1');
+    expect(states.known('treaty-1')).toBeUndefined();
+    store.reads = 0;
+    await states.current('treaty-1'); // catching up makes it known again
+    expect(states.known('treaty-1')?.revision).toBe(1n);
+    expect(store.reads).toBe(1);
+  });
+
   it('keeps at most the configured number of treaties, the least recently used leaving first', async () => {
     const states = statesOver(store, 2);
     await states.current('treaty-1');
