@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '@timeline/event-store';
 import { latencyOf, perSecond } from './stats';
 
 /** An event of scenario 1's size: 200 bytes of text. */
 export const benchEvent = (index: number) => ({
-  id: randomUUID(),
+  id: newEventId(),
   type: 'BenchHappened',
   data: { index, text: 'x'.repeat(200) },
 });

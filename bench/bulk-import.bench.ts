@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newEventId } from '@timeline/event-store';
 import type { ImportOptions, ImportSummary } from '../apps/api/src/cli/import-command';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
 import { approvalReport } from './bench-reports';
@@ -54,7 +54,7 @@ export async function bulkImportBench(directory: string, treaties: number, perTr
         .transaction(() => {
           for (let n = first; n < Math.min(perTreaty, first + batch); n++) {
             insert.run(
-              randomUUID(),
+              newEventId(),
               `treaty-bulk-${t}`,
               n + 1,
               'LegislativeApprovalGiven',

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { newEventId } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { fmt, latencies, latencyFigures, latencyOf, perSecond, type Row } from './stats';
 import { openRawLimit } from './raw-limit';
 
-const event = (index: number) => ({ id: randomUUID(), type: 'BenchHappened', data: { index, text: 'x'.repeat(200) } });
+const event = (index: number) => ({ id: newEventId(), type: 'BenchHappened', data: { index, text: 'x'.repeat(200) } });
 
 const WRITERS = 32;
 const WARM_UP = 200;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '@timeline/event-store';
 import { Sqlite } from '@timeline/sqlite-driver';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import {
@@ -51,7 +51,7 @@ export async function writeTreatyLog(file: string, treaties: number, perTreaty: 
       const treatyId = `bench-${treaty}`;
       let state: TreatyState = initialState();
       commandsFor(treatyId, perTreaty).forEach((command, revision) => {
-        const eventId = randomUUID();
+        const eventId = newEventId();
         const event = decide(command(eventId), state, { today: '2025-06-01' });
         state = evolve(state, event);
         insert.run(

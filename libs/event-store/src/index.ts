@@ -1,6 +1,7 @@
 export * from './append-signal';
 export * from './append-validation';
 export * from './errors';
+export * from './event-id';
 export * from './event-store.port';
 export * from './events';
 export * from './expected-revision';

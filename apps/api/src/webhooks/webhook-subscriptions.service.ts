@@ -9,6 +9,7 @@ import { Subject, filter, firstValueFrom, race, timer } from 'rxjs';
 import { integrityOf, sealEvent } from '@timeline/audit';
 import {
   EVENT_STORE,
+  newEventId,
   NO_STREAM,
   StreamNotFoundError,
   WrongExpectedRevisionError,
@@ -17,7 +18,6 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@timeline/event-store';
-import { randomUUID } from 'node:crypto';
 import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
 import { WEBHOOK_STREAM_PREFIX, webhookStreamName, type WebhookEvent } from './webhook.events';
 
@@ -93,7 +93,7 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
       revision += 1n;
       const next = sealEvent(
         {
-          id: randomUUID(),
+          id: newEventId(),
           type: event.type,
           data: { ...event.data } as JsonObject,
           metadata: { actor, schemaVersion: 1 },

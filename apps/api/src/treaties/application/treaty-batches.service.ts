@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { newEventId } from '@timeline/event-store';
 import { decide, evolve, type DevelopmentReport, type TreatyEvent, type TreatyState } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
 import { ApiProblem } from '../../problems/api-problem';
@@ -82,7 +82,7 @@ function decideAll(
 function batchEventId(request: WriteRequest, fingerprint: string, index: number): string {
   return request.idempotencyKey
     ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}\n${fingerprint}\n${index}`, IDEMPOTENCY_NAMESPACE)
-    : randomUUID();
+    : newEventId();
 }
 
 /** The first answer to a batch already written under this key, or 422 when the key was used for another request. */

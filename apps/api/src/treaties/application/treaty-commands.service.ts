@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { newEventId } from '@timeline/event-store';
 import { decide, type TreatyCommand } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
 import type { KeyedEvent } from '../decision-state/decision-state';
@@ -52,7 +52,7 @@ export class TreatyCommands {
 export function eventIdFor(request: WriteRequest, fingerprint: string): string {
   return request.idempotencyKey
     ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}\n${fingerprint}`, IDEMPOTENCY_NAMESPACE)
-    : randomUUID();
+    : newEventId();
 }
 
 export function replay(treatyId: string, earlier: KeyedEvent, fingerprint: string): WriteOutcome {
