@@ -29,7 +29,7 @@ export async function storeAppendBench(directory: string, singles: number, batch
   };
 
   // Both sides append untimed first, so that neither row measures its first compilations (nor ours the start of
-  // its commit thread, which opens with the store). Then they take turns, a block each: a durable append costs
+  // its commit thread, which starts at the first append). Then they take turns, a block each: a durable append costs
   // about an fsync, whose speed drifts within a run, and one side timed after the other measured the drift.
   for (let index = 0; index < WARM_UP; index++) {
     await store.appendToStream('warm-up', [event(index)]);
@@ -54,7 +54,7 @@ export async function storeAppendBench(directory: string, singles: number, batch
   const rawRate = perSecond(singles, sum(rawSamples));
 
   // 32 writers, each appending one event at a time to a stream of its own, as concurrent requests do. A few
-  // untimed rounds first warm the store's commit thread (started with the store), so that the row measures group
+  // untimed rounds first warm the store's commit thread (started by the first append), so that the row measures group
   // commit, not its first compilations.
   for (let round = 0; round < 4; round++) {
     await Promise.all(

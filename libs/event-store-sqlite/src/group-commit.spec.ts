@@ -27,6 +27,14 @@ describe('SqliteEventStore group commit', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
+  it('starts its commit thread at the first append, not when a process only reads', async () => {
+    await collect(store.readAll());
+    await store.ping();
+    expect(store.commitStats().commitThreadStarted).toBe(false);
+    await store.appendToStream(uniqueStreamName(), newEvents(1));
+    expect(store.commitStats().commitThreadStarted).toBe(true);
+  });
+
   it('commits appends sent at the same moment together: fewer commits than appends, every one stored', async () => {
     const streams = Array.from({ length: 40 }, () => uniqueStreamName());
     const results = await Promise.all(streams.map((stream) => store.appendToStream(stream, newEvents(2))));
@@ -44,7 +52,7 @@ describe('SqliteEventStore group commit', () => {
       store.appendToStream(taken, newEvents(3), { expectedRevision: NO_STREAM }),
       store.appendToStream(uniqueStreamName(), newEvents(1)),
     ]);
-    expect(store.commitStats()).toEqual({ commits: 2, appends: 4 });
+    expect(store.commitStats()).toMatchObject({ commits: 2, appends: 4 });
     expect(before.status).toBe('fulfilled');
     expect(after.status).toBe('fulfilled');
     expect(conflicting).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });

@@ -8,10 +8,11 @@ interface Waiting {
   readonly reject: (error: Error) => void;
 }
 
-/** How many commits wrote how many appends: their ratio is the mean group size. */
+/** How many commits wrote how many appends (their ratio is the mean group size), and whether the thread runs. */
 export interface CommitStats {
   readonly commits: number;
   readonly appends: number;
+  readonly commitThreadStarted: boolean;
 }
 
 /**
@@ -33,14 +34,15 @@ export class GroupCommit {
   constructor(
     private readonly connection: WorkerConnection,
     private readonly inline: GroupWriter,
-  ) {
-    // Started with the store, so that the first group does not wait for a thread to start and open the file.
-    this.worker = new AppendWorker(connection);
-  }
+  ) {}
 
   /** Queues the append for the next commit; resolves once it is durable (or refused, with the reason). */
   commit(append: EncodedAppend): Promise<AppendOutcome> {
     if (this.closing) return Promise.reject(new EventStoreUnavailableError('The embedded event store is closed'));
+    // Started at the first append, not with the store: a process that only reads (a rebuild, a verification)
+    // never pays for the thread (about 10 MiB), and the thread starts and opens the file while that first
+    // append, alone, is committed inline, so the first group rarely waits for it.
+    this.worker ??= new AppendWorker(this.connection);
     return new Promise((resolve, reject) => {
       this.waiting.push({ append, resolve, reject });
       this.scheduleFlush();
@@ -48,7 +50,7 @@ export class GroupCommit {
   }
 
   stats(): CommitStats {
-    return { commits: this.commits, appends: this.appends };
+    return { commits: this.commits, appends: this.appends, commitThreadStarted: this.worker !== undefined };
   }
 
   /** Refuses new appends, commits every one already queued, then stops the worker. */
