@@ -7,7 +7,7 @@ import { parseCorrectionChanges } from './correction-changes.parser';
 import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards';
 import { requireEventId, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSource } from './report-parts.validation';
-import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
+import { assertFitsRecord, assertSourceNotInFuture, recordBeside, requireToday } from './record-rules';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
 /**
@@ -38,7 +38,7 @@ export function correctDevelopment(
     );
   }
   const others = developmentsOnRecord(treaty).filter((other) => other.developmentId !== target.developmentId);
-  assertFitsRecord(corrected, treaty.treaty, others, today, 'changes.');
+  assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },

@@ -3,6 +3,7 @@ import { comparePartialDates, isCalendarDate, isInFuture } from '../partial-date
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DecisionContext } from '../treaty.commands';
+import type { RecordIndex } from './record-index';
 import { assertTreatyLawRules } from './treaty-law-rules';
 import { addsParty, partiesOf, type DevelopmentOnRecord, type TreatyProfile } from './treaty.state';
 
@@ -129,19 +130,26 @@ export function assertSignatureOrder(
 }
 
 /**
- * All the record rules for a development, new or corrected; `others` excludes the development being corrected.
- * `parties` are the treaty's parties by `others`, given by a caller that already has them (see RecordIndex).
+ * What a development must fit: the developments on record beside it, and the treaty's parties by them. A report
+ * passes its state's `RecordIndex`; a correction the record without the development it corrects (`recordBeside`).
  */
+export type RecordToFit = Pick<RecordIndex, 'onRecord' | 'parties'>;
+
+/** The record as it stands without the development being corrected. */
+export function recordBeside(treaty: TreatyProfile, others: readonly DevelopmentOnRecord[]): RecordToFit {
+  return { onRecord: others, parties: partiesOf(treaty, others) };
+}
+
+/** All the record rules for a development, new or corrected. */
 export function assertFitsRecord(
   development: Development,
   treaty: TreatyProfile,
-  others: readonly DevelopmentOnRecord[],
+  record: RecordToFit,
   today: string,
   prefix = '',
-  parties: readonly string[] = partiesOf(treaty, others),
 ): void {
-  assertPartyInTreaty(development, treaty, parties, prefix);
+  assertPartyInTreaty(development, treaty, record.parties, prefix);
   assertNotInFuture(development, today, prefix);
-  assertSignatureOrder(development, others, prefix);
-  assertTreatyLawRules(development, treaty, others, prefix);
+  assertSignatureOrder(development, record.onRecord, prefix);
+  assertTreatyLawRules(development, treaty, record.onRecord, prefix);
 }

@@ -36,7 +36,7 @@ export function reportDevelopment(
     );
   }
   const record = recordIndexOf(treaty);
-  assertFitsRecord(development, treaty.treaty, record.onRecord, today, '', record.parties);
+  assertFitsRecord(development, treaty.treaty, record, today);
   assertSourceNotInFuture(source, today);
 
   const reportsOfSame = record.reportsOf(identityKey(development));
