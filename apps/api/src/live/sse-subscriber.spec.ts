@@ -55,6 +55,18 @@ describe('SseSubscriber', () => {
     expect(response.destroyed).toBe(true);
   });
 
+  it('writes nothing once its connection is gone, before the response hears of it', () => {
+    const response = new FakeSseResponse();
+    const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
+    subscriber.start();
+    subscriber.sendUpdate(1n, frame(1));
+    response.destroyed = true; // the client went away: its socket is destroyed, and no 'close' has run yet
+    subscriber.sendUpdate(2n, frame(2));
+    subscriber.send(HEARTBEAT_FRAME);
+    expect(response.ids).toEqual(['1']);
+    expect(response.written).toHaveLength(2); // the opening and update 1
+  });
+
   it('ends its stream cleanly, once', () => {
     const response = new FakeSseResponse();
     const subscriber = new SseSubscriber(response.asResponse, { maxUnreadMessages: 2, maxUnreadBytes: 1e6 }, undefined);
