@@ -11,28 +11,50 @@ export const benchEvent = (index: number) => ({
 export type BenchEvent = ReturnType<typeof benchEvent>;
 export type Append = (stream: string, events: BenchEvent[]) => unknown;
 
-/** `count` appends of one event each over 100 streams, then `batches` of 100 events to streams of their own. */
-export async function measureAppends(append: Append, count: number, batches: number) {
-  const singles: number[] = [];
-  let started = performance.now();
-  for (let index = 0; index < count; index++) {
-    const before = performance.now();
-    await append(`bench-${index % 100}`, [benchEvent(index)]);
-    singles.push(performance.now() - before);
+/** Single appends each side makes in a turn, and batches. */
+const SINGLES_PER_TURN = 100;
+const BATCHES_PER_TURN = 10;
+const WARM_UP = 200;
+
+/**
+ * For each side, `count` appends of one event each over 100 streams, then `batches` of 100 events to streams of
+ * their own. Each side first appends untimed (its first compilations are not measured), then the sides take turns,
+ * a block each: a durable append costs about an fsync, whose speed drifts within a run, and one side timed after
+ * the other would measure the drift. Rates are events over each side's own timed appends.
+ */
+export async function measureAppends(sides: readonly Append[], count: number, batches: number) {
+  for (const [side, append] of sides.entries()) {
+    for (let index = 0; index < WARM_UP; index++) await append(`warm-up-${side}`, [benchEvent(index)]);
   }
-  const singleRate = perSecond(count, performance.now() - started);
-  const batched: number[] = [];
-  started = performance.now();
-  for (let batch = 0; batch < batches; batch++) {
-    const before = performance.now();
-    await append(
-      `batch-${batch}`,
-      Array.from({ length: 100 }, (_, index) => benchEvent(index)),
-    );
-    batched.push(performance.now() - before);
+  const singles = sides.map(() => [] as number[]);
+  for (let first = 0; first < count; first += SINGLES_PER_TURN) {
+    for (const [side, append] of sides.entries()) {
+      for (let index = first; index < Math.min(count, first + SINGLES_PER_TURN); index++) {
+        const before = performance.now();
+        await append(`bench-${index % 100}`, [benchEvent(index)]);
+        singles[side]!.push(performance.now() - before);
+      }
+    }
   }
-  const batchRate = perSecond(batches * 100, performance.now() - started);
-  return { singleRate, singles: latencyOf(singles), batchRate, batches: latencyOf(batched) };
+  const batched = sides.map(() => [] as number[]);
+  for (let first = 0; first < batches; first += BATCHES_PER_TURN) {
+    for (const [side, append] of sides.entries()) {
+      for (let batch = first; batch < Math.min(batches, first + BATCHES_PER_TURN); batch++) {
+        const events = Array.from({ length: 100 }, (_, index) => benchEvent(index));
+        const before = performance.now();
+        await append(`batch-${batch}`, events);
+        batched[side]!.push(performance.now() - before);
+      }
+    }
+  }
+  return sides.map((_, side) => ({
+    singleRate: perSecond(count, sum(singles[side]!)),
+    singles: latencyOf(singles[side]!),
+    batchRate: perSecond(batches * 100, sum(batched[side]!)),
+    batches: latencyOf(batched[side]!),
+  }));
 }
 
-export type AppendFigures = Awaited<ReturnType<typeof measureAppends>>;
+export type AppendFigures = Awaited<ReturnType<typeof measureAppends>>[number];
+
+const sum = (samples: readonly number[]) => samples.reduce((total, sample) => total + sample, 0);

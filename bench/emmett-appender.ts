@@ -47,12 +47,12 @@ async function run(plan: EmmettPlan): Promise<EmmettResult> {
   const loaded = loadEmmett();
   if (!loaded) return { absent: true };
   const store = loaded.emmett.getSQLiteEventStore({ fileName: plan.file, schema: { autoMigration: 'CreateOrUpdate' } });
-  const figures = await measureAppends(
-    (stream, events) => store.appendToStream(stream, events),
+  const [figures] = await measureAppends(
+    [(stream, events) => store.appendToStream(stream, events)],
     plan.count,
     plan.batches,
   );
-  return { version: loaded.version, figures };
+  return { version: loaded.version, figures: figures! };
 }
 
 serveOneTask(run);

@@ -18,3 +18,26 @@ export function openRawLimit(file: string): { db: Database; insert: Statement } 
     insert: db.prepare('INSERT INTO events (event_id, stream, revision, type, data) VALUES (?, ?, ?, ?, ?)'),
   };
 }
+
+/**
+ * The limit as an append: one IMMEDIATE transaction per append of one or more events to a stream, revisions counted
+ * in memory (the raw limit checks nothing).
+ */
+export function openRawAppender(file: string): {
+  append: (stream: string, events: readonly { id: string; type: string; data: unknown }[]) => void;
+  close: () => void;
+} {
+  const { db, insert } = openRawLimit(file);
+  const revisions = new Map<string, number>();
+  const append = (stream: string, events: readonly { id: string; type: string; data: unknown }[]) =>
+    db
+      .transaction(() => {
+        for (const next of events) {
+          const revision = (revisions.get(stream) ?? -1) + 1;
+          revisions.set(stream, revision);
+          insert.run(next.id, stream, revision, next.type, JSON.stringify(next.data));
+        }
+      })
+      .immediate();
+  return { append, close: () => db.close() };
+}
