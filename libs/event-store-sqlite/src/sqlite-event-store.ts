@@ -27,7 +27,7 @@ import {
   type Subscription,
   type SubscriptionFilter,
 } from '@timeline/event-store';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
 import { GroupCommit, type CommitStats } from './group-commit';
 import { createGroupWriter } from './group-writer';
 import { migrate } from './schema-migrations';
@@ -131,7 +131,7 @@ export class SqliteEventStore implements EventStore {
         backwards
           ? (this.statements.streamBackwards.all(streamName, cursor, limit) as EventRow[])
           : (this.statements.streamForwards.all(streamName, cursor, limit) as EventRow[]),
-      (row) => (backwards ? row.revision - 1n : row.revision + 1n),
+      (row) => (backwards ? revisionOf(row) - 1n : revisionOf(row) + 1n),
     );
   }
 
@@ -149,7 +149,7 @@ export class SqliteEventStore implements EventStore {
         backwards
           ? (this.statements.allBackwards.all(cursor, limit) as EventRow[])
           : (this.statements.allForwards.all(cursor, limit) as EventRow[]),
-      (row) => (backwards ? row.position - 1n : row.position + 1n),
+      (row) => (backwards ? positionOf(row) - 1n : positionOf(row) + 1n),
     );
   }
 
@@ -256,7 +256,8 @@ export class SqliteEventStore implements EventStore {
     const matches = filter.prefixes.map(() => `substr(${column}, 1, ?) = ?`).join(' OR ');
     const statement = this.db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND (${matches}) ORDER BY position LIMIT ?`)
-      .safeIntegers(true);
+      .safeIntegers(true)
+      .raw(true);
     const prefixArguments = filter.prefixes.flatMap((prefix) => [prefix.length, prefix]);
     return (after, limit) => statement.all(after, ...prefixArguments, limit) as EventRow[];
   }
@@ -264,19 +265,21 @@ export class SqliteEventStore implements EventStore {
 
 function prepareStatements(db: Database) {
   const prepare = (sql: string): Statement => db.prepare(sql).safeIntegers(true);
+  /** A statement that reads events, whose rows come as arrays (`EventRow`). */
+  const prepareRows = (sql: string): Statement => prepare(sql).raw(true);
   return {
     ping: prepare('SELECT 1'),
     head: prepare('SELECT max(position) AS position FROM events'),
     eventAt: prepare('SELECT 1 FROM events WHERE position = ?'),
     streamHead: prepare('SELECT max(revision) AS revision FROM events WHERE stream_name = ?'),
     streamExists: prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1'),
-    streamForwards: prepare(
+    streamForwards: prepareRows(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
-    streamBackwards: prepare(
+    streamBackwards: prepareRows(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    allForwards: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
-    allBackwards: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`),
+    allForwards: prepareRows(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+    allBackwards: prepareRows(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`),
   };
 }
