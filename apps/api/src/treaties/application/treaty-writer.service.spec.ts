@@ -77,16 +77,20 @@ describe('TreatyWriter', () => {
   const counted = async (counter: 'appends' | 'conflicts') =>
     (await metrics[counter].get()).values.reduce((sum, { value }) => sum + value, 0);
 
-  beforeEach(() => {
-    store = new CountingStore();
-    metrics = new Metrics({ projection: { position: null } } as unknown as ReadModels, store);
-    writer = new TreatyWriter(
+  /** A writer on the test's store with a cache of its own, as this process or another one would have. */
+  const writerOnTheStore = () =>
+    new TreatyWriter(
       store,
       () => new Date('2025-12-01T12:00:00Z'),
       metrics,
       new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
       new OneWriteAtATime(),
     );
+
+  beforeEach(() => {
+    store = new CountingStore();
+    metrics = new Metrics({ projection: { position: null } } as unknown as ReadModels, store);
+    writer = writerOnTheStore();
     decisions = 0;
   });
 
@@ -138,13 +142,7 @@ describe('TreatyWriter', () => {
 
   it('answers a refusal only on the caught-up state: an If-Match that another writer’s append satisfies', async () => {
     await writer.write(TREATY_ID, request(), registration);
-    const elsewhere = new TreatyWriter(
-      store,
-      () => new Date('2025-12-01T12:00:00Z'),
-      metrics,
-      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
-      new OneWriteAtATime(),
-    );
+    const elsewhere = writerOnTheStore();
     await elsewhere.write(TREATY_ID, request(), signing); // this writer still knows revision 0
     store.eventsRead = 0;
 
@@ -161,13 +159,7 @@ describe('TreatyWriter', () => {
 
   it('catches up, reading only the new events, when its known state conflicts with another writer’s append', async () => {
     await writer.write(TREATY_ID, request(), registration);
-    const elsewhere = new TreatyWriter(
-      store,
-      () => new Date('2025-12-01T12:00:00Z'),
-      metrics,
-      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
-      new OneWriteAtATime(),
-    );
+    const elsewhere = writerOnTheStore();
     await elsewhere.write(TREATY_ID, request(), signing);
     store.eventsRead = 0;
     decisions = 0;
@@ -215,14 +207,8 @@ describe('TreatyWriter', () => {
 
   it('decides again on the new state when another writer got in first, without If-Match', async () => {
     await writer.write(TREATY_ID, request(), registration);
-    // Another process on the same store, with a cache of its own: it appends between this writer's read and append.
-    const elsewhere = new TreatyWriter(
-      store,
-      () => new Date('2025-12-01T12:00:00Z'),
-      metrics,
-      new TreatyDecisionStates(store, { decisionCacheSize: 10 } as AppConfig),
-      new OneWriteAtATime(),
-    );
+    // Another process on the same store: it appends between this writer's read and append.
+    const elsewhere = writerOnTheStore();
     const append = store.appendToStream.bind(store);
     const spy = jest.spyOn(store, 'appendToStream').mockImplementationOnce(async (...args) => {
       await elsewhere.write(
