@@ -27,6 +27,8 @@ export interface LoadPlan {
 
 export interface LoadResult {
   readonly requests: number;
+  /** How long the run sent for. */
+  readonly seconds: number;
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -100,6 +102,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
   return {
     requests: result.requests.total,
+    seconds,
     requestsPerSecond: Math.round(result.requests.total / seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -108,4 +111,52 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   };
 }
 
-serveOneTask(run);
+/**
+ * Plans run in turns: `rounds` rounds, each running every plan for its share of its `seconds` (a counted plan, which
+ * sets up rather than measures, only in a task of one round). Several rounds start with an untimed warm-up of every
+ * plan (this process's compilations, the servers' connections), so that no side pays for them alone.
+ */
+export interface LoadTask {
+  readonly plans: readonly LoadPlan[];
+  readonly rounds: number;
+}
+
+const WARM_UP_SECONDS = 0.5;
+
+async function runInTurns({ plans, rounds }: LoadTask): Promise<LoadResult[]> {
+  const offsets = plans.map((plan) => plan.offset);
+  const runOf = async (index: number, seconds: number | undefined): Promise<LoadResult> => {
+    const plan = plans[index]!;
+    const result = await run({ ...plan, offset: offsets[index]!, ...(seconds === undefined ? {} : { seconds }) });
+    offsets[index] = offsets[index]! + result.requests;
+    return result;
+  };
+  if (rounds > 1) {
+    if (plans.some((plan) => plan.count !== undefined)) throw new Error('A counted plan runs in one round');
+    for (const index of plans.keys()) await runOf(index, WARM_UP_SECONDS);
+  }
+  const runs = plans.map((): LoadResult[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, plan] of plans.entries()) {
+      runs[index]!.push(await runOf(index, plan.count === undefined ? (plan.seconds ?? 5) / rounds : undefined));
+    }
+  }
+  return runs.map(combined);
+}
+
+/** One result for a plan's runs: requests per second over their own time, the median p50, the highest p99. */
+function combined(runs: readonly LoadResult[]): LoadResult {
+  const total = (pick: (run: LoadResult) => number) => runs.reduce((sum, run) => sum + pick(run), 0);
+  const p50s = runs.map((run) => run.p50).sort((a, b) => a - b);
+  return {
+    requests: total((run) => run.requests),
+    seconds: total((run) => run.seconds),
+    requestsPerSecond: Math.round(total((run) => run.requests) / total((run) => run.seconds)),
+    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p99: Math.max(...runs.map((run) => run.p99)),
+    non2xx: total((run) => run.non2xx),
+    errors: total((run) => run.errors),
+  };
+}
+
+serveOneTask(runInTurns);

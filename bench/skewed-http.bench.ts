@@ -1,5 +1,5 @@
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
-import { load, startBareApp } from './http.bench';
+import { load, sideBySide, startBareApp } from './http.bench';
 import { HOT_SHARE, HOT_TREATIES } from './load-generator';
 import { fmt, latencyFigures, type Row } from './stats';
 
@@ -25,18 +25,12 @@ export async function skewedHttpBench(
     await load({ base, kind: 'register-treaties', count: treaties, concurrency: 8, offset: 0, key, prefix: PREFIX });
     let offset = 0;
     for (const concurrency of concurrencies) {
-      const ours = await load({
-        base,
-        kind: 'skewed-developments',
+      const { ours, limit } = await sideBySide(
+        { base, kind: 'skewed-developments', concurrency, offset, key, prefix: PREFIX, treaties },
+        { base: bareBase, kind: 'bare', concurrency, offset: 0 },
         seconds,
-        concurrency,
-        offset,
-        key,
-        prefix: PREFIX,
-        treaties,
-      });
+      );
       offset += ours.requests;
-      const limit = await load({ base: bareBase, kind: 'bare', seconds, concurrency, offset: 0 });
       rows.push({
         scenario: rows.length === 0 ? '11. HTTP POST, skewed' : '',
         subject: `concurrency ${concurrency}: ours / bare`,
