@@ -68,11 +68,18 @@ describe('TreatyWriter', () => {
     });
   const registration = writeOf([uuid(1)], ([id]) => [register({ eventId: id! })]);
   const signing = writeOf([uuid(2)], ([id]) => [signature(id!)]);
+  const russianApproval = writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]);
 
   const storedEvents = async (): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
     for await (const event of store.readStream(stream)) events.push(event);
     return events;
+  };
+  /** The verifier's result over the stream as stored: every hash and link of the chain checked. */
+  const chainOfStoredEvents = async () => {
+    const verifier = new LogVerifier();
+    for (const event of await storedEvents()) verifier.add(event);
+    return verifier.result();
   };
   const counted = async (counter: 'appends' | 'conflicts') =>
     (await metrics[counter].get()).values.reduce((sum, { value }) => sum + value, 0);
@@ -102,9 +109,7 @@ describe('TreatyWriter', () => {
     expect(answer).toEqual({ appended: ['TreatySigned', 'LegislativeApprovalGiven'], revision: 2n });
     const events = await storedEvents();
     expect(events.map((event) => event.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
-    const verifier = new LogVerifier();
-    for (const event of events) verifier.add(event);
-    expect(verifier.result()).toMatchObject({ ok: true, checked: 3 });
+    expect(await chainOfStoredEvents()).toMatchObject({ ok: true, checked: 3 });
     expect(events[2]!.metadata).toMatchObject({
       actor: 'editor-key',
       correlationId: 'correlation-1',
@@ -135,9 +140,7 @@ describe('TreatyWriter', () => {
       writeOf([uuid(6)], ([id]) => [approval(id!, 'RU')]),
     );
     expect(store.eventsRead).toBe(1); // the keyed event, read back: the store may hold another copy of it
-    const verifier = new LogVerifier();
-    for (const event of await storedEvents()) verifier.add(event);
-    expect(verifier.result()).toMatchObject({ ok: true, checked: 6 });
+    expect(await chainOfStoredEvents()).toMatchObject({ ok: true, checked: 6 });
   });
 
   it('answers a refusal only on the caught-up state: an If-Match that another writer’s append satisfies', async () => {
@@ -146,11 +149,7 @@ describe('TreatyWriter', () => {
     await elsewhere.write(TREATY_ID, request(), signing); // this writer still knows revision 0
     store.eventsRead = 0;
 
-    const answer = await writer.write(
-      TREATY_ID,
-      request({ ifMatch: 1n }),
-      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
-    );
+    const answer = await writer.write(TREATY_ID, request({ ifMatch: 1n }), russianApproval);
 
     expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
     expect(store.eventsRead).toBe(1); // caught up with the other writer's event only
@@ -164,19 +163,13 @@ describe('TreatyWriter', () => {
     store.eventsRead = 0;
     decisions = 0;
 
-    const answer = await writer.write(
-      TREATY_ID,
-      request(),
-      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
-    );
+    const answer = await writer.write(TREATY_ID, request(), russianApproval);
 
     expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
     expect(decisions).toBe(2); // on the known state (its append conflicted), then on the caught-up one
     expect(store.eventsRead).toBe(1);
     expect(await counted('conflicts')).toBe(1);
-    const verifier = new LogVerifier();
-    for (const event of await storedEvents()) verifier.add(event);
-    expect(verifier.result()).toMatchObject({ ok: true, checked: 3 });
+    expect(await chainOfStoredEvents()).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('answers a retry under its Idempotency-Key from the stored event, deciding and appending nothing', async () => {
@@ -220,11 +213,7 @@ describe('TreatyWriter', () => {
     });
     decisions = 0;
 
-    const answer = await writer.write(
-      TREATY_ID,
-      request(),
-      writeOf([uuid(3)], ([id]) => [approval(id!, 'RU')]),
-    );
+    const answer = await writer.write(TREATY_ID, request(), russianApproval);
 
     expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
     expect(spy).toHaveBeenCalledTimes(3); // the conflicting append, the other writer's, the one decided again
