@@ -156,6 +156,30 @@ describe('TreatyWriter', () => {
     expect(await counted('conflicts')).toBe(0);
   });
 
+  it('judges If-Match on the caught-up state when its known state conflicts: `*` holds, an older revision gets 412', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    await writerOnTheStore().write(TREATY_ID, request(), signing); // this writer still knows revision 0
+
+    const anyRevision = await writer.write(TREATY_ID, request({ ifMatch: '*' }), russianApproval);
+    expect(anyRevision).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
+
+    await writerOnTheStore().write(
+      TREATY_ID,
+      request(),
+      writeOf([uuid(4)], ([id]) => [approval(id!, 'IR')]),
+    );
+    const stale = await writer
+      .write(
+        TREATY_ID,
+        request({ ifMatch: 2n }),
+        writeOf([uuid(5)], ([id]) => [signature(id!)]),
+      )
+      .catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(stale).toMatchObject({ expected: 2n, actual: 3n });
+    expect((await storedEvents()).map((event) => event.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
+  });
+
   it('catches up, reading only the new events, when its known state conflicts with another writer’s append', async () => {
     await writer.write(TREATY_ID, request(), registration);
     const elsewhere = writerOnTheStore();

@@ -143,9 +143,10 @@ export class TreatyWriter {
         else this.states.forget(treatyId, decision.revision);
         mayDecideOnKnown = false;
         // Without If-Match the write is decided again on the new state. With one, the stream is read again
-        // all the same when a key was given: the conflicting write may be another request under this key (422),
-        // else the If-Match no longer holds (412).
-        if (request.ifMatch !== undefined && request.idempotencyKey === undefined) throw error;
+        // all the same when a key was given (the conflicting write may be another request under this key: 422)
+        // or when the state decided on was only the known one (the If-Match is judged on what the store holds:
+        // `*` may well hold); else the If-Match no longer holds (412).
+        if (request.ifMatch !== undefined && request.idempotencyKey === undefined && !known) throw error;
         if (conflicts === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
       }
     }
