@@ -1,5 +1,5 @@
 import { newEventId } from '@timeline/event-store';
-import { latencyOf, perSecond } from './stats';
+import { latencyOf, perSecond, type Latency } from './stats';
 
 /** An event of scenario 1's size: 200 bytes of text. */
 export const benchEvent = (index: number) => ({
@@ -22,7 +22,11 @@ const WARM_UP = 200;
  * a block each: a durable append costs about an fsync, whose speed drifts within a run, and one side timed after
  * the other would measure the drift. Rates are events over each side's own timed appends.
  */
-export async function measureAppends(sides: readonly Append[], count: number, batches: number) {
+export async function measureAppends<const Sides extends readonly Append[]>(
+  sides: Sides,
+  count: number,
+  batches: number,
+): Promise<{ [Side in keyof Sides]: AppendFigures }> {
   for (const [side, append] of sides.entries()) {
     for (let index = 0; index < WARM_UP; index++) await append(`warm-up-${side}`, [benchEvent(index)]);
   }
@@ -47,14 +51,21 @@ export async function measureAppends(sides: readonly Append[], count: number, ba
       }
     }
   }
-  return sides.map((_, side) => ({
+  const figures = sides.map((_, side): AppendFigures => ({
     singleRate: perSecond(count, sum(singles[side]!)),
     singles: latencyOf(singles[side]!),
     batchRate: perSecond(batches * 100, sum(batched[side]!)),
     batches: latencyOf(batched[side]!),
   }));
+  return figures as { [Side in keyof Sides]: AppendFigures };
 }
 
-export type AppendFigures = Awaited<ReturnType<typeof measureAppends>>[number];
+/** One side's figures: rates over its own timed appends, with their latencies. */
+export interface AppendFigures {
+  readonly singleRate: number;
+  readonly singles: Latency;
+  readonly batchRate: number;
+  readonly batches: Latency;
+}
 
 const sum = (samples: readonly number[]) => samples.reduce((total, sample) => total + sample, 0);

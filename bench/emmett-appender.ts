@@ -52,7 +52,7 @@ async function run(plan: EmmettPlan): Promise<EmmettResult> {
     plan.count,
     plan.batches,
   );
-  return { version: loaded.version, figures: figures! };
+  return { version: loaded.version, figures };
 }
 
 serveOneTask(run);

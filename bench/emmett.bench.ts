@@ -22,11 +22,11 @@ export async function emmettBench(directory: string, count: number, batches: num
   // with the disk, as ours would timed alone).
   const store = new SqliteEventStore({ file: join(directory, 'peer-ours.db') });
   const raw = openRawAppender(join(directory, 'peer-raw.db'));
-  const [ours, limit] = (await measureAppends(
+  const [ours, limit] = await measureAppends(
     [(stream, events) => store.appendToStream(stream, events), raw.append],
     count,
     batches,
-  )) as [AppendFigures, AppendFigures];
+  );
   await store.close();
   raw.close();
   const peer = await runInChildProcess<EmmettPlan, EmmettResult>(join(__dirname, 'emmett-appender.js'), {

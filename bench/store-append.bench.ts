@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
-import { benchEvent, measureAppends, type AppendFigures } from './append-measure';
+import { benchEvent, measureAppends } from './append-measure';
 import { openRawAppender } from './raw-limit';
 import { fmt, latencies, latencyFigures, perSecond, type Row } from './stats';
 
@@ -14,11 +14,11 @@ const WRITERS = 32;
 export async function storeAppendBench(directory: string, singles: number, batches: number): Promise<Row[]> {
   const store = new SqliteEventStore({ file: join(directory, 'bench-store.db') });
   const raw = openRawAppender(join(directory, 'bench-raw.db'));
-  const [ours, limit] = (await measureAppends(
+  const [ours, limit] = await measureAppends(
     [(stream, events) => store.appendToStream(stream, events), raw.append],
     singles,
     batches,
-  )) as [AppendFigures, AppendFigures];
+  );
   raw.close();
 
   // 32 writers, each appending one event at a time to a stream of its own, as concurrent requests do. A few
