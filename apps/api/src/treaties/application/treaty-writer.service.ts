@@ -51,8 +51,8 @@ export interface TreatyWrite<Outcome> {
  *   Idempotency-Key; brought up to date with the events after it first, for a keyed write, or before a refusal is
  *   answered; else read and folded from the stream.
  * - A concurrent write, here or in another process, makes the append conflict; the state is caught up (read again
- *   whole after a second conflict): without If-Match the write is decided again on it (five attempts, then 503
- *   TREATY_BUSY), with If-Match the editor gets 412 and decides.
+ *   whole after a second conflict): without If-Match the write is decided again on it (five attempts on a
+ *   caught-up state, then 503 TREATY_BUSY), with If-Match the editor gets 412 and decides.
  *
  * Tamper evidence: each event is sealed with a hash of its content chained to the previous event's hash, which
  * the writer knows because it appends at exactly the revision it read.
@@ -136,11 +136,14 @@ export class TreatyWriter {
         if (error instanceof IdempotencyConflictError) throw keyReused();
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.metrics.conflicts.inc();
-        conflicts += 1;
         // Another writer got in: catch up from the state decided on; when even a caught-up state conflicted,
-        // read the whole stream again.
+        // read the whole stream again. Only a caught-up state's conflict counts against the attempts: the known
+        // one was simply behind, which says nothing of how busy the treaty is.
         if (known) this.states.behind(treatyId);
-        else this.states.forget(treatyId, decision.revision);
+        else {
+          this.states.forget(treatyId, decision.revision);
+          conflicts += 1;
+        }
         mayDecideOnKnown = false;
         // Without If-Match the write is decided again on the new state. With one, the stream is read again
         // all the same when a key was given (the conflicting write may be another request under this key: 422)
