@@ -42,7 +42,11 @@ export class AuditService implements OnApplicationBootstrap {
     private readonly metrics: Metrics,
   ) {
     this.key = loadSigningKey(config);
-    this.issued = new IssuedCheckpoints(config.dataDir, store);
+    this.issued = new IssuedCheckpoints(
+      config.dataDir,
+      store,
+      this.key.kind === 'ready' ? this.key.publicKey : undefined,
+    );
     if (this.key.kind === 'missing') this.logger.warn(`${this.key.reason}: checkpoints cannot be signed`);
   }
 
@@ -70,8 +74,10 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   async verifyAll(): Promise<VerificationResult> {
-    const { ok, checked, failures } = await verifyLog(this.store.readAll(), await this.issued.all());
-    const result = { ok, checked, failures };
+    const issued = await this.issued.all();
+    const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
+    const failures = [...issued.failures, ...verified.failures];
+    const result = { ok: failures.length === 0, checked: verified.checked, failures };
     this.integrity = { kind: 'checked', at: this.clock().toISOString(), result };
     this.metrics.integrityFailures.set(failures.length);
     return result;
@@ -87,7 +93,7 @@ export class AuditService implements OnApplicationBootstrap {
         throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
       throw error;
     }
-    const checkpoints = (await this.issued.all()).map((checkpoint) => ({
+    const checkpoints = (await this.issued.all()).checkpoints.map((checkpoint) => ({
       ...checkpoint,
       heads: checkpoint.heads.filter((head) => head.stream === stream),
     }));
@@ -106,14 +112,15 @@ export class AuditService implements OnApplicationBootstrap {
       break;
     }
     if (this.latest && head !== undefined && this.latestHead === head) return this.latest;
-    const verified = await verifyLog(this.store.readAll(), await this.issued.all());
-    if (!verified.ok) {
+    const issued = await this.issued.all();
+    const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
+    if (!verified.ok || issued.failures.length > 0) {
       throw new ApiProblem(
         409,
         'LOG_FAILS_VERIFICATION',
         'The log fails verification: no checkpoint is signed over it',
         {
-          failures: verified.failures,
+          failures: [...issued.failures, ...verified.failures],
         },
       );
     }

@@ -1,7 +1,16 @@
+import type { KeyObject } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import canonicalize from 'canonicalize';
 import { v5 as uuidV5 } from 'uuid';
-import { integrityOf, sealEvent, type SignedCheckpoint } from '@timeline/audit';
+import {
+  checkpointIsAuthentic,
+  integrityOf,
+  keyFingerprint,
+  sealEvent,
+  type SignedCheckpoint,
+  type VerificationFailure,
+} from '@timeline/audit';
 import {
   NO_STREAM,
   StreamNotFoundError,
@@ -19,6 +28,12 @@ export const CHECKPOINT_ISSUED = 'CheckpointIssued';
 const CHECKPOINT_NAMESPACE = 'a4f0c1d2-6b7e-4c3a-9f58-0d1e2b3c4a5f';
 const MAX_ATTEMPTS = 10;
 
+/** The checkpoints to verify the log against, and the copies in the log that this service's key did not sign. */
+export interface CheckpointsFound {
+  readonly checkpoints: SignedCheckpoint[];
+  readonly failures: VerificationFailure[];
+}
+
 /**
  * The checkpoints the service has issued, so that its own verification also catches what only a checkpoint reveals
  * (an event removed from the end of a stream). They are kept in the event store itself, in one stream appended at
@@ -26,6 +41,11 @@ const MAX_ATTEMPTS = 10;
  * against the same checkpoints, and losing a replica's volume loses none. Each replica also keeps a copy of those it
  * issued in its data directory (and the ones issued before the stream existed): a store that loses the stream's
  * last events still meets them there. Auditors keep their own copies as well.
+ *
+ * The stream's copies can be rewritten by whoever can write to the store, chain and all, though not signed again:
+ * so a copy stands in for the replica's own only once it verifies under the service's key, and one that names
+ * that key and does not verify is a failure. A checkpoint that cannot be authenticated here (another key's, or
+ * none configured) is still compared with the log: it can only find damage, never hide it.
  */
 export class IssuedCheckpoints {
   private readonly file: string;
@@ -33,16 +53,44 @@ export class IssuedCheckpoints {
   constructor(
     dataDir: string,
     private readonly store: EventStore,
+    /** The key that signs checkpoints; without one, none can be authenticated. */
+    private readonly publicKey?: KeyObject,
   ) {
     this.file = join(dataDir, 'audit-checkpoints.ndjson');
   }
 
-  /** Every checkpoint issued by any replica, and this replica's own copies, each once. */
-  async all(): Promise<SignedCheckpoint[]> {
+  /**
+   * Every checkpoint issued by any replica, and this replica's own copies of those not found authentic in the log.
+   * A copy in the log that names this service's key and does not verify under it is a failure, not a checkpoint.
+   */
+  async all(): Promise<CheckpointsFound> {
     const { events } = await this.read();
-    const shared = events.filter((event) => event.type === CHECKPOINT_ISSUED).map((event) => checkpointOf(event));
-    const seen = new Set(shared.map((checkpoint) => checkpoint.signature));
-    return [...shared, ...this.local().filter((checkpoint) => !seen.has(checkpoint.signature))];
+    const fingerprint = this.publicKey && keyFingerprint(this.publicKey);
+    const checkpoints: SignedCheckpoint[] = [];
+    const failures: VerificationFailure[] = [];
+    const authentic = new Set<string>();
+    for (const event of events.filter((candidate) => candidate.type === CHECKPOINT_ISSUED)) {
+      const checkpoint = checkpointOf(event);
+      if (!this.publicKey || checkpoint.keyFingerprint !== fingerprint) {
+        checkpoints.push(checkpoint);
+      } else if (checkpointIsAuthentic(checkpoint, this.publicKey)) {
+        checkpoints.push(checkpoint);
+        authentic.add(checkpoint.signature);
+      } else {
+        failures.push({
+          eventId: event.id,
+          stream: event.streamName,
+          revision: event.revision.toString(),
+          reason: `the checkpoint at position ${String(checkpoint.position)} does not verify under the key it names: it was altered after it was signed`,
+        });
+      }
+    }
+    // A copy the same as one in the log would only name the same failures twice.
+    const copies = new Set(checkpoints.map((checkpoint) => canonicalize(checkpoint)));
+    const own = this.local().filter(
+      (checkpoint) => !authentic.has(checkpoint.signature) && !copies.has(canonicalize(checkpoint)),
+    );
+    return { checkpoints: [...checkpoints, ...own], failures };
   }
 
   /** Appends the checkpoint to the shared stream (once, whatever the races between replicas) and to the local copy. */
