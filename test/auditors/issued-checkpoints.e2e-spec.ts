@@ -108,4 +108,20 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
       await subject.close();
     }
   });
+
+  it("names a treaty's stream removed whole, on the treaty's own route as on the whole log's", async () => {
+    const subject = await startOnCopy('removed', (db) => {
+      db.prepare('DELETE FROM events WHERE stream_name = ?').run(TREATY_STREAM);
+    });
+    try {
+      const whole = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(whole.body.failures).toEqual([expect.objectContaining({ stream: TREATY_STREAM })]);
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(one.body).toMatchObject({ ok: false, checked: 0, failures: whole.body.failures });
+      // A treaty no checkpoint recorded is simply not there.
+      await asAuditor(subject.http, '/audit/treaties/never-registered/verify').expect(404);
+    } finally {
+      await subject.close();
+    }
+  });
 });
