@@ -264,7 +264,13 @@ describe('treatyStatusView', () => {
     });
 
     it('refuses a knownAt that is not a timestamp with a zone', () => {
-      for (const knownAt of ['yesterday', '2025-06-03T12:00:00', '2025-06-03']) {
+      for (const knownAt of [
+        'yesterday',
+        '2025-06-03T12:00:00',
+        '2025-06-03',
+        '2025-02-30T12:00:00Z',
+        '2025-06-31T00:00Z',
+      ]) {
         expect(() => statusOf(journey, { knownAt })).toThrow(
           expect.objectContaining({ code: 'INVALID_DATE', field: 'knownAt' }),
         );

@@ -30,7 +30,11 @@ export function resolveViewOptions(options: ViewOptions = {}): ResolvedViewOptio
 }
 
 function instantOf(knownAt: Date | string): Date {
-  const instant = typeof knownAt === 'string' && ISO_TIMESTAMP.test(knownAt) ? new Date(knownAt) : knownAt;
+  // JavaScript rolls a day past the month's end over into the next month (30 February is 2 March): refuse it.
+  const instant =
+    typeof knownAt === 'string' && ISO_TIMESTAMP.test(knownAt) && isCalendarDate(knownAt.slice(0, 10))
+      ? new Date(knownAt)
+      : knownAt;
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new TreatyRuleViolation(
       'INVALID_DATE',
