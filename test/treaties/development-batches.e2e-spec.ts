@@ -145,6 +145,18 @@ describe('POST /treaties/{id}/developments:batch', () => {
     expect(await storedEvents(subject, id)).toHaveLength(6);
   });
 
+  it('refuses ?dryRun=true, which it does not offer, rather than appending for real', async () => {
+    const id = await registered();
+    const refused = await post(subject.http, `${batchOf(id)}?dryRun=true`, developments()).expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: 'dryRun' })],
+    });
+    await post(subject.http, `${batchOf(id)}?dryrun=true`, developments()).expect(400);
+    expect(await storedEvents(subject, id)).toHaveLength(1);
+    await post(subject.http, `${batchOf(id)}?dryRun=false`, developments()).expect(201);
+  });
+
   it('honours If-Match', async () => {
     const id = await registered();
     const stale = await post(subject.http, batchOf(id), developments()).set('If-Match', '"3"').expect(412);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,6 +22,7 @@ import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { TreatyBatches } from './application/treaty-batches.service';
 import type { WriteRequest } from './application/write-request';
+import { BatchModeQueryDto } from './dto/batch-mode.query.dto';
 import { BatchResponseDto } from './dto/batch-response.dto';
 import { ReportDevelopmentRequestDto } from './dto/report-development.request.dto';
 import { DevelopmentItemsPipe, MAX_BATCH_ITEMS } from './development-items.pipe';
@@ -65,6 +66,7 @@ export class TreatyBatchesController {
     @Body(DevelopmentItemsPipe) developments: ReportDevelopmentRequestDto[],
     @Write() write: WriteRequest,
     @Res({ passthrough: true }) response: Response,
+    @Query() _mode: BatchModeQueryDto,
   ): Promise<BatchResponseDto> {
     const outcome = await this.batches.reportDevelopments(treatyId, developments, write);
     response.setHeader('ETag', `"${outcome.revision}"`);
