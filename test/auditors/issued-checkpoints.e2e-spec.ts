@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { integrityOf, rootOf, sealEvent, type CheckpointHead } from '@timeline/audit';
 import type { JsonObject } from '@timeline/event-store';
+import request from 'supertest';
 import { Sqlite } from '@timeline/sqlite-driver';
 import { asAuditor } from '../support/audit-helpers';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
@@ -120,6 +121,40 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
       expect(one.body).toMatchObject({ ok: false, checked: 0, failures: whole.body.failures });
       // A treaty no checkpoint recorded is simply not there.
       await asAuditor(subject.http, '/audit/treaties/never-registered/verify').expect(404);
+    } finally {
+      await subject.close();
+    }
+  });
+
+  it('names an event whose stored bytes are no longer JSON, instead of failing to answer', async () => {
+    let damaged = { eventId: '', stream: '', revision: '' };
+    const subject = await startOnCopy('unreadable', (db) => {
+      const row = db
+        .prepare(
+          'SELECT position, event_id, revision FROM events WHERE stream_name = ? ORDER BY revision LIMIT 1 OFFSET 2',
+        )
+        .safeIntegers(true)
+        .get(TREATY_STREAM) as { position: bigint; event_id: string; revision: bigint };
+      damaged = { eventId: row.event_id, stream: TREATY_STREAM, revision: row.revision.toString() };
+      db.prepare('UPDATE events SET data = substr(data, 2) WHERE position = ?').run(row.position);
+    });
+    try {
+      const failure = expect.objectContaining({ ...damaged, reason: expect.stringContaining('not readable') });
+      const whole = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(whole.body).toMatchObject({ ok: false, failures: [failure] });
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(one.body).toMatchObject({ ok: false, failures: [failure] });
+      await asAuditor(subject.http, '/audit/checkpoint').expect(409);
+      // The log's page has begun when the read fails: it is broken off, never ended as if the log ended there.
+      const page = await asAuditor(subject.http, '/audit/log')
+        .timeout(3_000)
+        .then(
+          () => 'ended',
+          (error: { timeout?: number }) => (error.timeout ? 'left open' : 'broken off'),
+        );
+      expect(page).toBe('broken off');
+      const read = await request(subject.http).get(`/treaties/${RU_IR.id}?asOf=2030-01-01`).expect(500);
+      expect(read.body.code).toBe('UNREADABLE_EVENT');
     } finally {
       await subject.close();
     }

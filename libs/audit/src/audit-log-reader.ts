@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@timeline/event-store';
+import { UnreadableEventError, type RecordedEvent } from '@timeline/event-store';
 import type { SignedCheckpoint } from './checkpoint';
 import { compareWithCheckpoint } from './checkpoint';
 import { LogVerifier, type StreamHead, type VerificationResult } from './log-verifier';
@@ -6,6 +6,7 @@ import { LogVerifier, type StreamHead, type VerificationResult } from './log-ver
 /**
  * Verifies a whole log in one pass, in log order: every event's hash and chain, and, for each checkpoint given,
  * the streams' heads at its position. Used by the service (on the store) and by the offline CLI (on an export).
+ * An event the store cannot read (UnreadableEventError) is a failure, and the last event verified.
  */
 export async function verifyLog(
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
@@ -20,11 +21,22 @@ export async function verifyLog(
       compareWithCheckpoint(checkpoint, verifier.streamHeads).forEach((failure) => verifier.report(failure));
     }
   };
-  for await (const event of events) {
-    settleUpTo(event.position);
-    verifier.add(event);
-    lastPosition = event.position;
+  try {
+    for await (const event of events) {
+      settleUpTo(event.position);
+      verifier.add(event);
+      lastPosition = event.position;
+    }
+    settleUpTo(undefined);
+  } catch (error) {
+    if (!(error instanceof UnreadableEventError)) throw error;
+    // Damage, not an outage: named, and the verification ends there (the read cannot go past it).
+    verifier.report({
+      eventId: error.eventId,
+      stream: error.streamName,
+      revision: error.revision.toString(),
+      reason: `its stored content is not readable as JSON: it was damaged after it was written; the log was not verified past position ${error.position}`,
+    });
   }
-  settleUpTo(undefined);
   return { ...verifier.result(), heads: verifier.streamHeads, lastPosition };
 }

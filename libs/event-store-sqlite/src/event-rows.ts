@@ -1,4 +1,4 @@
-import type { JsonObject, RecordedEvent } from '@timeline/event-store';
+import { UnreadableEventError, type JsonObject, type RecordedEvent } from '@timeline/event-store';
 
 export const EVENT_COLUMNS = 'position, event_id, stream_name, revision, type, data, metadata, recorded_at';
 
@@ -31,11 +31,21 @@ export function toRecordedEvent([
   metadata,
   recordedAt,
 ]: EventRow): RecordedEvent {
+  // Two variables rather than an object: this runs for every event a replay reads.
+  let parsedData: JsonObject;
+  let parsedMetadata: JsonObject;
+  try {
+    parsedData = JSON.parse(data) as JsonObject;
+    parsedMetadata = JSON.parse(metadata) as JsonObject;
+  } catch (error) {
+    // Only a damaged file gets here: name the event, so that verification can report it as such.
+    throw new UnreadableEventError(streamName, revision, id, position, error);
+  }
   return {
     id,
     type,
-    data: JSON.parse(data) as JsonObject,
-    metadata: JSON.parse(metadata) as JsonObject,
+    data: parsedData,
+    metadata: parsedMetadata,
     streamName,
     revision,
     position,

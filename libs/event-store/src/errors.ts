@@ -76,6 +76,25 @@ export class InvalidPositionError extends EventStoreError {
   }
 }
 
+/**
+ * A stored event whose data or metadata is no longer JSON: its bytes were damaged, or written by something else.
+ * Reads fail at it (they return nothing in its place); what it was can no longer be told.
+ */
+export class UnreadableEventError extends EventStoreError {
+  readonly code = 'UNREADABLE_EVENT';
+  constructor(
+    readonly streamName: string,
+    readonly revision: bigint,
+    readonly eventId: string,
+    readonly position: bigint,
+    cause: unknown,
+  ) {
+    super(`Event ${eventId} (stream "${streamName}", revision ${revision}) is stored as something other than JSON`, {
+      cause,
+    });
+  }
+}
+
 /** The store could not be reached or failed; the operation may or may not be retried. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';

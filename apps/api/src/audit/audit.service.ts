@@ -85,21 +85,14 @@ export class AuditService implements OnApplicationBootstrap {
 
   async verifyTreaty(treatyId: string): Promise<VerificationResult> {
     const stream = treatyStreamName(treatyId);
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const event of this.store.readStream(stream)) events.push(event);
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
     const checkpoints = (await this.issued.all()).checkpoints.map((checkpoint) => ({
       ...checkpoint,
       heads: checkpoint.heads.filter((head) => head.stream === stream),
     }));
-    // A stream a checkpoint recorded and the log no longer has was removed: that is for verification to name.
-    if (events.length === 0 && checkpoints.every((checkpoint) => checkpoint.heads.length === 0)) {
-      throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
-    }
-    const { ok, checked, failures } = await verifyLog(events, checkpoints);
+    const { ok, checked, failures } = await verifyLog(eventsOrNone(this.store.readStream(stream)), checkpoints);
+    // No event and nothing missing: no such treaty. A stream a checkpoint recorded and the log no longer has was
+    // removed, which verification names.
+    if (checked === 0 && ok) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
     return { ok, checked, failures };
   }
 
@@ -144,11 +137,18 @@ export class AuditService implements OnApplicationBootstrap {
     response.status(200).type('application/x-ndjson');
     let last = after;
     let written = 0;
-    for await (const event of resumed(first, events)) {
-      if (after !== undefined && event.position <= after) continue;
-      if (!response.write(`${JSON.stringify(toExportedEvent(event))}\n`)) await once(response, 'drain');
-      last = event.position;
-      if (++written === limit) break;
+    try {
+      for await (const event of resumed(first, events)) {
+        if (after !== undefined && event.position <= after) continue;
+        if (!response.write(`${JSON.stringify(toExportedEvent(event))}\n`)) await once(response, 'drain');
+        last = event.position;
+        if (++written === limit) break;
+      }
+    } catch (error) {
+      // The answer has begun and cannot become an error: break it off, so that the page does not end as if whole
+      // (an auditor would take a short page for the log's end) and the client does not wait for an end.
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
     response.end();
     this.logger.debug(`Served ${written} events of the log after ${after ?? 'the start'}, up to ${last ?? 'none'}`);
@@ -157,6 +157,15 @@ export class AuditService implements OnApplicationBootstrap {
   private readyKey(): Extract<SigningKey, { kind: 'ready' }> {
     if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
     return this.key;
+  }
+}
+
+/** A stream's events; none when it does not exist. */
+async function* eventsOrNone(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
   }
 }
 

@@ -5,6 +5,7 @@ import {
   InvalidAppendError,
   InvalidPositionError,
   StreamNotFoundError,
+  UnreadableEventError,
   WrongExpectedRevisionError,
   describeRevision,
 } from '@timeline/event-store';
@@ -21,7 +22,7 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
   if (error instanceof TreatyRuleViolation) {
     return problem(STATUS_OF_RULE[error.kind], error.code, error.message, error.field ? { field: error.field } : {});
   }
-  if (error instanceof EventUpcastError) {
+  if (error instanceof EventUpcastError || error instanceof UnreadableEventError) {
     return problem(500, 'UNREADABLE_EVENT', 'A stored event could not be read by this version of the service');
   }
   if (error instanceof WrongExpectedRevisionError) {
