@@ -51,7 +51,7 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
   const root = mkdtempSync(join(tmpdir(), 'timeline-issued-checkpoints-'));
   const pristine = join(root, 'pristine');
 
-  async function startOnCopy(name: string, damage: (db: Database) => void): Promise<TestApp> {
+  async function startOnCopy(name: string, damage: (db: Database) => void, loadDemoData = false): Promise<TestApp> {
     const dataDir = join(root, name);
     cpSync(pristine, dataDir, { recursive: true });
     const db = new Sqlite(join(dataDir, 'events.db'));
@@ -61,7 +61,7 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
       db.close();
     }
     return startTestApp(
-      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, loadDemoData: false },
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, loadDemoData },
       { keepData: true },
     );
   }
@@ -128,16 +128,21 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
 
   it('names an event whose stored bytes are no longer JSON, instead of failing to answer', async () => {
     let damaged = { eventId: '', stream: '', revision: '' };
-    const subject = await startOnCopy('unreadable', (db) => {
-      const row = db
-        .prepare(
-          'SELECT position, event_id, revision FROM events WHERE stream_name = ? ORDER BY revision LIMIT 1 OFFSET 2',
-        )
-        .safeIntegers(true)
-        .get(TREATY_STREAM) as { position: bigint; event_id: string; revision: bigint };
-      damaged = { eventId: row.event_id, stream: TREATY_STREAM, revision: row.revision.toString() };
-      db.prepare('UPDATE events SET data = substr(data, 2) WHERE position = ?').run(row.position);
-    });
+    // With the demo data on (the default), which looks at the log's first events before it loads anything.
+    const subject = await startOnCopy(
+      'unreadable',
+      (db) => {
+        const row = db
+          .prepare(
+            'SELECT position, event_id, revision FROM events WHERE stream_name = ? ORDER BY revision LIMIT 1 OFFSET 2',
+          )
+          .safeIntegers(true)
+          .get(TREATY_STREAM) as { position: bigint; event_id: string; revision: bigint };
+        damaged = { eventId: row.event_id, stream: TREATY_STREAM, revision: row.revision.toString() };
+        db.prepare('UPDATE events SET data = substr(data, 2) WHERE position = ?').run(row.position);
+      },
+      true,
+    );
     try {
       const failure = expect.objectContaining({ ...damaged, reason: expect.stringContaining('not readable') });
       const whole = await asAuditor(subject.http, '/audit/verify').expect(200);

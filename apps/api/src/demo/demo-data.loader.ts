@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, UnreadableEventError, type EventStore } from '@timeline/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TreatyEditing } from '../treaties/application/treaty-editing.service';
 import type { WriteRequest } from '../treaties/application/write-request';
@@ -66,9 +66,15 @@ export class DemoDataLoader implements OnApplicationBootstrap {
 
   private async holdsOnlyDemoData(): Promise<boolean> {
     let seen = 0;
-    for await (const event of this.store.readAll({ maxCount: DEMO_SCAN_LIMIT })) {
-      seen += 1;
-      if (event.metadata.correlationId !== DEMO_CORRELATION_ID) return false;
+    try {
+      for await (const event of this.store.readAll({ maxCount: DEMO_SCAN_LIMIT })) {
+        seen += 1;
+        if (event.metadata.correlationId !== DEMO_CORRELATION_ID) return false;
+      }
+    } catch (error) {
+      // A damaged log is for verification to report (decision 0008): it must not keep the service from starting.
+      if (error instanceof UnreadableEventError) return false;
+      throw error;
     }
     return seen < DEMO_SCAN_LIMIT;
   }
