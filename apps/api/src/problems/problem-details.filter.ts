@@ -43,7 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = url.length > MAX_INSTANCE ? request.path.slice(0, MAX_INSTANCE) : url;
     const problem: ProblemDetails = { ...(this.wrongMethod(error, request) ?? this.toProblem(error)), instance };
     if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describe(error)}`);
-    if (response.headersSent) return;
+    if (response.headersSent) {
+      // The answer has begun (a stream written by hand) and cannot become a problem: break it off, so that the
+      // client sees it end short instead of waiting for an end, or taking what it got for the whole.
+      if (!response.writableEnded) response.destroy();
+      return;
+    }
     // Transient: an election, a node not ready or too busy, a timeout. Retrying with the same Idempotency-Key is safe.
     if (problem.code === 'EVENT_STORE_UNAVAILABLE' || problem.code === 'TREATY_BUSY') {
       response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);

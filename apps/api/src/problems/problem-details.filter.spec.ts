@@ -1,0 +1,53 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import type { ArgumentsHost } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiProblem } from './api-problem';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+/** The parts of an Express response the filter touches, recording what it did. */
+function responseAt(state: { headersSent: boolean; writableEnded: boolean }) {
+  const response = {
+    ...state,
+    destroy: jest.fn(),
+    setHeader: jest.fn(),
+    hasHeader: () => false,
+    status: jest.fn((_status: number) => response),
+    type: jest.fn((_type: string) => response),
+    json: jest.fn((_body: unknown) => response),
+  };
+  return response;
+}
+
+function hostOf(response: ReturnType<typeof responseAt>): ArgumentsHost {
+  const request = { method: 'GET', originalUrl: '/audit/log', path: '/audit/log' } as Request;
+  return {
+    switchToHttp: () => ({ getResponse: () => response as unknown as Response, getRequest: () => request }),
+  } as ArgumentsHost;
+}
+
+describe('ProblemDetailsFilter', () => {
+  // A client's problem: the filter logs nothing for it, which keeps the test's output clean.
+  const failure = new ApiProblem(409, 'LOG_FAILS_VERIFICATION', 'The log fails verification');
+
+  it('answers a problem while nothing of the answer was sent', () => {
+    const response = responseAt({ headersSent: false, writableEnded: false });
+    new ProblemDetailsFilter().catch(failure, hostOf(response));
+    expect(response.status).toHaveBeenCalledWith(409);
+    expect(response.json).toHaveBeenCalledWith(expect.objectContaining({ code: 'LOG_FAILS_VERIFICATION' }));
+    expect(response.destroy).not.toHaveBeenCalled();
+  });
+
+  it('breaks off an answer already begun, so that the client does not wait for its end or take it as whole', () => {
+    const response = responseAt({ headersSent: true, writableEnded: false });
+    new ProblemDetailsFilter().catch(failure, hostOf(response));
+    expect(response.destroy).toHaveBeenCalledTimes(1);
+    expect(response.json).not.toHaveBeenCalled();
+  });
+
+  it('leaves an answer that was already ended as it is', () => {
+    const response = responseAt({ headersSent: true, writableEnded: true });
+    new ProblemDetailsFilter().catch(failure, hostOf(response));
+    expect(response.destroy).not.toHaveBeenCalled();
+    expect(response.json).not.toHaveBeenCalled();
+  });
+});
