@@ -83,3 +83,64 @@ describe('links between treaties, over HTTP', () => {
     expect(earlier.body.linkedItems).toEqual([]);
   });
 });
+
+describe('what other treaties had said at a past moment (knownAt), over HTTP', () => {
+  let subject: TestApp;
+  const later = { ...LATER, relations: [] };
+  const amending = { ...LATER, id: 'ru-ir-2026-protocol', relations: [{ type: 'amends', treatyId: EARLIER.id }] };
+  // Recorded time is the store's clock, not the test's: take instants between writes to ask knownAt about.
+  const instants: Record<string, string> = {};
+  const instant = async (name: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    instants[name] = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  const linkedItemsKnownAt = async (moment: string) =>
+    (await request(subject.http).get(`/treaties/${EARLIER.id}/timeline?knownAt=${moment}`).expect(200)).body
+      .linkedItems as { developmentId: string }[];
+
+  let statementId: string;
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2025-06-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', EARLIER).expect(201);
+    await post(subject.http, '/treaties', later).expect(201);
+    await instant('beforeStatement');
+    const statement = await post(subject.http, `/treaties/${later.id}/developments`, {
+      type: 'statement',
+      speaker: 'Maria Zakharova',
+      quote,
+      occurredOn: '2025-01-15',
+      treaties: [EARLIER.id],
+      parties: ['RU'],
+      source: source({ publishedOn: '2025-01-15' }),
+    }).expect(201);
+    statementId = statement.body.eventId;
+    await instant('afterStatement');
+    await post(subject.http, `/treaties/${later.id}/developments/${statementId}/retractions`, {
+      reason: 'Misattributed',
+      source: source({ publishedOn: '2025-05-01' }),
+    }).expect(201);
+    await instant('afterRetraction');
+    await post(subject.http, '/treaties', amending).expect(201);
+  });
+  afterAll(() => subject.close());
+
+  it('leaves out a statement another treaty recorded after the moment, and keeps one it retracted after it', async () => {
+    expect(await linkedItemsKnownAt(instants.beforeStatement!)).toEqual([]);
+    expect(await linkedItemsKnownAt(instants.afterStatement!)).toEqual([
+      expect.objectContaining({ type: 'statement', fromTreatyId: later.id, developmentId: statementId, quote }),
+    ]);
+    expect(await linkedItemsKnownAt(instants.afterRetraction!)).toEqual([]);
+  });
+
+  it('shows a relation another treaty stated only from the moment it was recorded', async () => {
+    const then = await request(subject.http)
+      .get(`/treaties/${EARLIER.id}?knownAt=${instants.afterRetraction}`)
+      .expect(200);
+    expect(then.body.relations).toEqual([]);
+    const now = await request(subject.http)
+      .get(`/treaties/${EARLIER.id}?knownAt=${new Date().toISOString()}`)
+      .expect(200);
+    expect(now.body.relations).toEqual([{ type: 'amended-by', treatyId: amending.id, direction: 'incoming' }]);
+  });
+});

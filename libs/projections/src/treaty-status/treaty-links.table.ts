@@ -13,6 +13,10 @@ import { statementsPerDatabase } from '../statements-per-database';
  * negotiations or context recorded on one treaty and naming others, is kept here under each treaty it names, so
  * that treaty's views show it too. A treaty's rows are replaced whenever its own stream changes (a correction or
  * retraction of the statement, on the source treaty, changes what the others show).
+ *
+ * `treaty_linkers` only grows: every treaty that has ever said something about another, even what it no longer
+ * says. The record as it stood at a past moment (`knownAt`) may hold a link retracted since; its view is folded
+ * from those treaties' streams as they stood then.
  */
 export const TREATY_LINKS_TABLE = `
   CREATE TABLE IF NOT EXISTS treaty_links (
@@ -24,6 +28,11 @@ export const TREATY_LINKS_TABLE = `
     PRIMARY KEY (target_treaty_id, source_treaty_id, link_key)
   );
   CREATE INDEX IF NOT EXISTS treaty_links_by_source ON treaty_links (source_treaty_id);
+  CREATE TABLE IF NOT EXISTS treaty_linkers (
+    target_treaty_id TEXT NOT NULL,
+    source_treaty_id TEXT NOT NULL,
+    PRIMARY KEY (target_treaty_id, source_treaty_id)
+  ) WITHOUT ROWID;
 `;
 
 type LinkRow = { kind: 'relation' | 'item'; source_treaty_id: string; data: string };
@@ -35,6 +44,10 @@ const statements = statementsPerDatabase((db: Database) => ({
     `INSERT OR REPLACE INTO treaty_links (target_treaty_id, source_treaty_id, link_key, kind, data)
        VALUES (?, ?, ?, ?, ?)`,
   ),
+  addLinker: db.prepare('INSERT OR IGNORE INTO treaty_linkers (target_treaty_id, source_treaty_id) VALUES (?, ?)'),
+  linkers: db
+    .prepare('SELECT source_treaty_id FROM treaty_linkers WHERE target_treaty_id = ? ORDER BY source_treaty_id')
+    .pluck(),
   incoming: db.prepare(
     'SELECT kind, source_treaty_id, data FROM treaty_links WHERE target_treaty_id = ? ORDER BY source_treaty_id, link_key',
   ),
@@ -48,6 +61,7 @@ export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<st
   prepared.deleteFrom.run(source);
   for (const link of outgoingLinksOf(history)) {
     if (link.toTreatyId === source) continue;
+    prepared.addLinker.run(link.toTreatyId, source);
     affected.add(link.toTreatyId);
     if (link.kind === 'relation') {
       prepared.insert.run(
@@ -87,4 +101,9 @@ export function incomingLinks(db: Database, treatyId: string): TreatyLinks {
     }
   }
   return { incomingRelations, items };
+}
+
+/** Every treaty that has ever said something about this one, whether it still does or not. */
+export function linkersOf(db: Database, treatyId: string): string[] {
+  return statements(db).linkers.all(treatyId) as string[];
 }

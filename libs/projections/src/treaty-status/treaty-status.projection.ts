@@ -28,7 +28,8 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   name: 'treaty-status',
   // 2: treaty_links, and the status and timeline of issue 13 (treaty law) in the stored views.
   // 3: folds and event chunks instead of stored views, which are rendered on read (decision 0013).
-  version: 3,
+  // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
+  version: 4,
   filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
   setUp(db: Database): void {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
-import { incomingLinks } from './treaty-links.table';
+import { incomingLinks, linkersOf } from './treaty-links.table';
 import { treatyUpdate, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
 
@@ -44,6 +44,14 @@ export class TreatyStatusQueries {
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
   links(treatyId: string): TreatyLinks {
     return incomingLinks(this.db, treatyId);
+  }
+
+  /**
+   * Every treaty that has ever said something about this one, even what it has since retracted: the streams to fold
+   * for what others said about it at a past moment.
+   */
+  linkers(treatyId: string): string[] {
+    return linkersOf(this.db, treatyId);
   }
 
   list(query: TreatyListQuery): TreatyPage {

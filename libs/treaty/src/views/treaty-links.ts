@@ -2,7 +2,9 @@ import type { Development } from '../development';
 import { INVERSE_RELATION, type RelationType } from '../law/treaty-law.vocabulary';
 import { endOfPeriod, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import type { Source, TreatyEvent } from '../treaty.events';
-import { isOnRecord, type TreatyHistory } from './treaty-history';
+import type { TreatyEventEnvelope } from './treaty-event-envelope';
+import { foldTreatyHistory, isOnRecord, type TreatyHistory } from './treaty-history';
+import { resolveViewOptions } from './view-options';
 
 /**
  * What other treaties' streams say about this one: relations they state to it, and statements, negotiations and
@@ -118,6 +120,25 @@ export function linksFromOthers(histories: Iterable<TreatyHistory>): Map<string,
     }
   }
   return received;
+}
+
+/**
+ * What other treaties said about `treatyId` as the record stood at `knownAt` (transaction time): each of their
+ * histories folded from the events recorded by then, so that a statement recorded later is not there yet and one
+ * retracted later still is. `linkers` are the events of every treaty that has ever linked it.
+ */
+export function linksKnownAt(
+  treatyId: string,
+  linkers: Iterable<Iterable<TreatyEventEnvelope>>,
+  knownAt: Date | string,
+): TreatyLinks {
+  const { knownAt: instant } = resolveViewOptions({ knownAt });
+  const histories: TreatyHistory[] = [];
+  for (const events of linkers) {
+    const history = foldTreatyHistory(events, instant);
+    if (history) histories.push(history);
+  }
+  return linksFromOthers(histories).get(treatyId) ?? {};
 }
 
 type IncomingRelation = NonNullable<TreatyLinks['incomingRelations']>[number];

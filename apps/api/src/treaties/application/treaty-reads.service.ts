@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
-import { treatyStatusView, treatyStreamName, treatyTimelineView, type ViewOptions } from '@timeline/treaty';
+import {
+  linksKnownAt,
+  treatyStatusView,
+  treatyStreamName,
+  treatyTimelineView,
+  type TreatyEventEnvelope,
+  type TreatyLinks,
+  type ViewOptions,
+} from '@timeline/treaty';
 import { LogHead, parsePosition } from '../../http/positions';
 import { ApiProblem } from '../../problems/api-problem';
 import { ReadModels } from '../../read-models/read-models.service';
@@ -21,8 +29,9 @@ export interface ChangedTreatiesPage {
 
 /**
  * The consumers' reads. The present comes from the read model (one row, whatever the history's size); the past
- * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date;
- * what other treaties say about it (relations, linked statements) comes from the read model's index, as it stands now.
+ * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
+ * What other treaties say about it (relations, linked statements) comes from the read model's index as it stands
+ * now, which is what the record says of any `asOf`; at a past `knownAt`, from their streams as they stood then.
  */
 @Injectable()
 export class TreatyReads {
@@ -72,8 +81,8 @@ export class TreatyReads {
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), (events) =>
-          treatyStatusView(events, viewOptions(query), this.readModels.treaties.links(treatyId)),
+      ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
+          treatyStatusView(events, viewOptions(query), links),
         )
       : this.readModels.treaties.status(treatyId);
     return view ?? notFound(treatyId);
@@ -82,8 +91,8 @@ export class TreatyReads {
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), (events) =>
-          treatyTimelineView(events, viewOptions(query), this.readModels.treaties.links(treatyId)),
+      ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
+          treatyTimelineView(events, viewOptions(query), links),
         )
       : this.readModels.treaties.timeline(treatyId);
     return view ?? notFound(treatyId);
@@ -114,8 +123,22 @@ export class TreatyReads {
     return events;
   }
 
-  private fold(events: RecordedEvent[], view: (envelopes: ReturnType<typeof toTreatyEnvelope>[]) => object | null) {
-    const folded = view(events.map(toTreatyEnvelope));
+  /** What other treaties say about this one: as the record stands now, or as it stood at `knownAt`. */
+  private async linksTo(treatyId: string, query: TreatyViewQueryDto): Promise<TreatyLinks> {
+    if (query.knownAt === undefined) return this.readModels.treaties.links(treatyId);
+    const linkers: TreatyEventEnvelope[][] = [];
+    for (const linker of this.readModels.treaties.linkers(treatyId)) {
+      linkers.push((await this.events(linker)).map(toTreatyEnvelope));
+    }
+    return linksKnownAt(treatyId, linkers, query.knownAt);
+  }
+
+  private fold(
+    events: RecordedEvent[],
+    links: TreatyLinks,
+    view: (envelopes: TreatyEventEnvelope[], links: TreatyLinks) => object | null,
+  ) {
+    const folded = view(events.map(toTreatyEnvelope), links);
     return folded ? toJsonView(folded) : undefined;
   }
 }
