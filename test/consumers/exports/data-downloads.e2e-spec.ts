@@ -166,6 +166,14 @@ describe('data downloads', () => {
     );
   });
 
+  it('GET /treaties?changedSince= refuses a position past 2^63−1 with a 400, never a 500', async () => {
+    for (const position of ['9223372036854775808', '9999999999999999999']) {
+      const refused = await request(subject.http).get(`/treaties?changedSince=${position}`).expect(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'changedSince' }] });
+    }
+    await request(subject.http).get('/treaties?changedSince=9223372036854775807').expect(200);
+  });
+
   it('follows TIMELINE_PUBLIC_READS', async () => {
     const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {

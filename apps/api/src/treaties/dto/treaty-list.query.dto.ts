@@ -40,7 +40,7 @@ export class TreatyListQueryDto {
       "Sync: only treaties changed after this position (0 for all), in the order of their last change; pass the answer's changedUpTo next time",
   })
   @IsAbsentOr()
-  @Matches(/^\d{1,19}$/, { message: 'changedSince must be a position, as a decimal string' })
+  @IsPosition()
   changedSince?: string;
 
   @ApiPropertyOptional({ description: 'Read your write: see GET /treaties/{id}' })
