@@ -162,6 +162,37 @@ describe('GET /treaties/{id}: the status projection', () => {
     await get(subject, `/treaties/${RU_IR.id}?unknown=1`).expect(400);
   });
 
+  it('answers a conditional GET with 304 only while the revision identifies the status sent', async () => {
+    const original = {
+      id: 'ru-ir-trade-agreement',
+      title: 'Trade agreement',
+      parties: ['RU', 'IR'],
+      category: 'trade',
+    };
+    const registered = await post(subject.http, '/treaties', original).expect(201);
+    const first = await get(subject, `/treaties/${original.id}?minPosition=${registered.body.position}`).expect(200);
+    expect(first.body.relations).toEqual([]);
+    const etag = first.headers.etag!;
+    await get(subject, `/treaties/${original.id}`).set('If-None-Match', etag).expect(304);
+
+    // Another treaty's relation shows on this one's status, while this one's stream (its ETag) stays as it was.
+    const amending = await post(subject.http, '/treaties', {
+      id: 'ru-ir-trade-protocol',
+      title: 'Protocol amending the trade agreement',
+      parties: ['RU', 'IR'],
+      category: 'trade',
+      relations: [{ type: 'amends', treatyId: original.id }],
+    }).expect(201);
+    const after = await get(subject, `/treaties/${original.id}?minPosition=${amending.body.position}`)
+      .set('If-None-Match', etag)
+      .expect(200);
+    expect(after.headers.etag).toBe(etag);
+    expect(after.body.relations).toEqual([
+      { type: 'amended-by', treatyId: 'ru-ir-trade-protocol', direction: 'incoming' },
+    ]);
+    await get(subject, `/treaties/${original.id}`).set('If-None-Match', etag).expect(200);
+  });
+
   it('refuses at once a minPosition past the head of the log: 400 POSITION_PAST_HEAD, not a wait', async () => {
     const started = Date.now();
     const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=999999999`).expect(400);

@@ -1,16 +1,35 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
 
-/** A read's ETag is the treaty stream's revision it reflects: what an editor sends back as If-Match. */
+/**
+ * A read's ETag is the treaty stream's revision it reflects: what an editor sends back as If-Match. Relations that
+ * other treaties state to this one also show in its status, and they come without a change to this stream: while the
+ * status shows any, its revision does not identify what was sent, so a conditional GET gets the whole status rather
+ * than a 304 (Express answers If-None-Match from the ETag alone).
+ */
 @Injectable()
 export class EtagFromRevisionInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler<{ revision?: unknown }>): Observable<unknown> {
-    const response = context.switchToHttp().getResponse<Response>();
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler<{ revision?: unknown; relations?: unknown }>,
+  ): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
     return next.handle().pipe(
       tap((body) => {
-        if (typeof body.revision === 'string') response.setHeader('ETag', `"${body.revision}"`);
+        if (typeof body.revision !== 'string') return;
+        response.setHeader('ETag', `"${body.revision}"`);
+        if (showsOtherTreaties(body)) delete request.headers['if-none-match'];
       }),
     );
   }
+}
+
+function showsOtherTreaties(body: { relations?: unknown }): boolean {
+  return (
+    Array.isArray(body.relations) &&
+    body.relations.some((relation: { direction?: unknown }) => relation.direction === 'incoming')
+  );
 }
