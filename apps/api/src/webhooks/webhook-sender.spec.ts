@@ -46,6 +46,19 @@ describe('sendWebhook', () => {
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('no answer within 100 ms') });
   });
 
+  it('gives up on a receiver that answers too slowly to ever fall silent', async () => {
+    const trickling = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => response.write('.'), 20);
+      response.on('close', () => clearInterval(drip));
+    });
+    const result = await Promise.race([
+      sendWebhook(trickling.url, {}, '{}', { ...open, timeoutMs: 200 }),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000).unref()),
+    ]);
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('no answer within 200 ms') });
+  });
+
   it('does not connect to a name that resolves to a private address unless private targets are allowed', async () => {
     const local = await serve((_request, response) => response.writeHead(204).end());
     const byName = local.url.replace('127.0.0.1', 'localhost');

@@ -31,7 +31,17 @@ export function sendWebhook(
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   const agent = target.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT;
-  return new Promise<SendResult>((resolve) => {
+  return new Promise<SendResult>((settle) => {
+    // The socket's own timeout only measures silence: a receiver that sends a byte now and then would hold the
+    // subscription's one delivery at a time (and the service's shutdown, which waits for it) forever.
+    const deadline = setTimeout(() => {
+      resolve({ ok: false, error: `no answer within ${options.timeoutMs} ms` });
+      request.destroy();
+    }, options.timeoutMs);
+    const resolve = (result: SendResult): void => {
+      clearTimeout(deadline);
+      settle(result);
+    };
     const request = client.request(
       target,
       {
