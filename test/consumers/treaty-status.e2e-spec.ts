@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { treatyStreamName } from '@timeline/treaty';
+import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
 
@@ -192,6 +193,17 @@ describe('GET /treaties/{id}: the status projection', () => {
     ]);
     await get(subject, `/treaties/${original.id}`).set('If-None-Match', etag).expect(200);
   });
+
+  it('reads at once at a minPosition that is no treaty event: an audit checkpoint, which the read model never applies', async () => {
+    await request(subject.http).get('/audit/checkpoint').set('Authorization', bearer(KEYS.auditor)).expect(200);
+    const store = subject.app.get<EventStore>(EVENT_STORE);
+    let head: RecordedEvent | undefined;
+    for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event;
+    expect(head?.streamName).toBe('audit-checkpoints');
+    const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${head!.position}`);
+    expect(response.status).toBe(200);
+    await get(subject, `/treaties?minPosition=${head!.position}`).expect(200);
+  }, 10_000);
 
   it('refuses at once a minPosition past the head of the log: 400 POSITION_PAST_HEAD, not a wait', async () => {
     const started = Date.now();

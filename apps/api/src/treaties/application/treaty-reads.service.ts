@@ -3,6 +3,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent }
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
 import {
   linksKnownAt,
+  TREATY_STREAM_PREFIX,
   treatyStatusView,
   treatyStreamName,
   treatyTimelineView,
@@ -103,7 +104,9 @@ export class TreatyReads {
     const position = parsePosition(minPosition);
     if (position === undefined) return;
     await this.head.requireOnRecord(position, 'minPosition');
-    if (!(await this.readModels.waitForPosition(position, READ_YOUR_WRITE_TIMEOUT_MS))) {
+    const treatyPosition = await this.lastTreatyEventUpTo(position);
+    if (treatyPosition === undefined) return;
+    if (!(await this.readModels.waitForPosition(treatyPosition, READ_YOUR_WRITE_TIMEOUT_MS))) {
       throw new ApiProblem(
         504,
         'PROJECTION_LAGGING',
@@ -111,6 +114,25 @@ export class TreatyReads {
         { position: this.readModels.projection.position?.toString() ?? null },
       );
     }
+  }
+
+  /**
+   * The read model follows the treaty streams only, so it never reaches the position of another event (an audit
+   * checkpoint, a webhook's): it holds everything up to `position` once it has the last treaty event at or before
+   * it. Undefined when it has that already. A position that is no event's is refused (POSITION_NOT_AN_EVENT).
+   */
+  private async lastTreatyEventUpTo(position: bigint): Promise<bigint | undefined> {
+    const applied = this.readModels.projection.position;
+    if (applied !== undefined && applied >= position) return undefined;
+    for await (const event of this.store.readAll({ fromPosition: position, maxCount: 1 })) {
+      if (event.position !== position) return undefined; // 0, the log's start: nothing to wait for
+      if (event.streamName.startsWith(TREATY_STREAM_PREFIX)) return position;
+    }
+    for await (const event of this.store.readAll({ fromPosition: position, direction: 'backwards' })) {
+      if (applied !== undefined && event.position <= applied) return undefined;
+      if (event.streamName.startsWith(TREATY_STREAM_PREFIX)) return event.position;
+    }
+    return undefined;
   }
 
   private async events(treatyId: string): Promise<RecordedEvent[]> {
