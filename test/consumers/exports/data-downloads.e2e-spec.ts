@@ -171,7 +171,14 @@ describe('data downloads', () => {
       const refused = await request(subject.http).get(`/treaties?changedSince=${position}`).expect(400);
       expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'changedSince' }] });
     }
-    await request(subject.http).get('/treaties?changedSince=9223372036854775807').expect(200);
+  });
+
+  it('GET /treaties?changedSince= past the head of the log is 400 POSITION_PAST_HEAD, not a sync that skips ahead', async () => {
+    // A client that synced with a store since reset or restored from a backup: answered 200 with its own
+    // position as changedUpTo, it would skip every change until the log grew past it.
+    const refused = await request(subject.http).get('/treaties?changedSince=999999').expect(400);
+    expect(refused.body).toMatchObject({ code: 'POSITION_PAST_HEAD', field: 'changedSince' });
+    await request(subject.http).get('/treaties?changedSince=9223372036854775807').expect(400);
   });
 
   it('follows TIMELINE_PUBLIC_READS', async () => {

@@ -44,7 +44,13 @@ export class TreatyReads {
 
   async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
     await this.readYourWrite(query.minPosition);
-    if (query.changedSince !== undefined) return this.changedSince(BigInt(query.changedSince), query);
+    if (query.changedSince !== undefined) {
+      const since = BigInt(query.changedSince);
+      // Past the head it is no position this log gave (a store reset or restored since): answered, its changedUpTo
+      // would skip every change until the log grew past it.
+      if (since > 0n) await this.head.requireOnRecord(since, 'changedSince');
+      return this.changedSince(since, query);
+    }
     return this.readModels.treaties.list({
       ...(query.party !== undefined ? { party: query.party } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),
