@@ -173,6 +173,24 @@ describe('data downloads', () => {
     }
   });
 
+  it('GET /treaties?changedSince= continues from a page’s nextCursor passed as cursor, as every listing does', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await request(subject.http)
+          .get(`/treaties?changedSince=0&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`)
+          .expect(200)
+      ).body;
+      seen.push(...page.items.map((treaty) => treaty.id));
+      cursor = page.nextCursor;
+      if (cursor === null) break;
+    }
+    expect(seen.sort()).toEqual([RU_IR.id, TRICKY.id].sort());
+    const refused = await request(subject.http).get('/treaties?changedSince=0&cursor=tricky-treaty').expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'cursor' }] });
+  });
+
   it('GET /treaties?changedSince= past the head of the log is 400 POSITION_PAST_HEAD, not a sync that skips ahead', async () => {
     // A client that synced with a store since reset or restored from a backup: answered 200 with its own
     // position as changedUpTo, it would skip every change until the log grew past it.

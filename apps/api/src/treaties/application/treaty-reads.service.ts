@@ -45,7 +45,7 @@ export class TreatyReads {
   async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
     await this.readYourWrite(query.minPosition);
     if (query.changedSince !== undefined) {
-      const since = BigInt(query.changedSince);
+      const since = syncPosition(query);
       // Past the head it is no position this log gave (a store reset or restored since): answered, its changedUpTo
       // would skip every change until the log grew past it.
       if (since > 0n) await this.head.requireOnRecord(since, 'changedSince');
@@ -169,6 +169,17 @@ export class TreatyReads {
     const folded = view(events.map(toTreatyEnvelope), links);
     return folded ? toJsonView(folded) : undefined;
   }
+}
+
+/** Where a sync continues: a page's nextCursor passed as `cursor`, as every listing is followed, else `changedSince`. */
+function syncPosition(query: TreatyListQueryDto): bigint {
+  if (query.cursor === undefined) return BigInt(query.changedSince!);
+  const position = parsePosition(query.cursor);
+  if (position === undefined) {
+    const message = 'cursor must be the nextCursor of a changedSince page: a position';
+    throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'cursor', message }] });
+  }
+  return position;
 }
 
 function isTimeTravel(query: TreatyViewQueryDto): boolean {

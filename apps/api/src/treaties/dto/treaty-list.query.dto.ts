@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { TREATY_CATEGORIES, TREATY_ID_PATTERN, PARTY_CODE_PATTERN } from '@timeline/treaty';
 import { TREATY_STATUSES } from './treaty-statuses';
 import { IsAbsentOr } from './validation.decorators';
-import { IsPosition } from '../../http/positions';
+import { IsPosition, parsePosition } from '../../http/positions';
 
 export class TreatyListQueryDto {
   @ApiPropertyOptional({ example: 'IR', description: 'Only treaties with this party' })
@@ -30,9 +30,17 @@ export class TreatyListQueryDto {
   @Max(500, { message: 'limit must be a whole number from 1 to 500' })
   limit?: number;
 
-  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @ApiPropertyOptional({ description: "The previous page's nextCursor (with changedSince, a position)" })
   @IsAbsentOr()
-  @Matches(TREATY_ID_PATTERN, { message: 'cursor must be a nextCursor from a previous page' })
+  @ValidateBy({
+    name: 'isCursor',
+    validator: {
+      // A treaty id when listing; a position when syncing (changedSince), whose pages end at one.
+      validate: (value: unknown) =>
+        typeof value === 'string' && (TREATY_ID_PATTERN.test(value) || parsePosition(value) !== undefined),
+      defaultMessage: () => 'cursor must be a nextCursor from a previous page',
+    },
+  })
   cursor?: string;
 
   @ApiPropertyOptional({
