@@ -53,4 +53,13 @@ export class LogHead {
     }
     return position;
   }
+
+  /**
+   * Refuses a position on record that is no event's (`400 POSITION_NOT_AN_EVENT`, the store's InvalidPositionError):
+   * on EventStoreDB most numbers fall inside a record.
+   */
+  async requireEvent(position: bigint): Promise<bigint> {
+    for await (const _ of this.store.readAll({ fromPosition: position, maxCount: 1 })) break;
+    return position;
+  }
 }

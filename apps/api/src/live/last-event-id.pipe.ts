@@ -3,14 +3,18 @@ import type { Request } from 'express';
 import { LogHead } from '../http/positions';
 import { resumePosition } from './resume-position';
 
-/** `Last-Event-ID` as a position on record: malformed, out of range or past the head is a 400 before any stream opens. */
+/**
+ * `Last-Event-ID` as an event's position: malformed, out of range, past the head or inside a record is a 400 before
+ * any stream opens.
+ */
 @Injectable()
 export class LastEventIdPipe implements PipeTransform<string | undefined, Promise<bigint | undefined>> {
   constructor(private readonly head: LogHead) {}
 
   async transform(value: string | undefined): Promise<bigint | undefined> {
     const position = resumePosition(value);
-    return position === undefined ? undefined : this.head.requireOnRecord(position, 'Last-Event-ID');
+    if (position === undefined) return undefined;
+    return this.head.requireEvent(await this.head.requireOnRecord(position, 'Last-Event-ID'));
   }
 }
 
