@@ -183,6 +183,29 @@ describe('per party', () => {
     });
   });
 
+  it('a party that withdrew and consented again is a party again, in force from its new instrument', () => {
+    // As the United States and the Paris Agreement: accepted, withdrew with effect a year on, accepted again.
+    const events = [
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2016-10-05'),
+      consented(uuid(3), 'BE', 'ratification', '2016-10-06'),
+      withdrawalNotified(uuid(4), 'AT', '2019-11-04', '2020-11-04'),
+      consented(uuid(5), 'AT', 'acceptance', '2021-01-20'),
+    ];
+    expect(statusOf(events, '2020-12-31').ratification['AT']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2020-11-04',
+    });
+    expect(statusOf(events).ratification['AT']).toMatchObject({
+      withdrawn: false,
+      withdrewOn: null,
+      consent: { type: 'acceptance', on: '2021-01-20' },
+      inForceOn: '2021-02-19',
+      withdrawalNotifiedOn: '2019-11-04',
+      withdrawalEffectiveOn: '2020-11-04',
+    });
+  });
+
   it('provisional application and suspension, per party', () => {
     const view = statusOf([
       registeredMultilateral(),

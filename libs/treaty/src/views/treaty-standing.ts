@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
-import { precisionOf, type DatePrecision } from '../partial-date';
+import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
 import {
   consentOf,
@@ -79,11 +79,18 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const approved = onRecord.some(
       (report) => report.current.type === 'legislative-approval' && partyOf(report.current) === party,
     );
+    // A state that withdrew may consent again (the decider accepts it): a consent after the withdrawal ends it.
+    const stands = (withdrawnOn: string | null) =>
+      withdrawnOn !== null && (consent === null || comparePartialDates(consent.on, withdrawnOn) <= 0);
     partyStandings.set(party, {
       status: completedOn ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
       completedOn,
-      withdrewOn: withdrawal.on ?? (hasCome(notice.effectiveOn, asOf) ? notice.effectiveOn : null),
+      withdrewOn: stands(withdrawal.on)
+        ? withdrawal.on
+        : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf)
+          ? notice.effectiveOn
+          : null,
       notice,
     });
   }
