@@ -111,22 +111,24 @@ export function reservationsOf(
       ),
   );
   return reportsOf(onRecord, type, party).map((report) => {
-    const concerns = (reservationId: string | undefined) =>
-      type === 'reservation' && (reservationId === undefined || reservationId === report.developmentId);
-    const withdrawal = withdrawals.find((candidate) => concerns(candidate.current.reservationId));
+    // One that names no reservation concerns those the party had made by then, not one it made later.
+    const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
+      type === 'reservation' &&
+      (current.reservationId === undefined
+        ? comparePartialDates(current.occurredOn, report.current.occurredOn) >= 0
+        : current.reservationId === report.developmentId);
+    const withdrawal = withdrawals.find(concerns);
     return {
       developmentId: report.developmentId,
       text: report.current.text ?? null,
       madeOn: report.current.occurredOn,
       madeOnPrecision: precisionOf(report.current.occurredOn),
       withdrawnOn: withdrawal?.current.occurredOn ?? null,
-      objectedToBy: objections
-        .filter((objection) => concerns(objection.current.reservationId))
-        .map((objection) => ({
-          party: objection.current.party,
-          on: objection.current.occurredOn,
-          developmentId: objection.developmentId,
-        })),
+      objectedToBy: objections.filter(concerns).map((objection) => ({
+        party: objection.current.party,
+        on: objection.current.occurredOn,
+        developmentId: objection.developmentId,
+      })),
     };
   });
 }

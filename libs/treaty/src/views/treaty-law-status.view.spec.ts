@@ -132,6 +132,20 @@ describe('per party', () => {
     expect(statusOf(convention, '2025-07-31').ratification['FR']?.reservations[0]?.withdrawnOn).toBeNull();
   });
 
+  it('a withdrawal or an objection that names no reservation concerns only those made by then', () => {
+    const fr = statusOf([
+      ...convention,
+      reservationWithdrawn(uuid(7), 'FR', '2025-09-01'),
+      objected(uuid(8), 'BE', 'FR', '2025-07-15'),
+      reserved(uuid(9), 'FR', '2025-10-01', 'On article 12'),
+    ]).ratification['FR'];
+    expect(fr?.reservations.map((r) => [r.text, r.withdrawnOn, r.objectedToBy.map((o) => o.party)])).toEqual([
+      ['On article 5', '2025-08-01', ['AT', 'BE']],
+      ['On article 9', '2025-09-01', ['BE']],
+      ['On article 12', null, []],
+    ]);
+  });
+
   it('a withdrawn objection no longer stands against the reservation, and shows its withdrawal', () => {
     const withdrawn: TreatyEvent = {
       type: 'ObjectionWithdrawn',
