@@ -176,6 +176,27 @@ describe('consent to be bound', () => {
       });
   });
 
+  it('the same act after a withdrawal is a new act, and so is a second withdrawal after it', () => {
+    const rejoined = [
+      registeredMultilateral(),
+      consented(uuid(2), 'AT', 'acceptance', '2016-09-03'),
+      withdrawalNotified(uuid(3), 'AT', '2019-11-04', '2020-11-04'),
+    ];
+    spec
+      .given(rejoined)
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'AT', occurredOn: '2021-01-20' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2021-01-20'), party: 'AT', consentType: 'acceptance' },
+      });
+    spec
+      .given([...rejoined, consented(uuid(4), 'AT', 'acceptance', '2021-01-20')])
+      .when(report(id, { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-01-27' }))
+      .then({ type: 'WithdrawalNotified', data: { ...base('2025-01-27'), party: 'AT' } });
+  });
+
   it('the same act reported again corroborates, or disagrees on its date', () => {
     const history = [registeredMultilateral(), consented(uuid(2), 'AT', 'ratification', '2025-02-01')];
     const again = (occurredOn: string) =>

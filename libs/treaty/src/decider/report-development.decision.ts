@@ -1,5 +1,6 @@
 import { developmentEvent, identityKey } from '../development';
 import { isDiplomacy, isRepeatable } from '../development-type';
+import { separatedByRejoining } from '../law/rejoining';
 import { partialDatesAgree } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
@@ -39,7 +40,10 @@ export function reportDevelopment(
   assertFitsRecord(development, treaty.treaty, record, today);
   assertSourceNotInFuture(source, today);
 
-  const reportsOfSame = record.reportsOf(identityKey(development));
+  // A consent after the party withdrew (or a withdrawal after it consented again) is another act, not this one.
+  const reportsOfSame = record
+    .reportsOf(identityKey(development))
+    .filter((other) => !separatedByRejoining(other.current, development, record.onRecord));
   const agreeing = reportsOfSame.filter((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
   // Among reports that agree, the one this source already backs, so that a repeated report lands where it did.
   const corroborated =

@@ -77,9 +77,10 @@ export const withdrawalNotified = (
   party: string,
   occurredOn: string,
   effectiveOn?: string,
+  options: Options = {},
 ): TreatyEvent => ({
   type: 'WithdrawalNotified',
-  data: { ...base(id, occurredOn, {}), party, ...(effectiveOn ? { effectiveOn } : {}) },
+  data: { ...base(id, occurredOn, options), party, ...(effectiveOn ? { effectiveOn } : {}) },
 });
 
 export const scoped = (

@@ -1,4 +1,5 @@
 import { partyOf, type Development } from '../development';
+import { latestOccurrence } from '../law/rejoining';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
 import {
   addDays,
@@ -69,7 +70,12 @@ export function consentOf(onRecord: readonly DevelopmentHistory[], party: string
   const acts = reportsOf(onRecord, 'consent-to-be-bound', party);
   const latest =
     acts.length > 0
-      ? representativeOf(acts.filter((act) => act.current.consentType === acts[acts.length - 1]?.current.consentType))
+      ? representativeOf(
+          latestOccurrence(
+            acts.filter((act) => act.current.consentType === acts[acts.length - 1]?.current.consentType),
+            onRecord,
+          ),
+        )
       : undefined;
   if (latest !== undefined && latest.current.type === 'consent-to-be-bound') {
     const { consentType, occurredOn } = latest.current;
@@ -80,7 +86,9 @@ export function consentOf(onRecord: readonly DevelopmentHistory[], party: string
       developmentId: latest.developmentId,
     };
   }
-  const ratification = representativeOf(reportsOf(onRecord, 'ratification-completed', party));
+  const ratification = representativeOf(
+    latestOccurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord),
+  );
   return ratification
     ? {
         type: 'ratification',
@@ -160,7 +168,7 @@ export function withdrawalOf(
   party: string,
   noticeDays: number | undefined,
 ): PartyWithdrawal {
-  const notice = representativeOf(reportsOf(onRecord, 'withdrawal-notified', party));
+  const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };

@@ -1,5 +1,6 @@
 import { bodyOf, partyOf, type Development } from '../development';
 import { isDiplomacy, isRepeatable, type DevelopmentType } from '../development-type';
+import { occurrencesOf } from '../law/rejoining';
 import { precisionOf, type DatePrecision } from '../partial-date';
 import type { Votes } from '../treaty.events';
 import { groupByIdentity, openDisagreements, type DevelopmentHistory } from './treaty-history';
@@ -108,7 +109,8 @@ export function step(
 
 export function disagreementsIn(onRecord: readonly DevelopmentHistory[]): Disagreement[] {
   const disagreements: Disagreement[] = [];
-  for (const reports of groupByIdentity(onRecord).values()) {
+  const occurrences = [...groupByIdentity(onRecord).values()].flatMap((reports) => occurrencesOf(reports, onRecord));
+  for (const reports of occurrences) {
     const [first] = reports;
     if (
       first === undefined ||

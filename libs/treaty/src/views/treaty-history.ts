@@ -1,5 +1,6 @@
 import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
 import { isRepeatable } from '../development-type';
+import { separatedByRejoining } from '../law/rejoining';
 import {
   comparePrecision,
   endOfPeriod,
@@ -256,7 +257,8 @@ export function openDisagreements(development: DevelopmentHistory, onRecord: rea
     .filter(
       (other) =>
         other.developmentId !== development.developmentId &&
-        !partialDatesAgree(other.current.occurredOn, development.current.occurredOn),
+        !partialDatesAgree(other.current.occurredOn, development.current.occurredOn) &&
+        !separatedByRejoining(other.current, development.current, onRecord),
     )
     .map((other) => other.developmentId);
 }

@@ -220,6 +220,33 @@ describe('per party', () => {
     });
   });
 
+  it('a consent and a withdrawal made twice are two acts each, in whatever order they were reported', () => {
+    const convention = registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } });
+    // The second acceptance and the second notification are reported first; the first ones come from the archives.
+    const events = [
+      convention,
+      consented(uuid(3), 'BE', 'ratification', '2016-10-06'),
+      consented(uuid(5), 'AT', 'acceptance', '2021-01'),
+      withdrawalNotified(uuid(6), 'AT', '2025-01-27', '2026-01-27'),
+      withdrawalNotified(uuid(4), 'AT', '2019-11-04', '2020-11-04', { disagreesWith: [uuid(6)] }),
+      consented(uuid(2), 'AT', 'acceptance', '2016-10-05', { disagreesWith: [uuid(5)] }),
+    ];
+    const view = statusOf(events, '2025-12-31');
+    expect(view.disagreements).toEqual([]);
+    expect(view.ratification['AT']).toMatchObject({
+      consent: { type: 'acceptance', on: '2021-01' },
+      withdrawn: false,
+      withdrawalNotifiedOn: '2025-01-27',
+      withdrawalEffectiveOn: '2026-01-27',
+    });
+    expect(statusOf(events, '2026-01-27').ratification['AT']).toMatchObject({ withdrawn: true });
+    expect(statusOf(events, '2020-12-31').ratification['AT']).toMatchObject({
+      consent: { on: '2016-10-05' },
+      withdrawn: true,
+      withdrewOn: '2020-11-04',
+    });
+  });
+
   it('provisional application and suspension, per party', () => {
     const view = statusOf([
       registeredMultilateral(),

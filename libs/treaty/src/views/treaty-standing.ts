@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
+import { latestOccurrence } from '../law/rejoining';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
 import {
@@ -137,9 +138,12 @@ export function latestOnRecord(
 ): Dated {
   return dated(
     representativeOf(
-      onRecord.filter(
-        (report) =>
-          report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party),
+      latestOccurrence(
+        onRecord.filter(
+          (report) =>
+            report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party),
+        ),
+        onRecord,
       ),
     ),
   );

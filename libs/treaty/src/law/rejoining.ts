@@ -1,0 +1,74 @@
+import { partyOf, type Development } from '../development';
+import { comparePartialDates } from '../partial-date';
+
+/**
+ * A state that withdrew may consent again, and withdraw again (the United States accepted the Paris Agreement in
+ * 2016, withdrew, accepted it again in 2021 and notified a second withdrawal in 2025). Two reports of a party's
+ * consent (or of the treaty's entry into force for it), or of its withdrawal, are then two acts, not one act
+ * reported with two dates, when the party's opposite act lies between them.
+ */
+
+type Side = 'consent' | 'withdrawal';
+
+function sideOf(type: Development['type']): Side | null {
+  switch (type) {
+    case 'consent-to-be-bound':
+    case 'ratification-completed':
+    case 'entered-into-force':
+      return 'consent';
+    case 'withdrawal-notified':
+    case 'withdrawn':
+      return 'withdrawal';
+    default:
+      return null;
+  }
+}
+
+/** Whether the record holds the party's opposite act strictly between the two reports' dates. */
+export function separatedByRejoining(
+  a: Development,
+  b: Development,
+  onRecord: readonly { readonly current: Development }[],
+): boolean {
+  const side = sideOf(a.type);
+  const party = partyOf(a);
+  if (side === null || party === undefined) return false;
+  const [earlier, later] = comparePartialDates(a.occurredOn, b.occurredOn) <= 0 ? [a, b] : [b, a];
+  return onRecord.some(({ current }) => {
+    const other = sideOf(current.type);
+    return (
+      other !== null &&
+      other !== side &&
+      partyOf(current) === party &&
+      comparePartialDates(current.occurredOn, earlier.occurredOn) > 0 &&
+      comparePartialDates(current.occurredOn, later.occurredOn) < 0
+    );
+  });
+}
+
+/** The reports of one act (same identity) split into its occurrences, in the order of their first report. */
+export function occurrencesOf<T extends { readonly current: Development }>(
+  reports: readonly T[],
+  onRecord: readonly { readonly current: Development }[],
+): T[][] {
+  const occurrences: T[][] = [];
+  for (const report of reports) {
+    const same = occurrences.find(
+      ([first]) => first !== undefined && !separatedByRejoining(first.current, report.current, onRecord),
+    );
+    if (same) same.push(report);
+    else occurrences.push([report]);
+  }
+  return occurrences;
+}
+
+/** Among reports of one act, those of its latest occurrence (the one the last report in valid-time order is of). */
+export function latestOccurrence<T extends { readonly current: Development }>(
+  reports: readonly T[],
+  onRecord: readonly { readonly current: Development }[],
+): T[] {
+  const last = reports.at(-1);
+  return last === undefined
+    ? []
+    : reports.filter((report) => !separatedByRejoining(report.current, last.current, onRecord));
+}
