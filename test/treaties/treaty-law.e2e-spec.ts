@@ -384,3 +384,65 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
     });
   });
 });
+
+describe('a state that withdraws, consents again and withdraws again', () => {
+  let subject: TestApp;
+  // As the United States and the Paris Agreement: accepted, withdrew, accepted again, notified a second withdrawal.
+  const treaty = {
+    id: 'rejoined-convention',
+    title: 'Rejoined convention',
+    parties: ['US', 'FR'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    withdrawalNoticeDays: 365,
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2016-09-03' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2016-10-05' },
+      { type: 'withdrawal-notified', party: 'US', occurredOn: '2019-11-04', effectiveOn: '2020-11-04' },
+      { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2021-01-20' },
+      { type: 'withdrawal-notified', party: 'US', occurredOn: '2025-01-27' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is a party again between its second acceptance and its second withdrawal, with no disagreement', async () => {
+    const between = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2025-06-01`).expect(200);
+    expect(between.body).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2016-11-04',
+      ratification: {
+        US: {
+          consent: { type: 'acceptance', on: '2021-01-20' },
+          inForceOn: '2021-02-19',
+          withdrawn: false,
+          withdrawalNotifiedOn: '2025-01-27',
+          withdrawalEffectiveOn: '2026-01-27',
+        },
+      },
+      disagreements: [],
+    });
+    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      ratification: { US: { withdrawn: true, withdrewOn: '2026-01-27' } },
+      disagreements: [],
+    });
+    const timeline = await request(subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    expect(timeline.body.items.map((item: { openDisagreements: string[] }) => item.openDisagreements)).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+});

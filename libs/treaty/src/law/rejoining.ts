@@ -62,13 +62,28 @@ export function occurrencesOf<T extends { readonly current: Development }>(
   return occurrences;
 }
 
-/** Among reports of one act, those of its latest occurrence (the one the last report in valid-time order is of). */
+/** Among reports of one act (in valid-time order), those of its latest occurrence. */
 export function latestOccurrence<T extends { readonly current: Development }>(
   reports: readonly T[],
   onRecord: readonly { readonly current: Development }[],
 ): T[] {
-  const last = reports.at(-1);
-  return last === undefined
+  return occurrenceOf(reports, reports.at(-1), onRecord);
+}
+
+/** Among reports of one act (in valid-time order), those of its first occurrence. */
+export function firstOccurrence<T extends { readonly current: Development }>(
+  reports: readonly T[],
+  onRecord: readonly { readonly current: Development }[],
+): T[] {
+  return occurrenceOf(reports, reports[0], onRecord);
+}
+
+function occurrenceOf<T extends { readonly current: Development }>(
+  reports: readonly T[],
+  of: T | undefined,
+  onRecord: readonly { readonly current: Development }[],
+): T[] {
+  return of === undefined
     ? []
-    : reports.filter((report) => !separatedByRejoining(report.current, last.current, onRecord));
+    : reports.filter((report) => !separatedByRejoining(report.current, of.current, onRecord));
 }

@@ -1,5 +1,5 @@
 import { partyOf, type Development } from '../development';
-import { latestOccurrence } from '../law/rejoining';
+import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
 import {
   addDays,
@@ -65,30 +65,34 @@ function reportsOf<T extends Development['type']>(
   );
 }
 
-/** The party's standing consent: the latest act (a state that withdrew may consent again), or a ratification-completed. */
-export function consentOf(onRecord: readonly DevelopmentHistory[], party: string): PartyConsent | null {
+/**
+ * The party's standing consent: the latest act (a state that withdrew may consent again), or a ratification-completed.
+ * `first` asks for its first instrument instead, the one that counted towards the treaty's entry into force.
+ */
+export function consentOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  which: 'latest' | 'first' = 'latest',
+): PartyConsent | null {
+  const occurrence = which === 'latest' ? latestOccurrence : firstOccurrence;
   const acts = reportsOf(onRecord, 'consent-to-be-bound', party);
-  const latest =
-    acts.length > 0
-      ? representativeOf(
-          latestOccurrence(
-            acts.filter((act) => act.current.consentType === acts[acts.length - 1]?.current.consentType),
-            onRecord,
-          ),
-        )
-      : undefined;
-  if (latest !== undefined && latest.current.type === 'consent-to-be-bound') {
-    const { consentType, occurredOn } = latest.current;
+  const consentType = (which === 'latest' ? acts.at(-1) : acts[0])?.current.consentType;
+  const act = representativeOf(
+    occurrence(
+      acts.filter((candidate) => candidate.current.consentType === consentType),
+      onRecord,
+    ),
+  );
+  if (act !== undefined) {
+    const { occurredOn } = act.current;
     return {
-      type: consentType,
+      type: act.current.consentType,
       on: occurredOn,
       precision: precisionOf(occurredOn),
-      developmentId: latest.developmentId,
+      developmentId: act.developmentId,
     };
   }
-  const ratification = representativeOf(
-    latestOccurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord),
-  );
+  const ratification = representativeOf(occurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord));
   return ratification
     ? {
         type: 'ratification',

@@ -210,6 +210,8 @@ describe('per party', () => {
       withdrawn: true,
       withdrewOn: '2020-11-04',
     });
+    // The treaty entered into force on the first instruments; AT's new one does not move that date.
+    expect(statusOf(events).enteredIntoForceOn).toBe('2016-11-05');
     expect(statusOf(events).ratification['AT']).toMatchObject({
       withdrawn: false,
       withdrewOn: null,

@@ -62,10 +62,14 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const anyConsent = [...consents.values()].some((consent) => consent !== null);
   const clause = history.entryIntoForce;
+  // Each party's first instrument counts towards the treaty's entry into force, not one it gave on rejoining.
   const byClause = clause
     ? treatyEntryIntoForce(
         clause,
-        [...consents].flatMap(([party, consent]) => (consent ? [{ party, on: consent.on }] : [])),
+        parties.flatMap((party) => {
+          const first = consentOf(onRecord, party, 'first');
+          return first ? [{ party, on: first.on }] : [];
+        }),
       )
     : null;
   const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
