@@ -176,6 +176,35 @@ describe('consent to be bound', () => {
       });
   });
 
+  it('an earlier act before the withdrawal may be reported after the later one', () => {
+    spec
+      .given([
+        registeredMultilateral(),
+        consented(uuid(2), 'AT', 'accession', '2021-01-20'),
+        withdrawalNotified(uuid(3), 'AT', '2019-11-04', '2020-11-04'),
+      ])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2016-10-05' }),
+      )
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('2016-10-05'), party: 'AT', consentType: 'ratification' },
+      });
+  });
+
+  it('a different act while the first still stands is refused, though a withdrawal follows both', () => {
+    spec
+      .given([
+        registeredMultilateral(),
+        consented(uuid(2), 'AT', 'ratification', '2016-10-05'),
+        withdrawalNotified(uuid(3), 'AT', '2019-11-04'),
+      ])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'accession', party: 'AT', occurredOn: '2018-03-01' }),
+      )
+      .thenThrows('PARTY_ALREADY_CONSENTED', { field: 'party' });
+  });
+
   it('the same act after a withdrawal is a new act, and so is a second withdrawal after it', () => {
     const rejoined = [
       registeredMultilateral(),

@@ -1,4 +1,5 @@
-import { partyOf, type Development } from '../development';
+import type { Development } from '../development';
+import { separatedByRejoining } from '../law/rejoining';
 import { comparePartialDates } from '../partial-date';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
@@ -87,8 +88,8 @@ export function assertTreatyLawRules(
 
 /**
  * A party consents to be bound once. A second report of the same act (same consent type) is a corroboration or a
- * disagreement about its date; a different act while the first stands is refused, unless the party withdrew after
- * it (a state that withdrew may accede again).
+ * disagreement about its date; a different act while the first stands is refused, unless the party withdrew between
+ * the two (a state that withdrew may accede again; reports of either come in any order).
  */
 function assertNotYetBound(
   development: Extract<Development, { type: 'consent-to-be-bound' }>,
@@ -101,7 +102,7 @@ function assertNotYetBound(
       other.current.type === 'consent-to-be-bound' &&
       other.current.party === party &&
       other.current.consentType !== development.consentType &&
-      !withdrewSince(party, other.current.occurredOn, others),
+      !separatedByRejoining(other.current, development, others),
   );
   if (earlier && earlier.current.type === 'consent-to-be-bound') {
     throw new TreatyRuleViolation(
@@ -110,15 +111,6 @@ function assertNotYetBound(
       `${prefix}party`,
     );
   }
-}
-
-function withdrewSince(party: string, since: string, others: readonly DevelopmentOnRecord[]): boolean {
-  return others.some(
-    (other) =>
-      (other.current.type === 'withdrawal-notified' || other.current.type === 'withdrawn') &&
-      partyOf(other.current) === party &&
-      comparePartialDates(other.current.occurredOn, since) > 0,
-  );
 }
 
 function assertReservationOnRecord(
