@@ -33,7 +33,9 @@ export function separatedByRejoining(
   const side = sideOf(a.type);
   const party = partyOf(a);
   if (side === null || party === undefined) return false;
-  const [earlier, later] = comparePartialDates(a.occurredOn, b.occurredOn) <= 0 ? [a, b] : [b, a];
+  const order = comparePartialDates(a.occurredOn, b.occurredOn);
+  if (order === 0) return false;
+  const [earlier, later] = order < 0 ? [a, b] : [b, a];
   return onRecord.some(({ current }) => {
     const other = sideOf(current.type);
     return (
@@ -85,5 +87,5 @@ function occurrenceOf<T extends { readonly current: Development }>(
 ): T[] {
   return of === undefined
     ? []
-    : reports.filter((report) => !separatedByRejoining(report.current, of.current, onRecord));
+    : reports.filter((report) => report === of || !separatedByRejoining(report.current, of.current, onRecord));
 }
