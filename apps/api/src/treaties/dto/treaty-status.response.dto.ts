@@ -100,7 +100,10 @@ export class PartyStatusDto {
   completedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true })
   completedOnPrecision!: string | null;
-  @ApiProperty({ description: 'A withdrawal on record, or a notified one that has taken effect (by asOf)' })
+  @ApiProperty({
+    description:
+      'A withdrawal on record, or a notified one that has taken effect (by asOf), and no consent of the party since',
+  })
   withdrawn!: boolean;
   @ApiProperty(date('When the withdrawal took effect'))
   withdrewOn!: string | null;
