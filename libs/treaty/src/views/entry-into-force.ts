@@ -1,5 +1,5 @@
 import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
-import { addDays, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+import { addDays, comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
 
 /**
  * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
@@ -31,7 +31,8 @@ export function partyEntryIntoForce(
 ): string | null {
   if (treatyDate === null || instrument === undefined || !isCalendarDate(instrument.on)) return null;
   const own = addDays(instrument.on, clause.daysAfter);
-  return isCalendarDate(treatyDate) && own > treatyDate ? own : treatyDate;
+  // A treaty date known only to the month or year is later than `own` only where the periods overlap.
+  return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;
 }
 
 /** A date computed from the record, shown as computed until a report confirms it, and beside a report that disagrees. */

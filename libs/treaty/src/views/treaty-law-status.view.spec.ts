@@ -54,6 +54,22 @@ describe('entry into force by the clause', () => {
     expect(partyEntryIntoForce(clause, '2025-03-29', { on: '2025-01-05' })).toBe('2025-03-29');
     expect(partyEntryIntoForce(clause, '2025-03-29', { on: '2025-12-31' })).toBe('2026-01-30');
     expect(partyEntryIntoForce(clause, null, { on: '2025-12-31' })).toBeNull();
+    // A treaty date reported to the month: a party consenting months later is not in force from that month.
+    expect(partyEntryIntoForce(clause, '2025-03', { on: '2025-12-31' })).toBe('2026-01-30');
+    expect(partyEntryIntoForce(clause, '2025-03', { on: '2025-02-05' })).toBe('2025-03');
+  });
+
+  it('a party acceding after an entry into force reported to the month is in force from its own date', () => {
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-10'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-03'),
+      consented(uuid(5), 'FR', 'accession', '2025-12-31'),
+    ];
+    expect(statusOf(events).ratification['FR']).toMatchObject({ inForceOn: '2026-01-30', inForceOnComputed: true });
+    expect(statusOf(events, '2025-12-31').ratification['FR']).toMatchObject({ inForceOn: null });
+    expect(statusOf(events).ratification['AT']).toMatchObject({ inForceOn: '2025-03', inForceOnComputed: false });
   });
 
   it('without a clause nothing is computed', () => {
