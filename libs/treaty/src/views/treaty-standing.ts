@@ -62,12 +62,18 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const anyConsent = [...consents.values()].some((consent) => consent !== null);
   const clause = history.entryIntoForce;
-  // Each party's first instrument counts towards the treaty's entry into force, not one it gave on rejoining.
+  // Each party's first instrument counts towards the treaty's entry into force, not one it gave on rejoining; only
+  // a party that withdrew can have rejoined, so only for those is the record searched again.
+  const withdrew = new Set(
+    onRecord.flatMap(({ current }) =>
+      current.type === 'withdrawn' || current.type === 'withdrawal-notified' ? [current.party] : [],
+    ),
+  );
   const byClause = clause
     ? treatyEntryIntoForce(
         clause,
         parties.flatMap((party) => {
-          const first = consentOf(onRecord, party, 'first');
+          const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
           return first ? [{ party, on: first.on }] : [];
         }),
       )
