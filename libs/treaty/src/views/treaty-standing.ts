@@ -62,22 +62,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const anyConsent = [...consents.values()].some((consent) => consent !== null);
   const clause = history.entryIntoForce;
-  // Each party's first instrument counts towards the treaty's entry into force, not one it gave on rejoining; only
-  // a party that withdrew can have rejoined, so only for those is the record searched again.
-  const withdrew = new Set(
-    onRecord.flatMap(({ current }) =>
-      current.type === 'withdrawn' || current.type === 'withdrawal-notified' ? [current.party] : [],
-    ),
-  );
-  const byClause = clause
-    ? treatyEntryIntoForce(
-        clause,
-        parties.flatMap((party) => {
-          const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
-          return first ? [{ party, on: first.on }] : [];
-        }),
-      )
-    : null;
+  const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
   const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
 
   const partyStandings = new Map<string, PartyStanding>();
@@ -141,6 +126,26 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
  * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
  * own (no party), a code for that party's, undefined for either.
  */
+/**
+ * Each party's first instrument, what counts towards the treaty's entry into force, not one it gave on rejoining.
+ * Only a party that withdrew can have rejoined, so only for those is the record searched again.
+ */
+function firstInstruments(
+  onRecord: readonly DevelopmentHistory[],
+  parties: readonly string[],
+  consents: ReadonlyMap<string, PartyConsent | null>,
+): { party: string; on: string }[] {
+  const withdrew = new Set(
+    onRecord.flatMap(({ current }) =>
+      current.type === 'withdrawn' || current.type === 'withdrawal-notified' ? [current.party] : [],
+    ),
+  );
+  return parties.flatMap((party) => {
+    const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
+    return first ? [{ party, on: first.on }] : [];
+  });
+}
+
 export function latestOnRecord(
   onRecord: readonly DevelopmentHistory[],
   type: DevelopmentHistory['current']['type'],
