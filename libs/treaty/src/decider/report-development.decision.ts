@@ -1,7 +1,7 @@
 import { developmentEvent, identityKey } from '../development';
 import { isDiplomacy, isRepeatable } from '../development-type';
 import { separatedByRejoining } from '../law/rejoining';
-import { partialDatesAgree } from '../partial-date';
+import { comparePartialDates, partialDatesAgree } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
 import type { DevelopmentCorroborated, DevelopmentEvent } from '../treaty.events';
@@ -29,14 +29,18 @@ export function reportDevelopment(
   const today = requireToday(context);
   const eventId = requireEventId(command.data.eventId, 'eventId');
   const { development, source } = parseDevelopmentReport(command.data.development);
-  // What is said about a terminated treaty is still part of its story; legal acts are not.
-  if (treaty.status === 'terminated' && !isDiplomacy(development.type)) {
-    throw new TreatyRuleViolation(
-      'TREATY_TERMINATED',
-      `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted, besides statements, negotiations and context (retract the termination to lift this)`,
-    );
-  }
   const record = recordIndexOf(treaty);
+  // What is said about a terminated treaty is still part of its story, and so are the acts before its end, which
+  // a backfill reports late; a legal act not known to come before the termination is not.
+  if (treaty.status === 'terminated' && !isDiplomacy(development.type)) {
+    const ends = record.onRecord.filter((other) => treaty.terminationIds.includes(other.developmentId));
+    if (!ends.every((end) => comparePartialDates(development.occurredOn, end.current.occurredOn) < 0)) {
+      throw new TreatyRuleViolation(
+        'TREATY_TERMINATED',
+        `treaty ${treaty.treaty.treatyId} is terminated: only corrections and retractions are accepted, besides statements, negotiations, context and legal acts dated before the termination (retract the termination to lift this)`,
+      );
+    }
+  }
   assertFitsRecord(development, treaty.treaty, record, today);
   assertSourceNotInFuture(source, today);
 

@@ -76,10 +76,10 @@ describe('after a termination', () => {
   ];
 
   it.each([
-    ['ratification-completed', { party: 'IR', occurredOn: '2025-05-21' }],
-    ['entered-into-force', { occurredOn: '2025-10-02' }],
+    ['ratification-completed', { party: 'IR', occurredOn: '2025-12-01' }],
+    ['entered-into-force', { occurredOn: '2025-11-20' }],
     ['terminated', { occurredOn: '2025-11' }],
-  ])('refuses a new report (%s): only corrections and retractions may follow', (type, fields) => {
+  ])('refuses a new report (%s) not dated before the termination', (type, fields) => {
     spec
       .given(terminatedHistory)
       .when(report(id, { type, ...fields }))
@@ -112,11 +112,18 @@ describe('after a termination', () => {
       });
   });
 
+  it('accepts a legal act dated before the termination: a backfill of what came before its end', () => {
+    spec
+      .given(terminatedHistory)
+      .when(report(id, { type: 'legislative-approval', party: 'IR', body: 'Majlis', occurredOn: '2025-05-21' }))
+      .then(approved(id, 'IR', 'Majlis', '2025-05-21'));
+  });
+
   it('retracting the termination lifts it', () => {
     spec
       .given([...terminatedHistory, retracted(termination)])
-      .when(report(id, { type: 'legislative-approval', party: 'IR', body: 'Majlis', occurredOn: '2025-05-21' }))
-      .then(approved(id, 'IR', 'Majlis', '2025-05-21'));
+      .when(report(id, { type: 'legislative-approval', party: 'IR', body: 'Majlis', occurredOn: '2025-12-01' }))
+      .then(approved(id, 'IR', 'Majlis', '2025-12-01'));
   });
 
   it('a second termination report on record keeps it terminated after one is retracted', () => {
