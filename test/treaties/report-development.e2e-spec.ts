@@ -89,7 +89,8 @@ describe('POST /treaties/{id}/developments', () => {
   it.each([
     ['PARTY_NOT_IN_TREATY', 422, dumaApproval({ party: 'KP' })],
     ['UNKNOWN_DEVELOPMENT_TYPE', 422, dumaApproval({ type: 'annexed' })],
-    ['DATE_IN_FUTURE', 422, dumaApproval({ occurredOn: '2025-06-02' })],
+    // The clock says 12:00 UTC on 1 June: 2 June has begun only at UTC+14, 3 June nowhere.
+    ['DATE_IN_FUTURE', 422, dumaApproval({ occurredOn: '2025-06-03' })],
     ['DATE_BEFORE_SIGNATURE', 409, dumaApproval({ occurredOn: '2025-01-10', body: 'Federation Council' })],
     ['SIGNATURE_AFTER_DEVELOPMENT', 409, signature({ occurredOn: '2025-05' })],
   ])('answers %s (%i) and writes nothing', async (code, status, body) => {
@@ -97,6 +98,12 @@ describe('POST /treaties/{id}/developments', () => {
     const response = await post(subject.http, developments, body).expect(status);
     expect(response.body).toMatchObject({ code, status });
     expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+  });
+
+  it('accepts what happened today where the day has begun ahead of UTC (12:00 UTC is 02:00 tomorrow at UTC+14)', async () => {
+    const context = { type: 'context', summary: 'A depositary notice from Tarawa', occurredOn: '2025-06-02' };
+    const response = await post(subject.http, developments, { ...context, source: source() }).expect(201);
+    expect(response.body).toMatchObject({ eventType: 'ContextReported' });
   });
 
   it('answers 404 TREATY_NOT_FOUND for a treaty that was never registered', async () => {

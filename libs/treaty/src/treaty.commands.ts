@@ -101,5 +101,9 @@ export type RetractDevelopment = Command<
 
 export type TreatyCommand = RegisterTreaty | ReportDevelopment | CorrectDevelopment | RetractDevelopment;
 
-/** What decide needs to know about the world besides the record: today's UTC date, `YYYY-MM-DD`. */
+/**
+ * What decide needs to know about the world besides the record: today, `YYYY-MM-DD`, the date after which a
+ * development is in the future. The service gives the latest date anywhere on Earth, so that what happened today in
+ * a zone ahead of UTC is not refused.
+ */
 export type DecisionContext = { readonly today: string };

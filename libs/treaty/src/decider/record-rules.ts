@@ -33,7 +33,7 @@ function bounds(signature: Development, development: Development): boolean {
 export function requireToday(context: DecisionContext): string {
   if (!isCalendarDate(context?.today)) {
     // A caller bug, not bad input: the app derives today from its clock.
-    throw new RangeError(`context.today must be a UTC date written YYYY-MM-DD; got ${String(context?.today)}`);
+    throw new RangeError(`context.today must be a date written YYYY-MM-DD; got ${String(context?.today)}`);
   }
   return context.today;
 }

@@ -10,7 +10,7 @@ import {
   type TreatyCommand,
   type TreatyEventEnvelope,
 } from '@timeline/treaty';
-import { CLOCK, type Clock } from '../../clock';
+import { CLOCK, latestDateOnEarth, type Clock } from '../../clock';
 import { foldDecisionState } from '../decision-state/decision-state';
 import { eventIdFor, replay } from './treaty-commands.service';
 import { staleIfMatch, writtenUnderKey } from './treaty-writer.service';
@@ -68,7 +68,7 @@ export class TreatyDryRun {
     if (stale) throw stale;
 
     const now = this.clock();
-    const event = decide(commandFor(eventId), decision.state, { today: now.toISOString().slice(0, 10) });
+    const event = decide(commandFor(eventId), decision.state, { today: latestDateOnEarth(now) });
     const wouldBe: TreatyEventEnvelope = {
       event,
       eventId,

@@ -18,7 +18,7 @@ import {
   type TreatyEvent,
   type TreatyState,
 } from '@timeline/treaty';
-import { CLOCK, type Clock } from '../../clock';
+import { CLOCK, latestDateOnEarth, type Clock } from '../../clock';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
 import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
@@ -112,7 +112,7 @@ export class TreatyWriter {
       try {
         const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);
         if (stale) throw stale;
-        events = write.decide(decision.state, this.clock().toISOString().slice(0, 10));
+        events = write.decide(decision.state, latestDateOnEarth(this.clock()));
       } catch (refusal) {
         // A refusal is answered only on what the store holds now: another process may have lifted it.
         if (known) {
