@@ -51,7 +51,12 @@ export type PartyWithdrawal = {
   readonly effectiveOnComputed: boolean;
 };
 
-export type ProvisionalApplication = { readonly startedOn: string | null; readonly endedOn: string | null };
+export type ProvisionalApplication = {
+  readonly startedOn: string | null;
+  readonly endedOn: string | null;
+  /** No end is on record: `endedOn` is the party's entry into force, which ends provisional application. */
+  readonly endedOnComputed: boolean;
+};
 
 type Of<T extends Development['type']> = DevelopmentHistory & { readonly current: Development & { readonly type: T } };
 
@@ -186,18 +191,33 @@ export function hasCome(date: string | null, asOf: string | null): boolean {
 }
 
 /** The last period of provisional application: its start, and its end if one is on record after it. */
+/**
+ * The party's last period of provisional application. It lasts until the treaty enters into force for the party
+ * (VCLT art. 25(1): applied provisionally "pending its entry into force"): without an end on record, `inForceOn`
+ * ends it, once it is on or after the start.
+ */
 export function provisionalApplicationOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
+  inForceOn: string | null,
 ): ProvisionalApplication | null {
   const started = reportsOf(onRecord, 'provisional-application-started', party).at(-1);
   const ended = reportsOf(onRecord, 'provisional-application-ended', party).at(-1);
   if (!started && !ended) return null;
-  const endedOn =
+  const reportedEnd =
     ended && (!started || comparePartialDates(ended.current.occurredOn, started.current.occurredOn) >= 0)
       ? ended.current.occurredOn
       : null;
-  return { startedOn: started?.current.occurredOn ?? null, endedOn };
+  const endedByEntryIntoForce =
+    reportedEnd === null &&
+    started !== undefined &&
+    inForceOn !== null &&
+    comparePartialDates(inForceOn, started.current.occurredOn) >= 0;
+  return {
+    startedOn: started?.current.occurredOn ?? null,
+    endedOn: endedByEntryIntoForce ? inForceOn : reportedEnd,
+    endedOnComputed: endedByEntryIntoForce,
+  };
 }
 
 /** The latest suspension of this scope (a party, or null for the whole treaty) unless a resumption follows it. */

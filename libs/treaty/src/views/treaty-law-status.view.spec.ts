@@ -272,10 +272,35 @@ describe('per party', () => {
       scoped('ProvisionalApplicationEnded', uuid(3), '2025-06-01', 'BE'),
       scoped('TreatySuspended', uuid(4), '2025-07-01', 'CZ'),
     ]);
-    expect(view.ratification['BE']?.provisionalApplication).toEqual({ startedOn: '2025-01-01', endedOn: '2025-06-01' });
+    expect(view.ratification['BE']?.provisionalApplication).toEqual({
+      startedOn: '2025-01-01',
+      endedOn: '2025-06-01',
+      endedOnComputed: false,
+    });
     expect(view.ratification['CZ']).toMatchObject({ suspended: true, suspendedOn: '2025-07-01' });
     expect(view.status).not.toBe('suspended');
     expect(view.suspendedOn).toBeNull();
+  });
+});
+
+describe('provisional application until entry into force', () => {
+  it('ends when the treaty enters into force for the party, if no end is on record', () => {
+    const events = [
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2025-01-01', 'BE'),
+      scoped('TreatyEnteredIntoForce', uuid(3), '2025-09-01', 'BE'),
+    ];
+    expect(statusOf(events).ratification['BE']?.provisionalApplication).toEqual({
+      startedOn: '2025-01-01',
+      endedOn: '2025-09-01',
+      endedOnComputed: true,
+    });
+    // Before that day the party was not yet in force: provisional application was still running.
+    expect(statusOf(events, '2025-08-31').ratification['BE']?.provisionalApplication).toEqual({
+      startedOn: '2025-01-01',
+      endedOn: null,
+      endedOnComputed: false,
+    });
   });
 });
 

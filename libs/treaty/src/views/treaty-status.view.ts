@@ -90,7 +90,7 @@ export function treatyStatusOf(
       withdrawalNotifiedOn: notice.notifiedOn,
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
-      provisionalApplication: provisionalApplicationOf(onRecord, party),
+      provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on),
       suspended: partySuspension.suspended,
       suspendedOn: partySuspension.suspendedOn,
     };

@@ -66,8 +66,10 @@ export class PartyObjectionDto {
 export class ProvisionalApplicationDto {
   @ApiProperty(date('Start of the last period of provisional application'))
   startedOn!: string | null;
-  @ApiProperty(date('Its end, if on record'))
+  @ApiProperty(date("Its end: on record, or else the party's entry into force, which ends it (VCLT art. 25)"))
   endedOn!: string | null;
+  @ApiProperty({ description: "True when no end is on record and endedOn is the party's entry into force" })
+  endedOnComputed!: boolean;
 }
 
 export class StepDto {
