@@ -211,4 +211,9 @@ describe('deploy/nginx/cluster.conf', () => {
     expect(conf).toMatch(/proxy_http_version\s+1\.1;/);
     expect(conf).toMatch(/proxy_set_header\s+Connection\s+'';/);
   });
+
+  it('passes the Host the client used, port included, from which the api builds its absolute links', () => {
+    expect(conf).toMatch(/proxy_set_header\s+Host\s+\$http_host;/);
+    expect(conf).not.toMatch(/proxy_set_header\s+\S+\s+\$host;/);
+  });
 });
