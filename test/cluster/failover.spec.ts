@@ -216,7 +216,9 @@ describe.each([
     const first = newEvents(1);
     const second = newEvents(1);
     const inFlight = store.appendToStream(stream, first);
-    await sleep(40);
+    // Once the old leader has written it (it commits 150 ms later): a fixed wait was too short on a busy machine,
+    // where the append reached the old leader only after the election and was never written there.
+    await waitFor(() => cluster.holds(first[0]!.id));
     cluster.elect(1);
     // On BatchAppend, the old leader's NotLeader ends the call that carries the first append too, written or not.
     const results = await Promise.all([inFlight, appendUntilStored(store, stream, second)]);

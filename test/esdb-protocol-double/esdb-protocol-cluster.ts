@@ -42,6 +42,8 @@ export interface EsdbProtocolCluster {
   resumeReplication(index: number): void;
   /** The leader does not handle its next append, for this reason (Not Ready, Too Busy, no leader known). */
   refuseNextAppendOnLeader(reason: PlantedDenial): void;
+  /** Whether the replicated log holds an event with this id, committed or still being replicated. */
+  holds(eventId: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -163,6 +165,7 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
     resumeReplication: (index) => {
       members[index]!.copyEndsAt = undefined;
     },
+    holds: (eventId) => log.holds(eventId),
     refuseNextAppendOnLeader: (reason) => {
       const index = leaderIndex();
       if (index === undefined) throw new Error('no leader to refuse an append');

@@ -56,6 +56,11 @@ export class InMemoryLog implements CommittedEvents {
     return this.#events;
   }
 
+  /** Whether an event with this id is written, committed or not yet (a test's way to know an append arrived). */
+  holds(id: string): boolean {
+    return this.#eventsById.has(id) || this.#uncommitted.some((event) => event.id === id);
+  }
+
   /** The stream's events by revision: index = revision. Only grows, like {@link events}. */
   streamEvents(streamName: string): readonly StoredEvent[] {
     return this.#streams.get(streamName) ?? [];
