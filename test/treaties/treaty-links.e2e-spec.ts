@@ -19,6 +19,16 @@ const LATER = {
   relations: [{ type: 'builds-on', treatyId: EARLIER.id }],
 };
 const quote = 'The new treaty builds on the 2001 treaty and takes it further.';
+/** A statement recorded on the later treaty that names the earlier one. */
+const statementOnEarlier = {
+  type: 'statement',
+  speaker: 'Maria Zakharova',
+  quote,
+  occurredOn: '2025-01-15',
+  treaties: [EARLIER.id],
+  parties: ['RU'],
+  source: source({ publishedOn: '2025-01-15' }),
+};
 
 describe('links between treaties, over HTTP', () => {
   let subject: TestApp;
@@ -29,15 +39,7 @@ describe('links between treaties, over HTTP', () => {
     subject = await startTestApp({}, { clock: fixedClock('2025-06-01T12:00:00.000Z') });
     // The later treaty is registered first: the earlier one finds what was said about it once it is registered.
     await post(subject.http, '/treaties', LATER).expect(201);
-    const statement = await post(subject.http, `/treaties/${LATER.id}/developments`, {
-      type: 'statement',
-      speaker: 'Maria Zakharova',
-      quote,
-      occurredOn: '2025-01-15',
-      treaties: [EARLIER.id],
-      parties: ['RU'],
-      source: source({ publishedOn: '2025-01-15' }),
-    }).expect(201);
+    const statement = await post(subject.http, `/treaties/${LATER.id}/developments`, statementOnEarlier).expect(201);
     statementId = statement.body.eventId;
     position = (await post(subject.http, '/treaties', EARLIER).expect(201)).body.position;
   });
@@ -105,15 +107,7 @@ describe('what other treaties had said at a past moment (knownAt), over HTTP', (
     await post(subject.http, '/treaties', EARLIER).expect(201);
     await post(subject.http, '/treaties', later).expect(201);
     await instant('beforeStatement');
-    const statement = await post(subject.http, `/treaties/${later.id}/developments`, {
-      type: 'statement',
-      speaker: 'Maria Zakharova',
-      quote,
-      occurredOn: '2025-01-15',
-      treaties: [EARLIER.id],
-      parties: ['RU'],
-      source: source({ publishedOn: '2025-01-15' }),
-    }).expect(201);
+    const statement = await post(subject.http, `/treaties/${later.id}/developments`, statementOnEarlier).expect(201);
     statementId = statement.body.eventId;
     await instant('afterStatement');
     await post(subject.http, `/treaties/${later.id}/developments/${statementId}/retractions`, {
