@@ -4,10 +4,10 @@ import { ActiveSubscriptions } from './active-subscriptions';
 import { type GossipMember, gossipService } from './gossip-service';
 import type { InMemoryLog } from './in-memory-log';
 import { type AppendRpc, loneLeader, type NodeContext, type PlantedDenial, PlantedFaults } from './node-role';
-import { GossipService, ServerFeaturesService, StreamsService } from './protocol';
+import { GossipService, ServerFeaturesService } from './protocol';
 import { serverFeaturesService } from './server-features-service';
 import { KURRENTDB_25_1, type ServerVersion } from './server-version';
-import { streamsService } from './streams-service';
+import { streamsService, streamsServiceDefinition } from './streams-service';
 import { createLogWithSystemEvents } from './system-events';
 import { openTcpFront, type TcpFront } from './tcp-front';
 
@@ -102,7 +102,7 @@ export async function startNode(log: InMemoryLog, options: NodeOptions): Promise
   };
   const node = options.node ?? loneLeader(faults, appendsReceived);
   grpcServer.addService(
-    StreamsService,
+    streamsServiceDefinition,
     streamsService(log, subscriptions, {
       server,
       node,

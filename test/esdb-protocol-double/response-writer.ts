@@ -1,5 +1,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq, ReadResp } from './protocol';
+import type { ReadAnswer } from './read-responses';
 
 export type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
@@ -12,7 +13,11 @@ export type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 export class ResponseWriter {
   readonly #controller = new AbortController();
 
-  constructor(private readonly call: ReadCall) {
+  /** The call as the service definition serialises it: messages, or bytes serialised in advance. */
+  private readonly call: ServerWritableStream<ReadReq, ReadAnswer>;
+
+  constructor(call: ReadCall) {
+    this.call = call;
     const stop = (): void => this.#controller.abort();
     call.once('cancelled', stop);
     call.once('close', stop);
@@ -23,7 +28,7 @@ export class ResponseWriter {
     return this.#controller.signal;
   }
 
-  async write(message: ReadResp): Promise<void> {
+  async write(message: ReadAnswer): Promise<void> {
     if (this.signal.aborted || this.call.write(message)) return;
     await new Promise<void>((resolve) => {
       const done = (): void => {

@@ -1,7 +1,8 @@
 import type { ActiveSubscriptions } from './active-subscriptions';
 import type { InMemoryLog } from './in-memory-log';
 import type { NodeContext } from './node-role';
-import type { IStreamsServer } from './protocol';
+import { StreamsService, type IStreamsServer } from './protocol';
+import { SerializedReadResp, type ReadAnswer } from './read-responses';
 import type { ServerVersion } from './server-version';
 import { appendHandler } from './streams-append';
 import { batchAppendHandler } from './streams-batch-append';
@@ -33,3 +34,16 @@ export function streamsService(
       : {}),
   };
 }
+
+/**
+ * The client's own definition of the Streams service, whose Read also sends answers serialised in advance
+ * (SerializedReadResp) as the bytes they are; every other message is serialised by the generated code.
+ */
+export const streamsServiceDefinition = {
+  ...StreamsService,
+  read: {
+    ...StreamsService.read,
+    responseSerialize: (answer: ReadAnswer): Buffer =>
+      answer instanceof SerializedReadResp ? answer.bytes : StreamsService.read.responseSerialize(answer),
+  },
+};
