@@ -9,7 +9,7 @@ import { type ExpectedRevision, NO_STREAM } from './stored-event';
  * older than 20.6.1, in the deprecated `*_20_6_0` ones.
  */
 export function appendResponse(
-  outcome: Exclude<AppendOutcome, { kind: 'idempotent-not-ready' }>,
+  outcome: Exclude<AppendOutcome, { kind: 'idempotent-not-ready' | 'stream-deleted' }>,
   expected: ExpectedRevision,
 ): AppendResp {
   if (outcome.kind === 'wrong-expected-version') {

@@ -23,6 +23,8 @@ export interface EsdbProtocolDouble {
   readonly appendsReceived: Readonly<Record<AppendRpc, number>>;
   /** The next append this node receives is not handled, for this reason (Not Ready, Too Busy, no leader known). */
   refuseNextAppend(reason: PlantedDenial): void;
+  /** Deletes a stream for good, as an operator's hard delete does: its reads and appends then fail. */
+  tombstone(streamName: string): void;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startNode(log: InMemoryLog, options: NodeOptions): Promise
     dropSubscriptions: () => subscriptions.dropAll(),
     appendsReceived,
     refuseNextAppend: (reason) => faults.denials.push(reason),
+    tombstone: (streamName) => log.tombstone(streamName),
     crash,
     stopped,
     stop: async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { checkCommit, type CommittedEvents } from './commit-check';
 import type { ExpectedRevision, ProposedEvent, StoredEvent } from './stored-event';
 
@@ -17,7 +18,9 @@ export type AppendOutcome =
    * it without an answer, so the client's request ends in a commit timeout.
    */
   | { readonly kind: 'idempotent-not-ready' }
-  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: bigint };
+  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: bigint }
+  /** The stream was deleted for good (tombstoned): no append reaches it again. */
+  | { readonly kind: 'stream-deleted' };
 
 /**
  * Positions are byte offsets of records in the real transaction file, so they grow by each record's size and a
@@ -45,6 +48,8 @@ export class InMemoryLog implements CommittedEvents {
   /** Written and not yet committed, in log order: seen by append checks only. */
   readonly #uncommitted: StoredEvent[] = [];
   readonly #appendWaiters = new Set<() => void>();
+  /** Streams deleted for good: their events stay in $all (until a scavenge), but the stream answers no more. */
+  readonly #tombstoned = new Set<string>();
   #nextPosition = FIRST_EVENT_POSITION;
   /** How long a written append takes to be replicated to a quorum and committed; 0: at once. */
   replicationDelayMs = 0;
@@ -83,7 +88,30 @@ export class InMemoryLog implements CommittedEvents {
     return this.#eventsById.get(id) ?? this.#uncommitted.find((event) => event.id === id);
   }
 
+  /**
+   * Deletes the stream for good, as an operator's hard delete (Streams.Tombstone) does; this service never does.
+   * The server writes a `$streamDeleted` record, which $all readers see among the system events; the stream's
+   * own reads and appends then fail with StreamDeleted.
+   */
+  tombstone(streamName: string): void {
+    this.#write('$tombstones', BigInt(this.streamEvents('$tombstones').length) - 1n, [
+      {
+        id: randomUUID(),
+        type: '$streamDeleted',
+        isJson: true,
+        data: Buffer.from(JSON.stringify({ streamName })),
+        customMetadata: new Uint8Array(),
+      },
+    ]);
+    this.#tombstoned.add(streamName);
+  }
+
+  isTombstoned(streamName: string): boolean {
+    return this.#tombstoned.has(streamName);
+  }
+
   append(streamName: string, expected: ExpectedRevision, proposed: readonly ProposedEvent[]): AppendOutcome {
+    if (this.#tombstoned.has(streamName)) return { kind: 'stream-deleted' };
     const decision = checkCommit(
       this,
       streamName,

@@ -26,6 +26,17 @@ export function maxAppendSizeExceeded(maxAppendSize: number): RpcError {
   });
 }
 
+/**
+ * A read of, or unary append to, a stream deleted for good (RpcExceptions.StreamDeleted): the client reads the
+ * trailers into StreamDeletedError.
+ */
+export function streamDeleted(streamName: string): RpcError {
+  return new RpcError(status.FAILED_PRECONDITION, `Event stream '${streamName}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': streamName,
+  });
+}
+
 export function requiredMetadataPropertyMissing(property: string): RpcError {
   return new RpcError(status.INVALID_ARGUMENT, `Required Metadata Property '${property}' is missing`, {
     exception: 'missing-required-metadata-property',

@@ -3,6 +3,8 @@ import {
   BadRequest,
   Empty,
   MaximumAppendSizeExceeded,
+  StreamDeleted,
+  StreamIdentifier,
   Timeout,
   WrongExpectedVersion,
 } from '@eventstore/db-client/generated/shared_pb';
@@ -17,11 +19,18 @@ import { type ExpectedRevision, NO_STREAM } from './stored-event';
  * The message is built from its wire bytes: `Any` belongs to google-protobuf, which the client carries but this
  * project does not depend on, and parsing the bytes with the client's own `Status` class gives its own `Any`.
  */
-const CODE = { OK: 0, DEADLINE_EXCEEDED: 4, ALREADY_EXISTS: 6, INVALID_ARGUMENT: 3 } as const;
+const CODE = { OK: 0, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, ALREADY_EXISTS: 6 } as const;
 
 /** NotReady, TooBusy and NotLeader without a leader: no code, details an empty `google.protobuf.Empty`. */
 export function notHandledStatus(message: string): Status {
   return status(CODE.OK, message, 'google.protobuf.Empty', new Uint8Array());
+}
+
+/** An append to a stream deleted for good (Status.StreamDeleted: NOT_FOUND, the stream named in the details). */
+export function streamDeletedStatus(streamName: string): Status {
+  const stream = new StreamIdentifier().setStreamName(Buffer.from(streamName, 'utf8'));
+  const details = new StreamDeleted().setStreamIdentifier(stream).serializeBinary();
+  return status(CODE.NOT_FOUND, 'StreamDeleted', 'event_store.client.StreamDeleted', details);
 }
 
 export function timeoutStatus(): Status {

@@ -10,6 +10,7 @@ import {
   maxAppendSizeExceeded,
   operationTimedOut,
   requiredMetadataPropertyMissing,
+  streamDeleted,
 } from './rpc-errors';
 import type { ServerVersion } from './server-version';
 import type { ExpectedRevision, ProposedEvent } from './stored-event';
@@ -55,6 +56,7 @@ export function appendHandler(
           setTimeout(() => callback(operationTimedOut()), commitTimeoutMs);
           return;
         }
+        if (outcome.kind === 'stream-deleted') return callback(streamDeleted(streamName));
         const answer = (): void => callback(null, appendResponse(outcome, expected));
         if (outcome.kind !== 'wrong-expected-version' && outcome.committed) void outcome.committed.then(answer);
         else answer();

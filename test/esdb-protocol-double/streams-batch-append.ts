@@ -9,6 +9,7 @@ import {
   maximumAppendEventSizeExceededStatus,
   maximumAppendSizeExceededStatus,
   notHandledStatus,
+  streamDeletedStatus,
   timeoutStatus,
   wrongExpectedVersionStatus,
 } from './rpc-status';
@@ -117,6 +118,9 @@ export function batchAppendHandler(
           done(response(write.correlationId, write.streamName).setError(timeoutStatus())),
         );
       }
+      if (outcome.kind === 'stream-deleted') {
+        return done(response(write.correlationId, write.streamName).setError(streamDeletedStatus(write.streamName)));
+      }
       const answer = (): void => done(answerFor(write, outcome));
       if (outcome.kind !== 'wrong-expected-version' && outcome.committed) void outcome.committed.then(answer);
       else answer();
@@ -210,7 +214,7 @@ function addEvents(
 
 function answerFor(
   write: PendingWrite,
-  outcome: Exclude<AppendOutcome, { kind: 'idempotent-not-ready' }>,
+  outcome: Exclude<AppendOutcome, { kind: 'idempotent-not-ready' | 'stream-deleted' }>,
 ): BatchAppendResp {
   const answer = response(write.correlationId, write.streamName);
   if (outcome.kind === 'wrong-expected-version') {

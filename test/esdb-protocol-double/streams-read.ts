@@ -7,7 +7,7 @@ import type { ReadReq, ReadResp } from './protocol';
 import { parseReadRequest, type ReadRequest, type StreamPoint } from './read-request';
 import { eventResponse, streamNotFoundResponse } from './read-responses';
 import { ResponseWriter } from './response-writer';
-import { asRpcError, invalidPosition } from './rpc-errors';
+import { asRpcError, invalidPosition, streamDeleted } from './rpc-errors';
 import type { AllPoint } from './read-request';
 import { positionOf, comparePositions } from './stored-event';
 import { runSubscription, type SubscriptionFeed } from './subscription';
@@ -45,6 +45,7 @@ async function answer(
 ): Promise<void> {
   switch (request.kind) {
     case 'read-stream': {
+      if (log.isTombstoned(request.streamName)) return writer.fail(streamDeleted(request.streamName));
       const copy =
         copyEndsAt === undefined
           ? log
@@ -62,6 +63,7 @@ async function answer(
     }
     case 'subscribe-to-stream': {
       const { streamName } = request;
+      if (log.isTombstoned(streamName)) return writer.fail(streamDeleted(streamName));
       const feed = { events: () => log.streamEvents(streamName), startIndex: streamStartIndex(log, request) };
       subscriptions.track(writer);
       return runSubscription(log, feed, writer, request.uuidFormat);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { KEYS, bearer } from '../support/api-keys';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import { treatyStreamName } from '@timeline/treaty';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature } from '../support/treaty-requests';
 
@@ -39,6 +40,22 @@ describe('the api on EventStoreDB (through the protocol double)', () => {
     });
     const list = await request(subject.http).get('/treaties').expect(200);
     expect(list.body.items).toHaveLength(5);
+  });
+
+  it('answers 410 for a treaty whose stream the operator deleted for good, and its verification names it', async () => {
+    const treaty = { ...RU_IR, id: 'ru-ir-deleted-by-the-operator' };
+    await post(subject.http, '/treaties', treaty).expect(201);
+    server.tombstone(treatyStreamName(treaty.id));
+    const refused = await post(subject.http, `/treaties/${treaty.id}/developments`, signature()).expect(410);
+    expect(refused.body).toMatchObject({ code: 'STREAM_DELETED', status: 410 });
+    const verified = await request(subject.http)
+      .get(`/audit/treaties/${treaty.id}/verify`)
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(200);
+    expect(verified.body).toMatchObject({
+      ok: false,
+      failures: [{ stream: treatyStreamName(treaty.id), reason: expect.stringContaining('deleted') }],
+    });
   });
 
   it('keeps an Idempotency-Key retry to one event on EventStoreDB too', async () => {

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { EventStoreUnavailableError, type RecordedEvent } from '@timeline/event-store';
+import { EventStoreUnavailableError, StreamDeletedError, type RecordedEvent } from '@timeline/event-store';
 import { collect, newEvents, readUntil, uniqueStreamName, waitFor } from '@timeline/event-store/testing';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
-import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import {
+  EVENTSTOREDB_21_6,
+  KURRENTDB_25_1,
+  startEsdbProtocolDouble,
+  type EsdbProtocolDouble,
+} from '../esdb-protocol-double';
 
 describe('EsdbEventStore, beyond the conformance suite', () => {
   let server: EsdbProtocolDouble;
@@ -35,6 +40,28 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     expect(delivered.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n]);
     expect(caughtUp).toBe(1);
   });
+
+  it.each([
+    ['BatchAppend (20.10 on)', KURRENTDB_25_1],
+    ['Append (before)', EVENTSTOREDB_21_6],
+  ])(
+    'reports a stream its operator deleted for good as deleted, on reads and on appends over %s',
+    async (_, version) => {
+      await store.close();
+      await server.stop();
+      server = await startEsdbProtocolDouble({ server: version });
+      store = new EsdbEventStore({ connectionString: server.connectionString });
+      const [deleted, kept] = [uniqueStreamName(), uniqueStreamName()];
+      await store.appendToStream(deleted, newEvents(2));
+      await store.appendToStream(kept, newEvents(1));
+      server.tombstone(deleted);
+      await expect(collect(store.readStream(deleted))).rejects.toThrow(StreamDeletedError);
+      await expect(store.appendToStream(deleted, newEvents(1))).rejects.toThrow(StreamDeletedError);
+      await expect(store.appendToStream(deleted, newEvents(1))).rejects.toMatchObject({ streamName: deleted });
+      // The deleted stream's events stay in $all until a scavenge; the tombstone itself is a system record.
+      expect((await collect(store.readAll())).map((event) => event.streamName)).toEqual([deleted, deleted, kept]);
+    },
+  );
 
   it('never delivers system events: the log it shows is ours', async () => {
     await store.appendToStream(uniqueStreamName(), newEvents(2));

@@ -22,6 +22,7 @@ import {
   InvalidPositionError,
   NO_STREAM,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
   assertValidAppend,
@@ -554,6 +555,8 @@ function translate(error: unknown, streamName?: string): unknown {
   switch (error.type) {
     case ErrorType.STREAM_NOT_FOUND:
       return new StreamNotFoundError(error.streamName ?? streamName ?? '');
+    case ErrorType.STREAM_DELETED:
+      return new StreamDeletedError(error.streamName ?? streamName ?? '');
     case ErrorType.WRONG_EXPECTED_VERSION:
       return new WrongExpectedRevisionError(
         error.streamName,

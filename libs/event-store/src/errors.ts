@@ -31,6 +31,17 @@ export class StreamNotFoundError extends EventStoreError {
 }
 
 /**
+ * The stream was deleted for good by the store's operator (an EventStoreDB tombstone): it can be neither read nor
+ * written again, and no append recreates it. The embedded store never deletes; this service never deletes either.
+ */
+export class StreamDeletedError extends EventStoreError {
+  readonly code = 'STREAM_DELETED';
+  constructor(readonly streamName: string) {
+    super(`Stream "${streamName}" was deleted from the event store for good`);
+  }
+}
+
+/**
  * Some, but not all, of an append's event ids are already stored (or stored in another stream or order):
  * it is neither a retry nor a new append, so nothing is written.
  */

@@ -7,9 +7,16 @@ import {
   toExportedEvent,
   verifyLog,
   type SignedCheckpoint,
+  type VerificationFailure,
   type VerificationResult,
 } from '@timeline/audit';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import {
+  EVENT_STORE,
+  StreamDeletedError,
+  StreamNotFoundError,
+  type EventStore,
+  type RecordedEvent,
+} from '@timeline/event-store';
 import { treatyStreamName } from '@timeline/treaty';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -106,7 +113,13 @@ export class AuditService implements OnApplicationBootstrap {
       ...checkpoint,
       heads: checkpoint.heads.filter((head) => head.stream === stream),
     }));
-    const { ok, checked, failures } = await verifyLog(eventsOrNone(this.store.readStream(stream)), checkpoints);
+    const { ok, checked, failures } = await verifyLog(eventsOrNone(this.store.readStream(stream)), checkpoints).catch(
+      (error: unknown) => {
+        if (!(error instanceof StreamDeletedError)) throw error;
+        // Its events may still be in $all (until a scavenge), but the treaty's own record is gone: a failure.
+        return { ok: false, checked: 0, failures: [streamDeleted(stream)] };
+      },
+    );
     // No event and nothing missing: no such treaty. A stream a checkpoint recorded and the log no longer has was
     // removed, which verification names.
     if (checked === 0 && ok) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
@@ -173,6 +186,15 @@ export class AuditService implements OnApplicationBootstrap {
 }
 
 /** A stream's events; none when it does not exist. */
+function streamDeleted(stream: string): VerificationFailure {
+  return {
+    eventId: '',
+    stream,
+    revision: '',
+    reason: 'the stream was deleted from the event store for good (by its operator: this service never deletes)',
+  };
+}
+
 async function* eventsOrNone(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
   try {
     yield* events;

@@ -4,6 +4,7 @@ import {
   IdempotencyConflictError,
   InvalidAppendError,
   InvalidPositionError,
+  StreamDeletedError,
   StreamNotFoundError,
   UnreadableEventError,
   WrongExpectedRevisionError,
@@ -29,6 +30,13 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
     return problem(412, 'REVISION_MISMATCH', error.message, { currentRevision: describeRevision(error.actual) });
   }
   if (error instanceof StreamNotFoundError) return problem(404, 'NOT_FOUND', error.message);
+  if (error instanceof StreamDeletedError) {
+    return problem(
+      410,
+      error.code,
+      `${error.message} (by its operator: this service never deletes); nothing more can be recorded in it`,
+    );
+  }
   if (error instanceof IdempotencyConflictError) return problem(409, error.code, error.message);
   if (error instanceof AppendTooLargeError) return problem(413, error.code, error.message);
   if (error instanceof InvalidAppendError) return problem(400, error.code, error.message);
