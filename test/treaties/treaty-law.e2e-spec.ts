@@ -446,3 +446,58 @@ describe('a state that withdraws, consents again and withdraws again', () => {
     ]);
   });
 });
+
+describe('a bilateral treaty that one party withdraws from', () => {
+  let subject: TestApp;
+  // In force on the exchange of instruments; a year's notice: IR's notice of 2026-01-10 takes effect on 2027-01-10.
+  const treaty = {
+    id: 'bilateral-left',
+    title: 'Bilateral treaty one party leaves',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+    withdrawalNoticeDays: 365,
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2025-01-20' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IR', occurredOn: '2025-02-10' },
+      { type: 'entered-into-force', occurredOn: '2025-03-01' },
+      { type: 'withdrawal-notified', party: 'IR', occurredOn: '2026-01-10' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  const status = async (query: string) =>
+    (await request(subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200)).body;
+
+  it('is in force until the withdrawal takes effect, and ends as a whole that day (computed)', async () => {
+    expect(await status('asOf=2027-01-09')).toMatchObject({
+      status: 'in-force',
+      terminatedOn: null,
+      terminatedOnComputed: false,
+      ratification: { IR: { withdrawn: false, withdrawalEffectiveOn: '2027-01-10' } },
+    });
+    expect(await status('asOf=2027-01-10')).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2027-01-10',
+      terminatedOnPrecision: 'day',
+      terminatedOnComputed: true,
+      ratification: { IR: { withdrawn: true, withdrewOn: '2027-01-10' }, RU: { withdrawn: false } },
+      disagreements: [],
+    });
+    // Without asOf, every date the record determines, as for a computed entry into force.
+    expect(await status(`minPosition=${lastPosition}`)).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2027-01-10',
+      terminatedOnComputed: true,
+    });
+  });
+});

@@ -60,7 +60,7 @@ export type ProvisionalApplication = {
 
 type Of<T extends Development['type']> = DevelopmentHistory & { readonly current: Development & { readonly type: T } };
 
-function reportsOf<T extends Development['type']>(
+export function reportsOf<T extends Development['type']>(
   onRecord: readonly DevelopmentHistory[],
   type: T,
   party: string,
@@ -181,8 +181,17 @@ export function withdrawalOf(
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeDays !== undefined && isCalendarDate(occurredOn) ? addDays(occurredOn, noticeDays) : null;
+  const computed = noticeEffectiveOn(notice.current, noticeDays);
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
+}
+
+/** The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null. */
+export function noticeEffectiveOn(
+  notice: { readonly occurredOn: string; readonly effectiveOn?: string },
+  noticeDays: number | undefined,
+): string | null {
+  if (notice.effectiveOn !== undefined) return notice.effectiveOn;
+  return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
 }
 
 /** Whether a date (possibly ahead of the record) has come by `asOf`; with no `asOf`, every date on record has. */

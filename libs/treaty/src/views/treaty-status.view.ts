@@ -46,6 +46,7 @@ export function treatyStatusOf(
   const clause = history.entryIntoForce;
   const disagreements = disagreementsIn(onRecord);
   if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, onRecord));
+  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, onRecord));
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
@@ -56,7 +57,11 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     const reportedInForce = latest('entered-into-force', party).on;
-    const computedInForce = clause ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined) : null;
+    const byClause = clause ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined) : null;
+    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
+    const ended = standing.bilateralEnding;
+    const computedInForce =
+      byClause !== null && ended !== null && comparePartialDates(byClause, ended.on) >= 0 ? null : byClause;
     // Without a clause nothing is computed: a party bound by the treaty's reported date (or an original party of a
     // treaty recorded without consents) is in force from it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
@@ -124,7 +129,8 @@ export function treatyStatusOf(
     resumedOn: suspension.resumedOn,
     resumedOnPrecision: suspension.resumedOn === null ? null : precisionOf(suspension.resumedOn),
     terminatedOn: terminated.on,
-    terminatedOnPrecision: terminated.precision,
+    terminatedOnPrecision: terminated.on === null ? null : precisionOf(terminated.on),
+    terminatedOnComputed: terminated.computed,
     ratification,
     disagreements,
     asOf,
@@ -139,12 +145,22 @@ function clauseDisagreement(
   party: string | null,
   onRecord: readonly DevelopmentHistory[],
 ): Disagreement {
+  return computedDisagreement('entered-into-force', date, party, onRecord);
+}
+
+/** Reports of a development that disagree with the date the record computes for it. */
+function computedDisagreement(
+  type: 'entered-into-force' | 'terminated',
+  date: ComputedDate,
+  party: string | null,
+  onRecord: readonly DevelopmentHistory[],
+): Disagreement {
   return {
-    type: 'entered-into-force',
+    type,
     party,
     body: null,
     developmentIds: onRecord
-      .filter((report) => report.current.type === 'entered-into-force' && (partyOf(report.current) ?? null) === party)
+      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
       .map((report) => report.developmentId),
     computedOn: date.computedOn,
   };
