@@ -294,10 +294,40 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
       422,
       { type: 'withdrawal-notified', party: 'CZ', occurredOn: '2026-01-10', effectiveOn: '2025-12-31' },
     ],
+    [
+      'SUCCESSION_AFTER_NOTIFICATION',
+      422,
+      {
+        type: 'consent-to-be-bound',
+        consentType: 'succession',
+        party: 'SK',
+        occurredOn: '2025-12-01',
+        successionOn: '2026-01-01',
+      },
+    ],
+    [
+      'FIELD_NOT_APPLICABLE',
+      422,
+      {
+        type: 'consent-to-be-bound',
+        consentType: 'accession',
+        party: 'SK',
+        occurredOn: '2025-12-01',
+        successionOn: '2025-01-01',
+      },
+    ],
   ])('answers %s (%i) as problem+json', async (code, status, body) => {
     const response = await post(subject.http, developments, report(body)).expect(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ code });
+  });
+
+  it('refuses a malformed date of succession at the edge', async () => {
+    const body = { type: 'consent-to-be-bound', consentType: 'succession', party: 'SK', occurredOn: '2025-12-01' };
+    const response = await post(subject.http, developments, report({ ...body, successionOn: '1 May 2025' })).expect(
+      400,
+    );
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
   it('refuses a malformed identifier or clause at the edge', async () => {
@@ -342,7 +372,14 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
     await post(
       subject.http,
       path,
-      report({ type: 'consent-to-be-bound', consentType: 'succession', party: 'CZ', occurredOn: '2025-05-01' }),
+      // CZ became independent on 2025-04-01 and notified its succession on 2025-05-01: a party from its independence.
+      report({
+        type: 'consent-to-be-bound',
+        consentType: 'succession',
+        party: 'CZ',
+        occurredOn: '2025-05-01',
+        successionOn: '2025-04-01',
+      }),
     ).expect(201);
   });
   afterAll(() => subject.close());
@@ -354,7 +391,13 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
     expect(await status('2025-12-31')).toMatchObject({
       enteredIntoForceOn: '2025-03-15',
       enteredIntoForceOnComputed: true,
-      ratification: { CZ: { inForceOn: '2025-05-11', inForceOnComputed: true } },
+      ratification: {
+        CZ: {
+          consent: { type: 'succession', successionOn: '2025-04-01' },
+          inForceOn: '2025-04-01',
+          inForceOnComputed: true,
+        },
+      },
       disagreements: [],
     });
     await post(subject.http, path, report({ type: 'entered-into-force', occurredOn: '2025-03-15' })).expect(201);
@@ -374,7 +417,7 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
       },
     });
     expect(after.disagreements).toEqual([
-      expect.objectContaining({ type: 'entered-into-force', party: 'CZ', computedOn: '2025-05-11' }),
+      expect.objectContaining({ type: 'entered-into-force', party: 'CZ', computedOn: '2025-04-01' }),
     ]);
     // The day before: both bound, not yet in force by either the clause or the report.
     expect(await status('2025-03-14')).toMatchObject({

@@ -85,6 +85,7 @@ export const REPORT_DETAIL_FIELDS = [
   'reservationId',
   'text',
   'effectiveOn',
+  'successionOn',
   'speaker',
   'quote',
   'stage',
@@ -114,7 +115,7 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
     case 'terminated':
       return [];
     case 'consent-to-be-bound':
-      return ['party', 'consentType'];
+      return ['party', 'consentType', 'successionOn'];
     case 'reservation':
     case 'declaration':
       return ['party', 'text'];

@@ -40,6 +40,8 @@ export type Development =
       readonly occurredOn: string;
       readonly party: string;
       readonly consentType: ConsentType;
+      /** A notification of succession only: the date of the succession of States, when the report gives it. */
+      readonly successionOn?: string;
     }
   | {
       readonly type: 'reservation' | 'declaration';

@@ -79,10 +79,14 @@ export type TreatyResumed = Event<'TreatyResumed', DevelopmentEventData & { part
 export type PartyWithdrew = Event<'PartyWithdrew', DevelopmentEventData & { party: string }>;
 export type TreatyTerminated = Event<'TreatyTerminated', DevelopmentEventData>;
 
-/** The international act of consent; `occurredOn` is the date of deposit, exchange or notification. */
+/**
+ * The international act of consent; `occurredOn` is the date of deposit, exchange or notification. A notification
+ * of succession may carry `successionOn`, the date of the succession of States, from which the successor is a party
+ * (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23).
+ */
 export type ConsentToBeBoundExpressed = Event<
   'ConsentToBeBoundExpressed',
-  DevelopmentEventData & { party: string; consentType: ConsentType }
+  DevelopmentEventData & { party: string; consentType: ConsentType; successionOn?: string }
 >;
 /** `text` is the reservation's or declaration's wording, or what it concerns, as the source gives it. */
 export type ReservationMade = Event<'ReservationMade', DevelopmentEventData & { party: string; text?: string }>;

@@ -16,6 +16,16 @@ export function assertTreatyLawRules(
 ): void {
   switch (development.type) {
     case 'consent-to-be-bound':
+      if (
+        development.successionOn !== undefined &&
+        comparePartialDates(development.successionOn, development.occurredOn) > 0
+      ) {
+        throw new TreatyRuleViolation(
+          'SUCCESSION_AFTER_NOTIFICATION',
+          `${prefix}successionOn ${development.successionOn} is after the notification of succession (${development.occurredOn}): a state notifies its succession once it has succeeded`,
+          `${prefix}successionOn`,
+        );
+      }
       return assertNotYetBound(development, others, prefix);
     case 'objection':
       if (development.againstParty === development.party) {

@@ -35,6 +35,16 @@ export function partyEntryIntoForce(
   return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;
 }
 
+/**
+ * A successor state's date (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23):
+ * a newly independent state that notifies its succession is a party from the date of the succession of States, or
+ * from the treaty's entry into force if that is later; not while the treaty is not in force (`treatyDate` null).
+ */
+export function successorEntryIntoForce(successionOn: string, treatyDate: string | null): string | null {
+  if (treatyDate === null) return null;
+  return comparePartialDates(successionOn, treatyDate) > 0 ? successionOn : treatyDate;
+}
+
 /** A date computed from the record, shown as computed until a report confirms it, and beside a report that disagrees. */
 export type ComputedDate = {
   /** The date in effect: the reported one when there is a report, else the computed one. */

@@ -20,6 +20,12 @@ export type PartyConsent = {
   readonly on: string;
   readonly precision: DatePrecision;
   readonly developmentId: string;
+  /**
+   * A notification of succession: the date of the succession of States, from which the successor is a party (or
+   * from the treaty's entry into force, if later). Null when not reported: the party's date is then computed from
+   * the notification, as for any other instrument.
+   */
+  readonly successionOn: string | null;
 };
 
 export type PartyReservation = {
@@ -95,6 +101,7 @@ export function consentOf(
       on: occurredOn,
       precision: precisionOf(occurredOn),
       developmentId: act.developmentId,
+      successionOn: act.current.successionOn ?? null,
     };
   }
   const ratification = representativeOf(occurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord));
@@ -104,6 +111,7 @@ export function consentOf(
         on: ratification.current.occurredOn,
         precision: precisionOf(ratification.current.occurredOn),
         developmentId: ratification.developmentId,
+        successionOn: null,
       }
     : null;
 }

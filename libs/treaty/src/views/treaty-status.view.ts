@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates, precisionOf } from '../partial-date';
-import { computedDate, partyEntryIntoForce, type ComputedDate } from './entry-into-force';
+import { computedDate, partyEntryIntoForce, successorEntryIntoForce, type ComputedDate } from './entry-into-force';
 import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
@@ -57,20 +57,29 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     const reportedInForce = latest('entered-into-force', party).on;
-    const byClause = clause ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined) : null;
+    // The date the record gives the party: a successor whose report dates the succession of States is bound from it
+    // (not from its notification); any other party by the clause, when there is one.
+    const successionOn = consent?.successionOn ?? null;
+    const computed =
+      successionOn !== null
+        ? successorEntryIntoForce(successionOn, treatyInForce.on)
+        : clause
+          ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+          : null;
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
     const ended = standing.bilateralEnding;
     const computedInForce =
-      byClause !== null && ended !== null && comparePartialDates(byClause, ended.on) >= 0 ? null : byClause;
-    // Without a clause nothing is computed: a party bound by the treaty's reported date (or an original party of a
-    // treaty recorded without consents) is in force from it; one consenting later, only by a report of its own.
+      computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
+    // Otherwise, without a clause: a party bound by the treaty's reported date (or an original party of a treaty
+    // recorded without consents) is in force from it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
     const followsTreaty =
       treatyReported !== null &&
       (consent === null ? original && !anyConsent : comparePartialDates(consent.on, treatyReported) <= 0);
-    const inForce = clause
-      ? computedDate(reportedInForce, computedInForce, asOf)
-      : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
+    const inForce =
+      clause || computedInForce !== null
+        ? computedDate(reportedInForce, computedInForce, asOf)
+        : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);

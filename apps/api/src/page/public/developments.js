@@ -101,6 +101,7 @@ function details(item, treatyLink) {
   if (item.againstParty) rows.push(['Against', item.againstParty]);
   if (item.text) rows.push(['Text', h('q', {}, item.text)]);
   if (item.effectiveOn) rows.push(['Takes effect', partialDate(item.effectiveOn)]);
+  if (item.successionOn) rows.push(['Succession of States', partialDate(item.successionOn)]);
   if (item.participants?.length) rows.push(['Participants', item.participants.join(', ')]);
   if (item.parties?.length) rows.push(['Parties named', item.parties.join(', ')]);
   if (item.treaties?.length && treatyLink) {

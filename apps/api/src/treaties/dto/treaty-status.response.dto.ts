@@ -20,6 +20,14 @@ export class PartyConsentDto {
   precision!: string;
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1993-01-01',
+    description:
+      'A notification of succession: the date of the succession of States, when reported (the party is bound from it); null otherwise',
+  })
+  successionOn!: string | null;
 }
 
 export class ObjectedToByDto {
