@@ -503,6 +503,7 @@ describe('a bilateral treaty that one party withdraws from', () => {
   };
   const path = `/treaties/${treaty.id}/developments`;
   let lastPosition: string;
+  let noticeId: string;
 
   beforeAll(async () => {
     subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
@@ -513,7 +514,9 @@ describe('a bilateral treaty that one party withdraws from', () => {
       { type: 'entered-into-force', occurredOn: '2025-03-01' },
       { type: 'withdrawal-notified', party: 'IR', occurredOn: '2026-01-10' },
     ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+      const response = await post(subject.http, path, report(body)).expect(201);
+      lastPosition = response.body.position;
+      noticeId = response.body.eventId;
     }
   });
   afterAll(() => subject.close());
@@ -541,6 +544,25 @@ describe('a bilateral treaty that one party withdraws from', () => {
       status: 'terminated',
       terminatedOn: '2027-01-10',
       terminatedOnComputed: true,
+    });
+  });
+
+  it("moves the end when the notice's date of effect is corrected", async () => {
+    const correction = (changes: Record<string, unknown>) => ({
+      changes,
+      reason: 'The depositary notification gives the date of effect',
+      source: source({ publishedOn: '2026-07-31' }),
+    });
+    await post(subject.http, `${path}/${noticeId}/corrections`, correction({ effectiveOn: 'soon' })).expect(400);
+    const response = await post(
+      subject.http,
+      `${path}/${noticeId}/corrections`,
+      correction({ effectiveOn: '2026-10-01' }),
+    ).expect(201);
+    expect(await status(`minPosition=${response.body.position}`)).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2026-10-01',
+      ratification: { IR: { withdrawalEffectiveOn: '2026-10-01', withdrawalEffectiveOnComputed: false } },
     });
   });
 });

@@ -170,6 +170,10 @@ export type DevelopmentChanges = {
   readonly place?: string | null;
   readonly signatories?: readonly string[] | null;
   readonly votes?: Votes | null;
+  /** A withdrawal's notice: the day it takes effect; null clears it (the notice period computes it again). */
+  readonly effectiveOn?: string | null;
+  /** A notification of succession: the date of the succession of States; null clears it. */
+  readonly successionOn?: string | null;
 };
 
 /** Another source reports a development already on record; `occurredOn` is the date as this source gave it. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
+  corrected,
   happened,
   recorded,
   registered,
@@ -114,6 +115,22 @@ describe('a bilateral treaty ends when one party’s withdrawal takes effect', (
     ];
     expect(statusOf(events)).toMatchObject({ terminatedOn: '2026-08-01' });
     expect(statusOf(events).ratification['RU']).toMatchObject({ withdrawn: true, withdrewOn: '2026-08-01' });
+  });
+
+  it('a corrected date of effect moves the end; cleared, the notice period computes it again', () => {
+    const notified = [...inForce, withdrawalNotified(uuid(5), 'IR', '2026-01-10', '2026-07-01')];
+    const moved = statusOf([...notified, corrected(uuid(5), { effectiveOn: '2026-10-01' })]);
+    expect(moved).toMatchObject({ terminatedOn: '2026-10-01' });
+    expect(moved.ratification['IR']).toMatchObject({
+      withdrawalEffectiveOn: '2026-10-01',
+      withdrawalEffectiveOnComputed: false,
+    });
+    const cleared = statusOf([...notified, corrected(uuid(5), { effectiveOn: null })]);
+    expect(cleared).toMatchObject({ terminatedOn: '2027-01-10', terminatedOnComputed: true });
+    expect(cleared.ratification['IR']).toMatchObject({
+      withdrawalEffectiveOn: '2027-01-10',
+      withdrawalEffectiveOnComputed: true,
+    });
   });
 
   it('a retracted withdrawal ends nothing', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
+  corrected,
   corroborated,
   happened,
   objected,
@@ -393,6 +394,18 @@ describe('a state that joins by notification of succession', () => {
       consent: { type: 'succession', on: '2025-09-01', successionOn: null },
       inForceOn: '2025-10-01',
       inForceOnComputed: true,
+    });
+  });
+
+  it('a corrected date of succession moves the date; cleared, the notification gives it again', () => {
+    const events = [...inForce, succession('2025-06-01')];
+    expect(statusOf([...events, corrected(uuid(4), { successionOn: '2025-07-01' })]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-07-01',
+      consent: { successionOn: '2025-07-01' },
+    });
+    expect(statusOf([...events, corrected(uuid(4), { successionOn: null })]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-10-01',
+      consent: { successionOn: null },
     });
   });
 

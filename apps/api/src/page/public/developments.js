@@ -3,7 +3,16 @@ import { h, replaceChildren, webAddress } from './dom.js';
 import { consentLabel, developmentTitle, isDiplomacy, markKind } from './labels.js';
 import { partialDate } from './status.js';
 
-const CHANGE_LABELS = { occurredOn: 'date', party: 'party', body: 'body', place: 'place', signatories: 'signatories' };
+const CHANGE_LABELS = {
+  occurredOn: 'date',
+  party: 'party',
+  body: 'body',
+  place: 'place',
+  signatories: 'signatories',
+  effectiveOn: 'date of effect',
+  successionOn: 'date of succession',
+};
+const DATE_FIELDS = new Set(['occurredOn', 'effectiveOn', 'successionOn']);
 
 export const cardId = (item) => `dev-${item.eventId}`;
 
@@ -157,7 +166,7 @@ function changes(changed) {
     .map(([field, value]) => {
       const label = CHANGE_LABELS[field] ?? field;
       if (value === null) return `${label} cleared`;
-      if (field === 'occurredOn') return `${label} set to ${formatPartial(value)}`;
+      if (DATE_FIELDS.has(field)) return `${label} set to ${formatPartial(value)}`;
       if (Array.isArray(value)) return `${label} set to ${value.join(', ')}`;
       if (typeof value === 'object') return `${label} set to ${votes(value)}`;
       return `${label} set to ${value}`;
