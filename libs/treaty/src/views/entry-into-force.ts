@@ -1,5 +1,12 @@
 import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
-import { addDays, comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+import {
+  addDays,
+  comparePartialDates,
+  endOfPeriod,
+  isCalendarDate,
+  partialDatesAgree,
+  startOfPeriod,
+} from '../partial-date';
 
 /**
  * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
@@ -57,9 +64,12 @@ export type ComputedDate = {
   readonly disagrees: boolean;
 };
 
-/** `asOf` hides a computed date that lies after it; a reported one is already filtered by the view. */
+/**
+ * `asOf` hides a computed date that lies after it, as the view hides reports: a date known only to the month or year
+ * (a treaty date reported so, a date of succession) has come once its whole period has.
+ */
 export function computedDate(reportedOn: string | null, computedOn: string | null, asOf: string | null): ComputedDate {
-  const visible = computedOn !== null && (asOf === null || computedOn <= asOf) ? computedOn : null;
+  const visible = computedOn !== null && (asOf === null || endOfPeriod(computedOn) <= asOf) ? computedOn : null;
   return {
     on: reportedOn ?? visible,
     computed: reportedOn === null && visible !== null,

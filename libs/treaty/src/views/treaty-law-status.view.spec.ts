@@ -376,6 +376,15 @@ describe('a state that joins by notification of succession', () => {
     expect(statusOf([...inForce, succession('2025-06-01')], '2025-08-31').ratification['SK']).toBeUndefined();
   });
 
+  it('a date of succession known only to the month has come once the month has', () => {
+    const events = [...inForce, succession('2025-09')];
+    expect(statusOf(events, '2025-09-15').ratification['SK']).toMatchObject({ inForceOn: null });
+    expect(statusOf(events, '2025-09-30').ratification['SK']).toMatchObject({
+      inForceOn: '2025-09',
+      inForceOnComputed: true,
+    });
+  });
+
   it("or from the treaty's entry into force, when that is later", () => {
     expect(statusOf([...inForce, succession('2024-12-31')]).ratification['SK']).toMatchObject({
       inForceOn: '2025-03-29',
