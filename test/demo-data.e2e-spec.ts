@@ -13,6 +13,7 @@ import {
   type TreatyStatusSummary,
 } from '@timeline/treaty';
 import { DEMO_TREATIES } from '../apps/api/src/demo/demo-data';
+import type { App } from 'supertest/types';
 import request from 'supertest';
 import { startTestApp, whenReady } from './support/test-app';
 import { storedEvents } from './support/treaty-requests';
@@ -54,6 +55,8 @@ describe('demo data', () => {
       expect(registered?.data).toMatchObject({
         relations: [{ type: 'builds-on', treatyId: 'ru-ir-2001-treaty-basis-mutual-relations' }],
       });
+      // The start-up verification may read the log before the demo is in it; /health must end up showing it all.
+      expect(await integrityOnceItHasChecked(subject.http, posts)).toMatchObject({ ok: true, checked: posts });
     } finally {
       await subject.close();
     }
@@ -167,3 +170,14 @@ describe('demo data', () => {
     }
   });
 });
+
+/** /health's integrity report, once a verification has covered `events` events (or after five seconds). */
+async function integrityOnceItHasChecked(http: App, events: number): Promise<unknown> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const integrity = ((await request(http).get('/health')).body as { details?: { integrity?: { checked?: number } } })
+      .details?.integrity;
+    if (integrity?.checked === events || Date.now() > deadline) return integrity;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

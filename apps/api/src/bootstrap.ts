@@ -46,6 +46,8 @@ export async function createApp(
     }),
   );
   app.disable('x-powered-by');
+  // Behind the proxies named, requests carry the client's address, scheme and host in forwarded headers.
+  if (config.trustedProxies?.length) app.set('trust proxy', config.trustedProxies);
   rememberValidationRules();
   app.useGlobalPipes(
     new ReservedKeysPipe(),

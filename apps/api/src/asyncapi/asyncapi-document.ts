@@ -107,8 +107,9 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         address: '/live',
         title: 'Every treaty update (SSE)',
         description:
-          'Query filters: treaty, party, status. Each message has `id:` its position; reconnect with Last-Event-ID to ' +
-          'get every treaty changed since (its current status, once), then live. Heartbeats every 15 s.',
+          'Query filters: treaty, party, status. Each message has `id:` its position, except one that another ' +
+          'message at the same position follows (treaties named by the event there); reconnect with Last-Event-ID ' +
+          'to get every treaty changed since (its current status, once), then live. Heartbeats every 15 s.',
         servers: [{ $ref: '#/servers/api' }],
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },

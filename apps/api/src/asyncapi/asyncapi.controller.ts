@@ -11,6 +11,6 @@ import { asyncApiDocument } from './asyncapi-document';
 export class AsyncApiController {
   @Get('asyncapi.json')
   document(@Req() request: Request) {
-    return asyncApiDocument(request.get('host') ?? 'localhost', request.protocol);
+    return asyncApiDocument(request.host ?? 'localhost', request.protocol);
   }
 }

@@ -51,6 +51,13 @@ describe('loadConfig', () => {
     expect(config.store).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
   });
 
+  it('trusts no proxy unless told, and reads the proxies as addresses, networks and named ranges', () => {
+    expect(loadConfig({}).trustedProxies).toBeUndefined();
+    expect(
+      loadConfig({ TIMELINE_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,fd00::/8 ,192.168.1.7,::1' }).trustedProxies,
+    ).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7', '::1']);
+  });
+
   it('reads booleans, numbers and keys', () => {
     const config = loadConfig({
       PORT: '8080',
@@ -81,6 +88,11 @@ describe('loadConfig', () => {
     ['TIMELINE_API_KEYS', 'reader:0123456789abcdefghij'],
     ['TIMELINE_API_KEYS', 'auditor:abababababababababababab'],
     ['TIMELINE_API_KEYS', `editor:${STRONG_EDITOR},auditor:${STRONG_EDITOR}`],
+    ['TIMELINE_TRUSTED_PROXIES', 'true'],
+    ['TIMELINE_TRUSTED_PROXIES', 'nginx'],
+    ['TIMELINE_TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['TIMELINE_TRUSTED_PROXIES', '10.0.0.1,,10.0.0.2'],
+    ['TIMELINE_TRUSTED_PROXIES', '10.0.0.0/8/8'],
   ])('stops on a wrong %s, naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(InvalidConfigurationError);

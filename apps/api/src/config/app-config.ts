@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { sharedKeyProblems, splitKeyList, weakKeyProblems } from '../auth/key-strength';
 import { EnvironmentVariables } from './environment-variables';
+import { parseTrustedProxies } from './trusted-proxies';
 
 export type StoreConfig =
   | { readonly kind: 'embedded'; readonly file: string }
@@ -27,6 +28,12 @@ export interface AppConfig {
   readonly webhooks?: WebhookSettings;
   /** Treaties whose decision state writers keep in memory; absent: {@link DEFAULT_DECISION_CACHE_SIZE}. */
   readonly decisionCacheSize?: number;
+  /**
+   * The reverse proxies (addresses, networks, Express's named ranges) whose `X-Forwarded-For`, `-Proto` and
+   * `-Host` the service believes: client addresses for rate limits, and the scheme and host of absolute links.
+   * Absent or empty: none.
+   */
+  readonly trustedProxies?: readonly string[];
 }
 
 /**
@@ -116,6 +123,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     ];
     if (keyProblems.length > 0) throw new InvalidConfigurationError(keyProblems);
   }
+  const trusted = variables.TIMELINE_TRUSTED_PROXIES
+    ? parseTrustedProxies(variables.TIMELINE_TRUSTED_PROXIES)
+    : { proxies: [], problems: [] };
+  if (trusted.problems.length > 0) throw new InvalidConfigurationError(trusted.problems);
   const dataDir = resolve(variables.TIMELINE_DATA_DIR);
   return {
     port: variables.PORT,
@@ -145,5 +156,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       leaseMs: variables.TIMELINE_WEBHOOK_LEASE_MS,
     },
     decisionCacheSize: variables.TIMELINE_DECISION_CACHE_SIZE,
+    ...(trusted.proxies.length > 0 ? { trustedProxies: trusted.proxies } : {}),
   };
 }

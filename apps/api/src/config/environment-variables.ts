@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { TRUSTED_PROXIES_MESSAGE } from './trusted-proxies';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -38,6 +39,13 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'TIMELINE_SIGNING_KEY_FILE must name a PEM file with an Ed25519 private key' })
   TIMELINE_SIGNING_KEY_FILE?: string;
+
+  /** Checked further by `trustedProxyProblems` (each entry an address, a network or a named range). */
+  @IsOptional()
+  @Matches(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, {
+    message: TRUSTED_PROXIES_MESSAGE,
+  })
+  TIMELINE_TRUSTED_PROXIES?: string;
 
   @Transform(toBoolean)
   @IsBoolean({ message: 'TIMELINE_DEMO_DATA must be true or false' })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { TreatiesModule } from '../treaties/treaties.module';
 import { DemoDataLoader } from './demo-data.loader';
 
-@Module({ imports: [TreatiesModule], providers: [DemoDataLoader] })
+@Module({ imports: [AuditModule, TreatiesModule], providers: [DemoDataLoader] })
 export class DemoModule {}

@@ -72,7 +72,10 @@ export class FeedsController {
   }
 }
 
-/** The address clients reached the service at, for absolute links in feeds. */
+/**
+ * The address clients reached the service at, for absolute links in feeds: the request's scheme and host, or, from
+ * a trusted proxy (TIMELINE_TRUSTED_PROXIES), those the proxy forwards.
+ */
 export function baseUrl(request: Request): string {
-  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+  return `${request.protocol}://${request.host ?? 'localhost'}`;
 }

@@ -11,6 +11,7 @@ const OPTIONS: LiveOptions = { heartbeatMs: 60_000, maxUnreadMessages: 256, maxU
 const update = (treatyId: string, position: bigint, status: string, parties: string[]): TreatyUpdate => ({
   treatyId,
   position,
+  lastAtPosition: true,
   status: { id: treatyId, status, parties },
 });
 

@@ -28,7 +28,8 @@ interface SubscriberGroup {
  * A subscriber that comes back with the position it last saw first gets every treaty changed since (its current
  * status, once) from the read model, written as fast as its connection drains, then joins its group in the same
  * turn as it reads the last page: updates published meanwhile are in the read model already, so nothing is missed,
- * and positions only grow, so nothing is sent twice.
+ * and positions only grow (each subscriber remembers which treaties it sent at its last one), so nothing is sent
+ * twice.
  */
 @Injectable()
 export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
@@ -101,7 +102,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
     for (const group of this.groups.values()) {
       if (!matches(update, group.filter)) continue;
       frame ??= updateFrame(update);
-      for (const subscriber of group.subscribers) subscriber.sendUpdate(update.position, frame);
+      for (const subscriber of group.subscribers) subscriber.sendUpdate(update, frame);
     }
   }
 
@@ -115,8 +116,8 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
           waited = true;
         }
         if (!subscriber.open) return;
-        if (matches(update, filter)) subscriber.sendUpdate(update.position, updateFrame(update));
-        else subscriber.passOver(update.position);
+        if (matches(update, filter)) subscriber.sendUpdate(update, updateFrame(update));
+        else subscriber.passOver(update);
       }
       // Join only in the turn that read the last page: after a wait, what was published meanwhile is read first.
       if (page.length < CATCH_UP_PAGE && !waited) return this.join(subscriber, filter);

@@ -20,9 +20,15 @@ export class SseFrame {
 
 const CRLF = Buffer.from('\r\n');
 
-/** An update's message: `id:` its global position, `data:` the treaty's status as one line of JSON. */
+/**
+ * An update's message: `data:` the treaty's status as one line of JSON, after `id:` its global position when it is
+ * the last update at that position. The others at that position (treaties named by the event there) carry no id:
+ * a client that loses its connection between them resumes before that position and gets them again, where an id
+ * on each would make it skip those it had not had yet.
+ */
 export function updateFrame(update: TreatyUpdate): SseFrame {
-  return SseFrame.of(`id: ${update.position}\ndata: ${JSON.stringify(update.status)}\n\n`);
+  const id = update.lastAtPosition ? `id: ${update.position}\n` : '';
+  return SseFrame.of(`${id}data: ${JSON.stringify(update.status)}\n\n`);
 }
 
 /** Keeps idle streams open through proxies; an event of its own type, so clients' `onmessage` never sees it. */

@@ -1,6 +1,10 @@
 import type { Socket } from 'node:net';
 import type { Response } from 'express';
+import type { TreatyUpdate } from '@timeline/projections';
 import { OPENING, SSE_HEADERS, type SseFrame } from './sse-frame';
+
+/** What a subscriber needs of an update to send it once: which treaty, at which position. */
+export type SentUpdate = Pick<TreatyUpdate, 'treatyId' | 'position'>;
 
 export interface SseLimits {
   /**
@@ -13,15 +17,20 @@ export interface SseLimits {
 }
 
 /**
- * One open SSE stream: writes the frames it is given as they are, and remembers the last position sent so that
- * nothing goes out twice. Once the headers are out, frames go straight to the socket, already framed as the
+ * One open SSE stream: writes the frames it is given as they are, and remembers what it has sent so that nothing
+ * goes out twice. Once the headers are out, frames go straight to the socket, already framed as the
  * response's chunks: the response's own `write` would frame each one again, in four writes, for each subscriber.
  * A subscriber that stops reading is dropped: what is written while its connection is full is counted (in
  * messages and bytes) until the next 'drain'.
  */
 export class SseSubscriber {
-  /** The position of the last update sent: updates at or before it are not sent again. */
+  /**
+   * The position of the last update sent, and which treaties' updates at it were sent ('all' for the position a
+   * client resumes after): updates before it, or sent at it already, are not sent again. Several treaties can
+   * change at one position (an event and the treaties it names).
+   */
   lastSent: bigint;
+  private sentAtLast: Set<string> | 'all' = 'all';
   private socket: Socket | null = null;
   private chunked = false;
   private unread = 0;
@@ -64,16 +73,25 @@ export class SseSubscriber {
     });
   }
 
-  /** Sends an update's frame unless this subscriber already has that position. */
-  sendUpdate(position: bigint, frame: SseFrame): void {
-    if (position <= this.lastSent) return;
-    this.lastSent = position;
-    this.send(frame);
+  /** Sends an update's frame unless this subscriber already has it. */
+  sendUpdate(update: SentUpdate, frame: SseFrame): void {
+    if (this.takes(update)) this.send(frame);
   }
 
-  /** Counts a position as seen without sending it (a catch-up's update that the filter does not select). */
-  passOver(position: bigint): void {
-    if (position > this.lastSent) this.lastSent = position;
+  /** Counts an update as seen without sending it (a catch-up's update that the filter does not select). */
+  passOver(update: SentUpdate): void {
+    this.takes(update);
+  }
+
+  private takes({ position, treatyId }: SentUpdate): boolean {
+    if (position > this.lastSent) {
+      this.lastSent = position;
+      this.sentAtLast = new Set([treatyId]);
+      return true;
+    }
+    if (position < this.lastSent || this.sentAtLast === 'all' || this.sentAtLast.has(treatyId)) return false;
+    this.sentAtLast.add(treatyId);
+    return true;
   }
 
   send(frame: SseFrame): void {

@@ -106,6 +106,15 @@ function expectedRows(log: readonly RecordedEvent[]): StatusRow[] {
     .sort((a, b) => a.treaty_id.localeCompare(b.treaty_id));
 }
 
+/** The two histories as if the second treaty's events were all appended after the first's, positions renumbered. */
+function oneAfterTheOther(
+  first: readonly RecordedEvent[],
+  second: readonly RecordedEvent[],
+): [RecordedEvent[], RecordedEvent[]] {
+  const log = [...first, ...second].map((event, index) => ({ ...event, position: BigInt(index + 1) }));
+  return [log.slice(0, first.length), log.slice(first.length)];
+}
+
 function applyInBatches(db: Database, log: readonly RecordedEvent[], size: number): void {
   for (let start = 0; start < log.length; start += size) {
     db.transaction(() => treatyStatusProjection.apply(db, log.slice(start, start + size)))();
@@ -171,6 +180,34 @@ describe('the treaty-status projection', () => {
     db.close();
   });
 
+  it('publishes a treaty that another comes to name, at the position of the event that names it', () => {
+    const db = open();
+    const named = registered().data.treatyId;
+    const [first, second] = oneAfterTheOther(
+      log.filter((event) => event.streamName === treatyStreamName(named)),
+      log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
+    );
+    applyInBatches(db, first, first.length);
+    // The second treaty's registration states that it builds on the first.
+    const at = second[0]!.position;
+    const updates = db.transaction(() => treatyStatusProjection.apply(db, second.slice(0, 1)))();
+    expect(updates.map(({ treatyId, position, lastAtPosition }) => ({ treatyId, position, lastAtPosition }))).toEqual([
+      { treatyId: SECOND_ID, position: at, lastAtPosition: false },
+      { treatyId: named, position: at, lastAtPosition: true },
+    ]);
+    expect(updates[1]!.status.relations).toEqual([{ type: 'built-on-by', treatyId: SECOND_ID, direction: 'incoming' }]);
+    // Listed as changed at that position, both in one page however small: a page never ends inside a position.
+    const changed = new TreatyStatusQueries(db).changedAfter(first.at(-1)!.position, 1);
+    expect(changed.map((update) => [update.treatyId, update.position, update.lastAtPosition])).toEqual([
+      [SECOND_ID, at, false],
+      [named, at, true],
+    ]);
+    // An event that names no one changes only its own treaty.
+    const next = db.transaction(() => treatyStatusProjection.apply(db, second.slice(1, 2)))();
+    expect(next.map((update) => [update.treatyId, update.position])).toEqual([[SECOND_ID, second[1]!.position]]);
+    db.close();
+  });
+
   describe('renders views on read', () => {
     const FIRST_ID = registered().data.treatyId;
     const ofTreaty = (id: string) => log.filter((event) => event.streamName === treatyStreamName(id));
@@ -203,14 +240,14 @@ describe('the treaty-status projection', () => {
 
     it('renders the views of a treaty again when another treaty comes to name it', () => {
       const db = open();
-      const first = ofTreaty(FIRST_ID);
+      const [first, second] = oneAfterTheOther(ofTreaty(FIRST_ID), ofTreaty(SECOND_ID));
       applyInBatches(db, first, 5);
       const queries = new TreatyStatusQueries(db);
       expect(queries.status(FIRST_ID)?.relations).toEqual([]);
       expect(queries.timeline(FIRST_ID)?.linkedItems).toEqual([]);
-      // Its own position does not move: only the views of the first treaty show what the second says of it.
+      // Its revision does not move: only the views of the first treaty show what the second says of it.
       const revision = queries.status(FIRST_ID)?.revision;
-      applyInBatches(db, ofTreaty(SECOND_ID), 1);
+      applyInBatches(db, second, 1);
       expect(queries.status(FIRST_ID)?.relations).toEqual([
         { type: 'built-on-by', treatyId: SECOND_ID, direction: 'incoming' },
       ]);

@@ -15,7 +15,7 @@ import { openTreatyFolds } from './open-treaty-folds';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
 import { indexOutgoingLinks, TREATY_LINKS_TABLE } from './treaty-links.table';
-import { treatyUpdate, type TreatyUpdate } from './treaty-update';
+import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
 /**
@@ -29,7 +29,8 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   // 2: treaty_links, and the status and timeline of issue 13 (treaty law) in the stored views.
   // 3: folds and event chunks instead of stored views, which are rendered on read (decision 0013).
   // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
-  version: 4,
+  // 5: views_position is where the views last changed (own event, or another's naming it), for sync and live.
+  version: 5,
   filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
   setUp(db: Database): void {
@@ -43,7 +44,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         position       INTEGER NOT NULL,
         views_position INTEGER NOT NULL
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS treaty_status_by_position ON treaty_status (position);
+      CREATE INDEX IF NOT EXISTS treaty_status_by_views_position ON treaty_status (views_position, treaty_id);
       CREATE TABLE IF NOT EXISTS treaty_parties (
         party     TEXT NOT NULL,
         treaty_id TEXT NOT NULL,
@@ -65,9 +66,10 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
     }
     const statements = statementsFor(db);
     const views = treatyViews(db);
-    const lastPosition = events[events.length - 1]?.position ?? 0n;
-    const updates: TreatyUpdate[] = [];
-    const named = new Set<string>();
+    // Where each treaty's views last changed in this batch: at its own last event, or at the last event of a
+    // treaty that names it (relations, statements), whichever is later.
+    const changed = new Map<string, bigint>();
+    const named = new Map<string, bigint>();
     try {
       for (const [treatyId, envelopes] of added) {
         writeEventChunk(db, treatyId, envelopes);
@@ -75,19 +77,25 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         const history = fold.history();
         if (history === null) continue;
         if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
-          for (const target of indexOutgoingLinks(db, history)) named.add(target);
+          for (const target of indexOutgoingLinks(db, history)) {
+            if ((named.get(target) ?? -1n) < history.position) named.set(target, history.position);
+          }
         }
         // The status and the parties are what listings filter on; links from others do not change them. Kept
         // beside the fold, so that an event that cannot change them costs nothing to account for.
         const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
         summaries.set(fold, summary);
         const { status, category, parties } = summary;
-        statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, lastPosition);
+        statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, history.position);
         for (const code of parties) statements.addParty.run(code, treatyId);
-        updates.push(treatyUpdate(treatyId, history.position, () => views.text(treatyId, 'status')));
+        changed.set(treatyId, history.position);
       }
-      // What a changed treaty says about others shows in their views: render those again when next read.
-      for (const target of named) statements.touchViews.run(lastPosition, target);
+      // What a changed treaty says about others shows in their views: their views changed at its position. No row
+      // changes for a treaty not registered yet (it has no views), or one whose own later event in this batch has
+      // already moved its views past that position.
+      for (const [target, position] of named) {
+        if (statements.touchViews.run(position, target, position).changes > 0) changed.set(target, position);
+      }
     } catch (error) {
       // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. Their
       // revision would refuse them (as after a failed commit, which never reaches here); dropping them all is
@@ -96,7 +104,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
       throw error;
     }
     // In log order, so that a feed can resume after the last position it delivered.
-    return updates.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'));
   },
 };
 
@@ -113,7 +121,7 @@ function prepareStatements(db: Database) {
        ON CONFLICT (treaty_id) DO UPDATE SET status = excluded.status, category = excluded.category,
          revision = excluded.revision, position = excluded.position, views_position = excluded.views_position`,
     ),
-    touchViews: db.prepare('UPDATE treaty_status SET views_position = ? WHERE treaty_id = ?'),
+    touchViews: db.prepare('UPDATE treaty_status SET views_position = ? WHERE treaty_id = ? AND views_position < ?'),
     // Parties join (signature, accession, succession) and may leave again if that report is retracted: a listing
     // by party may keep a treaty whose joining party was retracted, the view itself is always current.
     addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),

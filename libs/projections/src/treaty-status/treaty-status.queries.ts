@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { incomingLinks, linkersOf } from './treaty-links.table';
-import { treatyUpdate, type TreatyUpdate } from './treaty-update';
+import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
 
 export interface TreatyListQuery {
@@ -12,6 +12,11 @@ export interface TreatyListQuery {
   readonly limit: number;
   /** The last id of the previous page. */
   readonly after?: string;
+}
+
+interface ChangedRow {
+  readonly treaty_id: string;
+  readonly views_position: bigint;
 }
 
 export interface TreatyPage {
@@ -85,12 +90,28 @@ export class TreatyStatusQueries {
     };
   }
 
-  /** The current status of every treaty changed after `position`, in the order of their last change. */
+  /**
+   * The current status of every treaty whose views changed after `position` (its own event, or another's naming it),
+   * in the order of those changes. A page ends between positions, never inside one (a treaty's event and those it
+   * names share its position): it may hold more than `limit`, so that the next page, after the last position, misses
+   * none of them.
+   */
   changedAfter(position: bigint, limit: number): TreatyUpdate[] {
-    const rows = this.db
-      .prepare('SELECT treaty_id, position FROM treaty_status WHERE position > ? ORDER BY position LIMIT ?')
-      .safeIntegers(true)
-      .all(position, limit) as { treaty_id: string; position: bigint }[];
-    return rows.map((row) => treatyUpdate(row.treaty_id, row.position, () => this.views.text(row.treaty_id, 'status')));
+    const select = (where: string, tail = '') =>
+      this.db
+        .prepare(
+          `SELECT treaty_id, views_position FROM treaty_status WHERE ${where} ORDER BY views_position, treaty_id ${tail}`,
+        )
+        .safeIntegers(true);
+    const rows = select('views_position > ?', 'LIMIT ?').all(position, limit) as ChangedRow[];
+    const last = rows.at(-1);
+    if (rows.length === limit && last) {
+      rows.push(
+        ...(select('views_position = ? AND treaty_id > ?').all(last.views_position, last.treaty_id) as ChangedRow[]),
+      );
+    }
+    return updatesInLogOrder(new Map(rows.map((row) => [row.treaty_id, row.views_position])), (treatyId) =>
+      this.views.text(treatyId, 'status'),
+    );
   }
 }

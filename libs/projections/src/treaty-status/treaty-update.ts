@@ -1,9 +1,16 @@
 import type { JsonView } from './json-view';
 
-/** What changed for one treaty: its status as of `position`, for the live feed. */
+/**
+ * What changed for one treaty: its status as of `position`, for the live feed. The position is that of the last
+ * event that changed anything its views show: one of its own, or one of another treaty that names it (a relation, a
+ * statement), which that treaty's update shares. Updates come in the order of their positions; `lastAtPosition`
+ * is true for the last of those at one position, so that a client holding it holds them all (the point to resume
+ * after).
+ */
 export interface TreatyUpdate {
   readonly treatyId: string;
   readonly position: bigint;
+  readonly lastAtPosition: boolean;
   readonly status: JsonView;
 }
 
@@ -12,13 +19,30 @@ export interface TreatyUpdate {
  * subscribes to, never renders it, and the subscribers of one update share one rendering. Read it when it is
  * published (the live feed does): read later, it is the treaty's status then.
  */
-export function treatyUpdate(treatyId: string, position: bigint, statusText: () => string | undefined): TreatyUpdate {
+export function treatyUpdate(
+  treatyId: string,
+  position: bigint,
+  lastAtPosition: boolean,
+  statusText: () => string | undefined,
+): TreatyUpdate {
   let status: JsonView | undefined;
   return {
     treatyId,
     position,
+    lastAtPosition,
     get status() {
       return (status ??= JSON.parse(statusText() ?? 'null') as JsonView);
     },
   };
+}
+
+/** Each change as an update, in the order of their positions, a treaty's before another's at the same position. */
+export function updatesInLogOrder(
+  changes: ReadonlyMap<string, bigint>,
+  statusText: (treatyId: string) => string | undefined,
+): TreatyUpdate[] {
+  const ordered = [...changes].sort(([aId, a], [bId, b]) => (a !== b ? (a < b ? -1 : 1) : aId < bId ? -1 : 1));
+  return ordered.map(([treatyId, position], index) =>
+    treatyUpdate(treatyId, position, ordered[index + 1]?.[1] !== position, () => statusText(treatyId)),
+  );
 }

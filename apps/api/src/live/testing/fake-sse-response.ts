@@ -61,6 +61,11 @@ export class FakeSseResponse extends EventEmitter {
     return this.text.match(/^id: .*$/gm)?.map((line) => line.slice(4)) ?? [];
   }
 
+  /** The `data:` of every message received, parsed, in order. */
+  get data(): unknown[] {
+    return this.text.match(/^data: .*$/gm)?.map((line) => JSON.parse(line.slice(6)) as unknown) ?? [];
+  }
+
   get text(): string {
     return Buffer.concat(this.written).toString();
   }

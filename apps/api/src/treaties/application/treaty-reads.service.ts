@@ -61,8 +61,9 @@ export class TreatyReads {
   }
 
   /**
-   * The treaties changed after a position, in the order of their last change, filtered; `changedUpTo` is where the
-   * next sync starts (the last change looked at, whether it matched the filters or not).
+   * The treaties changed after a position (their own events, or another's naming them), in the order of their last
+   * change, filtered; `changedUpTo` is where the next sync starts (the last change looked at, whether it matched the
+   * filters or not). A page can run past the limit to finish the treaties changed at one position.
    */
   private changedSince(after: bigint, query: TreatyListQueryDto): ChangedTreatiesPage {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -71,7 +72,8 @@ export class TreatyReads {
     for (;;) {
       const page = this.readModels.treaties.changedAfter(changedUpTo, CHANGED_SCAN_PAGE);
       for (const update of page) {
-        if (items.length === limit)
+        // A page ends between positions: the next starts after changedUpTo, and would miss the rest of one.
+        if (items.length >= limit && update.position !== changedUpTo)
           return { items, nextCursor: changedUpTo.toString(), changedUpTo: changedUpTo.toString() };
         changedUpTo = update.position;
         const status = update.status as { status?: unknown; category?: unknown; parties?: unknown };
