@@ -294,10 +294,40 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
       422,
       { type: 'withdrawal-notified', party: 'CZ', occurredOn: '2026-01-10', effectiveOn: '2025-12-31' },
     ],
+    [
+      'SUCCESSION_AFTER_NOTIFICATION',
+      422,
+      {
+        type: 'consent-to-be-bound',
+        consentType: 'succession',
+        party: 'SK',
+        occurredOn: '2025-12-01',
+        successionOn: '2026-01-01',
+      },
+    ],
+    [
+      'FIELD_NOT_APPLICABLE',
+      422,
+      {
+        type: 'consent-to-be-bound',
+        consentType: 'accession',
+        party: 'SK',
+        occurredOn: '2025-12-01',
+        successionOn: '2025-01-01',
+      },
+    ],
   ])('answers %s (%i) as problem+json', async (code, status, body) => {
     const response = await post(subject.http, developments, report(body)).expect(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ code });
+  });
+
+  it('refuses a malformed date of succession at the edge', async () => {
+    const body = { type: 'consent-to-be-bound', consentType: 'succession', party: 'SK', occurredOn: '2025-12-01' };
+    const response = await post(subject.http, developments, report({ ...body, successionOn: '1 May 2025' })).expect(
+      400,
+    );
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
   it('refuses a malformed identifier or clause at the edge', async () => {
@@ -342,7 +372,14 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
     await post(
       subject.http,
       path,
-      report({ type: 'consent-to-be-bound', consentType: 'succession', party: 'CZ', occurredOn: '2025-05-01' }),
+      // CZ became independent on 2025-04-01 and notified its succession on 2025-05-01: a party from its independence.
+      report({
+        type: 'consent-to-be-bound',
+        consentType: 'succession',
+        party: 'CZ',
+        occurredOn: '2025-05-01',
+        successionOn: '2025-04-01',
+      }),
     ).expect(201);
   });
   afterAll(() => subject.close());
@@ -354,7 +391,13 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
     expect(await status('2025-12-31')).toMatchObject({
       enteredIntoForceOn: '2025-03-15',
       enteredIntoForceOnComputed: true,
-      ratification: { CZ: { inForceOn: '2025-05-11', inForceOnComputed: true } },
+      ratification: {
+        CZ: {
+          consent: { type: 'succession', successionOn: '2025-04-01' },
+          inForceOn: '2025-04-01',
+          inForceOnComputed: true,
+        },
+      },
       disagreements: [],
     });
     await post(subject.http, path, report({ type: 'entered-into-force', occurredOn: '2025-03-15' })).expect(201);
@@ -374,7 +417,7 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
       },
     });
     expect(after.disagreements).toEqual([
-      expect.objectContaining({ type: 'entered-into-force', party: 'CZ', computedOn: '2025-05-11' }),
+      expect.objectContaining({ type: 'entered-into-force', party: 'CZ', computedOn: '2025-04-01' }),
     ]);
     // The day before: both bound, not yet in force by either the clause or the report.
     expect(await status('2025-03-14')).toMatchObject({
@@ -444,5 +487,82 @@ describe('a state that withdraws, consents again and withdraws again', () => {
       [],
       [],
     ]);
+  });
+});
+
+describe('a bilateral treaty that one party withdraws from', () => {
+  let subject: TestApp;
+  // In force on the exchange of instruments; a year's notice: IR's notice of 2026-01-10 takes effect on 2027-01-10.
+  const treaty = {
+    id: 'bilateral-left',
+    title: 'Bilateral treaty one party leaves',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+    withdrawalNoticeDays: 365,
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+  let noticeId: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2025-01-20' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IR', occurredOn: '2025-02-10' },
+      { type: 'entered-into-force', occurredOn: '2025-03-01' },
+      { type: 'withdrawal-notified', party: 'IR', occurredOn: '2026-01-10' },
+    ]) {
+      const response = await post(subject.http, path, report(body)).expect(201);
+      lastPosition = response.body.position;
+      noticeId = response.body.eventId;
+    }
+  });
+  afterAll(() => subject.close());
+
+  const status = async (query: string) =>
+    (await request(subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200)).body;
+
+  it('is in force until the withdrawal takes effect, and ends as a whole that day (computed)', async () => {
+    expect(await status('asOf=2027-01-09')).toMatchObject({
+      status: 'in-force',
+      terminatedOn: null,
+      terminatedOnComputed: false,
+      ratification: { IR: { withdrawn: false, withdrawalEffectiveOn: '2027-01-10' } },
+    });
+    expect(await status('asOf=2027-01-10')).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2027-01-10',
+      terminatedOnPrecision: 'day',
+      terminatedOnComputed: true,
+      ratification: { IR: { withdrawn: true, withdrewOn: '2027-01-10' }, RU: { withdrawn: false } },
+      disagreements: [],
+    });
+    // Without asOf, every date the record determines, as for a computed entry into force.
+    expect(await status(`minPosition=${lastPosition}`)).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2027-01-10',
+      terminatedOnComputed: true,
+    });
+  });
+
+  it("moves the end when the notice's date of effect is corrected", async () => {
+    const correction = (changes: Record<string, unknown>) => ({
+      changes,
+      reason: 'The depositary notification gives the date of effect',
+      source: source({ publishedOn: '2026-07-31' }),
+    });
+    await post(subject.http, `${path}/${noticeId}/corrections`, correction({ effectiveOn: 'soon' })).expect(400);
+    const response = await post(
+      subject.http,
+      `${path}/${noticeId}/corrections`,
+      correction({ effectiveOn: '2026-10-01' }),
+    ).expect(201);
+    expect(await status(`minPosition=${response.body.position}`)).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2026-10-01',
+      ratification: { IR: { withdrawalEffectiveOn: '2026-10-01', withdrawalEffectiveOnComputed: false } },
+    });
   });
 });

@@ -85,6 +85,7 @@ export const REPORT_DETAIL_FIELDS = [
   'reservationId',
   'text',
   'effectiveOn',
+  'successionOn',
   'speaker',
   'quote',
   'stage',
@@ -114,7 +115,7 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
     case 'terminated':
       return [];
     case 'consent-to-be-bound':
-      return ['party', 'consentType'];
+      return ['party', 'consentType', 'successionOn'];
     case 'reservation':
     case 'declaration':
       return ['party', 'text'];
@@ -141,7 +142,8 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
 
 /**
  * The fields a correction may change on a development of this type. The details of the newer types (a consent's
- * type, a statement's quote, ...) are not correctable: retract the report and report the right development.
+ * type, a statement's quote, ...) are not correctable: retract the report and report the right development. Their
+ * dates are: a withdrawal's date of effect, a succession's date of the succession of States.
  */
 export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
   switch (type) {
@@ -150,9 +152,13 @@ export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
       return ['occurredOn', 'place', 'signatories'];
     case 'legislative-approval':
       return ['occurredOn', 'party', 'body', 'votes'];
+    case 'consent-to-be-bound':
+      // Only a consent by succession carries a date of succession: the rules refuse it on any other.
+      return ['occurredOn', 'party', 'successionOn'];
+    case 'withdrawal-notified':
+      return ['occurredOn', 'party', 'effectiveOn'];
     case 'ratification-completed':
     case 'withdrawn':
-    case 'consent-to-be-bound':
     case 'reservation':
     case 'declaration':
     case 'objection':
@@ -160,7 +166,6 @@ export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
     case 'objection-withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
-    case 'withdrawal-notified':
       return ['occurredOn', 'party'];
     case 'instruments-exchanged':
     case 'entered-into-force':
@@ -197,7 +202,7 @@ export function isRepeatable(type: DevelopmentType): boolean {
   );
 }
 
-const OPTIONAL_FIELDS: readonly DevelopmentField[] = ['place', 'signatories', 'votes'];
+const OPTIONAL_FIELDS: readonly DevelopmentField[] = ['place', 'signatories', 'votes', 'effectiveOn', 'successionOn'];
 
 export function isOptionalField(field: DevelopmentField): boolean {
   return OPTIONAL_FIELDS.includes(field);

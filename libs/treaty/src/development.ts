@@ -40,6 +40,8 @@ export type Development =
       readonly occurredOn: string;
       readonly party: string;
       readonly consentType: ConsentType;
+      /** A notification of succession only: the date of the succession of States, when the report gives it. */
+      readonly successionOn?: string;
     }
   | {
       readonly type: 'reservation' | 'declaration';
@@ -213,17 +215,29 @@ export function applyChanges(development: Development, changes: DevelopmentChang
         body: changes.body ?? development.body,
         votes: changed(changes.votes, development.votes),
       });
+    case 'consent-to-be-bound':
+      return withoutUndefined({
+        ...development,
+        occurredOn,
+        party: changes.party ?? development.party,
+        successionOn: changed(changes.successionOn, development.successionOn),
+      });
+    case 'withdrawal-notified':
+      return withoutUndefined({
+        ...development,
+        occurredOn,
+        party: changes.party ?? development.party,
+        effectiveOn: changed(changes.effectiveOn, development.effectiveOn),
+      });
     case 'ratification-completed':
     case 'withdrawn':
     case 'provisional-application-started':
     case 'provisional-application-ended':
-    case 'consent-to-be-bound':
     case 'reservation':
     case 'declaration':
     case 'objection':
     case 'reservation-withdrawn':
     case 'objection-withdrawn':
-    case 'withdrawal-notified':
       return { ...development, occurredOn, party: changes.party ?? development.party };
     case 'entered-into-force':
     case 'suspended':

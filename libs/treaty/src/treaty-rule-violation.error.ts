@@ -33,6 +33,7 @@ export const TREATY_RULE_CODES = {
   OBJECTION_NOT_FOUND: 'conflict',
   OBJECTION_TO_OWN_RESERVATION: 'invalid',
   EFFECTIVE_BEFORE_NOTIFICATION: 'invalid',
+  SUCCESSION_AFTER_NOTIFICATION: 'invalid',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

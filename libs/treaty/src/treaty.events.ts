@@ -79,10 +79,14 @@ export type TreatyResumed = Event<'TreatyResumed', DevelopmentEventData & { part
 export type PartyWithdrew = Event<'PartyWithdrew', DevelopmentEventData & { party: string }>;
 export type TreatyTerminated = Event<'TreatyTerminated', DevelopmentEventData>;
 
-/** The international act of consent; `occurredOn` is the date of deposit, exchange or notification. */
+/**
+ * The international act of consent; `occurredOn` is the date of deposit, exchange or notification. A notification
+ * of succession may carry `successionOn`, the date of the succession of States, from which the successor is a party
+ * (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23).
+ */
 export type ConsentToBeBoundExpressed = Event<
   'ConsentToBeBoundExpressed',
-  DevelopmentEventData & { party: string; consentType: ConsentType }
+  DevelopmentEventData & { party: string; consentType: ConsentType; successionOn?: string }
 >;
 /** `text` is the reservation's or declaration's wording, or what it concerns, as the source gives it. */
 export type ReservationMade = Event<'ReservationMade', DevelopmentEventData & { party: string; text?: string }>;
@@ -166,6 +170,10 @@ export type DevelopmentChanges = {
   readonly place?: string | null;
   readonly signatories?: readonly string[] | null;
   readonly votes?: Votes | null;
+  /** A withdrawal's notice: the day it takes effect; null clears it (the notice period computes it again). */
+  readonly effectiveOn?: string | null;
+  /** A notification of succession: the date of the succession of States; null clears it. */
+  readonly successionOn?: string | null;
 };
 
 /** Another source reports a development already on record; `occurredOn` is the date as this source gave it. */

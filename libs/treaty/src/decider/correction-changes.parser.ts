@@ -81,6 +81,12 @@ function setChange(changes: MutableChanges, name: DevelopmentField, change: unkn
     case 'votes':
       changes.votes = change === null ? null : requireVotes(change, field);
       return;
+    case 'effectiveOn':
+      changes.effectiveOn = change === null ? null : requirePartialDate(change, field);
+      return;
+    case 'successionOn':
+      changes.successionOn = change === null ? null : requirePartialDate(change, field);
+      return;
     default: {
       const unexpected: never = name;
       throw new Error(`Unexpected development field ${String(unexpected)}`);

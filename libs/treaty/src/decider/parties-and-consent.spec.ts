@@ -94,6 +94,45 @@ describe('parties join over time', () => {
     },
   );
 
+  it('a notification of succession may date the succession of States, on or before the notification', () => {
+    const succession = {
+      type: 'consent-to-be-bound',
+      consentType: 'succession',
+      party: 'SK',
+      occurredOn: '1993-05-28',
+    };
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { ...succession, successionOn: '1993-01-01' }))
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('1993-05-28'), party: 'SK', consentType: 'succession', successionOn: '1993-01-01' },
+      });
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { ...succession, successionOn: '1993-06-01' }))
+      .thenThrows('SUCCESSION_AFTER_NOTIFICATION', { field: 'successionOn' });
+    spec
+      .given([registeredMultilateral()])
+      .when(report(id, { ...succession, successionOn: '1 January 1993' }))
+      .thenThrows('INVALID_DATE', { field: 'successionOn' });
+  });
+
+  it.each(['accession', 'ratification'] as const)('a consent by %s carries no date of succession', (consentType) => {
+    spec
+      .given([registeredMultilateral()])
+      .when(
+        report(id, {
+          type: 'consent-to-be-bound',
+          consentType,
+          party: 'AT',
+          occurredOn: '2025-05-01',
+          successionOn: '2025',
+        }),
+      )
+      .thenThrows('FIELD_NOT_APPLICABLE', { field: 'successionOn' });
+  });
+
   it('ratification, acceptance or approval by a state that never joined is refused', () => {
     spec
       .given([registeredMultilateral()])

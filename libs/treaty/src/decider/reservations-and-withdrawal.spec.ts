@@ -1,6 +1,8 @@
 import { describe, it } from '@jest/globals';
 import {
   consented,
+  correct,
+  corrected,
   objected,
   registeredMultilateral,
   report,
@@ -9,6 +11,7 @@ import {
   spec,
   TREATY_ID,
   uuid,
+  withdrawalNotified,
 } from '../testing';
 
 const id = uuid(10);
@@ -167,6 +170,61 @@ describe('withdrawal with notice', () => {
       .given(withReservation)
       .when(report(id, { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-08-01', effectiveOn: '2025-07' }))
       .thenThrows('EFFECTIVE_BEFORE_NOTIFICATION', { field: 'effectiveOn' });
+  });
+});
+
+describe('correcting the dates that treaty-law reports carry', () => {
+  const notice = uuid(3);
+  const correctedEvent = (developmentId: string, changes: Record<string, unknown>) => ({
+    type: 'DevelopmentCorrected' as const,
+    data: { treatyId: TREATY_ID, developmentId, changes, reason: 'Misread the date', source: source() },
+  });
+
+  it("a withdrawal's date of effect is corrected, or cleared for the notice period to compute it again", () => {
+    const given = [...withReservation, withdrawalNotified(notice, 'FR', '2025-08-01', '2026-02-01')];
+    spec
+      .given(given)
+      .when(correct(id, notice, { effectiveOn: '2026-08-01' }))
+      .then(correctedEvent(notice, { effectiveOn: '2026-08-01' }));
+    spec
+      .given(given)
+      .when(correct(id, notice, { effectiveOn: null }))
+      .then(correctedEvent(notice, { effectiveOn: null }));
+    spec
+      .given(given)
+      .when(correct(id, notice, { effectiveOn: 'next year' }))
+      .thenThrows('INVALID_DATE', { field: 'changes.effectiveOn' });
+    spec
+      .given(given)
+      .when(correct(id, notice, { effectiveOn: '2025-07-31' }))
+      .thenThrows('EFFECTIVE_BEFORE_NOTIFICATION', { field: 'changes.effectiveOn' });
+    spec
+      .given([...given, corrected(notice, { effectiveOn: '2026-08-01' })])
+      .when(correct(id, notice, { effectiveOn: '2026-08-01' }))
+      .thenThrows('EMPTY_CORRECTION');
+  });
+
+  it('a date of effect belongs to a notice of withdrawal only', () => {
+    spec
+      .given(withReservation)
+      .when(correct(id, reservation, { effectiveOn: '2026-08-01' }))
+      .thenThrows('INVALID_CORRECTION', { field: 'changes.effectiveOn' });
+  });
+
+  it('a date of succession is corrected on a consent by succession, and refused on any other', () => {
+    const given = [...withReservation, consented(uuid(4), 'SK', 'succession', '1993-05-28')];
+    spec
+      .given(given)
+      .when(correct(id, uuid(4), { successionOn: '1993-01-01' }))
+      .then(correctedEvent(uuid(4), { successionOn: '1993-01-01' }));
+    spec
+      .given(given)
+      .when(correct(id, uuid(4), { successionOn: '1993-06-01' }))
+      .thenThrows('SUCCESSION_AFTER_NOTIFICATION', { field: 'changes.successionOn' });
+    spec
+      .given(given)
+      .when(correct(id, uuid(1), { successionOn: '2025-01-01' }))
+      .thenThrows('FIELD_NOT_APPLICABLE', { field: 'changes.successionOn' });
   });
 });
 

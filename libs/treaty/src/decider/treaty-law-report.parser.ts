@@ -38,13 +38,19 @@ export function treatyLawDetailsOf(
 ): Development {
   const party = () => requirePartyCode(report['party'], 'party');
   switch (type) {
-    case 'consent-to-be-bound':
-      return {
-        type,
-        occurredOn,
-        party: party(),
-        consentType: requireOneOf(report['consentType'], 'consentType', CONSENT_TYPES),
-      };
+    case 'consent-to-be-bound': {
+      const consentType = requireOneOf(report['consentType'], 'consentType', CONSENT_TYPES);
+      const successionOn =
+        report['successionOn'] === undefined ? undefined : requirePartialDate(report['successionOn'], 'successionOn');
+      if (successionOn !== undefined && consentType !== 'succession') {
+        throw new TreatyRuleViolation(
+          'FIELD_NOT_APPLICABLE',
+          `successionOn (the date of the succession of States) applies to a consent by succession, not by ${consentType}`,
+          'successionOn',
+        );
+      }
+      return withoutUndefined({ type, occurredOn, party: party(), consentType, successionOn });
+    }
     case 'reservation':
     case 'declaration':
       return withoutUndefined({

@@ -16,6 +16,24 @@ export function assertTreatyLawRules(
 ): void {
   switch (development.type) {
     case 'consent-to-be-bound':
+      // A report is refused this by its parser; a correction could add the date to, or keep it on, another consent.
+      if (development.successionOn !== undefined && development.consentType !== 'succession') {
+        throw new TreatyRuleViolation(
+          'FIELD_NOT_APPLICABLE',
+          `${prefix}successionOn (the date of the succession of States) applies to a consent by succession, not by ${development.consentType}`,
+          `${prefix}successionOn`,
+        );
+      }
+      if (
+        development.successionOn !== undefined &&
+        comparePartialDates(development.successionOn, development.occurredOn) > 0
+      ) {
+        throw new TreatyRuleViolation(
+          'SUCCESSION_AFTER_NOTIFICATION',
+          `${prefix}successionOn ${development.successionOn} is after the notification of succession (${development.occurredOn}): a state notifies its succession once it has succeeded`,
+          `${prefix}successionOn`,
+        );
+      }
       return assertNotYetBound(development, others, prefix);
     case 'objection':
       if (development.againstParty === development.party) {

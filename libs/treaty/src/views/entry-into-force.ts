@@ -1,5 +1,12 @@
 import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
-import { addDays, comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+import {
+  addDays,
+  comparePartialDates,
+  endOfPeriod,
+  isCalendarDate,
+  partialDatesAgree,
+  startOfPeriod,
+} from '../partial-date';
 
 /**
  * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
@@ -35,6 +42,16 @@ export function partyEntryIntoForce(
   return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;
 }
 
+/**
+ * A successor state's date (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23):
+ * a newly independent state that notifies its succession is a party from the date of the succession of States, or
+ * from the treaty's entry into force if that is later; not while the treaty is not in force (`treatyDate` null).
+ */
+export function successorEntryIntoForce(successionOn: string, treatyDate: string | null): string | null {
+  if (treatyDate === null) return null;
+  return comparePartialDates(successionOn, treatyDate) > 0 ? successionOn : treatyDate;
+}
+
 /** A date computed from the record, shown as computed until a report confirms it, and beside a report that disagrees. */
 export type ComputedDate = {
   /** The date in effect: the reported one when there is a report, else the computed one. */
@@ -47,9 +64,12 @@ export type ComputedDate = {
   readonly disagrees: boolean;
 };
 
-/** `asOf` hides a computed date that lies after it; a reported one is already filtered by the view. */
+/**
+ * `asOf` hides a computed date that lies after it, as the view hides reports: a date known only to the month or year
+ * (a treaty date reported so, a date of succession) has come once its whole period has.
+ */
 export function computedDate(reportedOn: string | null, computedOn: string | null, asOf: string | null): ComputedDate {
-  const visible = computedOn !== null && (asOf === null || computedOn <= asOf) ? computedOn : null;
+  const visible = computedOn !== null && (asOf === null || endOfPeriod(computedOn) <= asOf) ? computedOn : null;
   return {
     on: reportedOn ?? visible,
     computed: reportedOn === null && visible !== null,

@@ -20,6 +20,12 @@ export type PartyConsent = {
   readonly on: string;
   readonly precision: DatePrecision;
   readonly developmentId: string;
+  /**
+   * A notification of succession: the date of the succession of States, from which the successor is a party (or
+   * from the treaty's entry into force, if later). Null when not reported: the party's date is then computed from
+   * the notification, as for any other instrument.
+   */
+  readonly successionOn: string | null;
 };
 
 export type PartyReservation = {
@@ -60,7 +66,7 @@ export type ProvisionalApplication = {
 
 type Of<T extends Development['type']> = DevelopmentHistory & { readonly current: Development & { readonly type: T } };
 
-function reportsOf<T extends Development['type']>(
+export function reportsOf<T extends Development['type']>(
   onRecord: readonly DevelopmentHistory[],
   type: T,
   party: string,
@@ -95,6 +101,7 @@ export function consentOf(
       on: occurredOn,
       precision: precisionOf(occurredOn),
       developmentId: act.developmentId,
+      successionOn: act.current.successionOn ?? null,
     };
   }
   const ratification = representativeOf(occurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord));
@@ -104,6 +111,7 @@ export function consentOf(
         on: ratification.current.occurredOn,
         precision: precisionOf(ratification.current.occurredOn),
         developmentId: ratification.developmentId,
+        successionOn: null,
       }
     : null;
 }
@@ -181,8 +189,17 @@ export function withdrawalOf(
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeDays !== undefined && isCalendarDate(occurredOn) ? addDays(occurredOn, noticeDays) : null;
+  const computed = noticeEffectiveOn(notice.current, noticeDays);
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
+}
+
+/** The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null. */
+export function noticeEffectiveOn(
+  notice: { readonly occurredOn: string; readonly effectiveOn?: string },
+  noticeDays: number | undefined,
+): string | null {
+  if (notice.effectiveOn !== undefined) return notice.effectiveOn;
+  return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
 }
 
 /** Whether a date (possibly ahead of the record) has come by `asOf`; with no `asOf`, every date on record has. */

@@ -29,7 +29,10 @@ export type Disagreement = {
   readonly party: string | null;
   readonly body: string | null;
   readonly developmentIds: readonly string[];
-  /** For an entry into force that disagrees with the treaty's clause: the date the clause gives. */
+  /**
+   * For an entry into force that disagrees with the treaty's clause, the date the clause gives; for a termination
+   * that disagrees with a bilateral treaty's end by withdrawal, the day that withdrawal took effect.
+   */
   readonly computedOn?: string | null;
 };
 

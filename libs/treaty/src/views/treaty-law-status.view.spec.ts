@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
+  corrected,
   corroborated,
   happened,
   objected,
@@ -341,5 +342,96 @@ describe('repeats, refinements and diplomacy in the status', () => {
       ...after
     } = statusOf([...events, statement(uuid(4), 'Lavrov', 'A new stage', '2025-10-03')]);
     expect(after).toEqual(before);
+  });
+});
+
+describe('a state that joins by notification of succession', () => {
+  // In force 30 days after the second instrument: 2025-02-27 + 30 = 2025-03-29.
+  const inForce = [
+    registeredMultilateral({ entryIntoForce: clause }),
+    consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+    consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+  ];
+  const succession = (successionOn?: string): TreatyEvent => ({
+    type: 'ConsentToBeBoundExpressed',
+    data: {
+      treatyId: 'ru-ir-partnership',
+      developmentId: uuid(4),
+      occurredOn: '2025-09-01',
+      source: source(),
+      party: 'SK',
+      consentType: 'succession',
+      ...(successionOn ? { successionOn } : {}),
+    },
+  });
+
+  it('is a party from the date of the succession of States, not its notification plus the days', () => {
+    const view = statusOf([...inForce, succession('2025-06-01')]);
+    expect(view.ratification['SK']).toMatchObject({
+      consent: { type: 'succession', on: '2025-09-01', successionOn: '2025-06-01' },
+      inForceOn: '2025-06-01',
+      inForceOnComputed: true,
+    });
+    // Not yet notified: not yet a party on record.
+    expect(statusOf([...inForce, succession('2025-06-01')], '2025-08-31').ratification['SK']).toBeUndefined();
+  });
+
+  it('a date of succession known only to the month has come once the month has', () => {
+    const events = [...inForce, succession('2025-09')];
+    expect(statusOf(events, '2025-09-15').ratification['SK']).toMatchObject({ inForceOn: null });
+    expect(statusOf(events, '2025-09-30').ratification['SK']).toMatchObject({
+      inForceOn: '2025-09',
+      inForceOnComputed: true,
+    });
+  });
+
+  it("or from the treaty's entry into force, when that is later", () => {
+    expect(statusOf([...inForce, succession('2024-12-31')]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-03-29',
+      inForceOnComputed: true,
+    });
+    // Before the treaty is in force its notification counts among the instruments (1978 Convention art. 18(3)): the
+    // treaty enters into force by the clause on 2025-09-01 + 30 days, and the successor with it.
+    const twoInstruments = statusOf([inForce[0]!, inForce[1]!, succession('2024-12-31')]);
+    expect(twoInstruments.enteredIntoForceOn).toBe('2025-10-01');
+    expect(twoInstruments.ratification['SK']).toMatchObject({ inForceOn: '2025-10-01' });
+    expect(statusOf([inForce[0]!, succession('2024-12-31')]).ratification['SK']).toMatchObject({ inForceOn: null });
+  });
+
+  it('without the date of succession, from its notification as any instrument (successionOn null)', () => {
+    expect(statusOf([...inForce, succession()]).ratification['SK']).toMatchObject({
+      consent: { type: 'succession', on: '2025-09-01', successionOn: null },
+      inForceOn: '2025-10-01',
+      inForceOnComputed: true,
+    });
+  });
+
+  it('a corrected date of succession moves the date; cleared, the notification gives it again', () => {
+    const events = [...inForce, succession('2025-06-01')];
+    expect(statusOf([...events, corrected(uuid(4), { successionOn: '2025-07-01' })]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-07-01',
+      consent: { successionOn: '2025-07-01' },
+    });
+    expect(statusOf([...events, corrected(uuid(4), { successionOn: null })]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-10-01',
+      consent: { successionOn: null },
+    });
+  });
+
+  it('without a clause, from the succession once the treaty is reported in force', () => {
+    const reported = [
+      registeredMultilateral({ entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      happened('TreatyEnteredIntoForce', uuid(3), '2025-03-01'),
+    ];
+    expect(statusOf([...reported, succession('2025-06-01')]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-06-01',
+      inForceOnComputed: true,
+    });
+    expect(statusOf([...reported, succession('2025-01')]).ratification['SK']).toMatchObject({
+      inForceOn: '2025-03-01',
+      inForceOnComputed: false,
+    });
+    expect(statusOf([...reported, succession()]).ratification['SK']).toMatchObject({ inForceOn: null });
   });
 });

@@ -2,6 +2,7 @@ import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
 import { latestOccurrence } from '../law/rejoining';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
+import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
 import {
   consentOf,
@@ -39,7 +40,9 @@ export type TreatyStanding = {
   readonly treatyInForce: ComputedDate;
   readonly partyStandings: ReadonlyMap<string, PartyStanding>;
   readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
-  readonly terminated: Dated;
+  /** A reported termination, else the end a bilateral treaty comes to when a party's withdrawal takes effect. */
+  readonly terminated: ComputedDate;
+  readonly bilateralEnding: BilateralEnding | null;
   readonly status: TreatyStatus;
 };
 
@@ -64,6 +67,8 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const clause = history.entryIntoForce;
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
   const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
+  const bilateralEnding =
+    history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
 
   const partyStandings = new Map<string, PartyStanding>();
   for (const party of parties) {
@@ -82,17 +87,21 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       status: completedOn ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
       completedOn,
-      withdrewOn: stands(withdrawal.on)
-        ? withdrawal.on
-        : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf)
-          ? notice.effectiveOn
-          : null,
+      // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
+      withdrewOn:
+        bilateralEnding?.party === party
+          ? bilateralEnding.on
+          : stands(withdrawal.on)
+            ? withdrawal.on
+            : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf)
+              ? notice.effectiveOn
+              : null,
       notice,
     });
   }
 
   const suspension = suspensionOf(onRecord, null);
-  const terminated = latestOnRecord(onRecord, 'terminated');
+  const terminated = computedDate(latestOnRecord(onRecord, 'terminated').on, bilateralEnding?.on ?? null, asOf);
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
   const status: TreatyStatus = terminated.on
     ? 'terminated'
@@ -118,6 +127,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     partyStandings,
     suspension,
     terminated,
+    bilateralEnding,
     status,
   };
 }

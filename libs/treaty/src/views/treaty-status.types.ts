@@ -72,6 +72,11 @@ export type TreatyStatusView = {
   readonly resumedOnPrecision: DatePrecision | null;
   readonly terminatedOn: string | null;
   readonly terminatedOnPrecision: DatePrecision | null;
+  /**
+   * True when `terminatedOn` is computed, no termination having been reported: a bilateral treaty ends on the day
+   * one party's withdrawal takes effect.
+   */
+  readonly terminatedOnComputed: boolean;
   readonly ratification: Readonly<Record<string, PartyRatification>>;
   readonly disagreements: readonly Disagreement[];
   readonly asOf: string | null;

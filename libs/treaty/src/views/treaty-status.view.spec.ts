@@ -79,6 +79,7 @@ describe('treatyStatusView', () => {
       resumedOnPrecision: null,
       terminatedOn: null,
       terminatedOnPrecision: null,
+      terminatedOnComputed: false,
       ratification: {
         RU: emptyRatification,
         IR: emptyRatification,

@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates, precisionOf } from '../partial-date';
-import { computedDate, partyEntryIntoForce, type ComputedDate } from './entry-into-force';
+import { computedDate, partyEntryIntoForce, successorEntryIntoForce, type ComputedDate } from './entry-into-force';
 import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
@@ -46,6 +46,7 @@ export function treatyStatusOf(
   const clause = history.entryIntoForce;
   const disagreements = disagreementsIn(onRecord);
   if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, onRecord));
+  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, onRecord));
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
@@ -56,16 +57,29 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     const reportedInForce = latest('entered-into-force', party).on;
-    const computedInForce = clause ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined) : null;
-    // Without a clause nothing is computed: a party bound by the treaty's reported date (or an original party of a
-    // treaty recorded without consents) is in force from it; one consenting later, only by a report of its own.
+    // The date the record gives the party: a successor whose report dates the succession of States is bound from it
+    // (not from its notification); any other party by the clause, when there is one.
+    const successionOn = consent?.successionOn ?? null;
+    const computed =
+      successionOn !== null
+        ? successorEntryIntoForce(successionOn, treatyInForce.on)
+        : clause
+          ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+          : null;
+    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
+    const ended = standing.bilateralEnding;
+    const computedInForce =
+      computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
+    // Otherwise, without a clause: a party bound by the treaty's reported date (or an original party of a treaty
+    // recorded without consents) is in force from it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
     const followsTreaty =
       treatyReported !== null &&
       (consent === null ? original && !anyConsent : comparePartialDates(consent.on, treatyReported) <= 0);
-    const inForce = clause
-      ? computedDate(reportedInForce, computedInForce, asOf)
-      : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
+    const inForce =
+      clause || computedInForce !== null
+        ? computedDate(reportedInForce, computedInForce, asOf)
+        : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
@@ -124,7 +138,8 @@ export function treatyStatusOf(
     resumedOn: suspension.resumedOn,
     resumedOnPrecision: suspension.resumedOn === null ? null : precisionOf(suspension.resumedOn),
     terminatedOn: terminated.on,
-    terminatedOnPrecision: terminated.precision,
+    terminatedOnPrecision: terminated.on === null ? null : precisionOf(terminated.on),
+    terminatedOnComputed: terminated.computed,
     ratification,
     disagreements,
     asOf,
@@ -139,12 +154,22 @@ function clauseDisagreement(
   party: string | null,
   onRecord: readonly DevelopmentHistory[],
 ): Disagreement {
+  return computedDisagreement('entered-into-force', date, party, onRecord);
+}
+
+/** Reports of a development that disagree with the date the record computes for it. */
+function computedDisagreement(
+  type: 'entered-into-force' | 'terminated',
+  date: ComputedDate,
+  party: string | null,
+  onRecord: readonly DevelopmentHistory[],
+): Disagreement {
   return {
-    type: 'entered-into-force',
+    type,
     party,
     body: null,
     developmentIds: onRecord
-      .filter((report) => report.current.type === 'entered-into-force' && (partyOf(report.current) ?? null) === party)
+      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
       .map((report) => report.developmentId),
     computedOn: date.computedOn,
   };

@@ -3,7 +3,16 @@ import { h, replaceChildren, webAddress } from './dom.js';
 import { consentLabel, developmentTitle, isDiplomacy, markKind } from './labels.js';
 import { partialDate } from './status.js';
 
-const CHANGE_LABELS = { occurredOn: 'date', party: 'party', body: 'body', place: 'place', signatories: 'signatories' };
+const CHANGE_LABELS = {
+  occurredOn: 'date',
+  party: 'party',
+  body: 'body',
+  place: 'place',
+  signatories: 'signatories',
+  effectiveOn: 'date of effect',
+  successionOn: 'date of succession',
+};
+const DATE_FIELDS = new Set(['occurredOn', 'effectiveOn', 'successionOn']);
 
 export const cardId = (item) => `dev-${item.eventId}`;
 
@@ -101,6 +110,7 @@ function details(item, treatyLink) {
   if (item.againstParty) rows.push(['Against', item.againstParty]);
   if (item.text) rows.push(['Text', h('q', {}, item.text)]);
   if (item.effectiveOn) rows.push(['Takes effect', partialDate(item.effectiveOn)]);
+  if (item.successionOn) rows.push(['Succession of States', partialDate(item.successionOn)]);
   if (item.participants?.length) rows.push(['Participants', item.participants.join(', ')]);
   if (item.parties?.length) rows.push(['Parties named', item.parties.join(', ')]);
   if (item.treaties?.length && treatyLink) {
@@ -156,7 +166,7 @@ function changes(changed) {
     .map(([field, value]) => {
       const label = CHANGE_LABELS[field] ?? field;
       if (value === null) return `${label} cleared`;
-      if (field === 'occurredOn') return `${label} set to ${formatPartial(value)}`;
+      if (DATE_FIELDS.has(field)) return `${label} set to ${formatPartial(value)}`;
       if (Array.isArray(value)) return `${label} set to ${value.join(', ')}`;
       if (typeof value === 'object') return `${label} set to ${votes(value)}`;
       return `${label} set to ${value}`;

@@ -47,7 +47,16 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
               `Computed from the treaty's clause (${clause ?? 'on record'}); no report confirms it yet.`,
             ),
           ]
-        : null,
+        : field === 'terminatedOn' && status.terminatedOnComputed
+          ? [
+              ' ',
+              computedBadge(
+                status[field],
+                referenceDay,
+                "Computed: a bilateral treaty ends on the day one party's withdrawal takes effect; no termination is reported.",
+              ),
+            ]
+          : null,
     ),
   ]);
   replaceChildren(

@@ -15,7 +15,10 @@ import { SourceDto } from './source.dto';
 import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
-/** The fields a correction may change; `null` removes an optional one (place, signatories, votes). */
+/**
+ * The fields a correction may change; `null` removes an optional one (place, signatories, votes, effectiveOn,
+ * successionOn).
+ */
 export class DevelopmentChangesDto {
   @ApiPropertyOptional({ example: '2025-04-08' })
   @IsAbsentOr()
@@ -58,6 +61,24 @@ export class DevelopmentChangesDto {
   @ValidateNested()
   @Type(() => VotesDto)
   votes?: VotesDto | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2026-06-30',
+    description: "withdrawal-notified: the day it takes effect; null: computed from the treaty's notice period",
+  })
+  @IsAbsentNullOr()
+  @Matches(PARTIAL_DATE, { message: 'changes.effectiveOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  effectiveOn?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '1993-01-01',
+    description: 'consent-to-be-bound by succession: the date of the succession of States; null clears it',
+  })
+  @IsAbsentNullOr()
+  @Matches(PARTIAL_DATE, { message: 'changes.successionOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  successionOn?: string | null;
 }
 
 export class CorrectDevelopmentRequestDto {

@@ -123,6 +123,15 @@ export class ReportDevelopmentRequestDto {
   effectiveOn?: string;
 
   @ApiPropertyOptional({
+    example: '1993-01-01',
+    description:
+      "For consent-to-be-bound by succession (optional): the date of the succession of States, from which the successor is a party (or from the treaty's entry into force, if later); on or before the notification (occurredOn). Without it, the party's date is computed from the notification",
+  })
+  @IsAbsentOr()
+  @Matches(PARTIAL_DATE, { message: 'successionOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
+  successionOn?: string;
+
+  @ApiPropertyOptional({
     example: 'Sergei Lavrov',
     maxLength: INPUT_LIMITS.name,
     description: 'For statement (required): who spoke',

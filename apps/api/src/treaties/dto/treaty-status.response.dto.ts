@@ -20,6 +20,14 @@ export class PartyConsentDto {
   precision!: string;
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1993-01-01',
+    description:
+      'A notification of succession: the date of the succession of States, when reported (the party is bound from it); null otherwise',
+  })
+  successionOn!: string | null;
 }
 
 export class ObjectedToByDto {
@@ -167,7 +175,12 @@ export class DisagreementDto {
   body!: string | null;
   @ApiProperty({ type: [String] })
   developmentIds!: string[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Entry into force: the date the clause gives' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'Entry into force: the date the clause gives; termination: the day the withdrawal that ended a bilateral treaty took effect',
+  })
   computedOn?: string | null;
 }
 
@@ -201,8 +214,14 @@ export class TreatyStatusDto {
   @ApiProperty({ enum: PRECISIONS, nullable: true }) suspendedOnPrecision!: string | null;
   @ApiProperty(date('The latest resumption')) resumedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true }) resumedOnPrecision!: string | null;
-  @ApiProperty(date('Terminated')) terminatedOn!: string | null;
+  @ApiProperty(date('Terminated: reported, else (a bilateral treaty) the day a party’s withdrawal took effect'))
+  terminatedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true }) terminatedOnPrecision!: string | null;
+  @ApiProperty({
+    description:
+      "terminatedOn is computed: a bilateral treaty's end when one party's withdrawal took effect, no termination having been reported",
+  })
+  terminatedOnComputed!: boolean;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/PartyStatusDto' },

@@ -1,0 +1,70 @@
+import { partyOf } from '../development';
+import { occurrencesOf } from '../law/rejoining';
+import { comparePartialDates, startOfPeriod } from '../partial-date';
+import { hasCome, noticeEffectiveOn, reportsOf } from './party-status';
+import { representativeOf, type DevelopmentHistory } from './treaty-history';
+
+/**
+ * A bilateral treaty has no parties left between whom it can operate once one of its two parties has withdrawn: it
+ * ends, as a whole, on the day the first withdrawal takes effect (VCLT art. 54-56). A multilateral treaty does not
+ * end because parties leave, even below the number its entry into force needed (art. 55). Computed from the record,
+ * never stored: a correction or retraction of the withdrawal moves or lifts the end.
+ */
+export type BilateralEnding = {
+  /** The day the withdrawal took effect. */
+  readonly on: string;
+  /** The party whose withdrawal ended the treaty. */
+  readonly party: string;
+};
+
+/**
+ * The end by withdrawal, or null: none took effect by `asOf` (without `asOf`, every effect the record determines
+ * counts, as for the other computed dates). A notice ends the treaty only if it stood when it took effect: a
+ * consent of the party after the notification and by the effect revokes it (art. 68). A consent after the end does
+ * not revive the treaty: a bilateral treaty that has ended is not rejoined, a new one is concluded.
+ */
+export function bilateralEndingOf(
+  onRecord: readonly DevelopmentHistory[],
+  parties: readonly string[],
+  noticeDays: number | undefined,
+  asOf: string | null,
+): BilateralEnding | null {
+  let ending: BilateralEnding | null = null;
+  for (const party of parties) {
+    for (const on of withdrawalEffectsOf(onRecord, party, noticeDays)) {
+      if (hasCome(on, asOf) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
+        ending = { on, party };
+      }
+    }
+  }
+  return ending;
+}
+
+/** Each day a withdrawal of the party took effect: a reported withdrawal, or a notice that was not revoked. */
+function withdrawalEffectsOf(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  noticeDays: number | undefined,
+): string[] {
+  const consents = onRecord
+    .filter(
+      ({ current }) =>
+        (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
+        partyOf(current) === party,
+    )
+    .map(({ current }) => current.occurredOn);
+  const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
+    const withdrawal = representativeOf(reports);
+    return withdrawal ? [withdrawal.current.occurredOn] : [];
+  });
+  const notified = occurrencesOf(reportsOf(onRecord, 'withdrawal-notified', party), onRecord).flatMap((reports) => {
+    const notice = representativeOf(reports);
+    const effectiveOn = notice ? noticeEffectiveOn(notice.current, noticeDays) : null;
+    if (notice === undefined || effectiveOn === null) return [];
+    const revoked = consents.some(
+      (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,
+    );
+    return revoked ? [] : [effectiveOn];
+  });
+  return [...reported, ...notified];
+}
