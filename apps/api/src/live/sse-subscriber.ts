@@ -25,12 +25,16 @@ export interface SseLimits {
  */
 export class SseSubscriber {
   /**
-   * The position of the last update sent, and which treaties' updates at it were sent ('all' for the position a
-   * client resumes after): updates before it, or sent at it already, are not sent again. Several treaties can
-   * change at one position (an event and the treaties it names).
+   * The position of the last update sent: updates before it are not sent again, nor those at it already sent.
+   * Several treaties can change at one position (an event and the treaties it names).
    */
   lastSent: bigint;
-  private sentAtLast: Set<string> | 'all' = 'all';
+  /**
+   * Which treaties' updates at {@link lastSent} were sent: one id (nearly always), a set (a position several
+   * share), or null for all of them (the position a client resumes after). No allocation per update: this runs
+   * for every subscriber of every update.
+   */
+  private sentAtLast: string | Set<string> | null = null;
   private socket: Socket | null = null;
   private chunked = false;
   private unread = 0;
@@ -86,11 +90,14 @@ export class SseSubscriber {
   private takes({ position, treatyId }: SentUpdate): boolean {
     if (position > this.lastSent) {
       this.lastSent = position;
-      this.sentAtLast = new Set([treatyId]);
+      this.sentAtLast = treatyId;
       return true;
     }
-    if (position < this.lastSent || this.sentAtLast === 'all' || this.sentAtLast.has(treatyId)) return false;
-    this.sentAtLast.add(treatyId);
+    const sent = this.sentAtLast;
+    if (position < this.lastSent || sent === null || sent === treatyId) return false;
+    if (typeof sent === 'string') this.sentAtLast = new Set([sent, treatyId]);
+    else if (sent.has(treatyId)) return false;
+    else sent.add(treatyId);
     return true;
   }
 
