@@ -137,4 +137,46 @@ describe('iCalendar', () => {
       `${treaty}.entry-into-force.CZ@treaty-timeline`,
     ]);
   });
+
+  it("shows a withdrawal's computed effect, and the end of a bilateral treaty with it, as tentative events", async () => {
+    const treaty = 'bilateral-with-notice';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'A bilateral agreement with a year of notice',
+      parties: ['RU', 'IR'],
+      category: 'other',
+      kind: 'bilateral',
+      withdrawalNoticeDays: 365,
+    }).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2024-01-20' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IR', occurredOn: '2024-02-10' },
+      { type: 'entered-into-force', occurredOn: '2024-03-01' },
+      { type: 'withdrawal-notified', party: 'IR', occurredOn: '2025-01-10' },
+    ]) {
+      await post(subject.http, `/treaties/${treaty}/developments`, { ...body, source: source() }).expect(201);
+    }
+    const computed = (text: string) =>
+      parseCalendar(text)
+        .filter((event) => event.computed === 'TRUE')
+        .map((event) => [event.uid, event.start.toString(), event.summary, event.description]);
+    const calendar = (await request(subject.http).get(`/treaties/${treaty}/calendar.ics`).expect(200)).text;
+    expect(computed(calendar)).toEqual([
+      [
+        `${treaty}.withdrawal.IR@treaty-timeline`,
+        '2026-01-10',
+        'Expected withdrawal taking effect for IR: A bilateral agreement with a year of notice',
+        "Computed from the notification of withdrawal and the treaty's notice period; no source has reported it yet.",
+      ],
+      [
+        `${treaty}.termination@treaty-timeline`,
+        '2026-01-10',
+        'Expected end: A bilateral agreement with a year of notice',
+        "Computed from a party's withdrawal taking effect: a bilateral treaty ends with it; no source has reported it yet.",
+      ],
+    ]);
+    // A party's calendar has its own withdrawal, not the treaty's end.
+    const iran = (await request(subject.http).get('/parties/IR/calendar.ics').expect(200)).text;
+    expect(computed(iran).map(([uid]) => uid)).toEqual([`${treaty}.withdrawal.IR@treaty-timeline`]);
+  });
 });

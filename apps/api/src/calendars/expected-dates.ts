@@ -1,41 +1,78 @@
 import type { JsonView } from '@timeline/projections';
 import { allDaySpan, text } from './icalendar';
 
-/** A date the service computed from a treaty's clause, not one a source reported. */
+/** What a computed date is the date of. */
+export type ExpectedOccurrence = 'entry-into-force' | 'withdrawal' | 'termination';
+
+/** A date the service computed from a treaty's record, not one a source reported. */
 export interface ExpectedDate {
   readonly treatyId: string;
   readonly treatyTitle: string;
-  /** The party it is computed for; absent for the treaty-wide entry into force. */
+  readonly what: ExpectedOccurrence;
+  /** The party it is computed for; absent for the treaty as a whole. */
   readonly party?: string;
   readonly on: string;
+  /** How it was computed, for the event's description. */
+  readonly computedFrom: string;
 }
 
-type PartyEntry = { inForceOn?: unknown; inForceOnComputed?: unknown };
+type PartyEntry = {
+  inForceOn?: unknown;
+  inForceOnComputed?: unknown;
+  consent?: { successionOn?: unknown } | null;
+  withdrawalEffectiveOn?: unknown;
+  withdrawalEffectiveOnComputed?: unknown;
+};
+
+const FROM_THE_CLAUSE = "the treaty's entry-into-force clause and the instruments on record";
 
 /**
- * The computed entry-into-force dates in a status view: treaty-wide, and per party (`only` keeps one party's),
- * while no report has confirmed them.
+ * The dates a status view shows as computed, while no report has confirmed them: entry into force (treaty-wide,
+ * and each party's, a successor's from its date of succession), each party's withdrawal taking effect (notification
+ * plus the notice period), and a bilateral treaty's end with it. `only` keeps one party's; the treaty-wide dates
+ * then stay out.
  */
 export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[] {
-  const treatyId = String(status.id);
-  const treatyTitle = String(status.title);
+  const treaty = { treatyId: String(status.id), treatyTitle: String(status.title) };
   const dates: ExpectedDate[] = [];
-  if (
-    only === undefined &&
-    status.enteredIntoForceOnComputed === true &&
-    typeof status.enteredIntoForceOn === 'string'
-  ) {
-    dates.push({ treatyId, treatyTitle, on: status.enteredIntoForceOn });
+  const computed = (flag: unknown, on: unknown): on is string => flag === true && typeof on === 'string';
+  if (only === undefined && computed(status.enteredIntoForceOnComputed, status.enteredIntoForceOn)) {
+    dates.push({ ...treaty, what: 'entry-into-force', on: status.enteredIntoForceOn, computedFrom: FROM_THE_CLAUSE });
   }
   const parties = (status.ratification ?? {}) as Record<string, PartyEntry>;
   for (const [party, entry] of Object.entries(parties)) {
     if (only !== undefined && party !== only) continue;
-    if (entry.inForceOnComputed === true && typeof entry.inForceOn === 'string') {
-      dates.push({ treatyId, treatyTitle, party, on: entry.inForceOn });
+    if (computed(entry.inForceOnComputed, entry.inForceOn)) {
+      const computedFrom =
+        typeof entry.consent?.successionOn === 'string'
+          ? 'the date of the succession of States and the entry into force on record'
+          : FROM_THE_CLAUSE;
+      dates.push({ ...treaty, what: 'entry-into-force', party, on: entry.inForceOn, computedFrom });
     }
+    if (computed(entry.withdrawalEffectiveOnComputed, entry.withdrawalEffectiveOn)) {
+      const computedFrom = "the notification of withdrawal and the treaty's notice period";
+      dates.push({ ...treaty, what: 'withdrawal', party, on: entry.withdrawalEffectiveOn, computedFrom });
+    }
+  }
+  if (only === undefined && computed(status.terminatedOnComputed, status.terminatedOn)) {
+    const computedFrom = "a party's withdrawal taking effect: a bilateral treaty ends with it";
+    dates.push({ ...treaty, what: 'termination', on: status.terminatedOn, computedFrom });
   }
   return dates;
 }
+
+const SUMMARY: Record<ExpectedOccurrence, string> = {
+  'entry-into-force': 'Expected entry into force',
+  withdrawal: 'Expected withdrawal taking effect',
+  termination: 'Expected end',
+};
+
+/** The development type whose report would confirm it, as the calendar's category. */
+const CATEGORY: Record<ExpectedOccurrence, string> = {
+  'entry-into-force': 'entered-into-force',
+  withdrawal: 'withdrawn',
+  termination: 'terminated',
+};
 
 /**
  * A computed date as a tentative all-day event: calendars show it as expected, and its UID stays the same while the
@@ -44,17 +81,17 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
 export function expectedEvent(expected: ExpectedDate, baseUrl: string, stamp: string): string[] {
   const { start, end } = allDaySpan(expected.on);
   const who = expected.party ? ` for ${expected.party}` : '';
-  const uid = `${expected.treatyId}.entry-into-force${expected.party ? `.${expected.party}` : ''}@treaty-timeline`;
+  const uid = `${expected.treatyId}.${expected.what}${expected.party ? `.${expected.party}` : ''}@treaty-timeline`;
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${start}`,
     `DTEND;VALUE=DATE:${end}`,
-    `SUMMARY:${text(`Expected entry into force${who}: ${expected.treatyTitle}`)}`,
-    `DESCRIPTION:${text("Computed from the treaty's entry-into-force clause and the instruments on record; no source has reported it yet.")}`,
+    `SUMMARY:${text(`${SUMMARY[expected.what]}${who}: ${expected.treatyTitle}`)}`,
+    `DESCRIPTION:${text(`Computed from ${expected.computedFrom}; no source has reported it yet.`)}`,
     `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(expected.treatyId)}`,
-    'CATEGORIES:entered-into-force',
+    `CATEGORIES:${CATEGORY[expected.what]}`,
     'STATUS:TENTATIVE',
     'TRANSP:TRANSPARENT',
     'X-TREATY-TIMELINE-COMPUTED:TRUE',
