@@ -1,7 +1,8 @@
 /* global EventSource, setTimeout, clearTimeout */
 
 /**
- * Follows `/live`: each message is a treaty's new status, its `id:` the global position. Updates arriving together
+ * Follows `/live`: each message is a treaty's new status, its `id:` the global position (only the last of the messages
+ * at one position has it; for the others the browser keeps the id before). Updates arriving together
  * are handed over as one batch (the latest status of each treaty, and the position to read at least). The browser
  * reconnects by itself, sending `Last-Event-ID`, and the feed replays what was missed.
  */
