@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
   type ReadStreamOptions,
 } from '@timeline/event-store';
-import { treatyStreamName } from '@timeline/treaty';
+import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, TREATY_ID, uuid } from '@timeline/treaty/testing';
 import { TreatyEventContexts } from './treaty-event-contexts';
 
@@ -24,8 +24,10 @@ class TombstonedStreams extends InMemoryEventStore {
 }
 
 async function registration(store: EventStore): Promise<RecordedEvent> {
-  const { type, data } = registered();
-  await store.appendToStream(treatyStreamName(TREATY_ID), [{ id: uuid(1), type, data }]);
+  const event = registered();
+  await store.appendToStream(treatyStreamName(TREATY_ID), [
+    { id: uuid(1), type: event.type, data: toEventData(event) },
+  ]);
   for await (const event of store.readAll()) return event;
   throw new Error('nothing appended');
 }
