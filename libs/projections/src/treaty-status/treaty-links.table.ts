@@ -83,15 +83,23 @@ export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<st
 
 type IndexedLink = { target_treaty_id: string; link_key: string; data: string };
 
-/** Each target's links from one source, as one comparable text (a key names a link once per target). */
+/**
+ * Each target's links from one source, as one comparable text. A key names one link per target: a treaty listed
+ * twice in a statement is one row (the insert replaces), so it is one entry here too.
+ */
 function linksByTarget(links: readonly IndexedLink[]): Map<string, string> {
-  const texts = new Map<string, string[]>();
+  const byTarget = new Map<string, Map<string, string>>();
   for (const { target_treaty_id: target, link_key: key, data } of links) {
-    const entries = texts.get(target);
-    if (entries) entries.push(`${key}\u0000${data}`);
-    else texts.set(target, [`${key}\u0000${data}`]);
+    const entries = byTarget.get(target);
+    if (entries) entries.set(key, data);
+    else byTarget.set(target, new Map([[key, data]]));
   }
-  return new Map([...texts].map(([target, entries]) => [target, entries.sort().join('\u0001')]));
+  const text = (entries: Map<string, string>) =>
+    [...entries]
+      .map(([key, data]) => `${key}\u0000${data}`)
+      .sort()
+      .join('\u0001');
+  return new Map([...byTarget].map(([target, entries]) => [target, text(entries)]));
 }
 
 /** What other treaties say about this one. */

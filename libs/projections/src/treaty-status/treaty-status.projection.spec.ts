@@ -243,6 +243,31 @@ describe('the treaty-status projection', () => {
     db.close();
   });
 
+  it('counts a treaty that a statement lists twice as named once: a later event leaves it as it was', () => {
+    const db = open();
+    const named = registered().data.treatyId;
+    const [first, second] = oneAfterTheOther(
+      log.filter((event) => event.streamName === treatyStreamName(named)),
+      log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
+    );
+    const registration = second[0]!;
+    const next = (event: TreatyEvent, step: bigint): RecordedEvent => ({
+      ...registration,
+      id: uuid(710 + Number(step)),
+      type: event.type,
+      data: toEventData(event),
+      revision: registration.revision + step,
+      position: second.at(-1)!.position + step,
+    });
+    const twice = next(statement(uuid(14), 'A. Overchuk', 'It builds on it.', '2025-05-16', [named, named]), 1n);
+    applyInBatches(db, [...first, registration, twice], 100);
+    // Another statement, naming no one: what the second says of the first stays as it was.
+    const another = next(statement(uuid(15), 'M. Jalali', 'Trade grows.', '2025-05-18'), 2n);
+    const updates = db.transaction(() => treatyStatusProjection.apply(db, [another]))();
+    expect(updates.map((update) => update.treatyId)).toEqual([SECOND_ID]);
+    db.close();
+  });
+
   describe('renders views on read', () => {
     const FIRST_ID = registered().data.treatyId;
     const ofTreaty = (id: string) => log.filter((event) => event.streamName === treatyStreamName(id));
