@@ -193,6 +193,20 @@ describe('EventStoreDB protocol double, through the real @eventstore/db-client',
       );
     });
 
+    it("keeps a tombstoned stream's events, and puts its $streamDeleted record in that stream, as the server does", async () => {
+      const stream = uniqueStreamName();
+      await client.appendToStream(stream, events(2));
+      double.tombstone(stream);
+      const ofStream = (await collect(client.readAll()))
+        .map((resolved) => resolved.event!)
+        .filter((event) => event.streamId === stream);
+      expect(ofStream.map((event) => [event.type, event.isJson])).toEqual([
+        ['Happened', true],
+        ['Happened', true],
+        ['$streamDeleted', false],
+      ]);
+    });
+
     it('reads forwards from a position including it, backwards from a position excluding it', async () => {
       const stream = uniqueStreamName();
       await client.appendToStream(stream, events(3));

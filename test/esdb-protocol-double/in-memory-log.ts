@@ -90,16 +90,17 @@ export class InMemoryLog implements CommittedEvents {
 
   /**
    * Deletes the stream for good, as an operator's hard delete (Streams.Tombstone) does; this service never does.
-   * The server writes a `$streamDeleted` record, which $all readers see among the system events; the stream's
-   * own reads and appends then fail with StreamDeleted.
+   * The server writes a `$streamDeleted` record without data in the deleted stream itself, which $all readers
+   * (and a subscription filtered on that stream's prefix) see; the stream's own reads and appends then fail with
+   * StreamDeleted. The server numbers that record with the largest revision; here it takes the stream's next one.
    */
   tombstone(streamName: string): void {
-    this.#write('$tombstones', BigInt(this.streamEvents('$tombstones').length) - 1n, [
+    this.#write(streamName, this.lastRevision(streamName), [
       {
         id: randomUUID(),
         type: '$streamDeleted',
-        isJson: true,
-        data: Buffer.from(JSON.stringify({ streamName })),
+        isJson: false,
+        data: new Uint8Array(),
         customMetadata: new Uint8Array(),
       },
     ]);

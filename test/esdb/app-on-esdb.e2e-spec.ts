@@ -58,6 +58,19 @@ describe('the api on EventStoreDB (through the protocol double)', () => {
     });
   });
 
+  it("reads a treaty as known at a moment after a treaty that named it was deleted for good: the other's loss", async () => {
+    const named = { ...RU_IR, id: 'ru-ir-named-by-a-deleted-one' };
+    const linker = { ...RU_IR, id: 'ru-ir-deleted-linker', relations: [{ type: 'builds-on', treatyId: named.id }] };
+    await post(subject.http, '/treaties', named).expect(201);
+    const linked = await post(subject.http, '/treaties', linker).expect(201);
+    server.tombstone(treatyStreamName(linker.id));
+    const knownAt = new Date().toISOString();
+    const read = await request(subject.http)
+      .get(`/treaties/${named.id}?knownAt=${knownAt}&minPosition=${linked.body.position}`)
+      .expect(200);
+    expect(read.body).toMatchObject({ id: named.id, relations: [] });
+  });
+
   it('keeps an Idempotency-Key retry to one event on EventStoreDB too', async () => {
     const body = dumaApproval({
       type: 'entered-into-force',

@@ -185,7 +185,7 @@ export class AuditService implements OnApplicationBootstrap {
   }
 }
 
-/** A stream's events; none when it does not exist. */
+/** The finding for a treaty stream deleted for good: its record is gone, whatever $all still holds of it. */
 function streamDeleted(stream: string): VerificationFailure {
   return {
     eventId: '',
@@ -195,6 +195,7 @@ function streamDeleted(stream: string): VerificationFailure {
   };
 }
 
+/** A stream's events; none when it does not exist. */
 async function* eventsOrNone(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
   try {
     yield* events;

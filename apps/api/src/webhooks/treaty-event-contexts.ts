@@ -1,4 +1,4 @@
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { StreamDeletedError, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
 import {
   developmentTypeOfEvent,
@@ -45,6 +45,9 @@ export class TreatyEventContexts {
         events.push(stored);
       }
     } catch (error) {
+      // A stream its operator deleted for good keeps its events in $all (until a scavenge), where the webhooks
+      // follow them: no context, so they are passed over, rather than stopping every webhook behind them for good.
+      if (error instanceof StreamDeletedError) return undefined;
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     const envelopes = events.map(toTreatyEnvelope);

@@ -38,7 +38,7 @@ export const TREATY_LINKS_TABLE = `
 type LinkRow = { kind: 'relation' | 'item'; source_treaty_id: string; data: string };
 
 const statements = statementsPerDatabase((db: Database) => ({
-  targetsOf: db.prepare('SELECT DISTINCT target_treaty_id FROM treaty_links WHERE source_treaty_id = ?').pluck(),
+  linksFrom: db.prepare('SELECT target_treaty_id, link_key, data FROM treaty_links WHERE source_treaty_id = ?'),
   deleteFrom: db.prepare('DELETE FROM treaty_links WHERE source_treaty_id = ?'),
   insert: db.prepare(
     `INSERT OR REPLACE INTO treaty_links (target_treaty_id, source_treaty_id, link_key, kind, data)
@@ -53,36 +53,53 @@ const statements = statementsPerDatabase((db: Database) => ({
   ),
 }));
 
-/** Replaces what `history`'s treaty says about others; returns every treaty whose links may have changed. */
+/**
+ * Replaces what `history`'s treaty says about others; returns every treaty whose links from it changed (added,
+ * altered or removed): their views change, and only theirs (each is published as changed, decision 0021).
+ */
 export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<string> {
   const prepared = statements(db);
   const source = history.treatyId;
-  const affected = new Set<string>(prepared.targetsOf.all(source) as string[]);
+  const before = linksByTarget(prepared.linksFrom.all(source) as IndexedLink[]);
   prepared.deleteFrom.run(source);
+  const after: IndexedLink[] = [];
   for (const link of outgoingLinksOf(history)) {
     if (link.toTreatyId === source) continue;
     prepared.addLinker.run(link.toTreatyId, source);
-    affected.add(link.toTreatyId);
-    if (link.kind === 'relation') {
-      prepared.insert.run(
-        link.toTreatyId,
-        source,
-        `relation:${link.type}`,
-        'relation',
-        JSON.stringify({ type: link.type }),
-      );
-    } else {
-      prepared.insert.run(
-        link.toTreatyId,
-        source,
-        `item:${link.item.developmentId}`,
-        'item',
-        JSON.stringify(link.item),
-      );
-    }
+    const indexed =
+      link.kind === 'relation'
+        ? { link_key: `relation:${link.type}`, data: JSON.stringify({ type: link.type }) }
+        : { link_key: `item:${link.item.developmentId}`, data: JSON.stringify(link.item) };
+    prepared.insert.run(link.toTreatyId, source, indexed.link_key, link.kind, indexed.data);
+    after.push({ target_treaty_id: link.toTreatyId, ...indexed });
   }
-  affected.delete(source);
+  const now = linksByTarget(after);
+  const affected = new Set<string>();
+  for (const target of new Set([...before.keys(), ...now.keys()])) {
+    if (before.get(target) !== now.get(target)) affected.add(target);
+  }
   return affected;
+}
+
+type IndexedLink = { target_treaty_id: string; link_key: string; data: string };
+
+/**
+ * Each target's links from one source, as one comparable text. A key names one link per target: a treaty listed
+ * twice in a statement is one row (the insert replaces), so it is one entry here too.
+ */
+function linksByTarget(links: readonly IndexedLink[]): Map<string, string> {
+  const byTarget = new Map<string, Map<string, string>>();
+  for (const { target_treaty_id: target, link_key: key, data } of links) {
+    const entries = byTarget.get(target);
+    if (entries) entries.set(key, data);
+    else byTarget.set(target, new Map([[key, data]]));
+  }
+  const text = (entries: Map<string, string>) =>
+    [...entries]
+      .map(([key, data]) => `${key}\u0000${data}`)
+      .sort()
+      .join('\u0001');
+  return new Map([...byTarget].map(([target, entries]) => [target, text(entries)]));
 }
 
 /** What other treaties say about this one. */

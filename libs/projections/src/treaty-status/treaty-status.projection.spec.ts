@@ -14,7 +14,16 @@ import {
   treatyTimelineView,
   type TreatyEvent,
 } from '@timeline/treaty';
-import { eventfulLife, happened, registered, retracted, signed, statement, uuid } from '@timeline/treaty/testing';
+import {
+  eventfulLife,
+  happened,
+  registered,
+  retracted,
+  signed,
+  source,
+  statement,
+  uuid,
+} from '@timeline/treaty/testing';
 import { openReadModelDatabase } from '../read-model-database';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
@@ -208,6 +217,57 @@ describe('the treaty-status projection', () => {
     db.close();
   });
 
+  it('publishes a named treaty only when what is said of it changes, not with every event that may say something', () => {
+    const db = open();
+    const named = registered().data.treatyId;
+    const [first, second] = oneAfterTheOther(
+      log.filter((event) => event.streamName === treatyStreamName(named)),
+      log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
+    );
+    applyInBatches(db, [...first, ...second.slice(0, 2)], 100);
+    // The second treaty's signature corroborated: it may change what the second says of others, and does not.
+    const signature = second[1]!;
+    const corroboration: RecordedEvent = {
+      ...signature,
+      id: uuid(700),
+      type: 'DevelopmentCorroborated',
+      data: toEventData({
+        type: 'DevelopmentCorroborated',
+        data: { treatyId: SECOND_ID, developmentId: uuid(11), occurredOn: '2025-05-17', source: source() },
+      }),
+      revision: signature.revision + 1n,
+      position: second.at(-1)!.position + 1n,
+    };
+    const updates = db.transaction(() => treatyStatusProjection.apply(db, [corroboration]))();
+    expect(updates.map((update) => [update.treatyId, update.position])).toEqual([[SECOND_ID, corroboration.position]]);
+    db.close();
+  });
+
+  it('counts a treaty that a statement lists twice as named once: a later event leaves it as it was', () => {
+    const db = open();
+    const named = registered().data.treatyId;
+    const [first, second] = oneAfterTheOther(
+      log.filter((event) => event.streamName === treatyStreamName(named)),
+      log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
+    );
+    const registration = second[0]!;
+    const next = (event: TreatyEvent, step: bigint): RecordedEvent => ({
+      ...registration,
+      id: uuid(710 + Number(step)),
+      type: event.type,
+      data: toEventData(event),
+      revision: registration.revision + step,
+      position: second.at(-1)!.position + step,
+    });
+    const twice = next(statement(uuid(14), 'A. Overchuk', 'It builds on it.', '2025-05-16', [named, named]), 1n);
+    applyInBatches(db, [...first, registration, twice], 100);
+    // Another statement, naming no one: what the second says of the first stays as it was.
+    const another = next(statement(uuid(15), 'M. Jalali', 'Trade grows.', '2025-05-18'), 2n);
+    const updates = db.transaction(() => treatyStatusProjection.apply(db, [another]))();
+    expect(updates.map((update) => update.treatyId)).toEqual([SECOND_ID]);
+    db.close();
+  });
+
   describe('renders views on read', () => {
     const FIRST_ID = registered().data.treatyId;
     const ofTreaty = (id: string) => log.filter((event) => event.streamName === treatyStreamName(id));
@@ -274,7 +334,12 @@ describe('the treaty-status projection', () => {
       applyInBatches(db, [...ofTreaty(FIRST_ID), ...second], log.length);
       const queries = new TreatyStatusQueries(db);
       expect(queries.timeline(FIRST_ID)?.linkedItems).toHaveLength(1);
-      applyInBatches(db, [retraction], 1);
+      const updates = db.transaction(() => treatyStatusProjection.apply(db, [retraction]))();
+      // What the second no longer says of the first is a change of the first's, published at the retraction.
+      expect(updates.map((update) => [update.treatyId, update.position])).toEqual([
+        [SECOND_ID, retraction.position],
+        [FIRST_ID, retraction.position],
+      ]);
       expect(queries.timeline(FIRST_ID)?.linkedItems).toEqual([]);
       expect(queries.status(FIRST_ID)?.relations).toEqual([
         { type: 'built-on-by', treatyId: SECOND_ID, direction: 'incoming' },

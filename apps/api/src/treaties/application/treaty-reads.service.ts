@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import {
+  EVENT_STORE,
+  StreamDeletedError,
+  StreamNotFoundError,
+  type EventStore,
+  type RecordedEvent,
+} from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
 import {
   linksKnownAt,
@@ -158,7 +164,12 @@ export class TreatyReads {
     if (query.knownAt === undefined) return this.readModels.treaties.links(treatyId);
     const linkers: TreatyEventEnvelope[][] = [];
     for (const linker of this.readModels.treaties.linkers(treatyId)) {
-      linkers.push((await this.events(linker)).map(toTreatyEnvelope));
+      // A linker whose stream its operator deleted for good says nothing any more: this treaty is still here.
+      const events = await this.events(linker).catch((error: unknown) => {
+        if (error instanceof StreamDeletedError) return [];
+        throw error;
+      });
+      linkers.push(events.map(toTreatyEnvelope));
     }
     return linksKnownAt(treatyId, linkers, query.knownAt);
   }
