@@ -36,4 +36,13 @@ describe('forwarded headers (TIMELINE_TRUSTED_PROXIES)', () => {
       await request(subject.http).get('/treaties').set('X-Forwarded-For', client).expect(429);
     }
   });
+
+  it('counts the IPv6 clients of one /64 as one: a client cannot take a fresh address per request', async () => {
+    subject = await startTestApp({ trustedProxies: ['loopback'], limits: { ...DEFAULT_LIMITS, ratePerMinute: 2 } });
+    const list = (client: string) => request(subject!.http).get('/treaties').set('X-Forwarded-For', client);
+    await list('2001:db8:0:1::1').expect(200);
+    await list('2001:db8:0:1::2').expect(200);
+    await list('2001:db8:0:1:ffff::3').expect(429);
+    await list('2001:db8:0:2::1').expect(200);
+  });
 });

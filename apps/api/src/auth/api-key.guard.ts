@@ -6,6 +6,7 @@ import { ApiProblem } from '../problems/api-problem';
 import { ACCESS, type Access } from './access.decorators';
 import { ApiKeys, type Principal } from './api-keys';
 import { FailedAuthentications } from './failed-authentications';
+import { clientNetworkOf } from '../http/client-network';
 
 export const API_KEYS = Symbol('API_KEYS');
 
@@ -46,7 +47,7 @@ export class ApiKeyGuard implements CanActivate {
   private authenticate(request: Request): Principal | undefined {
     const header = request.headers.authorization;
     if (header === undefined) return undefined;
-    const address = request.ip ?? 'unknown';
+    const address = clientNetworkOf(request.ip);
     const retryAfter = this.failures.retryAfter(address);
     if (retryAfter !== undefined) {
       request.res?.setHeader('Retry-After', retryAfter);
