@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
 import type { AuthenticatedRequest } from './api-key.guard';
-import { clientNetworkOf } from '../http/client-network';
+import { clientKeyOf } from './client-key';
 
 const WINDOW_MS = 60_000;
 
@@ -24,7 +24,7 @@ export class RateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const tracker = request.principal ? `key:${request.principal.keyId}` : `ip:${clientNetworkOf(request.ip)}`;
+    const tracker = clientKeyOf(request);
     const now = this.clock().getTime();
     const window = this.windows.get(tracker);
     const current = window && now - window.start < WINDOW_MS ? window : { start: now, count: 0 };

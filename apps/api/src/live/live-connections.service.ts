@@ -3,7 +3,7 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
-import { clientNetworkOf } from '../http/client-network';
+import { clientKeyOf } from '../auth/client-key';
 
 /** Counts open SSE streams per client (API key, or address) and refuses one past the configured bound. */
 @Injectable()
@@ -20,7 +20,7 @@ export class LiveConnections {
    * returned release is called (once, when the stream closes).
    */
   admit(request: AuthenticatedRequest): () => void {
-    const client = request.principal ? `key:${request.principal.keyId}` : `ip:${clientNetworkOf(request.ip)}`;
+    const client = clientKeyOf(request);
     const limit = this.config.limits.sseConnectionsPerClient;
     if ((this.open.get(client) ?? 0) >= limit) {
       throw new ApiProblem(429, 'TOO_MANY_STREAMS', `At most ${limit} live streams may be open per client`);
