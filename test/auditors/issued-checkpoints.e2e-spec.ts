@@ -39,7 +39,13 @@ function rewriteStream(
     const metadata = JSON.parse(row.metadata) as JsonObject;
     delete metadata.integrity;
     const data = change(JSON.parse(row.data) as JsonObject, hashes);
-    const sealed = sealEvent({ id: row.event_id, type: row.type, data, metadata }, stream, row.revision, previousHash);
+    const sealed = sealEvent(
+      { id: row.event_id, type: row.type, data, metadata },
+      stream,
+      row.revision,
+      previousHash,
+      new Date(),
+    );
     previousHash = integrityOf({ metadata: sealed.metadata! })!.hash;
     hashes.set(row.revision, previousHash);
     update.run(JSON.stringify(data), JSON.stringify(sealed.metadata), row.position);

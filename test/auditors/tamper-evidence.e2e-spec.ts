@@ -179,6 +179,40 @@ describe('tamper evidence', () => {
     }
   });
 
+  it('names an event whose recorded time was moved back, which no hash covers, online and offline', async () => {
+    // `knownAt` reads the recorded time: moved back a month, a report would look known before it was.
+    let moved = '';
+    const subject = await startOnCopy('backdated', (file) => {
+      const db = new Sqlite(file);
+      try {
+        const row = db
+          .prepare('SELECT event_id, recorded_at FROM events WHERE stream_name = ? ORDER BY revision LIMIT 1 OFFSET 2')
+          .get(`treaty-${RU_IR.id}`) as { event_id: string; recorded_at: string };
+        moved = row.event_id;
+        const monthBefore = new Date(Date.parse(row.recorded_at) - 30 * 24 * 60 * 60 * 1000).toISOString();
+        db.prepare('UPDATE events SET recorded_at = ? WHERE event_id = ?').run(monthBefore, moved);
+      } finally {
+        db.close();
+      }
+    });
+    try {
+      const expected = [
+        expect.objectContaining({ eventId: moved, reason: expect.stringMatching(/recorded time .* 720 hours before/) }),
+      ];
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(one.body).toMatchObject({ ok: false });
+      expect(one.body.failures).toEqual(expected);
+      const all = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(all.body.failures).toEqual(expected);
+
+      const result = await offline('backdated', await exportLog(subject.http));
+      expect(result.code).toBe(EXIT.failed);
+      expect(JSON.parse(result.output).failures).toEqual(expected);
+    } finally {
+      await subject.close();
+    }
+  });
+
   it("finds an event removed from a stream's end through the checkpoints issued before", async () => {
     let removed = { stream: '', revision: '' };
     const subject = await startOnCopy('truncated', (file) => {

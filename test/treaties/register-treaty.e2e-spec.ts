@@ -26,17 +26,24 @@ describe('POST /treaties', () => {
     expect(event?.data).toMatchObject({ treatyId: RU_IR.id, title: RU_IR.title, parties: ['RU', 'IR'] });
   });
 
-  it('names the actor by key fingerprint, the correlation id and the schema version in the metadata', async () => {
+  it('names the actor by key fingerprint, the correlation id, the schema version and the sealing time in the metadata', async () => {
     const body = { ...RU_IR, id: 'metadata-check' };
+    const before = Date.now();
     const response = await post(subject.http, '/treaties', body).set('X-Correlation-Id', 'trace-42').expect(201);
+    const after = Date.now();
     expect(response.headers['x-correlation-id']).toBe('trace-42');
     const [event] = await storedEvents(subject, body.id);
     expect(event?.metadata).toEqual({
       actor: expect.stringMatching(/^editor:[0-9a-f]{12}$/),
       correlationId: 'trace-42',
       schemaVersion: 1,
+      sealedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       integrity: { scheme: 'sha256-jcs-chain-1', previousHash: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+    // Real time, though this app's clock is set to another day: the store records real time too.
+    const sealedAt = Date.parse(event!.metadata.sealedAt as string);
+    expect(sealedAt).toBeGreaterThanOrEqual(before);
+    expect(sealedAt).toBeLessThanOrEqual(after);
     expect(JSON.stringify(event?.metadata)).not.toContain(KEYS.editor);
   });
 

@@ -3,6 +3,12 @@ export const CLOCK = Symbol('CLOCK');
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
+/**
+ * The real time, whatever CLOCK says: the moment a writer seals an event, which the verifier holds against the time
+ * the store records it at, and stores record real time (tests that set CLOCK to another day set only "today").
+ */
+export const wallClock: Clock = () => new Date();
+
 /** The zone furthest ahead of UTC (the Line Islands, UTC+14): where a new calendar day begins first. */
 const EARLIEST_ZONE_OFFSET_MS = 14 * 60 * 60 * 1000;
 

@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@timeline/event-store';
 import { verifyLog } from './audit-log-reader';
 import { checkpointIsAuthentic, signCheckpoint } from './checkpoint';
 import { sealEvent } from './event-integrity';
+import { RECORDED_TIME_TOLERANCE_MS } from './recorded-time';
 
 /** A log of sealed events over two streams, as a writer that reads before it appends would produce it. */
 function sealedLog(): RecordedEvent[] {
@@ -23,6 +24,7 @@ function sealedLog(): RecordedEvent[] {
       streamName,
       revision,
       previous?.hash ?? null,
+      new Date(),
     );
     const recorded = {
       ...sealed,
@@ -53,6 +55,35 @@ describe('verifyLog', () => {
     expect(result.ok).toBe(false);
     expect(result.failures).toEqual([
       expect.objectContaining({ eventId: log[4].id, reason: expect.stringContaining('altered') }),
+    ]);
+  });
+
+  it('names an event whose recorded time lies too far from its sealing time, either way, and only that one', async () => {
+    const log = sealedLog();
+    const shifted = (event: RecordedEvent, by: number): RecordedEvent => ({
+      ...event,
+      recordedAt: new Date(event.recordedAt.getTime() + by),
+    });
+    log[2] = shifted(log[2]!, -RECORDED_TIME_TOLERANCE_MS - 1000);
+    log[5] = shifted(log[5]!, 3 * 60 * 60 * 1000);
+    log[6] = shifted(log[6]!, RECORDED_TIME_TOLERANCE_MS - 1000);
+    const result = await verifyLog(log);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        eventId: log[2].id,
+        reason: expect.stringMatching(/recorded time .* 5 minutes before/),
+      }),
+      expect.objectContaining({ eventId: log[5].id, reason: expect.stringMatching(/recorded time .* 3 hours after/) }),
+    ]);
+  });
+
+  it('holds the sealing time under the hash', async () => {
+    const log = sealedLog();
+    const later = new Date(log[3]!.recordedAt.getTime() + 1000).toISOString();
+    log[3] = { ...log[3]!, metadata: { ...log[3]!.metadata, sealedAt: later } };
+    expect((await verifyLog(log)).failures).toEqual([
+      expect.objectContaining({ eventId: log[3].id, reason: expect.stringContaining('altered') }),
     ]);
   });
 

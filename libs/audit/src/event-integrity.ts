@@ -13,7 +13,10 @@ export interface EventIntegrity {
   readonly hash: string;
 }
 
-/** What the hash covers: all the writer decides. Position and recorded time are the store's, and not covered. */
+/**
+ * What the hash covers: all the writer decides, its sealing time among it. Position and recorded time are the store's,
+ * and not covered: the recorded time is checked against the sealing time instead.
+ */
 export interface HashedContent {
   readonly streamName: string;
   readonly revision: bigint;
@@ -42,15 +45,19 @@ export function hashEvent(content: HashedContent): string {
 
 /**
  * Adds `integrity` to the metadata of an event about to be appended at `revision`, chained to the previous event's
- * hash. The writer knows both because it appends with the exact revision it read.
+ * hash. The writer knows both because it appends with the exact revision it read. `sealedAt`, the writer's clock at
+ * that moment, goes into the hashed metadata as `sealedAt`: the store's recorded time of the event, which `knownAt`
+ * reads and no hash can cover (the store sets it after the seal), is then checked against it (see
+ * `recordedTimeProblem`, recorded-time.ts).
  */
 export function sealEvent(
   event: NewEvent,
   streamName: string,
   revision: bigint,
   previousHash: string | null,
+  sealedAt: Date,
 ): NewEvent {
-  const metadata = { ...(event.metadata ?? {}) };
+  const metadata: JsonObject = { ...(event.metadata ?? {}), sealedAt: sealedAt.toISOString() };
   delete metadata.integrity;
   const hash = hashEvent({
     streamName,

@@ -3,3 +3,4 @@ export * from './checkpoint';
 export * from './event-integrity';
 export * from './log-verifier';
 export * from './ndjson-events';
+export * from './recorded-time';

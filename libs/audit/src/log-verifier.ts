@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@timeline/event-store';
 import { integrityOf, recomputeHash } from './event-integrity';
+import { recordedTimeProblem } from './recorded-time';
 
 export interface VerificationFailure {
   readonly eventId: string;
@@ -24,8 +25,8 @@ export interface StreamHead {
 /**
  * Checks events one at a time, in log order, holding only each stream's head: any log size in constant memory
  * per stream. An event fails when its content no longer matches its hash (altered), when it does not follow its
- * stream's previous event (a revision skipped or repeated: removed or reordered), or when it does not chain to
- * the previous event's hash.
+ * stream's previous event (a revision skipped or repeated: removed or reordered), when it does not chain to the
+ * previous event's hash, or when its recorded time lies too far from the time it was sealed.
  */
 export class LogVerifier {
   private readonly heads = new Map<string, StreamHead>();
@@ -67,6 +68,8 @@ export class LogVerifier {
         fail('its content does not match its hash: it was altered after it was written');
       }
     }
+    const timeProblem = recordedTimeProblem(event);
+    if (timeProblem) fail(timeProblem);
     this.heads.set(event.streamName, {
       revision: event.revision,
       hash: integrity?.hash ?? '',

@@ -20,6 +20,7 @@ import {
   type JsonObject,
   type RecordedEvent,
 } from '@timeline/event-store';
+import { wallClock } from '../clock';
 
 /** Where every replica keeps the checkpoints issued: one append-only stream of the shared log. */
 export const CHECKPOINT_STREAM = 'audit-checkpoints';
@@ -106,6 +107,7 @@ export class IssuedCheckpoints {
         CHECKPOINT_STREAM,
         previous ? previous.revision + 1n : 0n,
         previous ? (integrityOf(previous)?.hash ?? null) : null,
+        wallClock(),
       );
       try {
         await this.store.appendToStream(CHECKPOINT_STREAM, [sealed], { expectedRevision: revision });

@@ -18,6 +18,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@timeline/event-store';
+import { wallClock } from '../clock';
 import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
 import { WEBHOOK_STREAM_PREFIX, webhookStreamName, type WebhookEvent } from './webhook.events';
 
@@ -89,6 +90,7 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
     const known = this.tracked.get(id);
     let revision = known ? known.revision : -1n;
     let previousHash = known?.lastHash ?? null;
+    const sealedAt = wallClock();
     const sealed: NewEvent[] = events.map((event) => {
       revision += 1n;
       const next = sealEvent(
@@ -101,6 +103,7 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
         streamName,
         revision,
         previousHash,
+        sealedAt,
       );
       previousHash = integrityOf({ metadata: next.metadata ?? {} })?.hash ?? null;
       return next;

@@ -18,7 +18,7 @@ import {
   type TreatyEvent,
   type TreatyState,
 } from '@timeline/treaty';
-import { CLOCK, latestDateOnEarth, type Clock } from '../../clock';
+import { CLOCK, latestDateOnEarth, wallClock, type Clock } from '../../clock';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
 import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
@@ -167,6 +167,7 @@ function sealChain(
 ): NewEvent[] {
   const first = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
   let previousHash = decision.lastHash;
+  const sealedAt = wallClock();
   return events.map((event, index) => {
     const sealed = sealEvent(
       {
@@ -183,6 +184,7 @@ function sealChain(
       streamName,
       first + BigInt(index),
       previousHash,
+      sealedAt,
     );
     previousHash = integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
     return sealed;
