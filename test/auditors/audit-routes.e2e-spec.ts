@@ -1,4 +1,6 @@
 import { generateKeyPairSync, createPublicKey } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { checkpointIsAuthentic, type SignedCheckpoint } from '@timeline/audit';
@@ -77,5 +79,16 @@ describe('the audit routes', () => {
       .expect(200);
     expect(response.body).toMatchObject({ dryRun: true, differences: [] });
     expect(response.body.events).toBeGreaterThan(0);
+  });
+
+  it('refuses to promote a rebuilt read model over HTTP, and leaves the live one in place', async () => {
+    const response = await request(subject.http)
+      .post('/audit/projections/rebuild?dryRun=false')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(403);
+    expect(response.body).toMatchObject({ code: 'REBUILD_PROMOTION_NOT_OVER_HTTP', status: 403 });
+    expect(response.body.detail).toContain('npm run projections:rebuild');
+    expect(existsSync(join(subject.config.dataDir, 'projections.current'))).toBe(false);
+    expect(readdirSync(subject.config.dataDir).filter((file) => /^projections-.*\.db$/.test(file))).toEqual([]);
   });
 });

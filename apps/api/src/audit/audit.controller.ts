@@ -1,14 +1,13 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { Roles } from '../auth/access.decorators';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LogHead, parsePosition } from '../http/positions';
-import { rebuildProjections } from '../read-models/rebuild-projections';
+import { ApiProblem } from '../problems/api-problem';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { AuditLogQueryDto, RebuildQueryDto } from './audit-log.query.dto';
 import { AuditService, MAX_LOG_PAGE } from './audit.service';
+import { ReadModelComparison } from './read-model-comparison.service';
 
 @ApiTags('auditors')
 @ApiBearerAuth()
@@ -17,8 +16,7 @@ import { AuditService, MAX_LOG_PAGE } from './audit.service';
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly comparison: ReadModelComparison,
     private readonly head: LogHead,
   ) {}
 
@@ -58,10 +56,22 @@ export class AuditController {
 
   @Post('projections/rebuild')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replay the whole log into a scratch read model and report every difference (dryRun)' })
+  @ApiOperation({
+    summary: 'Replay the whole log into a scratch read model and report every difference from the live one',
+    description:
+      'A dry run only (`dryRun=true`, the default): an auditor compares, and promoting a rebuilt read model is ' +
+      "the operator's act on the host (`npm run projections:rebuild`), refused here with 403 " +
+      '`REBUILD_PROMOTION_NOT_OVER_HTTP`. One rebuild runs at a time: a request made while one runs gets its report.',
+  })
   async rebuild(@Query() query: RebuildQueryDto) {
-    const dryRun = query.dryRun !== 'false';
-    const report = await rebuildProjections(this.store, this.config.dataDir, { dryRun });
-    return { dryRun, events: report.events, milliseconds: report.milliseconds, differences: report.differences };
+    if (query.dryRun === 'false') {
+      throw new ApiProblem(
+        403,
+        'REBUILD_PROMOTION_NOT_OVER_HTTP',
+        "Auditors compare the read model with a rebuild (dryRun=true); promoting a rebuilt read model is the operator's act: run `npm run projections:rebuild` on the host",
+      );
+    }
+    const report = await this.comparison.compare();
+    return { dryRun: true, events: report.events, milliseconds: report.milliseconds, differences: report.differences };
   }
 }

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { ReadModelComparison } from './read-model-comparison.service';
 import { IntegrityHeaderInterceptor } from './integrity-header.interceptor';
 import { IntegrityHealthIndicator } from './integrity.health';
 
@@ -13,6 +14,7 @@ import { IntegrityHealthIndicator } from './integrity.health';
   controllers: [AuditController],
   providers: [
     AuditService,
+    ReadModelComparison,
     IntegrityHealthIndicator,
     { provide: APP_INTERCEPTOR, useClass: IntegrityHeaderInterceptor },
   ],

@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { InMemoryEventStore, newEventId, type EventStore } from '@timeline/event-store';
+import type { AppConfig } from '../config/app-config';
+import { ReadModelComparison } from './read-model-comparison.service';
+
+/** An in-memory store that counts the replays started on it (each rebuild subscribes to the log once). */
+function countingStore(): { store: EventStore; replays: () => number } {
+  const inner = new InMemoryEventStore();
+  let replays = 0;
+  const store = new Proxy(inner, {
+    get(target, property, receiver) {
+      if (property === 'subscribeToAll') {
+        return (...args: Parameters<EventStore['subscribeToAll']>) => {
+          replays += 1;
+          return target.subscribeToAll(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { store, replays: () => replays };
+}
+
+describe('ReadModelComparison', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-comparison-'));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs one rebuild at a time: a comparison asked for while one runs gets its report', async () => {
+    const { store, replays } = countingStore();
+    await store.appendToStream('elsewhere-1', [{ id: newEventId(), type: 'Unrelated', data: {} }]);
+    const comparison = new ReadModelComparison(store, { dataDir } as AppConfig);
+
+    const [first, second] = await Promise.all([comparison.compare(), comparison.compare()]);
+    expect(replays()).toBe(1);
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ promoted: false, differences: [] });
+
+    const later = await comparison.compare();
+    expect(replays()).toBe(2);
+    expect(later).not.toBe(first);
+    // A dry run leaves no scratch file behind.
+    expect(readdirSync(dataDir).filter((file) => file.startsWith('projections-'))).toEqual([]);
+  });
+});
