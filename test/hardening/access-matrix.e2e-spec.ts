@@ -35,6 +35,7 @@ describe('who may call every route (reads closed: TIMELINE_PUBLIC_READS=false)',
     { method: 'get', path: '/treaties', allowed: READERS },
     { method: 'get', path: `/treaties/${RU_IR.id}`, allowed: READERS },
     { method: 'get', path: `/treaties/${RU_IR.id}/timeline`, allowed: READERS },
+    { method: 'get', path: `/treaties/${RU_IR.id}/developments/${developmentId}`, allowed: READERS },
     { method: 'post', path: '/treaties', body: { ...RU_IR, id: 'x-matrix' }, allowed: ['editor'] },
     {
       method: 'post',

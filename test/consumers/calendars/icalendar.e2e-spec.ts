@@ -67,7 +67,12 @@ describe('iCalendar', () => {
     expect(signed.start.toString()).toBe('2025-01-17');
     expect(signed.end.toString()).toBe('2025-01-18');
     expect(signed.summary).toBe('Signed (Moscow; the Kremlin, Hall of St. Andrew): ' + RU_IR.title);
-    expect(signed.url).toMatch(new RegExp(`/treaties/${RU_IR.id}$`));
+    // Its development's permalink.
+    expect(signed.url).toMatch(new RegExp(`/treaties/${RU_IR.id}/developments/${signatureId}$`));
+    const linked = await request(subject.http)
+      .get(new URL(String(signed.url)).pathname)
+      .expect(200);
+    expect(linked.body.development).toMatchObject({ developmentId: signatureId, type: 'signed' });
 
     const ratified = events.find((event) => event.uid === `${ratificationId}@treaty-timeline`)!;
     expect(ratified.start.toString()).toBe('2025-02-01');

@@ -63,6 +63,20 @@ describe('Atom feeds', () => {
     expect(approval.title).toContain('Legislative approval (RU, State Duma)');
   });
 
+  it("links each entry to its development's permalink, a retraction's entry too", async () => {
+    const alternate = async (path: string, entryId: string) => {
+      const { feed } = await atom(subject, path);
+      const links = feed.entries.find((entry) => entry.id === entryId)!.links.filter((l) => l.rel === 'alternate');
+      expect(links).toHaveLength(1);
+      const answer = await request(subject.http).get(new URL(links[0]!.href).pathname).expect(200);
+      return answer.body as { development: { developmentId: string; retracted: boolean } };
+    };
+    const approval = await alternate(`/treaties/${RU_IR.id}/feed.atom`, `urn:uuid:${approvalId}`);
+    expect(approval.development).toMatchObject({ developmentId: approvalId, occurredOn: '2025-04-08' });
+    const retracted = await alternate(`/treaties/${OTHER.id}/feed.atom`, `urn:uuid:${retractionId}`);
+    expect(retracted.development).toMatchObject({ retracted: true, retraction: { eventId: retractionId } });
+  });
+
   it('updates a corrected development in place: one entry, the correction in it, a later updated date', async () => {
     const { feed } = await atom(subject, `/treaties/${RU_IR.id}/feed.atom`);
     const approvals = feed.entries.filter((entry) => entry.id === `urn:uuid:${approvalId}`);

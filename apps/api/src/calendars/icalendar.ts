@@ -46,7 +46,7 @@ export function developmentEvent(record: DevelopmentRecord, baseUrl: string): st
     `DTEND;VALUE=DATE:${end}`,
     `SUMMARY:${text(record.precision === 'day' ? what : `${what} (${record.precision})`)}`,
     `DESCRIPTION:${text(description)}`,
-    `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}`,
+    `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}/developments/${record.developmentId}`,
     `CATEGORIES:${text(record.type)}`,
     `STATUS:${record.retraction ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',

@@ -35,14 +35,26 @@ export interface AtomEntry {
  */
 export function entriesOf(record: DevelopmentRecord, baseUrl: string): AtomEntry[] {
   const treatyUrl = `${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}`;
+  const what = describeDevelopment(record);
+  // The entry's own resource is the development's permalink, which a retraction's event id leads to as well.
+  const permalink = (id: string) => ({
+    rel: 'alternate',
+    href: `${treatyUrl}/developments/${id}`,
+    type: 'application/json',
+    title: what,
+  });
   const treatyLinks = [
-    { rel: 'alternate', href: `${treatyUrl}/timeline`, type: 'application/json', title: record.treatyTitle },
     { rel: 'related', href: treatyUrl, type: 'application/json', title: record.treatyTitle },
+    {
+      rel: 'related',
+      href: `${treatyUrl}/timeline`,
+      type: 'application/json',
+      title: `${record.treatyTitle}: timeline`,
+    },
   ];
   const sourceLinks = record.sources.flatMap((source) =>
     source.url ? [{ rel: 'via', href: source.url, title: source.publisher }] : [],
   );
-  const what = describeDevelopment(record);
   const lines = [
     `${what}: ${record.treatyTitle}.`,
     `Date: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known to the ${record.precision})`}.`,
@@ -62,7 +74,7 @@ export function entriesOf(record: DevelopmentRecord, baseUrl: string): AtomEntry
     title: `${record.retraction ? '[Retracted] ' : ''}${what}: ${record.treatyTitle}`,
     updated: record.updatedAt,
     published: record.recordedAt,
-    links: [...treatyLinks, ...sourceLinks],
+    links: [permalink(record.developmentId), ...treatyLinks, ...sourceLinks],
     categories: [
       record.type,
       ...(record.corrections.length > 0 ? ['corrected'] : []),
@@ -80,6 +92,7 @@ export function entriesOf(record: DevelopmentRecord, baseUrl: string): AtomEntry
       updated: retraction.recordedAt,
       published: retraction.recordedAt,
       links: [
+        permalink(retraction.eventId),
         ...treatyLinks,
         ...(retraction.source.url
           ? [{ rel: 'via', href: retraction.source.url, title: retraction.source.publisher }]

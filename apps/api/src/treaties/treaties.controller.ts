@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -15,7 +15,6 @@ import {
   ApiBadRequestResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
-import { ApiProblem } from '../problems/api-problem';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
 import type { WriteRequest } from './application/write-request';
 import { DryRunResponseDto } from './dto/dry-run-response.dto';
@@ -25,14 +24,10 @@ import { ReportDevelopmentRequestDto } from './dto/report-development.request.dt
 import { RetractDevelopmentRequestDto } from './dto/retract-development.request.dto';
 import { WriteModeQueryDto } from './dto/write-mode.query.dto';
 import { WriteResponseDto } from './dto/write-response.dto';
+import { DEVELOPMENT_ID } from './development-id.pipe';
 import { TreatyIdPipe } from './treaty-id.pipe';
 import { Write } from './write-request.decorator';
 import { WriteResponseInterceptor } from './write-response.interceptor';
-
-/** A development id is a UUID; anything else cannot name one. */
-const DEVELOPMENT_ID = new ParseUUIDPipe({
-  exceptionFactory: () => new ApiProblem(404, 'DEVELOPMENT_NOT_FOUND', 'No development has this id: ids are UUIDs'),
-});
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
 

@@ -9,7 +9,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/access.decorators';
+import { developmentInTimeline } from './application/development-in-timeline';
 import { TreatyReads } from './application/treaty-reads.service';
+import { DEVELOPMENT_ID } from './development-id.pipe';
+import { TreatyDevelopmentDto } from './dto/treaty-development.response.dto';
 import { TreatyListQueryDto } from './dto/treaty-list.query.dto';
 import { PartyStatusDto, TreatyStatusDto } from './dto/treaty-status.response.dto';
 import { TreatyTimelineDto } from './dto/treaty-timeline.response.dto';
@@ -54,5 +57,22 @@ export class TreatyReadsController {
   @ApiNotFoundResponse(PROBLEM)
   timeline(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
     return this.reads.timeline(treatyId, query);
+  }
+
+  @Get(':treatyId/developments/:developmentId')
+  @ApiOperation({
+    summary: 'One development, its permalink: corrections applied, every source, its retraction; asOf / knownAt',
+    description:
+      'Named by its development id, or by the id of any event about it (a corroboration, a correction, its ' +
+      'retraction): each answers the development it concerns. A retracted development is answered, marked.',
+  })
+  @ApiOkResponse({ type: TreatyDevelopmentDto })
+  @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND, DEVELOPMENT_NOT_FOUND' })
+  async development(
+    @Param('treatyId', TreatyIdPipe) treatyId: string,
+    @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
+    @Query() query: TreatyViewQueryDto,
+  ) {
+    return developmentInTimeline(await this.reads.timeline(treatyId, query), developmentId);
   }
 }
