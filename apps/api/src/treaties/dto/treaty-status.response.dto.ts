@@ -124,7 +124,7 @@ export class StepDto {
   @ApiPropertyOptional({
     enum: LEGISLATIVE_STAGES,
     description:
-      "A legislative approval's stage of the chamber's procedure, when reported; absent: the chamber's decisive vote",
+      "A legislative approval's stage of the chamber's procedure, when reported; absent: the chamber's decisive vote (third-reading and final are decisive too; earlier stages are progress, not the chamber's approval)",
   })
   stage?: string;
   @ApiProperty()
