@@ -104,6 +104,31 @@ describe('a reservation formulated at signature, confirmed on consent (VCLT art.
       .thenThrows('CONFIRMATION_BEFORE_RESERVATION', { field: 'changes.occurredOn' });
   });
 
+  it('keeps the confirmed reservation confirmable: no correction moves it after its confirmation or to another party', () => {
+    const confirmed = [...atSignature, confirmedReservation(uuid(4), 'AT', '2025-09-01', formulated)];
+    spec
+      .given(confirmed)
+      .when(correct(id, formulated, { occurredOn: '2025-09-02' }))
+      .thenThrows('CONFIRMATION_BEFORE_RESERVATION', { field: 'changes.occurredOn' });
+    spec
+      .given([...confirmed, signedBy(uuid(5), 'BE', '2025-02-01')])
+      .when(correct(id, formulated, { party: 'BE' }))
+      .thenThrows('INVALID_CORRECTION', { field: 'changes.party' });
+    spec
+      .given(confirmed)
+      .when(correct(id, formulated, { occurredOn: '2025-02-03' }))
+      .then({
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: TREATY_ID,
+          developmentId: formulated,
+          changes: { occurredOn: '2025-02-03' },
+          reason: 'Misread the date',
+          source: source(),
+        },
+      });
+  });
+
   it('is a field of a reservation only, and must be a developmentId', () => {
     spec
       .given(atSignature)

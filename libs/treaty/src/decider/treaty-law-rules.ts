@@ -191,6 +191,37 @@ function assertConfirmsFormulatedReservation(
   }
 }
 
+/**
+ * A correction of a reservation that another confirms (VCLT art. 23(2)) must leave it confirmable: the same party,
+ * formulated no later than each confirmation on record. `others` is the record without the corrected development.
+ */
+export function assertConfirmationsStillFit(
+  developmentId: string,
+  corrected: Development,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  if (corrected.type !== 'reservation' || corrected.confirmsReservationId !== undefined) return;
+  for (const other of others) {
+    const { current } = other;
+    if (current.type !== 'reservation' || current.confirmsReservationId !== developmentId) continue;
+    if (current.party !== corrected.party) {
+      throw new TreatyRuleViolation(
+        'INVALID_CORRECTION',
+        `${prefix}party: the reservation is confirmed by ${current.party} (development ${other.developmentId}); retract that confirmation first`,
+        `${prefix}party`,
+      );
+    }
+    if (comparePartialDates(current.occurredOn, corrected.occurredOn) < 0) {
+      throw new TreatyRuleViolation(
+        'CONFIRMATION_BEFORE_RESERVATION',
+        `${prefix}occurredOn ${corrected.occurredOn} is after the confirmation of this reservation (${current.occurredOn}, development ${other.developmentId})`,
+        `${prefix}occurredOn`,
+      );
+    }
+  }
+}
+
 function assertObjectionOnRecord(
   development: Extract<Development, { type: 'objection-withdrawn' }>,
   others: readonly DevelopmentOnRecord[],
