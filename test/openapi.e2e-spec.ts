@@ -74,6 +74,13 @@ describe('OpenAPI', () => {
     }
     for (const field of ['stage', 'participants', 'summary', 'treaties', 'parties'])
       expect(report[field]).toBeDefined();
+    // A chamber's stage of procedure and a reservation's confirmation (VCLT art. 23(2)).
+    expect(report['stage']?.enum).toEqual(expect.arrayContaining(['announced', 'first-reading', 'third-reading']));
+    expect(report['confirmsReservationId']).toMatchObject({ format: 'uuid' });
+    expect(schemas['StepDto']?.properties?.['stage']).toBeDefined();
+    expect(Object.keys(schemas['PartyReservationDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['formulatedOn', 'confirmedOn', 'confirmationId', 'unconfirmed']),
+    );
     expect(Object.keys(schemas['TreatyIdentifiersDto']?.properties ?? {})).toEqual(
       expect.arrayContaining(['untsNumber', 'depositaryReference', 'wikidataId', 'officialTextUrl']),
     );

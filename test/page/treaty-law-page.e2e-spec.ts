@@ -309,6 +309,43 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(pageErrors).toEqual([]);
   });
 
+  it("names a chamber's reading, and shows a reservation formulated at signature as confirmed or not", async () => {
+    const onProtocol = (body: Record<string, unknown>) =>
+      post(subject.http, `/treaties/${PROTOCOL.id}/developments`, {
+        source: source({ publishedOn: isoDaysFromNow(0) }),
+        ...body,
+      }).expect(201);
+    await onProtocol({ type: 'signed', occurredOn: '2025-02-01' });
+    const formulated = await onProtocol({ type: 'reservation', party: 'AT', occurredOn: '2025-02-01', text: 'On 3' });
+    await onProtocol({ type: 'reservation', party: 'CZ', occurredOn: '2025-02-01', text: 'On 4' });
+    await onProtocol({
+      type: 'legislative-approval',
+      party: 'AT',
+      body: 'Nationalrat',
+      stage: 'first-reading',
+      occurredOn: '2025-05-14',
+    });
+    for (const party of ['AT', 'CZ']) {
+      await onProtocol({ type: 'consent-to-be-bound', consentType: 'ratification', party, occurredOn: '2025-07-01' });
+    }
+    await onProtocol({
+      type: 'reservation',
+      party: 'AT',
+      occurredOn: '2025-07-01',
+      confirmsReservationId: formulated.body.eventId,
+    });
+
+    await page.goto(`${baseUrl}/?treaty=${PROTOCOL.id}`);
+    await page.locator('#party-chart tbody tr[data-party="CZ"]').waitFor();
+    expect(await cellText('AT', 'reservations')).toBe('Reservation, formulated 2025-02-01, confirmed 2025-07-01 On 3');
+    expect(await cellText('CZ', 'reservations')).toBe('Reservation, 2025-02-01 not confirmed on consent On 4');
+    const reading = page.locator('#developments > li[data-type="legislative-approval"]');
+    expect(await text(reading.locator('h4'))).toContain('Legislative approval: Nationalrat, first reading');
+    const confirmation = page.locator('#developments > li[data-type="reservation"]').last();
+    expect(await text(confirmation.locator('h4'))).toContain('Reservation confirmed on consent');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('fits 375 pixels: the chart scrolls on its own, keyboard-focusable, the page does not', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     try {

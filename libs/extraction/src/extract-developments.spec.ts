@@ -142,6 +142,45 @@ describe('extractDevelopments', () => {
     expect(other).toMatchObject({ body: 'Federation Council', alreadyRecorded: null });
   });
 
+  it('proposes the reading a chamber voted in, and each reading as its own development', () => {
+    const text =
+      'The State Duma adopted the law on ratifying the partnership treaty with Iran in the first reading on April 1.\n' +
+      'A week later, on April 8, the Duma ratified the treaty with Iran in the second and third readings.';
+    expect(acts(extract(text, '2025-04-08')).map((vote) => [vote.body, vote.stage, vote.occurredOn])).toEqual([
+      ['State Duma', 'first-reading', '2025-04-01'],
+      ['State Duma', 'third-reading', '2025-04-08'],
+    ]);
+    const [single] = acts(
+      extract('The Duma ratified the treaty with Iran in the first and final reading on Tuesday.', '2025-04-08'),
+    );
+    expect(single).toMatchObject({ stage: 'final' });
+  });
+
+  it('a reading on record is not the decisive vote: only a decisive one counts as already recorded', () => {
+    const recorded: KnownTreaty = {
+      ...RU_IR,
+      developments: [
+        {
+          id: 'first',
+          type: 'legislative-approval',
+          party: 'RU',
+          body: 'State Duma',
+          stage: 'first-reading',
+          occurredOn: '2025-04',
+        },
+        { id: 'decisive', type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' },
+      ],
+    };
+    const third = 'The Duma ratified the treaty with Iran in the third and final reading on Tuesday.';
+    expect(acts(extract(third, '2025-04-08', [recorded]))).toEqual([
+      expect.objectContaining({ stage: 'third-reading', alreadyRecorded: 'decisive' }),
+    ]);
+    const first = 'The Duma approved the treaty with Iran in the first reading on Tuesday.';
+    expect(acts(extract(first, '2025-04-01', [recorded]))).toEqual([
+      expect.objectContaining({ stage: 'first-reading', alreadyRecorded: 'first' }),
+    ]);
+  });
+
   it('proposes statements with their speaker and talks with their stage', () => {
     const text =
       '“The treaty opens a new chapter,” Iranian Foreign Minister Abbas Araghchi said on Tuesday.\n' +

@@ -1,4 +1,4 @@
-import type { DatePrecision } from '@timeline/treaty';
+import type { DatePrecision, LegislativeStage } from '@timeline/treaty';
 
 /** The longest text one call reads (about 15,000 words): the HTTP layer refuses longer ones. */
 export const EXTRACTION_LIMITS = { text: 100_000 } as const;
@@ -19,6 +19,8 @@ export interface KnownDevelopment {
   readonly type: string;
   readonly party?: string | null;
   readonly body?: string | null;
+  /** A legislative approval's stage of the chamber's procedure; absent or null: its decisive vote. */
+  readonly stage?: string | null;
   readonly occurredOn: string;
 }
 
@@ -72,8 +74,11 @@ export interface Proposal {
   readonly consentType?: string;
   /** `statement` only. */
   readonly speaker?: string;
-  /** `negotiations` only: announced or held. */
-  readonly stage?: 'announced' | 'held';
+  /**
+   * `negotiations`: announced or held; `legislative-approval`: the reading the text names ("in the first
+   * reading"), absent when it names none (the chamber's decisive vote).
+   */
+  readonly stage?: 'announced' | 'held' | LegislativeStage;
   readonly occurredOn: string;
   readonly precision: DatePrecision;
   /** The days a vague expression ("last week") covers, when the date is coarser than them. */

@@ -83,6 +83,7 @@ export const REPORT_DETAIL_FIELDS = [
   'consentType',
   'againstParty',
   'reservationId',
+  'confirmsReservationId',
   'text',
   'effectiveOn',
   'successionOn',
@@ -102,7 +103,7 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
     case 'signed':
       return ['party', 'place', 'signatories'];
     case 'legislative-approval':
-      return ['party', 'body', 'votes'];
+      return ['party', 'body', 'votes', 'stage'];
     case 'ratification-completed':
     case 'withdrawn':
     case 'provisional-application-started':
@@ -117,6 +118,7 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
     case 'consent-to-be-bound':
       return ['party', 'consentType', 'successionOn'];
     case 'reservation':
+      return ['party', 'text', 'confirmsReservationId'];
     case 'declaration':
       return ['party', 'text'];
     case 'objection':
@@ -151,7 +153,7 @@ export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
       // Whether a signature is the treaty's or one party's is not corrected: retract it and report the right one.
       return ['occurredOn', 'place', 'signatories'];
     case 'legislative-approval':
-      return ['occurredOn', 'party', 'body', 'votes'];
+      return ['occurredOn', 'party', 'body', 'votes', 'stage'];
     case 'consent-to-be-bound':
       // Only a consent by succession carries a date of succession: the rules refuse it on any other.
       return ['occurredOn', 'party', 'successionOn'];
@@ -202,7 +204,14 @@ export function isRepeatable(type: DevelopmentType): boolean {
   );
 }
 
-const OPTIONAL_FIELDS: readonly DevelopmentField[] = ['place', 'signatories', 'votes', 'effectiveOn', 'successionOn'];
+const OPTIONAL_FIELDS: readonly DevelopmentField[] = [
+  'place',
+  'signatories',
+  'votes',
+  'stage',
+  'effectiveOn',
+  'successionOn',
+];
 
 export function isOptionalField(field: DevelopmentField): boolean {
   return OPTIONAL_FIELDS.includes(field);

@@ -1,5 +1,10 @@
 import { developmentTypeOfEvent, eventTypeOfDevelopment } from './development-type';
-import type { ConsentType, NegotiationStage } from './law/treaty-law.vocabulary';
+import {
+  isDecisiveStage,
+  type ConsentType,
+  type LegislativeStage,
+  type NegotiationStage,
+} from './law/treaty-law.vocabulary';
 import type { DevelopmentChanges, DevelopmentEvent, DevelopmentEventData, Votes } from './treaty.events';
 import { withoutUndefined } from './plain-data';
 
@@ -21,6 +26,8 @@ export type Development =
       readonly party: string;
       readonly body: string;
       readonly votes?: Votes;
+      /** The stage of the chamber's procedure; absent: its decisive vote. */
+      readonly stage?: LegislativeStage;
     }
   | {
       readonly type:
@@ -44,7 +51,18 @@ export type Development =
       readonly successionOn?: string;
     }
   | {
-      readonly type: 'reservation' | 'declaration';
+      readonly type: 'reservation';
+      readonly occurredOn: string;
+      readonly party: string;
+      readonly text?: string;
+      /**
+       * The reservation, formulated at signature, that this one confirms on the party's consent to be bound (VCLT
+       * art. 23(2)): its developmentId.
+       */
+      readonly confirmsReservationId?: string;
+    }
+  | {
+      readonly type: 'declaration';
       readonly occurredOn: string;
       readonly party: string;
       readonly text?: string;
@@ -99,7 +117,8 @@ export function bodyOf(development: Development): string | undefined {
 }
 
 /**
- * What makes two reports "the same development": a party's approval is one per chamber; a consent one per party and
+ * What makes two reports "the same development": a party's approval is one per chamber and stage of its procedure
+ * (the decisive vote, with or without a stage given, being one); a consent one per party and
  * consent type; a ratification, a withdrawal one per party; a party's signature, entry into force or suspension one per party, the treaty's own
  * one per treaty; a reservation or declaration one per party and wording; an objection one per objecting party and
  * reservation; a statement one per speaker and quote; a round of talks one per stage and participants. Names and
@@ -121,8 +140,11 @@ const identityKeys = new WeakMap<Development, string>();
 
 function identityKeyOf(development: Development): string {
   switch (development.type) {
-    case 'legislative-approval':
-      return `${development.type}|${development.party}|${normalizeBody(development.body)}`;
+    case 'legislative-approval': {
+      // Reports without a stage keep the key they always had: they mean the decisive vote.
+      const key = `${development.type}|${development.party}|${normalizeBody(development.body)}`;
+      return isDecisiveStage(development.stage) ? key : `${key}|${development.stage}`;
+    }
     case 'consent-to-be-bound':
       return `${development.type}|${development.party}|${development.consentType}`;
     case 'ratification-completed':
@@ -136,6 +158,10 @@ function identityKeyOf(development: Development): string {
     case 'resumed':
       return `${development.type}|${development.party ?? ''}`;
     case 'reservation':
+      if (development.confirmsReservationId !== undefined) {
+        return `${development.type}|${development.party}|confirms|${development.confirmsReservationId}`;
+      }
+      return `${development.type}|${development.party}|${normalizeBody(development.text ?? '')}`;
     case 'declaration':
       return `${development.type}|${development.party}|${normalizeBody(development.text ?? '')}`;
     case 'objection':
@@ -214,6 +240,7 @@ export function applyChanges(development: Development, changes: DevelopmentChang
         party: changes.party ?? development.party,
         body: changes.body ?? development.body,
         votes: changed(changes.votes, development.votes),
+        stage: changed(changes.stage, development.stage),
       });
     case 'consent-to-be-bound':
       return withoutUndefined({

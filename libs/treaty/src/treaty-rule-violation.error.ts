@@ -34,6 +34,7 @@ export const TREATY_RULE_CODES = {
   OBJECTION_TO_OWN_RESERVATION: 'invalid',
   EFFECTIVE_BEFORE_NOTIFICATION: 'invalid',
   SUCCESSION_AFTER_NOTIFICATION: 'invalid',
+  CONFIRMATION_BEFORE_RESERVATION: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

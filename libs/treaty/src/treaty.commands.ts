@@ -61,6 +61,8 @@ export type DevelopmentReport = {
   readonly againstParty?: string;
   /** For objection and reservation-withdrawn: the developmentId of the reservation. */
   readonly reservationId?: string;
+  /** For reservation: the developmentId of the reservation formulated at signature that this one confirms. */
+  readonly confirmsReservationId?: string;
   /** For reservation, declaration, objection: its wording or what it concerns. */
   readonly text?: string;
   /** For withdrawal-notified: the day it takes effect, when the report gives it. */
@@ -69,7 +71,7 @@ export type DevelopmentReport = {
   readonly speaker?: string;
   /** For statement: what was said, verbatim. */
   readonly quote?: string;
-  /** For negotiations: one of NEGOTIATION_STAGES. */
+  /** For negotiations: one of NEGOTIATION_STAGES; for legislative-approval: one of LEGISLATIVE_STAGES. */
   readonly stage?: string;
   /** For negotiations: the parties taking part. */
   readonly participants?: readonly string[];

@@ -1,6 +1,7 @@
 import type {
   ConsentType,
   EntryIntoForceClause,
+  LegislativeStage,
   NegotiationStage,
   TreatyIdentifiers,
   TreatyKind,
@@ -66,9 +67,10 @@ export type TreatySigned = Event<
   'TreatySigned',
   DevelopmentEventData & { party?: string; place?: string; signatories?: readonly string[] }
 >;
+/** `stage`, when given, is the stage of the chamber's procedure; without it, the chamber's decisive vote. */
 export type LegislativeApprovalGiven = Event<
   'LegislativeApprovalGiven',
-  DevelopmentEventData & { party: string; body: string; votes?: Votes }
+  DevelopmentEventData & { party: string; body: string; votes?: Votes; stage?: LegislativeStage }
 >;
 export type RatificationCompleted = Event<'RatificationCompleted', DevelopmentEventData & { party: string }>;
 export type InstrumentsExchanged = Event<'InstrumentsExchanged', DevelopmentEventData>;
@@ -88,8 +90,15 @@ export type ConsentToBeBoundExpressed = Event<
   'ConsentToBeBoundExpressed',
   DevelopmentEventData & { party: string; consentType: ConsentType; successionOn?: string }
 >;
-/** `text` is the reservation's or declaration's wording, or what it concerns, as the source gives it. */
-export type ReservationMade = Event<'ReservationMade', DevelopmentEventData & { party: string; text?: string }>;
+/**
+ * `text` is the reservation's or declaration's wording, or what it concerns, as the source gives it. A reservation
+ * formulated at signature is confirmed when the party consents to be bound, and is made on the date of its
+ * confirmation (VCLT art. 23(2)): the confirmation is a reservation naming it by `confirmsReservationId`.
+ */
+export type ReservationMade = Event<
+  'ReservationMade',
+  DevelopmentEventData & { party: string; text?: string; confirmsReservationId?: string }
+>;
 export type DeclarationMade = Event<'DeclarationMade', DevelopmentEventData & { party: string; text?: string }>;
 /** `party` objects to a reservation of `againstParty` (the one named by `reservationId`, when given). */
 export type ObjectionMade = Event<
@@ -160,7 +169,7 @@ export type DevelopmentEvent =
   | ContextReported;
 
 /**
- * The fields a correction may change. `null` clears an optional field (`place`, `signatories`, `votes`); the
+ * The fields a correction may change. `null` clears an optional field (`place`, `signatories`, `votes`, `stage`); the
  * required ones (`occurredOn`, `party`, `body`) can only be replaced.
  */
 export type DevelopmentChanges = {
@@ -170,6 +179,8 @@ export type DevelopmentChanges = {
   readonly place?: string | null;
   readonly signatories?: readonly string[] | null;
   readonly votes?: Votes | null;
+  /** A legislative approval's stage; null clears it (the chamber's decisive vote). */
+  readonly stage?: LegislativeStage | null;
   /** A withdrawal's notice: the day it takes effect; null clears it (the notice period computes it again). */
   readonly effectiveOn?: string | null;
   /** A notification of succession: the date of the succession of States; null clears it. */

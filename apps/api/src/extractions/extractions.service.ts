@@ -15,6 +15,7 @@ interface TimelineItem {
   type: string;
   party?: string;
   body?: string;
+  stage?: string;
   occurredOn: string;
   retracted: boolean;
 }
@@ -76,6 +77,7 @@ export class Extractions {
           type: item.type,
           party: item.party ?? null,
           body: item.body ?? null,
+          stage: item.type === 'legislative-approval' ? (item.stage ?? null) : null,
           occurredOn: item.occurredOn,
         })),
     };

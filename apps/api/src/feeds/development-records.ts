@@ -44,6 +44,8 @@ export interface DevelopmentRecord {
   readonly precision: 'day' | 'month' | 'year';
   readonly party?: string;
   readonly body?: string;
+  /** A legislative approval's stage of the chamber's procedure (`first-reading`, ...), when reported. */
+  readonly stage?: string;
   readonly place?: string;
   readonly signatories?: readonly string[];
   readonly votes?: { readonly for?: number; readonly against?: number; readonly abstained?: number };
@@ -74,6 +76,7 @@ interface TimelineItemJson {
   precision: 'day' | 'month' | 'year';
   party?: string;
   body?: string;
+  stage?: string;
   place?: string;
   signatories?: string[];
   votes?: DevelopmentRecord['votes'];
@@ -104,6 +107,7 @@ export function developmentRecords(treaty: TreatySummary, timeline: JsonView): D
       precision: item.precision,
       ...(item.party !== undefined ? { party: item.party } : {}),
       ...(item.body !== undefined ? { body: item.body } : {}),
+      ...(item.type === 'legislative-approval' && item.stage !== undefined ? { stage: item.stage } : {}),
       ...(item.place !== undefined ? { place: item.place } : {}),
       ...(item.signatories !== undefined ? { signatories: item.signatories } : {}),
       ...(item.votes !== undefined ? { votes: item.votes } : {}),
@@ -129,10 +133,18 @@ const TYPE_LABELS: Record<string, string> = {
   terminated: 'Terminated',
 };
 
-/** "Legislative approval (RU, State Duma)": what happened, to whom, in a few words. */
+const STAGE_LABELS: Record<string, string> = {
+  'first-reading': 'first reading',
+  'second-reading': 'second reading',
+  'third-reading': 'third reading',
+  final: 'final vote',
+};
+
+/** "Legislative approval (RU, State Duma, first reading)": what happened, to whom, in a few words. */
 export function describeDevelopment(record: DevelopmentRecord): string {
   const label = TYPE_LABELS[record.type] ?? record.type;
-  const who = [record.party, record.body, record.place].filter(Boolean).join(', ');
+  const stage = record.stage && (STAGE_LABELS[record.stage] ?? record.stage);
+  const who = [record.party, record.body, stage, record.place].filter(Boolean).join(', ');
   return who ? `${label} (${who})` : label;
 }
 

@@ -83,6 +83,7 @@ export function draftAct(
     type: finding.type,
     ...(party && treatyParties.includes(party) ? { party } : {}),
     ...(finding.body ? { body: finding.body.body } : {}),
+    ...(finding.stage ? { stage: finding.stage } : {}),
     ...(finding.consentType ? { consentType: finding.consentType } : {}),
     ...(finding.date
       ? {

@@ -1,4 +1,4 @@
-import { partialDatesAgree } from '@timeline/treaty';
+import { isDecisiveStage, partialDatesAgree, type LegislativeStage } from '@timeline/treaty';
 import { isTreatyAct, type KnownTreaty, type Proposal } from '../extraction.types';
 import { sameBody } from '../treaties/match-treaty';
 import type { Draft } from './act-proposals';
@@ -16,6 +16,7 @@ export function finishProposals(drafts: readonly Draft[], known: readonly KnownT
       draft.type,
       draft.party,
       draft.body,
+      draft.stage,
       draft.speaker,
       draft.occurredOn,
     ].join('|');
@@ -37,7 +38,10 @@ export function finishProposals(drafts: readonly Draft[], known: readonly KnownT
     });
 }
 
-/** Same treaty, type, party and chamber, and a date that agrees at the coarser precision. Acts only. */
+/**
+ * Same treaty, type, party, chamber and stage (the decisive vote with or without one given, as the record matches
+ * them), and a date that agrees at the coarser precision. Acts only.
+ */
 function recorded(draft: Draft, known: readonly KnownTreaty[]): string | null {
   if (draft.treatyId === null || !isTreatyAct(draft.type)) return null;
   const treaty = known.find((candidate) => candidate.id === draft.treatyId);
@@ -48,7 +52,13 @@ function recorded(draft: Draft, known: readonly KnownTreaty[]): string | null {
       (development.body
         ? draft.body !== undefined && sameBody(development.body, draft.body)
         : draft.body === undefined) &&
+      sameStage(development.stage ?? undefined, draft.stage) &&
       partialDatesAgree(development.occurredOn, draft.occurredOn!),
   );
   return match?.id ?? null;
+}
+
+function sameStage(recorded: string | undefined, proposed: string | undefined): boolean {
+  const decisive = (stage: string | undefined) => isDecisiveStage(stage as LegislativeStage | undefined);
+  return recorded === proposed || (decisive(recorded) && decisive(proposed));
 }

@@ -76,7 +76,8 @@ function sameAct(a: Draft, b: Draft): boolean {
     a.treatyId === b.treatyId &&
     (a.treatyId !== null || a.treatyTitle === b.treatyTitle) &&
     a.party === b.party &&
-    a.body === b.body
+    a.body === b.body &&
+    a.stage === b.stage
   );
 }
 

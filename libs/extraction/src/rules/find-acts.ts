@@ -1,9 +1,11 @@
+import type { LegislativeStage } from '@timeline/treaty';
 import type { ProposalType } from '../extraction.types';
 import { findDates, type DateMention } from '../dates/date-parser';
 import { nearestDate } from '../dates/nearest-date';
 import type { ResolvedDate } from '../dates/resolve-date';
 import { findBody, type BodyMention } from '../lexicon/bodies';
 import { findParties, type PartyMention } from '../lexicon/countries';
+import { findReading } from '../lexicon/readings';
 import type { Sentence } from '../text/sentences';
 import { findTreatyNouns, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
 import { findTriggers } from './act-triggers';
@@ -20,6 +22,8 @@ export interface ActFinding {
   readonly clause: Span;
   readonly parties: readonly PartyMention[];
   readonly body?: BodyMention;
+  /** A chamber's vote: the reading the clause names ("in the first reading"), if any. */
+  readonly stage?: LegislativeStage;
   readonly noun: TreatyNoun | undefined;
   readonly date?: ResolvedDate;
   /** The verb is present or present perfect ("Russia and Iran sign", "has signed"): news of the day. */
@@ -60,6 +64,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
       const body = trigger.approval
         ? findBody(text.slice(clause.start, clause.end), clause.start, clausePartyMentions)
         : undefined;
+      const stage = body ? findReading(text.slice(clause.start, clause.end)) : undefined;
       const ratifyWord = /^ratif/i.test(trigger.text);
       if (trigger.approval && !body && !ratifyWord) continue;
       const date = nearestDate(dates, clause, trigger, publishedOn, {
@@ -74,6 +79,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         clause,
         parties,
         ...(body ? { body } : {}),
+        ...(stage ? { stage } : {}),
         noun,
         ...(date ? { date } : {}),
         present: verb.recent,

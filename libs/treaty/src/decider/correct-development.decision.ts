@@ -8,6 +8,7 @@ import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards
 import { requireEventId, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSource } from './report-parts.validation';
 import { assertFitsRecord, assertSourceNotInFuture, recordBeside, requireToday } from './record-rules';
+import { assertConfirmationsStillFit } from './treaty-law-rules';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
 /**
@@ -39,6 +40,7 @@ export function correctDevelopment(
   }
   const others = developmentsOnRecord(treaty).filter((other) => other.developmentId !== target.developmentId);
   assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
+  assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },

@@ -1,9 +1,11 @@
 import { fieldsOf, isOptionalField, type DevelopmentField, type DevelopmentType } from '../development-type';
+import { LEGISLATIVE_STAGES } from '../law/treaty-law.vocabulary';
 import { isPlainRecord } from '../plain-data';
 import type { DevelopmentChanges } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { requirePartialDate, requirePartyCode, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSignatories, requireVotes } from './report-parts.validation';
+import { requireOneOf } from './treaty-law-report.parser';
 
 type MutableChanges = { -readonly [Field in keyof DevelopmentChanges]: DevelopmentChanges[Field] };
 
@@ -80,6 +82,9 @@ function setChange(changes: MutableChanges, name: DevelopmentField, change: unkn
       return;
     case 'votes':
       changes.votes = change === null ? null : requireVotes(change, field);
+      return;
+    case 'stage':
+      changes.stage = change === null ? null : requireOneOf(change, field, LEGISLATIVE_STAGES);
       return;
     case 'effectiveOn':
       changes.effectiveOn = change === null ? null : requirePartialDate(change, field);

@@ -1,5 +1,6 @@
 import type { Development } from '../development';
 import { DEVELOPMENT_TYPES, isDevelopmentType, REPORT_DETAIL_FIELDS, reportFieldsOf } from '../development-type';
+import { LEGISLATIVE_STAGES } from '../law/treaty-law.vocabulary';
 import { isPlainRecord, withoutUndefined } from '../plain-data';
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
@@ -12,7 +13,7 @@ import {
   INPUT_LIMITS,
 } from './input-validation';
 import { requireSignatories, requireSource, requireVotes } from './report-parts.validation';
-import { treatyLawDetailsOf } from './treaty-law-report.parser';
+import { requireOneOf, treatyLawDetailsOf } from './treaty-law-report.parser';
 
 const DETAIL_FIELDS: readonly string[] = REPORT_DETAIL_FIELDS;
 const REPORT_FIELDS = new Set<string>(['type', 'occurredOn', 'source', ...DETAIL_FIELDS]);
@@ -74,6 +75,7 @@ function detailsOf(
         party: requirePartyCode(report['party'], 'party'),
         body: requireText(report['body'], 'body', INPUT_LIMITS.name),
         votes: report['votes'] === undefined ? undefined : requireVotes(report['votes'], 'votes'),
+        stage: report['stage'] === undefined ? undefined : requireOneOf(report['stage'], 'stage', LEGISLATIVE_STAGES),
       });
     case 'ratification-completed':
     case 'withdrawn':

@@ -52,6 +52,13 @@ export function treatyLawDetailsOf(
       return withoutUndefined({ type, occurredOn, party: party(), consentType, successionOn });
     }
     case 'reservation':
+      return withoutUndefined({
+        type,
+        occurredOn,
+        party: party(),
+        text: optionalText(report['text'], 'text', INPUT_LIMITS.quote),
+        confirmsReservationId: optionalDevelopmentId(report['confirmsReservationId'], 'confirmsReservationId'),
+      });
     case 'declaration':
       return withoutUndefined({
         type,

@@ -50,6 +50,9 @@ export function assertTreatyLawRules(
         'objection',
         prefix,
       );
+    case 'reservation':
+      if (development.confirmsReservationId === undefined) return;
+      return assertConfirmsFormulatedReservation(development, development.confirmsReservationId, others, prefix);
     case 'reservation-withdrawn':
       return assertReservationOnRecord(
         development.party,
@@ -92,7 +95,6 @@ export function assertTreatyLawRules(
     case 'resumed':
     case 'withdrawn':
     case 'terminated':
-    case 'reservation':
     case 'declaration':
     case 'provisional-application-started':
     case 'provisional-application-ended':
@@ -153,6 +155,71 @@ function assertReservationOnRecord(
       : `${prefix}reservationId ${reservationId} names no reservation of ${reservingParty} on record`,
     `${prefix}${field}`,
   );
+}
+
+/**
+ * A confirmation (VCLT art. 23(2)) confirms a reservation of the same party formulated before it, itself no
+ * confirmation: the reservation is then made on the date of its confirmation, never before it was formulated.
+ */
+function assertConfirmsFormulatedReservation(
+  development: Extract<Development, { type: 'reservation' }>,
+  confirmsReservationId: string,
+  others: readonly DevelopmentOnRecord[],
+  prefix: string,
+): void {
+  const field = `${prefix}confirmsReservationId`;
+  const formulated = others.find(
+    (other) =>
+      other.developmentId === confirmsReservationId &&
+      other.current.type === 'reservation' &&
+      other.current.party === development.party &&
+      other.current.confirmsReservationId === undefined,
+  );
+  if (!formulated) {
+    throw new TreatyRuleViolation(
+      'RESERVATION_NOT_FOUND',
+      `${field} ${confirmsReservationId} names no reservation of ${development.party} on record that a confirmation can confirm (one formulated, not itself a confirmation); report the reservation formulated at signature first`,
+      field,
+    );
+  }
+  if (comparePartialDates(development.occurredOn, formulated.current.occurredOn) < 0) {
+    throw new TreatyRuleViolation(
+      'CONFIRMATION_BEFORE_RESERVATION',
+      `${prefix}occurredOn ${development.occurredOn} is before the reservation it confirms was formulated (${formulated.current.occurredOn}, development ${formulated.developmentId})`,
+      `${prefix}occurredOn`,
+    );
+  }
+}
+
+/**
+ * A correction of a reservation that another confirms (VCLT art. 23(2)) must leave it confirmable: the same party,
+ * formulated no later than each confirmation on record. `others` is the record without the corrected development.
+ */
+export function assertConfirmationsStillFit(
+  developmentId: string,
+  corrected: Development,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  if (corrected.type !== 'reservation' || corrected.confirmsReservationId !== undefined) return;
+  for (const other of others) {
+    const { current } = other;
+    if (current.type !== 'reservation' || current.confirmsReservationId !== developmentId) continue;
+    if (current.party !== corrected.party) {
+      throw new TreatyRuleViolation(
+        'INVALID_CORRECTION',
+        `${prefix}party: the reservation is confirmed by ${current.party} (development ${other.developmentId}); retract that confirmation first`,
+        `${prefix}party`,
+      );
+    }
+    if (comparePartialDates(current.occurredOn, corrected.occurredOn) < 0) {
+      throw new TreatyRuleViolation(
+        'CONFIRMATION_BEFORE_RESERVATION',
+        `${prefix}occurredOn ${corrected.occurredOn} is after the confirmation of this reservation (${current.occurredOn}, development ${other.developmentId})`,
+        `${prefix}occurredOn`,
+      );
+    }
+  }
 }
 
 function assertObjectionOnRecord(

@@ -31,6 +31,25 @@ export function consentAddsParty(type: ConsentType): boolean {
 export const NEGOTIATION_STAGES = ['announced', 'held', 'ended'] as const;
 export type NegotiationStage = (typeof NEGOTIATION_STAGES)[number];
 
+/**
+ * The stage of a chamber's procedure a vote on the bill of approval (the ratification law) was taken at. A chamber
+ * often votes on one treaty more than once: a committee's recommendation, then readings in plenary (the State
+ * Duma's first, second and third). `final` is the vote that adopts the bill where the procedure numbers no third
+ * reading (a single vote, "in the second reading and as a whole"). A report without a stage means the chamber's
+ * decisive vote, as every report did before stages were recorded.
+ */
+export const LEGISLATIVE_STAGES = ['committee', 'first-reading', 'second-reading', 'third-reading', 'final'] as const;
+export type LegislativeStage = (typeof LEGISLATIVE_STAGES)[number];
+
+/**
+ * Whether a vote at this stage (absent: not given) adopts the bill in that chamber. A third reading is always a
+ * chamber's last (the State Duma, the Bundestag, the Sejm, the Knesset, the House of Commons); the earlier stages are
+ * progress towards it, not the chamber's approval.
+ */
+export function isDecisiveStage(stage: LegislativeStage | undefined): boolean {
+  return stage === undefined || stage === 'final' || stage === 'third-reading';
+}
+
 /** How one treaty relates to an earlier one. Recorded on the later treaty; shown on both. */
 export const RELATION_TYPES = ['amends', 'protocol-to', 'supersedes', 'builds-on'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];

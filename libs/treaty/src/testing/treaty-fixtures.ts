@@ -13,6 +13,7 @@ import type { DecisionContext } from '../treaty.commands';
 import type { DevelopmentChanges, Source, TreatyEvent, TreatySigned } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { TreatyEventEnvelope } from '../views/treaty-event-envelope';
+import type { LegislativeStage } from '../law/treaty-law.vocabulary';
 import { DeciderSpecification } from './decider-specification';
 
 /** Sample data for the specs: a bilateral partnership treaty, dates illustrative. */
@@ -70,10 +71,10 @@ export const approved = (
   party: string,
   body: string,
   occurredOn: string,
-  options: Base = {},
+  options: Base & { stage?: LegislativeStage } = {},
 ): TreatyEvent => ({
   type: 'LegislativeApprovalGiven',
-  data: { ...base(id, occurredOn, options), party, body },
+  data: { ...base(id, occurredOn, options), party, body, ...(options.stage ? { stage: options.stage } : {}) },
 });
 
 export const ratified = (id: string, party: string, occurredOn: string, options: Base = {}): TreatyEvent => ({

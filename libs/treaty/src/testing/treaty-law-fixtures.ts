@@ -51,6 +51,18 @@ export const reserved = (id: string, party: string, occurredOn: string, text?: s
   data: { ...base(id, occurredOn, {}), party, ...(text ? { text } : {}) },
 });
 
+/** The confirmation, on consent, of the reservation `confirmsReservationId` formulated at signature. */
+export const confirmedReservation = (
+  id: string,
+  party: string,
+  occurredOn: string,
+  confirmsReservationId: string,
+  text?: string,
+): TreatyEvent => ({
+  type: 'ReservationMade',
+  data: { ...base(id, occurredOn, {}), party, ...(text ? { text } : {}), confirmsReservationId },
+});
+
 export const objected = (
   id: string,
   party: string,

@@ -31,8 +31,20 @@ export type PartyConsent = {
 export type PartyReservation = {
   readonly developmentId: string;
   readonly text: string | null;
+  /** For a reservation confirmed on consent (VCLT art. 23(2)), the date of its confirmation. */
   readonly madeOn: string;
   readonly madeOnPrecision: DatePrecision;
+  /** Reservations confirmed on consent only: the date it was formulated (at signature). */
+  readonly formulatedOn?: string;
+  /** Reservations confirmed on consent only: the date of the confirmation, from which it counts as made. */
+  readonly confirmedOn?: string;
+  /** Reservations confirmed on consent only: the developmentId of the confirmation. */
+  readonly confirmationId?: string;
+  /**
+   * Present (true) for a reservation formulated before the party's consent to be bound, which the record does not
+   * show confirmed when the party consented (VCLT art. 23(2) requires it): listed, but not to be taken as made.
+   */
+  readonly unconfirmed?: true;
   /** Reservations only: when it was withdrawn, or null. */
   readonly withdrawnOn: string | null;
   /** Reservations only: the parties whose objection to it stands, with when they objected. */
@@ -116,10 +128,18 @@ export function consentOf(
     : null;
 }
 
+/**
+ * The party's reservations (or declarations), each with the objections that stand against it and its withdrawal. A
+ * reservation formulated at signature is made on the date the party confirms it on consenting (VCLT art. 23(2)): its
+ * confirmation (a reservation naming it by `confirmsReservationId`) is shown on it, not as another reservation, and
+ * an objection or withdrawal naming the confirmation concerns it. Without a confirmation by the time `consent` is on
+ * record, it is marked `unconfirmed`. An objection made before the confirmation still counts (art. 23(3)).
+ */
 export function reservationsOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   type: 'reservation' | 'declaration',
+  consent: PartyConsent | null = null,
 ): PartyReservation[] {
   const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
@@ -135,27 +155,81 @@ export function reservationsOf(
           comparePartialDates(other.current.occurredOn, report.current.occurredOn) >= 0,
       ),
   );
-  return reportsOf(onRecord, type, party).map((report) => {
-    // One that names no reservation concerns those the party had made by then, not one it made later.
-    const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
-      type === 'reservation' &&
-      (current.reservationId === undefined
-        ? comparePartialDates(current.occurredOn, report.current.occurredOn) >= 0
-        : current.reservationId === report.developmentId);
-    const withdrawal = withdrawals.find(concerns);
-    return {
-      developmentId: report.developmentId,
-      text: report.current.text ?? null,
-      madeOn: report.current.occurredOn,
-      madeOnPrecision: precisionOf(report.current.occurredOn),
-      withdrawnOn: withdrawal?.current.occurredOn ?? null,
-      objectedToBy: objections.filter(concerns).map((objection) => ({
-        party: objection.current.party,
-        on: objection.current.occurredOn,
-        developmentId: objection.developmentId,
-      })),
-    };
-  });
+  const reports = reportsOf(onRecord, type, party);
+  const confirmations = confirmationsAmong(reports);
+  // What an objection or a withdrawal names: the confirmation of a reservation stands for the reservation.
+  const confirmedIdOf = new Map<string, string>();
+  for (const [confirmedId, reportsOfConfirmation] of confirmations) {
+    for (const confirmation of reportsOfConfirmation) confirmedIdOf.set(confirmation.developmentId, confirmedId);
+  }
+  return reports
+    .filter((report) => !confirmedIdOf.has(report.developmentId))
+    .map((report) => {
+      // One that names no reservation concerns those the party had made by then, not one it made later.
+      const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
+        type === 'reservation' &&
+        (current.reservationId === undefined
+          ? comparePartialDates(current.occurredOn, report.current.occurredOn) >= 0
+          : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
+      const withdrawal = withdrawals.find(concerns);
+      const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
+      const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
+      return Object.assign(
+        {
+          developmentId: report.developmentId,
+          text: report.current.text ?? confirmation?.current.text ?? null,
+          madeOn,
+          madeOnPrecision: precisionOf(madeOn),
+        },
+        confirmation
+          ? {
+              formulatedOn: report.current.occurredOn,
+              confirmedOn: confirmation.current.occurredOn,
+              confirmationId: confirmation.developmentId,
+            }
+          : {},
+        type === 'reservation' && !confirmation && formulatedBefore(report, consent)
+          ? { unconfirmed: true as const }
+          : {},
+        {
+          withdrawnOn: withdrawal?.current.occurredOn ?? null,
+          objectedToBy: objections.filter(concerns).map((objection) => ({
+            party: objection.current.party,
+            on: objection.current.occurredOn,
+            developmentId: objection.developmentId,
+          })),
+        },
+      );
+    });
+}
+
+/**
+ * The confirmations on record of each reservation among `reports` (by its developmentId). A confirmation whose
+ * reservation is not among them (retracted since) is left out: it stands as a reservation of its own, made on consent.
+ */
+function confirmationsAmong(reports: readonly Of<'reservation' | 'declaration'>[]): Map<string, Of<'reservation'>[]> {
+  const confirmations = new Map<string, Of<'reservation'>[]>();
+  const ids = new Set(reports.map((report) => report.developmentId));
+  for (const report of reports) {
+    const { current } = report;
+    if (current.type !== 'reservation' || current.confirmsReservationId === undefined) continue;
+    if (!ids.has(current.confirmsReservationId)) continue;
+    const confirmation = report as Of<'reservation'>;
+    const same = confirmations.get(current.confirmsReservationId);
+    if (same) same.push(confirmation);
+    else confirmations.set(current.confirmsReservationId, [confirmation]);
+  }
+  return confirmations;
+}
+
+/** A reservation dated before the party's consent: formulated at signature, so to be confirmed on consent. */
+function formulatedBefore(report: Of<'reservation' | 'declaration'>, consent: PartyConsent | null): boolean {
+  return (
+    consent !== null &&
+    report.current.type === 'reservation' &&
+    report.current.confirmsReservationId === undefined &&
+    comparePartialDates(report.current.occurredOn, consent.on) < 0
+  );
 }
 
 export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: string): PartyObjection[] {

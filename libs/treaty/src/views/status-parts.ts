@@ -2,6 +2,7 @@ import { bodyOf, partyOf, type Development } from '../development';
 import { isDiplomacy, isRepeatable, type DevelopmentType } from '../development-type';
 import { occurrencesOf } from '../law/rejoining';
 import { precisionOf, type DatePrecision } from '../partial-date';
+import type { LegislativeStage } from '../law/treaty-law.vocabulary';
 import type { Votes } from '../treaty.events';
 import { groupByIdentity, openDisagreements, type DevelopmentHistory } from './treaty-history';
 import { distinctSources, type ViewSource } from './view-sources';
@@ -14,6 +15,11 @@ export type RatificationStep = {
     'legislative-approval' | 'ratification-completed' | 'withdrawn' | 'consent-to-be-bound' | 'withdrawal-notified';
   readonly body: string | null;
   readonly votes: Votes | null;
+  /**
+   * A legislative approval's stage of the chamber's procedure, when the report gives one: a first reading is one
+   * step, its third reading another. Absent: the chamber's decisive vote.
+   */
+  readonly stage?: LegislativeStage;
   readonly occurredOn: string;
   readonly precision: DatePrecision;
   /** Known only to the month or year. */
@@ -28,6 +34,8 @@ export type Disagreement = {
   readonly type: DevelopmentHistory['current']['type'];
   readonly party: string | null;
   readonly body: string | null;
+  /** A legislative approval's stage, when the reports that disagree give one. */
+  readonly stage?: LegislativeStage;
   readonly developmentIds: readonly string[];
   /**
    * For an entry into force that disagrees with the treaty's clause, the date the clause gives; for a termination
@@ -97,11 +105,13 @@ export function step(
   const { current } = report;
   const precision = precisionOf(current.occurredOn);
   const disagreesWith = openDisagreements(report, onRecord);
+  const stage = current.type === 'legislative-approval' ? current.stage : undefined;
   return {
     developmentId: report.developmentId,
     type,
     body: bodyOf(current) ?? null,
     votes: current.type === 'legislative-approval' ? (current.votes ?? null) : null,
+    ...(stage !== undefined ? { stage } : {}),
     occurredOn: current.occurredOn,
     precision,
     approximate: precision !== 'day',
@@ -121,10 +131,12 @@ export function disagreementsIn(onRecord: readonly DevelopmentHistory[]): Disagr
       !reports.some((report) => openDisagreements(report, reports).length > 0)
     )
       continue;
+    const stage = first.current.type === 'legislative-approval' ? first.current.stage : undefined;
     disagreements.push({
       type: first.current.type,
       party: partyOf(first.current) ?? null,
       body: bodyOf(first.current) ?? null,
+      ...(stage !== undefined ? { stage } : {}),
       developmentIds: reports.map((report) => report.developmentId),
     });
   }

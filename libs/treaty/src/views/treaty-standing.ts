@@ -76,7 +76,8 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
-    // A legislative approval is the one step between pending and completed.
+    // A chamber's vote is the one step between pending and completed: any of them, a first reading as much as the
+    // decisive vote, is progress; only the party's consent (or a completed ratification) completes it.
     const approved = onRecord.some(
       (report) => report.current.type === 'legislative-approval' && partyOf(report.current) === party,
     );

@@ -98,7 +98,7 @@ export function treatyStatusOf(
       consent,
       inForceOn: inForce.on,
       inForceOnComputed,
-      reservations: reservationsOf(onRecord, party, 'reservation'),
+      reservations: reservationsOf(onRecord, party, 'reservation', consent),
       declarations: reservationsOf(onRecord, party, 'declaration'),
       objections: objectionsOf(onRecord, party),
       withdrawalNotifiedOn: notice.notifiedOn,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LEGISLATIVE_STAGES } from '@timeline/treaty';
 
 class PeriodDto {
   @ApiProperty({ example: '2025-05-12' }) from!: string;
@@ -31,7 +32,12 @@ export class ProposalDto {
   @ApiPropertyOptional({ example: 'State Duma' }) body?: string;
   @ApiPropertyOptional({ example: 'ratification', description: 'consent-to-be-bound only' }) consentType?: string;
   @ApiPropertyOptional({ example: 'Andrei Rudenko', description: 'statement only' }) speaker?: string;
-  @ApiPropertyOptional({ enum: ['announced', 'held'], description: 'negotiations only' }) stage?: string;
+  @ApiPropertyOptional({
+    enum: ['announced', 'held', ...LEGISLATIVE_STAGES],
+    description:
+      'negotiations: announced or held; legislative-approval: the reading the text names ("in the first reading"), absent for the decisive vote',
+  })
+  stage?: string;
 
   @ApiProperty({ example: '2025-04-08', description: 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the words' })
   occurredOn!: string;

@@ -7,6 +7,7 @@ const CHANGE_LABELS = {
   occurredOn: 'date',
   party: 'party',
   body: 'body',
+  stage: 'stage',
   place: 'place',
   signatories: 'signatories',
   effectiveOn: 'date of effect',

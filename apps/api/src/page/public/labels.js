@@ -47,6 +47,15 @@ export const CONSENT_LABELS = {
 
 const STAGE_LABELS = { announced: 'announced', held: 'held', ended: 'ended' };
 
+/** A chamber's stage of procedure; without one, a report is of the chamber's decisive vote. */
+const LEGISLATIVE_STAGE_LABELS = {
+  committee: 'committee',
+  'first-reading': 'first reading',
+  'second-reading': 'second reading',
+  'third-reading': 'third reading',
+  final: 'final vote',
+};
+
 /** How one treaty relates to another, read from this treaty's side (the API gives the inverse for incoming ones). */
 const RELATION_LABELS = {
   amends: 'Amends',
@@ -103,6 +112,12 @@ export function developmentTitle(item) {
       return item.speaker ? `Statement by ${item.speaker}` : label;
     case 'negotiations':
       return `Negotiations ${STAGE_LABELS[item.stage] ?? String(item.stage ?? '')}`.trim();
+    case 'legislative-approval': {
+      const stage = item.stage ? `, ${LEGISLATIVE_STAGE_LABELS[item.stage] ?? String(item.stage)}` : '';
+      return item.body ? `${label}: ${item.body}${stage}` : `${label}${stage}`;
+    }
+    case 'reservation':
+      return item.confirmsReservationId ? 'Reservation confirmed on consent' : label;
     default:
       return item.body ? `${label}: ${item.body}` : label;
   }

@@ -169,7 +169,14 @@ function reservationItem(label, reservation) {
     { 'data-kind': label.toLowerCase() },
     h('strong', {}, label),
     ', ',
-    chartDate(reservation.madeOn),
+    reservation.confirmedOn
+      ? [
+          h('span', { class: 'sub' }, 'formulated ', chartDate(reservation.formulatedOn)),
+          ', ',
+          h('span', { class: 'sub' }, 'confirmed ', chartDate(reservation.confirmedOn)),
+        ]
+      : chartDate(reservation.madeOn),
+    reservation.unconfirmed ? [' ', h('span', { class: 'flag flag--disputed' }, 'not confirmed on consent')] : null,
     reservation.text ? [' ', h('q', {}, reservation.text)] : null,
     reservation.withdrawnOn
       ? [' ', h('span', { class: 'sub' }, 'withdrawn ', chartDate(reservation.withdrawnOn))]

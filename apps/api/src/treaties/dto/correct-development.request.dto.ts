@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsObject,
   IsString,
   Matches,
@@ -10,14 +11,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PARTY_CODE_PATTERN, INPUT_LIMITS } from '@timeline/treaty';
+import { LEGISLATIVE_STAGES, PARTY_CODE_PATTERN, INPUT_LIMITS, type LegislativeStage } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 /**
- * The fields a correction may change; `null` removes an optional one (place, signatories, votes, effectiveOn,
- * successionOn).
+ * The fields a correction may change; `null` removes an optional one (place, signatories, votes, stage,
+ * effectiveOn, successionOn).
  */
 export class DevelopmentChangesDto {
   @ApiPropertyOptional({ example: '2025-04-08' })
@@ -61,6 +62,15 @@ export class DevelopmentChangesDto {
   @ValidateNested()
   @Type(() => VotesDto)
   votes?: VotesDto | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: LEGISLATIVE_STAGES,
+    description: "legislative-approval: the stage of the chamber's procedure; null: the chamber's decisive vote",
+  })
+  @IsAbsentNullOr()
+  @IsIn(LEGISLATIVE_STAGES, { message: `changes.stage must be one of ${LEGISLATIVE_STAGES.join(', ')}` })
+  stage?: LegislativeStage | null;
 
   @ApiPropertyOptional({
     nullable: true,

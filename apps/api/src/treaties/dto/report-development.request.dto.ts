@@ -17,11 +17,12 @@ import {
   DEVELOPMENT_TYPES,
   NEGOTIATION_STAGES,
   INPUT_LIMITS,
+  LEGISLATIVE_STAGES,
   PARTY_CODE_PATTERN,
   TREATY_ID_PATTERN,
 } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
-import { IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
+import { IsAbsentOr, IsInForType, PARTIAL_DATE, IsCleanText } from './validation.decorators';
 import { VotesDto } from './votes.dto';
 
 export class ReportDevelopmentRequestDto {
@@ -102,6 +103,15 @@ export class ReportDevelopmentRequestDto {
   reservationId?: string;
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "For reservation (optional): the developmentId of the party's reservation formulated at signature that this one confirms on its consent to be bound (VCLT art. 23(2)); the reservation then counts as made on this date. Not before it was formulated",
+  })
+  @IsAbsentOr()
+  @IsUUID('all', { message: 'confirmsReservationId must be the developmentId of a reservation' })
+  confirmsReservationId?: string;
+
+  @ApiPropertyOptional({
     example: 'Article 5 does not apply to the Republic of Hungary',
     maxLength: INPUT_LIMITS.quote,
     description: 'For reservation, declaration, objection (optional): its wording or what it concerns',
@@ -155,11 +165,13 @@ export class ReportDevelopmentRequestDto {
   quote?: string;
 
   @ApiPropertyOptional({
-    enum: NEGOTIATION_STAGES,
-    description: 'For negotiations (required): announced, held or ended',
+    enum: [...NEGOTIATION_STAGES, ...LEGISLATIVE_STAGES],
+    example: 'first-reading',
+    description:
+      "For negotiations (required): announced, held or ended. For legislative-approval (optional): the stage of the chamber's procedure the vote was taken at, committee, first-reading, second-reading, third-reading or final (the vote that adopts the bill where there is no third reading); each is a step of its own. Without it, the chamber's decisive vote, which a third-reading or final report of the same day corroborates; an earlier stage is progress, not the chamber's approval",
   })
   @IsAbsentOr()
-  @IsIn(NEGOTIATION_STAGES, { message: `stage must be one of ${NEGOTIATION_STAGES.join(', ')}` })
+  @IsInForType({ negotiations: NEGOTIATION_STAGES, 'legislative-approval': LEGISLATIVE_STAGES })
   stage?: string;
 
   @ApiPropertyOptional({ example: ['RU', 'IR'], description: 'For negotiations (required): the parties taking part' })

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONSENT_TYPES, DEVELOPMENT_TYPES, TREATY_CATEGORIES, TREATY_KINDS } from '@timeline/treaty';
+import {
+  CONSENT_TYPES,
+  DEVELOPMENT_TYPES,
+  LEGISLATIVE_STAGES,
+  TREATY_CATEGORIES,
+  TREATY_KINDS,
+} from '@timeline/treaty';
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 
@@ -44,10 +50,34 @@ export class PartyReservationDto {
   developmentId!: string;
   @ApiProperty({ type: String, nullable: true })
   text!: string | null;
-  @ApiProperty({ example: '2025-09-01' })
+  @ApiProperty({
+    example: '2025-09-01',
+    description: 'For a reservation confirmed on consent, the date of its confirmation (VCLT art. 23(2))',
+  })
   madeOn!: string;
   @ApiProperty({ enum: PRECISIONS })
   madeOnPrecision!: string;
+  @ApiPropertyOptional({
+    example: '2025-02-01',
+    description: 'A reservation confirmed on consent only: when it was formulated (at signature)',
+  })
+  formulatedOn?: string;
+  @ApiPropertyOptional({
+    example: '2025-09-01',
+    description: 'A reservation confirmed on consent only: the date of its confirmation',
+  })
+  confirmedOn?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A reservation confirmed on consent only: the developmentId of the confirmation',
+  })
+  confirmationId?: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "Present (true) on a reservation formulated before the party's consent to be bound and not confirmed when it consented (VCLT art. 23(2)): listed, not to be taken as made",
+  })
+  unconfirmed?: true;
   @ApiProperty(date('Reservations: when withdrawn; null while it stands (declarations: always null)'))
   withdrawnOn!: string | null;
   @ApiProperty({ type: [ObjectedToByDto], description: 'Reservations: the parties whose objection to it stands' })
@@ -91,6 +121,12 @@ export class StepDto {
   body!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: '{ for, against, abstained }' })
   votes!: object | null;
+  @ApiPropertyOptional({
+    enum: LEGISLATIVE_STAGES,
+    description:
+      "A legislative approval's stage of the chamber's procedure, when reported; absent: the chamber's decisive vote (third-reading and final are decisive too; earlier stages are progress, not the chamber's approval)",
+  })
+  stage?: string;
   @ApiProperty()
   occurredOn!: string;
   @ApiProperty({ enum: PRECISIONS })
@@ -173,6 +209,8 @@ export class DisagreementDto {
   party!: string | null;
   @ApiProperty({ type: String, nullable: true })
   body!: string | null;
+  @ApiPropertyOptional({ enum: LEGISLATIVE_STAGES, description: "A legislative approval's stage, when reported" })
+  stage?: string;
   @ApiProperty({ type: [String] })
   developmentIds!: string[];
   @ApiPropertyOptional({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEVELOPMENT_TYPES, NEGOTIATION_STAGES } from '@timeline/treaty';
+import { DEVELOPMENT_TYPES, LEGISLATIVE_STAGES, NEGOTIATION_STAGES } from '@timeline/treaty';
 
 /** The timeline as `GET /treaties/{id}/timeline` answers it, for the OpenAPI document (see TreatyStatusDto). */
 
@@ -12,6 +12,16 @@ export class TimelineItemDto {
   occurredOn!: string;
   @ApiPropertyOptional({ description: "The development's own fields (party, consentType, speaker, quote, ...)" })
   party?: string;
+  @ApiPropertyOptional({
+    enum: [...NEGOTIATION_STAGES, ...LEGISLATIVE_STAGES],
+    description: "negotiations: where the talks stand; legislative-approval: the stage of the chamber's procedure",
+  })
+  stage?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'reservation: the reservation formulated at signature that this one confirms on consent',
+  })
+  confirmsReservationId?: string;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ format: 'uuid' }) developmentId!: string;
   @ApiProperty() eventType!: string;

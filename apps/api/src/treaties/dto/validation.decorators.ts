@@ -58,3 +58,28 @@ function describeForbidden(value: unknown, multiline: boolean): string {
   }
   return 'such characters';
 }
+
+/**
+ * One of the values allowed for the development's `type`, when one field takes another vocabulary per type (a
+ * negotiation's stage, a chamber's stage). A type not listed may have any of them: the domain then says the field
+ * does not apply to it.
+ */
+export const IsInForType = (allowedByType: Readonly<Record<string, readonly string[]>>) => {
+  const every = [...new Set(Object.values(allowedByType).flat())];
+  const allowedFor = (type: unknown): readonly string[] =>
+    typeof type === 'string' && Object.hasOwn(allowedByType, type) ? allowedByType[type]! : every;
+  return ValidateBy({
+    name: 'isInForType',
+    validator: {
+      validate: (value: unknown, args) =>
+        typeof value === 'string' && allowedFor((args?.object as { type?: unknown }).type).includes(value),
+      defaultMessage: (args) => {
+        const type = (args?.object as { type?: unknown }).type;
+        const allowed = allowedFor(type).join(', ');
+        return typeof type === 'string' && Object.hasOwn(allowedByType, type)
+          ? `$property of a ${type} must be one of ${allowed}`
+          : `$property must be one of ${allowed}`;
+      },
+    },
+  });
+};

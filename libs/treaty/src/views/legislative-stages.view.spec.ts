@@ -1,0 +1,84 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { approved, corrected, ratified, recorded, registered, signed, uuid } from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+import { treatyTimelineView } from './treaty-timeline.view';
+
+const [firstReading, thirdReading, council] = [2, 3, 4].map(uuid) as [string, string, string];
+const readings: TreatyEvent[] = [
+  registered(),
+  signed(uuid(1), '2025-01-17'),
+  approved(firstReading, 'RU', 'State Duma', '2025-04-01', { stage: 'first-reading' }),
+  approved(thirdReading, 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' }),
+];
+
+function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+describe("a chamber's readings in the views", () => {
+  it('are two steps of the party, each with its stage, and no disagreement', () => {
+    const view = statusOf(readings);
+    expect(view.ratification['RU']?.steps.map((step) => [step.body, step.stage, step.occurredOn])).toEqual([
+      ['State Duma', 'first-reading', '2025-04-01'],
+      ['State Duma', 'third-reading', '2025-04-08'],
+    ]);
+    expect(view.ratification['RU']?.steps.every((step) => step.disagreesWith === undefined)).toBe(true);
+    expect(view.disagreements).toEqual([]);
+  });
+
+  it('are two items of the timeline, with their stage, neither disagreeing', () => {
+    const timeline = treatyTimelineView(recorded(readings));
+    const approvals = timeline?.items.filter((item) => item.type === 'legislative-approval') ?? [];
+    expect(approvals.map((item) => [item.stage, item.openDisagreements])).toEqual([
+      ['first-reading', []],
+      ['third-reading', []],
+    ]);
+  });
+
+  it('a first reading is progress, not ratification: the party is in progress until it consents', () => {
+    const view = statusOf(readings, '2025-04-02');
+    expect(view.ratification['RU']).toMatchObject({ status: 'in-progress', completedOn: null });
+    expect(view.status).toBe('ratification-in-progress');
+    expect(statusOf([...readings, ratified(uuid(5), 'RU', '2025-04-21')]).ratification['RU']?.status).toBe('completed');
+  });
+
+  it('reports of one reading on different days are a disagreement that names its stage', () => {
+    const view = statusOf([
+      ...readings,
+      approved(uuid(5), 'RU', 'State Duma', '2025-04-02', { stage: 'first-reading' }),
+    ]);
+    expect(view.disagreements).toEqual([
+      {
+        type: 'legislative-approval',
+        party: 'RU',
+        body: 'State Duma',
+        stage: 'first-reading',
+        developmentIds: [firstReading, uuid(5)],
+      },
+    ]);
+  });
+
+  it('approvals without a stage read as they always did: no stage on the step', () => {
+    const view = statusOf([
+      registered(),
+      signed(uuid(1), '2025-01-17'),
+      approved(council, 'RU', 'Federation Council', '2025-04-16'),
+    ]);
+    expect(view.ratification['RU']?.steps[0]).not.toHaveProperty('stage');
+    expect(view.ratification['RU']?.steps[0]).toMatchObject({ body: 'Federation Council', votes: null });
+  });
+
+  it('a stage corrected away makes the reading the decisive vote, which then disagrees with the third reading', () => {
+    const view = statusOf([...readings, corrected(firstReading, { stage: null })]);
+    expect(view.ratification['RU']?.steps.map((step) => step.stage ?? 'decisive')).toEqual([
+      'decisive',
+      'third-reading',
+    ]);
+    expect(view.disagreements.map((disagreement) => disagreement.developmentIds)).toEqual([
+      [firstReading, thirdReading],
+    ]);
+  });
+});

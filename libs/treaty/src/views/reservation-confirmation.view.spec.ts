@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import {
+  confirmedReservation,
+  consented,
+  objected,
+  recorded,
+  registeredMultilateral,
+  reservationWithdrawn,
+  reserved,
+  retracted,
+  signedBy,
+  uuid,
+} from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+const [formulated, consent, confirmation] = [2, 3, 4].map(uuid) as [string, string, string];
+const wording = 'Article 5 does not apply to Austria';
+const atSignature: TreatyEvent[] = [
+  registeredMultilateral(),
+  signedBy(uuid(1), 'AT', '2025-02-01'),
+  reserved(formulated, 'AT', '2025-02-01', wording),
+];
+const confirmed: TreatyEvent[] = [
+  ...atSignature,
+  consented(consent, 'AT', 'ratification', '2025-09-01'),
+  confirmedReservation(confirmation, 'AT', '2025-09-01', formulated, wording),
+];
+
+function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
+  it('is one reservation with both dates, made on the date of its confirmation, and no disagreement', () => {
+    const view = statusOf(confirmed);
+    expect(view.ratification['AT']?.reservations).toEqual([
+      {
+        developmentId: formulated,
+        text: wording,
+        madeOn: '2025-09-01',
+        madeOnPrecision: 'day',
+        formulatedOn: '2025-02-01',
+        confirmedOn: '2025-09-01',
+        confirmationId: confirmation,
+        withdrawnOn: null,
+        objectedToBy: [],
+      },
+    ]);
+    expect(view.disagreements).toEqual([]);
+  });
+
+  it('before its confirmation, it is the reservation formulated at signature, not yet to be confirmed', () => {
+    expect(statusOf(confirmed, '2025-08-31').ratification['AT']?.reservations).toEqual([
+      {
+        developmentId: formulated,
+        text: wording,
+        madeOn: '2025-02-01',
+        madeOnPrecision: 'day',
+        withdrawnOn: null,
+        objectedToBy: [],
+      },
+    ]);
+  });
+
+  it('is flagged unconfirmed when the party consented without confirming it', () => {
+    const view = statusOf([...atSignature, consented(consent, 'AT', 'ratification', '2025-09-01')]);
+    expect(view.ratification['AT']?.reservations).toMatchObject([
+      { developmentId: formulated, madeOn: '2025-02-01', unconfirmed: true },
+    ]);
+  });
+
+  it('a reservation made on consenting needs no confirmation; nor does a declaration', () => {
+    const view = statusOf([
+      registeredMultilateral(),
+      signedBy(uuid(1), 'AT', '2025-02-01'),
+      { type: 'DeclarationMade', data: { ...declaration(uuid(5)), party: 'AT' } },
+      consented(consent, 'AT', 'ratification', '2025-09-01'),
+      reserved(uuid(6), 'AT', '2025-09-01', 'On article 9'),
+    ]);
+    expect(view.ratification['AT']?.reservations[0]).not.toHaveProperty('unconfirmed');
+    expect(view.ratification['AT']?.declarations[0]).not.toHaveProperty('unconfirmed');
+  });
+
+  it('objections and withdrawals naming the confirmation concern the confirmed reservation', () => {
+    const view = statusOf([
+      ...confirmed,
+      objected(uuid(7), 'BE', 'AT', '2025-03-01', formulated),
+      objected(uuid(8), 'CZ', 'AT', '2025-10-01', confirmation),
+      reservationWithdrawn(uuid(9), 'AT', '2025-12-01', confirmation),
+    ]);
+    const [reservation] = view.ratification['AT']?.reservations ?? [];
+    // An objection made before the confirmation still counts (art. 23(3)).
+    expect(reservation?.objectedToBy.map((objection) => objection.party)).toEqual(['BE', 'CZ']);
+    expect(reservation?.withdrawnOn).toBe('2025-12-01');
+  });
+
+  it('a confirmation whose reservation was retracted stands as the reservation, made on consent', () => {
+    const view = statusOf([...confirmed, retracted(formulated)]);
+    expect(view.ratification['AT']?.reservations).toMatchObject([
+      { developmentId: confirmation, text: wording, madeOn: '2025-09-01' },
+    ]);
+  });
+});
+
+function declaration(developmentId: string) {
+  return {
+    treatyId: 'ru-ir-partnership',
+    developmentId,
+    occurredOn: '2025-02-01',
+    source: { publisher: 'UN', publishedOn: '2025-02-02' },
+  };
+}
