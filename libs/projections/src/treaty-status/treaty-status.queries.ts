@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
+import { treatyDeletedAt } from './treaty-deletions.table';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -44,6 +45,27 @@ export class TreatyStatusQueries {
   timeline(treatyId: string): JsonView | undefined {
     const text = this.views.text(treatyId, 'timeline');
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
+  }
+
+  /**
+   * Where the log records that the treaty's stream was deleted for good by the store's operator; undefined when it
+   * was not (the read model then holds the treaty, or never held it).
+   */
+  deletedAt(treatyId: string): bigint | undefined {
+    return treatyDeletedAt(this.db, treatyId);
+  }
+
+  /**
+   * Whether the treaty's views last changed with another treaty's event (what it says of this one), not its own:
+   * its revision then does not identify what its views show.
+   */
+  changedByOthers(treatyId: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
+        .pluck()
+        .get(treatyId) === 1
+    );
   }
 
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
