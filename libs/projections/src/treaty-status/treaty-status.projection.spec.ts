@@ -457,6 +457,14 @@ describe('the treaty-status projection', () => {
         for (const db of [rebuilt, afterScavenge]) {
           expect(new TreatyStatusQueries(db).deletedAt(SECOND_ID)).toBe(notice.position);
         }
+        // A rebuild that missed the deletion would differ, and say so.
+        const missed = await rebuild('missed.db', messages(log, { ...notice, streamName: 'webhook-1' }));
+        expect(diffTreatyReadModels(live, missed).map(({ treatyId, part }) => [treatyId, part])).toEqual([
+          [SECOND_ID, 'deletion'],
+          [FIRST_ID, 'status'],
+          [FIRST_ID, 'timeline'],
+        ]);
+        missed.close();
         for (const db of [live, rebuilt, afterScavenge]) db.close();
       },
     );

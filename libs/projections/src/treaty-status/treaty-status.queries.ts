@@ -33,8 +33,13 @@ export interface TreatyPage {
 export class TreatyStatusQueries {
   private readonly views: TreatyViews;
 
+  private readonly changedByOthersStatement;
+
   constructor(private readonly db: Database) {
     this.views = treatyViews(db);
+    this.changedByOthersStatement = db
+      .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
+      .pluck();
   }
 
   status(treatyId: string): JsonView | undefined {
@@ -60,12 +65,7 @@ export class TreatyStatusQueries {
    * its revision then does not identify what its views show.
    */
   changedByOthers(treatyId: string): boolean {
-    return (
-      this.db
-        .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
-        .pluck()
-        .get(treatyId) === 1
-    );
+    return this.changedByOthersStatement.get(treatyId) === 1;
   }
 
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
