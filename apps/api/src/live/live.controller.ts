@@ -3,6 +3,8 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ReadAccess } from '../auth/access.decorators';
+import { refuseIfDeleted } from '../read-models/deleted-treaty';
+import { ReadModels } from '../read-models/read-models.service';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { LastEventIdHeader, LastEventIdPipe } from './last-event-id.pipe';
 import { LiveBroadcast } from './live-broadcast.service';
@@ -24,6 +26,7 @@ export class LiveController {
   constructor(
     private readonly broadcast: LiveBroadcast,
     private readonly connections: LiveConnections,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Get('live')
@@ -45,6 +48,8 @@ export class LiveController {
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): void {
+    // A treaty deleted for good has no updates to come: say so, rather than hold a stream open on nothing.
+    refuseIfDeleted(this.readModels.treaties, treaty);
     this.stream(request, response, { treaty }, after);
   }
 

@@ -19,6 +19,7 @@ import {
 } from '@timeline/treaty';
 import { LogHead, parsePosition } from '../../http/positions';
 import { ApiProblem } from '../../problems/api-problem';
+import { refuseIfDeleted } from '../../read-models/deleted-treaty';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
@@ -95,6 +96,7 @@ export class TreatyReads {
 
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
+    refuseIfDeleted(this.readModels.treaties, treatyId);
     const view = isTimeTravel(query)
       ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
           treatyStatusView(events, viewOptions(query), links),
@@ -105,6 +107,7 @@ export class TreatyReads {
 
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
+    refuseIfDeleted(this.readModels.treaties, treatyId);
     const view = isTimeTravel(query)
       ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
           treatyTimelineView(events, viewOptions(query), links),

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { treatyStreamName } from '@timeline/treaty';
+import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import { KEYS, bearer } from '../support/api-keys';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
+import { RU_IR, post, signature } from '../support/treaty-requests';
+
+/** A treaty an operator deletes for good (tombstones), and one that it names and that stays. */
+const NAMED = { ...RU_IR, id: 'ru-ir-named-by-a-treaty-deleted-for-good' };
+const DELETED = {
+  ...RU_IR,
+  id: 'ru-kz-deleted-for-good',
+  parties: ['RU', 'KZ'],
+  relations: [{ type: 'builds-on', treatyId: NAMED.id }],
+};
+
+describe('a treaty whose stream the operator deleted for good, on EventStoreDB (through the protocol double)', () => {
+  let server: EsdbProtocolDouble;
+  let subject: TestApp;
+  /** Where the deleted treaty was registered: a sync from there lists what changed after it. */
+  let registeredAt: string;
+  /** The named treaty as a client cached it before the deletion, and its ETag. */
+  let cached: { etag: string; body: { revision: string; relations: unknown[] } };
+
+  beforeAll(async () => {
+    server = await startEsdbProtocolDouble();
+    subject = await startTestApp({ store: { kind: 'eventstoredb', connectionString: server.connectionString } });
+    expect((await whenReady(subject.http)).status).toBe(200);
+    await post(subject.http, '/treaties', NAMED).expect(201);
+    registeredAt = (await post(subject.http, '/treaties', DELETED).expect(201)).body.position as string;
+    const before = await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${registeredAt}`).expect(200);
+    cached = { etag: before.headers.etag as string, body: before.body };
+    expect(cached.body.relations).toEqual([{ type: 'built-on-by', treatyId: DELETED.id, direction: 'incoming' }]);
+    expect((await request(subject.http).get('/treaties').expect(200)).body.items).toHaveLength(2);
+
+    server.tombstone(treatyStreamName(DELETED.id));
+    // The projection learns it from the log, a moment later: the tombstone's record in $all.
+    const deadline = Date.now() + 10_000;
+    while ((await request(subject.http).get(`/treaties/${DELETED.id}`)).status !== 410) {
+      if (Date.now() > deadline) throw new Error('The read model never learnt of the deletion');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+  afterAll(async () => {
+    await subject.close();
+    await server.stop();
+  });
+
+  it.each([
+    ['its status', `/treaties/${DELETED.id}`],
+    ['its timeline', `/treaties/${DELETED.id}/timeline`],
+    ['its status as of a date', `/treaties/${DELETED.id}?asOf=2025-06-01`],
+    ['its Atom feed', `/treaties/${DELETED.id}/feed.atom`],
+    ['its calendar', `/treaties/${DELETED.id}/calendar.ics`],
+    ['its live updates', `/treaties/${DELETED.id}/live`],
+  ])('answers 410 STREAM_DELETED for %s, as for its writes', async (_, path) => {
+    const read = await request(subject.http).get(path).expect(410);
+    expect(read.body).toMatchObject({
+      status: 410,
+      code: 'STREAM_DELETED',
+      detail: expect.stringContaining(DELETED.id),
+    });
+    const write = await post(subject.http, `/treaties/${DELETED.id}/developments`, signature()).expect(410);
+    const shape = ({ type, title, status, code }: Record<string, unknown>) => ({ type, title, status, code });
+    expect(shape(read.body)).toEqual(shape(write.body));
+  });
+
+  it('leaves the listings, party filters and exports', async () => {
+    const list = await request(subject.http).get('/treaties').expect(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([NAMED.id]);
+    expect((await request(subject.http).get('/treaties?party=KZ').expect(200)).body.items).toEqual([]);
+    const csv = await request(subject.http).get('/exports/treaties.csv').expect(200);
+    expect(csv.text).toContain(NAMED.id);
+    expect(csv.text).not.toContain(DELETED.id);
+  });
+
+  it('changes the treaty it named: its views no longer show it, and a cached copy is not confirmed (no 304)', async () => {
+    const fresh = await request(subject.http)
+      .get(`/treaties/${NAMED.id}`)
+      .set('If-None-Match', cached.etag)
+      .expect(200);
+    expect(fresh.body.relations).toEqual([]);
+    // Its own stream did not change: the ETag stays its revision, what a write's If-Match names.
+    expect(fresh.headers.etag).toBe(cached.etag);
+    expect(fresh.body.revision).toBe(cached.body.revision);
+  });
+
+  it('lists the named treaty as changed after the registration, as sync and live report any change', async () => {
+    const sync = await request(subject.http).get(`/treaties?changedSince=${registeredAt}`).expect(200);
+    expect(sync.body.items.map((item: { id: string; relations: unknown[] }) => [item.id, item.relations])).toEqual([
+      [NAMED.id, []],
+    ]);
+    expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(registeredAt));
+  });
+
+  it('rebuilds the read model the live projection made: a dry run finds no difference', async () => {
+    const report = await request(subject.http)
+      .post('/audit/projections/rebuild?dryRun=true')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(200);
+    expect(report.body.differences).toEqual([]);
+  });
+});
