@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiGoneResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ReadAccess } from '../auth/access.decorators';
@@ -42,6 +42,9 @@ export class LiveController {
 
   @Get('treaties/:treatyId/live')
   @ApiOperation({ summary: "One treaty's updates, live" })
+  @ApiGoneResponse({
+    description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator",
+  })
   one(
     @Param('treatyId', TreatyIdPipe) treaty: string,
     @LastEventIdHeader(LastEventIdPipe) after: bigint | undefined,
