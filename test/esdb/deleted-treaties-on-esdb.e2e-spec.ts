@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { treatyStreamName } from '@timeline/treaty';
@@ -5,6 +7,24 @@ import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protoc
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, signature } from '../support/treaty-requests';
+
+/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left after its first bytes. */
+function openLive(subject: TestApp, lastEventId: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = subject.app.getHttpServer().address() as AddressInfo;
+    const opened = get({ host: '127.0.0.1', port, path: '/live', headers: { 'Last-Event-ID': lastEventId } });
+    opened.on('error', reject);
+    opened.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        if (response.statusCode === 200) response.destroy();
+      });
+      response.on('close', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+  });
+}
 
 /** A treaty an operator deletes for good (tombstones), and one that it names and that stays. */
 const NAMED = { ...RU_IR, id: 'ru-ir-named-by-a-treaty-deleted-for-good' };
@@ -26,6 +46,7 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
   beforeAll(async () => {
     server = await startEsdbProtocolDouble();
     subject = await startTestApp({ store: { kind: 'eventstoredb', connectionString: server.connectionString } });
+    await new Promise<void>((resolve) => subject.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     expect((await whenReady(subject.http)).status).toBe(200);
     await post(subject.http, '/treaties', NAMED).expect(201);
     registeredAt = (await post(subject.http, '/treaties', DELETED).expect(201)).body.position as string;
@@ -92,6 +113,11 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
       [NAMED.id, []],
     ]);
     expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(registeredAt));
+    // The deletion is the last record of the log, and no event's: the position a client received is on record.
+    const next = await request(subject.http).get(`/treaties?changedSince=${sync.body.changedUpTo}`).expect(200);
+    expect(next.body).toMatchObject({ items: [], changedUpTo: sync.body.changedUpTo });
+    await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${sync.body.changedUpTo}`).expect(200);
+    expect((await openLive(subject, sync.body.changedUpTo as string)).status).toBe(200);
   });
 
   it('rebuilds the read model the live projection made: a dry run finds no difference', async () => {

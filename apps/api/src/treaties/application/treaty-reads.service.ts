@@ -55,7 +55,7 @@ export class TreatyReads {
       const since = syncPosition(query);
       // Past the head it is no position this log gave (a store reset or restored since): answered, its changedUpTo
       // would skip every change until the log grew past it.
-      if (since > 0n) await this.head.requireOnRecord(since, 'changedSince');
+      if (since > 0n) await this.head.requireOnRecord(since, 'changedSince', this.readModels.projection.position);
       return this.changedSince(since, query);
     }
     return this.readModels.treaties.list({
@@ -120,7 +120,7 @@ export class TreatyReads {
   private async readYourWrite(minPosition: string | undefined): Promise<void> {
     const position = parsePosition(minPosition);
     if (position === undefined) return;
-    await this.head.requireOnRecord(position, 'minPosition');
+    await this.head.requireOnRecord(position, 'minPosition', this.readModels.projection.position);
     const treatyPosition = await this.lastTreatyEventUpTo(position);
     if (treatyPosition === undefined) return;
     if (!(await this.readModels.waitForPosition(treatyPosition, READ_YOUR_WRITE_TIMEOUT_MS))) {
