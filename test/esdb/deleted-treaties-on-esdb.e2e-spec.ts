@@ -8,8 +8,8 @@ import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, signature } from '../support/treaty-requests';
 
-/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left after its first bytes. */
-function openLive(subject: TestApp, lastEventId: string): Promise<{ status: number; text: string }> {
+/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left once it holds `until`. */
+function openLive(subject: TestApp, lastEventId: string, until = ''): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const { port } = subject.app.getHttpServer().address() as AddressInfo;
     const opened = get({ host: '127.0.0.1', port, path: '/live', headers: { 'Last-Event-ID': lastEventId } });
@@ -19,7 +19,7 @@ function openLive(subject: TestApp, lastEventId: string): Promise<{ status: numb
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         text += chunk;
-        if (response.statusCode === 200) response.destroy();
+        if (response.statusCode === 200 && text.includes(until)) response.destroy();
       });
       response.on('close', () => resolve({ status: response.statusCode ?? 0, text }));
     });
@@ -112,10 +112,19 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
     expect(sync.body.items.map((item: { id: string; relations: unknown[] }) => [item.id, item.relations])).toEqual([
       [NAMED.id, []],
     ]);
+    // A mirror learns of the deletion itself, whatever its filters.
+    expect(sync.body.deleted).toEqual([DELETED.id]);
+    const filtered = await request(subject.http).get(`/treaties?changedSince=${registeredAt}&party=KZ`).expect(200);
+    expect(filtered.body).toMatchObject({ items: [], deleted: [DELETED.id] });
+    // So does a live client that resumes from before it: an SSE event of its own type, with the position as id.
+    const live = await openLive(subject, registeredAt, 'event: treaty-deleted');
+    expect(live.text).toContain(
+      `event: treaty-deleted\ndata: ${JSON.stringify({ id: DELETED.id, deleted: true })}\n\n`,
+    );
     expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(registeredAt));
     // The deletion is the last record of the log, and no event's: the position a client received is on record.
     const next = await request(subject.http).get(`/treaties?changedSince=${sync.body.changedUpTo}`).expect(200);
-    expect(next.body).toMatchObject({ items: [], changedUpTo: sync.body.changedUpTo });
+    expect(next.body).toEqual({ items: [], nextCursor: null, changedUpTo: sync.body.changedUpTo });
     await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${sync.body.changedUpTo}`).expect(200);
     expect((await openLive(subject, sync.body.changedUpTo as string)).status).toBe(200);
   });

@@ -33,7 +33,10 @@ export class TreatyReadsController {
 
   @Get()
   @ApiOperation({ summary: 'Every treaty with its current status; filter by party, status, category; paginated' })
-  @ApiOkResponse({ description: '{ items: [status...], nextCursor }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted for good)',
+  })
   list(@Query() query: TreatyListQueryDto) {
     return this.reads.list(query);
   }

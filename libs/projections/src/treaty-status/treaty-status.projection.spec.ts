@@ -396,9 +396,14 @@ describe('the treaty-status projection', () => {
       expect(queries.status(FIRST_ID)?.relations).toHaveLength(1);
       const notice = deletionOfSecond();
       const updates = db.transaction(() => treatyStatusProjection.streamDeleted!(db, notice))();
-      expect(updates.map((update) => [update.treatyId, update.position, update.lastAtPosition])).toEqual([
-        [FIRST_ID, notice.position, true],
+      // Published: its deletion, and the first's change, at the deletion's position.
+      expect(
+        updates.map((update) => [update.treatyId, update.position, update.lastAtPosition, update.deleted]),
+      ).toEqual([
+        [SECOND_ID, notice.position, false, true],
+        [FIRST_ID, notice.position, true, false],
       ]);
+      expect(updates[0]!.status).toEqual({ id: SECOND_ID, deleted: true });
       expect(queries.status(SECOND_ID)).toBeUndefined();
       expect(queries.timeline(SECOND_ID)).toBeUndefined();
       expect(queries.deletedAt(SECOND_ID)).toBe(notice.position);
@@ -407,10 +412,16 @@ describe('the treaty-status projection', () => {
       expect(queries.list({ party: 'EAEU', limit: 10 }).items).toEqual([]);
       // The first shows nothing of the second any more, as if the second had never been: what a rebuild after a
       // scavenge (which removes the second's events) makes of it.
-      expect(updates[0]!.status.relations).toEqual([]);
+      expect(updates[1]!.status.relations).toEqual([]);
       expect(rows(db)).toEqual(expectedRows(log.filter((event) => event.streamName !== treatyStreamName(SECOND_ID))));
-      // Its views changed although its revision did not: sync lists it at the deletion, and says it changed.
-      expect(queries.changedAfter(log.at(-1)!.position, 10).map((update) => update.treatyId)).toEqual([FIRST_ID]);
+      // Its views changed although its revision did not: sync lists it at the deletion, and says it changed; and the
+      // deletion itself, for a client resuming before it.
+      const changed = queries.changedAfter(log.at(-1)!.position, 1);
+      expect(changed.map((update) => [update.treatyId, update.deleted, update.lastAtPosition])).toEqual([
+        [SECOND_ID, true, false],
+        [FIRST_ID, false, true],
+      ]);
+      expect(queries.changedAfter(notice.position, 10)).toEqual([]);
       expect(queries.changedByOthers(FIRST_ID)).toBe(true);
       expect(queries.links(FIRST_ID)).toEqual({ incomingRelations: [], items: [] });
       expect(queries.linkers(FIRST_ID)).toEqual([]);
@@ -421,7 +432,8 @@ describe('the treaty-status projection', () => {
       const db = open();
       applyInBatches(db, log, 5);
       const deletion = { ...deletionOfSecond(), streamName: treatyStreamName(FIRST_ID) };
-      expect(db.transaction(() => treatyStatusProjection.streamDeleted!(db, deletion))()).toEqual([]);
+      const updates = db.transaction(() => treatyStatusProjection.streamDeleted!(db, deletion))();
+      expect(updates.map((update) => [update.treatyId, update.deleted])).toEqual([[FIRST_ID, true]]);
       const other = { ...deletionOfSecond(), streamName: 'webhook-1' };
       expect(db.transaction(() => treatyStatusProjection.streamDeleted!(db, other))()).toEqual([]);
       const queries = new TreatyStatusQueries(db);

@@ -112,8 +112,9 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
 
   /**
    * A treaty whose stream the operator deleted for good leaves the read model (listings, party filters, exports
-   * read it), remembered as deleted so that its reads say so; the treaties it named lose what it said of them, so
-   * their views change at the deletion's position and are published like any other change (decision 0024).
+   * read it), remembered as deleted so that its reads say so, and is published as deleted; the treaties it named lose
+   * what it said of them, so their views change at the deletion's position and are published like any other change
+   * (decision 0024).
    */
   streamDeleted(db: Database, notice: StreamDeletedNotice): TreatyUpdate[] {
     const treatyId = treatyIdFromStreamName(notice.streamName);
@@ -124,14 +125,14 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
     statements.deleteParties.run(treatyId);
     deleteEventChunks(db, treatyId);
     openTreatyFolds(db).forget(treatyId);
-    const changed = new Map<string, bigint>();
+    const changed = new Map<string, bigint>([[treatyId, notice.position]]);
     for (const target of forgetLinksOf(db, treatyId)) {
       if (statements.touchViews.run(notice.position, target, notice.position).changes > 0) {
         changed.set(target, notice.position);
       }
     }
     const views = treatyViews(db);
-    return updatesInLogOrder(changed, (target) => views.text(target, 'status'));
+    return updatesInLogOrder(changed, (target) => views.text(target, 'status'), new Set([treatyId]));
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
-import { treatyDeletedAt } from './treaty-deletions.table';
+import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -127,13 +127,16 @@ export class TreatyStatusQueries {
         .safeIntegers(true);
     const rows = select('views_position > ?', 'LIMIT ?').all(position, limit) as ChangedRow[];
     const last = rows.at(-1);
-    if (rows.length === limit && last) {
+    const full = rows.length === limit && last !== undefined;
+    if (full) {
       rows.push(
         ...(select('views_position = ? AND treaty_id > ?').all(last.views_position, last.treaty_id) as ChangedRow[]),
       );
     }
-    return updatesInLogOrder(new Map(rows.map((row) => [row.treaty_id, row.views_position])), (treatyId) =>
-      this.views.text(treatyId, 'status'),
-    );
+    // Deletions are few: those up to the page's last position (all, when the page is not full) join it.
+    const deletions = treatyDeletionsAfter(this.db, position, full ? last.views_position : undefined);
+    const changes = new Map(rows.map((row) => [row.treaty_id, row.views_position]));
+    for (const [treatyId, deletedAt] of deletions) changes.set(treatyId, deletedAt);
+    return updatesInLogOrder(changes, (treatyId) => this.views.text(treatyId, 'status'), new Set(deletions.keys()));
   }
 }
