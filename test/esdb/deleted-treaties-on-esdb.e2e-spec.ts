@@ -38,22 +38,42 @@ const DELETED = {
 describe('a treaty whose stream the operator deleted for good, on EventStoreDB (through the protocol double)', () => {
   let server: EsdbProtocolDouble;
   let subject: TestApp;
-  /** Where the deleted treaty was registered: a sync from there lists what changed after it. */
-  let registeredAt: string;
+  /** Where the deleted treaty was last written to: a sync from there lists what changed after it. */
+  let writtenAt: string;
   /** The named treaty as a client cached it before the deletion, and its ETag. */
   let cached: { etag: string; body: { revision: string; relations: unknown[] } };
+
+  /** Any answer as text (Atom and JSON-LD included). */
+  const download = async (path: string): Promise<string> =>
+    (
+      await request(subject.http)
+        .get(path)
+        .buffer(true)
+        .parse((response, callback) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => callback(null, text));
+        })
+        .expect(200)
+    ).body as string;
 
   beforeAll(async () => {
     server = await startEsdbProtocolDouble();
     subject = await startTestApp({ store: { kind: 'eventstoredb', connectionString: server.connectionString } });
     await new Promise<void>((resolve) => subject.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     expect((await whenReady(subject.http)).status).toBe(200);
-    await post(subject.http, '/treaties', NAMED).expect(201);
-    registeredAt = (await post(subject.http, '/treaties', DELETED).expect(201)).body.position as string;
-    const before = await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${registeredAt}`).expect(200);
+    // Each signed, so that each has a development in the party feeds and exports.
+    for (const treaty of [NAMED, DELETED]) {
+      await post(subject.http, '/treaties', treaty).expect(201);
+      writtenAt = (await post(subject.http, `/treaties/${treaty.id}/developments`, signature()).expect(201)).body
+        .position as string;
+    }
+    const before = await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${writtenAt}`).expect(200);
     cached = { etag: before.headers.etag as string, body: before.body };
     expect(cached.body.relations).toEqual([{ type: 'built-on-by', treatyId: DELETED.id, direction: 'incoming' }]);
     expect((await request(subject.http).get('/treaties').expect(200)).body.items).toHaveLength(2);
+    expect(await download('/parties/RU/feed.atom')).toContain(DELETED.id);
 
     server.tombstone(treatyStreamName(DELETED.id));
     // The projection learns it from the log, a moment later: the tombstone's record in $all.
@@ -87,13 +107,15 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
     expect(shape(read.body)).toEqual(shape(write.body));
   });
 
-  it('leaves the listings, party filters and exports', async () => {
+  it('leaves the listings, party filters, party feeds and exports', async () => {
     const list = await request(subject.http).get('/treaties').expect(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([NAMED.id]);
     expect((await request(subject.http).get('/treaties?party=KZ').expect(200)).body.items).toEqual([]);
-    const csv = await request(subject.http).get('/exports/treaties.csv').expect(200);
-    expect(csv.text).toContain(NAMED.id);
-    expect(csv.text).not.toContain(DELETED.id);
+    for (const path of ['/exports/treaties.csv', '/exports/treaties.jsonld', '/parties/RU/feed.atom']) {
+      const text = await download(path);
+      expect([path, text.includes(NAMED.id), text.includes(DELETED.id)]).toEqual([path, true, false]);
+    }
+    expect(await download('/parties/KZ/feed.atom')).not.toContain(DELETED.id);
   });
 
   it('changes the treaty it named: its views no longer show it, and a cached copy is not confirmed (no 304)', async () => {
@@ -107,21 +129,21 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
     expect(fresh.body.revision).toBe(cached.body.revision);
   });
 
-  it('lists the named treaty as changed after the registration, as sync and live report any change', async () => {
-    const sync = await request(subject.http).get(`/treaties?changedSince=${registeredAt}`).expect(200);
+  it('lists the deletion and the named treaty as changed after the last write, on sync and live', async () => {
+    const sync = await request(subject.http).get(`/treaties?changedSince=${writtenAt}`).expect(200);
     expect(sync.body.items.map((item: { id: string; relations: unknown[] }) => [item.id, item.relations])).toEqual([
       [NAMED.id, []],
     ]);
     // A mirror learns of the deletion itself, whatever its filters.
     expect(sync.body.deleted).toEqual([DELETED.id]);
-    const filtered = await request(subject.http).get(`/treaties?changedSince=${registeredAt}&party=KZ`).expect(200);
+    const filtered = await request(subject.http).get(`/treaties?changedSince=${writtenAt}&party=KZ`).expect(200);
     expect(filtered.body).toMatchObject({ items: [], deleted: [DELETED.id] });
     // So does a live client that resumes from before it: an SSE event of its own type, with the position as id.
-    const live = await openLive(subject, registeredAt, 'event: treaty-deleted');
+    const live = await openLive(subject, writtenAt, 'event: treaty-deleted');
     expect(live.text).toContain(
       `event: treaty-deleted\ndata: ${JSON.stringify({ id: DELETED.id, deleted: true })}\n\n`,
     );
-    expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(registeredAt));
+    expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(writtenAt));
     // The deletion is the last record of the log, and no event's: the position a client received is on record.
     const next = await request(subject.http).get(`/treaties?changedSince=${sync.body.changedUpTo}`).expect(200);
     expect(next.body).toEqual({ items: [], nextCursor: null, changedUpTo: sync.body.changedUpTo });
