@@ -25,6 +25,8 @@ export class EtagFromRevisionInterceptor implements NestInterceptor {
       tap((body) => {
         if (typeof body.revision !== 'string') return;
         response.setHeader('ETag', `"${body.revision}"`);
+        // Only a conditional GET needs to know (and pays for the read model's answer).
+        if (request.headers['if-none-match'] === undefined) return;
         if (showsOtherTreaties(body) || this.changedByOthers(body.id)) delete request.headers['if-none-match'];
       }),
     );
