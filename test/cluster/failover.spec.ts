@@ -28,7 +28,7 @@ function follow(store: EventStore) {
     try {
       for await (const message of store.subscribeToAll({ signal: controller.signal })) {
         if (message.kind === 'caught-up') caughtUp += 1;
-        else delivered.push(message.event);
+        else if (message.kind === 'event') delivered.push(message.event);
       }
     } catch (error) {
       failure = error;

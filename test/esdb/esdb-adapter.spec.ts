@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { EventStoreUnavailableError, StreamDeletedError, type RecordedEvent } from '@timeline/event-store';
+import {
+  EventStoreUnavailableError,
+  StreamDeletedError,
+  type RecordedEvent,
+  type SubscriptionFilter,
+} from '@timeline/event-store';
 import { collect, newEvents, readUntil, uniqueStreamName, waitFor } from '@timeline/event-store/testing';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
 import {
@@ -28,7 +33,7 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     let caughtUp = 0;
     const reading = readUntil(store.subscribeToAll(), (message) => {
       if (message.kind === 'caught-up') caughtUp += 1;
-      else delivered.push(message.event);
+      else if (message.kind === 'event') delivered.push(message.event);
       return delivered.length === 9;
     });
     await waitFor(() => caughtUp === 1);
@@ -62,6 +67,56 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
       expect((await collect(store.readAll())).map((event) => event.streamName)).toEqual([deleted, deleted, kept]);
     },
   );
+
+  it("reports an operator's tombstone to a subscription as a stream-deleted notice at its position, then resumes past it", async () => {
+    const prefix = `${uniqueStreamName()}-`;
+    const [deleted, kept] = [`${prefix}deleted`, `${prefix}kept`];
+    await store.appendToStream(deleted, newEvents(2));
+    const seen: string[] = [];
+    const positions: bigint[] = [];
+    let caughtUp = false;
+    const reading = readUntil(
+      store.subscribeToAll({ filter: { on: 'stream-name', prefixes: [prefix] } }),
+      (message) => {
+        if (message.kind === 'caught-up') caughtUp = true;
+        else if (message.kind === 'event') {
+          seen.push(`${message.event.streamName.slice(prefix.length)}:${message.event.revision}`);
+          positions.push(message.event.position);
+        } else {
+          seen.push(`deleted ${message.streamName.slice(prefix.length)}`);
+          positions.push(message.position);
+        }
+        return seen.length === 4;
+      },
+    );
+    await waitFor(() => caughtUp);
+    server.tombstone(deleted);
+    await waitFor(() => seen.length === 3);
+    // Resumed after a drop, the subscription starts past the notice: it is not delivered twice.
+    server.dropSubscriptions();
+    await store.appendToStream(kept, newEvents(1));
+    await reading;
+    expect(seen).toEqual(['deleted:0', 'deleted:1', 'deleted deleted', 'kept:0']);
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+    // Reads of the log still show none of it: a deletion is no event.
+    expect((await collect(store.readAll())).map((event) => event.type)).not.toContain('$streamDeleted');
+  });
+
+  it('delivers a deletion caught up from the log too, and none to an event-type filter', async () => {
+    const deleted = uniqueStreamName();
+    await store.appendToStream(deleted, newEvents(1));
+    server.tombstone(deleted);
+    const kinds = async (filter: SubscriptionFilter): Promise<string[]> => {
+      const seen: string[] = [];
+      await readUntil(store.subscribeToAll({ filter }), (message) => {
+        if (message.kind !== 'caught-up') seen.push(message.kind);
+        return message.kind === 'caught-up';
+      });
+      return seen;
+    };
+    expect(await kinds({ on: 'stream-name', prefixes: [deleted] })).toEqual(['event', 'stream-deleted']);
+    expect(await kinds({ on: 'event-type', prefixes: [newEvents(1)[0]!.type] })).not.toContain('stream-deleted');
+  });
 
   it('never delivers system events: the log it shows is ours', async () => {
     await store.appendToStream(uniqueStreamName(), newEvents(2));

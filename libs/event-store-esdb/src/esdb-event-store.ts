@@ -38,12 +38,13 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredEventRef,
+  type StreamDeletedNotice,
   type SubscribeToAllOptions,
   type SubscribeToStreamOptions,
   type Subscription,
   type SubscriptionFilter,
 } from '@timeline/event-store';
-import { resumingSubscription, type ServerSubscription } from './resuming-subscription';
+import { resumingSubscription, type DeliveredMessage, type ServerSubscription } from './resuming-subscription';
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, or a cluster: `esdb://node1:2113,node2:2113,node3:2113`. */
@@ -89,7 +90,9 @@ const PAGE_SIZE = 512;
  * Failures of a failover (the node gone, an election, no node found) are EventStoreUnavailableError: retryable,
  * and safe to retry, since a retried append finds its own events.
  *
- * Positions are commit positions, as decimal bigints; system events (`$`-prefixed) are never delivered.
+ * Positions are commit positions, as decimal bigints; system events (`$`-prefixed) are never delivered, except that
+ * a subscription reports an operator's tombstone of one of our streams (the server's `$streamDeleted` record in it)
+ * as a stream-deleted notice.
  */
 export class EsdbEventStore implements EventStore {
   private client: EventStoreDBClient;
@@ -259,7 +262,10 @@ export class EsdbEventStore implements EventStore {
       {
         open: (after) =>
           this.serverSubscription(this.client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) })),
-        cursorOf: (event) => ({ commit: event.position, prepare: event.position }),
+        cursorOf: (message) => {
+          const position = message.kind === 'event' ? message.event.position : message.position;
+          return { commit: position, prepare: position };
+        },
         isTransient,
         translate: (error) => translate(error),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -272,7 +278,8 @@ export class EsdbEventStore implements EventStore {
       toEsdbRevision(options.fromRevision ?? START),
       {
         open: (after) => this.serverSubscription(this.client.subscribeToStream(streamName, { fromRevision: after })),
-        cursorOf: (event) => event.revision,
+        // The server ends a stream's subscription with StreamDeleted right after the notice: nothing to resume.
+        cursorOf: (message) => (message.kind === 'event' ? message.event.revision : undefined),
         isTransient,
         translate: (error) => translate(error, streamName),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -388,13 +395,38 @@ export class EsdbEventStore implements EventStore {
         const result = await iterator.next();
         if (result.done) return { done: true, value: undefined };
         delivered += 1;
-        return { done: false, value: toRecordedEvent(result.value) };
+        return { done: false, value: toDeliveredMessage(result.value) };
       },
       caughtUp,
       // Unsubscribing waits for the call to open, which fails when no node was found: nothing to close then.
       close: () => subscription.unsubscribe().catch(() => undefined),
     };
   }
+}
+
+/** The server's tombstone record, in the deleted stream (KurrentDB SystemEventTypes.StreamDeleted). */
+const STREAM_DELETED_TYPE = '$streamDeleted';
+
+function toDeliveredMessage(resolved: ResolvedEvent | AllStreamResolvedEvent): DeliveredMessage | undefined {
+  const deletion = toStreamDeletedNotice(resolved);
+  if (deletion) return deletion;
+  const event = toRecordedEvent(resolved);
+  return event && { kind: 'event', event };
+}
+
+/**
+ * An operator's tombstone of one of our streams: the server writes a `$streamDeleted` record, without data, in the
+ * stream it deletes (numbered with the largest revision), and $all delivers it at its own commit position, to
+ * subscriptions whose stream-name filter keeps that stream. A system stream's deletion is none of ours.
+ */
+function toStreamDeletedNotice(resolved: ResolvedEvent | AllStreamResolvedEvent): StreamDeletedNotice | undefined {
+  const event = resolved.event;
+  if (!event || event.type !== STREAM_DELETED_TYPE || event.streamId.startsWith('$')) return undefined;
+  return {
+    kind: 'stream-deleted',
+    streamName: event.streamId,
+    position: positionOf(event.position ?? resolved.commitPosition),
+  };
 }
 
 function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {

@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RecordedEvent, SubscriptionMessage } from '@timeline/event-store';
+import type { SubscriptionMessage } from '@timeline/event-store';
+
+/** What a server subscription delivers, already translated: an event, or a stream deleted for good. */
+export type DeliveredMessage = Exclude<SubscriptionMessage, { readonly kind: 'caught-up' }>;
 
 /** One server-side subscription as the vendor client gives it, reduced to what resuming needs. */
 export interface ServerSubscription {
-  /** The subscription's events, already translated; `undefined` for one to skip (a system event). */
-  next(): Promise<IteratorResult<RecordedEvent | undefined>>;
+  /** The subscription's messages, already translated; `undefined` for a record to skip (another system event). */
+  next(): Promise<IteratorResult<DeliveredMessage | undefined>>;
   /** Resolves when the server says the subscription has caught up, with how many events it had sent by then. */
   readonly caughtUp: Promise<number>;
   close(): Promise<void>;
@@ -13,7 +16,8 @@ export interface ServerSubscription {
 export interface ResumingOptions<Cursor> {
   /** Opens a server subscription that delivers the events after `cursor`. */
   open(after: Cursor): ServerSubscription;
-  cursorOf(event: RecordedEvent): Cursor;
+  /** Where a new subscription resumes after this message; undefined: where it resumed before. */
+  cursorOf(message: DeliveredMessage): Cursor | undefined;
   /** True for errors that a new subscription may cure (connection lost, leader changed, server restarted). */
   isTransient(error: unknown): boolean;
   translate(error: unknown): unknown;
@@ -22,7 +26,7 @@ export interface ResumingOptions<Cursor> {
 }
 
 type Next =
-  { kind: 'next'; result: IteratorResult<RecordedEvent | undefined> } | { kind: 'caught-up' } | { kind: 'aborted' };
+  { kind: 'next'; result: IteratorResult<DeliveredMessage | undefined> } | { kind: 'caught-up' } | { kind: 'aborted' };
 
 /**
  * Follows a server subscription and, when it drops for a transient reason, opens a new one after the last
@@ -66,10 +70,10 @@ export async function* resumingSubscription<Cursor>(
         received += 1;
         failures = 0;
         pending = server.next().then((result): Next => ({ kind: 'next', result }));
-        const event = next.result.value;
-        if (!event) continue;
-        cursor = options.cursorOf(event);
-        yield { kind: 'event', event };
+        const message = next.result.value;
+        if (!message) continue;
+        cursor = options.cursorOf(message) ?? cursor;
+        yield message;
       }
     } catch (error) {
       if (!(error instanceof SubscriptionEndedError) && !options.isTransient(error)) throw options.translate(error);

@@ -41,6 +41,10 @@ export interface SubscriptionFilter {
 export interface SubscribeToAllOptions {
   /** Exclusive: the subscription delivers the events after this position. Defaults to `start`. */
   readonly fromPosition?: bigint | typeof START | typeof END;
+  /**
+   * A stream-name filter also passes the deletions of the streams it keeps (the server filters the tombstone's record
+   * by its stream); an event-type filter passes none.
+   */
   readonly filter?: SubscriptionFilter;
   /** Aborting ends the subscription, even while it waits for new events. */
   readonly signal?: AbortSignal;
@@ -53,12 +57,24 @@ export interface SubscribeToStreamOptions {
 }
 
 /**
- * What a catch-up subscription yields: every event after its starting point, in log order, and once, when
- * it has delivered everything that was stored when it reached the head, a `caught-up` marker; after it the
- * events are live.
+ * Where the log records that a stream was deleted for good by the store's operator (an EventStoreDB tombstone,
+ * which the server writes as a `$streamDeleted` record in that stream): the stream's events before it may still
+ * be in the log (until a scavenge), but the stream is gone. Never delivered by a store that does not delete.
+ */
+export interface StreamDeletedNotice {
+  readonly kind: 'stream-deleted';
+  readonly streamName: string;
+  /** The deletion's position in the global log: a subscription resumes after it, like after an event. */
+  readonly position: bigint;
+}
+
+/**
+ * What a catch-up subscription yields: every event after its starting point, in log order, each stream deletion
+ * where the log records it, and once, when it has delivered everything that was stored when it reached the head, a
+ * `caught-up` marker; after it the events are live.
  */
 export type SubscriptionMessage =
-  { readonly kind: 'event'; readonly event: RecordedEvent } | { readonly kind: 'caught-up' };
+  { readonly kind: 'event'; readonly event: RecordedEvent } | StreamDeletedNotice | { readonly kind: 'caught-up' };
 
 /**
  * A pull-based catch-up subscription: the store reads ahead only as fast as the consumer iterates, so a slow

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
-import { InMemoryEventStore, type RecordedEvent } from '@timeline/event-store';
-import { newEvents, waitFor } from '@timeline/event-store/testing';
+import {
+  InMemoryEventStore,
+  type EventStore,
+  type RecordedEvent,
+  type StreamDeletedNotice,
+  type SubscriptionMessage,
+} from '@timeline/event-store';
+import { collect, newEvents, waitFor } from '@timeline/event-store/testing';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDatabase, readCheckpoint } from './read-model-database';
@@ -205,6 +211,65 @@ describe('ProjectionRunner', () => {
     expect(runner.status.kind).toBe('stopped');
   });
 
+  it.each([1, 2, 7])(
+    "applies a stream's deletion in log order among the events (batches of %i), its checkpoint moving past it",
+    async (batchSize) => {
+      const events = await collect(store.readAll());
+      const deletion = (at: bigint): StreamDeletedNotice => ({
+        kind: 'stream-deleted',
+        streamName: 'stream-1',
+        position: at,
+      });
+      // Positions of the in-memory store are consecutive: the deletions take the places of two events left out.
+      const [middle, last] = [events[10]!, events.at(-1)!];
+      const log: SubscriptionMessage[] = [
+        ...events.slice(0, 10).map((event) => ({ kind: 'event' as const, event })),
+        deletion(middle.position),
+        ...events.slice(11, -1).map((event) => ({ kind: 'event' as const, event })),
+        deletion(last.position),
+      ];
+      const db = openReadModelDatabase(join(directory, 'read.db'));
+      const projection = recordingProjection();
+      const withDeletions: Projection<string> = {
+        ...projection,
+        streamDeleted: (database, notice) => {
+          database.prepare('INSERT INTO applied (event_id, position) VALUES (?, ?)').run('deleted', notice.position);
+          return [`deleted at ${notice.position}`];
+        },
+      };
+      const published: string[] = [];
+      const runner = new ProjectionRunner(scripted(log), db, withDeletions, {
+        stopWhenCaughtUp: true,
+        batchSize,
+        onCommitted: (updates) => published.push(...updates),
+      });
+      await runner.start();
+      const expected = [...stored.slice(0, 10), 'deleted', ...stored.slice(11, -1), 'deleted'];
+      expect(applied(db)).toEqual(expected);
+      expect(published).toEqual(
+        expected.map((id, index) =>
+          id === 'deleted' ? `deleted at ${index === 10 ? middle.position : last.position}` : id,
+        ),
+      );
+      expect(readCheckpoint(db, 'recording')?.position).toBe(last.position);
+      db.close();
+    },
+  );
+
+  it('moves its checkpoint past a deletion that the projection has no use for', async () => {
+    const [event] = await collect(store.readAll({ maxCount: 1 }));
+    const log: SubscriptionMessage[] = [
+      { kind: 'event', event: event! },
+      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n },
+    ];
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(scripted(log), db, recordingProjection(), { stopWhenCaughtUp: true });
+    await runner.start();
+    expect(applied(db)).toEqual([event!.id]);
+    expect(runner.position).toBe(event!.position + 1n);
+    db.close();
+  });
+
   it('refuses a read model written by another version of the projection', () => {
     const db = openReadModelDatabase(join(directory, 'read.db'));
     db.prepare("INSERT INTO checkpoints VALUES ('recording', 2, '5', 'now')").run();
@@ -212,3 +277,13 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 });
+
+/** A store whose log is these messages: all a runner reads of it is one subscription to $all. */
+function scripted(messages: readonly SubscriptionMessage[]): EventStore {
+  return {
+    async *subscribeToAll() {
+      yield* messages;
+      yield { kind: 'caught-up' };
+    },
+  } as Partial<EventStore> as EventStore;
+}

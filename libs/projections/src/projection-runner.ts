@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { START, type EventStore, type RecordedEvent } from '@timeline/event-store';
+import { START, type EventStore, type RecordedEvent, type SubscriptionMessage } from '@timeline/event-store';
 import type { Projection } from './projection';
 import { readCheckpoint, writeCheckpoint } from './read-model-database';
 
@@ -9,6 +9,9 @@ export type ProjectionStatus =
   | { readonly kind: 'live' }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'failed'; readonly event: FailedEvent | undefined; readonly error: string };
+
+/** What the runner applies, in log order: an event, or the deletion of a stream for good. */
+type LogEntry = Exclude<SubscriptionMessage, { readonly kind: 'caught-up' }>;
 
 export interface FailedEvent {
   readonly eventId: string;
@@ -43,8 +46,8 @@ export class ProjectionRunner<Update> {
   private readonly waiters = new Set<() => void>();
   private running: Promise<void> | undefined;
   private readonly batchSize: number;
-  /** Events received and not yet applied: at most a batch, or what arrived in the current turn once live. */
-  private pending: RecordedEvent[] = [];
+  /** Entries received and not yet applied: at most a batch, or what arrived in the current turn once live. */
+  private pending: LogEntry[] = [];
   private commitScheduled = false;
 
   constructor(
@@ -135,7 +138,7 @@ export class ProjectionRunner<Update> {
           if (this.options.stopWhenCaughtUp) break;
           continue;
         }
-        this.pending.push(message.event);
+        this.pending.push(message);
         if (this.pending.length >= this.batchSize) {
           if (!this.commitPending()) return;
           // Reading and applying need not wait on I/O (SQLite is synchronous), so a long catch-up, or a burst
@@ -176,7 +179,7 @@ export class ProjectionRunner<Update> {
   }
 
   /** Commits a batch; on failure retries its events one by one, to commit those before the bad one and name it. */
-  private commit(batch: readonly RecordedEvent[]): boolean {
+  private commit(batch: readonly LogEntry[]): boolean {
     if (batch.length === 0) return true;
     try {
       this.applyInTransaction(batch);
@@ -198,35 +201,69 @@ export class ProjectionRunner<Update> {
     }
   }
 
-  private applyInTransaction(events: readonly RecordedEvent[]): void {
-    const last = events[events.length - 1]!;
+  private applyInTransaction(entries: readonly LogEntry[]): void {
+    const position = positionOf(entries[entries.length - 1]!);
     const updates = this.db.transaction(() => {
-      const changed = this.projection.apply(this.db, events);
-      writeCheckpoint(this.db, this.projection.name, this.projection.version, last.position);
+      const changed = this.applyInOrder(entries);
+      writeCheckpoint(this.db, this.projection.name, this.projection.version, position);
       return changed;
     })();
-    this.appliedPosition = last.position;
+    this.appliedPosition = position;
     for (const wake of [...this.waiters]) wake();
     this.waiters.clear();
     this.options.onCommitted?.(updates);
   }
 
-  private fail(event: RecordedEvent | undefined, error: unknown): void {
+  /** The events between deletions in batches, each deletion on its own, in log order. */
+  private applyInOrder(entries: readonly LogEntry[]): Update[] {
+    const changed: Update[] = [];
+    let events: RecordedEvent[] = [];
+    const applyEvents = (): void => {
+      if (events.length > 0) changed.push(...this.projection.apply(this.db, events));
+      events = [];
+    };
+    for (const entry of entries) {
+      if (entry.kind === 'event') {
+        events.push(entry.event);
+        continue;
+      }
+      applyEvents();
+      changed.push(...(this.projection.streamDeleted?.(this.db, entry) ?? []));
+    }
+    applyEvents();
+    return changed;
+  }
+
+  private fail(entry: LogEntry | undefined, error: unknown): void {
     const status = {
       kind: 'failed',
-      event: event && {
-        eventId: event.id,
-        streamName: event.streamName,
-        revision: event.revision.toString(),
-        position: event.position.toString(),
-        type: event.type,
-      },
+      event: entry && failedEntry(entry),
       error: error instanceof Error ? error.message : String(error),
     } as const;
     this.currentStatus = status;
     this.controller.abort();
     this.options.onFailed?.(status);
   }
+}
+
+function positionOf(entry: LogEntry): bigint {
+  return entry.kind === 'event' ? entry.event.position : entry.position;
+}
+
+/** A deletion has no event id nor revision of ours: it is named by its stream and position. */
+function failedEntry(entry: LogEntry): FailedEvent {
+  if (entry.kind === 'stream-deleted') {
+    const { streamName, position } = entry;
+    return { eventId: '', streamName, revision: '', position: position.toString(), type: '$streamDeleted' };
+  }
+  const { event } = entry;
+  return {
+    eventId: event.id,
+    streamName: event.streamName,
+    revision: event.revision.toString(),
+    position: event.position.toString(),
+    type: event.type,
+  };
 }
 
 function yieldToEventLoop(): Promise<void> {

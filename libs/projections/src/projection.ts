@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RecordedEvent, SubscriptionFilter } from '@timeline/event-store';
+import type { RecordedEvent, StreamDeletedNotice, SubscriptionFilter } from '@timeline/event-store';
 
 /**
  * A read model fed by the global log. `apply` runs inside the transaction that also moves the projection's
@@ -16,4 +16,9 @@ export interface Projection<Update> {
   setUp(db: Database): void;
   /** Applies a batch of events in log order and returns what changed, to publish once committed. */
   apply(db: Database, events: readonly RecordedEvent[]): Update[];
+  /**
+   * Applies the deletion of a stream for good (by the store's operator), in log order among the events and in the
+   * same transaction; returns what changed. Without it, a deletion only moves the checkpoint past its position.
+   */
+  streamDeleted?(db: Database, notice: StreamDeletedNotice): Update[];
 }

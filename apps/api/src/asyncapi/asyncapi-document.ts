@@ -109,10 +109,12 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         description:
           'Query filters: treaty, party, status. Each message has `id:` its position, except one that another ' +
           'message at the same position follows (treaties named by the event there); reconnect with Last-Event-ID ' +
-          'to get every treaty changed since (its current status, once), then live. Heartbeats every 15 s.',
+          'to get every treaty changed since (its current status, once), then live. Heartbeats every 15 s. A ' +
+          'treaty deleted for good on EventStoreDB is a `treaty-deleted` event, sent whatever the party and status filters.',
         servers: [{ $ref: '#/servers/api' }],
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },
+          treatyDeleted: { $ref: '#/components/messages/treatyDeleted' },
           heartbeat: { $ref: '#/components/messages/heartbeat' },
         },
       },
@@ -123,6 +125,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         parameters: { treatyId: { description: 'The treaty id' } },
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },
+          treatyDeleted: { $ref: '#/components/messages/treatyDeleted' },
           heartbeat: { $ref: '#/components/messages/heartbeat' },
         },
       },
@@ -143,7 +146,11 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         action: 'receive',
         title: 'Follow every treaty update',
         channel: { $ref: '#/channels/live' },
-        messages: [{ $ref: '#/channels/live/messages/treatyStatus' }, { $ref: '#/channels/live/messages/heartbeat' }],
+        messages: [
+          { $ref: '#/channels/live/messages/treatyStatus' },
+          { $ref: '#/channels/live/messages/treatyDeleted' },
+          { $ref: '#/channels/live/messages/heartbeat' },
+        ],
       },
       receiveTreatyUpdates: {
         action: 'receive',
@@ -151,6 +158,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         channel: { $ref: '#/channels/treatyLive' },
         messages: [
           { $ref: '#/channels/treatyLive/messages/treatyStatus' },
+          { $ref: '#/channels/treatyLive/messages/treatyDeleted' },
           { $ref: '#/channels/treatyLive/messages/heartbeat' },
         ],
       },
@@ -172,6 +180,17 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
           title: "A treaty's status after a change",
           contentType: 'application/json',
           payload: { $ref: '#/components/schemas/treatyStatus' },
+        },
+        treatyDeleted: {
+          name: 'treaty-deleted',
+          title:
+            "An SSE event of type `treaty-deleted`: the treaty's stream was deleted for good by the store's operator",
+          contentType: 'application/json',
+          payload: {
+            type: 'object',
+            required: ['id', 'deleted'],
+            properties: { id: { type: 'string' }, deleted: { type: 'boolean', const: true } },
+          },
         },
         heartbeat: {
           name: 'heartbeat',

@@ -1,5 +1,12 @@
 import { Controller, Get, Header, Param, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads } from '../feeds/development-reads.service';
@@ -33,6 +40,9 @@ export class CalendarsController {
   @Header('Content-Type', CALENDAR)
   @ApiOperation({ summary: "A treaty's developments as a calendar" })
   @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND' })
+  @ApiGoneResponse({
+    description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator",
+  })
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
     const { summary, status, records } = this.reads.treaty(treatyId);
     const base = baseUrl(request);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonView } from '@timeline/projections';
 import { ApiProblem } from '../problems/api-problem';
+import { refuseIfDeleted } from '../read-models/deleted-treaty';
 import { ReadModels } from '../read-models/read-models.service';
 import { developmentRecords, summaryOf, type DevelopmentRecord, type TreatySummary } from './development-records';
 
@@ -27,6 +28,7 @@ export class DevelopmentReads {
   }
 
   treaty(treatyId: string): { summary: TreatySummary; status: JsonView; records: DevelopmentRecord[] } {
+    refuseIfDeleted(this.readModels.treaties, treatyId);
     const status = this.readModels.treaties.status(treatyId);
     const timeline = this.readModels.treaties.timeline(treatyId);
     if (!status || !timeline) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);

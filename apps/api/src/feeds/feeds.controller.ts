@@ -1,5 +1,12 @@
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
@@ -30,6 +37,9 @@ export class FeedsController {
   @Header('Content-Type', ATOM)
   @ApiOperation({ summary: "One treaty's developments, as Atom" })
   @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND' })
+  @ApiGoneResponse({
+    description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator",
+  })
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: FeedPageQueryDto, @Req() request: Request) {
     const { summary, records } = this.reads.treaty(treatyId);
     return this.feed(request, `treaties/${treatyId}/feed.atom`, `${summary.title}: developments`, records, query.page);

@@ -41,7 +41,12 @@ export class LogHead {
     return head;
   }
 
-  async requireOnRecord(position: bigint, field: string): Promise<bigint> {
+  /**
+   * `applied`, the read model's position, is on record too, whatever reads of the log show: EventStoreDB's reads skip
+   * the record of a stream deleted for good, and a sync or live client may have received its position last.
+   */
+  async requireOnRecord(position: bigint, field: string, applied?: bigint): Promise<bigint> {
+    if (applied !== undefined && position <= applied) return position;
     const head = await this.position();
     if (head === undefined || position > head) {
       throw new ApiProblem(

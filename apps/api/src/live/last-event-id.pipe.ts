@@ -1,6 +1,7 @@
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import type { Request } from 'express';
 import { LogHead } from '../http/positions';
+import { ReadModels } from '../read-models/read-models.service';
 import { resumePosition } from './resume-position';
 
 /**
@@ -9,12 +10,16 @@ import { resumePosition } from './resume-position';
  */
 @Injectable()
 export class LastEventIdPipe implements PipeTransform<string | undefined, Promise<bigint | undefined>> {
-  constructor(private readonly head: LogHead) {}
+  constructor(
+    private readonly head: LogHead,
+    private readonly readModels: ReadModels,
+  ) {}
 
   async transform(value: string | undefined): Promise<bigint | undefined> {
     const position = resumePosition(value);
     if (position === undefined) return undefined;
-    return this.head.requireEvent(await this.head.requireOnRecord(position, 'Last-Event-ID'));
+    const applied = this.readModels.projection.position;
+    return this.head.requireEvent(await this.head.requireOnRecord(position, 'Last-Event-ID', applied));
   }
 }
 

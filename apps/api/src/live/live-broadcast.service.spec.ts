@@ -12,6 +12,7 @@ const update = (treatyId: string, position: bigint, status: string, parties: str
   treatyId,
   position,
   lastAtPosition: true,
+  deleted: false,
   status: { id: treatyId, status, parties },
 });
 

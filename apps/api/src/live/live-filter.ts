@@ -14,7 +14,8 @@ export function filterKey(filter: LiveFilter): string {
 
 export function matches(update: TreatyUpdate, filter: LiveFilter): boolean {
   if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
-  if (filter.status === undefined && filter.party === undefined) return true;
+  // A deleted treaty's status and parties are gone: every stream that may have held it hears of its deletion.
+  if (update.deleted || (filter.status === undefined && filter.party === undefined)) return true;
   const status = update.status as { status?: unknown; parties?: unknown };
   return (
     (filter.status === undefined || status.status === filter.status) &&

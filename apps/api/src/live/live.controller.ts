@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiGoneResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ReadAccess } from '../auth/access.decorators';
+import { refuseIfDeleted } from '../read-models/deleted-treaty';
+import { ReadModels } from '../read-models/read-models.service';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { LastEventIdHeader, LastEventIdPipe } from './last-event-id.pipe';
 import { LiveBroadcast } from './live-broadcast.service';
@@ -24,6 +26,7 @@ export class LiveController {
   constructor(
     private readonly broadcast: LiveBroadcast,
     private readonly connections: LiveConnections,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Get('live')
@@ -39,12 +42,17 @@ export class LiveController {
 
   @Get('treaties/:treatyId/live')
   @ApiOperation({ summary: "One treaty's updates, live" })
+  @ApiGoneResponse({
+    description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator",
+  })
   one(
     @Param('treatyId', TreatyIdPipe) treaty: string,
     @LastEventIdHeader(LastEventIdPipe) after: bigint | undefined,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): void {
+    // A treaty deleted for good has no updates to come: say so, rather than hold a stream open on nothing.
+    refuseIfDeleted(this.readModels.treaties, treaty);
     this.stream(request, response, { treaty }, after);
   }
 

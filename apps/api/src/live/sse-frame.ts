@@ -28,7 +28,9 @@ const CRLF = Buffer.from('\r\n');
  */
 export function updateFrame(update: TreatyUpdate): SseFrame {
   const id = update.lastAtPosition ? `id: ${update.position}\n` : '';
-  return SseFrame.of(`${id}data: ${JSON.stringify(update.status)}\n\n`);
+  // A treaty deleted for good has no status: `{ id, deleted: true }`, as an event of its own type (decision 0024).
+  const type = update.deleted ? 'event: treaty-deleted\n' : '';
+  return SseFrame.of(`${id}${type}data: ${JSON.stringify(update.status)}\n\n`);
 }
 
 /** Keeps idle streams open through proxies; an event of its own type, so clients' `onmessage` never sees it. */

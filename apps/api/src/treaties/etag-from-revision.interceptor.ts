@@ -1,18 +1,22 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
+import { ReadModels } from '../read-models/read-models.service';
 
 /**
  * A read's ETag is the treaty stream's revision it reflects: what an editor sends back as If-Match. Relations that
  * other treaties state to this one also show in its status, and they come without a change to this stream: while the
- * status shows any, its revision does not identify what was sent, so a conditional GET gets the whole status rather
- * than a 304 (Express answers If-None-Match from the ETag alone).
+ * status shows any, or while its views last changed with another treaty's event (a relation retracted, or its
+ * treaty deleted for good, shows no more), its revision does not identify what was sent, so a conditional GET gets
+ * the whole status rather than a 304 (Express answers If-None-Match from the ETag alone).
  */
 @Injectable()
 export class EtagFromRevisionInterceptor implements NestInterceptor {
+  constructor(private readonly readModels: ReadModels) {}
+
   intercept(
     context: ExecutionContext,
-    next: CallHandler<{ revision?: unknown; relations?: unknown }>,
+    next: CallHandler<{ id?: unknown; revision?: unknown; relations?: unknown }>,
   ): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
@@ -21,9 +25,15 @@ export class EtagFromRevisionInterceptor implements NestInterceptor {
       tap((body) => {
         if (typeof body.revision !== 'string') return;
         response.setHeader('ETag', `"${body.revision}"`);
-        if (showsOtherTreaties(body)) delete request.headers['if-none-match'];
+        // Only a conditional GET needs to know (and pays for the read model's answer).
+        if (request.headers['if-none-match'] === undefined) return;
+        if (showsOtherTreaties(body) || this.changedByOthers(body.id)) delete request.headers['if-none-match'];
       }),
     );
+  }
+
+  private changedByOthers(treatyId: unknown): boolean {
+    return typeof treatyId === 'string' && this.readModels.treaties.changedByOthers(treatyId);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiExtraModels,
   ApiGatewayTimeoutResponse,
+  ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -21,6 +22,7 @@ import { EtagFromRevisionInterceptor } from './etag-from-revision.interceptor';
 import { TreatyIdPipe } from './treaty-id.pipe';
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
+const GONE = { description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator" };
 
 @ApiTags('consumers')
 // Referenced from the status's per-party map by name, so registered here.
@@ -34,7 +36,10 @@ export class TreatyReadsController {
 
   @Get()
   @ApiOperation({ summary: 'Every treaty with its current status; filter by party, status, category; paginated' })
-  @ApiOkResponse({ description: '{ items: [status...], nextCursor }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted for good)',
+  })
   list(@Query() query: TreatyListQueryDto) {
     return this.reads.list(query);
   }
@@ -47,6 +52,7 @@ export class TreatyReadsController {
     description: 'The status projection; its ETag is the stream revision for If-Match',
   })
   @ApiNotFoundResponse(PROBLEM)
+  @ApiGoneResponse(GONE)
   status(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
     return this.reads.status(treatyId, query);
   }
@@ -55,6 +61,7 @@ export class TreatyReadsController {
   @ApiOperation({ summary: "A treaty's full history in valid-time order, corrections and retractions beside each" })
   @ApiOkResponse({ type: TreatyTimelineDto })
   @ApiNotFoundResponse(PROBLEM)
+  @ApiGoneResponse(GONE)
   timeline(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
     return this.reads.timeline(treatyId, query);
   }

@@ -153,6 +153,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         })) {
           if (this.stopping || signal.aborted) return;
           if (message.kind === 'caught-up') break;
+          if (message.kind === 'stream-deleted') {
+            // Nothing to deliver of a deletion; its events before it were delivered (or passed over) already.
+            cursor = message.position;
+            continue;
+          }
           const context = await this.contexts.of(message.event);
           const subscription = this.subscriptions.get(id);
           if (!subscription) return;

@@ -166,6 +166,8 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
           signal: this.stop.signal,
         })) {
           if (message.kind === 'caught-up') break;
+          // A webhook stream is never deleted but by an operator; its subscription then stays as last read.
+          if (message.kind === 'stream-deleted') continue;
           if (!this.apply(message.event)) await this.refresh(idOf(message.event.streamName));
         }
         if (head !== undefined) scannedUpTo = head;

@@ -19,7 +19,8 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       const seen: string[] = [];
       const reading = readUntil(subject.store.subscribeToAll({ fromPosition: marker.position }), (message) => {
         if (message.kind === 'caught-up') seen.push('caught-up');
-        else if (message.event.streamName === stream) seen.push(`e${message.event.revision}`);
+        else if (message.kind === 'event' && message.event.streamName === stream)
+          seen.push(`e${message.event.revision}`);
         return seen.includes('e4');
       });
       await waitFor(() => seen.includes('caught-up'));
@@ -57,7 +58,8 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       const seen: string[] = [];
       const reading = readUntil(subject.store.subscribeToAll({ fromPosition: END }), (message) => {
         if (message.kind === 'caught-up') seen.push('caught-up');
-        else if (message.event.streamName === stream) seen.push(`e${message.event.revision}`);
+        else if (message.kind === 'event' && message.event.streamName === stream)
+          seen.push(`e${message.event.revision}`);
         return seen.includes('e3');
       });
       await waitFor(() => seen.includes('caught-up'));
@@ -127,8 +129,8 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       const seen: string[] = [];
       const reading = readUntil(subject.store.subscribeToStream(stream, { fromRevision: 0n }), (message) => {
         seen.push(
-          message.kind === 'caught-up'
-            ? 'caught-up'
+          message.kind !== 'event'
+            ? message.kind
             : `${message.event.streamName === stream ? 'e' : 'x'}${message.event.revision}`,
         );
         return seen.includes('e3');
@@ -143,7 +145,7 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       const stream = uniqueStreamName();
       const seen: string[] = [];
       const reading = readUntil(subject.store.subscribeToStream(stream), (message) => {
-        seen.push(message.kind === 'caught-up' ? 'caught-up' : `e${message.event.revision}`);
+        seen.push(message.kind !== 'event' ? message.kind : `e${message.event.revision}`);
         return seen.includes('e1');
       });
       await waitFor(() => seen.includes('caught-up'));

@@ -40,6 +40,11 @@ export class OpenTreatyFolds {
     this.folds.clear();
   }
 
+  /** Drops a treaty's fold: its stream was deleted for good. */
+  forget(treatyId: string): void {
+    this.folds.delete(treatyId);
+  }
+
   /**
    * The treaty's fold as it stands, for a treaty rendered again because another names it: the open one, or one
    * folded from its events (not kept open: it is not being written to). Null when the treaty has no events.

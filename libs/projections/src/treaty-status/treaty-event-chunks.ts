@@ -25,6 +25,7 @@ const statements = statementsPerDatabase((db: Database) => ({
     `INSERT INTO treaty_event_chunks (treaty_id, first_revision, events) VALUES (?, ?, ?)
        ON CONFLICT (treaty_id, first_revision) DO NOTHING`,
   ),
+  deleteAll: db.prepare('DELETE FROM treaty_event_chunks WHERE treaty_id = ?'),
   before: db
     .prepare(
       'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
@@ -54,6 +55,11 @@ export function writeEventChunk(db: Database, treatyId: string, envelopes: reado
     ];
   });
   statements(db).insert.run(treatyId, first.revision, JSON.stringify(stored));
+}
+
+/** Drops a treaty's events: its stream was deleted for good, and nothing folds it again. */
+export function deleteEventChunks(db: Database, treatyId: string): void {
+  statements(db).deleteAll.run(treatyId);
 }
 
 /** The treaty's events before `revision`, in stream order. */

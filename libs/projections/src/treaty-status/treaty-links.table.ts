@@ -48,6 +48,9 @@ const statements = statementsPerDatabase((db: Database) => ({
   linkers: db
     .prepare('SELECT source_treaty_id FROM treaty_linkers WHERE target_treaty_id = ? ORDER BY source_treaty_id')
     .pluck(),
+  targetsOf: db.prepare('SELECT DISTINCT target_treaty_id FROM treaty_links WHERE source_treaty_id = ?').pluck(),
+  deleteTo: db.prepare('DELETE FROM treaty_links WHERE target_treaty_id = ?'),
+  deleteLinkers: db.prepare('DELETE FROM treaty_linkers WHERE source_treaty_id = ? OR target_treaty_id = ?'),
   incoming: db.prepare(
     'SELECT kind, source_treaty_id, data FROM treaty_links WHERE target_treaty_id = ? ORDER BY source_treaty_id, link_key',
   ),
@@ -100,6 +103,21 @@ function linksByTarget(links: readonly IndexedLink[]): Map<string, string> {
       .sort()
       .join('\u0001');
   return new Map([...byTarget].map(([target, entries]) => [target, text(entries)]));
+}
+
+/**
+ * Forgets a treaty deleted for good: what it says about others and what others say about it (it has no views to
+ * show them in), and that it ever said anything (its stream, which `knownAt` would fold, is gone). Returns the
+ * treaties it named: their views change, and only theirs.
+ */
+export function forgetLinksOf(db: Database, treatyId: string): Set<string> {
+  const prepared = statements(db);
+  const named = new Set(prepared.targetsOf.all(treatyId) as string[]);
+  named.delete(treatyId);
+  prepared.deleteFrom.run(treatyId);
+  prepared.deleteTo.run(treatyId);
+  prepared.deleteLinkers.run(treatyId, treatyId);
+  return named;
 }
 
 /** What other treaties say about this one. */

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import { treatyDeletedAt } from './treaty-deletions.table';
 import { treatyViews, type ViewKind } from './treaty-views';
 
 export interface ReadModelDifference {
   readonly treatyId: string;
-  readonly part: 'status' | 'timeline' | 'presence';
+  /** `deletion`: deleted for good (its stream tombstoned) in one and not in the other. */
+  readonly part: 'status' | 'timeline' | 'presence' | 'deletion';
   readonly live: unknown;
   readonly rebuilt: unknown;
 }
@@ -14,11 +16,22 @@ export interface ReadModelDifference {
  * treaty's views on both sides (one treaty at a time: the views caches keep what they hold bounded).
  */
 export function diffTreatyReadModels(live: Database, rebuilt: Database): ReadModelDifference[] {
-  const ids = (db: Database) => db.prepare('SELECT treaty_id FROM treaty_status').pluck().all() as string[];
+  const ids = (db: Database) =>
+    db
+      .prepare('SELECT treaty_id FROM treaty_status UNION SELECT treaty_id FROM treaty_deletions')
+      .pluck()
+      .all() as string[];
   const left = treatyViews(live);
   const right = treatyViews(rebuilt);
   const differences: ReadModelDifference[] = [];
   for (const treatyId of [...new Set([...ids(live), ...ids(rebuilt)])].sort()) {
+    const [liveDeleted, rebuiltDeleted] = [live, rebuilt].map((db) => treatyDeletedAt(db, treatyId) !== undefined);
+    if (liveDeleted || rebuiltDeleted) {
+      if (liveDeleted !== rebuiltDeleted) {
+        differences.push({ treatyId, part: 'deletion', live: liveDeleted, rebuilt: rebuiltDeleted });
+      }
+      continue;
+    }
     const part = (kind: ViewKind) => [left.text(treatyId, kind), right.text(treatyId, kind)] as const;
     const [liveStatus, rebuiltStatus] = part('status');
     if (liveStatus === undefined || rebuiltStatus === undefined) {

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
-import { InMemoryEventStore, type RecordedEvent } from '@timeline/event-store';
+import {
+  InMemoryEventStore,
+  type EventStore,
+  type RecordedEvent,
+  type StreamDeletedNotice,
+  type SubscriptionMessage,
+} from '@timeline/event-store';
 import { collect } from '@timeline/event-store/testing';
 import {
   linksFromOthers,
@@ -24,6 +30,7 @@ import {
   statement,
   uuid,
 } from '@timeline/treaty/testing';
+import { ProjectionRunner } from '../projection-runner';
 import { openReadModelDatabase } from '../read-model-database';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
@@ -368,4 +375,120 @@ describe('the treaty-status projection', () => {
       rebuilt.close();
     });
   });
+
+  describe('a treaty whose stream the operator deleted for good', () => {
+    const FIRST_ID = registered().data.treatyId;
+    /** The deletion of the second treaty (which names the first), recorded after the whole log. */
+    const deletionOfSecond = (): StreamDeletedNotice => ({
+      kind: 'stream-deleted',
+      streamName: treatyStreamName(SECOND_ID),
+      position: log.at(-1)!.position + 1n,
+    });
+    const messages = (events: readonly RecordedEvent[], notice: StreamDeletedNotice): SubscriptionMessage[] => [
+      ...events.map((event) => ({ kind: 'event' as const, event })),
+      notice,
+    ];
+
+    it('leaves the read model, is remembered as deleted, and the treaty it named changes at the deletion', () => {
+      const db = open();
+      applyInBatches(db, log, 5);
+      const queries = new TreatyStatusQueries(db);
+      expect(queries.status(FIRST_ID)?.relations).toHaveLength(1);
+      const notice = deletionOfSecond();
+      const updates = db.transaction(() => treatyStatusProjection.streamDeleted!(db, notice))();
+      // Published: its deletion, and the first's change, at the deletion's position.
+      expect(
+        updates.map((update) => [update.treatyId, update.position, update.lastAtPosition, update.deleted]),
+      ).toEqual([
+        [SECOND_ID, notice.position, false, true],
+        [FIRST_ID, notice.position, true, false],
+      ]);
+      expect(updates[0]!.status).toEqual({ id: SECOND_ID, deleted: true });
+      expect(queries.status(SECOND_ID)).toBeUndefined();
+      expect(queries.timeline(SECOND_ID)).toBeUndefined();
+      expect(queries.deletedAt(SECOND_ID)).toBe(notice.position);
+      expect(queries.deletedAt(FIRST_ID)).toBeUndefined();
+      expect(queries.list({ limit: 10 }).items.map((item) => item.id)).toEqual([FIRST_ID]);
+      expect(queries.list({ party: 'EAEU', limit: 10 }).items).toEqual([]);
+      // The first shows nothing of the second any more, as if the second had never been: what a rebuild after a
+      // scavenge (which removes the second's events) makes of it.
+      expect(updates[1]!.status.relations).toEqual([]);
+      expect(rows(db)).toEqual(expectedRows(log.filter((event) => event.streamName !== treatyStreamName(SECOND_ID))));
+      // Its views changed although its revision did not: sync lists it at the deletion, and says it changed; and the
+      // deletion itself, for a client resuming before it.
+      const changed = queries.changedAfter(log.at(-1)!.position, 1);
+      expect(changed.map((update) => [update.treatyId, update.deleted, update.lastAtPosition])).toEqual([
+        [SECOND_ID, true, false],
+        [FIRST_ID, false, true],
+      ]);
+      expect(queries.changedAfter(notice.position, 10)).toEqual([]);
+      expect(queries.changedByOthers(FIRST_ID)).toBe(true);
+      expect(queries.links(FIRST_ID)).toEqual({ incomingRelations: [], items: [] });
+      expect(queries.linkers(FIRST_ID)).toEqual([]);
+      db.close();
+    });
+
+    it('changes nothing else when it named no one, and nothing at all for a stream that is no treaty', () => {
+      const db = open();
+      applyInBatches(db, log, 5);
+      const deletion = { ...deletionOfSecond(), streamName: treatyStreamName(FIRST_ID) };
+      const updates = db.transaction(() => treatyStatusProjection.streamDeleted!(db, deletion))();
+      expect(updates.map((update) => [update.treatyId, update.deleted])).toEqual([[FIRST_ID, true]]);
+      const other = { ...deletionOfSecond(), streamName: 'webhook-1' };
+      expect(db.transaction(() => treatyStatusProjection.streamDeleted!(db, other))()).toEqual([]);
+      const queries = new TreatyStatusQueries(db);
+      expect(queries.list({ limit: 10 }).items.map((item) => item.id)).toEqual([SECOND_ID]);
+      expect(queries.deletedAt('webhook-1')).toBeUndefined();
+      db.close();
+    });
+
+    it.each([1, 3, 2000])(
+      'makes in a rebuild (batches of %i) the read model that the live projection made, before and after a scavenge',
+      async (batchSize) => {
+        const notice = deletionOfSecond();
+        const live = open();
+        applyInBatches(live, log, 1);
+        live.transaction(() => treatyStatusProjection.streamDeleted!(live, notice))();
+        const rebuild = async (file: string, replayed: SubscriptionMessage[]): Promise<Database> => {
+          const db = openReadModelDatabase(join(directory, file));
+          const runner = new ProjectionRunner(scriptedStore(replayed), db, treatyStatusProjection, {
+            stopWhenCaughtUp: true,
+            batchSize,
+          });
+          await runner.start();
+          expect(runner.status).toEqual({ kind: 'stopped' });
+          expect(runner.position).toBe(notice.position);
+          return db;
+        };
+        const rebuilt = await rebuild('rebuilt.db', messages(log, notice));
+        // A scavenge removes the deleted stream's events and keeps its tombstone.
+        const scavenged = log.filter((event) => event.streamName !== treatyStreamName(SECOND_ID));
+        const afterScavenge = await rebuild('scavenged.db', messages(scavenged, notice));
+        expect(diffTreatyReadModels(live, rebuilt)).toEqual([]);
+        expect(diffTreatyReadModels(live, afterScavenge)).toEqual([]);
+        for (const db of [rebuilt, afterScavenge]) {
+          expect(new TreatyStatusQueries(db).deletedAt(SECOND_ID)).toBe(notice.position);
+        }
+        // A rebuild that missed the deletion would differ, and say so.
+        const missed = await rebuild('missed.db', messages(log, { ...notice, streamName: 'webhook-1' }));
+        expect(diffTreatyReadModels(live, missed).map(({ treatyId, part }) => [treatyId, part])).toEqual([
+          [SECOND_ID, 'deletion'],
+          [FIRST_ID, 'status'],
+          [FIRST_ID, 'timeline'],
+        ]);
+        missed.close();
+        for (const db of [live, rebuilt, afterScavenge]) db.close();
+      },
+    );
+  });
 });
+
+/** A store whose log is these messages: all a projection runner reads of it is one subscription to $all. */
+function scriptedStore(messages: readonly SubscriptionMessage[]): EventStore {
+  return {
+    async *subscribeToAll() {
+      yield* messages;
+      yield { kind: 'caught-up' };
+    },
+  } as Partial<EventStore> as EventStore;
+}

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RecordedEvent } from '@timeline/event-store';
+import type { RecordedEvent, StreamDeletedNotice } from '@timeline/event-store';
 import {
   mayChangeOutgoingLinks,
   treatyIdFromStreamName,
@@ -13,8 +13,9 @@ import type { Projection } from '../projection';
 import { statementsPerDatabase } from '../statements-per-database';
 import { openTreatyFolds } from './open-treaty-folds';
 import { toTreatyEnvelope } from './treaty-envelopes';
-import { TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
-import { indexOutgoingLinks, TREATY_LINKS_TABLE } from './treaty-links.table';
+import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
+import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
+import { forgetLinksOf, indexOutgoingLinks, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
@@ -30,7 +31,8 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
   // 3: folds and event chunks instead of stored views, which are rendered on read (decision 0013).
   // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
   // 5: views_position is where the views last changed (own event, or another's naming it), for sync and live.
-  version: 5,
+  // 6: treaty_deletions, the treaties whose stream the operator deleted for good (decision 0024).
+  version: 6,
   filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
   setUp(db: Database): void {
@@ -51,6 +53,7 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
         PRIMARY KEY (party, treaty_id)
       ) WITHOUT ROWID;
       ${TREATY_LINKS_TABLE}
+      ${TREATY_DELETIONS_TABLE}
     `);
   },
 
@@ -106,6 +109,31 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
     // In log order, so that a feed can resume after the last position it delivered.
     return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'));
   },
+
+  /**
+   * A treaty whose stream the operator deleted for good leaves the read model (listings, party filters, exports
+   * read it), remembered as deleted so that its reads say so, and is published as deleted; the treaties it named lose
+   * what it said of them, so their views change at the deletion's position and are published like any other change
+   * (decision 0024).
+   */
+  streamDeleted(db: Database, notice: StreamDeletedNotice): TreatyUpdate[] {
+    const treatyId = treatyIdFromStreamName(notice.streamName);
+    if (treatyId === undefined) return [];
+    const statements = statementsFor(db);
+    recordTreatyDeletion(db, treatyId, notice.position);
+    statements.deleteStatus.run(treatyId);
+    statements.deleteParties.run(treatyId);
+    deleteEventChunks(db, treatyId);
+    openTreatyFolds(db).forget(treatyId);
+    const changed = new Map<string, bigint>([[treatyId, notice.position]]);
+    for (const target of forgetLinksOf(db, treatyId)) {
+      if (statements.touchViews.run(notice.position, target, notice.position).changes > 0) {
+        changed.set(target, notice.position);
+      }
+    }
+    const views = treatyViews(db);
+    return updatesInLogOrder(changed, (target) => views.text(target, 'status'), new Set([treatyId]));
+  },
 };
 
 /** Each open fold's summary: a fold folded again (evicted, or after a rollback) starts without one. */
@@ -125,5 +153,7 @@ function prepareStatements(db: Database) {
     // Parties join (signature, accession, succession) and may leave again if that report is retracted: a listing
     // by party may keep a treaty whose joining party was retracted, the view itself is always current.
     addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
+    deleteStatus: db.prepare('DELETE FROM treaty_status WHERE treaty_id = ?'),
+    deleteParties: db.prepare('DELETE FROM treaty_parties WHERE treaty_id = ?'),
   };
 }

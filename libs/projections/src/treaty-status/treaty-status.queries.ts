@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
+import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -32,8 +33,13 @@ export interface TreatyPage {
 export class TreatyStatusQueries {
   private readonly views: TreatyViews;
 
+  private readonly changedByOthersStatement;
+
   constructor(private readonly db: Database) {
     this.views = treatyViews(db);
+    this.changedByOthersStatement = db
+      .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
+      .pluck();
   }
 
   status(treatyId: string): JsonView | undefined {
@@ -44,6 +50,22 @@ export class TreatyStatusQueries {
   timeline(treatyId: string): JsonView | undefined {
     const text = this.views.text(treatyId, 'timeline');
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
+  }
+
+  /**
+   * Where the log records that the treaty's stream was deleted for good by the store's operator; undefined when it
+   * was not (the read model then holds the treaty, or never held it).
+   */
+  deletedAt(treatyId: string): bigint | undefined {
+    return treatyDeletedAt(this.db, treatyId);
+  }
+
+  /**
+   * Whether the treaty's views last changed with another treaty's event (what it says of this one), not its own:
+   * its revision then does not identify what its views show.
+   */
+  changedByOthers(treatyId: string): boolean {
+    return this.changedByOthersStatement.get(treatyId) === 1;
   }
 
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
@@ -105,13 +127,16 @@ export class TreatyStatusQueries {
         .safeIntegers(true);
     const rows = select('views_position > ?', 'LIMIT ?').all(position, limit) as ChangedRow[];
     const last = rows.at(-1);
-    if (rows.length === limit && last) {
+    const full = rows.length === limit && last !== undefined;
+    if (full) {
       rows.push(
         ...(select('views_position = ? AND treaty_id > ?').all(last.views_position, last.treaty_id) as ChangedRow[]),
       );
     }
-    return updatesInLogOrder(new Map(rows.map((row) => [row.treaty_id, row.views_position])), (treatyId) =>
-      this.views.text(treatyId, 'status'),
-    );
+    // Deletions are few: those up to the page's last position (all, when the page is not full) join it.
+    const deletions = treatyDeletionsAfter(this.db, position, full ? last.views_position : undefined);
+    const changes = new Map(rows.map((row) => [row.treaty_id, row.views_position]));
+    for (const [treatyId, deletedAt] of deletions) changes.set(treatyId, deletedAt);
+    return updatesInLogOrder(changes, (treatyId) => this.views.text(treatyId, 'status'), new Set(deletions.keys()));
   }
 }

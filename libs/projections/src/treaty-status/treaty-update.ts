@@ -11,6 +11,11 @@ export interface TreatyUpdate {
   readonly treatyId: string;
   readonly position: bigint;
   readonly lastAtPosition: boolean;
+  /**
+   * The treaty's stream was deleted for good at `position` (by the store's operator): it has no status any more,
+   * and `status` is `{ id, deleted: true }`.
+   */
+  readonly deleted: boolean;
   readonly status: JsonView;
 }
 
@@ -24,13 +29,16 @@ export function treatyUpdate(
   position: bigint,
   lastAtPosition: boolean,
   statusText: () => string | undefined,
+  deleted = false,
 ): TreatyUpdate {
   let status: JsonView | undefined;
   return {
     treatyId,
     position,
     lastAtPosition,
+    deleted,
     get status() {
+      if (deleted) return { id: treatyId, deleted: true };
       return (status ??= JSON.parse(statusText() ?? 'null') as JsonView);
     },
   };
@@ -40,9 +48,18 @@ export function treatyUpdate(
 export function updatesInLogOrder(
   changes: ReadonlyMap<string, bigint>,
   statusText: (treatyId: string) => string | undefined,
+  deleted: ReadonlySet<string> = NONE,
 ): TreatyUpdate[] {
   const ordered = [...changes].sort(([aId, a], [bId, b]) => (a !== b ? (a < b ? -1 : 1) : aId < bId ? -1 : 1));
   return ordered.map(([treatyId, position], index) =>
-    treatyUpdate(treatyId, position, ordered[index + 1]?.[1] !== position, () => statusText(treatyId)),
+    treatyUpdate(
+      treatyId,
+      position,
+      ordered[index + 1]?.[1] !== position,
+      () => statusText(treatyId),
+      deleted.has(treatyId),
+    ),
   );
 }
+
+const NONE: ReadonlySet<string> = new Set();

@@ -19,6 +19,7 @@ import {
 } from '@timeline/treaty';
 import { LogHead, parsePosition } from '../../http/positions';
 import { ApiProblem } from '../../problems/api-problem';
+import { refuseIfDeleted } from '../../read-models/deleted-treaty';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
@@ -30,6 +31,11 @@ const CHANGED_SCAN_PAGE = 500;
 /** A page of `GET /treaties?changedSince=`: `nextCursor` (more now) and `changedUpTo` are positions. */
 export interface ChangedTreatiesPage {
   readonly items: JsonView[];
+  /**
+   * The ids of the treaties deleted for good (by the event store's operator) in that span, whatever the filters: a
+   * mirror drops them (decision 0024). Only when there are any: on a store that never deletes, pages are as before.
+   */
+  readonly deleted?: string[];
   readonly nextCursor: string | null;
   readonly changedUpTo: string;
 }
@@ -54,7 +60,7 @@ export class TreatyReads {
       const since = syncPosition(query);
       // Past the head it is no position this log gave (a store reset or restored since): answered, its changedUpTo
       // would skip every change until the log grew past it.
-      if (since > 0n) await this.head.requireOnRecord(since, 'changedSince');
+      if (since > 0n) await this.head.requireOnRecord(since, 'changedSince', this.readModels.projection.position);
       return this.changedSince(since, query);
     }
     return this.readModels.treaties.list({
@@ -74,14 +80,19 @@ export class TreatyReads {
   private changedSince(after: bigint, query: TreatyListQueryDto): ChangedTreatiesPage {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const items: JsonView[] = [];
+    const deleted: string[] = [];
     let changedUpTo = after;
     for (;;) {
       const page = this.readModels.treaties.changedAfter(changedUpTo, CHANGED_SCAN_PAGE);
       for (const update of page) {
         // A page ends between positions: the next starts after changedUpTo, and would miss the rest of one.
-        if (items.length >= limit && update.position !== changedUpTo)
-          return { items, nextCursor: changedUpTo.toString(), changedUpTo: changedUpTo.toString() };
+        if (items.length + deleted.length >= limit && update.position !== changedUpTo)
+          return changedPage(items, deleted, changedUpTo.toString(), changedUpTo);
         changedUpTo = update.position;
+        if (update.deleted) {
+          deleted.push(update.treatyId);
+          continue;
+        }
         const status = update.status as { status?: unknown; category?: unknown; parties?: unknown };
         const matches =
           (query.status === undefined || status.status === query.status) &&
@@ -89,12 +100,15 @@ export class TreatyReads {
           (query.party === undefined || (Array.isArray(status.parties) && status.parties.includes(query.party)));
         if (matches) items.push(update.status);
       }
-      if (page.length < CHANGED_SCAN_PAGE) return { items, nextCursor: null, changedUpTo: changedUpTo.toString() };
+      if (page.length < CHANGED_SCAN_PAGE) {
+        return changedPage(items, deleted, null, changedUpTo);
+      }
     }
   }
 
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
+    refuseIfDeleted(this.readModels.treaties, treatyId);
     const view = isTimeTravel(query)
       ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
           treatyStatusView(events, viewOptions(query), links),
@@ -105,6 +119,7 @@ export class TreatyReads {
 
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
+    refuseIfDeleted(this.readModels.treaties, treatyId);
     const view = isTimeTravel(query)
       ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
           treatyTimelineView(events, viewOptions(query), links),
@@ -117,7 +132,7 @@ export class TreatyReads {
   private async readYourWrite(minPosition: string | undefined): Promise<void> {
     const position = parsePosition(minPosition);
     if (position === undefined) return;
-    await this.head.requireOnRecord(position, 'minPosition');
+    await this.head.requireOnRecord(position, 'minPosition', this.readModels.projection.position);
     const treatyPosition = await this.lastTreatyEventUpTo(position);
     if (treatyPosition === undefined) return;
     if (!(await this.readModels.waitForPosition(treatyPosition, READ_YOUR_WRITE_TIMEOUT_MS))) {
@@ -182,6 +197,16 @@ export class TreatyReads {
     const folded = view(events.map(toTreatyEnvelope), links);
     return folded ? toJsonView(folded) : undefined;
   }
+}
+
+/** A sync page: `deleted` only when there are any, so that a store that never deletes answers as before. */
+function changedPage(
+  items: JsonView[],
+  deleted: string[],
+  nextCursor: string | null,
+  changedUpTo: bigint,
+): ChangedTreatiesPage {
+  return { items, ...(deleted.length > 0 ? { deleted } : {}), nextCursor, changedUpTo: changedUpTo.toString() };
 }
 
 /** Where a sync continues: a page's nextCursor passed as `cursor`, as every listing is followed, else `changedSince`. */

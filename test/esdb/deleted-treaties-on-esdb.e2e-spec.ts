@@ -1,0 +1,161 @@
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { treatyStreamName } from '@timeline/treaty';
+import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import { KEYS, bearer } from '../support/api-keys';
+import { startTestApp, whenReady, type TestApp } from '../support/test-app';
+import { RU_IR, post, signature } from '../support/treaty-requests';
+
+/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left once it holds `until`. */
+function openLive(subject: TestApp, lastEventId: string, until = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = subject.app.getHttpServer().address() as AddressInfo;
+    const opened = get({ host: '127.0.0.1', port, path: '/live', headers: { 'Last-Event-ID': lastEventId } });
+    opened.on('error', reject);
+    opened.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        if (response.statusCode === 200 && text.includes(until)) response.destroy();
+      });
+      response.on('close', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+  });
+}
+
+/** A treaty an operator deletes for good (tombstones), and one that it names and that stays. */
+const NAMED = { ...RU_IR, id: 'ru-ir-named-by-a-treaty-deleted-for-good' };
+const DELETED = {
+  ...RU_IR,
+  id: 'ru-kz-deleted-for-good',
+  parties: ['RU', 'KZ'],
+  relations: [{ type: 'builds-on', treatyId: NAMED.id }],
+};
+
+describe('a treaty whose stream the operator deleted for good, on EventStoreDB (through the protocol double)', () => {
+  let server: EsdbProtocolDouble;
+  let subject: TestApp;
+  /** Where the deleted treaty was last written to: a sync from there lists what changed after it. */
+  let writtenAt: string;
+  /** The named treaty as a client cached it before the deletion, and its ETag. */
+  let cached: { etag: string; body: { revision: string; relations: unknown[] } };
+
+  /** Any answer as text (Atom and JSON-LD included). */
+  const download = async (path: string): Promise<string> =>
+    (
+      await request(subject.http)
+        .get(path)
+        .buffer(true)
+        .parse((response, callback) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => callback(null, text));
+        })
+        .expect(200)
+    ).body as string;
+
+  beforeAll(async () => {
+    server = await startEsdbProtocolDouble();
+    subject = await startTestApp({ store: { kind: 'eventstoredb', connectionString: server.connectionString } });
+    await new Promise<void>((resolve) => subject.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+    expect((await whenReady(subject.http)).status).toBe(200);
+    // Each signed, so that each has a development in the party feeds and exports.
+    for (const treaty of [NAMED, DELETED]) {
+      await post(subject.http, '/treaties', treaty).expect(201);
+      writtenAt = (await post(subject.http, `/treaties/${treaty.id}/developments`, signature()).expect(201)).body
+        .position as string;
+    }
+    const before = await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${writtenAt}`).expect(200);
+    cached = { etag: before.headers.etag as string, body: before.body };
+    expect(cached.body.relations).toEqual([{ type: 'built-on-by', treatyId: DELETED.id, direction: 'incoming' }]);
+    expect((await request(subject.http).get('/treaties').expect(200)).body.items).toHaveLength(2);
+    expect(await download('/parties/RU/feed.atom')).toContain(DELETED.id);
+
+    server.tombstone(treatyStreamName(DELETED.id));
+    // The projection learns it from the log, a moment later: the tombstone's record in $all.
+    const deadline = Date.now() + 10_000;
+    while ((await request(subject.http).get(`/treaties/${DELETED.id}`)).status !== 410) {
+      if (Date.now() > deadline) throw new Error('The read model never learnt of the deletion');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+  afterAll(async () => {
+    await subject.close();
+    await server.stop();
+  });
+
+  it.each([
+    ['its status', `/treaties/${DELETED.id}`],
+    ['its timeline', `/treaties/${DELETED.id}/timeline`],
+    ['its status as of a date', `/treaties/${DELETED.id}?asOf=2025-06-01`],
+    ['its Atom feed', `/treaties/${DELETED.id}/feed.atom`],
+    ['its calendar', `/treaties/${DELETED.id}/calendar.ics`],
+    ['its live updates', `/treaties/${DELETED.id}/live`],
+  ])('answers 410 STREAM_DELETED for %s, as for its writes', async (_, path) => {
+    const read = await request(subject.http).get(path).expect(410);
+    expect(read.body).toMatchObject({
+      status: 410,
+      code: 'STREAM_DELETED',
+      detail: expect.stringContaining(DELETED.id),
+    });
+    const write = await post(subject.http, `/treaties/${DELETED.id}/developments`, signature()).expect(410);
+    const shape = ({ type, title, status, code }: Record<string, unknown>) => ({ type, title, status, code });
+    expect(shape(read.body)).toEqual(shape(write.body));
+  });
+
+  it('leaves the listings, party filters, party feeds and exports', async () => {
+    const list = await request(subject.http).get('/treaties').expect(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([NAMED.id]);
+    expect((await request(subject.http).get('/treaties?party=KZ').expect(200)).body.items).toEqual([]);
+    for (const path of ['/exports/treaties.csv', '/exports/treaties.jsonld', '/parties/RU/feed.atom']) {
+      const text = await download(path);
+      expect([path, text.includes(NAMED.id), text.includes(DELETED.id)]).toEqual([path, true, false]);
+    }
+    expect(await download('/parties/KZ/feed.atom')).not.toContain(DELETED.id);
+  });
+
+  it('changes the treaty it named: its views no longer show it, and a cached copy is not confirmed (no 304)', async () => {
+    const fresh = await request(subject.http)
+      .get(`/treaties/${NAMED.id}`)
+      .set('If-None-Match', cached.etag)
+      .expect(200);
+    expect(fresh.body.relations).toEqual([]);
+    // Its own stream did not change: the ETag stays its revision, what a write's If-Match names.
+    expect(fresh.headers.etag).toBe(cached.etag);
+    expect(fresh.body.revision).toBe(cached.body.revision);
+  });
+
+  it('lists the deletion and the named treaty as changed after the last write, on sync and live', async () => {
+    const sync = await request(subject.http).get(`/treaties?changedSince=${writtenAt}`).expect(200);
+    expect(sync.body.items.map((item: { id: string; relations: unknown[] }) => [item.id, item.relations])).toEqual([
+      [NAMED.id, []],
+    ]);
+    // A mirror learns of the deletion itself, whatever its filters.
+    expect(sync.body.deleted).toEqual([DELETED.id]);
+    const filtered = await request(subject.http).get(`/treaties?changedSince=${writtenAt}&party=KZ`).expect(200);
+    expect(filtered.body).toMatchObject({ items: [], deleted: [DELETED.id] });
+    // So does a live client that resumes from before it: an SSE event of its own type, with the position as id.
+    const live = await openLive(subject, writtenAt, 'event: treaty-deleted');
+    expect(live.text).toContain(
+      `event: treaty-deleted\ndata: ${JSON.stringify({ id: DELETED.id, deleted: true })}\n\n`,
+    );
+    expect(BigInt(sync.body.changedUpTo as string)).toBeGreaterThan(BigInt(writtenAt));
+    // The deletion is the last record of the log, and no event's: the position a client received is on record.
+    const next = await request(subject.http).get(`/treaties?changedSince=${sync.body.changedUpTo}`).expect(200);
+    expect(next.body).toEqual({ items: [], nextCursor: null, changedUpTo: sync.body.changedUpTo });
+    await request(subject.http).get(`/treaties/${NAMED.id}?minPosition=${sync.body.changedUpTo}`).expect(200);
+    expect((await openLive(subject, sync.body.changedUpTo as string)).status).toBe(200);
+  });
+
+  it('rebuilds the read model the live projection made: a dry run finds no difference', async () => {
+    const report = await request(subject.http)
+      .post('/audit/projections/rebuild?dryRun=true')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(200);
+    expect(report.body.differences).toEqual([]);
+  });
+});
