@@ -213,6 +213,32 @@ describe('tamper evidence', () => {
     }
   });
 
+  it('names an event whose recorded time was overwritten with no time, and verifies the rest', async () => {
+    let damaged = '';
+    const subject = await startOnCopy('no-time', (file) => {
+      const db = new Sqlite(file);
+      try {
+        const row = db
+          .prepare('SELECT event_id FROM events WHERE stream_name = ? ORDER BY revision LIMIT 1 OFFSET 2')
+          .get(`treaty-${RU_IR.id}`) as { event_id: string };
+        damaged = row.event_id;
+        db.prepare('UPDATE events SET recorded_at = ? WHERE event_id = ?').run('last Tuesday', damaged);
+      } finally {
+        db.close();
+      }
+    });
+    try {
+      const expected = [expect.objectContaining({ eventId: damaged, reason: 'its recorded time is not a time' })];
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      expect(one.body).toMatchObject({ ok: false });
+      expect(one.body.failures).toEqual(expected);
+      const all = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(all.body.failures).toEqual(expected);
+    } finally {
+      await subject.close();
+    }
+  });
+
   it("finds an event removed from a stream's end through the checkpoints issued before", async () => {
     let removed = { stream: '', revision: '' };
     const subject = await startOnCopy('truncated', (file) => {

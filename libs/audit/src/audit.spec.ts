@@ -78,6 +78,16 @@ describe('verifyLog', () => {
     ]);
   });
 
+  it('names an event whose recorded time is not a time and verifies the rest of the log', async () => {
+    const log = sealedLog();
+    log[2] = { ...log[2]!, recordedAt: new Date('a month ago') };
+    const result = await verifyLog(log);
+    expect(result.checked).toBe(log.length);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ eventId: log[2].id, reason: 'its recorded time is not a time' }),
+    ]);
+  });
+
   it('holds the sealing time under the hash', async () => {
     const log = sealedLog();
     const later = new Date(log[3]!.recordedAt.getTime() + 1000).toISOString();

@@ -33,4 +33,10 @@ describe('recordedTimeProblem', () => {
     expect(recordedTimeProblem(event(at(0), 42))).toBe('its sealing time is not a time');
     expect(recordedTimeProblem(event(at(0), null))).toBe('its sealing time is not a time');
   });
+
+  it('names a recorded time that is not a time, rather than failing the whole verification on it', () => {
+    // A store row whose recorded_at was overwritten with anything but a timestamp reads back as an invalid Date.
+    expect(recordedTimeProblem(event(new Date('last Tuesday')))).toBe('its recorded time is not a time');
+    expect(recordedTimeProblem(unsealed(new Date(Number.NaN)))).toBe('its recorded time is not a time');
+  });
 });

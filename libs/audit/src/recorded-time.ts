@@ -18,9 +18,13 @@ export function sealedTimeOf(event: Pick<RecordedEvent, 'metadata'>): Date | und
  * Why an event's recorded time cannot be believed, or undefined when it can. The hash cannot cover the recorded
  * time (the store sets it after the seal), so it is held against the sealing time the hash does cover: a recorded
  * time moved after the fact (to make a report look known earlier, or later) shows as too far from it. An event
- * without a sealing time (written before writers recorded one) has nothing to be held against.
+ * without a sealing time (written before writers recorded one) has nothing to be held against, unless its recorded
+ * time is no time at all.
  */
 export function recordedTimeProblem(event: Pick<RecordedEvent, 'metadata' | 'recordedAt'>): string | undefined {
+  // A recorded time overwritten with what is no time (the SQLite column is text) is damage, sealed or not: named
+  // here, it fails this event rather than the whole verification (an invalid Date cannot be printed).
+  if (Number.isNaN(event.recordedAt.getTime())) return 'its recorded time is not a time';
   if (event.metadata.sealedAt === undefined) return undefined;
   const sealedAt = sealedTimeOf(event);
   if (!sealedAt || Number.isNaN(sealedAt.getTime())) return 'its sealing time is not a time';

@@ -156,6 +156,31 @@ describe('extractDevelopments', () => {
     expect(single).toMatchObject({ stage: 'final' });
   });
 
+  it("gives a chamber's decisive vote once, whether or not a sentence names its reading, and dates one from the other", () => {
+    // The record takes a report without a stage and one of the third or final reading as one vote: so do proposals.
+    const twice =
+      'The State Duma ratified the partnership treaty with Iran on Tuesday. ' +
+      'The Duma approved the treaty with Iran in the third and final reading on Tuesday, with 400 votes for.';
+    expect(acts(extract(twice, '2025-04-09')).map((vote) => [vote.body, vote.occurredOn])).toEqual([
+      ['State Duma', '2025-04-08'],
+    ]);
+    // A headline in the present is the vote its article dates, not news of the publication day.
+    const headline =
+      "Russia's State Duma ratifies partnership treaty with Iran\n\n" +
+      'The State Duma approved the treaty with Iran in the third and final reading on Tuesday.';
+    expect(acts(extract(headline, '2025-04-09')).map((vote) => [vote.body, vote.occurredOn])).toEqual([
+      ['State Duma', '2025-04-08'],
+    ]);
+    // A first reading is another vote: never the same act as the decisive one.
+    const readings =
+      'The State Duma adopted the law on ratifying the treaty with Iran in the first reading on April 1. ' +
+      'The State Duma ratified the treaty with Iran on April 8.';
+    expect(acts(extract(readings, '2025-04-09')).map((vote) => [vote.stage, vote.occurredOn])).toEqual([
+      ['first-reading', '2025-04-01'],
+      [undefined, '2025-04-08'],
+    ]);
+  });
+
   it('a reading on record is not the decisive vote: only a decisive one counts as already recorded', () => {
     const recorded: KnownTreaty = {
       ...RU_IR,

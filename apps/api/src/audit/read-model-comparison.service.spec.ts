@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore, newEventId, type EventStore } from '@timeline/event-store';
 import type { AppConfig } from '../config/app-config';
 import { ReadModelComparison } from './read-model-comparison.service';
@@ -26,7 +26,10 @@ function countingStore(): { store: EventStore; replays: () => number } {
 }
 
 describe('ReadModelComparison', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-comparison-'));
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'timeline-comparison-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('runs one rebuild at a time: a comparison asked for while one runs gets its report', async () => {
@@ -44,5 +47,31 @@ describe('ReadModelComparison', () => {
     expect(later).not.toBe(first);
     // A dry run leaves no scratch file behind.
     expect(readdirSync(dataDir).filter((file) => file.startsWith('projections-'))).toEqual([]);
+  });
+
+  it('a rebuild that fails rejects every caller that joined it, leaves no scratch file, and the next one runs', async () => {
+    const inner = new InMemoryEventStore();
+    await inner.appendToStream('elsewhere-1', [{ id: newEventId(), type: 'Unrelated', data: {} }]);
+    let broken = true;
+    const store = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'subscribeToAll' && broken) {
+          // The log cannot be read past some point (a damaged event, the store gone): the replay stops.
+          return () => ({
+            [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('the log cannot be read')) }),
+          });
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const comparison = new ReadModelComparison(store, { dataDir } as AppConfig);
+
+    const outcomes = await Promise.allSettled([comparison.compare(), comparison.compare()]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(readdirSync(dataDir).filter((file) => file.startsWith('projections-'))).toEqual([]);
+
+    broken = false;
+    await expect(comparison.compare()).resolves.toMatchObject({ promoted: false, differences: [] });
   });
 });

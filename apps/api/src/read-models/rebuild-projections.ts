@@ -8,6 +8,7 @@ import {
   rebuildReadModel,
   treatyStatusProjection,
   type ReadModelDifference,
+  type RebuildResult,
 } from '@timeline/projections';
 
 export interface RebuildReport {
@@ -29,28 +30,42 @@ export async function rebuildProjections(
   options: { dryRun: boolean },
 ): Promise<RebuildReport> {
   const files = new ReadModelFiles(dataDir);
-  const result = await rebuildReadModel(store, [treatyStatusProjection], files.next());
-  const live = openReadModelDatabase(files.current());
-  const rebuilt = openReadModelDatabase(result.file);
+  const scratch = files.next();
+  let result: RebuildResult;
   let differences: ReadModelDifference[];
   try {
-    // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
-    // there is nothing to compare it with.
-    const liveVersion = readCheckpoint(live, treatyStatusProjection.name)?.version;
-    if (liveVersion === undefined || liveVersion === treatyStatusProjection.version) {
-      treatyStatusProjection.setUp(live);
-      differences = diffTreatyReadModels(live, rebuilt);
-    } else {
-      differences = [];
-    }
-  } finally {
-    live.close();
-    rebuilt.close();
+    result = await rebuildReadModel(store, [treatyStatusProjection], scratch);
+    differences = differencesFromLive(files.current(), result.file);
+  } catch (error) {
+    // A replay that stopped (a damaged event, the store gone) leaves a partial file nobody will use: each failed
+    // attempt would otherwise keep another copy of the log's read model in the data folder.
+    removeReadModelFile(scratch);
+    throw error;
   }
   if (options.dryRun) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${result.file}${suffix}`, { force: true });
+    removeReadModelFile(result.file);
   } else {
     files.promote(result.file);
   }
   return { ...result, promoted: !options.dryRun, differences };
+}
+
+function differencesFromLive(liveFile: string, rebuiltFile: string): ReadModelDifference[] {
+  const live = openReadModelDatabase(liveFile);
+  const rebuilt = openReadModelDatabase(rebuiltFile);
+  try {
+    // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
+    // there is nothing to compare it with.
+    const liveVersion = readCheckpoint(live, treatyStatusProjection.name)?.version;
+    if (liveVersion !== undefined && liveVersion !== treatyStatusProjection.version) return [];
+    treatyStatusProjection.setUp(live);
+    return diffTreatyReadModels(live, rebuilt);
+  } finally {
+    live.close();
+    rebuilt.close();
+  }
+}
+
+function removeReadModelFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }

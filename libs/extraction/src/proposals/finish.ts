@@ -1,7 +1,8 @@
-import { isDecisiveStage, partialDatesAgree, type LegislativeStage } from '@timeline/treaty';
+import { partialDatesAgree } from '@timeline/treaty';
 import { isTreatyAct, type KnownTreaty, type Proposal } from '../extraction.types';
 import { sameBody } from '../treaties/match-treaty';
 import type { Draft } from './act-proposals';
+import { sameStage, stageIdentity } from './same-stage';
 
 /**
  * The proposals an editor sees: one per development (the most confident report of it in the article, the first
@@ -16,7 +17,7 @@ export function finishProposals(drafts: readonly Draft[], known: readonly KnownT
       draft.type,
       draft.party,
       draft.body,
-      draft.stage,
+      stageIdentity(draft.stage),
       draft.speaker,
       draft.occurredOn,
     ].join('|');
@@ -56,9 +57,4 @@ function recorded(draft: Draft, known: readonly KnownTreaty[]): string | null {
       partialDatesAgree(development.occurredOn, draft.occurredOn!),
   );
   return match?.id ?? null;
-}
-
-function sameStage(recorded: string | undefined, proposed: string | undefined): boolean {
-  const decisive = (stage: string | undefined) => isDecisiveStage(stage as LegislativeStage | undefined);
-  return recorded === proposed || (decisive(recorded) && decisive(proposed));
 }

@@ -1,4 +1,5 @@
 import type { Draft } from './act-proposals';
+import { sameStage } from './same-stage';
 
 const INHERITED_DATE = 0.7;
 const PUBLICATION_DATE = 0.8;
@@ -77,7 +78,7 @@ function sameAct(a: Draft, b: Draft): boolean {
     (a.treatyId !== null || a.treatyTitle === b.treatyTitle) &&
     a.party === b.party &&
     a.body === b.body &&
-    a.stage === b.stage
+    sameStage(a.stage, b.stage)
   );
 }
 
