@@ -91,6 +91,7 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
   it.each([
     ['its status', `/treaties/${DELETED.id}`],
     ['its timeline', `/treaties/${DELETED.id}/timeline`],
+    ["a development's permalink", `/treaties/${DELETED.id}/developments/6f1c1d3e-0000-4000-8000-000000000001`],
     ['its status as of a date', `/treaties/${DELETED.id}?asOf=2025-06-01`],
     ['its Atom feed', `/treaties/${DELETED.id}/feed.atom`],
     ['its calendar', `/treaties/${DELETED.id}/calendar.ics`],
