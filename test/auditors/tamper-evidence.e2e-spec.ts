@@ -204,6 +204,9 @@ describe('tamper evidence', () => {
       expect(one.body.failures).toEqual(expected);
       const all = await asAuditor(subject.http, '/audit/verify').expect(200);
       expect(all.body.failures).toEqual(expected);
+      // What a checkpoint signs, the streams' head hashes, is intact: a recorded time, which no append can repair,
+      // does not stop checkpoints for good (content damage does, as above).
+      await asAuditor(subject.http, '/audit/checkpoint').expect(200);
 
       const result = await offline('backdated', await exportLog(subject.http));
       expect(result.code).toBe(EXIT.failed);

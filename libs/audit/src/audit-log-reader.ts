@@ -11,7 +11,14 @@ import { LogVerifier, type StreamHead, type VerificationResult } from './log-ver
 export async function verifyLog(
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   checkpoints: readonly SignedCheckpoint[] = [],
-): Promise<VerificationResult & { heads: ReadonlyMap<string, StreamHead>; lastPosition: bigint | undefined }> {
+): Promise<
+  VerificationResult & {
+    heads: ReadonlyMap<string, StreamHead>;
+    lastPosition: bigint | undefined;
+    /** No failure but recorded times: see {@link LogVerifier.contentIntact}. */
+    contentIntact: boolean;
+  }
+> {
   const verifier = new LogVerifier();
   const pending = [...checkpoints].sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
   let lastPosition: bigint | undefined;
@@ -38,5 +45,5 @@ export async function verifyLog(
       reason: `its stored content is not readable as JSON: it was damaged after it was written; the log was not verified past position ${error.position}`,
     });
   }
-  return { ...verifier.result(), heads: verifier.streamHeads, lastPosition };
+  return { ...verifier.result(), heads: verifier.streamHeads, lastPosition, contentIntact: verifier.contentIntact };
 }

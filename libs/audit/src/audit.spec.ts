@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@timeline/event-store';
 import { verifyLog } from './audit-log-reader';
 import { checkpointIsAuthentic, signCheckpoint } from './checkpoint';
 import { sealEvent } from './event-integrity';
+import { LogVerifier } from './log-verifier';
 import { RECORDED_TIME_TOLERANCE_MS } from './recorded-time';
 
 /** A log of sealed events over two streams, as a writer that reads before it appends would produce it. */
@@ -69,6 +70,7 @@ describe('verifyLog', () => {
     log[6] = shifted(log[6]!, RECORDED_TIME_TOLERANCE_MS - 1000);
     const result = await verifyLog(log);
     expect(result.ok).toBe(false);
+    expect(result.contentIntact).toBe(true);
     expect(result.failures).toEqual([
       expect.objectContaining({
         eventId: log[2].id,
@@ -86,6 +88,18 @@ describe('verifyLog', () => {
     expect(result.failures).toEqual([
       expect.objectContaining({ eventId: log[2].id, reason: 'its recorded time is not a time' }),
     ]);
+  });
+
+  it('finds the content intact only while every failure is a recorded time, past the failures it lists too', async () => {
+    const log = sealedLog();
+    log[1] = { ...log[1]!, recordedAt: new Date(0) };
+    expect((await verifyLog(log)).contentIntact).toBe(true);
+    log[7] = { ...log[7]!, data: { ...log[7]!.data, text: 'altered' } };
+    expect((await verifyLog(log)).contentIntact).toBe(false);
+    const verifier = new LogVerifier(1);
+    log.forEach((event) => verifier.add(event));
+    expect(verifier.result().failures).toHaveLength(1);
+    expect(verifier.contentIntact).toBe(false);
   });
 
   it('holds the sealing time under the hash', async () => {

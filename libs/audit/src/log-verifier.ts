@@ -32,6 +32,9 @@ export class LogVerifier {
   private readonly heads = new Map<string, StreamHead>();
   private readonly failures: VerificationFailure[] = [];
   private checked = 0;
+  /** Every failure found, and those only about a recorded time, also past `maxFailures`. */
+  private found = 0;
+  private foundInRecordedTimes = 0;
 
   constructor(private readonly maxFailures = 1000) {}
 
@@ -41,6 +44,7 @@ export class LogVerifier {
     const expectedRevision = previous ? previous.revision + 1n : 0n;
     const integrity = integrityOf(event);
     const fail = (reason: string): void => {
+      this.found += 1;
       if (this.failures.length < this.maxFailures) {
         this.failures.push({
           eventId: event.id,
@@ -69,7 +73,10 @@ export class LogVerifier {
       }
     }
     const timeProblem = recordedTimeProblem(event);
-    if (timeProblem) fail(timeProblem);
+    if (timeProblem) {
+      this.foundInRecordedTimes += 1;
+      fail(timeProblem);
+    }
     this.heads.set(event.streamName, {
       revision: event.revision,
       hash: integrity?.hash ?? '',
@@ -83,7 +90,18 @@ export class LogVerifier {
 
   /** Adds a failure found outside the events themselves (e.g. against a checkpoint). */
   report(failure: VerificationFailure): void {
+    this.found += 1;
     if (this.failures.length < this.maxFailures) this.failures.push(failure);
+  }
+
+  /**
+   * Whether every failure found (if any) is a recorded time too far from its seal: the events' content, order and
+   * chains, which a checkpoint signs, are then intact, and a checkpoint may still be signed over them. A recorded
+   * time cannot be repaired (the log is append-only), so a store whose clock once strayed must not stop checkpoints
+   * for good.
+   */
+  get contentIntact(): boolean {
+    return this.found === this.foundInRecordedTimes;
   }
 
   result(): VerificationResult {
