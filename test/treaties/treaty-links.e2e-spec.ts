@@ -65,6 +65,20 @@ describe('links between treaties, over HTTP', () => {
     ]);
   });
 
+  it("a statement's permalink is on the treaty it is recorded on; the linked treaty points there", async () => {
+    const own = await request(subject.http).get(`/treaties/${LATER.id}/developments/${statementId}`).expect(200);
+    expect(own.body.development).toMatchObject({ type: 'statement', developmentId: statementId, quote });
+    const elsewhere = await request(subject.http)
+      .get(`/treaties/${EARLIER.id}/developments/${statementId}`)
+      .expect(404);
+    expect(elsewhere.body).toMatchObject({ code: 'DEVELOPMENT_NOT_FOUND', recordedOn: LATER.id });
+    expect(elsewhere.body.detail).toContain(`/treaties/${LATER.id}/developments/${statementId}`);
+    const before = await request(subject.http)
+      .get(`/treaties/${LATER.id}/developments/${statementId}?asOf=2025-01-14`)
+      .expect(404);
+    expect(before.body.detail).toContain('as of 2025-01-14');
+  });
+
   it('asOf applies to linked items; a statement never changes a status', async () => {
     const before = await request(subject.http).get(`/treaties/${EARLIER.id}/timeline?asOf=2025-01-14`).expect(200);
     expect(before.body.linkedItems).toEqual([]);

@@ -25,13 +25,7 @@ export function developmentInTimeline(timeline: JsonView, id: string): JsonView 
   const item =
     items.find((candidate) => candidate.developmentId === wanted) ??
     items.find((candidate) => eventIdsOf(candidate).includes(wanted));
-  if (!item) {
-    throw new ApiProblem(
-      404,
-      'DEVELOPMENT_NOT_FOUND',
-      `Treaty "${String(timeline.treatyId)}" has no development, nor an event about one, with the id ${wanted}`,
-    );
-  }
+  if (!item) throw notFound(timeline, wanted);
   return {
     treatyId: timeline.treatyId,
     title: timeline.title,
@@ -41,6 +35,39 @@ export function developmentInTimeline(timeline: JsonView, id: string): JsonView 
     revision: timeline.revision,
     position: timeline.position,
   };
+}
+
+/**
+ * Why there is none: a statement, talks or context recorded on another treaty that names this one shows in its
+ * timeline too, but its permalink is the treaty it is recorded on; and a view as of a date, or as known at a moment,
+ * may not have it yet.
+ */
+function notFound(timeline: JsonView, id: string): ApiProblem {
+  const treatyId = String(timeline.treatyId);
+  const linked = ((timeline.linkedItems ?? []) as readonly { developmentId?: unknown; fromTreatyId?: unknown }[]).find(
+    (candidate) => candidate.developmentId === id,
+  );
+  if (linked) {
+    const recordedOn = String(linked.fromTreatyId);
+    return new ApiProblem(
+      404,
+      'DEVELOPMENT_NOT_FOUND',
+      `Development ${id} is recorded on treaty "${recordedOn}", which names "${treatyId}": ` +
+        `its permalink is /treaties/${recordedOn}/developments/${id}`,
+      { recordedOn },
+    );
+  }
+  const { asOf, knownAt } = timeline;
+  const when = [
+    typeof asOf === 'string' ? `as of ${asOf}` : undefined,
+    typeof knownAt === 'string' ? `as known at ${knownAt}` : undefined,
+  ].filter((part) => part !== undefined);
+  return new ApiProblem(
+    404,
+    'DEVELOPMENT_NOT_FOUND',
+    `Treaty "${treatyId}" has no development, nor an event about one, with the id ${id}` +
+      (when.length > 0 ? ` ${when.join(', ')}` : ''),
+  );
 }
 
 function eventIdsOf(item: TimelineItem): unknown[] {
