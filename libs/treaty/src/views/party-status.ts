@@ -193,7 +193,7 @@ export function reservationsOf(
           : {},
         {
           withdrawnOn: withdrawal?.current.occurredOn ?? null,
-          objectedToBy: objections.filter(concerns).map((objection) => ({
+          objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
             party: objection.current.party,
             on: objection.current.occurredOn,
             developmentId: objection.developmentId,
@@ -201,6 +201,21 @@ export function reservationsOf(
         },
       );
     });
+}
+
+/**
+ * One objection a party: a state that objects to a reservation twice (naming it once and its confirmation once, or
+ * naming it once and not at all) objected once, when it first did; the order of the first objections is kept.
+ */
+function earliestOfEachParty(objections: readonly Of<'objection'>[]): Of<'objection'>[] {
+  const earliest = new Map<string, Of<'objection'>>();
+  for (const objection of objections) {
+    const seen = earliest.get(objection.current.party);
+    if (!seen || comparePartialDates(objection.current.occurredOn, seen.current.occurredOn) < 0) {
+      earliest.set(objection.current.party, objection);
+    }
+  }
+  return objections.filter((objection) => earliest.get(objection.current.party) === objection);
 }
 
 /**

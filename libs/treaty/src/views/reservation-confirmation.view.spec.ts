@@ -97,6 +97,20 @@ describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
     expect(reservation?.withdrawnOn).toBe('2025-12-01');
   });
 
+  it('a party that objects to the reservation and again to its confirmation objected once, when it first did', () => {
+    const view = statusOf([
+      ...confirmed,
+      objected(uuid(7), 'BE', 'AT', '2025-10-01', confirmation),
+      objected(uuid(8), 'BE', 'AT', '2025-03-01', formulated),
+      objected(uuid(9), 'CZ', 'AT', '2025-10-02'),
+    ]);
+    const [reservation] = view.ratification['AT']?.reservations ?? [];
+    expect(reservation?.objectedToBy).toEqual([
+      { party: 'BE', on: '2025-03-01', developmentId: uuid(8) },
+      { party: 'CZ', on: '2025-10-02', developmentId: uuid(9) },
+    ]);
+  });
+
   it('a confirmation whose reservation was retracted stands as the reservation, made on consent', () => {
     const view = statusOf([...confirmed, retracted(formulated)]);
     expect(view.ratification['AT']?.reservations).toMatchObject([
