@@ -237,6 +237,12 @@ describe('tamper evidence', () => {
       expect(one.body.failures).toEqual(expected);
       const all = await asAuditor(subject.http, '/audit/verify').expect(200);
       expect(all.body.failures).toEqual(expected);
+      // The export carries it as it is (no time: null), so offline verification reads past it too.
+      const exported = await exportLog(subject.http);
+      expect(exported.split('\n').filter(Boolean)).toHaveLength(pristineExport.split('\n').filter(Boolean).length);
+      const result = await offline('no-time', exported);
+      expect(result.code).toBe(EXIT.failed);
+      expect(JSON.parse(result.output).failures).toEqual(expected);
     } finally {
       await subject.close();
     }

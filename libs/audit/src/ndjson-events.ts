@@ -9,7 +9,8 @@ export interface ExportedEvent {
   readonly type: string;
   readonly data: JsonObject;
   readonly metadata: JsonObject;
-  readonly recordedAt: string;
+  /** ISO 8601; null where the store holds no time (damage), so that the line still carries the event. */
+  readonly recordedAt: string | null;
 }
 
 export function toExportedEvent(event: RecordedEvent): ExportedEvent {
@@ -21,7 +22,7 @@ export function toExportedEvent(event: RecordedEvent): ExportedEvent {
     type: event.type,
     data: event.data,
     metadata: event.metadata,
-    recordedAt: event.recordedAt.toISOString(),
+    recordedAt: Number.isNaN(event.recordedAt.getTime()) ? null : event.recordedAt.toISOString(),
   };
 }
 
@@ -34,6 +35,6 @@ export function fromExportedEvent(line: ExportedEvent): RecordedEvent {
     type: line.type,
     data: line.data,
     metadata: line.metadata,
-    recordedAt: new Date(line.recordedAt),
+    recordedAt: new Date(line.recordedAt ?? Number.NaN),
   };
 }
