@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { LogHead, parsePosition } from '../http/positions';
@@ -62,6 +69,10 @@ export class AuditController {
       'A dry run only (`dryRun=true`, the default): an auditor compares, and promoting a rebuilt read model is ' +
       "the operator's act on the host (`npm run projections:rebuild`), refused here with 403 " +
       '`REBUILD_PROMOTION_NOT_OVER_HTTP`. One rebuild runs at a time: a request made while one runs gets its report.',
+  })
+  @ApiOkResponse({ description: '{ dryRun: true, events, milliseconds, differences }' })
+  @ApiForbiddenResponse({
+    description: 'REBUILD_PROMOTION_NOT_OVER_HTTP (dryRun=false), or a key of another role than auditor',
   })
   async rebuild(@Query() query: RebuildQueryDto) {
     if (query.dryRun === 'false') {
