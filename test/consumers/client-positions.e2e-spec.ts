@@ -1,30 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
+import { openLive } from '../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, post } from '../support/treaty-requests';
-
-/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left after its first bytes. */
-function openLive(subject: TestApp, lastEventId: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const { port } = subject.app.getHttpServer().address() as AddressInfo;
-    const opened = get({ host: '127.0.0.1', port, path: '/live', headers: { 'Last-Event-ID': lastEventId } });
-    opened.on('error', reject);
-    opened.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-        if (response.statusCode === 200) response.destroy();
-      });
-      response.on('close', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
-  });
-}
 
 // On EventStoreDB positions are byte offsets: most numbers fall inside a record, and the read model, which follows
 // the treaty streams only, never applies the events of other streams.

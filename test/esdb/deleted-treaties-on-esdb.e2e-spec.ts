@@ -1,30 +1,11 @@
-import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { treatyStreamName } from '@timeline/treaty';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
 import { KEYS, bearer } from '../support/api-keys';
+import { downloadText, openLive } from '../support/live-and-downloads';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, signature } from '../support/treaty-requests';
-
-/** Opens GET /live with a Last-Event-ID: a problem is read whole, a stream is left once it holds `until`. */
-function openLive(subject: TestApp, lastEventId: string, until = ''): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const { port } = subject.app.getHttpServer().address() as AddressInfo;
-    const opened = get({ host: '127.0.0.1', port, path: '/live', headers: { 'Last-Event-ID': lastEventId } });
-    opened.on('error', reject);
-    opened.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-        if (response.statusCode === 200 && text.includes(until)) response.destroy();
-      });
-      response.on('close', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
-  });
-}
 
 /** A treaty an operator deletes for good (tombstones), and one that it names and that stays. */
 const NAMED = { ...RU_IR, id: 'ru-ir-named-by-a-treaty-deleted-for-good' };
@@ -44,19 +25,7 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
   let cached: { etag: string; body: { revision: string; relations: unknown[] } };
 
   /** Any answer as text (Atom and JSON-LD included). */
-  const download = async (path: string): Promise<string> =>
-    (
-      await request(subject.http)
-        .get(path)
-        .buffer(true)
-        .parse((response, callback) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => callback(null, text));
-        })
-        .expect(200)
-    ).body as string;
+  const download = async (path: string): Promise<string> => (await downloadText(subject.http, path)).body as string;
 
   beforeAll(async () => {
     server = await startEsdbProtocolDouble();

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
 import {
   InMemoryEventStore,
-  type EventStore,
   type RecordedEvent,
   type StreamDeletedNotice,
   type SubscriptionMessage,
 } from '@timeline/event-store';
-import { collect, newEvents, waitFor } from '@timeline/event-store/testing';
+import { collect, newEvents, scriptedStore, waitFor } from '@timeline/event-store/testing';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDatabase, readCheckpoint } from './read-model-database';
@@ -238,7 +237,7 @@ describe('ProjectionRunner', () => {
         },
       };
       const published: string[] = [];
-      const runner = new ProjectionRunner(scripted(log), db, withDeletions, {
+      const runner = new ProjectionRunner(scriptedStore(log), db, withDeletions, {
         stopWhenCaughtUp: true,
         batchSize,
         onCommitted: (updates) => published.push(...updates),
@@ -263,7 +262,7 @@ describe('ProjectionRunner', () => {
       { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n },
     ];
     const db = openReadModelDatabase(join(directory, 'read.db'));
-    const runner = new ProjectionRunner(scripted(log), db, recordingProjection(), { stopWhenCaughtUp: true });
+    const runner = new ProjectionRunner(scriptedStore(log), db, recordingProjection(), { stopWhenCaughtUp: true });
     await runner.start();
     expect(applied(db)).toEqual([event!.id]);
     expect(runner.position).toBe(event!.position + 1n);
@@ -277,13 +276,3 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 });
-
-/** A store whose log is these messages: all a runner reads of it is one subscription to $all. */
-function scripted(messages: readonly SubscriptionMessage[]): EventStore {
-  return {
-    async *subscribeToAll() {
-      yield* messages;
-      yield { kind: 'caught-up' };
-    },
-  } as Partial<EventStore> as EventStore;
-}

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import jsonld from 'jsonld';
 import request from 'supertest';
 import { KEYS, bearer } from '../../support/api-keys';
+import { downloadText } from '../../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../../support/treaty-requests';
 
@@ -48,17 +49,7 @@ describe('data downloads', () => {
   });
   afterAll(() => subject.close());
 
-  const download = (path: string) =>
-    request(subject.http)
-      .get(path)
-      .buffer(true)
-      .parse((response, callback) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => callback(null, text));
-      })
-      .expect(200);
+  const download = (path: string) => downloadText(subject.http, path);
 
   it('treaties.csv round-trips through a CSV parser to the same values as the API', async () => {
     const response = await download('/exports/treaties.csv');

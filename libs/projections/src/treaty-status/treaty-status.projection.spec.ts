@@ -5,12 +5,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/gl
 import type { Database } from 'better-sqlite3';
 import {
   InMemoryEventStore,
-  type EventStore,
   type RecordedEvent,
   type StreamDeletedNotice,
   type SubscriptionMessage,
 } from '@timeline/event-store';
-import { collect } from '@timeline/event-store/testing';
+import { collect, scriptedStore } from '@timeline/event-store/testing';
 import {
   linksFromOthers,
   toEventData,
@@ -482,13 +481,3 @@ describe('the treaty-status projection', () => {
     );
   });
 });
-
-/** A store whose log is these messages: all a projection runner reads of it is one subscription to $all. */
-function scriptedStore(messages: readonly SubscriptionMessage[]): EventStore {
-  return {
-    async *subscribeToAll() {
-      yield* messages;
-      yield { kind: 'caught-up' };
-    },
-  } as Partial<EventStore> as EventStore;
-}
