@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/access.decorators';
-import { developmentInTimeline } from './application/development-in-timeline';
 import { TreatyReads } from './application/treaty-reads.service';
 import { DEVELOPMENT_ID } from './development-id.pipe';
 import { TreatyDevelopmentDto } from './dto/treaty-development.response.dto';
@@ -75,11 +74,11 @@ export class TreatyReadsController {
   })
   @ApiOkResponse({ type: TreatyDevelopmentDto })
   @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND, DEVELOPMENT_NOT_FOUND' })
-  async development(
+  development(
     @Param('treatyId', TreatyIdPipe) treatyId: string,
     @Param('developmentId', DEVELOPMENT_ID) developmentId: string,
     @Query() query: TreatyViewQueryDto,
   ) {
-    return developmentInTimeline(await this.reads.timeline(treatyId, query), developmentId);
+    return this.reads.development(treatyId, developmentId, query);
   }
 }

@@ -23,6 +23,7 @@ import { refuseIfDeleted } from '../../read-models/deleted-treaty';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
+import { developmentInTimeline } from './development-in-timeline';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 const DEFAULT_PAGE_SIZE = 50;
@@ -115,6 +116,11 @@ export class TreatyReads {
         )
       : this.readModels.treaties.status(treatyId);
     return view ?? notFound(treatyId);
+  }
+
+  /** One development, its permalink: as the timeline shows it, named by its id or any event's about it. */
+  async development(treatyId: string, developmentId: string, query: TreatyViewQueryDto): Promise<JsonView> {
+    return developmentInTimeline(await this.timeline(treatyId, query), developmentId);
   }
 
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
