@@ -26,6 +26,8 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
   assertValidAppend,
+  assertValidStreamPartition,
+  keepStreamPartition,
   classifyAppend,
   expectationHolds,
   type AppendOptions,
@@ -256,8 +258,9 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    assertValidStreamPartition(options.partition);
     const filter = toEsdbFilter(options.filter);
-    return resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
+    const subscription = resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
       toEsdbPosition(options.fromPosition ?? START),
       {
         open: (after) =>
@@ -271,6 +274,8 @@ export class EsdbEventStore implements EventStore {
         ...(options.signal ? { signal: options.signal } : {}),
       },
     );
+    // The server's filters match names by prefix or pattern, not by hash: a part is kept here, as events arrive.
+    return options.partition ? keepStreamPartition(subscription, options.partition) : subscription;
   }
 
   subscribeToStream(streamName: string, options: SubscribeToStreamOptions = {}): Subscription {

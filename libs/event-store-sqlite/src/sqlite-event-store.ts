@@ -13,7 +13,9 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
   assertValidAppend,
+  assertValidStreamPartition,
   classifyAppend,
+  streamPartitionOf,
   tailSubscription,
   type AppendOptions,
   type AppendResult,
@@ -25,6 +27,7 @@ import {
   type SubscribeToAllOptions,
   type SubscribeToStreamOptions,
   type Subscription,
+  type StreamPartition,
   type SubscriptionFilter,
 } from '@timeline/event-store';
 import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
@@ -71,6 +74,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db, options.file);
+    // The part of the log a stream belongs to, computed where the rows are read: a rebuild's worker steps over the
+    // other parts' rows without making them JavaScript values.
+    this.db.function('stream_partition', { deterministic: true }, (streamName, count) =>
+      streamPartitionOf(String(streamName), Number(count)),
+    );
     this.statements = prepareStatements(this.db);
     this.groupCommit = new GroupCommit({ file: options.file, busyTimeoutMs }, createGroupWriter(this.db));
     this.clock = options.clock ?? (() => new Date());
@@ -154,13 +162,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    assertValidStreamPartition(options.partition);
     const from =
       options.fromPosition === END
         ? this.headPosition()
         : options.fromPosition === undefined || options.fromPosition === START
           ? BEFORE_FIRST
           : options.fromPosition;
-    const readAfter = this.filteredAfter(options.filter);
+    const readAfter = this.filteredAfter(options.filter, options.partition);
     return tailSubscription<bigint>(
       {
         readPage: (after, limit) => readAfter(after, limit).map(toRecordedEvent),
@@ -248,18 +257,32 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private filteredAfter(filter: SubscriptionFilter | undefined): (after: bigint, limit: number) => EventRow[] {
-    if (!filter || filter.prefixes.length === 0) {
+  private filteredAfter(
+    filter: SubscriptionFilter | undefined,
+    partition: StreamPartition | undefined,
+  ): (after: bigint, limit: number) => EventRow[] {
+    const prefixes = filter?.prefixes ?? [];
+    if (prefixes.length === 0 && partition === undefined) {
       return (after, limit) => this.statements.allForwards.all(after + 1n, limit) as EventRow[];
     }
-    const column = filter.on === 'stream-name' ? 'stream_name' : 'type';
-    const matches = filter.prefixes.map(() => `substr(${column}, 1, ?) = ?`).join(' OR ');
+    const conditions: string[] = [];
+    const conditionArguments: unknown[] = [];
+    if (prefixes.length > 0) {
+      const column = filter!.on === 'stream-name' ? 'stream_name' : 'type';
+      conditions.push(`(${prefixes.map(() => `substr(${column}, 1, ?) = ?`).join(' OR ')})`);
+      conditionArguments.push(...prefixes.flatMap((prefix) => [prefix.length, prefix]));
+    }
+    if (partition !== undefined) {
+      conditions.push('stream_partition(stream_name, ?) = ?');
+      conditionArguments.push(partition.count, partition.index);
+    }
     const statement = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND (${matches}) ORDER BY position LIMIT ?`)
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+      )
       .safeIntegers(true)
       .raw(true);
-    const prefixArguments = filter.prefixes.flatMap((prefix) => [prefix.length, prefix]);
-    return (after, limit) => statement.all(after, ...prefixArguments, limit) as EventRow[];
+    return (after, limit) => statement.all(after, ...conditionArguments, limit) as EventRow[];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AppendResult, NewEvent, RecordedEvent } from './events';
 import type { ExpectedRevision } from './expected-revision';
+import type { StreamPartition } from './stream-partition';
 
 export const START = 'start';
 export const END = 'end';
@@ -46,6 +47,11 @@ export interface SubscribeToAllOptions {
    * by its stream); an event-type filter passes none.
    */
   readonly filter?: SubscriptionFilter;
+  /**
+   * Only the streams of this part of the log, their events and their deletions (with the filter, if any): a
+   * rebuild's workers each take one part. `subscribeToAll` throws a RangeError for a part that names none.
+   */
+  readonly partition?: StreamPartition;
   /** Aborting ends the subscription, even while it waits for new events. */
   readonly signal?: AbortSignal;
 }

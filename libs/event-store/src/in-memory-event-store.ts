@@ -15,6 +15,7 @@ import {
 } from './event-store.port';
 import { ANY, NO_STREAM, expectationHolds, type CurrentRevision } from './expected-revision';
 import { classifyAppend, type StoredEventRef } from './idempotency';
+import { assertValidStreamPartition, eventInStreamPartition } from './stream-partition';
 import { matchesFilter } from './subscription-filter';
 import { tailSubscription } from './tail-subscription';
 
@@ -87,6 +88,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    assertValidStreamPartition(options.partition);
     const from = options.fromPosition === END ? BigInt(this.log.length - 1) : (options.fromPosition ?? START);
     return tailSubscription<bigint | typeof START>(
       {
@@ -95,7 +97,9 @@ export class InMemoryEventStore implements EventStore {
           const page: RecordedEvent[] = [];
           for (let index = start; index < this.log.length && page.length < limit; index++) {
             const event = this.log[index]!;
-            if (matchesFilter(event, options.filter)) page.push(event);
+            if (matchesFilter(event, options.filter) && eventInStreamPartition(event, options.partition)) {
+              page.push(event);
+            }
           }
           // A filtered page can end early only at the head of the log, where `tailSubscription` waits anyway.
           return page;

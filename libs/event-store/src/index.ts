@@ -8,5 +8,6 @@ export * from './expected-revision';
 export * from './idempotency';
 export * from './in-memory-event-store';
 export * from './json';
+export * from './stream-partition';
 export * from './subscription-filter';
 export * from './tail-subscription';

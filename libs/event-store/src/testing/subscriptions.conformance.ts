@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { END, type RecordedEvent } from '..';
+import { END, streamPartitionOf, type RecordedEvent, type StreamPartition } from '..';
 import {
   collect,
   labelOf,
@@ -90,6 +90,49 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
         },
       );
       expect(seen).toEqual(['w0', 'w1']);
+    });
+
+    it('splits the log by stream into parts that together deliver it whole, each stream in one part, in order', async () => {
+      const streams = Array.from({ length: 12 }, () => uniqueStreamName('part'));
+      const marker = await subject.store.appendToStream(uniqueStreamName(), newEvents(1));
+      for (let round = 0; round < 3; round++) {
+        for (const stream of streams) await subject.store.appendToStream(stream, newEvents(1));
+      }
+      const read = async (partition?: StreamPartition): Promise<RecordedEvent[]> => {
+        const events: RecordedEvent[] = [];
+        await readUntil(
+          subject.store.subscribeToAll({ fromPosition: marker.position, ...(partition ? { partition } : {}) }),
+          (message) => {
+            if (message.kind === 'event' && streams.includes(message.event.streamName)) events.push(message.event);
+            return message.kind === 'caught-up';
+          },
+        );
+        return events;
+      };
+      const whole = await read();
+      const parts = await Promise.all([0, 1, 2].map((index) => read({ index, count: 3 })));
+      parts.forEach((part, index) => {
+        expect(part.every((event) => streamPartitionOf(event.streamName, 3) === index)).toBe(true);
+        expect(part.map((event) => event.position)).toEqual(
+          part.map((event) => event.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+      });
+      // Twelve streams in one part of three would be a broken hash (or one chance in 177,147).
+      expect(parts.filter((part) => part.length > 0).length).toBeGreaterThan(1);
+      const rejoined = parts.flat().sort((a, b) => (a.position < b.position ? -1 : 1));
+      expect(rejoined.map((event) => event.id)).toEqual(whole.map((event) => event.id));
+      expect(whole).toHaveLength(36);
+    });
+
+    it('refuses a part that names none', () => {
+      for (const partition of [
+        { index: 2, count: 2 },
+        { index: -1, count: 2 },
+        { index: 0, count: 0 },
+        { index: 0.5, count: 2 },
+      ]) {
+        expect(() => subject.store.subscribeToAll({ partition })).toThrow(RangeError);
+      }
     });
 
     it('ends at once when its signal aborts, even while it waits for new events', async () => {
