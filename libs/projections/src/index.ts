@@ -3,6 +3,7 @@ export * from './projection-runner';
 export * from './read-model-database';
 export * from './read-model-files';
 export * from './rebuild';
+export * from './rebuild-in-parts';
 export * from './treaty-status/json-view';
 export * from './treaty-status/treaty-status.projection';
 export * from './treaty-status/treaty-status.queries';

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { START, type EventStore, type RecordedEvent, type SubscriptionMessage } from '@timeline/event-store';
+import {
+  START,
+  type EventStore,
+  type RecordedEvent,
+  type StreamPartition,
+  type SubscriptionMessage,
+} from '@timeline/event-store';
 import type { Projection } from './projection';
 import { readCheckpoint, writeCheckpoint } from './read-model-database';
 
@@ -31,6 +37,13 @@ export interface ProjectionRunnerOptions<Update> {
   readonly onFailed?: (status: Extract<ProjectionStatus, { kind: 'failed' }>) => void;
   /** Stop once caught up instead of following the log (rebuilds). */
   readonly stopWhenCaughtUp?: boolean;
+  /**
+   * Stop before the first entry past this position, everything up to it applied: a rebuild's parts all end where
+   * the log ended when the rebuild began, whatever was appended since.
+   */
+  readonly stopAfter?: bigint;
+  /** Only the streams of this part of the log (a rebuild's worker). */
+  readonly partition?: StreamPartition;
 }
 
 /**
@@ -128,6 +141,7 @@ export class ProjectionRunner<Update> {
         fromPosition: this.appliedPosition ?? START,
         signal: this.controller.signal,
         ...(this.projection.filter ? { filter: this.projection.filter } : {}),
+        ...(this.options.partition ? { partition: this.options.partition } : {}),
       });
       for await (const message of subscription) {
         if (message.kind === 'caught-up') {
@@ -138,6 +152,7 @@ export class ProjectionRunner<Update> {
           if (this.options.stopWhenCaughtUp) break;
           continue;
         }
+        if (this.options.stopAfter !== undefined && positionOf(message) > this.options.stopAfter) break;
         this.pending.push(message);
         if (this.pending.length >= this.batchSize) {
           if (!this.commitPending()) return;

@@ -21,4 +21,22 @@ export interface Projection<Update> {
    * same transaction; returns what changed. Without it, a deletion only moves the checkpoint past its position.
    */
   streamDeleted?(db: Database, notice: StreamDeletedNotice): Update[];
+  /**
+   * How a rebuild may apply it in parts, each part of the log (by stream) in a thread and a file of its own
+   * (decision 0026). Without it, a rebuild applies the whole log in one thread.
+   */
+  readonly partitioned?: PartitionedProjection;
+}
+
+export interface PartitionedProjection {
+  /**
+   * The projection as applied to one part of the log, with the same name, version and tables: where it would
+   * change rows of another part's streams, it records what the merge needs instead.
+   */
+  readonly part: Projection<unknown>;
+  /**
+   * Moves the parts attached to `db` under `schemas` into it (`db` holds one part of its own), and applies what
+   * the parts recorded for each other; in the caller's transaction. The checkpoint is the caller's.
+   */
+  merge(db: Database, schemas: readonly string[]): void;
 }

@@ -1,6 +1,8 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase } from './read-model-database';
 
 export interface RebuildResult {
@@ -9,9 +11,13 @@ export interface RebuildResult {
   readonly milliseconds: number;
 }
 
+/** Events per read-model transaction during a rebuild: large enough that commits cost little. */
+const REBUILD_BATCH_SIZE = 2000;
+
 /**
- * Replays the whole log into a new read-model file and stops when it has caught up. Promoting the file (making
- * it live) is the caller's decision: a dry run compares it with the live one instead.
+ * Replays the whole log into a new read-model file, in this thread, and stops when it has caught up. Promoting the
+ * file (making it live) is the caller's decision: a dry run compares it with the live one instead. A rebuild in
+ * parts (`rebuildReadModelInParts`) spreads the same work over threads.
  */
 export async function rebuildReadModel(
   store: EventStore,
@@ -19,26 +25,78 @@ export async function rebuildReadModel(
   file: string,
 ): Promise<RebuildResult> {
   const started = Date.now();
-  const db = openReadModelDatabase(file);
+  const db = openRebuildDatabase(file);
   let events = 0;
   try {
     for (const projection of projections) {
-      const counting: Projection<unknown> = {
-        ...projection,
-        apply: (database, batch) => {
-          events += batch.length;
-          return projection.apply(database, batch);
-        },
-      };
-      const runner = new ProjectionRunner(store, db, counting, { stopWhenCaughtUp: true, batchSize: 2000 });
-      await runner.start();
-      if (runner.status.kind === 'failed') {
-        throw new Error(`Rebuild of "${projection.name}" stopped: ${runner.status.error}`);
-      }
+      events += await replayInto(db, store, projection, {});
     }
-    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  finishRebuildDatabase(db, file);
+  return { file, events, milliseconds: Date.now() - started };
+}
+
+/**
+ * Applies the log (or the part of it that `options` select) to one projection in `db`, until caught up; returns
+ * how many events it applied. Throws, naming the event, if the projection refused one.
+ */
+export async function replayInto(
+  db: Database,
+  store: EventStore,
+  projection: Projection<unknown>,
+  options: Pick<ProjectionRunnerOptions<unknown>, 'partition' | 'stopAfter'>,
+): Promise<number> {
+  let events = 0;
+  const counting: Projection<unknown> = {
+    ...projection,
+    apply: (database, batch) => {
+      events += batch.length;
+      return projection.apply(database, batch);
+    },
+  };
+  const runner = new ProjectionRunner(store, db, counting, {
+    ...options,
+    stopWhenCaughtUp: true,
+    batchSize: REBUILD_BATCH_SIZE,
+  });
+  await runner.start();
+  if (runner.status.kind === 'failed') {
+    const { event, error } = runner.status;
+    const at = event
+      ? ` at event ${event.eventId || event.type} (${event.streamName}, position ${event.position})`
+      : '';
+    throw new Error(`Rebuild of "${projection.name}" stopped${at}: ${error}`);
+  }
+  return events;
+}
+
+/**
+ * A read-model file that nobody reads before the rebuild has finished and synced it (`finishRebuildDatabase`):
+ * its transactions keep their rollback journal in memory and nothing is synced until then, so each page is
+ * written once instead of to the WAL and again to the file. A rebuild that fails or dies leaves a file that is
+ * never promoted; a failure removes it.
+ */
+export function openRebuildDatabase(file: string): Database {
+  const db = openReadModelDatabase(file);
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  return db;
+}
+
+/** Turns a rebuilt file into a read model like any other (WAL), closes it and syncs it to disk. */
+export function finishRebuildDatabase(db: Database, file: string): void {
+  try {
+    db.pragma('journal_mode = WAL');
   } finally {
     db.close();
   }
-  return { file, events, milliseconds: Date.now() - started };
+  const descriptor = openSync(file, 'r+');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
 }

@@ -7,6 +7,7 @@ import {
   type TreatyLinks,
 } from '@timeline/treaty';
 import { statementsPerDatabase } from '../statements-per-database';
+import { treatyDeletedAt } from './treaty-deletions.table';
 
 /**
  * The reverse index of what treaties say about each other: a relation stated on one treaty, or a statement,
@@ -57,7 +58,7 @@ const statements = statementsPerDatabase((db: Database) => ({
 }));
 
 /**
- * Replaces what `history`'s treaty says about others; returns every treaty whose links from it changed (added,
+ * Replaces what `history`'s treaty says about others (but treaties deleted for good); returns every treaty whose links from it changed (added,
  * altered or removed): their views change, and only theirs (each is published as changed, decision 0021).
  */
 export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<string> {
@@ -67,7 +68,10 @@ export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<st
   prepared.deleteFrom.run(source);
   const after: IndexedLink[] = [];
   for (const link of outgoingLinksOf(history)) {
-    if (link.toTreatyId === source) continue;
+    // A treaty deleted for good takes no links: it has no views to show them in. Skipped here, not only dropped
+    // by the deletion, the links do not depend on whether the linker's events are applied before the deletion or
+    // after it (a rebuild in parts applies them in different threads).
+    if (link.toTreatyId === source || treatyDeletedAt(db, link.toTreatyId) !== undefined) continue;
     prepared.addLinker.run(link.toTreatyId, source);
     const indexed =
       link.kind === 'relation'
@@ -82,6 +86,20 @@ export function indexOutgoingLinks(db: Database, history: TreatyHistory): Set<st
     if (before.get(target) !== now.get(target)) affected.add(target);
   }
   return affected;
+}
+
+/**
+ * Remembers that `source` named these treaties (but itself, and treaties deleted for good), whether or not it still
+ * does by the end of the batch: `treaty_linkers` holds every treaty that ever said something about another, and
+ * must not depend on how events were batched (a statement and its retraction applied together, in a rebuild, name
+ * a treaty as surely as one at a time, live).
+ */
+export function recordLinkers(db: Database, source: string, targets: Iterable<string>): void {
+  const prepared = statements(db);
+  for (const target of targets) {
+    if (target === source || treatyDeletedAt(db, target) !== undefined) continue;
+    prepared.addLinker.run(target, source);
+  }
 }
 
 type IndexedLink = { target_treaty_id: string; link_key: string; data: string };

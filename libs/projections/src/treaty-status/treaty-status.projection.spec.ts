@@ -353,6 +353,35 @@ describe('the treaty-status projection', () => {
       db.close();
     });
 
+    it('remembers a treaty named and unnamed again within one batch: its linker, and the change to the named views', async () => {
+      // Y states something about X, then retracts it: applied one event at a time (live) or in one batch (a rebuild).
+      const [X, Y] = ['ir-tm-gas', 'ru-by-union'];
+      const store = new InMemoryEventStore();
+      const append = (treatyId: string, event: TreatyEvent, id: number) =>
+        store.appendToStream(treatyStreamName(treatyId), [
+          { id: uuid(id), type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } },
+        ]);
+      await append(X, registered({ treatyId: X, title: 'Gas' }), 700);
+      await append(Y, registered({ treatyId: Y, title: 'Union' }), 701);
+      await append(Y, statement(uuid(702), 'A. Lukashenko', 'Gas matters.', '2025-07-01', [X]), 702);
+      await append(Y, retracted(uuid(702)), 703);
+      const events = await collect(store.readAll());
+      const retraction = events.at(-1)!.position;
+      for (const size of [1, events.length]) {
+        const db = openReadModelDatabase(join(directory, `batches-of-${size}.db`));
+        treatyStatusProjection.setUp(db);
+        applyInBatches(db, events, size);
+        const queries = new TreatyStatusQueries(db);
+        expect(queries.linkers(X)).toEqual([Y]);
+        expect(queries.timeline(X)?.linkedItems).toEqual([]);
+        // A client that saw the statement (live, or before a rebuild) must hear of the retraction.
+        expect(db.prepare('SELECT views_position FROM treaty_status WHERE treaty_id = ?').pluck().get(X)).toBe(
+          Number(retraction),
+        );
+        db.close();
+      }
+    });
+
     it('a rebuild renders, for every treaty, the views that applying one event at a time renders', () => {
       const incremental = open();
       const queries = new TreatyStatusQueries(incremental);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent, StreamDeletedNotice } from '@timeline/event-store';
 import {
   mayChangeOutgoingLinks,
+  treatiesNamedBy,
   treatyIdFromStreamName,
   treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
@@ -15,7 +16,8 @@ import { openTreatyFolds } from './open-treaty-folds';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
-import { forgetLinksOf, indexOutgoingLinks, TREATY_LINKS_TABLE } from './treaty-links.table';
+import { forgetLinksOf, indexOutgoingLinks, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
+import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming } from './treaty-status.parts';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
@@ -24,19 +26,33 @@ import { treatyViews } from './treaty-views';
  * between treaties); the status and timeline views are rendered when first read after a change (TreatyViews), not
  * here. The folds of the treaties being written to stay open (OpenTreatyFolds); the others are made again from
  * the treaty's events, kept beside in chunks, with no trip to the event store.
+ *
+ * A rebuild may apply it in parts, each part of the log (by treaty) in a thread of its own (decision 0026): see
+ * `treaty-status.parts.ts`.
  */
 export const treatyStatusProjection: Projection<TreatyUpdate> = {
-  name: 'treaty-status',
-  // 2: treaty_links, and the status and timeline of issue 13 (treaty law) in the stored views.
-  // 3: folds and event chunks instead of stored views, which are rendered on read (decision 0013).
-  // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
-  // 5: views_position is where the views last changed (own event, or another's naming it), for sync and live.
-  // 6: treaty_deletions, the treaties whose stream the operator deleted for good (decision 0024).
-  version: 6,
-  filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+  ...treatyStatusOf('whole-log'),
+  partitioned: { part: treatyStatusOf('one-part'), merge: mergeTreatyStatusParts },
+};
 
-  setUp(db: Database): void {
-    db.exec(`
+/**
+ * `one-part`: the projection as a rebuild's worker applies it to one part of the log. A treaty of another part
+ * has no row here, so where this part's treaties name another treaty (and so change its views), it also records
+ * that in `part_namings`, for the merge to apply once every part's rows are together.
+ */
+function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdate> {
+  return {
+    name: 'treaty-status',
+    // 2: treaty_links, and the status and timeline of issue 13 (treaty law) in the stored views.
+    // 3: folds and event chunks instead of stored views, which are rendered on read (decision 0013).
+    // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
+    // 5: views_position is where the views last changed (own event, or another's naming it), for sync and live.
+    // 6: treaty_deletions, the treaties whose stream the operator deleted for good (decision 0024).
+    version: 6,
+    filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
+
+    setUp(db: Database): void {
+      db.exec(`
       ${TREATY_EVENT_CHUNKS_TABLE}
       CREATE TABLE IF NOT EXISTS treaty_status (
         treaty_id      TEXT    PRIMARY KEY,
@@ -55,86 +71,101 @@ export const treatyStatusProjection: Projection<TreatyUpdate> = {
       ${TREATY_LINKS_TABLE}
       ${TREATY_DELETIONS_TABLE}
     `);
-  },
+      if (scope === 'one-part') db.exec(PART_NAMINGS_TABLE);
+    },
 
-  apply(db: Database, events: readonly RecordedEvent[]): TreatyUpdate[] {
-    const added = new Map<string, TreatyEventEnvelope[]>();
-    for (const event of events) {
-      const treatyId = treatyIdFromStreamName(event.streamName);
-      if (treatyId === undefined) continue;
-      const envelope = toTreatyEnvelope(event);
-      const forTreaty = added.get(treatyId);
-      if (forTreaty) forTreaty.push(envelope);
-      else added.set(treatyId, [envelope]);
-    }
-    const statements = statementsFor(db);
-    const views = treatyViews(db);
-    // Where each treaty's views last changed in this batch: at its own last event, or at the last event of a
-    // treaty that names it (relations, statements), whichever is later.
-    const changed = new Map<string, bigint>();
-    const named = new Map<string, bigint>();
-    try {
-      for (const [treatyId, envelopes] of added) {
-        writeEventChunk(db, treatyId, envelopes);
-        const fold = openTreatyFolds(db).foldIn(treatyId, envelopes);
-        const history = fold.history();
-        if (history === null) continue;
-        if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
-          for (const target of indexOutgoingLinks(db, history)) {
-            if ((named.get(target) ?? -1n) < history.position) named.set(target, history.position);
+    apply(db: Database, events: readonly RecordedEvent[]): TreatyUpdate[] {
+      const added = new Map<string, TreatyEventEnvelope[]>();
+      for (const event of events) {
+        const treatyId = treatyIdFromStreamName(event.streamName);
+        if (treatyId === undefined) continue;
+        const envelope = toTreatyEnvelope(event);
+        const forTreaty = added.get(treatyId);
+        if (forTreaty) forTreaty.push(envelope);
+        else added.set(treatyId, [envelope]);
+      }
+      const statements = statementsFor(db);
+      const views = treatyViews(db);
+      // Where each treaty's views last changed in this batch: at its own last event, or at the last event of a
+      // treaty that names it (relations, statements), whichever is later.
+      const changed = new Map<string, bigint>();
+      const named = new Map<string, bigint>();
+      try {
+        for (const [treatyId, envelopes] of added) {
+          writeEventChunk(db, treatyId, envelopes);
+          const fold = openTreatyFolds(db).foldIn(treatyId, envelopes);
+          const history = fold.history();
+          if (history === null) continue;
+          if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
+            // What the treaty names now, and what it named on the way: a statement and its retraction applied
+            // together (a rebuild's batch) change the named treaty's views as surely as one at a time, and a
+            // client that saw the statement must hear of the retraction.
+            const namedOnTheWay = envelopes.flatMap((envelope) => treatiesNamedBy(envelope.event));
+            recordLinkers(db, treatyId, namedOnTheWay);
+            for (const target of new Set([...indexOutgoingLinks(db, history), ...namedOnTheWay])) {
+              if (target === treatyId) continue;
+              if ((named.get(target) ?? -1n) < history.position) named.set(target, history.position);
+            }
           }
+          // The status and the parties are what listings filter on; links from others do not change them. Kept
+          // beside the fold, so that an event that cannot change them costs nothing to account for.
+          const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
+          summaries.set(fold, summary);
+          const { status, category, parties } = summary;
+          statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, history.position);
+          for (const code of parties) statements.addParty.run(code, treatyId);
+          changed.set(treatyId, history.position);
         }
-        // The status and the parties are what listings filter on; links from others do not change them. Kept
-        // beside the fold, so that an event that cannot change them costs nothing to account for.
-        const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
-        summaries.set(fold, summary);
-        const { status, category, parties } = summary;
-        statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, history.position);
-        for (const code of parties) statements.addParty.run(code, treatyId);
-        changed.set(treatyId, history.position);
+        // What a changed treaty says about others shows in their views: their views changed at its position. No row
+        // changes for a treaty not registered yet (it has no views), or one whose own later event in this batch has
+        // already moved its views past that position.
+        for (const [target, position] of named) {
+          if (touchViews(db, scope, target, position)) changed.set(target, position);
+        }
+      } catch (error) {
+        // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. Their
+        // revision would refuse them (as after a failed commit, which never reaches here); dropping them all is
+        // simply the plainest answer to a failure.
+        openTreatyFolds(db).clear();
+        throw error;
       }
-      // What a changed treaty says about others shows in their views: their views changed at its position. No row
-      // changes for a treaty not registered yet (it has no views), or one whose own later event in this batch has
-      // already moved its views past that position.
-      for (const [target, position] of named) {
-        if (statements.touchViews.run(position, target, position).changes > 0) changed.set(target, position);
-      }
-    } catch (error) {
-      // The transaction rolls back, leaving the folds that took this batch's events in ahead of the tables. Their
-      // revision would refuse them (as after a failed commit, which never reaches here); dropping them all is
-      // simply the plainest answer to a failure.
-      openTreatyFolds(db).clear();
-      throw error;
-    }
-    // In log order, so that a feed can resume after the last position it delivered.
-    return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'));
-  },
+      // In log order, so that a feed can resume after the last position it delivered.
+      return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'));
+    },
 
-  /**
-   * A treaty whose stream the operator deleted for good leaves the read model (listings, party filters, exports
-   * read it), remembered as deleted so that its reads say so, and is published as deleted; the treaties it named lose
-   * what it said of them, so their views change at the deletion's position and are published like any other change
-   * (decision 0024).
-   */
-  streamDeleted(db: Database, notice: StreamDeletedNotice): TreatyUpdate[] {
-    const treatyId = treatyIdFromStreamName(notice.streamName);
-    if (treatyId === undefined) return [];
-    const statements = statementsFor(db);
-    recordTreatyDeletion(db, treatyId, notice.position);
-    statements.deleteStatus.run(treatyId);
-    statements.deleteParties.run(treatyId);
-    deleteEventChunks(db, treatyId);
-    openTreatyFolds(db).forget(treatyId);
-    const changed = new Map<string, bigint>([[treatyId, notice.position]]);
-    for (const target of forgetLinksOf(db, treatyId)) {
-      if (statements.touchViews.run(notice.position, target, notice.position).changes > 0) {
-        changed.set(target, notice.position);
+    /**
+     * A treaty whose stream the operator deleted for good leaves the read model (listings, party filters, exports
+     * read it), remembered as deleted so that its reads say so, and is published as deleted; the treaties it named lose
+     * what it said of them, so their views change at the deletion's position and are published like any other change
+     * (decision 0024).
+     */
+    streamDeleted(db: Database, notice: StreamDeletedNotice): TreatyUpdate[] {
+      const treatyId = treatyIdFromStreamName(notice.streamName);
+      if (treatyId === undefined) return [];
+      const statements = statementsFor(db);
+      recordTreatyDeletion(db, treatyId, notice.position);
+      statements.deleteStatus.run(treatyId);
+      statements.deleteParties.run(treatyId);
+      deleteEventChunks(db, treatyId);
+      openTreatyFolds(db).forget(treatyId);
+      const changed = new Map<string, bigint>([[treatyId, notice.position]]);
+      for (const target of forgetLinksOf(db, treatyId)) {
+        if (touchViews(db, scope, target, notice.position)) changed.set(target, notice.position);
       }
-    }
-    const views = treatyViews(db);
-    return updatesInLogOrder(changed, (target) => views.text(target, 'status'), new Set([treatyId]));
-  },
-};
+      const views = treatyViews(db);
+      return updatesInLogOrder(changed, (target) => views.text(target, 'status'), new Set([treatyId]));
+    },
+  };
+}
+
+/**
+ * Another treaty named `target` at `position`: its views changed there, unless its own later events moved them
+ * further. False when no row changed (a treaty not registered yet, or in another part of a rebuild: recorded).
+ */
+function touchViews(db: Database, scope: 'whole-log' | 'one-part', target: string, position: bigint): boolean {
+  if (scope === 'one-part') recordNaming(db, target, position);
+  return statementsFor(db).touchViews.run(position, target, position).changes > 0;
+}
 
 /** Each open fold's summary: a fold folded again (evicted, or after a rollback) starts without one. */
 const summaries = new WeakMap<TreatyHistoryFold, TreatyStatusSummary>();

@@ -75,6 +75,24 @@ export function mayChangeOutgoingLinks(event: TreatyEvent): boolean {
   }
 }
 
+/**
+ * The treaties an event names: the relations a registration states, and the treaties a statement, negotiations or
+ * context names. Whatever becomes of the event later (a retraction), its treaty has named them: `knownAt` may
+ * need what it said then. Corrections, corroborations and retractions name no treaty of their own.
+ */
+export function treatiesNamedBy(event: TreatyEvent): readonly string[] {
+  switch (event.type) {
+    case 'TreatyRegistered':
+      return (event.data.relations ?? []).map((relation) => relation.treatyId);
+    case 'StatementMade':
+    case 'NegotiationsReported':
+    case 'ContextReported':
+      return event.data.treaties ?? [];
+    default:
+      return [];
+  }
+}
+
 /** The relations this treaty states and its on-record diplomacy that names other treaties. */
 export function outgoingLinksOf(history: TreatyHistory): OutgoingLink[] {
   const links: OutgoingLink[] = (history.relations ?? []).map(({ type, treatyId }) => ({

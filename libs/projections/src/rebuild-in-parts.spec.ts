@@ -1,0 +1,219 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Database } from 'better-sqlite3';
+import { streamPartitionOf, type RecordedEvent, type SubscriptionMessage } from '@timeline/event-store';
+import { scriptedStore } from '@timeline/event-store/testing';
+import { toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
+import { happened, registered, retracted, signed, statement, uuid } from '@timeline/treaty/testing';
+import type { Projection } from './projection';
+import { openReadModelDatabase, readCheckpoint } from './read-model-database';
+import { rebuildReadModel } from './rebuild';
+import { rebuildPart, rebuildReadModelInParts, type PartPlan } from './rebuild-in-parts';
+import { treatyStatusProjection } from './treaty-status/treaty-status.projection';
+import { diffTreatyReadModels } from './treaty-status/treaty-status.diff';
+import { TreatyStatusQueries } from './treaty-status/treaty-status.queries';
+
+const [A, B, C, D, E] = [
+  'ru-ir-partnership',
+  'eaeu-ir-interim',
+  'ru-ir-nuclear',
+  'ru-ir-space',
+  'ru-ir-energy',
+] as const;
+const PROJECTIONS = [treatyStatusProjection] as Projection<unknown>[];
+
+/**
+ * Five treaties that name each other across parts: relations, statements, a statement retracted, and a treaty
+ * deleted for good, then named again by a treaty of another part.
+ */
+function log(): SubscriptionMessage[] {
+  const script: [string, TreatyEvent | 'deleted'][] = [
+    [A, registered({ treatyId: A })],
+    [
+      B,
+      registered({
+        treatyId: B,
+        title: 'EAEU–Iran interim agreement',
+        relations: [{ type: 'builds-on', treatyId: A }],
+      }),
+    ],
+    [C, registered({ treatyId: C, title: 'Nuclear cooperation' })],
+    [D, registered({ treatyId: D, title: 'Space cooperation' })],
+    [A, signed(uuid(1), '2025-01-17')],
+    [B, statement(uuid(2), 'A. Overchuk', 'It builds on both.', '2025-05-16', [A, C, D])],
+    [C, statement(uuid(3), 'R. Grossi', 'Part of the partnership.', '2025-05-20', [A])],
+    [E, registered({ treatyId: E, title: 'Energy cooperation', relations: [{ type: 'builds-on', treatyId: C }] })],
+    [D, 'deleted'],
+    [C, statement(uuid(4), 'R. Grossi', 'Nothing to do with space.', '2025-06-01', [D, A])],
+    [B, retracted(uuid(2))],
+    [A, happened('TreatyEnteredIntoForce', uuid(5), '2025-06-05')],
+  ];
+  const revisions = new Map<string, bigint>();
+  return script.map(([treatyId, event], index): SubscriptionMessage => {
+    const streamName = treatyStreamName(treatyId);
+    const position = BigInt((index + 1) * 10);
+    if (event === 'deleted') return { kind: 'stream-deleted', streamName, position };
+    const revision = revisions.get(streamName) ?? 0n;
+    revisions.set(streamName, revision + 1n);
+    const recorded: RecordedEvent = {
+      id: uuid(100 + index),
+      type: event.type,
+      data: toEventData(event),
+      metadata: { schemaVersion: 1 },
+      streamName,
+      revision,
+      position,
+      recordedAt: new Date(Date.UTC(2025, 5, 10, 0, 0, index)),
+    };
+    return { kind: 'event', event: recorded };
+  });
+}
+
+describe('a rebuild in parts', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'rebuild-in-parts-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  const inParts = (messages: SubscriptionMessage[], parts: number, file: string) => {
+    const store = scriptedStore(messages);
+    return rebuildReadModelInParts(store, PROJECTIONS, join(directory, file), {
+      parts,
+      runPart: (plan: PartPlan) => rebuildPart(store, PROJECTIONS, plan),
+    });
+  };
+  const tables = (db: Database) =>
+    Object.fromEntries(
+      ['treaty_links', 'treaty_linkers', 'treaty_deletions', 'treaty_parties'].map((table) => [
+        table,
+        (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort(),
+      ]),
+    );
+  const statusRows = (db: Database) =>
+    db
+      .prepare('SELECT treaty_id, status, category, revision, position, views_position FROM treaty_status ORDER BY 1')
+      .all() as { treaty_id: string; position: number; views_position: number }[];
+
+  it('has treaties that name each other across its parts', () => {
+    for (const count of [2, 3]) {
+      const partOf = (id: string) => streamPartitionOf(treatyStreamName(id), count);
+      // B names A, C and D; C names A and (deleted) D; E names C.
+      expect(new Set([A, B, C, D, E].map(partOf)).size).toBeGreaterThan(1);
+      expect(partOf(B)).not.toBe(partOf(A));
+      expect(partOf(C)).not.toBe(partOf(D));
+    }
+  });
+
+  it.each([2, 3])(
+    'in %i parts makes the read model that one thread makes: views, links, deletions, checkpoint',
+    async (parts) => {
+      const messages = log();
+      const whole = await rebuildReadModel(scriptedStore(messages), PROJECTIONS, join(directory, 'whole.db'));
+      const split = await inParts(messages, parts, 'split.db');
+      expect(split.events).toBe(whole.events);
+      const one = openReadModelDatabase(whole.file);
+      const many = openReadModelDatabase(split.file);
+      expect(diffTreatyReadModels(one, many)).toEqual([]);
+      expect(tables(many)).toEqual(tables(one));
+      // No link to the deleted treaty, though a treaty of another part named it after its deletion.
+      expect(tables(many).treaty_links!.some((row) => row.startsWith(`["${D}"`))).toBe(false);
+      const [oneRows, manyRows] = [statusRows(one), statusRows(many)];
+      expect(manyRows.map(({ views_position: _, ...row }) => row)).toEqual(
+        oneRows.map(({ views_position: _, ...row }) => row),
+      );
+      expect(manyRows.find((row) => row.treaty_id === C)?.views_position).toBe(
+        oneRows.find((row) => row.treaty_id === C)?.views_position,
+      );
+      expect(new TreatyStatusQueries(many).links(A).items?.map((item) => item.developmentId)).toEqual([
+        uuid(3),
+        uuid(4),
+      ]);
+      expect(readCheckpoint(many, 'treaty-status')).toEqual({
+        version: treatyStatusProjection.version,
+        position: 120n,
+      });
+      expect(many.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(many.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'part_namings'").pluck().get()).toBe(0);
+      one.close();
+      many.close();
+      expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+    },
+  );
+
+  it("moves a treaty's views where another part's treaty changed them", async () => {
+    // C's views change when B (another part) retracts the statement naming it, at 110, after C's own last event.
+    const messages = log().filter(
+      (message) =>
+        message.kind !== 'event' || message.event.streamName !== treatyStreamName(C) || message.event.revision === 0n,
+    );
+    const split = await inParts(messages, 2, 'split.db');
+    const db = openReadModelDatabase(split.file);
+    expect(statusRows(db).find((row) => row.treaty_id === C)).toMatchObject({ position: 30, views_position: 110 });
+    db.close();
+  });
+
+  it('stops every part where the log ended when it began', async () => {
+    const messages = log();
+    const store = scriptedStore(messages);
+    const last = messages.at(-1)!;
+    // The log grows while the parts run: what is past the end seen at the start is not theirs.
+    const grown = [
+      ...messages,
+      {
+        kind: 'event' as const,
+        event: { ...(last as { event: RecordedEvent }).event, id: uuid(999), revision: 9n, position: 500n },
+      },
+    ];
+    const file = join(directory, 'split.db');
+    const result = await rebuildReadModelInParts(store, PROJECTIONS, file, {
+      parts: 2,
+      runPart: (plan) => rebuildPart(scriptedStore(grown), PROJECTIONS, plan),
+    });
+    const db = openReadModelDatabase(result.file);
+    expect(readCheckpoint(db, 'treaty-status')?.position).toBe(120n);
+    expect(statusRows(db).find((row) => row.treaty_id === A)?.position).toBe(120);
+    db.close();
+  });
+
+  it('fails when a part fails, and leaves none of the parts behind', async () => {
+    const store = scriptedStore(log());
+    const file = join(directory, 'split.db');
+    const rebuilding = rebuildReadModelInParts(store, PROJECTIONS, file, {
+      parts: 3,
+      runPart: async (plan) => {
+        if (plan.partition.index === 1) throw new Error('the worker died');
+        return rebuildPart(store, PROJECTIONS, plan);
+      },
+    });
+    await expect(rebuilding).rejects.toThrow('the worker died');
+    expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+  });
+
+  it('runs in one thread for one part, an empty log, or a projection that cannot be split', async () => {
+    let parts = 0;
+    const runPart = async () => {
+      parts += 1;
+      return { events: 0 };
+    };
+    const unsplittable = [{ ...treatyStatusProjection, partitioned: undefined }] as Projection<unknown>[];
+    for (const [messages, count, projections] of [
+      [log(), 1, PROJECTIONS],
+      [[], 4, PROJECTIONS],
+      [log(), 2, unsplittable],
+    ] as const) {
+      const file = join(directory, `one-${parts}-${count}.db`);
+      await rebuildReadModelInParts(scriptedStore([...messages]), projections, file, { parts: count, runPart });
+      expect(existsSync(file)).toBe(true);
+    }
+    expect(parts).toBe(0);
+  });
+
+  it('refuses to apply a part of a projection that cannot be split', async () => {
+    const plan = { file: join(directory, 'part.db'), partition: { index: 0, count: 2 }, through: 10n };
+    const unsplittable = { ...treatyStatusProjection, partitioned: undefined } as Projection<unknown>;
+    await expect(rebuildPart(scriptedStore(log()), [unsplittable], plan)).rejects.toThrow('cannot be rebuilt in parts');
+  });
+});

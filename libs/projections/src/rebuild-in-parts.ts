@@ -1,0 +1,126 @@
+import { rmSync } from 'node:fs';
+import { END, type EventStore, type StreamPartition } from '@timeline/event-store';
+import type { Projection } from './projection';
+import { writeCheckpoint } from './read-model-database';
+import {
+  finishRebuildDatabase,
+  openRebuildDatabase,
+  rebuildReadModel,
+  replayInto,
+  type RebuildResult,
+} from './rebuild';
+
+/** One part of a rebuild: the streams of `partition`, up to `through`, into a file of its own. */
+export interface PartPlan {
+  readonly file: string;
+  readonly partition: StreamPartition;
+  /** The log's last position when the rebuild began: every part stops there. */
+  readonly through: bigint;
+}
+
+export interface PartResult {
+  readonly events: number;
+}
+
+/** Runs `rebuildPart` for one plan, somewhere: the app runs each in a worker thread with a store of its own. */
+export type PartRunner = (plan: PartPlan) => Promise<PartResult>;
+
+/** SQLite attaches at most 10 databases to a connection; more parts than cores would only wait for each other. */
+export const MAX_REBUILD_PARTS = 8;
+
+/**
+ * Rebuilds the read model with the log split by stream into `parts` (decision 0026): each part is applied by
+ * `runPart` (in a thread of its own) into a file of its own, the first of them `file` itself, and the others are
+ * then merged into it. The parts stop where the log ended when the rebuild began; the read model's checkpoint is
+ * there, and whatever was appended since is applied once it is live, as after any rebuild. With one part, with a
+ * projection that cannot be split, or on an empty log, this is `rebuildReadModel`, in this thread.
+ */
+export async function rebuildReadModelInParts(
+  store: EventStore,
+  projections: readonly Projection<unknown>[],
+  file: string,
+  options: { readonly parts: number; readonly runPart: PartRunner },
+): Promise<RebuildResult> {
+  const started = Date.now();
+  const parts = Math.min(Math.floor(options.parts), MAX_REBUILD_PARTS);
+  const through = await lastPosition(store);
+  if (parts < 2 || through === undefined || projections.some((projection) => !projection.partitioned)) {
+    return rebuildReadModel(store, projections, file);
+  }
+  const files = Array.from({ length: parts }, (_, index) => (index === 0 ? file : `${file}.part-${index}`));
+  try {
+    const settled = await Promise.allSettled(
+      files.map((partFile, index) => options.runPart({ file: partFile, partition: { index, count: parts }, through })),
+    );
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    mergeParts(file, files.slice(1), projections, through);
+    const events = settled.reduce(
+      (sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value.events : 0),
+      0,
+    );
+    return { file, events, milliseconds: Date.now() - started };
+  } finally {
+    for (const partFile of files.slice(1)) removeFile(partFile);
+  }
+}
+
+/** Applies one part of the log to every projection, each as its `partitioned.part`, into the plan's file. */
+export async function rebuildPart(
+  store: EventStore,
+  projections: readonly Projection<unknown>[],
+  plan: PartPlan,
+): Promise<PartResult> {
+  const db = openRebuildDatabase(plan.file);
+  let events = 0;
+  try {
+    for (const projection of projections) {
+      if (!projection.partitioned) throw new Error(`Projection "${projection.name}" cannot be rebuilt in parts`);
+      events += await replayInto(db, store, projection.partitioned.part, {
+        partition: plan.partition,
+        stopAfter: plan.through,
+      });
+    }
+  } finally {
+    db.close();
+  }
+  return { events };
+}
+
+function mergeParts(
+  file: string,
+  others: readonly string[],
+  projections: readonly Projection<unknown>[],
+  through: bigint,
+): void {
+  const db = openRebuildDatabase(file);
+  try {
+    const schemas = others.map((_, index) => `part_${index + 1}`);
+    others.forEach((other, index) => db.prepare('ATTACH DATABASE ? AS ' + schemas[index]!).run(other));
+    db.transaction(() => {
+      for (const projection of projections) {
+        projection.partitioned!.merge(db, schemas);
+        writeCheckpoint(db, projection.name, projection.version, through);
+      }
+    })();
+    for (const schema of schemas) db.exec(`DETACH DATABASE ${schema}`);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  finishRebuildDatabase(db, file);
+}
+
+/** The position of the log's last event, or undefined when it has none. */
+async function lastPosition(store: EventStore): Promise<bigint | undefined> {
+  let position: bigint | undefined;
+  // Read to the end (one event): leaving an EventStoreDB read early would hold its call open.
+  for await (const event of store.readAll({ fromPosition: END, direction: 'backwards', maxCount: 1 })) {
+    position = event.position;
+  }
+  return position;
+}
+
+function removeFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}

@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import { statementsPerDatabase } from '../statements-per-database';
+
+/**
+ * A rebuild in parts (decision 0026) applies the treaty-status projection to each part of the log (a set of
+ * treaties) in a file of its own, then moves every part's rows into one read model. Almost everything the
+ * projection writes belongs to one treaty and so to one part: its event chunks, status, parties, deletion, and the
+ * links it states to others. Two effects cross parts:
+ *
+ * - a treaty naming another (a relation, a statement) changes the named treaty's views at the namer's position.
+ *   A part records each naming in `part_namings`, and the merge moves the named treaties' `views_position` as the
+ *   whole-log projection would have (a row that does not exist when named gets a later position of its own anyway);
+ * - a treaty deleted for good takes no links from anyone (see `indexOutgoingLinks`); a part does not know what the
+ *   other parts delete, so the merge drops the links and linkers that name a deleted treaty.
+ */
+export const PART_NAMINGS_TABLE = `
+  CREATE TABLE IF NOT EXISTS part_namings (
+    target_treaty_id TEXT    PRIMARY KEY,
+    position         INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/** The tables a part writes, each treaty's rows in exactly one part: moved whole, in this order. */
+const PART_TABLES = [
+  'treaty_event_chunks',
+  'treaty_status',
+  'treaty_parties',
+  'treaty_links',
+  'treaty_linkers',
+  'treaty_deletions',
+] as const;
+
+const statements = statementsPerDatabase((db: Database) => ({
+  recordNaming: db.prepare(
+    `INSERT INTO part_namings (target_treaty_id, position) VALUES (?, ?)
+       ON CONFLICT (target_treaty_id) DO UPDATE SET position = max(position, excluded.position)`,
+  ),
+}));
+
+/** A treaty of this part named `target` at `position` (the target may be in another part). */
+export function recordNaming(db: Database, target: string, position: bigint): void {
+  statements(db).recordNaming.run(target, position);
+}
+
+/**
+ * Moves the parts attached to `db` under `schemas` into it (`db` holds a part of its own), then applies what
+ * crosses parts. Runs inside the caller's transaction. The tables have the same columns in the same order
+ * everywhere: every part's are made by the same `setUp`.
+ */
+export function mergeTreatyStatusParts(db: Database, schemas: readonly string[]): void {
+  for (const schema of schemas) {
+    for (const table of PART_TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM ${schema}.${table}`);
+    db.exec(
+      `INSERT INTO main.part_namings (target_treaty_id, position)
+         SELECT target_treaty_id, position FROM ${schema}.part_namings WHERE true
+         ON CONFLICT (target_treaty_id) DO UPDATE SET position = max(position, excluded.position)`,
+    );
+  }
+  db.exec(`
+    UPDATE treaty_status SET views_position = part_namings.position
+      FROM part_namings
+      WHERE part_namings.target_treaty_id = treaty_status.treaty_id
+        AND part_namings.position > treaty_status.views_position;
+    DELETE FROM treaty_links WHERE target_treaty_id IN (SELECT treaty_id FROM treaty_deletions);
+    DELETE FROM treaty_linkers WHERE target_treaty_id IN (SELECT treaty_id FROM treaty_deletions);
+    DROP TABLE part_namings;
+  `);
+}
