@@ -342,6 +342,82 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('reports a reservation confirmed on consent, naming the one it confirms from the treaty as read', async () => {
+    const treaty = { id: 'fr-de-desk-reservations', title: 'Desk reservations treaty', parties: ['FR', 'DE'] };
+    const developments = `/treaties/${treaty.id}/developments`;
+    await post(subject.http, '/treaties', { ...treaty, category: 'other' }).expect(201);
+    await post(
+      subject.http,
+      developments,
+      signature({ occurredOn: '2025-03-10', source: source({ publishedOn: '2025-03-11' }) }),
+    ).expect(201);
+    const atSignature = async (party: string, text: string) =>
+      (
+        await post(subject.http, developments, {
+          type: 'reservation',
+          party,
+          occurredOn: '2025-03-10',
+          text,
+          source: source({ publishedOn: '2025-03-11' }),
+        }).expect(201)
+      ).body.eventId as string;
+    const french = await atSignature('FR', 'Article 5 does not apply to French Polynesia');
+    const german = await atSignature('DE', 'Article 7 is read as a declaration');
+
+    await page.goto(`${baseUrl}/desk?treaty=${treaty.id}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#key-state[data-state="set"]');
+    await page.getByRole('tab', { name: 'Report' }).click();
+    const confirms = field('report', 'confirmsReservationId');
+    // The rule is the API's (its schema: optional, a uuid); the choices, the reservations on record.
+    expect(await page.locator('#report-form-confirmsReservationId-rule').textContent()).toBe(
+      'optional · uuid · from the treaty as you read it',
+    );
+    await page.waitForSelector(`#report-form-confirmsReservationId option[value="${german}"]`, { state: 'attached' });
+    expect(await confirms.locator('option').allTextContents()).toEqual([
+      'None: a reservation of its own',
+      '2025-03-10 · FR · Article 5 does not apply to French Polynesia',
+      '2025-03-10 · DE · Article 7 is read as a declaration',
+    ]);
+    const ownEvents = () => storedEvents(subject, treaty.id);
+    const before = (await ownEvents()).length;
+
+    // Another party's reservation: the API refuses it, and the desk says so beside the field.
+    await field('report', 'type').selectOption('reservation');
+    await field('report', 'occurredOn').fill('2025-06-30');
+    await field('report', 'party').fill('FR');
+    await confirms.selectOption(german);
+    await fillSource('report', 'France confirmed its reservation on ratification.');
+    await page.locator('#report-form [data-action="submit"]').click();
+    const error = page.locator('#report-form-confirmsReservationId-error');
+    await error.waitFor();
+    expect(await confirms.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#report-form-error').textContent()).toContain('RESERVATION_NOT_FOUND');
+    expect(await ownEvents()).toHaveLength(before);
+
+    await confirms.selectOption(french);
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector(`#outcome:text-is("Recorded: ReservationMade, revision ${before}.")`);
+    expect((await ownEvents()).at(-1)).toMatchObject({
+      type: 'ReservationMade',
+      data: { party: 'FR', occurredOn: '2025-06-30', confirmsReservationId: french },
+    });
+    // A confirmation confirms none itself: it is not offered, and the form starts again from none.
+    await page.waitForSelector('#treaty[data-mode="read"]');
+    expect(await confirms.inputValue()).toBe('');
+    expect(await confirms.locator('option').allTextContents()).toHaveLength(3);
+
+    // Left empty, the field is not posted: a reservation of its own.
+    await field('report', 'type').selectOption('reservation');
+    await field('report', 'occurredOn').fill('2025-06-30');
+    await field('report', 'party').fill('DE');
+    await fillSource('report', 'Germany made a reservation of its own on ratification.');
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector(`#outcome:text-is("Recorded: ReservationMade, revision ${before + 1}.")`);
+    expect((await ownEvents()).at(-1)?.data).not.toHaveProperty('confirmsReservationId');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('fits a 375-pixel-wide phone screen without horizontal scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     try {

@@ -2,6 +2,7 @@ export * from './projection';
 export * from './projection-runner';
 export * from './read-model-database';
 export * from './read-model-files';
+export * from './read-model-snapshot';
 export * from './rebuild';
 export * from './rebuild-in-parts';
 export * from './treaty-status/json-view';

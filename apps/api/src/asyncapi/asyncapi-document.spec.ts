@@ -18,6 +18,19 @@ describe('the AsyncAPI document', () => {
     expect(document?.operations().all().length).toBe(3);
   });
 
+  it("names every webhook delivery's CloudEvents type, a treaty deleted for good's among them", () => {
+    const webhook = (asyncApiDocument('localhost:3000', 'http').channels as Record<string, { messages: object }>)
+      .webhook;
+    expect(Object.values(webhook!.messages).map((message: { name: string }) => message.name)).toEqual([
+      'org.treaty-timeline.treaty.registered',
+      'org.treaty-timeline.development.reported',
+      'org.treaty-timeline.development.corroborated',
+      'org.treaty-timeline.development.corrected',
+      'org.treaty-timeline.development.retracted',
+      'org.treaty-timeline.treaty.deleted',
+    ]);
+  });
+
   it('is checked by a parser that does report an invalid document', async () => {
     const broken = { ...asyncApiDocument('localhost:3000', 'http'), operations: { x: { action: 'push' } } };
     const diagnostics = await new Parser().validate(JSON.stringify(broken));

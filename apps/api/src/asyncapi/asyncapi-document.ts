@@ -1,5 +1,6 @@
 import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { TREATY_STATUSES } from '../treaties/dto/treaty-statuses';
+import { TREATY_DELETED_TYPE } from '../webhooks/cloud-event';
 
 const CLOUD_EVENT_TYPES = [
   'org.treaty-timeline.treaty.registered',
@@ -50,6 +51,33 @@ const cloudEvent = {
         recordedAt: { type: 'string', format: 'date-time' },
         event: { type: 'object', description: 'The event as recorded' },
         status: { $ref: '#/components/schemas/treatyStatus' },
+      },
+    },
+  },
+};
+
+const treatyDeletedCloudEvent = {
+  type: 'object',
+  description:
+    "CloudEvents 1.0, structured mode: the treaty's stream was deleted for good by the store's operator (an " +
+    'EventStoreDB tombstone). Sent to every subscription whose `treaty` filter allows it, whatever its party, status ' +
+    "and type filters (the treaty's are gone). No `time`: the log gives none for a deletion.",
+  required: ['specversion', 'id', 'source', 'type', 'subject', 'datacontenttype', 'position', 'data'],
+  properties: {
+    specversion: { type: 'string', const: '1.0' },
+    id: { type: 'string', description: 'Derived from the treaty and the position: the same for every subscriber' },
+    source: { type: 'string', description: '/treaties/{treatyId}' },
+    type: { type: 'string', const: TREATY_DELETED_TYPE },
+    subject: { type: 'string', description: 'The treaty id' },
+    datacontenttype: { type: 'string', const: 'application/json' },
+    position: { type: 'string', description: "Extension: the deletion's global log position" },
+    data: {
+      type: 'object',
+      required: ['treatyId', 'deleted', 'position'],
+      properties: {
+        treatyId: { type: 'string' },
+        deleted: { type: 'boolean', const: true },
+        position: { type: 'string' },
       },
     },
   },
@@ -138,7 +166,10 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
           'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed.',
         servers: [{ $ref: '#/servers/subscriber' }],
         parameters: { path: { description: 'The path (and query) of the registered URL' } },
-        messages: Object.fromEntries(CLOUD_EVENT_TYPES.map((type) => [messageName(type), webhookMessage(type)])),
+        messages: {
+          ...Object.fromEntries(CLOUD_EVENT_TYPES.map((type) => [messageName(type), webhookMessage(type)])),
+          [messageName(TREATY_DELETED_TYPE)]: webhookMessage(TREATY_DELETED_TYPE, 'treatyDeletedCloudEvent'),
+        },
       },
     },
     operations: {
@@ -166,11 +197,13 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         action: 'send',
         title: 'Deliver a treaty update to a webhook',
         channel: { $ref: '#/channels/webhook' },
-        messages: CLOUD_EVENT_TYPES.map((type) => ({ $ref: `#/channels/webhook/messages/${messageName(type)}` })),
+        messages: [...CLOUD_EVENT_TYPES, TREATY_DELETED_TYPE].map((type) => ({
+          $ref: `#/channels/webhook/messages/${messageName(type)}`,
+        })),
       },
     },
     components: {
-      schemas: { treatyStatus, cloudEvent, webhookHeaders },
+      schemas: { treatyStatus, cloudEvent, treatyDeletedCloudEvent, webhookHeaders },
       securitySchemes: {
         apiKey: { type: 'httpApiKey', name: 'Authorization', in: 'header', description: 'Bearer <key>' },
       },
@@ -210,14 +243,14 @@ function messageName(type: string): string {
     .join('');
 }
 
-function webhookMessage(type: string) {
+function webhookMessage(type: string, schema = 'cloudEvent') {
   return {
     name: type,
     title: type,
     contentType: 'application/cloudevents+json',
     headers: { $ref: '#/components/schemas/webhookHeaders' },
     payload: {
-      allOf: [{ $ref: '#/components/schemas/cloudEvent' }, { type: 'object', properties: { type: { const: type } } }],
+      allOf: [{ $ref: `#/components/schemas/${schema}` }, { type: 'object', properties: { type: { const: type } } }],
     },
   };
 }

@@ -3,7 +3,7 @@ import { Controller, Get, Req, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
-import { DevelopmentReads } from '../feeds/development-reads.service';
+import { DevelopmentReads, recordsIn, statusesIn } from '../feeds/development-reads.service';
 import { baseUrl } from '../feeds/feeds.controller';
 import { csvLines } from './csv';
 import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from './export-columns';
@@ -11,7 +11,8 @@ import { treatiesJsonLd } from './treaties-jsonld';
 
 /**
  * Bulk downloads, streamed: rows are rendered as the response drains, a page of the read model at a time, so a
- * download of any size holds one page in memory.
+ * download of any size holds one page in memory. Each reads one snapshot of the read model, taken when it starts:
+ * what the projection commits while it streams is not in it, neither half-way nor at all.
  */
 @ApiTags('consumers')
 @ReadAccess()
@@ -25,7 +26,7 @@ export class ExportsController {
   @ApiOkResponse({ description: 'text/csv' })
   treaties(): StreamableFile {
     return download(
-      csvLines(TREATY_COLUMNS, this.reads.statuses()),
+      this.reads.download((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
       'text/csv; charset=utf-8; header=present',
       'treaties.csv',
     );
@@ -37,7 +38,7 @@ export class ExportsController {
   @ApiOkResponse({ description: 'text/csv' })
   developments(): StreamableFile {
     return download(
-      csvLines(DEVELOPMENT_COLUMNS, this.reads.records()),
+      this.reads.download((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))),
       'text/csv; charset=utf-8; header=present',
       'developments.csv',
     );
@@ -48,7 +49,12 @@ export class ExportsController {
   @ApiOperation({ summary: 'Every treaty as schema.org Legislation (JSON-LD, context inline)' })
   @ApiOkResponse({ description: 'application/ld+json' })
   treatiesJsonLd(@Req() request: Request): StreamableFile {
-    return download(treatiesJsonLd(this.reads.statuses(), baseUrl(request)), 'application/ld+json', 'treaties.jsonld');
+    const base = baseUrl(request);
+    return download(
+      this.reads.download((treaties) => treatiesJsonLd(statusesIn(treaties), base)),
+      'application/ld+json',
+      'treaties.jsonld',
+    );
   }
 }
 

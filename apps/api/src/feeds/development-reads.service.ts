@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JsonView } from '@timeline/projections';
+import type { JsonView, ReadModelSnapshot, TreatyStatusQueries } from '@timeline/projections';
 import { ApiProblem } from '../problems/api-problem';
 import { refuseIfDeleted } from '../read-models/deleted-treaty';
 import { ReadModels } from '../read-models/read-models.service';
@@ -7,23 +7,36 @@ import { developmentRecords, summaryOf, type DevelopmentRecord, type TreatySumma
 
 const PAGE = 500;
 
-/** The read model's treaties and their developments, for feeds, calendars and downloads. */
+/**
+ * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` and `records`
+ * read the live read model: for a caller that takes them all in one turn of the event loop (a feed, a calendar),
+ * where no commit can come between two pages. A download is written as the client reads it, over many turns:
+ * `download` reads one snapshot instead, so that it never mixes two moments.
+ */
 @Injectable()
 export class DevelopmentReads {
   constructor(private readonly readModels: ReadModels) {}
 
   /** Every treaty's status view (optionally only a party's), in id order, page by page from the read model. */
-  *statuses(party?: string): Generator<JsonView> {
-    let after: string | undefined;
-    for (;;) {
-      const page = this.readModels.treaties.list({
-        limit: PAGE,
-        ...(party !== undefined ? { party } : {}),
-        ...(after !== undefined ? { after } : {}),
-      });
-      yield* page.items;
-      if (page.nextCursor === null) return;
-      after = page.nextCursor;
+  statuses(party?: string): Generator<JsonView> {
+    return statusesIn(this.readModels.treaties, party);
+  }
+
+  /** The developments of every treaty (a party's, when given), treaty by treaty. */
+  records(party?: string): Generator<DevelopmentRecord> {
+    return recordsIn(this.readModels.treaties, party);
+  }
+
+  /**
+   * What `read` yields from a snapshot of the read model taken when the first item is asked for, and closed when
+   * the last has been taken or the reader stops (a generator's `return`, which a destroyed stream calls).
+   */
+  *download<T>(read: (treaties: TreatyStatusQueries) => Iterable<T>): Generator<T> {
+    const snapshot: ReadModelSnapshot = this.readModels.snapshot();
+    try {
+      yield* read(snapshot.treaties);
+    } finally {
+      snapshot.close();
     }
   }
 
@@ -35,12 +48,27 @@ export class DevelopmentReads {
     const summary = summaryOf(status);
     return { summary, status, records: developmentRecords(summary, timeline) };
   }
+}
 
-  /** The developments of every treaty (a party's, when given), treaty by treaty. */
-  *records(party?: string): Generator<DevelopmentRecord> {
-    for (const status of this.statuses(party)) {
-      const timeline = this.readModels.treaties.timeline(String(status.id));
-      if (timeline) yield* developmentRecords(summaryOf(status), timeline);
-    }
+/** Every treaty's status view (optionally only a party's), in id order, page by page. */
+export function* statusesIn(treaties: TreatyStatusQueries, party?: string): Generator<JsonView> {
+  let after: string | undefined;
+  for (;;) {
+    const page = treaties.list({
+      limit: PAGE,
+      ...(party !== undefined ? { party } : {}),
+      ...(after !== undefined ? { after } : {}),
+    });
+    yield* page.items;
+    if (page.nextCursor === null) return;
+    after = page.nextCursor;
+  }
+}
+
+/** The developments of every treaty (a party's, when given), treaty by treaty. */
+export function* recordsIn(treaties: TreatyStatusQueries, party?: string): Generator<DevelopmentRecord> {
+  for (const status of statusesIn(treaties, party)) {
+    const timeline = treaties.timeline(String(status.id));
+    if (timeline) yield* developmentRecords(summaryOf(status), timeline);
   }
 }

@@ -5,11 +5,13 @@ import { Subject } from 'rxjs';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import {
   openReadModelDatabase,
+  openReadModelSnapshot,
   ProjectionRunner,
   ReadModelFiles,
   TreatyStatusQueries,
   treatyStatusProjection,
   type ProjectionStatus,
+  type ReadModelSnapshot,
   type TreatyUpdate,
 } from '@timeline/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -71,6 +73,14 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
 
   get treaties(): TreatyStatusQueries {
     return this.queries;
+  }
+
+  /**
+   * The served read model at this moment, for a reader that spans event-loop turns (a download): its queries all see
+   * that moment, whatever the projection commits meanwhile. The caller closes it.
+   */
+  snapshot(): ReadModelSnapshot {
+    return openReadModelSnapshot(this.file, treatyStatusProjection.name, this.queries);
   }
 
   get projection(): { name: string; status: ProjectionStatus; position: bigint | undefined; file: string } {

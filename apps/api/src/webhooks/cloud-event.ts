@@ -10,6 +10,8 @@ const CLOUD_EVENT_TYPES: Record<string, string> = {
   DevelopmentRetracted: 'org.treaty-timeline.development.retracted',
 };
 export const REPORTED_TYPE = 'org.treaty-timeline.development.reported';
+/** A treaty whose stream the store's operator deleted for good (an EventStoreDB tombstone): no event of its own. */
+export const TREATY_DELETED_TYPE = 'org.treaty-timeline.treaty.deleted';
 
 export const cloudEventType = (eventType: string): string => CLOUD_EVENT_TYPES[eventType] ?? REPORTED_TYPE;
 

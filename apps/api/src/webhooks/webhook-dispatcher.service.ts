@@ -14,6 +14,7 @@ import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSetti
 import { backoffMs } from './backoff';
 import { matchesWebhookFilter, toCloudEvent, type TreatyEventContext } from './cloud-event';
 import { signedHeaders } from './standard-webhooks';
+import { deletionMatchesWebhookFilter, toTreatyDeletedCloudEvent, treatyDeletion } from './treaty-deleted-cloud-event';
 import { TreatyEventContexts } from './treaty-event-contexts';
 import { WebhookSecrets } from './webhook-secrets';
 import { sendWebhook } from './webhook-sender';
@@ -21,6 +22,14 @@ import type { WebhookSubscription } from './webhook-subscription';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
 
 type Outcome = 'delivered' | 'stop';
+
+/** One delivery to make: the CloudEvent's id, its treaty and log position, and the body sent. */
+interface Outgoing {
+  readonly eventId: string;
+  readonly treatyId: string;
+  readonly position: bigint;
+  readonly body: string;
+}
 
 /** How long an idle worker waits before looking again, should the shared tail miss an append (another process). */
 const IDLE_POLL_MS = 5000;
@@ -92,7 +101,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
         signal: this.subscriptions.signal,
       })) {
-        if (message.kind === 'event') this.treatyEvents.notify();
+        // A deletion wakes them too: it is delivered, and may be the only record appended for a while.
+        if (message.kind !== 'caught-up') this.treatyEvents.notify();
       }
     } catch (error) {
       if (!this.subscriptions.signal.aborted) this.logger.error(`Following the treaty events failed: ${String(error)}`);
@@ -153,16 +163,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         })) {
           if (this.stopping || signal.aborted) return;
           if (message.kind === 'caught-up') break;
+          const subscription = this.subscriptions.get(id);
+          if (!subscription) return;
           if (message.kind === 'stream-deleted') {
-            // Nothing to deliver of a deletion; its events before it were delivered (or passed over) already.
+            // Its events before it were delivered (or passed over) already; the deletion itself is an update.
+            const deletion = treatyDeletion(message);
+            if (deletion && deletionMatchesWebhookFilter(deletion, subscription.filter)) {
+              const cloudEvent = toTreatyDeletedCloudEvent(deletion);
+              const outgoing = { ...deletion, eventId: cloudEvent.id, body: JSON.stringify(cloudEvent) };
+              if ((await this.deliver(id, outgoing)) === 'stop') return;
+            }
             cursor = message.position;
             continue;
           }
           const context = await this.contexts.of(message.event);
-          const subscription = this.subscriptions.get(id);
-          if (!subscription) return;
           if (context && matchesWebhookFilter(context, subscription.filter)) {
-            if ((await this.deliver(id, context)) === 'stop') return;
+            if ((await this.deliver(id, treatyEventDelivery(context))) === 'stop') return;
           }
           cursor = message.event.position;
         }
@@ -174,14 +190,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  private async deliver(id: string, context: TreatyEventContext): Promise<Outcome> {
-    const position = context.event.position;
-    const deliveryId = uuidV5(context.event.id, id);
-    const body = JSON.stringify(toCloudEvent(context));
+  private async deliver(id: string, outgoing: Outgoing): Promise<Outcome> {
+    const { position, body } = outgoing;
+    const deliveryId = uuidV5(outgoing.eventId, id);
     const delivery = {
       deliveryId,
-      eventId: context.event.id,
-      treatyId: context.treatyId,
+      eventId: outgoing.eventId,
+      treatyId: outgoing.treatyId,
       position: position.toString(),
     };
     while (!this.stopping) {
@@ -266,4 +281,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private leasedElsewhere(subscription: WebhookSubscription): boolean {
     return !!subscription.lease && subscription.lease.holder !== this.holder && subscription.lease.until > this.now();
   }
+}
+
+function treatyEventDelivery(context: TreatyEventContext): Outgoing {
+  return {
+    eventId: context.event.id,
+    treatyId: context.treatyId,
+    position: context.event.position,
+    body: JSON.stringify(toCloudEvent(context)),
+  };
 }

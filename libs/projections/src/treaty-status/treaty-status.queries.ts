@@ -35,8 +35,12 @@ export class TreatyStatusQueries {
 
   private readonly changedByOthersStatement;
 
-  constructor(private readonly db: Database) {
-    this.views = treatyViews(db);
+  /** `sharesViewsWith`: the live read model's queries, for a snapshot of the same file (its views are reused). */
+  constructor(
+    private readonly db: Database,
+    sharesViewsWith?: TreatyStatusQueries,
+  ) {
+    this.views = treatyViews(db, sharesViewsWith?.views);
     this.changedByOthersStatement = db
       .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
       .pluck();

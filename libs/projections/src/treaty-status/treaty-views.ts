@@ -27,13 +27,20 @@ const NOW = { asOf: null, knownAt: null } as const;
  * the projection stores no view, only what they are rendered from. A view is valid while the treaty's
  * `views_position` (moved by its own events and by what other treaties say about it) is the one it was rendered
  * at, so it is never served stale, whichever connection changed the treaty. Least recently read first out.
+ *
+ * A connection that reads an older moment of the same file (a snapshot) shares the views of the live one: it takes
+ * those rendered at the `views_position` it reads, and hands over those it renders, which the live one keeps only
+ * while its treaty's `views_position` is still that one.
  */
 export class TreatyViews {
   private readonly rendered = new Map<string, RenderedViews>();
   private characters = 0;
   private readonly viewsPositionOf;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly shared?: TreatyViews,
+  ) {
     this.viewsPositionOf = db
       .prepare('SELECT views_position FROM treaty_status WHERE treaty_id = ?')
       .pluck()
@@ -44,6 +51,29 @@ export class TreatyViews {
   text(treatyId: string, kind: ViewKind): string | undefined {
     const viewsPosition = this.viewsPositionOf.get(treatyId) as bigint | undefined;
     if (viewsPosition === undefined) return undefined;
+    const cached = this.renderedAt(treatyId, kind, viewsPosition);
+    if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached);
+    let text = this.shared?.renderedAt(treatyId, kind, viewsPosition);
+    if (text === undefined) {
+      text = this.render(treatyId, kind);
+      this.shared?.offer(treatyId, kind, viewsPosition, text);
+    }
+    return this.keep(treatyId, kind, viewsPosition, text);
+  }
+
+  /** A view already rendered at that views position, or undefined: never renders. */
+  renderedAt(treatyId: string, kind: ViewKind, viewsPosition: bigint): string | undefined {
+    const entry = this.rendered.get(treatyId);
+    return entry?.viewsPosition === viewsPosition ? entry[kind] : undefined;
+  }
+
+  /** Keeps a view another connection rendered, if this one reads its treaty at the same views position. */
+  offer(treatyId: string, kind: ViewKind, viewsPosition: bigint, text: string): void {
+    if (this.viewsPositionOf.get(treatyId) === viewsPosition) this.keep(treatyId, kind, viewsPosition, text);
+  }
+
+  /** Records the view as the treaty's most recently read (dropping one of an older views position), and returns it. */
+  private keep(treatyId: string, kind: ViewKind, viewsPosition: bigint, text: string): string {
     let entry = this.rendered.get(treatyId);
     if (entry !== undefined) {
       this.rendered.delete(treatyId);
@@ -54,9 +84,7 @@ export class TreatyViews {
     }
     entry ??= { viewsPosition, bytes: 0 };
     this.rendered.set(treatyId, entry);
-    let text = entry[kind];
-    if (text === undefined) {
-      text = this.render(treatyId, kind);
+    if (entry[kind] === undefined) {
       entry[kind] = text;
       entry.bytes += text.length;
       this.characters += text.length;
@@ -83,11 +111,11 @@ export class TreatyViews {
 
 const viewsCache = new WeakMap<Database, TreatyViews>();
 
-/** The views rendered on one read-model connection. */
-export function treatyViews(db: Database): TreatyViews {
+/** The views rendered on one read-model connection; `shared`, those of the live connection a snapshot shares. */
+export function treatyViews(db: Database, shared?: TreatyViews): TreatyViews {
   let views = viewsCache.get(db);
   if (!views) {
-    views = new TreatyViews(db);
+    views = new TreatyViews(db, shared);
     viewsCache.set(db, views);
   }
   return views;

@@ -157,8 +157,10 @@ function renderTreaty(mode, preview) {
   fillDevelopmentChoices();
 }
 
+/** The choices of developments (to correct or retract) and of reservations (to confirm), from the treaty as read. */
 function fillDevelopmentChoices() {
   const items = state.timeline?.items ?? [];
+  fillReservationChoices(items);
   for (const select of document.querySelectorAll('select[data-choice="development"]')) {
     const chosen = select.value;
     replaceChildren(
@@ -172,6 +174,30 @@ function fillDevelopmentChoices() {
         ),
       ),
     );
+  }
+}
+
+/**
+ * What a reservation can confirm: the reservations on record that confirm none themselves, of any party (the API
+ * says when the party is not the confirming one's, beside the field). The empty choice is a reservation of its own.
+ */
+function fillReservationChoices(items) {
+  const reservations = items.filter((item) => item.type === 'reservation' && !item.confirmsReservationId);
+  for (const select of document.querySelectorAll('select[data-choice="reservation"]')) {
+    const chosen = select.value;
+    replaceChildren(
+      select,
+      h('option', { value: '' }, reservations.length ? 'None: a reservation of its own' : 'No reservation on record'),
+      reservations.map((item) =>
+        h(
+          'option',
+          { value: item.developmentId },
+          [item.occurredOn, item.party, item.text, item.retracted ? '(retracted)' : null].filter(Boolean).join(' · '),
+        ),
+      ),
+    );
+    // Kept while the treaty is read again, but not the default: once the form is reset, a report confirms nothing.
+    if (reservations.some((item) => item.developmentId === chosen)) select.value = chosen;
   }
 }
 

@@ -39,6 +39,12 @@ export const WRITES = {
       { name: 'place', label: 'Place' },
       { name: 'signatories', label: 'Signatories', hint: 'Names separated by commas' },
       { name: 'consentType', label: 'Consent type', hint: 'For consent to be bound' },
+      {
+        name: 'confirmsReservationId',
+        label: 'Confirms the reservation',
+        choice: 'reservation',
+        hint: 'For a reservation confirmed on consent to be bound (VCLT art. 23(2)): the one the party formulated at signature. Empty for a reservation of its own',
+      },
       { name: 'speaker', label: 'Speaker', hint: 'For a statement' },
       { name: 'quote', label: 'Their words, verbatim', multiline: true, hint: 'For a statement' },
       {
@@ -141,6 +147,8 @@ function fieldRow(form, field, rules) {
   let control;
   if (field.choice === 'development') {
     control = h('select', { ...common, 'aria-required': 'true', 'data-choice': 'development' });
+  } else if (field.choice === 'reservation') {
+    control = h('select', { ...common, 'data-choice': 'reservation' });
   } else if (rules?.enum) {
     control = h(
       'select',
@@ -159,7 +167,12 @@ function fieldRow(form, field, rules) {
       'data-list': rules?.list ? 'true' : null,
     });
   }
-  const rule = field.choice === 'development' ? 'required · from the treaty as you read it' : (rules?.text ?? '');
+  const rule =
+    field.choice === 'development'
+      ? 'required · from the treaty as you read it'
+      : field.choice === 'reservation'
+        ? `${rules?.text ?? ''} · from the treaty as you read it`
+        : (rules?.text ?? '');
   return h(
     'div',
     { class: 'field', 'data-field': field.name },
