@@ -23,7 +23,7 @@ export interface Projection<Update> {
   streamDeleted?(db: Database, notice: StreamDeletedNotice): Update[];
   /**
    * How a rebuild may apply it in parts, each part of the log (by stream) in a thread and a file of its own
-   * (decision 0026). Without it, a rebuild applies the whole log in one thread.
+   * (decision 0027). Without it, a rebuild applies the whole log in one thread.
    */
   readonly partitioned?: PartitionedProjection;
 }

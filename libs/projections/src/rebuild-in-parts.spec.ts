@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
-import { streamPartitionOf, type RecordedEvent, type SubscriptionMessage } from '@timeline/event-store';
+import {
+  streamPartitionOf,
+  type EventStore,
+  type RecordedEvent,
+  type SubscriptionMessage,
+} from '@timeline/event-store';
 import { scriptedStore } from '@timeline/event-store/testing';
 import { toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
 import { happened, registered, retracted, signed, statement, uuid } from '@timeline/treaty/testing';
@@ -155,27 +160,42 @@ describe('a rebuild in parts', () => {
     db.close();
   });
 
-  it('stops every part where the log ended when it began', async () => {
+  it('stops the parts at the last event it found, then applies what came after in one thread', async () => {
     const messages = log();
-    const store = scriptedStore(messages);
-    const last = messages.at(-1)!;
-    // The log grows while the parts run: what is past the end seen at the start is not theirs.
-    const grown = [
-      ...messages,
-      {
-        kind: 'event' as const,
-        event: { ...(last as { event: RecordedEvent }).event, id: uuid(999), revision: 9n, position: 500n },
-      },
-    ];
-    const file = join(directory, 'split.db');
-    const result = await rebuildReadModelInParts(store, PROJECTIONS, file, {
+    const last = (messages.at(-1) as { event: RecordedEvent }).event;
+    // Appended while the parts ran: past the end they were given, so not theirs.
+    const appended = { kind: 'event' as const, event: { ...last, id: uuid(999), revision: 4n, position: 500n } };
+    const grown = scriptedStore([...messages, appended]);
+    const before = scriptedStore(messages);
+    const store: EventStore = { ...grown, readAll: (options) => before.readAll(options) };
+    const parts: number[] = [];
+    const result = await rebuildReadModelInParts(store, PROJECTIONS, join(directory, 'split.db'), {
       parts: 2,
-      runPart: (plan) => rebuildPart(scriptedStore(grown), PROJECTIONS, plan),
+      runPart: async (plan) => {
+        const part = await rebuildPart(grown, PROJECTIONS, plan);
+        parts.push(part.events);
+        return part;
+      },
     });
+    expect(parts.reduce((sum, events) => sum + events, 0)).toBe(11);
+    expect(result.events).toBe(12);
     const db = openReadModelDatabase(result.file);
-    expect(readCheckpoint(db, 'treaty-status')?.position).toBe(120n);
-    expect(statusRows(db).find((row) => row.treaty_id === A)?.position).toBe(120);
+    expect(readCheckpoint(db, 'treaty-status')?.position).toBe(500n);
+    expect(statusRows(db).find((row) => row.treaty_id === A)).toMatchObject({ position: 500, revision: 4 });
     db.close();
+  });
+
+  it('applies a deletion recorded after the last event, which reads of the log do not show', async () => {
+    const messages = log();
+    const deletion = { kind: 'stream-deleted' as const, streamName: treatyStreamName(E), position: 130n };
+    const whole = await rebuildReadModel(scriptedStore([...messages, deletion]), PROJECTIONS, join(directory, 'a.db'));
+    const split = await inParts([...messages, deletion], 2, 'b.db');
+    const [one, many] = [openReadModelDatabase(whole.file), openReadModelDatabase(split.file)];
+    expect(new TreatyStatusQueries(many).deletedAt(E)).toBe(130n);
+    expect(diffTreatyReadModels(one, many)).toEqual([]);
+    expect(readCheckpoint(many, 'treaty-status')?.position).toBe(130n);
+    one.close();
+    many.close();
   });
 
   it('fails when a part fails, and leaves none of the parts behind', async () => {

@@ -9,6 +9,8 @@ export interface RebuildResult {
   readonly file: string;
   readonly events: number;
   readonly milliseconds: number;
+  /** How many parts (threads) applied the log: 1 when it ran in the calling thread. */
+  readonly parts: number;
 }
 
 /** Events per read-model transaction during a rebuild: large enough that commits cost little. */
@@ -36,7 +38,7 @@ export async function rebuildReadModel(
     throw error;
   }
   finishRebuildDatabase(db, file);
-  return { file, events, milliseconds: Date.now() - started };
+  return { file, events, milliseconds: Date.now() - started, parts: 1 };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { statementsPerDatabase } from '../statements-per-database';
 
 /**
- * A rebuild in parts (decision 0026) applies the treaty-status projection to each part of the log (a set of
+ * A rebuild in parts (decision 0027) applies the treaty-status projection to each part of the log (a set of
  * treaties) in a file of its own, then moves every part's rows into one read model. Almost everything the
  * projection writes belongs to one treaty and so to one part: its event chunks, status, parties, deletion, and the
  * links it states to others. Two effects cross parts:

@@ -27,7 +27,7 @@ import { treatyViews } from './treaty-views';
  * here. The folds of the treaties being written to stay open (OpenTreatyFolds); the others are made again from
  * the treaty's events, kept beside in chunks, with no trip to the event store.
  *
- * A rebuild may apply it in parts, each part of the log (by treaty) in a thread of its own (decision 0026): see
+ * A rebuild may apply it in parts, each part of the log (by treaty) in a thread of its own (decision 0027): see
  * `treaty-status.parts.ts`.
  */
 export const treatyStatusProjection: Projection<TreatyUpdate> = {
