@@ -1,21 +1,32 @@
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
-import { rebuildReadModel, treatyStatusProjection, type Projection, type TreatyUpdate } from '@timeline/projections';
+import {
+  rebuildReadModel,
+  rebuildReadModelInParts,
+  treatyStatusProjection,
+  type Projection,
+  type TreatyUpdate,
+} from '@timeline/projections';
+import { partsInWorkerThreads } from '../apps/api/src/read-models/parts-in-worker-threads';
+import { READ_MODEL_PROJECTIONS } from '../apps/api/src/read-models/read-model-projections';
 import { serveOneTask } from './child-task';
 
 /**
  * Scenario 3's rebuild, in a process of its own (forked by replay.bench), so that its peak RSS is the rebuild's
- * and not what earlier scenarios left in the benchmark's process.
+ * (its worker threads' included) and not what earlier scenarios left in the benchmark's process.
  */
 export interface ReplayPlan {
   readonly eventsFile: string;
   readonly readModelFile: string;
+  /** Parts in worker threads, as `npm run projections:rebuild` runs it; 1: in this thread, batches timed. */
+  readonly parts: number;
 }
 
 export interface ReplayResult {
   readonly events: number;
   readonly milliseconds: number;
   readonly peakRssBytes: number;
-  /** How long the projection took to apply each batch (2,000 events), in milliseconds. */
+  readonly parts: number;
+  /** How long the projection took to apply each batch (2,000 events), in milliseconds: in one thread only. */
   readonly batchMilliseconds: number[];
 }
 
@@ -34,7 +45,13 @@ async function rebuild(plan: ReplayPlan): Promise<ReplayResult> {
     },
   };
   const started = performance.now();
-  const result = await rebuildReadModel(store, [timed], plan.readModelFile);
+  const result =
+    plan.parts > 1
+      ? await rebuildReadModelInParts(store, READ_MODEL_PROJECTIONS, plan.readModelFile, {
+          parts: plan.parts,
+          runPart: partsInWorkerThreads({ kind: 'embedded', file: plan.eventsFile }),
+        })
+      : await rebuildReadModel(store, [timed], plan.readModelFile);
   const milliseconds = performance.now() - started;
   clearInterval(sampler);
   await store.close();
@@ -42,6 +59,7 @@ async function rebuild(plan: ReplayPlan): Promise<ReplayResult> {
     events: result.events,
     milliseconds,
     peakRssBytes: Math.max(peak, process.memoryUsage().rss),
+    parts: result.parts,
     batchMilliseconds,
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
@@ -42,9 +43,15 @@ describe('projections: rebuild, failure, demo', () => {
     await caughtUp(readModels, store);
     const before = await request(subject.http).get('/treaties').expect(200);
 
-    const dryRun = await rebuildProjections(store, subject.config.dataDir, { dryRun: true });
+    const dryRun = await rebuildProjections(store, subject.config, { dryRun: true });
     expect(dryRun.differences).toEqual([]);
     expect(dryRun.events).toBeGreaterThan(20);
+    // Each part in a worker thread of its own, one per core unless configured (decision 0027).
+    expect(dryRun.parts).toBe(Math.min(availableParallelism(), 8));
+    for (const rebuildWorkers of [1, 3]) {
+      const report = await rebuildProjections(store, { ...subject.config, rebuildWorkers }, { dryRun: true });
+      expect([report.parts, report.events, report.differences]).toEqual([rebuildWorkers, dryRun.events, []]);
+    }
 
     const liveFile = readModels.projection.file;
     const reads = (async () => {
@@ -55,7 +62,7 @@ describe('projections: rebuild, failure, demo', () => {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
-    const report = await rebuildProjections(store, subject.config.dataDir, { dryRun: false });
+    const report = await rebuildProjections(store, subject.config, { dryRun: false });
     expect(report.differences).toEqual([]);
     await waitFor(() => readModels.projection.file === report.file, 5000);
     await reads;

@@ -70,7 +70,7 @@ export class AuditController {
       "the operator's act on the host (`npm run projections:rebuild`), refused here with 403 " +
       '`REBUILD_PROMOTION_NOT_OVER_HTTP`. One rebuild runs at a time: a request made while one runs gets its report.',
   })
-  @ApiOkResponse({ description: '{ dryRun: true, events, milliseconds, differences }' })
+  @ApiOkResponse({ description: '{ dryRun: true, events, milliseconds, parts, differences }' })
   @ApiForbiddenResponse({
     description: 'REBUILD_PROMOTION_NOT_OVER_HTTP (dryRun=false), or a key of another role than auditor',
   })
@@ -83,6 +83,7 @@ export class AuditController {
       );
     }
     const report = await this.comparison.compare();
-    return { dryRun: true, events: report.events, milliseconds: report.milliseconds, differences: report.differences };
+    const { events, milliseconds, parts, differences } = report;
+    return { dryRun: true, events, milliseconds, parts, differences };
   }
 }

@@ -18,7 +18,7 @@ export class ReadModelComparison {
   ) {}
 
   compare(): Promise<RebuildReport> {
-    this.running ??= rebuildProjections(this.store, this.config.dataDir, { dryRun: true }).finally(() => {
+    this.running ??= rebuildProjections(this.store, this.config, { dryRun: true }).finally(() => {
       this.running = undefined;
     });
     return this.running;

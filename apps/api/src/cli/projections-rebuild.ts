@@ -13,9 +13,12 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const store = createEventStore(config.store);
   try {
-    const report = await rebuildProjections(store, config.dataDir, { dryRun });
+    const report = await rebuildProjections(store, config, { dryRun });
     const rate = report.milliseconds > 0 ? Math.round((report.events * 1000) / report.milliseconds) : report.events;
-    console.log(`Replayed ${report.events} events in ${report.milliseconds} ms (${rate} events/s) into ${report.file}`);
+    const threads = report.parts === 1 ? 'one thread' : `${report.parts} threads`;
+    console.log(
+      `Replayed ${report.events} events in ${report.milliseconds} ms (${rate} events/s, ${threads}) into ${report.file}`,
+    );
     console.log(report.promoted ? 'Promoted: the rebuilt read models are now live.' : 'Dry run: nothing promoted.');
     console.log(`Differences from the live read models: ${report.differences.length}`);
     for (const difference of report.differences) console.log(JSON.stringify(difference));

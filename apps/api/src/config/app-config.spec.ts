@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads how many threads a rebuild uses, from 1 to 8', () => {
+    expect(loadConfig({}).rebuildWorkers).toBeUndefined();
+    expect(loadConfig({ TIMELINE_REBUILD_WORKERS: '1' }).rebuildWorkers).toBe(1);
+    expect(loadConfig({ TIMELINE_REBUILD_WORKERS: '8' }).rebuildWorkers).toBe(8);
+    for (const wrong of ['0', '9', 'two']) {
+      expect(() => loadConfig({ TIMELINE_REBUILD_WORKERS: wrong })).toThrow('TIMELINE_REBUILD_WORKERS');
+    }
+  });
+
   it('reads the size of the decision-state cache, 0 turning it off', () => {
     expect(loadConfig({ TIMELINE_DECISION_CACHE_SIZE: '0' }).decisionCacheSize).toBe(0);
     expect(() => loadConfig({ TIMELINE_DECISION_CACHE_SIZE: 'many' })).toThrow('TIMELINE_DECISION_CACHE_SIZE');

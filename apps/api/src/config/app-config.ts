@@ -29,6 +29,11 @@ export interface AppConfig {
   /** Treaties whose decision state writers keep in memory; absent: {@link DEFAULT_DECISION_CACHE_SIZE}. */
   readonly decisionCacheSize?: number;
   /**
+   * Threads a rebuild of the read model applies the log in, each a part of the treaties (decision 0027); absent:
+   * one per core, at most 8. 1: the rebuild runs in the calling thread.
+   */
+  readonly rebuildWorkers?: number;
+  /**
    * The reverse proxies (addresses, networks, Express's named ranges) whose `X-Forwarded-For`, `-Proto` and
    * `-Host` the service believes: client addresses for rate limits, and the scheme and host of absolute links.
    * Absent or empty: none.
@@ -156,6 +161,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       leaseMs: variables.TIMELINE_WEBHOOK_LEASE_MS,
     },
     decisionCacheSize: variables.TIMELINE_DECISION_CACHE_SIZE,
+    ...(variables.TIMELINE_REBUILD_WORKERS !== undefined ? { rebuildWorkers: variables.TIMELINE_REBUILD_WORKERS } : {}),
     ...(trusted.proxies.length > 0 ? { trustedProxies: trusted.proxies } : {}),
   };
 }

@@ -132,4 +132,12 @@ export class EnvironmentVariables {
   @Min(0, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
   @Max(1_000_000, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
   TIMELINE_DECISION_CACHE_SIZE = 1_000;
+
+  /** Threads a rebuild of the read model applies the log in; unset: one per core, at most 8 (decision 0027). */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_REBUILD_WORKERS must be a whole number of threads from 1 to 8' })
+  @Min(1, { message: 'TIMELINE_REBUILD_WORKERS must be a whole number of threads from 1 to 8' })
+  @Max(8, { message: 'TIMELINE_REBUILD_WORKERS must be a whole number of threads from 1 to 8' })
+  TIMELINE_REBUILD_WORKERS?: number;
 }

@@ -5,16 +5,21 @@ import {
   diffTreatyReadModels,
   openReadModelDatabase,
   readCheckpoint,
-  rebuildReadModel,
+  rebuildReadModelInParts,
   treatyStatusProjection,
   type ReadModelDifference,
   type RebuildResult,
 } from '@timeline/projections';
+import type { AppConfig } from '../config/app-config';
+import { partsInWorkerThreads, rebuildPartsFor } from './parts-in-worker-threads';
+import { READ_MODEL_PROJECTIONS } from './read-model-projections';
 
 export interface RebuildReport {
   readonly file: string;
   readonly events: number;
   readonly milliseconds: number;
+  /** How many parts (worker threads) applied the log: 1 when it ran in the calling thread. */
+  readonly parts: number;
   readonly promoted: boolean;
   /** Differences between the live read model and the rebuilt one, as the rebuild finished. */
   readonly differences: readonly ReadModelDifference[];
@@ -22,19 +27,24 @@ export interface RebuildReport {
 
 /**
  * Blue-green rebuild: replays the whole log into a new file beside the live one, then either promotes it (a
- * running service switches to it within a second) or, for a dry run, only compares and removes it.
+ * running service switches to it within a second) or, for a dry run, only compares and removes it. The log is
+ * applied in parts, each in a worker thread with its own connection to the store (decision 0027): `store` itself
+ * only finds where the log ends.
  */
 export async function rebuildProjections(
   store: EventStore,
-  dataDir: string,
+  config: Pick<AppConfig, 'dataDir' | 'store' | 'rebuildWorkers'>,
   options: { dryRun: boolean },
 ): Promise<RebuildReport> {
-  const files = new ReadModelFiles(dataDir);
+  const files = new ReadModelFiles(config.dataDir);
   const scratch = files.next();
   let result: RebuildResult;
   let differences: ReadModelDifference[];
   try {
-    result = await rebuildReadModel(store, [treatyStatusProjection], scratch);
+    result = await rebuildReadModelInParts(store, READ_MODEL_PROJECTIONS, scratch, {
+      parts: rebuildPartsFor(config.rebuildWorkers),
+      runPart: partsInWorkerThreads(config.store),
+    });
     differences = differencesFromLive(files.current(), result.file);
   } catch (error) {
     // A replay that stopped (a damaged event, the store gone) leaves a partial file nobody will use: each failed

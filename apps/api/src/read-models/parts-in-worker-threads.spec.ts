@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { openReadModelDatabase } from '@timeline/projections';
+import { toEventData, treatyStreamName } from '@timeline/treaty';
+import { registered, signed, uuid } from '@timeline/treaty/testing';
+import { partsInWorkerThreads, rebuildPartsFor } from './parts-in-worker-threads';
+
+describe('a rebuild part in a worker thread', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'rebuild-part-worker-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('opens the store itself and applies its part of the log to its own file', async () => {
+    const file = join(directory, 'events.db');
+    const store = new SqliteEventStore({ file });
+    const treatyIds = Array.from({ length: 6 }, (_, index) => `ru-xx-${index}`);
+    let through = 0n;
+    for (const [index, treatyId] of treatyIds.entries()) {
+      const appended = await store.appendToStream(
+        treatyStreamName(treatyId),
+        [registered({ treatyId }), signed(uuid(index), '2025-01-17')].map((event, revision) => ({
+          id: uuid(100 + index * 2 + revision),
+          type: event.type,
+          data: toEventData(event),
+          metadata: { schemaVersion: 1 },
+        })),
+      );
+      through = appended.position;
+    }
+    await store.close();
+    const partFile = join(directory, 'part.db');
+    const result = await partsInWorkerThreads({ kind: 'embedded', file })({
+      file: partFile,
+      partition: { index: 0, count: 1 },
+      through,
+    });
+    expect(result).toEqual({ events: 12 });
+    const db = openReadModelDatabase(partFile);
+    expect(db.prepare('SELECT treaty_id FROM treaty_status ORDER BY 1').pluck().all()).toEqual(treatyIds);
+    db.close();
+  });
+
+  it("fails with the worker's reason when its part cannot be rebuilt", async () => {
+    const notADirectory = join(directory, 'a-file');
+    writeFileSync(notADirectory, '');
+    const part = partsInWorkerThreads({ kind: 'embedded', file: join(notADirectory, 'events.db') })({
+      file: join(directory, 'part.db'),
+      partition: { index: 0, count: 2 },
+      through: 10n,
+    });
+    await expect(part).rejects.toThrow(/EEXIST|ENOTDIR/);
+  });
+
+  it('takes one part per core unless told, and never more than eight', () => {
+    expect(rebuildPartsFor(1)).toBe(1);
+    expect(rebuildPartsFor(3)).toBe(3);
+    expect(rebuildPartsFor(12)).toBe(8);
+    expect(rebuildPartsFor(undefined)).toBeGreaterThanOrEqual(1);
+  });
+});
