@@ -153,6 +153,35 @@ describe('LiveBroadcast', () => {
     expect(staying.ids).toEqual(['1']);
   });
 
+  it("moves a filtered stream's last event id with its heartbeat past what it filtered out, once", async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const { readModels, broadcast, subscribe } = startBroadcast();
+      const [all, belarus] = [subscribe({}), subscribe({ party: 'BY' })];
+      readModels.commit(update('ru-by', 1n, 'signed', ['RU', 'BY']));
+      readModels.commit(update('ru-ir', 2n, 'signed', ['RU', 'IR']));
+      readModels.commit(update('ru-kz', 3n, 'signed', ['RU', 'KZ']));
+      await nextTurn();
+      expect([all.ids, belarus.ids]).toEqual([['1', '2', '3'], ['1']]);
+      jest.advanceTimersByTime(OPTIONS.heartbeatMs);
+      // The unfiltered stream has every id already; the filtered one learns that it has all it selects up to 3.
+      expect(all.text.endsWith('\nevent: heartbeat\ndata: {}\n\n')).toBe(true);
+      expect(all.text).not.toContain('id: 3\nevent: heartbeat');
+      expect(belarus.text.endsWith('id: 3\nevent: heartbeat\ndata: {}\n\n')).toBe(true);
+      // Said once: the next beat, with nothing published since, is a plain one.
+      jest.advanceTimersByTime(OPTIONS.heartbeatMs);
+      expect(belarus.text.match(/id: 3\n/g)).toHaveLength(1);
+      expect(belarus.text.match(/event: heartbeat/g)).toHaveLength(2);
+      // What it selects after that still comes, with its own id.
+      readModels.commit(update('by-ir', 4n, 'signed', ['BY', 'IR']));
+      await nextTurn();
+      expect(belarus.ids).toEqual(['1', '3', '4']);
+      broadcast.onModuleDestroy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('sends one heartbeat to every stream at each beat, and ends every stream on shutdown', () => {
     jest.useFakeTimers();
     try {

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import type { TreatyUpdate } from '@timeline/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { filterKey, matches, type LiveFilter } from './live-filter';
-import { HEARTBEAT_FRAME, updateFrame, type SseFrame } from './sse-frame';
+import { HEARTBEAT_FRAME, heartbeatFrame, updateFrame, type SseFrame } from './sse-frame';
 import { SseSubscriber, type SseLimits } from './sse-subscriber';
 
 export interface LiveOptions extends SseLimits {
@@ -38,6 +38,8 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   private updates: Subscription | undefined;
   private pending: TreatyUpdate[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
+  /** The position of the last update fanned out that was the last at its position: every update up to it is out. */
+  private publishedThrough: bigint | undefined;
 
   constructor(
     private readonly readModels: ReadModels,
@@ -52,10 +54,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         this.endAll();
       },
     });
-    this.heartbeat = setInterval(
-      () => this.everyone((subscriber) => subscriber.send(HEARTBEAT_FRAME)),
-      this.options.heartbeatMs,
-    );
+    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -104,6 +103,23 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
       frame ??= updateFrame(update);
       for (const subscriber of group.subscribers) subscriber.sendUpdate(update, frame);
     }
+    if (update.lastAtPosition) this.publishedThrough = update.position;
+  }
+
+  /**
+   * A heartbeat to every stream that has joined its group. A filtered stream may go long without an update of its
+   * own, and so without an `id:`: one that has not had every position published so far gets a heartbeat that
+   * carries the last (whatever it filtered out up to there was published to its group and passed over), so that a
+   * client that reconnects resumes from there instead of reading again everything changed since its last update.
+   */
+  private beat(): void {
+    const through = this.publishedThrough;
+    let withId: SseFrame | undefined;
+    this.everyone((subscriber) => {
+      if (through === undefined || subscriber.lastSent >= through) return subscriber.send(HEARTBEAT_FRAME);
+      subscriber.passTo(through);
+      subscriber.send((withId ??= heartbeatFrame(through)));
+    });
   }
 
   private async catchUp(subscriber: SseSubscriber, filter: LiveFilter): Promise<void> {

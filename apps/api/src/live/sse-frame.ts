@@ -36,6 +36,14 @@ export function updateFrame(update: TreatyUpdate): SseFrame {
 /** Keeps idle streams open through proxies; an event of its own type, so clients' `onmessage` never sees it. */
 export const HEARTBEAT_FRAME = SseFrame.of('event: heartbeat\ndata: {}\n\n');
 
+/**
+ * A heartbeat that also moves the client's last event id to `position`: browsers (and the SSE standard) set the
+ * id of any message that has one, heartbeats included, and send it back as `Last-Event-ID` when they reconnect.
+ */
+export function heartbeatFrame(position: bigint): SseFrame {
+  return SseFrame.of(`id: ${position}\nevent: heartbeat\ndata: {}\n\n`);
+}
+
 /** The first bytes of a stream, sent with its headers so that the client knows at once that it is subscribed. */
 export const OPENING = '\n';
 

@@ -87,6 +87,16 @@ export class SseSubscriber {
     this.takes(update);
   }
 
+  /**
+   * Counts every update up to `position` as seen (a heartbeat tells the client it has had all it selects up to
+   * there), as when a client resumes after it.
+   */
+  passTo(position: bigint): void {
+    if (position <= this.lastSent) return;
+    this.lastSent = position;
+    this.sentAtLast = null;
+  }
+
   private takes({ position, treatyId }: SentUpdate): boolean {
     if (position > this.lastSent) {
       this.lastSent = position;

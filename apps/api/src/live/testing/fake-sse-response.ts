@@ -56,7 +56,7 @@ export class FakeSseResponse extends EventEmitter {
     this.emit('drain');
   }
 
-  /** The `id:` of every update message received, in order. */
+  /** The `id:` of every message received (updates, and heartbeats that carry one), in order. */
   get ids(): string[] {
     return this.text.match(/^id: .*$/gm)?.map((line) => line.slice(4)) ?? [];
   }
