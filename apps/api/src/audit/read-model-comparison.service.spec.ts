@@ -6,7 +6,11 @@ import { InMemoryEventStore, newEventId, type EventStore } from '@timeline/event
 import type { AppConfig } from '../config/app-config';
 import { ReadModelComparison } from './read-model-comparison.service';
 
-/** An in-memory store that counts the replays started on it (each rebuild subscribes to the log once). */
+/**
+ * An in-memory store that counts the replays started on it (each rebuild subscribes to the log once). A worker
+ * thread cannot reach it: these rebuilds run in one thread (`rebuildWorkers: 1`); the parts are tested in
+ * libs/projections and, in worker threads, in test/consumers/projections.
+ */
 function countingStore(): { store: EventStore; replays: () => number } {
   const inner = new InMemoryEventStore();
   let replays = 0;
@@ -35,7 +39,7 @@ describe('ReadModelComparison', () => {
   it('runs one rebuild at a time: a comparison asked for while one runs gets its report', async () => {
     const { store, replays } = countingStore();
     await store.appendToStream('elsewhere-1', [{ id: newEventId(), type: 'Unrelated', data: {} }]);
-    const comparison = new ReadModelComparison(store, { dataDir } as AppConfig);
+    const comparison = new ReadModelComparison(store, { dataDir, rebuildWorkers: 1 } as AppConfig);
 
     const [first, second] = await Promise.all([comparison.compare(), comparison.compare()]);
     expect(replays()).toBe(1);
@@ -65,7 +69,7 @@ describe('ReadModelComparison', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const comparison = new ReadModelComparison(store, { dataDir } as AppConfig);
+    const comparison = new ReadModelComparison(store, { dataDir, rebuildWorkers: 1 } as AppConfig);
 
     const outcomes = await Promise.allSettled([comparison.compare(), comparison.compare()]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
