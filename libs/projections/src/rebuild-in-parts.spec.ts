@@ -231,6 +231,14 @@ describe('a rebuild in parts', () => {
     expect(parts).toBe(0);
   });
 
+  it('runs in one thread for a count of parts that is no number, rather than merging no part at all', async () => {
+    const result = await inParts(log(), Number.NaN, 'nan.db');
+    expect(result.parts).toBe(1);
+    const db = openReadModelDatabase(result.file);
+    expect(statusRows(db).map((row) => row.treaty_id)).toEqual([A, B, C, E].sort());
+    db.close();
+  });
+
   it('refuses to apply a part of a projection that cannot be split', async () => {
     const plan = { file: join(directory, 'part.db'), partition: { index: 0, count: 2 }, through: 10n };
     const unsplittable = { ...treatyStatusProjection, partitioned: undefined } as Projection<unknown>;

@@ -46,7 +46,8 @@ export async function rebuildReadModelInParts(
   const started = Date.now();
   const parts = Math.min(Math.floor(options.parts), MAX_REBUILD_PARTS);
   const through = await lastPosition(store);
-  if (parts < 2 || through === undefined || projections.some((projection) => !projection.partitioned)) {
+  // `!(parts >= 2)`: a count that is no number (NaN) would otherwise make no part, and merge nothing.
+  if (!(parts >= 2) || through === undefined || projections.some((projection) => !projection.partitioned)) {
     return rebuildReadModel(store, projections, file);
   }
   const files = Array.from({ length: parts }, (_, index) => (index === 0 ? file : `${file}.part-${index}`));
