@@ -44,7 +44,7 @@ describe('a snapshot of the read model', () => {
   });
   afterEach(async () => {
     await runner.stop();
-    db.close();
+    if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -77,5 +77,16 @@ describe('a snapshot of the read model', () => {
     expect(statusOf(live)).toBe('in-force');
     first.close();
     second.close();
+  });
+
+  it('outlives the live connection it shares views with: a download open while a rebuilt file is promoted', async () => {
+    await append(registered());
+    const snapshot = openReadModelSnapshot(file, treatyStatusProjection.name, live);
+    // The service switches to the promoted file: it stops the old projection and closes its connection.
+    await runner.stop();
+    db.close();
+    expect(statusOf(snapshot.treaties)).toBe('registered');
+    expect(snapshot.treaties.timeline(TREATY)).toBeDefined();
+    snapshot.close();
   });
 });

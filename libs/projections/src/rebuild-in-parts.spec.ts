@@ -212,6 +212,26 @@ describe('a rebuild in parts', () => {
     expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
   });
 
+  it('stops the other parts as soon as one fails, and reports that failure, not theirs', async () => {
+    const stopped: number[] = [];
+    const rebuilding = rebuildReadModelInParts(scriptedStore(log()), PROJECTIONS, join(directory, 'split.db'), {
+      parts: 3,
+      // Parts 0 and 2 would run for as long as the log is long (or forever, a store that does not answer).
+      runPart: (plan, signal) =>
+        plan.partition.index === 1
+          ? Promise.reject(new Error('the worker died'))
+          : new Promise((_, reject) =>
+              signal.addEventListener('abort', () => {
+                stopped.push(plan.partition.index);
+                reject(new Error('stopped'));
+              }),
+            ),
+    });
+    await expect(rebuilding).rejects.toThrow('the worker died');
+    expect(stopped.sort()).toEqual([0, 2]);
+    expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+  });
+
   it('runs in one thread for one part, an empty log, or a projection that cannot be split', async () => {
     let parts = 0;
     const runPart = async () => {
@@ -229,6 +249,14 @@ describe('a rebuild in parts', () => {
       expect(existsSync(file)).toBe(true);
     }
     expect(parts).toBe(0);
+  });
+
+  it('runs in one thread for a count of parts that is no number, rather than merging no part at all', async () => {
+    const result = await inParts(log(), Number.NaN, 'nan.db');
+    expect(result.parts).toBe(1);
+    const db = openReadModelDatabase(result.file);
+    expect(statusRows(db).map((row) => row.treaty_id)).toEqual([A, B, C, E].sort());
+    db.close();
   });
 
   it('refuses to apply a part of a projection that cannot be split', async () => {

@@ -23,8 +23,11 @@ export interface PartResult {
   readonly events: number;
 }
 
-/** Runs `rebuildPart` for one plan, somewhere: the app runs each in a worker thread with a store of its own. */
-export type PartRunner = (plan: PartPlan) => Promise<PartResult>;
+/**
+ * Runs `rebuildPart` for one plan, somewhere: the app runs each in a worker thread with a store of its own. When
+ * `signal` aborts (another part failed), it stops and rejects.
+ */
+export type PartRunner = (plan: PartPlan, signal: AbortSignal) => Promise<PartResult>;
 
 /** SQLite attaches at most 10 databases to a connection; more parts than cores would only wait for each other. */
 export const MAX_REBUILD_PARTS = 8;
@@ -46,16 +49,28 @@ export async function rebuildReadModelInParts(
   const started = Date.now();
   const parts = Math.min(Math.floor(options.parts), MAX_REBUILD_PARTS);
   const through = await lastPosition(store);
-  if (parts < 2 || through === undefined || projections.some((projection) => !projection.partitioned)) {
+  // `!(parts >= 2)`: a count that is no number (NaN) would otherwise make no part, and merge nothing.
+  if (!(parts >= 2) || through === undefined || projections.some((projection) => !projection.partitioned)) {
     return rebuildReadModel(store, projections, file);
   }
   const files = Array.from({ length: parts }, (_, index) => (index === 0 ? file : `${file}.part-${index}`));
   try {
+    // The first part to fail stops the others (each would otherwise apply its whole part, or wait for ever on a
+    // store that does not answer, before the rebuild could report the failure), and it is the failure reported.
+    const stop = new AbortController();
+    let failure: { readonly reason: unknown } | undefined;
     const settled = await Promise.allSettled(
-      files.map((partFile, index) => options.runPart({ file: partFile, partition: { index, count: parts }, through })),
+      files.map((partFile, index) =>
+        options
+          .runPart({ file: partFile, partition: { index, count: parts }, through }, stop.signal)
+          .catch((reason: unknown) => {
+            failure ??= { reason };
+            stop.abort();
+            throw reason;
+          }),
+      ),
     );
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    if (failure) throw failure.reason;
     const db = openRebuildDatabase(file);
     let events = settled.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value.events : 0), 0);
     try {

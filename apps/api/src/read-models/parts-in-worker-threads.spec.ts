@@ -34,11 +34,10 @@ describe('a rebuild part in a worker thread', () => {
     }
     await store.close();
     const partFile = join(directory, 'part.db');
-    const result = await partsInWorkerThreads({ kind: 'embedded', file })({
-      file: partFile,
-      partition: { index: 0, count: 1 },
-      through,
-    });
+    const result = await partsInWorkerThreads({ kind: 'embedded', file })(
+      { file: partFile, partition: { index: 0, count: 1 }, through },
+      new AbortController().signal,
+    );
     expect(result).toEqual({ events: 12 });
     const db = openReadModelDatabase(partFile);
     expect(db.prepare('SELECT treaty_id FROM treaty_status ORDER BY 1').pluck().all()).toEqual(treatyIds);
@@ -48,12 +47,21 @@ describe('a rebuild part in a worker thread', () => {
   it("fails with the worker's reason when its part cannot be rebuilt", async () => {
     const notADirectory = join(directory, 'a-file');
     writeFileSync(notADirectory, '');
-    const part = partsInWorkerThreads({ kind: 'embedded', file: join(notADirectory, 'events.db') })({
-      file: join(directory, 'part.db'),
-      partition: { index: 0, count: 2 },
-      through: 10n,
-    });
+    const part = partsInWorkerThreads({ kind: 'embedded', file: join(notADirectory, 'events.db') })(
+      { file: join(directory, 'part.db'), partition: { index: 0, count: 2 }, through: 10n },
+      new AbortController().signal,
+    );
     await expect(part).rejects.toThrow(/EEXIST|ENOTDIR/);
+  });
+
+  it('terminates its thread when told to stop (another part failed), and rejects once the thread is gone', async () => {
+    const stop = new AbortController();
+    const part = partsInWorkerThreads({ kind: 'embedded', file: join(directory, 'events.db') })(
+      { file: join(directory, 'part.db'), partition: { index: 0, count: 2 }, through: 10n },
+      stop.signal,
+    );
+    stop.abort();
+    await expect(part).rejects.toThrow("The rebuild's worker for part 0 was stopped: another part failed");
   });
 
   it('takes one part per core unless told, and never more than eight', () => {

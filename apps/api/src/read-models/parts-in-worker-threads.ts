@@ -26,12 +26,18 @@ export function rebuildPartsFor(configured: number | undefined): number {
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } as const;
 
-/** Runs each part of a rebuild in a worker thread of its own, which opens the store from `store`. */
+/**
+ * Runs each part of a rebuild in a worker thread of its own, which opens the store from `store`. An aborted part's
+ * thread is terminated, and its promise rejects once the thread has exited.
+ */
 export function partsInWorkerThreads(store: StoreConfig): PartRunner {
-  return (plan: PartPlan) =>
+  return (plan: PartPlan, signal: AbortSignal) =>
     new Promise<PartResult>((resolve, reject) => {
       const work: RebuildPartWork = { store, plan };
       const worker = new Worker(WORKER_SCRIPT, { workerData: work, resourceLimits: WORKER_HEAP });
+      const terminate = (): void => void worker.terminate();
+      if (signal.aborted) terminate();
+      else signal.addEventListener('abort', terminate, { once: true });
       let replied = false;
       worker.once('message', (reply: RebuildPartReply) => {
         replied = true;
@@ -50,7 +56,15 @@ export function partsInWorkerThreads(store: StoreConfig): PartRunner {
         );
       });
       worker.once('exit', (code) => {
-        if (!replied) reject(new Error(`The rebuild's worker for part ${plan.partition.index} exited (${code})`));
+        signal.removeEventListener('abort', terminate);
+        if (replied) return;
+        reject(
+          new Error(
+            signal.aborted
+              ? `The rebuild's worker for part ${plan.partition.index} was stopped: another part failed`
+              : `The rebuild's worker for part ${plan.partition.index} exited (${code})`,
+          ),
+        );
       });
     });
 }

@@ -69,6 +69,8 @@ export class TreatyViews {
 
   /** Keeps a view another connection rendered, if this one reads its treaty at the same views position. */
   offer(treatyId: string, kind: ViewKind, viewsPosition: bigint, text: string): void {
+    // A snapshot may outlive the live connection (a download open while the service switched to a promoted file).
+    if (!this.db.open) return;
     if (this.viewsPositionOf.get(treatyId) === viewsPosition) this.keep(treatyId, kind, viewsPosition, text);
   }
 
