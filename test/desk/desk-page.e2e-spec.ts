@@ -260,9 +260,16 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await second.getByRole('button', { name: 'Reject' }).click();
     expect(await second.getAttribute('data-state')).toBe('rejected');
     const first = page.locator('.proposal[data-number="1"]');
+    // What was typed for another report is not posted with the proposal.
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await field('report', 'text').fill('Left over from an earlier report');
+    await field('report', 'votes.for').fill('3');
+    await page.getByRole('tab', { name: 'From an article' }).click();
     // Edit: the report form, filled from the proposal and the paste form, for the editor to change.
     await first.getByRole('button', { name: 'Edit' }).click();
     await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await field('report', 'text').inputValue()).toBe('');
+    expect(await field('report', 'votes.for').inputValue()).toBe('');
     expect(await field('report', 'type').inputValue()).toBe('ratification-completed');
     expect(await field('report', 'occurredOn').inputValue()).toBe('2025-05-09');
     expect(await field('report', 'source.quote').inputValue()).toBe(quote);

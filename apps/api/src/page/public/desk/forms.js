@@ -11,11 +11,17 @@ const SOURCE_FIELDS = [
 ];
 
 /** A chamber's vote counts: three numbers of one object (`votes.for`, ...), each posted only when filled. */
-const VOTE_FIELDS = (prefix, hint, corrected = '') => [
-  { name: `${prefix}.for`, label: `${corrected}Votes for`, type: 'number', hint },
-  { name: `${prefix}.against`, label: `${corrected}Votes against`, type: 'number' },
-  { name: `${prefix}.abstained`, label: `${corrected}Abstentions`, type: 'number' },
-];
+const VOTE_FIELDS = (prefix, hint, { corrected = false } = {}) =>
+  [
+    ['for', 'Votes for'],
+    ['against', 'Votes against'],
+    ['abstained', 'Abstentions'],
+  ].map(([key, label], index) => ({
+    name: `${prefix}.${key}`,
+    label: corrected ? `Corrected ${label.toLowerCase()}` : label,
+    type: 'number',
+    hint: index === 0 ? hint : undefined,
+  }));
 
 const DEVELOPMENT_CHOICE = { name: 'developmentId', label: 'Development', choice: 'development', inPath: true };
 
@@ -121,7 +127,7 @@ export const WRITES = {
       ...VOTE_FIELDS(
         'changes.votes',
         'Corrected votes replace the recorded count as a whole: give each number the source gives, even one that stays',
-        'Corrected: ',
+        { corrected: true },
       ),
       { name: 'changes.effectiveOn', label: 'Corrected day the withdrawal takes effect' },
       { name: 'changes.successionOn', label: 'Corrected date of the succession of States' },
