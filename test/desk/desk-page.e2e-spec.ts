@@ -260,9 +260,16 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await second.getByRole('button', { name: 'Reject' }).click();
     expect(await second.getAttribute('data-state')).toBe('rejected');
     const first = page.locator('.proposal[data-number="1"]');
+    // What was typed for another report is not posted with the proposal.
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await field('report', 'text').fill('Left over from an earlier report');
+    await field('report', 'votes.for').fill('3');
+    await page.getByRole('tab', { name: 'From an article' }).click();
     // Edit: the report form, filled from the proposal and the paste form, for the editor to change.
     await first.getByRole('button', { name: 'Edit' }).click();
     await page.waitForSelector('#tab-report[aria-selected="true"]');
+    expect(await field('report', 'text').inputValue()).toBe('');
+    expect(await field('report', 'votes.for').inputValue()).toBe('');
     expect(await field('report', 'type').inputValue()).toBe('ratification-completed');
     expect(await field('report', 'occurredOn').inputValue()).toBe('2025-05-09');
     expect(await field('report', 'source.quote').inputValue()).toBe(quote);
@@ -415,6 +422,211 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await page.locator('#report-form [data-action="submit"]').click();
     await page.waitForSelector(`#outcome:text-is("Recorded: ReservationMade, revision ${before + 1}.")`);
     expect((await ownEvents()).at(-1)?.data).not.toHaveProperty('confirmsReservationId');
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** Registers a treaty of France and Germany over HTTP and opens it on the desk's report form. */
+  const openOnDesk = async (id: string, title: string) => {
+    await post(subject.http, '/treaties', { id, title, parties: ['FR', 'DE'], category: 'other' }).expect(201);
+    await page.goto(`${baseUrl}/desk?treaty=${id}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#key-state[data-state="set"]');
+    await page.getByRole('tab', { name: 'Report' }).click();
+    return () => storedEvents(subject, id);
+  };
+  const submit = async (form: string, revision: number, eventType: string) => {
+    await page.locator(`#${form}-form [data-action="submit"]`).click();
+    await page.waitForSelector(`#outcome:text-is("Recorded: ${eventType}, revision ${revision}.")`);
+    await page.waitForSelector('#treaty[data-mode="read"]');
+  };
+
+  it('reports an objection: the reservation it concerns from the treaty as read, the reserving party, its wording', async () => {
+    const treaty = 'fr-de-desk-objections';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'Desk objections treaty',
+      parties: ['FR', 'DE'],
+      category: 'other',
+    }).expect(201);
+    const reserve = async (body: Record<string, unknown>) =>
+      (
+        await post(subject.http, `/treaties/${treaty}/developments`, {
+          type: 'reservation',
+          party: 'DE',
+          source: source({ publishedOn: '2025-07-01' }),
+          ...body,
+        }).expect(201)
+      ).body.eventId as string;
+    const formulated = await reserve({ occurredOn: '2025-03-10', text: 'Article 5 does not apply to Heligoland' });
+    const confirmed = await reserve({ occurredOn: '2025-06-30', confirmsReservationId: formulated });
+    await page.goto(`${baseUrl}/desk?treaty=${treaty}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('tab', { name: 'Report' }).click();
+    const ownEvents = () => storedEvents(subject, treaty);
+    const concerned = field('report', 'reservationId');
+    expect(await page.locator('#report-form-reservationId-rule').textContent()).toBe(
+      'optional · uuid · from the treaty as you read it',
+    );
+    expect(await page.locator('#report-form-againstParty-rule').textContent()).toContain('optional');
+    expect(await page.locator('#report-form-text-rule').textContent()).toMatch(/^optional · at most \d+ characters$/);
+    // An objection may name a confirmation too: it concerns the reservation confirmed (decision 0023).
+    await page.waitForSelector(`#report-form-reservationId option[value="${confirmed}"]`, { state: 'attached' });
+    expect(await concerned.locator('option').allTextContents()).toEqual([
+      "None named: all the party's reservations",
+      '2025-03-10 · DE · Article 5 does not apply to Heligoland',
+      '2025-06-30 · DE · (confirmed on consent)',
+    ]);
+    expect(await field('report', 'confirmsReservationId').locator('option').allTextContents()).toHaveLength(2);
+
+    await field('report', 'type').selectOption('objection');
+    await field('report', 'occurredOn').fill('2025-07-15');
+    await field('report', 'party').fill('FR');
+    await field('report', 'againstParty').fill('Germany');
+    await concerned.selectOption(formulated);
+    await field('report', 'text').fill('France objects to the reservation on Heligoland');
+    await fillSource('report', 'France objected to the German reservation.');
+    // Not a party code: the API's refusal shows beside the field.
+    await page.locator('#report-form [data-action="submit"]').click();
+    const refused = page.locator('#report-form-againstParty-error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('againstParty must be a code');
+    expect(await field('report', 'againstParty').getAttribute('aria-invalid')).toBe('true');
+    // The reservation chosen is not Italy's: the domain's refusal names the field too.
+    await field('report', 'againstParty').fill('IT');
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector('#report-form-error:has-text("RESERVATION_NOT_FOUND")');
+    expect(await page.locator('#report-form-reservationId-error').isVisible()).toBe(true);
+    expect(await ownEvents()).toHaveLength(3);
+
+    await field('report', 'againstParty').fill('DE');
+    await submit('report', 3, 'ObjectionMade');
+    expect((await ownEvents()).at(-1)?.data).toMatchObject({
+      party: 'FR',
+      occurredOn: '2025-07-15',
+      againstParty: 'DE',
+      reservationId: formulated,
+      text: 'France objects to the reservation on Heligoland',
+    });
+    // The choice is not kept once recorded; left empty, it is not posted (the objection concerns them all).
+    expect(await concerned.inputValue()).toBe('');
+    await field('report', 'type').selectOption('objection');
+    await field('report', 'occurredOn').fill('2025-07-16');
+    await field('report', 'party').fill('FR');
+    await field('report', 'againstParty').fill('DE');
+    await fillSource('report', 'France objected to every German reservation.');
+    await submit('report', 4, 'ObjectionMade');
+    const all = (await ownEvents()).at(-1)?.data;
+    expect(all).toMatchObject({ party: 'FR', againstParty: 'DE' });
+    expect(all).not.toHaveProperty('reservationId');
+    expect(all).not.toHaveProperty('text');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("reports a withdrawal's date of effect and a succession's date, and corrects them", async () => {
+    const ownEvents = await openOnDesk('fr-de-desk-dates', 'Desk dates treaty');
+    expect(await page.locator('#report-form-effectiveOn-rule').textContent()).toContain('optional');
+    await field('report', 'type').selectOption('withdrawal-notified');
+    await field('report', 'occurredOn').fill('2025-04-01');
+    await field('report', 'party').fill('FR');
+    await field('report', 'effectiveOn').fill('2025-03');
+    await fillSource('report', 'France notified its withdrawal, effective in a year.');
+    await page.locator('#report-form [data-action="submit"]').click();
+    await page.waitForSelector('#report-form-error:has-text("EFFECTIVE_BEFORE_NOTIFICATION")');
+    expect(await page.locator('#report-form-effectiveOn-error').textContent()).toContain('before the notification');
+    expect(await field('report', 'effectiveOn').getAttribute('aria-invalid')).toBe('true');
+    await field('report', 'effectiveOn').fill('2026-04-01');
+    await submit('report', 1, 'WithdrawalNotified');
+    const withdrawal = (await ownEvents()).at(-1)!;
+    expect(withdrawal.data).toMatchObject({ party: 'FR', occurredOn: '2025-04-01', effectiveOn: '2026-04-01' });
+
+    await field('report', 'type').selectOption('consent-to-be-bound');
+    await field('report', 'occurredOn').fill('1993-05-28');
+    await field('report', 'party').fill('SK');
+    await field('report', 'consentType').selectOption('succession');
+    await field('report', 'successionOn').fill('1993-01-01');
+    await fillSource('report', 'Slovakia notified its succession.');
+    await submit('report', 2, 'ConsentToBeBoundExpressed');
+    const succession = (await ownEvents()).at(-1)!;
+    expect(succession.data).toMatchObject({ party: 'SK', consentType: 'succession', successionOn: '1993-01-01' });
+
+    await page.getByRole('tab', { name: 'Correct' }).click();
+    await field('correct', 'developmentId').selectOption(withdrawal.data.developmentId as string);
+    await field('correct', 'changes.effectiveOn').fill('2026-03-31');
+    await field('correct', 'reason').fill('The depositary gives the last day of March');
+    await fillSource('correct', 'The withdrawal takes effect on 31 March.');
+    await submit('correct', 3, 'DevelopmentCorrected');
+    expect((await ownEvents()).at(-1)?.data).toMatchObject({ changes: { effectiveOn: '2026-03-31' } });
+
+    await field('correct', 'developmentId').selectOption(succession.data.developmentId as string);
+    await field('correct', 'changes.successionOn').fill('1993-01');
+    await field('correct', 'reason').fill('The source gives the month only');
+    await fillSource('correct', 'Slovakia succeeded in January 1993.');
+    await submit('correct', 4, 'DevelopmentCorrected');
+    expect((await ownEvents()).at(-1)?.data.changes).toEqual({ successionOn: '1993-01' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("reports a chamber's vote counts as numbers, each only when filled, and corrects them", async () => {
+    const ownEvents = await openOnDesk('fr-de-desk-votes', 'Desk votes treaty');
+    expect(await page.locator('#report-form-votes-for-rule').textContent()).toMatch(/^optional · at most \d+$/);
+    await field('report', 'type').selectOption('legislative-approval');
+    await field('report', 'occurredOn').fill('2025-05-09');
+    await field('report', 'party').fill('DE');
+    await field('report', 'body').fill('Bundestag');
+    await field('report', 'votes.for').fill('412');
+    await field('report', 'votes.against').fill('0');
+    await fillSource('report', 'The Bundestag approved it by 412 votes to none.');
+    await submit('report', 1, 'LegislativeApprovalGiven');
+    const approval = (await ownEvents()).at(-1)!;
+    // Zero is a count, posted as a number; the abstentions, left empty, are not posted.
+    expect(approval.data.votes).toEqual({ for: 412, against: 0 });
+
+    await page.getByRole('tab', { name: 'Correct' }).click();
+    await field('correct', 'developmentId').selectOption(approval.data.developmentId as string);
+    await field('correct', 'changes.votes.for').fill('410.5');
+    await field('correct', 'reason').fill('The record of the sitting gives other counts');
+    await fillSource('correct', 'The Bundestag approved it by 410 votes to 2, with 1 abstention.');
+    await page.locator('#correct-form [data-action="submit"]').click();
+    const refused = page.locator('#correct-form-changes-votes-for-error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('integer');
+    await field('correct', 'changes.votes.for').fill('410');
+    await field('correct', 'changes.votes.against').fill('2');
+    await field('correct', 'changes.votes.abstained').fill('1');
+    await submit('correct', 2, 'DevelopmentCorrected');
+    expect((await ownEvents()).at(-1)?.data.changes).toEqual({ votes: { for: 410, against: 2, abstained: 1 } });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reports a statement naming other treaties and parties, posted as lists', async () => {
+    const ownEvents = await openOnDesk('fr-de-desk-statements', 'Desk statements treaty');
+    // The schema states only that they are optional lists; the form reads them as lists from it.
+    expect(await page.locator('#report-form-treaties-rule').textContent()).toBe('optional');
+    expect(await field('report', 'parties').getAttribute('data-list')).toBe('true');
+    await field('report', 'type').selectOption('statement');
+    await field('report', 'occurredOn').fill('2025-05-10');
+    await field('report', 'speaker').fill('Jean-Noël Barrot');
+    await field('report', 'quote').fill('Both treaties stand together.');
+    await field('report', 'treaties').fill(`${TREATY}, fr-de-desk-votes`);
+    await field('report', 'parties').fill('FR,  DE ,');
+    await fillSource('report', 'Jean-Noël Barrot: "Both treaties stand together."');
+    await submit('report', 1, 'StatementMade');
+    expect((await ownEvents()).at(-1)?.data).toMatchObject({
+      speaker: 'Jean-Noël Barrot',
+      treaties: [TREATY, 'fr-de-desk-votes'],
+      parties: ['FR', 'DE'],
+    });
+
+    await field('report', 'type').selectOption('negotiations');
+    await field('report', 'occurredOn').fill('2025-05-11');
+    await field('report', 'stage').selectOption('held');
+    await field('report', 'participants').fill('FR, DE');
+    await field('report', 'treaties').fill(TREATY);
+    await fillSource('report', 'France and Germany held talks on both treaties.');
+    await submit('report', 2, 'NegotiationsReported');
+    const talks = (await ownEvents()).at(-1)?.data;
+    expect(talks).toMatchObject({ participants: ['FR', 'DE'], treaties: [TREATY] });
+    expect(talks).not.toHaveProperty('parties');
     expect(pageErrors).toEqual([]);
   });
 

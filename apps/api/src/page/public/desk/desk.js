@@ -157,7 +157,7 @@ function renderTreaty(mode, preview) {
   fillDevelopmentChoices();
 }
 
-/** The choices of developments (to correct or retract) and of reservations (to confirm), from the treaty as read. */
+/** The choices of developments (to correct or retract) and of reservations (to name), from the treaty as read. */
 function fillDevelopmentChoices() {
   const items = state.timeline?.items ?? [];
   fillReservationChoices(items);
@@ -178,26 +178,39 @@ function fillDevelopmentChoices() {
 }
 
 /**
- * What a reservation can confirm: the reservations on record that confirm none themselves, of any party (the API
- * says when the party is not the confirming one's, beside the field). The empty choice is a reservation of its own.
+ * The reservations a field can name, of any party (the API says, beside the field, when the party is not the one it
+ * must be). What a reservation confirms is a reservation that confirms none itself; what an objection or a withdrawal
+ * concerns may also be a confirmation (it names the reservation confirmed). The empty choice names none.
  */
 function fillReservationChoices(items) {
-  const reservations = items.filter((item) => item.type === 'reservation' && !item.confirmsReservationId);
+  const reservations = items.filter((item) => item.type === 'reservation');
   for (const select of document.querySelectorAll('select[data-choice="reservation"]')) {
     const chosen = select.value;
+    const offered =
+      select.dataset.withConfirmations === 'true'
+        ? reservations
+        : reservations.filter((item) => !item.confirmsReservationId);
     replaceChildren(
       select,
-      h('option', { value: '' }, reservations.length ? 'None: a reservation of its own' : 'No reservation on record'),
-      reservations.map((item) =>
+      h('option', { value: '' }, offered.length ? select.dataset.none : 'No reservation on record'),
+      offered.map((item) =>
         h(
           'option',
           { value: item.developmentId },
-          [item.occurredOn, item.party, item.text, item.retracted ? '(retracted)' : null].filter(Boolean).join(' · '),
+          [
+            item.occurredOn,
+            item.party,
+            item.text,
+            item.confirmsReservationId ? '(confirmed on consent)' : null,
+            item.retracted ? '(retracted)' : null,
+          ]
+            .filter(Boolean)
+            .join(' · '),
         ),
       ),
     );
-    // Kept while the treaty is read again, but not the default: once the form is reset, a report confirms nothing.
-    if (reservations.some((item) => item.developmentId === chosen)) select.value = chosen;
+    // Kept while the treaty is read again, but not the default: once the form is reset, a report names none.
+    if (offered.some((item) => item.developmentId === chosen)) select.value = chosen;
   }
 }
 

@@ -150,14 +150,18 @@ function proposalCard(proposal, article, { reportForm, showReportTab, chooseTrea
   return card;
 }
 
-/** The report form's fields for a proposal: its development, and its quote as the source from the article. */
+/**
+ * The report form's fields for a proposal: its development, and its quote as the source from the article. Every
+ * other field is emptied, so nothing typed for an earlier report is posted with it.
+ */
 function reportValues(proposal, article) {
+  const others = Object.fromEntries(WRITES.report.fields.map((field) => [field.name, '']));
   return {
+    ...others,
     type: proposal.type,
     occurredOn: proposal.occurredOn,
     party: proposal.party ?? '',
     body: proposal.body ?? '',
-    place: '',
     consentType: proposal.consentType ?? '',
     // A statement's words are inside the reporting sentence: the editor trims them to the speaker's own.
     speaker: proposal.speaker ?? '',

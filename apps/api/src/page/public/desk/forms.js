@@ -10,6 +10,19 @@ const SOURCE_FIELDS = [
   { name: 'source.quote', label: 'Quote, verbatim', multiline: true },
 ];
 
+/** A chamber's vote counts: three numbers of one object (`votes.for`, ...), each posted only when filled. */
+const VOTE_FIELDS = (prefix, hint, { corrected = false } = {}) =>
+  [
+    ['for', 'Votes for'],
+    ['against', 'Votes against'],
+    ['abstained', 'Abstentions'],
+  ].map(([key, label], index) => ({
+    name: `${prefix}.${key}`,
+    label: corrected ? `Corrected ${label.toLowerCase()}` : label,
+    type: 'number',
+    hint: index === 0 ? hint : undefined,
+  }));
+
 const DEVELOPMENT_CHOICE = { name: 'developmentId', label: 'Development', choice: 'development', inPath: true };
 
 /** Each write: its form, the schema that validates its body, its route, and its fields. */
@@ -36,14 +49,45 @@ export const WRITES = {
       { name: 'occurredOn', label: 'When', hint: 'YYYY-MM-DD, YYYY-MM or YYYY: as precise as the source' },
       { name: 'party', label: 'Party' },
       { name: 'body', label: 'Chamber or council' },
+      ...VOTE_FIELDS('votes', "For a chamber's vote: the counts the source gives; leave out those it does not"),
       { name: 'place', label: 'Place' },
       { name: 'signatories', label: 'Signatories', hint: 'Names separated by commas' },
       { name: 'consentType', label: 'Consent type', hint: 'For consent to be bound' },
       {
+        name: 'successionOn',
+        label: 'Date of the succession of States',
+        hint: 'For consent by succession: YYYY-MM-DD, YYYY-MM or YYYY, on or before the notification. Empty: the party counts from its notification',
+      },
+      {
+        name: 'text',
+        label: 'Wording',
+        multiline: true,
+        hint: 'For a reservation, a declaration or an objection: its words, or what it concerns',
+      },
+      {
         name: 'confirmsReservationId',
         label: 'Confirms the reservation',
         choice: 'reservation',
+        none: 'None: a reservation of its own',
         hint: 'For a reservation confirmed on consent to be bound (VCLT art. 23(2)): the one the party formulated at signature. Empty for a reservation of its own',
+      },
+      {
+        name: 'reservationId',
+        label: 'The reservation concerned',
+        choice: 'reservation',
+        none: "None named: all the party's reservations",
+        withConfirmations: true,
+        hint: "For an objection, or a reservation's withdrawal: the one it concerns. Empty: an objection concerns every reservation of the reserving party, a withdrawal withdraws them all",
+      },
+      {
+        name: 'againstParty',
+        label: 'Reserving party',
+        hint: 'For an objection, or its withdrawal: the party whose reservation is objected to',
+      },
+      {
+        name: 'effectiveOn',
+        label: 'Takes effect on',
+        hint: "For a notice of withdrawal: the day the source gives. Empty: the notification plus the treaty's notice period",
       },
       { name: 'speaker', label: 'Speaker', hint: 'For a statement' },
       { name: 'quote', label: 'Their words, verbatim', multiline: true, hint: 'For a statement' },
@@ -54,6 +98,16 @@ export const WRITES = {
       },
       { name: 'participants', label: 'Participants', hint: 'For negotiations: party codes separated by commas' },
       { name: 'summary', label: 'The background event', multiline: true, hint: 'For context, in a sentence' },
+      {
+        name: 'treaties',
+        label: 'Other treaties it concerns',
+        hint: 'For a statement, negotiations or context: treaty identifiers separated by commas; it shows on theirs too',
+      },
+      {
+        name: 'parties',
+        label: 'Parties it concerns',
+        hint: 'For a statement or context: party codes separated by commas',
+      },
       ...SOURCE_FIELDS,
     ],
   },
@@ -70,6 +124,13 @@ export const WRITES = {
       { name: 'changes.body', label: 'Corrected chamber or council' },
       { name: 'changes.stage', label: "Corrected stage of the chamber's vote" },
       { name: 'changes.place', label: 'Corrected place' },
+      ...VOTE_FIELDS(
+        'changes.votes',
+        'Corrected votes replace the recorded count as a whole: give each number the source gives, even one that stays',
+        { corrected: true },
+      ),
+      { name: 'changes.effectiveOn', label: 'Corrected day the withdrawal takes effect' },
+      { name: 'changes.successionOn', label: 'Corrected date of the succession of States' },
       { name: 'reason', label: 'Why', multiline: true },
       ...SOURCE_FIELDS,
     ],
@@ -148,7 +209,12 @@ function fieldRow(form, field, rules) {
   if (field.choice === 'development') {
     control = h('select', { ...common, 'aria-required': 'true', 'data-choice': 'development' });
   } else if (field.choice === 'reservation') {
-    control = h('select', { ...common, 'data-choice': 'reservation' });
+    control = h('select', {
+      ...common,
+      'data-choice': 'reservation',
+      'data-none': field.none,
+      'data-with-confirmations': field.withConfirmations ? 'true' : null,
+    });
   } else if (rules?.enum) {
     control = h(
       'select',
@@ -164,6 +230,7 @@ function fieldRow(form, field, rules) {
       type: field.type ?? 'text',
       maxlength: rules?.maxLength ?? null,
       autocomplete: 'off',
+      inputmode: field.type === 'number' ? 'numeric' : null,
       'data-list': rules?.list ? 'true' : null,
     });
   }
@@ -184,7 +251,7 @@ function fieldRow(form, field, rules) {
   );
 }
 
-/** The request body as the editor filled it: empty optional fields left out, lists split at commas. */
+/** The request body as the editor filled it: empty optional fields left out, lists split at commas, counts as numbers. */
 export function readForm(form, write) {
   const body = {};
   const path = {};
@@ -202,7 +269,9 @@ export function readForm(form, write) {
             .split(',')
             .map((part) => part.trim())
             .filter(Boolean)
-        : raw;
+        : field.type === 'number'
+          ? Number(raw)
+          : raw;
     setPath(body, field.name.split('.'), value);
   }
   if (write.schema === 'CorrectDevelopmentRequestDto' && body.changes === undefined) body.changes = {};

@@ -42,6 +42,9 @@ function describe(schema, required) {
   if (schema.pattern !== undefined) rules.push(`matches ${schema.pattern}`);
   if (items?.pattern !== undefined) rules.push(`each matches ${items.pattern}`);
   if (schema.format !== undefined) rules.push(schema.format);
+  if (schema.type === 'integer') rules.push('a whole number');
+  if (schema.minimum !== undefined) rules.push(`at least ${schema.minimum}`);
+  if (schema.maximum !== undefined) rules.push(`at most ${schema.maximum}`);
   return {
     required,
     maxLength: schema.maxLength,
