@@ -48,7 +48,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 4: treaty_linkers, every treaty that has ever linked another (what others said at a past moment, `knownAt`).
     // 5: views_position is where the views last changed (own event, or another's naming it), for sync and live.
     // 6: treaty_deletions, the treaties whose stream the operator deleted for good (decision 0024).
-    version: 6,
+    // 7: linkers and namings from every event that names a treaty, not a batch's last state (a statement and its
+    //    retraction in one batch); no links to a treaty deleted for good (decision 0027).
+    version: 7,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
