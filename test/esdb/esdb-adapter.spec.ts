@@ -26,6 +26,21 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     await server.stop();
   });
 
+  it('closes within its timeout even when the client never finishes disposing of its calls', async () => {
+    const closing = new EsdbEventStore({ connectionString: server.connectionString, closeTimeoutMs: 100 });
+    await closing.appendToStream(uniqueStreamName(), newEvents(1));
+    // What was seen on Node 24: a cancelled call whose end never comes, so the client's dispose never settles.
+    const client = (closing as unknown as { client: { dispose: () => Promise<void> } }).client;
+    const dispose = client.dispose.bind(client);
+    client.dispose = async () => {
+      await dispose();
+      await new Promise(() => undefined);
+    };
+    const started = Date.now();
+    await closing.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('resumes a subscription that the server dropped, from the last event it delivered', async () => {
     const stream = uniqueStreamName();
     await store.appendToStream(stream, newEvents(3));

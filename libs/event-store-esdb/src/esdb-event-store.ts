@@ -62,6 +62,11 @@ export interface EsdbEventStoreOptions {
    * append. An append over them is refused before it is sent; the server's own refusal is translated too.
    */
   readonly appendLimits?: AppendLimits;
+  /**
+   * How long `close` waits for the client to finish its calls before it lets go (default 5 s): a store that is
+   * closing must not hold the service's shutdown up.
+   */
+  readonly closeTimeoutMs?: number;
 }
 
 export interface AppendLimits {
@@ -321,8 +326,21 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Disposes the clients, which cancel their calls and wait for each to finish. That wait can last for good: on
+   * Node 24 with client 6.2.1, a Read call cancelled at shutdown was seen never to finish (the service's shutdown,
+   * and a test's, then hung), where Node 20 finishes it. Past `closeTimeoutMs` the store lets go of them: the
+   * process is ending, and its connections end with it.
+   */
   async close(): Promise<void> {
-    await Promise.all([this.client, ...this.replacedClients].map((client) => client.dispose()));
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.closeTimeoutMs ?? 5000);
+      timer.unref();
+    });
+    const disposed = Promise.all([this.client, ...this.replacedClients].map((client) => client.dispose()));
+    await Promise.race([disposed, waited]);
+    clearTimeout(timer);
   }
 
   /**
