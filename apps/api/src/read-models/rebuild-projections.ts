@@ -14,12 +14,8 @@ import type { AppConfig } from '../config/app-config';
 import { partsInWorkerThreads, rebuildPartsFor } from './parts-in-worker-threads';
 import { READ_MODEL_PROJECTIONS } from './read-model-projections';
 
-export interface RebuildReport {
-  readonly file: string;
-  readonly events: number;
-  readonly milliseconds: number;
-  /** How many parts (worker threads) applied the log: 1 when it ran in the calling thread. */
-  readonly parts: number;
+/** A rebuild's result (its file, events, time and parts), and what became of it. */
+export interface RebuildReport extends RebuildResult {
   readonly promoted: boolean;
   /** Differences between the live read model and the rebuilt one, as the rebuild finished. */
   readonly differences: readonly ReadModelDifference[];

@@ -20,15 +20,19 @@ export const PART_NAMINGS_TABLE = `
   ) WITHOUT ROWID;
 `;
 
-/** The tables a part writes, each treaty's rows in exactly one part: moved whole, in this order. */
-const PART_TABLES = [
-  'treaty_event_chunks',
-  'treaty_status',
-  'treaty_parties',
-  'treaty_links',
-  'treaty_linkers',
-  'treaty_deletions',
-] as const;
+/**
+ * The tables a part writes, each treaty's rows in exactly one part: every table of the part's file but the runner's
+ * checkpoints and the namings, read from the file itself so that a table the projection adds is never left behind.
+ */
+function partTables(db: Database, schema: string): string[] {
+  return db
+    .prepare(
+      `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT IN ('checkpoints', 'part_namings') ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
+}
 
 const statements = statementsPerDatabase((db: Database) => ({
   recordNaming: db.prepare(
@@ -49,7 +53,7 @@ export function recordNaming(db: Database, target: string, position: bigint): vo
  */
 export function mergeTreatyStatusParts(db: Database, schemas: readonly string[]): void {
   for (const schema of schemas) {
-    for (const table of PART_TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM ${schema}.${table}`);
+    for (const table of partTables(db, schema)) db.exec(`INSERT INTO main.${table} SELECT * FROM ${schema}.${table}`);
     db.exec(
       `INSERT INTO main.part_namings (target_treaty_id, position)
          SELECT target_treaty_id, position FROM ${schema}.part_namings WHERE true
