@@ -8,6 +8,7 @@ export * from './expected-revision';
 export * from './idempotency';
 export * from './in-memory-event-store';
 export * from './json';
+export * from './last-event-position';
 export * from './stream-partition';
 export * from './subscription-filter';
 export * from './tail-subscription';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { END, type EventStore, type StreamPartition } from '@timeline/event-store';
+import { lastEventPosition, type EventStore, type StreamPartition } from '@timeline/event-store';
 import type { Projection } from './projection';
 import { writeCheckpoint } from './read-model-database';
 import {
@@ -48,7 +48,7 @@ export async function rebuildReadModelInParts(
 ): Promise<RebuildResult> {
   const started = Date.now();
   const parts = Math.min(Math.floor(options.parts), MAX_REBUILD_PARTS);
-  const through = await lastPosition(store);
+  const through = await lastEventPosition(store);
   // `!(parts >= 2)`: a count that is no number (NaN) would otherwise make no part, and merge nothing.
   if (!(parts >= 2) || through === undefined || projections.some((projection) => !projection.partitioned)) {
     return rebuildReadModel(store, projections, file);
@@ -131,16 +131,6 @@ function mergeParts(
   })();
   for (const schema of schemas) db.exec(`DETACH DATABASE ${schema}`);
   db.pragma('journal_mode = MEMORY');
-}
-
-/** The position of the log's last event, or undefined when it has none. */
-async function lastPosition(store: EventStore): Promise<bigint | undefined> {
-  let position: bigint | undefined;
-  // Read to the end (one event): leaving an EventStoreDB read early would hold its call open.
-  for await (const event of store.readAll({ fromPosition: END, direction: 'backwards', maxCount: 1 })) {
-    position = event.position;
-  }
-  return position;
 }
 
 function removeFile(file: string): void {

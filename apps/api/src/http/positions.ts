@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidateBy } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import { ApiProblem } from '../problems/api-problem';
 
 /** The largest position any store gives: both SQLite and EventStoreDB keep positions as signed 64-bit integers. */
@@ -35,10 +35,8 @@ export const IsPosition = () =>
 export class LogHead {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async position(): Promise<bigint | undefined> {
-    let head: bigint | undefined;
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
-    return head;
+  position(): Promise<bigint | undefined> {
+    return lastEventPosition(this.store);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { ReadModels } from '../read-models/read-models.service';
 
@@ -50,8 +50,7 @@ export class Metrics {
       help: "How far the projection is behind the log's last position (0 when caught up)",
       registers: [this.registry],
       async collect() {
-        let head: bigint | undefined;
-        for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event.position;
+        const head = await lastEventPosition(store);
         const applied = readModels.projection.position;
         this.set(head === undefined ? 0 : Number(head - (applied ?? 0n)));
       },

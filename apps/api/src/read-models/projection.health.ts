@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import { ReadModels } from './read-models.service';
 
 /**
@@ -35,8 +35,7 @@ export class ProjectionHealthIndicator {
   /** The log's last position; undefined for an empty log, null when the store does not answer (reported apart). */
   private async headPosition(): Promise<bigint | undefined | null> {
     try {
-      for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-      return undefined;
+      return await lastEventPosition(this.store);
     } catch {
       return null;
     }

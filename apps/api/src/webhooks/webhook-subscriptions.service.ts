@@ -9,6 +9,7 @@ import { Subject, filter, firstValueFrom, race, timer } from 'rxjs';
 import { integrityOf, sealEvent } from '@timeline/audit';
 import {
   EVENT_STORE,
+  lastEventPosition,
   newEventId,
   NO_STREAM,
   StreamNotFoundError,
@@ -181,9 +182,8 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  private async head(): Promise<bigint | undefined> {
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-    return undefined;
+  private head(): Promise<bigint | undefined> {
+    return lastEventPosition(this.store);
   }
 
   /** Folds one stored event in; false when it is not the next one (a gap to read), true otherwise. */

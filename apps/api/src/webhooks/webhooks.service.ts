@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import type { Principal } from '../auth/api-keys';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
@@ -206,8 +206,7 @@ export class Webhooks {
   }
 
   private async head(): Promise<bigint> {
-    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
-    return -1n;
+    return (await lastEventPosition(this.store)) ?? -1n;
   }
 }
 
