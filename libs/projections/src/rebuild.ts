@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
+import { syncFile } from './durable-files';
 import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase } from './read-model-database';
@@ -109,10 +109,5 @@ export function finishRebuildDatabase(db: Database, file: string): void {
   } finally {
     db.close();
   }
-  const descriptor = openSync(file, 'r+');
-  try {
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
+  syncFile(file);
 }
