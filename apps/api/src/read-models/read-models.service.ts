@@ -144,7 +144,14 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
       this.publishChangesAfter(this.publishedUpTo);
       await previous.runner.stop();
       previous.db.close();
-      this.files.retire(previous.file);
+      try {
+        this.files.retire(previous.file);
+      } catch (error) {
+        // Serving goes on from the promoted file: the one it replaced only takes room until removed by hand.
+        this.logger.warn(
+          `Could not remove ${previous.file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
       this.logger.log(`Switched to the rebuilt read models in ${promoted}`);
     })().finally(() => (this.switching = undefined));
   }
