@@ -96,4 +96,22 @@ describe('npm run import', () => {
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('SERVICE_UNREACHABLE');
   });
+
+  it('exits 2 before sending anything when a line is not JSON, naming the line and where it breaks', async () => {
+    const file = join(dataDir, 'broken.ndjson');
+    writeFileSync(
+      file,
+      [
+        '{"treaty": {"id": "import-broken", "title": "Broken", "parties": ["FR", "DE"], "category": "other"}}',
+        '{"treatyId": "import-broken", "development": {"type": "signed", "occurredOn": "2024-03-01"}',
+      ].join('\n'),
+    );
+    const run = await runImport(file, service.base);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/broken\.ndjson:2: not valid JSON: .*position \d+/);
+    expect(
+      (await fetch(`${service.base}/treaties/import-broken`, { headers: { authorization: bearer(KEYS.reader) } }))
+        .status,
+    ).toBe(404);
+  });
 });

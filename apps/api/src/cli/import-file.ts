@@ -43,8 +43,9 @@ export function readImportFile(file: string): TreatyGroup[] {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch {
-      throw new ImportFileError(`${file}:${line}: not valid JSON`);
+    } catch (error) {
+      // The parser's words say where in the line ("Expected ',' or '}' after property value ... at position 129").
+      throw new ImportFileError(`${file}:${line}: not valid JSON: ${(error as Error).message}`);
     }
     const entry = value as { treaty?: unknown; treatyId?: unknown; development?: unknown };
     if (isObject(entry.treaty) && typeof entry.treaty.id === 'string') {
