@@ -85,7 +85,9 @@ describe('npm run import', () => {
 
     const again = await runImport(file, service.base);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Imported 0 developments');
+    expect(again.stdout).toContain(
+      'Imported 0 developments and registered 0 treaties (18 already there) of 3 treaties',
+    );
   });
 
   it('exits 2 with the usage when it has no file, and 1 naming the cause when the service is unreachable', async () => {

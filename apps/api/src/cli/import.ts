@@ -22,6 +22,10 @@ function editorKeyFromDataDir(): string | undefined {
   return line?.slice('editor:'.length).trim();
 }
 
+function counted(count: number, noun: 'development' | 'treaty'): string {
+  return `${count} ${count === 1 ? noun : noun === 'treaty' ? 'treaties' : 'developments'}`;
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -44,8 +48,8 @@ async function main(): Promise<number> {
     progress: process.stderr,
   });
   console.log(
-    `Imported ${summary.written} developments and registered ${summary.registered} treaties ` +
-      `(${summary.alreadyThere} already there) of ${summary.treaties} treaties in ${summary.seconds.toFixed(1)} s`,
+    `Imported ${counted(summary.written, 'development')} and registered ${counted(summary.registered, 'treaty')} ` +
+      `(${summary.alreadyThere} already there) of ${counted(summary.treaties, 'treaty')} in ${summary.seconds.toFixed(1)} s`,
   );
   for (const failure of summary.failures) {
     const where = failure.line === undefined ? '' : ` (line ${failure.line})`;
