@@ -53,6 +53,20 @@ describe('extractDevelopments', () => {
   });
 
   it.each([
+    ["Kazakhstan's Mazhilis ratified the free trade agreement with Iran on Monday.", 'KZ', 'Mazhilis'],
+    ["Kazakhstan's Senate ratified the free trade agreement with Iran on Monday.", 'KZ', 'Senate'],
+    ["Kyrgyzstan's Jogorku Kenesh ratified the free trade agreement with Iran on Monday.", 'KG', 'Jogorku Kenesh'],
+    ["Armenia's National Assembly ratified the free trade agreement with Iran on Monday.", 'AM', 'National Assembly'],
+    ["Uzbekistan's Oliy Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
+    ["Azerbaijan's Milli Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
+    ["Iran's Majlis ratified the trade agreement with Uzbekistan on Monday.", 'IR', 'Majlis'],
+  ])('names the chamber in "%s": %s, %s', (text, party, body) => {
+    // No treaty registered: a party of the EAEU's agreement that the record names only as EAEU would be dropped.
+    const [vote] = acts(extract(text, '2025-04-08', []));
+    expect(vote).toMatchObject({ type: 'legislative-approval', party, body, occurredOn: '2025-04-07' });
+  });
+
+  it.each([
     [
       'President Vladimir Putin signed the law on ratifying the treaty with Iran on Monday.',
       'ratification-completed',

@@ -9,7 +9,10 @@ const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readon
   { pattern: /\bState Duma\b|\bDuma\b/, party: 'RU', body: 'State Duma' },
   { pattern: /\bFederation Council\b/, party: 'RU', body: 'Federation Council' },
   { pattern: /\bFederal Assembly\b/, party: 'RU', body: 'Federal Assembly' },
-  { pattern: /\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
+  // Uzbekistan's and Azerbaijan's parliaments are Majlis too: named before Iran's, which must not take them.
+  { pattern: /\bOliy Majlis\b/, party: 'UZ', body: 'Oliy Majlis' },
+  { pattern: /\bMilli Majlis\b/, party: 'AZ', body: 'Milli Majlis' },
+  { pattern: /(?<!\b(?:Oliy|Milli) )\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
   { pattern: /\bGuardian Council\b/, party: 'IR', body: 'Guardian Council' },
   { pattern: /\bExpediency Council\b/, party: 'IR', body: 'Expediency Discernment Council' },
   { pattern: /\bSupreme People's Assembly\b/, party: 'KP', body: "Supreme People's Assembly" },
@@ -24,12 +27,19 @@ const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readon
   { pattern: /\bGrand National Assembly\b/, party: 'TR', body: 'Grand National Assembly' },
   { pattern: /\bEuropean Parliament\b/, party: 'EU', body: 'European Parliament' },
   { pattern: /\bCouncil of the Republic\b/, party: 'BY', body: 'Council of the Republic' },
+  // The other members of the Eurasian Economic Union, whose parliaments ratify its agreements.
+  { pattern: /\bMazhilis\b|\bMajilis\b/, party: 'KZ', body: 'Mazhilis' },
+  { pattern: /\bJogorku Kenesh\b/, party: 'KG', body: 'Jogorku Kenesh' },
 ];
 
 type Chamber = 'lower' | 'upper' | 'whole';
 
-/** Generic words for a legislature, the most specific first. */
-const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber }[] = [
+/**
+ * Generic words for a legislature, the most specific first. `asNamed`: a name several countries give a chamber
+ * (France's lower house, the whole of Armenia's or Belarus's parliament), kept as it is, for the country nearest.
+ */
+const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber; readonly asNamed?: string }[] = [
+  { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\blower[- ]house\b|\blower chamber\b/i, chamber: 'lower' },
   { pattern: /\bupper[- ]house\b|\bupper chamber\b|\bSenate\b/i, chamber: 'upper' },
   { pattern: /\bHouse of Representatives\b/, chamber: 'lower' },
@@ -53,6 +63,11 @@ const CHAMBERS: Readonly<Record<string, Partial<Record<Chamber, string>>>> = {
   FR: { lower: 'National Assembly', upper: 'Senate', whole: 'Parliament' },
   UA: { lower: 'Verkhovna Rada', whole: 'Verkhovna Rada' },
   TR: { lower: 'Grand National Assembly', whole: 'Grand National Assembly' },
+  KZ: { lower: 'Mazhilis', upper: 'Senate', whole: 'Parliament' },
+  KG: { lower: 'Jogorku Kenesh', whole: 'Jogorku Kenesh' },
+  AM: { lower: 'National Assembly', whole: 'National Assembly' },
+  UZ: { lower: 'Legislative Chamber', upper: 'Senate', whole: 'Oliy Majlis' },
+  AZ: { lower: 'Milli Majlis', whole: 'Milli Majlis' },
 };
 
 export interface BodyMention {
@@ -83,7 +98,7 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
       place.end,
     );
     const chambers = country ? CHAMBERS[country.code] : undefined;
-    const body = chambers?.[entry.chamber] ?? capitalised(match[0], entry.chamber);
+    const body = entry.asNamed ?? chambers?.[entry.chamber] ?? capitalised(match[0], entry.chamber);
     return { ...place, body, party: country?.code, named: false };
   }
   return undefined;
