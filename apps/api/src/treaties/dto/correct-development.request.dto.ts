@@ -14,7 +14,7 @@ import {
 import { LEGISLATIVE_STAGES, PARTY_CODE_PATTERN, INPUT_LIMITS, type LegislativeStage } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
-import { VotesDto } from './votes.dto';
+import { VoteCountChangesDto } from './vote-count-changes.dto';
 
 /**
  * The fields a correction may change; `null` removes an optional one (place, signatories, votes, stage,
@@ -56,12 +56,17 @@ export class DevelopmentChangesDto {
   @IsCleanText({ each: true })
   signatories?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, type: VotesDto })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: VoteCountChangesDto,
+    description:
+      'legislative-approval: the counts named replace those on record, the others stay; null clears them all',
+  })
   @IsAbsentNullOr()
   @IsObject()
   @ValidateNested()
-  @Type(() => VotesDto)
-  votes?: VotesDto | null;
+  @Type(() => VoteCountChangesDto)
+  votes?: VoteCountChangesDto | null;
 
   @ApiPropertyOptional({
     nullable: true,
