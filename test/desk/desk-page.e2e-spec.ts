@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
+import { PARTIAL_DATE_PATTERN, TREATY_ID_PATTERN } from '@timeline/treaty';
 import { KEYS } from '../support/api-keys';
 import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -524,7 +525,9 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it("reports a withdrawal's date of effect and a succession's date, and corrects them", async () => {
     const ownEvents = await openOnDesk('fr-de-desk-dates', 'Desk dates treaty');
-    expect(await page.locator('#report-form-effectiveOn-rule').textContent()).toContain('optional');
+    expect(await page.locator('#report-form-effectiveOn-rule').textContent()).toBe(
+      `optional · matches ${PARTIAL_DATE_PATTERN.source}`,
+    );
     await field('report', 'type').selectOption('withdrawal-notified');
     await field('report', 'occurredOn').fill('2025-04-01');
     await field('report', 'party').fill('FR');
@@ -568,7 +571,9 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it("reports a chamber's vote counts as numbers, each only when filled, and corrects them", async () => {
     const ownEvents = await openOnDesk('fr-de-desk-votes', 'Desk votes treaty');
-    expect(await page.locator('#report-form-votes-for-rule').textContent()).toMatch(/^optional · at most \d+$/);
+    expect(await page.locator('#report-form-votes-for-rule').textContent()).toMatch(
+      /^optional · a whole number · at least 0 · at most \d+$/,
+    );
     await field('report', 'type').selectOption('legislative-approval');
     await field('report', 'occurredOn').fill('2025-05-09');
     await field('report', 'party').fill('DE');
@@ -653,8 +658,10 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it('reports a statement naming other treaties and parties, posted as lists', async () => {
     const ownEvents = await openOnDesk('fr-de-desk-statements', 'Desk statements treaty');
-    // The schema states only that they are optional lists; the form reads them as lists from it.
-    expect(await page.locator('#report-form-treaties-rule').textContent()).toBe('optional');
+    // The schema states that they are optional lists of treaty ids; the form reads them as lists from it.
+    expect(await page.locator('#report-form-treaties-rule').textContent()).toBe(
+      `optional · each matches ${TREATY_ID_PATTERN.source}`,
+    );
     expect(await field('report', 'parties').getAttribute('data-list')).toBe('true');
     await field('report', 'type').selectOption('statement');
     await field('report', 'occurredOn').fill('2025-05-10');

@@ -21,12 +21,12 @@ import { VoteCountChangesDto } from './vote-count-changes.dto';
  * effectiveOn, successionOn).
  */
 export class DevelopmentChangesDto {
-  @ApiPropertyOptional({ example: '2025-04-08' })
+  @ApiPropertyOptional({ example: '2025-04-08', pattern: PARTIAL_DATE.source })
   @IsAbsentOr()
   @Matches(PARTIAL_DATE, { message: 'changes.occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   occurredOn?: string;
 
-  @ApiPropertyOptional({ example: 'RU' })
+  @ApiPropertyOptional({ example: 'RU', pattern: PARTY_CODE_PATTERN.source })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'changes.party must be a code such as RU, IR or EAEU' })
   party?: string;
@@ -39,7 +39,7 @@ export class DevelopmentChangesDto {
   @IsCleanText()
   body?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Moscow', maxLength: INPUT_LIMITS.name })
   @IsAbsentNullOr()
   @IsString()
   @MinLength(1)
@@ -78,8 +78,10 @@ export class DevelopmentChangesDto {
   stage?: LegislativeStage | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026-06-30',
+    pattern: PARTIAL_DATE.source,
     description: "withdrawal-notified: the day it takes effect; null: computed from the treaty's notice period",
   })
   @IsAbsentNullOr()
@@ -87,8 +89,10 @@ export class DevelopmentChangesDto {
   effectiveOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '1993-01-01',
+    pattern: PARTIAL_DATE.source,
     description: 'consent-to-be-bound by succession: the date of the succession of States; null clears it',
   })
   @IsAbsentNullOr()
