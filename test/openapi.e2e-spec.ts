@@ -188,7 +188,7 @@ describe('OpenAPI', () => {
     }
   });
 
-  it('carries every pattern, minimum and whole-number rule that the treaties’ request DTOs check', async () => {
+  it('carries every pattern, bound and whole-number rule that the treaties’ request DTOs check', async () => {
     const { body } = await request(subject.http).get('/docs-json').expect(200);
     const schemas = body.components.schemas as Schemas;
     const missing: string[] = [];
@@ -205,10 +205,17 @@ describe('OpenAPI', () => {
             ? { pattern: (constraint as RegExp).source }
             : rule.name === 'min'
               ? { minimum: constraint }
-              : rule.name === 'isInt'
-                ? { type: 'integer' }
-                : null;
-        if (expected === null) continue;
+              : rule.name === 'max'
+                ? { maximum: constraint }
+                : rule.name === 'maxLength'
+                  ? { maxLength: constraint }
+                  : rule.name === 'arrayMaxSize'
+                    ? { maxItems: constraint }
+                    : rule.name === 'isInt'
+                      ? { type: 'integer' }
+                      : null;
+        // A choice of values (an enum) says more than its length.
+        if (expected === null || (rule.name === 'maxLength' && declared && 'enum' in declared)) continue;
         checked += 1;
         const [key, value] = Object.entries(expected)[0]!;
         if ((target as Record<string, unknown> | undefined)?.[key] !== value) {

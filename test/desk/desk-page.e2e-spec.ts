@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { PARTIAL_DATE_PATTERN, TREATY_ID_PATTERN } from '@timeline/treaty';
+import { INPUT_LIMITS, PARTIAL_DATE_PATTERN, TREATY_ID_PATTERN } from '@timeline/treaty';
 import { KEYS } from '../support/api-keys';
 import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -660,7 +660,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     const ownEvents = await openOnDesk('fr-de-desk-statements', 'Desk statements treaty');
     // The schema states that they are optional lists of treaty ids; the form reads them as lists from it.
     expect(await page.locator('#report-form-treaties-rule').textContent()).toBe(
-      `optional · each matches ${TREATY_ID_PATTERN.source}`,
+      `optional · at most ${INPUT_LIMITS.links} · each matches ${TREATY_ID_PATTERN.source}`,
     );
     expect(await field('report', 'parties').getAttribute('data-list')).toBe('true');
     await field('report', 'type').selectOption('statement');

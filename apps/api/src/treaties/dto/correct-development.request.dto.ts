@@ -31,7 +31,7 @@ export class DevelopmentChangesDto {
   @Matches(PARTY_CODE_PATTERN, { message: 'changes.party must be a code such as RU, IR or EAEU' })
   party?: string;
 
-  @ApiPropertyOptional({ example: 'Federation Council' })
+  @ApiPropertyOptional({ example: 'Federation Council', maxLength: INPUT_LIMITS.name })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -47,7 +47,13 @@ export class DevelopmentChangesDto {
   @IsCleanText()
   place?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: [String] })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    example: ['Vladimir Putin', 'Masoud Pezeshkian'],
+    maxItems: INPUT_LIMITS.signatories,
+    maxLength: INPUT_LIMITS.name,
+  })
   @IsAbsentNullOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.signatories)

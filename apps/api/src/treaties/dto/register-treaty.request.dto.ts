@@ -108,7 +108,11 @@ export class RegisterTreatyRequestDto {
   @Type(() => TreatyIdentifiersDto)
   identifiers?: TreatyIdentifiersDto;
 
-  @ApiPropertyOptional({ type: [TreatyRelationDto], description: 'Relations to earlier treaties; shown on both' })
+  @ApiPropertyOptional({
+    type: [TreatyRelationDto],
+    maxItems: INPUT_LIMITS.links,
+    description: 'Relations to earlier treaties; shown on both',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.links)

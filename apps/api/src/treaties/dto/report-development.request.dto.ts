@@ -49,7 +49,11 @@ export class ReportDevelopmentRequestDto {
   @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
   party?: string;
 
-  @ApiPropertyOptional({ example: 'State Duma', description: 'The chamber or council, for legislative-approval' })
+  @ApiPropertyOptional({
+    example: 'State Duma',
+    maxLength: INPUT_LIMITS.name,
+    description: 'The chamber or council, for legislative-approval',
+  })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -57,7 +61,7 @@ export class ReportDevelopmentRequestDto {
   @IsCleanText()
   body?: string;
 
-  @ApiPropertyOptional({ example: 'Moscow', description: 'For signed' })
+  @ApiPropertyOptional({ example: 'Moscow', maxLength: INPUT_LIMITS.name, description: 'For signed' })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -65,7 +69,12 @@ export class ReportDevelopmentRequestDto {
   @IsCleanText()
   place?: string;
 
-  @ApiPropertyOptional({ example: ['Vladimir Putin', 'Masoud Pezeshkian'], description: 'For signed' })
+  @ApiPropertyOptional({
+    example: ['Vladimir Putin', 'Masoud Pezeshkian'],
+    maxItems: INPUT_LIMITS.signatories,
+    maxLength: INPUT_LIMITS.name,
+    description: 'For signed',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.signatories)
@@ -184,6 +193,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: ['RU', 'IR'],
+    maxItems: INPUT_LIMITS.links,
     pattern: PARTY_CODE_PATTERN.source,
     description: 'For negotiations (required): the parties taking part',
   })
@@ -206,6 +216,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: ['ru-ir-2001-treaty'],
+    maxItems: INPUT_LIMITS.links,
     pattern: TREATY_ID_PATTERN.source,
     description:
       'For statement, negotiations, context (optional): further treaties it concerns; it shows on theirs too',
@@ -218,6 +229,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: ['RU'],
+    maxItems: INPUT_LIMITS.links,
     pattern: PARTY_CODE_PATTERN.source,
     description: 'For statement, context (optional): parties it concerns',
   })
