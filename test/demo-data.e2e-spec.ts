@@ -80,7 +80,12 @@ describe('demo data', () => {
           { type: 'built-on-by', treatyId: 'ru-ir-comprehensive-strategic-partnership', direction: 'incoming' },
         ],
       });
-      expect(await status('eaeu-ir-free-trade-agreement')).toMatchObject({ enteredIntoForceOn: '2025-05' });
+      // The article says the agreement "took effect", and nothing of how either side consented: both are bound.
+      const bound = { status: 'completed', completedOn: null, consentImplied: true, inForceOn: '2025-05' };
+      expect(await status('eaeu-ir-free-trade-agreement')).toMatchObject({
+        enteredIntoForceOn: '2025-05',
+        ratification: { EAEU: bound, IR: bound },
+      });
       const timeline = (await request(subject.http).get('/treaties/ru-ir-comprehensive-strategic-partnership/timeline'))
         .body as { items: { type: string; occurredOn: string; summary?: string; sources: unknown[] }[] };
       // 001 and 003 say 2022, 002 says February 2022.

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '@timeline/event-store';
 import { waitFor } from '@timeline/event-store/testing';
-import { ReadModelFiles } from '@timeline/projections';
+import { ReadModelFiles, openReadModelDatabase } from '@timeline/projections';
 import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
 import { register, report } from '@timeline/treaty/testing';
 import { ReadModels } from '../../apps/api/src/read-models/read-models.service';
@@ -94,7 +94,10 @@ describe('projections: rebuild, failure, demo', () => {
     const published = new Map<string, bigint>();
     const feed = readModels.updates.subscribe((update) => published.set(update.treatyId, update.position));
     const writtenDuringTheSwitch = new Map<string, bigint>();
-    new ReadModelFiles(subject.config.dataDir).promote(join(subject.config.dataDir, 'projections-from-scratch.db'));
+    // An empty read model: once promoted, its projection replays the whole log while the live one keeps serving.
+    const fromScratch = join(subject.config.dataDir, 'projections-from-scratch.db');
+    openReadModelDatabase(fromScratch).close();
+    new ReadModelFiles(subject.config.dataDir).promote(fromScratch);
     let reads = 0;
     while (readModels.projection.file === liveFile) {
       const treatyId = `during-${reads}`;

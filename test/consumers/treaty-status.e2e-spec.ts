@@ -145,6 +145,14 @@ describe('GET /treaties/{id}: the status projection', () => {
   it('answers knownAt: the status as the record stood at that moment', async () => {
     const before = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.beforeRegistration}`).expect(404);
     expect(before.body).toMatchObject({ code: 'TREATY_NOT_FOUND' });
+    // Not "no treaty has the id": the auditor learns it was recorded later, and when.
+    const firstRecordedAt = /first recorded at (\S+)$/.exec(before.body.detail as string)?.[1];
+    expect(before.body.detail).toContain(`was not on record at knownAt ${instants.beforeRegistration}`);
+    expect(firstRecordedAt! > instants.beforeRegistration!).toBe(true);
+    expect(firstRecordedAt! < instants.afterSignature!).toBe(true);
+    const timeline = await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=${instants.beforeRegistration}`);
+    expect(timeline.status).toBe(404);
+    expect(timeline.body.detail).toBe(before.body.detail);
     const signed = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.afterSignature}`).expect(200);
     expect(signed.body).toMatchObject({ status: 'signed', revision: '1', ratification: { RU: { status: 'pending' } } });
     const both = await get(subject, `/treaties/${RU_IR.id}?knownAt=${instants.afterSignature}&asOf=2025-01-16`).expect(

@@ -221,4 +221,16 @@ describe('The live timeline page at /, in headless Chromium', () => {
       await keyboard.close();
     }
   });
+
+  it('says how a party is bound when the record names no act of consent', async () => {
+    // The demo's free-trade agreement "took effect": neither side's consent is on record, and both are bound.
+    await page.goto(`${baseUrl}/?treaty=eaeu-ir-free-trade-agreement`);
+    await page.locator('#party-chart').waitFor();
+    const party = page.locator('#treaty-status .parties > li[data-party="IR"]');
+    expect(await party.locator('> .status').getAttribute('data-status')).toBe('completed');
+    expect(await party.textContent()).toContain('bound by the entry into force; no act of consent on record');
+    expect(await page.locator('#party-chart tbody tr[data-party="EAEU"] td[data-column="consent"]').textContent()).toBe(
+      'implied: in force for it, no act on record',
+    );
+  });
 });

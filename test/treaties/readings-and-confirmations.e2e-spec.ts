@@ -57,6 +57,22 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
       ]);
     });
 
+    it('adds the reading a later report names to a vote first reported without one', async () => {
+      const council = { body: 'Federation Council', occurredOn: '2025-04-16' };
+      const vote = await post(subject.http, developments, dumaApproval(council)).expect(201);
+      const naming = await post(
+        subject.http,
+        developments,
+        dumaApproval({ ...council, stage: 'final', source: source({ publisher: 'TASS', url: 'https://tass.com/1' }) }),
+      ).expect(201);
+      expect(naming.body.eventType).toBe('DevelopmentCorroborated');
+      const step = (await statusOf()).ratification['RU'].steps.find(
+        (candidate: Record<string, unknown>) => candidate['developmentId'] === vote.body.eventId,
+      );
+      expect(step).toMatchObject({ stage: 'final', occurredOn: '2025-04-16' });
+      expect(step.sources).toHaveLength(2);
+    });
+
     it('refuses a stage that is not a stage of a chamber’s procedure, naming the field', async () => {
       const response = await post(subject.http, developments, dumaApproval({ stage: 'held' })).expect(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -1,3 +1,4 @@
+export type { SyncDescriptor } from './durable-files';
 export * from './projection';
 export * from './projection-runner';
 export * from './read-model-database';

@@ -9,9 +9,9 @@ import {
   type StreamDeletedNotice,
   type SubscriptionMessage,
 } from '@timeline/event-store';
-import { collect, newEvents, scriptedStore, waitFor } from '@timeline/event-store/testing';
+import { collect, newEvents, scriptedStore, subscriptionsEndingEarly, waitFor } from '@timeline/event-store/testing';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase, readCheckpoint } from './read-model-database';
 
 /** Records every event it applies, without a unique key, so that an event applied twice would show. */
@@ -266,6 +266,57 @@ describe('ProjectionRunner', () => {
     await runner.start();
     expect(applied(db)).toEqual([event!.id]);
     expect(runner.position).toBe(event!.position + 1n);
+    db.close();
+  });
+
+  it('says why it stopped: caught up, every event up to stopAfter applied, or asked to', async () => {
+    const stopsOf = async (options: ProjectionRunnerOptions<string>, file: string) => {
+      const db = openReadModelDatabase(join(directory, file));
+      const runner = new ProjectionRunner(store, db, recordingProjection(), options);
+      const running = runner.start();
+      if (!options.stopWhenCaughtUp && options.stopAfter === undefined) {
+        await waitFor(() => runner.status.kind === 'live');
+        await runner.stop();
+      }
+      await running;
+      db.close();
+      return { status: runner.status, position: runner.position };
+    };
+    expect(await stopsOf({ stopWhenCaughtUp: true }, 'caught-up.db')).toEqual({
+      status: { kind: 'stopped', reason: 'caught-up' },
+      position: 99n,
+    });
+    expect(await stopsOf({ stopAfter: 41n }, 'stop-after.db')).toEqual({
+      status: { kind: 'stopped', reason: 'reached-stop-after' },
+      position: 41n,
+    });
+    expect(await stopsOf({}, 'live.db')).toEqual({ status: { kind: 'stopped', reason: 'requested' }, position: 99n });
+  });
+
+  it.each([{ stopWhenCaughtUp: true }, { stopAfter: 90n }, {}])(
+    'says the subscription ended on its own when the store cuts it short (%j), after committing what it got',
+    async (options) => {
+      const db = openReadModelDatabase(join(directory, 'read.db'));
+      const runner = new ProjectionRunner(subscriptionsEndingEarly(store, 12), db, recordingProjection(), {
+        ...options,
+        batchSize: 5,
+      });
+      await runner.start();
+      expect(runner.status).toEqual({ kind: 'stopped', reason: 'subscription-ended' });
+      expect(applied(db)).toEqual(stored.slice(0, 12));
+      expect(runner.position).toBe(11n);
+      expect(readCheckpoint(db, 'recording')?.position).toBe(11n);
+      db.close();
+    },
+  );
+
+  it('has reached stopAfter when the subscription ends right after the event at that position', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const runner = new ProjectionRunner(subscriptionsEndingEarly(store, 12), db, recordingProjection(), {
+      stopAfter: 11n,
+    });
+    await runner.start();
+    expect(runner.status).toEqual({ kind: 'stopped', reason: 'reached-stop-after' });
     db.close();
   });
 

@@ -13,8 +13,21 @@ export type ProjectionStatus =
   | { readonly kind: 'starting' }
   | { readonly kind: 'catching-up' }
   | { readonly kind: 'live' }
-  | { readonly kind: 'stopped' }
+  | { readonly kind: 'stopped'; readonly reason: StopReason }
   | { readonly kind: 'failed'; readonly event: FailedEvent | undefined; readonly error: string };
+
+/**
+ * Why a runner stopped. Only `subscription-ended` leaves part of the log unapplied before the end the runner was
+ * given: the store's subscription returned before its `caught-up` marker and before `stopAfter` (a dropped
+ * connection that an adapter did not resume, a store that lost its log).
+ *
+ * - `caught-up`: at the caught-up marker, with `stopWhenCaughtUp`;
+ * - `reached-stop-after`: every entry up to `stopAfter` applied (the next lay past it, or the subscription ended
+ *   right there);
+ * - `requested`: `stop()` aborted the subscription;
+ * - `subscription-ended`: the subscription ended on its own, before either end.
+ */
+export type StopReason = 'caught-up' | 'reached-stop-after' | 'requested' | 'subscription-ended';
 
 /** What the runner applies, in log order: an event, or the deletion of a stream for good. */
 type LogEntry = Exclude<SubscriptionMessage, { readonly kind: 'caught-up' }>;
@@ -133,9 +146,17 @@ export class ProjectionRunner<Update> {
     return this.appliedPosition !== undefined && this.appliedPosition >= position;
   }
 
+  /** A catch-up subscription ends only when aborted; one that ends otherwise was cut short by its store. */
+  private whyTheSubscriptionEnded(): StopReason {
+    if (this.controller.signal.aborted) return 'requested';
+    const { stopAfter } = this.options;
+    return stopAfter !== undefined && this.hasReached(stopAfter) ? 'reached-stop-after' : 'subscription-ended';
+  }
+
   private async run(): Promise<void> {
     this.currentStatus = { kind: 'catching-up' };
     let live = false;
+    let reason: StopReason | undefined;
     try {
       const subscription = this.store.subscribeToAll({
         fromPosition: this.appliedPosition ?? START,
@@ -149,10 +170,16 @@ export class ProjectionRunner<Update> {
           live = true;
           this.currentStatus = { kind: 'live' };
           this.options.onCaughtUp?.();
-          if (this.options.stopWhenCaughtUp) break;
+          if (this.options.stopWhenCaughtUp) {
+            reason = 'caught-up';
+            break;
+          }
           continue;
         }
-        if (this.options.stopAfter !== undefined && positionOf(message) > this.options.stopAfter) break;
+        if (this.options.stopAfter !== undefined && positionOf(message) > this.options.stopAfter) {
+          reason = 'reached-stop-after';
+          break;
+        }
         this.pending.push(message);
         if (this.pending.length >= this.batchSize) {
           if (!this.commitPending()) return;
@@ -166,7 +193,9 @@ export class ProjectionRunner<Update> {
       }
       if (!this.hasFailed()) {
         this.commitPending();
-        if (!this.hasFailed()) this.currentStatus = { kind: 'stopped' };
+        if (!this.hasFailed()) {
+          this.currentStatus = { kind: 'stopped', reason: reason ?? this.whyTheSubscriptionEnded() };
+        }
       }
     } catch (error) {
       this.fail(undefined, error);

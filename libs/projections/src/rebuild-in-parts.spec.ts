@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
   type SubscriptionMessage,
 } from '@timeline/event-store';
-import { scriptedStore } from '@timeline/event-store/testing';
+import { scriptedStore, subscriptionsEndingEarly } from '@timeline/event-store/testing';
 import { toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
 import { happened, registered, retracted, signed, statement, uuid } from '@timeline/treaty/testing';
 import type { Projection } from './projection';
@@ -230,6 +230,35 @@ describe('a rebuild in parts', () => {
     await expect(rebuilding).rejects.toThrow('the worker died');
     expect(stopped.sort()).toEqual([0, 2]);
     expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+  });
+
+  it('fails a part whose subscription ended before the end of the log, rather than merge it as complete', async () => {
+    // A's part holds the log's last event (A's, at 120), so it has more than one entry before `through`.
+    const partition = { index: streamPartitionOf(treatyStreamName(A), 2), count: 2 };
+    const plan = { file: join(directory, 'part.db'), partition, through: 120n };
+    await expect(rebuildPart(subscriptionsEndingEarly(scriptedStore(log()), 1), PROJECTIONS, plan)).rejects.toThrow(
+      new RegExp(`"treaty-status" \\(part ${partition.index} of 2\\) is incomplete: .* ended after position 10,`),
+    );
+  });
+
+  it('fails a rebuild in parts whose parts ended early, and leaves none of them behind', async () => {
+    const store = subscriptionsEndingEarly(scriptedStore(log()), 2);
+    const rebuilding = rebuildReadModelInParts(store, PROJECTIONS, join(directory, 'split.db'), {
+      parts: 2,
+      runPart: (plan) => rebuildPart(store, PROJECTIONS, plan),
+    });
+    await expect(rebuilding).rejects.toThrow('is incomplete');
+    expect(readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+  });
+
+  it('counts complete a part whose own last event lies before the end: its subscription still catches up', async () => {
+    const partition = { index: 1 - streamPartitionOf(treatyStreamName(A), 2), count: 2 };
+    const plan = { file: join(directory, 'part.db'), partition, through: 120n };
+    const result = await rebuildPart(scriptedStore(log()), PROJECTIONS, plan);
+    expect(result.events).toBeGreaterThan(0);
+    const db = openReadModelDatabase(plan.file);
+    expect(readCheckpoint(db, 'treaty-status')?.position).toBeLessThan(120n);
+    db.close();
   });
 
   it('runs in one thread for one part, an empty log, or a projection that cannot be split', async () => {

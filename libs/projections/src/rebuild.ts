@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
+import { syncFile } from './durable-files';
 import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase } from './read-model-database';
@@ -43,7 +43,8 @@ export async function rebuildReadModel(
 
 /**
  * Applies the log (or the part of it that `options` select) to one projection in `db`, until caught up; returns
- * how many events it applied. Throws, naming the event, if the projection refused one.
+ * how many events it applied. Throws, naming the event, if the projection refused one, and naming the last
+ * position applied if the store's subscription ended before the end of the log.
  */
 export async function replayInto(
   db: Database,
@@ -65,12 +66,25 @@ export async function replayInto(
     batchSize: REBUILD_BATCH_SIZE,
   });
   await runner.start();
-  if (runner.status.kind === 'failed') {
-    const { event, error } = runner.status;
+  const { status } = runner;
+  if (status.kind === 'failed') {
+    const { event, error } = status;
     const at = event
       ? ` at event ${event.eventId || event.type} (${event.streamName}, position ${event.position})`
       : '';
     throw new Error(`Rebuild of "${projection.name}" stopped${at}: ${error}`);
+  }
+  // A subscription that ended before the end of the log would leave a read model without the events after it,
+  // and a checkpoint (the merge's `through`, for a part) that claims them.
+  const reachedItsEnd =
+    status.kind === 'stopped' && (status.reason === 'caught-up' || status.reason === 'reached-stop-after');
+  if (!reachedItsEnd) {
+    const part = options.partition ? ` (part ${options.partition.index} of ${options.partition.count})` : '';
+    const applied = runner.position === undefined ? 'before any event' : `after position ${runner.position}`;
+    throw new Error(
+      `Rebuild of "${projection.name}"${part} is incomplete: the store's subscription ended ${applied}, ` +
+        'before the end of the log',
+    );
   }
   return events;
 }
@@ -95,10 +109,5 @@ export function finishRebuildDatabase(db: Database, file: string): void {
   } finally {
     db.close();
   }
-  const descriptor = openSync(file, 'r+');
-  try {
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
+  syncFile(file);
 }

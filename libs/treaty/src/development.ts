@@ -6,6 +6,7 @@ import {
   type NegotiationStage,
 } from './law/treaty-law.vocabulary';
 import type { DevelopmentChanges, DevelopmentEvent, DevelopmentEventData, Votes } from './treaty.events';
+import { refinedDate } from './partial-date';
 import { withoutUndefined } from './plain-data';
 
 type Links = { readonly treaties?: readonly string[]; readonly parties?: readonly string[] };
@@ -285,4 +286,21 @@ export function applyChanges(development: Development, changes: DevelopmentChang
 function changed<T>(change: T | null | undefined, current: T | undefined): T | undefined {
   if (change === undefined) return current;
   return change === null ? undefined : change;
+}
+
+/**
+ * A development as a corroborating report refines it: a finer date inside the recorded period narrows it, and the
+ * decisive reading a report names completes a chamber's vote recorded without one ("the State Duma approved it",
+ * then "the State Duma adopted it in third reading" the same day). Both folds, the decider's and the views', apply
+ * corroborations through this.
+ */
+export function corroborated(
+  development: Development,
+  report: { readonly occurredOn: string; readonly stage?: LegislativeStage },
+): Development {
+  const occurredOn = refinedDate(development.occurredOn, report.occurredOn);
+  const stage =
+    development.type === 'legislative-approval' && development.stage === undefined ? report.stage : undefined;
+  if (occurredOn === development.occurredOn && stage === undefined) return development;
+  return { ...development, occurredOn, ...(stage === undefined ? {} : { stage }) } as Development;
 }

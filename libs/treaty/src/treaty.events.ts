@@ -187,10 +187,13 @@ export type DevelopmentChanges = {
   readonly successionOn?: string | null;
 };
 
-/** Another source reports a development already on record; `occurredOn` is the date as this source gave it. */
+/**
+ * Another source reports a development already on record; `occurredOn` is the date as this source gave it. `stage`:
+ * the decisive reading it names for a chamber's vote recorded without one (absent otherwise, and in events before).
+ */
 export type DevelopmentCorroborated = Event<
   'DevelopmentCorroborated',
-  { treatyId: string; developmentId: string; occurredOn: string; source: Source }
+  { treatyId: string; developmentId: string; occurredOn: string; source: Source; stage?: LegislativeStage }
 >;
 export type DevelopmentCorrected = Event<
   'DevelopmentCorrected',

@@ -28,14 +28,21 @@ describe('ProjectionHealthIndicator', () => {
     });
   });
 
-  it.each<ProjectionStatus>([{ kind: 'starting' }, { kind: 'catching-up' }, { kind: 'stopped' }])(
-    'is down while the projection is $kind: its reads would be behind the log',
-    async (status) => {
-      expect(await checkWith(status, 0n)).toMatchObject({
-        projections: { status: 'down', 'treaty-status': { state: status.kind, position: '0', caughtUp: false } },
-      });
-    },
-  );
+  it.each<ProjectionStatus>([
+    { kind: 'starting' },
+    { kind: 'catching-up' },
+    { kind: 'stopped', reason: 'subscription-ended' },
+  ])('is down while the projection is $kind: its reads would be behind the log', async (status) => {
+    expect(await checkWith(status, 0n)).toMatchObject({
+      projections: { status: 'down', 'treaty-status': { state: status.kind, position: '0', caughtUp: false } },
+    });
+  });
+
+  it('is down, saying why, when the projection has stopped following the log', async () => {
+    expect(await checkWith({ kind: 'stopped', reason: 'subscription-ended' }, 0n)).toMatchObject({
+      projections: { status: 'down', 'treaty-status': { state: 'stopped', stoppedBecause: 'subscription-ended' } },
+    });
+  });
 
   it('is down, naming the event, when the projection has stopped at one', async () => {
     const failedAt = { eventId: 'e', streamName: 'treaty-a', revision: '1', position: '1', type: 'Odd' };

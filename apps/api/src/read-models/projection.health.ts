@@ -27,6 +27,7 @@ export class ProjectionHealthIndicator {
         headPosition: head === null ? 'unknown' : (head?.toString() ?? null),
         caughtUp: head === null ? null : head === undefined || (position !== undefined && position >= head),
         ...(status.kind === 'failed' ? { failedAt: status.event ?? null, error: status.error } : {}),
+        ...(status.kind === 'stopped' ? { stoppedBecause: status.reason } : {}),
       },
     };
     return status.kind === 'live' ? indicator.up(details) : indicator.down(details);

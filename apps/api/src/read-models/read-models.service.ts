@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { Subject } from 'rxjs';
@@ -145,7 +144,14 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
       this.publishChangesAfter(this.publishedUpTo);
       await previous.runner.stop();
       previous.db.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${previous.file}${suffix}`, { force: true });
+      try {
+        this.files.retire(previous.file);
+      } catch (error) {
+        // Serving goes on from the promoted file: the one it replaced only takes room until removed by hand.
+        this.logger.warn(
+          `Could not remove ${previous.file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
       this.logger.log(`Switched to the rebuilt read models in ${promoted}`);
     })().finally(() => (this.switching = undefined));
   }

@@ -2,3 +2,4 @@ export { describeEventStoreConformance, type ConformanceSubject } from './event-
 export { collect, newEvents, readUntil, uniqueStreamName, waitFor } from './conformance-helpers';
 export { uniqueIdsAcrossStreamsSpec } from './unique-ids-across-streams';
 export { scriptedStore } from './scripted-store';
+export { subscriptionsEndingEarly } from './subscriptions-ending-early';

@@ -484,7 +484,7 @@ describe('the treaty-status projection', () => {
             batchSize,
           });
           await runner.start();
-          expect(runner.status).toEqual({ kind: 'stopped' });
+          expect(runner.status).toEqual({ kind: 'stopped', reason: 'caught-up' });
           expect(runner.position).toBe(notice.position);
           return db;
         };

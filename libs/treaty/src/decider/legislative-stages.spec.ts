@@ -57,17 +57,33 @@ describe('a chamber voting more than once', () => {
       .then(dumaVote('2025-04-03', { stage: 'first-reading', disagreesWith: [firstReading] }));
   });
 
-  it('a report without a stage is the decisive vote: a report of the third or final reading on its day corroborates it', () => {
+  it('a report without a stage is the decisive vote: a report of the third or final reading on its day corroborates it, naming its reading', () => {
     const given = [registered(), signed(uuid(1), '2025-01-17'), approved(uuid(2), 'RU', 'State Duma', '2025-04-08')];
-    for (const stage of ['third-reading', 'final']) {
+    for (const stage of ['third-reading', 'final'] as const) {
       spec
         .given(given)
         .when(duma('2025-04-08', stage))
         .then({
           type: 'DevelopmentCorroborated',
-          data: { treatyId: TREATY_ID, developmentId: uuid(2), occurredOn: '2025-04-08', source: source() },
+          data: { treatyId: TREATY_ID, developmentId: uuid(2), occurredOn: '2025-04-08', source: source(), stage },
         });
     }
+  });
+
+  it('a corroboration adds no reading to a vote whose reading is on record, nor one a report does not name', () => {
+    const thirdReading = approved(uuid(2), 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' });
+    const corroboration = {
+      type: 'DevelopmentCorroborated',
+      data: { treatyId: TREATY_ID, developmentId: uuid(2), occurredOn: '2025-04-08', source: source() },
+    } as const;
+    spec
+      .given([registered(), signed(uuid(1), '2025-01-17'), thirdReading])
+      .when(duma('2025-04-08', 'final'))
+      .then(corroboration);
+    spec
+      .given([registered(), signed(uuid(1), '2025-01-17'), thirdReading])
+      .when(duma('2025-04-08'))
+      .then(corroboration);
   });
 
   it('a report without a stage disagrees with the decisive vote on record on another day, not with a first reading', () => {

@@ -1,6 +1,7 @@
-import { developmentEvent, identityKey } from '../development';
+import { developmentEvent, identityKey, type Development } from '../development';
 import { isDiplomacy, isRepeatable } from '../development-type';
 import { separatedByRejoining } from '../law/rejoining';
+import type { LegislativeStage } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, partialDatesAgree } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
@@ -56,7 +57,13 @@ export function reportDevelopment(
   if (corroborated) {
     return {
       type: 'DevelopmentCorroborated',
-      data: { treatyId, developmentId: corroborated.developmentId, occurredOn: development.occurredOn, source },
+      data: withoutUndefined({
+        treatyId,
+        developmentId: corroborated.developmentId,
+        occurredOn: development.occurredOn,
+        source,
+        stage: readingNamedFor(corroborated.current, development),
+      }),
     };
   }
   // An act that recurs (a second suspension, another round of talks) is a new development, not a disagreement.
@@ -70,4 +77,10 @@ export function reportDevelopment(
       disagreesWith: disagreesWith.length > 0 ? disagreesWith : undefined,
     }),
   );
+}
+
+/** The decisive reading a report names for a chamber's vote on record without one: what its corroboration adds. */
+function readingNamedFor(onRecord: Development, report: Development): LegislativeStage | undefined {
+  if (onRecord.type !== 'legislative-approval' || onRecord.stage !== undefined) return undefined;
+  return report.type === 'legislative-approval' ? report.stage : undefined;
 }

@@ -1,5 +1,4 @@
-import { applyChanges, developmentOfEvent } from '../development';
-import { refinedDate } from '../partial-date';
+import { applyChanges, corroborated, developmentOfEvent } from '../development';
 import type { TreatyEvent } from '../treaty.events';
 import { carryRecordIndex } from './record-index';
 import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState } from './treaty.state';
@@ -49,11 +48,8 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
     case 'DevelopmentCorroborated':
       return updateDevelopment(state, event.data.developmentId, (development) => ({
         ...development,
-        // A finer date inside the recorded period narrows it; both sources stay.
-        current: {
-          ...development.current,
-          occurredOn: refinedDate(development.current.occurredOn, event.data.occurredOn),
-        },
+        // A finer date, or the reading named, refines it; both sources stay.
+        current: corroborated(development.current, event.data),
         sources: [...development.sources, event.data.source],
       }));
     case 'DevelopmentCorrected':

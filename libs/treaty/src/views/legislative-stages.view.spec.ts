@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { approved, corrected, ratified, recorded, registered, signed, uuid } from '../testing';
+import { approved, corrected, ratified, recorded, registered, signed, source, uuid } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import { treatyTimelineView } from './treaty-timeline.view';
 
@@ -36,6 +36,28 @@ describe("a chamber's readings in the views", () => {
       ['first-reading', []],
       ['third-reading', []],
     ]);
+  });
+
+  it('a decisive vote recorded without its reading shows the reading a corroborating report names', () => {
+    const unstaged = approved(uuid(5), 'RU', 'State Duma', '2025-04-08');
+    const naming: TreatyEvent = {
+      type: 'DevelopmentCorroborated',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(5),
+        occurredOn: '2025-04-08',
+        source: source({ publisher: 'Interfax', url: 'https://interfax.ru/1' }),
+        stage: 'third-reading',
+      },
+    };
+    const base = [registered(), signed(uuid(1), '2025-01-17'), unstaged];
+    expect(statusOf(base).ratification['RU']?.steps.map((step) => step.stage)).toEqual([undefined]);
+    const view = statusOf([...base, naming]);
+    expect(view.ratification['RU']?.steps.map((step) => [step.stage, step.occurredOn, step.sources.length])).toEqual([
+      ['third-reading', '2025-04-08', 2],
+    ]);
+    const timeline = treatyTimelineView(recorded([...base, naming]));
+    expect(timeline?.items.find((item) => item.type === 'legislative-approval')?.stage).toBe('third-reading');
   });
 
   it('a first reading is progress, not ratification: the party is in progress until it consents', () => {

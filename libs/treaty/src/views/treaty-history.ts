@@ -1,14 +1,7 @@
-import { applyChanges, developmentOfEvent, identityKey, type Development } from '../development';
+import { applyChanges, corroborated, developmentOfEvent, identityKey, type Development } from '../development';
 import { isRepeatable } from '../development-type';
 import { separatedByRejoining } from '../law/rejoining';
-import {
-  comparePrecision,
-  endOfPeriod,
-  partialDatesAgree,
-  precisionOf,
-  refinedDate,
-  startOfPeriod,
-} from '../partial-date';
+import { comparePrecision, endOfPeriod, partialDatesAgree, precisionOf, startOfPeriod } from '../partial-date';
 import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyRegistered } from '../treaty.events';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 
@@ -143,9 +136,8 @@ export class TreatyHistoryFold {
           target.sourceReports = target.sourceReports.concat(
             sourceReport(envelope, 'corroboration', source, occurredOn),
           );
-          // A finer date inside the recorded period narrows it, as in the decider's fold.
-          const refined = refinedDate(target.current.occurredOn, occurredOn);
-          if (refined !== target.current.occurredOn) target.current = { ...target.current, occurredOn: refined };
+          // A finer date, or the reading named, refines it, as in the decider's fold.
+          target.current = corroborated(target.current, event.data);
         }
         break;
       }

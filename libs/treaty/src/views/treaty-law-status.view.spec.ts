@@ -119,6 +119,74 @@ describe('entry into force by the clause', () => {
   });
 });
 
+describe('a party bound with no consent on record', () => {
+  const tookEffect = [registered(), happened('TreatyEnteredIntoForce', uuid(2), '2025-05')];
+
+  it('is completed, with no date, once the record says the treaty is in force for it', () => {
+    // "A free trade agreement between Iran and the Eurasian Economic Union took effect last week": no consent named.
+    for (const party of ['RU', 'IR']) {
+      expect(statusOf(tookEffect).ratification[party]).toMatchObject({
+        status: 'completed',
+        completedOn: null,
+        consentImplied: true,
+        consent: null,
+        inForceOn: '2025-05',
+      });
+    }
+    expect(statusOf(tookEffect, '2025-04-30').ratification['IR']).toMatchObject({
+      status: 'pending',
+      consentImplied: false,
+    });
+  });
+
+  it('is implied by nothing once the entry into force is retracted', () => {
+    const view = statusOf([
+      ...tookEffect,
+      {
+        type: 'DevelopmentRetracted',
+        data: { treatyId: 'ru-ir-partnership', developmentId: uuid(2), reason: 'x', source: source() },
+      },
+    ]);
+    expect(view.ratification['IR']).toMatchObject({ status: 'pending', consentImplied: false, inForceOn: null });
+  });
+
+  it('a consent on record is no implied one', () => {
+    const view = statusOf([...tookEffect, consented(uuid(3), 'IR', 'ratification', '2025-04-20')]);
+    expect(view.ratification['IR']).toMatchObject({
+      status: 'completed',
+      completedOn: '2025-04-20',
+      consentImplied: false,
+    });
+  });
+
+  it("under a clause, the treaty's entry into force binds only the parties whose instrument or own date is on record", () => {
+    const view = statusOf([
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-01-06'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-02-05'),
+      scoped('TreatyEnteredIntoForce', uuid(5), '2025-02-05', 'CZ'),
+    ]);
+    expect(view.ratification['DK']).toMatchObject({ status: 'pending', consentImplied: false, inForceOn: null });
+    expect(view.ratification['CZ']).toMatchObject({
+      status: 'completed',
+      completedOn: null,
+      consentImplied: true,
+      inForceOn: '2025-02-05',
+    });
+    expect(view.ratification['AT']).toMatchObject({ status: 'completed', consentImplied: false });
+  });
+
+  it('without a clause, once any consent is on record, only a report of its own binds a party that gave none', () => {
+    const view = statusOf([
+      registeredMultilateral({ entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      happened('TreatyEnteredIntoForce', uuid(3), '2025-03-01'),
+    ]);
+    expect(view.ratification['BE']).toMatchObject({ status: 'pending', consentImplied: false });
+  });
+});
+
 describe('per party', () => {
   const convention = [
     registeredMultilateral(),

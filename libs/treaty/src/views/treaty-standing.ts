@@ -50,6 +50,8 @@ export type PartyStanding = {
   readonly status: PartyRatificationStatus;
   readonly consent: PartyConsent | null;
   readonly completedOn: string | null;
+  /** Bound by an entry into force on record, with no act of consent or completed ratification on record. */
+  readonly consentImplied: boolean;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
 };
@@ -76,6 +78,14 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
+    // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
+    // that "the agreement took effect"): its path is complete, with no date. The same reports make the status
+    // view's `inForceOn`: the party's own entry into force, or, without a clause, the treaty's for an original party
+    // while no party's consent is on record (VCLT art. 24(2): then it entered into force on all their consents).
+    const consentImplied =
+      completedOn === null &&
+      (latestOnRecord(onRecord, 'entered-into-force', party).on !== null ||
+        (!clause && !anyConsent && treatyInForce.reportedOn !== null && history.parties.includes(party)));
     // A chamber's vote is the one step between pending and completed: any of them, a first reading as much as the
     // decisive vote, is progress; only the party's consent (or a completed ratification) completes it.
     const approved = onRecord.some(
@@ -85,9 +95,10 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const stands = (withdrawnOn: string | null) =>
       withdrawnOn !== null && (consent === null || comparePartialDates(consent.on, withdrawnOn) <= 0);
     partyStandings.set(party, {
-      status: completedOn ? 'completed' : approved ? 'in-progress' : 'pending',
+      status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
       completedOn,
+      consentImplied,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
       withdrewOn:
         bilateralEnding?.party === party

@@ -17,6 +17,11 @@ export type PartyRatification = {
   readonly status: PartyRatificationStatus;
   readonly completedOn: string | null;
   readonly completedOnPrecision: DatePrecision | null;
+  /**
+   * True when the party is bound by an entry into force on record and no act of consent (nor a completed
+   * ratification) is: its status is `completed`, with no `completedOn`.
+   */
+  readonly consentImplied: boolean;
   readonly withdrawn: boolean;
   readonly withdrewOn: string | null;
   readonly withdrewOnPrecision: DatePrecision | null;

@@ -367,6 +367,7 @@ const emptyRatification = {
   status: 'pending',
   completedOn: null,
   completedOnPrecision: null,
+  consentImplied: false,
   withdrawn: false,
   withdrewOn: null,
   withdrewOnPrecision: null,

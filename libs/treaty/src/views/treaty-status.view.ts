@@ -50,7 +50,14 @@ export function treatyStatusOf(
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
-    const { status: partyStatus, consent, completedOn, withdrewOn, notice } = standing.partyStandings.get(party)!;
+    const {
+      status: partyStatus,
+      consent,
+      completedOn,
+      consentImplied,
+      withdrewOn,
+      notice,
+    } = standing.partyStandings.get(party)!;
     const steps = onRecord.flatMap((report) => {
       const type = stepType(report.current);
       return type !== null && partyOf(report.current) === party ? [step(report, type, onRecord)] : [];
@@ -89,6 +96,7 @@ export function treatyStatusOf(
       status: partyStatus,
       completedOn,
       completedOnPrecision: completedOn === null ? null : precisionOf(completedOn),
+      consentImplied,
       withdrawn: withdrewOn !== null,
       withdrewOn,
       withdrewOnPrecision: withdrewOn === null ? null : precisionOf(withdrewOn),

@@ -132,7 +132,9 @@ function partyRow(party, entry, referenceDay, why) {
             ' ',
             chartDate(entry.consent.on),
           ]
-        : dash(),
+        : entry.consentImplied
+          ? h('span', { class: 'note implied' }, 'implied: in force for it, no act on record')
+          : dash(),
     ),
     cell(
       'in-force',

@@ -109,6 +109,7 @@ function partyPath(party, path, referenceDay) {
     ' ',
     statusBadge(path.status),
     path.completedOn ? [' on ', partialDate(path.completedOn)] : null,
+    path.consentImplied ? ' · bound by the entry into force; no act of consent on record' : null,
     withdrawal(path, referenceDay),
     path.steps.length > 0
       ? h(

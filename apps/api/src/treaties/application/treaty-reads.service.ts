@@ -110,12 +110,10 @@ export class TreatyReads {
   async status(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
-    const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
-          treatyStatusView(events, viewOptions(query), links),
-        )
-      : this.readModels.treaties.status(treatyId);
-    return view ?? notFound(treatyId);
+    if (isTimeTravel(query)) {
+      return this.fold(treatyId, query, (events, links) => treatyStatusView(events, viewOptions(query), links));
+    }
+    return this.readModels.treaties.status(treatyId) ?? notFound(treatyId);
   }
 
   /** One development, its permalink: as the timeline shows it, named by its id or any event's about it. */
@@ -126,12 +124,10 @@ export class TreatyReads {
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
-    const view = isTimeTravel(query)
-      ? this.fold(await this.events(treatyId), await this.linksTo(treatyId, query), (events, links) =>
-          treatyTimelineView(events, viewOptions(query), links),
-        )
-      : this.readModels.treaties.timeline(treatyId);
-    return view ?? notFound(treatyId);
+    if (isTimeTravel(query)) {
+      return this.fold(treatyId, query, (events, links) => treatyTimelineView(events, viewOptions(query), links));
+    }
+    return this.readModels.treaties.timeline(treatyId) ?? notFound(treatyId);
   }
 
   /** Waits for a position on record (one past the head is refused at once: nothing would ever reach it). */
@@ -195,13 +191,19 @@ export class TreatyReads {
     return linksKnownAt(treatyId, linkers, query.knownAt);
   }
 
-  private fold(
-    events: RecordedEvent[],
-    links: TreatyLinks,
+  /** A view folded from the treaty's own events, for a past `asOf` or `knownAt`. */
+  private async fold(
+    treatyId: string,
+    query: TreatyViewQueryDto,
     view: (envelopes: TreatyEventEnvelope[], links: TreatyLinks) => object | null,
-  ) {
-    const folded = view(events.map(toTreatyEnvelope), links);
-    return folded ? toJsonView(folded) : undefined;
+  ): Promise<JsonView> {
+    const events = await this.events(treatyId);
+    const folded = view(events.map(toTreatyEnvelope), await this.linksTo(treatyId, query));
+    if (folded) return toJsonView(folded);
+    // Recorded since: an auditor asking what was known then is told so, and from when it is known.
+    const first = events[0];
+    if (first !== undefined && query.knownAt !== undefined) notYetKnown(treatyId, query.knownAt, first.recordedAt);
+    return notFound(treatyId);
   }
 }
 
@@ -239,4 +241,12 @@ function viewOptions(query: TreatyViewQueryDto): ViewOptions {
 
 function notFound(treatyId: string): never {
   throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
+}
+
+function notYetKnown(treatyId: string, knownAt: string, firstRecordedAt: Date): never {
+  throw new ApiProblem(
+    404,
+    'TREATY_NOT_FOUND',
+    `Treaty "${treatyId}" was not on record at knownAt ${knownAt}: it was first recorded at ${firstRecordedAt.toISOString()}`,
+  );
 }

@@ -148,6 +148,11 @@ export class PartyStatusDto {
   completedOnPrecision!: string | null;
   @ApiProperty({
     description:
+      'Bound by an entry into force on record, no act of consent or completed ratification being on record: status completed, completedOn null',
+  })
+  consentImplied!: boolean;
+  @ApiProperty({
+    description:
       'A withdrawal on record, or a notified one that has taken effect (by asOf), and no consent of the party since',
   })
   withdrawn!: boolean;
