@@ -1,6 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import request from 'supertest';
+import { getMetadataStorage } from 'class-validator';
+import {
+  CALENDAR_DATE_PATTERN,
+  INPUT_LIMITS,
+  PARTIAL_DATE_PATTERN,
+  PARTY_CODE_PATTERN,
+  TREATY_ID_PATTERN,
+} from '@timeline/treaty';
 import { startTestApp, type TestApp } from './support/test-app';
+
+type PropertySchema = {
+  type?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  example?: unknown;
+  nullable?: boolean;
+  items?: PropertySchema;
+};
+type Schemas = Record<string, { properties?: Record<string, PropertySchema> }>;
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+/** Every class exported by a request DTO file of the treaties' routes. */
+async function treatyDtoClasses(): Promise<DtoClass[]> {
+  const folder = resolve('apps/api/src/treaties/dto'); // jest runs from the repository's root
+  const files = readdirSync(folder).filter((file) => file.endsWith('.dto.ts'));
+  const modules = await Promise.all(
+    files.map((file) => import(`../apps/api/src/treaties/dto/${file.replace(/\.ts$/, '')}`)),
+  );
+  return modules.flatMap((module: Record<string, unknown>) =>
+    Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
+  );
+}
 
 describe('OpenAPI', () => {
   let subject: TestApp;
@@ -100,6 +134,97 @@ describe('OpenAPI', () => {
     expect(Object.keys(schemas['TreatyTimelineDto']?.properties ?? {})).toEqual(
       expect.arrayContaining(['linkedItems']),
     );
+  });
+
+  it("states the domain's patterns, minimums and examples of dates, party codes and vote counts", async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    const schemas = body.components.schemas as Schemas;
+    const property = (schema: string, name: string) => schemas[schema]?.properties?.[name];
+    const partialDate = { type: 'string', pattern: PARTIAL_DATE_PATTERN.source };
+    const partyCode = { type: 'string', pattern: PARTY_CODE_PATTERN.source };
+    const count = { type: 'integer', minimum: 0, maximum: INPUT_LIMITS.votes };
+
+    expect(property('ReportDevelopmentRequestDto', 'occurredOn')).toMatchObject({
+      ...partialDate,
+      example: '2025-04-08',
+    });
+    for (const name of ['effectiveOn', 'successionOn']) {
+      expect(property('ReportDevelopmentRequestDto', name)).toMatchObject(partialDate);
+      expect(property('DevelopmentChangesDto', name)).toMatchObject({ ...partialDate, nullable: true });
+    }
+    expect(property('DevelopmentChangesDto', 'occurredOn')).toMatchObject(partialDate);
+    expect(property('SourceDto', 'publishedOn')).toMatchObject({
+      type: 'string',
+      pattern: CALENDAR_DATE_PATTERN.source,
+    });
+    for (const name of ['party', 'againstParty']) {
+      expect(property('ReportDevelopmentRequestDto', name)).toMatchObject(partyCode);
+    }
+    expect(property('DevelopmentChangesDto', 'party')).toMatchObject({ ...partyCode, example: 'RU' });
+    for (const name of ['participants', 'parties']) {
+      expect(property('ReportDevelopmentRequestDto', name)).toMatchObject({ type: 'array', items: partyCode });
+    }
+    expect(property('ReportDevelopmentRequestDto', 'treaties')?.items).toMatchObject({
+      pattern: TREATY_ID_PATTERN.source,
+    });
+    for (const name of ['for', 'against', 'abstained']) {
+      expect(property('VotesDto', name)).toMatchObject(count);
+      expect(property('VoteCountChangesDto', name)).toMatchObject({ ...count, nullable: true });
+    }
+
+    // Each example is one the API takes.
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const [field, value] of Object.entries(schema.properties ?? {})) {
+        const examples = Array.isArray(value.example) ? value.example : [value.example];
+        const rule = value.items ?? value;
+        for (const example of examples) {
+          if (example === undefined) continue;
+          if (rule.pattern !== undefined)
+            expect([name, field, new RegExp(rule.pattern).test(String(example))]).toEqual([name, field, true]);
+          if (rule.minimum !== undefined)
+            expect([name, field, Number(example) >= rule.minimum]).toEqual([name, field, true]);
+        }
+      }
+    }
+  });
+
+  it('carries every pattern, bound and whole-number rule that the treaties’ request DTOs check', async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    const schemas = body.components.schemas as Schemas;
+    const missing: string[] = [];
+    let checked = 0;
+    for (const dto of await treatyDtoClasses()) {
+      const schema = schemas[dto.name];
+      if (!schema) continue; // a query's DTO: its rules are the route's parameters
+      for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+        const declared = schema.properties?.[rule.propertyName];
+        const target = rule.each ? declared?.items : declared;
+        const [constraint] = (rule.constraints ?? []) as unknown[];
+        const expected =
+          rule.name === 'matches'
+            ? { pattern: (constraint as RegExp).source }
+            : rule.name === 'min'
+              ? { minimum: constraint }
+              : rule.name === 'max'
+                ? { maximum: constraint }
+                : rule.name === 'maxLength'
+                  ? { maxLength: constraint }
+                  : rule.name === 'arrayMaxSize'
+                    ? { maxItems: constraint }
+                    : rule.name === 'isInt'
+                      ? { type: 'integer' }
+                      : null;
+        // A choice of values (an enum) says more than its length.
+        if (expected === null || (rule.name === 'maxLength' && declared && 'enum' in declared)) continue;
+        checked += 1;
+        const [key, value] = Object.entries(expected)[0]!;
+        if ((target as Record<string, unknown> | undefined)?.[key] !== value) {
+          missing.push(`${dto.name}.${rule.propertyName}: ${key} ${String(value)}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(missing).toEqual([]);
   });
 
   it('serves the interactive documentation at /docs', async () => {

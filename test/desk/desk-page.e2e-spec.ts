@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
+import { INPUT_LIMITS, PARTIAL_DATE_PATTERN, TREATY_ID_PATTERN } from '@timeline/treaty';
 import { KEYS } from '../support/api-keys';
 import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -524,7 +525,9 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it("reports a withdrawal's date of effect and a succession's date, and corrects them", async () => {
     const ownEvents = await openOnDesk('fr-de-desk-dates', 'Desk dates treaty');
-    expect(await page.locator('#report-form-effectiveOn-rule').textContent()).toContain('optional');
+    expect(await page.locator('#report-form-effectiveOn-rule').textContent()).toBe(
+      `optional · matches ${PARTIAL_DATE_PATTERN.source}`,
+    );
     await field('report', 'type').selectOption('withdrawal-notified');
     await field('report', 'occurredOn').fill('2025-04-01');
     await field('report', 'party').fill('FR');
@@ -568,7 +571,9 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
 
   it("reports a chamber's vote counts as numbers, each only when filled, and corrects them", async () => {
     const ownEvents = await openOnDesk('fr-de-desk-votes', 'Desk votes treaty');
-    expect(await page.locator('#report-form-votes-for-rule').textContent()).toMatch(/^optional · at most \d+$/);
+    expect(await page.locator('#report-form-votes-for-rule').textContent()).toMatch(
+      /^optional · a whole number · at least 0 · at most \d+$/,
+    );
     await field('report', 'type').selectOption('legislative-approval');
     await field('report', 'occurredOn').fill('2025-05-09');
     await field('report', 'party').fill('DE');
@@ -598,10 +603,65 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('removes a recorded value with the box under a field the API lets a correction clear: it posts null', async () => {
+    const ownEvents = await openOnDesk('fr-de-desk-clearing', 'Desk clearing treaty');
+    const developments = `/treaties/fr-de-desk-clearing/developments`;
+    const signing = await post(subject.http, developments, {
+      type: 'signed',
+      occurredOn: '2025-01-22',
+      place: 'Aachen',
+      source: source({ publishedOn: '2025-01-23' }),
+    }).expect(201);
+    const approval = await post(subject.http, developments, {
+      type: 'legislative-approval',
+      party: 'DE',
+      body: 'Bundestag',
+      occurredOn: '2025-05-09',
+      votes: { for: 412, against: 2, abstained: 1 },
+      source: source({ publishedOn: '2025-05-10' }),
+    }).expect(201);
+    await page.getByRole('tab', { name: 'Correct' }).click();
+    await page.locator('#reload').click();
+    await page.waitForSelector(`#correct-form-developmentId option[value="${approval.body.eventId}"]`, {
+      state: 'attached',
+    });
+    // Only the fields the schema marks nullable have one; a date or a party can be replaced, not removed.
+    expect(await page.locator('#correct-form input[data-clears]').count()).toBe(8);
+    expect(await page.locator('#correct-form-changes-occurredOn-clear').count()).toBe(0);
+    const removePlace = page.getByLabel('Remove the recorded place', { exact: true });
+    expect(await removePlace.getAttribute('aria-controls')).toBe('correct-form-changes-place');
+
+    await field('correct', 'developmentId').selectOption(signing.body.eventId as string);
+    await field('correct', 'changes.place').fill('Aix');
+    await removePlace.check();
+    expect(await field('correct', 'changes.place').isDisabled()).toBe(true);
+    expect(await field('correct', 'changes.place').inputValue()).toBe('');
+    await page.locator('#correct-form').screenshot({ path: join(ARTIFACTS, 'desk-remove-recorded-value.png') });
+    await field('correct', 'reason').fill('The treaty was signed in Paris; no place is sure');
+    await fillSource('correct', 'Where it was signed is disputed.');
+    await submit('correct', 3, 'DevelopmentCorrected');
+    expect((await ownEvents()).at(-1)?.data.changes).toEqual({ place: null });
+    // Once recorded the form starts again: the box cleared, the field enabled.
+    expect(await removePlace.isChecked()).toBe(false);
+    expect(await field('correct', 'changes.place').isDisabled()).toBe(false);
+
+    await field('correct', 'developmentId').selectOption(approval.body.eventId as string);
+    await field('correct', 'changes.votes.for').fill('411');
+    await page.getByLabel('Remove the recorded abstentions', { exact: true }).check();
+    await field('correct', 'reason').fill('The record of the sitting gives no abstentions');
+    await fillSource('correct', 'The Bundestag approved it by 411 votes to 2.');
+    await submit('correct', 4, 'DevelopmentCorrected');
+    // The counts not named stay: the correction records the tally as it now stands (decision 0029).
+    expect((await ownEvents()).at(-1)?.data.changes).toEqual({ votes: { for: 411, against: 2 } });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('reports a statement naming other treaties and parties, posted as lists', async () => {
     const ownEvents = await openOnDesk('fr-de-desk-statements', 'Desk statements treaty');
-    // The schema states only that they are optional lists; the form reads them as lists from it.
-    expect(await page.locator('#report-form-treaties-rule').textContent()).toBe('optional');
+    // The schema states that they are optional lists of treaty ids; the form reads them as lists from it.
+    expect(await page.locator('#report-form-treaties-rule').textContent()).toBe(
+      `optional · at most ${INPUT_LIMITS.links} · each matches ${TREATY_ID_PATTERN.source}`,
+    );
     expect(await field('report', 'parties').getAttribute('data-list')).toBe('true');
     await field('report', 'type').selectOption('statement');
     await field('report', 'occurredOn').fill('2025-05-10');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   RU_IR,
@@ -58,6 +59,36 @@ describe('corrections and retractions', () => {
     );
     expect(response.body).toMatchObject({ code });
     expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+  });
+
+  it('changes only the vote counts a correction names; null clears one count (decision 0029)', async () => {
+    const council = await post(
+      subject.http,
+      developments,
+      dumaApproval({
+        body: 'Federation Council',
+        occurredOn: '2025-04-16',
+        votes: { for: 150, against: 3, abstained: 1 },
+      }),
+    ).expect(201);
+    const corrections = `${developments}/${council.body.eventId}/corrections`;
+    const votesShown = async () => {
+      const status = await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
+      const steps = status.body.ratification['RU'].steps as { developmentId: string; votes: unknown }[];
+      return steps.find((step) => step.developmentId === council.body.eventId)?.votes;
+    };
+
+    await post(subject.http, corrections, correction({ votes: { for: 152 } })).expect(201);
+    expect(await votesShown()).toEqual({ for: 152, against: 3, abstained: 1 });
+    const cleared = await post(subject.http, corrections, correction({ votes: { abstained: null } })).expect(201);
+    expect(await votesShown()).toEqual({ for: 152, against: 3 });
+    // The event records the counts as they now stand, so it reads the same to every consumer of the log.
+    const events = await storedEvents(subject, RU_IR.id);
+    expect(events.find((event) => event.id === cleared.body.eventId)?.data).toMatchObject({
+      changes: { votes: { for: 152, against: 3 } },
+    });
+    await post(subject.http, corrections, correction({ votes: null })).expect(201);
+    expect(await votesShown()).toBeNull();
   });
 
   it('answers 404 DEVELOPMENT_NOT_FOUND for an id that names no development', async () => {

@@ -146,5 +146,39 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
       }).expect(409);
       expect(response.body).toMatchObject({ code: 'RESERVATION_NOT_FOUND' });
     });
+
+    it('refuses the confirmation of a reservation withdrawn before it (409 CONFIRMATION_AFTER_WITHDRAWAL)', async () => {
+      const formulated = await post(subject.http, developments, {
+        type: 'reservation',
+        party: 'RU',
+        occurredOn: '2025-01-17',
+        text: 'Article 9 applies only with the consent of both parties',
+        source: source({ publishedOn: '2025-01-18' }),
+      }).expect(201);
+      const withdrawal = await post(subject.http, developments, {
+        type: 'reservation-withdrawn',
+        party: 'RU',
+        occurredOn: '2025-03-03',
+        reservationId: formulated.body.eventId,
+        source: source({ publishedOn: '2025-03-04' }),
+      }).expect(201);
+      const confirmation = {
+        type: 'reservation',
+        party: 'RU',
+        occurredOn: '2025-04-21',
+        confirmsReservationId: formulated.body.eventId,
+        source: source({ publisher: 'United Nations', publishedOn: '2025-04-22' }),
+      };
+      const refused = await post(subject.http, developments, confirmation).expect(409);
+      expect(refused.body).toMatchObject({ code: 'CONFIRMATION_AFTER_WITHDRAWAL', field: 'confirmsReservationId' });
+      expect(refused.body.detail).toContain('withdrawn on 2025-03-03');
+
+      // Once the withdrawal is retracted (it was misreported), the confirmation fits the record.
+      await post(subject.http, `${developments}/${withdrawal.body.eventId}/retractions`, {
+        reason: 'The withdrawal concerned another treaty',
+        source: source({ publishedOn: '2025-04-23' }),
+      }).expect(201);
+      await post(subject.http, developments, confirmation).expect(201);
+    });
   });
 });

@@ -17,7 +17,13 @@ export {
   partyOf,
   type Development,
 } from './development';
-export { PARTY_CODE_PATTERN, INPUT_LIMITS, TREATY_ID_PATTERN } from './decider/input-validation';
+export {
+  CALENDAR_DATE_PATTERN,
+  INPUT_LIMITS,
+  PARTIAL_DATE_PATTERN,
+  PARTY_CODE_PATTERN,
+  TREATY_ID_PATTERN,
+} from './decider/input-validation';
 export { addDays, refinedDate } from './partial-date';
 export * from './decider/treaty.state';
 export { evolve } from './decider/treaty.evolve';

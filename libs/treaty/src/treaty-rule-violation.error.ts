@@ -35,6 +35,7 @@ export const TREATY_RULE_CODES = {
   EFFECTIVE_BEFORE_NOTIFICATION: 'invalid',
   SUCCESSION_AFTER_NOTIFICATION: 'invalid',
   CONFIRMATION_BEFORE_RESERVATION: 'conflict',
+  CONFIRMATION_AFTER_WITHDRAWAL: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

@@ -18,6 +18,21 @@ export type SourceInput = {
 
 export type VotesInput = { readonly for?: number; readonly against?: number; readonly abstained?: number };
 
+/** A correction of vote counts names only the counts it changes; `null` clears that count. */
+export type VoteCountChanges = {
+  readonly for?: number | null;
+  readonly against?: number | null;
+  readonly abstained?: number | null;
+};
+
+/**
+ * A correction's `changes` as submitted: the fields a correction records (`DevelopmentChanges`), except that `votes`
+ * names only the counts it changes. The decider records the development's resulting counts.
+ */
+export type DevelopmentChangesInput = Omit<DevelopmentChanges, 'votes'> & {
+  readonly votes?: VoteCountChanges | null;
+};
+
 export type RegisterTreaty = Command<
   'RegisterTreaty',
   {
@@ -90,7 +105,7 @@ export type CorrectDevelopment = Command<
   {
     eventId: string;
     developmentId: string;
-    changes: DevelopmentChanges;
+    changes: DevelopmentChangesInput;
     reason: string;
     source: SourceInput;
   }

@@ -25,7 +25,7 @@ export function correctDevelopment(
   const { data } = command;
   requireEventId(data.eventId, 'eventId');
   const target = requireDevelopmentOnRecord(treaty, data.developmentId);
-  const changes = parseCorrectionChanges(data.changes, target.current.type);
+  const changes = parseCorrectionChanges(data.changes, target.current);
   const reason = requireText(data.reason, 'reason', INPUT_LIMITS.reason);
   const source = requireSource(data.source, 'source');
   assertSourceNotInFuture(source, today);

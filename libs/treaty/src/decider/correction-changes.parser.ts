@@ -1,16 +1,23 @@
-import { fieldsOf, isOptionalField, type DevelopmentField, type DevelopmentType } from '../development-type';
+import type { Development } from '../development';
+import { fieldsOf, isOptionalField, type DevelopmentField } from '../development-type';
 import { LEGISLATIVE_STAGES } from '../law/treaty-law.vocabulary';
-import { isPlainRecord } from '../plain-data';
-import type { DevelopmentChanges } from '../treaty.events';
+import { isPlainRecord, withoutUndefined } from '../plain-data';
+import type { VoteCountChanges } from '../treaty.commands';
+import type { DevelopmentChanges, Votes } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { requirePartialDate, requirePartyCode, requireText, INPUT_LIMITS } from './input-validation';
-import { requireSignatories, requireVotes } from './report-parts.validation';
+import { requireSignatories, requireVoteCountChanges } from './report-parts.validation';
 import { requireOneOf } from './treaty-law-report.parser';
 
 type MutableChanges = { -readonly [Field in keyof DevelopmentChanges]: DevelopmentChanges[Field] };
 
-/** Checks a correction's `changes` against the fields the corrected development's type has. */
-export function parseCorrectionChanges(value: unknown, type: DevelopmentType): DevelopmentChanges {
+/**
+ * Checks a correction's `changes` against the fields the corrected development's type has, and returns what the
+ * correction records: the new value of each field it names. Vote counts it does not name are carried over from the
+ * development as recorded (decision 0029).
+ */
+export function parseCorrectionChanges(value: unknown, target: Development): DevelopmentChanges {
+  const { type } = target;
   if (value === undefined || value === null) {
     throw new TreatyRuleViolation(
       'EMPTY_CORRECTION',
@@ -58,12 +65,18 @@ export function parseCorrectionChanges(value: unknown, type: DevelopmentType): D
     if (change === null && !isOptionalField(known)) {
       throw new TreatyRuleViolation('INVALID_CORRECTION', `${field} is required and cannot be cleared`, field);
     }
-    setChange(changes, known, change, field);
+    setChange(changes, known, change, field, target);
   }
   return changes;
 }
 
-function setChange(changes: MutableChanges, name: DevelopmentField, change: unknown, field: string): void {
+function setChange(
+  changes: MutableChanges,
+  name: DevelopmentField,
+  change: unknown,
+  field: string,
+  target: Development,
+): void {
   switch (name) {
     case 'occurredOn':
       changes.occurredOn = requirePartialDate(change, field);
@@ -81,7 +94,7 @@ function setChange(changes: MutableChanges, name: DevelopmentField, change: unkn
       changes.signatories = change === null ? null : requireSignatories(change, field);
       return;
     case 'votes':
-      changes.votes = change === null ? null : requireVotes(change, field);
+      changes.votes = change === null ? null : votesAfter(requireVoteCountChanges(change, field), votesOf(target));
       return;
     case 'stage':
       changes.stage = change === null ? null : requireOneOf(change, field, LEGISLATIVE_STAGES);
@@ -97,4 +110,23 @@ function setChange(changes: MutableChanges, name: DevelopmentField, change: unkn
       throw new Error(`Unexpected development field ${String(unexpected)}`);
     }
   }
+}
+
+function votesOf(development: Development): Votes | undefined {
+  return development.type === 'legislative-approval' ? development.votes : undefined;
+}
+
+/** The counts as recorded with the named ones changed; `null` once no count is left. */
+function votesAfter(named: VoteCountChanges, recorded: Votes | undefined): Votes | null {
+  const votes = withoutUndefined({
+    for: countAfter(named.for, recorded?.for),
+    against: countAfter(named.against, recorded?.against),
+    abstained: countAfter(named.abstained, recorded?.abstained),
+  });
+  return Object.keys(votes).length === 0 ? null : votes;
+}
+
+function countAfter(named: number | null | undefined, recorded: number | undefined): number | undefined {
+  if (named === undefined) return recorded;
+  return named ?? undefined;
 }

@@ -30,6 +30,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TREATY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,80}$/;
 /** ISO 3166-1 alpha-2 (`RU`) or an organisation code (`EAEU`): 2-10 uppercase letters or digits, a letter first. */
 export const PARTY_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
+/**
+ * How a date is written: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. The domain also checks the calendar (no 2025-02-30, no
+ * year 0), which a pattern cannot say; the DTOs and the OpenAPI document take this one.
+ */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** How a full calendar date is written (a source's publication date): `YYYY-MM-DD`. */
+export const CALENDAR_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function requireEventId(value: unknown, field: string): string {
   if (value === undefined || value === null || value === '') {

@@ -1,4 +1,5 @@
 import { isPlainRecord, withoutUndefined } from '../plain-data';
+import type { VoteCountChanges } from '../treaty.commands';
 import type { Source, Votes } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { describe, optionalText, requireCalendarDate, requireText, INPUT_LIMITS } from './input-validation';
@@ -50,21 +51,7 @@ function optionalVerbatim(value: unknown, field: string): string | undefined {
 }
 
 export function requireVotes(value: unknown, field: string): Votes {
-  if (!isPlainRecord(value)) {
-    throw new TreatyRuleViolation(
-      'INVALID_FIELD',
-      `${field} must be an object with for, against and/or abstained`,
-      field,
-    );
-  }
-  const unknownKey = Object.keys(value).find((key) => !['for', 'against', 'abstained'].includes(key));
-  if (unknownKey !== undefined) {
-    throw new TreatyRuleViolation(
-      'INVALID_FIELD',
-      `${field}.${unknownKey} is not a vote count (for, against, abstained)`,
-      field,
-    );
-  }
+  requireVoteCountsObject(value, field);
   const votes = withoutUndefined({
     for: optionalCount(value['for'], `${field}.for`),
     against: optionalCount(value['against'], `${field}.against`),
@@ -74,6 +61,44 @@ export function requireVotes(value: unknown, field: string): Votes {
     throw new TreatyRuleViolation('INVALID_FIELD', `${field} must give at least one count`, field);
   }
   return votes;
+}
+
+/**
+ * A correction's vote counts: each count it names is a number or `null` (clear that count), and it names at least
+ * one; a count it does not name stays as recorded.
+ */
+export function requireVoteCountChanges(value: unknown, field: string): VoteCountChanges {
+  requireVoteCountsObject(value, field);
+  const named = VOTE_COUNTS.filter((count) => value[count] !== undefined);
+  if (named.length === 0) {
+    throw new TreatyRuleViolation('INVALID_FIELD', `${field} must name at least one count`, field);
+  }
+  const changes: { -readonly [Count in VoteCount]?: number | null } = {};
+  for (const count of named) {
+    changes[count] = value[count] === null ? null : (optionalCount(value[count], `${field}.${count}`) ?? null);
+  }
+  return changes;
+}
+
+type VoteCount = keyof Votes;
+const VOTE_COUNTS: readonly VoteCount[] = ['for', 'against', 'abstained'];
+
+function requireVoteCountsObject(value: unknown, field: string): asserts value is Record<string, unknown> {
+  if (!isPlainRecord(value)) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      `${field} must be an object with for, against and/or abstained`,
+      field,
+    );
+  }
+  const unknownKey = Object.keys(value).find((key) => !(VOTE_COUNTS as readonly string[]).includes(key));
+  if (unknownKey !== undefined) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      `${field}.${unknownKey} is not a vote count (for, against, abstained)`,
+      field,
+    );
+  }
 }
 
 function optionalCount(value: unknown, field: string): number | undefined {

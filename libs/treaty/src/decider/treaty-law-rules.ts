@@ -1,5 +1,6 @@
 import type { Development } from '../development';
 import { separatedByRejoining } from '../law/rejoining';
+import { withdrawalBeforeConfirmation, withdrawsReservation } from '../law/reservation-withdrawal';
 import { comparePartialDates } from '../partial-date';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
@@ -54,13 +55,8 @@ export function assertTreatyLawRules(
       if (development.confirmsReservationId === undefined) return;
       return assertConfirmsFormulatedReservation(development, development.confirmsReservationId, others, prefix);
     case 'reservation-withdrawn':
-      return assertReservationOnRecord(
-        development.party,
-        development.reservationId,
-        others,
-        'reservation-withdrawn',
-        prefix,
-      );
+      assertReservationOnRecord(development.party, development.reservationId, others, 'reservation-withdrawn', prefix);
+      return assertNoConfirmationAfter(development, others, prefix);
     case 'objection-withdrawn':
       return assertObjectionOnRecord(development, others, prefix);
     case 'withdrawal-notified':
@@ -189,11 +185,45 @@ function assertConfirmsFormulatedReservation(
       `${prefix}occurredOn`,
     );
   }
+  const withdrawal = withdrawalBeforeConfirmation(formulated, development.occurredOn, others);
+  if (withdrawal) {
+    // A report names the reservation it confirms; a correction cannot change that, only the date.
+    const changed = prefix === '' ? field : `${prefix}occurredOn`;
+    throw new TreatyRuleViolation(
+      'CONFIRMATION_AFTER_WITHDRAWAL',
+      `${changed}: the reservation ${confirmsReservationId} was withdrawn on ${withdrawal.current.occurredOn} (development ${withdrawal.developmentId}), before this confirmation (${development.occurredOn}); a withdrawn reservation cannot be confirmed: report the reservation made on consent without confirmsReservationId, or correct or retract the withdrawal`,
+      changed,
+    );
+  }
+}
+
+/**
+ * A withdrawal of a reservation may not come before a confirmation of it on record (VCLT art. 22, 23(2)): the
+ * record would say a withdrawn reservation was confirmed. One on or after the confirmation withdraws it as confirmed.
+ */
+function assertNoConfirmationAfter(
+  development: Extract<Development, { type: 'reservation-withdrawn' }>,
+  others: readonly DevelopmentOnRecord[],
+  prefix: string,
+): void {
+  for (const confirmation of others) {
+    const { current } = confirmation;
+    if (current.type !== 'reservation' || current.confirmsReservationId === undefined) continue;
+    if (comparePartialDates(development.occurredOn, current.occurredOn) >= 0) continue;
+    const confirmed = others.find((other) => other.developmentId === current.confirmsReservationId);
+    if (confirmed && withdrawsReservation(development, confirmed, others)) {
+      throw new TreatyRuleViolation(
+        'CONFIRMATION_AFTER_WITHDRAWAL',
+        `${prefix}occurredOn ${development.occurredOn} is before the confirmation of the reservation it withdraws (${confirmed.developmentId}, confirmed on ${current.occurredOn}, development ${confirmation.developmentId}); a withdrawn reservation cannot be confirmed: correct or retract one of the two`,
+        `${prefix}occurredOn`,
+      );
+    }
+  }
 }
 
 /**
  * A correction of a reservation that another confirms (VCLT art. 23(2)) must leave it confirmable: the same party,
- * formulated no later than each confirmation on record. `others` is the record without the corrected development.
+ * formulated no later than each confirmation on record, and not withdrawn before one. `others` is the record without the corrected development.
  */
 export function assertConfirmationsStillFit(
   developmentId: string,
@@ -216,6 +246,14 @@ export function assertConfirmationsStillFit(
       throw new TreatyRuleViolation(
         'CONFIRMATION_BEFORE_RESERVATION',
         `${prefix}occurredOn ${corrected.occurredOn} is after the confirmation of this reservation (${current.occurredOn}, development ${other.developmentId})`,
+        `${prefix}occurredOn`,
+      );
+    }
+    const withdrawal = withdrawalBeforeConfirmation({ developmentId, current: corrected }, current.occurredOn, others);
+    if (withdrawal) {
+      throw new TreatyRuleViolation(
+        'CONFIRMATION_AFTER_WITHDRAWAL',
+        `${prefix}occurredOn ${corrected.occurredOn}: the withdrawal of ${withdrawal.current.occurredOn} (development ${withdrawal.developmentId}) would withdraw this reservation before its confirmation (${current.occurredOn}, development ${other.developmentId})`,
         `${prefix}occurredOn`,
       );
     }

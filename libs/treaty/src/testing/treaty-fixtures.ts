@@ -2,6 +2,7 @@ import { treatyDecider } from '../decider/treaty.decider';
 import { isDevelopmentEvent } from '../development-type';
 import type {
   CorrectDevelopment,
+  DevelopmentChangesInput,
   DevelopmentReport,
   RegisterTreaty,
   ReportDevelopment,
@@ -151,7 +152,7 @@ export function report(eventId: string, development: Record<string, unknown>): R
 export function correct(
   eventId: string,
   developmentId: string,
-  changes: DevelopmentChanges,
+  changes: DevelopmentChangesInput,
   overrides: { reason?: string; source?: SourceInput } = {},
 ): CorrectDevelopment {
   return {

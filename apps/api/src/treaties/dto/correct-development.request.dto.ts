@@ -14,24 +14,24 @@ import {
 import { LEGISLATIVE_STAGES, PARTY_CODE_PATTERN, INPUT_LIMITS, type LegislativeStage } from '@timeline/treaty';
 import { SourceDto } from './source.dto';
 import { IsAbsentNullOr, IsAbsentOr, PARTIAL_DATE, IsCleanText } from './validation.decorators';
-import { VotesDto } from './votes.dto';
+import { VoteCountChangesDto } from './vote-count-changes.dto';
 
 /**
  * The fields a correction may change; `null` removes an optional one (place, signatories, votes, stage,
  * effectiveOn, successionOn).
  */
 export class DevelopmentChangesDto {
-  @ApiPropertyOptional({ example: '2025-04-08' })
+  @ApiPropertyOptional({ example: '2025-04-08', pattern: PARTIAL_DATE.source })
   @IsAbsentOr()
   @Matches(PARTIAL_DATE, { message: 'changes.occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   occurredOn?: string;
 
-  @ApiPropertyOptional({ example: 'RU' })
+  @ApiPropertyOptional({ example: 'RU', pattern: PARTY_CODE_PATTERN.source })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'changes.party must be a code such as RU, IR or EAEU' })
   party?: string;
 
-  @ApiPropertyOptional({ example: 'Federation Council' })
+  @ApiPropertyOptional({ example: 'Federation Council', maxLength: INPUT_LIMITS.name })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -39,7 +39,7 @@ export class DevelopmentChangesDto {
   @IsCleanText()
   body?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Moscow', maxLength: INPUT_LIMITS.name })
   @IsAbsentNullOr()
   @IsString()
   @MinLength(1)
@@ -47,7 +47,13 @@ export class DevelopmentChangesDto {
   @IsCleanText()
   place?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: [String] })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    example: ['Vladimir Putin', 'Masoud Pezeshkian'],
+    maxItems: INPUT_LIMITS.signatories,
+    maxLength: INPUT_LIMITS.name,
+  })
   @IsAbsentNullOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.signatories)
@@ -56,12 +62,17 @@ export class DevelopmentChangesDto {
   @IsCleanText({ each: true })
   signatories?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, type: VotesDto })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: VoteCountChangesDto,
+    description:
+      'legislative-approval: the counts named replace those on record, the others stay; null clears them all',
+  })
   @IsAbsentNullOr()
   @IsObject()
   @ValidateNested()
-  @Type(() => VotesDto)
-  votes?: VotesDto | null;
+  @Type(() => VoteCountChangesDto)
+  votes?: VoteCountChangesDto | null;
 
   @ApiPropertyOptional({
     nullable: true,
@@ -73,8 +84,10 @@ export class DevelopmentChangesDto {
   stage?: LegislativeStage | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026-06-30',
+    pattern: PARTIAL_DATE.source,
     description: "withdrawal-notified: the day it takes effect; null: computed from the treaty's notice period",
   })
   @IsAbsentNullOr()
@@ -82,8 +95,10 @@ export class DevelopmentChangesDto {
   effectiveOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '1993-01-01',
+    pattern: PARTIAL_DATE.source,
     description: 'consent-to-be-bound by succession: the date of the succession of States; null clears it',
   })
   @IsAbsentNullOr()

@@ -5,6 +5,7 @@ import { CLAUSE_LIMITS } from '@timeline/treaty';
 /** The treaty's entry-into-force clause: in force `daysAfter` days after the `instrumentsRequired`th instrument. */
 export class EntryIntoForceDto {
   @ApiProperty({
+    type: 'integer',
     example: 3,
     minimum: 1,
     maximum: CLAUSE_LIMITS.instrumentsRequired,
@@ -16,6 +17,7 @@ export class EntryIntoForceDto {
   instrumentsRequired!: number;
 
   @ApiProperty({
+    type: 'integer',
     example: 30,
     minimum: 0,
     maximum: CLAUSE_LIMITS.days,

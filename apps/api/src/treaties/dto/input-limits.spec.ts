@@ -11,6 +11,7 @@ import { RetractDevelopmentRequestDto } from './retract-development.request.dto'
 import { SourceDto } from './source.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyListQueryDto } from './treaty-list.query.dto';
+import { VoteCountChangesDto } from './vote-count-changes.dto';
 import { VotesDto } from './votes.dto';
 
 /** The domain's limits: on input in general, and on the terms of a treaty's clauses. */
@@ -59,6 +60,9 @@ const EXPECTED: [DtoClass, string, 'maxLength' | 'arrayMaxSize' | 'max', Limit][
   [VotesDto, 'for', 'max', 'votes'],
   [VotesDto, 'against', 'max', 'votes'],
   [VotesDto, 'abstained', 'max', 'votes'],
+  [VoteCountChangesDto, 'for', 'max', 'votes'],
+  [VoteCountChangesDto, 'against', 'max', 'votes'],
+  [VoteCountChangesDto, 'abstained', 'max', 'votes'],
 ];
 
 /** Bounds with no counterpart in the domain, and why. */

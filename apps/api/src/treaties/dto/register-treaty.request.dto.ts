@@ -52,6 +52,7 @@ export class RegisterTreatyRequestDto {
     description:
       'The original parties: ISO 3166-1 alpha-2 codes or organisation codes such as EAEU. Others join later by signature, accession or succession',
     maxItems: INPUT_LIMITS.parties,
+    pattern: PARTY_CODE_PATTERN.source,
   })
   @IsArray()
   @ArrayMinSize(2, { message: 'parties must name at least two parties' })
@@ -88,6 +89,7 @@ export class RegisterTreatyRequestDto {
   entryIntoForce?: EntryIntoForceDto;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 365,
     minimum: 0,
     maximum: CLAUSE_LIMITS.days,
@@ -106,7 +108,11 @@ export class RegisterTreatyRequestDto {
   @Type(() => TreatyIdentifiersDto)
   identifiers?: TreatyIdentifiersDto;
 
-  @ApiPropertyOptional({ type: [TreatyRelationDto], description: 'Relations to earlier treaties; shown on both' })
+  @ApiPropertyOptional({
+    type: [TreatyRelationDto],
+    maxItems: INPUT_LIMITS.links,
+    description: 'Relations to earlier treaties; shown on both',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.links)

@@ -31,12 +31,17 @@ export class ReportDevelopmentRequestDto {
   @MaxLength(64)
   type!: string;
 
-  @ApiProperty({ example: '2025-04-08', description: 'When it happened: YYYY-MM-DD, YYYY-MM or YYYY' })
+  @ApiProperty({
+    example: '2025-04-08',
+    pattern: PARTIAL_DATE.source,
+    description: 'When it happened: YYYY-MM-DD, YYYY-MM or YYYY',
+  })
   @Matches(PARTIAL_DATE, { message: 'occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   occurredOn!: string;
 
   @ApiPropertyOptional({
     example: 'RU',
+    pattern: PARTY_CODE_PATTERN.source,
     description:
       'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection and objection-withdrawn (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified; optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
   })
@@ -44,7 +49,11 @@ export class ReportDevelopmentRequestDto {
   @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })
   party?: string;
 
-  @ApiPropertyOptional({ example: 'State Duma', description: 'The chamber or council, for legislative-approval' })
+  @ApiPropertyOptional({
+    example: 'State Duma',
+    maxLength: INPUT_LIMITS.name,
+    description: 'The chamber or council, for legislative-approval',
+  })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -52,7 +61,7 @@ export class ReportDevelopmentRequestDto {
   @IsCleanText()
   body?: string;
 
-  @ApiPropertyOptional({ example: 'Moscow', description: 'For signed' })
+  @ApiPropertyOptional({ example: 'Moscow', maxLength: INPUT_LIMITS.name, description: 'For signed' })
   @IsAbsentOr()
   @IsString()
   @MinLength(1)
@@ -60,7 +69,12 @@ export class ReportDevelopmentRequestDto {
   @IsCleanText()
   place?: string;
 
-  @ApiPropertyOptional({ example: ['Vladimir Putin', 'Masoud Pezeshkian'], description: 'For signed' })
+  @ApiPropertyOptional({
+    example: ['Vladimir Putin', 'Masoud Pezeshkian'],
+    maxItems: INPUT_LIMITS.signatories,
+    maxLength: INPUT_LIMITS.name,
+    description: 'For signed',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.signatories)
@@ -87,6 +101,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: 'HU',
+    pattern: PARTY_CODE_PATTERN.source,
     description: 'For objection and objection-withdrawn (required): the party whose reservation is objected to',
   })
   @IsAbsentOr()
@@ -125,6 +140,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: '2026-06-30',
+    pattern: PARTIAL_DATE.source,
     description:
       "For withdrawal-notified (optional): the day the withdrawal takes effect as the report gives it; without it, the notification plus the treaty's withdrawalNoticeDays",
   })
@@ -134,6 +150,7 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: '1993-01-01',
+    pattern: PARTIAL_DATE.source,
     description:
       "For consent-to-be-bound by succession (optional): the date of the succession of States, from which the successor is a party (or from the treaty's entry into force, if later); on or before the notification (occurredOn). Without it, the party's date is computed from the notification",
   })
@@ -174,7 +191,12 @@ export class ReportDevelopmentRequestDto {
   @IsInForType({ negotiations: NEGOTIATION_STAGES, 'legislative-approval': LEGISLATIVE_STAGES })
   stage?: string;
 
-  @ApiPropertyOptional({ example: ['RU', 'IR'], description: 'For negotiations (required): the parties taking part' })
+  @ApiPropertyOptional({
+    example: ['RU', 'IR'],
+    maxItems: INPUT_LIMITS.links,
+    pattern: PARTY_CODE_PATTERN.source,
+    description: 'For negotiations (required): the parties taking part',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.links)
@@ -194,6 +216,8 @@ export class ReportDevelopmentRequestDto {
 
   @ApiPropertyOptional({
     example: ['ru-ir-2001-treaty'],
+    maxItems: INPUT_LIMITS.links,
+    pattern: TREATY_ID_PATTERN.source,
     description:
       'For statement, negotiations, context (optional): further treaties it concerns; it shows on theirs too',
   })
@@ -203,7 +227,12 @@ export class ReportDevelopmentRequestDto {
   @Matches(TREATY_ID_PATTERN, { each: true, message: 'each of treaties must be a treaty id' })
   treaties?: string[];
 
-  @ApiPropertyOptional({ example: ['RU'], description: 'For statement, context (optional): parties it concerns' })
+  @ApiPropertyOptional({
+    example: ['RU'],
+    maxItems: INPUT_LIMITS.links,
+    pattern: PARTY_CODE_PATTERN.source,
+    description: 'For statement, context (optional): parties it concerns',
+  })
   @IsAbsentOr()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.links)

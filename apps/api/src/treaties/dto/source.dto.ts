@@ -20,7 +20,11 @@ export class SourceDto {
   @MaxLength(INPUT_LIMITS.url)
   url?: string;
 
-  @ApiProperty({ example: '2025-04-08', description: 'When the source was published, YYYY-MM-DD' })
+  @ApiProperty({
+    example: '2025-04-08',
+    pattern: CALENDAR_DATE.source,
+    description: 'When the source was published, YYYY-MM-DD',
+  })
   @Matches(CALENDAR_DATE, { message: 'publishedOn must be a date as YYYY-MM-DD' })
   publishedOn!: string;
 

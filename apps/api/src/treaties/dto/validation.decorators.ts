@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf } from 'class-validator';
+import { CALENDAR_DATE_PATTERN, PARTIAL_DATE_PATTERN } from '@timeline/treaty';
 import { forbiddenCharacter, hasVisibleCharacter, normalizedName } from './clean-text';
 
 /**
@@ -12,8 +13,9 @@ export const IsAbsentOr = () => ValidateIf((_object, value) => value !== undefin
 /** Optional and clearable: `null` is accepted and means "remove this value" (in corrections). */
 export const IsAbsentNullOr = () => ValidateIf((_object, value) => value !== undefined && value !== null);
 
-export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** The domain's ways of writing a date, checked here before the domain checks the calendar. */
+export const PARTIAL_DATE = PARTIAL_DATE_PATTERN;
+export const CALENDAR_DATE = CALENDAR_DATE_PATTERN;
 
 /**
  * Free text that displays as it reads: no control characters (line breaks and tabs only where `multiline`), no

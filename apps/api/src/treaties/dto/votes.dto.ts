@@ -4,21 +4,21 @@ import { INPUT_LIMITS } from '@timeline/treaty';
 import { IsAbsentOr } from './validation.decorators';
 
 export class VotesDto {
-  @ApiPropertyOptional({ example: 412, maximum: INPUT_LIMITS.votes })
+  @ApiPropertyOptional({ type: 'integer', example: 412, minimum: 0, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
   @Max(INPUT_LIMITS.votes)
   for?: number;
 
-  @ApiPropertyOptional({ example: 0, maximum: INPUT_LIMITS.votes })
+  @ApiPropertyOptional({ type: 'integer', example: 0, minimum: 0, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
   @Max(INPUT_LIMITS.votes)
   against?: number;
 
-  @ApiPropertyOptional({ example: 1, maximum: INPUT_LIMITS.votes })
+  @ApiPropertyOptional({ type: 'integer', example: 1, minimum: 0, maximum: INPUT_LIMITS.votes })
   @IsAbsentOr()
   @IsInt()
   @Min(0)

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, queueMicrotask */
 // The desk's forms: which fields each write has, built with the API's own rule beside each field, read back into
 // the request body, and the API's problems shown beside the fields they name.
 import { h, replaceChildren } from '../dom.js';
@@ -119,14 +119,19 @@ export const WRITES = {
     submitLabel: 'Record the correction',
     fields: [
       DEVELOPMENT_CHOICE,
-      { name: 'changes.occurredOn', label: 'Corrected date', hint: 'Leave a field empty to keep it as it is' },
+      {
+        name: 'changes.occurredOn',
+        label: 'Corrected date',
+        hint: 'Leave a field empty to keep it as it is; tick "Remove the recorded …" under an optional one to clear it',
+      },
       { name: 'changes.party', label: 'Corrected party' },
       { name: 'changes.body', label: 'Corrected chamber or council' },
       { name: 'changes.stage', label: "Corrected stage of the chamber's vote" },
       { name: 'changes.place', label: 'Corrected place' },
+      { name: 'changes.signatories', label: 'Corrected signatories', hint: 'Names separated by commas' },
       ...VOTE_FIELDS(
         'changes.votes',
-        'Corrected votes replace the recorded count as a whole: give each number the source gives, even one that stays',
+        'Only the counts filled in change; the others stay as recorded unless you remove them',
         { corrected: true },
       ),
       { name: 'changes.effectiveOn', label: 'Corrected day the withdrawal takes effect' },
@@ -179,6 +184,7 @@ export function buildForm(form, write, rulesOf) {
     if (group && last?.dataset?.group === group) last.append(row);
     else fields.push(group ? h('fieldset', { class: 'group', 'data-group': group }, h('legend', {}, group), row) : row);
   }
+  form.addEventListener('reset', () => queueMicrotask(() => syncClearedFields(form)));
   replaceChildren(
     form,
     missing ? h('p', { class: 'warning' }, 'This service does not offer this yet (its API has no such route).') : null,
@@ -247,11 +253,42 @@ function fieldRow(form, field, rules) {
     control,
     h('p', { class: 'rule', id: `${id}-rule` }, rule),
     field.hint ? h('p', { class: 'hint', id: `${id}-hint` }, field.hint) : null,
+    rules?.nullable ? clearBox(form, field, control) : null,
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
   );
 }
 
-/** The request body as the editor filled it: empty optional fields left out, lists split at commas, counts as numbers. */
+/**
+ * A box that posts `null` for a field the API lets a correction clear (its schema says `nullable`): an empty field
+ * keeps the recorded value, so removing one needs a choice of its own. While it is ticked the field is disabled.
+ */
+function clearBox(form, field, control) {
+  const id = `${control.id}-clear`;
+  const what = field.label.replace(/^Corrected /, '');
+  const box = h('input', {
+    type: 'checkbox',
+    id,
+    'data-clears': field.name,
+    'aria-controls': control.id,
+    'aria-describedby': `${control.id}-rule`,
+  });
+  box.addEventListener('change', () => syncClearedFields(form));
+  return h('label', { class: 'clear-field', for: id }, box, `Remove the recorded ${what}`);
+}
+
+/** Disables (and empties) each field whose "remove" box is ticked, and enables the others. */
+function syncClearedFields(form) {
+  for (const box of form.querySelectorAll('input[data-clears]')) {
+    const control = form.elements.namedItem(box.dataset.clears);
+    if (box.checked) control.value = '';
+    control.disabled = box.checked;
+  }
+}
+
+/**
+ * The request body as the editor filled it: empty optional fields left out, lists split at commas, counts as numbers,
+ * and `null` for each field whose "remove" box is ticked.
+ */
 export function readForm(form, write) {
   const body = {};
   const path = {};
@@ -260,6 +297,10 @@ export function readForm(form, write) {
     const raw = control.value.trim();
     if (field.inPath) {
       path[field.name] = raw;
+      continue;
+    }
+    if (form.querySelector(`input[data-clears="${field.name}"]`)?.checked) {
+      setPath(body, field.name.split('.'), null);
       continue;
     }
     if (raw === '') continue;

@@ -51,6 +51,8 @@ function describe(schema, required) {
     pattern: schema.pattern,
     enum: schema.enum ?? items?.enum ?? null,
     list: items !== null,
+    // In a correction, `null` removes a recorded value: the form offers to send it.
+    nullable: schema.nullable === true,
     text: rules.join(' · '),
     description: schema.description ?? null,
   };
