@@ -39,8 +39,17 @@ export function treatyStatusOf(
   links?: TreatyLinks,
 ): TreatyStatusView {
   const standing = treatyStandingOf(history, asOf);
-  const { onRecord, parties, treatySignature, signed, anyConsent, treatyInForce, suspension, terminated, status } =
-    standing;
+  const {
+    onRecord,
+    parties,
+    treatySignature,
+    signed,
+    consentByEntryIntoForce,
+    treatyInForce,
+    suspension,
+    terminated,
+    status,
+  } = standing;
   const latest = (type: DevelopmentHistory['current']['type'], party?: string | null) =>
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
@@ -78,11 +87,11 @@ export function treatyStatusOf(
     const computedInForce =
       computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
     // Otherwise, without a clause: a party bound by the treaty's reported date (or an original party of a treaty
-    // recorded without consents) is in force from it; one consenting later, only by a report of its own.
+    // recorded without consents by that date) is in force from it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
     const followsTreaty =
       treatyReported !== null &&
-      (consent === null ? original && !anyConsent : comparePartialDates(consent.on, treatyReported) <= 0);
+      (consent === null ? original && !consentByEntryIntoForce : comparePartialDates(consent.on, treatyReported) <= 0);
     const inForce =
       clause || computedInForce !== null
         ? computedDate(reportedInForce, computedInForce, asOf)
