@@ -204,6 +204,24 @@ describe('a party bound with no consent on record', () => {
       expect(view.ratification['FI']).toMatchObject({ status: 'completed', consentImplied: false });
     }
   });
+
+  it("binds both parties of a bilateral treaty by its entry into force, though only one's consent is on record", () => {
+    // Russia's ratification reported, Iran's not, the treaty in force: in force between the two, or not at all.
+    for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {
+      const view = statusOf([
+        registered({ kind: 'bilateral', ...(entryIntoForce ? { entryIntoForce } : {}) }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-10-02'),
+      ]);
+      expect(view.ratification['IR']).toMatchObject({
+        status: 'completed',
+        completedOn: null,
+        consentImplied: true,
+        inForceOn: '2025-10-02',
+      });
+      expect(view.ratification['RU']).toMatchObject({ status: 'completed', consentImplied: false });
+    }
+  });
 });
 
 describe('per party', () => {
