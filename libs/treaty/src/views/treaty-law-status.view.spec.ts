@@ -185,6 +185,43 @@ describe('a party bound with no consent on record', () => {
     ]);
     expect(view.ratification['BE']).toMatchObject({ status: 'pending', consentImplied: false });
   });
+
+  it('without a clause, a consent given after the entry into force (an accession, a succession) unbinds no original party', () => {
+    // Recorded as in force since 2020 with no consents; a state accedes in 2023. The originals were bound in 2022
+    // (asOf) and nothing since has undone it: the accession says nothing of how the treaty came into force.
+    const inForce = [
+      registeredMultilateral({ entryIntoForce: undefined }),
+      happened('TreatyEnteredIntoForce', uuid(2), '2020-01-01'),
+    ];
+    const bound = { status: 'completed', completedOn: null, consentImplied: true, inForceOn: '2020-01-01' };
+    for (const later of [
+      consented(uuid(3), 'FI', 'accession', '2023-05-01'),
+      consented(uuid(3), 'FI', 'succession', '2023-05-01'),
+    ]) {
+      const view = statusOf([...inForce, later]);
+      expect(view.ratification['AT']).toMatchObject(bound);
+      expect(statusOf([...inForce, later], '2024-01-01').ratification['EE']).toMatchObject(bound);
+      expect(view.ratification['FI']).toMatchObject({ status: 'completed', consentImplied: false });
+    }
+  });
+
+  it("binds both parties of a bilateral treaty by its entry into force, though only one's consent is on record", () => {
+    // Russia's ratification reported, Iran's not, the treaty in force: in force between the two, or not at all.
+    for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {
+      const view = statusOf([
+        registered({ kind: 'bilateral', ...(entryIntoForce ? { entryIntoForce } : {}) }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-10-02'),
+      ]);
+      expect(view.ratification['IR']).toMatchObject({
+        status: 'completed',
+        completedOn: null,
+        consentImplied: true,
+        inForceOn: '2025-10-02',
+      });
+      expect(view.ratification['RU']).toMatchObject({ status: 'completed', consentImplied: false });
+    }
+  });
 });
 
 describe('per party', () => {

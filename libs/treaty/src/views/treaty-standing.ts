@@ -35,8 +35,13 @@ export type TreatyStanding = {
   /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
   readonly treatySignature: Dated;
   readonly signed: Dated;
-  /** Whether any party's consent is on record. */
-  readonly anyConsent: boolean;
+  /**
+   * Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
+   * for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
+   * party's first instrument dated by it is on record (VCLT art. 24(2): it entered into force on all their
+   * consents). A consent after it (an accession, a succession) says nothing of how it came into force.
+   */
+  readonly treatyInForceBindsOriginals: boolean;
   readonly treatyInForce: ComputedDate;
   readonly partyStandings: ReadonlyMap<string, PartyStanding>;
   readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
@@ -65,10 +70,15 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
   const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
-  const anyConsent = [...consents.values()].some((consent) => consent !== null);
   const clause = history.entryIntoForce;
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
   const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
+  const treatyReported = treatyInForce.reportedOn;
+  const treatyInForceBindsOriginals =
+    treatyReported !== null &&
+    (history.kind === 'bilateral' ||
+      (!clause &&
+        !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
   const bilateralEnding =
     history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
 
@@ -80,12 +90,12 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date. The same reports make the status
-    // view's `inForceOn`: the party's own entry into force, or, without a clause, the treaty's for an original party
-    // while no party's consent is on record (VCLT art. 24(2): then it entered into force on all their consents).
+    // view's `inForceOn`: the party's own entry into force, or the treaty's for an original party where that binds
+    // it (`treatyInForceBindsOriginals`).
     const consentImplied =
       completedOn === null &&
       (latestOnRecord(onRecord, 'entered-into-force', party).on !== null ||
-        (!clause && !anyConsent && treatyInForce.reportedOn !== null && history.parties.includes(party)));
+        (treatyInForceBindsOriginals && history.parties.includes(party)));
     // A chamber's vote is the one step between pending and completed: any of them, a first reading as much as the
     // decisive vote, is progress; only the party's consent (or a completed ratification) completes it.
     const approved = onRecord.some(
@@ -134,7 +144,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     parties,
     treatySignature,
     signed,
-    anyConsent,
+    treatyInForceBindsOriginals,
     treatyInForce,
     partyStandings,
     suspension,

@@ -121,13 +121,20 @@ function generatedHistory(seed: number, length: number): TreatyEvent[] {
     if (target !== undefined && roll < 0.08) events.push(corrected(target, { occurredOn: on }));
     else if (target !== undefined && roll < 0.12) events.push(corrected(target, { party }));
     else if (target !== undefined && roll < 0.17) events.push(retracted(target));
-    else if (target !== undefined && roll < 0.22) events.push(corroborated(target, on, source({ publisher: 'IRNA' })));
+    else if (target !== undefined && roll < 0.22) events.push(corroboration(target, on, next() < 0.5));
     else {
       events.push(pick(makers)());
       ids.push(id);
     }
   }
   return events;
+}
+
+/** A corroboration; `naming` a decisive reading, as a report of a vote's third reading does (decision 0023). */
+function corroboration(target: string, on: string, naming: boolean): TreatyEvent {
+  const event = corroborated(target, on, source({ publisher: 'IRNA' }));
+  if (!naming || event.type !== 'DevelopmentCorroborated') return event;
+  return { ...event, data: { ...event.data, stage: 'third-reading' } };
 }
 
 describe('treatyStatusSummaryAfter', () => {

@@ -39,8 +39,17 @@ export function treatyStatusOf(
   links?: TreatyLinks,
 ): TreatyStatusView {
   const standing = treatyStandingOf(history, asOf);
-  const { onRecord, parties, treatySignature, signed, anyConsent, treatyInForce, suspension, terminated, status } =
-    standing;
+  const {
+    onRecord,
+    parties,
+    treatySignature,
+    signed,
+    treatyInForceBindsOriginals,
+    treatyInForce,
+    suspension,
+    terminated,
+    status,
+  } = standing;
   const latest = (type: DevelopmentHistory['current']['type'], party?: string | null) =>
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
@@ -77,16 +86,17 @@ export function treatyStatusOf(
     const ended = standing.bilateralEnding;
     const computedInForce =
       computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
-    // Otherwise, without a clause: a party bound by the treaty's reported date (or an original party of a treaty
-    // recorded without consents) is in force from it; one consenting later, only by a report of its own.
+    // Otherwise: an original party of which no consent is on record, where the treaty's reported date binds it (a
+    // bilateral treaty, or one recorded without consents by that date), is in force from it; without a clause, so is
+    // a party whose consent came by it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
+    const bound = consent === null && original && treatyInForceBindsOriginals ? treatyReported : null;
     const followsTreaty =
-      treatyReported !== null &&
-      (consent === null ? original && !anyConsent : comparePartialDates(consent.on, treatyReported) <= 0);
+      treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const inForce =
       clause || computedInForce !== null
-        ? computedDate(reportedInForce, computedInForce, asOf)
-        : computedDate(reportedInForce ?? (followsTreaty ? treatyReported : null), null, asOf);
+        ? computedDate(reportedInForce ?? bound, computedInForce, asOf)
+        : computedDate(reportedInForce ?? bound ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
