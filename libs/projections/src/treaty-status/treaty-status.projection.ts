@@ -51,7 +51,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 7: linkers and namings from every event that names a treaty, not a batch's last state (a statement and its
     //    retraction in one batch); no links to a treaty deleted for good (decision 0027).
     // 8: a party bound by an entry into force on record is `completed` though no consent of its is on record (its
-    //    consent is implied); a status that rested on it being `pending` changes.
+    //    consent is implied), and a treaty in force for one party is `in-force` (decision 0030).
     version: 8,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

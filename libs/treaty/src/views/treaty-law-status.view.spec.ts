@@ -222,6 +222,22 @@ describe('a party bound with no consent on record', () => {
       expect(view.ratification['RU']).toMatchObject({ status: 'completed', consentImplied: false });
     }
   });
+
+  it('a treaty in force for one party is in force, though no date of its own is on record', () => {
+    const partyLevel = [
+      registered({ kind: 'bilateral' }),
+      scoped('TreatyEnteredIntoForce', uuid(2), '2025-10-02', 'RU'),
+      scoped('TreatyEnteredIntoForce', uuid(3), '2025-10-02', 'IR'),
+    ];
+    expect(statusOf(partyLevel)).toMatchObject({ status: 'in-force', enteredIntoForceOn: null });
+    expect(statusOf(partyLevel, '2025-10-01').status).toBe('registered');
+    const convention = statusOf([
+      registeredMultilateral({ entryIntoForce: clause }),
+      scoped('TreatyEnteredIntoForce', uuid(2), '2025-02-05', 'CZ'),
+    ]);
+    expect(convention).toMatchObject({ status: 'in-force', enteredIntoForceOn: null });
+    expect(convention.ratification['CZ']).toMatchObject({ status: 'completed', inForceOn: '2025-02-05' });
+  });
 });
 
 describe('per party', () => {

@@ -83,8 +83,11 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
 
   const partyStandings = new Map<string, PartyStanding>();
+  let inForceForAParty = false;
   for (const party of parties) {
     const consent = consents.get(party) ?? null;
+    const ownEntryIntoForce = latestOnRecord(onRecord, 'entered-into-force', party).on;
+    if (ownEntryIntoForce !== null) inForceForAParty = true;
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
@@ -94,8 +97,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     // it (`treatyInForceBindsOriginals`).
     const consentImplied =
       completedOn === null &&
-      (latestOnRecord(onRecord, 'entered-into-force', party).on !== null ||
-        (treatyInForceBindsOriginals && history.parties.includes(party)));
+      (ownEntryIntoForce !== null || (treatyInForceBindsOriginals && history.parties.includes(party)));
     // A chamber's vote is the one step between pending and completed: any of them, a first reading as much as the
     // decisive vote, is progress; only the party's consent (or a completed ratification) completes it.
     const approved = onRecord.some(
@@ -125,11 +127,12 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const suspension = suspensionOf(onRecord, null);
   const terminated = computedDate(latestOnRecord(onRecord, 'terminated').on, bilateralEnding?.on ?? null, asOf);
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
+  // A treaty in force for one party is in force, though the record may give it no date of its own.
   const status: TreatyStatus = terminated.on
     ? 'terminated'
     : suspension.suspended
       ? 'suspended'
-      : treatyInForce.on
+      : treatyInForce.on || inForceForAParty
         ? 'in-force'
         : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
           ? 'ratified'
