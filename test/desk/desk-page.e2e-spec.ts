@@ -309,7 +309,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await post(subject.http, '/treaties', RU_IR).expect(201);
     await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
     const text =
-      'Russia’s upper house, the Federation Council, on Wednesday approved the strategic partnership treaty with Iran.\n' +
+      'Russia’s upper house, the Federation Council, on Wednesday approved the strategic partnership treaty with Iran by 160 votes to 1.\n' +
       'Lawmakers in Russia’s lower-house State Duma ratified the 20-year strategic partnership treaty with Iran on\n' +
       'April 8, the Kremlin said.';
     const timeline = await page.context().newPage();
@@ -340,7 +340,14 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before + 1);
     expect(stored).toMatchObject({
       type: 'LegislativeApprovalGiven',
-      data: { party: 'RU', body: 'Federation Council', occurredOn: '2025-04-16', source: { publisher: 'Test Wire' } },
+      data: {
+        party: 'RU',
+        body: 'Federation Council',
+        occurredOn: '2025-04-16',
+        // The counts the sentence writes, proposed and posted with the vote.
+        votes: { for: 160, against: 1 },
+        source: { publisher: 'Test Wire' },
+      },
     });
     const quote = (stored.data as { source: { quote: string } }).source.quote;
     expect(text).toContain(quote);

@@ -66,6 +66,15 @@ describe('extractDevelopments', () => {
     expect(vote).toMatchObject({ type: 'legislative-approval', party, body, occurredOn: '2025-04-07' });
   });
 
+  it("gives a chamber's vote the counts its clause writes, and no other act any", () => {
+    const text =
+      "Kazakhstan's Mazhilis ratified the free trade agreement with Iran on Monday by 98 votes to 2, with 1 abstention, and Kazakhstan signed a trade deal with Iran on Tuesday.";
+    const [vote, signature] = acts(extract(text, '2025-04-09', []));
+    expect(vote).toMatchObject({ type: 'legislative-approval', votes: { for: 98, against: 2, abstained: 1 } });
+    expect(signature).toMatchObject({ type: 'signed' });
+    expect(signature).not.toHaveProperty('votes');
+  });
+
   it.each([
     [
       'President Vladimir Putin signed the law on ratifying the treaty with Iran on Monday.',

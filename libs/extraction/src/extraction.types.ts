@@ -1,4 +1,4 @@
-import type { DatePrecision, LegislativeStage } from '@timeline/treaty';
+import type { DatePrecision, LegislativeStage, Votes } from '@timeline/treaty';
 
 /** The longest text one call reads (about 15,000 words): the HTTP layer refuses longer ones. */
 export const EXTRACTION_LIMITS = { text: 100_000 } as const;
@@ -79,6 +79,8 @@ export interface Proposal {
    * reading"), absent when it names none (the chamber's decisive vote).
    */
   readonly stage?: 'announced' | 'held' | LegislativeStage;
+  /** `legislative-approval`: the counts the text gives in digits ("by 98 votes to 2"). */
+  readonly votes?: Votes;
   readonly occurredOn: string;
   readonly precision: DatePrecision;
   /** The days a vague expression ("last week") covers, when the date is coarser than them. */

@@ -1,5 +1,6 @@
 import type { KnownTreaty, Proposal } from '../extraction.types';
 import type { ActFinding } from '../rules/find-acts';
+import { findVoteCounts } from '../rules/vote-counts';
 import type { Sentence } from '../text/sentences';
 import { matchTreaty } from '../treaties/match-treaty';
 
@@ -84,6 +85,7 @@ export function draftAct(
     ...(party && treatyParties.includes(party) ? { party } : {}),
     ...(finding.body ? { body: finding.body.body } : {}),
     ...(finding.stage ? { stage: finding.stage } : {}),
+    ...votesOf(finding, text),
     ...(finding.consentType ? { consentType: finding.consentType } : {}),
     ...(finding.date
       ? {
@@ -101,4 +103,11 @@ export function draftAct(
     present: finding.present,
     treatyParties,
   };
+}
+
+/** A chamber's vote with the counts its clause gives ("by 98 votes to 2"). */
+function votesOf(finding: ActFinding, text: string): Pick<Draft, 'votes'> {
+  if (finding.type !== 'legislative-approval') return {};
+  const votes = findVoteCounts(text.slice(finding.clause.start, finding.clause.end));
+  return votes ? { votes } : {};
 }

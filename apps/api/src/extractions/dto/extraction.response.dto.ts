@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEGISLATIVE_STAGES } from '@timeline/treaty';
+import { VotesDto } from '../../treaties/dto/votes.dto';
 
 class PeriodDto {
   @ApiProperty({ example: '2025-05-12' }) from!: string;
@@ -38,6 +39,12 @@ export class ProposalDto {
       'negotiations: announced or held; legislative-approval: the reading the text names ("in the first reading"), absent for the decisive vote',
   })
   stage?: string;
+
+  @ApiPropertyOptional({
+    type: VotesDto,
+    description: 'legislative-approval only: the counts the text writes in digits ("by 98 votes to 2")',
+  })
+  votes?: VotesDto;
 
   @ApiProperty({ example: '2025-04-08', description: 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the words' })
   occurredOn!: string;
