@@ -39,10 +39,11 @@ type Chamber = 'lower' | 'upper' | 'whole';
  * (France's lower house, the whole of Armenia's or Belarus's parliament), kept as it is, for the country nearest.
  */
 const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber; readonly asNamed?: string }[] = [
-  { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\blower[- ]house\b|\blower chamber\b/i, chamber: 'lower' },
   { pattern: /\bupper[- ]house\b|\bupper chamber\b|\bSenate\b/i, chamber: 'upper' },
   { pattern: /\bHouse of Representatives\b/, chamber: 'lower' },
+  // After the chambers: "the House of Representatives of the National Assembly" is that chamber (Belarus).
+  { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\bCongress\b/, chamber: 'whole' },
   {
     pattern:
