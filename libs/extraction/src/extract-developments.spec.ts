@@ -59,6 +59,8 @@ describe('extractDevelopments', () => {
     ["Armenia's National Assembly ratified the free trade agreement with Iran on Monday.", 'AM', 'National Assembly'],
     ["Uzbekistan's Oliy Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
     ["Azerbaijan's Milli Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
+    ["Uzbekistan's Oliy\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
+    ["Azerbaijan's Milli\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
     ["Iran's Majlis ratified the trade agreement with Uzbekistan on Monday.", 'IR', 'Majlis'],
     // A chamber of a parliament called the National Assembly is that chamber, not the whole parliament.
     [
