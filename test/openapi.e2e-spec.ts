@@ -211,9 +211,13 @@ describe('OpenAPI', () => {
                   ? { maxLength: constraint }
                   : rule.name === 'arrayMaxSize'
                     ? { maxItems: constraint }
-                    : rule.name === 'isInt'
-                      ? { type: 'integer' }
-                      : null;
+                    : rule.name === 'arrayMinSize'
+                      ? { minItems: constraint }
+                      : rule.name === 'arrayUnique'
+                        ? { uniqueItems: true }
+                        : rule.name === 'isInt'
+                          ? { type: 'integer' }
+                          : null;
         // A choice of values (an enum) says more than its length.
         if (expected === null || (rule.name === 'maxLength' && declared && 'enum' in declared)) continue;
         checked += 1;
