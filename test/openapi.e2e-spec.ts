@@ -19,6 +19,7 @@ type PropertySchema = {
   maximum?: number;
   example?: unknown;
   nullable?: boolean;
+  minProperties?: number;
   items?: PropertySchema;
 };
 type Schemas = Record<string, { properties?: Record<string, PropertySchema> }>;
@@ -167,6 +168,9 @@ describe('OpenAPI', () => {
     expect(property('ReportDevelopmentRequestDto', 'treaties')?.items).toMatchObject({
       pattern: TREATY_ID_PATTERN.source,
     });
+    // A tally names at least one count (the domain refuses `{}`: INVALID_FIELD).
+    expect(property('ReportDevelopmentRequestDto', 'votes')).toMatchObject({ minProperties: 1 });
+    expect(property('DevelopmentChangesDto', 'votes')).toMatchObject({ minProperties: 1, nullable: true });
     for (const name of ['for', 'against', 'abstained']) {
       expect(property('VotesDto', name)).toMatchObject(count);
       expect(property('VoteCountChangesDto', name)).toMatchObject({ ...count, nullable: true });
@@ -211,9 +215,13 @@ describe('OpenAPI', () => {
                   ? { maxLength: constraint }
                   : rule.name === 'arrayMaxSize'
                     ? { maxItems: constraint }
-                    : rule.name === 'isInt'
-                      ? { type: 'integer' }
-                      : null;
+                    : rule.name === 'arrayMinSize'
+                      ? { minItems: constraint }
+                      : rule.name === 'arrayUnique'
+                        ? { uniqueItems: true }
+                        : rule.name === 'isInt'
+                          ? { type: 'integer' }
+                          : null;
         // A choice of values (an enum) says more than its length.
         if (expected === null || (rule.name === 'maxLength' && declared && 'enum' in declared)) continue;
         checked += 1;

@@ -59,7 +59,21 @@ describe('extractDevelopments', () => {
     ["Armenia's National Assembly ratified the free trade agreement with Iran on Monday.", 'AM', 'National Assembly'],
     ["Uzbekistan's Oliy Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
     ["Azerbaijan's Milli Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
+    ["Uzbekistan's Oliy\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
+    ["Azerbaijan's Milli\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
     ["Iran's Majlis ratified the trade agreement with Uzbekistan on Monday.", 'IR', 'Majlis'],
+    // A chamber of a parliament called the National Assembly is that chamber, not the whole parliament.
+    [
+      "The House of Representatives of Belarus's National Assembly ratified the agreement with Iran on Monday.",
+      'BY',
+      'House of Representatives',
+    ],
+    [
+      "The upper house of Belarus's National Assembly ratified the agreement with Iran on Monday.",
+      'BY',
+      'Council of the Republic',
+    ],
+    ["France's National Assembly ratified the agreement with Iran on Monday.", 'FR', 'National Assembly'],
   ])('names the chamber in "%s": %s, %s', (text, party, body) => {
     // No treaty registered: a party of the EAEU's agreement that the record names only as EAEU would be dropped.
     const [vote] = acts(extract(text, '2025-04-08', []));

@@ -10,9 +10,10 @@ const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readon
   { pattern: /\bFederation Council\b/, party: 'RU', body: 'Federation Council' },
   { pattern: /\bFederal Assembly\b/, party: 'RU', body: 'Federal Assembly' },
   // Uzbekistan's and Azerbaijan's parliaments are Majlis too: named before Iran's, which must not take them.
-  { pattern: /\bOliy Majlis\b/, party: 'UZ', body: 'Oliy Majlis' },
-  { pattern: /\bMilli Majlis\b/, party: 'AZ', body: 'Milli Majlis' },
-  { pattern: /(?<!\b(?:Oliy|Milli) )\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
+  // Any space between the words (a no-break space from a web page): else Iran's Majlis would take them.
+  { pattern: /\bOliy\s+Majlis\b/, party: 'UZ', body: 'Oliy Majlis' },
+  { pattern: /\bMilli\s+Majlis\b/, party: 'AZ', body: 'Milli Majlis' },
+  { pattern: /(?<!\b(?:Oliy|Milli)\s+)\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
   { pattern: /\bGuardian Council\b/, party: 'IR', body: 'Guardian Council' },
   { pattern: /\bExpediency Council\b/, party: 'IR', body: 'Expediency Discernment Council' },
   { pattern: /\bSupreme People's Assembly\b/, party: 'KP', body: "Supreme People's Assembly" },
@@ -39,10 +40,11 @@ type Chamber = 'lower' | 'upper' | 'whole';
  * (France's lower house, the whole of Armenia's or Belarus's parliament), kept as it is, for the country nearest.
  */
 const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber; readonly asNamed?: string }[] = [
-  { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\blower[- ]house\b|\blower chamber\b/i, chamber: 'lower' },
   { pattern: /\bupper[- ]house\b|\bupper chamber\b|\bSenate\b/i, chamber: 'upper' },
   { pattern: /\bHouse of Representatives\b/, chamber: 'lower' },
+  // After the chambers: "the House of Representatives of the National Assembly" is that chamber (Belarus).
+  { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\bCongress\b/, chamber: 'whole' },
   {
     pattern:

@@ -89,6 +89,26 @@ describe('a confirmation of a reservation no longer on record (VCLT art. 22, 23(
       .when(correct(id, confirmationId, { occurredOn: '2025-11-01' }))
       .thenThrows('CONFIRMATION_AFTER_WITHDRAWAL', { field: 'changes.occurredOn' });
   });
+
+  it('may not be moved after a withdrawal that names the confirmation itself', () => {
+    spec
+      .given([...confirmed, reservationWithdrawn(withdrawal, 'AT', '2025-10-01', confirmationId)])
+      .when(correct(id, confirmationId, { occurredOn: '2025-11-01' }))
+      .thenThrows('CONFIRMATION_AFTER_WITHDRAWAL', { field: 'changes.occurredOn', message: /2025-10-01/ });
+    spec
+      .given([...confirmed, reservationWithdrawn(withdrawal, 'AT', '2025-10-01', confirmationId)])
+      .when(correct(id, confirmationId, { occurredOn: '2025-10' }))
+      .then({
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: TREATY_ID,
+          developmentId: confirmationId,
+          changes: { occurredOn: '2025-10' },
+          reason: 'Misread the date',
+          source: source(),
+        },
+      });
+  });
 });
 
 describe('a withdrawal of a reservation that is confirmed on record', () => {

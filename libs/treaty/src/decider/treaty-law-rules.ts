@@ -223,7 +223,8 @@ function assertNoConfirmationAfter(
 
 /**
  * A correction of a reservation that another confirms (VCLT art. 23(2)) must leave it confirmable: the same party,
- * formulated no later than each confirmation on record, and not withdrawn before one. `others` is the record without the corrected development.
+ * formulated no later than each confirmation on record, and not withdrawn before one; a corrected confirmation stays
+ * on or before a withdrawal naming it. `others` is the record without the corrected development.
  */
 export function assertConfirmationsStillFit(
   developmentId: string,
@@ -231,7 +232,10 @@ export function assertConfirmationsStillFit(
   others: readonly DevelopmentOnRecord[],
   prefix = '',
 ): void {
-  if (corrected.type !== 'reservation' || corrected.confirmsReservationId !== undefined) return;
+  if (corrected.type !== 'reservation') return;
+  if (corrected.confirmsReservationId !== undefined) {
+    return assertNotWithdrawnByNameBefore(developmentId, corrected, others, prefix);
+  }
   for (const other of others) {
     const { current } = other;
     if (current.type !== 'reservation' || current.confirmsReservationId !== developmentId) continue;
@@ -257,6 +261,31 @@ export function assertConfirmationsStillFit(
         `${prefix}occurredOn`,
       );
     }
+  }
+}
+
+/**
+ * A confirmation moved by a correction must stay on or before a withdrawal that names it (the withdrawal names the
+ * confirmation, which `others` no longer holds, so the check of its reservation's withdrawals cannot see it).
+ */
+function assertNotWithdrawnByNameBefore(
+  developmentId: string,
+  confirmation: Extract<Development, { type: 'reservation' }>,
+  others: readonly DevelopmentOnRecord[],
+  prefix: string,
+): void {
+  const withdrawal = others.find(
+    ({ current }) =>
+      current.type === 'reservation-withdrawn' &&
+      current.reservationId === developmentId &&
+      comparePartialDates(current.occurredOn, confirmation.occurredOn) < 0,
+  );
+  if (withdrawal) {
+    throw new TreatyRuleViolation(
+      'CONFIRMATION_AFTER_WITHDRAWAL',
+      `${prefix}occurredOn ${confirmation.occurredOn} is after the withdrawal of this confirmed reservation (${withdrawal.current.occurredOn}, development ${withdrawal.developmentId}); a withdrawn reservation cannot be confirmed: correct or retract one of the two`,
+      `${prefix}occurredOn`,
+    );
   }
 }
 

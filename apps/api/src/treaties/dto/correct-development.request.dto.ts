@@ -65,6 +65,7 @@ export class DevelopmentChangesDto {
   @ApiPropertyOptional({
     nullable: true,
     type: VoteCountChangesDto,
+    minProperties: 1,
     description:
       'legislative-approval: the counts named replace those on record, the others stay; null clears them all',
   })

@@ -51,7 +51,9 @@ export class RegisterTreatyRequestDto {
     example: ['RU', 'IR'],
     description:
       'The original parties: ISO 3166-1 alpha-2 codes or organisation codes such as EAEU. Others join later by signature, accession or succession',
+    minItems: 2,
     maxItems: INPUT_LIMITS.parties,
+    uniqueItems: true,
     pattern: PARTY_CODE_PATTERN.source,
   })
   @IsArray()

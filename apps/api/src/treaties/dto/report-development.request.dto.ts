@@ -83,7 +83,11 @@ export class ReportDevelopmentRequestDto {
   @IsCleanText({ each: true })
   signatories?: string[];
 
-  @ApiPropertyOptional({ type: VotesDto, description: 'For legislative-approval' })
+  @ApiPropertyOptional({
+    type: VotesDto,
+    minProperties: 1,
+    description: 'For legislative-approval: at least one count',
+  })
   @IsAbsentOr()
   @IsObject()
   @ValidateNested()
