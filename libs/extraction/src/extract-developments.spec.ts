@@ -80,6 +80,29 @@ describe('extractDevelopments', () => {
     expect(vote).toMatchObject({ type: 'legislative-approval', party, body, occurredOn: '2025-04-07' });
   });
 
+  it('reads the ratification law a sentence names as the treaty it ratifies, where the sentence names no treaty', () => {
+    const [vote] = acts(
+      extract(
+        'The lower house, the Mazhilis, approved the ratification law on February 14 by 98 votes to 2.',
+        '2023-03-03',
+        [],
+      ),
+    );
+    expect(vote).toMatchObject({
+      type: 'legislative-approval',
+      party: 'KZ',
+      body: 'Mazhilis',
+      occurredOn: '2023-02-14',
+      votes: { for: 98, against: 2 },
+      treatyTitle: 'treaty',
+    });
+    // The president's signature of that law completes ratification; it is no signature of the treaty.
+    const [signature] = acts(extract('President Vladimir Putin signed the ratification law on Monday.', '2025-04-08'));
+    expect(signature).toMatchObject({ type: 'ratification-completed', party: 'RU', occurredOn: '2025-04-07' });
+    // A law that ratifies nothing is no treaty.
+    expect(acts(extract('The State Duma approved the budget law on Monday.', '2025-04-08'))).toEqual([]);
+  });
+
   it("gives a chamber's vote the counts its clause writes, and no other act any", () => {
     const text =
       "Kazakhstan's Mazhilis ratified the free trade agreement with Iran on Monday by 98 votes to 2, with 1 abstention, and Kazakhstan signed a trade deal with Iran on Tuesday.";

@@ -76,11 +76,14 @@ export function draftAct(
   if (match?.ambiguous) confidence *= 0.7;
   if (finding.body && !finding.body.named) confidence *= 0.9;
   if (finding.gapped) confidence *= 0.9;
-  const treatyParties = match ? match.treaty.parties : named;
+  // Unmatched, the treaty's parties are those the sentence names, its chamber's country among them ("the Mazhilis").
+  const treatyParties = match
+    ? match.treaty.parties
+    : [...new Set([...named, ...(finding.body?.party ? [finding.body.party] : [])])];
   return {
     treatyId: match?.treaty.id ?? null,
     ...(match ? {} : { treatyTitle: finding.noun?.phrase ?? 'treaty' }),
-    parties: match ? match.parties : named,
+    parties: match ? match.parties : treatyParties,
     type: finding.type,
     ...(party && treatyParties.includes(party) ? { party } : {}),
     ...(finding.body ? { body: finding.body.body } : {}),

@@ -27,7 +27,7 @@ const RULES: readonly TriggerRule[] = [
   {
     type: 'ratification-completed',
     pattern:
-      /\bsign(?:ed|s)?\s+(?:(?:a|the)\s+)?(?:federal\s+)?(?:law|bill|decree)\b|\bsigned\s+into\s+law\b|\bpromulgat(?:ed|es)\b/gi,
+      /\bsign(?:ed|s)?\s+(?:(?:a|the)\s+)?(?:federal\s+)?(?:ratification\s+)?(?:law|bill|decree)\b|\bsigned\s+into\s+law\b|\bpromulgat(?:ed|es)\b/gi,
   },
   {
     type: 'instruments-exchanged',

@@ -7,7 +7,7 @@ import { findBody, type BodyMention } from '../lexicon/bodies';
 import { findParties, type PartyMention } from '../lexicon/countries';
 import { findReading } from '../lexicon/readings';
 import type { Sentence } from '../text/sentences';
-import { findTreatyNouns, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
+import { findTreatyNouns, ratificationLaws, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
 import { findTriggers } from './act-triggers';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
 import { readVerb } from './verb-context';
@@ -38,10 +38,16 @@ const NEAR_NOUN = 150;
 
 export function findActs(text: string, sentence: Sentence, publishedOn: string): ActFinding[] {
   // Cheap checks first: compromise tags a sentence only when an act verb stands near a treaty noun.
-  const places = treatyNounPlaces(sentence.text);
+  // A sentence that names no treaty may name the law that ratifies one.
+  const named = treatyNounPlaces(sentence.text);
+  const laws = named.length === 0 ? ratificationLaws(sentence.text, 0) : [];
+  const places = named.length > 0 ? named : laws.map((law) => law.start);
   const verbs = findTriggers(sentence.text, 0);
   if (!verbs.some((verb) => places.some((place) => Math.abs(place - verb.start) <= NEAR_NOUN))) return [];
-  const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms);
+  const nouns =
+    named.length > 0
+      ? findTreatyNouns(sentence.text, sentence.start, sentence.terms)
+      : ratificationLaws(sentence.text, sentence.start);
   if (nouns.length === 0) return [];
   const dates = findDates(sentence.text, sentence.start, publishedOn);
   const findings: ActFinding[] = [];

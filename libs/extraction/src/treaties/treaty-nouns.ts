@@ -17,6 +17,24 @@ const INDEFINITE = /^(a|an|another)$/i;
 const MODIFIER_TAGS = ['Adjective', 'Noun', 'Value', 'Cardinal', 'Demonym', 'Place', 'ProperNoun', 'Possessive'];
 const MAX_MODIFIERS = 5;
 
+/**
+ * "The Mazhilis approved the ratification law": where a sentence names no treaty, the law or bill that ratifies one
+ * stands for it. Its phrase is "treaty": the words name no treaty of their own.
+ */
+const RATIFICATION_LAW =
+  /\b(?:ratification\s+(?:law|bill)|(?:law|bill)\s+(?:on\s+(?:the\s+)?ratification|ratifying))\b/giu;
+
+/** The ratification laws and bills of a text that names no treaty, each as the treaty it ratifies. */
+export function ratificationLaws(text: string, offset: number): TreatyNoun[] {
+  return [...text.matchAll(RATIFICATION_LAW)].map((match) => ({
+    start: offset + match.index,
+    end: offset + match.index + match[0].length,
+    phrase: 'treaty',
+    determiner: 'definite',
+    plural: false,
+  }));
+}
+
 /** Whether a text has a treaty noun at all: a test that needs no tagging. */
 export function mentionsTreaty(text: string): boolean {
   return new RegExp(NOUN.source, 'iu').test(text);
