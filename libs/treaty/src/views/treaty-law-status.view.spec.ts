@@ -360,6 +360,29 @@ describe('per party', () => {
     });
   });
 
+  it("a party's own entry into force after its withdrawal took effect makes it a party again, its new act implied", () => {
+    const events = [
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2016-10-05'),
+      consented(uuid(3), 'BE', 'ratification', '2016-10-06'),
+      withdrawalNotified(uuid(4), 'AT', '2019-11-04', '2020-11-04'),
+      scoped('TreatyEnteredIntoForce', uuid(5), '2021-02-19', 'AT'),
+    ];
+    expect(statusOf(events, '2020-12-31').ratification['AT']).toMatchObject({
+      withdrawn: true,
+      inForceOn: '2016-11-05',
+    });
+    expect(statusOf(events).ratification['AT']).toMatchObject({
+      withdrawn: false,
+      withdrewOn: null,
+      inForceOn: '2021-02-19',
+      withdrawalEffectiveOn: '2020-11-04',
+    });
+    // One dated before the withdrawal took effect says nothing of a return.
+    const early = [...events.slice(0, 4), scoped('TreatyEnteredIntoForce', uuid(5), '2020-06-01', 'AT')];
+    expect(statusOf(early).ratification['AT']).toMatchObject({ withdrawn: true, withdrewOn: '2020-11-04' });
+  });
+
   it('a consent and a withdrawal made twice are two acts each, in whatever order they were reported', () => {
     const convention = registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } });
     // The second acceptance and the second notification are reported first; the first ones come from the archives.

@@ -103,9 +103,13 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const approved = onRecord.some(
       (report) => report.current.type === 'legislative-approval' && partyOf(report.current) === party,
     );
-    // A state that withdrew may consent again (the decider accepts it): a consent after the withdrawal ends it.
+    // A state that withdrew may consent again (the decider accepts it): a consent after the withdrawal ends it. So
+    // does the treaty's entry into force for it after the withdrawal took effect: bound again, it consented again,
+    // whether or not the record says how (decision 0030).
     const stands = (withdrawnOn: string | null) =>
       withdrawnOn !== null && (consent === null || comparePartialDates(consent.on, withdrawnOn) <= 0);
+    const boundAgainAfter = (effectiveOn: string | null) =>
+      effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
@@ -115,9 +119,9 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       withdrewOn:
         bilateralEnding?.party === party
           ? bilateralEnding.on
-          : stands(withdrawal.on)
+          : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
             ? withdrawal.on
-            : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf)
+            : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf) && !boundAgainAfter(notice.effectiveOn)
               ? notice.effectiveOn
               : null,
       notice,
