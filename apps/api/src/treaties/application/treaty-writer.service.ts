@@ -97,9 +97,10 @@ export class TreatyWriter {
     const streamName = treatyStreamName(treatyId);
     const fingerprint = requestFingerprint(request.route, request.body);
     const write = writeFor(fingerprint);
-    // Without an Idempotency-Key, what another process wrote can change only whether this write may append, not
-    // what it appends: it decides on the state this process knows, and the append's expected revision checks
-    // that state against the store. A keyed write must first see whether its key is already in the store.
+    // Without an Idempotency-Key, a write may decide on the state this process knows: what another process wrote
+    // since can change whether it may append, or what it appends (a vote correction carries the counts on record),
+    // and the append's expected revision refuses a decision made on a state the store has moved past. A keyed
+    // write must first see whether its key is already in the store.
     let mayDecideOnKnown = request.idempotencyKey === undefined;
 
     for (let conflicts = 0; ;) {
