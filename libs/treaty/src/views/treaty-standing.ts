@@ -35,13 +35,6 @@ export type TreatyStanding = {
   /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
   readonly treatySignature: Dated;
   readonly signed: Dated;
-  /**
-   * Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
-   * for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
-   * party's first instrument dated by it is on record (VCLT art. 24(2): it entered into force on all their
-   * consents). A consent after it (an accession, a succession) says nothing of how it came into force.
-   */
-  readonly treatyInForceBindsOriginals: boolean;
   readonly treatyInForce: ComputedDate;
   readonly partyStandings: ReadonlyMap<string, PartyStanding>;
   readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
@@ -55,6 +48,11 @@ export type PartyStanding = {
   readonly status: PartyRatificationStatus;
   readonly consent: PartyConsent | null;
   readonly completedOn: string | null;
+  /**
+   * The entry into force a report gives the party: its own, else the treaty's where that binds it as an original
+   * party with no consent on record (`treatyInForceBindsOriginals`). The status view's `inForceOn` starts from it.
+   */
+  readonly reportedInForceOn: string | null;
   /** Bound by an entry into force on record, with no act of consent or completed ratification on record. */
   readonly consentImplied: boolean;
   readonly withdrewOn: string | null;
@@ -74,6 +72,10 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
   const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
   const treatyReported = treatyInForce.reportedOn;
+  // Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
+  // for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
+  // party's first instrument dated by it is on record (VCLT art. 24(2): it entered into force on all their
+  // consents). A consent after it (an accession, a succession) says nothing of how it came into force.
   const treatyInForceBindsOriginals =
     treatyReported !== null &&
     (history.kind === 'bilateral' ||
@@ -91,13 +93,11 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
+    const bindsAsOriginal = consent === null && treatyInForceBindsOriginals && history.parties.includes(party);
+    const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
-    // that "the agreement took effect"): its path is complete, with no date. The same reports make the status
-    // view's `inForceOn`: the party's own entry into force, or the treaty's for an original party where that binds
-    // it (`treatyInForceBindsOriginals`).
-    const consentImplied =
-      completedOn === null &&
-      (ownEntryIntoForce !== null || (treatyInForceBindsOriginals && history.parties.includes(party)));
+    // that "the agreement took effect"): its path is complete, with no date.
+    const consentImplied = completedOn === null && reportedInForceOn !== null;
     // A chamber's vote is the one step between pending and completed: any of them, a first reading as much as the
     // decisive vote, is progress; only the party's consent (or a completed ratification) completes it.
     const approved = onRecord.some(
@@ -114,6 +114,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
       completedOn,
+      reportedInForceOn,
       consentImplied,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
       withdrewOn:
@@ -151,7 +152,6 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     parties,
     treatySignature,
     signed,
-    treatyInForceBindsOriginals,
     treatyInForce,
     partyStandings,
     suspension,

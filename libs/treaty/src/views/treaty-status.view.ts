@@ -39,17 +39,7 @@ export function treatyStatusOf(
   links?: TreatyLinks,
 ): TreatyStatusView {
   const standing = treatyStandingOf(history, asOf);
-  const {
-    onRecord,
-    parties,
-    treatySignature,
-    signed,
-    treatyInForceBindsOriginals,
-    treatyInForce,
-    suspension,
-    terminated,
-    status,
-  } = standing;
+  const { onRecord, parties, treatySignature, signed, treatyInForce, suspension, terminated, status } = standing;
   const latest = (type: DevelopmentHistory['current']['type'], party?: string | null) =>
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
@@ -63,6 +53,7 @@ export function treatyStatusOf(
       status: partyStatus,
       consent,
       completedOn,
+      reportedInForceOn,
       consentImplied,
       withdrewOn,
       notice,
@@ -72,7 +63,6 @@ export function treatyStatusOf(
       return type !== null && partyOf(report.current) === party ? [step(report, type, onRecord)] : [];
     });
     const original = history.parties.includes(party);
-    const reportedInForce = latest('entered-into-force', party).on;
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
     // (not from its notification); any other party by the clause, when there is one.
     const successionOn = consent?.successionOn ?? null;
@@ -86,17 +76,15 @@ export function treatyStatusOf(
     const ended = standing.bilateralEnding;
     const computedInForce =
       computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
-    // Otherwise: an original party of which no consent is on record, where the treaty's reported date binds it (a
-    // bilateral treaty, or one recorded without consents by that date), is in force from it; without a clause, so is
-    // a party whose consent came by it; one consenting later, only by a report of its own.
+    // Otherwise, the date a report gives the party (`reportedInForceOn`); without a clause, also the treaty's for a
+    // party whose consent came by it; one consenting later, only by a report of its own.
     const treatyReported = treatyInForce.reportedOn;
-    const bound = consent === null && original && treatyInForceBindsOriginals ? treatyReported : null;
     const followsTreaty =
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const inForce =
       clause || computedInForce !== null
-        ? computedDate(reportedInForce ?? bound, computedInForce, asOf)
-        : computedDate(reportedInForce ?? bound ?? (followsTreaty ? treatyReported : null), null, asOf);
+        ? computedDate(reportedInForceOn, computedInForce, asOf)
+        : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
