@@ -62,6 +62,15 @@ describe('extractDevelopments', () => {
     ["Uzbekistan's Oliy\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'UZ', 'Oliy Majlis'],
     ["Azerbaijan's Milli\u00a0Majlis ratified the trade agreement with Iran on Monday.", 'AZ', 'Milli Majlis'],
     ["Iran's Majlis ratified the trade agreement with Uzbekistan on Monday.", 'IR', 'Majlis'],
+    // Other legislatures called Majlis, or a council whose name has the word: none is Iran's.
+    ["The People's Majlis of the Maldives ratified the trade agreement with India on Monday.", 'MV', "People's Majlis"],
+    ["Tajikistan's Majlisi Oli ratified the trade agreement with Iran on Monday.", 'TJ', 'Majlisi Oli'],
+    ["Turkmenistan's Mejlis ratified the trade agreement with Iran on Monday.", 'TM', 'Mejlis'],
+    ["Oman's Majlis al-Shura approved the trade agreement with Iran on Monday.", 'OM', 'Shura Council'],
+    ["Saudi Arabia's Shura Council approved the trade agreement with Iran on Monday.", 'SA', 'Shura Council'],
+    ['The Majlis of Uzbekistan ratified the trade agreement with Iran on Monday.', 'UZ', 'Oliy Majlis'],
+    // "The Majlis" beside a country whose parliament is not so called is still Iran's.
+    ['The Majlis ratified the trade agreement with Russia on Monday.', 'IR', 'Majlis'],
     // A chamber of a parliament called the National Assembly is that chamber, not the whole parliament.
     [
       "The House of Representatives of Belarus's National Assembly ratified the agreement with Iran on Monday.",

@@ -5,15 +5,26 @@ import type { PartyMention } from './countries';
  * names are listed here: a named chamber gives its country; a generic word ("parliament", "the lower house",
  * "lawmakers") takes the country named nearest to it.
  */
-const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readonly body: string }[] = [
+const NAMED: readonly NamedBody[] = [
   { pattern: /\bState Duma\b|\bDuma\b/, party: 'RU', body: 'State Duma' },
   { pattern: /\bFederation Council\b/, party: 'RU', body: 'Federation Council' },
   { pattern: /\bFederal Assembly\b/, party: 'RU', body: 'Federal Assembly' },
-  // Uzbekistan's and Azerbaijan's parliaments are Majlis too: named before Iran's, which must not take them.
-  // Any space between the words (a no-break space from a web page): else Iran's Majlis would take them.
+  // Other countries' parliaments are Majlis too: named before Iran's, which must not take them. Any space between
+  // the words (a no-break space from a web page): else Iran's Majlis would take them.
   { pattern: /\bOliy\s+Majlis\b/, party: 'UZ', body: 'Oliy Majlis' },
   { pattern: /\bMilli\s+Majlis\b/, party: 'AZ', body: 'Milli Majlis' },
-  { pattern: /(?<!\b(?:Oliy|Milli)\s+)\bMajlis\b|\bIslamic Consultative Assembly\b/, party: 'IR', body: 'Majlis' },
+  { pattern: /\bPeople['’]s\s+Majlis\b/, party: 'MV', body: "People's Majlis" },
+  { pattern: /\bMajlisi\s+Oli\b/, party: 'TJ', body: 'Majlisi Oli' },
+  { pattern: /\bMejlis\b/, party: 'TM', body: 'Mejlis' },
+  // A Gulf state's consultative council ("Majlis al-Shura") is no Majlis of Iran's: the generic words take it.
+  // "The Majlis" alone is Iran's, unless a country whose parliament is called so is named nearer to it.
+  {
+    pattern:
+      /(?<!\b(?:Oliy|Milli|People['’]s)\s+)\bMajlis\b(?!\s+(?:al|ash|as|a)[-‑'’ ]?\s*Shura)|\bIslamic Consultative Assembly\b/,
+    party: 'IR',
+    body: 'Majlis',
+    sharedWith: ['UZ', 'AZ', 'MV', 'TJ', 'OM', 'KW'],
+  },
   { pattern: /\bGuardian Council\b/, party: 'IR', body: 'Guardian Council' },
   { pattern: /\bExpediency Council\b/, party: 'IR', body: 'Expediency Discernment Council' },
   { pattern: /\bSupreme People's Assembly\b/, party: 'KP', body: "Supreme People's Assembly" },
@@ -33,6 +44,14 @@ const NAMED: readonly { readonly pattern: RegExp; readonly party: string; readon
   { pattern: /\bJogorku Kenesh\b/, party: 'KG', body: 'Jogorku Kenesh' },
 ];
 
+interface NamedBody {
+  readonly pattern: RegExp;
+  readonly party: string;
+  readonly body: string;
+  /** Countries whose legislature goes by the same name: the nearest named of them and `party` takes it. */
+  readonly sharedWith?: readonly string[];
+}
+
 type Chamber = 'lower' | 'upper' | 'whole';
 
 /**
@@ -46,6 +65,11 @@ const GENERIC: readonly { readonly pattern: RegExp; readonly chamber: Chamber; r
   // After the chambers: "the House of Representatives of the National Assembly" is that chamber (Belarus).
   { pattern: /\bNational Assembly\b/, chamber: 'whole', asNamed: 'National Assembly' },
   { pattern: /\bCongress\b/, chamber: 'whole' },
+  {
+    pattern: /\bMajlis\s+(?:al|ash|as|a)[-‑'’ ]?\s*Shura\b|\bShura Council\b|\bConsultative Council\b/i,
+    chamber: 'whole',
+    asNamed: 'Shura Council',
+  },
   {
     pattern:
       /\bparliament\b|\blegislature\b|\blegislative branch\b|\blawmakers\b|\blegislators\b|\bMPs\b|\bdeputies\b/i,
@@ -70,6 +94,10 @@ const CHAMBERS: Readonly<Record<string, Partial<Record<Chamber, string>>>> = {
   AM: { lower: 'National Assembly', whole: 'National Assembly' },
   UZ: { lower: 'Legislative Chamber', upper: 'Senate', whole: 'Oliy Majlis' },
   AZ: { lower: 'Milli Majlis', whole: 'Milli Majlis' },
+  MV: { lower: "People's Majlis", whole: "People's Majlis" },
+  TJ: { lower: 'Majlisi Namoyandagon', upper: 'Majlisi Milli', whole: 'Majlisi Oli' },
+  OM: { lower: 'Majlis al-Shura', upper: 'State Council', whole: 'Majlis Oman' },
+  KW: { lower: 'National Assembly', whole: 'National Assembly' },
 };
 
 export interface BodyMention {
@@ -88,7 +116,20 @@ export interface BodyMention {
 export function findBody(text: string, offset: number, parties: readonly PartyMention[]): BodyMention | undefined {
   for (const entry of NAMED) {
     const match = entry.pattern.exec(text);
-    if (match) return { ...at(match, offset), body: entry.body, party: entry.party, named: true };
+    if (!match) continue;
+    const place = at(match, offset);
+    const sharer = entry.sharedWith
+      ? nearest(
+          parties.filter(
+            (mention) =>
+              mention.kind === 'name' && (mention.code === entry.party || entry.sharedWith!.includes(mention.code)),
+          ),
+          place.start,
+          place.end,
+        )
+      : undefined;
+    if (!sharer || sharer.code === entry.party) return { ...place, body: entry.body, party: entry.party, named: true };
+    return { ...place, body: CHAMBERS[sharer.code]?.whole ?? entry.body, party: sharer.code, named: true };
   }
   for (const entry of GENERIC) {
     const match = entry.pattern.exec(text);
