@@ -102,6 +102,27 @@ describe('two api replicas on a three-node EventStoreDB cluster (protocol double
     }
   });
 
+  it('answers one of the copies of a keyed write racing through both replicas as the write, the others as retries', async () => {
+    // Each replica decides its first copy on the state it reads, perhaps the same one; the store keeps one copy
+    // (the ids are derived from the key), and only the copy that put it there may say it was not a retry.
+    const racing = aTreaty(randomUUID().slice(0, 8));
+    expect((await call(a, 'POST', '/treaties', { key: KEYS.editor, body: racing })).status).toBe(201);
+    const idempotencyKey = randomUUID();
+    const answers = await Promise.all(
+      [a, b, a, b, a, b].map((base) =>
+        call(base, 'POST', `/treaties/${racing.id}/developments`, {
+          key: KEYS.editor,
+          body: signature(),
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+    expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') !== 'true')).toHaveLength(1);
+    expect(new Set(answers.map((answer) => answer.body.eventId)).size).toBe(1);
+    expect(await copiesInLog(a, KEYS.auditor, answers[0]!.body.eventId)).toBe(1);
+  });
+
   it('survives the death of the leader: a write retried with its Idempotency-Key is stored once, both replicas follow', async () => {
     const feeds = [a, b].map((base) => followLive(`${base}/treaties/${treaty.id}/live`));
     try {

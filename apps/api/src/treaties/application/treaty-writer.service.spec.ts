@@ -132,14 +132,16 @@ describe('TreatyWriter', () => {
       request({ idempotencyKey: 'key-5' }),
       writeOf([uuid(5)], ([id]) => [signature(id!)]),
     );
-    expect(store.reads).toBe(1); // a keyed write catches up first: its key may be in the store already
-    store.eventsRead = 0;
+    // A keyed write catches up first (its key may be in the store already), and reads its event back after the
+    // append: the store may hold another copy of it, appended first by another process.
+    expect(store.reads).toBe(2);
+    store.reads = 0;
     await writer.write(
       TREATY_ID,
       request(),
       writeOf([uuid(6)], ([id]) => [approval(id!, 'RU')]),
     );
-    expect(store.eventsRead).toBe(1); // the keyed event, read back: the store may hold another copy of it
+    expect(store.reads).toBe(0); // the state the keyed write read back
     expect(await chainOfStoredEvents()).toMatchObject({ ok: true, checked: 6 });
   });
 
@@ -207,6 +209,26 @@ describe('TreatyWriter', () => {
     expect(again).toEqual({ replayOf: uuid(2), fingerprint: expect.any(String) });
     expect(decisions).toBe(0);
     expect(await storedEvents()).toHaveLength(2);
+  });
+
+  it('answers a keyed write as a retry when another process appended a copy of it first, at the same revision', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    // Two copies of one request, in two processes, decide on the same state: the other's append lands first, and
+    // the store answers ours as its idempotent repeat (the ids are derived from the key).
+    const elsewhere = writerOnTheStore();
+    const append = store.appendToStream.bind(store);
+    jest.spyOn(store, 'appendToStream').mockImplementationOnce(async (...args) => {
+      await elsewhere.write(TREATY_ID, request({ idempotencyKey: 'key-5', correlationId: 'the-copy' }), signing);
+      return append(...args);
+    });
+
+    const answer = await writer.write(TREATY_ID, request({ idempotencyKey: 'key-5' }), signing);
+
+    expect(answer).toEqual({ replayOf: uuid(2), fingerprint: expect.any(String) });
+    expect((await storedEvents()).map((event) => event.metadata['correlationId'])).toEqual([
+      'correlation-1',
+      'the-copy',
+    ]);
   });
 
   it('refuses a stale If-Match before deciding (412), and counts the conflict', async () => {

@@ -60,7 +60,8 @@ export interface TreatyWrite<Outcome> {
  * Idempotency: an Idempotency-Key and the request's fingerprint go into every event's metadata, and the write's
  * event ids are derived from them. A retry finds its first event in the stream by key and gets the first answer
  * back, however long ago, on every store and every replica; the store's own idempotent append covers the race
- * where two copies of one request get past that check. Two different requests under one key get different ids:
+ * where two copies of one request get past that check, and the copy whose events the store already held is
+ * answered as the retry it is (told by the stored event's seal, read back after the append). Two different requests under one key get different ids:
  * racing, one appends and the other conflicts, reads the stream again, finds the key taken by another request
  * and is refused (422) — never answered as if it were the first.
  *
@@ -125,14 +126,9 @@ export class TreatyWriter {
       }
 
       const sealed = sealChain(events, write.eventIds, decision, streamName, request, fingerprint);
+      let result: AppendResult;
       try {
-        const result = await this.store.appendToStream(streamName, sealed, { expectedRevision: decision.revision });
-        for (const event of events) this.metrics.appends.inc({ event_type: event.type });
-        // With an Idempotency-Key the store may have answered another copy of this request (its ids are derived),
-        // whose metadata, hence hash, differs from ours: the next write reads the stored events back.
-        if (request.idempotencyKey) this.states.behind(treatyId);
-        else this.states.appended(treatyId, decision, sealed);
-        return write.appended(events, result);
+        result = await this.store.appendToStream(streamName, sealed, { expectedRevision: decision.revision });
       } catch (error) {
         if (error instanceof IdempotencyConflictError) throw keyReused();
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -152,8 +148,29 @@ export class TreatyWriter {
         // `*` may well hold); else the If-Match no longer holds (412).
         if (request.ifMatch !== undefined && request.idempotencyKey === undefined && !known) throw error;
         if (conflicts === MAX_ATTEMPTS) throw request.ifMatch === undefined ? treatyBusy() : error;
+        continue;
       }
+
+      if (!request.idempotencyKey) {
+        this.states.appended(treatyId, decision, sealed);
+        this.countAppends(events);
+        return write.appended(events, result);
+      }
+      // With an Idempotency-Key the store answers a copy of this request that another process appended first as if
+      // this one had appended (the ids are derived from the key), and that copy got the first answer. Its metadata,
+      // hence its hash, differs from ours: the state is caught up with what the store holds, and the write answered
+      // as appended only if the stored event is the one sealed here.
+      this.states.behind(treatyId);
+      const stored = await this.states.current(treatyId);
+      const keyed = writtenUnderKey(stored, write.eventIds[0]!, request);
+      if (keyed && keyed.hash !== hashOf(sealed[0]!)) return write.replay(keyed, stored);
+      this.countAppends(events);
+      return write.appended(events, result);
     }
+  }
+
+  private countAppends(events: readonly TreatyEvent[]): void {
+    for (const event of events) this.metrics.appends.inc({ event_type: event.type });
   }
 }
 
@@ -187,9 +204,13 @@ function sealChain(
       previousHash,
       sealedAt,
     );
-    previousHash = integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
+    previousHash = hashOf(sealed);
     return sealed;
   });
+}
+
+function hashOf(sealed: NewEvent): string {
+  return integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
 }
 
 /** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */

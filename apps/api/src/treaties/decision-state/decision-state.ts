@@ -10,6 +10,8 @@ export interface KeyedEvent {
   readonly position: bigint;
   /** The request fingerprint kept in its metadata, to tell a retry from another request under the same key. */
   readonly fingerprint: unknown;
+  /** Its integrity hash (null before sealing): tells this request's append from a copy's that got in first. */
+  readonly hash: string | null;
 }
 
 /**
@@ -107,6 +109,7 @@ function indexKey(keyed: KeyIndex, event: RecordedEvent): void {
     revision: event.revision,
     position: event.position,
     fingerprint: idempotency.fingerprint,
+    hash: integrityOf(event)?.hash ?? null,
   };
   const key = keyOf(event.metadata.actor, idempotency.key);
   // The first event under a key answers it: keep it when a later one (another item of a batch) shares the key.
