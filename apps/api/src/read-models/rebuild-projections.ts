@@ -51,9 +51,31 @@ export async function rebuildProjections(
   if (options.dryRun) {
     removeReadModelFile(result.file);
   } else {
-    files.promote(result.file);
+    promoteOrRemove(files, result.file);
   }
   return { ...result, promoted: !options.dryRun, differences };
+}
+
+/**
+ * Promotes the rebuilt file; when that fails (a full disk, a failed sync) before the pointer names it, removes it,
+ * as nothing would ever use or remove it. Once the pointer names it, a failure (the folder's sync, after the
+ * rename) keeps it: the pointer may already be on the disk, and a running service may be switching to it.
+ */
+function promoteOrRemove(files: ReadModelFiles, file: string): void {
+  try {
+    files.promote(file);
+  } catch (error) {
+    if (!pointerMayName(files, file)) removeReadModelFile(file);
+    throw error;
+  }
+}
+
+function pointerMayName(files: ReadModelFiles, file: string): boolean {
+  try {
+    return files.current() === file;
+  } catch {
+    return true; // the pointer cannot be read: the file is kept, as it may be live
+  }
 }
 
 function differencesFromLive(liveFile: string, rebuiltFile: string): ReadModelDifference[] {

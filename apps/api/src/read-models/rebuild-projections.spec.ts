@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { ReadModelFiles } from '@timeline/projections';
+import { toEventData, treatyStreamName } from '@timeline/treaty';
+import { registered, signed, uuid } from '@timeline/treaty/testing';
+import { rebuildProjections } from './rebuild-projections';
+
+describe('rebuildProjections, when promoting the rebuilt file fails', () => {
+  let dataDir: string;
+  let store: SqliteEventStore;
+  const rebuiltFiles = () => readdirSync(dataDir).filter((name) => /^projections-.*\.db$/.test(name));
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rebuild-promotion-'));
+    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+    await store.appendToStream(
+      treatyStreamName('ru-ir'),
+      [registered({ treatyId: 'ru-ir' }), signed(uuid(1), '2025-01-17')].map((event, revision) => ({
+        id: uuid(10 + revision),
+        type: event.type,
+        data: toEventData(event),
+        metadata: { schemaVersion: 1 },
+      })),
+    );
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const rebuild = () =>
+    rebuildProjections(
+      store,
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, rebuildWorkers: 1 },
+      { dryRun: false },
+    );
+
+  it('removes the rebuilt file when the pointer was not moved to it: nothing else would ever use or remove it', async () => {
+    jest.spyOn(ReadModelFiles.prototype, 'promote').mockImplementation(() => {
+      throw new Error('ENOSPC: no space left on device');
+    });
+
+    await expect(rebuild()).rejects.toThrow('ENOSPC');
+
+    expect(rebuiltFiles()).toEqual([]);
+    expect(existsSync(join(dataDir, 'projections.current'))).toBe(false);
+  });
+
+  it('keeps the rebuilt file when the pointer names it already (the folder’s sync failed after the rename)', async () => {
+    jest.spyOn(ReadModelFiles.prototype, 'promote').mockImplementation((file) => {
+      writeFileSync(join(dataDir, 'projections.current'), `${basename(file)}\n`);
+      throw new Error('EIO: i/o error, fsync');
+    });
+
+    await expect(rebuild()).rejects.toThrow('EIO');
+
+    const files = new ReadModelFiles(dataDir);
+    expect(rebuiltFiles()).toEqual([files.current().slice(dataDir.length + 1)]);
+  });
+});
