@@ -566,3 +566,44 @@ describe('a bilateral treaty that one party withdraws from', () => {
     });
   });
 });
+
+describe('a withdrawal of "its reservation" known only to the month', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'reservations-withdrawn-by-month',
+    title: 'Convention whose reservations are withdrawn by month',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-03-01' },
+      { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' },
+      // "In November France withdrew its reservation", and on 20 November it made a new one.
+      { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-11' },
+      { type: 'reservation', party: 'FR', occurredOn: '2025-11-20', text: 'Article 7 does not apply' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('withdraws the reservation made before that month, not the one made in it', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(
+      status.body.ratification.FR.reservations.map((r: { text: string; withdrawnOn: string | null }) => [
+        r.text,
+        r.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['Article 5 does not apply', '2025-11'],
+      ['Article 7 does not apply', null],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
+import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
 import {
   addDays,
@@ -162,45 +163,45 @@ export function reservationsOf(
   for (const [confirmedId, reportsOfConfirmation] of confirmations) {
     for (const confirmation of reportsOfConfirmation) confirmedIdOf.set(confirmation.developmentId, confirmedId);
   }
-  return reports
-    .filter((report) => !confirmedIdOf.has(report.developmentId))
-    .map((report) => {
-      // One that names no reservation concerns those the party had made by then, not one it made later.
-      const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
-        type === 'reservation' &&
-        (current.reservationId === undefined
-          ? comparePartialDates(current.occurredOn, report.current.occurredOn) >= 0
-          : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
-      const withdrawal = withdrawals.find(concerns);
-      const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
-      const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
-      return Object.assign(
-        {
-          developmentId: report.developmentId,
-          text: report.current.text ?? confirmation?.current.text ?? null,
-          madeOn,
-          madeOnPrecision: precisionOf(madeOn),
-        },
-        confirmation
-          ? {
-              formulatedOn: report.current.occurredOn,
-              confirmedOn: confirmation.current.occurredOn,
-              confirmationId: confirmation.developmentId,
-            }
-          : {},
-        type === 'reservation' && !confirmation && formulatedBefore(report, consent)
-          ? { unconfirmed: true as const }
-          : {},
-        {
-          withdrawnOn: withdrawal?.current.occurredOn ?? null,
-          objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
-            party: objection.current.party,
-            on: objection.current.occurredOn,
-            developmentId: objection.developmentId,
-          })),
-        },
-      );
-    });
+  const formulated = reports.filter((report) => !confirmedIdOf.has(report.developmentId));
+  const formulatedOnDates = formulated.map((report) => report.current.occurredOn);
+  return formulated.map((report) => {
+    // One that names no reservation concerns those the party had made by then, not one it made later.
+    const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
+      type === 'reservation' &&
+      (current.reservationId === undefined
+        ? unnamedActConcerns(current.occurredOn, report.current.occurredOn, formulatedOnDates)
+        : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
+    const withdrawal = withdrawals.find(concerns);
+    const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
+    const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
+    return Object.assign(
+      {
+        developmentId: report.developmentId,
+        text: report.current.text ?? confirmation?.current.text ?? null,
+        madeOn,
+        madeOnPrecision: precisionOf(madeOn),
+      },
+      confirmation
+        ? {
+            formulatedOn: report.current.occurredOn,
+            confirmedOn: confirmation.current.occurredOn,
+            confirmationId: confirmation.developmentId,
+          }
+        : {},
+      type === 'reservation' && !confirmation && formulatedBefore(report, consent)
+        ? { unconfirmed: true as const }
+        : {},
+      {
+        withdrawnOn: withdrawal?.current.occurredOn ?? null,
+        objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
+          party: objection.current.party,
+          on: objection.current.occurredOn,
+          developmentId: objection.developmentId,
+        })),
+      },
+    );
+  });
 }
 
 /**

@@ -284,6 +284,42 @@ describe('per party', () => {
     ]);
   });
 
+  it('a withdrawal or an objection known only to its month or year leaves a reservation made later in that period', () => {
+    // "In September 2025 France withdrew its reservation": the one of June, not the one made on 20 September, which
+    // may have come after the withdrawal. Likewise an objection of that month is to the reservations made before it.
+    const fr = statusOf([
+      ...convention,
+      reservationWithdrawn(uuid(7), 'FR', '2025-09'),
+      reserved(uuid(8), 'FR', '2025-09-20', 'On article 12'),
+      objected(uuid(9), 'BE', 'FR', '2025-09'),
+      reserved(uuid(10), 'FR', '2025-10-01', 'On article 14'),
+    ]).ratification['FR'];
+    expect(fr?.reservations.map((r) => [r.text, r.withdrawnOn, r.objectedToBy.map((o) => o.party)])).toEqual([
+      ['On article 5', '2025-08-01', ['AT', 'BE']],
+      ['On article 9', '2025-09', ['BE']],
+      ['On article 12', null, []],
+      ['On article 14', null, []],
+    ]);
+  });
+
+  it('one known only to its period still concerns a reservation of that period when none is known to come before it', () => {
+    // The withdrawal has nothing else to withdraw: the record cannot order the two, and reads it as the one it can be.
+    const view = statusOf([
+      registeredMultilateral(),
+      consented(uuid(2), 'FR', 'accession', '2025-06-01'),
+      reserved(uuid(3), 'FR', '2025-06-01', 'On article 5'),
+      reservationWithdrawn(uuid(4), 'FR', '2025'),
+      objected(uuid(5), 'BE', 'FR', '2025-06'),
+    ]);
+    expect(view.ratification['FR']?.reservations).toEqual([
+      expect.objectContaining({
+        text: 'On article 5',
+        withdrawnOn: '2025',
+        objectedToBy: [expect.objectContaining({ party: 'BE' })],
+      }),
+    ]);
+  });
+
   it('a withdrawn objection no longer stands against the reservation, and shows its withdrawal', () => {
     const withdrawn: TreatyEvent = {
       type: 'ObjectionWithdrawn',
