@@ -607,3 +607,41 @@ describe('a withdrawal of "its reservation" known only to the month', () => {
     ]);
   });
 });
+
+describe('a state acceding to a treaty in force that has no entry-into-force clause', () => {
+  let subject: TestApp;
+  // VCLT art. 24(3): in force for the acceding state on the date of its own consent.
+  const treaty = {
+    id: 'no-clause-convention',
+    title: 'Convention with no entry-into-force clause',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2020-04-01' },
+      { type: 'entered-into-force', occurredOn: '2020-04-01' },
+      { type: 'consent-to-be-bound', consentType: 'accession', party: 'PL', occurredOn: '2021-02-01' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is in force for it from its accession (computed), and not before', async () => {
+    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(now.body.ratification).toMatchObject({
+      FR: { inForceOn: '2020-04-01', inForceOnComputed: false },
+      PL: { consent: { type: 'accession', on: '2021-02-01' }, inForceOn: '2021-02-01', inForceOnComputed: true },
+    });
+    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2021-01-31`).expect(200);
+    expect(before.body.ratification.PL).toBeUndefined();
+  });
+});

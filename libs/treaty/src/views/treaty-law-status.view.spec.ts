@@ -88,16 +88,28 @@ describe('entry into force by the clause', () => {
     expect(view.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
   });
 
-  it('without a clause, a party consenting after the reported entry into force needs a report of its own', () => {
-    const view = statusOf([
+  it('without a clause, a party consenting after the reported entry into force is bound from its consent', () => {
+    // VCLT art. 24(3): the treaty enters into force for a state consenting after it on the date of its consent.
+    const events = [
       registeredMultilateral({ entryIntoForce: undefined }),
       consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
       happened('TreatyEnteredIntoForce', uuid(3), '2025-03-01'),
       consented(uuid(4), 'FR', 'accession', '2025-06-01'),
-    ]);
+    ];
+    const view = statusOf(events);
     expect(view.ratification['AT']).toMatchObject({ inForceOn: '2025-03-01', inForceOnComputed: false });
-    expect(view.ratification['FR']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+    expect(view.ratification['FR']).toMatchObject({ inForceOn: '2025-06-01', inForceOnComputed: true });
     expect(view.ratification['BE']).toMatchObject({ inForceOn: null, consent: null });
+    expect(statusOf(events, '2025-05-31').ratification['FR']).toBeUndefined();
+    // An accession known only to its month is in force from that month, once the month has come.
+    const byMonth = [...events.slice(0, 3), consented(uuid(4), 'FR', 'accession', '2025-06')];
+    expect(statusOf(byMonth).ratification['FR']).toMatchObject({ inForceOn: '2025-06', inForceOnComputed: true });
+    // A report of its own wins; one of another day stays listed with the computed date beside it.
+    const reported = statusOf([...events, scoped('TreatyEnteredIntoForce', uuid(5), '2025-07-01', 'FR')]);
+    expect(reported.ratification['FR']).toMatchObject({ inForceOn: '2025-07-01', inForceOnComputed: false });
+    expect(reported.disagreements).toEqual([
+      expect.objectContaining({ type: 'entered-into-force', party: 'FR', computedOn: '2025-06-01' }),
+    ]);
   });
 
   it('a retracted instrument no longer counts', () => {
