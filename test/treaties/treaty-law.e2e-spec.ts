@@ -645,3 +645,45 @@ describe('a state acceding to a treaty in force that has no entry-into-force cla
     expect(before.body.ratification.PL).toBeUndefined();
   });
 });
+
+describe('a state that applied a treaty provisionally and then said it would not become a party', () => {
+  let subject: TestApp;
+  // As Russia and the Energy Charter Treaty: provisional application from signature, ended with the notice that
+  // Russia would not become a party, 60 days after it (VCLT art. 25(2)).
+  const treaty = {
+    id: 'charter-applied-provisionally',
+    title: 'Charter applied provisionally',
+    parties: ['RU', 'DE', 'FR'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 90 },
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'signed', occurredOn: '1994-12-17' },
+      { type: 'provisional-application-started', party: 'RU', occurredOn: '1994-12-17' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '1997-12-16' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '1998-01-16' },
+      { type: 'withdrawal-notified', party: 'RU', occurredOn: '2009-08-20', effectiveOn: '2009-10-19' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('no longer applies it once the withdrawal has taken effect', async () => {
+    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(now.body.ratification.RU).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2009-10-19',
+      provisionalApplication: { startedOn: '1994-12-17', endedOn: '2009-10-19', endedOnComputed: true },
+    });
+    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2009-10-18`).expect(200);
+    expect(before.body.ratification.RU.provisionalApplication).toMatchObject({ endedOn: null });
+  });
+});

@@ -73,7 +73,10 @@ export type PartyWithdrawal = {
 export type ProvisionalApplication = {
   readonly startedOn: string | null;
   readonly endedOn: string | null;
-  /** No end is on record: `endedOn` is the party's entry into force, which ends provisional application. */
+  /**
+   * No end is on record: `endedOn` is the party's entry into force, or the day its withdrawal took effect, whichever
+   * came first: either ends provisional application.
+   */
   readonly endedOnComputed: boolean;
 };
 
@@ -297,16 +300,18 @@ export function hasCome(date: string | null, asOf: string | null): boolean {
   return date !== null && (asOf === null || endOfPeriod(date) <= asOf);
 }
 
-/** The last period of provisional application: its start, and its end if one is on record after it. */
 /**
- * The party's last period of provisional application. It lasts until the treaty enters into force for the party
- * (VCLT art. 25(1): applied provisionally "pending its entry into force"): without an end on record, `inForceOn`
- * ends it, once it is on or after the start.
+ * The party's last period of provisional application. It lasts until the treaty enters into force for the party, or
+ * until the party makes clear it will not become a party (VCLT art. 25: applied provisionally "pending its entry into
+ * force", ended by a notification "of its intention not to become a party"). Without an end on record, the earlier of
+ * `inForceOn` and `withdrewOn` (the day the party's withdrawal took effect, as its standing reads it) ends it, once on
+ * or after the start: a state shown as withdrawn is not still applying the treaty.
  */
 export function provisionalApplicationOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   inForceOn: string | null,
+  withdrewOn: string | null = null,
 ): ProvisionalApplication | null {
   const started = reportsOf(onRecord, 'provisional-application-started', party).at(-1);
   const ended = reportsOf(onRecord, 'provisional-application-ended', party).at(-1);
@@ -315,15 +320,16 @@ export function provisionalApplicationOf(
     ended && (!started || comparePartialDates(ended.current.occurredOn, started.current.occurredOn) >= 0)
       ? ended.current.occurredOn
       : null;
-  const endedByEntryIntoForce =
-    reportedEnd === null &&
-    started !== undefined &&
-    inForceOn !== null &&
-    comparePartialDates(inForceOn, started.current.occurredOn) >= 0;
+  const computedEnd =
+    reportedEnd === null && started !== undefined
+      ? ([inForceOn, withdrewOn]
+          .filter((on): on is string => on !== null && comparePartialDates(on, started.current.occurredOn) >= 0)
+          .sort((a, b) => comparePartialDates(a, b))[0] ?? null)
+      : null;
   return {
     startedOn: started?.current.occurredOn ?? null,
-    endedOn: endedByEntryIntoForce ? inForceOn : reportedEnd,
-    endedOnComputed: endedByEntryIntoForce,
+    endedOn: computedEnd ?? reportedEnd,
+    endedOnComputed: computedEnd !== null,
   };
 }
 

@@ -495,6 +495,30 @@ describe('provisional application until entry into force', () => {
       endedOnComputed: false,
     });
   });
+
+  it('ends when the state that applied it without consenting withdraws, if no end is on record', () => {
+    // As Russia and the Energy Charter Treaty: applied provisionally from signature, never ratified, notified in
+    // August 2009 that it would not become a party, effective 60 days later (VCLT art. 25(2)). A state shown as
+    // withdrawn is not still applying the treaty.
+    const events = [
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2024-12-17', 'BE'),
+      withdrawalNotified(uuid(3), 'BE', '2025-08-20', '2025-10-19'),
+    ];
+    expect(statusOf(events).ratification['BE']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2025-10-19',
+      provisionalApplication: { startedOn: '2024-12-17', endedOn: '2025-10-19', endedOnComputed: true },
+    });
+    expect(statusOf(events, '2025-10-18').ratification['BE']?.provisionalApplication).toEqual({
+      startedOn: '2024-12-17',
+      endedOn: null,
+      endedOnComputed: false,
+    });
+    // Applied again after the withdrawal: the new period is not ended by the old withdrawal.
+    const again = [...events, scoped('ProvisionalApplicationStarted', uuid(4), '2025-11-01', 'BE')];
+    expect(statusOf(again).ratification['BE']?.provisionalApplication).toMatchObject({ endedOn: null });
+  });
 });
 
 describe('repeats, refinements and diplomacy in the status', () => {

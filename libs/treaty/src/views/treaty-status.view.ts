@@ -117,7 +117,7 @@ export function treatyStatusOf(
       withdrawalNotifiedOn: notice.notifiedOn,
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
-      provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on),
+      provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on, withdrewOn),
       suspended: partySuspension.suspended,
       suspendedOn: partySuspension.suspendedOn,
     };
