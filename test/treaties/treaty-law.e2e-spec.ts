@@ -687,3 +687,48 @@ describe('a state that applied a treaty provisionally and then said it would not
     expect(before.body.ratification.RU.provisionalApplication).toMatchObject({ endedOn: null });
   });
 });
+
+describe('a withdrawal of objections known only to the month', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'objections-withdrawn-by-month',
+    title: 'Convention whose objections are withdrawn by month',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    const reserve = { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' };
+    const reservationId = (await post(subject.http, path, report(reserve)).expect(201)).body.eventId;
+    for (const body of [
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2025-04-01', reservationId },
+      // "In December Germany withdrew its objection", and on 20 December objected again.
+      { type: 'objection-withdrawn', party: 'DE', againstParty: 'FR', occurredOn: '2025-12' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2025-12-20' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('withdraws the objection made before that month, not the one made in it', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(
+      status.body.ratification.DE.objections.map((o: { madeOn: string; withdrawnOn: string | null }) => [
+        o.madeOn,
+        o.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['2025-04-01', '2025-12'],
+      ['2025-12-20', null],
+    ]);
+    expect(status.body.ratification.FR.reservations[0].objectedToBy).toEqual([
+      expect.objectContaining({ party: 'DE', on: '2025-12-20' }),
+    ]);
+  });
+});

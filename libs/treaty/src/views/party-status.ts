@@ -147,18 +147,18 @@ export function reservationsOf(
 ): PartyReservation[] {
   const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
-  const objections = onRecord.filter(
-    (report): report is Of<'objection'> =>
-      report.current.type === 'objection' &&
-      report.current.againstParty === party &&
-      !onRecord.some(
-        (other) =>
-          other.current.type === 'objection-withdrawn' &&
-          other.current.party === partyOf(report.current) &&
-          other.current.againstParty === party &&
-          comparePartialDates(other.current.occurredOn, report.current.occurredOn) >= 0,
-      ),
-  );
+  const objections = onRecord
+    .filter(
+      (report): report is Of<'objection'> =>
+        report.current.type === 'objection' && report.current.againstParty === party,
+    )
+    .filter(
+      (report) =>
+        !onRecord.some(
+          (other) =>
+            other.current.type === 'objection-withdrawn' && withdrawsObjection(other.current, report, onRecord),
+        ),
+    );
   const reports = reportsOf(onRecord, type, party);
   const confirmations = confirmationsAmong(reports);
   // What an objection or a withdrawal names: the confirmation of a reservation stands for the reservation.
@@ -251,22 +251,40 @@ function formulatedBefore(report: Of<'reservation' | 'declaration'>, consent: Pa
   );
 }
 
+/**
+ * Whether a withdrawal of objections (which names the reserving party, not an objection) concerns `objection`: one of
+ * the same two parties known to have been made by its date; one of its own period only when none is known to come
+ * before it (`unnamedActConcerns`), so that a withdrawal "in December" leaves an objection made on 20 December.
+ */
+function withdrawsObjection(
+  withdrawal: Extract<Development, { type: 'objection-withdrawn' }>,
+  objection: Of<'objection'>,
+  onRecord: readonly DevelopmentHistory[],
+): boolean {
+  const { party, againstParty } = objection.current;
+  if (withdrawal.party !== party || withdrawal.againstParty !== againstParty) return false;
+  const madeOnDates = reportsOf(onRecord, 'objection', party)
+    .filter((other) => other.current.againstParty === againstParty)
+    .map((other) => other.current.occurredOn);
+  return unnamedActConcerns(withdrawal.occurredOn, objection.current.occurredOn, madeOnDates);
+}
+
 export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: string): PartyObjection[] {
   const withdrawals = reportsOf(onRecord, 'objection-withdrawn', party);
-  return reportsOf(onRecord, 'objection', party).map(({ developmentId, current }) => ({
-    developmentId,
-    withdrawnOn:
-      withdrawals.find(
-        (withdrawal) =>
-          withdrawal.current.againstParty === current.againstParty &&
-          comparePartialDates(withdrawal.current.occurredOn, current.occurredOn) >= 0,
-      )?.current.occurredOn ?? null,
-    againstParty: current.againstParty,
-    reservationId: current.reservationId ?? null,
-    text: current.text ?? null,
-    madeOn: current.occurredOn,
-    madeOnPrecision: precisionOf(current.occurredOn),
-  }));
+  return reportsOf(onRecord, 'objection', party).map((objection) => {
+    const { developmentId, current } = objection;
+    return {
+      developmentId,
+      withdrawnOn:
+        withdrawals.find((withdrawal) => withdrawsObjection(withdrawal.current, objection, onRecord))?.current
+          .occurredOn ?? null,
+      againstParty: current.againstParty,
+      reservationId: current.reservationId ?? null,
+      text: current.text ?? null,
+      madeOn: current.occurredOn,
+      madeOnPrecision: precisionOf(current.occurredOn),
+    };
+  });
 }
 
 /**

@@ -332,6 +332,30 @@ describe('per party', () => {
     ]);
   });
 
+  it('a withdrawal of objections known only to its month leaves an objection made later in that month', () => {
+    // "In December Austria withdrew its objection" (of July), and on 20 December objected to another reservation.
+    const withdrawn: TreatyEvent = {
+      type: 'ObjectionWithdrawn',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(9),
+        occurredOn: '2025-12',
+        source: source(),
+        party: 'AT',
+        againstParty: 'FR',
+      },
+    };
+    const view = statusOf([...convention, withdrawn, objected(uuid(10), 'AT', 'FR', '2025-12-20', uuid(4))]);
+    expect(view.ratification['AT']?.objections.map((o) => [o.madeOn, o.withdrawnOn])).toEqual([
+      ['2025-07-01', '2025-12'],
+      ['2025-12-20', null],
+    ]);
+    expect(view.ratification['FR']?.reservations.map((r) => r.objectedToBy.map((o) => [o.party, o.on]))).toEqual([
+      [],
+      [['AT', '2025-12-20']],
+    ]);
+  });
+
   it('a withdrawn objection no longer stands against the reservation, and shows its withdrawal', () => {
     const withdrawn: TreatyEvent = {
       type: 'ObjectionWithdrawn',
