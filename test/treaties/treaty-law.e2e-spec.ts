@@ -732,3 +732,61 @@ describe('a withdrawal of objections known only to the month', () => {
     ]);
   });
 });
+
+describe('a state that objects, withdraws its objection and objects again', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'objection-made-again',
+    title: 'Convention objected to twice',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+  let secondObjectionId: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 5 does not apply' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2020-06-01' },
+      { type: 'objection-withdrawn', party: 'DE', againstParty: 'FR', occurredOn: '2021-03-01' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2023-02-01' },
+    ]) {
+      const response = await post(subject.http, path, report(body)).expect(201);
+      lastPosition = response.body.position;
+      secondObjectionId = response.body.eventId;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('has made two objections, the first withdrawn, with no disagreement between them', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(status.body.disagreements).toEqual([]);
+    expect(
+      status.body.ratification.DE.objections.map((o: { madeOn: string; withdrawnOn: string | null }) => [
+        o.madeOn,
+        o.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['2020-06-01', '2021-03-01'],
+      ['2023-02-01', null],
+    ]);
+    expect(status.body.ratification.FR.reservations[0].objectedToBy).toEqual([
+      expect.objectContaining({ party: 'DE', on: '2023-02-01' }),
+    ]);
+    // Recorded as a new act, not as a second report of the first objection with another date.
+    const second = await request(subject.http).get(`/treaties/${treaty.id}/developments/${secondObjectionId}`);
+    expect(second.body.development).toMatchObject({ type: 'objection', occurredOn: '2023-02-01' });
+    expect(second.body.development.disagreesWith ?? []).toEqual([]);
+    const timeline = await request(subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    expect(timeline.body.items.map((item: { openDisagreements: string[] }) => item.openDisagreements)).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+});
