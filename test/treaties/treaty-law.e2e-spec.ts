@@ -790,3 +790,44 @@ describe('a state that objects, withdraws its objection and objects again', () =
     ]);
   });
 });
+
+describe('a signatory that says it will not become a party', () => {
+  let subject: TestApp;
+  // As the United States and the Rome Statute: signed in 2000, notified on 6 May 2002 that it did not intend to
+  // become a party. The Statute's year of notice is for States Parties leaving it, not for a signatory.
+  const treaty = {
+    id: 'statute-unsigned',
+    title: 'Statute a signatory walks away from',
+    parties: ['US', 'FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 60 },
+    withdrawalNoticeDays: 365,
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'signed', party: 'US', occurredOn: '2000-12-31' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2000-06-09' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2000-12-11' },
+      { type: 'withdrawal-notified', party: 'US', occurredOn: '2002-05-06' },
+      { type: 'withdrawal-notified', party: 'FR', occurredOn: '2002-05-06' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is released on its notice, while a party leaving gives the year of notice', async () => {
+    await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2002-05-06`).expect(200);
+    expect(status.body.ratification).toMatchObject({
+      US: { consent: null, withdrawalEffectiveOn: '2002-05-06', withdrawalEffectiveOnComputed: true, withdrawn: true },
+      FR: { withdrawalEffectiveOn: '2003-05-06', withdrawalEffectiveOnComputed: true, withdrawn: false },
+    });
+  });
+});

@@ -289,27 +289,36 @@ export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: str
 
 /**
  * A notified withdrawal takes effect on the date the report gives, else after the treaty's notice period (when
- * the registration states one and the notification is known to the day).
+ * the registration states one and the notification is known to the day). `boundBy` says whether the party was bound
+ * by a date: a state that was not (it only signed) notifies that it will not become a party, effective when notified.
  */
 export function withdrawalOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticeDays: number | undefined,
+  boundBy: (date: string) => boolean = () => true,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeEffectiveOn(notice.current, noticeDays);
+  const computed = noticeEffectiveOn(notice.current, noticeDays, boundBy(occurredOn));
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
 }
 
-/** The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null. */
+/**
+ * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
+ * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
+ * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
+ * from its signature on the notification itself.
+ */
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
   noticeDays: number | undefined,
+  boundWhenNotified = true,
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
+  if (!boundWhenNotified) return notice.occurredOn;
   return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
 }
 

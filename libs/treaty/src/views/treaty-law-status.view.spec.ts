@@ -378,9 +378,36 @@ describe('per party', () => {
     ).toBeNull();
   });
 
-  it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
+  it("a signatory's notice that it will not become a party takes effect when notified, not after the notice period", () => {
+    // As the United States and the Rome Statute (2002): the treaty's notice period is for parties leaving it; a state
+    // that only signed ends its signature's obligations (VCLT art. 18) by making its intention clear.
     const events = [
       ...convention,
+      signedBy(uuid(7), 'AT', '2025-01-10'),
+      withdrawalNotified(uuid(8), 'AT', '2025-09-01'),
+      consented(uuid(9), 'BE', 'ratification', '2025-03-01'),
+      withdrawalNotified(uuid(10), 'BE', '2025-09-01'),
+    ];
+    expect(statusOf(events, '2025-09-01').ratification['AT']).toMatchObject({
+      consent: null,
+      withdrawalNotifiedOn: '2025-09-01',
+      withdrawalEffectiveOn: '2025-09-01',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+    });
+    // A state bound by then still gives the notice: 180 days.
+    expect(statusOf(events, '2025-09-01').ratification['BE']).toMatchObject({
+      withdrawalEffectiveOn: '2026-02-28',
+      withdrawn: false,
+    });
+  });
+
+  it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
+    // Parties bound when they notify (a state that only signed is released on its notice: the test above).
+    const events = [
+      ...convention,
+      consented(uuid(11), 'CZ', 'ratification', '2025-03-01'),
+      consented(uuid(12), 'DK', 'ratification', '2025-03-02'),
       withdrawalNotified(uuid(7), 'CZ', '2025-09-01', '2025-12-01'),
       withdrawalNotified(uuid(8), 'DK', '2025-09-01'),
     ];
@@ -398,6 +425,7 @@ describe('per party', () => {
     });
     const noNotice = statusOf([
       registeredMultilateral({ withdrawalNoticeDays: undefined }),
+      consented(uuid(11), 'CZ', 'ratification', '2025-03-01'),
       withdrawalNotified(uuid(7), 'CZ', '2025-09-01'),
     ]);
     expect(noNotice.ratification['CZ']).toMatchObject({
