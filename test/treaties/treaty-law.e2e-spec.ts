@@ -566,3 +566,268 @@ describe('a bilateral treaty that one party withdraws from', () => {
     });
   });
 });
+
+describe('a withdrawal of "its reservation" known only to the month', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'reservations-withdrawn-by-month',
+    title: 'Convention whose reservations are withdrawn by month',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-03-01' },
+      { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' },
+      // "In November France withdrew its reservation", and on 20 November it made a new one.
+      { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-11' },
+      { type: 'reservation', party: 'FR', occurredOn: '2025-11-20', text: 'Article 7 does not apply' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('withdraws the reservation made before that month, not the one made in it', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(
+      status.body.ratification.FR.reservations.map((r: { text: string; withdrawnOn: string | null }) => [
+        r.text,
+        r.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['Article 5 does not apply', '2025-11'],
+      ['Article 7 does not apply', null],
+    ]);
+  });
+});
+
+describe('a state acceding to a treaty in force that has no entry-into-force clause', () => {
+  let subject: TestApp;
+  // VCLT art. 24(3): in force for the acceding state on the date of its own consent.
+  const treaty = {
+    id: 'no-clause-convention',
+    title: 'Convention with no entry-into-force clause',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2020-04-01' },
+      { type: 'entered-into-force', occurredOn: '2020-04-01' },
+      { type: 'consent-to-be-bound', consentType: 'accession', party: 'PL', occurredOn: '2021-02-01' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is in force for it from its accession (computed), and not before', async () => {
+    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(now.body.ratification).toMatchObject({
+      FR: { inForceOn: '2020-04-01', inForceOnComputed: false },
+      PL: { consent: { type: 'accession', on: '2021-02-01' }, inForceOn: '2021-02-01', inForceOnComputed: true },
+    });
+    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2021-01-31`).expect(200);
+    expect(before.body.ratification.PL).toBeUndefined();
+  });
+});
+
+describe('a state that applied a treaty provisionally and then said it would not become a party', () => {
+  let subject: TestApp;
+  // As Russia and the Energy Charter Treaty: provisional application from signature, ended with the notice that
+  // Russia would not become a party, 60 days after it (VCLT art. 25(2)).
+  const treaty = {
+    id: 'charter-applied-provisionally',
+    title: 'Charter applied provisionally',
+    parties: ['RU', 'DE', 'FR'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 90 },
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'signed', occurredOn: '1994-12-17' },
+      { type: 'provisional-application-started', party: 'RU', occurredOn: '1994-12-17' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '1997-12-16' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '1998-01-16' },
+      { type: 'withdrawal-notified', party: 'RU', occurredOn: '2009-08-20', effectiveOn: '2009-10-19' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('no longer applies it once the withdrawal has taken effect', async () => {
+    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(now.body.ratification.RU).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2009-10-19',
+      provisionalApplication: { startedOn: '1994-12-17', endedOn: '2009-10-19', endedOnComputed: true },
+    });
+    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2009-10-18`).expect(200);
+    expect(before.body.ratification.RU.provisionalApplication).toMatchObject({ endedOn: null });
+  });
+});
+
+describe('a withdrawal of objections known only to the month', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'objections-withdrawn-by-month',
+    title: 'Convention whose objections are withdrawn by month',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    const reserve = { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' };
+    const reservationId = (await post(subject.http, path, report(reserve)).expect(201)).body.eventId;
+    for (const body of [
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2025-04-01', reservationId },
+      // "In December Germany withdrew its objection", and on 20 December objected again.
+      { type: 'objection-withdrawn', party: 'DE', againstParty: 'FR', occurredOn: '2025-12' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2025-12-20' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('withdraws the objection made before that month, not the one made in it', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(
+      status.body.ratification.DE.objections.map((o: { madeOn: string; withdrawnOn: string | null }) => [
+        o.madeOn,
+        o.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['2025-04-01', '2025-12'],
+      ['2025-12-20', null],
+    ]);
+    expect(status.body.ratification.FR.reservations[0].objectedToBy).toEqual([
+      expect.objectContaining({ party: 'DE', on: '2025-12-20' }),
+    ]);
+  });
+});
+
+describe('a state that objects, withdraws its objection and objects again', () => {
+  let subject: TestApp;
+  const treaty = {
+    id: 'objection-made-again',
+    title: 'Convention objected to twice',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+  let secondObjectionId: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 5 does not apply' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2020-06-01' },
+      { type: 'objection-withdrawn', party: 'DE', againstParty: 'FR', occurredOn: '2021-03-01' },
+      { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2023-02-01' },
+    ]) {
+      const response = await post(subject.http, path, report(body)).expect(201);
+      lastPosition = response.body.position;
+      secondObjectionId = response.body.eventId;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('has made two objections, the first withdrawn, with no disagreement between them', async () => {
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    expect(status.body.disagreements).toEqual([]);
+    expect(
+      status.body.ratification.DE.objections.map((o: { madeOn: string; withdrawnOn: string | null }) => [
+        o.madeOn,
+        o.withdrawnOn,
+      ]),
+    ).toEqual([
+      ['2020-06-01', '2021-03-01'],
+      ['2023-02-01', null],
+    ]);
+    expect(status.body.ratification.FR.reservations[0].objectedToBy).toEqual([
+      expect.objectContaining({ party: 'DE', on: '2023-02-01' }),
+    ]);
+    // Recorded as a new act, not as a second report of the first objection with another date.
+    const second = await request(subject.http).get(`/treaties/${treaty.id}/developments/${secondObjectionId}`);
+    expect(second.body.development).toMatchObject({ type: 'objection', occurredOn: '2023-02-01' });
+    expect(second.body.development.disagreesWith ?? []).toEqual([]);
+    const timeline = await request(subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    expect(timeline.body.items.map((item: { openDisagreements: string[] }) => item.openDisagreements)).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+});
+
+describe('a signatory that says it will not become a party', () => {
+  let subject: TestApp;
+  // As the United States and the Rome Statute: signed in 2000, notified on 6 May 2002 that it did not intend to
+  // become a party. The Statute's year of notice is for States Parties leaving it, not for a signatory.
+  const treaty = {
+    id: 'statute-unsigned',
+    title: 'Statute a signatory walks away from',
+    parties: ['US', 'FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 60 },
+    withdrawalNoticeDays: 365,
+  };
+  const path = `/treaties/${treaty.id}/developments`;
+  let lastPosition: string;
+
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', treaty).expect(201);
+    for (const body of [
+      { type: 'signed', party: 'US', occurredOn: '2000-12-31' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2000-06-09' },
+      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2000-12-11' },
+      { type: 'withdrawal-notified', party: 'US', occurredOn: '2002-05-06' },
+      { type: 'withdrawal-notified', party: 'FR', occurredOn: '2002-05-06' },
+    ]) {
+      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is released on its notice, while a party leaving gives the year of notice', async () => {
+    await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const status = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2002-05-06`).expect(200);
+    expect(status.body.ratification).toMatchObject({
+      US: { consent: null, withdrawalEffectiveOn: '2002-05-06', withdrawalEffectiveOnComputed: true, withdrawn: true },
+      FR: { withdrawalEffectiveOn: '2003-05-06', withdrawalEffectiveOnComputed: true, withdrawn: false },
+    });
+  });
+});

@@ -83,6 +83,24 @@ describe('a confirmation of a reservation no longer on record (VCLT art. 22, 23(
     );
   });
 
+  it('is accepted after a withdrawal naming none known only to the month it was formulated in, when an earlier one is on record', () => {
+    // "In February Austria withdrew its reservation": the one of January, not the one formulated on signing on
+    // 10 February, which may have come after the withdrawal.
+    const signedOnTheTenth = [
+      registeredMultilateral(),
+      signedBy(uuid(1), 'AT', '2025-02-10'),
+      reserved(formulated, 'AT', '2025-02-10', 'Article 5 does not apply to Austria'),
+      consented(uuid(3), 'AT', 'ratification', '2025-09-01'),
+    ];
+    const earlier = reserved(uuid(6), 'AT', '2025-01-15', 'Article 3 does not apply to Austria');
+    accepted([...signedOnTheTenth, earlier, reservationWithdrawn(withdrawal, 'AT', '2025-02')], confirmation());
+    // With nothing earlier on record, the withdrawal can only have been of the reservation of its month.
+    spec
+      .given([...signedOnTheTenth, reservationWithdrawn(withdrawal, 'AT', '2025-02')])
+      .when(confirmation())
+      .thenThrows('CONFIRMATION_AFTER_WITHDRAWAL', { field: 'confirmsReservationId' });
+  });
+
   it('may not be moved after a withdrawal of its reservation by a correction', () => {
     spec
       .given([...confirmed, reservationWithdrawn(withdrawal, 'AT', '2025-10-01', formulated)])

@@ -34,6 +34,40 @@ describe('separatedByRejoining', () => {
   });
 });
 
+describe('an objection made again after the objecting state withdrew it', () => {
+  const objection = (occurredOn: string, againstParty = 'FR'): Development => ({
+    type: 'objection',
+    party: 'DE',
+    againstParty,
+    occurredOn,
+  });
+  const withdrawal = (occurredOn: string, againstParty = 'FR'): Development => ({
+    type: 'objection-withdrawn',
+    party: 'DE',
+    againstParty,
+    occurredOn,
+  });
+
+  it('is another objection when its withdrawal lies between, and a second withdrawal another withdrawal', () => {
+    expect(
+      separatedByRejoining(objection('2020-06-01'), objection('2023-02-01'), onRecord(withdrawal('2021-03-01'))),
+    ).toBe(true);
+    expect(
+      separatedByRejoining(withdrawal('2021-03-01'), withdrawal('2024-05-01'), onRecord(objection('2023-02-01'))),
+    ).toBe(true);
+  });
+
+  it('is the same objection when nothing between concerns the same reserving state', () => {
+    expect(
+      separatedByRejoining(objection('2020-06-01'), objection('2023-02-01'), onRecord(withdrawal('2021-03-01', 'IT'))),
+    ).toBe(false);
+    // A consent or a withdrawal from the treaty is no withdrawal of an objection.
+    expect(
+      separatedByRejoining(objection('2020-06-01'), objection('2023-02-01'), onRecord(notice('DE', '2021-03-01'))),
+    ).toBe(false);
+  });
+});
+
 describe('occurrences', () => {
   it('splits the reports of one act at each rejoining, and finds the latest', () => {
     const reports = onRecord(acceptance('US', '2016-09-03'), acceptance('US', '2016-09'), acceptance('US', '2021-01'));

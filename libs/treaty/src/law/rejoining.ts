@@ -5,10 +5,19 @@ import { comparePartialDates } from '../partial-date';
  * A state that withdrew may consent again, and withdraw again (the United States accepted the Paris Agreement in
  * 2016, withdrew, accepted it again in 2021 and notified a second withdrawal in 2025). Two reports of a party's
  * consent (or of the treaty's entry into force for it), or of its withdrawal, are then two acts, not one act
- * reported with two dates, when the party's opposite act lies between them.
+ * reported with two dates, when the party's opposite act lies between them. So are two objections of a state to the
+ * same party's reservations with the withdrawal of its objection between them, and two such withdrawals with an
+ * objection between them.
  */
 
-type Side = 'consent' | 'withdrawal';
+type Side = 'consent' | 'withdrawal' | 'objection' | 'objection-withdrawal';
+
+const OPPOSITE: Record<Side, Side> = {
+  consent: 'withdrawal',
+  withdrawal: 'consent',
+  objection: 'objection-withdrawal',
+  'objection-withdrawal': 'objection',
+};
 
 function sideOf(type: Development['type']): Side | null {
   switch (type) {
@@ -19,9 +28,21 @@ function sideOf(type: Development['type']): Side | null {
     case 'withdrawal-notified':
     case 'withdrawn':
       return 'withdrawal';
+    // Likewise a state may object to a party's reservations, withdraw the objection (VCLT art. 22(2)) and object again.
+    case 'objection':
+      return 'objection';
+    case 'objection-withdrawn':
+      return 'objection-withdrawal';
     default:
       return null;
   }
+}
+
+/** The reserving state an objection or its withdrawal concerns; the same for both acts of one pair. */
+function againstPartyOf(development: Development): string | undefined {
+  return development.type === 'objection' || development.type === 'objection-withdrawn'
+    ? development.againstParty
+    : undefined;
 }
 
 /** Whether the record holds the party's opposite act strictly between the two reports' dates. */
@@ -37,11 +58,10 @@ export function separatedByRejoining(
   if (order === 0) return false;
   const [earlier, later] = order < 0 ? [a, b] : [b, a];
   return onRecord.some(({ current }) => {
-    const other = sideOf(current.type);
     return (
-      other !== null &&
-      other !== side &&
+      sideOf(current.type) === OPPOSITE[side] &&
       partyOf(current) === party &&
+      againstPartyOf(current) === againstPartyOf(a) &&
       comparePartialDates(current.occurredOn, earlier.occurredOn) > 0 &&
       comparePartialDates(current.occurredOn, later.occurredOn) < 0
     );

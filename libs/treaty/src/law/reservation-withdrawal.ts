@@ -1,12 +1,28 @@
 import type { Development } from '../development';
-import { comparePartialDates } from '../partial-date';
+import { comparePartialDates, endOfPeriod, startOfPeriod } from '../partial-date';
 
 type OnRecord = { readonly developmentId: string; readonly current: Development };
 type Withdrawal = Extract<Development, { type: 'reservation-withdrawn' }>;
 
 /**
+ * Whether an act that names no reservation (a withdrawal of "its reservation", an objection to "the reservations" of a
+ * party) concerns one formulated on `formulatedOn`, given the dates on which each of the party's reservations was
+ * formulated (`formulatedOnDates`, this one among them). It concerns those known to have been made by its date. One
+ * made in the act's own period (a withdrawal known only to the month, a reservation of a day in it) may have come
+ * after it: it is concerned only when no reservation is known to come before the act, the record then having nothing
+ * else for the act to concern. Comparing at the coarser precision alone would let a withdrawal "in 2025" withdraw a
+ * reservation made on 31 December 2025.
+ */
+export function unnamedActConcerns(actOn: string, formulatedOn: string, formulatedOnDates: readonly string[]): boolean {
+  const knownBy = (madeOn: string) => endOfPeriod(madeOn) <= startOfPeriod(actOn);
+  if (knownBy(formulatedOn)) return true;
+  if (comparePartialDates(actOn, formulatedOn) < 0) return false;
+  return !formulatedOnDates.some(knownBy);
+}
+
+/**
  * Whether a withdrawal concerns a reservation formulated by its party (VCLT art. 22): one naming it, or naming its
- * confirmation on consent (art. 23(2)), or one naming no reservation, made on or after it was formulated. This is how
+ * confirmation on consent (art. 23(2)), or one naming no reservation made by then (`unnamedActConcerns`). This is how
  * the party's status reads withdrawals (views/party-status.ts).
  */
 export function withdrawsReservation(
@@ -17,7 +33,11 @@ export function withdrawsReservation(
   if (reservation.current.type !== 'reservation' || withdrawal.party !== reservation.current.party) return false;
   const { reservationId } = withdrawal;
   if (reservationId === undefined) {
-    return comparePartialDates(withdrawal.occurredOn, reservation.current.occurredOn) >= 0;
+    return unnamedActConcerns(
+      withdrawal.occurredOn,
+      reservation.current.occurredOn,
+      formulatedReservationDates(withdrawal.party, onRecord),
+    );
   }
   if (reservationId === reservation.developmentId) return true;
   return onRecord.some(
@@ -42,5 +62,20 @@ export function withdrawalBeforeConfirmation(
       other.current.type === 'reservation-withdrawn' &&
       comparePartialDates(other.current.occurredOn, confirmedOn) < 0 &&
       withdrawsReservation(other.current, reservation, onRecord),
+  );
+}
+
+/**
+ * When each reservation of `party` on record was formulated: its confirmations on consent (art. 23(2)) are the same
+ * reservation, unless the one they confirm is no longer on record (then they stand as reservations of their own).
+ */
+export function formulatedReservationDates(party: string, onRecord: readonly OnRecord[]): string[] {
+  const ids = new Set(onRecord.map(({ developmentId }) => developmentId));
+  return onRecord.flatMap(({ current }) =>
+    current.type === 'reservation' &&
+    current.party === party &&
+    (current.confirmsReservationId === undefined || !ids.has(current.confirmsReservationId))
+      ? [current.occurredOn]
+      : [],
   );
 }

@@ -53,13 +53,20 @@ function withdrawalEffectsOf(
         partyOf(current) === party,
     )
     .map(({ current }) => current.occurredOn);
+  // Bound by a date: its consent by then, or the treaty in force by then (a bilateral treaty binds both or neither).
+  const inForce = onRecord
+    .filter(({ current }) => current.type === 'entered-into-force')
+    .map(({ current }) => current.occurredOn);
+  const boundBy = (date: string) => [...consents, ...inForce].some((on) => comparePartialDates(on, date) <= 0);
   const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
     const withdrawal = representativeOf(reports);
     return withdrawal ? [withdrawal.current.occurredOn] : [];
   });
   const notified = occurrencesOf(reportsOf(onRecord, 'withdrawal-notified', party), onRecord).flatMap((reports) => {
     const notice = representativeOf(reports);
-    const effectiveOn = notice ? noticeEffectiveOn(notice.current, noticeDays) : null;
+    const effectiveOn = notice
+      ? noticeEffectiveOn(notice.current, noticeDays, boundBy(notice.current.occurredOn))
+      : null;
     if (notice === undefined || effectiveOn === null) return [];
     const revoked = consents.some(
       (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,

@@ -43,6 +43,20 @@ export function partyEntryIntoForce(
 }
 
 /**
+ * A party's date under no clause (VCLT art. 24(3)): a state whose consent is established after the treaty entered into
+ * force is bound from its consent. Null for a consent by then (the treaty's own date binds it: art. 24(2)) or while the
+ * treaty is not in force. A notification of succession that gives no date of succession is not dated this way: the
+ * successor is a party from the succession of States, which came before its notification, on a day the record lacks.
+ */
+export function laterConsentEntryIntoForce(
+  treatyDate: string | null,
+  consent: { readonly on: string; readonly type: string } | undefined,
+): string | null {
+  if (treatyDate === null || consent === undefined || consent.type === 'succession') return null;
+  return comparePartialDates(consent.on, treatyDate) > 0 ? consent.on : null;
+}
+
+/**
  * A successor state's date (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23):
  * a newly independent state that notifies its succession is a party from the date of the succession of States, or
  * from the treaty's entry into force if that is later; not while the treaty is not in force (`treatyDate` null).

@@ -1,5 +1,6 @@
 import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
+import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
 import {
   addDays,
@@ -72,7 +73,10 @@ export type PartyWithdrawal = {
 export type ProvisionalApplication = {
   readonly startedOn: string | null;
   readonly endedOn: string | null;
-  /** No end is on record: `endedOn` is the party's entry into force, which ends provisional application. */
+  /**
+   * No end is on record: `endedOn` is the party's entry into force, or the day its withdrawal took effect, whichever
+   * came first: either ends provisional application.
+   */
   readonly endedOnComputed: boolean;
 };
 
@@ -143,18 +147,18 @@ export function reservationsOf(
 ): PartyReservation[] {
   const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
-  const objections = onRecord.filter(
-    (report): report is Of<'objection'> =>
-      report.current.type === 'objection' &&
-      report.current.againstParty === party &&
-      !onRecord.some(
-        (other) =>
-          other.current.type === 'objection-withdrawn' &&
-          other.current.party === partyOf(report.current) &&
-          other.current.againstParty === party &&
-          comparePartialDates(other.current.occurredOn, report.current.occurredOn) >= 0,
-      ),
-  );
+  const objections = onRecord
+    .filter(
+      (report): report is Of<'objection'> =>
+        report.current.type === 'objection' && report.current.againstParty === party,
+    )
+    .filter(
+      (report) =>
+        !onRecord.some(
+          (other) =>
+            other.current.type === 'objection-withdrawn' && withdrawsObjection(other.current, report, onRecord),
+        ),
+    );
   const reports = reportsOf(onRecord, type, party);
   const confirmations = confirmationsAmong(reports);
   // What an objection or a withdrawal names: the confirmation of a reservation stands for the reservation.
@@ -162,45 +166,45 @@ export function reservationsOf(
   for (const [confirmedId, reportsOfConfirmation] of confirmations) {
     for (const confirmation of reportsOfConfirmation) confirmedIdOf.set(confirmation.developmentId, confirmedId);
   }
-  return reports
-    .filter((report) => !confirmedIdOf.has(report.developmentId))
-    .map((report) => {
-      // One that names no reservation concerns those the party had made by then, not one it made later.
-      const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
-        type === 'reservation' &&
-        (current.reservationId === undefined
-          ? comparePartialDates(current.occurredOn, report.current.occurredOn) >= 0
-          : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
-      const withdrawal = withdrawals.find(concerns);
-      const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
-      const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
-      return Object.assign(
-        {
-          developmentId: report.developmentId,
-          text: report.current.text ?? confirmation?.current.text ?? null,
-          madeOn,
-          madeOnPrecision: precisionOf(madeOn),
-        },
-        confirmation
-          ? {
-              formulatedOn: report.current.occurredOn,
-              confirmedOn: confirmation.current.occurredOn,
-              confirmationId: confirmation.developmentId,
-            }
-          : {},
-        type === 'reservation' && !confirmation && formulatedBefore(report, consent)
-          ? { unconfirmed: true as const }
-          : {},
-        {
-          withdrawnOn: withdrawal?.current.occurredOn ?? null,
-          objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
-            party: objection.current.party,
-            on: objection.current.occurredOn,
-            developmentId: objection.developmentId,
-          })),
-        },
-      );
-    });
+  const formulated = reports.filter((report) => !confirmedIdOf.has(report.developmentId));
+  const formulatedOnDates = formulated.map((report) => report.current.occurredOn);
+  return formulated.map((report) => {
+    // One that names no reservation concerns those the party had made by then, not one it made later.
+    const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
+      type === 'reservation' &&
+      (current.reservationId === undefined
+        ? unnamedActConcerns(current.occurredOn, report.current.occurredOn, formulatedOnDates)
+        : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
+    const withdrawal = withdrawals.find(concerns);
+    const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
+    const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
+    return Object.assign(
+      {
+        developmentId: report.developmentId,
+        text: report.current.text ?? confirmation?.current.text ?? null,
+        madeOn,
+        madeOnPrecision: precisionOf(madeOn),
+      },
+      confirmation
+        ? {
+            formulatedOn: report.current.occurredOn,
+            confirmedOn: confirmation.current.occurredOn,
+            confirmationId: confirmation.developmentId,
+          }
+        : {},
+      type === 'reservation' && !confirmation && formulatedBefore(report, consent)
+        ? { unconfirmed: true as const }
+        : {},
+      {
+        withdrawnOn: withdrawal?.current.occurredOn ?? null,
+        objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
+          party: objection.current.party,
+          on: objection.current.occurredOn,
+          developmentId: objection.developmentId,
+        })),
+      },
+    );
+  });
 }
 
 /**
@@ -247,47 +251,74 @@ function formulatedBefore(report: Of<'reservation' | 'declaration'>, consent: Pa
   );
 }
 
+/**
+ * Whether a withdrawal of objections (which names the reserving party, not an objection) concerns `objection`: one of
+ * the same two parties known to have been made by its date; one of its own period only when none is known to come
+ * before it (`unnamedActConcerns`), so that a withdrawal "in December" leaves an objection made on 20 December.
+ */
+function withdrawsObjection(
+  withdrawal: Extract<Development, { type: 'objection-withdrawn' }>,
+  objection: Of<'objection'>,
+  onRecord: readonly DevelopmentHistory[],
+): boolean {
+  const { party, againstParty } = objection.current;
+  if (withdrawal.party !== party || withdrawal.againstParty !== againstParty) return false;
+  const madeOnDates = reportsOf(onRecord, 'objection', party)
+    .filter((other) => other.current.againstParty === againstParty)
+    .map((other) => other.current.occurredOn);
+  return unnamedActConcerns(withdrawal.occurredOn, objection.current.occurredOn, madeOnDates);
+}
+
 export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: string): PartyObjection[] {
   const withdrawals = reportsOf(onRecord, 'objection-withdrawn', party);
-  return reportsOf(onRecord, 'objection', party).map(({ developmentId, current }) => ({
-    developmentId,
-    withdrawnOn:
-      withdrawals.find(
-        (withdrawal) =>
-          withdrawal.current.againstParty === current.againstParty &&
-          comparePartialDates(withdrawal.current.occurredOn, current.occurredOn) >= 0,
-      )?.current.occurredOn ?? null,
-    againstParty: current.againstParty,
-    reservationId: current.reservationId ?? null,
-    text: current.text ?? null,
-    madeOn: current.occurredOn,
-    madeOnPrecision: precisionOf(current.occurredOn),
-  }));
+  return reportsOf(onRecord, 'objection', party).map((objection) => {
+    const { developmentId, current } = objection;
+    return {
+      developmentId,
+      withdrawnOn:
+        withdrawals.find((withdrawal) => withdrawsObjection(withdrawal.current, objection, onRecord))?.current
+          .occurredOn ?? null,
+      againstParty: current.againstParty,
+      reservationId: current.reservationId ?? null,
+      text: current.text ?? null,
+      madeOn: current.occurredOn,
+      madeOnPrecision: precisionOf(current.occurredOn),
+    };
+  });
 }
 
 /**
  * A notified withdrawal takes effect on the date the report gives, else after the treaty's notice period (when
- * the registration states one and the notification is known to the day).
+ * the registration states one and the notification is known to the day). `boundBy` says whether the party was bound
+ * by a date: a state that was not (it only signed) notifies that it will not become a party, effective when notified.
  */
 export function withdrawalOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticeDays: number | undefined,
+  boundBy: (date: string) => boolean = () => true,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeEffectiveOn(notice.current, noticeDays);
+  const computed = noticeEffectiveOn(notice.current, noticeDays, boundBy(occurredOn));
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
 }
 
-/** The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null. */
+/**
+ * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
+ * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
+ * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
+ * from its signature on the notification itself.
+ */
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
   noticeDays: number | undefined,
+  boundWhenNotified = true,
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
+  if (!boundWhenNotified) return notice.occurredOn;
   return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
 }
 
@@ -296,16 +327,18 @@ export function hasCome(date: string | null, asOf: string | null): boolean {
   return date !== null && (asOf === null || endOfPeriod(date) <= asOf);
 }
 
-/** The last period of provisional application: its start, and its end if one is on record after it. */
 /**
- * The party's last period of provisional application. It lasts until the treaty enters into force for the party
- * (VCLT art. 25(1): applied provisionally "pending its entry into force"): without an end on record, `inForceOn`
- * ends it, once it is on or after the start.
+ * The party's last period of provisional application. It lasts until the treaty enters into force for the party, or
+ * until the party makes clear it will not become a party (VCLT art. 25: applied provisionally "pending its entry into
+ * force", ended by a notification "of its intention not to become a party"). Without an end on record, the earlier of
+ * `inForceOn` and `withdrewOn` (the day the party's withdrawal took effect, as its standing reads it) ends it, once on
+ * or after the start: a state shown as withdrawn is not still applying the treaty.
  */
 export function provisionalApplicationOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   inForceOn: string | null,
+  withdrewOn: string | null = null,
 ): ProvisionalApplication | null {
   const started = reportsOf(onRecord, 'provisional-application-started', party).at(-1);
   const ended = reportsOf(onRecord, 'provisional-application-ended', party).at(-1);
@@ -314,15 +347,16 @@ export function provisionalApplicationOf(
     ended && (!started || comparePartialDates(ended.current.occurredOn, started.current.occurredOn) >= 0)
       ? ended.current.occurredOn
       : null;
-  const endedByEntryIntoForce =
-    reportedEnd === null &&
-    started !== undefined &&
-    inForceOn !== null &&
-    comparePartialDates(inForceOn, started.current.occurredOn) >= 0;
+  const computedEnd =
+    reportedEnd === null && started !== undefined
+      ? ([inForceOn, withdrewOn]
+          .filter((on): on is string => on !== null && comparePartialDates(on, started.current.occurredOn) >= 0)
+          .sort((a, b) => comparePartialDates(a, b))[0] ?? null)
+      : null;
   return {
     startedOn: started?.current.occurredOn ?? null,
-    endedOn: endedByEntryIntoForce ? inForceOn : reportedEnd,
-    endedOnComputed: endedByEntryIntoForce,
+    endedOn: computedEnd ?? reportedEnd,
+    endedOnComputed: computedEnd !== null,
   };
 }
 

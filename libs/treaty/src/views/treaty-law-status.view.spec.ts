@@ -88,16 +88,28 @@ describe('entry into force by the clause', () => {
     expect(view.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
   });
 
-  it('without a clause, a party consenting after the reported entry into force needs a report of its own', () => {
-    const view = statusOf([
+  it('without a clause, a party consenting after the reported entry into force is bound from its consent', () => {
+    // VCLT art. 24(3): the treaty enters into force for a state consenting after it on the date of its consent.
+    const events = [
       registeredMultilateral({ entryIntoForce: undefined }),
       consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
       happened('TreatyEnteredIntoForce', uuid(3), '2025-03-01'),
       consented(uuid(4), 'FR', 'accession', '2025-06-01'),
-    ]);
+    ];
+    const view = statusOf(events);
     expect(view.ratification['AT']).toMatchObject({ inForceOn: '2025-03-01', inForceOnComputed: false });
-    expect(view.ratification['FR']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+    expect(view.ratification['FR']).toMatchObject({ inForceOn: '2025-06-01', inForceOnComputed: true });
     expect(view.ratification['BE']).toMatchObject({ inForceOn: null, consent: null });
+    expect(statusOf(events, '2025-05-31').ratification['FR']).toBeUndefined();
+    // An accession known only to its month is in force from that month, once the month has come.
+    const byMonth = [...events.slice(0, 3), consented(uuid(4), 'FR', 'accession', '2025-06')];
+    expect(statusOf(byMonth).ratification['FR']).toMatchObject({ inForceOn: '2025-06', inForceOnComputed: true });
+    // A report of its own wins; one of another day stays listed with the computed date beside it.
+    const reported = statusOf([...events, scoped('TreatyEnteredIntoForce', uuid(5), '2025-07-01', 'FR')]);
+    expect(reported.ratification['FR']).toMatchObject({ inForceOn: '2025-07-01', inForceOnComputed: false });
+    expect(reported.disagreements).toEqual([
+      expect.objectContaining({ type: 'entered-into-force', party: 'FR', computedOn: '2025-06-01' }),
+    ]);
   });
 
   it('a retracted instrument no longer counts', () => {
@@ -284,6 +296,66 @@ describe('per party', () => {
     ]);
   });
 
+  it('a withdrawal or an objection known only to its month or year leaves a reservation made later in that period', () => {
+    // "In September 2025 France withdrew its reservation": the one of June, not the one made on 20 September, which
+    // may have come after the withdrawal. Likewise an objection of that month is to the reservations made before it.
+    const fr = statusOf([
+      ...convention,
+      reservationWithdrawn(uuid(7), 'FR', '2025-09'),
+      reserved(uuid(8), 'FR', '2025-09-20', 'On article 12'),
+      objected(uuid(9), 'BE', 'FR', '2025-09'),
+      reserved(uuid(10), 'FR', '2025-10-01', 'On article 14'),
+    ]).ratification['FR'];
+    expect(fr?.reservations.map((r) => [r.text, r.withdrawnOn, r.objectedToBy.map((o) => o.party)])).toEqual([
+      ['On article 5', '2025-08-01', ['AT', 'BE']],
+      ['On article 9', '2025-09', ['BE']],
+      ['On article 12', null, []],
+      ['On article 14', null, []],
+    ]);
+  });
+
+  it('one known only to its period still concerns a reservation of that period when none is known to come before it', () => {
+    // The withdrawal has nothing else to withdraw: the record cannot order the two, and reads it as the one it can be.
+    const view = statusOf([
+      registeredMultilateral(),
+      consented(uuid(2), 'FR', 'accession', '2025-06-01'),
+      reserved(uuid(3), 'FR', '2025-06-01', 'On article 5'),
+      reservationWithdrawn(uuid(4), 'FR', '2025'),
+      objected(uuid(5), 'BE', 'FR', '2025-06'),
+    ]);
+    expect(view.ratification['FR']?.reservations).toEqual([
+      expect.objectContaining({
+        text: 'On article 5',
+        withdrawnOn: '2025',
+        objectedToBy: [expect.objectContaining({ party: 'BE' })],
+      }),
+    ]);
+  });
+
+  it('a withdrawal of objections known only to its month leaves an objection made later in that month', () => {
+    // "In December Austria withdrew its objection" (of July), and on 20 December objected to another reservation.
+    const withdrawn: TreatyEvent = {
+      type: 'ObjectionWithdrawn',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(9),
+        occurredOn: '2025-12',
+        source: source(),
+        party: 'AT',
+        againstParty: 'FR',
+      },
+    };
+    const view = statusOf([...convention, withdrawn, objected(uuid(10), 'AT', 'FR', '2025-12-20', uuid(4))]);
+    expect(view.ratification['AT']?.objections.map((o) => [o.madeOn, o.withdrawnOn])).toEqual([
+      ['2025-07-01', '2025-12'],
+      ['2025-12-20', null],
+    ]);
+    expect(view.ratification['FR']?.reservations.map((r) => r.objectedToBy.map((o) => [o.party, o.on]))).toEqual([
+      [],
+      [['AT', '2025-12-20']],
+    ]);
+  });
+
   it('a withdrawn objection no longer stands against the reservation, and shows its withdrawal', () => {
     const withdrawn: TreatyEvent = {
       type: 'ObjectionWithdrawn',
@@ -306,9 +378,36 @@ describe('per party', () => {
     ).toBeNull();
   });
 
-  it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
+  it("a signatory's notice that it will not become a party takes effect when notified, not after the notice period", () => {
+    // As the United States and the Rome Statute (2002): the treaty's notice period is for parties leaving it; a state
+    // that only signed ends its signature's obligations (VCLT art. 18) by making its intention clear.
     const events = [
       ...convention,
+      signedBy(uuid(7), 'AT', '2025-01-10'),
+      withdrawalNotified(uuid(8), 'AT', '2025-09-01'),
+      consented(uuid(9), 'BE', 'ratification', '2025-03-01'),
+      withdrawalNotified(uuid(10), 'BE', '2025-09-01'),
+    ];
+    expect(statusOf(events, '2025-09-01').ratification['AT']).toMatchObject({
+      consent: null,
+      withdrawalNotifiedOn: '2025-09-01',
+      withdrawalEffectiveOn: '2025-09-01',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+    });
+    // A state bound by then still gives the notice: 180 days.
+    expect(statusOf(events, '2025-09-01').ratification['BE']).toMatchObject({
+      withdrawalEffectiveOn: '2026-02-28',
+      withdrawn: false,
+    });
+  });
+
+  it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {
+    // Parties bound when they notify (a state that only signed is released on its notice: the test above).
+    const events = [
+      ...convention,
+      consented(uuid(11), 'CZ', 'ratification', '2025-03-01'),
+      consented(uuid(12), 'DK', 'ratification', '2025-03-02'),
       withdrawalNotified(uuid(7), 'CZ', '2025-09-01', '2025-12-01'),
       withdrawalNotified(uuid(8), 'DK', '2025-09-01'),
     ];
@@ -326,6 +425,7 @@ describe('per party', () => {
     });
     const noNotice = statusOf([
       registeredMultilateral({ withdrawalNoticeDays: undefined }),
+      consented(uuid(11), 'CZ', 'ratification', '2025-03-01'),
       withdrawalNotified(uuid(7), 'CZ', '2025-09-01'),
     ]);
     expect(noNotice.ratification['CZ']).toMatchObject({
@@ -446,6 +546,30 @@ describe('provisional application until entry into force', () => {
       endedOn: null,
       endedOnComputed: false,
     });
+  });
+
+  it('ends when the state that applied it without consenting withdraws, if no end is on record', () => {
+    // As Russia and the Energy Charter Treaty: applied provisionally from signature, never ratified, notified in
+    // August 2009 that it would not become a party, effective 60 days later (VCLT art. 25(2)). A state shown as
+    // withdrawn is not still applying the treaty.
+    const events = [
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2024-12-17', 'BE'),
+      withdrawalNotified(uuid(3), 'BE', '2025-08-20', '2025-10-19'),
+    ];
+    expect(statusOf(events).ratification['BE']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2025-10-19',
+      provisionalApplication: { startedOn: '2024-12-17', endedOn: '2025-10-19', endedOnComputed: true },
+    });
+    expect(statusOf(events, '2025-10-18').ratification['BE']?.provisionalApplication).toEqual({
+      startedOn: '2024-12-17',
+      endedOn: null,
+      endedOnComputed: false,
+    });
+    // Applied again after the withdrawal: the new period is not ended by the old withdrawal.
+    const again = [...events, scoped('ProvisionalApplicationStarted', uuid(4), '2025-11-01', 'BE')];
+    expect(statusOf(again).ratification['BE']?.provisionalApplication).toMatchObject({ endedOn: null });
   });
 });
 

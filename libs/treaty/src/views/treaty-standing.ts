@@ -91,10 +91,13 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const ownEntryIntoForce = latestOnRecord(onRecord, 'entered-into-force', party).on;
     if (ownEntryIntoForce !== null) inForceForAParty = true;
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
-    const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
     const bindsAsOriginal = consent === null && treatyInForceBindsOriginals && history.parties.includes(party);
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
+    // Bound by a date: its consent (or completed ratification) by then, or the treaty in force for it by then.
+    const boundBy = (date: string) =>
+      [completedOn, reportedInForceOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
+    const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
     const consentImplied = completedOn === null && reportedInForceOn !== null;

@@ -1,6 +1,12 @@
 import { partyOf } from '../development';
 import { comparePartialDates, precisionOf } from '../partial-date';
-import { computedDate, partyEntryIntoForce, successorEntryIntoForce, type ComputedDate } from './entry-into-force';
+import {
+  computedDate,
+  laterConsentEntryIntoForce,
+  partyEntryIntoForce,
+  successorEntryIntoForce,
+  type ComputedDate,
+} from './entry-into-force';
 import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
@@ -64,20 +70,21 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
-    // (not from its notification); any other party by the clause, when there is one.
+    // (not from its notification); any other party by the clause, when there is one; without one, a party consenting
+    // after the treaty entered into force from its consent (VCLT art. 24(3)).
     const successionOn = consent?.successionOn ?? null;
     const computed =
       successionOn !== null
         ? successorEntryIntoForce(successionOn, treatyInForce.on)
         : clause
           ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
-          : null;
+          : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
     const ended = standing.bilateralEnding;
     const computedInForce =
       computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
     // Otherwise, the date a report gives the party (`reportedInForceOn`); without a clause, also the treaty's for a
-    // party whose consent came by it; one consenting later, only by a report of its own.
+    // party whose consent came by it (art. 24(2)).
     const treatyReported = treatyInForce.reportedOn;
     const followsTreaty =
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
@@ -110,7 +117,7 @@ export function treatyStatusOf(
       withdrawalNotifiedOn: notice.notifiedOn,
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
-      provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on),
+      provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on, withdrewOn),
       suspended: partySuspension.suspended,
       suspendedOn: partySuspension.suspendedOn,
     };

@@ -104,9 +104,16 @@ export class PartyObjectionDto {
 export class ProvisionalApplicationDto {
   @ApiProperty(date('Start of the last period of provisional application'))
   startedOn!: string | null;
-  @ApiProperty(date("Its end: on record, or else the party's entry into force, which ends it (VCLT art. 25)"))
+  @ApiProperty(
+    date(
+      "Its end: on record, or else the party's entry into force or the day its withdrawal took effect, whichever came first, either of which ends it (VCLT art. 25)",
+    ),
+  )
   endedOn!: string | null;
-  @ApiProperty({ description: "True when no end is on record and endedOn is the party's entry into force" })
+  @ApiProperty({
+    description:
+      "True when no end is on record and endedOn is the party's entry into force or the day its withdrawal took effect",
+  })
   endedOnComputed!: boolean;
 }
 
