@@ -190,6 +190,56 @@ describe('data downloads', () => {
     await request(subject.http).get('/treaties?changedSince=9223372036854775807').expect(400);
   });
 
+  it('each download answers an ETag, 304 to a client that holds it, and a new one once a correction is recorded', async () => {
+    const paths = ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld'];
+    // One address throughout, as a client has (JSON-LD's absolute links are made of it).
+    const get = (path: string, ifNoneMatch?: string) => {
+      const pending = request(subject.http).get(path).set('Host', 'timeline.example');
+      return (ifNoneMatch === undefined ? pending : pending.set('If-None-Match', ifNoneMatch))
+        .buffer(true)
+        .parse((response, callback) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => callback(null, text));
+        });
+    };
+    const before = await Promise.all(paths.map((path) => get(path).expect(200)));
+    for (const [index, response] of before.entries()) {
+      const etag = response.headers['etag'];
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await get(paths[index]!, etag).expect(304);
+      expect(again.body).toBe('');
+      expect(again.headers['etag']).toBe(etag);
+      // A validator the service never issued is no match: the whole download.
+      expect((await get(paths[index]!, 'W/"something-else"').expect(200)).body).toBe(response.body);
+    }
+    expect(new Set(before.map((response) => response.headers['etag'])).size).toBe(paths.length);
+
+    const tricky = parse<Record<string, string>>(before[1]!.body as string, { columns: true }).find(
+      (row) => row.treatyId === TRICKY.id && row.type === 'signed',
+    )!;
+    const corrected = await post(
+      subject.http,
+      `/treaties/${TRICKY.id}/developments/${tricky.developmentId}/corrections`,
+      { changes: { place: 'Minsk' }, reason: 'the city only', source: source() },
+    ).expect(201);
+    await request(subject.http).get(`/treaties/${TRICKY.id}?minPosition=${corrected.body.position}`).expect(200);
+
+    for (const [index, path] of paths.entries()) {
+      const stale = before[index]!.headers['etag'] as string;
+      const fresh = await get(path, stale).expect(200);
+      expect(fresh.headers['etag']).not.toBe(stale);
+      if (path === '/exports/developments.csv') {
+        const rows = parse<Record<string, string>>(fresh.body as string, { columns: true });
+        expect(rows.find((row) => row.developmentId === tricky.developmentId)).toMatchObject({
+          place: 'Minsk',
+          corrected: 'true',
+        });
+      }
+    }
+  });
+
   it('follows TIMELINE_PUBLIC_READS', async () => {
     const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {
