@@ -240,6 +240,70 @@ describe('data downloads', () => {
     }
   });
 
+  it('the CSVs tell a computed date from a reported one, and a reading from the decisive vote', async () => {
+    const clause = {
+      id: 'clause-treaty',
+      title: 'A convention in force 30 days after the second instrument',
+      parties: ['FR', 'DE', 'IT'],
+      category: 'other',
+      kind: 'multilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    };
+    await post(subject.http, '/treaties', clause).expect(201);
+    const path = `/treaties/${clause.id}/developments`;
+    await post(subject.http, path, signature({ occurredOn: '2025-05-02' })).expect(201);
+    for (const party of ['FR', 'DE']) {
+      await post(subject.http, path, {
+        type: 'consent-to-be-bound',
+        party,
+        consentType: 'ratification',
+        occurredOn: '2025-05-20',
+        source: source(),
+      }).expect(201);
+    }
+    for (const stage of ['first-reading', 'third-reading']) {
+      await post(
+        subject.http,
+        path,
+        dumaApproval({
+          party: 'IT',
+          body: 'Camera dei deputati',
+          occurredOn: stage === 'first-reading' ? '2025-05-10' : '2025-05-24',
+          stage,
+        }),
+      ).expect(201);
+    }
+    const last = await post(
+      subject.http,
+      path,
+      dumaApproval({ party: 'IT', body: 'Senato', occurredOn: '2025-05-25' }),
+    );
+    await request(subject.http).get(`/treaties/${clause.id}?minPosition=${last.body.position}`).expect(200);
+
+    const status = (await request(subject.http).get(`/treaties/${clause.id}`).expect(200)).body;
+    expect(status).toMatchObject({ enteredIntoForceOn: '2025-06-19', enteredIntoForceOnComputed: true });
+    const treaties = parse<Record<string, string>>((await download('/exports/treaties.csv')).body as string, {
+      columns: true,
+    });
+    expect(treaties.find((row) => row.id === clause.id)).toMatchObject({
+      enteredIntoForceOn: '2025-06-19',
+      enteredIntoForceOnComputed: 'true',
+      terminatedOnComputed: 'false',
+    });
+    expect(treaties.find((row) => row.id === RU_IR.id)).toMatchObject({ enteredIntoForceOnComputed: 'false' });
+
+    const readings = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
+      columns: true,
+    }).filter((row) => row.treatyId === clause.id && row.type === 'legislative-approval');
+    expect(readings.map((row) => [row.body, row.occurredOn, row.stage])).toEqual(
+      expect.arrayContaining([
+        ['Camera dei deputati', '2025-05-10', 'first-reading'],
+        ['Camera dei deputati', '2025-05-24', 'third-reading'],
+        ['Senato', '2025-05-25', ''],
+      ]),
+    );
+  });
+
   it('follows TIMELINE_PUBLIC_READS', async () => {
     const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {
