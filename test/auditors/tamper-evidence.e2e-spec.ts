@@ -288,6 +288,29 @@ describe('tamper evidence', () => {
     }
   });
 
+  it('replay of a treaty the export does not hold, or not yet at --known-at, says so and exits 2, never an empty 0', async () => {
+    const replay = (...options: string[]) =>
+      offlineAudit(root, { 'replay.ndjson': pristineExport }, [
+        'replay',
+        'replay.ndjson',
+        '--as-of',
+        '2025-06-01',
+        ...options,
+      ]);
+    const mistyped = await replay('--treaty', 'ru-ir-comprehensive-strategic-partnershp');
+    expect(mistyped.code).toBe(EXIT.usage);
+    expect(mistyped.output).toContain('the export holds no treaty "ru-ir-comprehensive-strategic-partnershp"');
+
+    const treatyId = Object.keys(liveStatuses)[0]!;
+    const tooEarly = await replay('--treaty', treatyId, '--known-at', '2000-01-01T00:00:00Z');
+    expect(tooEarly.code).toBe(EXIT.usage);
+    expect(tooEarly.output).toMatch(new RegExp(`"${treatyId}" was first recorded at .+, after --known-at`));
+
+    const known = await replay('--treaty', treatyId, '--known-at', new Date().toISOString());
+    expect(known.code).toBe(EXIT.ok);
+    expect(JSON.parse(known.output)).toMatchObject({ asOf: '2025-06-01', treaties: [{ id: treatyId }] });
+  });
+
   it('takes an online backup that, restored, verifies clean against the checkpoint taken before it', async () => {
     const subject = await startOnCopy('backup-source');
     const restored = join(root, 'restored');
