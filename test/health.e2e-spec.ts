@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { asAuditor } from './support/audit-helpers';
 import { startTestApp, whenReady, type TestApp } from './support/test-app';
+import { RU_IR, post } from './support/treaty-requests';
 
 describe('GET /health', () => {
   let subject: TestApp;
@@ -21,6 +23,18 @@ describe('GET /health', () => {
       status: 'ok',
       info: { eventStore: { status: 'up' }, projections: { 'treaty-status': { state: 'live', caughtUp: true } } },
     });
+  });
+
+  it('says the projection is caught up when the log ends with events it does not follow (a signed checkpoint)', async () => {
+    await whenReady(subject.http);
+    const written = await post(subject.http, '/treaties', RU_IR).expect(201);
+    await request(subject.http).get(`/treaties/${RU_IR.id}?minPosition=${written.body.position}`).expect(200);
+    // Each checkpoint an auditor fetches is appended to the log, in a stream the treaty projection does not read.
+    for (let fetched = 0; fetched < 3; fetched++) await asAuditor(subject.http, '/audit/checkpoint').expect(200);
+    const response = await request(subject.http).get('/health/ready').expect(200);
+    const projection = response.body.info.projections['treaty-status'];
+    expect(BigInt(projection.headPosition)).toBeGreaterThan(BigInt(projection.position));
+    expect(projection).toMatchObject({ state: 'live', caughtUp: true });
   });
 });
 

@@ -62,6 +62,9 @@ describe('OpenAPI', () => {
       expect(Object.keys(post?.responses ?? {})).toEqual(
         expect.arrayContaining(['201', '400', '401', '403', '412', '422']),
       );
+      // What every write can also answer: a conflict with the record (DATE_BEFORE_SIGNATURE, TREATY_TERMINATED,
+      // DEVELOPMENT_RETRACTED...), a body or an append too large, a store unavailable or a treaty too busy.
+      expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['409', '413', '503']));
     }
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining([
@@ -71,6 +74,31 @@ describe('OpenAPI', () => {
         'WriteResponseDto',
       ]),
     );
+  });
+
+  it('documents what the webhook routes and downloads really answer', async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    const paths = body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    const responses = (path: string, method: string) => Object.keys(paths[path]?.[method]?.responses ?? {});
+    for (const [path, method] of [
+      ['/webhooks', 'post'],
+      ['/webhooks', 'get'],
+      ['/webhooks/{id}', 'get'],
+      ['/webhooks/{id}', 'delete'],
+      ['/webhooks/{id}/secret', 'post'],
+      ['/webhooks/{id}/deliveries', 'get'],
+      ['/webhooks/{id}/deliveries/{deliveryId}/retry', 'post'],
+    ] as const) {
+      expect(responses(path, method)).toEqual(expect.arrayContaining(['401']));
+    }
+    expect(responses('/webhooks', 'post')).toEqual(expect.arrayContaining(['201', '400', '422']));
+    // DELIVERY_NOT_FAILED: a delivery that did not fail is not retried.
+    expect(responses('/webhooks/{id}/deliveries/{deliveryId}/retry', 'post')).toEqual(
+      expect.arrayContaining(['202', '404', '409']),
+    );
+    for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {
+      expect(responses(path, 'get')).toEqual(expect.arrayContaining(['200', '304']));
+    }
   });
 
   it('documents the treaty-law types and fields (issue 13), requests and answers', async () => {

@@ -9,7 +9,7 @@ import { backupEventLog } from '../../apps/api/src/cli/backup-command';
 import { EXIT } from '../../apps/api/src/cli/audit-command';
 import { asAuditor, exportLog, offlineAudit } from '../support/audit-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { RU_IR } from '../support/treaty-requests';
+import { RU_IR, post } from '../support/treaty-requests';
 
 const DUMA_QUOTE = 'lower-house State Duma';
 
@@ -288,6 +288,29 @@ describe('tamper evidence', () => {
     }
   });
 
+  it('replay of a treaty the export does not hold, or not yet at --known-at, says so and exits 2, never an empty 0', async () => {
+    const replay = (...options: string[]) =>
+      offlineAudit(root, { 'replay.ndjson': pristineExport }, [
+        'replay',
+        'replay.ndjson',
+        '--as-of',
+        '2025-06-01',
+        ...options,
+      ]);
+    const mistyped = await replay('--treaty', 'ru-ir-comprehensive-strategic-partnershp');
+    expect(mistyped.code).toBe(EXIT.usage);
+    expect(mistyped.output).toContain('the export holds no treaty "ru-ir-comprehensive-strategic-partnershp"');
+
+    const treatyId = Object.keys(liveStatuses)[0]!;
+    const tooEarly = await replay('--treaty', treatyId, '--known-at', '2000-01-01T00:00:00Z');
+    expect(tooEarly.code).toBe(EXIT.usage);
+    expect(tooEarly.output).toMatch(new RegExp(`"${treatyId}" was first recorded at .+, after --known-at`));
+
+    const known = await replay('--treaty', treatyId, '--known-at', new Date().toISOString());
+    expect(known.code).toBe(EXIT.ok);
+    expect(JSON.parse(known.output)).toMatchObject({ asOf: '2025-06-01', treaties: [{ id: treatyId }] });
+  });
+
   it('takes an online backup that, restored, verifies clean against the checkpoint taken before it', async () => {
     const subject = await startOnCopy('backup-source');
     const restored = join(root, 'restored');
@@ -307,6 +330,43 @@ describe('tamper evidence', () => {
       expect(result.code).toBe(EXIT.ok);
     } finally {
       await restoredApp.close();
+    }
+  });
+
+  it('a backup restored beside a newer read model is not served as caught up: readiness names the rebuild it needs', async () => {
+    const subject = await startOnCopy('restored-beside-newer');
+    const dataDir = join(root, 'restored-beside-newer');
+    try {
+      await backupEventLog(subject.config, join(root, 'older-backup.db'));
+      // Written after the backup: the read model has it, the restored log will not.
+      const written = await post(subject.http, '/treaties', {
+        id: 'registered-after-the-backup',
+        title: 'A treaty registered after the backup was taken',
+        parties: ['FR', 'DE'],
+        category: 'other',
+      }).expect(201);
+      await request(subject.http).get(`/treaties/registered-after-the-backup?minPosition=${written.body.position}`);
+    } finally {
+      await subject.close();
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `events.db${suffix}`), { force: true });
+    cpSync(join(root, 'older-backup.db'), join(dataDir, 'events.db'));
+    const restored = await startTestApp(
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, loadDemoData: false },
+      { keepData: true },
+    );
+    try {
+      let ready = await request(restored.http).get('/health/ready');
+      for (let attempt = 0; attempt < 100 && ready.status === 200; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ready = await request(restored.http).get('/health/ready');
+      }
+      expect(ready.status).toBe(503);
+      const projection = ready.body.details.projections['treaty-status'];
+      expect(projection).toMatchObject({ state: 'failed' });
+      expect(projection.error).toMatch(/the log ends at \d+: .*npm run projections:rebuild/);
+    } finally {
+      await restored.close();
     }
   });
 });

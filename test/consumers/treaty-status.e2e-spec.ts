@@ -171,6 +171,19 @@ describe('GET /treaties/{id}: the status projection', () => {
     await get(subject, `/treaties/${RU_IR.id}?unknown=1`).expect(400);
   });
 
+  it('refuses a date that is written right but does not exist as every other malformed date: 400 naming it', async () => {
+    // 30 February matches YYYY-MM-DD; answered 422 INVALID_DATE, it was another status and code than 31-02-2025
+    // for the same mistake, on every route that takes asOf or knownAt.
+    for (const path of [`/treaties/${RU_IR.id}`, `/treaties/${RU_IR.id}/timeline`]) {
+      for (const query of ['asOf=2025-02-30', 'knownAt=2025-02-30T00:00:00Z', 'asOf=2025-13-01']) {
+        const field = query.split('=')[0];
+        const response = await get(subject, `${path}?${query}`).expect(400);
+        expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field }] });
+      }
+    }
+    await get(subject, `/treaties/${RU_IR.id}?asOf=2024-02-29`).expect(200);
+  });
+
   it('answers a conditional GET with 304 only while the revision identifies the status sent', async () => {
     const original = {
       id: 'ru-ir-trade-agreement',

@@ -218,6 +218,20 @@ describe('refused input: every bad request a clear 4xx with a stable code', () =
       expect(response.text.length).toBeLessThan(10_000);
     });
 
+    it('names a missing field once, as required, not by the rules a value would have broken', async () => {
+      const development = await post(subject.http, developments, { occurredOn: '2025-04' }).expect(400);
+      expect(development.body.errors).toEqual([
+        { field: 'type', message: 'type is required' },
+        { field: 'source', message: 'source is required' },
+      ]);
+      expect(development.body.detail).toBe('type: type is required; source: source is required');
+      const webhook = await post(subject.http, '/webhooks', {}).expect(400);
+      expect(webhook.body.errors).toEqual([{ field: 'url', message: 'url is required' }]);
+      // A value that is there but wrong still says what is wrong with it, once.
+      const page = await request(subject.http).get('/feeds/developments.atom?page=abc').expect(400);
+      expect(page.body.errors).toEqual([{ field: 'page', message: 'page must be a whole number from 1' }]);
+    });
+
     it('lists at most 20 unknown query parameters, without a key', async () => {
       const query = Array.from({ length: 900 }, (_, index) => `unknown${index}=1`).join('&');
       const response = await request(subject.http).get(`/treaties?${query}`).expect(400);

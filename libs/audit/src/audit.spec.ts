@@ -137,6 +137,23 @@ describe('verifyLog', () => {
       expect.objectContaining({ stream: log[7]!.streamName, revision: log[7]!.revision.toString() }),
     ]);
   });
+
+  it('says when the log ends before a checkpoint: removed from its end, or an export taken before the checkpoint', async () => {
+    const log = sealedLog();
+    const { privateKey } = keys();
+    const whole = await verifyLog(log);
+    const checkpoint = signCheckpoint(whole.lastPosition!, whole.heads, new Date(), privateKey);
+    const exportedEarlier = log.slice(0, -1);
+    const result = await verifyLog(exportedEarlier, [checkpoint]);
+    // Still a failure (an auditor cannot tell the two apart from the export alone), but not one that claims the
+    // log shows another head: it names where the log ends and what to do about an export taken too early.
+    expect(result.ok).toBe(false);
+    const ends = `the log ends at position ${exportedEarlier.at(-1)!.position}, before the checkpoint's position ${checkpoint.position}`;
+    expect(result.failures).toEqual([expect.objectContaining({ stream: log[7]!.streamName })]);
+    expect(result.failures[0]!.reason).toContain(ends);
+    expect(result.failures[0]!.reason).toContain('export the log again after fetching the checkpoint');
+    expect(result.failures[0]!.reason).not.toContain('the log now shows');
+  });
 });
 
 describe('signed checkpoints', () => {

@@ -86,19 +86,33 @@ export function checkpointIsAuthentic(checkpoint: SignedCheckpoint, publicKey: K
 export function compareWithCheckpoint(
   checkpoint: SignedCheckpoint,
   headsAtPosition: ReadonlyMap<string, StreamHead>,
+  logEndsAt?: bigint,
 ): VerificationFailure[] {
   const failures: VerificationFailure[] = [];
   const recorded = new Map(checkpoint.heads.map((head) => [head.stream, head]));
+  // A log that ends before the checkpoint's position lacks what the checkpoint covers past its end: events removed
+  // from its end, or, offline, an export fetched before the checkpoint. Neither can be told from the export alone,
+  // so it fails, saying so, rather than read as a stream whose head was rewritten.
+  const endsBefore =
+    logEndsAt !== undefined && logEndsAt < BigInt(checkpoint.position)
+      ? `the log ends at position ${logEndsAt}, before the checkpoint's position ${checkpoint.position}: events ` +
+        'it covers are missing from the end (removed; or, for an export, it was taken before the checkpoint was ' +
+        'issued: export the log again after fetching the checkpoint)'
+      : undefined;
   for (const head of checkpoint.heads) {
     const found = headsAtPosition.get(head.stream);
     if (!found || found.revision.toString() !== head.revision || found.hash !== head.hash) {
+      const missingFromTheEnd = found !== undefined && found.revision < BigInt(head.revision);
       failures.push({
         eventId: found?.eventId ?? 'unknown',
         stream: head.stream,
         revision: head.revision,
-        reason: found
-          ? `the checkpoint at position ${checkpoint.position} recorded revision ${head.revision} with hash ${head.hash} as this stream's head; the log now shows revision ${found.revision} with hash ${found.hash}`
-          : `the checkpoint at position ${checkpoint.position} recorded this stream up to revision ${head.revision}; the log no longer has it`,
+        reason:
+          endsBefore !== undefined && (found === undefined || missingFromTheEnd)
+            ? `the checkpoint recorded this stream up to revision ${head.revision}, the log has ${found ? `up to revision ${found.revision}` : 'none of it'}; ${endsBefore}`
+            : found
+              ? `the checkpoint at position ${checkpoint.position} recorded revision ${head.revision} with hash ${head.hash} as this stream's head; the log now shows revision ${found.revision} with hash ${found.hash}`
+              : `the checkpoint at position ${checkpoint.position} recorded this stream up to revision ${head.revision}; the log no longer has it`,
       });
     }
   }

@@ -326,4 +326,24 @@ describe('ProjectionRunner', () => {
     expect(() => new ProjectionRunner(store, db, recordingProjection())).toThrow('projections:rebuild');
     db.close();
   });
+
+  it('refuses to follow a log that ends before its checkpoint (a restored backup), rather than skip what comes next', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    await new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true }).start();
+    const checkpoint = readCheckpoint(db, 'recording')!.position!;
+
+    // The log restored from a backup taken at its tenth event, and written to since: its new events take positions
+    // the read model has already passed.
+    const restored = new InMemoryEventStore();
+    await restored.appendToStream('stream-0', newEvents(10, 'SomethingHappened'));
+    const runner = new ProjectionRunner(restored, db, recordingProjection());
+    await runner.start();
+    expect(runner.status).toMatchObject({ kind: 'failed', event: undefined });
+    const error = (runner.status as { error: string }).error;
+    expect(error).toContain(`position ${checkpoint}`);
+    expect(error).toContain('projections:rebuild');
+    expect(applied(db)).toEqual(stored);
+    expect(readCheckpoint(db, 'recording')?.position).toBe(checkpoint);
+    db.close();
+  });
 });

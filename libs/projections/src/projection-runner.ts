@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  lastEventPosition,
   START,
   type EventStore,
   type RecordedEvent,
@@ -158,6 +159,7 @@ export class ProjectionRunner<Update> {
     let live = false;
     let reason: StopReason | undefined;
     try {
+      await this.refuseALogThatEndsBeforeTheCheckpoint();
       const subscription = this.store.subscribeToAll({
         fromPosition: this.appliedPosition ?? START,
         signal: this.controller.signal,
@@ -200,6 +202,24 @@ export class ProjectionRunner<Update> {
     } catch (error) {
       this.fail(undefined, error);
     }
+  }
+
+  /**
+   * A read model whose checkpoint is past the end of the log was not built from this log as it is: the log was
+   * restored from a backup (or replaced) under a data directory that kept a newer read model. Followed from its
+   * checkpoint, it would serve treaties as the lost events left them and pass over the next events written, which
+   * take the positions it believes it has applied, and then look caught up: it stops here instead, saying why.
+   * The log's end is read after the checkpoint, and only grows, so a read model of this log is never refused.
+   */
+  private async refuseALogThatEndsBeforeTheCheckpoint(): Promise<void> {
+    if (this.appliedPosition === undefined) return;
+    const end = await lastEventPosition(this.store);
+    if (end !== undefined && end >= this.appliedPosition) return;
+    throw new Error(
+      `Read model "${this.projection.name}" has applied the log up to position ${this.appliedPosition}, but the log ` +
+        `${end === undefined ? 'is empty' : `ends at ${end}`}: it was built from another log (a backup restored ` +
+        'beside a newer read model?); rebuild it with `npm run projections:rebuild`',
+    );
   }
 
   /**

@@ -53,6 +53,7 @@ describe('a snapshot of the read model', () => {
     const snapshot = openReadModelSnapshot(file, treatyStatusProjection.name, live);
     await append(signed(uuid(100), '2025-01-17'));
     expect(snapshot.position).toBe(registeredAt);
+    expect(snapshot.version).toBe(treatyStatusProjection.version);
     expect(statusOf(snapshot.treaties)).toBe('registered');
     expect(snapshot.treaties.list({ limit: 10 }).items.map((item) => item.status)).toEqual(['registered']);
     expect(statusOf(live)).toBe('signed');

@@ -12,6 +12,8 @@ export interface ReadModelSnapshot {
   readonly treaties: TreatyStatusQueries;
   /** The position of the last event the snapshot holds, or undefined when the projection had applied none. */
   readonly position: bigint | undefined;
+  /** The projection's version that wrote it (how its views are rendered), or undefined for an empty file. */
+  readonly version: number | undefined;
   close(): void;
 }
 
@@ -24,10 +26,11 @@ export function openReadModelSnapshot(file: string, projection: string, live?: T
   try {
     db.exec('BEGIN');
     // A read transaction takes its snapshot at its first read, not at BEGIN: this read is the moment it holds.
-    const position = readCheckpoint(db, projection)?.position;
+    const checkpoint = readCheckpoint(db, projection);
     return {
       treaties: new TreatyStatusQueries(db, live),
-      position,
+      position: checkpoint?.position,
+      version: checkpoint?.version,
       close: () => {
         if (db.open) db.close();
       },

@@ -190,6 +190,120 @@ describe('data downloads', () => {
     await request(subject.http).get('/treaties?changedSince=9223372036854775807').expect(400);
   });
 
+  it('each download answers an ETag, 304 to a client that holds it, and a new one once a correction is recorded', async () => {
+    const paths = ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld'];
+    // One address throughout, as a client has (JSON-LD's absolute links are made of it).
+    const get = (path: string, ifNoneMatch?: string) => {
+      const pending = request(subject.http).get(path).set('Host', 'timeline.example');
+      return (ifNoneMatch === undefined ? pending : pending.set('If-None-Match', ifNoneMatch))
+        .buffer(true)
+        .parse((response, callback) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => callback(null, text));
+        });
+    };
+    const before = await Promise.all(paths.map((path) => get(path).expect(200)));
+    for (const [index, response] of before.entries()) {
+      const etag = response.headers['etag'];
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await get(paths[index]!, etag).expect(304);
+      expect(again.body).toBe('');
+      expect(again.headers['etag']).toBe(etag);
+      // A validator the service never issued is no match: the whole download.
+      expect((await get(paths[index]!, 'W/"something-else"').expect(200)).body).toBe(response.body);
+    }
+    expect(new Set(before.map((response) => response.headers['etag'])).size).toBe(paths.length);
+
+    const tricky = parse<Record<string, string>>(before[1]!.body as string, { columns: true }).find(
+      (row) => row.treatyId === TRICKY.id && row.type === 'signed',
+    )!;
+    const corrected = await post(
+      subject.http,
+      `/treaties/${TRICKY.id}/developments/${tricky.developmentId}/corrections`,
+      { changes: { place: 'Minsk' }, reason: 'the city only', source: source() },
+    ).expect(201);
+    await request(subject.http).get(`/treaties/${TRICKY.id}?minPosition=${corrected.body.position}`).expect(200);
+
+    for (const [index, path] of paths.entries()) {
+      const stale = before[index]!.headers['etag'] as string;
+      const fresh = await get(path, stale).expect(200);
+      expect(fresh.headers['etag']).not.toBe(stale);
+      if (path === '/exports/developments.csv') {
+        const rows = parse<Record<string, string>>(fresh.body as string, { columns: true });
+        expect(rows.find((row) => row.developmentId === tricky.developmentId)).toMatchObject({
+          place: 'Minsk',
+          corrected: 'true',
+        });
+      }
+    }
+  });
+
+  it('the CSVs tell a computed date from a reported one, and a reading from the decisive vote', async () => {
+    const clause = {
+      id: 'clause-treaty',
+      title: 'A convention in force 30 days after the second instrument',
+      parties: ['FR', 'DE', 'IT'],
+      category: 'other',
+      kind: 'multilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    };
+    await post(subject.http, '/treaties', clause).expect(201);
+    const path = `/treaties/${clause.id}/developments`;
+    await post(subject.http, path, signature({ occurredOn: '2025-05-02' })).expect(201);
+    for (const party of ['FR', 'DE']) {
+      await post(subject.http, path, {
+        type: 'consent-to-be-bound',
+        party,
+        consentType: 'ratification',
+        occurredOn: '2025-05-20',
+        source: source(),
+      }).expect(201);
+    }
+    for (const stage of ['first-reading', 'third-reading']) {
+      await post(
+        subject.http,
+        path,
+        dumaApproval({
+          party: 'IT',
+          body: 'Camera dei deputati',
+          occurredOn: stage === 'first-reading' ? '2025-05-10' : '2025-05-24',
+          stage,
+        }),
+      ).expect(201);
+    }
+    const last = await post(
+      subject.http,
+      path,
+      dumaApproval({ party: 'IT', body: 'Senato', occurredOn: '2025-05-25' }),
+    );
+    await request(subject.http).get(`/treaties/${clause.id}?minPosition=${last.body.position}`).expect(200);
+
+    const status = (await request(subject.http).get(`/treaties/${clause.id}`).expect(200)).body;
+    expect(status).toMatchObject({ enteredIntoForceOn: '2025-06-19', enteredIntoForceOnComputed: true });
+    const treaties = parse<Record<string, string>>((await download('/exports/treaties.csv')).body as string, {
+      columns: true,
+    });
+    expect(treaties.find((row) => row.id === clause.id)).toMatchObject({
+      enteredIntoForceOn: '2025-06-19',
+      enteredIntoForceOnComputed: 'true',
+      terminatedOnComputed: 'false',
+    });
+    expect(treaties.find((row) => row.id === RU_IR.id)).toMatchObject({ enteredIntoForceOnComputed: 'false' });
+
+    const readings = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
+      columns: true,
+    }).filter((row) => row.treatyId === clause.id && row.type === 'legislative-approval');
+    expect(readings.map((row) => [row.body, row.occurredOn, row.stage])).toEqual(
+      expect.arrayContaining([
+        ['Camera dei deputati', '2025-05-10', 'first-reading'],
+        ['Camera dei deputati', '2025-05-24', 'third-reading'],
+        ['Senato', '2025-05-25', ''],
+      ]),
+    );
+  });
+
   it('follows TIMELINE_PUBLIC_READS', async () => {
     const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {

@@ -76,6 +76,7 @@ async function replay(file: string, options: readonly string[], print: (line: st
     const history = fold.history();
     return history ? [history] : [];
   });
+  if (onlyTreaty !== undefined) refuseUnknownTreaty(streams.get(onlyTreaty), onlyTreaty, knownBy);
   const links = linksFromOthers(histories);
   const treaties = [...streams.entries()]
     .filter(([treatyId]) => onlyTreaty === undefined || treatyId === onlyTreaty)
@@ -85,6 +86,18 @@ async function replay(file: string, options: readonly string[], print: (line: st
     .map(toJsonView);
   print(JSON.stringify({ asOf, treaties }, null, 2));
   return EXIT.ok;
+}
+
+/**
+ * A treaty named with --treaty that the replay would leave out gets an error rather than an empty list, which an
+ * auditor would take for "no such treaty ever" where the id was mistyped or --known-at came before it was recorded.
+ */
+function refuseUnknownTreaty(events: readonly RecordedEvent[] | undefined, treatyId: string, knownBy: number): void {
+  if (events === undefined || events.length === 0) throw new Error(`the export holds no treaty "${treatyId}"`);
+  const firstRecorded = events[0]!.recordedAt;
+  if (firstRecorded.getTime() > knownBy) {
+    throw new Error(`"${treatyId}" was first recorded at ${firstRecorded.toISOString()}, after --known-at`);
+  }
 }
 
 async function* readExport(file: string): AsyncGenerator<RecordedEvent> {

@@ -12,8 +12,13 @@ function csvField(value: string | number | boolean | null | undefined): string {
 /** A table's columns and how each row's cell is read from a record. */
 export type CsvColumns<T> = readonly (readonly [string, (record: T) => string | number | boolean | null | undefined])[];
 
+/** The header row of a table. */
+export function csvHeader<T>(columns: CsvColumns<T>): string {
+  return csvRow(columns.map(([name]) => name));
+}
+
 /** The header, then one line per record, lazily: a download is written as it is read. */
 export function* csvLines<T>(columns: CsvColumns<T>, records: Iterable<T>): Generator<string> {
-  yield csvRow(columns.map(([name]) => name));
+  yield csvHeader(columns);
   for (const record of records) yield csvRow(columns.map(([, cell]) => cell(record)));
 }

@@ -19,6 +19,11 @@ export const TREATY_COLUMNS: CsvColumns<JsonView> = [
   ]),
   ['revision', (treaty) => text(treaty.revision)],
   ['position', (treaty) => text(treaty.position)],
+  // Dates the service computes (from the entry-into-force clause, a bilateral treaty's end) show before any source
+  // reports them, even while still ahead: without these a download reads them as reported facts. Last, so that a
+  // reader that takes columns by position still finds the others where they were.
+  ['enteredIntoForceOnComputed', (treaty) => treaty.enteredIntoForceOnComputed === true],
+  ['terminatedOnComputed', (treaty) => treaty.terminatedOnComputed === true],
 ];
 
 /** `developments.csv`: one row per development, corrections applied, with its original source. */
@@ -46,4 +51,7 @@ export const DEVELOPMENT_COLUMNS: CsvColumns<DevelopmentRecord> = [
   ['recordedAt', (record) => record.recordedAt],
   ['updatedAt', (record) => record.updatedAt],
   ['position', (record) => record.position],
+  // A chamber's reading (`first-reading`, ...): without it two readings of one chamber look like two reports that
+  // disagree on the date of one vote. Empty for the decisive vote. Last, as the columns before it stay in place.
+  ['stage', (record) => record.stage],
 ];

@@ -1,20 +1,29 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Req, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, Get, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
-import { DevelopmentReads, recordsIn, statusesIn } from '../feeds/development-reads.service';
+import { DevelopmentReads, recordsIn, statusesIn, type OpenDownload } from '../feeds/development-reads.service';
 import { baseUrl } from '../feeds/feeds.controller';
-import { csvLines } from './csv';
+import { csvHeader, csvLines } from './csv';
+import { downloadEtag } from './download-etag';
 import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from './export-columns';
 import { treatiesJsonLd } from './treaties-jsonld';
 
 /**
  * Bulk downloads, streamed: rows are rendered as the response drains, a page of the read model at a time, so a
  * download of any size holds one page in memory. Each reads one snapshot of the read model, taken when it starts:
- * what the projection commits while it streams is not in it, neither half-way nor at all.
+ * what the projection commits while it streams is not in it, neither half-way nor at all. Its ETag names that
+ * snapshot (decision 0032), so a client that keeps a download asks again with If-None-Match and downloads only
+ * what changed since, a correction or a retraction included.
  */
 @ApiTags('consumers')
+@ApiHeader({
+  name: 'If-None-Match',
+  required: false,
+  description: "A download's ETag: 304 while the read model has not moved since (no event, no new rendering)",
+})
+@ApiResponse({ status: 304, description: 'Not Modified: the download named by If-None-Match is current' })
 @ReadAccess()
 @Controller('exports')
 export class ExportsController {
@@ -23,44 +32,65 @@ export class ExportsController {
   @Get('treaties.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every treaty with its current status and dates (RFC 4180 CSV, header row)' })
-  @ApiOkResponse({ description: 'text/csv' })
-  treaties(): StreamableFile {
+  @ApiOkResponse({ description: 'text/csv, with an ETag' })
+  treaties(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
     return download(
-      this.reads.download((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
-      'text/csv; charset=utf-8; header=present',
-      'treaties.csv',
+      request,
+      response,
+      this.reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
+      { type: CSV, filename: 'treaties.csv', variant: csvHeader(TREATY_COLUMNS) },
     );
   }
 
   @Get('developments.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every development, corrections applied, with its source (RFC 4180 CSV, header row)' })
-  @ApiOkResponse({ description: 'text/csv' })
-  developments(): StreamableFile {
+  @ApiOkResponse({ description: 'text/csv, with an ETag' })
+  developments(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
     return download(
-      this.reads.download((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))),
-      'text/csv; charset=utf-8; header=present',
-      'developments.csv',
+      request,
+      response,
+      this.reads.openDownload((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))),
+      { type: CSV, filename: 'developments.csv', variant: csvHeader(DEVELOPMENT_COLUMNS) },
     );
   }
 
   @Get('treaties.jsonld')
   @ApiProduces('application/ld+json')
   @ApiOperation({ summary: 'Every treaty as schema.org Legislation (JSON-LD, context inline)' })
-  @ApiOkResponse({ description: 'application/ld+json' })
-  treatiesJsonLd(@Req() request: Request): StreamableFile {
+  @ApiOkResponse({ description: 'application/ld+json, with an ETag' })
+  treatiesJsonLd(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
     const base = baseUrl(request);
     return download(
-      this.reads.download((treaties) => treatiesJsonLd(statusesIn(treaties), base)),
-      'application/ld+json',
-      'treaties.jsonld',
+      request,
+      response,
+      this.reads.openDownload((treaties) => treatiesJsonLd(statusesIn(treaties), base)),
+      // Its absolute links are made of the address the client reached: another address, other bytes.
+      { type: 'application/ld+json', filename: 'treaties.jsonld', variant: `treaties.jsonld ${base}` },
     );
   }
 }
 
-function download(chunks: Iterable<string>, type: string, filename: string): StreamableFile {
-  return new StreamableFile(Readable.from(chunks, { objectMode: false }), {
-    type,
-    disposition: `attachment; filename="${filename}"`,
-  });
+const CSV = 'text/csv; charset=utf-8; header=present';
+
+/**
+ * Answers a download: its ETag, then 304 (the snapshot closed unread) when the client's If-None-Match names it,
+ * else the rows, streamed from the snapshot, which is closed when the stream ends or is destroyed, read or not.
+ */
+function download(
+  request: Request,
+  response: Response,
+  opened: OpenDownload<string>,
+  file: { type: string; filename: string; variant: string },
+): StreamableFile | undefined {
+  response.setHeader('ETag', downloadEtag(opened.moment, `${file.filename}\n${file.variant}`));
+  // Express's `fresh` compares If-None-Match with the ETag just set (weakly, as RFC 9110 says for GET).
+  if (request.fresh) {
+    opened.close();
+    response.status(304);
+    return undefined;
+  }
+  const stream = Readable.from(opened.rows, { objectMode: false });
+  stream.once('close', () => opened.close());
+  return new StreamableFile(stream, { type: file.type, disposition: `attachment; filename="${file.filename}"` });
 }

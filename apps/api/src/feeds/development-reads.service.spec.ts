@@ -44,6 +44,8 @@ describe('downloads read one snapshot of the read model', () => {
     expect(await runner.waitForPosition(result.position, 10_000)).toBe(true);
   };
 
+  const runnerPosition = () => runner.position;
+
   /** Writes, while a download is half-way: a development of a treaty still to come, and a treaty after the last. */
   const commitMeanwhile = async () => {
     await append(LATE, signed(uuid(9000), '2025-01-17'));
@@ -92,12 +94,12 @@ describe('downloads read one snapshot of the read model', () => {
   it.each([
     [
       'treaties.csv',
-      () => reads.download((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
+      () => reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))).rows,
       `${treatyId(TREATIES)},`,
     ],
     [
       'developments.csv',
-      () => reads.download((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))),
+      () => reads.openDownload((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))).rows,
       `${LATE},${uuid(9000)},signed`,
     ],
   ])(
@@ -127,13 +129,24 @@ describe('downloads read one snapshot of the read model', () => {
 
   it('closes its snapshot when the stream it feeds is destroyed half-way (a client gone)', async () => {
     const stream = Readable.from(
-      reads.download((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
+      reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))).rows,
       { objectMode: false, highWaterMark: 16 },
     );
     await new Promise<void>((resolve) => stream.once('readable', resolve));
     expect(snapshots).toEqual([{ closed: false }]);
     stream.destroy();
     await new Promise<void>((resolve) => stream.once('close', resolve));
+    expect(snapshots).toEqual([{ closed: true }]);
+  });
+
+  it('names the moment it holds before a row is read, and closes a download never read (a 304)', async () => {
+    const download = reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties)));
+    expect(download.moment).toEqual({ position: runnerPosition(), version: treatyStatusProjection.version });
+    await commitMeanwhile();
+    expect(download.moment.position).not.toBe(runnerPosition());
+    expect(snapshots).toEqual([{ closed: false }]);
+    download.close();
+    download.close();
     expect(snapshots).toEqual([{ closed: true }]);
   });
 });

@@ -7,6 +7,13 @@ import { developmentRecords, summaryOf, type DevelopmentRecord, type TreatySumma
 
 const PAGE = 500;
 
+/** A download whose snapshot of the read model is open: see `DevelopmentReads.openDownload`. */
+export interface OpenDownload<T> {
+  readonly moment: { readonly position: bigint | undefined; readonly version: number | undefined };
+  readonly rows: Generator<T>;
+  close(): void;
+}
+
 /**
  * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` and `records`
  * read the live read model: for a caller that takes them all in one turn of the event loop (a feed, a calendar),
@@ -28,16 +35,26 @@ export class DevelopmentReads {
   }
 
   /**
-   * What `read` yields from a snapshot of the read model taken when the first item is asked for, and closed when
-   * the last has been taken or the reader stops (a generator's `return`, which a destroyed stream calls).
+   * A download of what `read` yields from a snapshot of the read model taken now: its `moment` (position and
+   * projection version) names the download before a row is written, so that a client holding it can be answered
+   * 304. The snapshot is closed once the last row has been taken or the reader stops (a generator's `return`,
+   * which a destroyed stream calls), or by `close`, for a download that is never read (a 304, a client gone
+   * before the first row); closing twice is harmless.
    */
-  *download<T>(read: (treaties: TreatyStatusQueries) => Iterable<T>): Generator<T> {
+  openDownload<T>(read: (treaties: TreatyStatusQueries) => Iterable<T>): OpenDownload<T> {
     const snapshot: ReadModelSnapshot = this.readModels.snapshot();
-    try {
-      yield* read(snapshot.treaties);
-    } finally {
-      snapshot.close();
+    function* rows(): Generator<T> {
+      try {
+        yield* read(snapshot.treaties);
+      } finally {
+        snapshot.close();
+      }
     }
+    return {
+      moment: { position: snapshot.position, version: snapshot.version },
+      rows: rows(),
+      close: () => snapshot.close(),
+    };
   }
 
   treaty(treatyId: string): { summary: TreatySummary; status: JsonView; records: DevelopmentRecord[] } {

@@ -39,10 +39,23 @@ function flatten(errors: readonly ValidationError[], prefix: string): FieldError
   while (pending.length > 0) {
     const { error, prefix: parent } = pending.pop()!;
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) fields.push({ field, message });
+    for (const message of messagesOf(error, field)) fields.push({ field, message });
     for (const child of [...(error.children ?? [])].reverse()) pending.push({ error: child, prefix: field });
   }
   return fields;
+}
+
+/**
+ * What to say of one field. A missing one fails every rule its value would have had to pass ("must be shorter than
+ * or equal to 64 characters", "must be a string"), which reads as though a value had been sent: it is named once, as
+ * required, as the domain names it. A value that breaks rules says each, and each only once (several decorators
+ * may carry the same message).
+ */
+function messagesOf(error: ValidationError, field: string): string[] {
+  const messages = Object.values(error.constraints ?? {});
+  if (messages.length === 0) return [];
+  if (error.value === undefined) return [`${field} is required`];
+  return [...new Set(messages)];
 }
 
 function shortened(text: string): string {

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
+import { EVENT_STORE, lastEventPosition, matchesFilter, type EventStore } from '@timeline/event-store';
+import { treatyStatusProjection } from '@timeline/projections';
 import { ReadModels } from './read-models.service';
+
+/** How many of the log's last events a health check reads, at most, to see past those the projection skips. */
+const TAIL_SCANNED = 200;
 
 /**
  * Up once the projection has caught up with the log and follows it. Down before that (a fresh replica, a restart
@@ -25,12 +29,35 @@ export class ProjectionHealthIndicator {
         state: status.kind,
         position: position?.toString() ?? null,
         headPosition: head === null ? 'unknown' : (head?.toString() ?? null),
-        caughtUp: head === null ? null : head === undefined || (position !== undefined && position >= head),
+        caughtUp: await this.caughtUp(position, head),
         ...(status.kind === 'failed' ? { failedAt: status.event ?? null, error: status.error } : {}),
         ...(status.kind === 'stopped' ? { stoppedBecause: status.reason } : {}),
       },
     };
     return status.kind === 'live' ? indicator.up(details) : indicator.down(details);
+  }
+
+  /**
+   * Whether no event the projection follows comes after its position. The log's head alone does not say: the log
+   * often ends with events of streams it does not read (each signed checkpoint, each webhook delivery recorded), and
+   * its position stays at its own last event. The last events are read back to its position, at most
+   * TAIL_SCANNED of them, so a check costs a bounded read; past that it says false rather than guess.
+   */
+  private async caughtUp(position: bigint | undefined, head: bigint | undefined | null): Promise<boolean | null> {
+    if (head === null) return null;
+    if (head === undefined || (position !== undefined && position >= head)) return true;
+    let scanned = 0;
+    try {
+      for await (const event of this.store.readAll({ direction: 'backwards', maxCount: TAIL_SCANNED })) {
+        if (position !== undefined && event.position <= position) return true;
+        if (matchesFilter(event, treatyStatusProjection.filter)) return false;
+        scanned += 1;
+      }
+    } catch {
+      return null;
+    }
+    // The whole log was read without meeting an event the projection follows.
+    return scanned < TAIL_SCANNED;
   }
 
   /** The log's last position; undefined for an empty log, null when the store does not answer (reported apart). */

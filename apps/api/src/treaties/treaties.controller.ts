@@ -8,7 +8,9 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiPreconditionFailedResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -44,6 +46,12 @@ const PROBLEM = { description: 'application/problem+json with a stable `code`' }
 @ApiForbiddenResponse(PROBLEM)
 @ApiUnprocessableEntityResponse(PROBLEM)
 @ApiPreconditionFailedResponse(PROBLEM)
+// Most of the record's rules refuse with a 409 (DATE_BEFORE_SIGNATURE, TREATY_TERMINATED, DEVELOPMENT_RETRACTED...).
+@ApiConflictResponse(PROBLEM)
+@ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: the body, or the append, is larger than taken' })
+@ApiServiceUnavailableResponse({
+  description: 'EVENT_STORE_UNAVAILABLE, TREATY_BUSY: retry after Retry-After with the same Idempotency-Key',
+})
 @ApiCreatedResponse({ type: WriteResponseDto })
 @ApiOkResponse({ type: DryRunResponseDto, description: 'With ?dryRun=true: what would be appended, nothing is' })
 @Roles('editor')
@@ -58,7 +66,6 @@ export class TreatiesController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a treaty' })
-  @ApiConflictResponse(PROBLEM)
   register(@Body() request: RegisterTreatyRequestDto, @Write() write: WriteRequest, @Query() mode: WriteModeQueryDto) {
     return this.use(mode).register(request, write);
   }

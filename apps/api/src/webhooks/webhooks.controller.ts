@@ -1,12 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
@@ -27,6 +32,10 @@ const DELIVERY_ID = new ParseUUIDPipe({
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @ApiNotFoundResponse(PROBLEM)
+@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED, INVALID_API_KEY: every webhook route needs a key' })
+@ApiServiceUnavailableResponse({
+  description: 'WEBHOOKS_UNAVAILABLE: on EventStoreDB without TIMELINE_SIGNING_KEY_FILE, no secret can be derived',
+})
 @Roles('reader', 'editor', 'auditor')
 @Controller('webhooks')
 export class WebhooksController {
@@ -36,6 +45,7 @@ export class WebhooksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Subscribe a URL to treaty updates: CloudEvents signed as Standard Webhooks say' })
   @ApiCreatedResponse({ description: '{ id, secret (whsec_..., shown once), url, filter, ... }' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body names no url, or another field is malformed' })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_TARGET_FORBIDDEN (not public)' })
   register(@Body() body: RegisterWebhookRequestDto, @Req() request: AuthenticatedRequest) {
     return this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
@@ -81,6 +91,8 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Redeliver a failed delivery: resumes the paused subscription from it, in order' })
+  @ApiAcceptedResponse({ description: "{ id, deliveryId, status: 'scheduled' }: it is sent again, in order" })
+  @ApiConflictResponse({ description: 'DELIVERY_NOT_FAILED: only a failed delivery is redelivered' })
   retry(
     @Param('id', SUBSCRIPTION_ID) id: string,
     @Param('deliveryId', DELIVERY_ID) deliveryId: string,

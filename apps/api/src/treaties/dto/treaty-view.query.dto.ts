@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { CALENDAR_DATE, IsAbsentOr } from './validation.decorators';
+import { CALENDAR_DATE, IsAbsentOr, IsExistingDay } from './validation.decorators';
 import { IsPosition } from '../../http/positions';
 
 export class TreatyViewQueryDto {
@@ -10,6 +10,7 @@ export class TreatyViewQueryDto {
   })
   @IsAbsentOr()
   @Matches(CALENDAR_DATE, { message: 'asOf must be a date as YYYY-MM-DD' })
+  @IsExistingDay()
   asOf?: string;
 
   @ApiPropertyOptional({
@@ -20,6 +21,7 @@ export class TreatyViewQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
     message: 'knownAt must be an ISO 8601 timestamp with a zone, such as 2025-05-01T00:00:00Z',
   })
+  @IsExistingDay()
   knownAt?: string;
 
   @ApiPropertyOptional({

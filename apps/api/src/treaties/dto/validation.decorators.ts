@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf } from 'class-validator';
-import { CALENDAR_DATE_PATTERN, PARTIAL_DATE_PATTERN } from '@timeline/treaty';
+import { CALENDAR_DATE_PATTERN, isCalendarDate, PARTIAL_DATE_PATTERN } from '@timeline/treaty';
 import { forbiddenCharacter, hasVisibleCharacter, normalizedName } from './clean-text';
 
 /**
@@ -16,6 +16,24 @@ export const IsAbsentNullOr = () => ValidateIf((_object, value) => value !== und
 /** The domain's ways of writing a date, checked here before the domain checks the calendar. */
 export const PARTIAL_DATE = PARTIAL_DATE_PATTERN;
 export const CALENDAR_DATE = CALENDAR_DATE_PATTERN;
+
+/**
+ * A query's day (a date, or a timestamp's date) that exists in the calendar: 2025-02-30 is written as a date should
+ * be, and only the calendar refuses it. A read has no decision for the domain to refuse it in, so it is malformed
+ * input like any other (400 VALIDATION_FAILED naming the parameter), not a rule of the record (422). A value of the
+ * wrong shape is left to the pattern's own message.
+ */
+export const IsExistingDay = () =>
+  ValidateBy({
+    name: 'isExistingDay',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'string' ||
+        !CALENDAR_DATE_PATTERN.test(value.slice(0, 10)) ||
+        isCalendarDate(value.slice(0, 10)),
+      defaultMessage: (args) => `$property must be a day that exists; ${String(args?.value).slice(0, 10)} does not`,
+    },
+  });
 
 /**
  * Free text that displays as it reads: no control characters (line breaks and tabs only where `multiline`), no

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Bumped whenever a download's rows are rendered differently for the same read model (a column added, a cell
+ * written otherwise), so that a client holding a download of the previous rendering is not told it is current.
+ */
+export const DOWNLOAD_FORMAT = 1;
+
+/** What one download's bytes depend on, besides the code that writes them. */
+export interface DownloadMoment {
+  /** The last event the read-model snapshot holds; undefined before the projection applied any. */
+  readonly position: bigint | undefined;
+  /** The projection version that rendered the snapshot's views (a rebuild after an upgrade changes them). */
+  readonly version: number | undefined;
+}
+
+/**
+ * A download's ETag: weak, since it names what the rows say, not their bytes. It moves with every event the read
+ * model applies (a correction or a retraction included) and with the rendering of the views and of the rows, and
+ * `variant` names anything else the body depends on: the file, its header, the address absolute links are made of.
+ */
+export function downloadEtag(moment: DownloadMoment, variant: string): string {
+  const rendering = createHash('sha256').update(`${DOWNLOAD_FORMAT}\n${variant}`).digest('base64url').slice(0, 16);
+  return `W/"${moment.version ?? 0}-${moment.position ?? 'empty'}-${rendering}"`;
+}
