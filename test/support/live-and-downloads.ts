@@ -27,14 +27,15 @@ export function openLive(subject: TestApp, lastEventId: string, until = ''): Pro
 
 /** A 200 download read whole as text, whatever its type (CSV, Atom, JSON-LD): supertest parses only some. */
 export function downloadText(http: App, path: string) {
-  return request(http)
-    .get(path)
-    .buffer(true)
-    .parse((response, callback) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => callback(null, text));
-    })
-    .expect(200);
+  return request(http).get(path).buffer(true).parse(wholeText).expect(200);
 }
+
+/** A supertest parser that reads any body whole as text. */
+export const wholeText: BodyParser = (response, callback) => {
+  let text = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => (text += chunk));
+  response.on('end', () => callback(null, text));
+};
+
+type BodyParser = Extract<Parameters<request.Test['parse']>[0], (response: never, callback: never) => void>;

@@ -25,6 +25,24 @@ const CONVENTION = {
 const developments = `/treaties/${CONVENTION.id}/developments`;
 const report = (body: Record<string, unknown>) => ({ source: source({ publishedOn: '2026-07-31' }), ...body });
 
+/**
+ * For the tests of one `describe`: the app started (its clock on 2026-08-01), `treaty` registered and each report
+ * posted in turn with the file's source; `lastPosition` is the last one's, for a read that must see them all.
+ */
+function reportedOverHttp(treaty: { id: string }, reports: readonly Record<string, unknown>[]) {
+  const onRecord = {} as { subject: TestApp; lastPosition: string };
+  beforeAll(async () => {
+    onRecord.subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(onRecord.subject.http, '/treaties', treaty).expect(201);
+    for (const body of reports) {
+      const answer = post(onRecord.subject.http, `/treaties/${treaty.id}/developments`, report(body));
+      onRecord.lastPosition = (await answer.expect(201)).body.position;
+    }
+  });
+  afterAll(() => onRecord.subject.close());
+  return onRecord;
+}
+
 type PartyRow = {
   signedOn: string | null;
   consent: { type: string; on: string } | null;
@@ -429,7 +447,6 @@ describe('a computed entry into force, confirmed or disagreed with by a report',
 });
 
 describe('a state that withdraws, consents again and withdraws again', () => {
-  let subject: TestApp;
   // As the United States and the Paris Agreement: accepted, withdrew, accepted again, notified a second withdrawal.
   const treaty = {
     id: 'rejoined-convention',
@@ -440,26 +457,16 @@ describe('a state that withdraws, consents again and withdraws again', () => {
     entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
     withdrawalNoticeDays: 365,
   };
-  const path = `/treaties/${treaty.id}/developments`;
-  let lastPosition: string;
-
-  beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
-    await post(subject.http, '/treaties', treaty).expect(201);
-    for (const body of [
-      { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2016-09-03' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2016-10-05' },
-      { type: 'withdrawal-notified', party: 'US', occurredOn: '2019-11-04', effectiveOn: '2020-11-04' },
-      { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2021-01-20' },
-      { type: 'withdrawal-notified', party: 'US', occurredOn: '2025-01-27' },
-    ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
-    }
-  });
-  afterAll(() => subject.close());
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2016-09-03' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2016-10-05' },
+    { type: 'withdrawal-notified', party: 'US', occurredOn: '2019-11-04', effectiveOn: '2020-11-04' },
+    { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2021-01-20' },
+    { type: 'withdrawal-notified', party: 'US', occurredOn: '2025-01-27' },
+  ]);
 
   it('is a party again between its second acceptance and its second withdrawal, with no disagreement', async () => {
-    const between = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2025-06-01`).expect(200);
+    const between = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2025-06-01`).expect(200);
     expect(between.body).toMatchObject({
       status: 'in-force',
       enteredIntoForceOn: '2016-11-04',
@@ -474,12 +481,14 @@ describe('a state that withdraws, consents again and withdraws again', () => {
       },
       disagreements: [],
     });
-    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const now = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
     expect(now.body).toMatchObject({
       ratification: { US: { withdrawn: true, withdrewOn: '2026-01-27' } },
       disagreements: [],
     });
-    const timeline = await request(subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    const timeline = await request(onRecord.subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
     expect(timeline.body.items.map((item: { openDisagreements: string[] }) => item.openDisagreements)).toEqual([
       [],
       [],
@@ -568,7 +577,6 @@ describe('a bilateral treaty that one party withdraws from', () => {
 });
 
 describe('a withdrawal of "its reservation" known only to the month', () => {
-  let subject: TestApp;
   const treaty = {
     id: 'reservations-withdrawn-by-month',
     title: 'Convention whose reservations are withdrawn by month',
@@ -576,26 +584,18 @@ describe('a withdrawal of "its reservation" known only to the month', () => {
     category: 'other',
     kind: 'multilateral',
   };
-  const path = `/treaties/${treaty.id}/developments`;
-  let lastPosition: string;
-
-  beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
-    await post(subject.http, '/treaties', treaty).expect(201);
-    for (const body of [
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-03-01' },
-      { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' },
-      // "In November France withdrew its reservation", and on 20 November it made a new one.
-      { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-11' },
-      { type: 'reservation', party: 'FR', occurredOn: '2025-11-20', text: 'Article 7 does not apply' },
-    ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
-    }
-  });
-  afterAll(() => subject.close());
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-03-01' },
+    { type: 'reservation', party: 'FR', occurredOn: '2025-03-01', text: 'Article 5 does not apply' },
+    // "In November France withdrew its reservation", and on 20 November it made a new one.
+    { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2025-11' },
+    { type: 'reservation', party: 'FR', occurredOn: '2025-11-20', text: 'Article 7 does not apply' },
+  ]);
 
   it('withdraws the reservation made before that month, not the one made in it', async () => {
-    const status = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const status = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
     expect(
       status.body.ratification.FR.reservations.map((r: { text: string; withdrawnOn: string | null }) => [
         r.text,
@@ -609,7 +609,6 @@ describe('a withdrawal of "its reservation" known only to the month', () => {
 });
 
 describe('a state acceding to a treaty in force that has no entry-into-force clause', () => {
-  let subject: TestApp;
   // VCLT art. 24(3): in force for the acceding state on the date of its own consent.
   const treaty = {
     id: 'no-clause-convention',
@@ -618,36 +617,27 @@ describe('a state acceding to a treaty in force that has no entry-into-force cla
     category: 'other',
     kind: 'multilateral',
   };
-  const path = `/treaties/${treaty.id}/developments`;
-  let lastPosition: string;
-
-  beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
-    await post(subject.http, '/treaties', treaty).expect(201);
-    for (const body of [
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2020-04-01' },
-      { type: 'entered-into-force', occurredOn: '2020-04-01' },
-      { type: 'consent-to-be-bound', consentType: 'accession', party: 'PL', occurredOn: '2021-02-01' },
-    ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
-    }
-  });
-  afterAll(() => subject.close());
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2020-04-01' },
+    { type: 'entered-into-force', occurredOn: '2020-04-01' },
+    { type: 'consent-to-be-bound', consentType: 'accession', party: 'PL', occurredOn: '2021-02-01' },
+  ]);
 
   it('is in force for it from its accession (computed), and not before', async () => {
-    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const now = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
     expect(now.body.ratification).toMatchObject({
       FR: { inForceOn: '2020-04-01', inForceOnComputed: false },
       PL: { consent: { type: 'accession', on: '2021-02-01' }, inForceOn: '2021-02-01', inForceOnComputed: true },
     });
-    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2021-01-31`).expect(200);
+    const before = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2021-01-31`).expect(200);
     expect(before.body.ratification.PL).toBeUndefined();
   });
 });
 
 describe('a state that applied a treaty provisionally and then said it would not become a party', () => {
-  let subject: TestApp;
   // As Russia and the Energy Charter Treaty: provisional application from signature, ended with the notice that
   // Russia would not become a party, 60 days after it (VCLT art. 25(2)).
   const treaty = {
@@ -658,32 +648,24 @@ describe('a state that applied a treaty provisionally and then said it would not
     kind: 'multilateral',
     entryIntoForce: { instrumentsRequired: 2, daysAfter: 90 },
   };
-  const path = `/treaties/${treaty.id}/developments`;
-  let lastPosition: string;
-
-  beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
-    await post(subject.http, '/treaties', treaty).expect(201);
-    for (const body of [
-      { type: 'signed', occurredOn: '1994-12-17' },
-      { type: 'provisional-application-started', party: 'RU', occurredOn: '1994-12-17' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '1997-12-16' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '1998-01-16' },
-      { type: 'withdrawal-notified', party: 'RU', occurredOn: '2009-08-20', effectiveOn: '2009-10-19' },
-    ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
-    }
-  });
-  afterAll(() => subject.close());
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '1994-12-17' },
+    { type: 'provisional-application-started', party: 'RU', occurredOn: '1994-12-17' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '1997-12-16' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '1998-01-16' },
+    { type: 'withdrawal-notified', party: 'RU', occurredOn: '2009-08-20', effectiveOn: '2009-10-19' },
+  ]);
 
   it('no longer applies it once the withdrawal has taken effect', async () => {
-    const now = await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
+    const now = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
     expect(now.body.ratification.RU).toMatchObject({
       withdrawn: true,
       withdrewOn: '2009-10-19',
       provisionalApplication: { startedOn: '1994-12-17', endedOn: '2009-10-19', endedOnComputed: true },
     });
-    const before = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2009-10-18`).expect(200);
+    const before = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2009-10-18`).expect(200);
     expect(before.body.ratification.RU.provisionalApplication).toMatchObject({ endedOn: null });
   });
 });
@@ -792,7 +774,6 @@ describe('a state that objects, withdraws its objection and objects again', () =
 });
 
 describe('a signatory that says it will not become a party', () => {
-  let subject: TestApp;
   // As the United States and the Rome Statute: signed in 2000, notified on 6 May 2002 that it did not intend to
   // become a party. The Statute's year of notice is for States Parties leaving it, not for a signatory.
   const treaty = {
@@ -804,27 +785,17 @@ describe('a signatory that says it will not become a party', () => {
     entryIntoForce: { instrumentsRequired: 2, daysAfter: 60 },
     withdrawalNoticeDays: 365,
   };
-  const path = `/treaties/${treaty.id}/developments`;
-  let lastPosition: string;
-
-  beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
-    await post(subject.http, '/treaties', treaty).expect(201);
-    for (const body of [
-      { type: 'signed', party: 'US', occurredOn: '2000-12-31' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2000-06-09' },
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2000-12-11' },
-      { type: 'withdrawal-notified', party: 'US', occurredOn: '2002-05-06' },
-      { type: 'withdrawal-notified', party: 'FR', occurredOn: '2002-05-06' },
-    ]) {
-      lastPosition = (await post(subject.http, path, report(body)).expect(201)).body.position;
-    }
-  });
-  afterAll(() => subject.close());
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', party: 'US', occurredOn: '2000-12-31' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2000-06-09' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2000-12-11' },
+    { type: 'withdrawal-notified', party: 'US', occurredOn: '2002-05-06' },
+    { type: 'withdrawal-notified', party: 'FR', occurredOn: '2002-05-06' },
+  ]);
 
   it('is released on its notice, while a party leaving gives the year of notice', async () => {
-    await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${lastPosition}`).expect(200);
-    const status = await request(subject.http).get(`/treaties/${treaty.id}?asOf=2002-05-06`).expect(200);
+    await request(onRecord.subject.http).get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    const status = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2002-05-06`).expect(200);
     expect(status.body.ratification).toMatchObject({
       US: { consent: null, withdrawalEffectiveOn: '2002-05-06', withdrawalEffectiveOnComputed: true, withdrawn: true },
       FR: { withdrawalEffectiveOn: '2003-05-06', withdrawalEffectiveOnComputed: true, withdrawn: false },

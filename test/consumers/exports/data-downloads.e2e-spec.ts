@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import jsonld from 'jsonld';
 import request from 'supertest';
 import { KEYS, bearer } from '../../support/api-keys';
-import { downloadText } from '../../support/live-and-downloads';
+import { downloadText, wholeText } from '../../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../../support/treaty-requests';
 
@@ -197,12 +197,7 @@ describe('data downloads', () => {
       const pending = request(subject.http).get(path).set('Host', 'timeline.example');
       return (ifNoneMatch === undefined ? pending : pending.set('If-None-Match', ifNoneMatch))
         .buffer(true)
-        .parse((response, callback) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => callback(null, text));
-        });
+        .parse(wholeText);
     };
     const before = await Promise.all(paths.map((path) => get(path).expect(200)));
     for (const [index, response] of before.entries()) {
