@@ -8,7 +8,7 @@ import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '
 import { waitFor } from '@timeline/event-store/testing';
 import { ReadModelFiles, openReadModelDatabase } from '@timeline/projections';
 import { decide, evolve, initialState, toEventData, treatyStreamName, type TreatyState } from '@timeline/treaty';
-import { register, report } from '@timeline/treaty/testing';
+import { TODAY, register, report } from '@timeline/treaty/testing';
 import { ReadModels } from '../../apps/api/src/read-models/read-models.service';
 import { rebuildProjections } from '../../apps/api/src/read-models/rebuild-projections';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
@@ -206,7 +206,7 @@ function decidedTreaty(treatyId: string, events: number): NewEvent[] {
             body: `Chamber ${index}`,
             occurredOn: '2025-04-08',
           });
-    const event = decide(command, state, { today: '2025-06-01' });
+    const event = decide(command, state, { today: TODAY });
     state = evolve(state, event);
     return { id: eventId, type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } };
   });

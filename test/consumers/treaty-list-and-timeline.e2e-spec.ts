@@ -24,7 +24,7 @@ describe('GET /treaties and GET /treaties/{id}/timeline', () => {
     ids.duma = (
       await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-09' })).expect(201)
     ).body.eventId;
-    const other = source({ publisher: 'Tehran Times', publishedOn: '2025-04-16', url: undefined });
+    const other = source({ publisher: 'Tehran Times', publishedOn: '2025-05-20', url: undefined });
     ids.disagreeing = (
       await post(subject.http, developments, dumaApproval({ occurredOn: '2025-05', source: other })).expect(201)
     ).body.eventId;

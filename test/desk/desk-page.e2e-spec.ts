@@ -30,9 +30,10 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
   const field = (form: string, name: string) => page.locator(`#${form}-form-${name.replace(/\./g, '-')}`);
   const events = () => storedEvents(subject, TREATY);
   const card = (text: string) => page.locator('#view-developments > li', { hasText: text });
-  const fillSource = async (form: string, quote: string) => {
+  /** The form's source: an article of `publishedOn`, which must not come before the act it reports. */
+  const fillSource = async (form: string, quote: string, publishedOn = '2025-05-12') => {
     await field(form, 'source.publisher').fill('Desk Test Gazette');
-    await field(form, 'source.publishedOn').fill('2025-05-12');
+    await field(form, 'source.publishedOn').fill(publishedOn);
     await field(form, 'source.quote').fill(quote);
   };
 
@@ -402,7 +403,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await field('report', 'occurredOn').fill('2025-06-30');
     await field('report', 'party').fill('FR');
     await confirms.selectOption(german);
-    await fillSource('report', 'France confirmed its reservation on ratification.');
+    await fillSource('report', 'France confirmed its reservation on ratification.', '2025-07-01');
     await page.locator('#report-form [data-action="submit"]').click();
     const error = page.locator('#report-form-confirmsReservationId-error');
     await error.waitFor();
@@ -426,7 +427,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await field('report', 'type').selectOption('reservation');
     await field('report', 'occurredOn').fill('2025-06-30');
     await field('report', 'party').fill('DE');
-    await fillSource('report', 'Germany made a reservation of its own on ratification.');
+    await fillSource('report', 'Germany made a reservation of its own on ratification.', '2025-07-01');
     await page.locator('#report-form [data-action="submit"]').click();
     await page.waitForSelector(`#outcome:text-is("Recorded: ReservationMade, revision ${before + 1}.")`);
     expect((await ownEvents()).at(-1)?.data).not.toHaveProperty('confirmsReservationId');
@@ -492,7 +493,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await field('report', 'againstParty').fill('Germany');
     await concerned.selectOption(formulated);
     await field('report', 'text').fill('France objects to the reservation on Heligoland');
-    await fillSource('report', 'France objected to the German reservation.');
+    await fillSource('report', 'France objected to the German reservation.', '2025-07-16');
     // Not a party code: the API's refusal shows beside the field.
     await page.locator('#report-form [data-action="submit"]').click();
     const refused = page.locator('#report-form-againstParty-error');
@@ -521,7 +522,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     await field('report', 'occurredOn').fill('2025-07-16');
     await field('report', 'party').fill('FR');
     await field('report', 'againstParty').fill('DE');
-    await fillSource('report', 'France objected to every German reservation.');
+    await fillSource('report', 'France objected to every German reservation.', '2025-07-17');
     await submit('report', 4, 'ObjectionMade');
     const all = (await ownEvents()).at(-1)?.data;
     expect(all).toMatchObject({ party: 'FR', againstParty: 'DE' });

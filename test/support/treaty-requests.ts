@@ -20,22 +20,42 @@ export const source = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const dumaApproval = (overrides: Record<string, unknown> = {}) => ({
-  type: 'legislative-approval',
-  party: 'RU',
-  body: 'State Duma',
-  occurredOn: '2025-04-08',
-  source: source(),
-  ...overrides,
-});
+/**
+ * A report of the Duma's vote; with `overrides`, of another act. Unless the overrides give a source, the article
+ * is of the act's day (the first day of its month or year): a source cannot report an act before it was done.
+ */
+export const dumaApproval = (overrides: Record<string, unknown> = {}) => {
+  const occurredOn = typeof overrides['occurredOn'] === 'string' ? overrides['occurredOn'] : '2025-04-08';
+  return {
+    type: 'legislative-approval',
+    party: 'RU',
+    body: 'State Duma',
+    occurredOn,
+    source: source({ publishedOn: firstDayOf(occurredOn) }),
+    ...overrides,
+  };
+};
 
-export const signature = (overrides: Record<string, unknown> = {}) => ({
-  type: 'signed',
-  occurredOn: '2025-01-17',
-  place: 'Moscow',
-  source: source({ publisher: 'Agence France-Presse', publishedOn: '2025-01-17', url: undefined, quote: undefined }),
-  ...overrides,
-});
+/** A report of the signature, by an article of its day (of the first day of its month or year). */
+export const signature = (overrides: Record<string, unknown> = {}) => {
+  const occurredOn = typeof overrides['occurredOn'] === 'string' ? overrides['occurredOn'] : '2025-01-17';
+  return {
+    type: 'signed',
+    occurredOn,
+    place: 'Moscow',
+    source: source({
+      publisher: 'Agence France-Presse',
+      publishedOn: firstDayOf(occurredOn),
+      url: undefined,
+      quote: undefined,
+    }),
+    ...overrides,
+  };
+};
+
+function firstDayOf(partialDate: string): string {
+  return `${partialDate}-01-01`.slice(0, 10);
+}
 
 export function post(http: App, path: string, body: unknown, key: string = KEYS.editor) {
   return request(http)

@@ -72,22 +72,29 @@ describe('corrections and retractions', () => {
       }),
     ).expect(201);
     const corrections = `${developments}/${council.body.eventId}/corrections`;
+    // Corrected by a source of the vote's day or later: none could report it before.
+    const councilCorrection = (changes: Record<string, unknown>) => ({
+      ...correction(changes),
+      source: source({ publisher: 'Federation Council press office', publishedOn: '2025-04-16', url: undefined }),
+    });
     const votesShown = async () => {
       const status = await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
       const steps = status.body.ratification['RU'].steps as { developmentId: string; votes: unknown }[];
       return steps.find((step) => step.developmentId === council.body.eventId)?.votes;
     };
 
-    await post(subject.http, corrections, correction({ votes: { for: 152 } })).expect(201);
+    await post(subject.http, corrections, councilCorrection({ votes: { for: 152 } })).expect(201);
     expect(await votesShown()).toEqual({ for: 152, against: 3, abstained: 1 });
-    const cleared = await post(subject.http, corrections, correction({ votes: { abstained: null } })).expect(201);
+    const cleared = await post(subject.http, corrections, councilCorrection({ votes: { abstained: null } })).expect(
+      201,
+    );
     expect(await votesShown()).toEqual({ for: 152, against: 3 });
     // The event records the counts as they now stand, so it reads the same to every consumer of the log.
     const events = await storedEvents(subject, RU_IR.id);
     expect(events.find((event) => event.id === cleared.body.eventId)?.data).toMatchObject({
       changes: { votes: { for: 152, against: 3 } },
     });
-    await post(subject.http, corrections, correction({ votes: null })).expect(201);
+    await post(subject.http, corrections, councilCorrection({ votes: null })).expect(201);
     expect(await votesShown()).toBeNull();
   });
 

@@ -63,7 +63,11 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
       const naming = await post(
         subject.http,
         developments,
-        dumaApproval({ ...council, stage: 'final', source: source({ publisher: 'TASS', url: 'https://tass.com/1' }) }),
+        dumaApproval({
+          ...council,
+          stage: 'final',
+          source: source({ publisher: 'TASS', url: 'https://tass.com/1', publishedOn: '2025-04-16' }),
+        }),
       ).expect(201);
       expect(naming.body.eventType).toBe('DevelopmentCorroborated');
       const step = (await statusOf()).ratification['RU'].steps.find(

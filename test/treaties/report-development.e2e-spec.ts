@@ -74,13 +74,17 @@ describe('POST /treaties/{id}/developments', () => {
   });
 
   it('keeps the same source reporting another date as a disagreeing report: the date alone decides', async () => {
-    // The Moscow Times first reported the Duma vote on 2025-04-08; now the same source says 2025-04-10.
-    const response = await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-10' })).expect(201);
+    // The Moscow Times first reported the Duma vote on 2025-04-08; now the same article is cited for 2025-04-07.
+    const response = await post(
+      subject.http,
+      developments,
+      dumaApproval({ occurredOn: '2025-04-07', source: source() }),
+    ).expect(201);
     expect(response.body.eventType).toBe('LegislativeApprovalGiven');
     const events = await storedEvents(subject, RU_IR.id);
     const approvals = events.filter((event) => event.type === 'LegislativeApprovalGiven');
     expect(approvals.at(-1)?.data).toMatchObject({
-      occurredOn: '2025-04-10',
+      occurredOn: '2025-04-07',
       source: source(),
       disagreesWith: expect.arrayContaining([approvals[0]?.id]),
     });
@@ -93,6 +97,8 @@ describe('POST /treaties/{id}/developments', () => {
     ['DATE_IN_FUTURE', 422, dumaApproval({ occurredOn: '2025-06-03' })],
     ['DATE_BEFORE_SIGNATURE', 409, dumaApproval({ occurredOn: '2025-01-10', body: 'Federation Council' })],
     ['SIGNATURE_AFTER_DEVELOPMENT', 409, signature({ occurredOn: '2025-05' })],
+    // An article of 8 April cannot report a vote of the 10th: one of the two dates is wrong.
+    ['SOURCE_BEFORE_DEVELOPMENT', 422, dumaApproval({ occurredOn: '2025-04-10', source: source() })],
   ])('answers %s (%i) and writes nothing', async (code, status, body) => {
     const before = await storedEvents(subject, RU_IR.id);
     const response = await post(subject.http, developments, body).expect(status);

@@ -11,6 +11,7 @@ export const TREATY_RULE_CODES = {
   PARTY_NOT_IN_TREATY: 'invalid',
   UNKNOWN_DEVELOPMENT_TYPE: 'invalid',
   DATE_IN_FUTURE: 'invalid',
+  SOURCE_BEFORE_DEVELOPMENT: 'invalid',
   DATE_BEFORE_SIGNATURE: 'conflict',
   SIGNATURE_AFTER_DEVELOPMENT: 'conflict',
   EMPTY_CORRECTION: 'invalid',

@@ -253,7 +253,7 @@ describe('data downloads', () => {
         party,
         consentType: 'ratification',
         occurredOn: '2025-05-20',
-        source: source(),
+        source: source({ publishedOn: '2025-05-21' }),
       }).expect(201);
     }
     for (const stage of ['first-reading', 'third-reading']) {

@@ -59,7 +59,7 @@ describe('Atom feeds', () => {
         expect.objectContaining({ rel: 'via', href: 'https://example.org/duma-vote', title: 'The Moscow Times' }),
       ]),
     );
-    expect(approval.content).toContain('Source: The Moscow Times, 2025-04-08');
+    expect(approval.content).toContain('Source: The Moscow Times, 2025-04-09');
     expect(approval.title).toContain('Legislative approval (RU, State Duma)');
   });
 

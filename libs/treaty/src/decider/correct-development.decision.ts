@@ -7,7 +7,13 @@ import { parseCorrectionChanges } from './correction-changes.parser';
 import { requireDevelopmentOnRecord, requireRegistered } from './decision-guards';
 import { requireEventId, requireText, INPUT_LIMITS } from './input-validation';
 import { requireSource } from './report-parts.validation';
-import { assertFitsRecord, assertSourceNotInFuture, recordBeside, requireToday } from './record-rules';
+import {
+  assertFitsRecord,
+  assertSourceNotBefore,
+  assertSourceNotInFuture,
+  recordBeside,
+  requireToday,
+} from './record-rules';
 import { assertConfirmationsStillFit } from './treaty-law-rules';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
@@ -40,6 +46,7 @@ export function correctDevelopment(
   }
   const others = developmentsOnRecord(treaty).filter((other) => other.developmentId !== target.developmentId);
   assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
+  assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   return {
     type: 'DevelopmentCorrected',

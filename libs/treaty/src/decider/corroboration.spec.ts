@@ -17,6 +17,8 @@ import {
 const id = uuid(10);
 const first = uuid(2);
 const irna = source({ publisher: 'IRNA', url: 'https://irna.ir/news/2', publishedOn: '2025-04-09' });
+/** IRNA's later report, of acts after its first. */
+const irnaInJune = source({ publisher: 'IRNA', url: 'https://irna.ir/news/3', publishedOn: '2025-06-02' });
 
 describe('corroboration and disagreement', () => {
   describe('a report of a development on record whose date agrees corroborates it', () => {
@@ -115,24 +117,24 @@ describe('corroboration and disagreement', () => {
             party: 'RU',
             body: 'Federation Council',
             occurredOn: '2025-04-16',
-            source: irna,
+            source: irnaInJune,
           }),
         )
-        .then(approved(id, 'RU', 'Federation Council', '2025-04-16', { source: irna }));
+        .then(approved(id, 'RU', 'Federation Council', '2025-04-16', { source: irnaInJune }));
     });
 
     it('the same step by another party', () => {
       spec
         .given([registered(), ratified(first, 'RU', '2025-04-21')])
-        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-04-21', source: irna }))
-        .then(ratified(id, 'IR', '2025-04-21', { source: irna }));
+        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-04-21', source: irnaInJune }))
+        .then(ratified(id, 'IR', '2025-04-21', { source: irnaInJune }));
     });
 
     it('a retracted report is not on record', () => {
       spec
         .given([registered(), ratified(first, 'RU', '2025-04-21'), retracted(first)])
-        .when(report(id, { type: 'ratification-completed', party: 'RU', occurredOn: '2025-04-21', source: irna }))
-        .then(ratified(id, 'RU', '2025-04-21', { source: irna }));
+        .when(report(id, { type: 'ratification-completed', party: 'RU', occurredOn: '2025-04-21', source: irnaInJune }))
+        .then(ratified(id, 'RU', '2025-04-21', { source: irnaInJune }));
     });
   });
 
@@ -140,8 +142,8 @@ describe('corroboration and disagreement', () => {
     it('names the report it disagrees with', () => {
       spec
         .given([registered(), ratified(first, 'IR', '2025-05-21')])
-        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-06-01', source: irna }))
-        .then(ratified(id, 'IR', '2025-06-01', { source: irna, disagreesWith: [first] }));
+        .when(report(id, { type: 'ratification-completed', party: 'IR', occurredOn: '2025-06-01', source: irnaInJune }))
+        .then(ratified(id, 'IR', '2025-06-01', { source: irnaInJune, disagreesWith: [first] }));
     });
 
     it('names every non-retracted report of that development', () => {

@@ -1,5 +1,5 @@
 import { partyOf, type Development } from '../development';
-import { comparePartialDates, isCalendarDate, isInFuture } from '../partial-date';
+import { addDays, comparePartialDates, isCalendarDate, isInFuture } from '../partial-date';
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DecisionContext } from '../treaty.commands';
@@ -85,6 +85,42 @@ export function assertSourceNotInFuture(source: Source, today: string, field = '
       `${field}.publishedOn`,
     );
   }
+}
+
+/**
+ * Acts a source can only report once they are done: a signature, a vote, an instrument, a statement. Not those
+ * whose date is set beforehand and announced (an entry into force by its clause, a withdrawal taking effect, a
+ * provisional application from a given day, a suspension or termination decided ahead, talks scheduled), nor
+ * background.
+ */
+const REPORTED_ONCE_DONE: ReadonlySet<Development['type']> = new Set([
+  'signed',
+  'legislative-approval',
+  'ratification-completed',
+  'instruments-exchanged',
+  'consent-to-be-bound',
+  'reservation',
+  'declaration',
+  'objection',
+  'reservation-withdrawn',
+  'objection-withdrawn',
+  'withdrawal-notified',
+  'statement',
+]);
+
+/**
+ * A source cannot report an act before it was done: one published more than a day before the act's date (the
+ * first day of its month or year, for a partial date) has a mistaken date, or the act has. A day is allowed for
+ * time zones: a vote in Tehran on the 9th may be in an American paper dated the 8th.
+ */
+export function assertSourceNotBefore(development: Development, source: Source, field = 'source', prefix = ''): void {
+  if (!REPORTED_ONCE_DONE.has(development.type)) return;
+  if (comparePartialDates(addDays(source.publishedOn, 1), development.occurredOn) >= 0) return;
+  throw new TreatyRuleViolation(
+    'SOURCE_BEFORE_DEVELOPMENT',
+    `${field}.publishedOn ${source.publishedOn} is before the ${development.type} it reports (${prefix}occurredOn ${development.occurredOn}): a source reports an act once it is done; check either date`,
+    `${field}.publishedOn`,
+  );
 }
 
 /**

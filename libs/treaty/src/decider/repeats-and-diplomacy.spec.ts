@@ -18,6 +18,7 @@ import {
 const id = uuid(10);
 const base = (occurredOn: string) => ({ treatyId: TREATY_ID, developmentId: id, occurredOn, source: source() });
 const kcna = source({ publisher: 'KCNA', url: 'https://kcna.kp/1', publishedOn: '2024-06-20' });
+const kcnaInJuly = source({ publisher: 'KCNA', url: 'https://kcna.kp/2', publishedOn: '2025-07-01' });
 
 describe('identity that allows repeats', () => {
   it('a second suspension is a new development, not a disagreement', () => {
@@ -87,8 +88,8 @@ describe('a finer report refines', () => {
   it('a date outside the period stays a disagreement', () => {
     spec
       .given(coarse)
-      .when(report(id, { type: 'signed', occurredOn: '2025-06', source: kcna }))
-      .then({ type: 'TreatySigned', data: { ...base('2025-06'), source: kcna, disagreesWith: [uuid(2)] } });
+      .when(report(id, { type: 'signed', occurredOn: '2025-06', source: kcnaInJuly }))
+      .then({ type: 'TreatySigned', data: { ...base('2025-06'), source: kcnaInJuly, disagreesWith: [uuid(2)] } });
   });
 });
 

@@ -10,7 +10,7 @@ import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { requireRegistered } from './decision-guards';
 import { parseDevelopmentReport } from './development-report.parser';
 import { requireEventId } from './input-validation';
-import { assertFitsRecord, assertSourceNotInFuture, requireToday } from './record-rules';
+import { assertFitsRecord, assertSourceNotBefore, assertSourceNotInFuture, requireToday } from './record-rules';
 import { recordIndexOf } from './record-index';
 import type { TreatyState } from './treaty.state';
 
@@ -44,6 +44,7 @@ export function reportDevelopment(
   }
   assertFitsRecord(development, treaty.treaty, record, today);
   assertSourceNotInFuture(source, today);
+  assertSourceNotBefore(development, source);
 
   // A consent after the party withdrew (or a withdrawal after it consented again) is another act, not this one.
   const reportsOfSame = record

@@ -35,7 +35,7 @@ export function uuid(n: number): string {
 }
 
 export function source(overrides: Partial<Source> = {}): Source {
-  return { publisher: 'TASS', url: 'https://tass.com/politics/1', publishedOn: '2025-01-18', ...overrides };
+  return { publisher: 'TASS', url: 'https://tass.com/politics/1', publishedOn: TODAY, ...overrides };
 }
 
 export const registered = (overrides: Partial<TreatyRegistered['data']> = {}): TreatyRegistered => ({
