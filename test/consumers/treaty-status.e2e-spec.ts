@@ -184,6 +184,21 @@ describe('GET /treaties/{id}: the status projection', () => {
     await get(subject, `/treaties/${RU_IR.id}?asOf=2024-02-29`).expect(200);
   });
 
+  it('refuses a knownAt whose time of day does not exist as it refuses a day that does not: 400 naming it', async () => {
+    // Written as a timestamp should be, like 2025-02-30T00:00:00Z, but no clock reads 25:00 or a minute's 60th second.
+    for (const knownAt of ['2025-01-01T25:00:00Z', '2025-01-01T12:60:00Z', '2025-01-01T12:00:60Z']) {
+      const response = await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=${knownAt}`);
+      expect([knownAt, response.status, response.body.code, response.body.errors]).toEqual([
+        knownAt,
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'knownAt', message: expect.any(String) }],
+      ]);
+    }
+    // The end of a day, as JavaScript reads it, is still taken (the treaty was not on record then).
+    await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=2025-01-01T24:00:00Z`).expect(404);
+  });
+
   it('answers a conditional GET with 304 only while the revision identifies the status sent', async () => {
     const original = {
       id: 'ru-ir-trade-agreement',

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { treatyStreamName } from '@timeline/treaty';
@@ -29,7 +30,10 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
 
   beforeAll(async () => {
     server = await startEsdbProtocolDouble();
-    subject = await startTestApp({ store: { kind: 'eventstoredb', connectionString: server.connectionString } });
+    subject = await startTestApp(
+      { store: { kind: 'eventstoredb', connectionString: server.connectionString } },
+      { keepData: true },
+    );
     await new Promise<void>((resolve) => subject.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     expect((await whenReady(subject.http)).status).toBe(200);
     // Each signed, so that each has a development in the party feeds and exports.
@@ -55,6 +59,7 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
   afterAll(async () => {
     await subject.close();
     await server.stop();
+    rmSync(subject.config.dataDir, { recursive: true, force: true });
   });
 
   it.each([
@@ -127,5 +132,13 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
       .set('Authorization', bearer(KEYS.auditor))
       .expect(200);
     expect(report.body.differences).toEqual([]);
+  });
+
+  it('starts again on its read model, whose checkpoint is the deletion, past the last event the log can read', async () => {
+    await subject.close();
+    subject = await startTestApp(subject.config, { keepData: true });
+    expect((await whenReady(subject.http)).status).toBe(200);
+    await request(subject.http).get(`/treaties/${DELETED.id}`).expect(410);
+    await request(subject.http).get(`/treaties/${NAMED.id}`).expect(200);
   });
 });

@@ -71,6 +71,9 @@ describe('extractDevelopments', () => {
     ['The Majlis of Uzbekistan ratified the trade agreement with Iran on Monday.', 'UZ', 'Oliy Majlis'],
     // "The Majlis" beside a country whose parliament is not so called is still Iran's.
     ['The Majlis ratified the trade agreement with Russia on Monday.', 'IR', 'Majlis'],
+    // Nor does the country a treaty is made with own "the Majlis", when that country's parliament is also so called.
+    ['The Majlis ratified the trade agreement with Uzbekistan on Monday.', 'IR', 'Majlis'],
+    ['The Majlis approved the transit agreement with Oman and Tajikistan on Monday.', 'IR', 'Majlis'],
     // A chamber of a parliament called the National Assembly is that chamber, not the whole parliament.
     [
       "The House of Representatives of Belarus's National Assembly ratified the agreement with Iran on Monday.",

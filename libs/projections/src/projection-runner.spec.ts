@@ -269,6 +269,22 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('follows again, after a restart, a log whose last entry is a deletion: a deletion is no event of the log', async () => {
+    const [event] = await collect(store.readAll({ maxCount: 1 }));
+    const log: SubscriptionMessage[] = [
+      { kind: 'event', event: event! },
+      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n },
+    ];
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    await new ProjectionRunner(scriptedStore(log), db, recordingProjection(), { stopWhenCaughtUp: true }).start();
+
+    const restarted = new ProjectionRunner(scriptedStore(log), db, recordingProjection(), { stopWhenCaughtUp: true });
+    await restarted.start();
+    expect(restarted.status).toEqual({ kind: 'stopped', reason: 'caught-up' });
+    expect(restarted.position).toBe(event!.position + 1n);
+    db.close();
+  });
+
   it('says why it stopped: caught up, every event up to stopAfter applied, or asked to', async () => {
     const stopsOf = async (options: ProjectionRunnerOptions<string>, file: string) => {
       const db = openReadModelDatabase(join(directory, file));

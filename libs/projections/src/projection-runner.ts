@@ -215,11 +215,36 @@ export class ProjectionRunner<Update> {
     if (this.appliedPosition === undefined) return;
     const end = await lastEventPosition(this.store);
     if (end !== undefined && end >= this.appliedPosition) return;
+    if (await this.aDeletionReaches(this.appliedPosition, end)) return;
     throw new Error(
       `Read model "${this.projection.name}" has applied the log up to position ${this.appliedPosition}, but the log ` +
         `${end === undefined ? 'is empty' : `ends at ${end}`}: it was built from another log (a backup restored ` +
         'beside a newer read model?); rebuild it with `npm run projections:rebuild`',
     );
+  }
+
+  /**
+   * A stream deleted for good is no event: reads of the log skip its record (an EventStoreDB tombstone), but the
+   * subscription delivers it and the checkpoint moves past it. So a log whose last entry is a deletion ends, as
+   * `lastEventPosition` sees it, before a checkpoint of this very log: what the subscription delivers after that
+   * last event (deletions, a few at most) says whether the log reaches the checkpoint.
+   */
+  private async aDeletionReaches(checkpoint: bigint, lastEvent: bigint | undefined): Promise<boolean> {
+    const controller = new AbortController();
+    try {
+      for await (const message of this.store.subscribeToAll({
+        fromPosition: lastEvent ?? START,
+        signal: controller.signal,
+        ...(this.projection.filter ? { filter: this.projection.filter } : {}),
+        ...(this.options.partition ? { partition: this.options.partition } : {}),
+      })) {
+        if (message.kind === 'caught-up') return false;
+        if (positionOf(message) >= checkpoint) return true;
+      }
+      return false;
+    } finally {
+      controller.abort();
+    }
   }
 
   /**

@@ -118,14 +118,14 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
     const match = entry.pattern.exec(text);
     if (!match) continue;
     const place = at(match, offset);
+    // Only a country named as its owner takes a shared name ("Uzbekistan's Majlis", "the Majlis of Uzbekistan"):
+    // the country a treaty is made with is often named beside it ("the Majlis ratified the agreement with Oman").
     const sharer = entry.sharedWith
-      ? nearest(
-          parties.filter(
-            (mention) =>
-              mention.kind === 'name' && (mention.code === entry.party || entry.sharedWith!.includes(mention.code)),
-          ),
-          place.start,
-          place.end,
+      ? parties.find(
+          (mention) =>
+            mention.kind === 'name' &&
+            (mention.code === entry.party || entry.sharedWith!.includes(mention.code)) &&
+            owns(text, offset, mention, place),
         )
       : undefined;
     if (!sharer || sharer.code === entry.party) return { ...place, body: entry.body, party: entry.party, named: true };
@@ -149,6 +149,17 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
 
 function at(match: RegExpExecArray, offset: number): { start: number; end: number } {
   return { start: offset + match.index, end: offset + match.index + match[0].length };
+}
+
+/** Whether the country is named as the owner of what stands at `place`: just before it, possessive, or after "of". */
+function owns(
+  text: string,
+  offset: number,
+  mention: PartyMention,
+  place: { readonly start: number; readonly end: number },
+): boolean {
+  if (mention.end <= place.start) return /^(?:['’]s)?\s+$/.test(text.slice(mention.end - offset, place.start - offset));
+  return /^\s+of\s+(?:the\s+)?$/.test(text.slice(place.end - offset, mention.start - offset));
 }
 
 function nearest(mentions: readonly PartyMention[], start: number, end: number): PartyMention | undefined {

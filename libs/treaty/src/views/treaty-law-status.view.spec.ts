@@ -703,3 +703,21 @@ describe('a state that joins by notification of succession', () => {
     expect(statusOf([...reported, succession()]).ratification['SK']).toMatchObject({ inForceOn: null });
   });
 });
+
+describe('a party that withdrew and consented again', () => {
+  it('gave its notice while bound, so it took effect after the notice period, now as on the day', () => {
+    // As the United States and the Paris Agreement: a party, it notified its withdrawal, which took effect a notice
+    // period later, and then consented again. Its later consent does not make it a mere signatory at its notice.
+    const events = [
+      registeredMultilateral(),
+      consented(uuid(2), 'AT', 'ratification', '2016-09-01'),
+      consented(uuid(3), 'BE', 'acceptance', '2016-09-03'),
+      consented(uuid(4), 'CZ', 'ratification', '2016-09-05'),
+      withdrawalNotified(uuid(5), 'BE', '2019-11-04'),
+      consented(uuid(6), 'BE', 'acceptance', '2021-01-20'),
+    ];
+    const leaving = { withdrawalNotifiedOn: '2019-11-04', withdrawalEffectiveOn: '2020-05-02' };
+    expect(statusOf(events, '2020-12-31').ratification['BE']).toMatchObject({ ...leaving, withdrawn: true });
+    expect(statusOf(events).ratification['BE']).toMatchObject({ ...leaving, withdrawn: false });
+  });
+});

@@ -94,9 +94,19 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
     const bindsAsOriginal = consent === null && treatyInForceBindsOriginals && history.parties.includes(party);
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
-    // Bound by a date: its consent (or completed ratification) by then, or the treaty in force for it by then.
+    // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
+    // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
+    const bindingOn = onRecord
+      .filter(
+        ({ current }) =>
+          (current.type === 'consent-to-be-bound' ||
+            current.type === 'ratification-completed' ||
+            current.type === 'entered-into-force') &&
+          partyOf(current) === party,
+      )
+      .map(({ current }) => current.occurredOn);
     const boundBy = (date: string) =>
-      [completedOn, reportedInForceOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
+      [completedOn, reportedInForceOn, ...bindingOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
