@@ -52,7 +52,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    retraction in one batch); no links to a treaty deleted for good (decision 0027).
     // 8: a party bound by an entry into force on record is `completed` though no consent of its is on record (its
     //    consent is implied), and a treaty in force for one party is `in-force` (decision 0030).
-    version: 8,
+    // 9: the stored status follows the treaty-law fixes of decision 0031 and the amendments of 0007 and 0023 (a
+    //    signatory's notice takes effect when given, so a bilateral treaty's computed end can move; a later consent
+    //    without a clause is in force from it); views and downloads rendered before say otherwise.
+    version: 9,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
