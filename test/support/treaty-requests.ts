@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
-import { treatyStreamName } from '@timeline/treaty';
+import { startOfPeriod, treatyStreamName } from '@timeline/treaty';
 import { KEYS, bearer } from './api-keys';
 import type { TestApp } from './test-app';
 
@@ -31,7 +31,7 @@ export const dumaApproval = (overrides: Record<string, unknown> = {}) => {
     party: 'RU',
     body: 'State Duma',
     occurredOn,
-    source: source({ publishedOn: firstDayOf(occurredOn) }),
+    source: source({ publishedOn: startOfPeriod(occurredOn) }),
     ...overrides,
   };
 };
@@ -45,17 +45,13 @@ export const signature = (overrides: Record<string, unknown> = {}) => {
     place: 'Moscow',
     source: source({
       publisher: 'Agence France-Presse',
-      publishedOn: firstDayOf(occurredOn),
+      publishedOn: startOfPeriod(occurredOn),
       url: undefined,
       quote: undefined,
     }),
     ...overrides,
   };
 };
-
-function firstDayOf(partialDate: string): string {
-  return `${partialDate}-01-01`.slice(0, 10);
-}
 
 export function post(http: App, path: string, body: unknown, key: string = KEYS.editor) {
   return request(http)
