@@ -296,7 +296,7 @@ export function withdrawalOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticeDays: number | undefined,
-  boundBy: (date: string) => boolean = () => true,
+  boundBy: (date: string) => boolean,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
@@ -315,7 +315,7 @@ export function withdrawalOf(
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
   noticeDays: number | undefined,
-  boundWhenNotified = true,
+  boundWhenNotified: boolean,
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
   if (!boundWhenNotified) return notice.occurredOn;
@@ -338,7 +338,7 @@ export function provisionalApplicationOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   inForceOn: string | null,
-  withdrewOn: string | null = null,
+  withdrewOn: string | null,
 ): ProvisionalApplication | null {
   const started = reportsOf(onRecord, 'provisional-application-started', party).at(-1);
   const ended = reportsOf(onRecord, 'provisional-application-ended', party).at(-1);
