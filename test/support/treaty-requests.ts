@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@timeline/event-store';
-import { startOfPeriod, treatyStreamName } from '@timeline/treaty';
+import { isPartialDate, startOfPeriod, treatyStreamName } from '@timeline/treaty';
 import { KEYS, bearer } from './api-keys';
 import type { TestApp } from './test-app';
 
@@ -31,7 +31,7 @@ export const dumaApproval = (overrides: Record<string, unknown> = {}) => {
     party: 'RU',
     body: 'State Duma',
     occurredOn,
-    source: source({ publishedOn: startOfPeriod(occurredOn) }),
+    source: source({ publishedOn: articleDateFor(occurredOn, '2025-04-08') }),
     ...overrides,
   };
 };
@@ -45,7 +45,7 @@ export const signature = (overrides: Record<string, unknown> = {}) => {
     place: 'Moscow',
     source: source({
       publisher: 'Agence France-Presse',
-      publishedOn: startOfPeriod(occurredOn),
+      publishedOn: articleDateFor(occurredOn, '2025-01-17'),
       url: undefined,
       quote: undefined,
     }),
@@ -80,3 +80,8 @@ export const fixedClock =
   (iso = '2025-06-01T12:00:00.000Z') =>
   () =>
     new Date(iso);
+
+/** The first day of the act's period; for a date the API must refuse (a test of validation), `otherwise`. */
+function articleDateFor(occurredOn: string, otherwise: string): string {
+  return isPartialDate(occurredOn) ? startOfPeriod(occurredOn) : otherwise;
+}
