@@ -9,13 +9,4 @@ export const systemClock: Clock = () => new Date();
  */
 export const wallClock: Clock = () => new Date();
 
-/** The zone furthest ahead of UTC (the Line Islands, UTC+14): where a new calendar day begins first. */
-const EARLIEST_ZONE_OFFSET_MS = 14 * 60 * 60 * 1000;
-
-/**
- * The latest calendar date anywhere on Earth at `now`, `YYYY-MM-DD`: what the decider takes as today. A development
- * dated today where it happened is then never refused as in the future, in Moscow just after midnight as in Tehran.
- */
-export function latestDateOnEarth(now: Date): string {
-  return new Date(now.getTime() + EARLIEST_ZONE_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { latestDateOnEarth } from '@timeline/treaty';

@@ -1,5 +1,6 @@
 // The treaty domain: pure TypeScript, no framework, no I/O, no clock.
 export * from './partial-date';
+export { latestDateOnEarth } from './latest-date-on-earth';
 export * from './treaty-rule-violation.error';
 export * from './stream-name';
 export * from './treaty.events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { latestDateOnEarth } from './clock';
+import { latestDateOnEarth } from './latest-date-on-earth';
 
 describe('latestDateOnEarth', () => {
   it('is the UTC date while it is before 10:00 UTC, when the day ahead has begun nowhere', () => {
