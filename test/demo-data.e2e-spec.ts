@@ -6,6 +6,8 @@ import { collect } from '@timeline/event-store/testing';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@timeline/event-store';
 import { toTreatyEnvelope } from '@timeline/projections';
 import {
+  latestDateOnEarth,
+  statusOn,
   TreatyHistoryFold,
   treatyStatusSummaryAfter,
   treatyStatusView,
@@ -120,6 +122,7 @@ describe('demo data', () => {
         if (!event.streamName.startsWith(TREATY_STREAM_PREFIX)) continue;
         streams.set(event.streamName, [...(streams.get(event.streamName) ?? []), event]);
       }
+      const today = latestDateOnEarth(new Date());
       for (const events of streams.values()) {
         const envelopes = events.map(toTreatyEnvelope);
         const fold = new TreatyHistoryFold();
@@ -127,8 +130,8 @@ describe('demo data', () => {
         for (const [index, envelope] of envelopes.entries()) {
           fold.add(envelope);
           summary = treatyStatusSummaryAfter(summary, fold.history()!, [envelope]);
-          const view = treatyStatusView(envelopes.slice(0, index + 1))!;
-          expect([summary.status, summary.category, summary.parties]).toEqual([
+          const view = treatyStatusView(envelopes.slice(0, index + 1), { today })!;
+          expect([statusOn(summary, today), summary.category, summary.parties]).toEqual([
             view.status,
             view.category,
             view.parties,

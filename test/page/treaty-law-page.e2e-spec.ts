@@ -203,7 +203,7 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await page.locator('#axis svg .computed-mark title').textContent()).toBe(
       "Entry into force computed from the treaty's clause, 19 June 2025; no report yet",
     );
-    // The read model already counts BE's withdrawal; the page says it is still to take effect.
+    // BE's withdrawal is still to take effect: the page says when.
     expect(await text(page.locator('#treaty-status .parties > li[data-party="BE"]'))).toContain(
       'withdrawal takes effect on',
     );

@@ -548,11 +548,14 @@ describe('a bilateral treaty that one party withdraws from', () => {
       ratification: { IR: { withdrawn: true, withdrewOn: '2027-01-10' }, RU: { withdrawn: false } },
       disagreements: [],
     });
-    // Without asOf, every date the record determines, as for a computed entry into force.
+    // Without asOf, the present (the app's clock: 1 August 2026): the end is still ahead, and says when it comes.
     expect(await status(`minPosition=${lastPosition}`)).toMatchObject({
-      status: 'terminated',
-      terminatedOn: '2027-01-10',
-      terminatedOnComputed: true,
+      status: 'in-force',
+      terminatedOn: null,
+      terminatedOnComputed: false,
+      terminatedOnExpected: '2027-01-10',
+      nextChangeOn: '2027-01-10',
+      ratification: { IR: { withdrawn: false, withdrawalEffectiveOn: '2027-01-10' } },
     });
   });
 
@@ -569,10 +572,12 @@ describe('a bilateral treaty that one party withdraws from', () => {
       correction({ effectiveOn: '2026-10-01' }),
     ).expect(201);
     expect(await status(`minPosition=${response.body.position}`)).toMatchObject({
-      status: 'terminated',
-      terminatedOn: '2026-10-01',
+      status: 'in-force',
+      terminatedOnExpected: '2026-10-01',
+      nextChangeOn: '2026-10-01',
       ratification: { IR: { withdrawalEffectiveOn: '2026-10-01', withdrawalEffectiveOnComputed: false } },
     });
+    expect(await status('asOf=2026-10-01')).toMatchObject({ status: 'terminated', terminatedOn: '2026-10-01' });
   });
 });
 

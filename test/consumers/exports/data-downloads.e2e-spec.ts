@@ -246,14 +246,14 @@ describe('data downloads', () => {
     };
     await post(subject.http, '/treaties', clause).expect(201);
     const path = `/treaties/${clause.id}/developments`;
-    await post(subject.http, path, signature({ occurredOn: '2025-05-02' })).expect(201);
+    await post(subject.http, path, signature({ occurredOn: '2025-04-02' })).expect(201);
     for (const party of ['FR', 'DE']) {
       await post(subject.http, path, {
         type: 'consent-to-be-bound',
         party,
         consentType: 'ratification',
-        occurredOn: '2025-05-20',
-        source: source({ publishedOn: '2025-05-21' }),
+        occurredOn: '2025-04-20',
+        source: source({ publishedOn: '2025-04-21' }),
       }).expect(201);
     }
     for (const stage of ['first-reading', 'third-reading']) {
@@ -276,12 +276,12 @@ describe('data downloads', () => {
     await request(subject.http).get(`/treaties/${clause.id}?minPosition=${last.body.position}`).expect(200);
 
     const status = (await request(subject.http).get(`/treaties/${clause.id}`).expect(200)).body;
-    expect(status).toMatchObject({ enteredIntoForceOn: '2025-06-19', enteredIntoForceOnComputed: true });
+    expect(status).toMatchObject({ enteredIntoForceOn: '2025-05-20', enteredIntoForceOnComputed: true });
     const treaties = parse<Record<string, string>>((await download('/exports/treaties.csv')).body as string, {
       columns: true,
     });
     expect(treaties.find((row) => row.id === clause.id)).toMatchObject({
-      enteredIntoForceOn: '2025-06-19',
+      enteredIntoForceOn: '2025-05-20',
       enteredIntoForceOnComputed: 'true',
       terminatedOnComputed: 'false',
     });

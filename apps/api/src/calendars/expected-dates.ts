@@ -19,6 +19,7 @@ export interface ExpectedDate {
 type PartyEntry = {
   inForceOn?: unknown;
   inForceOnComputed?: unknown;
+  inForceOnExpected?: unknown;
   consent?: { successionOn?: unknown } | null;
   withdrawalEffectiveOn?: unknown;
   withdrawalEffectiveOnComputed?: unknown;
@@ -27,36 +28,46 @@ type PartyEntry = {
 const FROM_THE_CLAUSE = "the treaty's entry-into-force clause and the instruments on record";
 
 /**
- * The dates a status view shows as computed, while no report has confirmed them: entry into force (treaty-wide,
- * and each party's, a successor's from its date of succession), each party's withdrawal taking effect (notification
- * plus the notice period), and a bilateral treaty's end with it. `only` keeps one party's; the treaty-wide dates
- * then stay out.
+ * The dates a status view shows as computed, while no report has confirmed them, come or still ahead (the present's
+ * status gives those ahead as `...Expected`: decision 0035): entry into force (treaty-wide, and each party's, a
+ * successor's from its date of succession), each party's withdrawal taking effect (notification plus the notice
+ * period), and a bilateral treaty's end with it. `only` keeps one party's; the treaty-wide dates then stay out.
  */
 export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[] {
   const treaty = { treatyId: String(status.id), treatyTitle: String(status.title) };
   const dates: ExpectedDate[] = [];
   const computed = (flag: unknown, on: unknown): on is string => flag === true && typeof on === 'string';
-  if (only === undefined && computed(status.enteredIntoForceOnComputed, status.enteredIntoForceOn)) {
-    dates.push({ ...treaty, what: 'entry-into-force', on: status.enteredIntoForceOn, computedFrom: FROM_THE_CLAUSE });
+  /** The computed date, come (`on`, flagged computed) or still ahead (`expected`), or null. */
+  const computedOrExpected = (flag: unknown, on: unknown, expected: unknown): string | null =>
+    computed(flag, on) ? on : typeof expected === 'string' ? expected : null;
+  const inForce = computedOrExpected(
+    status.enteredIntoForceOnComputed,
+    status.enteredIntoForceOn,
+    status.enteredIntoForceOnExpected,
+  );
+  if (only === undefined && inForce !== null) {
+    dates.push({ ...treaty, what: 'entry-into-force', on: inForce, computedFrom: FROM_THE_CLAUSE });
   }
   const parties = (status.ratification ?? {}) as Record<string, PartyEntry>;
   for (const [party, entry] of Object.entries(parties)) {
     if (only !== undefined && party !== only) continue;
-    if (computed(entry.inForceOnComputed, entry.inForceOn)) {
+    const partyInForce = computedOrExpected(entry.inForceOnComputed, entry.inForceOn, entry.inForceOnExpected);
+    if (partyInForce !== null) {
       const computedFrom =
         typeof entry.consent?.successionOn === 'string'
           ? 'the date of the succession of States and the entry into force on record'
           : FROM_THE_CLAUSE;
-      dates.push({ ...treaty, what: 'entry-into-force', party, on: entry.inForceOn, computedFrom });
+      dates.push({ ...treaty, what: 'entry-into-force', party, on: partyInForce, computedFrom });
     }
     if (computed(entry.withdrawalEffectiveOnComputed, entry.withdrawalEffectiveOn)) {
       const computedFrom = "the notification of withdrawal and the treaty's notice period";
       dates.push({ ...treaty, what: 'withdrawal', party, on: entry.withdrawalEffectiveOn, computedFrom });
     }
   }
-  if (only === undefined && computed(status.terminatedOnComputed, status.terminatedOn)) {
+  const end = computedOrExpected(status.terminatedOnComputed, status.terminatedOn, status.terminatedOnExpected);
+  if (only === undefined && end !== null) {
     const computedFrom = "a party's withdrawal taking effect: a bilateral treaty ends with it";
-    dates.push({ ...treaty, what: 'termination', on: status.terminatedOn, computedFrom });
+    dates.push({ ...treaty, what: 'termination', on: end, computedFrom });
   }
   return dates;
 }

@@ -14,7 +14,7 @@ import {
   type ReadModelSnapshot,
   type TreatyUpdate,
 } from '@timeline/projections';
-import { toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
+import { latestDateOnEarth, toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
 import { csvLines } from '../exports/csv';
 import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from '../exports/export-columns';
@@ -141,7 +141,11 @@ describe('downloads read one snapshot of the read model', () => {
 
   it('names the moment it holds before a row is read, and closes a download never read (a 304)', async () => {
     const download = reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties)));
-    expect(download.moment).toEqual({ position: runnerPosition(), version: treatyStatusProjection.version });
+    expect(download.moment).toEqual({
+      position: runnerPosition(),
+      version: treatyStatusProjection.version,
+      today: latestDateOnEarth(new Date()),
+    });
     await commitMeanwhile();
     expect(download.moment.position).not.toBe(runnerPosition());
     expect(snapshots).toEqual([{ closed: false }]);

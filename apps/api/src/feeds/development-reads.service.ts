@@ -9,7 +9,12 @@ const PAGE = 500;
 
 /** A download whose snapshot of the read model is open: see `DevelopmentReads.openDownload`. */
 export interface OpenDownload<T> {
-  readonly moment: { readonly position: bigint | undefined; readonly version: number | undefined };
+  /** What the download's rows depend on: the snapshot's last event and version, and the present's day. */
+  readonly moment: {
+    readonly position: bigint | undefined;
+    readonly version: number | undefined;
+    readonly today: string;
+  };
   readonly rows: Generator<T>;
   close(): void;
 }
@@ -51,7 +56,7 @@ export class DevelopmentReads {
       }
     }
     return {
-      moment: { position: snapshot.position, version: snapshot.version },
+      moment: { position: snapshot.position, version: snapshot.version, today: snapshot.treaties.today() },
       rows: rows(),
       close: () => snapshot.close(),
     };

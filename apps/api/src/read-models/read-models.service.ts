@@ -4,6 +4,7 @@ import { Subject } from 'rxjs';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import {
   openReadModelDatabase,
+  setPresentClock,
   openReadModelSnapshot,
   ProjectionRunner,
   ReadModelFiles,
@@ -14,6 +15,7 @@ import {
   type TreatyUpdate,
 } from '@timeline/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, type Clock } from '../clock';
 
 const POINTER_POLL_MS = 1000;
 const CHANGES_PAGE = 500;
@@ -49,6 +51,7 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.files = new ReadModelFiles(config.dataDir);
   }
@@ -93,6 +96,8 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   /** Opens a read-model file and starts its projection, publishing its updates only while it is the one served. */
   private open(file: string): { file: string; db: Database; runner: ProjectionRunner<TreatyUpdate> } {
     const db = openReadModelDatabase(file);
+    // The present's day (its statuses, listings by status) is the service's: tests set it (decision 0035).
+    setPresentClock(db, this.clock);
     const runner: ProjectionRunner<TreatyUpdate> = new ProjectionRunner(this.store, db, treatyStatusProjection, {
       onCommitted: (updates) => {
         if (this.runner === runner && runner.status.kind === 'live') updates.forEach((update) => this.publish(update));

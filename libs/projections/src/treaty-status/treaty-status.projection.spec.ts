@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
 import {
   InMemoryEventStore,
@@ -11,6 +11,7 @@ import {
 } from '@timeline/event-store';
 import { collect, scriptedStore } from '@timeline/event-store/testing';
 import {
+  latestDateOnEarth,
   linksFromOthers,
   toEventData,
   TreatyHistoryFold,
@@ -20,9 +21,11 @@ import {
   type TreatyEvent,
 } from '@timeline/treaty';
 import {
+  consented,
   eventfulLife,
   happened,
   registered,
+  registeredMultilateral,
   retracted,
   signed,
   source,
@@ -109,12 +112,13 @@ function expectedRows(log: readonly RecordedEvent[]): StatusRow[] {
   );
   return streams
     .map((envelopes) => {
-      const status = treatyStatusView(envelopes)!;
+      const today = latestDateOnEarth(new Date());
+      const status = treatyStatusView(envelopes, { today })!;
       return {
         treaty_id: status.id,
         status: status.status,
         revision: Number(status.revision),
-        status_view: toJsonText(treatyStatusView(envelopes, {}, links.get(status.id))!),
+        status_view: toJsonText(treatyStatusView(envelopes, { today }, links.get(status.id))!),
         timeline_view: toJsonText(treatyTimelineView(envelopes, {}, links.get(status.id))!),
       };
     })
@@ -401,6 +405,80 @@ describe('the treaty-status projection', () => {
       expect(diffTreatyReadModels(incremental, rebuilt)).toEqual([]);
       incremental.close();
       rebuilt.close();
+    });
+  });
+
+  describe('the present, as the calendar moves (decision 0035)', () => {
+    const ID = 'sample-convention';
+    /** In force 30 days after the second instrument, 20 November 2025: on 20 December 2025. */
+    const entering = [
+      registeredMultilateral({ treatyId: ID, entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2025-11-10'),
+      consented(uuid(3), 'BE', 'ratification', '2025-11-20'),
+    ];
+    /** Only Date is faked: the store and the database keep their timers. */
+    const onlyDate = (now: string) =>
+      jest.useFakeTimers({
+        now: new Date(now),
+        doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout'],
+      });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    async function logOf(events: readonly TreatyEvent[]): Promise<RecordedEvent[]> {
+      const store = new InMemoryEventStore();
+      await store.appendToStream(
+        treatyStreamName(ID),
+        events.map((event, index) => ({
+          id: uuid(700 + index),
+          type: event.type,
+          data: toEventData(event),
+          metadata: { schemaVersion: 1 },
+        })),
+      );
+      return collect(store.readAll());
+    }
+
+    it('renders the status again on the day a date it computes comes, and lists the treaty by that day’s status', async () => {
+      onlyDate('2025-12-01T12:00:00Z');
+      const db = open();
+      applyInBatches(db, await logOf(entering), 3);
+      const queries = new TreatyStatusQueries(db);
+      const listed = (status: string) => queries.list({ status, limit: 10 }).items.map((item) => item['id']);
+      expect(queries.status(ID)).toMatchObject({ status: 'ratification-in-progress', nextChangeOn: '2025-12-20' });
+      expect([listed('in-force'), listed('ratification-in-progress')]).toEqual([[], [ID]]);
+
+      // 09:59 UTC on 19 December: 20 December has begun nowhere yet.
+      jest.setSystemTime(new Date('2025-12-19T09:59:00Z'));
+      expect(queries.status(ID)).toMatchObject({ status: 'ratification-in-progress' });
+      // 10:00 UTC: midnight of 20 December at UTC+14, the present's day (the decider's too).
+      jest.setSystemTime(new Date('2025-12-19T10:00:00Z'));
+      expect(queries.status(ID)).toMatchObject({
+        status: 'in-force',
+        enteredIntoForceOn: '2025-12-20',
+        nextChangeOn: null,
+      });
+      expect([listed('in-force'), listed('ratification-in-progress')]).toEqual([[ID], []]);
+      db.close();
+    });
+
+    it('keeps the days ahead through events that leave the status as it is, and drops them when the status is computed again', async () => {
+      onlyDate('2025-12-01T12:00:00Z');
+      const db = open();
+      const log = await logOf([
+        ...entering,
+        statement(uuid(4), 'A. Spokesperson', 'We look forward to it.', '2025-11-30', []),
+        happened('TreatyEnteredIntoForce', uuid(5), '2025-11-30'),
+      ]);
+      const ahead = () => db.prepare('SELECT on_day, status FROM treaty_status_ahead').all();
+      applyInBatches(db, log.slice(0, 4), 1);
+      expect(ahead()).toEqual([{ on_day: '2025-12-20', status: 'in-force' }]);
+      // A report that it entered into force already: in force today, nothing ahead.
+      applyInBatches(db, log.slice(4), 1);
+      expect(ahead()).toEqual([]);
+      expect(new TreatyStatusQueries(db).list({ status: 'in-force', limit: 10 }).items).toHaveLength(1);
+      db.close();
     });
   });
 

@@ -55,7 +55,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 9: the stored status follows the treaty-law fixes of decision 0031 and the amendments of 0007 and 0023 (a
     //    signatory's notice takes effect when given, so a bilateral treaty's computed end can move; a later consent
     //    without a clause is in force from it); views and downloads rendered before say otherwise.
-    version: 9,
+    // 10: the stored status is the present's before any date the record sets ahead has come, with
+    //    treaty_status_ahead for each day one comes and changes it (decision 0035); before, those dates already
+    //    counted.
+    version: 10,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
@@ -70,6 +73,13 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
         views_position INTEGER NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS treaty_status_by_views_position ON treaty_status (views_position, treaty_id);
+      -- The status from each day a date the record sets ahead comes and changes it (status: before any has come).
+      CREATE TABLE IF NOT EXISTS treaty_status_ahead (
+        treaty_id TEXT NOT NULL,
+        on_day    TEXT NOT NULL,
+        status    TEXT NOT NULL,
+        PRIMARY KEY (treaty_id, on_day)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS treaty_parties (
         party     TEXT NOT NULL,
         treaty_id TEXT NOT NULL,
@@ -116,10 +126,15 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
           }
           // The status and the parties are what listings filter on; links from others do not change them. Kept
           // beside the fold, so that an event that cannot change them costs nothing to account for.
-          const summary = treatyStatusSummaryAfter(summaries.get(fold) ?? null, history, envelopes);
+          const previous = summaries.get(fold);
+          const summary = treatyStatusSummaryAfter(previous ?? null, history, envelopes);
           summaries.set(fold, summary);
-          const { status, category, parties } = summary;
+          const { status, category, parties, ahead } = summary;
           statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, history.position);
+          if (ahead !== previous?.ahead) {
+            statements.deleteAhead.run(treatyId);
+            for (const { on, status: then } of ahead) statements.addAhead.run(treatyId, on, then);
+          }
           for (const code of parties) statements.addParty.run(code, treatyId);
           changed.set(treatyId, history.position);
         }
@@ -152,6 +167,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       const statements = statementsFor(db);
       recordTreatyDeletion(db, treatyId, notice.position);
       statements.deleteStatus.run(treatyId);
+      statements.deleteAhead.run(treatyId);
       statements.deleteParties.run(treatyId);
       deleteEventChunks(db, treatyId);
       openTreatyFolds(db).forget(treatyId);
@@ -192,6 +208,8 @@ function prepareStatements(db: Database) {
     // by party may keep a treaty whose joining party was retracted, the view itself is always current.
     addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
     deleteStatus: db.prepare('DELETE FROM treaty_status WHERE treaty_id = ?'),
+    addAhead: db.prepare('INSERT INTO treaty_status_ahead (treaty_id, on_day, status) VALUES (?, ?, ?)'),
+    deleteAhead: db.prepare('DELETE FROM treaty_status_ahead WHERE treaty_id = ?'),
     deleteParties: db.prepare('DELETE FROM treaty_parties WHERE treaty_id = ?'),
   };
 }

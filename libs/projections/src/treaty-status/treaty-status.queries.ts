@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
+import { presentClockOf, presentDay, setPresentClock } from './present-day';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -41,9 +42,16 @@ export class TreatyStatusQueries {
     sharesViewsWith?: TreatyStatusQueries,
   ) {
     this.views = treatyViews(db, sharesViewsWith?.views);
+    const clock = sharesViewsWith && presentClockOf(sharesViewsWith.db);
+    if (clock) setPresentClock(db, clock);
     this.changedByOthersStatement = db
       .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
       .pluck();
+  }
+
+  /** The day the present is for these queries (decision 0035). */
+  today(): string {
+    return presentDay(this.db);
   }
 
   status(treatyId: string): JsonView | undefined {
@@ -93,8 +101,12 @@ export class TreatyStatusQueries {
       parameters.push(query.party);
     }
     if (query.status !== undefined) {
-      conditions.push('s.status = ?');
-      parameters.push(query.status);
+      // Today's: the status from the last of its days ahead that has come, else the one it had when last summarised.
+      conditions.push(`COALESCE(
+        (SELECT a.status FROM treaty_status_ahead a WHERE a.treaty_id = s.treaty_id AND a.on_day <= ?
+          ORDER BY a.on_day DESC LIMIT 1),
+        s.status) = ?`);
+      parameters.push(presentDay(this.db), query.status);
     }
     if (query.category !== undefined) {
       conditions.push('s.category = ?');

@@ -2,15 +2,25 @@ import type { Database } from 'better-sqlite3';
 import { treatyStatusOf, treatyTimelineOf } from '@timeline/treaty';
 import { toJsonText } from './json-view';
 import { openTreatyFolds } from './open-treaty-folds';
+import { presentDay } from './present-day';
 import { incomingLinks } from './treaty-links.table';
 
 export type ViewKind = 'status' | 'timeline';
 
-/** A treaty's rendered views, valid while the treaty's `views_position` is the one they were rendered at. */
+/** A view's text, and the day from which the calendar alone changes it (null: never). */
+interface Rendered {
+  readonly text: string;
+  readonly until: string | null;
+}
+
+/**
+ * A treaty's rendered views, valid while the treaty's `views_position` is the one they were rendered at, and, the
+ * status, until the day a date the record sets ahead comes.
+ */
 interface RenderedViews {
   viewsPosition: bigint;
-  status?: string;
-  timeline?: string;
+  status?: Rendered;
+  timeline?: Rendered;
   bytes: number;
 }
 
@@ -20,13 +30,13 @@ interface RenderedViews {
  */
 const CACHE_CHARACTERS = 16 * 1024 * 1024;
 
-const NOW = { asOf: null, knownAt: null } as const;
-
 /**
  * The status and timeline views of the present, rendered when first read after a change and kept until the next:
  * the projection stores no view, only what they are rendered from. A view is valid while the treaty's
  * `views_position` (moved by its own events and by what other treaties say about it) is the one it was rendered
- * at, so it is never served stale, whichever connection changed the treaty. Least recently read first out.
+ * at, so it is never served stale, whichever connection changed the treaty. The status is the present's, as of
+ * today (`presentDay`): one rendered before the day a date the record sets ahead comes is rendered again on that
+ * day (its `nextChangeOn`). Least recently read first out.
  *
  * A connection that reads an older moment of the same file (a snapshot) shares the views of the live one: it takes
  * those rendered at the `views_position` it reads, and hands over those it renders, which the live one keeps only
@@ -51,31 +61,36 @@ export class TreatyViews {
   text(treatyId: string, kind: ViewKind): string | undefined {
     const viewsPosition = this.viewsPositionOf.get(treatyId) as bigint | undefined;
     if (viewsPosition === undefined) return undefined;
-    const cached = this.renderedAt(treatyId, kind, viewsPosition);
-    if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached);
-    let text = this.shared?.renderedAt(treatyId, kind, viewsPosition);
-    if (text === undefined) {
-      text = this.render(treatyId, kind);
-      this.shared?.offer(treatyId, kind, viewsPosition, text);
+    const today = presentDay(this.db);
+    const cached = this.renderedAt(treatyId, kind, viewsPosition, today);
+    if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached).text;
+    let rendered = this.shared?.renderedAt(treatyId, kind, viewsPosition, today);
+    if (rendered === undefined) {
+      rendered = this.render(treatyId, kind, today);
+      this.shared?.offer(treatyId, kind, viewsPosition, rendered);
     }
-    return this.keep(treatyId, kind, viewsPosition, text);
+    return this.keep(treatyId, kind, viewsPosition, rendered).text;
   }
 
-  /** A view already rendered at that views position, or undefined: never renders. */
-  renderedAt(treatyId: string, kind: ViewKind, viewsPosition: bigint): string | undefined {
+  /** A view already rendered at that views position and still right on `today`, or undefined: never renders. */
+  renderedAt(treatyId: string, kind: ViewKind, viewsPosition: bigint, today: string): Rendered | undefined {
     const entry = this.rendered.get(treatyId);
-    return entry?.viewsPosition === viewsPosition ? entry[kind] : undefined;
+    const rendered = entry?.viewsPosition === viewsPosition ? entry[kind] : undefined;
+    return rendered !== undefined && (rendered.until === null || today < rendered.until) ? rendered : undefined;
   }
 
   /** Keeps a view another connection rendered, if this one reads its treaty at the same views position. */
-  offer(treatyId: string, kind: ViewKind, viewsPosition: bigint, text: string): void {
+  offer(treatyId: string, kind: ViewKind, viewsPosition: bigint, rendered: Rendered): void {
     // A snapshot may outlive the live connection (a download open while the service switched to a promoted file).
     if (!this.db.open) return;
-    if (this.viewsPositionOf.get(treatyId) === viewsPosition) this.keep(treatyId, kind, viewsPosition, text);
+    if (this.viewsPositionOf.get(treatyId) === viewsPosition) this.keep(treatyId, kind, viewsPosition, rendered);
   }
 
-  /** Records the view as the treaty's most recently read (dropping one of an older views position), and returns it. */
-  private keep(treatyId: string, kind: ViewKind, viewsPosition: bigint, text: string): string {
+  /**
+   * Records the view as the treaty's most recently read (dropping those of an older views position, and the same
+   * view rendered on an earlier day), and returns it.
+   */
+  private keep(treatyId: string, kind: ViewKind, viewsPosition: bigint, rendered: Rendered): Rendered {
     let entry = this.rendered.get(treatyId);
     if (entry !== undefined) {
       this.rendered.delete(treatyId);
@@ -86,20 +101,26 @@ export class TreatyViews {
     }
     entry ??= { viewsPosition, bytes: 0 };
     this.rendered.set(treatyId, entry);
-    if (entry[kind] === undefined) {
-      entry[kind] = text;
-      entry.bytes += text.length;
-      this.characters += text.length;
+    const kept = entry[kind];
+    if (kept !== rendered) {
+      const change = rendered.text.length - (kept?.text.length ?? 0);
+      entry[kind] = rendered;
+      entry.bytes += change;
+      this.characters += change;
       this.evict();
     }
-    return text;
+    return rendered;
   }
 
-  private render(treatyId: string, kind: ViewKind): string {
+  private render(treatyId: string, kind: ViewKind, today: string): Rendered {
     const history = openTreatyFolds(this.db).current(treatyId)?.history();
     if (!history) throw new Error(`The read model holds ${treatyId} but none of its events`);
     const links = incomingLinks(this.db, treatyId);
-    return toJsonText(kind === 'status' ? treatyStatusOf(history, NOW, links) : treatyTimelineOf(history, NOW, links));
+    if (kind === 'timeline') {
+      return { text: toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links)), until: null };
+    }
+    const status = treatyStatusOf(history, { asOf: null, knownAt: null, today }, links);
+    return { text: toJsonText(status), until: status.nextChangeOn };
   }
 
   private evict(): void {

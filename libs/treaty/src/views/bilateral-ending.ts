@@ -1,7 +1,8 @@
 import { partyOf } from '../development';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
-import { hasCome, noticeEffectiveOn, reportsOf } from './party-status';
+import type { DatesComeBy } from './dates-come-by';
+import { noticeEffectiveOn, reportsOf } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
 /**
@@ -15,11 +16,13 @@ export type BilateralEnding = {
   readonly on: string;
   /** The party whose withdrawal ended the treaty. */
   readonly party: string;
+  /** Whether the withdrawal is reported (it has happened), rather than a notice's effect (which may lie ahead). */
+  readonly reported: boolean;
 };
 
 /**
- * The end by withdrawal, or null: none took effect by `asOf` (without `asOf`, every effect the record determines
- * counts, as for the other computed dates). A notice ends the treaty only if it stood when it took effect: a
+ * The end by withdrawal, or null: none took effect by the day `dates` reads them against (with none, every effect the
+ * record determines counts, as for the other computed dates). A notice ends the treaty only if it stood when it took effect: a
  * consent of the party after the notification and by the effect revokes it (art. 68). A consent after the end does
  * not revive the treaty: a bilateral treaty that has ended is not rejoined, a new one is concluded.
  */
@@ -27,25 +30,26 @@ export function bilateralEndingOf(
   onRecord: readonly DevelopmentHistory[],
   parties: readonly string[],
   noticeDays: number | undefined,
-  asOf: string | null,
+  dates: DatesComeBy,
 ): BilateralEnding | null {
   let ending: BilateralEnding | null = null;
   for (const party of parties) {
-    for (const on of withdrawalEffectsOf(onRecord, party, noticeDays)) {
-      if (hasCome(on, asOf) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
-        ending = { on, party };
+    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticeDays)) {
+      // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead.
+      if ((reported || dates.hasCome(on)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
+        ending = { on, party, reported };
       }
     }
   }
   return ending;
 }
 
-/** Each day a withdrawal of the party took effect: a reported withdrawal, or a notice that was not revoked. */
+/** Each day a withdrawal of the party takes effect: a reported withdrawal, or a notice that was not revoked. */
 function withdrawalEffectsOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticeDays: number | undefined,
-): string[] {
+): { readonly on: string; readonly reported: boolean }[] {
   const consents = onRecord
     .filter(
       ({ current }) =>
@@ -60,7 +64,7 @@ function withdrawalEffectsOf(
   const boundBy = (date: string) => [...consents, ...inForce].some((on) => comparePartialDates(on, date) <= 0);
   const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
     const withdrawal = representativeOf(reports);
-    return withdrawal ? [withdrawal.current.occurredOn] : [];
+    return withdrawal ? [{ on: withdrawal.current.occurredOn, reported: true }] : [];
   });
   const notified = occurrencesOf(reportsOf(onRecord, 'withdrawal-notified', party), onRecord).flatMap((reports) => {
     const notice = representativeOf(reports);
@@ -71,7 +75,7 @@ function withdrawalEffectsOf(
     const revoked = consents.some(
       (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,
     );
-    return revoked ? [] : [effectiveOn];
+    return revoked ? [] : [{ on: effectiveOn, reported: false }];
   });
   return [...reported, ...notified];
 }

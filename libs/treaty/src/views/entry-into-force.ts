@@ -1,12 +1,6 @@
 import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
-import {
-  addDays,
-  comparePartialDates,
-  endOfPeriod,
-  isCalendarDate,
-  partialDatesAgree,
-  startOfPeriod,
-} from '../partial-date';
+import { addDays, comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+import type { DatesComeBy } from './dates-come-by';
 
 /**
  * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
@@ -76,19 +70,23 @@ export type ComputedDate = {
   readonly reportedOn: string | null;
   /** A report and the computation name different dates. */
   readonly disagrees: boolean;
+  /** The computed date while it lies ahead of the view's day, no report giving a date: what the record expects. */
+  readonly expectedOn: string | null;
 };
 
 /**
- * `asOf` hides a computed date that lies after it, as the view hides reports: a date known only to the month or year
- * (a treaty date reported so, a date of succession) has come once its whole period has.
+ * A computed date shows once it has come by the view's day (`asOf`, or today for the present), as `asOf` hides reports
+ * after it: a date known only to the month or year (a treaty date reported so, a date of succession) has come once its
+ * whole period has.
  */
-export function computedDate(reportedOn: string | null, computedOn: string | null, asOf: string | null): ComputedDate {
-  const visible = computedOn !== null && (asOf === null || endOfPeriod(computedOn) <= asOf) ? computedOn : null;
+export function computedDate(reportedOn: string | null, computedOn: string | null, dates: DatesComeBy): ComputedDate {
+  const visible = dates.hasCome(computedOn) ? computedOn : null;
   return {
     on: reportedOn ?? visible,
     computed: reportedOn === null && visible !== null,
     computedOn: visible,
     reportedOn,
     disagrees: reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible),
+    expectedOn: reportedOn === null && computedOn !== null && visible === null ? computedOn : null,
   };
 }

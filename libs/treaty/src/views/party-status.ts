@@ -2,14 +2,7 @@ import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
-import {
-  addDays,
-  comparePartialDates,
-  endOfPeriod,
-  isCalendarDate,
-  precisionOf,
-  type DatePrecision,
-} from '../partial-date';
+import { addDays, comparePartialDates, isCalendarDate, precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
 import { representativeOf } from './treaty-history';
 
@@ -320,11 +313,6 @@ export function noticeEffectiveOn(
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
   if (!boundWhenNotified) return notice.occurredOn;
   return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
-}
-
-/** Whether a date (possibly ahead of the record) has come by `asOf`; with no `asOf`, every date on record has. */
-export function hasCome(date: string | null, asOf: string | null): boolean {
-  return date !== null && (asOf === null || endOfPeriod(date) <= asOf);
 }
 
 /**

@@ -3,15 +3,9 @@ import { partiesOf } from '../decider/treaty.state';
 import { latestOccurrence } from '../law/rejoining';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
+import { DatesComeBy } from './dates-come-by';
 import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
-import {
-  consentOf,
-  hasCome,
-  suspensionOf,
-  withdrawalOf,
-  type PartyConsent,
-  type PartyWithdrawal,
-} from './party-status';
+import { consentOf, suspensionOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
 import {
   happenedBy,
   inValidTimeOrder,
@@ -61,7 +55,16 @@ export type PartyStanding = {
 
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
 
-export function treatyStandingOf(history: TreatyHistory, asOf: string | null): TreatyStanding {
+/**
+ * Where the treaty and each party stand on the record's developments that had happened by `asOf` (all, without it),
+ * reading the dates the record sets ahead (`DatesComeBy`) against `dates`: by default the same day, but the present
+ * counts every report on record and the computed dates that have come by today.
+ */
+export function treatyStandingOf(
+  history: TreatyHistory,
+  asOf: string | null,
+  dates: DatesComeBy = asOf === null ? DatesComeBy.always() : DatesComeBy.by(asOf),
+): TreatyStanding {
   const onRecord = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
   const parties = partiesOnRecord(history, onRecord);
   const treatySignature = latestOnRecord(onRecord, 'signed', null);
@@ -70,7 +73,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const clause = history.entryIntoForce;
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
-  const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
+  const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, dates);
   const treatyReported = treatyInForce.reportedOn;
   // Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
   // for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
@@ -82,7 +85,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       (!clause &&
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
   const bilateralEnding =
-    history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
+    history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates) : null;
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -135,7 +138,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
           ? bilateralEnding.on
           : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
             ? withdrawal.on
-            : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf) && !boundAgainAfter(notice.effectiveOn)
+            : stands(notice.notifiedOn) && dates.hasCome(notice.effectiveOn) && !boundAgainAfter(notice.effectiveOn)
               ? notice.effectiveOn
               : null,
       notice,
@@ -143,7 +146,18 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   }
 
   const suspension = suspensionOf(onRecord, null);
-  const terminated = computedDate(latestOnRecord(onRecord, 'terminated').on, bilateralEnding?.on ?? null, asOf);
+  // An end by a reported withdrawal has come, like the report; one by a notice's effect, once that day has. One still
+  // ahead is what the record expects.
+  const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
+  const endingAhead =
+    history.kind === 'bilateral' && bilateralEnding === null
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always())
+      : null;
+  const terminated = computedDate(
+    latestOnRecord(onRecord, 'terminated').on,
+    (bilateralEnding ?? endingAhead)?.on ?? null,
+    endingDates,
+  );
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
   // A treaty in force for one party is in force, though the record may give it no date of its own.
   const status: TreatyStatus = terminated.on

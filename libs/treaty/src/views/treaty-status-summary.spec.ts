@@ -21,13 +21,15 @@ import {
   signedBy,
   source,
   statement,
+  TODAY,
   uuid,
   withdrawalNotified,
   withdrew,
 } from '../testing';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { TreatyHistoryFold } from './treaty-history';
-import { treatyStatusSummaryAfter, type TreatyStatusSummary } from './treaty-status-summary';
+import { statusOn, treatyStatusSummaryAfter, type TreatyStatusSummary } from './treaty-status-summary';
+import { addDays } from '../partial-date';
 import { treatyStatusView } from './treaty-status.view';
 
 /** Folds `stream` in batches of the given sizes, keeping the summary as the projection does. */
@@ -49,11 +51,18 @@ function summariesAlong(stream: readonly TreatyEventEnvelope[], batchSizes: () =
 
 function expectSummaryToMatchView(stream: readonly TreatyEventEnvelope[], batchSizes: () => number = () => 1) {
   for (const { upTo, summary } of summariesAlong(stream, batchSizes)) {
-    const view = treatyStatusView(stream.slice(0, upTo))!;
+    const view = treatyStatusView(stream.slice(0, upTo), { today: TODAY })!;
     const ratification = Object.fromEntries(Object.entries(view.ratification).map(([p, r]) => [p, r.status]));
+    // Today, and each day ahead and the day before it: the present's view on that day has the summary's status.
+    const days = [TODAY, ...summary.ahead.flatMap(({ on }) => [addDays(on, -1), on])];
+    expect({ upTo, statuses: days.map((day) => statusOn(summary, day)) }).toEqual({
+      upTo,
+      statuses: days.map((day) => treatyStatusView(stream.slice(0, upTo), { today: day })!.status),
+    });
     expect({ upTo, ...summary, ratification: Object.fromEntries(summary.ratification) }).toEqual({
       upTo,
-      status: view.status,
+      status: summary.status,
+      ahead: summary.ahead,
       category: view.category,
       parties: view.parties,
       ratification,
@@ -182,10 +191,11 @@ describe('treatyStatusSummaryAfter', () => {
       status: 'registered',
       category: 'partnership',
       parties: [],
+      ahead: [],
       ratification: new Map(),
       revision: 0n,
     };
     const summary = treatyStatusSummaryAfter(stale, fold.history()!, stream.slice(-1));
-    expect(summary.status).toBe(treatyStatusView(stream)!.status);
+    expect(statusOn(summary, TODAY)).toBe(treatyStatusView(stream, { today: TODAY })!.status);
   });
 });

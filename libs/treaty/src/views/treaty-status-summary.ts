@@ -1,5 +1,6 @@
 import type { Development } from '../development';
 import { developmentTypeOfEvent, isDevelopmentEvent } from '../development-type';
+import { DatesComeBy } from './dates-come-by';
 import { neverMovesStatus } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import type { TreatyHistory } from './treaty-history';
@@ -7,8 +8,10 @@ import { treatyStandingOf } from './treaty-standing';
 import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
 
 /**
- * What listings filter on, as the status view says it now (no `asOf`, no `knownAt`): the treaty's status, its
- * category and its parties. Kept from one event to the next: an event that cannot change it (most of a long
+ * What listings filter on, as the status view of the present says it (no `asOf`, no `knownAt`) on any day: the
+ * treaty's status before any date the record sets ahead has come, and from each day that one comes and changes it
+ * (`ahead`; `statusOn` reads them), its category and its parties. It depends on no clock, so a listing by status is
+ * right on any day with nothing written in between, and a rebuild stores the same on any day. Kept from one event to the next: an event that cannot change it (most of a long
  * history: statements, reservations, a further chamber's approval for a party already under way) leaves it as it
  * is in constant time; any other event computes it again from the whole history with the status view's own first
  * part (`treatyStandingOf`: not the steps, sources and disagreements the view goes on to add), so the two cannot
@@ -18,24 +21,56 @@ export type TreatyStatusSummary = {
   readonly status: TreatyStatus;
   readonly category: TreatyHistory['category'];
   readonly parties: readonly string[];
+  /** The status from each day that a date the record sets ahead comes and changes it, in order of days. */
+  readonly ahead: readonly StatusAhead[];
   /** Each party's ratification status: whether a further approval can still move it. */
   readonly ratification: ReadonlyMap<string, PartyRatificationStatus>;
   /** The stream revision of the last event it accounts for. */
   readonly revision: bigint;
 };
 
-/** The summary computed from the whole history, by the part of the status view that decides where it stands. */
+export type StatusAhead = { readonly on: string; readonly status: TreatyStatus };
+
+/** A day before any date a record holds: the present before any date it sets ahead has come. */
+const BEFORE_ANY_DATE = '0001-01-01';
+
+/**
+ * The summary computed from the whole history, by the part of the status view that decides where it stands: before
+ * any date the record sets ahead has come, then again on each day one comes (a record sets few: one per clause, one
+ * per notice).
+ */
 export function treatyStatusSummaryOf(history: TreatyHistory): TreatyStatusSummary {
-  const standing = treatyStandingOf(history, null);
+  const dates = DatesComeBy.by(BEFORE_ANY_DATE);
+  const standing = treatyStandingOf(history, null, dates);
   const ratification = new Map<string, PartyRatificationStatus>();
   for (const [party, { status }] of standing.partyStandings) ratification.set(party, status);
   return {
     status: standing.status,
+    ahead: statusesAhead(history, standing.status, dates.nextChangeOn),
     category: history.category,
     parties: standing.parties,
     ratification,
     revision: history.revision,
   };
+}
+
+/** The status of the present on `day`: the last of its days ahead that has come, else the one before them. */
+export function statusOn(summary: TreatyStatusSummary, day: string): TreatyStatus {
+  return summary.ahead.findLast(({ on }) => on <= day)?.status ?? summary.status;
+}
+
+function statusesAhead(history: TreatyHistory, before: TreatyStatus, firstChange: string | null): StatusAhead[] {
+  const ahead: StatusAhead[] = [];
+  let status = before;
+  // Each turn reads the dates against a later day (a date's last day), so it ends once none lies ahead.
+  for (let on = firstChange; on !== null;) {
+    const dates = DatesComeBy.by(on);
+    const then = treatyStandingOf(history, null, dates).status;
+    if (then !== status) ahead.push({ on, status: then });
+    status = then;
+    on = dates.nextChangeOn;
+  }
+  return ahead;
 }
 
 /**

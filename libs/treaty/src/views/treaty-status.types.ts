@@ -34,6 +34,8 @@ export type PartyRatification = {
   readonly inForceOn: string | null;
   /** True when `inForceOn` is computed from the treaty's clause, no report having confirmed it. */
   readonly inForceOnComputed: boolean;
+  /** The day the clause puts it in force for this party while that day is still ahead (then `inForceOn` is null). */
+  readonly inForceOnExpected: string | null;
   readonly reservations: readonly PartyReservation[];
   readonly declarations: readonly PartyReservation[];
   /** The objections this party made to others' reservations. */
@@ -71,6 +73,8 @@ export type TreatyStatusView = {
   readonly enteredIntoForceOnComputed: boolean;
   /** The date the clause gives, whatever was reported (null without a clause, or too few instruments yet). */
   readonly enteredIntoForceOnByClause: string | null;
+  /** The day the clause puts the treaty in force while that day is still ahead (then `enteredIntoForceOn` is null). */
+  readonly enteredIntoForceOnExpected: string | null;
   readonly suspendedOn: string | null;
   readonly suspendedOnPrecision: DatePrecision | null;
   readonly resumedOn: string | null;
@@ -82,10 +86,18 @@ export type TreatyStatusView = {
    * one party's withdrawal takes effect.
    */
   readonly terminatedOnComputed: boolean;
+  /** The day a bilateral treaty ends, a party's withdrawal taking effect, while that day is still ahead. */
+  readonly terminatedOnExpected: string | null;
   readonly ratification: Readonly<Record<string, PartyRatification>>;
   readonly disagreements: readonly Disagreement[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
+  /**
+   * The present's only (no `asOf`): the first day after today on which a date the record sets ahead comes (an entry
+   * into force by the clause, a withdrawal's effect, a bilateral treaty's end), and so changes this status without
+   * any new report; null when none lies ahead.
+   */
+  readonly nextChangeOn: string | null;
   /** Of the last event folded (the last one known at `knownAt`). */
   readonly revision: bigint;
   readonly position: bigint;

@@ -73,6 +73,7 @@ describe('treatyStatusView', () => {
       enteredIntoForceOnPrecision: null,
       enteredIntoForceOnComputed: false,
       enteredIntoForceOnByClause: null,
+      enteredIntoForceOnExpected: null,
       suspendedOn: null,
       suspendedOnPrecision: null,
       resumedOn: null,
@@ -80,6 +81,7 @@ describe('treatyStatusView', () => {
       terminatedOn: null,
       terminatedOnPrecision: null,
       terminatedOnComputed: false,
+      terminatedOnExpected: null,
       ratification: {
         RU: emptyRatification,
         IR: emptyRatification,
@@ -87,6 +89,7 @@ describe('treatyStatusView', () => {
       disagreements: [],
       asOf: null,
       knownAt: null,
+      nextChangeOn: null,
       revision: 0n,
       position: 100n,
     });
@@ -377,6 +380,7 @@ const emptyRatification = {
   consent: null,
   inForceOn: null,
   inForceOnComputed: false,
+  inForceOnExpected: null,
   reservations: [],
   declarations: [],
   objections: [],

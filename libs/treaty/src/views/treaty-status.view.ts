@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates, precisionOf } from '../partial-date';
+import { DatesComeBy } from './dates-come-by';
 import {
   computedDate,
   laterConsentEntryIntoForce,
@@ -28,23 +29,26 @@ export function treatyStatusView(
   options: ViewOptions = {},
   links?: TreatyLinks,
 ): TreatyStatusView | null {
-  const { asOf, knownAt } = resolveViewOptions(options);
-  const history = foldTreatyHistory(events, knownAt);
-  return history && treatyStatusOf(history, { asOf, knownAt }, links);
+  const resolved = resolveViewOptions(options);
+  const history = foldTreatyHistory(events, resolved.knownAt);
+  return history && treatyStatusOf(history, resolved, links);
 }
 
 /**
- * The status view of an already folded history (see `treatyStatusView`). Dates computed from the record (entry
- * into force by the clause, a withdrawal's effect after the notice period) count once they have come by `asOf`;
- * without `asOf`, every date the record determines counts, including those still ahead. Built on where the treaty
- * and each party stand (`treatyStandingOf`), which the projection's summary computes alone.
+ * The status view of an already folded history (see `treatyStatusView`). Dates the record sets ahead (entry into
+ * force by the clause, a withdrawal's effect) count once they have come by `asOf`, or by `today` for the present,
+ * which then also says when the calendar alone changes it next (`nextChangeOn`); with neither, every date the record
+ * determines counts, including those still ahead. Built on where the treaty and each party stand
+ * (`treatyStandingOf`), which the projection's summary computes alone.
  */
 export function treatyStatusOf(
   history: TreatyHistory,
-  { asOf, knownAt }: ResolvedViewOptions,
+  { asOf, knownAt, today = null }: ResolvedViewOptions,
   links?: TreatyLinks,
 ): TreatyStatusView {
-  const standing = treatyStandingOf(history, asOf);
+  const day = asOf ?? today;
+  const dates = day === null ? DatesComeBy.always() : DatesComeBy.by(day);
+  const standing = treatyStandingOf(history, asOf, dates);
   const { onRecord, parties, treatySignature, signed, treatyInForce, suspension, terminated, status } = standing;
   const latest = (type: DevelopmentHistory['current']['type'], party?: string | null) =>
     latestOnRecord(onRecord, type, party);
@@ -90,8 +94,8 @@ export function treatyStatusOf(
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const inForce =
       clause || computedInForce !== null
-        ? computedDate(reportedInForceOn, computedInForce, asOf)
-        : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, asOf);
+        ? computedDate(reportedInForceOn, computedInForce, dates)
+        : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, dates);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
@@ -111,6 +115,7 @@ export function treatyStatusOf(
       consent,
       inForceOn: inForce.on,
       inForceOnComputed,
+      inForceOnExpected: inForce.expectedOn,
       reservations: reservationsOf(onRecord, party, 'reservation', consent),
       declarations: reservationsOf(onRecord, party, 'declaration'),
       objections: objectionsOf(onRecord, party),
@@ -146,6 +151,7 @@ export function treatyStatusOf(
     enteredIntoForceOnPrecision: treatyInForce.on === null ? null : precisionOf(treatyInForce.on),
     enteredIntoForceOnComputed: treatyInForce.computed,
     enteredIntoForceOnByClause: treatyInForce.computedOn,
+    enteredIntoForceOnExpected: treatyInForce.expectedOn,
     suspendedOn: suspension.suspendedOn,
     suspendedOnPrecision: suspension.suspendedOn === null ? null : precisionOf(suspension.suspendedOn),
     resumedOn: suspension.resumedOn,
@@ -153,10 +159,13 @@ export function treatyStatusOf(
     terminatedOn: terminated.on,
     terminatedOnPrecision: terminated.on === null ? null : precisionOf(terminated.on),
     terminatedOnComputed: terminated.computed,
+    terminatedOnExpected: terminated.expectedOn,
     ratification,
     disagreements,
     asOf,
     knownAt,
+    // The present's: a past `asOf` would be changed as much by the reports after it, which it does not read.
+    nextChangeOn: asOf === null ? dates.nextChangeOn : null,
     revision: history.revision,
     position: history.position,
   };

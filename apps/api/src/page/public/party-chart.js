@@ -62,7 +62,7 @@ export function renderPartyChart(status, referenceDay) {
   );
   const anyComputed = status.parties.some((party) => {
     const entry = status.ratification[party];
-    return entry?.inForceOnComputed || entry?.withdrawalEffectiveOnComputed;
+    return entry?.inForceOnComputed || entry?.inForceOnExpected || entry?.withdrawalEffectiveOnComputed;
   });
   return h(
     'div',
@@ -114,8 +114,7 @@ function partyRow(party, entry, referenceDay, why) {
   const cell = (column, ...content) => h('td', { 'data-column': column }, ...content);
   return h(
     'tr',
-    // The read model counts a withdrawal from its effective date even while that date is ahead: grey the row
-    // only once it has come on the day shown.
+    // Greyed once the withdrawal has come on the day shown.
     { 'data-party': party, 'data-withdrawn': hasCome(entry.withdrewOn, referenceDay) },
     h(
       'th',
@@ -138,7 +137,11 @@ function partyRow(party, entry, referenceDay, why) {
     ),
     cell(
       'in-force',
-      entry.inForceOn ? dateWithBadge(entry.inForceOn, entry.inForceOnComputed, referenceDay, why.inForceWhy) : dash(),
+      entry.inForceOn
+        ? dateWithBadge(entry.inForceOn, entry.inForceOnComputed, referenceDay, why.inForceWhy)
+        : entry.inForceOnExpected
+          ? dateWithBadge(entry.inForceOnExpected, true, referenceDay, why.inForceWhy)
+          : dash(),
       entry.suspended ? [' ', h('span', { class: 'flag flag--disputed' }, 'suspended')] : null,
     ),
     cell('reservations', reservationsList(entry)),

@@ -7,9 +7,11 @@ const TREATY_DATES = [
   ['signedOn', 'Signed'],
   ['instrumentsExchangedOn', 'Instruments exchanged'],
   ['enteredIntoForceOn', 'Entered into force'],
+  ['enteredIntoForceOnExpected', 'Enters into force'],
   ['suspendedOn', 'Suspended'],
   ['resumedOn', 'Resumed'],
   ['terminatedOn', 'Terminated'],
+  ['terminatedOnExpected', 'Ends'],
 ];
 
 export function statusBadge(status, attributes = {}) {
@@ -38,7 +40,7 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
       'dd',
       { 'data-field': field },
       partialDate(status[field]),
-      field === 'enteredIntoForceOn' && status.enteredIntoForceOnComputed
+      (field === 'enteredIntoForceOn' && status.enteredIntoForceOnComputed) || field === 'enteredIntoForceOnExpected'
         ? [
             ' ',
             computedBadge(
@@ -47,7 +49,7 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
               `Computed from the treaty's clause (${clause ?? 'on record'}); no report confirms it yet.`,
             ),
           ]
-        : field === 'terminatedOn' && status.terminatedOnComputed
+        : (field === 'terminatedOn' && status.terminatedOnComputed) || field === 'terminatedOnExpected'
           ? [
               ' ',
               computedBadge(
@@ -93,12 +95,14 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
   );
 }
 
-/** The read model counts a withdrawal from its effective date, even ahead of the day shown: say which it is. */
+/** A withdrawal that has taken effect by the day shown, or one notified that takes effect after it. */
 function withdrawal(path, referenceDay) {
-  if (!path.withdrawn) return null;
-  if (!path.withdrewOn) return ' · withdrew';
-  const ahead = periodOf(path.withdrewOn).first > referenceDay;
-  return [ahead ? ' · withdrawal takes effect on ' : ' · withdrew on ', partialDate(path.withdrewOn)];
+  if (path.withdrawn) return path.withdrewOn ? [' · withdrew on ', partialDate(path.withdrewOn)] : ' · withdrew';
+  const effective = path.withdrawalEffectiveOn;
+  if (effective && periodOf(effective).first > referenceDay) {
+    return [' · withdrawal takes effect on ', partialDate(effective)];
+  }
+  return null;
 }
 
 function partyPath(party, path, referenceDay) {

@@ -8,6 +8,7 @@ import {
 } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
 import {
+  latestDateOnEarth,
   linksKnownAt,
   TREATY_STREAM_PREFIX,
   treatyStatusView,
@@ -42,8 +43,8 @@ export interface ChangedTreatiesPage {
 }
 
 /**
- * The consumers' reads. The present comes from the read model (one row, whatever the history's size); the past
- * (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
+ * The consumers' reads. The present (as of today: decision 0035) comes from the read model (one row, whatever the
+ * history's size); the past (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
  * What other treaties say about it (relations, linked statements) comes from the read model's index as it stands
  * now, which is what the record says of any `asOf`; at a past `knownAt`, from their streams as they stood then.
  */
@@ -233,9 +234,14 @@ function isTimeTravel(query: TreatyViewQueryDto): boolean {
 }
 
 function viewOptions(query: TreatyViewQueryDto): ViewOptions {
+  const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt);
   return {
     ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
     ...(query.knownAt !== undefined ? { knownAt: query.knownAt } : {}),
+    // Without asOf, what was known at a moment is the present as it was then: the dates ahead read against its day.
+    ...(query.asOf === undefined && knownAt !== undefined && !Number.isNaN(knownAt.getTime())
+      ? { today: latestDateOnEarth(knownAt) }
+      : {}),
   };
 }
 

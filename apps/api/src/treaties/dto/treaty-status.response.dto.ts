@@ -181,6 +181,8 @@ export class PartyStatusDto {
   inForceOn!: string | null;
   @ApiProperty({ description: 'inForceOn is computed from the clause, no report having confirmed it' })
   inForceOnComputed!: boolean;
+  @ApiProperty(date('The day the clause puts it in force for this party, while still ahead (inForceOn is then null)'))
+  inForceOnExpected!: string | null;
   @ApiProperty({ type: [PartyReservationDto] })
   reservations!: PartyReservationDto[];
   @ApiProperty({ type: [PartyReservationDto], description: 'Interpretative declarations' })
@@ -260,6 +262,8 @@ export class TreatyStatusDto {
   @ApiProperty({ description: 'enteredIntoForceOn is computed from the clause, no report having confirmed it' })
   enteredIntoForceOnComputed!: boolean;
   @ApiProperty(date('The date the clause gives, whatever was reported')) enteredIntoForceOnByClause!: string | null;
+  @ApiProperty(date('The day the clause puts the treaty in force, while still ahead (enteredIntoForceOn is then null)'))
+  enteredIntoForceOnExpected!: string | null;
   @ApiProperty(date('The latest suspension of the whole treaty')) suspendedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true }) suspendedOnPrecision!: string | null;
   @ApiProperty(date('The latest resumption')) resumedOn!: string | null;
@@ -272,6 +276,8 @@ export class TreatyStatusDto {
       "terminatedOn is computed: a bilateral treaty's end when one party's withdrawal took effect, no termination having been reported",
   })
   terminatedOnComputed!: boolean;
+  @ApiProperty(date("A bilateral treaty's end by a party's withdrawal taking effect, while still ahead"))
+  terminatedOnExpected!: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/PartyStatusDto' },
@@ -281,6 +287,16 @@ export class TreatyStatusDto {
   @ApiProperty({ type: [DisagreementDto] }) disagreements!: DisagreementDto[];
   @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) knownAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description:
+      'Without asOf: the first day after today on which a date the record sets ahead comes (an entry into force ' +
+      "by the clause, a withdrawal's effect, a bilateral treaty's end) and changes this status with no new report; " +
+      'null when none lies ahead, and with asOf',
+  })
+  nextChangeOn!: string | null;
   @ApiProperty({ example: '12', description: 'Stream revision of the last event folded' }) revision!: string;
   @ApiProperty({ example: '340' }) position!: string;
 }

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { downloadText } from '../support/live-and-downloads';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { fixedClock, post, source } from '../support/treaty-requests';
+
+/**
+ * Decision 0035 over HTTP: the present is today (the app's clock: 1 August 2026). A convention of two states, in
+ * force 30 days after the second instrument: 25 July 2026 + 30 days = 24 August 2026, still ahead.
+ */
+const CONVENTION = {
+  id: 'two-state-convention',
+  title: 'Convention between Two States',
+  parties: ['AT', 'BE'],
+  category: 'other',
+  kind: 'multilateral',
+  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+};
+const consent = (party: string, occurredOn: string) => ({
+  type: 'consent-to-be-bound',
+  party,
+  consentType: 'ratification',
+  occurredOn,
+  source: source({ publishedOn: occurredOn }),
+});
+
+describe('the present: a status as of today, with the dates the record sets ahead still to come', () => {
+  let subject: TestApp;
+  let lastPosition: string;
+  const get = (path: string) => request(subject.http).get(path);
+  beforeAll(async () => {
+    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    await post(subject.http, '/treaties', CONVENTION).expect(201);
+    for (const [party, on] of [
+      ['AT', '2026-07-20'],
+      ['BE', '2026-07-25'],
+    ] as const) {
+      lastPosition = (
+        await post(subject.http, `/treaties/${CONVENTION.id}/developments`, consent(party, on)).expect(201)
+      ).body.position;
+    }
+  });
+  afterAll(() => subject.close());
+
+  it('is not in force before the day its clause computes, and says when that day comes', async () => {
+    const { body } = await get(`/treaties/${CONVENTION.id}?minPosition=${lastPosition}`).expect(200);
+    expect(body).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnExpected: '2026-08-24',
+      nextChangeOn: '2026-08-24',
+      asOf: null,
+    });
+    expect(body.ratification.AT).toMatchObject({ inForceOn: null });
+    const then = await get(`/treaties/${CONVENTION.id}?asOf=2026-08-24`).expect(200);
+    expect(then.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2026-08-24', nextChangeOn: null });
+  });
+
+  it('lists it by its status today, not by the one the record determines ahead', async () => {
+    const listed = async (status: string) =>
+      (await get(`/treaties?status=${status}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await listed('ratified')).toEqual([CONVENTION.id]);
+    expect(await listed('in-force')).toEqual([]);
+  });
+
+  it('answers a conditional read in full: its revision does not move on the day the date comes', async () => {
+    const first = await get(`/treaties/${CONVENTION.id}`).expect(200);
+    await get(`/treaties/${CONVENTION.id}`).set('If-None-Match', first.headers['etag']!).expect(200);
+  });
+
+  it('says the same in the treaties download', async () => {
+    const csv = (await downloadText(subject.http, '/exports/treaties.csv')).body as string;
+    const row = csv.split(/\r?\n/).find((line) => line.includes(CONVENTION.id));
+    expect(row).toContain(',ratified,');
+  });
+
+  it('at a knownAt without asOf, is the present of that moment: the dates ahead read against its day', async () => {
+    // Recorded now, on the real calendar, which is past 24 August 2026.
+    const knownAt = new Date().toISOString();
+    const { body } = await get(`/treaties/${CONVENTION.id}?knownAt=${knownAt}`).expect(200);
+    expect(body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2026-08-24', nextChangeOn: null });
+  });
+});
