@@ -1,16 +1,42 @@
+/** What a cell may hold: numbers and booleans are written as they are, absent values as an empty field. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+/**
+ * Whether a column's text is defused (the default) or written verbatim. Only columns whose every value the product
+ * writes or validates to a shape that cannot start a formula (ids, dates, codes, enums, positions) are verbatim,
+ * so that a free-text column added later is safe without anyone remembering to say so (decision 0037).
+ */
+export const VERBATIM = 'verbatim';
+
+/** A table's columns: each one's name, how a record's cell is read, and `VERBATIM` when it is not free text. */
+export type CsvColumns<T> = readonly (readonly [string, (record: T) => CsvValue, typeof VERBATIM?])[];
+
 /** One CSV record (RFC 4180): fields quoted when they hold a comma, a quote or a line break; CRLF after it. */
-export function csvRow(fields: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvRow(fields: readonly CsvValue[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-function csvField(value: string | number | boolean | null | undefined): string {
+function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A table's columns and how each row's cell is read from a record. */
-export type CsvColumns<T> = readonly (readonly [string, (record: T) => string | number | boolean | null | undefined])[];
+/**
+ * What makes a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, and a tab or carriage return before them,
+ * as OWASP's "CSV Injection" lists), and the apostrophe that marks a defused cell, so that one rule undoes it.
+ */
+const STARTS_A_FORMULA = /^[=+\-@\t\r']/;
+
+/**
+ * Free text as a spreadsheet will show it rather than run it: text that starts as a formula would (an editor's
+ * `=HYPERLINK(...)` in a quote) gets an apostrophe in front, as OWASP recommends, and so does text that already
+ * starts with one. A text cell that starts with an apostrophe therefore always had one added: removing the first
+ * character gives the exact text back. Numbers and booleans are never text here.
+ */
+export function defuseFormula(value: CsvValue): CsvValue {
+  return typeof value === 'string' && STARTS_A_FORMULA.test(value) ? `'${value}` : value;
+}
 
 /** The header row of a table. */
 export function csvHeader<T>(columns: CsvColumns<T>): string {
@@ -20,5 +46,7 @@ export function csvHeader<T>(columns: CsvColumns<T>): string {
 /** The header, then one line per record, lazily: a download is written as it is read. */
 export function* csvLines<T>(columns: CsvColumns<T>, records: Iterable<T>): Generator<string> {
   yield csvHeader(columns);
-  for (const record of records) yield csvRow(columns.map(([, cell]) => cell(record)));
+  for (const record of records) {
+    yield csvRow(columns.map(([, cell, kind]) => (kind === VERBATIM ? cell(record) : defuseFormula(cell(record)))));
+  }
 }
