@@ -55,6 +55,25 @@ describe('downloads opened in a spreadsheet (decision 0037)', () => {
     expect(row).toMatchObject({ id: TREATY.id, title: `'${TREATY.title}`, parties: 'RU IR', signedOn: '2025-01-17' });
   });
 
+  it('starts each CSV with the UTF-8 byte order mark, so that Excel shows Russian and Persian names as written', async () => {
+    for (const path of ['/exports/treaties.csv', '/exports/developments.csv']) {
+      const response = await request(subject.http)
+        .get(path)
+        .buffer(true)
+        .parse((stream, callback) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const bytes = response.body as Buffer;
+      expect([path, ...bytes.subarray(0, 3)]).toEqual([path, 0xef, 0xbb, 0xbf]);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+    }
+    const [row] = await csv('/exports/treaties.csv');
+    expect(row!.title).toContain('Россия and ایران');
+  });
+
   it('keeps the exact text in the JSON reads, JSON-LD and Atom', async () => {
     const timeline = (await request(subject.http).get(`/treaties/${TREATY.id}/timeline`).expect(200)).body;
     expect(timeline.items[0].sources[0].quote).toBe(FORMULA);

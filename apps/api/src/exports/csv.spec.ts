@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { DevelopmentRecord } from '../feeds/development-records';
-import { csvLines, csvRow, defuseFormula, VERBATIM, type CsvColumns } from './csv';
+import { csvLines, csvRow, defuseFormula, UTF8_BOM, VERBATIM, type CsvColumns } from './csv';
 import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from './export-columns';
 
 /** What a reader of the CSV gets back: the first data row, by column name. */
@@ -38,12 +38,20 @@ describe('CSV writer', () => {
     expect(defuseFormula(null)).toBeNull();
   });
 
+  it('starts with the UTF-8 byte order mark, which Excel needs to read Cyrillic and Persian as UTF-8', () => {
+    const columns: CsvColumns<{ title: string }> = [['title', (record) => record.title]];
+    const bytes = Buffer.from([...csvLines(columns, [{ title: 'Договор между Россией и ایران' }])].join(''));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe('title\r\nДоговор между Россией и ایران\r\n');
+    expect(UTF8_BOM).toBe('\ufeff');
+  });
+
   it('defuses every column but those declared verbatim', () => {
     const columns: CsvColumns<{ a: string; b: string }> = [
       ['free', (record) => record.a],
       ['generated', (record) => record.b, VERBATIM],
     ];
-    expect([...csvLines(columns, [{ a: '=1+1', b: '-1' }])].join('')).toBe("free,generated\r\n'=1+1,-1\r\n");
+    expect([...csvLines(columns, [{ a: '=1+1', b: '-1' }])].join('')).toBe(`${UTF8_BOM}free,generated\r\n'=1+1,-1\r\n`);
   });
 });
 

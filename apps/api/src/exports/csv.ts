@@ -43,9 +43,18 @@ export function csvHeader<T>(columns: CsvColumns<T>): string {
   return csvRow(columns.map(([name]) => name));
 }
 
-/** The header, then one line per record, lazily: a download is written as it is read. */
+/**
+ * The byte order mark that tells Excel a CSV is UTF-8. Without it, Excel opens a downloaded CSV in the machine's
+ * legacy code page (Windows-1252 in Western Europe and the Americas), and every Russian and Persian name, a third of
+ * the record, turns to mojibake; the `charset` of the Content-Type is gone once the file is saved. LibreOffice,
+ * Google Sheets, pandas and R's readr drop it as UTF-8's signature; a program that does not is told how in the README
+ * (Python's `utf-8-sig`, csv-parse's `bom: true`) (decision 0037).
+ */
+export const UTF8_BOM = '\ufeff';
+
+/** The byte order mark and the header, then one line per record, lazily: a download is written as it is read. */
 export function* csvLines<T>(columns: CsvColumns<T>, records: Iterable<T>): Generator<string> {
-  yield csvHeader(columns);
+  yield UTF8_BOM + csvHeader(columns);
   for (const record of records) {
     yield csvRow(columns.map(([, cell, kind]) => (kind === VERBATIM ? cell(record) : defuseFormula(cell(record)))));
   }
