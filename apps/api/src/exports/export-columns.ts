@@ -44,7 +44,9 @@ export const DEVELOPMENT_COLUMNS: CsvColumns<DevelopmentRecord> = [
   ['party', (record) => record.party, VERBATIM],
   ['body', (record) => record.body],
   ['place', (record) => record.place],
-  ['signatories', (record) => record.signatories?.join(' ')],
+  // One a line: names hold spaces ("Vladimir Putin Masoud Pezeshkian" was one name or two, or four), never a line
+  // break (the API refuses one in a name), and a spreadsheet shows each on its own line of the cell.
+  ['signatories', (record) => record.signatories?.join('\n')],
   ['votesFor', (record) => record.votes?.for],
   ['votesAgainst', (record) => record.votes?.against],
   ['votesAbstained', (record) => record.votes?.abstained],
