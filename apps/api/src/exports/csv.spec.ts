@@ -15,12 +15,19 @@ describe('CSV writer', () => {
     );
   });
 
-  it.each(['=HYPERLINK("https://evil.example","click")', '+7 495', '-1', '@SUM(A1)', '\t=1+1', '\r=1+1'])(
-    'defuses text a spreadsheet would run as a formula: %j',
-    (text) => {
-      expect(defuseFormula(text)).toBe(`'${text}`);
-    },
-  );
+  it.each([
+    '=HYPERLINK("https://evil.example","click")',
+    '+7 495',
+    '-1',
+    '@SUM(A1)',
+    '\t=1+1',
+    '\r=1+1',
+    ' =1+1',
+    '\u00a0 @SUM(A1)',
+    '\n=1+1',
+  ])('defuses text a spreadsheet would run as a formula: %j', (text) => {
+    expect(defuseFormula(text)).toBe(`'${text}`);
+  });
 
   it('marks text that starts with an apostrophe too, so that removing one apostrophe always restores the text', () => {
     expect(defuseFormula("'Tis done")).toBe("''Tis done");

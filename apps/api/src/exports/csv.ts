@@ -23,10 +23,11 @@ function csvField(value: CsvValue): string {
 }
 
 /**
- * What makes a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, and a tab or carriage return before them,
- * as OWASP's "CSV Injection" lists), and the apostrophe that marks a defused cell, so that one rule undoes it.
+ * What makes a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return, as OWASP's
+ * "CSV Injection" lists; also after leading spaces, which some spreadsheets trim on import), and the apostrophe that
+ * marks a defused cell, so that one rule undoes it.
  */
-const STARTS_A_FORMULA = /^[=+\-@\t\r']/;
+const STARTS_A_FORMULA = /^(\s*[=+\-@]|[\t\r'])/;
 
 /**
  * Free text as a spreadsheet will show it rather than run it: text that starts as a formula would (an editor's
