@@ -46,8 +46,8 @@ export function csvHeader<T>(columns: CsvColumns<T>): string {
 
 /**
  * The byte order mark that tells Excel a CSV is UTF-8. Without it, Excel opens a downloaded CSV in the machine's
- * legacy code page (Windows-1252 in Western Europe and the Americas), and every Russian and Persian name, a third of
- * the record, turns to mojibake; the `charset` of the Content-Type is gone once the file is saved. LibreOffice,
+ * legacy code page (Windows-1252 in Western Europe and the Americas), and every Russian and Persian name and quote
+ * turns to mojibake; the `charset` of the Content-Type is gone once the file is saved. LibreOffice,
  * Google Sheets, pandas and R's readr drop it as UTF-8's signature; a program that does not is told how in the README
  * (Python's `utf-8-sig`, csv-parse's `bom: true`) (decision 0037).
  */
