@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { downloadText } from '../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -68,10 +69,15 @@ describe('the present: a status as of today, with the dates the record sets ahea
     await get(`/treaties/${CONVENTION.id}`).set('If-None-Match', first.headers['etag']!).expect(200);
   });
 
-  it('says the same in the treaties download', async () => {
+  it('says the same in the treaties download, with the date expected', async () => {
     const csv = (await downloadText(subject.http, '/exports/treaties.csv')).body as string;
-    const row = csv.split(/\r?\n/).find((line) => line.includes(CONVENTION.id));
-    expect(row).toContain(',ratified,');
+    const rows = parse<Record<string, string>>(csv, { columns: true, bom: true });
+    expect(rows.find((row) => row.id === CONVENTION.id)).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: '',
+      enteredIntoForceOnComputed: 'false',
+      enteredIntoForceOnExpected: '2026-08-24',
+    });
   });
 
   it('at a knownAt without asOf, is the present of that moment: the dates ahead read against its day', async () => {

@@ -184,4 +184,28 @@ describe('iCalendar', () => {
     const iran = (await request(subject.http).get('/parties/IR/calendar.ics').expect(200)).text;
     expect(computed(iran).map(([uid]) => uid)).toEqual([`${treaty}.withdrawal.IR@treaty-timeline`]);
   });
+
+  it('writes a quote with a carriage return alone, commas, semicolons and backslashes as one TEXT value', async () => {
+    const treaty = {
+      id: 'calendar-text-values',
+      title: 'موافقت‌نامه همکاری جامع راهبردی بین جمهوری اسلامی ایران و فدراسیون روسیه 🤝',
+      parties: ['AM', 'AZ'],
+      category: 'partnership',
+    };
+    await post(subject.http, '/treaties', treaty).expect(201);
+    const quote = 'Line one\rLine two; a, b \\ c\r\nEND:VEVENT';
+    await post(
+      subject.http,
+      `/treaties/${treaty.id}/developments`,
+      signature({ place: 'Yerevan, Armenia', source: source({ publishedOn: '2025-01-17', quote }) }),
+    ).expect(201);
+    const calendar = (await request(subject.http).get(`/treaties/${treaty.id}/calendar.ics`).expect(200)).text;
+    // Only CRLF ends a content line, and no line is longer than 75 octets, Persian and emoji folded whole.
+    expect(calendar).not.toMatch(/\r(?!\n)/);
+    expect(calendar.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(Buffer.from(calendar).toString('utf8')).toBe(calendar);
+    const [event] = parseCalendar(calendar);
+    expect(event!.summary).toBe(`Signed (Yerevan, Armenia): ${treaty.title}`);
+    expect(event!.description).toContain(`“${quote.replace(/\r\n|\r/g, '\n')}”`);
+  });
 });

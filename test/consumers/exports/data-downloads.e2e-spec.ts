@@ -55,7 +55,7 @@ describe('data downloads', () => {
     const response = await download('/exports/treaties.csv');
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toBe('attachment; filename="treaties.csv"');
-    const rows = parse<Record<string, string>>(response.body as string, { columns: true });
+    const rows = parse<Record<string, string>>(response.body as string, { columns: true, bom: true });
     const api = (await request(subject.http).get('/treaties').expect(200)).body.items as Record<string, unknown>[];
     expect(rows.map((row) => row.id)).toEqual(api.map((treaty) => treaty.id));
     const tricky = rows.find((row) => row.id === TRICKY.id)!;
@@ -76,6 +76,7 @@ describe('data downloads', () => {
   it('developments.csv round-trips, one row per development with its source', async () => {
     const rows = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
       columns: true,
+      bom: true,
     });
     expect(rows).toHaveLength(6);
     expect(rows.find((row) => row.type === 'legislative-approval')).toMatchObject({
@@ -211,7 +212,7 @@ describe('data downloads', () => {
     }
     expect(new Set(before.map((response) => response.headers['etag'])).size).toBe(paths.length);
 
-    const tricky = parse<Record<string, string>>(before[1]!.body as string, { columns: true }).find(
+    const tricky = parse<Record<string, string>>(before[1]!.body as string, { columns: true, bom: true }).find(
       (row) => row.treatyId === TRICKY.id && row.type === 'signed',
     )!;
     const corrected = await post(
@@ -226,7 +227,7 @@ describe('data downloads', () => {
       const fresh = await get(path, stale).expect(200);
       expect(fresh.headers['etag']).not.toBe(stale);
       if (path === '/exports/developments.csv') {
-        const rows = parse<Record<string, string>>(fresh.body as string, { columns: true });
+        const rows = parse<Record<string, string>>(fresh.body as string, { columns: true, bom: true });
         expect(rows.find((row) => row.developmentId === tricky.developmentId)).toMatchObject({
           place: 'Minsk',
           corrected: 'true',
@@ -279,6 +280,7 @@ describe('data downloads', () => {
     expect(status).toMatchObject({ enteredIntoForceOn: '2025-05-20', enteredIntoForceOnComputed: true });
     const treaties = parse<Record<string, string>>((await download('/exports/treaties.csv')).body as string, {
       columns: true,
+      bom: true,
     });
     expect(treaties.find((row) => row.id === clause.id)).toMatchObject({
       enteredIntoForceOn: '2025-05-20',
@@ -289,6 +291,7 @@ describe('data downloads', () => {
 
     const readings = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
       columns: true,
+      bom: true,
     }).filter((row) => row.treatyId === clause.id && row.type === 'legislative-approval');
     expect(readings.map((row) => [row.body, row.occurredOn, row.stage])).toEqual(
       expect.arrayContaining([

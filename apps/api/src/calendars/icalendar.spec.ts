@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allDaySpan, fold, text } from './icalendar';
+import { allDaySpan, fold, renderCalendar, text } from './icalendar';
 
 describe('iCalendar formatting', () => {
   it('spans a day, a month or a year, with an exclusive end', () => {
@@ -8,6 +8,16 @@ describe('iCalendar formatting', () => {
     expect(allDaySpan('2025-12')).toEqual({ start: '20251201', end: '20260101' });
     expect(allDaySpan('2025-12-31')).toEqual({ start: '20251231', end: '20260101' });
     expect(allDaySpan('2025')).toEqual({ start: '20250101', end: '20260101' });
+  });
+
+  it('writes a carriage return alone as a line break, never as a raw CR that ends the content line', () => {
+    expect(text('line one\rline two\r\nthree\nfour')).toBe('line one\\nline two\\nthree\\nfour');
+    const calendar = renderCalendar('Quote\rsplit', [['BEGIN:VEVENT', `DESCRIPTION:${text('a\rb')}`, 'END:VEVENT']]);
+    expect(calendar).not.toMatch(/\r(?!\n)/);
+  });
+
+  it('drops the control characters TEXT cannot hold, keeping tabs', () => {
+    expect(text('a\u0000b\u0007c\u001bd\u007fe\tf')).toBe('abcde\tf');
   });
 
   it('escapes TEXT and folds at 75 octets without splitting a character', () => {

@@ -69,9 +69,22 @@ export function renderCalendar(name: string, events: Iterable<string[]>): string
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-/** TEXT escaping (RFC 5545 3.3.11). */
+/** Control characters a TEXT value cannot hold (RFC 5545 3.3.11: TSAFE-CHAR allows only the tab among them). */
+// eslint-disable-next-line no-control-regex -- removing what iCalendar cannot carry is the point
+const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * TEXT escaping (RFC 5545 3.3.11). Every line break, a carriage return alone included (the API keeps a quote's line
+ * breaks as pasted), becomes `\n`: a bare CR left in a value ends the content line for many calendar clients, which
+ * then read the rest of the quote as a property of its own, or drop the event.
+ */
 export function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(NOT_IN_TEXT, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded (3.1), never inside a UTF-8 sequence. */

@@ -1,24 +1,62 @@
+/** What a cell may hold: numbers and booleans are written as they are, absent values as an empty field. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+/**
+ * Whether a column's text is defused (the default) or written verbatim. Only columns whose every value the product
+ * writes or validates to a shape that cannot start a formula (ids, dates, codes, enums, positions) are verbatim,
+ * so that a free-text column added later is safe without anyone remembering to say so (decision 0037).
+ */
+export const VERBATIM = 'verbatim';
+
+/** A table's columns: each one's name, how a record's cell is read, and `VERBATIM` when it is not free text. */
+export type CsvColumns<T> = readonly (readonly [string, (record: T) => CsvValue, typeof VERBATIM?])[];
+
 /** One CSV record (RFC 4180): fields quoted when they hold a comma, a quote or a line break; CRLF after it. */
-export function csvRow(fields: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvRow(fields: readonly CsvValue[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-function csvField(value: string | number | boolean | null | undefined): string {
+function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A table's columns and how each row's cell is read from a record. */
-export type CsvColumns<T> = readonly (readonly [string, (record: T) => string | number | boolean | null | undefined])[];
+/**
+ * What makes a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return, as OWASP's
+ * "CSV Injection" lists; also after leading spaces, which some spreadsheets trim on import), and the apostrophe that
+ * marks a defused cell, so that one rule undoes it.
+ */
+const STARTS_A_FORMULA = /^(\s*[=+\-@]|[\t\r'])/;
+
+/**
+ * Free text as a spreadsheet will show it rather than run it: text that starts as a formula would (an editor's
+ * `=HYPERLINK(...)` in a quote) gets an apostrophe in front, as OWASP recommends, and so does text that already
+ * starts with one. A text cell that starts with an apostrophe therefore always had one added: removing the first
+ * character gives the exact text back. Numbers and booleans are never text here.
+ */
+export function defuseFormula(value: CsvValue): CsvValue {
+  return typeof value === 'string' && STARTS_A_FORMULA.test(value) ? `'${value}` : value;
+}
 
 /** The header row of a table. */
 export function csvHeader<T>(columns: CsvColumns<T>): string {
   return csvRow(columns.map(([name]) => name));
 }
 
-/** The header, then one line per record, lazily: a download is written as it is read. */
+/**
+ * The byte order mark that tells Excel a CSV is UTF-8. Without it, Excel opens a downloaded CSV in the machine's
+ * legacy code page (Windows-1252 in Western Europe and the Americas), and every Russian and Persian name and quote
+ * turns to mojibake; the `charset` of the Content-Type is gone once the file is saved. LibreOffice,
+ * Google Sheets, pandas and R's readr drop it as UTF-8's signature; a program that does not is told how in the README
+ * (Python's `utf-8-sig`, csv-parse's `bom: true`) (decision 0037).
+ */
+export const UTF8_BOM = '\ufeff';
+
+/** The byte order mark and the header, then one line per record, lazily: a download is written as it is read. */
 export function* csvLines<T>(columns: CsvColumns<T>, records: Iterable<T>): Generator<string> {
-  yield csvHeader(columns);
-  for (const record of records) yield csvRow(columns.map(([, cell]) => cell(record)));
+  yield UTF8_BOM + csvHeader(columns);
+  for (const record of records) {
+    yield csvRow(columns.map(([, cell, kind]) => (kind === VERBATIM ? cell(record) : defuseFormula(cell(record)))));
+  }
 }

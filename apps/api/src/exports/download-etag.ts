@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * Bumped whenever a download's rows are rendered differently for the same read model (a column added, a cell
  * written otherwise), so that a client holding a download of the previous rendering is not told it is current.
  */
-export const DOWNLOAD_FORMAT = 1;
+// 2: CSV text defused against formulas, UTF-8 byte order mark (decision 0037); the dates expected ahead (0035).
+export const DOWNLOAD_FORMAT = 2;
 
 /** What one download's bytes depend on, besides the code that writes them. */
 export interface DownloadMoment {

@@ -67,6 +67,33 @@ describe('renderAtom', () => {
     expect(parsed.links).toMatchObject({ next: 'http://localhost/f?page=2', last: 'http://localhost/f?page=2' });
   });
 
+  it('keeps line breaks as recorded: a CR in text, a tab or line break in an attribute, which parsers would normalise', () => {
+    const quote = 'First line\r\nsecond\rthird\n\tfourth';
+    const pasted: DevelopmentRecord = {
+      ...record,
+      retraction: null,
+      sources: [{ ...record.sources[0]!, publisher: 'A\tB\nC', quote }],
+    };
+    const parsed = parseValidAtom(feed(entriesOf(pasted, 'http://localhost')));
+    expect(parsed.entries[0]!.content).toContain(`“${quote}”`);
+    expect(parsed.entries[0]!.links).toContainEqual({
+      rel: 'via',
+      href: 'https://example.org/?a=1&b=2',
+      title: 'A\tB\nC',
+    });
+  });
+
+  it('drops the control characters XML 1.0 forbids, so that one pasted character cannot break the whole feed', () => {
+    const pasted: DevelopmentRecord = {
+      ...record,
+      treatyTitle: 'Treaty\u0000 on\u0008 things\u001b',
+      sources: [{ ...record.sources[0]!, quote: 'bell\u0007 form feed\u000c done\uffff' }],
+    };
+    const parsed = parseValidAtom(feed(entriesOf(pasted, 'http://localhost')));
+    expect(parsed.entries[0]!.title).toBe('[Retracted] Legislative approval (RU, State Duma): Treaty on things');
+    expect(parsed.entries[0]!.content).toContain('“bell form feed done”');
+  });
+
   it('is checked by a checker that does fail on invalid Atom', () => {
     const valid = feed(entriesOf(record, 'http://localhost'));
     expect(() => parseValidAtom(valid.replace(/<id>urn:uuid:0b8a[^<]*<\/id>/, ''))).toThrow('exactly one atom:id');

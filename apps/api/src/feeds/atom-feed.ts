@@ -137,7 +137,7 @@ export function renderAtom(feed: AtomFeed): string {
       `    <updated>${escape(entry.updated)}</updated>`,
       `    <published>${escape(entry.published)}</published>`,
       ...entry.links.map((entryLink) => `    ${link(entryLink)}`),
-      ...entry.categories.map((term) => `    <category term="${escape(term)}"/>`),
+      ...entry.categories.map((term) => `    <category term="${escapeAttribute(term)}"/>`),
       `    <content type="text">${escape(entry.content)}</content>`,
       '  </entry>',
     ]),
@@ -148,13 +148,17 @@ export function renderAtom(feed: AtomFeed): string {
 
 function link(attributes: { rel: string; href: string; title?: string; type?: string }): string {
   const optional = [
-    attributes.type ? ` type="${escape(attributes.type)}"` : '',
-    attributes.title ? ` title="${escape(attributes.title)}"` : '',
+    attributes.type ? ` type="${escapeAttribute(attributes.type)}"` : '',
+    attributes.title ? ` title="${escapeAttribute(attributes.title)}"` : '',
   ].join('');
-  return `<link rel="${escape(attributes.rel)}" href="${escape(attributes.href)}"${optional}/>`;
+  return `<link rel="${escapeAttribute(attributes.rel)}" href="${escapeAttribute(attributes.href)}"${optional}/>`;
 }
 
-/** XML text and attribute escaping; characters XML 1.0 forbids are dropped (the API refuses them anyway). */
+/**
+ * XML text escaping; characters XML 1.0 forbids are dropped (the API refuses them, older events may hold them). A
+ * carriage return is written as a character reference: a parser turns a literal one into a line feed (XML 1.0, 2.11),
+ * and a quote pasted with CRLF or a lone CR would reach the reader other than it was recorded.
+ */
 export function escape(text: string): string {
   return (
     text
@@ -165,5 +169,11 @@ export function escape(text: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&apos;')
+      .replace(/\r/g, '&#13;')
   );
+}
+
+/** In an attribute a parser also turns a literal tab or line feed into a space (XML 1.0, 3.3.3): references keep them. */
+function escapeAttribute(text: string): string {
+  return escape(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }

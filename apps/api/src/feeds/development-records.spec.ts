@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { describeDevelopment, type DevelopmentRecord } from './development-records';
 
 const approval = (fields: Partial<DevelopmentRecord>): DevelopmentRecord => ({
@@ -27,5 +28,16 @@ describe('describeDevelopment', () => {
     );
     expect(describeDevelopment(approval({ stage: 'final' }))).toBe('Legislative approval (RU, State Duma, final vote)');
     expect(describeDevelopment(approval({}))).toBe('Legislative approval (RU, State Duma)');
+  });
+
+  it('names every type in words, never by its token, in feed titles and calendar summaries', () => {
+    for (const type of DEVELOPMENT_TYPES) {
+      const label = describeDevelopment(approval({ type, party: undefined, body: undefined }));
+      expect([type, label]).not.toEqual([type, type]);
+      expect(label).toMatch(/^[A-Z][a-z]+( [a-z]+)*$/);
+    }
+    expect(describeDevelopment(approval({ type: 'consent-to-be-bound', party: 'FR', body: undefined }))).toBe(
+      'Consent to be bound (FR)',
+    );
   });
 });

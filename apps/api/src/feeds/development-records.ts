@@ -1,4 +1,5 @@
 import type { JsonView } from '@timeline/projections';
+import type { DevelopmentType } from '@timeline/treaty';
 
 /** A source as a report cites it. */
 export interface CitedSource {
@@ -121,7 +122,11 @@ export function developmentRecords(treaty: TreatySummary, timeline: JsonView): D
   });
 }
 
-const TYPE_LABELS: Record<string, string> = {
+/**
+ * Words for every type, which feed titles and calendar summaries lead with: typed by the domain's list, so that a
+ * type added there cannot reach a newsroom's calendar as its token ("consent-to-be-bound (FR): …").
+ */
+const TYPE_LABELS: Record<DevelopmentType, string> = {
   signed: 'Signed',
   'legislative-approval': 'Legislative approval',
   'ratification-completed': 'Ratification completed',
@@ -131,9 +136,22 @@ const TYPE_LABELS: Record<string, string> = {
   resumed: 'Resumed',
   withdrawn: 'Withdrawal',
   terminated: 'Terminated',
+  'consent-to-be-bound': 'Consent to be bound',
+  reservation: 'Reservation',
+  declaration: 'Declaration',
+  objection: 'Objection',
+  'reservation-withdrawn': 'Reservation withdrawn',
+  'objection-withdrawn': 'Objection withdrawn',
+  'provisional-application-started': 'Provisional application started',
+  'provisional-application-ended': 'Provisional application ended',
+  'withdrawal-notified': 'Withdrawal notified',
+  statement: 'Statement',
+  negotiations: 'Negotiations',
+  context: 'Context',
 };
 
 const STAGE_LABELS: Record<string, string> = {
+  committee: 'committee',
   'first-reading': 'first reading',
   'second-reading': 'second reading',
   'third-reading': 'third reading',
@@ -142,7 +160,7 @@ const STAGE_LABELS: Record<string, string> = {
 
 /** "Legislative approval (RU, State Duma, first reading)": what happened, to whom, in a few words. */
 export function describeDevelopment(record: DevelopmentRecord): string {
-  const label = TYPE_LABELS[record.type] ?? record.type;
+  const label = (TYPE_LABELS as Record<string, string>)[record.type] ?? record.type;
   const stage = record.stage && (STAGE_LABELS[record.stage] ?? record.stage);
   const who = [record.party, record.body, stage, record.place].filter(Boolean).join(', ');
   return who ? `${label} (${who})` : label;
