@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { post, source } from '../support/treaty-requests';
@@ -369,5 +370,15 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     } finally {
       await phone.close();
     }
+  });
+
+  it('names every type of development in words, never by its token', async () => {
+    await page.goto(`${baseUrl}/`);
+    const unnamed = await page.evaluate(async (types: readonly string[]) => {
+      const served = '/page/labels.js'; // the browser's import, not the test's: by a name TypeScript does not resolve
+      const labels = (await import(served)) as { developmentLabel(type: string): string };
+      return types.filter((type) => labels.developmentLabel(type) === type);
+    }, DEVELOPMENT_TYPES);
+    expect(unnamed).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const DEVELOPMENT_LABELS = {
   declaration: 'Declaration',
   objection: 'Objection',
   'reservation-withdrawn': 'Reservation withdrawn',
+  'objection-withdrawn': 'Objection withdrawn',
   'provisional-application-started': 'Provisional application started',
   'provisional-application-ended': 'Provisional application ended',
   'withdrawal-notified': 'Withdrawal notified',
