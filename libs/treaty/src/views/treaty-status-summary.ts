@@ -11,11 +11,12 @@ import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.type
  * What listings filter on, as the status view of the present says it (no `asOf`, no `knownAt`) on any day: the
  * treaty's status before any date the record sets ahead has come, and from each day that one comes and changes it
  * (`ahead`; `statusOn` reads them), its category and its parties. It depends on no clock, so a listing by status is
- * right on any day with nothing written in between, and a rebuild stores the same on any day. Kept from one event to the next: an event that cannot change it (most of a long
- * history: statements, reservations, a further chamber's approval for a party already under way) leaves it as it
- * is in constant time; any other event computes it again from the whole history with the status view's own first
- * part (`treatyStandingOf`: not the steps, sources and disagreements the view goes on to add), so the two cannot
- * drift apart. Corrections and retractions always compute it again: they can change what came before.
+ * right on any day with nothing written in between, and a rebuild stores the same on any day. Kept from one event
+ * to the next: an event that cannot change it (most of a long history: statements, reservations, a further
+ * chamber's approval for a party already under way) leaves it as it is in constant time; any other event computes
+ * it again from the whole history with the status view's own first part (`treatyStandingOf`: not the steps, sources
+ * and disagreements the view goes on to add), so the two cannot drift apart. Corrections and retractions always
+ * compute it again: they can change what came before.
  */
 export type TreatyStatusSummary = {
   readonly status: TreatyStatus;

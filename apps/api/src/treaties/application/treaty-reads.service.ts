@@ -44,9 +44,10 @@ export interface ChangedTreatiesPage {
 
 /**
  * The consumers' reads. The present (as of today: decision 0035) comes from the read model (one row, whatever the
- * history's size); the past (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so it is right for any date.
- * What other treaties say about it (relations, linked statements) comes from the read model's index as it stands
- * now, which is what the record says of any `asOf`; at a past `knownAt`, from their streams as they stood then.
+ * history's size); the past (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so
+ * it is right for any date. What other treaties say about it (relations, linked statements) comes from the read
+ * model's index as it stands now, which is what the record says of any `asOf`; at a past `knownAt`, from their
+ * streams as they stood then.
  */
 @Injectable()
 export class TreatyReads {
