@@ -802,3 +802,38 @@ describe('a signatory that says it will not become a party', () => {
     });
   });
 });
+
+describe("a bilateral treaty in force before one party's reported consent", () => {
+  // Reported: Russia ratified, the treaty entered into force on 1 June 2025, Iran ratified on 1 August 2025. A
+  // bilateral treaty is in force between its two parties or not at all: the record contradicts itself, and every
+  // asOf from the entry into force says so, as the present does.
+  const treaty = {
+    id: 'bilateral-consent-after-entry',
+    title: 'Bilateral treaty whose second consent is reported after its entry into force',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2025-04-21' },
+    { type: 'entered-into-force', occurredOn: '2025-06-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IR', occurredOn: '2025-08-01' },
+  ]);
+
+  it('shows Iran in force from the reported date and the disagreement, in the present and on a day between', async () => {
+    const present = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
+    const between = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2025-07-01`).expect(200);
+    const timeline = await request(onRecord.subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    const ids = timeline.body.items.map((item: { developmentId: string }) => item.developmentId);
+    const disagreement = { type: 'entered-into-force', party: 'IR', body: null, developmentIds: [ids[1], ids[2]] };
+    for (const view of [present.body, between.body]) {
+      expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-06-01' });
+      expect(view.ratification.IR).toMatchObject({ status: 'completed', inForceOn: '2025-06-01' });
+      expect(view.disagreements).toEqual([disagreement]);
+    }
+    expect(present.body.ratification.IR).toMatchObject({ consent: { on: '2025-08-01' }, inForceOnComputed: false });
+    expect(between.body.ratification.IR).toMatchObject({ consent: null, consentImplied: true });
+  });
+});

@@ -235,6 +235,60 @@ describe('a party bound with no consent on record', () => {
     }
   });
 
+  it("shows a bilateral party's consent dated after the treaty's entry into force as a disagreement, at every asOf", () => {
+    // Reported: Russia ratified, the treaty entered into force on 1 June, Iran ratified on 1 August. In force between
+    // the two or not at all, and binding no state before it consents (VCLT art. 24): one of the dates is wrong. A day
+    // between the two must read as the present does, and both must say that the sources disagree.
+    for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {
+      const events = [
+        registered({ kind: 'bilateral', ...(entryIntoForce ? { entryIntoForce } : {}) }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-06-01'),
+        consented(uuid(4), 'IR', 'ratification', '2025-08-01'),
+      ];
+      const disagreement = {
+        type: 'entered-into-force',
+        party: 'IR',
+        body: null,
+        developmentIds: [uuid(3), uuid(4)],
+      };
+      for (const asOf of [undefined, '2025-06-01', '2025-07-01', '2025-08-01']) {
+        const view = statusOf(events, asOf);
+        expect({ asOf, status: view.status, enteredIntoForceOn: view.enteredIntoForceOn }).toEqual({
+          asOf,
+          status: 'in-force',
+          enteredIntoForceOn: '2025-06-01',
+        });
+        expect(view.ratification['IR']).toMatchObject({ status: 'completed', inForceOn: '2025-06-01' });
+        expect(view.ratification['RU']).toMatchObject({ inForceOn: '2025-06-01' });
+        expect(view.disagreements).toContainEqual(disagreement);
+      }
+      expect(statusOf(events, '2025-07-01').ratification['IR']).toMatchObject({ consentImplied: true, consent: null });
+      expect(statusOf(events).ratification['IR']).toMatchObject({
+        consentImplied: false,
+        completedOn: '2025-08-01',
+        inForceOnComputed: false,
+      });
+      // Before the entry into force nothing is contradicted: neither party is bound.
+      const before = statusOf(events, '2025-05-31');
+      expect(before.disagreements).toEqual([]);
+      expect(before.ratification['IR']).toMatchObject({ status: 'pending', inForceOn: null });
+    }
+  });
+
+  it("a bilateral party's consent in the month of the entry into force, or before it, contradicts nothing", () => {
+    for (const on of ['2025-06', '2025-05-30']) {
+      const view = statusOf([
+        registered({ kind: 'bilateral' }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-06-01'),
+        consented(uuid(4), 'IR', 'ratification', on),
+      ]);
+      expect(view.disagreements).toEqual([]);
+      expect(view.ratification['IR']).toMatchObject({ inForceOn: '2025-06-01' });
+    }
+  });
+
   it('a treaty in force for one party is in force, though no date of its own is on record', () => {
     const partyLevel = [
       registered({ kind: 'bilateral' }),

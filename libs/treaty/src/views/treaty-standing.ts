@@ -55,6 +55,14 @@ export type PartyStanding = {
   readonly reportedInForceOn: string | null;
   /** Bound by an entry into force on record, with no act of consent or completed ratification on record. */
   readonly consentImplied: boolean;
+  /**
+   * A bilateral treaty only: the party's first consent on record when it is dated after `reportedInForceOn`, looked
+   * for in the whole record, also after `asOf`. The two reports contradict each other (the treaty is in force between
+   * its two parties or not at all, and binds no state before it consents): the view lists them as a disagreement at
+   * every `asOf` from the entry into force on, and shows the party in force from the reported date, as an `asOf`
+   * before the consent does, rather than from its consent.
+   */
+  readonly consentAfterInForce: PartyConsent | null;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
 };
@@ -83,6 +91,8 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
   const bilateralEnding =
     history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
+  // A consent dated after `asOf` can contradict what the record says of a day before it: searched in the whole record.
+  const wholeRecord = history.kind === 'bilateral' ? inValidTimeOrder(history.developments.filter(isOnRecord)) : [];
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -92,7 +102,14 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     if (ownEntryIntoForce !== null) inForceForAParty = true;
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
-    const bindsAsOriginal = consent === null && treatyInForceBindsOriginals && history.parties.includes(party);
+    const bindsOriginal = treatyInForceBindsOriginals && history.parties.includes(party);
+    const consentAfterInForce =
+      history.kind === 'bilateral'
+        ? firstConsentAfter(wholeRecord, party, ownEntryIntoForce ?? (bindsOriginal ? treatyReported : null))
+        : null;
+    // A party consenting after the date the record says it was bound by is shown bound from that date, with or
+    // without its consent in the view: what an `asOf` between the two dates shows, and the present with it.
+    const bindsAsOriginal = (consent === null || consentAfterInForce !== null) && bindsOriginal;
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
@@ -129,6 +146,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       completedOn,
       reportedInForceOn,
       consentImplied,
+      consentAfterInForce,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
       withdrewOn:
         bilateralEnding?.party === party
@@ -175,9 +193,20 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
 }
 
 /**
- * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
- * own (no party), a code for that party's, undefined for either.
+ * The party's first consent (not a notification of succession, which may follow the succession that made the
+ * successor a party) when it is dated after `inForceOn`, at the coarser precision: a consent in the month of an entry
+ * into force on a day of it may have come first.
  */
+function firstConsentAfter(
+  wholeRecord: readonly DevelopmentHistory[],
+  party: string,
+  inForceOn: string | null,
+): PartyConsent | null {
+  if (inForceOn === null) return null;
+  const first = consentOf(wholeRecord, party, 'first');
+  return first !== null && first.type !== 'succession' && comparePartialDates(first.on, inForceOn) > 0 ? first : null;
+}
+
 /**
  * Each party's first instrument, what counts towards the treaty's entry into force, not one it gave on rejoining.
  * Only a party that withdrew can have rejoined, so only for those is the record searched again.
@@ -198,6 +227,10 @@ function firstInstruments(
   });
 }
 
+/**
+ * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
+ * own (no party), a code for that party's, undefined for either.
+ */
 export function latestOnRecord(
   onRecord: readonly DevelopmentHistory[],
   type: DevelopmentHistory['current']['type'],

@@ -7,7 +7,13 @@ import {
   successorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
-import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
+import {
+  objectionsOf,
+  provisionalApplicationOf,
+  reservationsOf,
+  suspensionOf,
+  type PartyConsent,
+} from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
@@ -61,6 +67,7 @@ export function treatyStatusOf(
       completedOn,
       reportedInForceOn,
       consentImplied,
+      consentAfterInForce,
       withdrewOn,
       notice,
     } = standing.partyStandings.get(party)!;
@@ -72,13 +79,17 @@ export function treatyStatusOf(
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
     // (not from its notification); any other party by the clause, when there is one; without one, a party consenting
     // after the treaty entered into force from its consent (VCLT art. 24(3)).
+    // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
+    // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
     const computed =
-      successionOn !== null
-        ? successorEntryIntoForce(successionOn, treatyInForce.on)
-        : clause
-          ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
-          : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
+      consentAfterInForce !== null
+        ? null
+        : successionOn !== null
+          ? successorEntryIntoForce(successionOn, treatyInForce.on)
+          : clause
+            ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+            : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
     const ended = standing.bilateralEnding;
     const computedInForce =
@@ -96,6 +107,7 @@ export function treatyStatusOf(
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
     if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, onRecord));
+    if (consentAfterInForce !== null) disagreements.push(consentDisagreement(consentAfterInForce, party, onRecord));
     const partySuspension = suspensionOf(onRecord, party);
     ratification[party] = {
       status: partyStatus,
@@ -168,6 +180,29 @@ function clauseDisagreement(
   onRecord: readonly DevelopmentHistory[],
 ): Disagreement {
   return computedDisagreement('entered-into-force', date, party, onRecord);
+}
+
+/**
+ * A bilateral treaty's entry into force on record for `party` (its own report, else the treaty's) and the party's
+ * consent dated after it: the treaty cannot be in force between the two before both consented (VCLT art. 24), so one
+ * of the reports has its date wrong. The consent is named also by a view whose `asOf` comes before it.
+ */
+function consentDisagreement(
+  consent: PartyConsent,
+  party: string,
+  onRecord: readonly DevelopmentHistory[],
+): Disagreement {
+  const inForce = (scope: string | null) =>
+    onRecord.filter(
+      (report) => report.current.type === 'entered-into-force' && (partyOf(report.current) ?? null) === scope,
+    );
+  const reports = inForce(party).length > 0 ? inForce(party) : inForce(null);
+  return {
+    type: 'entered-into-force',
+    party,
+    body: null,
+    developmentIds: [...reports.map((report) => report.developmentId), consent.developmentId],
+  };
 }
 
 /** Reports of a development that disagree with the date the record computes for it. */
