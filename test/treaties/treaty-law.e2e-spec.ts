@@ -837,3 +837,34 @@ describe("a bilateral treaty in force before one party's reported consent", () =
     expect(between.body.ratification.IR).toMatchObject({ consent: null, consentImplied: true });
   });
 });
+
+describe('an objection to reservations that were all withdrawn', () => {
+  // Germany objected to "France's reservations" (both made on ratification); on 1 May 2023 France withdrew "its
+  // reservations". From then the treaty applies in full between the two (VCLT art. 22(3)(a)): the objection, which
+  // Germany never withdrew, has nothing left to act on.
+  const treaty = {
+    id: 'objection-left-moot',
+    title: 'Convention whose reservations are all withdrawn',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
+    { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 5 does not apply' },
+    { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 9 does not apply' },
+    { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2020-09-01' },
+    { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2023-05-01' },
+  ]);
+
+  it('is moot from the last withdrawal, not withdrawn', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    expect(now.body.ratification.DE.objections).toEqual([
+      expect.objectContaining({ againstParty: 'FR', withdrawnOn: null, mootOn: '2023-05-01' }),
+    ]);
+    const before = await status('asOf=2023-04-30');
+    expect(before.body.ratification.DE.objections[0]).toMatchObject({ withdrawnOn: null });
+    expect(before.body.ratification.DE.objections[0].mootOn).toBeUndefined();
+  });
+});

@@ -432,6 +432,44 @@ describe('per party', () => {
     ).toBeNull();
   });
 
+  it('an objection whose reservations were all withdrawn no longer stands: moot from the last withdrawal', () => {
+    // AT objected to FR's reservation on article 5 (uuid 3), which FR withdrew on 1 August (the convention above). The
+    // treaty then applies in full between the two (VCLT art. 22(3)(a)): the objection has nothing left to act on,
+    // though AT never withdrew it.
+    const at = (asOf?: string) => statusOf(convention, asOf).ratification['AT']?.objections;
+    expect(at()).toEqual([expect.objectContaining({ againstParty: 'FR', withdrawnOn: null, mootOn: '2025-08-01' })]);
+    expect(at('2025-07-31')?.[0]).not.toHaveProperty('mootOn');
+    // One naming no reservation concerns both made by its date: moot only once both are withdrawn.
+    const unnamed = [...convention, objected(uuid(7), 'BE', 'FR', '2025-07-15')];
+    expect(statusOf(unnamed).ratification['BE']?.objections[0]).not.toHaveProperty('mootOn');
+    const both = statusOf([...unnamed, reservationWithdrawn(uuid(8), 'FR', '2025-10-01', uuid(4))]);
+    expect(both.ratification['BE']?.objections[0]).toMatchObject({ withdrawnOn: null, mootOn: '2025-10-01' });
+    // A reservation made after it is not one it objected to, and does not revive it.
+    const later = statusOf([
+      ...unnamed,
+      reservationWithdrawn(uuid(8), 'FR', '2025-10-01', uuid(4)),
+      reserved(uuid(9), 'FR', '2025-11-01', 'On article 12'),
+    ]);
+    expect(later.ratification['BE']?.objections[0]).toMatchObject({ mootOn: '2025-10-01' });
+  });
+
+  it('an objection its state withdrew before the reservation was withdrawn is withdrawn, not moot', () => {
+    const withdrawn: TreatyEvent = {
+      type: 'ObjectionWithdrawn',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(9),
+        occurredOn: '2025-07-20',
+        source: source(),
+        party: 'AT',
+        againstParty: 'FR',
+      },
+    };
+    const objection = statusOf([...convention, withdrawn]).ratification['AT']?.objections[0];
+    expect(objection).toMatchObject({ withdrawnOn: '2025-07-20' });
+    expect(objection).not.toHaveProperty('mootOn');
+  });
+
   it("a signatory's notice that it will not become a party takes effect when notified, not after the notice period", () => {
     // As the United States and the Rome Statute (2002): the treaty's notice period is for parties leaving it; a state
     // that only signed ends its signature's obligations (VCLT art. 18) by making its intention clear.
