@@ -868,3 +868,26 @@ describe('an objection to reservations that were all withdrawn', () => {
     expect(before.body.ratification.DE.objections[0].mootOn).toBeUndefined();
   });
 });
+
+describe('an original party ratifying a treaty without a clause after its reported entry into force', () => {
+  const treaty = {
+    id: 'no-clause-late-original',
+    title: 'Convention an original party ratifies late',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'entered-into-force', occurredOn: '2020-01-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2023-05-01' },
+  ]);
+
+  it('is bound from its ratification in the present, and not bound on a day before it', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    expect(now.body.ratification.DE).toMatchObject({ inForceOn: '2023-05-01', inForceOnComputed: true });
+    const before = await status('asOf=2022-01-01');
+    expect(before.body.ratification.DE).toMatchObject({ status: 'pending', consentImplied: false, inForceOn: null });
+    expect(before.body.ratification.FR).toMatchObject({ consentImplied: true, inForceOn: '2020-01-01' });
+  });
+});

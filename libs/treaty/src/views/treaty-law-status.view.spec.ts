@@ -217,6 +217,29 @@ describe('a party bound with no consent on record', () => {
     }
   });
 
+  it('without a clause, an original party ratifying after the entry into force is not bound by it before its consent', () => {
+    // In force since 2020 on the record, Austria's ratification of 2023 reported: the present shows Austria bound from
+    // its ratification (art. 24(3), decision 0031), so a day of 2022 must not show it bound since 2020.
+    const events = [
+      registeredMultilateral({ entryIntoForce: undefined }),
+      happened('TreatyEnteredIntoForce', uuid(2), '2020-01-01'),
+      consented(uuid(3), 'AT', 'ratification', '2023-05-01'),
+    ];
+    expect(statusOf(events).ratification['AT']).toMatchObject({ inForceOn: '2023-05-01', inForceOnComputed: true });
+    expect(statusOf(events, '2022-01-01').ratification['AT']).toMatchObject({
+      status: 'pending',
+      consentImplied: false,
+      inForceOn: null,
+    });
+    // The other original parties, of which no consent is on record, stay bound by the entry into force.
+    for (const asOf of [undefined, '2022-01-01']) {
+      expect(statusOf(events, asOf).ratification['BE']).toMatchObject({
+        consentImplied: true,
+        inForceOn: '2020-01-01',
+      });
+    }
+  });
+
   it("binds both parties of a bilateral treaty by its entry into force, though only one's consent is on record", () => {
     // Russia's ratification reported, Iran's not, the treaty in force: in force between the two, or not at all.
     for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {

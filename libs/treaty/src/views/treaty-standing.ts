@@ -91,8 +91,9 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
   const bilateralEnding =
     history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
-  // A consent dated after `asOf` can contradict what the record says of a day before it: searched in the whole record.
-  const wholeRecord = history.kind === 'bilateral' ? inValidTimeOrder(history.developments.filter(isOnRecord)) : [];
+  // A consent dated after `asOf` can say what the record holds of a day before it: searched in the whole record.
+  let wholeRecordOnce: DevelopmentHistory[] | undefined;
+  const wholeRecord = () => (wholeRecordOnce ??= inValidTimeOrder(history.developments.filter(isOnRecord)));
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -103,13 +104,20 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
     const bindsOriginal = treatyInForceBindsOriginals && history.parties.includes(party);
+    const consentAfter = (inForceOn: string | null) =>
+      inForceOn === null ? null : firstConsentAfter(wholeRecord(), party, inForceOn);
+    // A bilateral party consenting after the date the record says it was bound by is shown bound from that date,
+    // with or without its consent in the view: what an `asOf` between the two dates shows, and the present with it.
     const consentAfterInForce =
-      history.kind === 'bilateral'
-        ? firstConsentAfter(wholeRecord, party, ownEntryIntoForce ?? (bindsOriginal ? treatyReported : null))
-        : null;
-    // A party consenting after the date the record says it was bound by is shown bound from that date, with or
-    // without its consent in the view: what an `asOf` between the two dates shows, and the present with it.
-    const bindsAsOriginal = (consent === null || consentAfterInForce !== null) && bindsOriginal;
+      history.kind === 'bilateral' ? consentAfter(ownEntryIntoForce ?? (bindsOriginal ? treatyReported : null)) : null;
+    // An original party of a multilateral treaty without a clause whose first consent comes after the treaty's entry
+    // into force was not among the consents it entered into force on: bound from its consent (art. 24(3), decision
+    // 0031) in the present, so not bound by the entry into force on a day before its consent either.
+    const bindsAsOriginal =
+      bindsOriginal &&
+      (history.kind === 'bilateral'
+        ? consent === null || consentAfterInForce !== null
+        : consent === null && consentAfter(treatyReported) === null);
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
