@@ -891,3 +891,38 @@ describe('an original party ratifying a treaty without a clause after its report
     expect(before.body.ratification.FR).toMatchObject({ consentImplied: true, inForceOn: '2020-01-01' });
   });
 });
+
+describe('an entry into force reported later than the clause computes it', () => {
+  // The clause gives 2025-03-15 (BE's approval + 10 days); the depositary reports 2025-03-20. The report wins in the
+  // present, so on 2025-03-17 the treaty was not in force by it, and the two disagree on that day as in the present.
+  const treaty = {
+    id: 'clause-overruled-by-report',
+    title: 'Convention reported in force later than its clause says',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 10 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-03-01' },
+    { type: 'consent-to-be-bound', consentType: 'approval', party: 'BE', occurredOn: '2025-03-05' },
+    { type: 'entered-into-force', occurredOn: '2025-03-20' },
+  ]);
+
+  it('is not in force on a day between the two, and the disagreement shows there as in the present', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    const between = await status('asOf=2025-03-17');
+    expect(now.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-03-20' });
+    expect(between.body).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+    });
+    for (const view of [now.body, between.body]) {
+      expect(view.disagreements).toEqual([
+        expect.objectContaining({ type: 'entered-into-force', party: null, computedOn: '2025-03-15' }),
+      ]);
+    }
+  });
+});

@@ -74,21 +74,32 @@ export type ComputedDate = {
   readonly computed: boolean;
   readonly computedOn: string | null;
   readonly reportedOn: string | null;
-  /** A report and the computation name different dates. */
+  /** A report and the computation name different dates (the report possibly dated after `asOf`: `computedDate`). */
   readonly disagrees: boolean;
 };
 
 /**
  * `asOf` hides a computed date that lies after it, as the view hides reports: a date known only to the month or year
- * (a treaty date reported so, a date of succession) has come once its whole period has.
+ * (a treaty date reported so, a date of succession) has come once its whole period has. `reportedLater` is the date of
+ * a report the record holds that is dated after `asOf` (and so not `reportedOn`): where it disagrees with the
+ * computation, the report, which wins in the present, says the development had not happened by a day between the
+ * two, so the computed date is not in effect there either, and the two are listed as disagreeing from the computed
+ * date on, as the present lists them.
  */
-export function computedDate(reportedOn: string | null, computedOn: string | null, asOf: string | null): ComputedDate {
+export function computedDate(
+  reportedOn: string | null,
+  computedOn: string | null,
+  asOf: string | null,
+  reportedLater: string | null = null,
+): ComputedDate {
   const visible = computedOn !== null && (asOf === null || endOfPeriod(computedOn) <= asOf) ? computedOn : null;
+  const overruled =
+    reportedOn === null && reportedLater !== null && visible !== null && !partialDatesAgree(reportedLater, visible);
   return {
-    on: reportedOn ?? visible,
-    computed: reportedOn === null && visible !== null,
+    on: reportedOn ?? (overruled ? null : visible),
+    computed: reportedOn === null && !overruled && visible !== null,
     computedOn: visible,
     reportedOn,
-    disagrees: reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible),
+    disagrees: overruled || (reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible)),
   };
 }

@@ -112,6 +112,60 @@ describe('entry into force by the clause', () => {
     ]);
   });
 
+  it('a report dated after the computed date overrules it on the days between too, and the disagreement shows there', () => {
+    // The clause gives 2025-03-29 (BE's instrument + 30 days); the depositary reports 2025-04-02. The report wins in the
+    // present, so on 2025-03-31 the treaty was not yet in force by it: not in force, and the two dates disagree.
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-04-02'),
+    ];
+    const disagreement = {
+      type: 'entered-into-force',
+      party: null,
+      body: null,
+      developmentIds: [uuid(4)],
+      computedOn: '2025-03-29',
+    };
+    expect(statusOf(events)).toMatchObject({ enteredIntoForceOn: '2025-04-02', disagreements: [disagreement] });
+    const between = statusOf(events, '2025-03-31');
+    expect(between).toMatchObject({
+      status: 'ratification-in-progress',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+      disagreements: [disagreement],
+    });
+    expect(between.ratification['AT']).toMatchObject({ inForceOn: null });
+    // Before the computed date nothing is in force either way, and nothing disagrees yet.
+    expect(statusOf(events, '2025-03-28')).toMatchObject({ enteredIntoForceOn: null, disagreements: [] });
+    // A later report that agrees with the computation changes nothing.
+    const agreeing = [...events.slice(0, 3), happened('TreatyEnteredIntoForce', uuid(4), '2025-03-29')];
+    expect(statusOf(agreeing, '2025-03-29')).toMatchObject({ enteredIntoForceOn: '2025-03-29', disagreements: [] });
+  });
+
+  it("a party's own later report overrules its computed date on the days between", () => {
+    // (A report after the party withdrew and rejoined is a new act, not this one: see the rejoining tests below.)
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      consented(uuid(4), 'FR', 'accession', '2025-06-01'),
+      scoped('TreatyEnteredIntoForce', uuid(5), '2025-07-15', 'FR'),
+    ];
+    const fr = statusOf(events, '2025-07-10');
+    expect(fr.ratification['FR']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+    expect(fr.disagreements).toEqual([
+      expect.objectContaining({
+        type: 'entered-into-force',
+        party: 'FR',
+        developmentIds: [uuid(5)],
+        computedOn: '2025-07-01',
+      }),
+    ]);
+    expect(statusOf(events).ratification['FR']).toMatchObject({ inForceOn: '2025-07-15' });
+  });
+
   it('a retracted instrument no longer counts', () => {
     const events = [
       registeredMultilateral({ entryIntoForce: clause }),

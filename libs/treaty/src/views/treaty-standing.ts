@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
-import { latestOccurrence } from '../law/rejoining';
+import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
@@ -31,6 +31,8 @@ import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.type
 export type TreatyStanding = {
   /** The developments on record (not retracted, happened by `asOf`), in valid-time order. */
   readonly onRecord: readonly DevelopmentHistory[];
+  /** The developments on record at any date, also after `asOf`, in valid-time order. */
+  readonly wholeRecord: readonly DevelopmentHistory[];
   readonly parties: readonly string[];
   /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
   readonly treatySignature: Dated;
@@ -78,7 +80,14 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const clause = history.entryIntoForce;
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
-  const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, asOf);
+  // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
+  const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
+  const treatyInForce = computedDate(
+    latestOnRecord(onRecord, 'entered-into-force', null).on,
+    byClause,
+    asOf,
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'entered-into-force', null, byClause),
+  );
   const treatyReported = treatyInForce.reportedOn;
   // Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
   // for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
@@ -91,9 +100,6 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
   const bilateralEnding =
     history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, asOf) : null;
-  // A consent dated after `asOf` can say what the record holds of a day before it: searched in the whole record.
-  let wholeRecordOnce: DevelopmentHistory[] | undefined;
-  const wholeRecord = () => (wholeRecordOnce ??= inValidTimeOrder(history.developments.filter(isOnRecord)));
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -105,7 +111,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
     const bindsOriginal = treatyInForceBindsOriginals && history.parties.includes(party);
     const consentAfter = (inForceOn: string | null) =>
-      inForceOn === null ? null : firstConsentAfter(wholeRecord(), party, inForceOn);
+      inForceOn === null ? null : firstConsentAfter(wholeRecord, party, inForceOn);
     // A bilateral party consenting after the date the record says it was bound by is shown bound from that date,
     // with or without its consent in the view: what an `asOf` between the two dates shows, and the present with it.
     const consentAfterInForce =
@@ -169,7 +175,12 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
   }
 
   const suspension = suspensionOf(onRecord, null);
-  const terminated = computedDate(latestOnRecord(onRecord, 'terminated').on, bilateralEnding?.on ?? null, asOf);
+  const terminated = computedDate(
+    latestOnRecord(onRecord, 'terminated').on,
+    bilateralEnding?.on ?? null,
+    asOf,
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
+  );
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
   // A treaty in force for one party is in force, though the record may give it no date of its own.
   const status: TreatyStatus = terminated.on
@@ -188,6 +199,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
 
   return {
     onRecord,
+    wholeRecord,
     parties,
     treatySignature,
     signed,
@@ -233,6 +245,28 @@ function firstInstruments(
     const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
     return first ? [{ party, on: first.on }] : [];
   });
+}
+
+/**
+ * The date of the first report of a development (`party` as for `latestOnRecord`) dated after `asOf`, which can
+ * overrule the date computed for it (`computedDate`); null when one is on record by `asOf`, or when the party's
+ * opposite act comes between the computed date and the report: a state that withdrew and is bound again is bound by
+ * a new act (law/rejoining.ts), not one reported with another date.
+ */
+export function reportedAfterAsOf(
+  { onRecord, wholeRecord }: { onRecord: readonly DevelopmentHistory[]; wholeRecord: readonly DevelopmentHistory[] },
+  type: 'entered-into-force' | 'terminated',
+  party: string | null | undefined,
+  computedOn: string | null,
+): string | null {
+  if (computedOn === null || onRecord === wholeRecord) return null;
+  const ofType = (report: DevelopmentHistory) =>
+    report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party);
+  if (onRecord.some(ofType)) return null;
+  const later = wholeRecord.find(ofType);
+  if (later === undefined) return null;
+  const computed = { ...later.current, occurredOn: computedOn };
+  return separatedByRejoining(computed, later.current, wholeRecord) ? null : later.current.occurredOn;
 }
 
 /**

@@ -18,7 +18,7 @@ import { disagreementsIn, step, stepType, type Disagreement } from './status-par
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import { latestOnRecord, treatyStandingOf } from './treaty-standing';
+import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
@@ -56,8 +56,8 @@ export function treatyStatusOf(
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
   const disagreements = disagreementsIn(onRecord);
-  if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, onRecord));
-  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, onRecord));
+  if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, standing));
+  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, standing));
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
@@ -101,12 +101,17 @@ export function treatyStatusOf(
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const inForce =
       clause || computedInForce !== null
-        ? computedDate(reportedInForceOn, computedInForce, asOf)
+        ? computedDate(
+            reportedInForceOn,
+            computedInForce,
+            asOf,
+            reportedAfterAsOf(standing, 'entered-into-force', party, computedInForce),
+          )
         : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, asOf);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
-    if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, onRecord));
+    if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, standing));
     if (consentAfterInForce !== null) disagreements.push(consentDisagreement(consentAfterInForce, party, onRecord));
     const partySuspension = suspensionOf(onRecord, party);
     ratification[party] = {
@@ -177,9 +182,9 @@ export function treatyStatusOf(
 function clauseDisagreement(
   date: ComputedDate,
   party: string | null,
-  onRecord: readonly DevelopmentHistory[],
+  records: Pick<TreatyStanding, 'onRecord' | 'wholeRecord'>,
 ): Disagreement {
-  return computedDisagreement('entered-into-force', date, party, onRecord);
+  return computedDisagreement('entered-into-force', date, party, records);
 }
 
 /**
@@ -205,20 +210,26 @@ function consentDisagreement(
   };
 }
 
-/** Reports of a development that disagree with the date the record computes for it. */
+/**
+ * Reports of a development that disagree with the date the record computes for it: those on record by `asOf`, else
+ * the one dated after it that overrules the computation (`computedDate`).
+ */
 function computedDisagreement(
   type: 'entered-into-force' | 'terminated',
   date: ComputedDate,
   party: string | null,
-  onRecord: readonly DevelopmentHistory[],
+  { onRecord, wholeRecord }: Pick<TreatyStanding, 'onRecord' | 'wholeRecord'>,
 ): Disagreement {
+  const reportsIn = (records: readonly DevelopmentHistory[]) =>
+    records
+      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
+      .map((report) => report.developmentId);
+  const onRecordIds = reportsIn(onRecord);
   return {
     type,
     party,
     body: null,
-    developmentIds: onRecord
-      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
-      .map((report) => report.developmentId),
+    developmentIds: onRecordIds.length > 0 ? onRecordIds : reportsIn(wholeRecord),
     computedOn: date.computedOn,
   };
 }
