@@ -340,6 +340,13 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
     expect(response.body).toMatchObject({ code });
   });
 
+  it('answers ACT_BEFORE_RESERVATION (409) to an objection dated before the reservation it names', async () => {
+    const body = { type: 'objection', party: 'BE', againstParty: 'FR', reservationId, occurredOn: '2025-08-15' };
+    const response = await post(subject.http, developments, report(body)).expect(409);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ code: 'ACT_BEFORE_RESERVATION', field: 'occurredOn' });
+  });
+
   it('refuses a malformed date of succession at the edge', async () => {
     const body = { type: 'consent-to-be-bound', consentType: 'succession', party: 'SK', occurredOn: '2025-12-01' };
     const response = await post(subject.http, developments, report({ ...body, successionOn: '1 May 2025' })).expect(
