@@ -144,6 +144,29 @@ describe('entry into force by the clause', () => {
     expect(statusOf(agreeing, '2025-03-29')).toMatchObject({ enteredIntoForceOn: '2025-03-29', disagreements: [] });
   });
 
+  it('a report dated before the computed date disagrees with it from the report on, as in the present', () => {
+    // The depositary reports 2025-03-20; the clause gives 2025-03-29. On 2025-03-25 the treaty is in force by the
+    // report, and the clause, whose date has not come, already disagrees with it about that day.
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-03-20'),
+    ];
+    const disagreement = {
+      type: 'entered-into-force',
+      party: null,
+      body: null,
+      developmentIds: [uuid(4)],
+      computedOn: '2025-03-29',
+    };
+    for (const asOf of [undefined, '2025-03-25']) {
+      expect(statusOf(events, asOf)).toMatchObject({ enteredIntoForceOn: '2025-03-20', disagreements: [disagreement] });
+    }
+    expect(statusOf(events, '2025-03-25').enteredIntoForceOnByClause).toBeNull();
+    expect(statusOf(events, '2025-03-19').disagreements).toEqual([]);
+  });
+
   it("a party's own later report overrules its computed date on the days between", () => {
     // (A report after the party withdrew and rejoined is a new act, not this one: see the rejoining tests below.)
     const events = [

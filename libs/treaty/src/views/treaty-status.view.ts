@@ -230,6 +230,6 @@ function computedDisagreement(
     party,
     body: null,
     developmentIds: onRecordIds.length > 0 ? onRecordIds : reportsIn(wholeRecord),
-    computedOn: date.computedOn,
+    computedOn: date.computedOn ?? date.computedAhead,
   };
 }
