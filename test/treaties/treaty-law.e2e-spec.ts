@@ -933,3 +933,33 @@ describe('an entry into force reported later than the clause computes it', () =>
     }
   });
 });
+
+describe('a withdrawal reported to have taken effect later than the notice period gives', () => {
+  // Notified on 1 February 2022, with 180 days' notice: 31 July. A source reports it took effect on 15 August.
+  const treaty = {
+    id: 'withdrawal-effect-reported-later',
+    title: 'Convention a party leaves later than its notice period says',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+    withdrawalNoticeDays: 180,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-01-01' },
+    { type: 'withdrawal-notified', party: 'FR', occurredOn: '2022-02-01' },
+    { type: 'withdrawn', party: 'FR', occurredOn: '2022-08-15' },
+  ]);
+
+  it('is not gone on a day between, and the disagreement shows there as in the present', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    const between = await status('asOf=2022-08-01');
+    expect(now.body.ratification.FR).toMatchObject({ withdrawn: true, withdrewOn: '2022-08-15' });
+    expect(between.body.ratification.FR).toMatchObject({ withdrawn: false, withdrawalEffectiveOn: '2022-07-31' });
+    for (const view of [now.body, between.body]) {
+      expect(view.disagreements).toEqual([
+        expect.objectContaining({ type: 'withdrawn', party: 'FR', computedOn: '2022-07-31' }),
+      ]);
+    }
+  });
+});

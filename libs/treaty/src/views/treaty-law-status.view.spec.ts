@@ -18,6 +18,7 @@ import {
   statement,
   uuid,
   withdrawalNotified,
+  withdrew,
 } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import { partyEntryIntoForce, treatyEntryIntoForce } from './entry-into-force';
@@ -592,6 +593,36 @@ describe('per party', () => {
       withdrawalEffectiveOn: '2026-02-28',
       withdrawn: false,
     });
+  });
+
+  it("a report of a withdrawal's effect that disagrees with the notice's is listed, and overrules it on the days between", () => {
+    // Notified on 1 February 2022: 180 days give 31 July. A source reports the withdrawal took effect on 15 August. The
+    // report wins in the present; on 1 August the party had not left by it, and the two disagree about that day.
+    const notified = [
+      registeredMultilateral(),
+      consented(uuid(2), 'AT', 'ratification', '2020-01-01'),
+      withdrawalNotified(uuid(3), 'AT', '2022-02-01'),
+    ];
+    const events = [...notified, withdrew(uuid(4), 'AT', '2022-08-15')];
+    const disagreement = {
+      type: 'withdrawn',
+      party: 'AT',
+      body: null,
+      developmentIds: [uuid(3), uuid(4)],
+      computedOn: '2022-07-31',
+    };
+    expect(statusOf(events).ratification['AT']).toMatchObject({ withdrawn: true, withdrewOn: '2022-08-15' });
+    expect(statusOf(events).disagreements).toEqual([disagreement]);
+    const between = statusOf(events, '2022-08-01');
+    expect(between.ratification['AT']).toMatchObject({ withdrawn: false, withdrewOn: null });
+    expect(between.disagreements).toEqual([disagreement]);
+    expect(statusOf(events, '2022-07-30').disagreements).toEqual([]);
+    // Reported earlier than the notice period gives: gone from the report's day, and disagreeing from then.
+    const earlier = statusOf([...notified, withdrew(uuid(4), 'AT', '2022-07-01')], '2022-07-15');
+    expect(earlier.ratification['AT']).toMatchObject({ withdrawn: true, withdrewOn: '2022-07-01' });
+    expect(earlier.disagreements).toEqual([disagreement]);
+    // A report that agrees with the notice (at the coarser precision) disagrees with nothing.
+    expect(statusOf([...notified, withdrew(uuid(4), 'AT', '2022-07')]).disagreements).toEqual([]);
   });
 
   it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {

@@ -21,6 +21,7 @@ import {
   type TreatyHistory,
 } from './treaty-history';
 import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
+import { withdrawalEffectDisagreement, type WithdrawalEffectDisagreement } from './withdrawal-effect';
 
 /**
  * Where a treaty stands (its status, its parties, each party's ratification status) and what that is decided from:
@@ -67,6 +68,8 @@ export type PartyStanding = {
   readonly consentAfterInForce: PartyConsent | null;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
+  /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
+  readonly withdrawalDisagreement: WithdrawalEffectDisagreement | null;
 };
 
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
@@ -139,6 +142,7 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
     const boundBy = (date: string) =>
       [completedOn, reportedInForceOn, ...bindingOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
+    const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, asOf);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
     const consentImplied = completedOn === null && reportedInForceOn !== null;
@@ -154,6 +158,9 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
       withdrawnOn !== null && (consent === null || comparePartialDates(consent.on, withdrawnOn) <= 0);
     const boundAgainAfter = (effectiveOn: string | null) =>
       effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
+    // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
+    const noticeTookEffect =
+      stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf) && withdrawalDisagreement?.overrules !== true;
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
@@ -167,10 +174,11 @@ export function treatyStandingOf(history: TreatyHistory, asOf: string | null): T
           ? bilateralEnding.on
           : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
             ? withdrawal.on
-            : stands(notice.notifiedOn) && hasCome(notice.effectiveOn, asOf) && !boundAgainAfter(notice.effectiveOn)
+            : noticeTookEffect && !boundAgainAfter(notice.effectiveOn)
               ? notice.effectiveOn
               : null,
       notice,
+      withdrawalDisagreement,
     });
   }
 

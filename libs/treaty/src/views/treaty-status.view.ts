@@ -70,6 +70,7 @@ export function treatyStatusOf(
       consentAfterInForce,
       withdrewOn,
       notice,
+      withdrawalDisagreement,
     } = standing.partyStandings.get(party)!;
     const steps = onRecord.flatMap((report) => {
       const type = stepType(report.current);
@@ -113,6 +114,16 @@ export function treatyStatusOf(
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
     if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, standing));
     if (consentAfterInForce !== null) disagreements.push(consentDisagreement(consentAfterInForce, party, onRecord));
+    if (withdrawalDisagreement !== null) {
+      const { developmentIds, computedOn } = withdrawalDisagreement;
+      disagreements.push({
+        type: 'withdrawn',
+        party,
+        body: null,
+        developmentIds,
+        ...(computedOn ? { computedOn } : {}),
+      });
+    }
     const partySuspension = suspensionOf(onRecord, party);
     ratification[party] = {
       status: partyStatus,
