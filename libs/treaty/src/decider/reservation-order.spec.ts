@@ -55,6 +55,29 @@ describe('an objection or a withdrawal that names a reservation comes after it w
     }
   });
 
+  it('one naming no reservation is refused when every reservation of the party comes after it', () => {
+    // It concerns the reservations made by its date (law/reservation-withdrawal.ts): before all of them, none.
+    const unnamedObjection = (occurredOn: string) =>
+      report(id, { type: 'objection', party: 'AT', againstParty: 'FR', occurredOn });
+    const unnamedWithdrawal = (occurredOn: string) =>
+      report(id, { type: 'reservation-withdrawn', party: 'FR', occurredOn });
+    spec.given(withReservation).when(unnamedObjection('2025-05-01')).thenThrows('ACT_BEFORE_RESERVATION');
+    spec.given(withReservation).when(unnamedWithdrawal('2025-05-01')).thenThrows('ACT_BEFORE_RESERVATION', {
+      field: 'occurredOn',
+    });
+    accepted(withReservation, unnamedObjection('2025-06'));
+    accepted(withReservation, unnamedWithdrawal('2025-07-01'));
+    // Nor may a correction move the only reservation after it.
+    spec
+      .given([...withReservation, reservationWithdrawn(uuid(5), 'FR', '2025-07-01')])
+      .when(correct(id, reservation, { occurredOn: '2025-08-01' }))
+      .thenThrows('ACT_BEFORE_RESERVATION', { field: 'changes.occurredOn', message: /reservation-withdrawn/ });
+    accepted(
+      [...withReservation, reserved(uuid(6), 'FR', '2025-06-15'), reservationWithdrawn(uuid(5), 'FR', '2025-07-01')],
+      correct(id, reservation, { occurredOn: '2025-08-01' }),
+    );
+  });
+
   it('naming a confirmation, is measured from the reservation as formulated (art. 23(3))', () => {
     const confirmed = [
       registeredMultilateral(),
