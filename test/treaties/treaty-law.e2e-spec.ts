@@ -340,6 +340,13 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
     expect(response.body).toMatchObject({ code });
   });
 
+  it('answers ACT_BEFORE_RESERVATION (409) to an objection dated before the reservation it names', async () => {
+    const body = { type: 'objection', party: 'BE', againstParty: 'FR', reservationId, occurredOn: '2025-08-15' };
+    const response = await post(subject.http, developments, report(body)).expect(409);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ code: 'ACT_BEFORE_RESERVATION', field: 'occurredOn' });
+  });
+
   it('refuses a malformed date of succession at the edge', async () => {
     const body = { type: 'consent-to-be-bound', consentType: 'succession', party: 'SK', occurredOn: '2025-12-01' };
     const response = await post(subject.http, developments, report({ ...body, successionOn: '1 May 2025' })).expect(
@@ -805,5 +812,159 @@ describe('a signatory that says it will not become a party', () => {
       US: { consent: null, withdrawalEffectiveOn: '2002-05-06', withdrawalEffectiveOnComputed: true, withdrawn: true },
       FR: { withdrawalEffectiveOn: '2003-05-06', withdrawalEffectiveOnComputed: true, withdrawn: false },
     });
+  });
+});
+
+describe("a bilateral treaty in force before one party's reported consent", () => {
+  // Reported: Russia ratified, the treaty entered into force on 1 June 2025, Iran ratified on 1 August 2025. A
+  // bilateral treaty is in force between its two parties or not at all: the record contradicts itself, and every
+  // asOf from the entry into force says so, as the present does.
+  const treaty = {
+    id: 'bilateral-consent-after-entry',
+    title: 'Bilateral treaty whose second consent is reported after its entry into force',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'RU', occurredOn: '2025-04-21' },
+    { type: 'entered-into-force', occurredOn: '2025-06-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IR', occurredOn: '2025-08-01' },
+  ]);
+
+  it('shows Iran in force from the reported date and the disagreement, in the present and on a day between', async () => {
+    const present = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
+    const between = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2025-07-01`).expect(200);
+    const timeline = await request(onRecord.subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    const ids = timeline.body.items.map((item: { developmentId: string }) => item.developmentId);
+    const disagreement = { type: 'entered-into-force', party: 'IR', body: null, developmentIds: [ids[1], ids[2]] };
+    for (const view of [present.body, between.body]) {
+      expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-06-01' });
+      expect(view.ratification.IR).toMatchObject({ status: 'completed', inForceOn: '2025-06-01' });
+      expect(view.disagreements).toEqual([disagreement]);
+    }
+    expect(present.body.ratification.IR).toMatchObject({ consent: { on: '2025-08-01' }, inForceOnComputed: false });
+    expect(between.body.ratification.IR).toMatchObject({ consent: null, consentImplied: true });
+  });
+});
+
+describe('an objection to reservations that were all withdrawn', () => {
+  // Germany objected to "France's reservations" (both made on ratification); on 1 May 2023 France withdrew "its
+  // reservations". From then the treaty applies in full between the two (VCLT art. 22(3)(a)): the objection, which
+  // Germany never withdrew, has nothing left to act on.
+  const treaty = {
+    id: 'objection-left-moot',
+    title: 'Convention whose reservations are all withdrawn',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-03-01' },
+    { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 5 does not apply' },
+    { type: 'reservation', party: 'FR', occurredOn: '2020-03-01', text: 'Article 9 does not apply' },
+    { type: 'objection', party: 'DE', againstParty: 'FR', occurredOn: '2020-09-01' },
+    { type: 'reservation-withdrawn', party: 'FR', occurredOn: '2023-05-01' },
+  ]);
+
+  it('is moot from the last withdrawal, not withdrawn', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    expect(now.body.ratification.DE.objections).toEqual([
+      expect.objectContaining({ againstParty: 'FR', withdrawnOn: null, mootOn: '2023-05-01' }),
+    ]);
+    const before = await status('asOf=2023-04-30');
+    expect(before.body.ratification.DE.objections[0]).toMatchObject({ withdrawnOn: null });
+    expect(before.body.ratification.DE.objections[0].mootOn).toBeUndefined();
+  });
+});
+
+describe('an original party ratifying a treaty without a clause after its reported entry into force', () => {
+  const treaty = {
+    id: 'no-clause-late-original',
+    title: 'Convention an original party ratifies late',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'entered-into-force', occurredOn: '2020-01-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'DE', occurredOn: '2023-05-01' },
+  ]);
+
+  it('is bound from its ratification in the present, and not bound on a day before it', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    expect(now.body.ratification.DE).toMatchObject({ inForceOn: '2023-05-01', inForceOnComputed: true });
+    const before = await status('asOf=2022-01-01');
+    expect(before.body.ratification.DE).toMatchObject({ status: 'pending', consentImplied: false, inForceOn: null });
+    expect(before.body.ratification.FR).toMatchObject({ consentImplied: true, inForceOn: '2020-01-01' });
+  });
+});
+
+describe('an entry into force reported later than the clause computes it', () => {
+  // The clause gives 2025-03-15 (BE's approval + 10 days); the depositary reports 2025-03-20. The report wins in the
+  // present, so on 2025-03-17 the treaty was not in force by it, and the two disagree on that day as in the present.
+  const treaty = {
+    id: 'clause-overruled-by-report',
+    title: 'Convention reported in force later than its clause says',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 10 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-03-01' },
+    { type: 'consent-to-be-bound', consentType: 'approval', party: 'BE', occurredOn: '2025-03-05' },
+    { type: 'entered-into-force', occurredOn: '2025-03-20' },
+  ]);
+
+  it('is not in force on a day between the two, and the disagreement shows there as in the present', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    const between = await status('asOf=2025-03-17');
+    expect(now.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-03-20' });
+    expect(between.body).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+    });
+    for (const view of [now.body, between.body]) {
+      expect(view.disagreements).toEqual([
+        expect.objectContaining({ type: 'entered-into-force', party: null, computedOn: '2025-03-15' }),
+      ]);
+    }
+  });
+});
+
+describe('a withdrawal reported to have taken effect later than the notice period gives', () => {
+  // Notified on 1 February 2022, with 180 days' notice: 31 July. A source reports it took effect on 15 August.
+  const treaty = {
+    id: 'withdrawal-effect-reported-later',
+    title: 'Convention a party leaves later than its notice period says',
+    parties: ['FR', 'DE'],
+    category: 'other',
+    kind: 'multilateral',
+    withdrawalNoticeDays: 180,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-01-01' },
+    { type: 'withdrawal-notified', party: 'FR', occurredOn: '2022-02-01' },
+    { type: 'withdrawn', party: 'FR', occurredOn: '2022-08-15' },
+  ]);
+
+  it('is not gone on a day between, and the disagreement shows there as in the present', async () => {
+    const status = (query: string) => request(onRecord.subject.http).get(`/treaties/${treaty.id}?${query}`).expect(200);
+    const now = await status(`minPosition=${onRecord.lastPosition}`);
+    const between = await status('asOf=2022-08-01');
+    expect(now.body.ratification.FR).toMatchObject({ withdrawn: true, withdrewOn: '2022-08-15' });
+    expect(between.body.ratification.FR).toMatchObject({ withdrawn: false, withdrawalEffectiveOn: '2022-07-31' });
+    for (const view of [now.body, between.body]) {
+      expect(view.disagreements).toEqual([
+        expect.objectContaining({ type: 'withdrawn', party: 'FR', computedOn: '2022-07-31' }),
+      ]);
+    }
   });
 });

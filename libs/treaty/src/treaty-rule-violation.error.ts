@@ -37,6 +37,7 @@ export const TREATY_RULE_CODES = {
   SUCCESSION_AFTER_NOTIFICATION: 'invalid',
   CONFIRMATION_BEFORE_RESERVATION: 'conflict',
   CONFIRMATION_AFTER_WITHDRAWAL: 'conflict',
+  ACT_BEFORE_RESERVATION: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

@@ -57,7 +57,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    without a clause is in force from it); views and downloads rendered before say otherwise.
     // 10: the stored status is the present's before any date the record sets ahead has come, with
     //    treaty_status_ahead for each day one comes and changes it (decision 0035); before, those dates already
-    //    counted.
+    //    counted. The views of decision 0036 (contradictions listed, moot objections) change with it.
     version: 10,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

@@ -14,6 +14,7 @@ import {
   recordBeside,
   requireToday,
 } from './record-rules';
+import { assertNamedActsStillFollow } from './reservation-order-rules';
 import { assertConfirmationsStillFit } from './treaty-law-rules';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
@@ -48,6 +49,7 @@ export function correctDevelopment(
   assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
   assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
+  assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },

@@ -2,6 +2,7 @@ import type { Development } from '../development';
 import { separatedByRejoining } from '../law/rejoining';
 import { withdrawalBeforeConfirmation, withdrawsReservation } from '../law/reservation-withdrawal';
 import { comparePartialDates } from '../partial-date';
+import { assertNotBeforeNamedReservation } from './reservation-order-rules';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
 
@@ -44,18 +45,14 @@ export function assertTreatyLawRules(
           `${prefix}againstParty`,
         );
       }
-      return assertReservationOnRecord(
-        development.againstParty,
-        development.reservationId,
-        others,
-        'objection',
-        prefix,
-      );
+      assertReservationOnRecord(development.againstParty, development.reservationId, others, 'objection', prefix);
+      return assertNotBeforeNamedReservation(development, others, prefix);
     case 'reservation':
       if (development.confirmsReservationId === undefined) return;
       return assertConfirmsFormulatedReservation(development, development.confirmsReservationId, others, prefix);
     case 'reservation-withdrawn':
       assertReservationOnRecord(development.party, development.reservationId, others, 'reservation-withdrawn', prefix);
+      assertNotBeforeNamedReservation(development, others, prefix);
       return assertNoConfirmationAfter(development, others, prefix);
     case 'objection-withdrawn':
       return assertObjectionOnRecord(development, others, prefix);

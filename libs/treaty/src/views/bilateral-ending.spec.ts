@@ -163,6 +163,22 @@ describe('a bilateral treaty ends when one party’s withdrawal takes effect', (
     const history = foldTreatyHistory(recorded([...inForce, withdrew(uuid(5), 'IR', '2026-05-01')]), null);
     expect(history && statusOn(treatyStatusSummaryOf(history), TODAY)).toBe('terminated');
   });
+
+  it('a termination reported after the computed end overrules it on the days between, and disagrees there', () => {
+    // The notice gives 2027-01-10; a source reports the treaty terminated on 2027-02-01. The report wins in the present,
+    // so on 2027-01-20 the treaty was still in force by it, and the two dates disagree on that day as in the present.
+    const events = [
+      ...inForce,
+      withdrawalNotified(uuid(5), 'IR', '2026-01-10'),
+      happened('TreatyTerminated', uuid(6), '2027-02-01'),
+    ];
+    const disagreement = { type: 'terminated', developmentIds: [uuid(6)], computedOn: '2027-01-10' };
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', terminatedOn: '2027-02-01' });
+    expect(statusOf(events).disagreements).toEqual([expect.objectContaining(disagreement)]);
+    const between = statusOf(events, '2027-01-20');
+    expect(between).toMatchObject({ status: 'in-force', terminatedOn: null, terminatedOnComputed: false });
+    expect(between.disagreements).toEqual([expect.objectContaining(disagreement)]);
+  });
 });
 
 describe('a treaty that is not registered as bilateral does not end because parties withdraw', () => {

@@ -67,26 +67,51 @@ export type ComputedDate = {
   /** True when `on` is the computed date, no report having confirmed it. */
   readonly computed: boolean;
   readonly computedOn: string | null;
+  /** The computed date, when it lies after `asOf` and a report on record disagrees with it (`disagrees`). */
+  readonly computedAhead: string | null;
   readonly reportedOn: string | null;
-  /** A report and the computation name different dates. */
+  /** A report and the computation name different dates (the report possibly dated after `asOf`: `computedDate`). */
   readonly disagrees: boolean;
   /** The computed date while it lies ahead of the view's day, no report giving a date: what the record expects. */
   readonly expectedOn: string | null;
 };
 
 /**
+/**
  * A computed date shows once it has come by the view's day (`asOf`, or today for the present), as `asOf` hides reports
  * after it: a date known only to the month or year (a treaty date reported so, a date of succession) has come once its
- * whole period has.
+ * whole period has. `reportedLater` is the date of a report the record holds that is dated after `asOf` (and so not
+ * `reportedOn`): where it disagrees with the computation, the report, which wins in the present, says the development
+ * had not happened by a day between the two, so the computed date is not in effect there either, and the two are
+ * listed as disagreeing from the computed date on, as the present lists them. Likewise a report on record that names a
+ * day before the computed date disagrees with it from the report's day on (`computedAhead`), though the computed date
+ * is still hidden from `computedOn`.
  */
-export function computedDate(reportedOn: string | null, computedOn: string | null, dates: DatesComeBy): ComputedDate {
+export function computedDate(
+  reportedOn: string | null,
+  computedOn: string | null,
+  dates: DatesComeBy,
+  reportedLater: string | null = null,
+): ComputedDate {
   const visible = dates.hasCome(computedOn) ? computedOn : null;
+  const overruled =
+    reportedOn === null && reportedLater !== null && visible !== null && !partialDatesAgree(reportedLater, visible);
+  // A report on record that names a day before the computed one disagrees with it already, though the computed date
+  // has not come: the present lists the two, and so does every day from the report's on.
+  const ahead =
+    reportedOn !== null && computedOn !== null && visible === null && !partialDatesAgree(reportedOn, computedOn)
+      ? computedOn
+      : null;
   return {
-    on: reportedOn ?? visible,
-    computed: reportedOn === null && visible !== null,
+    on: reportedOn ?? (overruled ? null : visible),
+    computed: reportedOn === null && !overruled && visible !== null,
     computedOn: visible,
+    computedAhead: ahead,
     reportedOn,
-    disagrees: reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible),
+    disagrees:
+      overruled ||
+      ahead !== null ||
+      (reportedOn !== null && visible !== null && !partialDatesAgree(reportedOn, visible)),
     expectedOn: reportedOn === null && computedOn !== null && visible === null ? computedOn : null,
   };
 }

@@ -41,7 +41,10 @@ export type PartyReservation = {
   readonly unconfirmed?: true;
   /** Reservations only: when it was withdrawn, or null. */
   readonly withdrawnOn: string | null;
-  /** Reservations only: the parties whose objection to it stands, with when they objected. */
+  /**
+   * Reservations only: the parties whose objection to it stands (not withdrawn by the objecting state), with when they
+   * objected; kept once the reservation is withdrawn, as who objected to it, though the objections then have no effect.
+   */
   readonly objectedToBy: readonly { readonly party: string; readonly on: string; readonly developmentId: string }[];
 };
 
@@ -54,6 +57,13 @@ export type PartyObjection = {
   readonly text: string | null;
   readonly madeOn: string;
   readonly madeOnPrecision: DatePrecision;
+  /**
+   * Present only for an objection left with nothing to object to: the day the last of the reservations it concerns
+   * was withdrawn (or the objection's own date, if made after that). It has no effect from then (VCLT art. 22(3)(a)),
+   * though its state did not withdraw it, so `withdrawnOn` stays null. Absent while a reservation it concerns stands,
+   * and for an objection its state withdrew first.
+   */
+  readonly mootOn?: string;
 };
 
 export type PartyWithdrawal = {
@@ -138,7 +148,6 @@ export function reservationsOf(
   type: 'reservation' | 'declaration',
   consent: PartyConsent | null = null,
 ): PartyReservation[] {
-  const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
   const objections = onRecord
     .filter(
@@ -152,23 +161,9 @@ export function reservationsOf(
             other.current.type === 'objection-withdrawn' && withdrawsObjection(other.current, report, onRecord),
         ),
     );
-  const reports = reportsOf(onRecord, type, party);
-  const confirmations = confirmationsAmong(reports);
-  // What an objection or a withdrawal names: the confirmation of a reservation stands for the reservation.
-  const confirmedIdOf = new Map<string, string>();
-  for (const [confirmedId, reportsOfConfirmation] of confirmations) {
-    for (const confirmation of reportsOfConfirmation) confirmedIdOf.set(confirmation.developmentId, confirmedId);
-  }
-  const formulated = reports.filter((report) => !confirmedIdOf.has(report.developmentId));
-  const formulatedOnDates = formulated.map((report) => report.current.occurredOn);
+  const { formulated, confirmations, concerns, withdrawalOf } = reservationsMadeBy(onRecord, party, type);
   return formulated.map((report) => {
-    // One that names no reservation concerns those the party had made by then, not one it made later.
-    const concerns = ({ current }: Of<'reservation-withdrawn'> | Of<'objection'>) =>
-      type === 'reservation' &&
-      (current.reservationId === undefined
-        ? unnamedActConcerns(current.occurredOn, report.current.occurredOn, formulatedOnDates)
-        : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === report.developmentId);
-    const withdrawal = withdrawals.find(concerns);
+    const withdrawal = withdrawalOf(report);
     const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
     const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
     return Object.assign(
@@ -190,14 +185,58 @@ export function reservationsOf(
         : {},
       {
         withdrawnOn: withdrawal?.current.occurredOn ?? null,
-        objectedToBy: earliestOfEachParty(objections.filter(concerns)).map((objection) => ({
-          party: objection.current.party,
-          on: objection.current.occurredOn,
-          developmentId: objection.developmentId,
-        })),
+        objectedToBy: earliestOfEachParty(objections.filter((objection) => concerns(objection, report))).map(
+          (objection) => ({
+            party: objection.current.party,
+            on: objection.current.occurredOn,
+            developmentId: objection.developmentId,
+          }),
+        ),
       },
     );
   });
+}
+
+/**
+ * A party's reservations (or declarations) as the acts about them read them: each one formulated (a confirmation on
+ * consent is the reservation it confirms, not another), its confirmations, whether a withdrawal or an objection
+ * concerns it, and its withdrawal.
+ */
+function reservationsMadeBy(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  type: 'reservation' | 'declaration',
+): {
+  formulated: Of<'reservation' | 'declaration'>[];
+  confirmations: Map<string, Of<'reservation'>[]>;
+  concerns: (
+    act: Of<'reservation-withdrawn'> | Of<'objection'>,
+    reservation: Of<'reservation' | 'declaration'>,
+  ) => boolean;
+  withdrawalOf: (reservation: Of<'reservation' | 'declaration'>) => Of<'reservation-withdrawn'> | undefined;
+} {
+  const reports = reportsOf(onRecord, type, party);
+  const confirmations = confirmationsAmong(reports);
+  // What an objection or a withdrawal names: the confirmation of a reservation stands for the reservation.
+  const confirmedIdOf = new Map<string, string>();
+  for (const [confirmedId, reportsOfConfirmation] of confirmations) {
+    for (const confirmation of reportsOfConfirmation) confirmedIdOf.set(confirmation.developmentId, confirmedId);
+  }
+  const formulated = reports.filter((report) => !confirmedIdOf.has(report.developmentId));
+  const formulatedOnDates = formulated.map((report) => report.current.occurredOn);
+  // One that names no reservation concerns those the party had made by then, not one it made later.
+  const concerns = (
+    { current }: Of<'reservation-withdrawn'> | Of<'objection'>,
+    reservation: Of<'reservation' | 'declaration'>,
+  ) =>
+    type === 'reservation' &&
+    (current.reservationId === undefined
+      ? unnamedActConcerns(current.occurredOn, reservation.current.occurredOn, formulatedOnDates)
+      : (confirmedIdOf.get(current.reservationId) ?? current.reservationId) === reservation.developmentId);
+  const withdrawals = reportsOf(onRecord, 'reservation-withdrawn', party);
+  const withdrawalOf = (reservation: Of<'reservation' | 'declaration'>) =>
+    withdrawals.find((withdrawal) => concerns(withdrawal, reservation));
+  return { formulated, confirmations, concerns, withdrawalOf };
 }
 
 /**
@@ -266,18 +305,45 @@ export function objectionsOf(onRecord: readonly DevelopmentHistory[], party: str
   const withdrawals = reportsOf(onRecord, 'objection-withdrawn', party);
   return reportsOf(onRecord, 'objection', party).map((objection) => {
     const { developmentId, current } = objection;
+    const withdrawnOn =
+      withdrawals.find((withdrawal) => withdrawsObjection(withdrawal.current, objection, onRecord))?.current
+        .occurredOn ?? null;
+    const mootOn = objectionMootOn(objection, onRecord);
     return {
       developmentId,
-      withdrawnOn:
-        withdrawals.find((withdrawal) => withdrawsObjection(withdrawal.current, objection, onRecord))?.current
-          .occurredOn ?? null,
+      withdrawnOn,
       againstParty: current.againstParty,
       reservationId: current.reservationId ?? null,
       text: current.text ?? null,
       madeOn: current.occurredOn,
       madeOnPrecision: precisionOf(current.occurredOn),
+      // An objection its state withdrew before the reservations went was not left without an object: it ended.
+      ...(mootOn !== null && (withdrawnOn === null || comparePartialDates(withdrawnOn, mootOn) > 0) ? { mootOn } : {}),
     };
   });
+}
+
+/**
+ * The date from which an objection has nothing left to object to: every reservation it concerns (the one it names,
+ * or those of the reserving party made by its date) withdrawn by then; null while one stands, or when it concerns
+ * none on record. A withdrawn reservation no longer modifies the treaty between the reserving state and any other,
+ * objecting or not (VCLT art. 22(3)(a); ILC Guide to Practice on Reservations to Treaties, 2011, guideline 2.5.7),
+ * so the objection has no effect left, though its state never withdrew it (art. 22(2)), which it may still do. The
+ * later of the last withdrawal and the objection itself: one made after the withdrawal was moot when made.
+ */
+function objectionMootOn(objection: Of<'objection'>, onRecord: readonly DevelopmentHistory[]): string | null {
+  const { formulated, concerns, withdrawalOf } = reservationsMadeBy(
+    onRecord,
+    objection.current.againstParty,
+    'reservation',
+  );
+  const withdrawnOn = formulated
+    .filter((reservation) => concerns(objection, reservation))
+    .map((reservation) => withdrawalOf(reservation)?.current.occurredOn ?? null);
+  if (withdrawnOn.length === 0 || withdrawnOn.includes(null)) return null;
+  return [...(withdrawnOn as string[]), objection.current.occurredOn].reduce((latest, on) =>
+    comparePartialDates(on, latest) > 0 ? on : latest,
+  );
 }
 
 /**

@@ -39,7 +39,8 @@ export type Disagreement = {
   readonly developmentIds: readonly string[];
   /**
    * For an entry into force that disagrees with the treaty's clause, the date the clause gives; for a termination
-   * that disagrees with a bilateral treaty's end by withdrawal, the day that withdrawal took effect.
+   * that disagrees with a bilateral treaty's end by withdrawal, the day that withdrawal took effect; for a reported
+   * withdrawal (`withdrawn`) that disagrees with a notice's effect computed from the notice period, that effect.
    */
   readonly computedOn?: string | null;
 };

@@ -18,6 +18,7 @@ import {
   statement,
   uuid,
   withdrawalNotified,
+  withdrew,
 } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import { partyEntryIntoForce, treatyEntryIntoForce } from './entry-into-force';
@@ -110,6 +111,83 @@ describe('entry into force by the clause', () => {
     expect(reported.disagreements).toEqual([
       expect.objectContaining({ type: 'entered-into-force', party: 'FR', computedOn: '2025-06-01' }),
     ]);
+  });
+
+  it('a report dated after the computed date overrules it on the days between too, and the disagreement shows there', () => {
+    // The clause gives 2025-03-29 (BE's instrument + 30 days); the depositary reports 2025-04-02. The report wins in the
+    // present, so on 2025-03-31 the treaty was not yet in force by it: not in force, and the two dates disagree.
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-04-02'),
+    ];
+    const disagreement = {
+      type: 'entered-into-force',
+      party: null,
+      body: null,
+      developmentIds: [uuid(4)],
+      computedOn: '2025-03-29',
+    };
+    expect(statusOf(events)).toMatchObject({ enteredIntoForceOn: '2025-04-02', disagreements: [disagreement] });
+    const between = statusOf(events, '2025-03-31');
+    expect(between).toMatchObject({
+      status: 'ratification-in-progress',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnComputed: false,
+      disagreements: [disagreement],
+    });
+    expect(between.ratification['AT']).toMatchObject({ inForceOn: null });
+    // Before the computed date nothing is in force either way, and nothing disagrees yet.
+    expect(statusOf(events, '2025-03-28')).toMatchObject({ enteredIntoForceOn: null, disagreements: [] });
+    // A later report that agrees with the computation changes nothing.
+    const agreeing = [...events.slice(0, 3), happened('TreatyEnteredIntoForce', uuid(4), '2025-03-29')];
+    expect(statusOf(agreeing, '2025-03-29')).toMatchObject({ enteredIntoForceOn: '2025-03-29', disagreements: [] });
+  });
+
+  it('a report dated before the computed date disagrees with it from the report on, as in the present', () => {
+    // The depositary reports 2025-03-20; the clause gives 2025-03-29. On 2025-03-25 the treaty is in force by the
+    // report, and the clause, whose date has not come, already disagrees with it about that day.
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-03-20'),
+    ];
+    const disagreement = {
+      type: 'entered-into-force',
+      party: null,
+      body: null,
+      developmentIds: [uuid(4)],
+      computedOn: '2025-03-29',
+    };
+    for (const asOf of [undefined, '2025-03-25']) {
+      expect(statusOf(events, asOf)).toMatchObject({ enteredIntoForceOn: '2025-03-20', disagreements: [disagreement] });
+    }
+    expect(statusOf(events, '2025-03-25').enteredIntoForceOnByClause).toBeNull();
+    expect(statusOf(events, '2025-03-19').disagreements).toEqual([]);
+  });
+
+  it("a party's own later report overrules its computed date on the days between", () => {
+    // (A report after the party withdrew and rejoined is a new act, not this one: see the rejoining tests below.)
+    const events = [
+      registeredMultilateral({ entryIntoForce: clause }),
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      consented(uuid(4), 'FR', 'accession', '2025-06-01'),
+      scoped('TreatyEnteredIntoForce', uuid(5), '2025-07-15', 'FR'),
+    ];
+    const fr = statusOf(events, '2025-07-10');
+    expect(fr.ratification['FR']).toMatchObject({ inForceOn: null, inForceOnComputed: false });
+    expect(fr.disagreements).toEqual([
+      expect.objectContaining({
+        type: 'entered-into-force',
+        party: 'FR',
+        developmentIds: [uuid(5)],
+        computedOn: '2025-07-01',
+      }),
+    ]);
+    expect(statusOf(events).ratification['FR']).toMatchObject({ inForceOn: '2025-07-15' });
   });
 
   it('a retracted instrument no longer counts', () => {
@@ -217,6 +295,29 @@ describe('a party bound with no consent on record', () => {
     }
   });
 
+  it('without a clause, an original party ratifying after the entry into force is not bound by it before its consent', () => {
+    // In force since 2020 on the record, Austria's ratification of 2023 reported: the present shows Austria bound from
+    // its ratification (art. 24(3), decision 0031), so a day of 2022 must not show it bound since 2020.
+    const events = [
+      registeredMultilateral({ entryIntoForce: undefined }),
+      happened('TreatyEnteredIntoForce', uuid(2), '2020-01-01'),
+      consented(uuid(3), 'AT', 'ratification', '2023-05-01'),
+    ];
+    expect(statusOf(events).ratification['AT']).toMatchObject({ inForceOn: '2023-05-01', inForceOnComputed: true });
+    expect(statusOf(events, '2022-01-01').ratification['AT']).toMatchObject({
+      status: 'pending',
+      consentImplied: false,
+      inForceOn: null,
+    });
+    // The other original parties, of which no consent is on record, stay bound by the entry into force.
+    for (const asOf of [undefined, '2022-01-01']) {
+      expect(statusOf(events, asOf).ratification['BE']).toMatchObject({
+        consentImplied: true,
+        inForceOn: '2020-01-01',
+      });
+    }
+  });
+
   it("binds both parties of a bilateral treaty by its entry into force, though only one's consent is on record", () => {
     // Russia's ratification reported, Iran's not, the treaty in force: in force between the two, or not at all.
     for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {
@@ -232,6 +333,60 @@ describe('a party bound with no consent on record', () => {
         inForceOn: '2025-10-02',
       });
       expect(view.ratification['RU']).toMatchObject({ status: 'completed', consentImplied: false });
+    }
+  });
+
+  it("shows a bilateral party's consent dated after the treaty's entry into force as a disagreement, at every asOf", () => {
+    // Reported: Russia ratified, the treaty entered into force on 1 June, Iran ratified on 1 August. In force between
+    // the two or not at all, and binding no state before it consents (VCLT art. 24): one of the dates is wrong. A day
+    // between the two must read as the present does, and both must say that the sources disagree.
+    for (const entryIntoForce of [undefined, { instrumentsRequired: 2, daysAfter: 0 }]) {
+      const events = [
+        registered({ kind: 'bilateral', ...(entryIntoForce ? { entryIntoForce } : {}) }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-06-01'),
+        consented(uuid(4), 'IR', 'ratification', '2025-08-01'),
+      ];
+      const disagreement = {
+        type: 'entered-into-force',
+        party: 'IR',
+        body: null,
+        developmentIds: [uuid(3), uuid(4)],
+      };
+      for (const asOf of [undefined, '2025-06-01', '2025-07-01', '2025-08-01']) {
+        const view = statusOf(events, asOf);
+        expect({ asOf, status: view.status, enteredIntoForceOn: view.enteredIntoForceOn }).toEqual({
+          asOf,
+          status: 'in-force',
+          enteredIntoForceOn: '2025-06-01',
+        });
+        expect(view.ratification['IR']).toMatchObject({ status: 'completed', inForceOn: '2025-06-01' });
+        expect(view.ratification['RU']).toMatchObject({ inForceOn: '2025-06-01' });
+        expect(view.disagreements).toContainEqual(disagreement);
+      }
+      expect(statusOf(events, '2025-07-01').ratification['IR']).toMatchObject({ consentImplied: true, consent: null });
+      expect(statusOf(events).ratification['IR']).toMatchObject({
+        consentImplied: false,
+        completedOn: '2025-08-01',
+        inForceOnComputed: false,
+      });
+      // Before the entry into force nothing is contradicted: neither party is bound.
+      const before = statusOf(events, '2025-05-31');
+      expect(before.disagreements).toEqual([]);
+      expect(before.ratification['IR']).toMatchObject({ status: 'pending', inForceOn: null });
+    }
+  });
+
+  it("a bilateral party's consent in the month of the entry into force, or before it, contradicts nothing", () => {
+    for (const on of ['2025-06', '2025-05-30']) {
+      const view = statusOf([
+        registered({ kind: 'bilateral' }),
+        consented(uuid(2), 'RU', 'ratification', '2025-04-21'),
+        happened('TreatyEnteredIntoForce', uuid(3), '2025-06-01'),
+        consented(uuid(4), 'IR', 'ratification', on),
+      ]);
+      expect(view.disagreements).toEqual([]);
+      expect(view.ratification['IR']).toMatchObject({ inForceOn: '2025-06-01' });
     }
   });
 
@@ -378,6 +533,44 @@ describe('per party', () => {
     ).toBeNull();
   });
 
+  it('an objection whose reservations were all withdrawn no longer stands: moot from the last withdrawal', () => {
+    // AT objected to FR's reservation on article 5 (uuid 3), which FR withdrew on 1 August (the convention above). The
+    // treaty then applies in full between the two (VCLT art. 22(3)(a)): the objection has nothing left to act on,
+    // though AT never withdrew it.
+    const at = (asOf?: string) => statusOf(convention, asOf).ratification['AT']?.objections;
+    expect(at()).toEqual([expect.objectContaining({ againstParty: 'FR', withdrawnOn: null, mootOn: '2025-08-01' })]);
+    expect(at('2025-07-31')?.[0]).not.toHaveProperty('mootOn');
+    // One naming no reservation concerns both made by its date: moot only once both are withdrawn.
+    const unnamed = [...convention, objected(uuid(7), 'BE', 'FR', '2025-07-15')];
+    expect(statusOf(unnamed).ratification['BE']?.objections[0]).not.toHaveProperty('mootOn');
+    const both = statusOf([...unnamed, reservationWithdrawn(uuid(8), 'FR', '2025-10-01', uuid(4))]);
+    expect(both.ratification['BE']?.objections[0]).toMatchObject({ withdrawnOn: null, mootOn: '2025-10-01' });
+    // A reservation made after it is not one it objected to, and does not revive it.
+    const later = statusOf([
+      ...unnamed,
+      reservationWithdrawn(uuid(8), 'FR', '2025-10-01', uuid(4)),
+      reserved(uuid(9), 'FR', '2025-11-01', 'On article 12'),
+    ]);
+    expect(later.ratification['BE']?.objections[0]).toMatchObject({ mootOn: '2025-10-01' });
+  });
+
+  it('an objection its state withdrew before the reservation was withdrawn is withdrawn, not moot', () => {
+    const withdrawn: TreatyEvent = {
+      type: 'ObjectionWithdrawn',
+      data: {
+        treatyId: 'ru-ir-partnership',
+        developmentId: uuid(9),
+        occurredOn: '2025-07-20',
+        source: source(),
+        party: 'AT',
+        againstParty: 'FR',
+      },
+    };
+    const objection = statusOf([...convention, withdrawn]).ratification['AT']?.objections[0];
+    expect(objection).toMatchObject({ withdrawnOn: '2025-07-20' });
+    expect(objection).not.toHaveProperty('mootOn');
+  });
+
   it("a signatory's notice that it will not become a party takes effect when notified, not after the notice period", () => {
     // As the United States and the Rome Statute (2002): the treaty's notice period is for parties leaving it; a state
     // that only signed ends its signature's obligations (VCLT art. 18) by making its intention clear.
@@ -400,6 +593,36 @@ describe('per party', () => {
       withdrawalEffectiveOn: '2026-02-28',
       withdrawn: false,
     });
+  });
+
+  it("a report of a withdrawal's effect that disagrees with the notice's is listed, and overrules it on the days between", () => {
+    // Notified on 1 February 2022: 180 days give 31 July. A source reports the withdrawal took effect on 15 August. The
+    // report wins in the present; on 1 August the party had not left by it, and the two disagree about that day.
+    const notified = [
+      registeredMultilateral(),
+      consented(uuid(2), 'AT', 'ratification', '2020-01-01'),
+      withdrawalNotified(uuid(3), 'AT', '2022-02-01'),
+    ];
+    const events = [...notified, withdrew(uuid(4), 'AT', '2022-08-15')];
+    const disagreement = {
+      type: 'withdrawn',
+      party: 'AT',
+      body: null,
+      developmentIds: [uuid(3), uuid(4)],
+      computedOn: '2022-07-31',
+    };
+    expect(statusOf(events).ratification['AT']).toMatchObject({ withdrawn: true, withdrewOn: '2022-08-15' });
+    expect(statusOf(events).disagreements).toEqual([disagreement]);
+    const between = statusOf(events, '2022-08-01');
+    expect(between.ratification['AT']).toMatchObject({ withdrawn: false, withdrewOn: null });
+    expect(between.disagreements).toEqual([disagreement]);
+    expect(statusOf(events, '2022-07-30').disagreements).toEqual([]);
+    // Reported earlier than the notice period gives: gone from the report's day, and disagreeing from then.
+    const earlier = statusOf([...notified, withdrew(uuid(4), 'AT', '2022-07-01')], '2022-07-15');
+    expect(earlier.ratification['AT']).toMatchObject({ withdrawn: true, withdrewOn: '2022-07-01' });
+    expect(earlier.disagreements).toEqual([disagreement]);
+    // A report that agrees with the notice (at the coarser precision) disagrees with nothing.
+    expect(statusOf([...notified, withdrew(uuid(4), 'AT', '2022-07')]).disagreements).toEqual([]);
   });
 
   it('a withdrawal takes effect on the date the report gives, else after the notice period', () => {

@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
-import { latestOccurrence } from '../law/rejoining';
+import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
@@ -15,6 +15,7 @@ import {
   type TreatyHistory,
 } from './treaty-history';
 import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.types';
+import { withdrawalEffectDisagreement, type WithdrawalEffectDisagreement } from './withdrawal-effect';
 
 /**
  * Where a treaty stands (its status, its parties, each party's ratification status) and what that is decided from:
@@ -25,6 +26,8 @@ import type { PartyRatificationStatus, TreatyStatus } from './treaty-status.type
 export type TreatyStanding = {
   /** The developments on record (not retracted, happened by `asOf`), in valid-time order. */
   readonly onRecord: readonly DevelopmentHistory[];
+  /** The developments on record at any date, also after `asOf`, in valid-time order. */
+  readonly wholeRecord: readonly DevelopmentHistory[];
   readonly parties: readonly string[];
   /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
   readonly treatySignature: Dated;
@@ -49,8 +52,18 @@ export type PartyStanding = {
   readonly reportedInForceOn: string | null;
   /** Bound by an entry into force on record, with no act of consent or completed ratification on record. */
   readonly consentImplied: boolean;
+  /**
+   * A bilateral treaty only: the party's first consent on record when it is dated after `reportedInForceOn`, looked
+   * for in the whole record, also after `asOf`. The two reports contradict each other (the treaty is in force between
+   * its two parties or not at all, and binds no state before it consents): the view lists them as a disagreement at
+   * every `asOf` from the entry into force on, and shows the party in force from the reported date, as an `asOf`
+   * before the consent does, rather than from its consent.
+   */
+  readonly consentAfterInForce: PartyConsent | null;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
+  /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
+  readonly withdrawalDisagreement: WithdrawalEffectDisagreement | null;
 };
 
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
@@ -73,7 +86,14 @@ export function treatyStandingOf(
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const clause = history.entryIntoForce;
   const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
-  const treatyInForce = computedDate(latestOnRecord(onRecord, 'entered-into-force', null).on, byClause, dates);
+  // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
+  const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
+  const treatyInForce = computedDate(
+    latestOnRecord(onRecord, 'entered-into-force', null).on,
+    byClause,
+    dates,
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'entered-into-force', null, byClause),
+  );
   const treatyReported = treatyInForce.reportedOn;
   // Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
   // for a bilateral treaty (in force between its two parties, or not at all); otherwise without a clause, while no
@@ -95,7 +115,21 @@ export function treatyStandingOf(
     if (ownEntryIntoForce !== null) inForceForAParty = true;
     const withdrawal = latestOnRecord(onRecord, 'withdrawn', party);
     const completedOn = latestOnRecord(onRecord, 'ratification-completed', party).on ?? consent?.on ?? null;
-    const bindsAsOriginal = consent === null && treatyInForceBindsOriginals && history.parties.includes(party);
+    const bindsOriginal = treatyInForceBindsOriginals && history.parties.includes(party);
+    const consentAfter = (inForceOn: string | null) =>
+      inForceOn === null ? null : firstConsentAfter(wholeRecord, party, inForceOn);
+    // A bilateral party consenting after the date the record says it was bound by is shown bound from that date,
+    // with or without its consent in the view: what an `asOf` between the two dates shows, and the present with it.
+    const consentAfterInForce =
+      history.kind === 'bilateral' ? consentAfter(ownEntryIntoForce ?? (bindsOriginal ? treatyReported : null)) : null;
+    // An original party of a multilateral treaty without a clause whose first consent comes after the treaty's entry
+    // into force was not among the consents it entered into force on: bound from its consent (art. 24(3), decision
+    // 0031) in the present, so not bound by the entry into force on a day before its consent either.
+    const bindsAsOriginal =
+      bindsOriginal &&
+      (history.kind === 'bilateral'
+        ? consent === null || consentAfterInForce !== null
+        : consent === null && consentAfter(treatyReported) === null);
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
@@ -111,6 +145,7 @@ export function treatyStandingOf(
     const boundBy = (date: string) =>
       [completedOn, reportedInForceOn, ...bindingOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
+    const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
     const consentImplied = completedOn === null && reportedInForceOn !== null;
@@ -126,22 +161,27 @@ export function treatyStandingOf(
       withdrawnOn !== null && (consent === null || comparePartialDates(consent.on, withdrawnOn) <= 0);
     const boundAgainAfter = (effectiveOn: string | null) =>
       effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
+    // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
+    const noticeTookEffect =
+      stands(notice.notifiedOn) && dates.hasCome(notice.effectiveOn) && withdrawalDisagreement?.overrules !== true;
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
       completedOn,
       reportedInForceOn,
       consentImplied,
+      consentAfterInForce,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
       withdrewOn:
         bilateralEnding?.party === party
           ? bilateralEnding.on
           : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
             ? withdrawal.on
-            : stands(notice.notifiedOn) && dates.hasCome(notice.effectiveOn) && !boundAgainAfter(notice.effectiveOn)
+            : noticeTookEffect && !boundAgainAfter(notice.effectiveOn)
               ? notice.effectiveOn
               : null,
       notice,
+      withdrawalDisagreement,
     });
   }
 
@@ -157,6 +197,7 @@ export function treatyStandingOf(
     latestOnRecord(onRecord, 'terminated').on,
     (bilateralEnding ?? endingAhead)?.on ?? null,
     endingDates,
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
   );
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
   // A treaty in force for one party is in force, though the record may give it no date of its own.
@@ -176,6 +217,7 @@ export function treatyStandingOf(
 
   return {
     onRecord,
+    wholeRecord,
     parties,
     treatySignature,
     signed,
@@ -189,9 +231,20 @@ export function treatyStandingOf(
 }
 
 /**
- * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
- * own (no party), a code for that party's, undefined for either.
+ * The party's first consent (not a notification of succession, which may follow the succession that made the
+ * successor a party) when it is dated after `inForceOn`, at the coarser precision: a consent in the month of an entry
+ * into force on a day of it may have come first.
  */
+function firstConsentAfter(
+  wholeRecord: readonly DevelopmentHistory[],
+  party: string,
+  inForceOn: string | null,
+): PartyConsent | null {
+  if (inForceOn === null) return null;
+  const first = consentOf(wholeRecord, party, 'first');
+  return first !== null && first.type !== 'succession' && comparePartialDates(first.on, inForceOn) > 0 ? first : null;
+}
+
 /**
  * Each party's first instrument, what counts towards the treaty's entry into force, not one it gave on rejoining.
  * Only a party that withdrew can have rejoined, so only for those is the record searched again.
@@ -212,6 +265,32 @@ function firstInstruments(
   });
 }
 
+/**
+ * The date of the first report of a development (`party` as for `latestOnRecord`) dated after `asOf`, which can
+ * overrule the date computed for it (`computedDate`); null when one is on record by `asOf`, or when the party's
+ * opposite act comes between the computed date and the report: a state that withdrew and is bound again is bound by
+ * a new act (law/rejoining.ts), not one reported with another date.
+ */
+export function reportedAfterAsOf(
+  { onRecord, wholeRecord }: { onRecord: readonly DevelopmentHistory[]; wholeRecord: readonly DevelopmentHistory[] },
+  type: 'entered-into-force' | 'terminated',
+  party: string | null | undefined,
+  computedOn: string | null,
+): string | null {
+  if (computedOn === null || onRecord === wholeRecord) return null;
+  const ofType = (report: DevelopmentHistory) =>
+    report.current.type === type && (party === undefined || (partyOf(report.current) ?? null) === party);
+  if (onRecord.some(ofType)) return null;
+  const later = wholeRecord.find(ofType);
+  if (later === undefined) return null;
+  const computed = { ...later.current, occurredOn: computedOn };
+  return separatedByRejoining(computed, later.current, wholeRecord) ? null : later.current.occurredOn;
+}
+
+/**
+ * The report that speaks for the latest development of a type among those on record: `null` asks for the treaty's
+ * own (no party), a code for that party's, undefined for either.
+ */
 export function latestOnRecord(
   onRecord: readonly DevelopmentHistory[],
   type: DevelopmentHistory['current']['type'],

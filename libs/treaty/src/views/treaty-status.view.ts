@@ -8,12 +8,18 @@ import {
   successorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
-import { objectionsOf, provisionalApplicationOf, reservationsOf, suspensionOf } from './party-status';
+import {
+  objectionsOf,
+  provisionalApplicationOf,
+  reservationsOf,
+  suspensionOf,
+  type PartyConsent,
+} from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import { latestOnRecord, treatyStandingOf } from './treaty-standing';
+import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
@@ -54,8 +60,8 @@ export function treatyStatusOf(
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
   const disagreements = disagreementsIn(onRecord);
-  if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, onRecord));
-  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, onRecord));
+  if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, standing));
+  if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, standing));
 
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
@@ -65,8 +71,10 @@ export function treatyStatusOf(
       completedOn,
       reportedInForceOn,
       consentImplied,
+      consentAfterInForce,
       withdrewOn,
       notice,
+      withdrawalDisagreement,
     } = standing.partyStandings.get(party)!;
     const steps = onRecord.flatMap((report) => {
       const type = stepType(report.current);
@@ -76,13 +84,17 @@ export function treatyStatusOf(
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
     // (not from its notification); any other party by the clause, when there is one; without one, a party consenting
     // after the treaty entered into force from its consent (VCLT art. 24(3)).
+    // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
+    // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
     const computed =
-      successionOn !== null
-        ? successorEntryIntoForce(successionOn, treatyInForce.on)
-        : clause
-          ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
-          : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
+      consentAfterInForce !== null
+        ? null
+        : successionOn !== null
+          ? successorEntryIntoForce(successionOn, treatyInForce.on)
+          : clause
+            ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+            : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
     const ended = standing.bilateralEnding;
     const computedInForce =
@@ -94,12 +106,28 @@ export function treatyStatusOf(
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const inForce =
       clause || computedInForce !== null
-        ? computedDate(reportedInForceOn, computedInForce, dates)
+        ? computedDate(
+            reportedInForceOn,
+            computedInForce,
+            dates,
+            reportedAfterAsOf(standing, 'entered-into-force', party, computedInForce),
+          )
         : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, dates);
     // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
     const inForceOnComputed =
       inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
-    if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, onRecord));
+    if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, standing));
+    if (consentAfterInForce !== null) disagreements.push(consentDisagreement(consentAfterInForce, party, onRecord));
+    if (withdrawalDisagreement !== null) {
+      const { developmentIds, computedOn } = withdrawalDisagreement;
+      disagreements.push({
+        type: 'withdrawn',
+        party,
+        body: null,
+        developmentIds,
+        ...(computedOn ? { computedOn } : {}),
+      });
+    }
     const partySuspension = suspensionOf(onRecord, party);
     ratification[party] = {
       status: partyStatus,
@@ -174,25 +202,54 @@ export function treatyStatusOf(
 function clauseDisagreement(
   date: ComputedDate,
   party: string | null,
-  onRecord: readonly DevelopmentHistory[],
+  records: Pick<TreatyStanding, 'onRecord' | 'wholeRecord'>,
 ): Disagreement {
-  return computedDisagreement('entered-into-force', date, party, onRecord);
+  return computedDisagreement('entered-into-force', date, party, records);
 }
 
-/** Reports of a development that disagree with the date the record computes for it. */
+/**
+ * A bilateral treaty's entry into force on record for `party` (its own report, else the treaty's) and the party's
+ * consent dated after it: the treaty cannot be in force between the two before both consented (VCLT art. 24), so one
+ * of the reports has its date wrong. The consent is named also by a view whose `asOf` comes before it.
+ */
+function consentDisagreement(
+  consent: PartyConsent,
+  party: string,
+  onRecord: readonly DevelopmentHistory[],
+): Disagreement {
+  const inForce = (scope: string | null) =>
+    onRecord.filter(
+      (report) => report.current.type === 'entered-into-force' && (partyOf(report.current) ?? null) === scope,
+    );
+  const reports = inForce(party).length > 0 ? inForce(party) : inForce(null);
+  return {
+    type: 'entered-into-force',
+    party,
+    body: null,
+    developmentIds: [...reports.map((report) => report.developmentId), consent.developmentId],
+  };
+}
+
+/**
+ * Reports of a development that disagree with the date the record computes for it: those on record by `asOf`, else
+ * the one dated after it that overrules the computation (`computedDate`).
+ */
 function computedDisagreement(
   type: 'entered-into-force' | 'terminated',
   date: ComputedDate,
   party: string | null,
-  onRecord: readonly DevelopmentHistory[],
+  { onRecord, wholeRecord }: Pick<TreatyStanding, 'onRecord' | 'wholeRecord'>,
 ): Disagreement {
+  const reportsIn = (records: readonly DevelopmentHistory[]) =>
+    records
+      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
+      .map((report) => report.developmentId);
+  const onRecordIds = reportsIn(onRecord);
   return {
     type,
     party,
     body: null,
-    developmentIds: onRecord
-      .filter((report) => report.current.type === type && (partyOf(report.current) ?? null) === party)
-      .map((report) => report.developmentId),
-    computedOn: date.computedOn,
+    developmentIds: onRecordIds.length > 0 ? onRecordIds : reportsIn(wholeRecord),
+    computedOn: date.computedOn ?? date.computedAhead,
   };
 }

@@ -99,6 +99,13 @@ export class PartyObjectionDto {
   madeOn!: string;
   @ApiProperty({ enum: PRECISIONS })
   madeOnPrecision!: string;
+  @ApiPropertyOptional({
+    type: String,
+    example: '2025-08-01',
+    description:
+      'Present only on an objection left with nothing to object to: the day the last reservation it concerns was withdrawn (or its own date, if later). It has no effect from then (VCLT art. 22(3)(a)); its state did not withdraw it',
+  })
+  mootOn?: string;
 }
 
 export class ProvisionalApplicationDto {
