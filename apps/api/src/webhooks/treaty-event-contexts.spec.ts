@@ -6,8 +6,8 @@ import {
   type RecordedEvent,
   type ReadStreamOptions,
 } from '@timeline/event-store';
-import { toEventData, treatyStreamName } from '@timeline/treaty';
-import { registered, TREATY_ID, uuid } from '@timeline/treaty/testing';
+import { toEventData, treatyStreamName, type TreatyEvent } from '@timeline/treaty';
+import { consented, registered, registeredMultilateral, TREATY_ID, uuid } from '@timeline/treaty/testing';
 import { TreatyEventContexts } from './treaty-event-contexts';
 
 /** The store as EventStoreDB answers once an operator has tombstoned a stream: $all keeps its events, it does not. */
@@ -44,5 +44,27 @@ describe('TreatyEventContexts', () => {
     const event = await registration(store);
     store.deleted.add(event.streamName);
     await expect(new TreatyEventContexts(store).of(event)).resolves.toBeUndefined();
+  });
+
+  it('gives the present as of the event: a date the clause computes still ahead of its day is expected, not come (decision 0035)', async () => {
+    const store = new TombstonedStreams();
+    // Ten years after the second instrument: ahead of the day any test runs on.
+    const events: TreatyEvent[] = [
+      registeredMultilateral({ treatyId: TREATY_ID, entryIntoForce: { instrumentsRequired: 2, daysAfter: 3650 } }),
+      consented(uuid(2), 'AT', 'ratification', '2025-11-10'),
+      consented(uuid(3), 'BE', 'ratification', '2025-11-20'),
+    ];
+    await store.appendToStream(
+      treatyStreamName(TREATY_ID),
+      events.map((event, index) => ({ id: uuid(10 + index), type: event.type, data: toEventData(event) })),
+    );
+    let last: RecordedEvent | undefined;
+    for await (const event of store.readAll()) last = event;
+    const context = await new TreatyEventContexts(store).of(last!);
+    expect(context?.status).toMatchObject({
+      status: 'ratification-in-progress',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnExpected: '2035-11-18',
+    });
   });
 });

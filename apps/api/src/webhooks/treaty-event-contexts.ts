@@ -3,6 +3,7 @@ import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
 import {
   developmentTypeOfEvent,
   isDevelopmentEvent,
+  latestDateOnEarth,
   treatyIdFromStreamName,
   treatyStatusView,
   treatyStreamName,
@@ -13,7 +14,8 @@ import type { TreatyEventContext } from './cloud-event';
 const CACHED = 2000;
 
 /**
- * The treaty's status as of each event, folded from the treaty's own events up to it: a filter on status or party
+ * The treaty's status as of each event, folded from the treaty's own events up to it and read against the day it was
+ * recorded (a date the record sets ahead counts once it has come by then): a filter on status or party
  * then gives the same answer on every attempt and every replica, whatever happened since. Shared by all
  * subscriptions, so that an update is folded once, not once per subscriber.
  */
@@ -51,7 +53,9 @@ export class TreatyEventContexts {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     const envelopes = events.map(toTreatyEnvelope);
-    const view = treatyStatusView(envelopes);
+    // The present as of the event (decision 0035), as `?knownAt=` its recording shows it: the dates the record sets
+    // ahead read against the day it was recorded on, so that every attempt and replica folds the same status.
+    const view = treatyStatusView(envelopes, { today: latestDateOnEarth(event.recordedAt) });
     if (!view) return undefined;
     return {
       event,
