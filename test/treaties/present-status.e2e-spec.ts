@@ -80,6 +80,25 @@ describe('the present: a status as of today, with the dates the record sets ahea
     });
   });
 
+  it('shows a dry run the status as it would be today, as the write would leave it', async () => {
+    const statement = {
+      type: 'statement',
+      speaker: 'A. Spokesperson',
+      quote: 'We look forward to it.',
+      occurredOn: '2026-07-30',
+      source: source({ publishedOn: '2026-07-30' }),
+    };
+    const { body } = await post(subject.http, `/treaties/${CONVENTION.id}/developments?dryRun=true`, statement).expect(
+      200,
+    );
+    expect(body.status).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnExpected: '2026-08-24',
+      nextChangeOn: '2026-08-24',
+    });
+  });
+
   it('at a knownAt without asOf, is the present of that moment: the dates ahead read against its day', async () => {
     // Recorded now, on the real calendar, which is past 24 August 2026.
     const knownAt = new Date().toISOString();

@@ -88,7 +88,8 @@ export class TreatyDryRun {
   ): DryRunOutcome {
     const envelopes = events.map(toTreatyEnvelope);
     if (wouldBe) envelopes.push(wouldBe);
-    const status = treatyStatusView(envelopes);
+    // The present the write would leave, as GET /treaties/{id} would show it today (decision 0035).
+    const status = treatyStatusView(envelopes, { today: latestDateOnEarth(this.clock()) });
     const timeline = treatyTimelineView(envelopes);
     const last = events[events.length - 1];
     return {
