@@ -99,10 +99,51 @@ describe('the present: a status as of today, with the dates the record sets ahea
     });
   });
 
-  it('at a knownAt without asOf, is the present of that moment: the dates ahead read against its day', async () => {
-    // Recorded now, on the real calendar, which is past 24 August 2026.
+  it('at a knownAt later than now, is the present: nothing the service has not reached is taken to have come', async () => {
+    // The real time (past 24 August 2026) and a later one are both ahead of the service's clock, 1 August 2026.
+    for (const knownAt of [new Date().toISOString(), '2099-01-01T00:00:00Z']) {
+      const { body } = await get(`/treaties/${CONVENTION.id}?knownAt=${knownAt}`).expect(200);
+      expect(body).toMatchObject({
+        status: 'ratified',
+        enteredIntoForceOn: null,
+        enteredIntoForceOnExpected: '2026-08-24',
+        nextChangeOn: '2026-08-24',
+      });
+    }
+  });
+});
+
+describe('the present at a knownAt: the dates ahead read against that moment’s day', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+  let subject: TestApp;
+  /** The clause's date: a month after the second instrument, given a week after the real time. */
+  let computed: string;
+  beforeAll(async () => {
+    // The service's clock a year after the real one (which stores record events at), so a knownAt of now is a moment
+    // in its past at which the record was as it is.
+    const now = Date.now();
+    subject = await startTestApp({}, { clock: () => new Date(now + 365 * DAY) });
+    await post(subject.http, '/treaties', CONVENTION).expect(201);
+    for (const [party, on] of [
+      ['AT', isoDay(now + 6 * DAY)],
+      ['BE', isoDay(now + 7 * DAY)],
+    ] as const) {
+      await post(subject.http, `/treaties/${CONVENTION.id}/developments`, consent(party, on)).expect(201);
+    }
+    computed = isoDay(now + 37 * DAY);
+  });
+  afterAll(() => subject.close());
+
+  it('is as the present was then: the clause’s date, a month after the real time, still ahead', async () => {
+    const get = (path: string) => request(subject.http).get(path).expect(200);
+    expect((await get(`/treaties/${CONVENTION.id}`)).body).toMatchObject({ status: 'in-force', nextChangeOn: null });
     const knownAt = new Date().toISOString();
-    const { body } = await get(`/treaties/${CONVENTION.id}?knownAt=${knownAt}`).expect(200);
-    expect(body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2026-08-24', nextChangeOn: null });
+    expect((await get(`/treaties/${CONVENTION.id}?knownAt=${knownAt}`)).body).toMatchObject({
+      status: 'ratified',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnExpected: computed,
+      nextChangeOn: computed,
+    });
   });
 });

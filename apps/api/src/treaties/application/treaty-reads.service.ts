@@ -18,6 +18,7 @@ import {
   type TreatyLinks,
   type ViewOptions,
 } from '@timeline/treaty';
+import { CLOCK, type Clock } from '../../clock';
 import { LogHead, parsePosition } from '../../http/positions';
 import { ApiProblem } from '../../problems/api-problem';
 import { refuseIfDeleted } from '../../read-models/deleted-treaty';
@@ -55,6 +56,7 @@ export class TreatyReads {
     private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly head: LogHead,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
@@ -113,7 +115,9 @@ export class TreatyReads {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
     if (isTimeTravel(query)) {
-      return this.fold(treatyId, query, (events, links) => treatyStatusView(events, viewOptions(query), links));
+      return this.fold(treatyId, query, (events, links) =>
+        treatyStatusView(events, viewOptions(query, this.clock), links),
+      );
     }
     return this.readModels.treaties.status(treatyId) ?? notFound(treatyId);
   }
@@ -127,7 +131,9 @@ export class TreatyReads {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
     if (isTimeTravel(query)) {
-      return this.fold(treatyId, query, (events, links) => treatyTimelineView(events, viewOptions(query), links));
+      return this.fold(treatyId, query, (events, links) =>
+        treatyTimelineView(events, viewOptions(query, this.clock), links),
+      );
     }
     return this.readModels.treaties.timeline(treatyId) ?? notFound(treatyId);
   }
@@ -234,14 +240,15 @@ function isTimeTravel(query: TreatyViewQueryDto): boolean {
   return query.asOf !== undefined || query.knownAt !== undefined;
 }
 
-function viewOptions(query: TreatyViewQueryDto): ViewOptions {
+function viewOptions(query: TreatyViewQueryDto, clock: Clock): ViewOptions {
   const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt);
   return {
     ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
     ...(query.knownAt !== undefined ? { knownAt: query.knownAt } : {}),
     // Without asOf, what was known at a moment is the present as it was then: the dates ahead read against its day.
+    // A moment still to come is now: all that is known is what is known now, and no day after today has come.
     ...(query.asOf === undefined && knownAt !== undefined && !Number.isNaN(knownAt.getTime())
-      ? { today: latestDateOnEarth(knownAt) }
+      ? { today: latestDateOnEarth(new Date(Math.min(knownAt.getTime(), clock().getTime()))) }
       : {}),
   };
 }
