@@ -92,6 +92,29 @@ describe('the present: the status today (decision 0035)', () => {
     expect(statusOf(events, { asOf: TODAY }).ratification['BE']).toMatchObject({ status: 'pending' });
   });
 
+  it('counts a party’s date that is a report’s, one known only to this month too: only its own instrument’s is set ahead', () => {
+    // The treaty reported in force in December 2025 (this month); BE's instrument came before it, so the clause puts
+    // BE in force with the treaty: the report's month, not a day still to come.
+    const withClause = [
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2025-09'),
+      consented(uuid(3), 'BE', 'ratification', '2025-10-20'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-12'),
+    ];
+    const today = statusOf(withClause, { today: TODAY });
+    expect(today).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-12', nextChangeOn: null });
+    expect(today.ratification['BE']).toMatchObject({ inForceOn: '2025-12', inForceOnExpected: null });
+    // Without a clause, a state acceding after the treaty entered into force is bound from its consent: a report.
+    const acceding = [
+      registeredMultilateral({ entryIntoForce: undefined }),
+      happened('TreatyEnteredIntoForce', uuid(2), '2025-06-01'),
+      consented(uuid(3), 'FI', 'accession', '2025-12'),
+    ];
+    const later = statusOf(acceding, { today: TODAY });
+    expect(later.ratification['FI']).toMatchObject({ inForceOn: '2025-12', inForceOnExpected: null });
+    expect(later.nextChangeOn).toBeNull();
+  });
+
   it('without today (and without asOf) shows every date the record determines, those ahead too', () => {
     expect(statusOf(enteringIntoForce)).toMatchObject({ status: 'in-force', nextChangeOn: null });
     expect(statusOf(leaving)).toMatchObject({ status: 'terminated', nextChangeOn: null });

@@ -104,12 +104,17 @@ export function treatyStatusOf(
     const treatyReported = treatyInForce.reportedOn;
     const followsTreaty =
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
+    // In the present, only the clause's count from the party's own instrument is a date set ahead: the others are a
+    // report's (a consent, a date of succession, the treaty's reported entry into force) or the treaty's date that
+    // has come, and every report on record counts (a month's too, before the month is out). `asOf` reads them all.
+    const setAhead =
+      asOf !== null || (clause !== undefined && successionOn === null && computedInForce !== treatyInForce.on);
     const inForce =
       clause || computedInForce !== null
         ? computedDate(
             reportedInForceOn,
             computedInForce,
-            dates,
+            setAhead ? dates : DatesComeBy.always(),
             reportedAfterAsOf(standing, 'entered-into-force', party, computedInForce),
           )
         : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, dates);
