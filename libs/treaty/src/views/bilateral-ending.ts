@@ -16,7 +16,10 @@ export type BilateralEnding = {
   readonly on: string;
   /** The party whose withdrawal ended the treaty. */
   readonly party: string;
-  /** Whether the withdrawal is reported (it has happened), rather than a notice's effect (which may lie ahead). */
+  /**
+   * Whether the withdrawal is reported (it has happened: a withdrawal, or a notice effective when given), rather than
+   * a notice's later effect (which may lie ahead).
+   */
   readonly reported: boolean;
 };
 
@@ -75,7 +78,8 @@ function withdrawalEffectsOf(
     const revoked = consents.some(
       (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,
     );
-    return revoked ? [] : [{ on: effectiveOn, reported: false }];
+    // Effective on the notification itself (a party not bound), it took effect when given, as the report says.
+    return revoked ? [] : [{ on: effectiveOn, reported: effectiveOn === notice.current.occurredOn }];
   });
   return [...reported, ...notified];
 }

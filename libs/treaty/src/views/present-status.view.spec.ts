@@ -6,6 +6,7 @@ import {
   recorded,
   registered,
   registeredMultilateral,
+  signedBy,
   TODAY,
   uuid,
   withdrawalNotified,
@@ -113,6 +114,21 @@ describe('the present: the status today (decision 0035)', () => {
     const later = statusOf(acceding, { today: TODAY });
     expect(later.ratification['FI']).toMatchObject({ inForceOn: '2025-12', inForceOnExpected: null });
     expect(later.nextChangeOn).toBeNull();
+  });
+
+  it('counts a signatory’s notice that it will not become a party from the notice, a report known only to this month too', () => {
+    // BE only signed: released on the notification itself (December 2025), not at the month's end. AT alone remains.
+    const events = [
+      registeredMultilateral({ parties: ['AT', 'BE'], entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      signedBy(uuid(2), 'BE', '2025-09-01'),
+      consented(uuid(3), 'AT', 'ratification', '2025-10-01'),
+      withdrawalNotified(uuid(4), 'BE', '2025-12'),
+    ];
+    const today = statusOf(events, { today: TODAY });
+    expect(today).toMatchObject({ status: 'ratified', nextChangeOn: null });
+    expect(today.ratification['BE']).toMatchObject({ withdrawn: true, withdrewOn: '2025-12' });
+    const summary = treatyStatusSummaryOf(foldTreatyHistory(recorded(events), null)!);
+    expect(statusOn(summary, TODAY)).toBe('ratified');
   });
 
   it('without today (and without asOf) shows every date the record determines, those ahead too', () => {

@@ -163,7 +163,7 @@ export function treatyStandingOf(
       effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
     // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
     const noticeTookEffect =
-      stands(notice.notifiedOn) && dates.hasCome(notice.effectiveOn) && withdrawalDisagreement?.overrules !== true;
+      stands(notice.notifiedOn) && tookEffect(notice, dates) && withdrawalDisagreement?.overrules !== true;
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
@@ -320,4 +320,13 @@ function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentH
     history,
     [...onRecord].sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0)),
   );
+}
+
+/**
+ * Whether a notice of withdrawal has taken effect by the day `dates` reads: one effective on the notification itself
+ * (a signatory not bound, released when it notifies) took effect when it was given, as the report says, a month's
+ * too before the month is out; any other on the day it comes.
+ */
+function tookEffect(notice: PartyWithdrawal, dates: DatesComeBy): boolean {
+  return notice.effectiveOn !== null && (notice.effectiveOn === notice.notifiedOn || dates.hasCome(notice.effectiveOn));
 }
