@@ -6,6 +6,7 @@ import {
   recorded,
   registered,
   registeredMultilateral,
+  scoped,
   signedBy,
   TODAY,
   uuid,
@@ -114,6 +115,22 @@ describe('the present: the status today (decision 0035)', () => {
     const later = statusOf(acceding, { today: TODAY });
     expect(later.ratification['FI']).toMatchObject({ inForceOn: '2025-12', inForceOnExpected: null });
     expect(later.nextChangeOn).toBeNull();
+  });
+
+  it('waits for no date that a report of the party already agrees with: its coming changes nothing', () => {
+    // In force on 9 November by the clause, as reported; CZ accedes on 20 November, in force for it by the clause on
+    // 20 December, and a report says December.
+    const events = [
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2025-10-01'),
+      consented(uuid(3), 'BE', 'ratification', '2025-10-10'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-11-09'),
+      consented(uuid(5), 'CZ', 'accession', '2025-11-20'),
+      scoped('TreatyEnteredIntoForce', uuid(6), '2025-12', 'CZ'),
+    ];
+    const today = statusOf(events, { today: TODAY });
+    expect(today).toMatchObject({ status: 'in-force', nextChangeOn: null });
+    expect(today.ratification['CZ']).toMatchObject({ inForceOn: '2025-12', inForceOnExpected: null });
   });
 
   it('counts a signatory’s notice that it will not become a party from the notice, a report known only to this month too', () => {

@@ -1,5 +1,5 @@
 import { partyOf } from '../development';
-import { comparePartialDates, precisionOf } from '../partial-date';
+import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
 import {
   computedDate,
@@ -106,9 +106,13 @@ export function treatyStatusOf(
       treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     // In the present, only the clause's count from the party's own instrument is a date set ahead: the others are a
     // report's (a consent, a date of succession, the treaty's reported entry into force) or the treaty's date that
-    // has come, and every report on record counts (a month's too, before the month is out). `asOf` reads them all.
+    // has come, and every report on record counts (a month's too, before the month is out). `asOf` reads them all. A
+    // date the party's own report agrees with changes nothing when it comes: it is not one the present waits for.
+    const reportAgrees =
+      reportedInForceOn !== null && computedInForce !== null && partialDatesAgree(reportedInForceOn, computedInForce);
     const setAhead =
-      asOf !== null || (clause !== undefined && successionOn === null && computedInForce !== treatyInForce.on);
+      asOf !== null ||
+      (clause !== undefined && successionOn === null && computedInForce !== treatyInForce.on && !reportAgrees);
     const inForce =
       clause || computedInForce !== null
         ? computedDate(
