@@ -11,9 +11,13 @@ export function setPresentClock(db: Database, clock: () => Date): void {
   clocks.set(db, clock);
 }
 
-/** The clock of one connection, for another on the same file (a snapshot). */
-export function presentClockOf(db: Database): (() => Date) | undefined {
-  return clocks.get(db);
+/**
+ * A snapshot's present: the moment `live`'s clock says it is now, held for as long as the snapshot lasts, so that a
+ * download opened just before midnight (UTC+14) renders every row, and names itself, by one day.
+ */
+export function pinPresentOf(snapshot: Database, live: Database): void {
+  const now = (clocks.get(live) ?? systemNow)();
+  clocks.set(snapshot, () => now);
 }
 
 /**

@@ -34,6 +34,7 @@ import {
 } from '@timeline/treaty/testing';
 import { ProjectionRunner } from '../projection-runner';
 import { openReadModelDatabase } from '../read-model-database';
+import { openReadModelSnapshot } from '../read-model-snapshot';
 import { toJsonText } from './json-view';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { treatyStatusProjection } from './treaty-status.projection';
@@ -461,6 +462,25 @@ describe('the treaty-status projection', () => {
       });
       expect([listed('in-force'), listed('ratification-in-progress')]).toEqual([[ID], []]);
       db.close();
+    });
+
+    it('a snapshot (a download) keeps the day it was opened on, though midnight passes while it is read', async () => {
+      onlyDate('2025-12-19T09:00:00Z');
+      const db = open();
+      applyInBatches(db, await logOf(entering), 3);
+      const live = new TreatyStatusQueries(db);
+      const snapshot = openReadModelSnapshot(join(directory, 'projections.db'), treatyStatusProjection.name, live);
+      try {
+        // 10:00 UTC: 20 December has begun at UTC+14, the day the convention enters into force.
+        jest.setSystemTime(new Date('2025-12-19T10:00:00Z'));
+        expect(live.status(ID)).toMatchObject({ status: 'in-force' });
+        expect(snapshot.treaties.today()).toBe('2025-12-19');
+        expect(snapshot.treaties.status(ID)).toMatchObject({ status: 'ratification-in-progress' });
+        expect(snapshot.treaties.list({ status: 'ratification-in-progress', limit: 10 }).items).toHaveLength(1);
+      } finally {
+        snapshot.close();
+        db.close();
+      }
     });
 
     it('keeps the days ahead through events that leave the status as it is, and drops them when the status is computed again', async () => {

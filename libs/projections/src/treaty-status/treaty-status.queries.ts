@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
-import { presentClockOf, presentDay, setPresentClock } from './present-day';
+import { pinPresentOf, presentDay } from './present-day';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -36,14 +36,16 @@ export class TreatyStatusQueries {
 
   private readonly changedByOthersStatement;
 
-  /** `sharesViewsWith`: the live read model's queries, for a snapshot of the same file (its views are reused). */
+  /**
+   * `sharesViewsWith`: the live read model's queries, for a snapshot of the same file (its views are reused); the
+   * snapshot's present is the moment it was opened.
+   */
   constructor(
     private readonly db: Database,
     sharesViewsWith?: TreatyStatusQueries,
   ) {
     this.views = treatyViews(db, sharesViewsWith?.views);
-    const clock = sharesViewsWith && presentClockOf(sharesViewsWith.db);
-    if (clock) setPresentClock(db, clock);
+    if (sharesViewsWith) pinPresentOf(db, sharesViewsWith.db);
     this.changedByOthersStatement = db
       .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
       .pluck();
@@ -94,6 +96,7 @@ export class TreatyStatusQueries {
   }
 
   list(query: TreatyListQuery): TreatyPage {
+    const today = this.today();
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (query.party !== undefined) {
@@ -106,7 +109,7 @@ export class TreatyStatusQueries {
         (SELECT a.status FROM treaty_status_ahead a WHERE a.treaty_id = s.treaty_id AND a.on_day <= ?
           ORDER BY a.on_day DESC LIMIT 1),
         s.status) = ?`);
-      parameters.push(presentDay(this.db), query.status);
+      parameters.push(today, query.status);
     }
     if (query.category !== undefined) {
       conditions.push('s.category = ?');
@@ -117,13 +120,15 @@ export class TreatyStatusQueries {
       parameters.push(query.after);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const render = (treatyId: string) => JSON.parse(this.views.text(treatyId, 'status', today)!) as JsonView;
     const rows = this.db
       .prepare(`SELECT s.treaty_id FROM treaty_status s ${where} ORDER BY s.treaty_id LIMIT ?`)
       .pluck()
       .all(...parameters, query.limit + 1) as string[];
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((treatyId) => this.status(treatyId)!),
+      // Filtered and rendered on one day, though midnight (UTC+14) may pass between the two.
+      items: page.map(render),
       nextCursor: rows.length > query.limit ? (page[page.length - 1] ?? null) : null,
     };
   }

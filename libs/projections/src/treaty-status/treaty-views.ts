@@ -7,9 +7,10 @@ import { incomingLinks } from './treaty-links.table';
 
 export type ViewKind = 'status' | 'timeline';
 
-/** A view's text, and the day from which the calendar alone changes it (null: never). */
+/** A view's text, the day it was rendered as of, and the day from which the calendar alone changes it (null: never). */
 interface Rendered {
   readonly text: string;
+  readonly on: string;
   readonly until: string | null;
 }
 
@@ -57,11 +58,10 @@ export class TreatyViews {
       .safeIntegers(true);
   }
 
-  /** The view's JSON text, or undefined for a treaty the read model does not hold. */
-  text(treatyId: string, kind: ViewKind): string | undefined {
+  /** The view's JSON text, or undefined for a treaty the read model does not hold; the status, as of `today`. */
+  text(treatyId: string, kind: ViewKind, today = presentDay(this.db)): string | undefined {
     const viewsPosition = this.viewsPositionOf.get(treatyId) as bigint | undefined;
     if (viewsPosition === undefined) return undefined;
-    const today = presentDay(this.db);
     const cached = this.renderedAt(treatyId, kind, viewsPosition, today);
     if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached).text;
     let rendered = this.shared?.renderedAt(treatyId, kind, viewsPosition, today);
@@ -72,11 +72,15 @@ export class TreatyViews {
     return this.keep(treatyId, kind, viewsPosition, rendered).text;
   }
 
-  /** A view already rendered at that views position and still right on `today`, or undefined: never renders. */
+  /**
+   * A view already rendered at that views position and right on `today` (rendered as of it or of an earlier day, with
+   * no date come in between: a snapshot pinned to an earlier day renders its own), or undefined: never renders.
+   */
   renderedAt(treatyId: string, kind: ViewKind, viewsPosition: bigint, today: string): Rendered | undefined {
     const entry = this.rendered.get(treatyId);
     const rendered = entry?.viewsPosition === viewsPosition ? entry[kind] : undefined;
-    return rendered !== undefined && (rendered.until === null || today < rendered.until) ? rendered : undefined;
+    if (rendered === undefined || today < rendered.on) return undefined;
+    return rendered.until === null || today < rendered.until ? rendered : undefined;
   }
 
   /** Keeps a view another connection rendered, if this one reads its treaty at the same views position. */
@@ -117,10 +121,14 @@ export class TreatyViews {
     if (!history) throw new Error(`The read model holds ${treatyId} but none of its events`);
     const links = incomingLinks(this.db, treatyId);
     if (kind === 'timeline') {
-      return { text: toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links)), until: null };
+      return {
+        text: toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links)),
+        on: today,
+        until: null,
+      };
     }
     const status = treatyStatusOf(history, { asOf: null, knownAt: null, today }, links);
-    return { text: toJsonText(status), until: status.nextChangeOn };
+    return { text: toJsonText(status), on: today, until: status.nextChangeOn };
   }
 
   private evict(): void {
