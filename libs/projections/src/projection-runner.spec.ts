@@ -32,6 +32,12 @@ function recordingProjection(failOn?: (event: RecordedEvent) => boolean): Projec
   };
 }
 
+/** Keeps the thread busy, as a batch that takes that long does. */
+function busyFor(milliseconds: number): void {
+  const until = performance.now() + milliseconds;
+  while (performance.now() < until);
+}
+
 const applied = (db: Database) =>
   (db.prepare('SELECT event_id FROM applied ORDER BY position').all() as { event_id: string }[]).map(
     (row) => row.event_id,
@@ -64,7 +70,14 @@ describe('ProjectionRunner', () => {
 
   it('lets timers and I/O run between the batches of a catch-up', async () => {
     const db = openReadModelDatabase(join(directory, 'read.db'));
-    const runner = new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true, batchSize: 10 });
+    // Each batch takes longer than the timer's millisecond: without it, a fast machine finished the whole catch-up
+    // before a timer was due, and the test failed on timing, not on the runner (seen once on Node 24).
+    const recording = recordingProjection();
+    const slow: Projection<string> = {
+      ...recording,
+      apply: (into, events) => (busyFor(2), recording.apply(into, events)),
+    };
+    const runner = new ProjectionRunner(store, db, slow, { stopWhenCaughtUp: true, batchSize: 10 });
     const seenByATimer: (bigint | undefined)[] = [];
     const timer = setInterval(() => seenByATimer.push(runner.position), 0);
     await runner.start();
