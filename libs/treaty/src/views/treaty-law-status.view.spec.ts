@@ -30,6 +30,20 @@ function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusVi
 }
 
 const clause = { instrumentsRequired: 2, daysAfter: 30 };
+/** AT and BE ratify: the clause puts the treaty in force on 2025-03-29. */
+const bothRatified = [
+  registeredMultilateral({ entryIntoForce: clause }),
+  consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+  consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+];
+/** What a report of the treaty's entry into force (uuid 4) on another day than the clause's is listed as. */
+const disagreesWithClause = {
+  type: 'entered-into-force',
+  party: null,
+  body: null,
+  developmentIds: [uuid(4)],
+  computedOn: '2025-03-29',
+};
 
 describe('entry into force by the clause', () => {
   it('is the Nth instrument plus the days, whatever order the instruments were reported in', () => {
@@ -116,26 +130,14 @@ describe('entry into force by the clause', () => {
   it('a report dated after the computed date overrules it on the days between too, and the disagreement shows there', () => {
     // The clause gives 2025-03-29 (BE's instrument + 30 days); the depositary reports 2025-04-02. The report wins in the
     // present, so on 2025-03-31 the treaty was not yet in force by it: not in force, and the two dates disagree.
-    const events = [
-      registeredMultilateral({ entryIntoForce: clause }),
-      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
-      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
-      happened('TreatyEnteredIntoForce', uuid(4), '2025-04-02'),
-    ];
-    const disagreement = {
-      type: 'entered-into-force',
-      party: null,
-      body: null,
-      developmentIds: [uuid(4)],
-      computedOn: '2025-03-29',
-    };
-    expect(statusOf(events)).toMatchObject({ enteredIntoForceOn: '2025-04-02', disagreements: [disagreement] });
+    const events = [...bothRatified, happened('TreatyEnteredIntoForce', uuid(4), '2025-04-02')];
+    expect(statusOf(events)).toMatchObject({ enteredIntoForceOn: '2025-04-02', disagreements: [disagreesWithClause] });
     const between = statusOf(events, '2025-03-31');
     expect(between).toMatchObject({
       status: 'ratification-in-progress',
       enteredIntoForceOn: null,
       enteredIntoForceOnComputed: false,
-      disagreements: [disagreement],
+      disagreements: [disagreesWithClause],
     });
     expect(between.ratification['AT']).toMatchObject({ inForceOn: null });
     // Before the computed date nothing is in force either way, and nothing disagrees yet.
@@ -148,21 +150,12 @@ describe('entry into force by the clause', () => {
   it('a report dated before the computed date disagrees with it from the report on, as in the present', () => {
     // The depositary reports 2025-03-20; the clause gives 2025-03-29. On 2025-03-25 the treaty is in force by the
     // report, and the clause, whose date has not come, already disagrees with it about that day.
-    const events = [
-      registeredMultilateral({ entryIntoForce: clause }),
-      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
-      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
-      happened('TreatyEnteredIntoForce', uuid(4), '2025-03-20'),
-    ];
-    const disagreement = {
-      type: 'entered-into-force',
-      party: null,
-      body: null,
-      developmentIds: [uuid(4)],
-      computedOn: '2025-03-29',
-    };
+    const events = [...bothRatified, happened('TreatyEnteredIntoForce', uuid(4), '2025-03-20')];
     for (const asOf of [undefined, '2025-03-25']) {
-      expect(statusOf(events, asOf)).toMatchObject({ enteredIntoForceOn: '2025-03-20', disagreements: [disagreement] });
+      expect(statusOf(events, asOf)).toMatchObject({
+        enteredIntoForceOn: '2025-03-20',
+        disagreements: [disagreesWithClause],
+      });
     }
     expect(statusOf(events, '2025-03-25').enteredIntoForceOnByClause).toBeNull();
     expect(statusOf(events, '2025-03-19').disagreements).toEqual([]);
@@ -171,9 +164,7 @@ describe('entry into force by the clause', () => {
   it("a party's own later report overrules its computed date on the days between", () => {
     // (A report after the party withdrew and rejoined is a new act, not this one: see the rejoining tests below.)
     const events = [
-      registeredMultilateral({ entryIntoForce: clause }),
-      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
-      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+      ...bothRatified,
       consented(uuid(4), 'FR', 'accession', '2025-06-01'),
       scoped('TreatyEnteredIntoForce', uuid(5), '2025-07-15', 'FR'),
     ];
@@ -191,11 +182,7 @@ describe('entry into force by the clause', () => {
   });
 
   it('a retracted instrument no longer counts', () => {
-    const events = [
-      registeredMultilateral({ entryIntoForce: clause }),
-      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
-      consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
-    ];
+    const events = [...bothRatified];
     expect(statusOf(events).enteredIntoForceOn).toBe('2025-03-29');
     expect(
       statusOf([
