@@ -56,8 +56,9 @@ export class TreatyStatusQueries {
     return presentDay(this.db);
   }
 
-  status(treatyId: string): JsonView | undefined {
-    const text = this.views.text(treatyId, 'status');
+  /** The present's status (as of `today`, by default this connection's). */
+  status(treatyId: string, today = this.today()): JsonView | undefined {
+    const text = this.views.text(treatyId, 'status', today);
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
   }
 
@@ -120,7 +121,6 @@ export class TreatyStatusQueries {
       parameters.push(query.after);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const render = (treatyId: string) => JSON.parse(this.views.text(treatyId, 'status', today)!) as JsonView;
     const rows = this.db
       .prepare(`SELECT s.treaty_id FROM treaty_status s ${where} ORDER BY s.treaty_id LIMIT ?`)
       .pluck()
@@ -128,7 +128,7 @@ export class TreatyStatusQueries {
     const page = rows.slice(0, query.limit);
     return {
       // Filtered and rendered on one day, though midnight (UTC+14) may pass between the two.
-      items: page.map(render),
+      items: page.map((treatyId) => this.status(treatyId, today)!),
       nextCursor: rows.length > query.limit ? (page[page.length - 1] ?? null) : null,
     };
   }

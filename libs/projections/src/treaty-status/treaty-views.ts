@@ -31,6 +31,9 @@ interface RenderedViews {
  */
 const CACHE_CHARACTERS = 16 * 1024 * 1024;
 
+/** Before every `YYYY-MM-DD`: a view rendered so is right on any day. */
+const ANY_DAY = '';
+
 /**
  * The status and timeline views of the present, rendered when first read after a change and kept until the next:
  * the projection stores no view, only what they are rendered from. A view is valid while the treaty's
@@ -121,11 +124,9 @@ export class TreatyViews {
     if (!history) throw new Error(`The read model holds ${treatyId} but none of its events`);
     const links = incomingLinks(this.db, treatyId);
     if (kind === 'timeline') {
-      return {
-        text: toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links)),
-        on: today,
-        until: null,
-      };
+      // The timeline reads no date against the day: right on any.
+      const text = toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links));
+      return { text, on: ANY_DAY, until: null };
     }
     const status = treatyStatusOf(history, { asOf: null, knownAt: null, today }, links);
     return { text: toJsonText(status), on: today, until: status.nextChangeOn };
