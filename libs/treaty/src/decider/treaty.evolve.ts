@@ -1,4 +1,5 @@
 import { applyChanges, corroborated, developmentOfEvent } from '../development';
+import { isDevelopmentEvent } from '../development-type';
 import type { TreatyEvent } from '../treaty.events';
 import { carryRecordIndex } from './record-index';
 import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState } from './treaty.state';
@@ -8,42 +9,22 @@ import type { DevelopmentOnRecord, RegisteredTreaty, TreatyProfile, TreatyState 
  * not have been decided (a development before registration, a correction of an unknown development) changes nothing.
  */
 export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
+  if (isDevelopmentEvent(event)) {
+    if (state.status === 'unregistered') return state;
+    const development = developmentOfEvent(event);
+    const added: DevelopmentOnRecord = {
+      developmentId: event.data.developmentId,
+      reported: development,
+      current: development,
+      sources: [event.data.source],
+      retracted: false,
+    };
+    return withAppended(state, added);
+  }
   switch (event.type) {
     case 'TreatyRegistered': {
       if (state.status !== 'unregistered') return state;
       return { status: 'active', treaty: { ...event.data }, developments: [] };
-    }
-    case 'TreatySigned':
-    case 'LegislativeApprovalGiven':
-    case 'RatificationCompleted':
-    case 'InstrumentsExchanged':
-    case 'TreatyEnteredIntoForce':
-    case 'TreatySuspended':
-    case 'TreatyResumed':
-    case 'PartyWithdrew':
-    case 'TreatyTerminated':
-    case 'ConsentToBeBoundExpressed':
-    case 'ReservationMade':
-    case 'DeclarationMade':
-    case 'ObjectionMade':
-    case 'ReservationWithdrawn':
-    case 'ObjectionWithdrawn':
-    case 'ProvisionalApplicationStarted':
-    case 'ProvisionalApplicationEnded':
-    case 'WithdrawalNotified':
-    case 'StatementMade':
-    case 'NegotiationsReported':
-    case 'ContextReported': {
-      if (state.status === 'unregistered') return state;
-      const development = developmentOfEvent(event);
-      const added: DevelopmentOnRecord = {
-        developmentId: event.data.developmentId,
-        reported: development,
-        current: development,
-        sources: [event.data.source],
-        retracted: false,
-      };
-      return withAppended(state, added);
     }
     case 'DevelopmentCorroborated':
       return updateDevelopment(state, event.data.developmentId, (development) => ({

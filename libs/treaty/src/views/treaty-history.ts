@@ -1,5 +1,5 @@
 import { applyChanges, corroborated, developmentOfEvent, identityKey, type Development } from '../development';
-import { isRepeatable } from '../development-type';
+import { isDevelopmentEvent, isRepeatable } from '../development-type';
 import { separatedByRejoining } from '../law/rejoining';
 import { comparePrecision, endOfPeriod, partialDatesAgree, precisionOf, startOfPeriod } from '../partial-date';
 import type { DevelopmentChanges, DevelopmentEventType, Source, TreatyRegistered } from '../treaty.events';
@@ -86,49 +86,29 @@ export class TreatyHistoryFold {
   add(envelope: TreatyEventEnvelope): void {
     this.last = envelope;
     const { event } = envelope;
+    if (isDevelopmentEvent(event)) {
+      const development = developmentOfEvent(event);
+      const { developmentId, source, occurredOn, disagreesWith } = event.data;
+      this.developments.set(developmentId, {
+        eventId: envelope.eventId,
+        recordedAt: envelope.recordedAt,
+        revision: envelope.revision,
+        position: envelope.position,
+        developmentId,
+        eventType: event.type,
+        reported: development,
+        current: development,
+        sourceReports: [sourceReport(envelope, 'original', source, occurredOn)],
+        corrections: [],
+        retraction: null,
+        recordedDisagreesWith: disagreesWith ?? [],
+      });
+      return;
+    }
     switch (event.type) {
       case 'TreatyRegistered':
         this.treaty ??= { ...event.data };
         break;
-      case 'TreatySigned':
-      case 'LegislativeApprovalGiven':
-      case 'RatificationCompleted':
-      case 'InstrumentsExchanged':
-      case 'TreatyEnteredIntoForce':
-      case 'TreatySuspended':
-      case 'TreatyResumed':
-      case 'PartyWithdrew':
-      case 'TreatyTerminated':
-      case 'ConsentToBeBoundExpressed':
-      case 'ReservationMade':
-      case 'DeclarationMade':
-      case 'ObjectionMade':
-      case 'ReservationWithdrawn':
-      case 'ObjectionWithdrawn':
-      case 'ProvisionalApplicationStarted':
-      case 'ProvisionalApplicationEnded':
-      case 'WithdrawalNotified':
-      case 'StatementMade':
-      case 'NegotiationsReported':
-      case 'ContextReported': {
-        const development = developmentOfEvent(event);
-        const { developmentId, source, occurredOn, disagreesWith } = event.data;
-        this.developments.set(developmentId, {
-          eventId: envelope.eventId,
-          recordedAt: envelope.recordedAt,
-          revision: envelope.revision,
-          position: envelope.position,
-          developmentId,
-          eventType: event.type,
-          reported: development,
-          current: development,
-          sourceReports: [sourceReport(envelope, 'original', source, occurredOn)],
-          corrections: [],
-          retraction: null,
-          recordedDisagreesWith: disagreesWith ?? [],
-        });
-        break;
-      }
       case 'DevelopmentCorroborated': {
         const target = this.developments.get(event.data.developmentId);
         const { source, occurredOn } = event.data;
