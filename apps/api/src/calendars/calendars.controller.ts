@@ -14,7 +14,7 @@ import { PartyCodePipe } from '../feeds/feed-page.query.dto';
 import { baseUrl } from '../feeds/feeds.controller';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { expectedDatesOf, expectedEvent } from './expected-dates';
-import { developmentEvent, renderCalendar } from './icalendar';
+import { developmentEvents, renderCalendar } from './icalendar';
 
 /** When this calendar was made: the DTSTAMP of events that no record dates (RFC 5545, 3.8.7.2). */
 const calendarStamp = (): string =>
@@ -48,7 +48,7 @@ export class CalendarsController {
     const base = baseUrl(request);
     const stamp = calendarStamp();
     return renderCalendar(summary.title, [
-      ...records.map((record) => developmentEvent(record, base)),
+      ...records.flatMap((record) => developmentEvents(record, base)),
       ...expectedDatesOf(status).map((expected) => expectedEvent(expected, base, stamp)),
     ]);
   }
@@ -59,7 +59,7 @@ export class CalendarsController {
   party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
     const base = baseUrl(request);
     const stamp = calendarStamp();
-    const events = [...this.reads.records(party)].map((record) => developmentEvent(record, base));
+    const events = [...this.reads.records(party)].flatMap((record) => developmentEvents(record, base));
     const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));
     return renderCalendar(`Treaties of ${party}`, [
       ...events,

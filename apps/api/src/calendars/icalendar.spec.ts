@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { allDaySpan, fold, renderCalendar, text } from './icalendar';
+import type { DevelopmentRecord } from '../feeds/development-records';
+import { allDaySpan, developmentEvents, fold, renderCalendar, text } from './icalendar';
 
 describe('iCalendar formatting', () => {
   it('spans a day, a month or a year, with an exclusive end', () => {
@@ -29,5 +30,57 @@ describe('iCalendar formatting', () => {
     expect(lines.map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(
       `DESCRIPTION:${'й'.repeat(80)}`,
     );
+  });
+});
+
+describe("a development's events", () => {
+  const notice: DevelopmentRecord = {
+    treatyId: 'ru-ir',
+    treatyTitle: 'A treaty',
+    treatyParties: ['RU', 'IR'],
+    developmentId: '0b8a1d36-3f0e-4a51-9d52-1c2b0f6c8e13',
+    type: 'withdrawal-notified',
+    occurredOn: '2025-03-04',
+    precision: 'day',
+    party: 'IR',
+    sources: [],
+    recordedAt: '2025-03-05T08:00:00.000Z',
+    updatedAt: '2025-03-05T08:00:00.000Z',
+    position: '9',
+    corrections: [],
+    retraction: null,
+  };
+  const field = (event: string[], name: string) =>
+    event.find((line) => line.startsWith(`${name}:`))?.slice(name.length + 1);
+
+  it('puts the day a notified withdrawal takes effect, as its notification gives it, on the calendar too', () => {
+    const [notified, effect, ...rest] = developmentEvents({ ...notice, effectiveOn: '2026-03' }, 'http://t.example');
+    expect(rest).toEqual([]);
+    expect(field(notified!, 'DTSTART;VALUE=DATE')).toBe('20250304');
+    expect(field(effect!, 'UID')).toBe(`${notice.developmentId}.effect@treaty-timeline`);
+    expect(field(effect!, 'DTSTART;VALUE=DATE')).toBe('20260301');
+    expect(field(effect!, 'DTEND;VALUE=DATE')).toBe('20260401');
+    expect(field(effect!, 'SUMMARY')).toBe('Withdrawal takes effect (IR): A treaty (month)');
+    expect(field(effect!, 'STATUS')).toBe('CONFIRMED');
+    expect(field(effect!, 'CATEGORIES')).toBe('withdrawn');
+    expect(field(effect!, 'X-TREATY-TIMELINE-PRECISION')).toBe('month');
+    const retracted = {
+      ...notice,
+      effectiveOn: '2026-03-04',
+      retraction: {
+        eventId: 'x',
+        reason: 'r',
+        recordedAt: notice.recordedAt,
+        source: { publisher: 'p', publishedOn: '2025-03-06' },
+      },
+    };
+    expect(developmentEvents(retracted, 'http://t.example').map((event) => field(event, 'STATUS'))).toEqual([
+      'CANCELLED',
+      'CANCELLED',
+    ]);
+  });
+
+  it('gives a notification that names no effective date one event, and the computed date stays tentative', () => {
+    expect(developmentEvents(notice, 'http://t.example')).toHaveLength(1);
   });
 });

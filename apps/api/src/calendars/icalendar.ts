@@ -1,4 +1,5 @@
-import { citeSource, describeDevelopment, type DevelopmentRecord } from '../feeds/development-records';
+import { precisionOf } from '@timeline/treaty';
+import { citeSource, describeDevelopment, detailLines, type DevelopmentRecord } from '../feeds/development-records';
 
 export const PRODID = '-//Treaty Timeline//Treaty Timeline//EN';
 
@@ -25,32 +26,64 @@ const basicDateTime = (iso: string): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-/** One VEVENT per development; a retracted one is kept, cancelled, so that calendars that imported it drop it. */
-export function developmentEvent(record: DevelopmentRecord, baseUrl: string): string[] {
-  const { start, end } = allDaySpan(record.occurredOn);
-  const what = `${describeDevelopment(record)}: ${record.treatyTitle}`;
+/**
+ * A development's VEVENTs: one on its date; and, for a notified withdrawal whose notification gives the day it takes
+ * effect, one on that day too, as reported (a computed one is the tentative `expectedEvent`). A retracted
+ * development's are kept, cancelled, so that calendars that imported them drop them.
+ */
+export function developmentEvents(record: DevelopmentRecord, baseUrl: string): string[][] {
+  const events = [developmentEvent(record, baseUrl)];
+  if (record.type === 'withdrawal-notified' && record.effectiveOn !== undefined) {
+    const what = `Withdrawal takes effect${record.party ? ` (${record.party})` : ''}: ${record.treatyTitle}`;
+    events.push(
+      developmentEvent(record, baseUrl, {
+        uid: `${record.developmentId}.effect`,
+        on: record.effectiveOn,
+        what,
+        category: 'withdrawn',
+      }),
+    );
+  }
+  return events;
+}
+
+/** An event of a development: by default on its own date, as `describeDevelopment` names it. */
+function developmentEvent(
+  record: DevelopmentRecord,
+  baseUrl: string,
+  on: { uid: string; on: string; what: string; category: string } = {
+    uid: record.developmentId,
+    on: record.occurredOn,
+    what: `${describeDevelopment(record)}: ${record.treatyTitle}`,
+    category: record.type,
+  },
+): string[] {
+  const { start, end } = allDaySpan(on.on);
+  const precision = precisionOf(on.on);
+  const { what } = on;
   const description = [
     `Date: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known only to the ${record.precision})`}`,
+    ...detailLines(record),
     ...record.sources.map((source) => `Source: ${citeSource(source)}`),
     ...record.corrections.map((correction) => `Corrected: ${correction.reason}`),
     ...(record.retraction ? [`Retracted: ${record.retraction.reason}`] : []),
   ].join('\n');
   return [
     'BEGIN:VEVENT',
-    `UID:${record.developmentId}@treaty-timeline`,
+    `UID:${on.uid}@treaty-timeline`,
     `DTSTAMP:${basicDateTime(record.updatedAt)}`,
     `CREATED:${basicDateTime(record.recordedAt)}`,
     `LAST-MODIFIED:${basicDateTime(record.updatedAt)}`,
     `SEQUENCE:${record.corrections.length + (record.retraction ? 1 : 0)}`,
     `DTSTART;VALUE=DATE:${start}`,
     `DTEND;VALUE=DATE:${end}`,
-    `SUMMARY:${text(record.precision === 'day' ? what : `${what} (${record.precision})`)}`,
+    `SUMMARY:${text(precision === 'day' ? what : `${what} (${precision})`)}`,
     `DESCRIPTION:${text(description)}`,
     `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}/developments/${record.developmentId}`,
-    `CATEGORIES:${text(record.type)}`,
+    `CATEGORIES:${text(on.category)}`,
     `STATUS:${record.retraction ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
-    `X-TREATY-TIMELINE-PRECISION:${record.precision}`,
+    `X-TREATY-TIMELINE-PRECISION:${precision}`,
     'END:VEVENT',
   ];
 }

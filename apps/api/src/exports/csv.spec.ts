@@ -134,4 +134,33 @@ describe('the downloads’ columns', () => {
       position: '5',
     });
   });
+
+  it('developments.csv gives treaty law’s and diplomacy’s fields their columns, the editor’s words defused', () => {
+    const statement: DevelopmentRecord = {
+      ...signedRecord,
+      type: 'statement',
+      party: undefined,
+      body: undefined,
+      place: undefined,
+      signatories: undefined,
+      votes: undefined,
+      speaker: '=Maria Zakharova',
+      quote: formula,
+      treaties: ['ru-ir-2001-treaty', 'eaeu-ir-fta'],
+      parties: ['IR'],
+    };
+    expect(firstRow(DEVELOPMENT_COLUMNS, statement)).toMatchObject({
+      type: 'statement',
+      speaker: "'=Maria Zakharova",
+      quote: `'${formula}`,
+      treatiesNamed: 'ru-ir-2001-treaty eaeu-ir-fta',
+      partiesNamed: 'IR',
+      effectiveOn: '',
+      consentType: '',
+    });
+    const notice = { ...signedRecord, type: 'withdrawal-notified', effectiveOn: '2026-03-04', text: undefined };
+    expect(firstRow(DEVELOPMENT_COLUMNS, notice)).toMatchObject({ effectiveOn: '2026-03-04', speaker: '' });
+    const objection = { ...signedRecord, type: 'objection', againstParty: 'FR', text: '-incompatible' };
+    expect(firstRow(DEVELOPMENT_COLUMNS, objection)).toMatchObject({ againstParty: 'FR', text: "'-incompatible" });
+  });
 });

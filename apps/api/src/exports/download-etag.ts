@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
  * written otherwise), so that a client holding a download of the previous rendering is not told it is current.
  */
 // 2: CSV text defused against formulas, UTF-8 byte order mark (decision 0037); the dates expected ahead (0035).
-export const DOWNLOAD_FORMAT = 2;
+// 3: developments.csv gives treaty law's and diplomacy's fields (consentType ... partiesNamed).
+export const DOWNLOAD_FORMAT = 3;
 
 /** What one download's bytes depend on, besides the code that writes them. */
 export interface DownloadMoment {

@@ -67,4 +67,19 @@ export const DEVELOPMENT_COLUMNS: CsvColumns<DevelopmentRecord> = [
   // A chamber's reading (`first-reading`, ...): without it two readings of one chamber look like two reports that
   // disagree on the date of one vote. Empty for the decisive vote. Last, as the columns before it stay in place.
   ['stage', (record) => record.stage, VERBATIM],
+  // Treaty law's and diplomacy's own fields, each empty where the type has none: what a consent was, a reservation's
+  // or objection's wording and target, when a notified withdrawal takes effect, who said what, who negotiated.
+  ['consentType', (record) => record.consentType, VERBATIM],
+  ['successionOn', (record) => record.successionOn, VERBATIM],
+  ['text', (record) => record.text],
+  ['confirmsReservationId', (record) => record.confirmsReservationId, VERBATIM],
+  ['againstParty', (record) => record.againstParty, VERBATIM],
+  ['reservationId', (record) => record.reservationId, VERBATIM],
+  ['effectiveOn', (record) => record.effectiveOn, VERBATIM],
+  ['speaker', (record) => record.speaker],
+  ['quote', (record) => record.quote],
+  ['participants', (record) => record.participants?.join(' '), VERBATIM],
+  ['summary', (record) => record.summary],
+  ['treatiesNamed', (record) => record.treaties?.join(' '), VERBATIM],
+  ['partiesNamed', (record) => record.parties?.join(' '), VERBATIM],
 ];

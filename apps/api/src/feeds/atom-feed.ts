@@ -1,4 +1,4 @@
-import { citeSource, describeDevelopment, type DevelopmentRecord } from './development-records';
+import { citeSource, describeDevelopment, detailLines, type DevelopmentRecord } from './development-records';
 
 /** RFC 5005 paging links: where the same feed's first, previous, next and last pages are. */
 export interface FeedPaging {
@@ -58,6 +58,7 @@ export function entriesOf(record: DevelopmentRecord, baseUrl: string): AtomEntry
   const lines = [
     `${what}: ${record.treatyTitle}.`,
     `Date: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known to the ${record.precision})`}.`,
+    ...detailLines(record),
     ...record.sources.map(
       (source) => `${source.kind === 'original' ? 'Source' : 'Also reported by'}: ${citeSource(source)}`,
     ),

@@ -50,6 +50,29 @@ export interface DevelopmentRecord {
   readonly place?: string;
   readonly signatories?: readonly string[];
   readonly votes?: { readonly for?: number; readonly against?: number; readonly abstained?: number };
+  /** A consent's type (`ratification`, `accession`, ...), and a succession's date of the succession of States. */
+  readonly consentType?: string;
+  readonly successionOn?: string;
+  /** A reservation's, declaration's or objection's wording. */
+  readonly text?: string;
+  /** The reservation made at signature that a reservation confirms on consent. */
+  readonly confirmsReservationId?: string;
+  /** The party whose reservation an objection (or its withdrawal) is made to. */
+  readonly againstParty?: string;
+  /** The reservation an objection is made to, or that is withdrawn. */
+  readonly reservationId?: string;
+  /** The day a notified withdrawal takes effect, as the notification gives it. */
+  readonly effectiveOn?: string;
+  /** A statement's speaker and words. */
+  readonly speaker?: string;
+  readonly quote?: string;
+  /** Who takes part in negotiations. */
+  readonly participants?: readonly string[];
+  /** A context's summary. */
+  readonly summary?: string;
+  /** The treaties and parties a statement, negotiations or context names. */
+  readonly treaties?: readonly string[];
+  readonly parties?: readonly string[];
   readonly sources: readonly SourceRecord[];
   readonly recordedAt: string;
   /** The latest of its recording, its corroborations, corrections and retraction. */
@@ -70,23 +93,41 @@ export function summaryOf(status: JsonView): TreatySummary {
   return { id: String(status.id), title: String(status.title), parties: (status.parties as string[]) ?? [] };
 }
 
-interface TimelineItemJson {
+/** What a timeline view's item holds: the development's own fields, each only where its type has it. */
+type TimelineItemJson = Pick<DevelopmentRecord, (typeof DETAIL_FIELDS)[number]> & {
   developmentId: string;
   type: string;
   occurredOn: string;
   precision: 'day' | 'month' | 'year';
-  party?: string;
-  body?: string;
-  stage?: string;
-  place?: string;
-  signatories?: string[];
-  votes?: DevelopmentRecord['votes'];
   sources: SourceRecord[];
   recordedAt: string;
   position: string;
   corrections: CorrectionRecord[];
   retraction: RetractionRecord | null;
-}
+};
+
+/** The fields a development's type may carry, copied as the timeline gives them (corrections applied). */
+const DETAIL_FIELDS = [
+  'party',
+  'body',
+  'stage',
+  'place',
+  'signatories',
+  'votes',
+  'consentType',
+  'successionOn',
+  'text',
+  'confirmsReservationId',
+  'againstParty',
+  'reservationId',
+  'effectiveOn',
+  'speaker',
+  'quote',
+  'participants',
+  'summary',
+  'treaties',
+  'parties',
+] as const;
 
 /** The developments of one treaty's timeline view, in its order (valid time). */
 export function developmentRecords(treaty: TreatySummary, timeline: JsonView): DevelopmentRecord[] {
@@ -106,12 +147,7 @@ export function developmentRecords(treaty: TreatySummary, timeline: JsonView): D
       type: item.type,
       occurredOn: item.occurredOn,
       precision: item.precision,
-      ...(item.party !== undefined ? { party: item.party } : {}),
-      ...(item.body !== undefined ? { body: item.body } : {}),
-      ...(item.type === 'legislative-approval' && item.stage !== undefined ? { stage: item.stage } : {}),
-      ...(item.place !== undefined ? { place: item.place } : {}),
-      ...(item.signatories !== undefined ? { signatories: item.signatories } : {}),
-      ...(item.votes !== undefined ? { votes: item.votes } : {}),
+      ...detailsOf(item),
       sources: item.sources,
       recordedAt: item.recordedAt,
       updatedAt: changes.reduce((latest, at) => (at > latest ? at : latest)),
@@ -120,6 +156,13 @@ export function developmentRecords(treaty: TreatySummary, timeline: JsonView): D
       retraction: item.retraction,
     };
   });
+}
+
+/** The item's own fields that are present: a type's fields, never another type's, as the timeline gives them. */
+function detailsOf(item: TimelineItemJson): Partial<DevelopmentRecord> {
+  const details: Record<string, unknown> = {};
+  for (const field of DETAIL_FIELDS) if (item[field] !== undefined) details[field] = item[field];
+  return details;
 }
 
 /**
@@ -158,12 +201,44 @@ const STAGE_LABELS: Record<string, string> = {
   final: 'final vote',
 };
 
-/** "Legislative approval (RU, State Duma, first reading)": what happened, to whom, in a few words. */
+/**
+ * "Legislative approval (RU, State Duma, first reading)", "Consent to be bound (KZ, accession)", "Objection (DE, to
+ * FR's reservation)", "Statement (Sergei Lavrov)": what happened, by whom, in a few words.
+ */
 export function describeDevelopment(record: DevelopmentRecord): string {
   const label = (TYPE_LABELS as Record<string, string>)[record.type] ?? record.type;
   const stage = record.stage && (STAGE_LABELS[record.stage] ?? record.stage);
-  const who = [record.party, record.body, stage, record.place].filter(Boolean).join(', ');
+  const who = [
+    record.party ?? record.speaker ?? record.participants?.join(', '),
+    record.body,
+    record.consentType,
+    record.againstParty && `to ${record.againstParty}'s reservation`,
+    stage,
+    record.place,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return who ? `${label} (${who})` : label;
+}
+
+/**
+ * The lines that say what a development's type holds beyond its title, for a feed entry's text and a calendar
+ * event's description: a statement's words, a reservation's text, a withdrawal's effective date, the treaties named.
+ */
+export function detailLines(record: DevelopmentRecord): string[] {
+  return [
+    record.speaker !== undefined && record.quote !== undefined ? `${record.speaker}: “${record.quote}”` : undefined,
+    record.summary,
+    record.text !== undefined ? `Text: “${record.text}”` : undefined,
+    record.successionOn !== undefined ? `Date of the succession of States: ${record.successionOn}` : undefined,
+    record.effectiveOn !== undefined ? `Takes effect on: ${record.effectiveOn}` : undefined,
+    record.reservationId !== undefined ? `Reservation: development ${record.reservationId}` : undefined,
+    record.confirmsReservationId !== undefined
+      ? `Confirms the reservation made at signature: development ${record.confirmsReservationId}`
+      : undefined,
+    record.treaties?.length ? `Treaties named: ${record.treaties.join(', ')}` : undefined,
+    record.parties?.length ? `Parties named: ${record.parties.join(', ')}` : undefined,
+  ].filter((line): line is string => line !== undefined);
 }
 
 export function citeSource(source: CitedSource): string {
