@@ -73,6 +73,23 @@ describe('data downloads', () => {
     });
   });
 
+  it('separates by semicolons for Excel where the comma is the decimal mark, with the same rows and its own ETag', async () => {
+    for (const path of ['/exports/treaties.csv', '/exports/developments.csv']) {
+      const comma = await download(path);
+      const semicolon = await download(`${path}?delimiter=semicolon`);
+      expect(semicolon.headers['content-type']).toMatch(/^text\/csv/);
+      const rows = (text: string, delimiter: string) =>
+        parse<Record<string, string>>(text, { columns: true, bom: true, delimiter });
+      expect(rows(semicolon.body as string, ';')).toEqual(rows(comma.body as string, ','));
+      expect((semicolon.body as string).split('\r\n', 1)[0]).toContain(';');
+      expect(semicolon.headers['etag']).not.toBe(comma.headers['etag']);
+      const tab = await download(`${path}?delimiter=tab`);
+      expect(rows(tab.body as string, '\t')).toEqual(rows(comma.body as string, ','));
+    }
+    const refused = await request(subject.http).get('/exports/treaties.csv?delimiter=pipe').expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('developments.csv round-trips, one row per development with its source', async () => {
     const rows = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
       columns: true,

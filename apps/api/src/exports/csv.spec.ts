@@ -9,6 +9,17 @@ const firstRow = <T>(columns: CsvColumns<T>, record: T): Record<string, string> 
   parse<Record<string, string>>([...csvLines(columns, [record])].join(''), { columns: true, bom: true })[0]!;
 
 describe('CSV writer', () => {
+  it('separates by semicolons or tabs when asked, quoting a field that holds the delimiter instead of commas', () => {
+    expect(csvRow(['a,b', 'c;d', 'e\tf', 1.5], ';')).toBe('a,b;"c;d";e\tf;1.5\r\n');
+    expect(csvRow(['a,b', 'c;d', 'e\tf'], '\t')).toBe('a,b\tc;d\t"e\tf"\r\n');
+    const columns: CsvColumns<{ a: string; b: string }> = [
+      ['a', (record) => record.a],
+      ['b', (record) => record.b],
+    ];
+    const written = [...csvLines(columns, [{ a: 'x;y', b: '=1' }], ';')].join('');
+    expect(parse(written, { delimiter: ';', columns: true, bom: true })).toEqual([{ a: 'x;y', b: "'=1" }]);
+  });
+
   it('quotes commas, quotes and line breaks (RFC 4180) and ends every record with CRLF', () => {
     expect(csvRow(['a,b', 'say "no"', 'two\nlines', 'cr\ronly', 7, true, null, undefined])).toBe(
       '"a,b","say ""no""","two\nlines","cr\ronly",7,true,,\r\n',

@@ -11,15 +11,25 @@ export const VERBATIM = 'verbatim';
 /** A table's columns: each one's name, how a record's cell is read, and `VERBATIM` when it is not free text. */
 export type CsvColumns<T> = readonly (readonly [string, (record: T) => CsvValue, typeof VERBATIM?])[];
 
-/** One CSV record (RFC 4180): fields quoted when they hold a comma, a quote or a line break; CRLF after it. */
-export function csvRow(fields: readonly CsvValue[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+/**
+ * What separates fields: RFC 4180's comma, or the semicolon that Excel expects where the comma is the decimal mark
+ * (most of Europe, Russia, Iran's Persian locale, Latin America), or a tab. Excel opens a file by double-click with
+ * its locale's list separator, so a comma-separated file shows there as one column of text.
+ */
+export const CSV_DELIMITERS = { comma: ',', semicolon: ';', tab: '\t' } as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[keyof typeof CSV_DELIMITERS];
+
+/**
+ * One CSV record (RFC 4180): fields quoted when they hold the delimiter, a quote or a line break; CRLF after it.
+ */
+export function csvRow(fields: readonly CsvValue[], delimiter: CsvDelimiter = ','): string {
+  return `${fields.map((field) => csvField(field, delimiter)).join(delimiter)}\r\n`;
 }
 
-function csvField(value: CsvValue): string {
+function csvField(value: CsvValue, delimiter: CsvDelimiter): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -40,8 +50,11 @@ export function defuseFormula(value: CsvValue): CsvValue {
 }
 
 /** The header row of a table. */
-export function csvHeader<T>(columns: CsvColumns<T>): string {
-  return csvRow(columns.map(([name]) => name));
+export function csvHeader<T>(columns: CsvColumns<T>, delimiter: CsvDelimiter = ','): string {
+  return csvRow(
+    columns.map(([name]) => name),
+    delimiter,
+  );
 }
 
 /**
@@ -54,9 +67,14 @@ export function csvHeader<T>(columns: CsvColumns<T>): string {
 export const UTF8_BOM = '\ufeff';
 
 /** The byte order mark and the header, then one line per record, lazily: a download is written as it is read. */
-export function* csvLines<T>(columns: CsvColumns<T>, records: Iterable<T>): Generator<string> {
-  yield UTF8_BOM + csvHeader(columns);
+export function* csvLines<T>(
+  columns: CsvColumns<T>,
+  records: Iterable<T>,
+  delimiter: CsvDelimiter = ',',
+): Generator<string> {
+  yield UTF8_BOM + csvHeader(columns, delimiter);
   for (const record of records) {
-    yield csvRow(columns.map(([, cell, kind]) => (kind === VERBATIM ? cell(record) : defuseFormula(cell(record)))));
+    const fields = columns.map(([, cell, kind]) => (kind === VERBATIM ? cell(record) : defuseFormula(cell(record))));
+    yield csvRow(fields, delimiter);
   }
 }

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads, recordsIn, statusesIn, type OpenDownload } from '../feeds/development-reads.service';
 import { baseUrl } from '../feeds/feeds.controller';
 import { csvHeader, csvLines } from './csv';
+import { CsvDownloadQueryDto, delimiterOf } from './csv-download.query.dto';
 import { downloadEtag } from './download-etag';
 import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from './export-columns';
 import { treatiesJsonLd } from './treaties-jsonld';
@@ -33,12 +34,17 @@ export class ExportsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every treaty with its current status and dates (RFC 4180 CSV, header row)' })
   @ApiOkResponse({ description: 'text/csv, with an ETag' })
-  treaties(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
+  treaties(
+    @Query() query: CsvDownloadQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): StreamableFile | undefined {
+    const delimiter = delimiterOf(query);
     return download(
       request,
       response,
-      this.reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties))),
-      { type: CSV, filename: 'treaties.csv', variant: csvHeader(TREATY_COLUMNS) },
+      this.reads.openDownload((treaties) => csvLines(TREATY_COLUMNS, statusesIn(treaties), delimiter)),
+      { type: CSV, filename: 'treaties.csv', variant: csvHeader(TREATY_COLUMNS, delimiter) },
     );
   }
 
@@ -46,12 +52,17 @@ export class ExportsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every development, corrections applied, with its source (RFC 4180 CSV, header row)' })
   @ApiOkResponse({ description: 'text/csv, with an ETag' })
-  developments(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
+  developments(
+    @Query() query: CsvDownloadQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): StreamableFile | undefined {
+    const delimiter = delimiterOf(query);
     return download(
       request,
       response,
-      this.reads.openDownload((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties))),
-      { type: CSV, filename: 'developments.csv', variant: csvHeader(DEVELOPMENT_COLUMNS) },
+      this.reads.openDownload((treaties) => csvLines(DEVELOPMENT_COLUMNS, recordsIn(treaties), delimiter)),
+      { type: CSV, filename: 'developments.csv', variant: csvHeader(DEVELOPMENT_COLUMNS, delimiter) },
     );
   }
 
