@@ -64,6 +64,7 @@ describe("a development's events", () => {
     expect(field(effect!, 'STATUS')).toBe('CONFIRMED');
     expect(field(effect!, 'CATEGORIES')).toBe('withdrawn');
     expect(field(effect!, 'X-TREATY-TIMELINE-PRECISION')).toBe('month');
+    expect(field(effect!, 'DESCRIPTION')).toBe('Notified on: 2025-03-04\\nTakes effect on: 2026-03');
     const retracted = {
       ...notice,
       effectiveOn: '2026-03-04',

@@ -41,28 +41,39 @@ export function developmentEvents(record: DevelopmentRecord, baseUrl: string): s
         on: record.effectiveOn,
         what,
         category: 'withdrawn',
+        dateLabel: 'Notified on',
       }),
     );
   }
   return events;
 }
 
-/** An event of a development: by default on its own date, as `describeDevelopment` names it. */
+/** What an event of a development is: its UID, its day, its summary and category, and what its date is called. */
+interface Occurrence {
+  readonly uid: string;
+  readonly on: string;
+  readonly what: string;
+  readonly category: string;
+  readonly dateLabel: string;
+}
+
+/** An event of a development: by default the development itself, on its date, as `describeDevelopment` names it. */
 function developmentEvent(
   record: DevelopmentRecord,
   baseUrl: string,
-  on: { uid: string; on: string; what: string; category: string } = {
+  occurrence: Occurrence = {
     uid: record.developmentId,
     on: record.occurredOn,
     what: `${describeDevelopment(record)}: ${record.treatyTitle}`,
     category: record.type,
+    dateLabel: 'Date',
   },
 ): string[] {
-  const { start, end } = allDaySpan(on.on);
-  const precision = precisionOf(on.on);
-  const { what } = on;
+  const { start, end } = allDaySpan(occurrence.on);
+  const precision = precisionOf(occurrence.on);
+  const { what } = occurrence;
   const description = [
-    `Date: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known only to the ${record.precision})`}`,
+    `${occurrence.dateLabel}: ${record.occurredOn}${record.precision === 'day' ? '' : ` (known only to the ${record.precision})`}`,
     ...detailLines(record),
     ...record.sources.map((source) => `Source: ${citeSource(source)}`),
     ...record.corrections.map((correction) => `Corrected: ${correction.reason}`),
@@ -70,7 +81,7 @@ function developmentEvent(
   ].join('\n');
   return [
     'BEGIN:VEVENT',
-    `UID:${on.uid}@treaty-timeline`,
+    `UID:${occurrence.uid}@treaty-timeline`,
     `DTSTAMP:${basicDateTime(record.updatedAt)}`,
     `CREATED:${basicDateTime(record.recordedAt)}`,
     `LAST-MODIFIED:${basicDateTime(record.updatedAt)}`,
@@ -80,7 +91,7 @@ function developmentEvent(
     `SUMMARY:${text(precision === 'day' ? what : `${what} (${precision})`)}`,
     `DESCRIPTION:${text(description)}`,
     `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}/developments/${record.developmentId}`,
-    `CATEGORIES:${text(on.category)}`,
+    `CATEGORIES:${text(occurrence.category)}`,
     `STATUS:${record.retraction ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
     `X-TREATY-TIMELINE-PRECISION:${precision}`,
