@@ -88,6 +88,9 @@ describe('a development’s own fields, in feeds, calendars and downloads', () =
     expect(describeDevelopment(recordOf({ type: 'consent-to-be-bound', party: 'KZ', consentType: 'accession' }))).toBe(
       'Consent to be bound (KZ, accession)',
     );
+    expect(
+      describeDevelopment(recordOf({ type: 'consent-to-be-bound', party: 'KZ', consentType: 'definitive-signature' })),
+    ).toBe('Consent to be bound (KZ, definitive signature)');
     const objection = recordOf({
       type: 'objection',
       party: 'DE',

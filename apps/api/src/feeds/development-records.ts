@@ -211,7 +211,7 @@ export function describeDevelopment(record: DevelopmentRecord): string {
   const who = [
     record.party ?? record.speaker ?? record.participants?.join(', '),
     record.body,
-    record.consentType,
+    record.consentType?.replace(/-/g, ' '), // "definitive signature"
     record.againstParty && `to ${record.againstParty}'s reservation`,
     stage,
     record.place,
