@@ -968,3 +968,35 @@ describe('a withdrawal reported to have taken effect later than the notice perio
     }
   });
 });
+
+describe('an instrument withdrawn before the clause counted it', () => {
+  // Two instruments needed. Austria ratified on 5 January and notified its withdrawal on 1 February; Belgium ratified
+  // on 27 February. Austria's instrument no longer stood when Belgium's came: one instrument, no entry into force.
+  const treaty = {
+    id: 'instrument-withdrawn-before-entry',
+    title: 'Convention one ratification of which is withdrawn before it enters into force',
+    parties: ['AT', 'BE', 'CZ'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    withdrawalNoticeDays: 365,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-05' },
+    { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-02-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-27' },
+  ]);
+
+  it('is not counted: the treaty is not in force, in the view and in the listing, and the state is released', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      status: 'ratification-in-progress',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnByClause: null,
+    });
+    expect(now.body.ratification.AT).toMatchObject({ withdrawn: true, withdrewOn: '2025-02-01', inForceOn: null });
+    const inForce = await http.get('/treaties?status=in-force').expect(200);
+    expect(inForce.body.items.map((item: { id: string }) => item.id)).not.toContain(treaty.id);
+  });
+});

@@ -72,6 +72,7 @@ export function treatyStatusOf(
       reportedInForceOn,
       consentImplied,
       consentAfterInForce,
+      instrumentWithdrawn,
       withdrewOn,
       notice,
       withdrawalDisagreement,
@@ -87,8 +88,9 @@ export function treatyStatusOf(
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
+    // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
     const computed =
-      consentAfterInForce !== null
+      consentAfterInForce !== null || instrumentWithdrawn
         ? null
         : successionOn !== null
           ? successorEntryIntoForce(successionOn, treatyInForce.on)
