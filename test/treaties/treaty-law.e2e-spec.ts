@@ -1000,3 +1000,35 @@ describe('an instrument withdrawn before the clause counted it', () => {
     expect(inForce.body.items.map((item: { id: string }) => item.id)).not.toContain(treaty.id);
   });
 });
+
+describe('a bilateral treaty one signatory says it will not become a party to', () => {
+  // Both signed on 17 January 2025; Iran notified on 1 March that it did not intend to become a party (VCLT art. 18).
+  // The treaty never entered into force, so it cannot be terminated: it will not enter into force.
+  const treaty = {
+    id: 'bilateral-opted-out',
+    title: 'Bilateral treaty one signatory walks away from',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+    withdrawalNoticeDays: 365,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '2025-01-17' },
+    { type: 'withdrawal-notified', party: 'IR', occurredOn: '2025-03-01' },
+  ]);
+
+  it('is listed as will-not-enter-into-force, not terminated', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      status: 'will-not-enter-into-force',
+      terminatedOn: null,
+      enteredIntoForceOn: null,
+    });
+    expect(now.body.ratification.IR).toMatchObject({ withdrawn: true, withdrewOn: '2025-03-01' });
+    const listed = async (status: string) =>
+      (await http.get(`/treaties?status=${status}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await listed('will-not-enter-into-force')).toContain(treaty.id);
+    expect(await listed('terminated')).not.toContain(treaty.id);
+  });
+});

@@ -1,7 +1,7 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
-import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
+import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
@@ -111,8 +111,16 @@ export function treatyStandingOf(
     (history.kind === 'bilateral' ||
       (!clause &&
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
+  // The day a bilateral treaty entered into force (or is expected to), the treaty's or a party's: only a withdrawal
+  // taking effect from then on ends it.
+  const inForceSince = earliest([
+    treatyInForce.on ?? treatyInForce.expectedOn,
+    onRecord.find(({ current }) => current.type === 'entered-into-force')?.current.occurredOn ?? null,
+  ]);
   const bilateralEnding =
-    history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates) : null;
+    history.kind === 'bilateral'
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince)
+      : null;
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -205,7 +213,7 @@ export function treatyStandingOf(
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
   const endingAhead =
     history.kind === 'bilateral' && bilateralEnding === null
-      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always())
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always(), inForceSince)
       : null;
   const terminated = computedDate(
     latestOnRecord(onRecord, 'terminated').on,
@@ -221,13 +229,18 @@ export function treatyStandingOf(
       ? 'suspended'
       : treatyInForce.on || inForceForAParty
         ? 'in-force'
-        : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
-          ? 'ratified'
-          : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
-            ? 'ratification-in-progress'
-            : signed.on
-              ? 'signed'
-              : 'registered';
+        : // A bilateral treaty needs both: one that one party has walked away from before it entered into force
+          // cannot be terminated, never having bound anyone, and will not enter into force unless that party consents
+          // after all (decision 0038).
+          history.kind === 'bilateral' && remaining.length < parties.length
+          ? 'will-not-enter-into-force'
+          : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
+            ? 'ratified'
+            : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
+              ? 'ratification-in-progress'
+              : signed.on
+                ? 'signed'
+                : 'registered';
 
   return {
     onRecord,
@@ -242,6 +255,15 @@ export function treatyStandingOf(
     bilateralEnding,
     status,
   };
+}
+
+/** The earliest of the dates given (by the start of its period), or null. */
+function earliest(dates: readonly (string | null)[]): string | null {
+  return (
+    dates
+      .filter((on): on is string => on !== null)
+      .sort((a, b) => startOfPeriod(a).localeCompare(startOfPeriod(b)))[0] ?? null
+  );
 }
 
 /**

@@ -7,8 +7,19 @@ import type { ViewRelation } from './treaty-links';
 
 /** The shape of the status view (see `treatyStatusView`). */
 
+/**
+ * `will-not-enter-into-force`: a bilateral treaty one of whose two states withdrew (a signatory saying it will not
+ * become a party, VCLT art. 18) before it entered into force; it never bound anyone, so it is not `terminated`.
+ */
 export type TreatyStatus =
-  'registered' | 'signed' | 'ratification-in-progress' | 'ratified' | 'in-force' | 'suspended' | 'terminated';
+  | 'registered'
+  | 'signed'
+  | 'ratification-in-progress'
+  | 'ratified'
+  | 'in-force'
+  | 'suspended'
+  | 'terminated'
+  | 'will-not-enter-into-force';
 
 export type PartyRatificationStatus = 'pending' | 'in-progress' | 'completed';
 

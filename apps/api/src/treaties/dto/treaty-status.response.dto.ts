@@ -8,6 +8,7 @@ import {
 } from '@timeline/treaty';
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
+import { TREATY_STATUSES } from './treaty-statuses';
 
 /**
  * The status as `GET /treaties/{id}` answers it, for the OpenAPI document only: the domain's TreatyStatusView is
@@ -257,7 +258,9 @@ export class TreatyStatusDto {
   @ApiProperty({ type: TreatyIdentifiersDto }) identifiers!: TreatyIdentifiersDto;
   @ApiProperty({ type: [TreatyRelationViewDto] }) relations!: TreatyRelationViewDto[];
   @ApiProperty({
-    enum: ['registered', 'signed', 'ratification-in-progress', 'ratified', 'in-force', 'suspended', 'terminated'],
+    enum: TREATY_STATUSES,
+    description:
+      'will-not-enter-into-force: a bilateral treaty one of whose two states withdrew before it entered into force',
   })
   status!: string;
   @ApiProperty(date("The treaty's signature, else the first party's")) signedOn!: string | null;
