@@ -1032,3 +1032,34 @@ describe('a bilateral treaty one signatory says it will not become a party to', 
     expect(await listed('terminated')).not.toContain(treaty.id);
   });
 });
+
+describe('acts treaty law does not expect, reported all the same', () => {
+  // In force 30 days after the second instrument: 29 March 2025. Austria's reservation of June comes after its
+  // ratification; Belgium's provisional application is reported to start after the treaty was in force for it.
+  const treaty = {
+    id: 'unexpected-acts-flagged',
+    title: 'Convention some of whose reports are unusual',
+    parties: ['AT', 'BE', 'CZ'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-05' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-27' },
+    { type: 'reservation', party: 'AT', occurredOn: '2025-06-01', text: 'Article 5 does not apply' },
+    { type: 'provisional-application-started', party: 'BE', occurredOn: '2025-05-01' },
+  ]);
+
+  it('are accepted as reported and listed among the warnings, with the reports they are measured against', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    const timeline = await http.get(`/treaties/${treaty.id}/timeline`).expect(200);
+    const ids = timeline.body.items.map((item: { developmentId: string }) => item.developmentId);
+    expect(now.body.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE', party: 'BE', developmentIds: [ids[2]] },
+      { code: 'LATE_RESERVATION', party: 'AT', developmentIds: [ids[3], ids[0]] },
+    ]);
+    expect(now.body.ratification.AT.reservations).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@ import type { EntryIntoForceClause, TreatyIdentifiers, TreatyKind } from '../law
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
+import type { RecordWarning } from './record-warnings';
 import type { Disagreement, RatificationStep } from './status-parts';
 import type { ViewRelation } from './treaty-links';
 
@@ -101,6 +102,11 @@ export type TreatyStatusView = {
   readonly terminatedOnExpected: string | null;
   readonly ratification: Readonly<Record<string, PartyRatification>>;
   readonly disagreements: readonly Disagreement[];
+  /**
+   * Acts on record, as reported, that treaty law does not expect (a reservation after consent or to a bilateral
+   * treaty, provisional application after entry into force): flagged for a reader and an editor, not refused.
+   */
+  readonly warnings: readonly RecordWarning[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
   /**

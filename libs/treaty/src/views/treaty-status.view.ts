@@ -18,6 +18,7 @@ import {
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
+import { recordWarnings } from './record-warnings';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
@@ -168,6 +169,11 @@ export function treatyStatusOf(
   }
 
   const exchanged = latest('instruments-exchanged');
+  const warnings = recordWarnings(
+    onRecord,
+    history.kind === 'bilateral',
+    (party) => ratification[party]?.inForceOn ?? null,
+  );
 
   return {
     id: history.treatyId,
@@ -201,6 +207,7 @@ export function treatyStatusOf(
     terminatedOnExpected: terminated.expectedOn,
     ratification,
     disagreements,
+    warnings,
     asOf,
     knownAt,
     // The present's: a past `asOf` would be changed as much by the reports after it, which it does not read.
