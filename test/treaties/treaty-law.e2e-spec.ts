@@ -968,3 +968,98 @@ describe('a withdrawal reported to have taken effect later than the notice perio
     }
   });
 });
+
+describe('an instrument withdrawn before the clause counted it', () => {
+  // Two instruments needed. Austria ratified on 5 January and notified its withdrawal on 1 February; Belgium ratified
+  // on 27 February. Austria's instrument no longer stood when Belgium's came: one instrument, no entry into force.
+  const treaty = {
+    id: 'instrument-withdrawn-before-entry',
+    title: 'Convention one ratification of which is withdrawn before it enters into force',
+    parties: ['AT', 'BE', 'CZ'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    withdrawalNoticeDays: 365,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-05' },
+    { type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-02-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-27' },
+  ]);
+
+  it('is not counted: the treaty is not in force, in the view and in the listing, and the state is released', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      status: 'ratification-in-progress',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnByClause: null,
+    });
+    expect(now.body.ratification.AT).toMatchObject({ withdrawn: true, withdrewOn: '2025-02-01', inForceOn: null });
+    const inForce = await http.get('/treaties?status=in-force').expect(200);
+    expect(inForce.body.items.map((item: { id: string }) => item.id)).not.toContain(treaty.id);
+  });
+});
+
+describe('a bilateral treaty one signatory says it will not become a party to', () => {
+  // Both signed on 17 January 2025; Iran notified on 1 March that it did not intend to become a party (VCLT art. 18).
+  // The treaty never entered into force, so it cannot be terminated: it will not enter into force.
+  const treaty = {
+    id: 'bilateral-opted-out',
+    title: 'Bilateral treaty one signatory walks away from',
+    parties: ['RU', 'IR'],
+    category: 'other',
+    kind: 'bilateral',
+    withdrawalNoticeDays: 365,
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '2025-01-17' },
+    { type: 'withdrawal-notified', party: 'IR', occurredOn: '2025-03-01' },
+  ]);
+
+  it('is listed as will-not-enter-into-force, not terminated', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      status: 'will-not-enter-into-force',
+      terminatedOn: null,
+      enteredIntoForceOn: null,
+    });
+    expect(now.body.ratification.IR).toMatchObject({ withdrawn: true, withdrewOn: '2025-03-01' });
+    const listed = async (status: string) =>
+      (await http.get(`/treaties?status=${status}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await listed('will-not-enter-into-force')).toContain(treaty.id);
+    expect(await listed('terminated')).not.toContain(treaty.id);
+  });
+});
+
+describe('acts treaty law does not expect, reported all the same', () => {
+  // In force 30 days after the second instrument: 29 March 2025. Austria's reservation of June comes after its
+  // ratification; Belgium's provisional application is reported to start after the treaty was in force for it.
+  const treaty = {
+    id: 'unexpected-acts-flagged',
+    title: 'Convention some of whose reports are unusual',
+    parties: ['AT', 'BE', 'CZ'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-05' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-27' },
+    { type: 'reservation', party: 'AT', occurredOn: '2025-06-01', text: 'Article 5 does not apply' },
+    { type: 'provisional-application-started', party: 'BE', occurredOn: '2025-05-01' },
+  ]);
+
+  it('are accepted as reported and listed among the warnings, with the reports they are measured against', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    const timeline = await http.get(`/treaties/${treaty.id}/timeline`).expect(200);
+    const ids = timeline.body.items.map((item: { developmentId: string }) => item.developmentId);
+    expect(now.body.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE', party: 'BE', developmentIds: [ids[2]] },
+      { code: 'LATE_RESERVATION', party: 'AT', developmentIds: [ids[3], ids[0]] },
+    ]);
+    expect(now.body.ratification.AT.reservations).toHaveLength(1);
+  });
+});

@@ -39,6 +39,7 @@ export type { ViewSource } from './views/view-sources';
 export * from './views/treaty-status.view';
 export * from './views/treaty-status-summary';
 export type { Disagreement, RatificationStep } from './views/status-parts';
+export { RECORD_WARNING_CODES, type RecordWarning, type RecordWarningCode } from './views/record-warnings';
 export * from './views/treaty-timeline.view';
 export * from './views/treaty-links';
 export type { ComputedDate } from './views/entry-into-force';

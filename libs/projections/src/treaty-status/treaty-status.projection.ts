@@ -58,7 +58,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 10: the stored status is the present's before any date the record sets ahead has come, with
     //    treaty_status_ahead for each day one comes and changes it (decision 0035); before, those dates already
     //    counted. The views of decision 0036 (contradictions listed, moot objections) change with it.
-    version: 10,
+    // 11: an instrument withdrawn before the clause's count was reached is not counted (decision 0038): a treaty
+    //    stored `in-force` on it may not be; a bilateral treaty stored `terminated` by a withdrawal before it entered
+    //    into force is `will-not-enter-into-force`.
+    version: 11,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

@@ -25,7 +25,8 @@ export type BilateralEnding = {
 
 /**
  * The end by withdrawal, or null: none took effect by the day `dates` reads them against (with none, every effect the
- * record determines counts, as for the other computed dates). A notice ends the treaty only if it stood when it took effect: a
+ * record determines counts, as for the other computed dates), or on or after `inForceOn`, the day the treaty entered
+ * into force (null: it has not). A notice ends the treaty only if it stood when it took effect: a
  * consent of the party after the notification and by the effect revokes it (art. 68). A consent after the end does
  * not revive the treaty: a bilateral treaty that has ended is not rejoined, a new one is concluded.
  */
@@ -34,10 +35,15 @@ export function bilateralEndingOf(
   parties: readonly string[],
   noticeDays: number | undefined,
   dates: DatesComeBy,
+  inForceOn: string | null,
 ): BilateralEnding | null {
+  // A treaty that never entered into force cannot end: a withdrawal that takes effect before it (a signatory saying it
+  // will not become a party) means it will not enter into force (decision 0038), which the standing says.
+  if (inForceOn === null) return null;
   let ending: BilateralEnding | null = null;
   for (const party of parties) {
     for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticeDays)) {
+      if (comparePartialDates(on, inForceOn) < 0) continue;
       // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead.
       if ((reported || dates.hasCome(on)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
         ending = { on, party, reported };

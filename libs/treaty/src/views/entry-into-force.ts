@@ -8,17 +8,46 @@ import type { DatesComeBy } from './dates-come-by';
  * arithmetic on the consents on record; the status view decides what to show beside what was reported.
  */
 
-/** One party's instrument of consent: the date of deposit, exchange or notification. */
-export type Instrument = { readonly party: string; readonly on: string };
+/**
+ * One party's instrument of consent: the date of deposit, exchange or notification, and of its withdrawal (a notice, or
+ * a report that it took effect), when the party withdrew it before consenting again.
+ */
+export type Instrument = { readonly party: string; readonly on: string; readonly withdrawnOn?: string | null };
 
 /** The treaty-wide date by the clause, or null: too few instruments, or the deciding one not known to the day. */
 export function treatyEntryIntoForce(clause: EntryIntoForceClause, instruments: readonly Instrument[]): string | null {
+  return countInstruments(clause, instruments).on;
+}
+
+/**
+ * The clause's count: `on` as for `treatyEntryIntoForce`, and the instruments withdrawn before it was reached
+ * (`withdrawnBefore`). The count is reached on the deposit of the Nth instrument that stands that day: one
+ * withdrawn before it was never counted (nor is its state a party); one withdrawn after it was, the treaty's date
+ * having been set by then. While the count is not reached, every instrument withdrawn is withdrawn before it. A
+ * withdrawal that cannot be ordered against the deciding instrument (the same day, or a month or year around it)
+ * leaves nothing computed rather than a guess.
+ */
+export function countInstruments(
+  clause: EntryIntoForceClause,
+  instruments: readonly Instrument[],
+): { readonly on: string | null; readonly withdrawnBefore: readonly Instrument[] } {
   const ordered = [...instruments].sort((a, b) => startOfPeriod(a.on).localeCompare(startOfPeriod(b.on)));
-  const deciding = ordered[clause.instrumentsRequired - 1];
-  if (deciding === undefined || !isCalendarDate(deciding.on)) return null;
-  // A coarse instrument among the first N could fall after the deciding one: the date would be a guess.
-  if (ordered.slice(0, clause.instrumentsRequired).some((instrument) => !isCalendarDate(instrument.on))) return null;
-  return addDays(deciding.on, clause.daysAfter);
+  const withdrawn = ordered.filter((instrument) => instrument.withdrawnOn != null);
+  for (const [index, deciding] of ordered.entries()) {
+    const deposited = ordered.slice(0, index + 1);
+    const order = (instrument: Instrument) =>
+      instrument.withdrawnOn == null ? 1 : comparePartialDates(instrument.withdrawnOn, deciding.on);
+    if (deposited.some((instrument) => order(instrument) === 0)) return { on: null, withdrawnBefore: [] };
+    const standing = deposited.filter((instrument) => order(instrument) > 0);
+    if (standing.length < clause.instrumentsRequired || !standing.includes(deciding)) continue;
+    // A coarse instrument among the first N could fall after the deciding one: the date would be a guess.
+    if (standing.some((instrument) => !isCalendarDate(instrument.on))) return { on: null, withdrawnBefore: [] };
+    return {
+      on: addDays(deciding.on, clause.daysAfter),
+      withdrawnBefore: withdrawn.filter((instrument) => order(instrument) < 0),
+    };
+  }
+  return { on: null, withdrawnBefore: withdrawn };
 }
 
 /**

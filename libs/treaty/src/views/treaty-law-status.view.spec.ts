@@ -566,6 +566,7 @@ describe('per party', () => {
       signedBy(uuid(7), 'AT', '2025-01-10'),
       withdrawalNotified(uuid(8), 'AT', '2025-09-01'),
       consented(uuid(9), 'BE', 'ratification', '2025-03-01'),
+      consented(uuid(11), 'CZ', 'ratification', '2025-04-01'),
       withdrawalNotified(uuid(10), 'BE', '2025-09-01'),
     ];
     expect(statusOf(events, '2025-09-01').ratification['AT']).toMatchObject({
@@ -575,7 +576,8 @@ describe('per party', () => {
       withdrawalEffectiveOnComputed: true,
       withdrawn: true,
     });
-    // A state bound by then still gives the notice: 180 days.
+    // A state bound by then (its instrument counted: FR's accession was the third) still gives the notice: 180 days.
+    // (One withdrawing its instrument before the clause counted it is released when it notifies: decision 0038.)
     expect(statusOf(events, '2025-09-01').ratification['BE']).toMatchObject({
       withdrawalEffectiveOn: '2026-02-28',
       withdrawn: false,
@@ -588,6 +590,8 @@ describe('per party', () => {
     const notified = [
       registeredMultilateral(),
       consented(uuid(2), 'AT', 'ratification', '2020-01-01'),
+      consented(uuid(5), 'BE', 'ratification', '2020-01-02'),
+      consented(uuid(6), 'CZ', 'ratification', '2020-01-03'),
       withdrawalNotified(uuid(3), 'AT', '2022-02-01'),
     ];
     const events = [...notified, withdrew(uuid(4), 'AT', '2022-08-15')];
@@ -636,6 +640,8 @@ describe('per party', () => {
     const noNotice = statusOf([
       registeredMultilateral({ withdrawalNoticeDays: undefined }),
       consented(uuid(11), 'CZ', 'ratification', '2025-03-01'),
+      consented(uuid(12), 'DK', 'ratification', '2025-03-02'),
+      consented(uuid(13), 'EE', 'ratification', '2025-03-03'),
       withdrawalNotified(uuid(7), 'CZ', '2025-09-01'),
     ]);
     expect(noNotice.ratification['CZ']).toMatchObject({

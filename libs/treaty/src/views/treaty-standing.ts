@@ -1,10 +1,10 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
-import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
+import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
-import { computedDate, treatyEntryIntoForce, type ComputedDate } from './entry-into-force';
+import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
 import { consentOf, suspensionOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
 import {
   happenedBy,
@@ -60,6 +60,11 @@ export type PartyStanding = {
    * before the consent does, rather than from its consent.
    */
   readonly consentAfterInForce: PartyConsent | null;
+  /**
+   * The party's instrument (its latest) was withdrawn before the clause's count was reached, so it never counted
+   * (`countInstruments`): the treaty does not enter into force for the party on it (decision 0038).
+   */
+  readonly instrumentWithdrawn: boolean;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
   /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
@@ -85,7 +90,9 @@ export function treatyStandingOf(
   const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const clause = history.entryIntoForce;
-  const byClause = clause ? treatyEntryIntoForce(clause, firstInstruments(onRecord, parties, consents)) : null;
+  const instruments = clause ? instrumentsToCount(onRecord, parties, consents) : [];
+  const count = clause ? countInstruments(clause, instruments) : null;
+  const byClause = count?.on ?? null;
   // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
   const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
   const treatyInForce = computedDate(
@@ -104,8 +111,16 @@ export function treatyStandingOf(
     (history.kind === 'bilateral' ||
       (!clause &&
         !firstInstruments(onRecord, parties, consents).some(({ on }) => comparePartialDates(on, treatyReported) <= 0)));
+  // The day a bilateral treaty entered into force (or is expected to), the treaty's or a party's: only a withdrawal
+  // taking effect from then on ends it.
+  const inForceSince = earliest([
+    treatyInForce.on ?? treatyInForce.expectedOn,
+    onRecord.find(({ current }) => current.type === 'entered-into-force')?.current.occurredOn ?? null,
+  ]);
   const bilateralEnding =
-    history.kind === 'bilateral' ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates) : null;
+    history.kind === 'bilateral'
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince)
+      : null;
 
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
@@ -133,17 +148,23 @@ export function treatyStandingOf(
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
+    // A state whose instrument was withdrawn before the clause counted it never became a party: its consent bound it
+    // to nothing, and its notice withdrew the instrument when given, with no notice period to run (decision 0038).
+    const lastInstrument = instruments.filter((instrument) => instrument.party === party).at(-1);
+    const instrumentWithdrawn = lastInstrument !== undefined && count!.withdrawnBefore.includes(lastInstrument);
     const bindingOn = onRecord
       .filter(
         ({ current }) =>
-          (current.type === 'consent-to-be-bound' ||
-            current.type === 'ratification-completed' ||
-            current.type === 'entered-into-force') &&
+          (current.type === 'entered-into-force' ||
+            (!instrumentWithdrawn &&
+              (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed'))) &&
           partyOf(current) === party,
       )
       .map(({ current }) => current.occurredOn);
     const boundBy = (date: string) =>
-      [completedOn, reportedInForceOn, ...bindingOn].some((on) => on !== null && comparePartialDates(on, date) <= 0);
+      [instrumentWithdrawn ? null : completedOn, reportedInForceOn, ...bindingOn].some(
+        (on) => on !== null && comparePartialDates(on, date) <= 0,
+      );
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
@@ -171,6 +192,7 @@ export function treatyStandingOf(
       reportedInForceOn,
       consentImplied,
       consentAfterInForce,
+      instrumentWithdrawn,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
       withdrewOn:
         bilateralEnding?.party === party
@@ -191,7 +213,7 @@ export function treatyStandingOf(
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
   const endingAhead =
     history.kind === 'bilateral' && bilateralEnding === null
-      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always())
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always(), inForceSince)
       : null;
   const terminated = computedDate(
     latestOnRecord(onRecord, 'terminated').on,
@@ -207,13 +229,18 @@ export function treatyStandingOf(
       ? 'suspended'
       : treatyInForce.on || inForceForAParty
         ? 'in-force'
-        : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
-          ? 'ratified'
-          : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
-            ? 'ratification-in-progress'
-            : signed.on
-              ? 'signed'
-              : 'registered';
+        : // A bilateral treaty needs both: one that one party has walked away from before it entered into force
+          // cannot be terminated, never having bound anyone, and will not enter into force unless that party consents
+          // after all (decision 0038).
+          history.kind === 'bilateral' && remaining.length < parties.length
+          ? 'will-not-enter-into-force'
+          : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
+            ? 'ratified'
+            : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
+              ? 'ratification-in-progress'
+              : signed.on
+                ? 'signed'
+                : 'registered';
 
   return {
     onRecord,
@@ -228,6 +255,15 @@ export function treatyStandingOf(
     bilateralEnding,
     status,
   };
+}
+
+/** The earliest of the dates given (by the start of its period), or null. */
+function earliest(dates: readonly (string | null)[]): string | null {
+  return (
+    dates
+      .filter((on): on is string => on !== null)
+      .sort((a, b) => startOfPeriod(a).localeCompare(startOfPeriod(b)))[0] ?? null
+  );
 }
 
 /**
@@ -254,15 +290,51 @@ function firstInstruments(
   parties: readonly string[],
   consents: ReadonlyMap<string, PartyConsent | null>,
 ): { party: string; on: string }[] {
-  const withdrew = new Set(
-    onRecord.flatMap(({ current }) =>
-      current.type === 'withdrawn' || current.type === 'withdrawal-notified' ? [current.party] : [],
-    ),
-  );
+  const withdrew = withdrawalsByParty(onRecord);
   return parties.flatMap((party) => {
     const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
     return first ? [{ party, on: first.on }] : [];
   });
+}
+
+/**
+ * The instruments the clause counts (`countInstruments`): each party's first, with the date of the withdrawal that
+ * followed it (its notice, or the report that it took effect: a state that has not become a party withdraws its
+ * instrument on notifying it), and the party's latest when it consented again after that withdrawal.
+ */
+function instrumentsToCount(
+  onRecord: readonly DevelopmentHistory[],
+  parties: readonly string[],
+  consents: ReadonlyMap<string, PartyConsent | null>,
+): Instrument[] {
+  const withdrawals = withdrawalsByParty(onRecord);
+  return parties.flatMap((party) => {
+    const dates = withdrawals.get(party);
+    if (dates === undefined) {
+      const consent = consents.get(party);
+      return consent ? [{ party, on: consent.on }] : [];
+    }
+    const withdrawalAfter = (on: string) => dates.find((date) => comparePartialDates(date, on) >= 0) ?? null;
+    const first = consentOf(onRecord, party, 'first');
+    if (first === null) return [];
+    const firstWithdrawnOn = withdrawalAfter(first.on);
+    const latest = consents.get(party);
+    const again =
+      latest && firstWithdrawnOn !== null && comparePartialDates(latest.on, firstWithdrawnOn) > 0
+        ? [{ party, on: latest.on, withdrawnOn: withdrawalAfter(latest.on) }]
+        : [];
+    return [{ party, on: first.on, withdrawnOn: firstWithdrawnOn }, ...again];
+  });
+}
+
+/** The dates of each party's withdrawals on record (notices and reported effects), in valid-time order. */
+function withdrawalsByParty(onRecord: readonly DevelopmentHistory[]): Map<string, string[]> {
+  const withdrawals = new Map<string, string[]>();
+  for (const { current } of onRecord) {
+    if (current.type !== 'withdrawn' && current.type !== 'withdrawal-notified') continue;
+    withdrawals.set(current.party, [...(withdrawals.get(current.party) ?? []), current.occurredOn]);
+  }
+  return withdrawals;
 }
 
 /**

@@ -2,13 +2,25 @@ import type { EntryIntoForceClause, TreatyIdentifiers, TreatyKind } from '../law
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
+import type { RecordWarning } from './record-warnings';
 import type { Disagreement, RatificationStep } from './status-parts';
 import type { ViewRelation } from './treaty-links';
 
 /** The shape of the status view (see `treatyStatusView`). */
 
+/**
+ * `will-not-enter-into-force`: a bilateral treaty one of whose two states withdrew (a signatory saying it will not
+ * become a party, VCLT art. 18) before it entered into force; it never bound anyone, so it is not `terminated`.
+ */
 export type TreatyStatus =
-  'registered' | 'signed' | 'ratification-in-progress' | 'ratified' | 'in-force' | 'suspended' | 'terminated';
+  | 'registered'
+  | 'signed'
+  | 'ratification-in-progress'
+  | 'ratified'
+  | 'in-force'
+  | 'suspended'
+  | 'terminated'
+  | 'will-not-enter-into-force';
 
 export type PartyRatificationStatus = 'pending' | 'in-progress' | 'completed';
 
@@ -90,6 +102,11 @@ export type TreatyStatusView = {
   readonly terminatedOnExpected: string | null;
   readonly ratification: Readonly<Record<string, PartyRatification>>;
   readonly disagreements: readonly Disagreement[];
+  /**
+   * Acts on record, as reported, that treaty law does not expect (a reservation after consent or to a bilateral
+   * treaty, provisional application after entry into force): flagged for a reader and an editor, not refused.
+   */
+  readonly warnings: readonly RecordWarning[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
   /**

@@ -87,6 +87,7 @@ describe('treatyStatusView', () => {
         IR: emptyRatification,
       },
       disagreements: [],
+      warnings: [],
       asOf: null,
       knownAt: null,
       nextChangeOn: null,

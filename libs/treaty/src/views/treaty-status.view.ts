@@ -18,6 +18,7 @@ import {
 import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
+import { recordWarnings } from './record-warnings';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
@@ -72,6 +73,7 @@ export function treatyStatusOf(
       reportedInForceOn,
       consentImplied,
       consentAfterInForce,
+      instrumentWithdrawn,
       withdrewOn,
       notice,
       withdrawalDisagreement,
@@ -87,8 +89,9 @@ export function treatyStatusOf(
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
+    // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
     const computed =
-      consentAfterInForce !== null
+      consentAfterInForce !== null || instrumentWithdrawn
         ? null
         : successionOn !== null
           ? successorEntryIntoForce(successionOn, treatyInForce.on)
@@ -166,6 +169,11 @@ export function treatyStatusOf(
   }
 
   const exchanged = latest('instruments-exchanged');
+  const warnings = recordWarnings(
+    onRecord,
+    history.kind === 'bilateral',
+    (party) => ratification[party]?.inForceOn ?? null,
+  );
 
   return {
     id: history.treatyId,
@@ -199,6 +207,7 @@ export function treatyStatusOf(
     terminatedOnExpected: terminated.expectedOn,
     ratification,
     disagreements,
+    warnings,
     asOf,
     knownAt,
     // The present's: a past `asOf` would be changed as much by the reports after it, which it does not read.

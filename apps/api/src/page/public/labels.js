@@ -8,6 +8,7 @@ const STATUS_LABELS = {
   'in-force': 'in force',
   suspended: 'suspended',
   terminated: 'terminated',
+  'will-not-enter-into-force': 'will not enter into force',
   pending: 'pending',
   'in-progress': 'in progress',
   completed: 'completed',

@@ -92,6 +92,7 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
       Object.entries(status.ratification).map(([party, path]) => partyPath(party, path, referenceDay)),
     ),
     disagreements(status.disagreements),
+    warnings(status.warnings),
   );
 }
 
@@ -179,6 +180,30 @@ function relations(list, treatyLink) {
 
 const disputedNote = (ids) =>
   ids && ids.length > 0 ? h('span', { class: 'flag flag--disputed' }, 'reports disagree') : null;
+
+const WARNING_TEXTS = {
+  LATE_RESERVATION: 'a reservation is reported after the state consented to be bound',
+  RESERVATION_TO_BILATERAL_TREATY: 'a reservation is reported to a bilateral treaty',
+  PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE:
+    'provisional application is reported to start after the treaty entered into force for the state',
+};
+
+/** Acts on record that treaty law does not expect: shown as reported, flagged for the reader. */
+function warnings(flagged) {
+  if (!flagged || flagged.length === 0) return null;
+  return h(
+    'div',
+    { class: 'warning' },
+    h('h4', {}, 'Unusual for treaty law'),
+    h(
+      'ul',
+      {},
+      flagged.map((warning) =>
+        h('li', {}, `${warning.party}: ${WARNING_TEXTS[warning.code] ?? warning.code}; check the source.`),
+      ),
+    ),
+  );
+}
 
 function disagreements(open) {
   if (!open || open.length === 0) return null;

@@ -3,11 +3,13 @@ import {
   CONSENT_TYPES,
   DEVELOPMENT_TYPES,
   LEGISLATIVE_STAGES,
+  RECORD_WARNING_CODES,
   TREATY_CATEGORIES,
   TREATY_KINDS,
 } from '@timeline/treaty';
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
+import { TREATY_STATUSES } from './treaty-statuses';
 
 /**
  * The status as `GET /treaties/{id}` answers it, for the OpenAPI document only: the domain's TreatyStatusView is
@@ -243,6 +245,19 @@ export class DisagreementDto {
   computedOn?: string | null;
 }
 
+export class RecordWarningDto {
+  @ApiProperty({
+    enum: RECORD_WARNING_CODES,
+    description:
+      'LATE_RESERVATION: a reservation after the state consented; RESERVATION_TO_BILATERAL_TREATY; ' +
+      'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state',
+  })
+  code!: string;
+  @ApiProperty() party!: string;
+  @ApiProperty({ type: [String], description: 'The flagged report, then those it is measured against' })
+  developmentIds!: string[];
+}
+
 export class TreatyStatusDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -257,7 +272,9 @@ export class TreatyStatusDto {
   @ApiProperty({ type: TreatyIdentifiersDto }) identifiers!: TreatyIdentifiersDto;
   @ApiProperty({ type: [TreatyRelationViewDto] }) relations!: TreatyRelationViewDto[];
   @ApiProperty({
-    enum: ['registered', 'signed', 'ratification-in-progress', 'ratified', 'in-force', 'suspended', 'terminated'],
+    enum: TREATY_STATUSES,
+    description:
+      'will-not-enter-into-force: a bilateral treaty one of whose two states withdrew before it entered into force',
   })
   status!: string;
   @ApiProperty(date("The treaty's signature, else the first party's")) signedOn!: string | null;
@@ -292,6 +309,11 @@ export class TreatyStatusDto {
   })
   ratification!: Record<string, PartyStatusDto>;
   @ApiProperty({ type: [DisagreementDto] }) disagreements!: DisagreementDto[];
+  @ApiProperty({
+    type: [RecordWarningDto],
+    description: 'Acts on record, as reported, that treaty law does not expect: flagged, not refused',
+  })
+  warnings!: RecordWarningDto[];
   @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) knownAt!: string | null;
   @ApiProperty({

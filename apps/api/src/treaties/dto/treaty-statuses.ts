@@ -9,6 +9,7 @@ const STATUSES: Record<TreatyStatus, true> = {
   'in-force': true,
   suspended: true,
   terminated: true,
+  'will-not-enter-into-force': true,
 };
 
 export const TREATY_STATUSES = Object.keys(STATUSES) as TreatyStatus[];

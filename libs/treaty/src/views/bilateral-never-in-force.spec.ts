@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { consented, recorded, registered, signed, TODAY, uuid, withdrawalNotified, withdrew } from '../testing';
+import { foldTreatyHistory } from './treaty-history';
+import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * A bilateral treaty one of whose two signatories says it will not become a party (VCLT art. 18) before it entered
+ * into force: it never bound anyone, so it cannot end; it will not enter into force (decision 0038).
+ */
+
+function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+const signedByBoth: TreatyEvent[] = [
+  registered({ kind: 'bilateral', withdrawalNoticeDays: 365 }),
+  signed(uuid(2), '2025-01-17'),
+];
+const optedOut = [...signedByBoth, withdrawalNotified(uuid(3), 'IR', '2025-03-01')];
+
+describe('a bilateral treaty a signatory walks away from before it entered into force', () => {
+  it('will not enter into force: it is not terminated, for it never was in force', () => {
+    expect(statusOf(optedOut)).toMatchObject({
+      status: 'will-not-enter-into-force',
+      enteredIntoForceOn: null,
+      terminatedOn: null,
+      terminatedOnComputed: false,
+      terminatedOnExpected: null,
+      disagreements: [],
+    });
+    expect(statusOf(optedOut).ratification['IR']).toMatchObject({ withdrawn: true, withdrewOn: '2025-03-01' });
+    expect(statusOf(optedOut, '2025-02-28').status).toBe('signed');
+  });
+
+  it('also after the other party ratified, and when the record says the withdrawal took effect', () => {
+    const ratifiedByRussia = [...signedByBoth, consented(uuid(4), 'RU', 'ratification', '2025-02-01')];
+    expect(statusOf([...ratifiedByRussia, withdrawalNotified(uuid(3), 'IR', '2025-03-01')]).status).toBe(
+      'will-not-enter-into-force',
+    );
+    expect(statusOf([...ratifiedByRussia, withdrew(uuid(3), 'IR', '2025-03-01')])).toMatchObject({
+      status: 'will-not-enter-into-force',
+      terminatedOn: null,
+    });
+  });
+
+  it('until the state changes its mind and consents after all', () => {
+    const view = statusOf([
+      ...optedOut,
+      consented(uuid(4), 'RU', 'ratification', '2025-04-01'),
+      consented(uuid(5), 'IR', 'ratification', '2025-06-01'),
+    ]);
+    expect(view).toMatchObject({ status: 'ratified', terminatedOn: null });
+    expect(view.ratification['IR']).toMatchObject({ withdrawn: false });
+  });
+
+  it('the listings’ summary says so too', () => {
+    const history = foldTreatyHistory(recorded(optedOut), null);
+    expect(history && statusOn(treatyStatusSummaryOf(history), TODAY)).toBe('will-not-enter-into-force');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import {
+  confirmedReservation,
+  consented,
+  happened,
+  recorded,
+  registered,
+  registeredMultilateral,
+  reserved,
+  scoped,
+  uuid,
+} from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * Acts the record holds as reported but that treaty law does not expect, flagged in `warnings` (decision 0038): the
+ * reports stay, the reader is told.
+ */
+
+function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+/** In force 30 days after the second instrument: AT 5 January, BE 27 February, so 29 March 2025. */
+const inForce = [
+  registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+  consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+  consented(uuid(3), 'BE', 'ratification', '2025-02-27'),
+];
+
+describe('a reservation made after the reserving state consented', () => {
+  it('is flagged late, naming the reservation and the consent (VCLT art. 19: when signing or consenting)', () => {
+    const view = statusOf([...inForce, reserved(uuid(4), 'AT', '2025-06-01', 'On article 5')]);
+    expect(view.warnings).toEqual([{ code: 'LATE_RESERVATION', party: 'AT', developmentIds: [uuid(4), uuid(2)] }]);
+    // Still listed as reported.
+    expect(view.ratification['AT']?.reservations).toHaveLength(1);
+    // Not before it was made.
+    expect(statusOf([...inForce, reserved(uuid(4), 'AT', '2025-06-01')], '2025-05-31').warnings).toEqual([]);
+  });
+
+  it('is not flagged when made on consent or formulated at signature and confirmed on consent', () => {
+    const view = statusOf([
+      ...inForce,
+      reserved(uuid(4), 'BE', '2025-02-27'),
+      reserved(uuid(5), 'CZ', '2025-01-10'),
+      consented(uuid(6), 'CZ', 'ratification', '2025-04-01'),
+      confirmedReservation(uuid(7), 'CZ', '2025-04-01', uuid(5)),
+      // Known only to the month of the consent: it may have been made with it.
+      reserved(uuid(8), 'AT', '2025-01'),
+    ]);
+    expect(view.warnings).toEqual([]);
+  });
+});
+
+describe('a reservation to a bilateral treaty', () => {
+  it('is flagged: a reservation to a bilateral treaty is a proposal to renegotiate it, not a reservation', () => {
+    const view = statusOf([
+      registered({ kind: 'bilateral' }),
+      reserved(uuid(2), 'IR', '2025-02-01', 'Article 3 does not apply'),
+      consented(uuid(3), 'IR', 'ratification', '2025-02-01'),
+    ]);
+    expect(view.warnings).toEqual([
+      { code: 'RESERVATION_TO_BILATERAL_TREATY', party: 'IR', developmentIds: [uuid(2)] },
+    ]);
+  });
+});
+
+describe('provisional application reported to start after the treaty entered into force for the state', () => {
+  it('is flagged: provisional application is pending entry into force (VCLT art. 25)', () => {
+    const events = [...inForce, scoped('ProvisionalApplicationStarted', uuid(4), '2025-05-01', 'AT')];
+    expect(statusOf(events).warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE', party: 'AT', developmentIds: [uuid(4)] },
+    ]);
+    // With a reported entry into force, that report is named too.
+    const reported = statusOf([...events, happened('TreatyEnteredIntoForce', uuid(5), '2025-03-29')]);
+    expect(reported.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE', party: 'AT', developmentIds: [uuid(4), uuid(5)] },
+    ]);
+  });
+
+  it('is not flagged before entry into force, nor for a state for which the treaty is not in force', () => {
+    const view = statusOf([
+      ...inForce,
+      scoped('ProvisionalApplicationStarted', uuid(4), '2025-02-01', 'AT'),
+      scoped('ProvisionalApplicationStarted', uuid(5), '2025-05-01', 'CZ'),
+    ]);
+    expect(view.warnings).toEqual([]);
+  });
+});
