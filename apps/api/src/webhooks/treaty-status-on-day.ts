@@ -1,11 +1,6 @@
 import { StreamDeletedError, StreamNotFoundError, type EventStore } from '@timeline/event-store';
 import { toJsonView, toTreatyEnvelope, type JsonView } from '@timeline/projections';
-import {
-  latestDateOnEarth,
-  treatyStatusView,
-  treatyStreamName,
-  type TreatyEventEnvelope,
-} from '@timeline/treaty';
+import { latestDateOnEarth, treatyStatusView, treatyStreamName, type TreatyEventEnvelope } from '@timeline/treaty';
 
 /** A treaty's status on a day, and the day its last event was recorded on (as a delivery of it reads the day). */
 export interface TreatyOnDay {

@@ -236,7 +236,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       if (!subscription || subscription.deleted) return 'stop';
       if (!dateCameMatchesWebhookFilter(message, subscription.filter)) continue;
       const cloudEvent = toDateCameCloudEvent(message);
-      const position = BigInt(String((treaty.status as { position?: unknown }).position ?? -1));
+      const { position: ownPosition } = treaty.status as { position?: unknown };
+      const position = typeof ownPosition === 'string' ? BigInt(ownPosition) : -1n;
       const outgoing = { eventId: cloudEvent.id, treatyId: turn.treatyId, position, day: turn.day };
       if ((await this.deliver(id, { ...outgoing, body: JSON.stringify(cloudEvent) })) === 'stop') return 'stop';
     }
