@@ -55,21 +55,24 @@ const cloudEvents = (receiver: WebhookReceiver) =>
 const datesCame = (receiver: WebhookReceiver) =>
   cloudEvents(receiver).filter((event) => event.type === 'org.treaty-timeline.treaty.date-came');
 
-/** Writes the convention, in force 30 days after its second instrument: the day its status changes, ahead. */
-async function writeConvention(subject: TestApp): Promise<string> {
+/**
+ * Writes the convention, its instruments 5 and 3 days before `start` (the service's today), in force 30 days after
+ * the second: returns that day, on which its status changes.
+ */
+async function writeConvention(subject: TestApp, start = START): Promise<string> {
   await post(subject.http, '/treaties', CONVENTION).expect(201);
-  await post(subject.http, `/treaties/${CONVENTION.id}/developments`, consent('AT', isoDay(START - 5 * DAY))).expect(
+  await post(subject.http, `/treaties/${CONVENTION.id}/developments`, consent('AT', isoDay(start - 5 * DAY))).expect(
     201,
   );
   const last = await post(
     subject.http,
     `/treaties/${CONVENTION.id}/developments`,
-    consent('BE', isoDay(START - 3 * DAY)),
+    consent('BE', isoDay(start - 3 * DAY)),
   ).expect(201);
   const { body } = await request(subject.http)
     .get(`/treaties/${CONVENTION.id}?minPosition=${last.body.position}`)
     .expect(200);
-  expect(body).toMatchObject({ status: 'ratified', nextChangeOn: isoDay(START + 27 * DAY) });
+  expect(body).toMatchObject({ status: 'ratified', nextChangeOn: isoDay(start + 27 * DAY) });
   return body.nextChangeOn as string;
 }
 
@@ -193,5 +196,35 @@ describe('the day a date set ahead comes (decision 0039)', () => {
     cleanup.push(() => subject.close());
     await sleep(2000);
     expect(receiver.acknowledged).toHaveLength(4);
+  });
+
+  it('does not deliver by webhook a day whose status an event recorded since already carried', async () => {
+    // The service's today two months before the real time: the events are recorded (at the real time) after the day
+    // the clause computes, so each delivery of them reads the treaty in force already.
+    const start = Date.now() - 60 * DAY;
+    let now = start;
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const subject = await startTestApp(webhookSettings, { clock: () => new Date(now) });
+    cleanup.push(() => subject.close());
+    await subject.app.listen(0, '127.0.0.1');
+    const base = (await subject.app.getUrl()).replace('[::1]', '127.0.0.1');
+    await post(subject.http, '/webhooks', { url: receiver.url }, KEYS.reader).expect(201);
+    const live = new EventSource(`${base}/live`);
+    cleanup.push(() => live.close());
+    const came: string[] = [];
+    live.addEventListener('date-came', (message) => came.push(message.data as string));
+    await new Promise<void>((resolve) => (live.onopen = () => resolve()));
+
+    const day = await writeConvention(subject, start);
+    await until(() => receiver.acknowledged.length === 3, 10_000, 'the three events');
+    expect(cloudEvents(receiver).at(-1)!.data.status).toMatchObject({ status: 'in-force', enteredIntoForceOn: day });
+
+    now = dayBegins(day);
+    // The live feed tells its streams of the day as it comes; the webhook has told its receiver already.
+    await until(() => came.length === 1, 10_000, 'the live message');
+    await sleep(1500);
+    expect(receiver.acknowledged).toHaveLength(3);
   });
 });
