@@ -45,6 +45,9 @@ interface Outgoing {
 /** How long an idle worker waits before looking again, should the shared tail miss an append (another process). */
 const IDLE_POLL_MS = 5000;
 
+/** How long the days' deliveries wait for the read model to reach what the worker has read of the log. */
+const READ_MODEL_WAIT_MS = 2000;
+
 /**
  * Delivers each subscription's treaty updates, one at a time and in log order (so in order per treaty), from its
  * checkpoint. A delivery is acknowledged by appending `WebhookDelivered` to the subscription's stream, expecting its
@@ -204,7 +207,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         }
         if (this.stopping || signal.aborted) return;
         // Caught up with the log: the days that have come since, after every event recorded before them.
-        if ((await this.deliverDaysCome(id)) === 'stop') return;
+        if ((await this.deliverDaysCome(id, cursor)) === 'stop') return;
         await this.treatyEvents.changedSince(seen, signal, IDLE_POLL_MS);
       }
     } finally {
@@ -220,12 +223,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    * recorded), so the change is announced once, and never after an event that followed it. Read from the read
    * model (which treaties), folded from the store (what they say): the same on every replica and every attempt.
    */
-  private async deliverDaysCome(id: string): Promise<Outcome> {
+  private async deliverDaysCome(id: string, cursor: bigint): Promise<Outcome> {
     const today = latestDateOnEarth(this.clock());
     const done = this.daysDone.get(id);
     if (done !== undefined && done >= today) return 'delivered';
     const mark = this.subscriptions.get(id)?.dayCheckpoint;
     if (!mark) return 'stop';
+    // The read model must hold every treaty event delivered so far, or a change it has not stored yet would be
+    // passed over for the day: if it lags (a start, a catch-up), look again at the next wake or poll.
+    if (cursor >= 0n && !(await this.readModels.waitForPosition(cursor, READ_MODEL_WAIT_MS))) return 'delivered';
     // From the checkpoint's own day: a later treaty of that day may still be due.
     for (const turn of this.readModels.treaties.statusTurns(dayBefore(mark.day), today)) {
       if (!turnIsAfter(turn, mark)) continue;
