@@ -116,6 +116,8 @@ describe('the day a date set ahead comes (decision 0039)', () => {
     const store = subject.app.get<EventStore>(EVENT_STORE);
     const head = await lastEventPosition(store);
 
+    // The receiver fails its next two requests: the day's change is retried, under one webhook-id.
+    receiver.behaviour.failFirst = 2;
     // A second before the day begins at UTC+14: nothing yet.
     now = dayBegins(day) - 1000;
     await sleep(1500);
@@ -152,7 +154,12 @@ describe('the day a date set ahead comes (decision 0039)', () => {
       .get(`/webhooks/${subscription.body.id}/deliveries`)
       .set('Authorization', bearer(KEYS.reader))
       .expect(200);
-    expect(deliveries.body.items[0]).toMatchObject({ eventId: cloudEvent!.id, day, status: 'delivered' });
+    expect(deliveries.body.items[0]).toMatchObject({ eventId: cloudEvent!.id, day, status: 'delivered', attempts: 3 });
+    expect(receiver.requests.slice(3).map((request) => [request.answered, request.headers['webhook-id']])).toEqual([
+      [500, delivery.headers['webhook-id']],
+      [500, delivery.headers['webhook-id']],
+      [204, delivery.headers['webhook-id']],
+    ]);
 
     // Nothing was appended to the treaties' log: only the subscription's own stream records its checkpoint.
     let treatyEventsAfter = 0;
