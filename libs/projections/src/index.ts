@@ -11,5 +11,6 @@ export { presentDay, setPresentClock } from './treaty-status/present-day';
 export * from './treaty-status/treaty-status.projection';
 export * from './treaty-status/treaty-status.queries';
 export type { TreatyUpdate } from './treaty-status/treaty-update';
+export type { StatusTurn } from './treaty-status/status-turns';
 export { toTreatyEnvelope } from './treaty-status/treaty-envelopes';
 export * from './treaty-status/treaty-status.diff';

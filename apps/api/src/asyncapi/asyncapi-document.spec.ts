@@ -28,7 +28,18 @@ describe('the AsyncAPI document', () => {
       'org.treaty-timeline.development.corrected',
       'org.treaty-timeline.development.retracted',
       'org.treaty-timeline.treaty.deleted',
+      'org.treaty-timeline.treaty.date-came',
     ]);
+  });
+
+  it('describes a day’s change of status on both live channels (decision 0039)', () => {
+    const channels = asyncApiDocument('localhost:3000', 'http').channels as Record<
+      string,
+      { messages: Record<string, unknown> }
+    >;
+    for (const channel of ['live', 'treatyLive']) {
+      expect(channels[channel]!.messages['dateCame']).toEqual({ $ref: '#/components/messages/dateCame' });
+    }
   });
 
   it('is checked by a parser that does report an invalid document', async () => {

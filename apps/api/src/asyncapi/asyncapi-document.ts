@@ -1,5 +1,6 @@
 import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { TREATY_STATUSES } from '../treaties/dto/treaty-statuses';
+import { DATE_CAME_SSE_EVENT, DATE_CAME_TYPE } from '../day-turns/date-came';
 import { TREATY_DELETED_TYPE } from '../webhooks/cloud-event';
 
 const CLOUD_EVENT_TYPES = [
@@ -83,6 +84,49 @@ const treatyDeletedCloudEvent = {
   },
 };
 
+const dateCame = {
+  type: 'object',
+  description:
+    'A day has come on which a date the record set ahead (an entry into force computed from the clause, a ' +
+    "withdrawal's effect, a bilateral treaty's end) changes the treaty's status, with nothing written that day " +
+    '(decision 0039). A day begins at midnight UTC+14, where days begin first.',
+  required: ['treatyId', 'day', 'previousStatus', 'status'],
+  properties: {
+    treatyId: { type: 'string' },
+    day: { type: 'string', format: 'date', description: 'The day the date came (YYYY-MM-DD)' },
+    previousStatus: { type: 'string', enum: [...TREATY_STATUSES], description: 'The status the day before' },
+    status: {
+      $ref: '#/components/schemas/treatyStatus',
+      description: 'The status view on that day: `status` the new one, `nextChangeOn` the next such day',
+    },
+  },
+};
+
+const dateCameCloudEvent = {
+  type: 'object',
+  description:
+    "CloudEvents 1.0, structured mode: a day changed the treaty's status (decision 0039). Delivered after every " +
+    'event of the treaty recorded before that day, at least once, checkpointed by day and treaty; not delivered ' +
+    'when an event of the treaty recorded on or after that day already carried the new status. No `position`: ' +
+    'no event of the log made it. Status, party and treaty filters apply to the status from that day; a ' +
+    'subscription filtered on a development type does not receive it.',
+  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
+  properties: {
+    specversion: { type: 'string', const: '1.0' },
+    id: {
+      type: 'string',
+      description:
+        'Derived from the treaty and the day: the same for every subscriber, attempt and replica, and the live message',
+    },
+    source: { type: 'string', description: '/treaties/{treatyId}' },
+    type: { type: 'string', const: DATE_CAME_TYPE },
+    subject: { type: 'string', description: 'The treaty id' },
+    time: { type: 'string', format: 'date-time', description: 'When the day began at UTC+14' },
+    datacontenttype: { type: 'string', const: 'application/json' },
+    data: { $ref: '#/components/schemas/dateCame' },
+  },
+};
+
 const webhookHeaders = {
   type: 'object',
   required: ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type'],
@@ -138,11 +182,15 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
           'Query filters: treaty, party, status. Each message has `id:` its position, except one that another ' +
           'message at the same position follows (treaties named by the event there); reconnect with Last-Event-ID ' +
           'to get every treaty changed since (its current status, once), then live. Heartbeats every 15 s. A ' +
-          'treaty deleted for good on EventStoreDB is a `treaty-deleted` event, sent whatever the party and status filters.',
+          'treaty deleted for good on EventStoreDB is a `treaty-deleted` event, sent whatever the party and status filters. ' +
+          `A day that changes a treaty's status (a date the record set ahead comes) is a \`${DATE_CAME_SSE_EVENT}\` ` +
+          'event with no `id:`, sent to the streams open when the day begins; a client that reconnects later reads ' +
+          'the status (refetch a treaty on its `nextChangeOn`).',
         servers: [{ $ref: '#/servers/api' }],
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },
           treatyDeleted: { $ref: '#/components/messages/treatyDeleted' },
+          dateCame: { $ref: '#/components/messages/dateCame' },
           heartbeat: { $ref: '#/components/messages/heartbeat' },
         },
       },
@@ -154,6 +202,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },
           treatyDeleted: { $ref: '#/components/messages/treatyDeleted' },
+          dateCame: { $ref: '#/components/messages/dateCame' },
           heartbeat: { $ref: '#/components/messages/heartbeat' },
         },
       },
@@ -169,6 +218,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         messages: {
           ...Object.fromEntries(CLOUD_EVENT_TYPES.map((type) => [messageName(type), webhookMessage(type)])),
           [messageName(TREATY_DELETED_TYPE)]: webhookMessage(TREATY_DELETED_TYPE, 'treatyDeletedCloudEvent'),
+          [messageName(DATE_CAME_TYPE)]: webhookMessage(DATE_CAME_TYPE, 'dateCameCloudEvent'),
         },
       },
     },
@@ -180,6 +230,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         messages: [
           { $ref: '#/channels/live/messages/treatyStatus' },
           { $ref: '#/channels/live/messages/treatyDeleted' },
+          { $ref: '#/channels/live/messages/dateCame' },
           { $ref: '#/channels/live/messages/heartbeat' },
         ],
       },
@@ -190,6 +241,7 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         messages: [
           { $ref: '#/channels/treatyLive/messages/treatyStatus' },
           { $ref: '#/channels/treatyLive/messages/treatyDeleted' },
+          { $ref: '#/channels/treatyLive/messages/dateCame' },
           { $ref: '#/channels/treatyLive/messages/heartbeat' },
         ],
       },
@@ -197,13 +249,13 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
         action: 'send',
         title: 'Deliver a treaty update to a webhook',
         channel: { $ref: '#/channels/webhook' },
-        messages: [...CLOUD_EVENT_TYPES, TREATY_DELETED_TYPE].map((type) => ({
+        messages: [...CLOUD_EVENT_TYPES, TREATY_DELETED_TYPE, DATE_CAME_TYPE].map((type) => ({
           $ref: `#/channels/webhook/messages/${messageName(type)}`,
         })),
       },
     },
     components: {
-      schemas: { treatyStatus, cloudEvent, treatyDeletedCloudEvent, webhookHeaders },
+      schemas: { treatyStatus, cloudEvent, treatyDeletedCloudEvent, dateCame, dateCameCloudEvent, webhookHeaders },
       securitySchemes: {
         apiKey: { type: 'httpApiKey', name: 'Authorization', in: 'header', description: 'Bearer <key>' },
       },
@@ -223,6 +275,21 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
             type: 'object',
             required: ['id', 'deleted'],
             properties: { id: { type: 'string' }, deleted: { type: 'boolean', const: true } },
+          },
+        },
+        dateCame: {
+          name: DATE_CAME_SSE_EVENT,
+          title: `An SSE event of type \`${DATE_CAME_SSE_EVENT}\`, with no \`id:\`: a day changed the treaty's status`,
+          contentType: 'application/json',
+          payload: {
+            allOf: [
+              { $ref: '#/components/schemas/dateCame' },
+              {
+                type: 'object',
+                required: ['id'],
+                properties: { id: { type: 'string', description: 'The CloudEvents id webhooks give the same change' } },
+              },
+            ],
           },
         },
         heartbeat: {

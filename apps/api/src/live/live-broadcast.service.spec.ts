@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { Subject } from 'rxjs';
 import type { TreatyUpdate } from '@timeline/projections';
+import type { DayCame, DayTurns } from '../day-turns/day-turns.service';
 import type { ReadModels } from '../read-models/read-models.service';
 import { LiveBroadcast, type LiveOptions } from './live-broadcast.service';
 import type { LiveFilter } from './live-filter';
@@ -21,7 +22,11 @@ class FakeReadModels {
   readonly updates = new Subject<TreatyUpdate>();
   readonly log: TreatyUpdate[] = [];
 
+  /** Each treaty's status by day, as the read model renders the present on a day. */
+  readonly onDay = new Map<string, Record<string, unknown>>();
+
   readonly treaties = {
+    status: (treatyId: string, day: string) => this.onDay.get(`${treatyId}@${day}`),
     changedAfter: (position: bigint, limit: number): TreatyUpdate[] => {
       const latest = new Map(this.log.map((entry) => [entry.treatyId, entry]));
       return [...latest.values()]
@@ -42,14 +47,15 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 function startBroadcast() {
   const readModels = new FakeReadModels();
-  const broadcast = new LiveBroadcast(readModels as unknown as ReadModels, OPTIONS);
+  const dayTurns = { days: new Subject<DayCame>() };
+  const broadcast = new LiveBroadcast(readModels as unknown as ReadModels, OPTIONS, dayTurns as unknown as DayTurns);
   broadcast.onModuleInit();
   const subscribe = (filter: LiveFilter, after?: bigint) => {
     const response = new FakeSseResponse();
     broadcast.subscribe(response.asResponse, filter, after);
     return response;
   };
-  return { readModels, broadcast, subscribe };
+  return { readModels, broadcast, subscribe, dayTurns };
 }
 
 describe('LiveBroadcast', () => {
@@ -195,5 +201,39 @@ describe('LiveBroadcast', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('announces a day that changes a treaty’s status to the streams its status then matches, with no id', async () => {
+    const { readModels, subscribe, dayTurns } = startBroadcast();
+    readModels.onDay.set('at-be@2026-08-24', { id: 'at-be', status: 'in-force', parties: ['AT', 'BE'] });
+    const all = subscribe({});
+    const inForce = subscribe({ status: 'in-force' });
+    const ratified = subscribe({ status: 'ratified' });
+    const party = subscribe({ party: 'BE' });
+    const other = subscribe({ treaty: 'ru-ir' });
+    // An update queued before the day was seen goes out first.
+    readModels.commit(update('ru-ir', 7n, 'signed', ['RU', 'IR']));
+    dayTurns.days.next({
+      day: '2026-08-24',
+      turns: [{ treatyId: 'at-be', day: '2026-08-24', status: 'in-force', previousStatus: 'ratified' }],
+    });
+    await nextTurn();
+    const text = (response: FakeSseResponse) => Buffer.concat(response.written).toString();
+    const frame = text(inForce).trim();
+    expect(frame).toMatch(/^event: date-came\ndata: /);
+    expect(frame).not.toMatch(/^id:/m);
+    const message = JSON.parse(frame.split('data: ')[1]!);
+    expect(message).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      treatyId: 'at-be',
+      day: '2026-08-24',
+      previousStatus: 'ratified',
+      status: { id: 'at-be', status: 'in-force', parties: ['AT', 'BE'] },
+    });
+    expect(text(all).indexOf('"ru-ir"')).toBeLessThan(text(all).indexOf('event: date-came'));
+    expect(text(party)).toContain('event: date-came');
+    expect(text(ratified)).not.toContain('date-came');
+    expect(text(other)).not.toContain('date-came');
+    expect(all.ids).toEqual(['7']);
   });
 });

@@ -2,9 +2,11 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Response } from 'express';
 import type { Subscription } from 'rxjs';
 import type { TreatyUpdate } from '@timeline/projections';
+import { dateCameMessage } from '../day-turns/date-came-message';
+import { DayTurns, type DayCame } from '../day-turns/day-turns.service';
 import { ReadModels } from '../read-models/read-models.service';
 import { filterKey, matches, type LiveFilter } from './live-filter';
-import { HEARTBEAT_FRAME, heartbeatFrame, updateFrame, type SseFrame } from './sse-frame';
+import { dateCameFrame, HEARTBEAT_FRAME, heartbeatFrame, updateFrame, type SseFrame } from './sse-frame';
 import { SseSubscriber, type SseLimits } from './sse-subscriber';
 
 export interface LiveOptions extends SseLimits {
@@ -36,6 +38,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   private readonly groups = new Map<string, SubscriberGroup>();
   private readonly streams = new Set<SseSubscriber>();
   private updates: Subscription | undefined;
+  private days: Subscription | undefined;
   private pending: TreatyUpdate[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
   /** The position of the last update fanned out that was the last at its position: every update up to it is out. */
@@ -44,6 +47,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
+    private readonly dayTurns: DayTurns,
   ) {}
 
   onModuleInit(): void {
@@ -54,6 +58,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         this.endAll();
       },
     });
+    this.days = this.dayTurns.days.subscribe((came) => this.announce(came));
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -61,6 +66,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
   /** Ends every stream before the server closes: clients reconnect, to this replica or another, with Last-Event-ID. */
   onModuleDestroy(): void {
     this.updates?.unsubscribe();
+    this.days?.unsubscribe();
     clearInterval(this.heartbeat);
     this.publishPending();
     this.endAll();
@@ -104,6 +110,27 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
       for (const subscriber of group.subscribers) subscriber.sendUpdate(update, frame);
     }
     if (update.lastAtPosition) this.publishedThrough = update.position;
+  }
+
+  /**
+   * A day has come: each treaty whose status it changes, to every stream that has joined a group its status then
+   * matches (decision 0039). After the updates already queued, which came before the day was seen. A stream still
+   * catching up misses it, as it would a message sent while it was away: it reads today's status in its catch-up
+   * only if the treaty changed since, so a client that keeps statuses refetches a treaty on its `nextChangeOn`.
+   */
+  private announce(came: DayCame): void {
+    this.publishPending();
+    for (const turn of came.turns) {
+      const status = this.readModels.treaties.status(turn.treatyId, turn.day);
+      if (status === undefined) continue;
+      const candidate = { treatyId: turn.treatyId, deleted: false, status };
+      let frame: SseFrame | undefined;
+      for (const group of this.groups.values()) {
+        if (!matches(candidate, group.filter)) continue;
+        frame ??= dateCameFrame(dateCameMessage(turn, status));
+        for (const subscriber of group.subscribers) subscriber.send(frame);
+      }
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ export function filterKey(filter: LiveFilter): string {
   return JSON.stringify([filter.treaty ?? null, filter.party ?? null, filter.status ?? null]);
 }
 
-export function matches(update: TreatyUpdate, filter: LiveFilter): boolean {
+export function matches(update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status'>, filter: LiveFilter): boolean {
   if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
   // A deleted treaty's status and parties are gone: every stream that may have held it hears of its deletion.
   if (update.deleted || (filter.status === undefined && filter.party === undefined)) return true;

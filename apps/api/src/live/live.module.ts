@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DayTurnsModule } from '../day-turns/day-turns.module';
 import { LIVE_OPTIONS, LiveBroadcast, type LiveOptions } from './live-broadcast.service';
 import { LiveConnections } from './live-connections.service';
 import { LiveController } from './live.controller';
 
 @Module({
+  imports: [DayTurnsModule],
   controllers: [LiveController],
   providers: [
     LiveBroadcast,

@@ -1,4 +1,6 @@
 import type { TreatyUpdate } from '@timeline/projections';
+import { DATE_CAME_SSE_EVENT } from '../day-turns/date-came';
+import type { DateCameMessage } from '../day-turns/date-came-message';
 
 /**
  * An SSE message as the bytes that go on the wire, built once and written as they are to every subscriber that
@@ -31,6 +33,14 @@ export function updateFrame(update: TreatyUpdate): SseFrame {
   // A treaty deleted for good has no status: `{ id, deleted: true }`, as an event of its own type (decision 0024).
   const type = update.deleted ? 'event: treaty-deleted\n' : '';
   return SseFrame.of(`${id}${type}data: ${JSON.stringify(update.status)}\n\n`);
+}
+
+/**
+ * A treaty whose status a date set ahead changes as its day comes (decision 0039): an event of its own type, with
+ * no `id:`, so that the client's last event id stays the log position it resumes from (the turn has none).
+ */
+export function dateCameFrame(message: DateCameMessage): SseFrame {
+  return SseFrame.of(`event: ${DATE_CAME_SSE_EVENT}\ndata: ${JSON.stringify(message)}\n\n`);
 }
 
 /** Keeps idle streams open through proxies; an event of its own type, so clients' `onmessage` never sees it. */

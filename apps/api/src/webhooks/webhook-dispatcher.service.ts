@@ -10,12 +10,19 @@ import type { Subscription as RxSubscription } from 'rxjs';
 import { v5 as uuidV5 } from 'uuid';
 import { AppendSignal, EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { TREATY_STREAM_PREFIX } from '@timeline/treaty';
+import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
+import { turnIsAfter } from '../day-turns/date-came';
+import { dateCameMessage } from '../day-turns/date-came-message';
+import { DayTurns } from '../day-turns/day-turns.service';
+import { ReadModels } from '../read-models/read-models.service';
 import { backoffMs } from './backoff';
 import { matchesWebhookFilter, toCloudEvent, type TreatyEventContext } from './cloud-event';
+import { dateCameMatchesWebhookFilter, toDateCameCloudEvent } from './date-came-cloud-event';
 import { signedHeaders } from './standard-webhooks';
 import { deletionMatchesWebhookFilter, toTreatyDeletedCloudEvent, treatyDeletion } from './treaty-deleted-cloud-event';
 import { TreatyEventContexts } from './treaty-event-contexts';
+import { treatyOnDay } from './treaty-status-on-day';
 import { WebhookSecrets } from './webhook-secrets';
 import { sendWebhook } from './webhook-sender';
 import type { WebhookSubscription } from './webhook-subscription';
@@ -23,16 +30,23 @@ import { WebhookSubscriptions } from './webhook-subscriptions.service';
 
 type Outcome = 'delivered' | 'stop';
 
-/** One delivery to make: the CloudEvent's id, its treaty and log position, and the body sent. */
+/**
+ * One delivery to make: the CloudEvent's id, its treaty and log position, and the body sent; for a day's change of
+ * status (decision 0039), its day, and the position of the treaty's last event then.
+ */
 interface Outgoing {
   readonly eventId: string;
   readonly treatyId: string;
   readonly position: bigint;
+  readonly day?: string;
   readonly body: string;
 }
 
 /** How long an idle worker waits before looking again, should the shared tail miss an append (another process). */
 const IDLE_POLL_MS = 5000;
+
+/** How long the days' deliveries wait for the read model to reach what the worker has read of the log. */
+const READ_MODEL_WAIT_MS = 2000;
 
 /**
  * Delivers each subscription's treaty updates, one at a time and in log order (so in order per treaty), from its
@@ -53,6 +67,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private watching: RxSubscription | undefined;
   private tail: Promise<void> | undefined;
   private readonly treatyEvents = new AppendSignal();
+  /** Per subscription, the day through which every day's change has been delivered or passed over, by this replica. */
+  private readonly daysDone = new Map<string, string>();
+  private watchingDays: RxSubscription | undefined;
   private stopping = false;
   /** Wall-clock time: leases and signature timestamps are protocol time shared with other machines, not domain dates. */
   private readonly now = (): number => Date.now();
@@ -62,6 +79,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly subscriptions: WebhookSubscriptions,
     private readonly secrets: WebhookSecrets,
+    private readonly readModels: ReadModels,
+    private readonly dayTurns: DayTurns,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.settings = config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
     this.contexts = new TreatyEventContexts(store);
@@ -70,6 +90,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   onApplicationBootstrap(): void {
     if (!this.secrets.available) return;
     this.tail = this.followTreatyEvents();
+    // A new day wakes the idle workers, as an event does: it may change statuses with nothing appended.
+    this.watchingDays = this.dayTurns.days.subscribe(() => this.treatyEvents.notify());
     void this.subscriptions.ready.then(() => {
       if (this.stopping) return;
       this.subscriptions.all().forEach((subscription) => this.ensureWorker(subscription.id));
@@ -81,6 +103,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.watching?.unsubscribe();
+    this.watchingDays?.unsubscribe();
     // Wakes every worker that waits for a change or a backoff.
     await this.subscriptions.beforeApplicationShutdown();
     await Promise.all([...this.workers.values(), this.tail]);
@@ -182,6 +205,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
           }
           cursor = message.event.position;
         }
+        if (this.stopping || signal.aborted) return;
+        // Caught up with the log: the days that have come since, after every event recorded before them.
+        if ((await this.deliverDaysCome(id, cursor)) === 'stop') return;
         await this.treatyEvents.changedSince(seen, signal, IDLE_POLL_MS);
       }
     } finally {
@@ -190,19 +216,60 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
+  /**
+   * Delivers the changes of status that the days after the subscription's day checkpoint bring, up to today, by
+   * day then treaty (decision 0039). A treaty with an event recorded on or after the day is passed over: that
+   * event's delivery already carried the status from that day (a delivery reads its status against the day it was
+   * recorded), so the change is announced once, and never after an event that followed it. Read from the read
+   * model (which treaties), folded from the store (what they say): the same on every replica and every attempt.
+   */
+  private async deliverDaysCome(id: string, cursor: bigint): Promise<Outcome> {
+    const today = latestDateOnEarth(this.clock());
+    const done = this.daysDone.get(id);
+    if (done !== undefined && done >= today) return 'delivered';
+    const mark = this.subscriptions.get(id)?.dayCheckpoint;
+    if (!mark) return 'stop';
+    // The read model must hold every treaty event delivered so far, or a change it has not stored yet would be
+    // passed over for the day: if it lags (a start, a catch-up), look again at the next wake or poll.
+    if (cursor >= 0n && !(await this.readModels.waitForPosition(cursor, READ_MODEL_WAIT_MS))) return 'delivered';
+    // From the checkpoint's own day: a later treaty of that day may still be due.
+    for (const turn of this.readModels.treaties.statusTurns(dayBefore(mark.day), today)) {
+      if (!turnIsAfter(turn, mark)) continue;
+      const treaty = await treatyOnDay(this.store, turn.treatyId, turn.day);
+      if (!treaty || treaty.lastRecordedOn >= turn.day) continue;
+      const message = dateCameMessage(turn, treaty.status);
+      const subscription = this.subscriptions.get(id);
+      if (!subscription || subscription.deleted) return 'stop';
+      if (!dateCameMatchesWebhookFilter(message, subscription.filter)) continue;
+      const cloudEvent = toDateCameCloudEvent(message);
+      const { position: ownPosition } = treaty.status as { position?: unknown };
+      const position = typeof ownPosition === 'string' ? BigInt(ownPosition) : -1n;
+      const outgoing = { eventId: cloudEvent.id, treatyId: turn.treatyId, position, day: turn.day };
+      if ((await this.deliver(id, { ...outgoing, body: JSON.stringify(cloudEvent) })) === 'stop') return 'stop';
+    }
+    this.daysDone.set(id, today);
+    return 'delivered';
+  }
+
   private async deliver(id: string, outgoing: Outgoing): Promise<Outcome> {
-    const { position, body } = outgoing;
+    const { position, body, day } = outgoing;
     const deliveryId = uuidV5(outgoing.eventId, id);
     const delivery = {
       deliveryId,
       eventId: outgoing.eventId,
       treatyId: outgoing.treatyId,
       position: position.toString(),
+      ...(day === undefined ? {} : { day }),
     };
+    // Events are checkpointed by log position, days' changes by day and treaty.
+    const acknowledged = (subscription: WebhookSubscription): boolean =>
+      day === undefined
+        ? position <= subscription.checkpoint
+        : !turnIsAfter({ day, treatyId: outgoing.treatyId }, subscription.dayCheckpoint);
     while (!this.stopping) {
       const subscription = this.subscriptions.get(id);
       if (!subscription || subscription.deleted || subscription.paused) return 'stop';
-      if (position <= subscription.checkpoint) return 'delivered';
+      if (acknowledged(subscription)) return 'delivered';
       if (this.leasedElsewhere(subscription)) return 'stop';
       if (!this.holdsLease(subscription, this.settings.leaseMs / 2)) {
         const until = new Date(this.now() + this.settings.leaseMs).toISOString();
@@ -227,12 +294,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       const leaseUntil = new Date(this.now() + this.settings.leaseMs).toISOString();
       const at = new Date(this.now()).toISOString();
       if (result.ok) {
-        await this.acknowledge(id, position, [
-          {
-            type: 'WebhookDelivered',
-            data: { ...delivery, attempt, status: result.status, deliveredAt: at, holder: this.holder, leaseUntil },
-          },
-        ]);
+        const data = { ...delivery, attempt, status: result.status, deliveredAt: at, holder: this.holder, leaseUntil };
+        await this.acknowledge(
+          id,
+          acknowledged,
+          day === undefined
+            ? [{ type: 'WebhookDelivered', data }]
+            : [{ type: 'WebhookDateCameDelivered', data: { ...data, day } }],
+        );
         return 'delivered';
       }
       const pause = attempt >= this.settings.maxFailures;
@@ -265,13 +334,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    * Records an acknowledged delivery. A conflict means the stream moved (a rotation, a resumption, another replica):
    * the acknowledgement is recorded again on the new state, unless the checkpoint has already passed it.
    */
-  private async acknowledge(id: string, position: bigint, events: Parameters<WebhookSubscriptions['append']>[1]) {
+  private async acknowledge(
+    id: string,
+    acknowledged: (subscription: WebhookSubscription) => boolean,
+    events: Parameters<WebhookSubscriptions['append']>[1],
+  ) {
     for (let attempt = 0; attempt < 10; attempt++) {
       const subscription = this.subscriptions.get(id);
-      if (!subscription || subscription.deleted || position <= subscription.checkpoint) return;
+      if (!subscription || subscription.deleted || acknowledged(subscription)) return;
       if (await this.subscriptions.append(id, events, this.holder)) return;
     }
-    this.logger.warn(`Webhook ${id}: could not record the delivery at ${position}; it may be delivered again`);
+    this.logger.warn(`Webhook ${id}: could not record a delivery; it may be delivered again`);
   }
 
   private holdsLease(subscription: WebhookSubscription, marginMs: number): boolean {
@@ -281,6 +354,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private leasedElsewhere(subscription: WebhookSubscription): boolean {
     return !!subscription.lease && subscription.lease.holder !== this.holder && subscription.lease.until > this.now();
   }
+}
+
+/** The day before `day` (`YYYY-MM-DD`). */
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function treatyEventDelivery(context: TreatyEventContext): Outgoing {

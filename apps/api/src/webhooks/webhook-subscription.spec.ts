@@ -44,6 +44,26 @@ describe('evolveSubscription', () => {
     expect(state).toMatchObject({ checkpoint: 50n, failures: 0, lease: { holder: 'r1' } });
   });
 
+  it('checkpoints the days’ changes apart from the log, by day then treaty, forward only (decision 0039)', () => {
+    // Registered before decision 0039: the days after the one it was registered on, at UTC+14.
+    expect(fold(subscribed)?.dayCheckpoint).toEqual({ day: '2025-06-01', treatyId: '' });
+    const registered = fold({ ...subscribed, data: { ...subscribed.data, startAfterDay: '2025-06-02' } });
+    expect(registered?.dayCheckpoint).toEqual({ day: '2025-06-02', treatyId: '' });
+    const dayCame = (day: string, treatyId: string): WebhookEvent => ({
+      type: 'WebhookDateCameDelivered',
+      data: { ...delivery, treatyId, day, position: '30', status: 204, deliveredAt: 'x' },
+    });
+    const state = fold(subscribed, dayCame('2025-06-20', 'b'), dayCame('2025-06-20', 'a'), dayCame('2025-06-19', 'z'), {
+      type: 'WebhookDeliveryAttemptFailed',
+      data: { ...delivery, position: '30', error: 'HTTP 500', failedAt: 'x' },
+    });
+    expect(state).toMatchObject({ dayCheckpoint: { day: '2025-06-20', treatyId: 'b' }, checkpoint: 41n, failures: 1 });
+    expect(evolveSubscription(state, dayCame('2025-06-21', 'a'))).toMatchObject({
+      dayCheckpoint: { day: '2025-06-21', treatyId: 'a' },
+      failures: 0,
+    });
+  });
+
   it('counts failures until a pause, and a resumption starts the count again', () => {
     const failed: WebhookEvent = {
       type: 'WebhookDeliveryAttemptFailed',

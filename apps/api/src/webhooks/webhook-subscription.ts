@@ -1,3 +1,5 @@
+import { latestDateOnEarth } from '@timeline/treaty';
+import { turnIsAfter } from '../day-turns/date-came';
 import type { WebhookEvent, WebhookFilter } from './webhook.events';
 
 export interface WebhookSubscription {
@@ -10,6 +12,8 @@ export interface WebhookSubscription {
   readonly secret: { readonly generation: number; readonly previous?: { generation: number; until: string } };
   /** The log position of the last treaty event acknowledged: deliveries resume after it (-1: from the start). */
   readonly checkpoint: bigint;
+  /** The last day's change of a treaty's status acknowledged (decision 0039): by day, then treaty id. */
+  readonly dayCheckpoint: { readonly day: string; readonly treatyId: string };
   readonly paused: { readonly deliveryId: string; readonly reason: string; readonly since: string } | null;
   /** Failed attempts of the delivery at the head since it was last delivered or resumed. */
   readonly failures: number;
@@ -32,6 +36,7 @@ export function evolveSubscription(
       subscribedAt: data.subscribedAt,
       secret: { generation: 1 },
       checkpoint: BigInt(data.startAfter),
+      dayCheckpoint: { day: data.startAfterDay ?? latestDateOnEarth(new Date(data.subscribedAt)), treatyId: '' },
       paused: null,
       failures: 0,
       lease: null,
@@ -57,6 +62,15 @@ export function evolveSubscription(
       return {
         ...state,
         checkpoint: position > state.checkpoint ? position : state.checkpoint,
+        failures: 0,
+        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+      };
+    }
+    case 'WebhookDateCameDelivered': {
+      const delivered = { day: event.data.day, treatyId: event.data.treatyId };
+      return {
+        ...state,
+        dayCheckpoint: turnIsAfter(delivered, state.dayCheckpoint) ? delivered : state.dayCheckpoint,
         failures: 0,
         lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
       };

@@ -24,12 +24,25 @@ export interface WebhookEventData {
     filter: WebhookFilter;
     /** Deliveries start after this log position: the head when it was registered. */
     startAfter: string;
+    /**
+     * The days that a date set ahead comes on are delivered after this one: the present's day when it was
+     * registered (decision 0039). Absent from subscriptions registered before: the day of `subscribedAt`.
+     */
+    startAfterDay?: string;
     subscribedAt: string;
   };
   WebhookSecretRotated: { generation: number; previousValidUntil: string; rotatedAt: string };
   WebhookLeaseAcquired: { holder: string; until: string };
   WebhookLeaseReleased: { holder: string };
   WebhookDelivered: Delivery & { status: number; deliveredAt: string; holder: string; leaseUntil: string };
+  /** A day's change of a treaty's status delivered (decision 0039): the checkpoint of the days, by day then treaty. */
+  WebhookDateCameDelivered: Delivery & {
+    day: string;
+    status: number;
+    deliveredAt: string;
+    holder: string;
+    leaseUntil: string;
+  };
   WebhookDeliveryAttemptFailed: Delivery & { error: string; failedAt: string; holder: string; leaseUntil: string };
   WebhookPaused: { deliveryId: string; reason: string; pausedAt: string };
   WebhookResumed: { deliveryId: string; resumedAt: string; by: string };
@@ -40,8 +53,11 @@ export interface Delivery {
   readonly deliveryId: string;
   readonly eventId: string;
   readonly treatyId: string;
+  /** The treaty event's log position; for a day's change, the position of the treaty's last event then. */
   readonly position: string;
   readonly attempt: number;
+  /** A day's change of status (decision 0039), not an event: the day. */
+  readonly day?: string;
 }
 
 export type WebhookEventType = keyof WebhookEventData;

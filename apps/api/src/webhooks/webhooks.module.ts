@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DayTurnsModule } from '../day-turns/day-turns.module';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
@@ -6,6 +7,7 @@ import { WebhooksController } from './webhooks.controller';
 import { defaultResolver, Webhooks } from './webhooks.service';
 
 @Module({
+  imports: [DayTurnsModule],
   controllers: [WebhooksController],
   providers: [WebhookSubscriptions, WebhookDispatcher, WebhookSecrets, Webhooks, defaultResolver],
   exports: [WebhookSubscriptions, WebhookDispatcher],

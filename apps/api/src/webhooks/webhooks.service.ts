@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import type { Principal } from '../auth/api-keys';
+import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
 import { refuseTarget, systemResolver, type Resolver } from './target-address';
@@ -21,6 +22,8 @@ export interface DeliveryRecord {
   eventId: string;
   treatyId: string;
   position: string;
+  /** A day's change of the treaty's status (decision 0039), not an event: its day. */
+  day?: string;
   status: 'delivered' | 'failed' | 'retrying';
   attempts: number;
   lastAttemptAt: string;
@@ -39,6 +42,7 @@ export class Webhooks {
     @Inject(WEBHOOK_RESOLVER) private readonly resolver: Resolver,
     private readonly subscriptions: WebhookSubscriptions,
     private readonly secrets: WebhookSecrets,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.settings = config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   }
@@ -68,6 +72,8 @@ export class Webhooks {
             url,
             filter: cleanFilter,
             startAfter: (await this.head()).toString(),
+            // The present's day by the service's clock: the days that come after it are delivered.
+            startAfterDay: latestDateOnEarth(this.clock()),
             subscribedAt,
           },
         },
@@ -125,7 +131,12 @@ export class Webhooks {
     for await (const event of this.subscriptions.history(id, HISTORY_EVENTS))
       events.push(event as unknown as WebhookEvent);
     for (const event of events.reverse()) {
-      if (event.type !== 'WebhookDelivered' && event.type !== 'WebhookDeliveryAttemptFailed') continue;
+      if (
+        event.type !== 'WebhookDelivered' &&
+        event.type !== 'WebhookDateCameDelivered' &&
+        event.type !== 'WebhookDeliveryAttemptFailed'
+      )
+        continue;
       const data = event.data;
       const previous = records.get(data.deliveryId);
       const base = {
@@ -133,12 +144,13 @@ export class Webhooks {
         eventId: data.eventId,
         treatyId: data.treatyId,
         position: data.position,
+        ...(data.day === undefined ? {} : { day: data.day }),
       };
       const attempts = (previous?.attempts ?? 0) + 1;
       records.delete(data.deliveryId);
       records.set(
         data.deliveryId,
-        event.type === 'WebhookDelivered'
+        event.type !== 'WebhookDeliveryAttemptFailed'
           ? {
               ...base,
               status: 'delivered',

@@ -464,6 +464,20 @@ describe('the treaty-status projection', () => {
       db.close();
     });
 
+    it('names the treaties a day changes, with their status from it and before it, and no other day (decision 0039)', async () => {
+      onlyDate('2025-12-01T12:00:00Z');
+      const db = open();
+      applyInBatches(db, await logOf(entering), 3);
+      const queries = new TreatyStatusQueries(db);
+      const turn = { treatyId: ID, day: '2025-12-20', status: 'in-force', previousStatus: 'ratification-in-progress' };
+      expect(queries.statusTurns('2025-12-19', '2025-12-20')).toEqual([turn]);
+      expect(queries.statusTurns('2025-12-01', '2026-01-01')).toEqual([turn]);
+      expect(queries.statusTurns('2025-12-18', '2025-12-19')).toEqual([]);
+      expect(queries.statusTurns('2025-12-20', '2025-12-31')).toEqual([]);
+      expect(queries.statusTurns('2025-12-20', '2025-12-20')).toEqual([]);
+      db.close();
+    });
+
     it('a snapshot (a download) keeps the day it was opened on, though midnight passes while it is read', async () => {
       onlyDate('2025-12-19T09:00:00Z');
       const db = open();

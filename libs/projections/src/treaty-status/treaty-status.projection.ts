@@ -83,6 +83,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
         status    TEXT NOT NULL,
         PRIMARY KEY (treaty_id, on_day)
       ) WITHOUT ROWID;
+      -- The treaties a day changes, which the live feed and webhooks announce (decision 0039). Created on the next
+      -- start in a file built before: it is derived from the rows, so no rebuild.
+      CREATE INDEX IF NOT EXISTS treaty_status_ahead_by_day ON treaty_status_ahead (on_day, treaty_id);
       CREATE TABLE IF NOT EXISTS treaty_parties (
         party     TEXT NOT NULL,
         treaty_id TEXT NOT NULL,

@@ -3,6 +3,7 @@ import type { TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
+import { statusTurnsBetween, type StatusTurn } from './status-turns';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -60,6 +61,14 @@ export class TreatyStatusQueries {
   status(treatyId: string, today = this.today()): JsonView | undefined {
     const text = this.views.text(treatyId, 'status', today);
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
+  }
+
+  /**
+   * The treaties whose status a date the record sets ahead changes on a day after `afterDay`, up to `throughDay`:
+   * what the calendar alone changes, which no event announces (decision 0039).
+   */
+  statusTurns(afterDay: string, throughDay: string): StatusTurn[] {
+    return statusTurnsBetween(this.db, afterDay, throughDay);
   }
 
   timeline(treatyId: string): JsonView | undefined {
