@@ -53,7 +53,9 @@ describe('GET /audit/log?after= with a position that is not an event’s', () =>
       subject = await startTestApp();
       await post(subject.http, '/treaties', RU_IR).expect(201);
       await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
-      await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature({ place: 'Tehran' })).expect(201);
+      // Another source's report of the signature: the same source's again would be refused (decision 0040).
+      const tehran = signature({ place: 'Tehran', source: { ...signature().source, publisher: 'IRNA' } });
+      await post(subject.http, `/treaties/${RU_IR.id}/developments`, tehran).expect(201);
     });
     afterAll(async () => {
       await subject.close();

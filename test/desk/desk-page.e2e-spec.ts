@@ -358,6 +358,42 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("accepts a statement proposed from an article: the speaker's state is posted among the parties it concerns", async () => {
+    // The treaty may be registered already by the test before: either answer leaves it registered.
+    expect([201, 409]).toContain((await post(subject.http, '/treaties', RU_IR)).status);
+    const text = '“The treaty opens a new chapter,” Iranian Foreign Minister Abbas Araghchi said on Tuesday.';
+    await page.goto(`${baseUrl}/desk`);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.locator('#key-state').getAttribute('data-state')) !== 'set') {
+      await page.getByLabel('Editor API key').fill(KEYS.editor);
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await page.waitForSelector('#key-state[data-state="set"]');
+    }
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    await field('extract', 'text').fill(text);
+    await field('extract', 'publishedOn').fill('2025-04-08');
+    await field('extract', 'publisher').fill('Test Wire');
+    await page.locator('#extract-form [data-action="submit"]').click();
+    const statement = page.locator('.proposal[data-type="statement"]', { hasText: 'Abbas Araghchi' });
+    await statement.waitFor();
+    const before = (await storedEvents(subject, RU_IR.id)).length;
+    await statement.getByRole('button', { name: 'Accept' }).click();
+    // The extraction names the speaker's state as the proposal's `party`, which a statement does not take: posted
+    // as such, the API refused every statement proposal (FIELD_NOT_APPLICABLE) and the editor had to clear it.
+    await page.waitForSelector('.proposal[data-type="statement"][data-state="accepted"]');
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before + 1);
+    expect((await storedEvents(subject, RU_IR.id)).at(-1)).toMatchObject({
+      type: 'StatementMade',
+      data: {
+        speaker: 'Abbas Araghchi',
+        parties: ['IR'],
+        occurredOn: '2025-04-08',
+        source: { publisher: 'Test Wire' },
+      },
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('reports a reservation confirmed on consent, naming the one it confirms from the treaty as read', async () => {
     const treaty = { id: 'fr-de-desk-reservations', title: 'Desk reservations treaty', parties: ['FR', 'DE'] };
     const developments = `/treaties/${treaty.id}/developments`;

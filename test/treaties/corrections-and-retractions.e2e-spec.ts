@@ -107,6 +107,44 @@ describe('corrections and retractions', () => {
     expect(response.body).toMatchObject({ code: 'DEVELOPMENT_NOT_FOUND' });
   });
 
+  it("names the development when the id is a correction's or a corroboration's: correct or retract that one", async () => {
+    // An editor correcting a correction pastes the id the write answered (its permalink resolves it): the answer
+    // named no development at all, as if the id were unknown.
+    const first = await post(
+      subject.http,
+      `${developments}/${approvalId}/corrections`,
+      correction({ body: 'Duma' }),
+    ).expect(201);
+    const again = await post(
+      subject.http,
+      `${developments}/${first.body.eventId}/corrections`,
+      correction({ body: 'State Duma' }),
+    ).expect(404);
+    expect(again.body).toMatchObject({
+      code: 'DEVELOPMENT_NOT_FOUND',
+      field: 'developmentId',
+      developmentId: approvalId,
+    });
+    expect(again.body.detail).toContain(`a correction of development ${approvalId}`);
+    expect(again.body.detail).toContain(`${developments}/${approvalId}/corrections`);
+    const corroboration = await post(
+      subject.http,
+      developments,
+      dumaApproval({ occurredOn: '2025-04', body: 'Duma', source: source({ publisher: 'Interfax' }) }),
+    ).expect(201);
+    expect(corroboration.body.eventType).toBe('DevelopmentCorroborated');
+    const retracted = await post(
+      subject.http,
+      `${developments}/${corroboration.body.eventId}/retractions`,
+      retraction,
+    ).expect(404);
+    expect(retracted.body).toMatchObject({ code: 'DEVELOPMENT_NOT_FOUND', developmentId: approvalId });
+    expect(retracted.body.detail).toContain(`a corroborating report of development ${approvalId}`);
+    // Nothing was written by either refusal, and the development is still on record.
+    const events = await storedEvents(subject, RU_IR.id);
+    expect(events.at(-1)?.id).toBe(corroboration.body.eventId);
+  });
+
   it('retracts a development with its corrections; retracting or correcting it again is refused', async () => {
     const response = await post(subject.http, `${developments}/${approvalId}/retractions`, retraction).expect(201);
     expect(response.body).toMatchObject({ eventType: 'DevelopmentRetracted' });

@@ -74,6 +74,9 @@ describe('POST /treaties/{id}/developments:batch', () => {
     const refused = await post(subject.http, batchOf(id), items).expect(422);
     expect(refused.body).toMatchObject({ code: single.body.code, index: 4 });
     expect(refused.body.code).toBe('PARTY_NOT_IN_TREATY');
+    // The field as the validation errors name it: the item's, not a field of the batch's body.
+    expect(single.body.field).toBe('party');
+    expect(refused.body.field).toBe('4.party');
     expect(await storedEvents(subject, id)).toHaveLength(1);
   });
 

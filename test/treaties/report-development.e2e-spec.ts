@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   RU_IR,
@@ -88,6 +89,35 @@ describe('POST /treaties/{id}/developments', () => {
       source: source(),
       disagreesWith: expect.arrayContaining([approvals[0]?.id]),
     });
+  });
+
+  it('refuses the same report sent again without an Idempotency-Key (409 REPORT_ALREADY_RECORDED), alone or in a batch', async () => {
+    // An editor's retry after a lost answer, or an article extracted and accepted a second time: recorded, it was
+    // one more corroboration with the same source, listed twice in the timeline and the permalink.
+    const interfax = source({ publisher: 'Interfax', url: 'https://www.interfax.ru/1', publishedOn: '2025-04-09' });
+    const report = dumaApproval({ source: interfax });
+    const first = await post(subject.http, developments, report).expect(201);
+    expect(first.body.eventType).toBe('DevelopmentCorroborated');
+    const before = await storedEvents(subject, RU_IR.id);
+    const again = await post(subject.http, developments, report).expect(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.body).toMatchObject({ code: 'REPORT_ALREADY_RECORDED', field: 'source' });
+    expect(again.body.detail).toContain(String(before.find((event) => event.type === 'LegislativeApprovalGiven')?.id));
+    const council = dumaApproval({
+      body: 'Federation Council',
+      occurredOn: '2025-04-16',
+      source: source({ publisher: 'RIA Novosti', url: 'https://ria.ru/1', publishedOn: '2025-04-17' }),
+    });
+    const batch = await post(subject.http, `${developments}:batch`, [council, council]);
+    expect(batch.status).toBe(409);
+    expect(batch.body).toMatchObject({ code: 'REPORT_ALREADY_RECORDED', index: 1 });
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+    // The corroboration's permalink is its development's, read once the read model has applied it.
+    const permalink = await request(subject.http)
+      .get(`${developments}/${first.body.eventId}?minPosition=${first.body.position}`)
+      .expect(200);
+    const cited = permalink.body.development.sources.map((one: { publisher: string }) => one.publisher);
+    expect(cited.filter((publisher: string) => publisher === 'Interfax')).toHaveLength(1);
   });
 
   it.each([

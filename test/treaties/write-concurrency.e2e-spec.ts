@@ -130,7 +130,14 @@ describe('Idempotency-Key', () => {
       occurredOn: '2025-06-01',
     });
     const mine = await post(subject.http, developments, body).set('Idempotency-Key', 'shared-key').expect(201);
-    const theirs = await post(subject.http, developments, body, KEYS.otherEditor)
+    // Their report cites another source: the same source giving the same date again would add nothing (decision
+    // 0040); under one editor's key, another body would be IDEMPOTENCY_KEY_REUSED.
+    const theirs = await post(
+      subject.http,
+      developments,
+      { ...body, source: source({ publisher: 'Other', publishedOn: '2025-06-01' }) },
+      KEYS.otherEditor,
+    )
       .set('Idempotency-Key', 'shared-key')
       .expect(201);
     expect(theirs.body.eventId).not.toBe(mine.body.eventId);

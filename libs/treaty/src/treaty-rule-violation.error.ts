@@ -38,6 +38,7 @@ export const TREATY_RULE_CODES = {
   CONFIRMATION_BEFORE_RESERVATION: 'conflict',
   CONFIRMATION_AFTER_WITHDRAWAL: 'conflict',
   ACT_BEFORE_RESERVATION: 'conflict',
+  REPORT_ALREADY_RECORDED: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

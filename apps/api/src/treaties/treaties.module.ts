@@ -6,6 +6,7 @@ import { OneWriteAtATime } from './decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from './decision-state/treaty-decision-states.service';
 import { TreatyDryRun } from './application/treaty-dry-run.service';
 import { TreatyEditing, TreatyEditingDryRun } from './application/treaty-editing.service';
+import { DevelopmentNamedByEvent } from './application/development-named-by-event';
 import { TreatyReads } from './application/treaty-reads.service';
 import { TreatyWriter } from './application/treaty-writer.service';
 import { TreatiesController } from './treaties.controller';
@@ -23,6 +24,7 @@ import { TreatyReadsController } from './treaty-reads.controller';
     TreatyEditing,
     TreatyEditingDryRun,
     TreatyReads,
+    DevelopmentNamedByEvent,
   ],
   exports: [TreatyEditing],
 })

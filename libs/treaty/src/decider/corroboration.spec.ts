@@ -73,11 +73,38 @@ describe('corroboration and disagreement', () => {
         .then(corroborated(first, '2025-01', irna));
     });
 
-    it('re-reporting with a source the development already has is a corroboration too', () => {
+    it('a source the development already has, giving a finer date, corroborates it and narrows it', () => {
       spec
-        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04')])
         .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' }))
         .then(corroborated(first, '2025-04-08', source()));
+    });
+
+    it('the same source giving the same date again adds nothing: refused, naming the development', () => {
+      // A retry without an Idempotency-Key, or a batch holding the line twice: once recorded, it listed the same
+      // source twice in the timeline (decision 0040).
+      const repeat = report(id, {
+        type: 'legislative-approval',
+        party: 'RU',
+        body: 'State Duma',
+        occurredOn: '2025-04-08',
+      });
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(repeat)
+        .thenThrows('REPORT_ALREADY_RECORDED', { field: 'source', message: new RegExp(first) });
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04'), corroborated(first, '2025-04-08', irna)])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: ' state duma',
+            occurredOn: '2025-04-08',
+            source: irna,
+          }),
+        )
+        .thenThrows('REPORT_ALREADY_RECORDED', { field: 'source' });
     });
 
     it('the date alone decides: the same source reporting another date is a second report that disagrees', () => {

@@ -71,7 +71,11 @@ describe('a chamber voting more than once', () => {
   });
 
   it('a corroboration adds no reading to a vote whose reading is on record, nor one a report does not name', () => {
-    const thirdReading = approved(uuid(2), 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' });
+    // Recorded from another source: the same source giving its date again adds nothing (decision 0040).
+    const thirdReading = approved(uuid(2), 'RU', 'State Duma', '2025-04-08', {
+      stage: 'third-reading',
+      source: source({ publisher: 'RIA Novosti', url: 'https://ria.ru/1' }),
+    });
     const corroboration = {
       type: 'DevelopmentCorroborated',
       data: { treatyId: TREATY_ID, developmentId: uuid(2), occurredOn: '2025-04-08', source: source() },

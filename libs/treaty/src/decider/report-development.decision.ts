@@ -5,14 +5,14 @@ import type { LegislativeStage } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, partialDatesAgree } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
-import type { DevelopmentCorroborated, DevelopmentEvent } from '../treaty.events';
+import type { DevelopmentCorroborated, DevelopmentEvent, Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { requireRegistered } from './decision-guards';
 import { parseDevelopmentReport } from './development-report.parser';
 import { requireEventId } from './input-validation';
 import { assertFitsRecord, assertSourceNotBefore, assertSourceNotInFuture, requireToday } from './record-rules';
 import { recordIndexOf } from './record-index';
-import type { TreatyState } from './treaty.state';
+import type { DevelopmentOnRecord, TreatyState } from './treaty.state';
 
 /**
  * News arrives late, out of order and incomplete, so a report is accepted in any order and refused only when it
@@ -56,6 +56,8 @@ export function reportDevelopment(
     agreeing.find((other) => other.sources.some((known) => plainEqual(known, source))) ?? agreeing[0];
   const { treatyId } = treaty.treaty;
   if (corroborated) {
+    const stage = readingNamedFor(corroborated.current, development);
+    if (stage === undefined) refuseRepeatedReport(corroborated, development, source);
     return {
       type: 'DevelopmentCorroborated',
       data: withoutUndefined({
@@ -63,7 +65,7 @@ export function reportDevelopment(
         developmentId: corroborated.developmentId,
         occurredOn: development.occurredOn,
         source,
-        stage: readingNamedFor(corroborated.current, development),
+        stage,
       }),
     };
   }
@@ -77,6 +79,23 @@ export function reportDevelopment(
       source,
       disagreesWith: disagreesWith.length > 0 ? disagreesWith : undefined,
     }),
+  );
+}
+
+/**
+ * A source that already gave this development this date says nothing new when it says it again: a retry without an
+ * Idempotency-Key, a batch that holds a line twice, an article read a second time. Recorded, it would be one more
+ * corroboration with the same source, listed again in the timeline, its feed and its webhooks (decision 0040).
+ */
+function refuseRepeatedReport(onRecord: DevelopmentOnRecord, report: Development, source: Source): void {
+  const repeated = onRecord.reports.some(
+    (known) => known.occurredOn === report.occurredOn && plainEqual(known.source, source),
+  );
+  if (!repeated) return;
+  throw new TreatyRuleViolation(
+    'REPORT_ALREADY_RECORDED',
+    `this source already reports this ${report.type} with occurredOn ${report.occurredOn} (development ${onRecord.developmentId}): nothing new to record (a corroboration adds only its source and date: to change the development's details, correct it). A retry of a write whose answer was lost gets that answer with the same Idempotency-Key`,
+    'source',
   );
 }
 

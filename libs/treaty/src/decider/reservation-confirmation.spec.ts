@@ -23,6 +23,8 @@ const atSignature = [
   reserved(formulated, 'AT', '2025-02-01', wording),
   consented(uuid(3), 'AT', 'ratification', '2025-09-01'),
 ];
+/** Another report of an act on record: the same source giving its date again adds nothing (decision 0040). */
+const secondSource = source({ publisher: 'Der Standard', url: 'https://www.derstandard.at/1' });
 const confirmation = (overrides: Record<string, unknown> = {}) =>
   report(id, {
     type: 'reservation',
@@ -58,10 +60,10 @@ describe('a reservation formulated at signature, confirmed on consent (VCLT art.
     const confirmed = [...atSignature, confirmedReservation(uuid(4), 'AT', '2025-09-01', formulated)];
     spec
       .given(confirmed)
-      .when(confirmation({ text: undefined }))
+      .when(confirmation({ text: undefined, source: secondSource }))
       .then({
         type: 'DevelopmentCorroborated',
-        data: { treatyId: TREATY_ID, developmentId: uuid(4), occurredOn: '2025-09-01', source: source() },
+        data: { treatyId: TREATY_ID, developmentId: uuid(4), occurredOn: '2025-09-01', source: secondSource },
       });
     spec
       .given(confirmed)

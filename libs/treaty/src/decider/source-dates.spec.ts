@@ -15,6 +15,8 @@ import {
 
 const id = uuid(10);
 const duma = uuid(2);
+/** Another source than the one on record: the same source giving its date again adds nothing (decision 0040). */
+const secondSource = source({ publisher: 'Interfax', url: 'https://www.interfax.ru/1' });
 const onRecord = [registered(), signed(uuid(1), '2025-01-17'), approved(duma, 'RU', 'State Duma', '2025-04-08')];
 /** The Moscow Times of 8 April 2025. */
 const ofTheEighth = source({
@@ -56,8 +58,16 @@ describe('a source cannot report an act before it was done', () => {
   it('holds a second report of an act on record to it too, before it could corroborate', () => {
     spec
       .given(onRecord)
-      .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' }))
-      .then(corroborated(duma, '2025-04-08', source()));
+      .when(
+        report(id, {
+          type: 'legislative-approval',
+          party: 'RU',
+          body: 'State Duma',
+          occurredOn: '2025-04-08',
+          source: secondSource,
+        }),
+      )
+      .then(corroborated(duma, '2025-04-08', secondSource));
     spec
       .given(onRecord)
       .when(

@@ -61,6 +61,10 @@ describe('evolve', () => {
         reported: { type: 'legislative-approval', occurredOn: '2025-04-08', party: 'RU', body: 'State Duma' },
         current: { type: 'legislative-approval', occurredOn: '2025-04-08', party: 'RU', body: 'State Duma' },
         sources: [source(), irna],
+        reports: [
+          { source: source(), occurredOn: '2025-04-08' },
+          { source: irna, occurredOn: '2025-04' },
+        ],
         retracted: false,
       },
     ]);

@@ -17,6 +17,7 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
       reported: development,
       current: development,
       sources: [event.data.source],
+      reports: [{ source: event.data.source, occurredOn: development.occurredOn }],
       retracted: false,
     };
     return withAppended(state, added);
@@ -32,6 +33,7 @@ export function evolve(state: TreatyState, event: TreatyEvent): TreatyState {
         // A finer date, or the reading named, refines it; both sources stay.
         current: corroborated(development.current, event.data),
         sources: [...development.sources, event.data.source],
+        reports: [...development.reports, { source: event.data.source, occurredOn: event.data.occurredOn }],
       }));
     case 'DevelopmentCorrected':
       return updateDevelopment(state, event.data.developmentId, (development) => ({

@@ -14,8 +14,13 @@ export type DevelopmentOnRecord = {
   readonly current: Development;
   /** The original source first, then each corroboration's. */
   readonly sources: readonly Source[];
+  /** The same reports with the date each gave: a source giving a date again adds nothing (`REPORT_ALREADY_RECORDED`). */
+  readonly reports: readonly SourcedDate[];
   readonly retracted: boolean;
 };
+
+/** What one report of a development said: its source, and the date that source gave. */
+export type SourcedDate = { readonly source: Source; readonly occurredOn: string };
 
 export type UnregisteredTreaty = { readonly status: 'unregistered' };
 

@@ -106,15 +106,26 @@ function replayBatch(
   };
 }
 
-/** A refusal of one item, as the single route would answer it, with the item's index. */
+/**
+ * A refusal of one item, as the single route would answer it, with the item's index; the field it names is the
+ * item's (`4.party`), as the validation errors name theirs.
+ */
 export function atItem(index: number, error: unknown): unknown {
   const known = error instanceof ApiProblem ? undefined : problemFromKnownError(error);
   if (error instanceof ApiProblem) {
-    return new ApiProblem(error.status, error.code, `Item ${index}: ${error.message}`, { ...error.extensions, index });
+    return new ApiProblem(error.status, error.code, `Item ${index}: ${error.message}`, {
+      ...itemFields(index, error.extensions),
+      index,
+    });
   }
   if (known && known.status < 500) {
     const { type: _type, title: _title, status, detail, code, instance: _instance, ...extensions } = known;
-    return new ApiProblem(status, code, `Item ${index}: ${detail}`, { ...extensions, index });
+    return new ApiProblem(status, code, `Item ${index}: ${detail}`, { ...itemFields(index, extensions), index });
   }
   return error;
+}
+
+function itemFields<T extends object>(index: number, extensions: T): T {
+  const { field } = extensions as { field?: unknown };
+  return typeof field === 'string' ? { ...extensions, field: `${index}.${field}` } : extensions;
 }

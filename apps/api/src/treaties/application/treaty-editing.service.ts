@@ -4,6 +4,7 @@ import type { CorrectDevelopmentRequestDto } from '../dto/correct-development.re
 import type { RegisterTreatyRequestDto } from '../dto/register-treaty.request.dto';
 import type { ReportDevelopmentRequestDto } from '../dto/report-development.request.dto';
 import type { RetractDevelopmentRequestDto } from '../dto/retract-development.request.dto';
+import { DevelopmentNamedByEvent } from './development-named-by-event';
 import { TreatyCommands } from './treaty-commands.service';
 import { TreatyDryRun, type DryRunOutcome } from './treaty-dry-run.service';
 import type { WriteOutcome, WriteRequest } from './write-request';
@@ -19,7 +20,10 @@ type Run<Outcome> = (
  * cases serve real writes (`TreatyEditing`) and dry runs (`TreatyEditingDryRun`), so both decide on one command.
  */
 abstract class EditingUseCases<Outcome> {
-  protected constructor(private readonly run: Run<Outcome>) {}
+  protected constructor(
+    private readonly run: Run<Outcome>,
+    private readonly namedByEvent: DevelopmentNamedByEvent,
+  ) {}
 
   register(request: RegisterTreatyRequestDto, write: WriteRequest): Promise<Outcome> {
     const { id: treatyId, ...registration } = request;
@@ -44,7 +48,9 @@ abstract class EditingUseCases<Outcome> {
       treatyId,
       (eventId) => ({ type: 'CorrectDevelopment', data: { eventId, developmentId, changes, reason, source } }),
       write,
-    );
+    ).catch(async (error: unknown) => {
+      throw await this.namedByEvent.explain(error, treatyId, developmentId, 'corrections');
+    });
   }
 
   retractDevelopment(
@@ -57,22 +63,24 @@ abstract class EditingUseCases<Outcome> {
       treatyId,
       (eventId) => ({ type: 'RetractDevelopment', data: { eventId, developmentId, reason, source } }),
       write,
-    );
+    ).catch(async (error: unknown) => {
+      throw await this.namedByEvent.explain(error, treatyId, developmentId, 'retractions');
+    });
   }
 }
 
 /** The editors' writes: decided and appended. */
 @Injectable()
 export class TreatyEditing extends EditingUseCases<WriteOutcome> {
-  constructor(commands: TreatyCommands) {
-    super((treatyId, commandFor, write) => commands.execute(treatyId, commandFor, write));
+  constructor(commands: TreatyCommands, namedByEvent: DevelopmentNamedByEvent) {
+    super((treatyId, commandFor, write) => commands.execute(treatyId, commandFor, write), namedByEvent);
   }
 }
 
 /** The same writes as dry runs (`?dryRun=true`): decided, never appended. */
 @Injectable()
 export class TreatyEditingDryRun extends EditingUseCases<DryRunOutcome> {
-  constructor(dryRun: TreatyDryRun) {
-    super((treatyId, commandFor, write) => dryRun.decide(treatyId, commandFor, write));
+  constructor(dryRun: TreatyDryRun, namedByEvent: DevelopmentNamedByEvent) {
+    super((treatyId, commandFor, write) => dryRun.decide(treatyId, commandFor, write), namedByEvent);
   }
 }

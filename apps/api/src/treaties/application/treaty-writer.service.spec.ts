@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '@timeline/event-store';
 import { decide, treatyStreamName, type TreatyCommand } from '@timeline/treaty';
-import { TREATY_ID, register, report, uuid } from '@timeline/treaty/testing';
+import { TREATY_ID, register, report, source, uuid } from '@timeline/treaty/testing';
 import type { AppConfig } from '../../config/app-config';
 import { Metrics } from '../../metrics/metrics.service';
 import { ApiProblem } from '../../problems/api-problem';
@@ -35,8 +35,16 @@ type Answer = { appended: string[]; revision: bigint } | { replayOf: string; fin
 
 const stream = treatyStreamName(TREATY_ID);
 const signature = (id: string) => report(id, { type: 'signed', occurredOn: '2025-01-17' });
-const approval = (id: string, party: string) =>
-  report(id, { type: 'legislative-approval', occurredOn: '2025-04-08', party, body: `${party} parliament` });
+const signatureReportedBy = (id: string, publisher: string) =>
+  report(id, { type: 'signed', occurredOn: '2025-01-17', source: source({ publisher }) });
+const approval = (id: string, party: string, publisher?: string) =>
+  report(id, {
+    type: 'legislative-approval',
+    occurredOn: '2025-04-08',
+    party,
+    body: `${party} parliament`,
+    ...(publisher ? { source: source({ publisher }) } : {}),
+  });
 
 describe('TreatyWriter', () => {
   let store: CountingStore;
@@ -130,7 +138,8 @@ describe('TreatyWriter', () => {
     await writer.write(
       TREATY_ID,
       request({ idempotencyKey: 'key-5' }),
-      writeOf([uuid(5)], ([id]) => [signature(id!)]),
+      // Another source's report of the signature: the same source's again would be refused (decision 0040).
+      writeOf([uuid(5)], ([id]) => [signatureReportedBy(id!, 'IRNA')]),
     );
     // A keyed write catches up first (its key may be in the store already), and reads its event back after the
     // append: the store may hold another copy of it, appended first by another process.
@@ -139,7 +148,7 @@ describe('TreatyWriter', () => {
     await writer.write(
       TREATY_ID,
       request(),
-      writeOf([uuid(6)], ([id]) => [approval(id!, 'RU')]),
+      writeOf([uuid(6)], ([id]) => [approval(id!, 'RU', 'IRNA')]),
     );
     expect(store.reads).toBe(0); // the state the keyed write read back
     expect(await chainOfStoredEvents()).toMatchObject({ ok: true, checked: 6 });

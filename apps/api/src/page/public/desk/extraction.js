@@ -160,7 +160,9 @@ function reportValues(proposal, article) {
     ...others,
     type: proposal.type,
     occurredOn: proposal.occurredOn,
-    party: proposal.party ?? '',
+    // A statement takes no `party`: the state a proposal names for it is its speaker's, one of the parties the
+    // statement concerns (`parties`). Posted as `party`, the API refused every statement accepted.
+    party: proposal.type === 'statement' ? '' : (proposal.party ?? ''),
     body: proposal.body ?? '',
     consentType: proposal.consentType ?? '',
     // A statement's words are inside the reporting sentence: the editor trims them to the speaker's own.
@@ -171,6 +173,7 @@ function reportValues(proposal, article) {
     'votes.against': proposal.votes?.against ?? '',
     'votes.abstained': proposal.votes?.abstained ?? '',
     participants: proposal.type === 'negotiations' ? proposal.parties.join(', ') : '',
+    parties: proposal.type === 'statement' ? (proposal.party ?? '') : '',
     'source.publisher': article.publisher ?? '',
     'source.publishedOn': article.publishedOn ?? '',
     'source.url': article.url ?? '',
