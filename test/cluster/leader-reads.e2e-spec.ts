@@ -9,6 +9,10 @@ import { RU_IR, post, signature } from '../support/treaty-requests';
 // A replica whose client is still on the old leader once leadership has moved talks to a follower; a follower's
 // copy may lag. Commands must decide on the leader's copy, or a stale copy makes If-Match fail for nothing and
 // hides an Idempotency-Key's event (another body under that key would then be answered 201).
+/** A report of the signature from a paper of its own: one source giving its date twice is refused (decision 0040). */
+const reportFrom = (place: string) =>
+  signature({ place, source: { ...signature().source, url: `https://example.org/${place.toLowerCase()}` } });
+
 describe('commands read their stream from the leader (three-node protocol double, a follower lagging)', () => {
   let cluster: EsdbProtocolCluster;
   let replicaA: TestApp;
@@ -42,26 +46,19 @@ describe('commands read their stream from the leader (three-node protocol double
     const developments = `/treaties/${id}/developments`;
     // Both replicas talk to node 0, the leader; then its copy stalls and node 1 leads.
     await post(replicaA.http, '/treaties', { ...RU_IR, id }).expect(201);
-    await post(replicaB.http, developments, signature({ place: 'Tehran' }))
-      .set('Idempotency-Key', 'warm-up')
-      .expect(201);
+    await post(replicaB.http, developments, reportFrom('Tehran')).set('Idempotency-Key', 'warm-up').expect(201);
     cluster.stallReplication(0);
     cluster.elect(1);
     // Replica A follows the leader (its own write's NotLeader) and writes there under a key.
-    const first = await post(replicaA.http, developments, signature({ place: 'Moscow' }))
+    const first = await post(replicaA.http, developments, reportFrom('Moscow'))
       .set('Idempotency-Key', 'one-key')
       .expect(201);
     // Replica B is still on node 0, whose copy lacks that write.
-    const reused = await post(replicaB.http, developments, signature({ place: 'Geneva' })).set(
-      'Idempotency-Key',
-      'one-key',
-    );
+    const reused = await post(replicaB.http, developments, reportFrom('Geneva')).set('Idempotency-Key', 'one-key');
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const current = first.headers.etag as string;
-    await post(replicaB.http, developments, signature({ place: 'Vienna' }))
-      .set('If-Match', current)
-      .expect(201);
+    await post(replicaB.http, developments, reportFrom('Vienna')).set('If-Match', current).expect(201);
     cluster.resumeReplication(0);
   });
 });
