@@ -27,6 +27,19 @@ describe('HTTP answers: what the protocol promises', () => {
   let subject: TestApp;
   afterEach(() => subject.close());
 
+  it('gives a refusal no ETag, which a client would send back as If-Match', async () => {
+    subject = await startTestApp();
+    await post(subject.http, '/treaties', RU_IR).expect(201);
+    const developments = `/treaties/${RU_IR.id}/developments`;
+    const refused = await post(subject.http, developments, { type: 'signed', occurredOn: '2025-13-01' }).expect(400);
+    expect(refused.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(refused.headers['etag']).toBeUndefined();
+    expect(Number(refused.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(refused.body)));
+    const missing = await request(subject.http).get('/treaties/no-such-treaty').expect(404);
+    expect(missing.headers['etag']).toBeUndefined();
+    expect(missing.body).toMatchObject({ code: 'TREATY_NOT_FOUND' });
+  });
+
   it('sends WWW-Authenticate with every 401', async () => {
     subject = await startTestApp({ publicReads: false });
     const anonymous = await request(subject.http).get('/treaties').expect(401);

@@ -63,7 +63,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 405 && Array.isArray(problem['allow'])) {
       response.setHeader('Allow', (problem['allow'] as string[]).join(', '));
     }
-    response.status(problem.status).type('application/problem+json').json(problem);
+    // Written with `end`, not `json`: Express's `send` would give the problem a weak ETag of its bytes, which a
+    // client taking the ETag of any answer would send back as If-Match (and be refused INVALID_IF_MATCH).
+    const body = JSON.stringify(problem);
+    response
+      .status(problem.status)
+      .setHeader('Content-Type', 'application/problem+json; charset=utf-8')
+      .setHeader('Content-Length', Buffer.byteLength(body))
+      .end(body);
   }
 
   /** Nest's answer when no route matched (no route ran: `request.route` is unset), on a path another method serves. */
