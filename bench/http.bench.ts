@@ -90,7 +90,7 @@ export async function httpBench(seconds: number, concurrencies: readonly number[
         { base: bareBase, kind: 'bare', concurrency, offset: 0 },
         seconds,
       );
-      offset += ours.requests;
+      offset += ours.issued;
       rows.push({
         scenario: rows.length === 0 ? '4. HTTP POST developments' : '',
         subject: `concurrency ${concurrency}: ours / bare`,

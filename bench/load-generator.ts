@@ -26,7 +26,14 @@ export interface LoadPlan {
 }
 
 export interface LoadResult {
+  /** Requests answered within the run's time. */
   readonly requests: number;
+  /**
+   * Request numbers the run used: those answered, and those still in flight when its time ran out, which the server
+   * may well have written. The next run starts after them, or it would send those reports again (refused since
+   * decision 0040 as REPORT_ALREADY_RECORDED, a 409 the benchmark counts as a failure).
+   */
+  readonly issued: number;
   /** How long the run sent for. */
   readonly seconds: number;
   readonly requestsPerSecond: number;
@@ -104,6 +111,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     requests: result.requests.total,
     seconds,
     requestsPerSecond: Math.round(result.requests.total / seconds),
+    issued: next,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -128,7 +136,7 @@ async function runInTurns({ plans, rounds }: LoadTask): Promise<LoadResult[]> {
   const runOf = async (index: number, seconds: number | undefined): Promise<LoadResult> => {
     const plan = plans[index]!;
     const result = await run({ ...plan, offset: offsets[index]!, ...(seconds === undefined ? {} : { seconds }) });
-    offsets[index] = offsets[index]! + result.requests;
+    offsets[index] = offsets[index]! + result.issued;
     return result;
   };
   if (rounds > 1) {
@@ -141,7 +149,8 @@ async function runInTurns({ plans, rounds }: LoadTask): Promise<LoadResult[]> {
       runs[index]!.push(await runOf(index, plan.count === undefined ? (plan.seconds ?? 5) / rounds : undefined));
     }
   }
-  return runs.map(combined);
+  // The numbers the warm-up used count too: the caller's next task starts after every one this task sent.
+  return runs.map((planRuns, index) => ({ ...combined(planRuns), issued: offsets[index]! - plans[index]!.offset }));
 }
 
 /** One result for a plan's runs: requests per second over their own time, the median p50, the highest p99. */
@@ -150,6 +159,7 @@ function combined(runs: readonly LoadResult[]): LoadResult {
   const p50s = runs.map((run) => run.p50).sort((a, b) => a - b);
   return {
     requests: total((run) => run.requests),
+    issued: total((run) => run.issued),
     seconds: total((run) => run.seconds),
     requestsPerSecond: Math.round(total((run) => run.requests) / total((run) => run.seconds)),
     p50: p50s[Math.floor(p50s.length / 2)]!,
