@@ -8,8 +8,9 @@ import { Webhook } from 'standardwebhooks';
 import { EVENT_STORE, lastEventPosition, type EventStore } from '@timeline/event-store';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { post, source } from '../support/treaty-requests';
+import { post } from '../support/treaty-requests';
 import { WebhookReceiver, until } from '../support/webhook-receiver';
+import { TWO_STATE_CONVENTION as CONVENTION, ratification as consent } from '../support/two-state-convention';
 
 /**
  * Decision 0039: the day a date the record sets ahead comes, the treaty's new status reaches live subscribers and
@@ -19,22 +20,6 @@ import { WebhookReceiver, until } from '../support/webhook-receiver';
 const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const START = Date.now() + 10 * DAY;
-
-const CONVENTION = {
-  id: 'two-state-convention',
-  title: 'Convention between Two States',
-  parties: ['AT', 'BE'],
-  category: 'other',
-  kind: 'multilateral',
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-};
-const consent = (party: string, occurredOn: string) => ({
-  type: 'consent-to-be-bound',
-  party,
-  consentType: 'ratification',
-  occurredOn,
-  source: source({ publishedOn: occurredOn }),
-});
 
 const webhookSettings = {
   webhooks: { allowPrivateTargets: true, retryBaseMs: 20, maxFailures: 1000, timeoutMs: 2000, leaseMs: 2000 },

@@ -7,8 +7,9 @@ import request from 'supertest';
 import { KEYS } from '../support/api-keys';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { post, source } from '../support/treaty-requests';
+import { post } from '../support/treaty-requests';
 import { WebhookReceiver, until } from '../support/webhook-receiver';
+import { TWO_STATE_CONVENTION as CONVENTION, ratification as consent } from '../support/two-state-convention';
 
 /**
  * Decision 0039 with two replicas on one EventStoreDB (the protocol double): both see the day come, by the same
@@ -18,21 +19,6 @@ import { WebhookReceiver, until } from '../support/webhook-receiver';
 const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const START = Date.now() + 10 * DAY;
-const CONVENTION = {
-  id: 'two-state-convention',
-  title: 'Convention between Two States',
-  parties: ['AT', 'BE'],
-  category: 'other',
-  kind: 'multilateral',
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-};
-const consent = (party: string, occurredOn: string) => ({
-  type: 'consent-to-be-bound',
-  party,
-  consentType: 'ratification',
-  occurredOn,
-  source: source({ publishedOn: occurredOn }),
-});
 
 describe('the day a date comes, on two replicas (decision 0039)', () => {
   let server: EsdbProtocolDouble;

@@ -4,26 +4,12 @@ import request from 'supertest';
 import { downloadText } from '../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { fixedClock, post, source } from '../support/treaty-requests';
+import { TWO_STATE_CONVENTION as CONVENTION, ratification as consent } from '../support/two-state-convention';
 
 /**
  * Decision 0035 over HTTP: the present is today (the app's clock: 1 August 2026). A convention of two states, in
  * force 30 days after the second instrument: 25 July 2026 + 30 days = 24 August 2026, still ahead.
  */
-const CONVENTION = {
-  id: 'two-state-convention',
-  title: 'Convention between Two States',
-  parties: ['AT', 'BE'],
-  category: 'other',
-  kind: 'multilateral',
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-};
-const consent = (party: string, occurredOn: string) => ({
-  type: 'consent-to-be-bound',
-  party,
-  consentType: 'ratification',
-  occurredOn,
-  source: source({ publishedOn: occurredOn }),
-});
 
 describe('the present: a status as of today, with the dates the record sets ahead still to come', () => {
   let subject: TestApp;
