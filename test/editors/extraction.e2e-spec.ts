@@ -82,11 +82,17 @@ describe('POST /extractions', () => {
     expect(response.headers['content-type']).toMatch(/problem\+json/);
   });
 
+  it('answers 422 DATE_IN_FUTURE to an article dated after today, whose every proposal would be refused', async () => {
+    const tomorrowEverywhere = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const response = await extract({ ...ARTICLE, publishedOn: tomorrowEverywhere }).expect(422);
+    expect(response.body).toMatchObject({ code: 'DATE_IN_FUTURE', field: 'publishedOn' });
+  });
+
   it('is documented in the OpenAPI document', async () => {
     const document = (await request(subject.http).get('/docs-json').expect(200)).body;
     const post = document.paths['/extractions']?.post;
     expect(post?.requestBody).toBeDefined();
-    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '422']));
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(['ExtractionRequestDto', 'ExtractionResponseDto', 'ProposalDto']),
     );

@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { ExtractionRequestDto } from './dto/extraction.request.dto';
@@ -31,6 +32,7 @@ export class ExtractionsController {
   @ApiBadRequestResponse(PROBLEM)
   @ApiUnauthorizedResponse(PROBLEM)
   @ApiForbiddenResponse(PROBLEM)
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE: publishedOn is after today (UTC+14)' })
   extract(@Body() request: ExtractionRequestDto): ExtractionResponseDto {
     return this.extractions.extract(request) as ExtractionResponseDto;
   }

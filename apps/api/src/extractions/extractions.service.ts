@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { extractDevelopments, namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
+import { isInFuture, TreatyRuleViolation } from '@timeline/treaty';
+import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
 
@@ -27,9 +29,22 @@ interface TimelineItem {
  */
 @Injectable()
 export class Extractions {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   extract(request: ExtractionRequestDto): ExtractionResult {
+    // An article not yet published proposes dates read from a day to come, and every one would then be refused as
+    // DATE_IN_FUTURE: say so once, for the date the editor typed.
+    const today = latestDateOnEarth(this.clock());
+    if (isInFuture(request.publishedOn, today)) {
+      throw new TreatyRuleViolation(
+        'DATE_IN_FUTURE',
+        `publishedOn ${request.publishedOn} is in the future (today is ${today})`,
+        'publishedOn',
+      );
+    }
     return extractDevelopments(
       {
         text: request.text,
