@@ -138,6 +138,17 @@ describe('bad input: a generated corpus against every write route', () => {
     if (/at .*\.(js|ts):\d+/.test(JSON.stringify(response.body))) throw new Error(`${what} leaked a stack trace`);
   };
 
+  it('answers an array posted where one object goes by what the body must be, and where many developments go', async () => {
+    for (const route of routes()) {
+      const response = await post(subject.http, route.path, [route.body]).expect(400);
+      expect(response.body.errors).toEqual([
+        { field: '', message: expect.stringMatching(/^the body must be one JSON object, not an array/) },
+      ]);
+    }
+    const developments = await post(subject.http, `/treaties/${RU_IR.id}/developments`, [dumaApproval()]).expect(400);
+    expect(developments.body.detail).toContain('/treaties/{id}/developments:batch');
+  });
+
   it(
     'answers every malformed body with a 4xx problem+json, never a 5xx, and writes nothing',
     async () => {

@@ -14,6 +14,7 @@ import { rememberValidationRules } from './http/validation-rules-cache';
 import { DEFAULT_MAX_BATCH_BYTES, type AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
+import { ObjectBodyPipe } from './problems/object-body.pipe';
 import { validationProblem } from './problems/validation-problem';
 
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
@@ -51,6 +52,7 @@ export async function createApp(
   rememberValidationRules();
   app.useGlobalPipes(
     new ReservedKeysPipe(),
+    new ObjectBodyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -26,6 +26,9 @@ import { IsAbsentOr, IsInForType, PARTIAL_DATE, IsCleanText } from './validation
 import { VotesDto } from './votes.dto';
 
 export class ReportDevelopmentRequestDto {
+  /** Where an array of these goes (ObjectBodyPipe's answer to one posted here). */
+  static readonly manyGoTo = 'post many developments of one treaty to /treaties/{id}/developments:batch';
+
   @ApiProperty({ enum: DEVELOPMENT_TYPES, example: 'legislative-approval' })
   @IsString()
   @MaxLength(64)
