@@ -210,8 +210,8 @@ describe('refused input: every bad request a clear 4xx with a stable code', () =
   });
 
   describe('error lists', () => {
-    it('lists at most 20 errors and counts the rest, for a huge array body', async () => {
-      const body = JSON.stringify(Array.from({ length: 20_000 }, () => ({ bogus: 7 })));
+    it('lists at most 20 errors and counts the rest, for a body with thousands of unknown fields', async () => {
+      const body = JSON.stringify(Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`bogus${i}`, 7])));
       const response = await postRaw(subject.http, '/treaties', body).expect(400);
       expect(response.body.errors).toHaveLength(20);
       expect(response.body.moreErrors).toBeGreaterThan(0);
