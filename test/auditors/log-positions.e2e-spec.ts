@@ -54,8 +54,8 @@ describe('GET /audit/log?after= with a position that is not an event’s', () =>
       await post(subject.http, '/treaties', RU_IR).expect(201);
       await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
       // Another source's report of the signature: the same source's again would be refused (decision 0040).
-      const tehran = signature({ place: 'Tehran', source: { ...signature().source, publisher: 'IRNA' } });
-      await post(subject.http, `/treaties/${RU_IR.id}/developments`, tehran).expect(201);
+      const irna = signature({ source: { ...signature().source, publisher: 'IRNA' } });
+      await post(subject.http, `/treaties/${RU_IR.id}/developments`, irna).expect(201);
     });
     afterAll(async () => {
       await subject.close();

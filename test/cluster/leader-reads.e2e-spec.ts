@@ -10,8 +10,8 @@ import { RU_IR, post, signature } from '../support/treaty-requests';
 // copy may lag. Commands must decide on the leader's copy, or a stale copy makes If-Match fail for nothing and
 // hides an Idempotency-Key's event (another body under that key would then be answered 201).
 /** A report of the signature from a paper of its own: one source giving its date twice is refused (decision 0040). */
-const reportFrom = (place: string) =>
-  signature({ place, source: { ...signature().source, url: `https://example.org/${place.toLowerCase()}` } });
+const reportFrom = (paper: string) =>
+  signature({ source: { ...signature().source, url: `https://example.org/${paper.toLowerCase()}` } });
 
 describe('commands read their stream from the leader (three-node protocol double, a follower lagging)', () => {
   let cluster: EsdbProtocolCluster;

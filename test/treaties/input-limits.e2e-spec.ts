@@ -43,17 +43,20 @@ const PROBES: Probe[] = [
     send: (s, n) => post(s.http, developments, signed({ document: text(n) })),
   },
   { field: 'source.quote', limit: 'quote', send: (s, n) => post(s.http, developments, signed({ quote: text(n) })) },
-  { field: 'place', limit: 'name', send: (s, n) => post(s.http, developments, signature({ place: text(n) })) },
+  {
+    field: 'place',
+    limit: 'name',
+    send: (s, n) => post(s.http, developmentsOf('limits-place'), signature({ place: text(n) })),
+  },
   {
     field: 'signatories',
     limit: 'signatories',
-    send: (s, n) =>
-      post(s.http, developments, signature({ signatories: names(n), source: citing(`signatories-${n}`) })),
+    send: (s, n) => post(s.http, developmentsOf('limits-signatories'), signature({ signatories: names(n) })),
   },
   {
     field: 'signatories[0]',
     limit: 'name',
-    send: (s, n) => post(s.http, developments, signature({ signatories: [text(n)], source: citing(`signatory-${n}`) })),
+    send: (s, n) => post(s.http, developmentsOf('limits-signatory'), signature({ signatories: [text(n)] })),
   },
   {
     field: 'body',
@@ -83,12 +86,11 @@ const PROBES: Probe[] = [
 ];
 
 /**
- * A source of its own for a probe that reports the signature again: the same source giving the same date again is
- * refused as already recorded (decision 0040), whatever the limits.
+ * A treaty of its own for a probe of a signature's details: on RU_IR the signature is on record, and a report of it
+ * with details it does not hold is refused (decision 0041), whatever the limits.
  */
-function citing(page: string) {
-  return source({ publishedOn: '2025-01-17', url: `https://tass.com/politics/${page}` });
-}
+const OWN_TREATIES = ['limits-place', 'limits-signatories', 'limits-signatory'];
+const developmentsOf = (treatyId: string) => `/treaties/${treatyId}/developments`;
 
 function signed(sourceOverrides: Record<string, unknown>) {
   return signature({ source: source({ publishedOn: '2025-01-17', ...sourceOverrides }) });
@@ -100,6 +102,7 @@ describe('Input limits: the same answer for a value over a limit, whatever its s
   beforeAll(async () => {
     subject = await startTestApp();
     await registerRuIr(subject.http);
+    for (const id of OWN_TREATIES) await post(subject.http, '/treaties', { ...RU_IR, id }).expect(201);
   });
 
   afterAll(async () => {

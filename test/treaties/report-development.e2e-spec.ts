@@ -120,6 +120,26 @@ describe('POST /treaties/{id}/developments', () => {
     expect(cited.filter((publisher: string) => publisher === 'Interfax')).toHaveLength(1);
   });
 
+  it('refuses a corroboration whose details the record lacks (409 DETAILS_NOT_ON_RECORD), and takes it without them', async () => {
+    // Another paper gives the Duma's vote with its count: a corroboration records only the source and the date, so
+    // the count would have been dropped without a word while the record cited the paper (decision 0041).
+    const kommersant = source({ publisher: 'Kommersant', url: 'https://kommersant.ru/1', publishedOn: '2025-04-09' });
+    const before = await storedEvents(subject, RU_IR.id);
+    const withCount = dumaApproval({ votes: { for: 401, against: 0 }, source: kommersant });
+    const refused = await post(subject.http, developments, withCount).expect(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'DETAILS_NOT_ON_RECORD', field: 'votes' });
+    expect(refused.body.detail).toContain('(on record: none)');
+    expect(refused.body.detail).toContain(
+      String(before.find((event) => event.type === 'LegislativeApprovalGiven')?.id),
+    );
+    const batch = await post(subject.http, `${developments}:batch`, [withCount]).expect(409);
+    expect(batch.body).toMatchObject({ code: 'DETAILS_NOT_ON_RECORD', index: 0 });
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+    const taken = await post(subject.http, developments, dumaApproval({ source: kommersant })).expect(201);
+    expect(taken.body.eventType).toBe('DevelopmentCorroborated');
+  });
+
   it.each([
     ['PARTY_NOT_IN_TREATY', 422, dumaApproval({ party: 'KP' })],
     ['UNKNOWN_DEVELOPMENT_TYPE', 422, dumaApproval({ type: 'annexed' })],

@@ -39,6 +39,7 @@ export const TREATY_RULE_CODES = {
   CONFIRMATION_AFTER_WITHDRAWAL: 'conflict',
   ACT_BEFORE_RESERVATION: 'conflict',
   REPORT_ALREADY_RECORDED: 'conflict',
+  DETAILS_NOT_ON_RECORD: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

@@ -134,6 +134,73 @@ describe('corroboration and disagreement', () => {
     });
   });
 
+  describe('a corroboration records its source and date, so a report with details the record lacks is refused', () => {
+    const onRecord = signed(first, '2025-01-17', { place: 'Kremlin, Moscow', signatories: ['Vladimir Putin'] });
+
+    it('another place, naming the detail, what is on record and the development (decision 0041)', () => {
+      spec
+        .given([registered(), onRecord])
+        .when(report(id, { type: 'signed', occurredOn: '2025-01-17', place: 'Tehran', source: irna }))
+        .thenThrows('DETAILS_NOT_ON_RECORD', {
+          field: 'place',
+          message: new RegExp(`${first}.*place "Tehran" \\(on record: "Kremlin, Moscow"\\)`),
+        });
+    });
+
+    it('a signatory the record does not name, and a vote count the record lacks', () => {
+      spec
+        .given([registered(), onRecord])
+        .when(
+          report(id, { type: 'signed', occurredOn: '2025-01-17', signatories: ['Masoud Pezeshkian'], source: irna }),
+        )
+        .thenThrows('DETAILS_NOT_ON_RECORD', { field: 'signatories', message: /on record: \["Vladimir Putin"\]/ });
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: 'State Duma',
+            occurredOn: '2025-04-08',
+            votes: { for: 400, against: 1 },
+            source: irna,
+          }),
+        )
+        .thenThrows('DETAILS_NOT_ON_RECORD', { field: 'votes', message: /on record: none/ });
+    });
+
+    it('a report that says no more than the record corroborates it: part of the place, some signatories, any case', () => {
+      spec
+        .given([registered(), onRecord])
+        .when(
+          report(id, {
+            type: 'signed',
+            occurredOn: '2025-01-17',
+            place: 'moscow',
+            signatories: [' vladimir  putin'],
+            source: irna,
+          }),
+        )
+        .then(corroborated(first, '2025-01-17', irna));
+    });
+
+    it('a decisive reading corroborates a vote on record at another name of the decisive reading', () => {
+      spec
+        .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' })])
+        .when(
+          report(id, {
+            type: 'legislative-approval',
+            party: 'RU',
+            body: 'State Duma',
+            occurredOn: '2025-04-08',
+            stage: 'final',
+            source: irna,
+          }),
+        )
+        .then(corroborated(first, '2025-04-08', irna));
+    });
+  });
+
   describe('different developments are not corroborations', () => {
     it('another chamber of the same party', () => {
       spec

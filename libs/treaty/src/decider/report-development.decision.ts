@@ -9,6 +9,7 @@ import type { DevelopmentCorroborated, DevelopmentEvent, Source } from '../treat
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import { requireRegistered } from './decision-guards';
 import { parseDevelopmentReport } from './development-report.parser';
+import { detailsNotOnRecord } from './details-not-on-record';
 import { requireEventId } from './input-validation';
 import { assertFitsRecord, assertSourceNotBefore, assertSourceNotInFuture, requireToday } from './record-rules';
 import { recordIndexOf } from './record-index';
@@ -58,6 +59,7 @@ export function reportDevelopment(
   if (corroborated) {
     const stage = readingNamedFor(corroborated.current, development);
     if (stage === undefined) refuseRepeatedReport(corroborated, development, source);
+    refuseDetailsNotOnRecord(corroborated, development, stage === undefined ? undefined : 'stage');
     return {
       type: 'DevelopmentCorroborated',
       data: withoutUndefined({
@@ -96,6 +98,28 @@ function refuseRepeatedReport(onRecord: DevelopmentOnRecord, report: Development
     'REPORT_ALREADY_RECORDED',
     `this source already reports this ${report.type} with occurredOn ${report.occurredOn} (development ${onRecord.developmentId}): nothing new to record (a corroboration adds only its source and date: to change the development's details, correct it). A retry of a write whose answer was lost gets that answer with the same Idempotency-Key`,
     'source',
+  );
+}
+
+/**
+ * A corroboration records its source and date, not the report's other details: a place, signatories or a vote count
+ * the record lacks or holds otherwise would be dropped without a word, and the record would cite the source for
+ * details it never gave. Such a report is refused, naming each detail, so the editor sends it without them or
+ * corrects the development (decision 0041).
+ */
+function refuseDetailsNotOnRecord(onRecord: DevelopmentOnRecord, report: Development, added?: string): void {
+  const missing = detailsNotOnRecord(onRecord.current, report, added);
+  if (missing.length === 0) return;
+  const listed = missing
+    .map(
+      ({ field, reported, onRecord: recorded }) =>
+        `${field} ${JSON.stringify(reported)} (on record: ${recorded === undefined ? 'none' : JSON.stringify(recorded)})`,
+    )
+    .join(', ');
+  throw new TreatyRuleViolation(
+    'DETAILS_NOT_ON_RECORD',
+    `this ${report.type} agrees in date with development ${onRecord.developmentId}, which a corroboration would add this source to; but a corroboration records only its source and date, so ${listed} would be lost. Send the report without ${missing.length === 1 ? 'it' : 'them'} to add this source, or correct the development to change its details`,
+    missing[0]!.field,
   );
 }
 

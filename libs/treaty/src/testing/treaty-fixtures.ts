@@ -62,9 +62,17 @@ function base(id: string, occurredOn: string, options: Base) {
   };
 }
 
-export const signed = (id: string, occurredOn: string, options: Base & { place?: string } = {}): TreatySigned => ({
+export const signed = (
+  id: string,
+  occurredOn: string,
+  options: Base & { place?: string; signatories?: readonly string[] } = {},
+): TreatySigned => ({
   type: 'TreatySigned',
-  data: { ...base(id, occurredOn, options), ...(options.place ? { place: options.place } : {}) },
+  data: {
+    ...base(id, occurredOn, options),
+    ...(options.place ? { place: options.place } : {}),
+    ...(options.signatories ? { signatories: options.signatories } : {}),
+  },
 });
 
 export const approved = (

@@ -100,7 +100,16 @@ function proposalCard(proposal, article, { reportForm, showReportTab, chooseTrea
       h('dd', {}, proposal.dateReasoning),
       h('dt', {}, 'Confidence'),
       h('dd', {}, `${Math.round(proposal.confidence * 100)} %`),
-      proposal.alreadyRecorded ? [h('dt', {}, 'On record'), h('dd', {}, 'already: accepting adds this source')] : null,
+      proposal.alreadyRecorded
+        ? [
+            h('dt', {}, 'On record'),
+            h(
+              'dd',
+              {},
+              'already: accepting adds this source; a detail the record lacks is refused (correct the development)',
+            ),
+          ]
+        : null,
     ),
     h('blockquote', {}, proposal.quote),
     status,
