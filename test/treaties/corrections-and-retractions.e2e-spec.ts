@@ -98,6 +98,22 @@ describe('corrections and retractions', () => {
     expect(await votesShown()).toBeNull();
   });
 
+  it('says why a field cannot be corrected and what to do instead, not only that it "should not exist"', async () => {
+    const refused = await post(
+      subject.http,
+      `${developments}/${approvalId}/corrections`,
+      correction({ type: 'ratification-completed', venue: 'Kremlin' }),
+    ).expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'changes.type',
+        message: expect.stringMatching(/^changes\.type cannot be corrected .*: retract the development and report it/),
+      },
+      { field: 'changes.venue', message: expect.stringMatching(/^changes\.venue is not a field .*: it takes .*place/) },
+    ]);
+  });
+
   it('answers 404 DEVELOPMENT_NOT_FOUND for an id that names no development', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     await post(subject.http, `${developments}/${unknown}/corrections`, correction({ occurredOn: '2025-04-08' })).expect(

@@ -57,6 +57,8 @@ export async function createApp(
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      // Kept on each error (never sent): a field the DTO does not take is explained by the DTO (unknown-field.ts).
+      validationError: { target: true },
       exceptionFactory: validationProblem,
     }),
   );

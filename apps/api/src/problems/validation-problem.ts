@@ -1,5 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import { ApiProblem } from './api-problem';
+import { unknownFieldMessage } from './unknown-field';
 
 export interface FieldError {
   readonly field: string;
@@ -49,11 +50,12 @@ function flatten(errors: readonly ValidationError[], prefix: string): FieldError
  * What to say of one field. A missing one fails every rule its value would have had to pass ("must be shorter than
  * or equal to 64 characters", "must be a string"), which reads as though a value had been sent: it is named once, as
  * required, as the domain names it. A value that breaks rules says each, and each only once (several decorators
- * may carry the same message).
+ * may carry the same message). A field the request does not take says so, and what it takes (`unknownFieldMessage`).
  */
 function messagesOf(error: ValidationError, field: string): string[] {
   const messages = Object.values(error.constraints ?? {});
   if (messages.length === 0) return [];
+  if (error.constraints?.['whitelistValidation'] !== undefined) return [unknownFieldMessage(error, field)];
   if (error.value === undefined) return [`${field} is required`];
   return [...new Set(messages)];
 }

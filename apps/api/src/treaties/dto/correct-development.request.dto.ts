@@ -21,6 +21,22 @@ import { VoteCountChangesDto } from './vote-count-changes.dto';
  * effectiveOn, successionOn).
  */
 export class DevelopmentChangesDto {
+  /** What an editor tries to correct that a correction cannot change, and what to do instead. */
+  static readonly unknownFields: Readonly<Record<string, string>> = {
+    type: notCorrectable('a development of another type is another development'),
+    speaker: notCorrectable('a statement is its speaker and its words'),
+    quote: notCorrectable('a statement is its speaker and its words'),
+    text: notCorrectable('a reservation or declaration is its wording'),
+    summary: notCorrectable('a context note is its summary'),
+    consentType: notCorrectable('a consent is one per party and type'),
+    againstParty: notCorrectable('an objection is one per party and reservation'),
+    reservationId: notCorrectable('an objection or withdrawal is one per reservation'),
+    participants: notCorrectable('a round of talks is its stage and participants'),
+    treaties: notCorrectable('the treaties and parties a development names are reported with it'),
+    parties: notCorrectable('the treaties and parties a development names are reported with it'),
+    source: 'is not a change: the source of the correction goes beside `changes`, as `source`',
+  };
+
   @ApiPropertyOptional({ example: '2025-04-08', pattern: PARTIAL_DATE.source })
   @IsAbsentOr()
   @Matches(PARTIAL_DATE, { message: 'changes.occurredOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
@@ -105,6 +121,10 @@ export class DevelopmentChangesDto {
   @IsAbsentNullOr()
   @Matches(PARTIAL_DATE, { message: 'changes.successionOn must be a date as YYYY-MM-DD, YYYY-MM or YYYY' })
   successionOn?: string | null;
+}
+
+function notCorrectable(why: string): string {
+  return `cannot be corrected (${why}): retract the development and report it again as it was`;
 }
 
 export class CorrectDevelopmentRequestDto {
