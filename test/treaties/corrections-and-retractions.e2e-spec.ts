@@ -161,6 +161,28 @@ describe('corrections and retractions', () => {
     expect(events.at(-1)?.id).toBe(corroboration.body.eventId);
   });
 
+  it('refuses a correction that makes a report a second record of another (409); retracting it resolves', async () => {
+    // Two papers disagree on the day of the Federation Council's vote. The second was wrong: moved onto the first's
+    // date, it would be the same vote on record twice, listed twice in Russia's steps.
+    const council = (occurredOn: string, publisher: string) =>
+      dumaApproval({
+        body: 'Federation Council',
+        occurredOn,
+        source: source({ publisher, publishedOn: '2025-04-18' }),
+      });
+    await post(subject.http, developments, council('2025-04-16', 'TASS')).expect(201);
+    const wrong = await post(subject.http, developments, council('2025-04-17', 'RIA Novosti')).expect(201);
+    const before = await storedEvents(subject, RU_IR.id);
+    const refused = await post(subject.http, `${developments}/${wrong.body.eventId}/corrections`, {
+      ...correction({ occurredOn: '2025-04-16' }),
+      source: source({ publishedOn: '2025-04-18' }),
+    }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'DEVELOPMENT_ALREADY_ON_RECORD', field: 'changes' });
+    expect(refused.body.detail).toContain(`retract ${wrong.body.eventId as string} instead`);
+    expect(await storedEvents(subject, RU_IR.id)).toHaveLength(before.length);
+    await post(subject.http, `${developments}/${wrong.body.eventId}/retractions`, retraction).expect(201);
+  });
+
   it('retracts a development with its corrections; retracting or correcting it again is refused', async () => {
     const response = await post(subject.http, `${developments}/${approvalId}/retractions`, retraction).expect(201);
     expect(response.body).toMatchObject({ eventType: 'DevelopmentRetracted' });

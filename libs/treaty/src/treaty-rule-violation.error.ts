@@ -40,6 +40,7 @@ export const TREATY_RULE_CODES = {
   ACT_BEFORE_RESERVATION: 'conflict',
   REPORT_ALREADY_RECORDED: 'conflict',
   DETAILS_NOT_ON_RECORD: 'conflict',
+  DEVELOPMENT_ALREADY_ON_RECORD: 'conflict',
 } as const satisfies Record<string, TreatyRuleKind>;
 
 /**

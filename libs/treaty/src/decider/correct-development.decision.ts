@@ -1,4 +1,7 @@
-import { applyChanges } from '../development';
+import { applyChanges, identityKey, type Development } from '../development';
+import { isRepeatable } from '../development-type';
+import { separatedByRejoining } from '../law/rejoining';
+import { partialDatesAgree } from '../partial-date';
 import { plainEqual } from '../plain-data';
 import type { CorrectDevelopment, DecisionContext } from '../treaty.commands';
 import type { DevelopmentCorrected } from '../treaty.events';
@@ -16,7 +19,7 @@ import {
 } from './record-rules';
 import { assertNamedActsStillFollow } from './reservation-order-rules';
 import { assertConfirmationsStillFit } from './treaty-law-rules';
-import { developmentsOnRecord, type TreatyState } from './treaty.state';
+import { developmentsOnRecord, type DevelopmentOnRecord, type TreatyState } from './treaty.state';
 
 /**
  * A correction changes fields of a development on record; the latest value of a field wins. Accepted after a
@@ -50,8 +53,36 @@ export function correctDevelopment(
   assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
+  assertNotAnotherRecordOf(target.developmentId, corrected, others);
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },
   };
+}
+
+/**
+ * A correction must not make a development a second record of another: a disagreeing report corrected onto the
+ * other's date, or a vote moved to the chamber whose vote is on record. The two would then both be on record as one
+ * act, listed twice in a party's steps, its sources split between them. The report that was wrong is retracted
+ * instead; the one on record keeps its sources, and a source of the wrong one that gave the right date corroborates.
+ */
+function assertNotAnotherRecordOf(
+  developmentId: string,
+  corrected: Development,
+  others: readonly DevelopmentOnRecord[],
+): void {
+  if (isRepeatable(corrected.type)) return;
+  const key = identityKey(corrected);
+  const same = others.find(
+    (other) =>
+      identityKey(other.current) === key &&
+      partialDatesAgree(other.current.occurredOn, corrected.occurredOn) &&
+      !separatedByRejoining(other.current, corrected, others),
+  );
+  if (same === undefined) return;
+  throw new TreatyRuleViolation(
+    'DEVELOPMENT_ALREADY_ON_RECORD',
+    `corrected so, development ${developmentId} would be a second record of development ${same.developmentId} (the same ${corrected.type}, on an agreeing date): retract ${developmentId} instead; ${same.developmentId} keeps its sources`,
+    'changes',
+  );
 }

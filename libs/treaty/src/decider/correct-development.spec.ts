@@ -55,6 +55,48 @@ describe('CorrectDevelopment', () => {
       .thenThrows('EMPTY_CORRECTION', { message: /as it is on record/ });
   });
 
+  describe('never makes a development a second record of another (DEVELOPMENT_ALREADY_ON_RECORD)', () => {
+    const disagreeing = uuid(4);
+    const twoReports = [
+      ...history,
+      approved(disagreeing, 'RU', 'State Duma', '2025-04-09', { disagreesWith: [approval] }),
+    ];
+
+    it("a disagreeing report corrected onto the other's date: retract it instead", () => {
+      spec
+        .given(twoReports)
+        .when(correct(id, disagreeing, { occurredOn: '2025-04-08' }, { source: gazette }))
+        .thenThrows('DEVELOPMENT_ALREADY_ON_RECORD', {
+          field: 'changes',
+          message: new RegExp(
+            `${disagreeing} would be a second record of development ${approval}.*retract ${disagreeing}`,
+          ),
+        });
+      spec
+        .given(twoReports)
+        .when(correct(id, disagreeing, { occurredOn: '2025-04' }, { source: gazette }))
+        .thenThrows('DEVELOPMENT_ALREADY_ON_RECORD');
+    });
+
+    it('a vote moved to the chamber whose vote on that day is on record', () => {
+      spec
+        .given([...history, approved(uuid(5), 'RU', 'Federation Council', '2025-04-08')])
+        .when(correct(id, uuid(5), { body: 'state duma' }, { source: gazette }))
+        .thenThrows('DEVELOPMENT_ALREADY_ON_RECORD');
+    });
+
+    it('but a correction that keeps the reports apart, or meets a retracted one, is recorded', () => {
+      spec
+        .given(twoReports)
+        .when(correct(id, disagreeing, { occurredOn: '2025-04-10' }, { source: gazette }))
+        .then(correctedEvent(disagreeing, { occurredOn: '2025-04-10' }));
+      spec
+        .given([...twoReports, retracted(approval)])
+        .when(correct(id, disagreeing, { occurredOn: '2025-04-08' }, { source: gazette }))
+        .then(correctedEvent(disagreeing, { occurredOn: '2025-04-08' }));
+    });
+  });
+
   it('is accepted after the treaty was terminated', () => {
     spec
       .given([...history, happened('TreatyTerminated', uuid(4), '2025-11')])
