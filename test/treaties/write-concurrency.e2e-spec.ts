@@ -36,6 +36,10 @@ describe('optimistic concurrency with If-Match', () => {
     expect([first.status, second.status].sort()).toEqual([201, 412]);
     const loser = first.status === 412 ? first : second;
     expect(loser.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: '2' });
+    // In the editor's terms: the treaty, not the store's stream.
+    expect(loser.body.detail).toMatch(
+      new RegExp(`^Treaty ${RU_IR.id} has changed since revision 1 \\(your If-Match\\)`),
+    );
     expect(await storedEvents(subject, RU_IR.id)).toHaveLength(3);
   });
 
@@ -60,6 +64,7 @@ describe('optimistic concurrency with If-Match', () => {
       .set('If-Match', '*')
       .expect(412);
     expect(response.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: 'no_stream' });
+    expect(response.body.detail).toBe('Treaty never-registered does not exist, so If-Match * does not hold');
   });
 
   it('answers 400 INVALID_IF_MATCH for an If-Match that is not an ETag', async () => {

@@ -9,8 +9,10 @@ import {
   UnreadableEventError,
   WrongExpectedRevisionError,
   describeRevision,
+  NO_STREAM,
+  STREAM_EXISTS,
 } from '@timeline/event-store';
-import { EventUpcastError, TreatyRuleViolation, type TreatyRuleKind } from '@timeline/treaty';
+import { EventUpcastError, TreatyRuleViolation, treatyIdFromStreamName, type TreatyRuleKind } from '@timeline/treaty';
 import { problem, type ProblemDetails } from './api-problem';
 
 /**
@@ -27,7 +29,9 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
     return problem(500, 'UNREADABLE_EVENT', 'A stored event could not be read by this version of the service');
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return problem(412, 'REVISION_MISMATCH', error.message, { currentRevision: describeRevision(error.actual) });
+    return problem(412, 'REVISION_MISMATCH', staleIfMatchMessage(error), {
+      currentRevision: describeRevision(error.actual),
+    });
   }
   if (error instanceof StreamNotFoundError) return problem(404, 'NOT_FOUND', error.message);
   if (error instanceof StreamDeletedError) {
@@ -60,4 +64,21 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
     return problem(parserError.status, 'BAD_REQUEST_BODY', `The body could not be read (${parserError.type})`);
   }
   return undefined;
+}
+
+/**
+ * The 412 in the editor's terms: the treaty and the ETag they sent, not the store's stream name and revisions (an
+ * If-Match that no longer holds is the only way a client meets this error).
+ */
+function staleIfMatchMessage(error: WrongExpectedRevisionError): string {
+  const treatyId = treatyIdFromStreamName(error.streamName);
+  const treaty = treatyId === undefined ? 'The record' : `Treaty ${treatyId}`;
+  if (error.actual === NO_STREAM) {
+    return `${treaty} does not exist, so If-Match ${error.expected === STREAM_EXISTS ? '*' : `"${describeRevision(error.expected)}"`} does not hold`;
+  }
+  const since =
+    error.expected === STREAM_EXISTS || error.expected === NO_STREAM
+      ? ''
+      : ` since revision ${describeRevision(error.expected)} (your If-Match)`;
+  return `${treaty} has changed${since}: it is at revision ${describeRevision(error.actual)}. Read it again, decide on what it now says, and send its ETag as If-Match`;
 }
