@@ -45,6 +45,11 @@ describe('corrections and retractions', () => {
       developmentId: approvalId,
       changes: { occurredOn: '2025-04-08' },
     });
+    // Its Location is the permalink by the correction's id, which answers the development as corrected.
+    const permalink = await request(subject.http)
+      .get(response.headers.location as string)
+      .expect(200);
+    expect(permalink.body.development).toMatchObject({ developmentId: approvalId, occurredOn: '2025-04-08' });
   });
 
   it.each([

@@ -26,6 +26,12 @@ describe('POST /treaties/{id}/developments', () => {
     const response = await post(subject.http, developments, signature()).expect(201);
     expect(response.body).toMatchObject({ treatyId: RU_IR.id, eventType: 'TreatySigned', revision: '1' });
     expect(response.headers.etag).toBe('"1"');
+    // Location is the development's permalink, which answers at once (the write waited for its read model).
+    expect(response.headers.location).toBe(`${developments}/${response.body.eventId as string}`);
+    const permalink = await request(subject.http)
+      .get(response.headers.location as string)
+      .expect(200);
+    expect(permalink.body.development).toMatchObject({ developmentId: response.body.eventId, type: 'signed' });
     const events = await storedEvents(subject, RU_IR.id);
     expect(events[1]).toMatchObject({ id: response.body.eventId, type: 'TreatySigned' });
     expect(events[1]?.data).toMatchObject({

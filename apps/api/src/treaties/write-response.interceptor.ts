@@ -8,7 +8,7 @@ import { WriteResponseDto } from './dto/write-response.dto';
 
 /**
  * Turns a write's outcome into its HTTP answer: the body with decimal strings, the ETag for the next If-Match,
- * the treaty's Location, and `Idempotent-Replayed: true` when a retry found its first answer. A dry run answers
+ * the Location of what was written (the treaty registered, or the permalink of the development written about), and `Idempotent-Replayed: true` when a retry found its first answer. A dry run answers
  * 200 (nothing was created) with the ETag of the revision it decided on, which a real write may send as If-Match.
  */
 @Injectable()
@@ -29,10 +29,19 @@ export class WriteResponseInterceptor implements NestInterceptor<
           return DryRunResponseDto.from(outcome);
         }
         response.setHeader('ETag', `"${outcome.revision}"`);
-        response.setHeader('Location', `/treaties/${outcome.treatyId}`);
+        response.setHeader('Location', locationOf(outcome));
         if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
         return WriteResponseDto.from(outcome);
       }),
     );
   }
+}
+
+/**
+ * A registration creates the treaty; a report, correction or retraction is about one development, whose permalink
+ * answers by the id of any event about it (a corroboration's, a correction's) as by its own.
+ */
+export function locationOf(outcome: Pick<WriteOutcome, 'treatyId' | 'eventId' | 'eventType'>): string {
+  const treaty = `/treaties/${outcome.treatyId}`;
+  return outcome.eventType === 'TreatyRegistered' ? treaty : `${treaty}/developments/${outcome.eventId}`;
 }
