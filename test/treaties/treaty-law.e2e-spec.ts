@@ -940,7 +940,8 @@ describe('an entry into force reported later than the clause computes it', () =>
 });
 
 describe('a withdrawal reported to have taken effect later than the notice period gives', () => {
-  // Notified on 1 February 2022, with 180 days' notice: 31 July. A source reports it took effect on 15 August.
+  // Notified on 1 February 2022, with 180 days' notice: 31 July. A source reports it took effect on 15 August. The
+  // convention is in force, so France's consent binds it and its notice runs the period (decision 0043).
   const treaty = {
     id: 'withdrawal-effect-reported-later',
     title: 'Convention a party leaves later than its notice period says',
@@ -951,6 +952,7 @@ describe('a withdrawal reported to have taken effect later than the notice perio
   };
   const onRecord = reportedOverHttp(treaty, [
     { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2020-01-01' },
+    { type: 'entered-into-force', occurredOn: '2020-03-01' },
     { type: 'withdrawal-notified', party: 'FR', occurredOn: '2022-02-01' },
     { type: 'withdrawn', party: 'FR', occurredOn: '2022-08-15' },
   ]);

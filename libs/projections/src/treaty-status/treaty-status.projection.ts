@@ -61,7 +61,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 11: an instrument withdrawn before the clause's count was reached is not counted (decision 0038): a treaty
     //    stored `in-force` on it may not be; a bilateral treaty stored `terminated` by a withdrawal before it entered
     //    into force is `will-not-enter-into-force`.
-    version: 11,
+    // 12: without a clause, a consent binds only once the treaty is in force (decision 0043): a notice given before
+    //    takes effect when given, so a stored withdrawal's effect, and a bilateral treaty's computed end, can move.
+    version: 12,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

@@ -2,7 +2,7 @@ import { partyOf } from '../development';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
-import { noticeEffectiveOn, reportsOf } from './party-status';
+import { consentBindsBy, noticeEffectiveOn, reportsOf } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
 /**
@@ -36,13 +36,15 @@ export function bilateralEndingOf(
   noticeDays: number | undefined,
   dates: DatesComeBy,
   inForceOn: string | null,
+  hasClause: boolean,
 ): BilateralEnding | null {
   // A treaty that never entered into force cannot end: a withdrawal that takes effect before it (a signatory saying it
   // will not become a party) means it will not enter into force (decision 0038), which the standing says.
   if (inForceOn === null) return null;
   let ending: BilateralEnding | null = null;
   for (const party of parties) {
-    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticeDays)) {
+    const terms = { hasClause, inForceSince: inForceOn, instrumentWithdrawn: false };
+    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticeDays, terms)) {
       if (comparePartialDates(on, inForceOn) < 0) continue;
       // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead.
       if ((reported || dates.hasCome(on)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
@@ -58,6 +60,7 @@ function withdrawalEffectsOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticeDays: number | undefined,
+  terms: Parameters<typeof consentBindsBy>[1],
 ): { readonly on: string; readonly reported: boolean }[] {
   const consents = onRecord
     .filter(
@@ -66,11 +69,14 @@ function withdrawalEffectsOf(
         partyOf(current) === party,
     )
     .map(({ current }) => current.occurredOn);
-  // Bound by a date: its consent by then, or the treaty in force by then (a bilateral treaty binds both or neither).
+  // Bound by a date: the treaty in force by then (a bilateral treaty binds both or neither), or its consent by then
+  // where that binds (`consentBindsBy`, as the party's standing reads it).
   const inForce = onRecord
     .filter(({ current }) => current.type === 'entered-into-force')
     .map(({ current }) => current.occurredOn);
-  const boundBy = (date: string) => [...consents, ...inForce].some((on) => comparePartialDates(on, date) <= 0);
+  const byThen = (date: string) => (on: string) => comparePartialDates(on, date) <= 0;
+  const boundBy = (date: string) =>
+    inForce.some(byThen(date)) || (consentBindsBy(date, terms) && consents.some(byThen(date)));
   const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
     const withdrawal = representativeOf(reports);
     return withdrawal ? [{ on: withdrawal.current.occurredOn, reported: true }] : [];

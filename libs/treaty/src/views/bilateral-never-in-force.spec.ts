@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, recorded, registered, signed, TODAY, uuid, withdrawalNotified, withdrew } from '../testing';
+import {
+  consented,
+  happened,
+  recorded,
+  registered,
+  signed,
+  TODAY,
+  uuid,
+  withdrawalNotified,
+  withdrew,
+} from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
@@ -45,6 +55,36 @@ describe('a bilateral treaty a signatory walks away from before it entered into 
       status: 'will-not-enter-into-force',
       terminatedOn: null,
     });
+  });
+
+  it('a state that ratified, then notifies before the treaty entered into force: its notice runs no period', () => {
+    // Russia's ratification bound it to nothing yet: the treaty was not in force. Its notice is that it will not
+    // become a party, effective when given (art. 18), not a party's withdrawal from a treaty in force after a year.
+    const view = statusOf([
+      ...signedByBoth,
+      consented(uuid(4), 'RU', 'ratification', '2025-02-01'),
+      withdrawalNotified(uuid(3), 'RU', '2025-03-01'),
+    ]);
+    expect(view.status).toBe('will-not-enter-into-force');
+    expect(view.ratification['RU']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2025-03-01',
+      withdrawalEffectiveOn: '2025-03-01',
+    });
+  });
+
+  it('nor does such a notice, given before a reported entry into force, end the treaty a notice period later', () => {
+    // The record's report of the entry into force wins, as everywhere; what it must not do is make up an end on the
+    // day a party's notice period would have run out, for a state that was never bound when it gave the notice.
+    const view = statusOf([
+      registered({ kind: 'bilateral', withdrawalNoticeDays: 90 }),
+      signed(uuid(2), '2025-01-17'),
+      consented(uuid(4), 'RU', 'ratification', '2025-02-01'),
+      withdrawalNotified(uuid(3), 'RU', '2025-03-01'),
+      consented(uuid(5), 'IR', 'ratification', '2025-03-10'),
+      happened('TreatyEnteredIntoForce', uuid(6), '2025-04-01'),
+    ]);
+    expect(view).toMatchObject({ status: 'in-force', terminatedOn: null, terminatedOnExpected: null });
   });
 
   it('until the state changes its mind and consents after all', () => {

@@ -366,6 +366,21 @@ export function withdrawalOf(
 }
 
 /**
+ * Whether a state's consent binds it by `date`, so that a notice it gives then runs the treaty's notice period. Under
+ * a clause, the count decides: an instrument withdrawn before the count took it never bound (decision 0038). Without
+ * one there is no count: a consent binds once the treaty is in force (`inForceSince`: a bilateral treaty's or a
+ * convention's entry into force, or a party's), and before that a notice is the state saying it will not become a
+ * party, effective when given (VCLT art. 18), not a party leaving a treaty that binds it (decision 0043).
+ */
+export function consentBindsBy(
+  date: string,
+  treaty: { readonly hasClause: boolean; readonly inForceSince: string | null; readonly instrumentWithdrawn: boolean },
+): boolean {
+  if (treaty.hasClause) return !treaty.instrumentWithdrawn;
+  return treaty.inForceSince !== null && comparePartialDates(treaty.inForceSince, date) <= 0;
+}
+
+/**
  * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
  * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
  * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released

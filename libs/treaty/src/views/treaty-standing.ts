@@ -5,7 +5,14 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
-import { consentOf, suspensionOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
+import {
+  consentBindsBy,
+  consentOf,
+  suspensionOf,
+  withdrawalOf,
+  type PartyConsent,
+  type PartyWithdrawal,
+} from './party-status';
 import {
   happenedBy,
   inValidTimeOrder,
@@ -119,7 +126,7 @@ export function treatyStandingOf(
   ]);
   const bilateralEnding =
     history.kind === 'bilateral'
-      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince)
+      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince, Boolean(clause))
       : null;
 
   const partyStandings = new Map<string, PartyStanding>();
@@ -152,19 +159,21 @@ export function treatyStandingOf(
     // to nothing, and its notice withdrew the instrument when given, with no notice period to run (decision 0038).
     const lastInstrument = instruments.filter((instrument) => instrument.party === party).at(-1);
     const instrumentWithdrawn = lastInstrument !== undefined && count!.withdrawnBefore.includes(lastInstrument);
-    const bindingOn = onRecord
+    const bindingTerms = { hasClause: Boolean(clause), inForceSince, instrumentWithdrawn };
+    const consentsOn = onRecord
       .filter(
         ({ current }) =>
-          (current.type === 'entered-into-force' ||
-            (!instrumentWithdrawn &&
-              (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed'))) &&
+          (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
           partyOf(current) === party,
       )
       .map(({ current }) => current.occurredOn);
+    const inForceForPartyOn = onRecord
+      .filter(({ current }) => current.type === 'entered-into-force' && partyOf(current) === party)
+      .map(({ current }) => current.occurredOn);
     const boundBy = (date: string) =>
-      [instrumentWithdrawn ? null : completedOn, reportedInForceOn, ...bindingOn].some(
-        (on) => on !== null && comparePartialDates(on, date) <= 0,
-      );
+      [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
+      (consentBindsBy(date, bindingTerms) &&
+        [completedOn, ...consentsOn].some((on) => on !== null && comparePartialDates(on, date) <= 0));
     const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
@@ -213,7 +222,14 @@ export function treatyStandingOf(
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
   const endingAhead =
     history.kind === 'bilateral' && bilateralEnding === null
-      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, DatesComeBy.always(), inForceSince)
+      ? bilateralEndingOf(
+          onRecord,
+          parties,
+          history.withdrawalNoticeDays,
+          DatesComeBy.always(),
+          inForceSince,
+          Boolean(clause),
+        )
       : null;
   const terminated = computedDate(
     latestOnRecord(onRecord, 'terminated').on,

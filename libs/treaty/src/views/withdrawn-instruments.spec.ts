@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
+import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
 import { countInstruments } from './entry-into-force';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
@@ -105,5 +105,32 @@ describe('the count', () => {
       { party: 'BE', on: '2025-02-27' },
     ]);
     expect(count.on).toBeNull();
+  });
+});
+
+describe('a consent withdrawn before a convention without a clause entered into force (decision 0043)', () => {
+  const noClause = registeredMultilateral({ entryIntoForce: undefined });
+
+  it('never bound its state: the notice takes effect when given, with no notice period to run', () => {
+    const view = statusOf([
+      noClause,
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      withdrawalNotified(uuid(3), 'AT', '2025-02-01'),
+    ]);
+    expect(view.ratification['AT']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2025-02-01',
+      withdrawalEffectiveOn: '2025-02-01',
+    });
+  });
+
+  it('but once the convention is in force, a party that consented runs the notice period', () => {
+    const view = statusOf([
+      noClause,
+      consented(uuid(2), 'AT', 'ratification', '2025-01-05'),
+      happened('TreatyEnteredIntoForce', uuid(4), '2025-01-20'),
+      withdrawalNotified(uuid(3), 'AT', '2025-02-01'),
+    ]);
+    expect(view.ratification['AT']).toMatchObject({ withdrawalEffectiveOn: '2025-07-31' });
   });
 });
