@@ -214,6 +214,26 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await text(page.locator('#computed-note'))).toContain('not yet confirmed by a report');
   });
 
+  it("reads the present against the server's day, not the browser's clock", async () => {
+    // A browser whose clock runs 172 days ahead (or a reader at UTC-12 when the server's day, UTC+14, has turned):
+    // the server says BE's withdrawal and GR's entry into force are still ahead, and so must the page.
+    const skewed = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const ahead = await skewed.newPage();
+      await ahead.clock.setFixedTime(new Date(Date.now() + 172 * DAY_MS));
+      await ahead.goto(`${baseUrl}/?treaty=${CONVENTION.id}`);
+      const chartCell = (party: string, column: string) =>
+        ahead.locator(`#party-chart tbody tr[data-party="${party}"] td[data-column="${column}"]`);
+      await chartCell('BE', 'withdrawal').waitFor();
+      expect(await chartCell('BE', 'withdrawal').locator('.badge').getAttribute('class')).toBe('badge badge--expected');
+      expect(await text(chartCell('BE', 'withdrawal'))).toContain('takes effect');
+      expect(await chartCell('GR', 'in-force').locator('.badge').getAttribute('class')).toBe('badge badge--expected');
+      expect(await chartCell('FR', 'in-force').locator('.badge').getAttribute('class')).toBe('badge badge--computed');
+    } finally {
+      await skewed.close();
+    }
+  });
+
   it('replays the chart as of a date: nothing in force the day before the computed date', async () => {
     await page.getByLabel('Date', { exact: true }).fill('2025-06-18');
     await page.waitForSelector('#status-as-of:text-is("as of 18 June 2025")');

@@ -129,7 +129,8 @@ function renderTreaty() {
   view.now.disabled = state.asOf === null;
   view.statusAsOf.textContent = state.asOf === null ? 'today' : `as of ${formatDay(asOfDay)}`;
 
-  keepingFocus(view.status, () => renderStatus(view.status, status, { referenceDay: asOfDay ?? now, treatyLink }));
+  const referenceDay = asOfDay ?? presentDayOf(status);
+  keepingFocus(view.status, () => renderStatus(view.status, status, { referenceDay, treatyLink }));
   const happened = timelineAsOf === null ? null : new Set(timelineAsOf.items.map((item) => item.eventId));
   drawAxis(periods, asOfDay, happened);
   const asOfLabel = asOfDay === null ? 'today' : formatDay(asOfDay);
@@ -216,6 +217,16 @@ function choose(treatyId) {
   history.pushState(null, '', treatyHref(treatyId));
   renderTreatyList(view.treaties, state.treaties, treatyId, choose);
   void loadTreaty().then((loaded) => loaded && view.title.focus());
+}
+
+/**
+ * The day the present status was read against, as the server reads it (the latest date anywhere, UTC+14), not the
+ * browser's: a date the server counts as come must not read "expected" because it is still yesterday here. Every
+ * date before the status's `nextChangeOn` has come and none from it has; with none, nothing the status shows lies
+ * ahead.
+ */
+function presentDayOf(status) {
+  return status.nextChangeOn ? dayOfIso(status.nextChangeOn) - 1 : Infinity;
 }
 
 let asOfTimer;
