@@ -67,6 +67,17 @@ describe('optimistic concurrency with If-Match', () => {
     expect(response.body.detail).toBe('Treaty never-registered does not exist, so If-Match * does not hold');
   });
 
+  it('takes a weak ETag of the revision, as a compressing proxy leaves it, by revision (decision 0044)', async () => {
+    const revision = (await storedEvents(subject, RU_IR.id)).length - 1;
+    const stale = await post(subject.http, developments, dumaApproval({ body: 'Federation Council' }))
+      .set('If-Match', `W/"${revision - 1}"`)
+      .expect(412);
+    expect(stale.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: String(revision) });
+    await post(subject.http, developments, dumaApproval({ body: 'Federation Council', occurredOn: '2025-04-16' }))
+      .set('If-Match', `W/"${revision}"`)
+      .expect(201);
+  });
+
   it('answers 400 INVALID_IF_MATCH for an If-Match that is not an ETag', async () => {
     const response = await post(subject.http, developments, dumaApproval()).set('If-Match', 'yesterday').expect(400);
     expect(response.body).toMatchObject({ code: 'INVALID_IF_MATCH' });
