@@ -41,7 +41,7 @@ export class WriteResponseInterceptor implements NestInterceptor<
  * A registration creates the treaty; a report, correction or retraction is about one development, whose permalink
  * answers by the id of any event about it (a corroboration's, a correction's) as by its own.
  */
-export function locationOf(outcome: Pick<WriteOutcome, 'treatyId' | 'eventId' | 'eventType'>): string {
+function locationOf(outcome: Pick<WriteOutcome, 'treatyId' | 'eventId' | 'eventType'>): string {
   const treaty = `/treaties/${outcome.treatyId}`;
   return outcome.eventType === 'TreatyRegistered' ? treaty : `${treaty}/developments/${outcome.eventId}`;
 }

@@ -1,7 +1,4 @@
-import { applyChanges, identityKey, type Development } from '../development';
-import { isRepeatable } from '../development-type';
-import { separatedByRejoining } from '../law/rejoining';
-import { partialDatesAgree } from '../partial-date';
+import { applyChanges, type Development } from '../development';
 import { plainEqual } from '../plain-data';
 import type { CorrectDevelopment, DecisionContext } from '../treaty.commands';
 import type { DevelopmentCorrected } from '../treaty.events';
@@ -19,7 +16,9 @@ import {
 } from './record-rules';
 import { assertNamedActsStillFollow } from './reservation-order-rules';
 import { assertConfirmationsStillFit } from './treaty-law-rules';
-import { developmentsOnRecord, type DevelopmentOnRecord, type TreatyState } from './treaty.state';
+import { recordIndexOf, type RecordIndex } from './record-index';
+import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
+import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
 /**
  * A correction changes fields of a development on record; the latest value of a field wins. Accepted after a
@@ -53,7 +52,7 @@ export function correctDevelopment(
   assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
-  assertNotAnotherRecordOf(target.developmentId, corrected, others);
+  assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },
@@ -63,21 +62,13 @@ export function correctDevelopment(
 /**
  * A correction must not make a development a second record of another: a disagreeing report corrected onto the
  * other's date, or a vote moved to the chamber whose vote is on record. The two would then both be on record as one
- * act, listed twice in a party's steps, its sources split between them. The report that was wrong is retracted
- * instead; the one on record keeps its sources, and a source of the wrong one that gave the right date corroborates.
+ * act, listed twice in a party's steps, its sources split between them; a report so would have been a corroboration
+ * (the same match: `reportsOfSameAct`). The report that was wrong is retracted instead; the one on record keeps its
+ * sources.
  */
-function assertNotAnotherRecordOf(
-  developmentId: string,
-  corrected: Development,
-  others: readonly DevelopmentOnRecord[],
-): void {
-  if (isRepeatable(corrected.type)) return;
-  const key = identityKey(corrected);
-  const same = others.find(
-    (other) =>
-      identityKey(other.current) === key &&
-      partialDatesAgree(other.current.occurredOn, corrected.occurredOn) &&
-      !separatedByRejoining(other.current, corrected, others),
+function assertNotAnotherRecordOf(developmentId: string, corrected: Development, record: RecordIndex): void {
+  const same = onAgreeingDate(reportsOfSameAct(record, corrected), corrected).find(
+    (other) => other.developmentId !== developmentId,
   );
   if (same === undefined) return;
   throw new TreatyRuleViolation(

@@ -85,6 +85,19 @@ describe('CorrectDevelopment', () => {
         .thenThrows('DEVELOPMENT_ALREADY_ON_RECORD');
     });
 
+    it('an act that recurs, moved onto the day of another occurrence: a report of that day would corroborate it', () => {
+      spec
+        .given([
+          ...history,
+          happened('TreatySuspended', uuid(5), '2025-05-01'),
+          happened('TreatySuspended', uuid(6), '2025-07-01'),
+        ])
+        .when(correct(id, uuid(6), { occurredOn: '2025-05-01' }, { source: gazette }))
+        .thenThrows('DEVELOPMENT_ALREADY_ON_RECORD', {
+          message: new RegExp(`second record of development ${uuid(5)}`),
+        });
+    });
+
     it('but a correction that keeps the reports apart, or meets a retracted one, is recorded', () => {
       spec
         .given(twoReports)

@@ -20,20 +20,16 @@ const irna = source({ publisher: 'IRNA', url: 'https://irna.ir/news/2', publishe
 /** IRNA's later report, of acts after its first. */
 const irnaInJune = source({ publisher: 'IRNA', url: 'https://irna.ir/news/3', publishedOn: '2025-06-02' });
 
+/** A report of the State Duma's vote with `fields` (its date, source, count, reading). */
+const dumaVote = (fields: Record<string, unknown>) =>
+  report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', ...fields });
+
 describe('corroboration and disagreement', () => {
   describe('a report of a development on record whose date agrees corroborates it', () => {
     it('same date: adds its source to the development instead of recording a second one', () => {
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
-        .when(
-          report(id, {
-            type: 'legislative-approval',
-            party: 'RU',
-            body: 'State Duma',
-            occurredOn: '2025-04-08',
-            source: irna,
-          }),
-        )
+        .when(dumaVote({ occurredOn: '2025-04-08', source: irna }))
         .then(corroborated(first, '2025-04-08', irna));
     });
 
@@ -76,19 +72,14 @@ describe('corroboration and disagreement', () => {
     it('a source the development already has, giving a finer date, corroborates it and narrows it', () => {
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04')])
-        .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' }))
+        .when(dumaVote({ occurredOn: '2025-04-08' }))
         .then(corroborated(first, '2025-04-08', source()));
     });
 
     it('the same source giving the same date again adds nothing: refused, naming the development', () => {
       // A retry without an Idempotency-Key, or a batch holding the line twice: once recorded, it listed the same
       // source twice in the timeline (decision 0040).
-      const repeat = report(id, {
-        type: 'legislative-approval',
-        party: 'RU',
-        body: 'State Duma',
-        occurredOn: '2025-04-08',
-      });
+      const repeat = dumaVote({ occurredOn: '2025-04-08' });
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
         .when(repeat)
@@ -110,7 +101,7 @@ describe('corroboration and disagreement', () => {
     it('the date alone decides: the same source reporting another date is a second report that disagrees', () => {
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
-        .when(report(id, { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-10' }))
+        .when(dumaVote({ occurredOn: '2025-04-10' }))
         .then(approved(id, 'RU', 'State Duma', '2025-04-10', { disagreesWith: [first] }));
     });
 
@@ -121,15 +112,7 @@ describe('corroboration and disagreement', () => {
           approved(first, 'RU', 'Duma', '2025-04-01'),
           corrected(first, { occurredOn: '2025-04-08', body: 'State Duma' }),
         ])
-        .when(
-          report(id, {
-            type: 'legislative-approval',
-            party: 'RU',
-            body: 'State Duma',
-            occurredOn: '2025-04-08',
-            source: irna,
-          }),
-        )
+        .when(dumaVote({ occurredOn: '2025-04-08', source: irna }))
         .then(corroborated(first, '2025-04-08', irna));
     });
   });
@@ -156,16 +139,7 @@ describe('corroboration and disagreement', () => {
         .thenThrows('DETAILS_NOT_ON_RECORD', { field: 'signatories', message: /on record: \["Vladimir Putin"\]/ });
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08')])
-        .when(
-          report(id, {
-            type: 'legislative-approval',
-            party: 'RU',
-            body: 'State Duma',
-            occurredOn: '2025-04-08',
-            votes: { for: 400, against: 1 },
-            source: irna,
-          }),
-        )
+        .when(dumaVote({ occurredOn: '2025-04-08', votes: { for: 400, against: 1 }, source: irna }))
         .thenThrows('DETAILS_NOT_ON_RECORD', { field: 'votes', message: /on record: none/ });
     });
 
@@ -187,16 +161,7 @@ describe('corroboration and disagreement', () => {
     it('a decisive reading corroborates a vote on record at another name of the decisive reading', () => {
       spec
         .given([registered(), approved(first, 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' })])
-        .when(
-          report(id, {
-            type: 'legislative-approval',
-            party: 'RU',
-            body: 'State Duma',
-            occurredOn: '2025-04-08',
-            stage: 'final',
-            source: irna,
-          }),
-        )
+        .when(dumaVote({ occurredOn: '2025-04-08', stage: 'final', source: irna }))
         .then(corroborated(first, '2025-04-08', irna));
     });
   });

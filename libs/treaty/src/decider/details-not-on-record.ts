@@ -29,7 +29,7 @@ export function detailsNotOnRecord(onRecord: Development, report: Development, a
   for (const field of Object.keys(reported)) {
     const value = reported[field];
     if (value === undefined || field === added || RECORDED_BY_CORROBORATION.has(field)) continue;
-    if (field === 'stage' && report.type === 'legislative-approval' && bothDecisive(report, onRecord)) continue;
+    if (field === 'stage' && bothDecisive(report, onRecord)) continue;
     if (!agrees(value, recorded[field])) missing.push({ field, reported: value, onRecord: recorded[field] });
   }
   return missing;

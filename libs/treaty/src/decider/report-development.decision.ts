@@ -1,8 +1,7 @@
-import { developmentEvent, identityKey, type Development } from '../development';
+import { developmentEvent, type Development } from '../development';
 import { isDiplomacy, isRepeatable } from '../development-type';
-import { separatedByRejoining } from '../law/rejoining';
 import type { LegislativeStage } from '../law/treaty-law.vocabulary';
-import { comparePartialDates, partialDatesAgree } from '../partial-date';
+import { comparePartialDates } from '../partial-date';
 import { plainEqual, withoutUndefined } from '../plain-data';
 import type { DecisionContext, ReportDevelopment } from '../treaty.commands';
 import type { DevelopmentCorroborated, DevelopmentEvent, Source } from '../treaty.events';
@@ -13,6 +12,7 @@ import { detailsNotOnRecord } from './details-not-on-record';
 import { requireEventId } from './input-validation';
 import { assertFitsRecord, assertSourceNotBefore, assertSourceNotInFuture, requireToday } from './record-rules';
 import { recordIndexOf } from './record-index';
+import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
 import type { DevelopmentOnRecord, TreatyState } from './treaty.state';
 
 /**
@@ -47,11 +47,8 @@ export function reportDevelopment(
   assertSourceNotInFuture(source, today);
   assertSourceNotBefore(development, source);
 
-  // A consent after the party withdrew (or a withdrawal after it consented again) is another act, not this one.
-  const reportsOfSame = record
-    .reportsOf(identityKey(development))
-    .filter((other) => !separatedByRejoining(other.current, development, record.onRecord));
-  const agreeing = reportsOfSame.filter((other) => partialDatesAgree(other.current.occurredOn, development.occurredOn));
+  const reportsOfSame = reportsOfSameAct(record, development);
+  const agreeing = onAgreeingDate(reportsOfSame, development);
   // Among reports that agree, the one this source already backs, so that a repeated report lands where it did.
   const corroborated =
     agreeing.find((other) => other.sources.some((known) => plainEqual(known, source))) ?? agreeing[0];
