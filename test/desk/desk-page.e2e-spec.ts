@@ -358,6 +358,49 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('accepts a proposal on record as its corroboration, without the vote count the record lacks, and once', async () => {
+    expect([201, 409]).toContain((await post(subject.http, '/treaties', RU_IR)).status);
+    const vote = { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-08' };
+    const recorded = await post(subject.http, `/treaties/${RU_IR.id}/developments`, {
+      ...vote,
+      source: { publisher: 'IRNA', publishedOn: '2025-04-08' },
+    }).expect(201);
+    const text = 'The State Duma ratified the partnership treaty with Iran on Tuesday by 400 votes to 2.';
+    await page.goto(`${baseUrl}/desk`);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.locator('#key-state').getAttribute('data-state')) !== 'set') {
+      await page.getByLabel('Editor API key').fill(KEYS.editor);
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await page.waitForSelector('#key-state[data-state="set"]');
+    }
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    await field('extract', 'text').fill(text);
+    await field('extract', 'publishedOn').fill('2025-04-09');
+    await field('extract', 'publisher').fill('Desk Wire');
+    const duma = page.locator('.proposal', { hasText: 'State Duma' });
+    await page.locator('#extract-form [data-action="submit"]').click();
+    await duma.waitFor();
+    expect(await duma.locator('.on-record').textContent()).toBe(
+      'already: accepting adds this source, without what the record does not hold: votes 400 for, 2 against (on record: none). To record it, correct the development',
+    );
+    await duma.getByRole('button', { name: 'Accept' }).click();
+    // Posted as proposed, the vote count would have been refused (DETAILS_NOT_ON_RECORD).
+    await page.waitForSelector('.proposal[data-state="accepted"]');
+    const corroboration = (await storedEvents(subject, RU_IR.id)).at(-1)!;
+    expect(corroboration).toMatchObject({
+      type: 'DevelopmentCorroborated',
+      data: { developmentId: recorded.body.eventId, source: { publisher: 'Desk Wire', quote: text } },
+    });
+    expect(corroboration.data).not.toHaveProperty('votes');
+
+    // The same article read again: its source is on record, and a report again would be refused as a repeat.
+    await page.locator('#extract-form [data-action="submit"]').click();
+    await page.waitForSelector('.proposal[data-state="on-record"]');
+    expect(await duma.locator('.on-record').textContent()).toBe('already, from this article: nothing to add');
+    expect(await duma.getByRole('button', { name: 'Accept' }).isDisabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("accepts a statement proposed from an article: the speaker's state is posted among the parties it concerns", async () => {
     // The treaty may be registered already by the test before: either answer leaves it registered.
     expect([201, 409]).toContain((await post(subject.http, '/treaties', RU_IR)).status);

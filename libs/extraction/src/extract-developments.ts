@@ -23,5 +23,5 @@ export function extractDevelopments(input: ExtractionInput, knownTreaties: reado
       drafts.push(draftDiplomacy(sentence, finding, knownTreaties, focus, input.publishedOn));
     }
   }
-  return { proposals: finishProposals(resolveArticle(drafts, input.publishedOn), knownTreaties) };
+  return { proposals: finishProposals(resolveArticle(drafts, input.publishedOn), knownTreaties, input) };
 }

@@ -1,4 +1,4 @@
-import type { DatePrecision, LegislativeStage, Votes } from '@timeline/treaty';
+import type { DatePrecision, DetailNotOnRecord, LegislativeStage, Source, Votes } from '@timeline/treaty';
 
 /** The longest text one call reads (about 15,000 words): the HTTP layer refuses longer ones. */
 export const EXTRACTION_LIMITS = { text: 100_000 } as const;
@@ -13,7 +13,11 @@ export interface ExtractionInput {
   readonly document?: string;
 }
 
-/** A development already on record, as far as matching needs it. */
+/**
+ * A development already on record (as corrected; retracted ones are left out), as far as matching and comparing
+ * need it. The fields after `occurredOn` let a proposal say what confirming it would do: which details of the
+ * article the record lacks, and whether this article is already one of its sources.
+ */
 export interface KnownDevelopment {
   readonly id: string;
   readonly type: string;
@@ -21,6 +25,19 @@ export interface KnownDevelopment {
   readonly body?: string | null;
   /** A legislative approval's stage of the chamber's procedure; absent or null: its decisive vote. */
   readonly stage?: string | null;
+  readonly occurredOn: string;
+  readonly consentType?: string | null;
+  readonly votes?: Votes | null;
+  /** A statement's speaker and words. */
+  readonly speaker?: string | null;
+  readonly quote?: string | null;
+  /** Each source on record with the date it gave. */
+  readonly reports?: readonly KnownReport[];
+}
+
+/** A source on record for a development, and the date it gave. */
+export interface KnownReport {
+  readonly source: Source;
   readonly occurredOn: string;
 }
 
@@ -94,6 +111,23 @@ export interface Proposal {
   readonly confidence: number;
   /** The id of the development on record that this one repeats (confirming adds a corroborating source). */
   readonly alreadyRecorded: string | null;
+  /**
+   * With `alreadyRecorded`: the details the proposal gives that the development on record lacks or holds otherwise
+   * (a vote count). A corroboration records only its source and date, so a report with them is refused
+   * (`DETAILS_NOT_ON_RECORD`): confirm without them, or correct the development. Absent when there are none.
+   */
+  readonly detailsNotOnRecord?: readonly DetailNotOnRecord[];
+  /**
+   * With `alreadyRecorded`: this article (its publisher, date and address) is already on record as the source of
+   * this sentence with this date, so reporting it again is refused (`REPORT_ALREADY_RECORDED`): nothing to add.
+   */
+  readonly reportedByThisArticle?: true;
+  /**
+   * A statement with `alreadyRecorded`: its speaker and words as the record holds them, which a corroborating report
+   * gives (the record tells statements apart by both: another spelling or another cut of the words would be recorded
+   * as another statement).
+   */
+  readonly statementOnRecord?: { readonly speaker: string; readonly quote: string };
 }
 
 export interface ExtractionResult {

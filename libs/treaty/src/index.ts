@@ -27,6 +27,7 @@ export {
 } from './decider/input-validation';
 export { addDays, refinedDate } from './partial-date';
 export * from './decider/treaty.state';
+export { detailsNotOnRecord, type DetailNotOnRecord } from './decider/details-not-on-record';
 export { evolve } from './decider/treaty.evolve';
 export { decide } from './decider/treaty.decide';
 export { foldTreaty, treatyDecider } from './decider/treaty.decider';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { extractDevelopments, namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
-import { isInFuture, TreatyRuleViolation } from '@timeline/treaty';
+import { isInFuture, TreatyRuleViolation, type Source, type Votes } from '@timeline/treaty';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
@@ -18,8 +18,13 @@ interface TimelineItem {
   party?: string;
   body?: string;
   stage?: string;
+  consentType?: string;
+  votes?: Votes;
+  speaker?: string;
+  quote?: string;
   occurredOn: string;
   retracted: boolean;
+  sources: (Source & { reportedOccurredOn: string })[];
 }
 
 /**
@@ -94,7 +99,26 @@ export class Extractions {
           body: item.body ?? null,
           stage: item.type === 'legislative-approval' ? (item.stage ?? null) : null,
           occurredOn: item.occurredOn,
+          consentType: item.consentType ?? null,
+          votes: item.votes ?? null,
+          speaker: item.speaker ?? null,
+          quote: item.quote ?? null,
+          reports: item.sources.map((source) => ({
+            source: sourceOnly(source),
+            occurredOn: source.reportedOccurredOn,
+          })),
         })),
     };
   }
+}
+
+/** A source as the record holds it, without what the view adds (which event brought it in, when, its date). */
+function sourceOnly({ publisher, publishedOn, url, document, quote }: Source): Source {
+  return {
+    publisher,
+    publishedOn,
+    ...(url !== undefined ? { url } : {}),
+    ...(document !== undefined ? { document } : {}),
+    ...(quote !== undefined ? { quote } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import type { OnRecord } from './on-record';
 import type { KnownTreaty, Proposal } from '../extraction.types';
 import type { ActFinding } from '../rules/find-acts';
 import { findVoteCounts } from '../rules/vote-counts';
@@ -5,7 +6,10 @@ import type { Sentence } from '../text/sentences';
 import { matchTreaty } from '../treaties/match-treaty';
 
 /** A proposal while the article is still being read: its date or chamber may come from another sentence. */
-export type Draft = Omit<Proposal, 'occurredOn' | 'precision' | 'dateReasoning' | 'alreadyRecorded'> & {
+export type Draft = Omit<
+  Proposal,
+  'occurredOn' | 'precision' | 'dateReasoning' | 'alreadyRecorded' | keyof OnRecord
+> & {
   readonly occurredOn?: string;
   readonly precision?: Proposal['precision'];
   readonly dateReasoning?: string;

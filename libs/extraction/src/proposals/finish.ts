@@ -1,14 +1,18 @@
-import { partialDatesAgree } from '@timeline/treaty';
-import { isTreatyAct, type KnownTreaty, type Proposal } from '../extraction.types';
-import { sameBody } from '../treaties/match-treaty';
+import type { ExtractionInput, KnownTreaty, Proposal } from '../extraction.types';
 import type { Draft } from './act-proposals';
-import { sameStage, stageIdentity } from './same-stage';
+import { onRecord } from './on-record';
+import { stageIdentity } from './same-stage';
 
 /**
  * The proposals an editor sees: one per development (the most confident report of it in the article, the first
- * on a tie), each with the development on record it repeats, if any, and a confidence rounded to two decimals.
+ * on a tie), each with the development on record it repeats, if any, and what confirming it would do (`onRecord`),
+ * and a confidence rounded to two decimals.
  */
-export function finishProposals(drafts: readonly Draft[], known: readonly KnownTreaty[]): Proposal[] {
+export function finishProposals(
+  drafts: readonly Draft[],
+  known: readonly KnownTreaty[],
+  article: ExtractionInput,
+): Proposal[] {
   const best = new Map<string, Draft>();
   for (const draft of drafts) {
     if (draft.occurredOn === undefined) continue;
@@ -34,27 +38,7 @@ export function finishProposals(drafts: readonly Draft[], known: readonly KnownT
         precision: draft.precision!,
         dateReasoning: draft.dateReasoning!,
         confidence: Math.round(draft.confidence * 100) / 100,
-        alreadyRecorded: recorded(draft, known),
+        ...onRecord(draft, draft.occurredOn!, known, article),
       };
     });
-}
-
-/**
- * Same treaty, type, party, chamber and stage (the decisive vote with or without one given, as the record matches
- * them), and a date that agrees at the coarser precision. Acts only.
- */
-function recorded(draft: Draft, known: readonly KnownTreaty[]): string | null {
-  if (draft.treatyId === null || !isTreatyAct(draft.type)) return null;
-  const treaty = known.find((candidate) => candidate.id === draft.treatyId);
-  const match = treaty?.developments?.find(
-    (development) =>
-      development.type === draft.type &&
-      (development.party ?? undefined) === draft.party &&
-      (development.body
-        ? draft.body !== undefined && sameBody(development.body, draft.body)
-        : draft.body === undefined) &&
-      sameStage(development.stage ?? undefined, draft.stage) &&
-      partialDatesAgree(development.occurredOn, draft.occurredOn!),
-  );
-  return match?.id ?? null;
 }

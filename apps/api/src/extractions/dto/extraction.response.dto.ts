@@ -7,6 +7,17 @@ class PeriodDto {
   @ApiProperty({ example: '2025-05-18' }) to!: string;
 }
 
+class DetailNotOnRecordDto {
+  @ApiProperty({ example: 'votes', description: 'A field of the development' }) field!: string;
+  @ApiProperty({ example: { for: 400, against: 2 }, description: 'Its value in the article' }) reported!: unknown;
+  @ApiPropertyOptional({ description: 'Its value on record; absent when the record has none' }) onRecord?: unknown;
+}
+
+class StatementOnRecordDto {
+  @ApiProperty({ example: 'Seyed Abbas Araghchi' }) speaker!: string;
+  @ApiProperty({ example: 'The treaty opens a new chapter' }) quote!: string;
+}
+
 /** One development the article reports, for the editor to accept, edit or reject: nothing is recorded yet. */
 export class ProposalDto {
   @ApiProperty({ nullable: true, type: String, description: 'The registered treaty it matches, or null' })
@@ -67,9 +78,31 @@ export class ProposalDto {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'The development on record it repeats: confirming it adds a corroborating source',
+    description:
+      'The development on record it repeats (an act: same type, party, chamber, stage and consent type; a statement: its speaker and words), its date agreeing: confirming it adds a corroborating source',
   })
   alreadyRecorded!: string | null;
+
+  @ApiPropertyOptional({
+    type: [DetailNotOnRecordDto],
+    description:
+      'With alreadyRecorded: details the article gives that the development on record lacks or holds otherwise. A corroboration records only its source and date, so a report with them is refused (409 DETAILS_NOT_ON_RECORD): report it without them, or correct the development',
+  })
+  detailsNotOnRecord?: DetailNotOnRecordDto[];
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'With alreadyRecorded: this article (publisher, date, address, this sentence as the quote) is already a source of the development with this date, so a report of it again is refused (409 REPORT_ALREADY_RECORDED)',
+  })
+  reportedByThisArticle?: true;
+
+  @ApiPropertyOptional({
+    type: StatementOnRecordDto,
+    description:
+      'A statement with alreadyRecorded: its speaker and words as on record, which a corroborating report gives (the record tells statements apart by both)',
+  })
+  statementOnRecord?: StatementOnRecordDto;
 }
 
 export class ExtractionResponseDto {

@@ -101,14 +101,7 @@ function proposalCard(proposal, article, { reportForm, showReportTab, chooseTrea
       h('dt', {}, 'Confidence'),
       h('dd', {}, `${Math.round(proposal.confidence * 100)} %`),
       proposal.alreadyRecorded
-        ? [
-            h('dt', {}, 'On record'),
-            h(
-              'dd',
-              {},
-              'already: accepting adds this source; a detail the record lacks is refused (correct the development)',
-            ),
-          ]
+        ? [h('dt', {}, 'On record'), h('dd', { class: 'on-record' }, onRecordNote(proposal))]
         : null,
     ),
     h('blockquote', {}, proposal.quote),
@@ -124,6 +117,11 @@ function proposalCard(proposal, article, { reportForm, showReportTab, chooseTrea
     return true;
   };
   const accept = h('button', { type: 'button', class: 'primary', 'data-action': 'accept' }, 'Accept');
+  if (proposal.reportedByThisArticle) {
+    // The server would refuse it as a repeat (REPORT_ALREADY_RECORDED): nothing to accept.
+    accept.disabled = true;
+    card.dataset.state = 'on-record';
+  }
   const edit = h('button', { type: 'button', 'data-action': 'edit' }, 'Edit');
   const reject = h('button', { type: 'button', 'data-action': 'reject' }, 'Reject');
   accept.addEventListener('click', async () => {
@@ -160,13 +158,49 @@ function proposalCard(proposal, article, { reportForm, showReportTab, chooseTrea
 }
 
 /**
+ * What accepting a proposal on record does: adds the article as a source, without the details the record lacks
+ * (which the server would refuse: a corroboration records only its source and date); or nothing, when this article
+ * is already a source of it.
+ */
+function onRecordNote(proposal) {
+  if (proposal.reportedByThisArticle) return 'already, from this article: nothing to add';
+  const details = proposal.detailsNotOnRecord ?? [];
+  if (details.length === 0) return 'already: accepting adds this source';
+  const listed = details
+    .map(
+      ({ field, reported, onRecord }) =>
+        `${field} ${shown(reported)} (on record: ${onRecord === undefined ? 'none' : shown(onRecord)})`,
+    )
+    .join(', ');
+  return `already: accepting adds this source, without what the record does not hold: ${listed}. To record ${details.length === 1 ? 'it' : 'them'}, correct the development`;
+}
+
+function shown(value) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([name, count]) => `${count} ${name}`)
+      .join(', ');
+  }
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
  * The report form's fields for a proposal: its development, and its quote as the source from the article. Every
- * other field is emptied, so nothing typed for an earlier report is posted with it.
+ * other field is emptied, so nothing typed for an earlier report is posted with it. A proposal on record is sent as
+ * its corroboration: without the details the record lacks, and a statement with its speaker and words as on record.
  */
 function reportValues(proposal, article) {
   const others = Object.fromEntries(WRITES.report.fields.map((field) => [field.name, '']));
+  const values = developmentValues(proposal, article);
+  for (const { field } of proposal.detailsNotOnRecord ?? []) {
+    for (const name of Object.keys(values)) if (name === field || name.startsWith(`${field}.`)) values[name] = '';
+  }
+  return { ...others, ...values };
+}
+
+function developmentValues(proposal, article) {
+  const statement = proposal.statementOnRecord;
   return {
-    ...others,
     type: proposal.type,
     occurredOn: proposal.occurredOn,
     // A statement takes no `party`: the state a proposal names for it is its speaker's, one of the parties the
@@ -174,9 +208,10 @@ function reportValues(proposal, article) {
     party: proposal.type === 'statement' ? '' : (proposal.party ?? ''),
     body: proposal.body ?? '',
     consentType: proposal.consentType ?? '',
-    // A statement's words are inside the reporting sentence: the editor trims them to the speaker's own.
-    speaker: proposal.speaker ?? '',
-    quote: proposal.type === 'statement' ? proposal.quote : '',
+    // A statement's words are inside the reporting sentence: the editor trims them to the speaker's own (one on
+    // record is sent as recorded).
+    speaker: statement?.speaker ?? proposal.speaker ?? '',
+    quote: proposal.type === 'statement' ? (statement?.quote ?? proposal.quote) : '',
     stage: proposal.stage ?? '',
     'votes.for': proposal.votes?.for ?? '',
     'votes.against': proposal.votes?.against ?? '',
