@@ -392,6 +392,38 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     }
   });
 
+  it('shows a treaty named but not on record as no link, marked, until it is registered (decision 0045)', async () => {
+    const missing = { id: 'sample-convention-amendment', title: 'Amendment to the Sample Convention' };
+    const naming = {
+      id: 'sample-convention-annex',
+      title: 'Annex to the Sample Convention',
+      parties: ['AT', 'CZ'],
+      category: 'other',
+      relations: [{ type: 'builds-on', treatyId: missing.id }],
+    };
+    await post(subject.http, '/treaties', naming).expect(201);
+    await post(subject.http, `/treaties/${naming.id}/developments`, {
+      type: 'statement',
+      speaker: 'A depositary official',
+      quote: 'The annex follows the amendment.',
+      occurredOn: '2025-06-02',
+      treaties: [missing.id],
+      source: source({ publishedOn: '2025-06-02' }),
+    }).expect(201);
+    await page.goto(`${baseUrl}/?treaty=${naming.id}`);
+    const marked = page.locator(`[data-treaty-not-on-record="${missing.id}"]`);
+    await marked.first().waitFor();
+    // In the relations and in the statement's details: never a link to a treaty that answers 404.
+    expect(await marked.count()).toBe(2);
+    expect(await text(marked.first())).toBe(`${missing.id} (not on record)`);
+    expect(await page.locator(`a[data-treaty-link="${missing.id}"]`).count()).toBe(0);
+    // Registered: the live update brings the namer's new views, and the links are links again.
+    await post(subject.http, '/treaties', { ...missing, parties: ['AT', 'CZ'], category: 'other' }).expect(201);
+    await page.locator(`a[data-treaty-link="${missing.id}"]`).nth(1).waitFor();
+    expect(await marked.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('names every type of development in words, never by its token', async () => {
     await page.goto(`${baseUrl}/`);
     const unnamed = await page.evaluate(async (types: readonly string[]) => {

@@ -55,6 +55,11 @@ function log(): SubscriptionMessage[] {
     [B, retracted(uuid(2))],
     [A, happened('TreatyEnteredIntoForce', uuid(5), '2025-06-05')],
   ];
+  return messagesOf(script);
+}
+
+/** Each scripted event at a position of its own (10, 20, ...), in its treaty's stream. */
+function messagesOf(script: readonly [string, TreatyEvent | 'deleted'][]): SubscriptionMessage[] {
   const revisions = new Map<string, bigint>();
   return script.map(([treatyId, event], index): SubscriptionMessage => {
     const streamName = treatyStreamName(treatyId);
@@ -158,6 +163,47 @@ describe('a rebuild in parts', () => {
     const db = openReadModelDatabase(split.file);
     expect(statusRows(db).find((row) => row.treaty_id === C)).toMatchObject({ position: 30, views_position: 110 });
     db.close();
+  });
+
+  it('moves the views of a treaty that named one of another part before it was registered (decision 0045)', async () => {
+    // B names F (a statement, a relation stated at registration) before F is registered; B's views mark F as not on
+    // record until then. F is in another part than B, and than E, which names it after it was registered.
+    const F = 'ru-ir-customs';
+    const messages = messagesOf([
+      [A, registered({ treatyId: A })],
+      [B, registered({ treatyId: B, title: 'Interim', relations: [{ type: 'builds-on', treatyId: F }] })],
+      [B, statement(uuid(2), 'A. Overchuk', 'It builds on the customs treaty.', '2025-05-16', [F, A])],
+      [A, signed(uuid(1), '2025-01-17')],
+      [F, registered({ treatyId: F, title: 'Customs' })],
+      [E, registered({ treatyId: E, title: 'Energy', relations: [{ type: 'builds-on', treatyId: F }] })],
+      [F, signed(uuid(3), '2025-02-01')],
+    ]);
+    for (const count of [2, 3]) {
+      const partOf = (id: string) => streamPartitionOf(treatyStreamName(id), count);
+      expect(partOf(F)).not.toBe(partOf(B));
+    }
+    const whole = await rebuildReadModel(scriptedStore(messages), PROJECTIONS, join(directory, 'whole.db'));
+    const one = openReadModelDatabase(whole.file);
+    const viewsPosition = (db: Database, id: string) =>
+      statusRows(db).find((row) => row.treaty_id === id)!.views_position;
+    // In one thread (one batch), F's registration comes after B named it: B changes at F's position in the batch.
+    expect(viewsPosition(one, B)).toBe(70);
+    expect(new TreatyStatusQueries(one).status(B)?.treatiesNotOnRecord).toEqual([]);
+    for (const parts of [2, 3]) {
+      const split = await inParts(messages, parts, `split-${parts}.db`);
+      const many = openReadModelDatabase(split.file);
+      expect(diffTreatyReadModels(one, many)).toEqual([]);
+      expect(tables(many)).toEqual(tables(one));
+      // Moved to F's registration (50) at least, never left at B's own last event (30): sync and live hear of it.
+      expect(viewsPosition(many, B)).toBeGreaterThanOrEqual(50);
+      // E named F after its registration: its own event marks its change, F's registration does not move it.
+      expect(viewsPosition(many, E)).toBe(viewsPosition(one, E));
+      expect(many.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'part_registrations'").pluck().get()).toBe(
+        0,
+      );
+      many.close();
+    }
+    one.close();
   });
 
   it('stops the parts at the last event it found, then applies what came after in one thread', async () => {

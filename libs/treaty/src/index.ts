@@ -43,6 +43,7 @@ export type { Disagreement, RatificationStep } from './views/status-parts';
 export { RECORD_WARNING_CODES, type RecordWarning, type RecordWarningCode } from './views/record-warnings';
 export * from './views/treaty-timeline.view';
 export * from './views/treaty-links';
+export * from './views/treaties-not-on-record';
 export type { ComputedDate } from './views/entry-into-force';
 export type {
   PartyConsent,

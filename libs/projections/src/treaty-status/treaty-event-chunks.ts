@@ -26,6 +26,9 @@ const statements = statementsPerDatabase((db: Database) => ({
        ON CONFLICT (treaty_id, first_revision) DO NOTHING`,
   ),
   deleteAll: db.prepare('DELETE FROM treaty_event_chunks WHERE treaty_id = ?'),
+  first: db
+    .prepare('SELECT events FROM treaty_event_chunks WHERE treaty_id = ? ORDER BY first_revision LIMIT 1')
+    .pluck(),
   before: db
     .prepare(
       'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
@@ -60,6 +63,13 @@ export function writeEventChunk(db: Database, treatyId: string, envelopes: reado
 /** Drops a treaty's events: its stream was deleted for good, and nothing folds it again. */
 export function deleteEventChunks(db: Database, treatyId: string): void {
   statements(db).deleteAll.run(treatyId);
+}
+
+/** When the treaty's first event (its registration) was recorded; undefined when the read model holds none. */
+export function firstRecordedAt(db: Database, treatyId: string): Date | undefined {
+  const text = statements(db).first.get(treatyId) as string | undefined;
+  const first = text === undefined ? undefined : (JSON.parse(text) as StoredEvent[])[0];
+  return first === undefined ? undefined : new Date(first[3]);
 }
 
 /** The treaty's events before `revision`, in stream order. */

@@ -10,6 +10,10 @@ import { statementsPerDatabase } from '../statements-per-database';
  * - a treaty naming another (a relation, a statement) changes the named treaty's views at the namer's position.
  *   A part records each naming in `part_namings`, and the merge moves the named treaties' `views_position` as the
  *   whole-log projection would have (a row that does not exist when named gets a later position of its own anyway);
+ * - a treaty registered or deleted for good changes the views of the treaties that named it (they list the treaties
+ *   they name that are not on record, decision 0045) at the registration's or deletion's position. A part records
+ *   its registrations in `part_registrations`; the merge moves the `views_position` of every linker of a treaty
+ *   registered or deleted to that position (a linker that named it after that has a later position of its own);
  * - a treaty deleted for good takes no links from anyone (see `indexOutgoingLinks`); a part does not know what the
  *   other parts delete, so the merge drops the links and linkers that name a deleted treaty.
  */
@@ -17,6 +21,10 @@ export const PART_NAMINGS_TABLE = `
   CREATE TABLE IF NOT EXISTS part_namings (
     target_treaty_id TEXT    PRIMARY KEY,
     position         INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS part_registrations (
+    treaty_id TEXT    PRIMARY KEY,
+    position  INTEGER NOT NULL
   ) WITHOUT ROWID;
 `;
 
@@ -28,7 +36,7 @@ function partTables(db: Database, schema: string): string[] {
   return db
     .prepare(
       `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT IN ('checkpoints', 'part_namings') ORDER BY name`,
+         AND name NOT IN ('checkpoints', 'part_namings', 'part_registrations') ORDER BY name`,
     )
     .pluck()
     .all() as string[];
@@ -39,11 +47,21 @@ const statements = statementsPerDatabase((db: Database) => ({
     `INSERT INTO part_namings (target_treaty_id, position) VALUES (?, ?)
        ON CONFLICT (target_treaty_id) DO UPDATE SET position = max(position, excluded.position)`,
   ),
+  // A stream has one registration: the first batch to hold it stands.
+  recordRegistration: db.prepare('INSERT OR IGNORE INTO part_registrations (treaty_id, position) VALUES (?, ?)'),
 }));
 
 /** A treaty of this part named `target` at `position` (the target may be in another part). */
 export function recordNaming(db: Database, target: string, position: bigint): void {
   statements(db).recordNaming.run(target, position);
+}
+
+/**
+ * A treaty of this part was registered at `position` (its registration's own position: a treaty that named it later
+ * has a later position of its own, so the merge moves only those that named it before).
+ */
+export function recordRegistration(db: Database, treatyId: string, position: bigint): void {
+  statements(db).recordRegistration.run(treatyId, position);
 }
 
 /**
@@ -59,14 +77,23 @@ export function mergeTreatyStatusParts(db: Database, schemas: readonly string[])
          SELECT target_treaty_id, position FROM ${schema}.part_namings WHERE true
          ON CONFLICT (target_treaty_id) DO UPDATE SET position = max(position, excluded.position)`,
     );
+    db.exec(`INSERT INTO main.part_registrations SELECT * FROM ${schema}.part_registrations`);
   }
   db.exec(`
     UPDATE treaty_status SET views_position = part_namings.position
       FROM part_namings
       WHERE part_namings.target_treaty_id = treaty_status.treaty_id
         AND part_namings.position > treaty_status.views_position;
+    UPDATE treaty_status SET views_position = changed.position
+      FROM (SELECT l.source_treaty_id AS treaty_id, max(c.position) AS position
+              FROM treaty_linkers l
+              JOIN (SELECT treaty_id, position FROM part_registrations
+                    UNION ALL SELECT treaty_id, position FROM treaty_deletions) c ON c.treaty_id = l.target_treaty_id
+             GROUP BY l.source_treaty_id) AS changed
+      WHERE changed.treaty_id = treaty_status.treaty_id AND changed.position > treaty_status.views_position;
     DELETE FROM treaty_links WHERE target_treaty_id IN (SELECT treaty_id FROM treaty_deletions);
     DELETE FROM treaty_linkers WHERE target_treaty_id IN (SELECT treaty_id FROM treaty_deletions);
     DROP TABLE part_namings;
+    DROP TABLE part_registrations;
   `);
 }

@@ -516,6 +516,80 @@ describe('the treaty-status projection', () => {
     });
   });
 
+  describe('a treaty named before it is registered (decision 0045)', () => {
+    const FIRST_ID = registered().data.treatyId;
+    /** The second treaty's events (it names the first) before any of the first's, then the first's. */
+    const namedFirst = () =>
+      oneAfterTheOther(
+        log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
+        log.filter((event) => event.streamName === treatyStreamName(FIRST_ID)),
+      );
+    const notOnRecord = (queries: TreatyStatusQueries) => [
+      queries.status(SECOND_ID)?.treatiesNotOnRecord,
+      queries.timeline(SECOND_ID)?.treatiesNotOnRecord,
+    ];
+
+    it("is marked not on record in the namer's views until registered, which changes the namer there", () => {
+      const db = open();
+      const queries = new TreatyStatusQueries(db);
+      const [namer, named] = namedFirst();
+      applyInBatches(db, namer, 1);
+      const marked = {
+        treatyId: FIRST_ID,
+        reason: 'not-registered',
+        relations: ['builds-on'],
+        developmentIds: [uuid(13)],
+      };
+      expect(notOnRecord(queries)).toEqual([[marked], [marked]]);
+      expect(queries.linkers(FIRST_ID)).toEqual([SECOND_ID]);
+      // The registration changes the namer's views at its position, published beside the registered treaty's.
+      const at = named[0]!.position;
+      const updates = db.transaction(() => treatyStatusProjection.apply(db, named.slice(0, 1)))();
+      expect(updates.map(({ treatyId, position, lastAtPosition }) => [treatyId, position, lastAtPosition])).toEqual([
+        [SECOND_ID, at, false],
+        [FIRST_ID, at, true],
+      ]);
+      expect((updates[0]!.status as { treatiesNotOnRecord: unknown }).treatiesNotOnRecord).toEqual([]);
+      expect(notOnRecord(queries)).toEqual([[], []]);
+      // Sync lists it there, and its ETag (its own revision) no longer names what its views show.
+      expect(queries.changedAfter(namer.at(-1)!.position, 10).map((update) => update.treatyId)).toEqual([
+        SECOND_ID,
+        FIRST_ID,
+      ]);
+      expect(queries.changedByOthers(SECOND_ID)).toBe(true);
+      // The first's later events do not concern the namer.
+      const next = db.transaction(() => treatyStatusProjection.apply(db, named.slice(1, 2)))();
+      expect(next.map((update) => update.treatyId)).toEqual([FIRST_ID]);
+      db.close();
+    });
+
+    it.each([1, 3, 100])('is rebuilt in batches of %i as applied one event at a time', async (batchSize) => {
+      const [namer, named] = namedFirst();
+      const ordered = [...namer, ...named];
+      const live = open();
+      applyInBatches(live, ordered, 1);
+      const rebuilt = openReadModelDatabase(join(directory, 'rebuilt.db'));
+      const runner = new ProjectionRunner(
+        scriptedStore(ordered.map((event) => ({ kind: 'event' as const, event }))),
+        rebuilt,
+        treatyStatusProjection,
+        { stopWhenCaughtUp: true, batchSize },
+      );
+      await runner.start();
+      expect(diffTreatyReadModels(live, rebuilt)).toEqual([]);
+      // Both know the namer changed no earlier than the registration.
+      for (const db of [live, rebuilt]) {
+        const viewsPosition = db
+          .prepare('SELECT views_position FROM treaty_status WHERE treaty_id = ?')
+          .pluck()
+          .safeIntegers(true)
+          .get(SECOND_ID) as bigint;
+        expect(viewsPosition).toBeGreaterThanOrEqual(named[0]!.position);
+      }
+      for (const db of [live, rebuilt]) db.close();
+    });
+  });
+
   describe('a treaty whose stream the operator deleted for good', () => {
     const FIRST_ID = registered().data.treatyId;
     /** The deletion of the second treaty (which names the first), recorded after the whole log. */
@@ -568,12 +642,19 @@ describe('the treaty-status projection', () => {
       db.close();
     });
 
-    it('changes nothing else when it named no one, and nothing at all for a stream that is no treaty', () => {
+    it('changes only the treaties that named it when it named no one, and nothing at all for a stream that is no treaty', () => {
       const db = open();
       applyInBatches(db, log, 5);
       const deletion = { ...deletionOfSecond(), streamName: treatyStreamName(FIRST_ID) };
       const updates = db.transaction(() => treatyStatusProjection.streamDeleted!(db, deletion))();
-      expect(updates.map((update) => [update.treatyId, update.deleted])).toEqual([[FIRST_ID, true]]);
+      // The second names the first (a relation, a statement): it now names a treaty deleted for good (decision 0045).
+      expect(updates.map((update) => [update.treatyId, update.deleted])).toEqual([
+        [SECOND_ID, false],
+        [FIRST_ID, true],
+      ]);
+      expect(updates[0]!.status.treatiesNotOnRecord).toEqual([
+        { treatyId: FIRST_ID, reason: 'deleted', relations: ['builds-on'], developmentIds: [uuid(13)] },
+      ]);
       const other = { ...deletionOfSecond(), streamName: 'webhook-1' };
       expect(db.transaction(() => treatyStatusProjection.streamDeleted!(db, other))()).toEqual([]);
       const queries = new TreatyStatusQueries(db);

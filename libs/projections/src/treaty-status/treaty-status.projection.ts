@@ -16,8 +16,8 @@ import { openTreatyFolds } from './open-treaty-folds';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
-import { forgetLinksOf, indexOutgoingLinks, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
-import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming } from './treaty-status.parts';
+import { forgetLinksOf, indexOutgoingLinks, linkersOf, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
+import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming, recordRegistration } from './treaty-status.parts';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
@@ -63,7 +63,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    into force is `will-not-enter-into-force`.
     // 12: without a clause, a consent binds only once the treaty is in force (decision 0043): a notice given before
     //    takes effect when given, so a stored withdrawal's effect, and a bilateral treaty's computed end, can move.
-    version: 12,
+    // 13: a treaty's views say which treaties it names are not on record, so they change when one of those is
+    //    registered or deleted for good: its views_position moves there (decision 0045). A read model built before
+    //    left it where the treaty's own events put it, and sync and live never told of the change.
+    version: 13,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
@@ -145,6 +148,16 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
           }
           for (const code of parties) statements.addParty.run(code, treatyId);
           changed.set(treatyId, history.position);
+          const registration = envelopes.find((envelope) => envelope.event.type === 'TreatyRegistered');
+          if (registration !== undefined) {
+            // The treaties that named it before it was registered showed it as not on record: no longer. A part
+            // records where: a treaty of another part that named it before then changes there (the merge).
+            if (scope === 'one-part') recordRegistration(db, treatyId, registration.position);
+            for (const linker of linkersOf(db, treatyId)) {
+              if (linker !== treatyId && (named.get(linker) ?? -1n) < history.position)
+                named.set(linker, history.position);
+            }
+          }
         }
         // What a changed treaty says about others shows in their views: their views changed at its position. No row
         // changes for a treaty not registered yet (it has no views), or one whose own later event in this batch has
@@ -173,6 +186,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       const treatyId = treatyIdFromStreamName(notice.streamName);
       if (treatyId === undefined) return [];
       const statements = statementsFor(db);
+      // The treaties that named it show it as not on record from now on (decision 0045): read before its linkers go.
+      const namers = linkersOf(db, treatyId);
       recordTreatyDeletion(db, treatyId, notice.position);
       statements.deleteStatus.run(treatyId);
       statements.deleteAhead.run(treatyId);
@@ -180,8 +195,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       deleteEventChunks(db, treatyId);
       openTreatyFolds(db).forget(treatyId);
       const changed = new Map<string, bigint>([[treatyId, notice.position]]);
-      for (const target of forgetLinksOf(db, treatyId)) {
-        if (touchViews(db, scope, target, notice.position)) changed.set(target, notice.position);
+      for (const target of new Set([...forgetLinksOf(db, treatyId), ...namers])) {
+        if (target !== treatyId && touchViews(db, scope, target, notice.position)) changed.set(target, notice.position);
       }
       const views = treatyViews(db);
       return updatesInLogOrder(changed, (target) => views.text(target, 'status'), new Set([treatyId]));
@@ -190,8 +205,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
 }
 
 /**
- * Another treaty named `target` at `position`: its views changed there, unless its own later events moved them
- * further. False when no row changed (a treaty not registered yet, or in another part of a rebuild: recorded).
+ * Another treaty named `target` at `position` (or one `target` names was registered or deleted there): its views
+ * changed there, unless its own later events moved them further. False when no row changed (a treaty not
+ * registered yet, or in another part of a rebuild: recorded).
  */
 function touchViews(db: Database, scope: 'whole-log' | 'one-part', target: string, position: bigint): boolean {
   if (scope === 'one-part') recordNaming(db, target, position);

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { TreatyLinks } from '@timeline/treaty';
+import type { NotOnRecordReason, TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
+import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import { treatyViews, type TreatyViews } from './treaty-views';
@@ -95,6 +96,14 @@ export class TreatyStatusQueries {
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
   links(treatyId: string): TreatyLinks {
     return incomingLinks(this.db, treatyId);
+  }
+
+  /**
+   * Of these treaty ids (those a treaty names), the ones the record does not hold, and why: now, or as it stood at
+   * `knownAt`. For views folded on demand (decision 0045).
+   */
+  notOnRecord(treatyIds: Iterable<string>, knownAt?: Date): Map<string, NotOnRecordReason> {
+    return treatiesNotOnRecordAmong(this.db, treatyIds, knownAt);
   }
 
   /**

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { treatyStatusOf, treatyTimelineOf } from '@timeline/treaty';
+import { treatyIdsNamedIn, treatyStatusOf, treatyTimelineOf } from '@timeline/treaty';
 import { toJsonText } from './json-view';
 import { openTreatyFolds } from './open-treaty-folds';
 import { presentDay } from './present-day';
+import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { incomingLinks } from './treaty-links.table';
 
 export type ViewKind = 'status' | 'timeline';
@@ -122,7 +123,12 @@ export class TreatyViews {
   private render(treatyId: string, kind: ViewKind, today: string): Rendered {
     const history = openTreatyFolds(this.db).current(treatyId)?.history();
     if (!history) throw new Error(`The read model holds ${treatyId} but none of its events`);
-    const links = incomingLinks(this.db, treatyId);
+    // Whether the treaties it names are on record is read with the rest: a registration or a deletion of one of
+    // them moves this treaty's views_position (the projection's touchViews), so a view rendered before is not kept.
+    const links = {
+      ...incomingLinks(this.db, treatyId),
+      notOnRecord: treatiesNotOnRecordAmong(this.db, treatyIdsNamedIn(history)),
+    };
     if (kind === 'timeline') {
       // The timeline reads no date against the day: right on any.
       const text = toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links));

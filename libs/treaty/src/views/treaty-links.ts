@@ -3,19 +3,26 @@ import { INVERSE_RELATION, type RelationType } from '../law/treaty-law.vocabular
 import { endOfPeriod, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import type { Source, TreatyEvent } from '../treaty.events';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
+import type { NotOnRecordReason } from './treaties-not-on-record';
 import { foldTreatyHistory, isOnRecord, type TreatyHistory } from './treaty-history';
 import { resolveViewOptions } from './view-options';
 
 /**
  * What other treaties' streams say about this one: relations they state to it, and statements, negotiations and
- * context they link to it. A treaty's own stream cannot know these; whoever renders the view (the projection,
- * which indexes every treaty's links) passes them in.
+ * context they link to it; and which of the treaties it names are not on record. A treaty's own stream cannot know
+ * these; whoever renders the view (the projection, which indexes every treaty's links and holds the registry)
+ * passes them in.
  */
 export type TreatyLinks = {
   /** Relations stated by other treaties, to this one. */
   readonly incomingRelations?: readonly { readonly type: RelationType; readonly fromTreatyId: string }[];
   /** Statements, negotiations and context recorded on other treaties that link this one. */
   readonly items?: readonly LinkedItem[];
+  /**
+   * Of the treaties this one names (`treatyIdsNamedIn`), those the record does not hold, and why. The others are on
+   * record; without it, the view lists none as missing.
+   */
+  readonly notOnRecord?: ReadonlyMap<string, NotOnRecordReason>;
 };
 
 type Diplomacy = Extract<Development, { type: 'statement' | 'negotiations' | 'context' }>;

@@ -4,6 +4,7 @@ import type { TreatyCategory } from '../treaty.events';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
 import type { RecordWarning } from './record-warnings';
 import type { Disagreement, RatificationStep } from './status-parts';
+import type { TreatyNotOnRecord } from './treaties-not-on-record';
 import type { ViewRelation } from './treaty-links';
 
 /** The shape of the status view (see `treatyStatusView`). */
@@ -74,6 +75,11 @@ export type TreatyStatusView = {
   readonly identifiers: TreatyIdentifiers;
   /** Relations this treaty states, and those other treaties state about it. */
   readonly relations: readonly ViewRelation[];
+  /**
+   * The treaties this one names (its relations, its statements, negotiations and context on record) that the record
+   * does not hold: not registered (yet), or deleted for good. Links to them lead nowhere.
+   */
+  readonly treatiesNotOnRecord: readonly TreatyNotOnRecord[];
   readonly status: TreatyStatus;
   readonly signedOn: string | null;
   readonly signedOnPrecision: DatePrecision | null;

@@ -64,6 +64,7 @@ describe('treatyStatusView', () => {
       withdrawalNoticeDays: null,
       identifiers: {},
       relations: [],
+      treatiesNotOnRecord: [],
       status: 'registered',
       signedOn: null,
       signedOnPrecision: null,

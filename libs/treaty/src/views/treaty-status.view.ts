@@ -19,6 +19,7 @@ import { disagreementsIn, step, stepType, type Disagreement } from './status-par
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { recordWarnings } from './record-warnings';
+import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
@@ -187,6 +188,7 @@ export function treatyStatusOf(
     withdrawalNoticeDays: history.withdrawalNoticeDays ?? null,
     identifiers: history.identifiers ?? {},
     relations: relationsOf(history, links),
+    treatiesNotOnRecord: treatiesNotOnRecord(history, onRecord, links?.notOnRecord),
     status,
     signedOn: signed.on,
     signedOnPrecision: signed.precision,

@@ -15,6 +15,7 @@ import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from '
 import { viewSource, type ViewSource } from './view-sources';
 import { linkedItemsOf, type LinkedItem, type TreatyLinks } from './treaty-links';
 import { isDiplomacy } from '../development-type';
+import { treatiesNotOnRecord, type TreatyNotOnRecord } from './treaties-not-on-record';
 
 export type TimelineCorrection = {
   readonly eventId: string;
@@ -66,6 +67,11 @@ export type TreatyTimelineView = {
   readonly items: readonly TimelineItem[];
   /** Statements, negotiations and context recorded on other treaties that link this one, in valid-time order. */
   readonly linkedItems: readonly LinkedItem[];
+  /**
+   * The treaties this one names (its relations, the statements, negotiations and context among `items`) that the
+   * record does not hold: not registered (yet), or deleted for good. Links to them lead nowhere.
+   */
+  readonly treatiesNotOnRecord: readonly TreatyNotOnRecord[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
   readonly revision: bigint;
@@ -99,6 +105,7 @@ export function treatyTimelineOf(
     title: history.title,
     items: developments.map((development) => item(development, onRecord)),
     linkedItems: linkedItemsOf(links, asOf),
+    treatiesNotOnRecord: treatiesNotOnRecord(history, developments, links?.notOnRecord),
     asOf,
     knownAt,
     revision: history.revision,

@@ -144,8 +144,30 @@ function renderTreaty() {
   renderLinkedItems(view.linked, view.linkedItems, timeline.linkedItems ?? [], treatyLink);
 }
 
-/** A link to another treaty (a relation, a treaty a statement names): its title where the list knows it. */
+/**
+ * A link to another treaty (a relation, a treaty a statement names): its title where the list knows it. A treaty the
+ * views say is not on record (not registered, or deleted for good) is no link, which would lead nowhere, but its id
+ * marked as such (decision 0045).
+ */
 function treatyLink(treatyId) {
+  const missing = notOnRecord(treatyId);
+  if (missing) {
+    const why = missing.reason === 'deleted' ? 'deleted' : 'not on record';
+    return h(
+      'span',
+      {
+        class: 'treaty-not-on-record',
+        'data-treaty-not-on-record': treatyId,
+        title:
+          missing.reason === 'deleted'
+            ? 'This treaty was deleted from the record'
+            : 'No treaty with this id is on record: it may be registered later, or the id may be mistyped',
+      },
+      treatyId,
+      ' ',
+      h('small', {}, `(${why})`),
+    );
+  }
   const known = state.treaties.find((treaty) => treaty.id === treatyId);
   return h(
     'a',
@@ -159,6 +181,14 @@ function treatyLink(treatyId) {
       },
     },
     known ? known.title : treatyId,
+  );
+}
+
+/** What the shown treaty's views say of a treaty it names that is not on record, or undefined. */
+function notOnRecord(treatyId) {
+  const { timeline, status } = state.treaty ?? {};
+  return [...(timeline?.treatiesNotOnRecord ?? []), ...(status?.treatiesNotOnRecord ?? [])].find(
+    (named) => named.treatyId === treatyId,
   );
 }
 

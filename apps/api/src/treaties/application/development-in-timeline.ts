@@ -26,10 +26,13 @@ export function developmentInTimeline(timeline: JsonView, id: string): JsonView 
     items.find((candidate) => candidate.developmentId === wanted) ??
     items.find((candidate) => eventIdsOf(candidate).includes(wanted));
   if (!item) throw notFound(timeline, wanted);
+  const notOnRecord = (timeline.treatiesNotOnRecord ?? []) as readonly { developmentIds?: readonly unknown[] }[];
   return {
     treatyId: timeline.treatyId,
     title: timeline.title,
     development: item,
+    // The treaties it names that the record does not hold, as the timeline lists them (decision 0045).
+    treatiesNotOnRecord: notOnRecord.filter((named) => named.developmentIds?.includes(item.developmentId)),
     asOf: timeline.asOf,
     knownAt: timeline.knownAt,
     revision: timeline.revision,

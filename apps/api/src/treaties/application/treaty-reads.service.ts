@@ -10,6 +10,7 @@ import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@t
 import {
   latestDateOnEarth,
   linksKnownAt,
+  treatiesNamedBy,
   TREATY_STREAM_PREFIX,
   treatyStatusView,
   treatyStreamName,
@@ -206,7 +207,15 @@ export class TreatyReads {
     view: (envelopes: TreatyEventEnvelope[], links: TreatyLinks) => object | null,
   ): Promise<JsonView> {
     const events = await this.events(treatyId);
-    const folded = view(events.map(toTreatyEnvelope), await this.linksTo(treatyId, query));
+    const envelopes = events.map(toTreatyEnvelope);
+    // Which of the treaties it names are not on record (decision 0045): now, or as the record stood at knownAt.
+    const named = new Set(envelopes.flatMap((envelope) => treatiesNamedBy(envelope.event)));
+    const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt);
+    const links = {
+      ...(await this.linksTo(treatyId, query)),
+      notOnRecord: this.readModels.treaties.notOnRecord(named, knownAt),
+    };
+    const folded = view(envelopes, links);
     if (folded) return toJsonView(folded);
     // Recorded since: an auditor asking what was known then is told so, and from when it is known.
     const first = events[0];

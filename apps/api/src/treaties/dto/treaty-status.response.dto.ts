@@ -9,6 +9,7 @@ import {
 } from '@timeline/treaty';
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
+import { TreatyNotOnRecordDto } from './treaty-not-on-record.response.dto';
 import { TREATY_STATUSES } from './treaty-statuses';
 
 /**
@@ -271,6 +272,13 @@ export class TreatyStatusDto {
   @ApiProperty({ type: Number, nullable: true }) withdrawalNoticeDays!: number | null;
   @ApiProperty({ type: TreatyIdentifiersDto }) identifiers!: TreatyIdentifiersDto;
   @ApiProperty({ type: [TreatyRelationViewDto] }) relations!: TreatyRelationViewDto[];
+  @ApiProperty({
+    type: [TreatyNotOnRecordDto],
+    description:
+      'The treaties this one names (relations it states, its statements, negotiations and context) that are not on ' +
+      'record: links to them lead nowhere. Empty once each is registered',
+  })
+  treatiesNotOnRecord!: TreatyNotOnRecordDto[];
   @ApiProperty({
     enum: TREATY_STATUSES,
     description:

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEVELOPMENT_TYPES, LEGISLATIVE_STAGES, NEGOTIATION_STAGES } from '@timeline/treaty';
+import { TreatyNotOnRecordDto } from './treaty-not-on-record.response.dto';
 
 /** The timeline as `GET /treaties/{id}/timeline` answers it, for the OpenAPI document (see TreatyStatusDto). */
 
@@ -70,6 +71,13 @@ export class TreatyTimelineDto {
     description: 'Statements, negotiations, context recorded on other treaties that name this one',
   })
   linkedItems!: LinkedItemDto[];
+  @ApiProperty({
+    type: [TreatyNotOnRecordDto],
+    description:
+      'The treaties this one names (relations it states, the statements, negotiations and context among items) that ' +
+      'are not on record: links to them lead nowhere. Empty once each is registered',
+  })
+  treatiesNotOnRecord!: TreatyNotOnRecordDto[];
   @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({ type: String, nullable: true }) knownAt!: string | null;
   @ApiProperty() revision!: string;
