@@ -20,6 +20,7 @@ interface DemoRequest {
   occurredOn: string;
   party?: string;
   body?: string;
+  speaker?: string;
   source: { publishedOn: string; document: string; quote: string };
 }
 
@@ -42,6 +43,60 @@ export const EXPECTED_ACTS: readonly ExpectedAct[] = DEMO_TREATIES.flatMap((trea
     };
   });
 }).filter((act) => isTreatyAct(act.type as Proposal['type']));
+
+/** A statement as the demo data records it from one article: who spoke, and when. */
+export interface ExpectedStatement {
+  readonly ref: string;
+  readonly speaker: string;
+  readonly occurredOn: string;
+  readonly quote: string;
+  readonly document: string;
+}
+
+export const EXPECTED_STATEMENTS: readonly ExpectedStatement[] = DEMO_TREATIES.flatMap((treaty) =>
+  treaty.developments.flatMap((development) => {
+    const request = development.request as DemoRequest;
+    return request.type === 'statement' && request.speaker
+      ? [
+          {
+            ref: development.ref,
+            speaker: request.speaker,
+            occurredOn: request.occurredOn,
+            quote: request.source.quote,
+            document: request.source.document,
+          },
+        ]
+      : [];
+  }),
+);
+
+export interface StatementFigures {
+  readonly expected: number;
+  /** Demo statements proposed: a statement from the quoted sentence by the speaker (or their surname). */
+  readonly proposed: number;
+  /** Of those, the ones whose date agrees with the demo data's at the coarser precision. */
+  readonly dated: number;
+  readonly misdated: readonly { readonly statement: ExpectedStatement; readonly proposal: Proposal }[];
+}
+
+/** The demo statements of one article, against the statements proposed for it: found, and dated alike. */
+export function measureStatements(document: string, proposals: readonly Proposal[]): StatementFigures {
+  const expected = EXPECTED_STATEMENTS.filter((statement) => statement.document === document);
+  const found = expected.flatMap((statement) => {
+    const surname = statement.speaker.split(' ').at(-1)!;
+    const proposal = proposals.find(
+      (candidate) =>
+        candidate.type === 'statement' &&
+        (candidate.speaker ?? '').includes(surname) &&
+        quotes(candidate.quote, statement.quote),
+    );
+    return proposal ? [{ statement, proposal }] : [];
+  });
+  const misdated = found.filter(
+    ({ statement, proposal }) => !partialDatesAgree(proposal.occurredOn, statement.occurredOn),
+  );
+  return { expected: expected.length, proposed: found.length, dated: found.length - misdated.length, misdated };
+}
 
 /** The registered treaties; with `recordFrom`, the developments those articles reported, as the record would have them. */
 export function knownTreaties(recordFrom: (document: string) => boolean = () => false): KnownTreaty[] {

@@ -15,7 +15,8 @@ import { splitSentences } from './text/sentences';
 export function extractDevelopments(input: ExtractionInput, knownTreaties: readonly KnownTreaty[]): ExtractionResult {
   const focus = new ArticleFocus();
   const drafts: Draft[] = [];
-  for (const sentence of splitSentences(input.text)) {
+  const sentences = splitSentences(input.text);
+  for (const sentence of sentences) {
     for (const finding of findActs(input.text, sentence, input.publishedOn)) {
       drafts.push(draftAct(input.text, sentence, finding, knownTreaties, focus, input.publishedOn));
     }
@@ -23,5 +24,11 @@ export function extractDevelopments(input: ExtractionInput, knownTreaties: reado
       drafts.push(draftDiplomacy(sentence, finding, knownTreaties, focus, input.publishedOn));
     }
   }
-  return { proposals: finishProposals(resolveArticle(drafts, input.publishedOn), knownTreaties, input) };
+  return {
+    proposals: finishProposals(
+      resolveArticle(drafts, input.publishedOn, { sentences, known: knownTreaties }),
+      knownTreaties,
+      input,
+    ),
+  };
 }

@@ -1,3 +1,4 @@
+import type { Anaphor } from '../dates/anaphoric-phrases';
 import type { OnRecord } from './on-record';
 import type { KnownTreaty, Proposal } from '../extraction.types';
 import type { ActFinding } from '../rules/find-acts';
@@ -17,6 +18,16 @@ export type Draft = Omit<
   readonly present: boolean;
   /** Every party of the matched treaty (of the parties named, when none matched). */
   readonly treatyParties: readonly string[];
+  /** The reporting sentence's place in the article: its index and paragraph. */
+  readonly sentence: number;
+  readonly paragraph: number;
+  /** Undated, a phrase that points back to an earlier event for the date ("at the time"). */
+  readonly anaphor?: Anaphor;
+  /**
+   * Where the date comes from: the sentence's own words, the article (another sentence), or the publication day
+   * for want of any. Only a date the article gives can be pointed back to.
+   */
+  readonly datedBy?: 'sentence' | 'article' | 'publication';
 };
 
 const BASE = 0.9;
@@ -100,8 +111,10 @@ export function draftAct(
           precision: finding.date.precision,
           dateReasoning: finding.date.reasoning,
           ...(finding.date.period ? { period: finding.date.period } : {}),
+          datedBy: 'sentence' as const,
         }
       : {}),
+    ...(finding.anaphor ? { anaphor: finding.anaphor } : {}),
     quote: sentence.text,
     quoteStart: sentence.start,
     quoteEnd: sentence.end,
@@ -109,6 +122,8 @@ export function draftAct(
     needsBody: finding.needsBody,
     present: finding.present,
     treatyParties,
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
   };
 }
 

@@ -9,7 +9,8 @@ const UNDATED = 0.7;
 
 /**
  * A statement or talks as a draft: matched to the treaty the sentence names (or the article's focus, for a
- * statement about "the pact"); without a date in the sentence, dated by the publication, with a lower confidence.
+ * statement about "the pact"); without a date in the sentence, dated by the publication, with a lower confidence,
+ * unless a phrase points back to an earlier event ("said at the time"): that date is the article's to give.
  */
 export function draftDiplomacy(
   sentence: Sentence,
@@ -33,12 +34,16 @@ export function draftDiplomacy(
         )
       : undefined;
   const title = finding.type === 'negotiations' && !finding.noun ? finding.topic : (finding.noun?.phrase ?? 'treaty');
-  const date = finding.date ?? {
-    occurredOn: publishedOn,
-    precision: 'day' as const,
-    reasoning: `no date in the sentence: ${finding.type === 'statement' ? 'reported speech' : 'the report'} taken as of the publication date ${publishedOn}`,
-  };
-  let confidence = BASE * (finding.date ? 1 : UNDATED);
+  const date =
+    finding.date ??
+    (finding.anaphor
+      ? undefined
+      : {
+          occurredOn: publishedOn,
+          precision: 'day' as const,
+          reasoning: `no date in the sentence: ${finding.type === 'statement' ? 'reported speech' : 'the report'} taken as of the publication date ${publishedOn}`,
+        });
+  let confidence = BASE * (finding.date || finding.anaphor ? 1 : UNDATED);
   if (!match) confidence *= 0.8;
   else if (match.ambiguous) confidence *= 0.7;
   return {
@@ -49,10 +54,15 @@ export function draftDiplomacy(
     ...(finding.type === 'statement'
       ? { speaker: finding.speaker, ...(finding.speakerParty ? { party: finding.speakerParty } : {}) }
       : { stage: finding.stage }),
-    occurredOn: date.occurredOn,
-    precision: date.precision,
-    dateReasoning: date.reasoning,
-    ...(date.period ? { period: date.period } : {}),
+    ...(date
+      ? {
+          occurredOn: date.occurredOn,
+          precision: date.precision,
+          dateReasoning: date.reasoning,
+          ...(date.period ? { period: date.period } : {}),
+          datedBy: finding.date ? ('sentence' as const) : ('publication' as const),
+        }
+      : { anaphor: finding.anaphor! }),
     quote: sentence.text,
     quoteStart: sentence.start,
     quoteEnd: sentence.end,
@@ -60,5 +70,7 @@ export function draftDiplomacy(
     needsBody: false,
     present: false,
     treatyParties: match ? match.treaty.parties : named,
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
   };
 }

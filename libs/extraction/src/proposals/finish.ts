@@ -31,7 +31,16 @@ export function finishProposals(
   return [...best.values()]
     .sort((a, b) => a.quoteStart - b.quoteStart)
     .map((draft) => {
-      const { needsBody: _needsBody, present: _present, treatyParties: _treatyParties, ...proposal } = draft;
+      const {
+        needsBody: _needsBody,
+        present: _present,
+        treatyParties: _treatyParties,
+        sentence: _sentence,
+        paragraph: _paragraph,
+        anaphor: _anaphor,
+        datedBy: _datedBy,
+        ...proposal
+      } = draft;
       return {
         ...proposal,
         occurredOn: draft.occurredOn!,

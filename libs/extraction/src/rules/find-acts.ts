@@ -1,5 +1,6 @@
 import type { LegislativeStage } from '@timeline/treaty';
 import type { ProposalType } from '../extraction.types';
+import { findAnaphor, type Anaphor } from '../dates/anaphoric-phrases';
 import { findDates, type DateMention } from '../dates/date-parser';
 import { nearestDate } from '../dates/nearest-date';
 import type { ResolvedDate } from '../dates/resolve-date';
@@ -26,6 +27,8 @@ export interface ActFinding {
   readonly stage?: LegislativeStage;
   readonly noun: TreatyNoun | undefined;
   readonly date?: ResolvedDate;
+  /** Without a date, a phrase of the clause that dates the act by an earlier one ("on the same day"). */
+  readonly anaphor?: Anaphor;
   /** The verb is present or present perfect ("Russia and Iran sign", "has signed"): news of the day. */
   readonly present: boolean;
   /** The verb comes from the clause before ("Russia signed X in June, and in December, Y with Belarus"). */
@@ -77,6 +80,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         past: verb.past,
         notAfterPublication: verb.past,
       });
+      const anaphor = date ? undefined : anaphorOf(text, clause, conjunct);
       findings.push({
         type: trigger.type,
         needsBody: trigger.approval && !body,
@@ -88,6 +92,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         ...(stage ? { stage } : {}),
         noun,
         ...(date ? { date } : {}),
+        ...(anaphor ? { anaphor } : {}),
         present: verb.recent,
         gapped: false,
       });
@@ -112,6 +117,15 @@ function gappedAct(
   const date = nearestDate(dates, conjunct, noun, publishedOn, { past, notAfterPublication: past });
   if (!date) return undefined;
   return { ...before, verb: noun, clause: conjunct, parties, noun, date, gapped: true };
+}
+
+/**
+ * A phrase of the verb's clause that points back to an earlier event ("on the same day"). The clause ends at
+ * "that", so "approved the treaty that day" would lose its phrase: one that starts where the clause ends counts.
+ */
+function anaphorOf(text: string, clause: Span, conjunct: Span): Anaphor | undefined {
+  const anaphor = findAnaphor(text, { start: clause.start, end: conjunct.end });
+  return anaphor && anaphor.start <= clause.end ? anaphor : undefined;
 }
 
 function nearestNoun(nouns: readonly TreatyNoun[], at: Span, clause: Span): TreatyNoun | undefined {

@@ -1,3 +1,4 @@
+import { findAnaphor, type Anaphor } from '../dates/anaphoric-phrases';
 import { findDates, type DateMention } from '../dates/date-parser';
 import { nearestDate } from '../dates/nearest-date';
 import type { ResolvedDate } from '../dates/resolve-date';
@@ -17,6 +18,8 @@ export type DiplomacyFinding =
       readonly parties: readonly PartyMention[];
       readonly noun: TreatyNoun;
       readonly date?: ResolvedDate;
+      /** Without a date, a phrase that dates the words by an earlier event ("said at the time"). */
+      readonly anaphor?: Anaphor;
     }
   | {
       readonly type: 'negotiations';
@@ -26,6 +29,7 @@ export type DiplomacyFinding =
       readonly parties: readonly PartyMention[];
       readonly noun: TreatyNoun | undefined;
       readonly date?: ResolvedDate;
+      readonly anaphor?: Anaphor;
     };
 
 const SAYING = /\b(?:said|says|stated|told|wrote|added|declared|called|referred\s+to)\b/gi;
@@ -45,7 +49,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
   const dates = findDates(sentence.text, sentence.start, publishedOn);
   const parties = findParties(sentence.text, sentence.start);
   const nouns = findTreatyNouns(sentence.text, sentence.start, sentence.terms).filter((noun) => !noun.plural);
-  const talks = negotiations(sentence, parties, nouns, dates, publishedOn);
+  const talks = negotiations(text, sentence, parties, nouns, dates, publishedOn);
   if (talks) findings.push(talks);
   if (nouns.length === 0) return findings;
   for (const match of sentence.text.matchAll(SAYING)) {
@@ -62,6 +66,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
     // A weekday in a statement's sentence is as often another event's ("the inauguration on Monday"): only a
     // date that is not after the publication, as chrono reads it, dates the statement.
     const date = nearestDate(dates, sentence, verb, publishedOn, UNSHIFTED);
+    const anaphor = date ? undefined : findAnaphor(text, sentence);
     findings.push({
       type: 'statement',
       speaker: speaker.text,
@@ -70,12 +75,14 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
       parties,
       noun: nouns[0]!,
       ...(date ? { date } : {}),
+      ...(anaphor ? { anaphor } : {}),
     });
   }
   return findings;
 }
 
 function negotiations(
+  text: string,
   sentence: Sentence,
   parties: readonly PartyMention[],
   nouns: readonly TreatyNoun[],
@@ -103,6 +110,7 @@ function negotiations(
   const topic = [...topicWords.map((term) => term.text), talk[0]].join(' ');
   // Talks announced for "this Saturday" are dated by the announcement, never by the talks ahead.
   const date = nearestDate(dates, sentence, verb, publishedOn, UNSHIFTED);
+  const anaphor = date ? undefined : findAnaphor(text, sentence);
   return {
     type: 'negotiations',
     stage: announced ? 'announced' : 'held',
@@ -111,6 +119,7 @@ function negotiations(
     parties,
     noun: nouns[0],
     ...(date ? { date } : {}),
+    ...(anaphor ? { anaphor } : {}),
   };
 }
 

@@ -31,6 +31,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('numbers sentences and the paragraphs they stand in', () => {
+    const text = 'The treaty was signed. Putin spoke.\n\nThe Duma ratified it.\nThe Council approved it.';
+    expect(splitSentences(text).map((sentence) => [sentence.index, sentence.paragraph])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+  });
+
   it('tags a sentence’s words, with offsets in the whole text', () => {
     const text = 'Intro.\nThe Duma ratified the treaty.';
     const [, sentence] = splitSentences(text);

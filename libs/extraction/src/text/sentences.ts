@@ -5,6 +5,9 @@ export interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Its place among the text's sentences, and the paragraph (counted from 0) it stands in. */
+  readonly index: number;
+  readonly paragraph: number;
   /** The sentence's words as compromise tags them (offsets relative to the text). */
   readonly terms: readonly Term[];
 }
@@ -37,15 +40,16 @@ interface CompromiseSentence {
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const paragraph of paragraphs(text)) {
+  for (const [number, paragraph] of paragraphs(text).entries()) {
     const unwrapped = unwrap(text.slice(paragraph.start, paragraph.end));
     const json = nlp.tokenize(unwrapped).json({ offset: true }) as CompromiseSentence[];
     for (const sentence of json) {
       const start = paragraph.start + sentence.offset.start;
-      sentences.push(trimmed(text, start, start + sentence.offset.length));
+      const found = trimmed(text, start, start + sentence.offset.length, sentences.length, number);
+      if (found.text.length > 0) sentences.push(found);
     }
   }
-  return sentences.filter((sentence) => sentence.text.length > 0);
+  return sentences;
 }
 
 function unwrap(text: string): string {
@@ -65,7 +69,7 @@ function tagged(sentence: { start: number; text: string }): Term[] {
   );
 }
 
-function trimmed(text: string, start: number, end: number): Sentence {
+function trimmed(text: string, start: number, end: number, index: number, paragraph: number): Sentence {
   let from = start;
   let to = end;
   while (from < to && /\s/.test(text[from]!)) from++;
@@ -74,6 +78,8 @@ function trimmed(text: string, start: number, end: number): Sentence {
   let terms: Term[] | undefined;
   return {
     ...sentence,
+    index,
+    paragraph,
     get terms() {
       terms ??= tagged(sentence);
       return terms;

@@ -1,0 +1,113 @@
+import { precisionOf } from '@timeline/treaty';
+import { findDates } from '../dates/date-parser';
+import { resolveDate, type ResolvedDate } from '../dates/resolve-date';
+import type { KnownTreaty, ProposalType } from '../extraction.types';
+import type { Sentence } from '../text/sentences';
+import type { Draft } from './act-proposals';
+import { excerpt } from './excerpt';
+
+/** How an act is named in a date's reasoning: "the date of the signing". */
+const ACT_NAMES: Record<ProposalType, string> = {
+  signed: 'the signing',
+  'legislative-approval': 'the vote',
+  'ratification-completed': 'the ratification',
+  'instruments-exchanged': 'the exchange of instruments',
+  'consent-to-be-bound': 'the consent to be bound',
+  'entered-into-force': 'the entry into force',
+  suspended: 'the suspension',
+  resumed: 'the resumption',
+  withdrawn: 'the withdrawal',
+  'withdrawal-notified': 'the notice of withdrawal',
+  terminated: 'the termination',
+  statement: 'the statement',
+  negotiations: 'the talks',
+  context: 'the event',
+};
+
+/**
+ * The date a phrase like "at the time" points back to. A phrase that names an act ("at the signing") takes that
+ * act's date, from the article (the nearest report of it before, else after) or else from the record; a phrase that
+ * names none takes the time the narrative was last at: the nearest sentence before it, in its paragraph or the one
+ * before, that gives a date, either a development's dated there (the last of them) or, if it reports none, the last
+ * date it names ("outlined in a statement in February 2018. ... he said at the time"). Undefined when the article
+ * gives no such date: then the caller does not pretend to know one.
+ */
+export function referredDate(
+  draft: Draft,
+  drafts: readonly Draft[],
+  sentences: readonly Sentence[],
+  publishedOn: string,
+  known: readonly KnownTreaty[],
+): ResolvedDate | undefined {
+  const anaphor = draft.anaphor;
+  if (!anaphor) return undefined;
+  const said = `"${anaphor.phrase}"`;
+  const dated = drafts.filter(
+    (other) => other.occurredOn !== undefined && (other.datedBy === 'sentence' || other.datedBy === 'article'),
+  );
+  const where = (sentence: number, quote: string) =>
+    sentence === draft.sentence - 1 ? 'in the sentence before' : `in "${excerpt(quote)}"`;
+
+  if (anaphor.names) {
+    const name = ACT_NAMES[anaphor.names];
+    const reports = dated.filter((other) => other.type === anaphor.names && sameTreaty(other, draft));
+    const before = reports.filter((other) => other.sentence < draft.sentence).at(-1);
+    const report = before ?? reports.find((other) => other.sentence > draft.sentence);
+    if (report)
+      return carried(
+        report,
+        `${said} → ${report.occurredOn}, the date of ${name} ${where(report.sentence, report.quote)}`,
+      );
+    const onRecord = new Set(
+      (known.find((treaty) => treaty.id === draft.treatyId)?.developments ?? [])
+        .filter((development) => development.type === anaphor.names)
+        .map((development) => development.occurredOn),
+    );
+    // Two dates on record (each party signing on its own day) leave the phrase's one unknown.
+    if (onRecord.size !== 1) return undefined;
+    const [occurredOn] = [...onRecord] as [string];
+    return {
+      occurredOn,
+      precision: precisionOf(occurredOn),
+      reasoning: `${said} → ${occurredOn}, the date of ${name} on record`,
+    };
+  }
+
+  for (let index = draft.sentence - 1; index >= 0; index--) {
+    const sentence = sentences[index]!;
+    if (sentence.paragraph < draft.paragraph - 1) break;
+    const report = dated.filter((other) => other.sentence === index).at(-1);
+    if (report) {
+      const name = report.speaker
+        ? `${report.speaker}'s statement`
+        : report.body
+          ? `the ${report.body}'s vote`
+          : ACT_NAMES[report.type];
+      return carried(report, `${said} → ${report.occurredOn}, the date of ${name} ${where(index, report.quote)}`);
+    }
+    const named = findDates(sentence.text, sentence.start, publishedOn)
+      .map((mention) => resolveDate(mention, publishedOn, true))
+      .filter((date): date is ResolvedDate => date !== undefined && date.occurredOn.slice(0, 10) <= publishedOn)
+      .at(-1);
+    if (named) {
+      return {
+        ...named,
+        reasoning: `${said} → ${named.occurredOn}, the time named ${where(index, sentence.text)}: ${named.reasoning}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function carried(report: Draft, reasoning: string): ResolvedDate {
+  return {
+    occurredOn: report.occurredOn!,
+    precision: report.precision!,
+    ...(report.period ? { period: report.period } : {}),
+    reasoning: `${reasoning}: ${report.dateReasoning}`,
+  };
+}
+
+function sameTreaty(a: Draft, b: Draft): boolean {
+  return a.treatyId === b.treatyId && (a.treatyId !== null || a.treatyTitle === b.treatyTitle);
+}
