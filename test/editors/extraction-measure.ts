@@ -44,9 +44,10 @@ export const EXPECTED_ACTS: readonly ExpectedAct[] = DEMO_TREATIES.flatMap((trea
   });
 }).filter((act) => isTreatyAct(act.type as Proposal['type']));
 
-/** A statement as the demo data records it from one article: who spoke, and when. */
+/** A statement as the demo data records it from one article: who spoke, when, and on which treaty. */
 export interface ExpectedStatement {
   readonly ref: string;
+  readonly treatyId: string;
   readonly speaker: string;
   readonly occurredOn: string;
   readonly quote: string;
@@ -60,6 +61,7 @@ export const EXPECTED_STATEMENTS: readonly ExpectedStatement[] = DEMO_TREATIES.f
       ? [
           {
             ref: development.ref,
+            treatyId: (treaty.registration as { id: string }).id,
             speaker: request.speaker,
             occurredOn: request.occurredOn,
             quote: request.source.quote,
@@ -77,6 +79,8 @@ export interface StatementFigures {
   /** Of those, the ones whose date agrees with the demo data's at the coarser precision. */
   readonly dated: number;
   readonly misdated: readonly { readonly statement: ExpectedStatement; readonly proposal: Proposal }[];
+  /** Of those proposed, the ones proposed for another treaty than the demo data records them on. */
+  readonly misplaced: readonly { readonly statement: ExpectedStatement; readonly proposal: Proposal }[];
 }
 
 /** The demo statements of one article, against the statements proposed for it: found, and dated alike. */
@@ -95,7 +99,14 @@ export function measureStatements(document: string, proposals: readonly Proposal
   const misdated = found.filter(
     ({ statement, proposal }) => !partialDatesAgree(proposal.occurredOn, statement.occurredOn),
   );
-  return { expected: expected.length, proposed: found.length, dated: found.length - misdated.length, misdated };
+  const misplaced = found.filter(({ statement, proposal }) => proposal.treatyId !== statement.treatyId);
+  return {
+    expected: expected.length,
+    proposed: found.length,
+    dated: found.length - misdated.length,
+    misdated,
+    misplaced,
+  };
 }
 
 /** The registered treaties; with `recordFrom`, the developments those articles reported, as the record would have them. */

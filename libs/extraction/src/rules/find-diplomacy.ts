@@ -3,6 +3,7 @@ import { findDates, type DateMention } from '../dates/date-parser';
 import { nearestDate } from '../dates/nearest-date';
 import type { ResolvedDate } from '../dates/resolve-date';
 import { findParties, type PartyMention } from '../lexicon/countries';
+import { outsideQuotedSpeech } from '../text/quoted-speech';
 import type { Sentence, Term } from '../text/sentences';
 import { findTreatyNouns, mentionsTreaty, type TreatyNoun } from '../treaties/treaty-nouns';
 import type { Span } from './clauses';
@@ -16,7 +17,12 @@ export type DiplomacyFinding =
       readonly speakerParty?: string;
       readonly verb: Span;
       readonly parties: readonly PartyMention[];
-      readonly noun: TreatyNoun;
+      /**
+       * How the sentence names the treaty, outside the speaker's quoted words; undefined when only those name it
+       * ("Putin called it a “breakthrough document”": the speaker's word for a treaty the article is on, not "a"
+       * treaty other than it).
+       */
+      readonly noun: TreatyNoun | undefined;
       readonly date?: ResolvedDate;
       /** Without a date, a phrase that dates the words by an earlier event ("said at the time"). */
       readonly anaphor?: Anaphor;
@@ -52,6 +58,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
   const talks = negotiations(text, sentence, parties, nouns, dates, publishedOn);
   if (talks) findings.push(talks);
   if (nouns.length === 0) return findings;
+  const speech = outsideQuotedSpeech(sentence.text);
   for (const match of sentence.text.matchAll(SAYING)) {
     const verb = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
     if (!readVerb(text, sentence, verb, sentence.terms).real) continue;
@@ -73,7 +80,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
       ...(speakerParty ? { speakerParty } : {}),
       verb,
       parties,
-      noun: nouns[0]!,
+      noun: nouns.find((noun) => !inQuotedSpeech(noun, sentence, speech)),
       ...(date ? { date } : {}),
       ...(anaphor ? { anaphor } : {}),
     });
@@ -121,6 +128,11 @@ function negotiations(
     ...(date ? { date } : {}),
     ...(anaphor ? { anaphor } : {}),
   };
+}
+
+/** Whether a treaty noun is inside the speaker's quoted words (blanked in `speech`, the sentence outside them). */
+function inQuotedSpeech(noun: TreatyNoun, sentence: Sentence, speech: string): boolean {
+  return speech.slice(noun.start - sentence.start, noun.end - sentence.start).trim() === '';
 }
 
 /** Titles compromise counts as part of a name ("Minister Andrei Rudenko"), left out of the speaker. */
