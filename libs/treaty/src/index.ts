@@ -41,6 +41,7 @@ export * from './views/treaty-status.view';
 export * from './views/treaty-status-summary';
 export type { Disagreement, RatificationStep } from './views/status-parts';
 export { RECORD_WARNING_CODES, type RecordWarning, type RecordWarningCode } from './views/record-warnings';
+export type { RecordedTwice } from './views/recorded-twice';
 export * from './views/treaty-timeline.view';
 export * from './views/treaty-links';
 export * from './views/treaties-not-on-record';

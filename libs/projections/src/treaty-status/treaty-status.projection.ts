@@ -65,7 +65,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    takes effect when given, so a stored withdrawal's effect, and a bilateral treaty's computed end, can move.
     // 13: a treaty's views say which treaties it names are not on record, so they change when one of those is
     //    registered or deleted for good: its views_position moves there (decision 0045). A read model built before
-    //    left it where the treaty's own events put it, and sync and live never told of the change.
+    //    left it where the treaty's own events put it, and sync and live never told of the change. The status also
+    //    lists acts recorded twice (`recordedTwice`, decision 0049), which a view rendered before lacks.
     version: 13,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

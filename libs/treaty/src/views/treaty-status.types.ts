@@ -3,6 +3,7 @@ import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
 import type { RecordWarning } from './record-warnings';
+import type { RecordedTwice } from './recorded-twice';
 import type { Disagreement, RatificationStep } from './status-parts';
 import type { TreatyNotOnRecord } from './treaties-not-on-record';
 import type { ViewRelation } from './treaty-links';
@@ -113,6 +114,11 @@ export type TreatyStatusView = {
    * treaty, provisional application after entry into force): flagged for a reader and an editor, not refused.
    */
   readonly warnings: readonly RecordWarning[];
+  /**
+   * Acts the record holds as two developments or more (a correction made before decision 0042 could do it): listed
+   * so that an editor retracts the one recorded in error. Empty on any record the decider made since.
+   */
+  readonly recordedTwice: readonly RecordedTwice[];
   readonly asOf: string | null;
   readonly knownAt: Date | null;
   /**

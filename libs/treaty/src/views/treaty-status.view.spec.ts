@@ -89,6 +89,7 @@ describe('treatyStatusView', () => {
       },
       disagreements: [],
       warnings: [],
+      recordedTwice: [],
       asOf: null,
       knownAt: null,
       nextChangeOn: null,

@@ -19,6 +19,7 @@ import { disagreementsIn, step, stepType, type Disagreement } from './status-par
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { recordWarnings } from './record-warnings';
+import { recordedTwice } from './recorded-twice';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
@@ -210,6 +211,7 @@ export function treatyStatusOf(
     ratification,
     disagreements,
     warnings,
+    recordedTwice: recordedTwice(onRecord),
     asOf,
     knownAt,
     // The present's: a past `asOf` would be changed as much by the reports after it, which it does not read.

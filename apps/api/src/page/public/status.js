@@ -93,6 +93,7 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
     ),
     disagreements(status.disagreements),
     warnings(status.warnings),
+    recordedTwice(status.recordedTwice),
   );
 }
 
@@ -200,6 +201,27 @@ function warnings(flagged) {
       {},
       flagged.map((warning) =>
         h('li', {}, `${warning.party}: ${WARNING_TEXTS[warning.code] ?? warning.code}; check the source.`),
+      ),
+    ),
+  );
+}
+
+/** Acts the record holds as two developments or more: an editor retracts the one recorded in error. */
+function recordedTwice(acts) {
+  if (!acts || acts.length === 0) return null;
+  return h(
+    'div',
+    { class: 'warning', id: 'recorded-twice' },
+    h('h4', {}, 'Recorded more than once'),
+    h(
+      'ul',
+      {},
+      acts.map((act) =>
+        h(
+          'li',
+          {},
+          `${developmentLabel(act.type)}${act.party ? ` (${act.party})` : ''}: one act, on record as ${act.developmentIds.length} developments; an editor has yet to retract the ones recorded in error.`,
+        ),
       ),
     ),
   );

@@ -259,6 +259,14 @@ export class RecordWarningDto {
   developmentIds!: string[];
 }
 
+export class RecordedTwiceDto {
+  @ApiProperty({ example: 'legislative-approval' }) type!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for an act of the treaty as a whole' })
+  party!: string | null;
+  @ApiProperty({ type: [String], description: 'The developments that are this act, in the order recorded' })
+  developmentIds!: string[];
+}
+
 export class TreatyStatusDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -322,6 +330,12 @@ export class TreatyStatusDto {
     description: 'Acts on record, as reported, that treaty law does not expect: flagged, not refused',
   })
   warnings!: RecordWarningDto[];
+  @ApiProperty({
+    type: [RecordedTwiceDto],
+    description:
+      'Acts the record holds as two developments or more (the same act, dates agreeing), which a correction made before decision 0042 could leave: retract the one recorded in error. Empty otherwise',
+  })
+  recordedTwice!: RecordedTwiceDto[];
   @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) knownAt!: string | null;
   @ApiProperty({
