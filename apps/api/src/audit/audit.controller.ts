@@ -34,7 +34,15 @@ export class AuditController {
   }
 
   @Get('checkpoint')
-  @ApiOperation({ summary: "A signed checkpoint of every stream's head at the log's last position: keep it" })
+  @ApiOperation({
+    summary: "A signed checkpoint of every stream's head at the log's last position: keep it",
+    description:
+      '`{ scheme, position, issuedAt, root, heads: [{ stream, revision, hash }], keyFingerprint, signature }`. ' +
+      '`root` is the SHA-256 (hex) of the RFC 8785 canonical JSON of `heads` (sorted by stream); `signature` is ' +
+      'Ed25519 (base64) over the canonical JSON of `{ scheme, position, issuedAt, root }`, verified with ' +
+      "`/audit/public-key`. How each event's hash is computed, and a script that checks both: the README, " +
+      '"Checking without this service\'s code".',
+  })
   checkpoint() {
     return this.audit.checkpoint();
   }
