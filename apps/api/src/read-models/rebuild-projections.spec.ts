@@ -50,6 +50,19 @@ describe('rebuildProjections, when promoting the rebuilt file fails', () => {
     expect(existsSync(join(dataDir, 'projections.current'))).toBe(false);
   });
 
+  it('a dry run over a folder with no read model reports every treaty as missing from it, and writes no file', async () => {
+    const before = readdirSync(dataDir).sort();
+
+    const report = await rebuildProjections(
+      store,
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, rebuildWorkers: 1 },
+      { dryRun: true },
+    );
+
+    expect(report.differences).toEqual([expect.objectContaining({ treatyId: 'ru-ir', live: false, rebuilt: true })]);
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+  });
+
   it('keeps the rebuilt file when the pointer names it already (the folder’s sync failed after the rename)', async () => {
     jest.spyOn(ReadModelFiles.prototype, 'promote').mockImplementation((file) => {
       writeFileSync(join(dataDir, 'projections.current'), `${basename(file)}\n`);

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { EventStore } from '@timeline/event-store';
 import {
   ReadModelFiles,
@@ -79,7 +79,9 @@ function pointerMayName(files: ReadModelFiles, file: string): boolean {
 }
 
 function differencesFromLive(liveFile: string, rebuiltFile: string): ReadModelDifference[] {
-  const live = openReadModelDatabase(liveFile);
+  // No live read model (a copy of the log alone, a service never started): compared with an empty one, and none is
+  // made on the way, since a dry run writes nothing (opening the file would create it, and set it up).
+  const live = openReadModelDatabase(existsSync(liveFile) ? liveFile : ':memory:');
   const rebuilt = openReadModelDatabase(rebuiltFile);
   try {
     // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
