@@ -10,6 +10,7 @@ import {
   PARTY_CODE_PATTERN,
   TREATY_ID_PATTERN,
 } from '@timeline/treaty';
+import { KEYS, bearer } from './support/api-keys';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type PropertySchema = {
@@ -261,6 +262,42 @@ describe('OpenAPI', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(20);
     expect(missing).toEqual([]);
+  });
+
+  it("gives the treaty listing and the auditors' routes the schemas and errors they answer with", async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    type Operation = { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
+    const paths = body.paths as Record<string, Record<string, Operation>>;
+    const schemas = body.components.schemas as Schemas;
+    const schemaOf = (path: string) => {
+      const ref = paths[path]?.get?.responses['200']?.content?.['application/json']?.schema?.$ref ?? '';
+      return schemas[ref.replace('#/components/schemas/', '')]?.properties;
+    };
+    const documentedKeys = (path: string) => Object.keys(schemaOf(path) ?? {}).sort();
+
+    // What a client generated from the document reads is what the routes send, key for key.
+    const sync = await request(subject.http).get('/treaties?changedSince=0').expect(200);
+    expect(documentedKeys('/treaties')).toEqual(expect.arrayContaining(Object.keys(sync.body)));
+    expect(documentedKeys('/treaties')).toEqual(['changedUpTo', 'deleted', 'items', 'nextCursor']);
+    const items = schemaOf('/treaties')?.items as { items?: { $ref?: string } } | undefined;
+    expect(items?.items?.$ref).toBe('#/components/schemas/TreatyStatusDto');
+    for (const path of ['/audit/checkpoint', '/audit/public-key']) {
+      const answer = await request(subject.http).get(path).set('Authorization', bearer(KEYS.auditor)).expect(200);
+      expect(documentedKeys(path)).toEqual(Object.keys(answer.body).sort());
+    }
+    for (const path of [
+      '/audit/public-key',
+      '/audit/checkpoint',
+      '/audit/log',
+      '/audit/verify',
+      '/audit/treaties/{treatyId}/verify',
+    ]) {
+      expect(Object.keys(paths[path]?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403']));
+    }
+    expect(Object.keys(paths['/audit/log']?.get?.responses ?? {})).toContain('400');
+    expect(Object.keys(paths['/audit/checkpoint']?.get?.responses ?? {})).toEqual(
+      expect.arrayContaining(['409', '503']),
+    );
   });
 
   it('serves the interactive documentation at /docs', async () => {

@@ -132,6 +132,26 @@ describe('the checkpoints a replica issued, as it verifies the log against them'
     }
   });
 
+  it("names events cut from a treaty's end in the same words on the treaty's route as on the whole log's", async () => {
+    const subject = await startOnCopy('cut-short', (db) => {
+      const last = db
+        .prepare('SELECT max(position) AS position FROM events WHERE stream_name = ?')
+        .safeIntegers(true)
+        .get(TREATY_STREAM) as { position: bigint };
+      db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
+    });
+    try {
+      const whole = await asAuditor(subject.http, '/audit/verify').expect(200);
+      expect(whole.body.failures).toEqual([expect.objectContaining({ stream: TREATY_STREAM })]);
+      const one = await asAuditor(subject.http, `/audit/treaties/${RU_IR.id}/verify`).expect(200);
+      // The log goes on past the checkpoint: only the stream was cut, which says nothing of where the log ends.
+      expect(one.body).toMatchObject({ ok: false, failures: whole.body.failures });
+      expect(one.body.failures[0].reason).not.toContain('the log ends at position');
+    } finally {
+      await subject.close();
+    }
+  });
+
   it('names an event whose stored bytes are no longer JSON, instead of failing to answer', async () => {
     let damaged = { eventId: '', stream: '', revision: '' };
     // With the demo data on (the default), which looks at the log's first events before it loads anything.

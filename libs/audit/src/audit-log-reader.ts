@@ -11,6 +11,11 @@ import { LogVerifier, type StreamHead, type VerificationResult } from './log-ver
 export async function verifyLog(
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   checkpoints: readonly SignedCheckpoint[] = [],
+  /**
+   * Where the log ends, when `events` are only part of it (one stream's): a checkpoint past the last of them is then
+   * held against the log's end, not theirs, so that a stream cut short is not reported as a log that ends early.
+   */
+  logEndsAt?: bigint,
 ): Promise<
   VerificationResult & {
     heads: ReadonlyMap<string, StreamHead>;
@@ -29,7 +34,7 @@ export async function verifyLog(
       compareWithCheckpoint(
         checkpoint,
         verifier.streamHeads,
-        position === undefined ? lastPosition : undefined,
+        position === undefined ? (logEndsAt ?? lastPosition) : undefined,
       ).forEach((failure) => verifier.report(failure));
     }
   };

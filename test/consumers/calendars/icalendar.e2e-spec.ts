@@ -143,6 +143,46 @@ describe('iCalendar', () => {
     ]);
   });
 
+  it('answers a calendar with computed dates with the same bytes until the record changes, so If-None-Match holds', async () => {
+    const treaty = 'calendar-that-holds-still';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'A convention in force 30 days after the second instrument, polled by calendars',
+      parties: ['DK', 'EE'],
+      category: 'other',
+      kind: 'multilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+    }).expect(201);
+    for (const party of ['DK', 'EE']) {
+      await post(subject.http, `/treaties/${treaty}/developments`, {
+        type: 'consent-to-be-bound',
+        consentType: 'ratification',
+        party,
+        occurredOn: party === 'DK' ? '2025-03-10' : '2025-04-02',
+        source: source({ publishedOn: '2025-05-30' }),
+      }).expect(201);
+    }
+    // One host for every request: links in the calendar name it, and each request here comes on a port of its own.
+    const get = (path: string) => request(subject.http).get(path).set('Host', 'timeline.example');
+    for (const path of [`/treaties/${treaty}/calendar.ics`, '/parties/EE/calendar.ics']) {
+      const first = await get(path).expect(200);
+      expect(parseCalendar(first.text).some((event) => event.computed === 'TRUE')).toBe(true);
+      // A computed event is stamped with the record's last change, as a development's event is with its own.
+      const blocks = first.text.split('BEGIN:VEVENT').slice(1);
+      const field = (block: string, name: string) => new RegExp(`\\r\\n${name}:(\\S+)\\r\\n`).exec(block)?.[1];
+      const lastChange = blocks
+        .map((block) => field(block, 'LAST-MODIFIED') ?? '')
+        .sort()
+        .at(-1);
+      const computed = blocks.filter((block) => block.includes('X-TREATY-TIMELINE-COMPUTED:TRUE'));
+      expect(computed.map((block) => field(block, 'DTSTAMP'))).toEqual(computed.map(() => lastChange));
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the second a stamp of "now" would show
+      const again = await get(path).expect(200);
+      expect(again.text).toBe(first.text);
+      await get(path).set('If-None-Match', first.headers.etag!).expect(304);
+    }
+  });
+
   it("shows a withdrawal's computed effect, and the end of a bilateral treaty with it, as tentative events", async () => {
     const treaty = 'bilateral-with-notice';
     await post(subject.http, '/treaties', {

@@ -319,6 +319,30 @@ describe('data downloads', () => {
     );
   });
 
+  it('developments.csv names the report each row disagrees with, as the status and the timeline do', async () => {
+    const treaty = { id: 'disputed-vote', title: 'A treaty whose vote two papers date apart', parties: ['FR', 'DE'] };
+    await post(subject.http, '/treaties', { ...treaty, category: 'other' }).expect(201);
+    const path = `/treaties/${treaty.id}/developments`;
+    await post(subject.http, path, signature({ occurredOn: '2025-04-02' })).expect(201);
+    const vote = (occurredOn: string, publisher: string) =>
+      dumaApproval({ party: 'FR', body: 'Sénat', occurredOn, source: source({ publisher, publishedOn: occurredOn }) });
+    const first = (await post(subject.http, path, vote('2025-05-20', 'Le Monde')).expect(201)).body.eventId as string;
+    const second = (await post(subject.http, path, vote('2025-05-22', 'Le Figaro')).expect(201)).body.eventId as string;
+    const status = (await request(subject.http).get(`/treaties/${treaty.id}`).expect(200)).body;
+    expect(status.disagreements).toEqual([expect.objectContaining({ developmentIds: [first, second] })]);
+
+    const rows = parse<Record<string, string>>((await download('/exports/developments.csv')).body as string, {
+      columns: true,
+      bom: true,
+    }).filter((row) => row.treatyId === treaty.id);
+    // Without the column, two rows of one chamber's vote on two days read as two votes.
+    expect(rows.map((row) => [row.developmentId, row.type, row.openDisagreements])).toEqual([
+      [expect.any(String), 'signed', ''],
+      [first, 'legislative-approval', second],
+      [second, 'legislative-approval', first],
+    ]);
+  });
+
   it('follows TIMELINE_PUBLIC_READS', async () => {
     const closed = await startTestApp({ publicReads: false }, { clock: fixedClock() });
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {

@@ -72,7 +72,12 @@ describe('webhook subscriptions', () => {
 
   it("lets each key manage its own subscriptions, and an auditor see everyone's", async () => {
     const target = await receiver();
-    const mine = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+    const created = await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201);
+    const mine = created.body;
+    // A 201 names what it created; and an answer that carries the secret is kept by no cache.
+    expect(created.headers.location).toBe(`/webhooks/${mine.id}`);
+    expect(created.headers['cache-control']).toBe('no-store');
+    expect((await get(subject, created.headers.location!, KEYS.reader).expect(200)).body.id).toBe(mine.id);
     const theirs = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.editor).expect(201)).body;
     const ids = (key: string) =>
       get(subject, '/webhooks', key).then((response) => response.body.items.map((item: { id: string }) => item.id));
@@ -153,9 +158,10 @@ describe('webhook subscriptions', () => {
   it('rotates the secret without a gap: deliveries verify with the old and the new one during the overlap', async () => {
     const target = await receiver();
     const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
-    const rotated = (
-      await post(subject.http, `/webhooks/${hook.id}/secret`, { overlapSeconds: 3600 }, KEYS.reader).expect(200)
-    ).body;
+    const rotation = await post(subject.http, `/webhooks/${hook.id}/secret`, { overlapSeconds: 3600 }, KEYS.reader);
+    expect(rotation.status).toBe(200);
+    expect(rotation.headers['cache-control']).toBe('no-store');
+    const rotated = rotation.body;
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(hook.secret);
     await post(subject.http, `/treaties/${RU_IR.id}/developments`, dumaApproval({ occurredOn: '2025-04-10' })).expect(

@@ -1,11 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
@@ -14,10 +19,18 @@ import { ApiProblem } from '../problems/api-problem';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { AuditLogQueryDto, RebuildQueryDto } from './audit-log.query.dto';
 import { AuditService, MAX_LOG_PAGE } from './audit.service';
+import { CheckpointDto, PublicKeyDto } from './checkpoint.response.dto';
 import { ReadModelComparison } from './read-model-comparison.service';
+
+const NO_KEY = { description: 'UNAUTHENTICATED, INVALID_API_KEY: every audit route needs an auditor key' };
+const NO_SIGNING_KEY = {
+  description: 'SIGNING_KEY_NOT_CONFIGURED: on EventStoreDB without TIMELINE_SIGNING_KEY_FILE',
+};
 
 @ApiTags('auditors')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse(NO_KEY)
+@ApiForbiddenResponse({ description: 'FORBIDDEN: a reader or editor key' })
 @Roles('auditor')
 @Controller('audit')
 export class AuditController {
@@ -29,12 +42,25 @@ export class AuditController {
 
   @Get('public-key')
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (PEM) and its fingerprint' })
+  @ApiOkResponse({ type: PublicKeyDto })
+  @ApiServiceUnavailableResponse(NO_SIGNING_KEY)
   publicKey() {
     return this.audit.publicKey();
   }
 
   @Get('checkpoint')
-  @ApiOperation({ summary: "A signed checkpoint of every stream's head at the log's last position: keep it" })
+  @ApiOperation({
+    summary: "A signed checkpoint of every stream's head at the log's last position: keep it",
+    description:
+      '`{ scheme, position, issuedAt, root, heads: [{ stream, revision, hash }], keyFingerprint, signature }`. ' +
+      '`root` is the SHA-256 (hex) of the RFC 8785 canonical JSON of `heads` (sorted by stream); `signature` is ' +
+      'Ed25519 (base64) over the canonical JSON of `{ scheme, position, issuedAt, root }`, verified with ' +
+      "`/audit/public-key`. How each event's hash is computed, and a script that checks both: the README, " +
+      '"Checking without this service\'s code".',
+  })
+  @ApiOkResponse({ type: CheckpointDto })
+  @ApiConflictResponse({ description: 'LOG_FAILS_VERIFICATION: no checkpoint is signed over a damaged log' })
+  @ApiServiceUnavailableResponse(NO_SIGNING_KEY)
   checkpoint() {
     return this.audit.checkpoint();
   }
@@ -42,6 +68,14 @@ export class AuditController {
   @Get('log')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: `The raw events in global order with their hashes, ${MAX_LOG_PAGE} at most per page` })
+  @ApiOkResponse({
+    description:
+      'NDJSON, one event a line: `{ position, stream, revision, id, type, data, metadata, recordedAt }`; the next ' +
+      "page is `?after=` the last line's position",
+  })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED (limit, after), POSITION_PAST_HEAD, POSITION_NOT_AN_EVENT',
+  })
   async log(@Query() query: AuditLogQueryDto, @Res() response: Response) {
     const after = parsePosition(query.after);
     if (after !== undefined) await this.head.requireOnRecord(after, 'after');
@@ -57,6 +91,8 @@ export class AuditController {
 
   @Get('treaties/:treatyId/verify')
   @ApiOperation({ summary: "Verify one treaty's stream" })
+  @ApiOkResponse({ description: '{ ok, checked, failures: [{ eventId, stream, revision, reason }] }' })
+  @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND' })
   verifyTreaty(@Param('treatyId', TreatyIdPipe) treatyId: string) {
     return this.audit.verifyTreaty(treatyId);
   }

@@ -113,17 +113,27 @@ export class AuditService implements OnApplicationBootstrap {
       ...checkpoint,
       heads: checkpoint.heads.filter((head) => head.stream === stream),
     }));
-    const { ok, checked, failures } = await verifyLog(eventsOrNone(this.store.readStream(stream)), checkpoints).catch(
-      (error: unknown) => {
-        if (!(error instanceof StreamDeletedError)) throw error;
-        // Its events may still be in $all (until a scavenge), but the treaty's own record is gone: a failure.
-        return { ok: false, checked: 0, failures: [streamDeleted(stream)] };
-      },
-    );
+    // Only the stream is read, but the log goes on: a checkpoint is held against the log's end, not the stream's.
+    const logEndsAt = await this.logEnd();
+    const { ok, checked, failures } = await verifyLog(
+      eventsOrNone(this.store.readStream(stream)),
+      checkpoints,
+      logEndsAt,
+    ).catch((error: unknown) => {
+      if (!(error instanceof StreamDeletedError)) throw error;
+      // Its events may still be in $all (until a scavenge), but the treaty's own record is gone: a failure.
+      return { ok: false, checked: 0, failures: [streamDeleted(stream)] };
+    });
     // No event and nothing missing: no such treaty. A stream a checkpoint recorded and the log no longer has was
     // removed, which verification names.
     if (checked === 0 && ok) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
     return { ok, checked, failures };
+  }
+
+  /** The position of the log's last event, or undefined for an empty log. */
+  private async logEnd(): Promise<bigint | undefined> {
+    for await (const event of this.store.readAll({ direction: 'backwards' })) return event.position;
+    return undefined;
   }
 
   /**

@@ -14,6 +14,7 @@ import { PartyCodePipe } from '../feeds/feed-page.query.dto';
 import { baseUrl } from '../feeds/feeds.controller';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { expectedDatesOf, expectedEvent } from './expected-dates';
+import { RecordStamps } from './record-stamp';
 import { developmentEvents, renderCalendar } from './icalendar';
 
 /** When this calendar was made: the DTSTAMP of events that no record dates (RFC 5545, 3.8.7.2). */
@@ -46,10 +47,12 @@ export class CalendarsController {
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
     const { summary, status, records } = this.reads.treaty(treatyId);
     const base = baseUrl(request);
-    const stamp = calendarStamp();
+    const stamps = new RecordStamps(records);
     return renderCalendar(summary.title, [
       ...records.flatMap((record) => developmentEvents(record, base)),
-      ...expectedDatesOf(status).map((expected) => expectedEvent(expected, base, stamp)),
+      ...expectedDatesOf(status).map((expected) =>
+        expectedEvent(expected, base, stamps.of(expected.treatyId, calendarStamp)),
+      ),
     ]);
   }
 
@@ -58,12 +61,12 @@ export class CalendarsController {
   @ApiOperation({ summary: "The developments of a party's treaties as a calendar" })
   party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
     const base = baseUrl(request);
-    const stamp = calendarStamp();
-    const events = [...this.reads.records(party)].flatMap((record) => developmentEvents(record, base));
+    const records = [...this.reads.records(party)];
+    const stamps = new RecordStamps(records);
     const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));
     return renderCalendar(`Treaties of ${party}`, [
-      ...events,
-      ...expected.map((date) => expectedEvent(date, base, stamp)),
+      ...records.flatMap((record) => developmentEvents(record, base)),
+      ...expected.map((date) => expectedEvent(date, base, stamps.of(date.treatyId, calendarStamp))),
     ]);
   }
 }

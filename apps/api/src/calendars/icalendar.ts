@@ -20,7 +20,7 @@ export function allDaySpan(occurredOn: string): { start: string; end: string } {
 }
 
 const basicDate = (date: Date): string => date.toISOString().slice(0, 10).replace(/-/g, '');
-const basicDateTime = (iso: string): string =>
+export const basicDateTime = (iso: string): string =>
   new Date(iso)
     .toISOString()
     .replace(/[-:]/g, '')

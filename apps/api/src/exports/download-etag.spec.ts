@@ -1,5 +1,16 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { downloadEtag } from './download-etag';
+import { DOWNLOAD_FORMAT, downloadEtag } from './download-etag';
+import { DEVELOPMENT_COLUMNS, TREATY_COLUMNS } from './export-columns';
+
+/**
+ * The CSVs' columns each download format was released with. A column added or renamed without a new format would
+ * let a client holding the previous download be told (304) that it is current: add the format here, and bump it.
+ */
+const COLUMNS_OF_FORMAT: Record<number, string> = {
+  3: 'b0192dcee5d40ece',
+  4: 'ec6b98983ff48308', // developments.csv: openDisagreements
+};
 
 describe('downloadEtag', () => {
   const moment = { position: 41n, version: 8, today: '2026-12-02' };
@@ -36,5 +47,14 @@ describe('downloadEtag', () => {
     expect(downloadEtag({ ...moment, position: undefined, version: undefined }, 'x')).not.toBe(
       downloadEtag(moment, 'x'),
     );
+  });
+
+  it('names a format of its own for every set of CSV columns', () => {
+    const names = (columns: readonly (readonly [string, ...unknown[]])[]) => columns.map(([name]) => name).join(',');
+    const columns = createHash('sha256')
+      .update(`treaties.csv:${names(TREATY_COLUMNS)}\ndevelopments.csv:${names(DEVELOPMENT_COLUMNS)}`)
+      .digest('hex')
+      .slice(0, 16);
+    expect(COLUMNS_OF_FORMAT[DOWNLOAD_FORMAT]).toBe(columns);
   });
 });

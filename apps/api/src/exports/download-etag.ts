@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  */
 // 2: CSV text defused against formulas, UTF-8 byte order mark (decision 0037); the dates expected ahead (0035).
 // 3: developments.csv gives treaty law's and diplomacy's fields (consentType ... partiesNamed).
-export const DOWNLOAD_FORMAT = 3;
+// 4: developments.csv names the reports each row disagrees with (openDisagreements).
+export const DOWNLOAD_FORMAT = 4;
 
 /** What one download's bytes depend on, besides the code that writes them. */
 export interface DownloadMoment {

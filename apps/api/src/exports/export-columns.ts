@@ -82,4 +82,7 @@ export const DEVELOPMENT_COLUMNS: CsvColumns<DevelopmentRecord> = [
   ['summary', (record) => record.summary],
   ['treatiesNamed', (record) => record.treaties?.join(' '), VERBATIM],
   ['partiesNamed', (record) => record.parties?.join(' '), VERBATIM],
+  // Two reports of one act that disagree on its date are two rows that otherwise read as two acts (two votes of one
+  // chamber): each names the other here, as the timeline's `openDisagreements` and the status's `disagreements` do.
+  ['openDisagreements', (record) => record.openDisagreements?.join(' '), VERBATIM],
 ];

@@ -80,6 +80,8 @@ export interface DevelopmentRecord {
   readonly position: string;
   readonly corrections: readonly CorrectionRecord[];
   readonly retraction: RetractionRecord | null;
+  /** The other reports of the same development on record whose dates disagree with this one's (the timeline's). */
+  readonly openDisagreements?: readonly string[];
 }
 
 /** The treaty a set of records belongs to: from its status view. */
@@ -104,6 +106,7 @@ type TimelineItemJson = Pick<DevelopmentRecord, (typeof DETAIL_FIELDS)[number]> 
   position: string;
   corrections: CorrectionRecord[];
   retraction: RetractionRecord | null;
+  openDisagreements?: string[];
 };
 
 /** The fields a development's type may carry, copied as the timeline gives them (corrections applied). */
@@ -154,6 +157,7 @@ export function developmentRecords(treaty: TreatySummary, timeline: JsonView): D
       position: item.position,
       corrections: item.corrections,
       retraction: item.retraction,
+      openDisagreements: item.openDisagreements ?? [],
     };
   });
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
-import { ReadModelFiles } from '@timeline/projections';
+import { ReadModelFiles, openReadModelDatabase, treatyStatusProjection } from '@timeline/projections';
 import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
-import { rebuildProjections } from './rebuild-projections';
+import { dryRunExitCode, rebuildProjections } from './rebuild-projections';
 
 describe('rebuildProjections, when promoting the rebuilt file fails', () => {
   let dataDir: string;
@@ -48,6 +48,38 @@ describe('rebuildProjections, when promoting the rebuilt file fails', () => {
 
     expect(rebuiltFiles()).toEqual([]);
     expect(existsSync(join(dataDir, 'projections.current'))).toBe(false);
+  });
+
+  it('a dry run over a folder with no read model reports every treaty as missing from it, and writes no file', async () => {
+    const before = readdirSync(dataDir).sort();
+
+    const report = await rebuildProjections(
+      store,
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, rebuildWorkers: 1 },
+      { dryRun: true },
+    );
+
+    expect(report.differences).toEqual([expect.objectContaining({ treatyId: 'ru-ir', live: false, rebuilt: true })]);
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+  });
+
+  it('a dry run over a read model of another version says it compared nothing, and does not exit as if equal', async () => {
+    const older = treatyStatusProjection.version - 1;
+    const live = openReadModelDatabase(join(dataDir, 'projections.db'));
+    live
+      .prepare('INSERT INTO checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, ?)')
+      .run(treatyStatusProjection.name, older, '0', new Date().toISOString());
+    live.close();
+
+    const report = await rebuildProjections(
+      store,
+      { dataDir, store: { kind: 'embedded', file: join(dataDir, 'events.db') }, rebuildWorkers: 1 },
+      { dryRun: true },
+    );
+
+    expect(report).toMatchObject({ differences: [], liveVersion: older });
+    expect(dryRunExitCode(report)).toBe(1);
+    expect(dryRunExitCode({ differences: [] })).toBe(0);
   });
 
   it('keeps the rebuilt file when the pointer names it already (the folder’s sync failed after the rename)', async () => {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { EventStore } from '@timeline/event-store';
 import {
   ReadModelFiles,
@@ -19,6 +19,11 @@ export interface RebuildReport extends RebuildResult {
   readonly promoted: boolean;
   /** Differences between the live read model and the rebuilt one, as the rebuild finished. */
   readonly differences: readonly ReadModelDifference[];
+  /**
+   * The live read model's version, when it is another than this build's (after an upgrade): this build cannot read
+   * it, so nothing was compared, and `differences` is empty without meaning that the two agree.
+   */
+  readonly liveVersion?: number;
 }
 
 /**
@@ -35,13 +40,13 @@ export async function rebuildProjections(
   const files = new ReadModelFiles(config.dataDir);
   const scratch = files.next();
   let result: RebuildResult;
-  let differences: ReadModelDifference[];
+  let compared: Comparison;
   try {
     result = await rebuildReadModelInParts(store, READ_MODEL_PROJECTIONS, scratch, {
       parts: rebuildPartsFor(config.rebuildWorkers),
       runPart: partsInWorkerThreads(config.store),
     });
-    differences = differencesFromLive(files.current(), result.file);
+    compared = differencesFromLive(files.current(), result.file);
   } catch (error) {
     // A replay that stopped (a damaged event, the store gone) leaves a partial file nobody will use: each failed
     // attempt would otherwise keep another copy of the log's read model in the data folder.
@@ -53,7 +58,15 @@ export async function rebuildProjections(
   } else {
     promoteOrRemove(files, result.file);
   }
-  return { ...result, promoted: !options.dryRun, differences };
+  return { ...result, promoted: !options.dryRun, ...compared };
+}
+
+/**
+ * A dry run's exit code (`npm run projections:rebuild -- --dry-run`): 0 when the live read model is what the log
+ * gives, 1 when it is not, or cannot be compared (another version: it is to be rebuilt anyway).
+ */
+export function dryRunExitCode(report: Pick<RebuildReport, 'differences' | 'liveVersion'>): 0 | 1 {
+  return report.differences.length > 0 || report.liveVersion !== undefined ? 1 : 0;
 }
 
 /**
@@ -78,16 +91,22 @@ function pointerMayName(files: ReadModelFiles, file: string): boolean {
   }
 }
 
-function differencesFromLive(liveFile: string, rebuiltFile: string): ReadModelDifference[] {
-  const live = openReadModelDatabase(liveFile);
+type Comparison = Pick<RebuildReport, 'differences' | 'liveVersion'>;
+
+function differencesFromLive(liveFile: string, rebuiltFile: string): Comparison {
+  // No live read model (a copy of the log alone, a service never started): compared with an empty one, and none is
+  // made on the way, since a dry run writes nothing (opening the file would create it, and set it up).
+  const live = openReadModelDatabase(existsSync(liveFile) ? liveFile : ':memory:');
   const rebuilt = openReadModelDatabase(rebuiltFile);
   try {
     // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
     // there is nothing to compare it with.
     const liveVersion = readCheckpoint(live, treatyStatusProjection.name)?.version;
-    if (liveVersion !== undefined && liveVersion !== treatyStatusProjection.version) return [];
+    if (liveVersion !== undefined && liveVersion !== treatyStatusProjection.version) {
+      return { differences: [], liveVersion };
+    }
     treatyStatusProjection.setUp(live);
-    return diffTreatyReadModels(live, rebuilt);
+    return { differences: diffTreatyReadModels(live, rebuilt) };
   } finally {
     live.close();
     rebuilt.close();

@@ -14,6 +14,7 @@ import { TreatyReads } from './application/treaty-reads.service';
 import { DEVELOPMENT_ID } from './development-id.pipe';
 import { TreatyDevelopmentDto } from './dto/treaty-development.response.dto';
 import { TreatyListQueryDto } from './dto/treaty-list.query.dto';
+import { TreatyListDto } from './dto/treaty-list.response.dto';
 import { PartyStatusDto, TreatyStatusDto } from './dto/treaty-status.response.dto';
 import { TreatyTimelineDto } from './dto/treaty-timeline.response.dto';
 import { TreatyViewQueryDto } from './dto/treaty-view.query.dto';
@@ -36,6 +37,7 @@ export class TreatyReadsController {
   @Get()
   @ApiOperation({ summary: 'Every treaty with its current status; filter by party, status, category; paginated' })
   @ApiOkResponse({
+    type: TreatyListDto,
     description:
       '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted for good)',
   })

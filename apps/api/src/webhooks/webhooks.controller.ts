@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/access.decorators';
 import { ApiProblem } from '../problems/api-problem';
@@ -43,12 +44,22 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
+  // The answer carries the secret: no cache, shared or private, keeps it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Subscribe a URL to treaty updates: CloudEvents signed as Standard Webhooks say' })
-  @ApiCreatedResponse({ description: '{ id, secret (whsec_..., shown once), url, filter, ... }' })
+  @ApiCreatedResponse({
+    description: '{ id, secret (whsec_..., shown once), url, filter, ... }; `Location` names the subscription',
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body names no url, or another field is malformed' })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_TARGET_FORBIDDEN (not public)' })
-  register(@Body() body: RegisterWebhookRequestDto, @Req() request: AuthenticatedRequest) {
-    return this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
+  async register(
+    @Body() body: RegisterWebhookRequestDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const created = await this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
+    response.setHeader('Location', `/webhooks/${created.id}`);
+    return created;
   }
 
   @Get()
@@ -73,6 +84,7 @@ export class WebhooksController {
 
   @Post(':id/secret')
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Rotate the secret: deliveries are signed with both until the old one expires' })
   rotate(
     @Param('id', SUBSCRIPTION_ID) id: string,
