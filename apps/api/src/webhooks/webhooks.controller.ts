@@ -47,6 +47,7 @@ export class WebhooksController {
   @ApiCreatedResponse({ description: '{ id, secret (whsec_..., shown once), url, filter, ... }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body names no url, or another field is malformed' })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_TARGET_FORBIDDEN (not public)' })
+  @ApiConflictResponse({ description: 'TOO_MANY_WEBHOOKS: the key holds 25 subscriptions already' })
   register(@Body() body: RegisterWebhookRequestDto, @Req() request: AuthenticatedRequest) {
     return this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
   }
