@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { ExportsModule } from './exports/exports.module';
+import { EXTRACTION_TIME_LIMIT, EXTRACTION_TIME_LIMIT_MS } from './extractions/extraction-thread';
 import { ExtractionsModule } from './extractions/extractions.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Where the logs go instead of standard output, e.g. in tests that read them. */
   readonly logDestination?: { write(line: string): unknown };
+  /** Replaces how long reading one article may take (`EXTRACTION_TIME_LIMIT_MS`), e.g. in tests of the limit. */
+  readonly extractionTimeLimitMs?: number;
 }
 
 @Module({})
@@ -54,8 +57,9 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: EXTRACTION_TIME_LIMIT, useValue: options.extractionTimeLimitMs ?? EXTRACTION_TIME_LIMIT_MS },
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, EXTRACTION_TIME_LIMIT],
     };
   }
 

@@ -154,6 +154,45 @@ describe('verifyLog', () => {
     expect(result.failures[0]!.reason).toContain('export the log again after fetching the checkpoint');
     expect(result.failures[0]!.reason).not.toContain('the log now shows');
   });
+
+  it('names an event placed after a checkpoint that claims to have been recorded before it was issued', async () => {
+    // A forger of an export adds a treaty after the last checkpoint, sealed and recorded a year earlier, so that a
+    // replay --known-at that year shows it known then. Its hashes and chain are as good as any: only the checkpoint,
+    // which it could not have escaped had it been recorded then, gives it away.
+    const log = sealedLog();
+    const { privateKey } = keys();
+    const checkpoint = signCheckpoint(log.at(-1)!.position, (await verifyLog(log)).heads, new Date(), privateKey);
+    const appended = (at: Date, position: bigint): RecordedEvent => {
+      const sealed = sealEvent(
+        { id: randomUUID(), type: 'TreatyRegistered', data: { treatyId: 'forged' }, metadata: { actor: 'editor:1' } },
+        'treaty-forged',
+        0n,
+        null,
+        at,
+      );
+      return {
+        ...sealed,
+        metadata: sealed.metadata!,
+        streamName: 'treaty-forged',
+        revision: 0n,
+        position,
+        recordedAt: at,
+      };
+    };
+    const aYearAgo = new Date(Date.now() - 365 * 24 * 60 * 60 * 1000);
+    const forged = appended(aYearAgo, log.at(-1)!.position + 1n);
+    const result = await verifyLog([...log, forged], [checkpoint]);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ eventId: forged.id, reason: expect.stringContaining('backdated') }),
+    ]);
+
+    // Recorded after the checkpoint, within the clocks' tolerance of it, or with no checkpoint to hold it against:
+    // nothing to say.
+    const later = appended(new Date(Date.now() - RECORDED_TIME_TOLERANCE_MS + 5000), log.at(-1)!.position + 1n);
+    expect((await verifyLog([...log, later], [checkpoint])).ok).toBe(true);
+    expect((await verifyLog([...log, forged])).ok).toBe(true);
+  });
 });
 
 describe('signed checkpoints', () => {

@@ -88,9 +88,13 @@ export class LogVerifier {
     return this.heads;
   }
 
-  /** Adds a failure found outside the events themselves (e.g. against a checkpoint). */
-  report(failure: VerificationFailure): void {
+  /**
+   * Adds a failure found outside the events themselves (e.g. against a checkpoint); `recordedTime` when it is about
+   * an event's recorded time only (see {@link contentIntact}).
+   */
+  report(failure: VerificationFailure, { recordedTime = false } = {}): void {
     this.found += 1;
+    if (recordedTime) this.foundInRecordedTimes += 1;
     if (this.failures.length < this.maxFailures) this.failures.push(failure);
   }
 

@@ -41,6 +41,20 @@ describe('webhook targets (server-side request forgery), with the default settin
     );
   });
 
+  it('holds at most 25 subscriptions per key, and a deleted one makes room', async () => {
+    const url = 'https://93.184.216.34/hook';
+    const ids: string[] = [];
+    for (let index = 0; index < 25; index++) {
+      ids.push((await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(201)).body.id as string);
+    }
+    const refused = await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(409);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_WEBHOOKS', maxPerKey: 25 });
+    // Another key has its own allowance.
+    await post(subject.http, '/webhooks', { url }, KEYS.editor).expect(201);
+    await request(subject.http).delete(`/webhooks/${ids[0]}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+    await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(201);
+  });
+
   it('needs a key', async () => {
     await request(subject.http).post('/webhooks').send({ url: 'https://93.184.216.34/' }).expect(401);
     await request(subject.http).get('/webhooks').expect(401);

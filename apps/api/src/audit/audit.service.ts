@@ -18,7 +18,7 @@ import {
   type RecordedEvent,
 } from '@timeline/event-store';
 import { treatyStreamName } from '@timeline/treaty';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, wallClock, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
@@ -151,6 +151,10 @@ export class AuditService implements OnApplicationBootstrap {
       break;
     }
     if (this.latest && head !== undefined && this.latestHead === head) return this.latest;
+    // Taken before the log is read: every event recorded before it is then covered by the checkpoint, which lets
+    // verification refuse an event placed after it that claims an earlier recorded time (a backdated insertion).
+    // The wall clock, as the stores' recorded times are.
+    const issuedAt = wallClock();
     const issued = await this.issued.all();
     const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
     if (!verified.contentIntact || issued.failures.length > 0) {
@@ -163,7 +167,7 @@ export class AuditService implements OnApplicationBootstrap {
         },
       );
     }
-    const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, this.clock(), key.privateKey);
+    const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, issuedAt, key.privateKey);
     await this.issued.record(checkpoint);
     this.latest = checkpoint;
     this.latestHead = head;

@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiServiceUnavailableResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
@@ -32,8 +33,12 @@ export class ExtractionsController {
   @ApiBadRequestResponse(PROBLEM)
   @ApiUnauthorizedResponse(PROBLEM)
   @ApiForbiddenResponse(PROBLEM)
-  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE: publishedOn is after today (UTC+14)' })
-  extract(@Body() request: ExtractionRequestDto): ExtractionResponseDto {
-    return this.extractions.extract(request) as ExtractionResponseDto;
+  @ApiUnprocessableEntityResponse({
+    description:
+      'DATE_IN_FUTURE: publishedOn is after today (UTC+14); EXTRACTION_TOO_COSTLY: the text took too long or too much memory',
+  })
+  @ApiServiceUnavailableResponse({ description: 'EXTRACTIONS_BUSY: too many articles waiting, with Retry-After' })
+  async extract(@Body() request: ExtractionRequestDto): Promise<ExtractionResponseDto> {
+    return (await this.extractions.extract(request)) as ExtractionResponseDto;
   }
 }

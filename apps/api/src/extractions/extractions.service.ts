@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { extractDevelopments, namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
+import { namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
 import { isInFuture, TreatyRuleViolation, type Source, type Votes } from '@timeline/treaty';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
+import { ExtractionThread } from './extraction-thread';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
 
 const PAGE = 500;
@@ -37,9 +38,10 @@ export class Extractions {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly thread: ExtractionThread,
   ) {}
 
-  extract(request: ExtractionRequestDto): ExtractionResult {
+  async extract(request: ExtractionRequestDto): Promise<ExtractionResult> {
     // An article not yet published proposes dates read from a day to come, and every one would then be refused as
     // DATE_IN_FUTURE: say so once, for the date the editor typed.
     const today = latestDateOnEarth(this.clock());
@@ -50,7 +52,7 @@ export class Extractions {
         'publishedOn',
       );
     }
-    return extractDevelopments(
+    return this.thread.extract(
       {
         text: request.text,
         publishedOn: request.publishedOn,

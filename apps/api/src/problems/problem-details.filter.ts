@@ -50,7 +50,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     // Transient: an election, a node not ready or too busy, a timeout. Retrying with the same Idempotency-Key is safe.
-    if (problem.code === 'EVENT_STORE_UNAVAILABLE' || problem.code === 'TREATY_BUSY') {
+    if (
+      problem.code === 'EVENT_STORE_UNAVAILABLE' ||
+      problem.code === 'TREATY_BUSY' ||
+      problem.code === 'EXTRACTIONS_BUSY'
+    ) {
       response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
     }
     if (problem.status === 401) {

@@ -29,20 +29,41 @@ describe('isPublicAddress', () => {
     '::ffff:7f00:1',
     '::ffff:a9fe:a9fe',
     '64:ff9b::10.0.0.1',
+    '64:ff9b::7f00:1',
+    // IPv4-compatible (what `new URL('https://[::127.0.0.1]/')` makes of it), translated, 6to4, Teredo
+    '::7f00:1',
+    '::127.0.0.1',
+    '::a9fe:a9fe',
+    '::ffff:0:7f00:1',
+    '2002:7f00:1::',
+    '2002:a9fe:a9fe::1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
     'not-an-address',
   ])('refuses %s', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
-    'accepts %s',
-    (address) => {
-      expect(isPublicAddress(address)).toBe(true);
-    },
-  );
+  it.each([
+    '93.184.216.34',
+    '8.8.8.8',
+    '172.32.0.1',
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+    '2002:808:808::1',
+  ])('accepts %s', (address) => {
+    expect(isPublicAddress(address)).toBe(true);
+  });
 });
 
 describe('refuseTarget', () => {
+  it.each(['https://[::127.0.0.1]/', 'https://[::ffff:0:127.0.0.1]/', 'https://[2002:a9fe:a9fe::]/'])(
+    'refuses %s, an IPv6 literal that embeds a private IPv4 address',
+    async (url) => {
+      expect(await refuseTarget(url, strict, resolvingTo())).toMatchObject({ code: 'WEBHOOK_TARGET_FORBIDDEN' });
+    },
+  );
+
   it('accepts an https URL whose every address is public', async () => {
     expect(await refuseTarget('https://hooks.example/x', strict, resolvingTo('93.184.216.34'))).toBeUndefined();
   });

@@ -40,24 +40,52 @@ for (const [network, prefix] of [
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether an address is on the public internet. IPv4 embedded in IPv6 (mapped, NAT64) is judged as IPv4. */
+/**
+ * Whether an address is on the public internet. IPv4 embedded in IPv6 is judged as that IPv4 address, in every form
+ * that embeds one: mapped (`::ffff:0:0/96`), translated (`::ffff:0:0:0/96`), the deprecated IPv4-compatible form
+ * (`::/96`, which URL parsing gives for `[::127.0.0.1]`), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`). Teredo
+ * (`2001::/32`) hides its IPv4 addresses and is refused.
+ */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return !NOT_PUBLIC.check(address, 'ipv4');
   if (family !== 6) return false;
-  const embedded = embeddedIpv4(address);
+  const groups = ipv6Groups(address);
+  if (groups === undefined) return false;
+  const embedded = embeddedIpv4(groups);
   if (embedded !== undefined) return isPublicAddress(embedded);
+  if (groups[0] === 0x2001 && groups[1] === 0) return false; // Teredo
   return !NOT_PUBLIC.check(address, 'ipv6');
 }
 
-function embeddedIpv4(address: string): string | undefined {
-  const match = /^(?:::ffff:|64:ff9b::|::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (match) return match[1];
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return undefined;
-  const high = parseInt(hex[1]!, 16);
-  const low = parseInt(hex[2]!, 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+function embeddedIpv4(groups: readonly number[]): string | undefined {
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  const quad = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  if (zeros(0, 5) && (groups[5] === 0 || groups[5] === 0xffff)) return quad(groups[6]!, groups[7]!); // compatible, mapped
+  if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return quad(groups[6]!, groups[7]!); // translated
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return quad(groups[6]!, groups[7]!); // NAT64
+  if (groups[0] === 0x2002) return quad(groups[1]!, groups[2]!); // 6to4
+  return undefined;
+}
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a trailing dotted IPv4 read as two groups). */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail, ...more] = text.split('::');
+  if (more.length > 0) return undefined;
+  const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  const start = parse(head);
+  const end = parse(tail);
+  const groups =
+    tail === undefined ? start : [...start, ...Array<number>(8 - start.length - end.length).fill(0), ...end];
+  return groups.length === 8 && groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff)
+    ? groups
+    : undefined;
 }
 
 export type TargetRefusal = { readonly code: string; readonly detail: string };

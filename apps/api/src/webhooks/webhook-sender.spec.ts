@@ -66,4 +66,13 @@ describe('sendWebhook', () => {
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('non-public address') });
     expect(local.hits()).toBe(0);
   });
+
+  it('does not connect to a private address literal unless private targets are allowed', async () => {
+    // A subscription stored before its address was known to be private (or while private targets were allowed)
+    // is checked again at each delivery: an address literal never goes through the checking lookup.
+    const local = await serve((_request, response) => response.writeHead(204).end());
+    const result = await sendWebhook(local.url, {}, '{}', { timeoutMs: 1000, allowPrivate: false });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('non-public address') });
+    expect(local.hits()).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { isPublicAddress } from './target-address';
 
 // Connections are kept open between deliveries to the same receiver: a subscription sends one after another.
@@ -29,6 +29,11 @@ export function sendWebhook(
   options: SendOptions,
 ): Promise<SendResult> {
   const target = new URL(url);
+  // An address literal is connected to without a lookup, so publicOnlyLookup never sees it: checked here.
+  const literal = target.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!options.allowPrivate && isIP(literal) !== 0 && !isPublicAddress(literal)) {
+    return Promise.resolve({ ok: false, error: `${literal} is a non-public address` });
+  }
   const client = target.protocol === 'https:' ? https : http;
   const agent = target.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT;
   return new Promise<SendResult>((settle) => {

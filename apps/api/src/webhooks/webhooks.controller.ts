@@ -52,6 +52,7 @@ export class WebhooksController {
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body names no url, or another field is malformed' })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_TARGET_FORBIDDEN (not public)' })
+  @ApiConflictResponse({ description: 'TOO_MANY_WEBHOOKS: the key holds 25 subscriptions already' })
   async register(
     @Body() body: RegisterWebhookRequestDto,
     @Req() request: AuthenticatedRequest,

@@ -15,6 +15,11 @@ import type { WebhookEvent, WebhookFilter } from './webhook.events';
 export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
 
 const HISTORY_EVENTS = 1000;
+/**
+ * Subscriptions one key may hold at once. Each one POSTs every update to a URL of the caller's choosing: without a
+ * bound, any key (a reader's too) could make one write fan out into thousands of requests at a third party's server.
+ */
+export const MAX_WEBHOOKS_PER_KEY = 25;
 const DEFAULT_OVERLAP_SECONDS = 86_400;
 
 export interface DeliveryRecord {
@@ -58,6 +63,17 @@ export class Webhooks {
     const refusal = await refuseTarget(url, { allowPrivate: this.settings.allowPrivateTargets }, this.resolver);
     if (refusal) throw new ApiProblem(422, refusal.code, refusal.detail, { field: 'url' });
     await this.subscriptions.ready;
+    const held = this.subscriptions
+      .all()
+      .filter((subscription) => !subscription.deleted && subscription.owner === principal.keyId).length;
+    if (held >= MAX_WEBHOOKS_PER_KEY) {
+      throw new ApiProblem(
+        409,
+        'TOO_MANY_WEBHOOKS',
+        `This key holds ${held} webhook subscriptions, the most one key may: delete one before adding another`,
+        { maxPerKey: MAX_WEBHOOKS_PER_KEY },
+      );
+    }
     const id = randomUUID();
     const subscribedAt = new Date().toISOString();
     const cleanFilter = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
