@@ -37,6 +37,17 @@ describe('forwarded headers (TIMELINE_TRUSTED_PROXIES)', () => {
     }
   });
 
+  it('with TIMELINE_PUBLIC_URL, give every link that address, whatever Host or forwarded host a request sends', async () => {
+    subject = await startTestApp({ trustedProxies: ['loopback'], publicUrl: 'https://example.org/timeline' });
+    const spoofed = { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'http' };
+    const feed = await request(subject.http).get('/feeds/developments.atom').set(spoofed).expect(200);
+    expect(parseValidAtom(feed.text).id).toBe('https://example.org/timeline/feeds/developments.atom');
+    const downloads = await request(subject.http).get('/exports/treaties.jsonld').set(spoofed).expect(200);
+    const asyncApi = await request(subject.http).get('/asyncapi.json').set(spoofed).expect(200);
+    expect(asyncApi.body.servers.api).toMatchObject({ host: 'example.org', protocol: 'https', pathname: '/timeline' });
+    for (const body of [feed.text, downloads.text, JSON.stringify(asyncApi.body)]) expect(body).not.toContain('evil');
+  });
+
   it('counts the IPv6 clients of one /64 as one: a client cannot take a fresh address per request', async () => {
     subject = await startTestApp({ trustedProxies: ['loopback'], limits: { ...DEFAULT_LIMITS, ratePerMinute: 2 } });
     const list = (client: string) => request(subject!.http).get('/treaties').set('X-Forwarded-For', client);

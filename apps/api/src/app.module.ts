@@ -12,6 +12,7 @@ import { EXTRACTION_TIME_LIMIT, EXTRACTION_TIME_LIMIT_MS } from './extractions/e
 import { ExtractionsModule } from './extractions/extractions.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
+import { PublicAddress } from './http/public-address';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -58,8 +59,9 @@ export class AppModule implements NestModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: EXTRACTION_TIME_LIMIT, useValue: options.extractionTimeLimitMs ?? EXTRACTION_TIME_LIMIT_MS },
+        PublicAddress,
       ],
-      exports: [APP_CONFIG, CLOCK, EXTRACTION_TIME_LIMIT],
+      exports: [APP_CONFIG, CLOCK, EXTRACTION_TIME_LIMIT, PublicAddress],
     };
   }
 

@@ -149,7 +149,7 @@ const webhookHeaders = {
  * The AsyncAPI 3 description of what the service pushes: the SSE feeds (which a client receives) and webhook
  * deliveries (which the service sends to each registered URL).
  */
-export function asyncApiDocument(host: string, protocol: string): Record<string, unknown> {
+export function asyncApiDocument(host: string, protocol: string, pathname = '/'): Record<string, unknown> {
   return {
     asyncapi: '3.0.0',
     info: {
@@ -164,6 +164,8 @@ export function asyncApiDocument(host: string, protocol: string): Record<string,
       api: {
         host,
         protocol,
+        // Behind a path (TIMELINE_PUBLIC_URL=https://example.org/timeline), the channels' addresses are under it.
+        ...(pathname !== '/' ? { pathname } : {}),
         description: 'This service. Reads need a key unless TIMELINE_PUBLIC_READS is true.',
         security: [{ $ref: '#/components/securitySchemes/apiKey' }],
       },

@@ -2,6 +2,7 @@ import { Controller, Get, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorators';
+import { PublicAddress } from '../http/public-address';
 import { asyncApiDocument } from './asyncapi-document';
 
 /** The AsyncAPI 3 document, public like the OpenAPI one beside it. */
@@ -9,8 +10,11 @@ import { asyncApiDocument } from './asyncapi-document';
 @Public()
 @Controller()
 export class AsyncApiController {
+  constructor(private readonly address: PublicAddress) {}
+
   @Get('asyncapi.json')
   document(@Req() request: Request) {
-    return asyncApiDocument(request.host ?? 'localhost', request.protocol);
+    const base = new URL(this.address.baseUrlFor(request));
+    return asyncApiDocument(base.host, base.protocol.slice(0, -1), base.pathname);
   }
 }

@@ -11,7 +11,7 @@ import type { Request } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads } from '../feeds/development-reads.service';
 import { PartyCodePipe } from '../feeds/feed-page.query.dto';
-import { baseUrl } from '../feeds/feeds.controller';
+import { PublicAddress } from '../http/public-address';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { expectedDatesOf, expectedEvent } from './expected-dates';
 import { RecordStamps } from './record-stamp';
@@ -35,7 +35,10 @@ const CALENDAR = 'text/calendar; charset=utf-8';
 @ReadAccess()
 @Controller()
 export class CalendarsController {
-  constructor(private readonly reads: DevelopmentReads) {}
+  constructor(
+    private readonly reads: DevelopmentReads,
+    private readonly address: PublicAddress,
+  ) {}
 
   @Get('treaties/:treatyId/calendar.ics')
   @Header('Content-Type', CALENDAR)
@@ -46,7 +49,7 @@ export class CalendarsController {
   })
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
     const { summary, status, records } = this.reads.treaty(treatyId);
-    const base = baseUrl(request);
+    const base = this.address.baseUrlFor(request);
     const stamps = new RecordStamps(records);
     return renderCalendar(summary.title, [
       ...records.flatMap((record) => developmentEvents(record, base)),
@@ -60,7 +63,7 @@ export class CalendarsController {
   @Header('Content-Type', CALENDAR)
   @ApiOperation({ summary: "The developments of a party's treaties as a calendar" })
   party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
-    const base = baseUrl(request);
+    const base = this.address.baseUrlFor(request);
     const records = [...this.reads.records(party)];
     const stamps = new RecordStamps(records);
     const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));

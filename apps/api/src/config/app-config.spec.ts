@@ -67,6 +67,16 @@ describe('loadConfig', () => {
     ).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7', '::1']);
   });
 
+  it('reads the public address clients reach the service at, as links append paths to it', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ TIMELINE_PUBLIC_URL: 'https://Timeline.Example.org/' }).publicUrl).toBe(
+      'https://timeline.example.org',
+    );
+    expect(loadConfig({ TIMELINE_PUBLIC_URL: 'https://example.org/timeline//' }).publicUrl).toBe(
+      'https://example.org/timeline',
+    );
+  });
+
   it('reads booleans, numbers and keys', () => {
     const config = loadConfig({
       PORT: '8080',
@@ -102,6 +112,10 @@ describe('loadConfig', () => {
     ['TIMELINE_TRUSTED_PROXIES', '10.0.0.0/33'],
     ['TIMELINE_TRUSTED_PROXIES', '10.0.0.1,,10.0.0.2'],
     ['TIMELINE_TRUSTED_PROXIES', '10.0.0.0/8/8'],
+    ['TIMELINE_PUBLIC_URL', 'timeline.example.org'],
+    ['TIMELINE_PUBLIC_URL', 'ftp://timeline.example.org'],
+    ['TIMELINE_PUBLIC_URL', 'https://timeline.example.org/?a=b'],
+    ['TIMELINE_PUBLIC_URL', 'https://user:secret@timeline.example.org'],
   ])('stops on a wrong %s, naming it', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(InvalidConfigurationError);

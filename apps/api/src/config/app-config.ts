@@ -39,6 +39,12 @@ export interface AppConfig {
    * Absent or empty: none.
    */
   readonly trustedProxies?: readonly string[];
+  /**
+   * Where clients reach the service (`https://timeline.example.org`, or under a path), without a trailing slash: the
+   * base of absolute links in feeds, calendars, downloads and the AsyncAPI document. Absent: each request's own
+   * scheme and host.
+   */
+  readonly publicUrl?: string;
 }
 
 /**
@@ -132,6 +138,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     ? parseTrustedProxies(variables.TIMELINE_TRUSTED_PROXIES)
     : { proxies: [], problems: [] };
   if (trusted.problems.length > 0) throw new InvalidConfigurationError(trusted.problems);
+  const publicUrl = variables.TIMELINE_PUBLIC_URL ? parsePublicUrl(variables.TIMELINE_PUBLIC_URL) : undefined;
   const dataDir = resolve(variables.TIMELINE_DATA_DIR);
   return {
     port: variables.PORT,
@@ -163,5 +170,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     decisionCacheSize: variables.TIMELINE_DECISION_CACHE_SIZE,
     ...(variables.TIMELINE_REBUILD_WORKERS !== undefined ? { rebuildWorkers: variables.TIMELINE_REBUILD_WORKERS } : {}),
     ...(trusted.proxies.length > 0 ? { trustedProxies: trusted.proxies } : {}),
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
   };
+}
+
+const PUBLIC_URL_MESSAGE =
+  'TIMELINE_PUBLIC_URL must be the http(s) address clients reach the service at, e.g. https://timeline.example.org or https://example.org/timeline, without a query or fragment';
+
+/** The public address, as links append paths to it: no trailing slash, no query, fragment or credentials. */
+function parsePublicUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InvalidConfigurationError([PUBLIC_URL_MESSAGE]);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new InvalidConfigurationError([PUBLIC_URL_MESSAGE]);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

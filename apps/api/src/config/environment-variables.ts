@@ -47,6 +47,11 @@ export class EnvironmentVariables {
   })
   TIMELINE_TRUSTED_PROXIES?: string;
 
+  /** Checked in loadConfig: an http(s) address without query or fragment. */
+  @IsOptional()
+  @IsString()
+  TIMELINE_PUBLIC_URL?: string;
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'TIMELINE_DEMO_DATA must be true or false' })
   TIMELINE_DEMO_DATA = true;

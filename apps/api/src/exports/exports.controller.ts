@@ -4,7 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTa
 import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads, recordsIn, statusesIn, type OpenDownload } from '../feeds/development-reads.service';
-import { baseUrl } from '../feeds/feeds.controller';
+import { PublicAddress } from '../http/public-address';
 import { csvHeader, csvLines } from './csv';
 import { CsvDownloadQueryDto, delimiterOf } from './csv-download.query.dto';
 import { downloadEtag } from './download-etag';
@@ -28,7 +28,10 @@ import { treatiesJsonLd } from './treaties-jsonld';
 @ReadAccess()
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly reads: DevelopmentReads) {}
+  constructor(
+    private readonly reads: DevelopmentReads,
+    private readonly address: PublicAddress,
+  ) {}
 
   @Get('treaties.csv')
   @ApiProduces('text/csv')
@@ -71,7 +74,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Every treaty as schema.org Legislation (JSON-LD, context inline)' })
   @ApiOkResponse({ description: 'application/ld+json, with an ETag' })
   treatiesJsonLd(@Req() request: Request, @Res({ passthrough: true }) response: Response): StreamableFile | undefined {
-    const base = baseUrl(request);
+    const base = this.address.baseUrlFor(request);
     return download(
       request,
       response,

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
+import { PublicAddress } from '../http/public-address';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { byUpdatedDescending, entriesOf, renderAtom, type AtomEntry } from './atom-feed';
 import { DevelopmentReads } from './development-reads.service';
@@ -24,7 +25,10 @@ export const FEED_PAGE_SIZE = 50;
 @ReadAccess()
 @Controller()
 export class FeedsController {
-  constructor(private readonly reads: DevelopmentReads) {}
+  constructor(
+    private readonly reads: DevelopmentReads,
+    private readonly address: PublicAddress,
+  ) {}
 
   @Get('feeds/developments.atom')
   @Header('Content-Type', ATOM)
@@ -59,7 +63,7 @@ export class FeedsController {
   }
 
   private feed(request: Request, path: string, title: string, records: Iterable<DevelopmentRecord>, page = 1): string {
-    const base = baseUrl(request);
+    const base = this.address.baseUrlFor(request);
     const entries: AtomEntry[] = [];
     for (const record of records) entries.push(...entriesOf(record, base));
     entries.sort(byUpdatedDescending);
@@ -80,12 +84,4 @@ export class FeedsController {
       entries: entries.slice((page - 1) * FEED_PAGE_SIZE, page * FEED_PAGE_SIZE),
     });
   }
-}
-
-/**
- * The address clients reached the service at, for absolute links in feeds: the request's scheme and host, or, from
- * a trusted proxy (TIMELINE_TRUSTED_PROXIES), those the proxy forwards.
- */
-export function baseUrl(request: Request): string {
-  return `${request.protocol}://${request.host ?? 'localhost'}`;
 }
