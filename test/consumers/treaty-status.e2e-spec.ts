@@ -195,8 +195,10 @@ describe('GET /treaties/{id}: the status projection', () => {
         [{ field: 'knownAt', message: expect.any(String) }],
       ]);
     }
-    // The end of a day, as JavaScript reads it, is still taken (the treaty was not on record then).
+    // The end of a day, as JavaScript reads it, is still taken (the treaty was not on record then), and so are the
+    // lower-case "t" and "z" RFC 3339 allows.
     await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=2025-01-01T24:00:00Z`).expect(404);
+    await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=2025-01-01t12:00:00z`).expect(404);
   });
 
   it('answers a conditional GET with 304 only while the revision identifies the status sent', async () => {

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
 import { CALENDAR_DATE, IsAbsentOr, IsExistingDay } from './validation.decorators';
 import { IsPosition } from '../../http/positions';
@@ -21,6 +22,8 @@ export class TreatyViewQueryDto {
     description: 'Recorded time: the treaty as the record stood at that moment (ISO 8601 with a zone)',
   })
   @IsAbsentOr()
+  // RFC 3339 (section 5.6) lets "t" and "z" be lower case: read as the upper case the domain takes.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   // Only times a clock reads (and 24:00, the day's end, which JavaScript takes): 25:00 or a 60th second would reach
   // the domain as an instant that does not exist, and be answered 422, where 2025-02-30 is a malformed query (400).
   @Matches(KNOWN_AT, {
