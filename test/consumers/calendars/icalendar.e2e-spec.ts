@@ -135,7 +135,7 @@ describe('iCalendar', () => {
       [`${treaty}.entry-into-force.CZ@treaty-timeline`, '2025-06-19', 'TENTATIVE'],
       [`${treaty}.entry-into-force@treaty-timeline`, '2025-05-02', 'TENTATIVE'],
     ]);
-    expect(expected.every((event) => event.summary.startsWith('Expected entry into force'))).toBe(true);
+    expect(expected.every((event) => event.summary.startsWith('Entry into force (computed)'))).toBe(true);
 
     const czech = parseCalendar((await request(subject.http).get('/parties/CZ/calendar.ics').expect(200)).text);
     expect(czech.filter((event) => event.computed === 'TRUE').map((event) => event.uid)).toEqual([
@@ -210,13 +210,13 @@ describe('iCalendar', () => {
       [
         `${treaty}.withdrawal.IR@treaty-timeline`,
         '2026-01-10',
-        'Expected withdrawal taking effect for IR: A bilateral agreement with a year of notice',
+        'Withdrawal taking effect (computed) for IR: A bilateral agreement with a year of notice',
         "Computed from the notification of withdrawal and the treaty's notice period; no source has reported it yet.",
       ],
       [
         `${treaty}.termination@treaty-timeline`,
         '2026-01-10',
-        'Expected end: A bilateral agreement with a year of notice',
+        'End (computed): A bilateral agreement with a year of notice',
         "Computed from a party's withdrawal taking effect: a bilateral treaty ends with it; no source has reported it yet.",
       ],
     ]);

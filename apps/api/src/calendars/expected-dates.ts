@@ -72,10 +72,14 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
   return dates;
 }
 
+/**
+ * Said the same whether the day has come or not: a calendar's bytes follow the record alone (decision 0047), and an
+ * event dated last year is not "expected". `TENTATIVE` and the description say that no source has reported it.
+ */
 const SUMMARY: Record<ExpectedOccurrence, string> = {
-  'entry-into-force': 'Expected entry into force',
-  withdrawal: 'Expected withdrawal taking effect',
-  termination: 'Expected end',
+  'entry-into-force': 'Entry into force (computed)',
+  withdrawal: 'Withdrawal taking effect (computed)',
+  termination: 'End (computed)',
 };
 
 /** The development type whose report would confirm it, as the calendar's category. */
