@@ -77,6 +77,45 @@ describe('tamper evidence', () => {
     expect(JSON.parse(result.output)).toMatchObject({ ok: true, failures: [] });
   });
 
+  it('verifies and replays a copy of events.db offline, read-only, as it does the export; names a changed byte', async () => {
+    const copy = join(root, 'copy-events.db');
+    cpSync(join(pristine, 'events.db'), copy);
+    const before = readFileSync(copy);
+    const verify = (file: string) =>
+      offlineAudit(root, { 'key.pem': publicKey, 'checkpoint.json': checkpoint }, [
+        'verify',
+        file,
+        '--public-key',
+        'key.pem',
+        '--checkpoint',
+        'checkpoint.json',
+      ]);
+    const intact = await verify(copy);
+    expect(intact.code).toBe(EXIT.ok);
+    expect(JSON.parse(intact.output)).toMatchObject({
+      ok: true,
+      checked: pristineExport.split('\n').filter(Boolean).length,
+    });
+    // Read as a file, not opened as a store: nothing migrated or written into it.
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    const replay = ['replay', copy, '--as-of', '2025-04-30', '--treaty', RU_IR.id];
+    const fromExport = await offlineAudit(root, { 'p.ndjson': pristineExport }, [
+      'replay',
+      'p.ndjson',
+      ...replay.slice(2),
+    ]);
+    expect(await offlineAudit(root, {}, replay)).toEqual({ code: EXIT.ok, output: fromExport.output });
+
+    const bytes = readFileSync(copy);
+    bytes[bytes.indexOf(Buffer.from(DUMA_QUOTE))] = 'L'.charCodeAt(0);
+    writeFileSync(copy, bytes);
+    const damaged = await verify(copy);
+    expect(damaged.code).toBe(EXIT.failed);
+    expect(JSON.parse(damaged.output).failures).toEqual([
+      expect.objectContaining({ stream: `treaty-${RU_IR.id}`, reason: expect.stringContaining('altered') }),
+    ]);
+  });
+
   it('rejects a checkpoint signed with another key', async () => {
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const result = await offlineAudit(root, { 'p.ndjson': pristineExport, 'other.pem': other, 'c.json': checkpoint }, [

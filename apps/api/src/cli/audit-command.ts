@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   checkpointIsAuthentic,
@@ -9,19 +9,21 @@ import {
   type SignedCheckpoint,
 } from '@timeline/audit';
 import type { RecordedEvent } from '@timeline/event-store';
+import { isSqliteFile, readEventFile } from '@timeline/event-store-sqlite';
 import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
 import { linksFromOthers, treatyIdFromStreamName, TreatyHistoryFold, treatyStatusView } from '@timeline/treaty';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const USAGE = `Usage:
-  npm run audit -- verify <export.ndjson> --public-key <key.pem> --checkpoint <checkpoint.json> [--checkpoint ...]
-  npm run audit -- replay <export.ndjson> --as-of <YYYY-MM-DD> [--treaty <id>] [--known-at <ISO timestamp>]
+  npm run audit -- verify <log> --public-key <key.pem> --checkpoint <checkpoint.json> [--checkpoint ...]
+  npm run audit -- replay <log> --as-of <YYYY-MM-DD> [--treaty <id>] [--known-at <ISO timestamp>]
+<log>: an export of GET /audit/log (NDJSON), or an embedded store's events.db (a copy, or a backup).
 Exit codes: 0 verified / replayed, 1 verification failed, 2 usage or input error.`;
 
 /**
- * The auditors' offline tool: needs no server, only an export of `GET /audit/log` (pages concatenated) and the
- * checkpoints and public key the auditor kept.
+ * The auditors' offline tool: needs no server, only the log (an export of `GET /audit/log`, pages concatenated, or
+ * a copy of the embedded store's file) and the checkpoints and public key the auditor kept.
  */
 export async function runAuditCommand(args: readonly string[], print: (line: string) => void): Promise<number> {
   const [command, file, ...options] = args;
@@ -49,7 +51,7 @@ async function verify(file: string, options: readonly string[], print: (line: st
       return EXIT.failed;
     }
   }
-  const result = await verifyLog(readExport(file), checkpoints);
+  const result = await verifyLog(readLog(file), checkpoints);
   print(JSON.stringify({ ok: result.ok, checked: result.checked, failures: result.failures }, null, 2));
   return result.ok ? EXIT.ok : EXIT.failed;
 }
@@ -62,7 +64,7 @@ async function replay(file: string, options: readonly string[], print: (line: st
   // Every treaty's stream is folded, also with --treaty: what other treaties say about it (relations, statements
   // that name it) is part of its status, as the projection shows it.
   const streams = new Map<string, RecordedEvent[]>();
-  for await (const event of readExport(file)) {
+  for await (const event of readLog(file)) {
     const treatyId = treatyIdFromStreamName(event.streamName);
     if (treatyId === undefined) continue;
     streams.set(treatyId, [...(streams.get(treatyId) ?? []), event]);
@@ -97,6 +99,24 @@ function refuseUnknownTreaty(events: readonly RecordedEvent[] | undefined, treat
   const firstRecorded = events[0]!.recordedAt;
   if (firstRecorded.getTime() > knownBy) {
     throw new Error(`"${treatyId}" was first recorded at ${firstRecorded.toISOString()}, after --known-at`);
+  }
+}
+
+/**
+ * The log to check: an export of `GET /audit/log` (NDJSON), or an embedded store's file itself (a copy of a data
+ * directory's `events.db`, or a backup), read-only, with no service running.
+ */
+function readLog(file: string): AsyncGenerator<RecordedEvent> {
+  return isSqliteFile(firstBytesOf(file)) ? readEventFile(file) : readExport(file);
+}
+
+function firstBytesOf(file: string): Buffer {
+  const bytes = Buffer.alloc(16);
+  const descriptor = openSync(file, 'r');
+  try {
+    return bytes.subarray(0, readSync(descriptor, bytes, 0, bytes.length, 0));
+  } finally {
+    closeSync(descriptor);
   }
 }
 
