@@ -30,6 +30,20 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
   const field = (form: string, name: string) => page.locator(`#${form}-form-${name.replace(/\./g, '-')}`);
   const events = () => storedEvents(subject, TREATY);
   const card = (text: string) => page.locator('#view-developments > li', { hasText: text });
+  /** The desk opened afresh with the editor's key, an article pasted under "From an article" (not yet read). */
+  const pasteArticle = async (text: string, publishedOn: string, publisher: string) => {
+    await page.goto(`${baseUrl}/desk`);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.locator('#key-state').getAttribute('data-state')) !== 'set') {
+      await page.getByLabel('Editor API key').fill(KEYS.editor);
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await page.waitForSelector('#key-state[data-state="set"]');
+    }
+    await page.getByRole('tab', { name: 'From an article' }).click();
+    await field('extract', 'text').fill(text);
+    await field('extract', 'publishedOn').fill(publishedOn);
+    await field('extract', 'publisher').fill(publisher);
+  };
   /** The form's source: an article of `publishedOn`, which must not come before the act it reports. */
   const fillSource = async (form: string, quote: string, publishedOn = '2025-05-12') => {
     await field(form, 'source.publisher').fill('Desk Test Gazette');
@@ -366,17 +380,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
       source: { publisher: 'IRNA', publishedOn: '2025-04-08' },
     }).expect(201);
     const text = 'The State Duma ratified the partnership treaty with Iran on Tuesday by 400 votes to 2.';
-    await page.goto(`${baseUrl}/desk`);
-    await page.waitForSelector('body[data-ready="true"]');
-    if ((await page.locator('#key-state').getAttribute('data-state')) !== 'set') {
-      await page.getByLabel('Editor API key').fill(KEYS.editor);
-      await page.getByRole('button', { name: 'Use this key' }).click();
-      await page.waitForSelector('#key-state[data-state="set"]');
-    }
-    await page.getByRole('tab', { name: 'From an article' }).click();
-    await field('extract', 'text').fill(text);
-    await field('extract', 'publishedOn').fill('2025-04-09');
-    await field('extract', 'publisher').fill('Desk Wire');
+    await pasteArticle(text, '2025-04-09', 'Desk Wire');
     const duma = page.locator('.proposal', { hasText: 'State Duma' });
     await page.locator('#extract-form [data-action="submit"]').click();
     await duma.waitFor();
@@ -405,17 +409,7 @@ describe("The editors' desk at /desk, in headless Chromium", () => {
     // The treaty may be registered already by the test before: either answer leaves it registered.
     expect([201, 409]).toContain((await post(subject.http, '/treaties', RU_IR)).status);
     const text = '“The treaty opens a new chapter,” Iranian Foreign Minister Abbas Araghchi said on Tuesday.';
-    await page.goto(`${baseUrl}/desk`);
-    await page.waitForSelector('body[data-ready="true"]');
-    if ((await page.locator('#key-state').getAttribute('data-state')) !== 'set') {
-      await page.getByLabel('Editor API key').fill(KEYS.editor);
-      await page.getByRole('button', { name: 'Use this key' }).click();
-      await page.waitForSelector('#key-state[data-state="set"]');
-    }
-    await page.getByRole('tab', { name: 'From an article' }).click();
-    await field('extract', 'text').fill(text);
-    await field('extract', 'publishedOn').fill('2025-04-08');
-    await field('extract', 'publisher').fill('Test Wire');
+    await pasteArticle(text, '2025-04-08', 'Test Wire');
     await page.locator('#extract-form [data-action="submit"]').click();
     const statement = page.locator('.proposal[data-type="statement"]', { hasText: 'Abbas Araghchi' });
     await statement.waitFor();
