@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { DEVELOPMENT_TYPES } from '@timeline/treaty';
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { DEVELOPMENT_TYPES, treatyStreamName } from '@timeline/treaty';
 import { launchChromium } from '../support/chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { post, source } from '../support/treaty-requests';
@@ -421,6 +424,53 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     await post(subject.http, '/treaties', { ...missing, parties: ['AT', 'CZ'], category: 'other' }).expect(201);
     await page.locator(`a[data-treaty-link="${missing.id}"]`).nth(1).waitFor();
     expect(await marked.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists an act recorded twice, which a correction before decision 0042 could leave, until one is retracted', async () => {
+    const treaty = { id: 'page-recorded-twice', title: 'Treaty recorded twice', parties: ['RU', 'IR'] };
+    const path = `/treaties/${treaty.id}/developments`;
+    await post(subject.http, '/treaties', { ...treaty, category: 'other' }).expect(201);
+    const vote = (occurredOn: string, publisher: string) =>
+      post(subject.http, path, {
+        type: 'legislative-approval',
+        party: 'RU',
+        body: 'Federation Council',
+        occurredOn,
+        source: source({ publisher, publishedOn: '2025-04-18' }),
+      }).expect(201);
+    await vote('2025-04-16', 'TASS');
+    const wrong = (await vote('2025-04-17', 'RIA Novosti')).body.eventId as string;
+    // As a correction was stored before the decider refused it.
+    const { position } = await subject.app.get<EventStore>(EVENT_STORE).appendToStream(treatyStreamName(treaty.id), [
+      {
+        id: randomUUID(),
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: treaty.id,
+          developmentId: wrong,
+          changes: { occurredOn: '2025-04-16' },
+          reason: 'The vote was on the 16th',
+          source: source({ publisher: 'RIA Novosti', publishedOn: '2025-04-18' }),
+        },
+      },
+    ]);
+    await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${position}`).expect(200);
+
+    await page.goto(`${baseUrl}/?treaty=${treaty.id}`);
+    const listed = page.locator('#recorded-twice');
+    await listed.waitFor();
+    expect(await text(listed.locator('h4'))).toBe('Recorded more than once');
+    expect(await text(listed.locator('li'))).toBe(
+      'Legislative approval (RU): one act, on record as 2 developments; an editor has yet to retract the ones recorded in error.',
+    );
+    await post(subject.http, `${path}/${wrong}/retractions`, {
+      reason: 'The same vote as TASS reported',
+      source: source({ publishedOn: '2025-04-19' }),
+    }).expect(201);
+    await page.reload();
+    await page.locator('#party-chart tbody tr[data-party="RU"]').waitFor();
+    expect(await page.locator('#recorded-twice').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 
