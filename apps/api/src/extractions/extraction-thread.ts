@@ -26,11 +26,14 @@ interface Job {
 
 /**
  * Runs the extraction in a worker thread of its own (decision 0048), one article at a time. A text that takes
- * longer than the time limit, or more memory than the thread's heap, is refused (422 EXTRACTION_TOO_COSTLY) and the thread replaced; callers beyond the
- * queue's limit get 503 EXTRACTIONS_BUSY. The event loop, and with it every other route, never waits on a text.
+ * longer than the time limit (counted once the thread is ready), or more memory than the thread's heap, is refused
+ * (422 EXTRACTION_TOO_COSTLY) and the thread replaced; callers beyond the queue's limit get 503 EXTRACTIONS_BUSY.
+ * The event loop, and with it every other route, never waits on a text.
  */
 export class ExtractionThread implements OnModuleDestroy {
   private worker: Worker | undefined;
+  /** Whether the thread has loaded what it reads with: a job's time limit counts from then. */
+  private workerReady = false;
   private readonly queue: Job[] = [];
   private running: { job: Job; timer: NodeJS.Timeout } | undefined;
   private nextId = 0;
@@ -38,6 +41,8 @@ export class ExtractionThread implements OnModuleDestroy {
   constructor(
     private readonly timeLimitMs = EXTRACTION_TIME_LIMIT_MS,
     private readonly queueLimit = EXTRACTION_QUEUE_LIMIT,
+    /** The thread's script: the extraction's, or a stand-in in tests. */
+    private readonly script = WORKER_SCRIPT,
   ) {}
 
   extract(input: ExtractionInput, knownTreaties: readonly KnownTreaty[]): Promise<ExtractionResult> {
@@ -60,17 +65,28 @@ export class ExtractionThread implements OnModuleDestroy {
 
   private startNext(): void {
     if (this.running || this.queue.length === 0) return;
+    // A fresh thread first loads the extraction (about half a second, more on a busy machine): its start is not the
+    // text's cost, so the next job waits for its `ready` before its time limit starts.
+    const worker = this.thread();
+    if (!this.workerReady) return;
     const job = this.queue.shift()!;
     const timer = setTimeout(() => this.giveUp(job), this.timeLimitMs);
     this.running = { job, timer };
-    this.thread().postMessage(job.work);
+    worker.postMessage(job.work);
   }
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: WORKER_HEAP });
+    const worker = new Worker(this.script, { resourceLimits: WORKER_HEAP });
     worker.unref();
+    this.workerReady = false;
     worker.on('message', (reply: ExtractionReply) => {
+      if ('ready' in reply) {
+        if (this.worker !== worker) return;
+        this.workerReady = true;
+        this.startNext();
+        return;
+      }
       const running = this.running;
       if (!running || running.job.work.id !== reply.id) return;
       this.finish();
@@ -87,6 +103,11 @@ export class ExtractionThread implements OnModuleDestroy {
   private lose(worker: Worker, error: Error & { code?: string }): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    if (!this.workerReady) {
+      // It never loaded (a broken build, say): another would fail alike, so the waiting articles are answered now.
+      for (const job of this.queue.splice(0)) job.reject(error);
+      return;
+    }
     const running = this.running;
     if (!running) return;
     this.finish();

@@ -13,9 +13,14 @@ export interface ExtractionWork {
   readonly knownTreaties: readonly KnownTreaty[];
 }
 
-/** The answer to one piece of work: its proposals, or why reading failed. */
+/**
+ * The answer to one piece of work: its proposals, or why reading failed; and, once, that the thread has loaded what
+ * it reads with (the time limit counts from then: a fresh thread's start is not the text's cost).
+ */
 export type ExtractionReply =
-  { readonly id: number; readonly result: ExtractionResult } | { readonly id: number; readonly failure: string };
+  | { readonly id: number; readonly result: ExtractionResult }
+  | { readonly id: number; readonly failure: string }
+  | { readonly ready: true };
 
 /**
  * The extraction's thread (decision 0048): reads one article at a time, for as long as the service runs, so that
@@ -32,4 +37,5 @@ if (parentPort) {
     }
     port.postMessage(reply);
   });
+  port.postMessage({ ready: true } satisfies ExtractionReply);
 }
