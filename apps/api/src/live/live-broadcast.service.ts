@@ -5,8 +5,15 @@ import type { TreatyUpdate } from '@timeline/projections';
 import { dateCameMessage } from '../day-turns/date-came-message';
 import { DayTurns, type DayCame } from '../day-turns/day-turns.service';
 import { ReadModels } from '../read-models/read-models.service';
-import { filterKey, matches, type LiveFilter } from './live-filter';
-import { dateCameFrame, HEARTBEAT_FRAME, heartbeatFrame, updateFrame, type SseFrame } from './sse-frame';
+import { filterKey, leaves, matches, mayHaveLeft, type LiveFilter } from './live-filter';
+import {
+  dateCameFrame,
+  HEARTBEAT_FRAME,
+  heartbeatFrame,
+  leftFilterFrame,
+  updateFrame,
+  type SseFrame,
+} from './sse-frame';
 import { SseSubscriber, type SseLimits } from './sse-subscriber';
 
 export interface LiveOptions extends SseLimits {
@@ -32,6 +39,9 @@ interface SubscriberGroup {
  * turn as it reads the last page: updates published meanwhile are in the read model already, so nothing is missed,
  * and positions only grow (each subscriber remembers which treaties it sent at its last one), so nothing is sent
  * twice.
+ *
+ * A stream filtered by status also gets the update that takes a treaty out of its filter, as `left-filter`, so
+ * that its client drops the treaty; on a resume, every treaty changed since that does not match now (decision 0050).
  */
 @Injectable()
 export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
@@ -104,10 +114,13 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
 
   private publish(update: TreatyUpdate): void {
     let frame: SseFrame | undefined;
+    let leftFrame: SseFrame | undefined;
     for (const group of this.groups.values()) {
-      if (!matches(update, group.filter)) continue;
-      frame ??= updateFrame(update);
-      for (const subscriber of group.subscribers) subscriber.sendUpdate(update, frame);
+      let sent: SseFrame;
+      if (matches(update, group.filter)) sent = frame ??= updateFrame(update);
+      else if (leaves(update, group.filter)) sent = leftFrame ??= leftFilterFrame(update);
+      else continue;
+      for (const subscriber of group.subscribers) subscriber.sendUpdate(update, sent);
     }
     if (update.lastAtPosition) this.publishedThrough = update.position;
   }
@@ -160,6 +173,8 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         }
         if (!subscriber.open) return;
         if (matches(update, filter)) subscriber.sendUpdate(update, updateFrame(update));
+        // Which treaties matched at the client's position is not kept: a superset of those that left since.
+        else if (mayHaveLeft(update, filter)) subscriber.sendUpdate(update, leftFilterFrame(update));
         else subscriber.passOver(update);
       }
       // Join only in the turn that read the last page: after a wait, what was published meanwhile is read first.
