@@ -218,7 +218,9 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
         description:
           'POSTed to the registered URL, at least once, one at a time and in log order per subscription (so in ' +
           'order per treaty); a 2xx within 10 s acknowledges it, anything else is retried with exponential backoff ' +
-          'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed.',
+          'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed. ' +
+          'A subscription filtered by status also gets the event that takes a treaty out of it (the treaty had that ' +
+          'status just before): its data.status shows the status it moved to.',
         servers: [{ $ref: '#/servers/subscriber' }],
         parameters: { path: { description: 'The path (and query) of the registered URL' } },
         messages: {
