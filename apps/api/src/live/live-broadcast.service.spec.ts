@@ -239,6 +239,7 @@ describe('LiveBroadcast', () => {
     const all = subscribe({});
     const inForce = subscribe({ status: 'in-force' });
     const ratified = subscribe({ status: 'ratified' });
+    const signed = subscribe({ status: 'signed' });
     const party = subscribe({ party: 'BE' });
     const other = subscribe({ treaty: 'ru-ir' });
     // An update queued before the day was seen goes out first.
@@ -262,7 +263,9 @@ describe('LiveBroadcast', () => {
     });
     expect(text(all).indexOf('"ru-ir"')).toBeLessThan(text(all).indexOf('event: date-came'));
     expect(text(party)).toContain('event: date-came');
-    expect(text(ratified)).not.toContain('date-came');
+    // The day takes it out of `ratified`: that stream hears of it too, the message saying both (decision 0050).
+    expect(text(ratified)).toContain(`event: date-came\ndata: ${JSON.stringify(message)}`);
+    expect(text(signed)).not.toContain('date-came');
     expect(text(other)).not.toContain('date-came');
     expect(all.ids).toEqual(['7']);
   });

@@ -127,7 +127,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
 
   /**
    * A day has come: each treaty whose status it changes, to every stream that has joined a group its status then
-   * matches (decision 0039). After the updates already queued, which came before the day was seen. A stream still
+   * matches (decision 0039), or whose filter by status it leaves (decision 0050). After the updates already queued, which came before the day was seen. A stream still
    * catching up misses it, as it would a message sent while it was away: it reads today's status in its catch-up
    * only if the treaty changed since, so a client that keeps statuses refetches a treaty on its `nextChangeOn`.
    */
@@ -136,10 +136,11 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
     for (const turn of came.turns) {
       const status = this.readModels.treaties.status(turn.treatyId, turn.day);
       if (status === undefined) continue;
-      const candidate = { treatyId: turn.treatyId, deleted: false, status };
+      const candidate = { treatyId: turn.treatyId, deleted: false, status, previousStatus: turn.previousStatus };
       let frame: SseFrame | undefined;
       for (const group of this.groups.values()) {
-        if (!matches(candidate, group.filter)) continue;
+        // A day that takes the treaty out of a filter by status goes to it too: its message says both statuses.
+        if (!matches(candidate, group.filter) && !leaves(candidate, group.filter)) continue;
         frame ??= dateCameFrame(dateCameMessage(turn, status));
         for (const subscriber of group.subscribers) subscriber.send(frame);
       }
