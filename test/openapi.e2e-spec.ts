@@ -278,7 +278,7 @@ describe('OpenAPI', () => {
     // What a client generated from the document reads is what the routes send, key for key.
     const sync = await request(subject.http).get('/treaties?changedSince=0').expect(200);
     expect(documentedKeys('/treaties')).toEqual(expect.arrayContaining(Object.keys(sync.body)));
-    expect(documentedKeys('/treaties')).toEqual(['changedUpTo', 'deleted', 'items', 'nextCursor']);
+    expect(documentedKeys('/treaties')).toEqual(['changedUpTo', 'deleted', 'items', 'leftFilter', 'nextCursor']);
     const items = schemaOf('/treaties')?.items as { items?: { $ref?: string } } | undefined;
     expect(items?.items?.$ref).toBe('#/components/schemas/TreatyStatusDto');
     for (const path of ['/audit/checkpoint', '/audit/public-key']) {

@@ -7,6 +7,8 @@ import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source 
 const developments = `/treaties/${RU_IR.id}/developments`;
 
 interface Received {
+  /** `message` for an update, `left-filter` for one that takes the treaty out of the stream's filter. */
+  readonly type: string;
   readonly id: string;
   readonly status: string;
   readonly treatyId: string;
@@ -20,10 +22,18 @@ function subscribe(url: string, lastEventId?: string) {
     fetch: (input, init) =>
       fetch(input, { ...init, headers: { ...init.headers, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) } }),
   });
-  source.onmessage = (message) => {
+  const receive = (message: MessageEvent) => {
     const status = JSON.parse(message.data as string) as { status: string; id: string };
-    received.push({ id: message.lastEventId, status: status.status, treatyId: status.id, at: Date.now() });
+    received.push({
+      type: message.type,
+      id: message.lastEventId,
+      status: status.status,
+      treatyId: status.id,
+      at: Date.now(),
+    });
   };
+  source.onmessage = receive;
+  source.addEventListener('left-filter', receive);
   const opened = new Promise<void>((resolve, reject) => {
     source.onopen = () => resolve();
     source.onerror = () => reject(new Error('SSE connection failed'));
@@ -110,6 +120,50 @@ describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
     expect(resumed.received.map((message) => message.id)).toEqual([missed.body.position, after.body.position]);
     expect(resumed.received.map((message) => message.status)).toEqual(['ratification-in-progress', 'ratified']);
     resumed.close();
+  });
+
+  it('tells a stream filtered by status of the update that takes a treaty out of it, live and on a resume', async () => {
+    const treaty = {
+      id: 'ru-by-leaves-signed',
+      title: 'Leaves the signed',
+      parties: ['RU', 'BY'],
+      category: 'security',
+    };
+    await post(subject.http, '/treaties', treaty).expect(201);
+    const signed = await post(subject.http, `/treaties/${treaty.id}/developments`, signature()).expect(201);
+    const live = subscribe(`${base}/live?status=signed`);
+    const resumed = subscribe(`${base}/live?status=signed&party=BY`, signed.body.position);
+    await Promise.all([live.opened, resumed.opened]);
+    const approved = await post(subject.http, `/treaties/${treaty.id}/developments`, dumaApproval()).expect(201);
+    const left = {
+      type: 'left-filter',
+      id: approved.body.position,
+      status: 'ratification-in-progress',
+      treatyId: treaty.id,
+    };
+    // The live stream may yet have the signature's update, fanned out on the turn after its answer: only that.
+    const leftOf = (stream: { received: Received[] }) => stream.received.filter(({ type }) => type === 'left-filter');
+    await until(() => leftOf(live).length === 1 && resumed.received.length === 1);
+    expect(live.received.filter(({ type }) => type !== 'left-filter').map(({ id }) => id)).not.toContain(left.id);
+    expect(leftOf(live)).toEqual([expect.objectContaining(left)]);
+    expect(resumed.received[0]).toMatchObject(left);
+    live.close();
+    resumed.close();
+
+    // A client that was away when it left hears of it when it comes back, with the same message.
+    const back = subscribe(`${base}/live?status=signed&party=BY`, signed.body.position);
+    await back.opened;
+    await until(() => back.received.length === 1);
+    expect(back.received[0]).toMatchObject(left);
+    // And a treaty that moves on from a status other than the filter's says nothing to it.
+    await post(
+      subject.http,
+      `/treaties/${treaty.id}/developments`,
+      dumaApproval({ party: 'BY', body: 'House of Representatives' }),
+    ).expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(back.received).toHaveLength(1);
+    back.close();
   });
 
   it('answers HEAD with the stream headers and nothing more', async () => {

@@ -42,6 +42,15 @@ describe('the AsyncAPI document', () => {
     }
   });
 
+  it('describes the update that takes a treaty out of a filter by status on /live, which filters by status', () => {
+    const channels = asyncApiDocument('localhost:3000', 'http').channels as Record<
+      string,
+      { messages: Record<string, unknown> }
+    >;
+    expect(channels['live']!.messages['leftFilter']).toEqual({ $ref: '#/components/messages/leftFilter' });
+    expect(channels['treatyLive']!.messages['leftFilter']).toBeUndefined();
+  });
+
   it('is checked by a parser that does report an invalid document', async () => {
     const broken = { ...asyncApiDocument('localhost:3000', 'http'), operations: { x: { action: 'push' } } };
     const diagnostics = await new Parser().validate(JSON.stringify(broken));

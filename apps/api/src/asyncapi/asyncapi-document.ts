@@ -1,6 +1,7 @@
 import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { TREATY_STATUSES } from '../treaties/dto/treaty-statuses';
 import { DATE_CAME_SSE_EVENT, DATE_CAME_TYPE } from '../day-turns/date-came';
+import { LEFT_FILTER_SSE_EVENT } from '../live/sse-frame';
 import { TREATY_DELETED_TYPE } from '../webhooks/cloud-event';
 
 const CLOUD_EVENT_TYPES = [
@@ -187,10 +188,13 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
           'treaty deleted for good on EventStoreDB is a `treaty-deleted` event, sent whatever the party and status filters. ' +
           `A day that changes a treaty's status (a date the record set ahead comes) is a \`${DATE_CAME_SSE_EVENT}\` ` +
           'event with no `id:`, sent to the streams open when the day begins; a client that reconnects later reads ' +
-          'the status (refetch a treaty on its `nextChangeOn`).',
+          'the status (refetch a treaty on its `nextChangeOn`). ' +
+          `A stream filtered by status also gets the update that takes a treaty out of it, as a \`${LEFT_FILTER_SSE_EVENT}\` ` +
+          'event (drop the treaty); on a resume, every treaty changed since that does not match now.',
         servers: [{ $ref: '#/servers/api' }],
         messages: {
           treatyStatus: { $ref: '#/components/messages/treatyStatus' },
+          leftFilter: { $ref: '#/components/messages/leftFilter' },
           treatyDeleted: { $ref: '#/components/messages/treatyDeleted' },
           dateCame: { $ref: '#/components/messages/dateCame' },
           heartbeat: { $ref: '#/components/messages/heartbeat' },
@@ -214,7 +218,9 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
         description:
           'POSTed to the registered URL, at least once, one at a time and in log order per subscription (so in ' +
           'order per treaty); a 2xx within 10 s acknowledges it, anything else is retried with exponential backoff ' +
-          'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed.',
+          'and jitter, and after TIMELINE_WEBHOOK_MAX_FAILURES the subscription is paused. Redirects are not followed. ' +
+          'A subscription filtered by status also gets the event that takes a treaty out of it (the treaty had that ' +
+          'status just before): its data.status shows the status it moved to.',
         servers: [{ $ref: '#/servers/subscriber' }],
         parameters: { path: { description: 'The path (and query) of the registered URL' } },
         messages: {
@@ -231,6 +237,7 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
         channel: { $ref: '#/channels/live' },
         messages: [
           { $ref: '#/channels/live/messages/treatyStatus' },
+          { $ref: '#/channels/live/messages/leftFilter' },
           { $ref: '#/channels/live/messages/treatyDeleted' },
           { $ref: '#/channels/live/messages/dateCame' },
           { $ref: '#/channels/live/messages/heartbeat' },
@@ -265,6 +272,14 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
         treatyStatus: {
           name: 'treatyStatus',
           title: "A treaty's status after a change",
+          contentType: 'application/json',
+          payload: { $ref: '#/components/schemas/treatyStatus' },
+        },
+        leftFilter: {
+          name: LEFT_FILTER_SSE_EVENT,
+          title:
+            `An SSE event of type \`${LEFT_FILTER_SSE_EVENT}\`, \`id:\` as an update's: the treaty's status no longer ` +
+            "matches the stream's `status` filter (it did just before this update; on a resume, it may have): drop it",
           contentType: 'application/json',
           payload: { $ref: '#/components/schemas/treatyStatus' },
         },

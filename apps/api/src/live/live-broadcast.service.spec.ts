@@ -9,12 +9,19 @@ import { FakeSseResponse } from './testing/fake-sse-response';
 
 const OPTIONS: LiveOptions = { heartbeatMs: 60_000, maxUnreadMessages: 256, maxUnreadBytes: 1_000_000 };
 
-const update = (treatyId: string, position: bigint, status: string, parties: string[]): TreatyUpdate => ({
+const update = (
+  treatyId: string,
+  position: bigint,
+  status: string,
+  parties: string[],
+  previousStatus?: string,
+): TreatyUpdate => ({
   treatyId,
   position,
   lastAtPosition: true,
   deleted: false,
   status: { id: treatyId, status, parties },
+  previousStatus,
 });
 
 /** The read models as the feed sees them: live updates, and the changes after a position (what a resume reads). */
@@ -90,16 +97,20 @@ describe('LiveBroadcast', () => {
     const ruByRatified = subscribe({ treaty: 'ru-by', status: 'ratified' });
     readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
     readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
-    readModels.commit(update('ru-ir', 3n, 'ratified', ['RU', 'IR']));
-    readModels.commit(update('ru-by', 4n, 'ratified', ['RU', 'BY']));
+    readModels.commit(update('ru-ir', 3n, 'ratified', ['RU', 'IR'], 'signed'));
+    readModels.commit(update('ru-by', 4n, 'ratified', ['RU', 'BY'], 'signed'));
     await nextTurn();
     expect(all.ids).toEqual(['1', '2', '3', '4']);
     expect(ruIr.ids).toEqual(['1', '3']);
     expect(ruIrAgain.ids).toEqual(['1', '3']);
     expect(iran.ids).toEqual(['1', '3']);
-    expect(signed.ids).toEqual(['1', '2']);
-    expect(belarusSigned.ids).toEqual(['2']);
+    // A stream filtered by status also hears of the update that takes a treaty out of it, as `left-filter`.
+    expect(signed.ids).toEqual(['1', '2', '3', '4']);
+    expect(signed.text).toContain('id: 3\nevent: left-filter\ndata: {"id":"ru-ir","status":"ratified"');
+    expect(belarusSigned.ids).toEqual(['2', '4']);
+    expect(belarusSigned.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"ru-by","status":"ratified"');
     expect(ruByRatified.ids).toEqual(['4']);
+    expect(ruByRatified.text).not.toContain('left-filter');
     expect(all.text).toContain('id: 4\ndata: {"id":"ru-by","status":"ratified","parties":["RU","BY"]}\n\n');
   });
 
@@ -114,6 +125,25 @@ describe('LiveBroadcast', () => {
     readModels.commit(update('ru-ir', 6n, 'in-force', ['RU', 'IR']));
     await nextTurn();
     expect(resumed.ids).toEqual(['4', '6']);
+  });
+
+  it('resumes a stream filtered by status with what left it since: each treaty changed since that no longer matches', async () => {
+    const { readModels, subscribe } = startBroadcast();
+    readModels.commit(update('ru-ir', 1n, 'signed', ['RU', 'IR']));
+    readModels.commit(update('ru-by', 2n, 'signed', ['RU', 'BY']));
+    readModels.commit(update('ru-ir', 3n, 'ratification-in-progress', ['RU', 'IR'], 'signed'));
+    readModels.commit(update('ru-kz', 4n, 'registered', ['RU', 'KZ']));
+    const resumed = subscribe({ status: 'signed', party: 'IR' }, 2n);
+    readModels.commit(update('ru-ir', 5n, 'ratified', ['RU', 'IR'], 'ratification-in-progress'));
+    await nextTurn();
+    // ru-kz never matched, but the read model cannot tell: a superset, and not of another party's treaty.
+    expect(resumed.ids).toEqual(['3']);
+    expect(resumed.text).toContain(
+      'id: 3\nevent: left-filter\ndata: {"id":"ru-ir","status":"ratification-in-progress"',
+    );
+    const signed = subscribe({ status: 'signed' }, 2n);
+    expect(signed.ids).toEqual(['4', '5']);
+    expect(signed.text).not.toContain('data: {"id":"ru-by"');
   });
 
   it('writes a long catch-up as fast as the client reads it: never dropped, nothing missed or sent twice', async () => {
@@ -209,6 +239,7 @@ describe('LiveBroadcast', () => {
     const all = subscribe({});
     const inForce = subscribe({ status: 'in-force' });
     const ratified = subscribe({ status: 'ratified' });
+    const signed = subscribe({ status: 'signed' });
     const party = subscribe({ party: 'BE' });
     const other = subscribe({ treaty: 'ru-ir' });
     // An update queued before the day was seen goes out first.
@@ -232,7 +263,9 @@ describe('LiveBroadcast', () => {
     });
     expect(text(all).indexOf('"ru-ir"')).toBeLessThan(text(all).indexOf('event: date-came'));
     expect(text(party)).toContain('event: date-came');
-    expect(text(ratified)).not.toContain('date-came');
+    // The day takes it out of `ratified`: that stream hears of it too, the message saying both (decision 0050).
+    expect(text(ratified)).toContain(`event: date-came\ndata: ${JSON.stringify(message)}`);
+    expect(text(signed)).not.toContain('date-came');
     expect(text(other)).not.toContain('date-came');
     expect(all.ids).toEqual(['7']);
   });

@@ -5,8 +5,15 @@ import type { TreatyUpdate } from '@timeline/projections';
 import { dateCameMessage } from '../day-turns/date-came-message';
 import { DayTurns, type DayCame } from '../day-turns/day-turns.service';
 import { ReadModels } from '../read-models/read-models.service';
-import { filterKey, matches, type LiveFilter } from './live-filter';
-import { dateCameFrame, HEARTBEAT_FRAME, heartbeatFrame, updateFrame, type SseFrame } from './sse-frame';
+import { filterKey, leaves, matches, mayHaveLeft, type LiveFilter } from './live-filter';
+import {
+  dateCameFrame,
+  HEARTBEAT_FRAME,
+  heartbeatFrame,
+  leftFilterFrame,
+  updateFrame,
+  type SseFrame,
+} from './sse-frame';
 import { SseSubscriber, type SseLimits } from './sse-subscriber';
 
 export interface LiveOptions extends SseLimits {
@@ -32,6 +39,9 @@ interface SubscriberGroup {
  * turn as it reads the last page: updates published meanwhile are in the read model already, so nothing is missed,
  * and positions only grow (each subscriber remembers which treaties it sent at its last one), so nothing is sent
  * twice.
+ *
+ * A stream filtered by status also gets the update that takes a treaty out of its filter, as `left-filter`, so
+ * that its client drops the treaty; on a resume, every treaty changed since that does not match now (decision 0050).
  */
 @Injectable()
 export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
@@ -104,17 +114,20 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
 
   private publish(update: TreatyUpdate): void {
     let frame: SseFrame | undefined;
+    let leftFrame: SseFrame | undefined;
     for (const group of this.groups.values()) {
-      if (!matches(update, group.filter)) continue;
-      frame ??= updateFrame(update);
-      for (const subscriber of group.subscribers) subscriber.sendUpdate(update, frame);
+      let sent: SseFrame;
+      if (matches(update, group.filter)) sent = frame ??= updateFrame(update);
+      else if (leaves(update, group.filter)) sent = leftFrame ??= leftFilterFrame(update);
+      else continue;
+      for (const subscriber of group.subscribers) subscriber.sendUpdate(update, sent);
     }
     if (update.lastAtPosition) this.publishedThrough = update.position;
   }
 
   /**
    * A day has come: each treaty whose status it changes, to every stream that has joined a group its status then
-   * matches (decision 0039). After the updates already queued, which came before the day was seen. A stream still
+   * matches (decision 0039), or whose filter by status it leaves (decision 0050). After the updates already queued, which came before the day was seen. A stream still
    * catching up misses it, as it would a message sent while it was away: it reads today's status in its catch-up
    * only if the treaty changed since, so a client that keeps statuses refetches a treaty on its `nextChangeOn`.
    */
@@ -123,10 +136,11 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
     for (const turn of came.turns) {
       const status = this.readModels.treaties.status(turn.treatyId, turn.day);
       if (status === undefined) continue;
-      const candidate = { treatyId: turn.treatyId, deleted: false, status };
+      const candidate = { treatyId: turn.treatyId, deleted: false, status, previousStatus: turn.previousStatus };
       let frame: SseFrame | undefined;
       for (const group of this.groups.values()) {
-        if (!matches(candidate, group.filter)) continue;
+        // A day that takes the treaty out of a filter by status goes to it too: its message says both statuses.
+        if (!matches(candidate, group.filter) && !leaves(candidate, group.filter)) continue;
         frame ??= dateCameFrame(dateCameMessage(turn, status));
         for (const subscriber of group.subscribers) subscriber.send(frame);
       }
@@ -160,6 +174,8 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         }
         if (!subscriber.open) return;
         if (matches(update, filter)) subscriber.sendUpdate(update, updateFrame(update));
+        // Which treaties matched at the client's position is not kept: a superset of those that left since.
+        else if (mayHaveLeft(update, filter)) subscriber.sendUpdate(update, leftFilterFrame(update));
         else subscriber.passOver(update);
       }
       // Join only in the turn that read the last page: after a wait, what was published meanwhile is read first.

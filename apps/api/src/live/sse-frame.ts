@@ -35,6 +35,18 @@ export function updateFrame(update: TreatyUpdate): SseFrame {
   return SseFrame.of(`${id}${type}data: ${JSON.stringify(update.status)}\n\n`);
 }
 
+/** The SSE event of an update that takes a treaty out of a stream's filter by status. */
+export const LEFT_FILTER_SSE_EVENT = 'left-filter';
+
+/**
+ * An update that takes the treaty out of the stream's filter by status: the treaty's status now (which no longer
+ * matches), as an event of its own type so that a client drops the treaty rather than keep it; `id:` as any update's.
+ */
+export function leftFilterFrame(update: TreatyUpdate): SseFrame {
+  const id = update.lastAtPosition ? `id: ${update.position}\n` : '';
+  return SseFrame.of(`${id}event: ${LEFT_FILTER_SSE_EVENT}\ndata: ${JSON.stringify(update.status)}\n\n`);
+}
+
 /**
  * A treaty whose status a date set ahead changes as its day comes (decision 0039): an event of its own type, with
  * no `id:`, so that the client's last event id stays the log position it resumes from (the turn has none).

@@ -39,7 +39,8 @@ export class TreatyReadsController {
   @ApiOkResponse({
     type: TreatyListDto,
     description:
-      '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted for good)',
+      '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted ' +
+      'for good), and with status leftFilter (ids of treaties changed since that no longer match it)',
   })
   list(@Query() query: TreatyListQueryDto) {
     return this.reads.list(query);

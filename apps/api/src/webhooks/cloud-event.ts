@@ -23,6 +23,11 @@ export interface TreatyEventContext {
   readonly developmentType: string | null;
   /** The treaty's status as of this event (not as of the delivery). */
   readonly status: JsonView;
+  /**
+   * The treaty's status (its `status` field) just before this event, read against the same day; undefined for its
+   * registration. What a filter by status needs to tell an event that takes the treaty out of it (decision 0050).
+   */
+  readonly previousStatus?: string;
 }
 
 export interface CloudEvent {
@@ -64,12 +69,17 @@ export function toCloudEvent(context: TreatyEventContext): CloudEvent {
   };
 }
 
+/**
+ * Whether the subscription gets this event: its status matches the filters, or, with a status filter, the event takes
+ * the treaty out of it (its status before was the filter's, the other filters match), so that the receiver drops it.
+ */
 export function matchesWebhookFilter(context: TreatyEventContext, filter: WebhookFilter): boolean {
   const status = context.status as { status?: unknown; parties?: unknown };
-  return (
+  const others =
     (filter.treaty === undefined || context.treatyId === filter.treaty) &&
-    (filter.status === undefined || status.status === filter.status) &&
     (filter.party === undefined || (Array.isArray(status.parties) && status.parties.includes(filter.party))) &&
-    (filter.type === undefined || context.developmentType === filter.type)
-  );
+    (filter.type === undefined || context.developmentType === filter.type);
+  if (!others) return false;
+  // Read last: the status before is folded only when a status filter needs it.
+  return filter.status === undefined || status.status === filter.status || context.previousStatus === filter.status;
 }

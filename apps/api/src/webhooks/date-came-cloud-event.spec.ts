@@ -22,19 +22,22 @@ describe('a day’s change of status as a webhook delivery (decision 0039)', () 
     });
   });
 
-  it('goes to the subscriptions whose treaty, party and status filters the new status matches, none filtered on a type', () => {
+  it('goes to the subscriptions whose treaty, party and status filters the new status matches, or whose status it leaves, none filtered on a type', () => {
     const matches = (filter: object) => dateCameMatchesWebhookFilter(message, filter);
     expect([
       matches({}),
       matches({ treaty: 'at-be' }),
       matches({ party: 'BE' }),
       matches({ status: 'in-force' }),
-    ]).toEqual([true, true, true, true]);
+      // It takes the treaty out of `ratified` (decision 0050): data.previousStatus and data.status say so.
+      matches({ status: 'ratified' }),
+    ]).toEqual([true, true, true, true, true]);
     expect([
       matches({ treaty: 'ru-ir' }),
       matches({ party: 'IR' }),
-      matches({ status: 'ratified' }),
+      matches({ status: 'signed' }),
+      matches({ status: 'ratified', party: 'IR' }),
       matches({ type: 'entry-into-force' }),
-    ]).toEqual([false, false, false, false]);
+    ]).toEqual([false, false, false, false, false]);
   });
 });

@@ -42,15 +42,16 @@ export function toDateCameCloudEvent(message: DateCameMessage): DateCameCloudEve
 }
 
 /**
- * Whether a subscription hears of a day's change: its treaty, status (the new one) and party filters apply to the
- * status from that day; a `type` filter selects reports of a development type, which a day is not.
+ * Whether a subscription hears of a day's change: its treaty, status (the new one, or the one it leaves: decision
+ * 0050) and party filters apply to the status from that day; a `type` filter selects reports of a development type,
+ * which a day is not.
  */
 export function dateCameMatchesWebhookFilter(message: DateCameMessage, filter: WebhookFilter): boolean {
   const status = message.status as { status?: unknown; parties?: unknown };
   return (
     filter.type === undefined &&
     (filter.treaty === undefined || message.treatyId === filter.treaty) &&
-    (filter.status === undefined || status.status === filter.status) &&
+    (filter.status === undefined || status.status === filter.status || message.previousStatus === filter.status) &&
     (filter.party === undefined || (Array.isArray(status.parties) && status.parties.includes(filter.party)))
   );
 }

@@ -55,8 +55,10 @@ export class TreatyEventContexts {
     const envelopes = events.map(toTreatyEnvelope);
     // The present as of the event (decision 0035), as `?knownAt=` its recording shows it: the dates the record sets
     // ahead read against the day it was recorded on, so that every attempt and replica folds the same status.
-    const view = treatyStatusView(envelopes, { today: latestDateOnEarth(event.recordedAt) });
+    const today = latestDateOnEarth(event.recordedAt);
+    const view = treatyStatusView(envelopes, { today });
     if (!view) return undefined;
+    let previousStatus: { readonly status?: string } | undefined;
     return {
       event,
       treatyId,
@@ -65,6 +67,11 @@ export class TreatyEventContexts {
         event.id,
       ),
       status: toJsonView(view),
+      // Folded when first asked for (only a filter by status asks): the same events but this one, the same day.
+      get previousStatus() {
+        previousStatus ??= { status: treatyStatusView(envelopes.slice(0, -1), { today })?.status };
+        return previousStatus.status;
+      },
     };
   }
 }

@@ -14,6 +14,7 @@ import {
   latestDateOnEarth,
   linksFromOthers,
   toEventData,
+  treatyIdFromStreamName,
   TreatyHistoryFold,
   treatyStatusView,
   treatyStreamName,
@@ -197,6 +198,26 @@ describe('the treaty-status projection', () => {
     expect(updates.map((update) => update.treatyId)).toEqual(['eaeu-ir-fta', registered().data.treatyId]);
     expect(updates.map((update) => update.status.status)).toEqual(['in-force', 'in-force']);
     expect(updates[1]!.position).toBe(log.at(-1)!.position);
+    db.close();
+  });
+
+  it('publishes the status a treaty showed before its own event: from its open fold, or from its row once that is gone', () => {
+    const db = open();
+    const shown = new Map<string, string>();
+    const turns: string[] = [];
+    for (const [index, event] of log.entries()) {
+      if (index % 3 === 2) openTreatyFolds(db).clear();
+      for (const update of db.transaction(() => treatyStatusProjection.apply(db, [event]))()) {
+        const status = update.status.status as string;
+        // Named by another's event only, its status did not change there: nothing to tell a filter.
+        const own = treatyIdFromStreamName(event.streamName) === update.treatyId;
+        expect(update.previousStatus).toBe(own ? shown.get(update.treatyId) : undefined);
+        if (own && update.previousStatus !== undefined && update.previousStatus !== status)
+          turns.push(`${update.previousStatus}>${status}`);
+        shown.set(update.treatyId, status);
+      }
+    }
+    expect(turns).toEqual(expect.arrayContaining(['registered>signed']));
     db.close();
   });
 

@@ -4,6 +4,7 @@ import {
   mayChangeOutgoingLinks,
   treatiesNamedBy,
   treatyIdFromStreamName,
+  statusOn,
   treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
   type TreatyEventEnvelope,
@@ -13,6 +14,7 @@ import {
 import type { Projection } from '../projection';
 import { statementsPerDatabase } from '../statements-per-database';
 import { openTreatyFolds } from './open-treaty-folds';
+import { presentDay } from './present-day';
 import { toTreatyEnvelope } from './treaty-envelopes';
 import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
@@ -119,6 +121,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       // treaty that names it (relations, statements), whichever is later.
       const changed = new Map<string, bigint>();
       const named = new Map<string, bigint>();
+      // Each treaty's status (today's) before this batch, so that a filter by status can tell one that leaves it.
+      const previousStatuses = new Map<string, string>();
+      const today = presentDay(db);
       try {
         for (const [treatyId, envelopes] of added) {
           writeEventChunk(db, treatyId, envelopes);
@@ -139,6 +144,12 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
           // The status and the parties are what listings filter on; links from others do not change them. Kept
           // beside the fold, so that an event that cannot change them costs nothing to account for.
           const previous = summaries.get(fold);
+          // A fold made again (evicted) has no summary: its row still holds the status before this batch.
+          const previousStatus =
+            previous !== undefined
+              ? statusOn(previous, today)
+              : (statements.statusOn.get(treatyId, today, treatyId) as string | undefined);
+          if (previousStatus !== undefined) previousStatuses.set(treatyId, previousStatus);
           const summary = treatyStatusSummaryAfter(previous ?? null, history, envelopes);
           summaries.set(fold, summary);
           const { status, category, parties, ahead } = summary;
@@ -174,7 +185,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
         throw error;
       }
       // In log order, so that a feed can resume after the last position it delivered.
-      return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'));
+      return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'), undefined, previousStatuses);
     },
 
     /**
@@ -233,6 +244,15 @@ function prepareStatements(db: Database) {
     // by party may keep a treaty whose joining party was retracted, the view itself is always current.
     addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
     deleteStatus: db.prepare('DELETE FROM treaty_status WHERE treaty_id = ?'),
+    // Today's status as the row has it: the last of its days ahead that has come, else the one last summarised.
+    statusOn: db
+      .prepare(
+        `SELECT COALESCE(
+          (SELECT a.status FROM treaty_status_ahead a WHERE a.treaty_id = ? AND a.on_day <= ?
+            ORDER BY a.on_day DESC LIMIT 1),
+          s.status) FROM treaty_status s WHERE s.treaty_id = ?`,
+      )
+      .pluck(),
     addAhead: db.prepare('INSERT INTO treaty_status_ahead (treaty_id, on_day, status) VALUES (?, ?, ?)'),
     deleteAhead: db.prepare('DELETE FROM treaty_status_ahead WHERE treaty_id = ?'),
     deleteParties: db.prepare('DELETE FROM treaty_parties WHERE treaty_id = ?'),

@@ -17,6 +17,13 @@ export interface TreatyUpdate {
    */
   readonly deleted: boolean;
   readonly status: JsonView;
+  /**
+   * The status (today's) the treaty showed just before this update, when its own events changed it here: what a
+   * filter by status needs to tell a treaty that leaves it. Undefined when it had none (registered here), when its
+   * views changed by another treaty's event only (its status did not), and on updates read back from the read model
+   * (a catch-up's, a rebuild's), which keeps no history of statuses.
+   */
+  readonly previousStatus?: string;
 }
 
 /**
@@ -30,6 +37,7 @@ export function treatyUpdate(
   lastAtPosition: boolean,
   statusText: () => string | undefined,
   deleted = false,
+  previousStatus?: string,
 ): TreatyUpdate {
   let status: JsonView | undefined;
   return {
@@ -37,6 +45,7 @@ export function treatyUpdate(
     position,
     lastAtPosition,
     deleted,
+    previousStatus,
     get status() {
       if (deleted) return { id: treatyId, deleted: true };
       return (status ??= JSON.parse(statusText() ?? 'null') as JsonView);
@@ -49,6 +58,7 @@ export function updatesInLogOrder(
   changes: ReadonlyMap<string, bigint>,
   statusText: (treatyId: string) => string | undefined,
   deleted: ReadonlySet<string> = NONE,
+  previousStatuses: ReadonlyMap<string, string> = NO_STATUSES,
 ): TreatyUpdate[] {
   const ordered = [...changes].sort(([aId, a], [bId, b]) => (a !== b ? (a < b ? -1 : 1) : aId < bId ? -1 : 1));
   return ordered.map(([treatyId, position], index) =>
@@ -58,8 +68,10 @@ export function updatesInLogOrder(
       ordered[index + 1]?.[1] !== position,
       () => statusText(treatyId),
       deleted.has(treatyId),
+      previousStatuses.get(treatyId),
     ),
   );
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_STATUSES: ReadonlyMap<string, string> = new Map();

@@ -40,6 +40,12 @@ export interface ChangedTreatiesPage {
    * mirror drops them (decision 0024). Only when there are any: on a store that never deletes, pages are as before.
    */
   readonly deleted?: string[];
+  /**
+   * With a `status` filter, and only when there are any: the ids of the treaties changed in that span that match the
+   * other filters but not the status now. A mirror that holds one drops it: it left the filter. A superset (the read
+   * model keeps no history of statuses, so it cannot tell which matched at `changedSince`): decision 0050.
+   */
+  readonly leftFilter?: string[];
   readonly nextCursor: string | null;
   readonly changedUpTo: string;
 }
@@ -85,29 +91,30 @@ export class TreatyReads {
    */
   private changedSince(after: bigint, query: TreatyListQueryDto): ChangedTreatiesPage {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const items: JsonView[] = [];
-    const deleted: string[] = [];
+    const answer: SyncAnswer = { items: [], deleted: [], leftFilter: [] };
+    const answered = () => answer.items.length + answer.deleted.length + answer.leftFilter.length;
     let changedUpTo = after;
     for (;;) {
       const page = this.readModels.treaties.changedAfter(changedUpTo, CHANGED_SCAN_PAGE);
       for (const update of page) {
         // A page ends between positions: the next starts after changedUpTo, and would miss the rest of one.
-        if (items.length + deleted.length >= limit && update.position !== changedUpTo)
-          return changedPage(items, deleted, changedUpTo.toString(), changedUpTo);
+        if (answered() >= limit && update.position !== changedUpTo)
+          return changedPage(answer, changedUpTo.toString(), changedUpTo);
         changedUpTo = update.position;
         if (update.deleted) {
-          deleted.push(update.treatyId);
+          answer.deleted.push(update.treatyId);
           continue;
         }
         const status = update.status as { status?: unknown; category?: unknown; parties?: unknown };
-        const matches =
-          (query.status === undefined || status.status === query.status) &&
+        const matchesOthers =
           (query.category === undefined || status.category === query.category) &&
           (query.party === undefined || (Array.isArray(status.parties) && status.parties.includes(query.party)));
-        if (matches) items.push(update.status);
+        if (!matchesOthers) continue;
+        if (query.status === undefined || status.status === query.status) answer.items.push(update.status);
+        else answer.leftFilter.push(update.treatyId);
       }
       if (page.length < CHANGED_SCAN_PAGE) {
-        return changedPage(items, deleted, null, changedUpTo);
+        return changedPage(answer, null, changedUpTo);
       }
     }
   }
@@ -224,14 +231,24 @@ export class TreatyReads {
   }
 }
 
-/** A sync page: `deleted` only when there are any, so that a store that never deletes answers as before. */
-function changedPage(
-  items: JsonView[],
-  deleted: string[],
-  nextCursor: string | null,
-  changedUpTo: bigint,
-): ChangedTreatiesPage {
-  return { items, ...(deleted.length > 0 ? { deleted } : {}), nextCursor, changedUpTo: changedUpTo.toString() };
+interface SyncAnswer {
+  readonly items: JsonView[];
+  readonly deleted: string[];
+  readonly leftFilter: string[];
+}
+
+/**
+ * A sync page: `deleted` and `leftFilter` only when there are any, so that a store that never deletes, or a sync
+ * with no status filter, answers as before.
+ */
+function changedPage({ items, deleted, leftFilter }: SyncAnswer, nextCursor: string | null, changedUpTo: bigint) {
+  return {
+    items,
+    ...(deleted.length > 0 ? { deleted } : {}),
+    ...(leftFilter.length > 0 ? { leftFilter } : {}),
+    nextCursor,
+    changedUpTo: changedUpTo.toString(),
+  } satisfies ChangedTreatiesPage;
 }
 
 /** Where a sync continues: a page's nextCursor passed as `cursor`, as every listing is followed, else `changedSince`. */

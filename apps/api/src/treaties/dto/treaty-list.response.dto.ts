@@ -28,4 +28,13 @@ export class TreatyListDto {
       'EventStoreDB) in that span, whatever the filters',
   })
   deleted?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'With `changedSince` and `status` only, and only when there are any: the ids of the treaties changed in that ' +
+      'span that match the other filters but not the status now; drop those you hold. A superset of those that ' +
+      'matched at `changedSince` (no history of statuses is kept)',
+  })
+  leftFilter?: string[];
 }
