@@ -144,11 +144,14 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
           // The status and the parties are what listings filter on; links from others do not change them. Kept
           // beside the fold, so that an event that cannot change them costs nothing to account for.
           const previous = summaries.get(fold);
-          // A fold made again (evicted) has no summary: its row still holds the status before this batch.
+          // A fold made again (evicted) has no summary: its row still holds the status before this batch. A treaty
+          // registered in this batch had none (most treaties of a replay's batch: no query for them).
           const previousStatus =
             previous !== undefined
               ? statusOn(previous, today)
-              : (statements.statusOn.get(treatyId, today, treatyId) as string | undefined);
+              : envelopes[0]!.revision === 0n
+                ? undefined
+                : (statements.statusOn.get(treatyId, today, treatyId) as string | undefined);
           if (previousStatus !== undefined) previousStatuses.set(treatyId, previousStatus);
           const summary = treatyStatusSummaryAfter(previous ?? null, history, envelopes);
           summaries.set(fold, summary);
