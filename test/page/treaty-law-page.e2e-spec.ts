@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
-import { DEVELOPMENT_TYPES, treatyStreamName } from '@timeline/treaty';
+import { DEVELOPMENT_TYPES } from '@timeline/treaty';
 import { launchChromium } from '../support/chromium';
+import { appendCorrectionMadeBefore0042 } from '../support/correction-before-0042';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { post, source } from '../support/treaty-requests';
 
@@ -441,20 +440,7 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
       }).expect(201);
     await vote('2025-04-16', 'TASS');
     const wrong = (await vote('2025-04-17', 'RIA Novosti')).body.eventId as string;
-    // As a correction was stored before the decider refused it.
-    const { position } = await subject.app.get<EventStore>(EVENT_STORE).appendToStream(treatyStreamName(treaty.id), [
-      {
-        id: randomUUID(),
-        type: 'DevelopmentCorrected',
-        data: {
-          treatyId: treaty.id,
-          developmentId: wrong,
-          changes: { occurredOn: '2025-04-16' },
-          reason: 'The vote was on the 16th',
-          source: source({ publisher: 'RIA Novosti', publishedOn: '2025-04-18' }),
-        },
-      },
-    ]);
+    const position = await appendCorrectionMadeBefore0042(subject, treaty.id, wrong, '2025-04-16');
     await request(subject.http).get(`/treaties/${treaty.id}?minPosition=${position}`).expect(200);
 
     await page.goto(`${baseUrl}/?treaty=${treaty.id}`);

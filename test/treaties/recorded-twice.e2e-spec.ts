@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@timeline/event-store';
-import { treatyStreamName } from '@timeline/treaty';
+import { appendCorrectionMadeBefore0042 } from '../support/correction-before-0042';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../support/treaty-requests';
 
@@ -38,19 +36,7 @@ describe('an act recorded twice', () => {
     expect((await status()).recordedTwice).toEqual([]);
 
     // What a correction wrote before the decider refused it (409 DEVELOPMENT_ALREADY_ON_RECORD since decision 0042).
-    const { position } = await subject.app.get<EventStore>(EVENT_STORE).appendToStream(treatyStreamName(RU_IR.id), [
-      {
-        id: randomUUID(),
-        type: 'DevelopmentCorrected',
-        data: {
-          treatyId: RU_IR.id,
-          developmentId: wrong,
-          changes: { occurredOn: '2025-04-16' },
-          reason: 'The vote was on the 16th',
-          source: source({ publisher: 'RIA Novosti', publishedOn: '2025-04-18' }),
-        },
-      },
-    ]);
+    const position = await appendCorrectionMadeBefore0042(subject, RU_IR.id, wrong, '2025-04-16');
     expect((await status(position)).recordedTwice).toEqual([
       { type: 'legislative-approval', party: 'RU', developmentIds: [first, wrong] },
     ]);

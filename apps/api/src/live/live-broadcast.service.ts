@@ -127,9 +127,10 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
 
   /**
    * A day has come: each treaty whose status it changes, to every stream that has joined a group its status then
-   * matches (decision 0039), or whose filter by status it leaves (decision 0050). After the updates already queued, which came before the day was seen. A stream still
-   * catching up misses it, as it would a message sent while it was away: it reads today's status in its catch-up
-   * only if the treaty changed since, so a client that keeps statuses refetches a treaty on its `nextChangeOn`.
+   * matches (decision 0039), or whose filter by status it leaves (decision 0050). After the updates already queued,
+   * which came before the day was seen. A stream still catching up misses it, as it would a message sent while it
+   * was away: it reads today's status in its catch-up only if the treaty changed since, so a client that keeps
+   * statuses refetches a treaty on its `nextChangeOn`.
    */
   private announce(came: DayCame): void {
     this.publishPending();
