@@ -279,7 +279,8 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
           name: LEFT_FILTER_SSE_EVENT,
           title:
             `An SSE event of type \`${LEFT_FILTER_SSE_EVENT}\`, \`id:\` as an update's: the treaty's status no longer ` +
-            "matches the stream's `status` filter (it did just before this update; on a resume, it may have): drop it",
+            "matches the stream's `status` or `party` filter (it did just before this update; on a resume, it may have): " +
+            'drop it',
           contentType: 'application/json',
           payload: { $ref: '#/components/schemas/treatyStatus' },
         },

@@ -15,6 +15,7 @@ const update = (
   status: string,
   parties: string[],
   previousStatus?: string,
+  previousParties?: string[],
 ): TreatyUpdate => ({
   treatyId,
   position,
@@ -22,6 +23,7 @@ const update = (
   deleted: false,
   status: { id: treatyId, status, parties },
   previousStatus,
+  previousParties,
 });
 
 /** The read models as the feed sees them: live updates, and the changes after a position (what a resume reads). */
@@ -41,6 +43,14 @@ class FakeReadModels {
         .sort((a, b) => Number(a.position - b.position))
         .slice(0, limit);
     },
+    // Every party an update ever showed the treaty with, as the read model keeps them (decision 0055).
+    partiesOnceNamed: (treatyId: string): string[] => [
+      ...new Set(
+        this.log
+          .filter((entry) => entry.treatyId === treatyId)
+          .flatMap((entry) => (entry.status as { parties: string[] }).parties),
+      ),
+    ],
   };
 
   commit(entry: TreatyUpdate): void {
@@ -144,6 +154,25 @@ describe('LiveBroadcast', () => {
     const signed = subscribe({ status: 'signed' }, 2n);
     expect(signed.ids).toEqual(['4', '5']);
     expect(signed.text).not.toContain('data: {"id":"ru-by"');
+  });
+
+  it('tells a stream filtered by party of the update that takes the treaty out of it, live and on a resume', async () => {
+    const { readModels, subscribe } = startBroadcast();
+    readModels.commit(update('conv', 1n, 'signed', ['AT', 'IR']));
+    readModels.commit(update('conv', 2n, 'signed', ['AT', 'IR', 'DE'], 'signed', ['AT', 'IR']));
+    readModels.commit(update('other', 3n, 'signed', ['AT', 'FR']));
+    const live = subscribe({ party: 'DE' });
+    const liveSigned = subscribe({ party: 'DE', status: 'signed' });
+    await nextTurn();
+    // DE's accession retracted: the treaty no longer shows under `party=DE`, whatever the status.
+    readModels.commit(update('conv', 4n, 'signed', ['AT', 'IR'], 'signed', ['AT', 'IR', 'DE']));
+    await nextTurn();
+    expect(live.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
+    expect(liveSigned.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
+    // On a resume: told of the treaty DE was once a party of, not of one DE never was.
+    const resumed = subscribe({ party: 'DE' }, 1n);
+    expect(resumed.ids).toEqual(['4']);
+    expect(resumed.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
   });
 
   it('writes a long catch-up as fast as the client reads it: never dropped, nothing missed or sent twice', async () => {

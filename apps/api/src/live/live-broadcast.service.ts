@@ -176,8 +176,9 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         if (!subscriber.open) return;
         if (matches(update, filter)) subscriber.sendUpdate(update, updateFrame(update));
         // Which treaties matched at the client's position is not kept: a superset of those that left since.
-        else if (mayHaveLeft(update, filter)) subscriber.sendUpdate(update, leftFilterFrame(update));
-        else subscriber.passOver(update);
+        else if (mayHaveLeft(update, filter, (treatyId) => this.readModels.treaties.partiesOnceNamed(treatyId))) {
+          subscriber.sendUpdate(update, leftFilterFrame(update));
+        } else subscriber.passOver(update);
       }
       // Join only in the turn that read the last page: after a wait, what was published meanwhile is read first.
       if (page.length < CATCH_UP_PAGE && !waited) return this.join(subscriber, filter);

@@ -1,4 +1,10 @@
 import type { TreatyUpdate } from '@timeline/projections';
+import {
+  leavesFilter,
+  mayHaveLeftFilter,
+  showsUnder,
+  type StatusAndParties,
+} from '../treaties/application/status-and-party-filter';
 
 /** What a subscriber asked for (`?treaty=&party=&status=`, or the treaty of `/treaties/{id}/live`). */
 export interface LiveFilter {
@@ -15,38 +21,34 @@ export function filterKey(filter: LiveFilter): string {
 export function matches(update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status'>, filter: LiveFilter): boolean {
   if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
   // A deleted treaty's status and parties are gone: every stream that may have held it hears of its deletion.
-  if (update.deleted || (filter.status === undefined && filter.party === undefined)) return true;
-  const status = update.status as { status?: unknown; parties?: unknown };
-  return (
-    (filter.status === undefined || status.status === filter.status) &&
-    (filter.party === undefined || (Array.isArray(status.parties) && status.parties.includes(filter.party)))
-  );
+  return update.deleted || showsUnder(update.status, filter);
 }
 
 /**
- * Whether this update takes the treaty out of a filter by status: it showed the filter's status just before, and
- * shows another now. The stream hears of it (as `left-filter`), so that a client holding the treaty drops it; the
- * other parts of the filter (treaty, party) still apply to it as they do to any update.
+ * Whether this update takes the treaty out of the stream's filter: it showed the filter's status and party just
+ * before, and does not now (decisions 0050, 0055). The stream hears of it (as `left-filter`), so that a client
+ * holding the treaty drops it. A day's turn changes no parties: it carries the status before only.
  */
 export function leaves(
-  update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status' | 'previousStatus'>,
+  update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status' | 'previousStatus' | 'previousParties'>,
   filter: LiveFilter,
 ): boolean {
-  if (filter.status === undefined || update.deleted || update.previousStatus !== filter.status) return false;
-  const { status } = update.status as { status?: unknown };
-  return status !== filter.status && matches(update, { ...filter, status: undefined });
+  if (update.deleted || update.previousStatus === undefined) return false;
+  if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
+  const now = update.status as StatusAndParties;
+  return leavesFilter({ status: update.previousStatus, parties: update.previousParties ?? now.parties }, now, filter);
 }
 
 /**
- * On a resume: whether the treaty may have left the filter by status since the client's position. The read model
- * keeps no history of statuses, so it cannot tell which treaties matched then: every treaty changed since that does
- * not match now, and would match but for its status (a superset; a client drops only those it holds).
+ * On a resume: whether the treaty may have left the filter since the client's position. The read model keeps no
+ * history of statuses, so it cannot tell which treaties matched then: a superset (`mayHaveLeftFilter`).
  */
 export function mayHaveLeft(
   update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status'>,
   filter: LiveFilter,
+  partiesOnceNamed: (treatyId: string) => readonly string[],
 ): boolean {
-  if (filter.status === undefined || update.deleted) return false;
-  const { status } = update.status as { status?: unknown };
-  return status !== filter.status && matches(update, { ...filter, status: undefined });
+  if (update.deleted) return false;
+  if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
+  return mayHaveLeftFilter(update.status, filter, () => partiesOnceNamed(update.treatyId));
 }

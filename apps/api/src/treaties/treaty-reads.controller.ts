@@ -40,7 +40,7 @@ export class TreatyReadsController {
     type: TreatyListDto,
     description:
       '{ items: [status...], nextCursor }; with changedSince also changedUpTo and deleted (ids of treaties deleted ' +
-      'for good), and with status leftFilter (ids of treaties changed since that no longer match it)',
+      'for good), and with status or party leftFilter (ids of treaties changed since that no longer match them)',
   })
   list(@Query() query: TreatyListQueryDto) {
     return this.reads.list(query);

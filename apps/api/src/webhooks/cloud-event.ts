@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@timeline/event-store';
 import type { JsonView } from '@timeline/projections';
+import { leavesFilter, showsUnder, type StatusAndParties } from '../treaties/application/status-and-party-filter';
 import type { WebhookFilter } from './webhook.events';
 
 /** The CloudEvents `type` of each treaty event: reverse-DNS, stable, one per kind of update. */
@@ -24,10 +25,11 @@ export interface TreatyEventContext {
   /** The treaty's status as of this event (not as of the delivery). */
   readonly status: JsonView;
   /**
-   * The treaty's status (its `status` field) just before this event, read against the same day; undefined for its
-   * registration. What a filter by status needs to tell an event that takes the treaty out of it (decision 0050).
+   * The treaty's status view (its `status` and `parties`) just before this event, read against the same day;
+   * undefined for its registration. What a filter by status or party needs to tell an event that takes the treaty
+   * out of it (decisions 0050, 0055).
    */
-  readonly previousStatus?: string;
+  readonly before?: StatusAndParties;
 }
 
 export interface CloudEvent {
@@ -70,16 +72,15 @@ export function toCloudEvent(context: TreatyEventContext): CloudEvent {
 }
 
 /**
- * Whether the subscription gets this event: its status matches the filters, or, with a status filter, the event takes
- * the treaty out of it (its status before was the filter's, the other filters match), so that the receiver drops it.
+ * Whether the subscription gets this event: the treaty's status matches the filters, or the event takes the treaty
+ * out of the filters by status and party (it showed under them just before), so that the receiver drops it.
  */
 export function matchesWebhookFilter(context: TreatyEventContext, filter: WebhookFilter): boolean {
-  const status = context.status as { status?: unknown; parties?: unknown };
-  const others =
-    (filter.treaty === undefined || context.treatyId === filter.treaty) &&
-    (filter.party === undefined || (Array.isArray(status.parties) && status.parties.includes(filter.party))) &&
-    (filter.type === undefined || context.developmentType === filter.type);
-  if (!others) return false;
-  // Read last: the status before is folded only when a status filter needs it.
-  return filter.status === undefined || status.status === filter.status || context.previousStatus === filter.status;
+  if (filter.treaty !== undefined && context.treatyId !== filter.treaty) return false;
+  if (filter.type !== undefined && context.developmentType !== filter.type) return false;
+  const now = context.status as StatusAndParties;
+  if (showsUnder(now, filter)) return true;
+  // Read last: the treaty before is folded only when the event does not show under a filter by status or party.
+  const { before } = context;
+  return before !== undefined && leavesFilter(before, now, filter);
 }

@@ -9,6 +9,7 @@ import {
   treatyStreamName,
   type TreatyEvent,
 } from '@timeline/treaty';
+import type { StatusAndParties } from '../treaties/application/status-and-party-filter';
 import type { TreatyEventContext } from './cloud-event';
 
 const CACHED = 2000;
@@ -58,7 +59,7 @@ export class TreatyEventContexts {
     const today = latestDateOnEarth(event.recordedAt);
     const view = treatyStatusView(envelopes, { today });
     if (!view) return undefined;
-    let previousStatus: { readonly status?: string } | undefined;
+    let before: { readonly view?: StatusAndParties } | undefined;
     return {
       event,
       treatyId,
@@ -67,10 +68,11 @@ export class TreatyEventContexts {
         event.id,
       ),
       status: toJsonView(view),
-      // Folded when first asked for (only a filter by status asks): the same events but this one, the same day.
-      get previousStatus() {
-        previousStatus ??= { status: treatyStatusView(envelopes.slice(0, -1), { today })?.status };
-        return previousStatus.status;
+      // Folded when first asked for (only a filter by status or party the treaty does not show under now asks): the
+      // same events but this one, the same day.
+      get before() {
+        before ??= { view: treatyStatusView(envelopes.slice(0, -1), { today }) ?? undefined };
+        return before.view;
       },
     };
   }

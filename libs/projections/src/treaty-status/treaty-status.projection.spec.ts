@@ -430,6 +430,69 @@ describe('the treaty-status projection', () => {
     });
   });
 
+  describe("a treaty's parties, as listings filter on them (decision 0055)", () => {
+    const ID = 'parties-convention';
+    /** FR accedes, the report is retracted, then GR accedes: FR was once a party, and is not any more. */
+    const life = [
+      registeredMultilateral({ treatyId: ID }),
+      consented(uuid(2), 'FR', 'accession', '2025-09-01'),
+      retracted(uuid(2)),
+      consented(uuid(3), 'GR', 'accession', '2025-10-01'),
+    ];
+    const logOf = async (): Promise<RecordedEvent[]> => {
+      const store = new InMemoryEventStore();
+      for (const [index, event] of life.entries()) {
+        await store.appendToStream(treatyStreamName(ID), [
+          { id: uuid(800 + index), type: event.type, data: toEventData(event), metadata: { schemaVersion: 1 } },
+        ]);
+      }
+      return collect(store.readAll());
+    };
+    const partyRows = (db: Database) =>
+      db.prepare('SELECT party, on_record FROM treaty_parties WHERE treaty_id = ? ORDER BY party').all(ID);
+    const listedUnder = (db: Database, party: string) =>
+      new TreatyStatusQueries(db).list({ party, limit: 10 }).items.map((item) => item['id']);
+
+    it('lists the treaty under its parties now, and keeps the one it lost, in any batches', async () => {
+      const events = await logOf();
+      for (const size of [1, 2, events.length]) {
+        const db = open();
+        applyInBatches(db, events, size);
+        expect({ size, rows: partyRows(db) }).toEqual({
+          size,
+          rows: ['AT', 'BE', 'CZ', 'DK', 'EE', 'FR', 'GR'].map((party) => ({
+            party,
+            on_record: party === 'FR' ? 0 : 1,
+          })),
+        });
+        expect(listedUnder(db, 'FR')).toEqual([]);
+        expect(listedUnder(db, 'GR')).toEqual([ID]);
+        expect(new TreatyStatusQueries(db).partiesOnceNamed(ID)).toContain('FR');
+        db.close();
+        rmSync(join(directory, 'projections.db'), { force: true });
+      }
+    });
+
+    it('publishes the parties a treaty had before its own event: from its open fold, or from its rows once gone', async () => {
+      for (const evict of [false, true]) {
+        const db = open();
+        const seen: (readonly string[] | undefined)[] = [];
+        for (const event of await logOf()) {
+          if (evict) openTreatyFolds(db).clear();
+          const [update] = db.transaction(() => treatyStatusProjection.apply(db, [event]))();
+          seen.push(update!.previousParties);
+        }
+        const originals = ['AT', 'BE', 'CZ', 'DK', 'EE'];
+        expect({ evict, seen }).toEqual({
+          evict,
+          seen: [undefined, originals, [...originals, 'FR'], originals],
+        });
+        db.close();
+        rmSync(join(directory, 'projections.db'), { force: true });
+      }
+    });
+  });
+
   describe('the present, as the calendar moves (decision 0035)', () => {
     const ID = 'sample-convention';
     /** In force 30 days after the second instrument, 20 November 2025: on 20 December 2025. */

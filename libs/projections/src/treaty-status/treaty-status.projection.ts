@@ -20,7 +20,7 @@ import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
 import { forgetLinksOf, indexOutgoingLinks, linkersOf, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming, recordRegistration } from './treaty-status.parts';
-import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
+import { updatesInLogOrder, type TreatyBefore, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
 /**
@@ -69,7 +69,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    registered or deleted for good: its views_position moves there (decision 0045). A read model built before
     //    left it where the treaty's own events put it, and sync and live never told of the change. The status also
     //    lists acts recorded twice (`recordedTwice`, decision 0049), which a view rendered before lacks.
-    version: 13,
+    // 14: treaty_parties holds every party a listing may ever have shown the treaty under, `on_record` marking those
+    //    it has now (decision 0055): a file built before kept a party whose joining was retracted, listed under it.
+    version: 14,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
@@ -94,11 +96,15 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       -- The treaties a day changes, which the live feed and webhooks announce (decision 0039). Created on the next
       -- start in a file built before: it is derived from the rows, so no rebuild.
       CREATE INDEX IF NOT EXISTS treaty_status_ahead_by_day ON treaty_status_ahead (on_day, treaty_id);
+      -- Every party a listing by party may ever have shown the treaty under; on_record: a party of it now (0: its
+      -- joining retracted or corrected away, kept so that a client following the party is told, decision 0055).
       CREATE TABLE IF NOT EXISTS treaty_parties (
-        party     TEXT NOT NULL,
-        treaty_id TEXT NOT NULL,
+        party     TEXT    NOT NULL,
+        treaty_id TEXT    NOT NULL,
+        on_record INTEGER NOT NULL,
         PRIMARY KEY (party, treaty_id)
       ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS treaty_parties_by_treaty ON treaty_parties (treaty_id, on_record);
       ${TREATY_LINKS_TABLE}
       ${TREATY_DELETIONS_TABLE}
     `);
@@ -121,8 +127,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       // treaty that names it (relations, statements), whichever is later.
       const changed = new Map<string, bigint>();
       const named = new Map<string, bigint>();
-      // Each treaty's status (today's) before this batch, so that a filter by status can tell one that leaves it.
-      const previousStatuses = new Map<string, string>();
+      // Each treaty's status (today's) and parties before this batch, so that a filter can tell one that leaves it.
+      const before = new Map<string, TreatyBefore>();
       const today = presentDay(db);
       try {
         for (const [treatyId, envelopes] of added) {
@@ -152,7 +158,13 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
               : envelopes[0]!.revision === 0n
                 ? undefined
                 : (statements.statusOn.get(treatyId, today, treatyId) as string | undefined);
-          if (previousStatus !== undefined) previousStatuses.set(treatyId, previousStatus);
+          const previousParties =
+            previous !== undefined
+              ? previous.parties
+              : previousStatus === undefined
+                ? []
+                : partiesOnRecord(db, treatyId);
+          if (previousStatus !== undefined) before.set(treatyId, { status: previousStatus, parties: previousParties });
           const summary = treatyStatusSummaryAfter(previous ?? null, history, envelopes);
           summaries.set(fold, summary);
           const { status, category, parties, ahead } = summary;
@@ -161,7 +173,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
             statements.deleteAhead.run(treatyId);
             for (const { on, status: then } of ahead) statements.addAhead.run(treatyId, on, then);
           }
-          for (const code of parties) statements.addParty.run(code, treatyId);
+          // The parties' rows change only with the parties: most batches of a long history leave them as they are.
+          if (parties !== previousParties) {
+            writeParties(db, treatyId, summary, previous?.partiesOnceNamed ?? previousParties, previousParties);
+          }
           changed.set(treatyId, history.position);
           const registration = envelopes.find((envelope) => envelope.event.type === 'TreatyRegistered');
           if (registration !== undefined) {
@@ -188,7 +203,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
         throw error;
       }
       // In log order, so that a feed can resume after the last position it delivered.
-      return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'), undefined, previousStatuses);
+      return updatesInLogOrder(changed, (treatyId) => views.text(treatyId, 'status'), undefined, before);
     },
 
     /**
@@ -229,6 +244,32 @@ function touchViews(db: Database, scope: 'whole-log' | 'one-part', target: strin
   return statementsFor(db).touchViews.run(position, target, position).changes > 0;
 }
 
+/** The parties of the treaty now, as its rows hold them: for a fold made again, which has no summary. */
+function partiesOnRecord(db: Database, treatyId: string): string[] {
+  return statementsFor(db).partiesOnRecord.all(treatyId) as string[];
+}
+
+/**
+ * The treaty's parties' rows: every party a listing by party may ever have shown it under, marked as a party now or
+ * not (decision 0055). Written again only when they differ from the rows before.
+ */
+function writeParties(
+  db: Database,
+  treatyId: string,
+  { parties, partiesOnceNamed }: TreatyStatusSummary,
+  namedBefore: readonly string[],
+  partiesBefore: readonly string[],
+): void {
+  if (sameMembers(parties, partiesBefore) && sameMembers(partiesOnceNamed, namedBefore)) return;
+  const statements = statementsFor(db);
+  statements.deleteParties.run(treatyId);
+  for (const party of partiesOnceNamed) statements.addParty.run(party, treatyId, parties.includes(party) ? 1 : 0);
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((member) => b.includes(member));
+}
+
 /** Each open fold's summary: a fold folded again (evicted, or after a rollback) starts without one. */
 const summaries = new WeakMap<TreatyHistoryFold, TreatyStatusSummary>();
 
@@ -243,9 +284,8 @@ function prepareStatements(db: Database) {
          revision = excluded.revision, position = excluded.position, views_position = excluded.views_position`,
     ),
     touchViews: db.prepare('UPDATE treaty_status SET views_position = ? WHERE treaty_id = ? AND views_position < ?'),
-    // Parties join (signature, accession, succession) and may leave again if that report is retracted: a listing
-    // by party may keep a treaty whose joining party was retracted, the view itself is always current.
-    addParty: db.prepare('INSERT OR IGNORE INTO treaty_parties (party, treaty_id) VALUES (?, ?)'),
+    addParty: db.prepare('INSERT INTO treaty_parties (party, treaty_id, on_record) VALUES (?, ?, ?)'),
+    partiesOnRecord: db.prepare('SELECT party FROM treaty_parties WHERE treaty_id = ? AND on_record = 1').pluck(),
     deleteStatus: db.prepare('DELETE FROM treaty_status WHERE treaty_id = ?'),
     // Today's status as the row has it: the last of its days ahead that has come, else the one last summarised.
     statusOn: db

@@ -38,6 +38,8 @@ export class TreatyStatusQueries {
 
   private readonly changedByOthersStatement;
 
+  private readonly partiesOnceNamedStatement;
+
   /**
    * `sharesViewsWith`: the live read model's queries, for a snapshot of the same file (its views are reused); the
    * snapshot's present is the moment it was opened.
@@ -51,6 +53,7 @@ export class TreatyStatusQueries {
     this.changedByOthersStatement = db
       .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
       .pluck();
+    this.partiesOnceNamedStatement = db.prepare('SELECT party FROM treaty_parties WHERE treaty_id = ?').pluck();
   }
 
   /** The day the present is for these queries (decision 0035). */
@@ -93,6 +96,15 @@ export class TreatyStatusQueries {
     return this.changedByOthersStatement.get(treatyId) === 1;
   }
 
+  /**
+   * Every party a listing by party may ever have shown the treaty under: those it has now, and those whose joining
+   * was retracted or corrected away since (decision 0055). What a resume or a sync by party tells a treaty that may
+   * have left the party by.
+   */
+  partiesOnceNamed(treatyId: string): string[] {
+    return this.partiesOnceNamedStatement.all(treatyId) as string[];
+  }
+
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */
   links(treatyId: string): TreatyLinks {
     return incomingLinks(this.db, treatyId);
@@ -119,7 +131,7 @@ export class TreatyStatusQueries {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (query.party !== undefined) {
-      conditions.push('s.treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ?)');
+      conditions.push('s.treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)');
       parameters.push(query.party);
     }
     if (query.status !== undefined) {

@@ -24,6 +24,17 @@ export interface TreatyUpdate {
    * (a catch-up's, a rebuild's), which keeps no history of statuses.
    */
   readonly previousStatus?: string;
+  /**
+   * The treaty's parties just before this update, under the same conditions as `previousStatus`: what a filter by
+   * party needs to tell a treaty that leaves it, its joining party's report retracted (decision 0055).
+   */
+  readonly previousParties?: readonly string[];
+}
+
+/** What a treaty showed just before its own events changed it: what filters tell a treaty that leaves them by. */
+export interface TreatyBefore {
+  readonly status: string;
+  readonly parties: readonly string[];
 }
 
 /**
@@ -37,7 +48,7 @@ export function treatyUpdate(
   lastAtPosition: boolean,
   statusText: () => string | undefined,
   deleted = false,
-  previousStatus?: string,
+  before?: TreatyBefore,
 ): TreatyUpdate {
   let status: JsonView | undefined;
   return {
@@ -45,7 +56,8 @@ export function treatyUpdate(
     position,
     lastAtPosition,
     deleted,
-    previousStatus,
+    previousStatus: before?.status,
+    previousParties: before?.parties,
     get status() {
       if (deleted) return { id: treatyId, deleted: true };
       return (status ??= JSON.parse(statusText() ?? 'null') as JsonView);
@@ -58,7 +70,7 @@ export function updatesInLogOrder(
   changes: ReadonlyMap<string, bigint>,
   statusText: (treatyId: string) => string | undefined,
   deleted: ReadonlySet<string> = NONE,
-  previousStatuses: ReadonlyMap<string, string> = NO_STATUSES,
+  before: ReadonlyMap<string, TreatyBefore> = NOTHING_BEFORE,
 ): TreatyUpdate[] {
   const ordered = [...changes].sort(([aId, a], [bId, b]) => (a !== b ? (a < b ? -1 : 1) : aId < bId ? -1 : 1));
   return ordered.map(([treatyId, position], index) =>
@@ -68,10 +80,10 @@ export function updatesInLogOrder(
       ordered[index + 1]?.[1] !== position,
       () => statusText(treatyId),
       deleted.has(treatyId),
-      previousStatuses.get(treatyId),
+      before.get(treatyId),
     ),
   );
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const NO_STATUSES: ReadonlyMap<string, string> = new Map();
+const NOTHING_BEFORE: ReadonlyMap<string, TreatyBefore> = new Map();

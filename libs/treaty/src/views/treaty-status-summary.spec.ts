@@ -27,7 +27,8 @@ import {
   withdrew,
 } from '../testing';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
-import { TreatyHistoryFold } from './treaty-history';
+import { partiesOnceNamed } from './parties-once-named';
+import { foldTreatyHistory, TreatyHistoryFold } from './treaty-history';
 import { statusOn, treatyStatusSummaryAfter, type TreatyStatusSummary } from './treaty-status-summary';
 import { addDays } from '../partial-date';
 import { treatyStatusView } from './treaty-status.view';
@@ -65,6 +66,7 @@ function expectSummaryToMatchView(stream: readonly TreatyEventEnvelope[], batchS
       ahead: summary.ahead,
       category: view.category,
       parties: view.parties,
+      partiesOnceNamed: partiesOnceNamed(foldTreatyHistory(stream.slice(0, upTo), null)!),
       ratification,
       revision: view.revision,
     });
@@ -191,6 +193,7 @@ describe('treatyStatusSummaryAfter', () => {
       status: 'registered',
       category: 'partnership',
       parties: [],
+      partiesOnceNamed: [],
       ahead: [],
       ratification: new Map(),
       revision: 0n,

@@ -1,6 +1,7 @@
 import type { Development } from '../development';
 import { developmentTypeOfEvent, isDevelopmentEvent } from '../development-type';
 import { DatesComeBy } from './dates-come-by';
+import { partiesOnceNamed } from './parties-once-named';
 import { neverMovesStatus } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import type { TreatyHistory } from './treaty-history';
@@ -22,6 +23,8 @@ export type TreatyStatusSummary = {
   readonly status: TreatyStatus;
   readonly category: TreatyHistory['category'];
   readonly parties: readonly string[];
+  /** The parties a listing by party may ever have shown it under: `parties`, and those it no longer has. */
+  readonly partiesOnceNamed: readonly string[];
   /** The status from each day that a date the record sets ahead comes and changes it, in order of days. */
   readonly ahead: readonly StatusAhead[];
   /** Each party's ratification status: whether a further approval can still move it. */
@@ -50,6 +53,7 @@ export function treatyStatusSummaryOf(history: TreatyHistory): TreatyStatusSumma
     ahead: statusesAhead(history, standing.status, dates.nextChangeOn),
     category: history.category,
     parties: standing.parties,
+    partiesOnceNamed: partiesOnceNamed(history),
     ratification,
     revision: history.revision,
   };

@@ -27,6 +27,7 @@ import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
 import { developmentInTimeline } from './development-in-timeline';
+import { mayHaveLeftFilter, showsUnder, type StatusAndParties } from './status-and-party-filter';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 const DEFAULT_PAGE_SIZE = 50;
@@ -41,9 +42,10 @@ export interface ChangedTreatiesPage {
    */
   readonly deleted?: string[];
   /**
-   * With a `status` filter, and only when there are any: the ids of the treaties changed in that span that match the
-   * other filters but not the status now. A mirror that holds one drops it: it left the filter. A superset (the read
-   * model keeps no history of statuses, so it cannot tell which matched at `changedSince`): decision 0050.
+   * With a `status` or `party` filter, and only when there are any: the ids of the treaties changed in that span that
+   * do not show under it now but may have at `changedSince` (any status; a party the record once made theirs). A
+   * mirror that holds one drops it: it left the filter. A superset (the read model keeps no history of statuses, so
+   * it cannot tell which matched at `changedSince`): decisions 0050 and 0055.
    */
   readonly leftFilter?: string[];
   readonly nextCursor: string | null;
@@ -105,13 +107,13 @@ export class TreatyReads {
           answer.deleted.push(update.treatyId);
           continue;
         }
-        const status = update.status as { status?: unknown; category?: unknown; parties?: unknown };
-        const matchesOthers =
-          (query.category === undefined || status.category === query.category) &&
-          (query.party === undefined || (Array.isArray(status.parties) && status.parties.includes(query.party)));
-        if (!matchesOthers) continue;
-        if (query.status === undefined || status.status === query.status) answer.items.push(update.status);
-        else answer.leftFilter.push(update.treatyId);
+        const status = update.status as StatusAndParties & { category?: unknown };
+        // A treaty never leaves its category: a filter by it is applied as it stands.
+        if (query.category !== undefined && status.category !== query.category) continue;
+        if (showsUnder(status, query)) answer.items.push(update.status);
+        else if (mayHaveLeftFilter(status, query, () => this.readModels.treaties.partiesOnceNamed(update.treatyId))) {
+          answer.leftFilter.push(update.treatyId);
+        }
       }
       if (page.length < CHANGED_SCAN_PAGE) {
         return changedPage(answer, null, changedUpTo);

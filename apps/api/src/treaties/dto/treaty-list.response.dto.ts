@@ -32,9 +32,10 @@ export class TreatyListDto {
   @ApiPropertyOptional({
     type: [String],
     description:
-      'With `changedSince` and `status` only, and only when there are any: the ids of the treaties changed in that ' +
-      'span that match the other filters but not the status now; drop those you hold. A superset of those that ' +
-      'matched at `changedSince` (no history of statuses is kept)',
+      'With `changedSince` and `status` or `party` only, and only when there are any: the ids of the treaties ' +
+      'changed in that span that do not show under those filters now but may have (its status moved on, or the ' +
+      "report of the party's joining was retracted); drop those you hold. A superset of those that matched at " +
+      '`changedSince` (no history of statuses is kept)',
   })
   leftFilter?: string[];
 }
