@@ -1,6 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
+const FEED_HISTORY = 'http://purl.org/syndication/history/1.0';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const FEED_CHILDREN = [
   'author',
@@ -43,6 +44,8 @@ export interface ParsedEntry {
 
 export interface ParsedFeed {
   readonly id: string;
+  /** An RFC 5005 archive document: it holds `fh:archive`. */
+  readonly archive: boolean;
   readonly links: Record<string, string>;
   readonly entries: ParsedEntry[];
 }
@@ -112,7 +115,12 @@ export function parseValidAtom(xml: string): ParsedFeed {
   });
   const seen = new Set(entries.map((entry) => `${entry.id} ${entry.updated}`));
   check(seen.size === entries.length, 'no two entries share an id and an updated date');
-  return { id: feedId, links, entries };
+  let archive = false;
+  for (let node = feed.firstChild; node; node = node.nextSibling) {
+    const child = node as Element;
+    if (child.nodeType === 1 && child.namespaceURI === FEED_HISTORY && child.localName === 'archive') archive = true;
+  }
+  return { id: feedId, archive, links, entries };
 }
 
 function children(element: Element, name: string): Element[] {

@@ -118,7 +118,7 @@ describe('Atom feeds', () => {
     expect((await atom(subject, '/parties/CN/feed.atom')).feed.entries).toEqual([]);
   });
 
-  it('pages per RFC 5005: first, next, previous and last links that walk every entry once', async () => {
+  it('still pages as before with ?page= (RFC 5005 section 3): links that walk every entry once', async () => {
     for (let day = 10; day < 35; day++) {
       const id = `bulk-${day}`;
       await post(subject.http, '/treaties', { ...OTHER, id, title: `Bulk ${day}` }).expect(201);
@@ -130,14 +130,14 @@ describe('Atom feeds', () => {
       await post(subject.http, `/treaties/${id}/developments`, dumaApproval()).expect(201);
     }
     const seen: string[] = [];
-    let next: string | undefined = '/feeds/developments.atom';
+    let next: string | undefined = '/feeds/developments.atom?page=1';
     let pages = 0;
     while (next) {
       const { feed } = await atom(subject, next.replace(/^http:\/\/[^/]+/, ''));
       pages += 1;
       seen.push(...feed.entries.map((entry) => entry.id));
-      expect(feed.links.first).toMatch(/\/feeds\/developments\.atom$/);
-      expect(feed.links.last).toMatch(/\/feeds\/developments\.atom(\?page=\d+)?$/);
+      expect(feed.links.first).toMatch(/\/feeds\/developments\.atom\?page=1$/);
+      expect(feed.links.last).toMatch(/\/feeds\/developments\.atom\?page=\d+$/);
       if (pages > 1) expect(feed.links.previous).toBeDefined();
       next = feed.links.next;
     }

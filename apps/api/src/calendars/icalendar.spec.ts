@@ -72,6 +72,7 @@ describe("a development's events", () => {
         eventId: 'x',
         reason: 'r',
         recordedAt: notice.recordedAt,
+        position: '9',
         source: { publisher: 'p', publishedOn: '2025-03-06' },
       },
     };

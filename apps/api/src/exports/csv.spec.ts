@@ -95,6 +95,7 @@ const signedRecord: DevelopmentRecord = {
       quote: formula,
       kind: 'original',
       recordedAt: '2025-01-17T10:00:00.000Z',
+      position: '1',
     },
   ],
   recordedAt: '2025-01-17T10:00:00.000Z',

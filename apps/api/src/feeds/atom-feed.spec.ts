@@ -20,6 +20,7 @@ const record: DevelopmentRecord = {
       url: 'https://example.org/?a=1&b=2',
       kind: 'original',
       recordedAt: '2025-04-09T10:00:00.000Z',
+      position: '7',
     },
   ],
   recordedAt: '2025-04-09T10:00:00.000Z',
@@ -30,6 +31,7 @@ const record: DevelopmentRecord = {
     eventId: '6f1c2d9e-1111-4a51-9d52-1c2b0f6c8e11',
     reason: 'Wrong <vote>',
     recordedAt: '2025-04-10T10:00:00.000Z',
+    position: '8',
     source: { publisher: 'C', publishedOn: '2025-04-10' },
   },
 };

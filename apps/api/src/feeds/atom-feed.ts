@@ -9,12 +9,26 @@ export interface FeedPaging {
   readonly next?: string;
 }
 
+/**
+ * RFC 5005 archived-feed links (section 4): the subscription document's `prev-archive`; an archive document's
+ * `current` (the subscription document), `prev-archive` and `next-archive`. `archive` marks an archive document
+ * (`fh:archive`), whose entries never change.
+ */
+export interface FeedArchiving {
+  readonly self: string;
+  readonly current?: string;
+  readonly prevArchive?: string;
+  readonly nextArchive?: string;
+  readonly archive: boolean;
+}
+
 export interface AtomFeed {
   /** A permanent IRI: the feed's URL without paging. */
   readonly id: string;
   readonly title: string;
   readonly updated: string;
-  readonly paging: FeedPaging;
+  /** The subscription document and its archives (RFC 5005 section 4), or the older paged documents (section 3). */
+  readonly paging: FeedPaging | FeedArchiving;
   readonly entries: readonly AtomEntry[];
 }
 
@@ -108,6 +122,9 @@ export function entriesOf(record: DevelopmentRecord, baseUrl: string): AtomEntry
   ];
 }
 
+/** RFC 5005's namespace, for `fh:archive`. */
+const FEED_HISTORY = 'http://purl.org/syndication/history/1.0';
+
 /** Newest first; ties by id, so that pages are stable. */
 export function byUpdatedDescending(a: AtomEntry, b: AtomEntry): number {
   return a.updated !== b.updated ? (a.updated < b.updated ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -115,16 +132,28 @@ export function byUpdatedDescending(a: AtomEntry, b: AtomEntry): number {
 
 export function renderAtom(feed: AtomFeed): string {
   const { paging } = feed;
+  const archiving = 'archive' in paging ? paging : undefined;
   const pagingLinks = [
     link({ rel: 'self', href: paging.self, type: 'application/atom+xml' }),
-    link({ rel: 'first', href: paging.first }),
-    ...(paging.previous ? [link({ rel: 'previous', href: paging.previous })] : []),
-    ...(paging.next ? [link({ rel: 'next', href: paging.next })] : []),
-    link({ rel: 'last', href: paging.last }),
+    ...('first' in paging
+      ? [
+          link({ rel: 'first', href: paging.first }),
+          ...(paging.previous ? [link({ rel: 'previous', href: paging.previous })] : []),
+          ...(paging.next ? [link({ rel: 'next', href: paging.next })] : []),
+          link({ rel: 'last', href: paging.last }),
+        ]
+      : [
+          ...(paging.current ? [link({ rel: 'current', href: paging.current, type: 'application/atom+xml' })] : []),
+          ...(paging.prevArchive ? [link({ rel: 'prev-archive', href: paging.prevArchive })] : []),
+          ...(paging.nextArchive ? [link({ rel: 'next-archive', href: paging.nextArchive })] : []),
+        ]),
   ];
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    archiving
+      ? `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="${FEED_HISTORY}">`
+      : '<feed xmlns="http://www.w3.org/2005/Atom">',
+    ...(archiving?.archive ? ['  <fh:archive/>'] : []),
     `  <id>${escape(feed.id)}</id>`,
     `  <title>${escape(feed.title)}</title>`,
     `  <updated>${escape(feed.updated)}</updated>`,

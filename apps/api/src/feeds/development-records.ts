@@ -14,12 +14,15 @@ export interface CitedSource {
 export interface SourceRecord extends CitedSource {
   readonly kind: 'original' | 'corroboration';
   readonly recordedAt: string;
+  /** Where the log holds the event that brought it in. */
+  readonly position: string;
 }
 
 export interface CorrectionRecord {
   readonly eventId: string;
   readonly reason: string;
   readonly recordedAt: string;
+  readonly position: string;
   readonly changes: Record<string, unknown>;
   readonly source: CitedSource;
 }
@@ -28,6 +31,7 @@ export interface RetractionRecord {
   readonly eventId: string;
   readonly reason: string;
   readonly recordedAt: string;
+  readonly position: string;
   readonly source: CitedSource;
 }
 

@@ -4,6 +4,7 @@ import type { JsonView } from './json-view';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
+import { timelinesAt } from './timelines-at';
 import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
@@ -78,6 +79,14 @@ export class TreatyStatusQueries {
   timeline(treatyId: string): JsonView | undefined {
     const text = this.views.text(treatyId, 'timeline');
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
+  }
+
+  /**
+   * The treaty's timeline (its own `items`) as its events had left it at each of these log positions, for the
+   * developments a feed archive shows as they were then (decision 0053); none for a position before it was registered.
+   */
+  timelinesAt(treatyId: string, positions: Iterable<bigint>): Map<bigint, JsonView> {
+    return timelinesAt(this.db, treatyId, positions);
   }
 
   /**

@@ -80,6 +80,7 @@ describe('treatyTimelineView', () => {
           kind: 'original',
           eventId: duma,
           recordedAt: new Date('2025-06-02T12:00:00Z'),
+          position: 110n,
           reportedOccurredOn: '2025-04',
         },
       ],
@@ -135,6 +136,7 @@ describe('treatyTimelineView', () => {
         reason: 'Misread the date',
         source: gazette,
         recordedAt: new Date('2025-06-03T12:00:00Z'),
+        position: 120n,
       },
       {
         eventId: uuid(9003),
@@ -142,6 +144,7 @@ describe('treatyTimelineView', () => {
         reason: 'Misread the date',
         source: irna,
         recordedAt: new Date('2025-06-04T12:00:00Z'),
+        position: 130n,
       },
     ]);
   });
@@ -156,6 +159,7 @@ describe('treatyTimelineView', () => {
         reason: 'Report was unfounded',
         source: irna,
         recordedAt: new Date('2025-06-03T12:00:00Z'),
+        position: 120n,
       },
     });
   });

@@ -23,6 +23,8 @@ export type TimelineCorrection = {
   readonly reason: string;
   readonly source: Source;
   readonly recordedAt: Date;
+  /** Where the log holds the correction: a feed orders what changed by it (decision 0053). */
+  readonly position: bigint;
 };
 
 export type TimelineRetraction = {
@@ -30,6 +32,7 @@ export type TimelineRetraction = {
   readonly reason: string;
   readonly source: Source;
   readonly recordedAt: Date;
+  readonly position: bigint;
 };
 
 /**
@@ -134,12 +137,13 @@ function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHis
       recordedAt: development.recordedAt,
       revision: development.revision,
       position: development.position,
-      corrections: development.corrections.map(({ eventId, changes, reason, source, recordedAt }) => ({
+      corrections: development.corrections.map(({ eventId, changes, reason, source, recordedAt, position }) => ({
         eventId,
         changes,
         reason,
         source,
         recordedAt,
+        position,
       })),
       retracted: retraction !== null,
       retraction: retraction && {
@@ -147,6 +151,7 @@ function item(development: DevelopmentHistory, onRecord: readonly DevelopmentHis
         reason: retraction.reason,
         source: retraction.source,
         recordedAt: retraction.recordedAt,
+        position: retraction.position,
       },
     },
     development.recordedDisagreesWith.length > 0

@@ -7,6 +7,8 @@ export type ViewSource = Source & {
   readonly kind: 'original' | 'corroboration';
   readonly eventId: string;
   readonly recordedAt: Date;
+  /** Where the log holds that event: a feed orders what changed by it (decision 0053). */
+  readonly position: bigint;
   /** The date as this source gave it. */
   readonly reportedOccurredOn: string;
 };
@@ -18,6 +20,7 @@ export function viewSource(report: SourceReport): ViewSource {
     kind: report.kind,
     eventId: report.eventId,
     recordedAt: report.recordedAt,
+    position: report.position,
     reportedOccurredOn: report.occurredOn,
   });
 }

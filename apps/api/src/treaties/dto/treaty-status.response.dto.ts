@@ -150,7 +150,10 @@ export class StepDto {
   precision!: string;
   @ApiProperty()
   approximate!: boolean;
-  @ApiProperty({ type: [Object], description: 'Every source, each with kind, eventId, recordedAt, reportedOccurredOn' })
+  @ApiProperty({
+    type: [Object],
+    description: 'Every source, each with kind, eventId, recordedAt, position, reportedOccurredOn',
+  })
   sources!: object[];
   @ApiPropertyOptional({ type: [String] })
   disagreesWith?: string[];

@@ -29,13 +29,20 @@ export class TimelineItemDto {
   @ApiProperty({ enum: ['year', 'month', 'day'] }) precision!: string;
   @ApiProperty() approximate!: boolean;
   @ApiProperty({ type: Object, description: 'The fields as first reported' }) reported!: object;
-  @ApiProperty({ type: [Object] }) sources!: object[];
+  @ApiProperty({
+    type: [Object],
+    description:
+      'The original source, then every corroboration: kind, eventId, recordedAt, position, reportedOccurredOn',
+  })
+  sources!: object[];
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
-  @ApiProperty({ type: [Object] }) corrections!: object[];
+  @ApiProperty({ type: [Object], description: 'eventId, changes, reason, source, recordedAt, position' })
+  corrections!: object[];
   @ApiProperty() retracted!: boolean;
-  @ApiProperty({ type: Object, nullable: true }) retraction!: object | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'eventId, reason, source, recordedAt, position' })
+  retraction!: object | null;
   @ApiPropertyOptional({ type: [String] }) disagreesWith?: string[];
   @ApiProperty({ type: [String] }) openDisagreements!: string[];
 }
