@@ -55,6 +55,29 @@ describe('webhook targets (server-side request forgery), with the default settin
     await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(201);
   });
 
+  it('registers at most 100 subscriptions per key in 24 hours, deleted ones included: each stays in the log', async () => {
+    const url = 'https://93.184.216.34/hook';
+    const key = KEYS.auditor;
+    const held: string[] = [];
+    for (let index = 0; index < 100; index++) {
+      held.push((await post(subject.http, '/webhooks', { url }, key).expect(201)).body.id as string);
+      // Deleted as it goes, so that the bound on those held at once (25) is never what refuses.
+      if (held.length === 20) {
+        for (const id of held.splice(0)) {
+          await request(subject.http).delete(`/webhooks/${id}`).set('Authorization', bearer(key)).expect(204);
+        }
+      }
+    }
+    const listed = async () => (await get(subject, '/webhooks', key).expect(200)).body.items.length as number;
+    const before = await listed();
+    const refused = await post(subject.http, '/webhooks', { url }, key).expect(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_WEBHOOK_REGISTRATIONS', maxPerDay: 100 });
+    // The window moves on a day after the first of them.
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(86_400);
+    expect(await listed()).toBe(before);
+  });
+
   it('needs a key', async () => {
     await request(subject.http).post('/webhooks').send({ url: 'https://93.184.216.34/' }).expect(401);
     await request(subject.http).get('/webhooks').expect(401);

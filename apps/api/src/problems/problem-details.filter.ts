@@ -62,7 +62,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.setHeader('WWW-Authenticate', `${WWW_AUTHENTICATE}${invalid}`);
     }
     if (problem.status === 429 && !response.hasHeader('Retry-After')) {
-      response.setHeader('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS));
+      const retryAfter = problem['retryAfterSeconds'];
+      response.setHeader(
+        'Retry-After',
+        String(typeof retryAfter === 'number' ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS),
+      );
     }
     if (problem.status === 405 && Array.isArray(problem['allow'])) {
       response.setHeader('Allow', (problem['allow'] as string[]).join(', '));
