@@ -10,6 +10,7 @@ import { batchBodyReader } from './http/batch-body';
 import { BodiesAfterAccess } from './http/bodies-after-access.interceptor';
 import { jsonBodyReaders } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
+import { readCachePolicy } from './http/read-cache-policy';
 import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import { rememberValidationRules } from './http/validation-rules-cache';
 import { DEFAULT_MAX_BATCH_BYTES, type AppConfig } from './config/app-config';
@@ -30,6 +31,7 @@ export async function createApp(
   });
   answerClientErrors(app.getHttpServer());
   app.use(requestLogging(logger));
+  app.use(readCachePolicy);
   const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
   app.use(routes.answerOptions);
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
