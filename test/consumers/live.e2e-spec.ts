@@ -61,7 +61,8 @@ describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
 
   it('delivers each update once, in order, within a second, with the position as its id', async () => {
     const all = subscribe(`${base}/live`);
-    const one = subscribe(`${base}/treaties/${RU_IR.id}/live`);
+    // Followed before it is registered: asked for explicitly (without it, an id not on record is 404).
+    const one = subscribe(`${base}/treaties/${RU_IR.id}/live?awaitRegistration=true`);
     await Promise.all([all.opened, one.opened]);
     const sent: { position: string; at: number }[] = [];
     await registerRuIr(subject.http);
@@ -171,6 +172,45 @@ describe('GET /live and GET /treaties/{id}/live (SSE)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(await response.text()).toBe('');
+  });
+
+  it('answers 404 at once for a treaty not on record, rather than hold a stream open that never speaks', async () => {
+    const response = await fetch(`${base}/treaties/no-such-treaty/live`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      code: 'TREATY_NOT_FOUND',
+      detail: expect.stringContaining('awaitRegistration=true'),
+    });
+    expect((await fetch(`${base}/treaties/no-such-treaty/live`, { method: 'HEAD' })).status).toBe(404);
+  });
+
+  it('follows a treaty not on record yet when asked to, as the filter of /live does', async () => {
+    const id = 'ru-by-awaited-treaty';
+    const awaited = subscribe(`${base}/treaties/${id}/live?awaitRegistration=true`);
+    const filtered = subscribe(`${base}/live?treaty=${id}`);
+    await Promise.all([awaited.opened, filtered.opened]);
+    await post(subject.http, '/treaties', { id, title: 'Awaited', parties: ['RU', 'BY'], category: 'trade' }).expect(
+      201,
+    );
+    await until(() => awaited.received.length === 1 && filtered.received.length === 1);
+    expect(awaited.received[0]).toMatchObject({ treatyId: id, status: 'registered' });
+    awaited.close();
+    filtered.close();
+    // Once on record, it is followed without asking.
+    const plain = await fetch(`${base}/treaties/${id}/live`, { method: 'HEAD' });
+    expect(plain.status).toBe(200);
+    const refused = await fetch(`${base}/treaties/${id}/live?awaitRegistration=maybe`);
+    expect(refused.status).toBe(400);
+  });
+
+  it('follows a treaty registered a moment ago, whatever the projection has applied', async () => {
+    const id = 'ru-by-just-registered';
+    await post(subject.http, '/treaties', { id, title: 'Just now', parties: ['RU', 'BY'], category: 'trade' }).expect(
+      201,
+    );
+    const response = await fetch(`${base}/treaties/${id}/live`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
   });
 
   it('answers 400 to a Last-Event-ID that is not a position', async () => {

@@ -6,9 +6,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { answerClientErrors } from './http/client-errors';
-import { useBatchBodies } from './http/batch-body';
-import { useJsonBodies } from './http/json-body';
+import { batchBodyReader } from './http/batch-body';
+import { BodiesAfterAccess } from './http/bodies-after-access.interceptor';
+import { jsonBodyReaders } from './http/json-body';
 import { createLogger, PinoLoggerService, requestLogging } from './http/pino-logger';
+import { readCachePolicy } from './http/read-cache-policy';
 import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import { rememberValidationRules } from './http/validation-rules-cache';
 import { DEFAULT_MAX_BATCH_BYTES, type AppConfig } from './config/app-config';
@@ -29,10 +31,9 @@ export async function createApp(
   });
   answerClientErrors(app.getHttpServer());
   app.use(requestLogging(logger));
+  app.use(readCachePolicy);
   const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
   app.use(routes.answerOptions);
-  useBatchBodies(app, config.limits.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
-  useJsonBodies(app, config.limits.maxBodyBytes);
   // The API serves JSON and the page its own scripts and styles: nothing from elsewhere.
   app.use(
     helmet({
@@ -63,6 +64,13 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
+  // Bodies are read after the guards: a request the key guard refuses is never read or parsed.
+  app.useGlobalInterceptors(
+    new BodiesAfterAccess([
+      batchBodyReader(config.limits.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES),
+      ...jsonBodyReaders(config.limits.maxBodyBytes),
+    ]),
+  );
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

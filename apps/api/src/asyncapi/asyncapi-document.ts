@@ -203,6 +203,9 @@ export function asyncApiDocument(host: string, protocol: string, pathname = '/')
       treatyLive: {
         address: '/treaties/{treatyId}/live',
         title: "One treaty's updates (SSE)",
+        description:
+          'A treaty not on record is 404 TREATY_NOT_FOUND; `?awaitRegistration=true` follows one before its ' +
+          'registration, which is then its first message.',
         servers: [{ $ref: '#/servers/api' }],
         parameters: { treatyId: { description: 'The treaty id' } },
         messages: {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Head, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -48,10 +48,27 @@ export class AuditController {
     return this.audit.publicKey();
   }
 
+  // Registered before GET, which Express would otherwise run for HEAD too: a probe never issues a checkpoint.
+  @Head('checkpoint')
+  @ApiOperation({
+    summary: "The latest checkpoint's headers when it covers the log; never issues one",
+    description:
+      'Answers as GET would while the latest checkpoint covers the log (`ETag`, `Content-Length`); once the log ' +
+      'has moved past it, `200` without them: only GET issues a checkpoint.',
+  })
+  @ApiServiceUnavailableResponse(NO_SIGNING_KEY)
+  async checkpointHeaders(@Res() response: Response) {
+    const current = await this.audit.currentCheckpoint();
+    if (current) return response.json(current);
+    response.status(200).end();
+  }
+
   @Get('checkpoint')
   @ApiOperation({
     summary: "A signed checkpoint of every stream's head at the log's last position: keep it",
     description:
+      'The latest checkpoint while the log has not moved past it (asking again appends nothing); a new one, ' +
+      'signed and recorded in the log, once it has. ' +
       '`{ scheme, position, issuedAt, root, heads: [{ stream, revision, hash }], keyFingerprint, signature }`. ' +
       '`root` is the SHA-256 (hex) of the RFC 8785 canonical JSON of `heads` (sorted by stream); `signature` is ' +
       'Ed25519 (base64) over the canonical JSON of `{ scheme, position, issuedAt, root }`, verified with ' +

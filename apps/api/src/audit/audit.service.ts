@@ -37,9 +37,9 @@ export class AuditService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Audit');
   private readonly key: SigningKey;
   private readonly issued: IssuedCheckpoints;
+  /** The latest checkpoint this process issued or served, over a log it verified. */
   private latest: SignedCheckpoint | undefined;
-  /** The last non-checkpoint event's position when {@link latest} was signed. */
-  private latestHead: bigint | undefined;
+  private issuing: Promise<SignedCheckpoint> | undefined;
   private integrity: IntegrityStatus = { kind: 'unchecked' };
   /** Verifications of the whole log started, and the latest of them whose result {@link integrity} holds. */
   private verificationsStarted = 0;
@@ -137,24 +137,67 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   /**
-   * A signed checkpoint of the log as it is now; refused over a log whose content fails verification. Recorded times
-   * found too far from their seals are named by verification but do not refuse it: what a checkpoint signs (each
-   * stream's head hash) is intact, and an append-only log could never be signed again after one clock's stray.
+   * The checkpoint of the log as it stands: the latest one issued when it covers every event but checkpoints (a
+   * GET asked again, after a restart, or on another replica, appends nothing), else a new one, signed and recorded.
+   * So GET appends at most one checkpoint per move of the log, never one per request (decision 0054). Refused over
+   * a log whose content fails verification. Recorded times found too far from their seals are named by
+   * verification but do not refuse it: what a checkpoint signs (each stream's head hash) is intact, and an
+   * append-only log could never be signed again after one clock's stray.
    */
   async checkpoint(): Promise<SignedCheckpoint> {
-    const key = this.readyKey();
-    // The last event that is not itself a checkpoint: recording one must not make the next request sign anew.
-    let head: bigint | undefined;
-    for await (const event of this.store.readAll({ direction: 'backwards' })) {
-      if (event.streamName === CHECKPOINT_STREAM) continue;
-      head = event.position;
-      break;
+    for (;;) {
+      const current = await this.currentCheckpoint();
+      if (current) return current;
+      // One issue at a time in a process: requests that arrive together after the log moved get one checkpoint. A
+      // request that finds one under way waits for it and looks again: it may not cover what was written since.
+      if (this.issuing) {
+        await this.issuing.catch(() => undefined);
+        continue;
+      }
+      this.issuing = this.issue().finally(() => (this.issuing = undefined));
+      return this.issuing;
     }
-    if (this.latest && head !== undefined && this.latestHead === head) return this.latest;
+  }
+
+  /**
+   * The latest checkpoint issued, when it covers every event of the log but checkpoints; undefined when the log has
+   * moved past it (or none was issued). Never issues one: HEAD answers from it. One found in the log (issued before a
+   * restart, or by another replica) is served once the log verifies, as a newly issued one would be.
+   */
+  async currentCheckpoint(): Promise<SignedCheckpoint | undefined> {
+    this.readyKey();
+    const head = await this.lastEventButCheckpoints();
+    if (this.latest && covers(this.latest, head)) return this.latest;
+    const recorded = await this.issued.latest();
+    if (!recorded || !covers(recorded, head)) return undefined;
+    await this.verifiedForCheckpoint();
+    this.latest = recorded;
+    return recorded;
+  }
+
+  /** The position of the log's last event that is not a checkpoint: recording one does not move the log. */
+  private async lastEventButCheckpoints(): Promise<bigint | undefined> {
+    for await (const event of this.store.readAll({ direction: 'backwards' })) {
+      if (event.streamName !== CHECKPOINT_STREAM) return event.position;
+    }
+    return undefined;
+  }
+
+  private async issue(): Promise<SignedCheckpoint> {
+    const key = this.readyKey();
     // Taken before the log is read: every event recorded before it is then covered by the checkpoint, which lets
     // verification refuse an event placed after it that claims an earlier recorded time (a backdated insertion).
     // The wall clock, as the stores' recorded times are.
     const issuedAt = wallClock();
+    const verified = await this.verifiedForCheckpoint();
+    const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, issuedAt, key.privateKey);
+    await this.issued.record(checkpoint);
+    this.latest = checkpoint;
+    return checkpoint;
+  }
+
+  /** The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. */
+  private async verifiedForCheckpoint() {
     const issued = await this.issued.all();
     const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
     if (!verified.contentIntact || issued.failures.length > 0) {
@@ -167,11 +210,7 @@ export class AuditService implements OnApplicationBootstrap {
         },
       );
     }
-    const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, issuedAt, key.privateKey);
-    await this.issued.record(checkpoint);
-    this.latest = checkpoint;
-    this.latestHead = head;
-    return checkpoint;
+    return verified;
   }
 
   /**
@@ -201,6 +240,11 @@ export class AuditService implements OnApplicationBootstrap {
     if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
     return this.key;
   }
+}
+
+/** Whether the checkpoint covers the log's last event but checkpoints (none: an empty log, which any covers). */
+function covers(checkpoint: SignedCheckpoint, head: bigint | undefined): boolean {
+  return head === undefined || BigInt(checkpoint.position) >= head;
 }
 
 /** The finding for a treaty stream deleted for good: its record is gone, whatever $all still holds of it. */

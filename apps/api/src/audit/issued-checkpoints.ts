@@ -94,6 +94,29 @@ export class IssuedCheckpoints {
     return { checkpoints: [...checkpoints, ...own], failures };
   }
 
+  /**
+   * The last checkpoint recorded in the log, when it verifies under this service's key: what GET answers while the
+   * log has not moved past it. One that does not verify (altered, or another key's) is none: a new one is issued.
+   */
+  async latest(): Promise<SignedCheckpoint | undefined> {
+    if (!this.publicKey) return undefined;
+    try {
+      for await (const event of this.store.readStream(CHECKPOINT_STREAM, {
+        direction: 'backwards',
+        maxCount: 1,
+        requiresLeader: true,
+      })) {
+        const checkpoint = checkpointOf(event);
+        return event.type === CHECKPOINT_ISSUED && checkpointIsAuthentic(checkpoint, this.publicKey)
+          ? checkpoint
+          : undefined;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return undefined;
+  }
+
   /** Appends the checkpoint to the shared stream (once, whatever the races between replicas) and to the local copy. */
   async record(checkpoint: SignedCheckpoint): Promise<void> {
     appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -26,7 +26,9 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  // A probe asks what is true now: an answer kept by a cache would say the service was up when it no longer is.
   @Get()
+  @Header('Cache-Control', 'no-store')
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers; details say what the last verification of the log found' })
   live(@Res({ passthrough: true }) response: Response) {
@@ -34,6 +36,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Header('Cache-Control', 'no-store')
   @HealthCheck()
   @ApiOperation({
     summary:

@@ -1,6 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { raw } from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiProblem } from '../problems/api-problem';
 import { assertJsonStructure } from './json-structure';
 
@@ -10,14 +9,15 @@ const NDJSON = 'application/x-ndjson';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads the body of a batch route before the JSON reader (`useJsonBodies`) would: up to `maxBatchBytes`, as
+ * Reads the body of a batch route before the JSON reader (`jsonBodyReaders`) would: up to `maxBatchBytes`, as
  * `application/json` (an array) or `application/x-ndjson` (one JSON object per line, blank lines skipped). Each
  * item passes the same structure pre-pass as a single body (depth, duplicate keys) and a malformed one is named
- * by its index. Every other route keeps the JSON reader and its limit.
+ * by its index. Every other route keeps the JSON reader and its limit. Run once the request's key has been checked
+ * (`BodiesAfterAccess`).
  */
-export function useBatchBodies(app: NestExpressApplication, maxBatchBytes: number): void {
+export function batchBodyReader(maxBatchBytes: number): RequestHandler {
   const read = raw({ type: () => true, limit: maxBatchBytes });
-  app.use((request: Request, response: Response, next: NextFunction) => {
+  return (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'POST' || !BATCH_PATH.test(request.path)) return next();
     const type = request.headers['content-type'];
     if (type === undefined || !request.is(['application/json', NDJSON])) {
@@ -36,7 +36,7 @@ export function useBatchBodies(app: NestExpressApplication, maxBatchBytes: numbe
         next(refusal);
       }
     });
-  });
+  };
 }
 
 function parseBatch(body: Buffer, ndjson: boolean): unknown {

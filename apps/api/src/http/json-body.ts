@@ -1,5 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { raw } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiProblem } from '../problems/api-problem';
 import { assertJsonStructure } from './json-structure';
 
@@ -10,11 +10,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * The one reader of request bodies. A body is JSON or refused: another media type (or none) gets
  * `415 UNSUPPORTED_MEDIA_TYPE` instead of being read as empty; a charset other than UTF-8 likewise. The text is
  * checked for depth and duplicate keys before JSON.parse sees it (see `assertJsonStructure`), and its size is
- * counted in bytes, as received, by body-parser.
+ * counted in bytes, as received, by body-parser. Run, in this order, once the request's key has been checked
+ * (`BodiesAfterAccess`).
  */
-export function useJsonBodies(app: NestExpressApplication, maxBodyBytes: number): void {
+export function jsonBodyReaders(maxBodyBytes: number): RequestHandler[] {
   const refuseOtherTypes = (request: Request, _response: Response, next: NextFunction): void => {
-    // A body read already, by a route's own reader (a batch: `useBatchBodies`), is not read again.
+    // A body read already, by a route's own reader (a batch: `batchBodyReader`), is not read again.
     if (!hasBody(request) || isRead(request)) return next();
     const type = request.headers['content-type'];
     if (type === undefined || !request.is(JSON_TYPES)) {
@@ -57,9 +58,7 @@ export function useJsonBodies(app: NestExpressApplication, maxBodyBytes: number)
       next(error);
     }
   };
-  app.use(refuseOtherTypes);
-  app.useBodyParser('raw', { type: () => true, limit: maxBodyBytes });
-  app.use(parse);
+  return [refuseOtherTypes, raw({ type: () => true, limit: maxBodyBytes }), parse];
 }
 
 /** Whether the body has been read to its end already (body-parser's readers skip such requests too). */

@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiGoneResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiGoneResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ReadAccess } from '../auth/access.decorators';
@@ -11,6 +19,9 @@ import { LiveBroadcast } from './live-broadcast.service';
 import { LiveConnections } from './live-connections.service';
 import type { LiveFilter } from './live-filter';
 import { LiveQueryDto } from './live.query.dto';
+import { ApiProblem } from '../problems/api-problem';
+import { TreatyLiveQueryDto } from './treaty-live.query.dto';
+import { TreatyOnRecord } from './treaty-on-record';
 
 /**
  * The SSE routes write to the response themselves (not `@Sse()`): the broadcast writes one shared frame per update
@@ -27,6 +38,7 @@ export class LiveController {
     private readonly broadcast: LiveBroadcast,
     private readonly connections: LiveConnections,
     private readonly readModels: ReadModels,
+    private readonly onRecord: TreatyOnRecord,
   ) {}
 
   @Get('live')
@@ -41,18 +53,33 @@ export class LiveController {
   }
 
   @Get('treaties/:treatyId/live')
-  @ApiOperation({ summary: "One treaty's updates, live" })
+  @ApiOperation({
+    summary: "One treaty's updates, live",
+    description:
+      'A treaty not on record is 404, as on every other route of a treaty: a mistyped id is not a stream that ' +
+      'never speaks. `awaitRegistration=true` follows an id before its registration (its first message); so ' +
+      'does `/live?treaty=`, a filter.',
+  })
+  @ApiNotFoundResponse({ description: 'TREATY_NOT_FOUND: no treaty has the id (and awaitRegistration is not true)' })
   @ApiGoneResponse({
     description: "STREAM_DELETED: the treaty's stream was deleted for good by the event store's operator",
   })
-  one(
+  async one(
     @Param('treatyId', TreatyIdPipe) treaty: string,
+    @Query() query: TreatyLiveQueryDto,
     @LastEventIdHeader(LastEventIdPipe) after: bigint | undefined,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     // A treaty deleted for good has no updates to come: say so, rather than hold a stream open on nothing.
     refuseIfDeleted(this.readModels.treaties, treaty);
+    if (query.awaitRegistration !== 'true' && !(await this.onRecord.has(treaty))) {
+      throw new ApiProblem(
+        404,
+        'TREATY_NOT_FOUND',
+        `No treaty has the id "${treaty}": to follow it before it is registered, ask with ?awaitRegistration=true`,
+      );
+    }
     this.stream(request, response, { treaty }, after);
   }
 

@@ -4,6 +4,7 @@ import { DayTurnsModule } from '../day-turns/day-turns.module';
 import { LIVE_OPTIONS, LiveBroadcast, type LiveOptions } from './live-broadcast.service';
 import { LiveConnections } from './live-connections.service';
 import { LiveController } from './live.controller';
+import { TreatyOnRecord } from './treaty-on-record';
 
 @Module({
   imports: [DayTurnsModule],
@@ -11,6 +12,7 @@ import { LiveController } from './live.controller';
   providers: [
     LiveBroadcast,
     LiveConnections,
+    TreatyOnRecord,
     {
       provide: LIVE_OPTIONS,
       inject: [APP_CONFIG],

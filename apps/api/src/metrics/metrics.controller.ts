@@ -12,6 +12,7 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics: appends, conflicts, projection lag, live subscribers' })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
