@@ -180,4 +180,23 @@ describe('EventStoreDB protocol double as a three-node cluster, through the real
     await expect(direct(1).appendToStream(lost, anEvent())).rejects.toBeDefined();
     expect(await collect(direct(2).readStream(lost))).toHaveLength(1);
   });
+
+  it('lets a stranger take a killed node’s address: a lone leader with its own log, found during an election', async () => {
+    const stream = uniqueStreamName();
+    await connect().appendToStream(stream, anEvent());
+    const deadPort = cluster.nodes[0]!.port;
+    await cluster.stopNode(0);
+    const stopStranger = await cluster.startStrangerAt(0);
+    try {
+      expect(await gossip(deadPort)).toEqual([{ port: deadPort, state: VNodeState.LEADER, alive: true }]);
+      // No member is one the client may use (all electing): the seeds' discovery takes the stranger.
+      await expect(collect(connect().readStream(stream, { requiresLeader: true }))).rejects.toMatchObject({
+        type: 'stream-not-found',
+      });
+      await expect(cluster.restartNode(0)).rejects.toThrow();
+    } finally {
+      await stopStranger();
+    }
+    await expect(gossip(deadPort)).rejects.toBeDefined();
+  });
 });

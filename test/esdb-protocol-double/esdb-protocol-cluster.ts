@@ -31,6 +31,13 @@ export interface EsdbProtocolCluster {
   stopNode(index: number): Promise<void>;
   /** Starts a stopped node again on its port, with the log as replicated meanwhile: it follows the leader. */
   restartNode(index: number): Promise<void>;
+  /**
+   * A server that is no member of this cluster takes a stopped node's address: a lone node with a log of its own
+   * (a new node's system events only), whose gossip names itself the leader. What a client meets when a seed's
+   * address is taken over (recycled, another cluster's node there), and what a test on this machine meets when
+   * another test file's double binds the port a killed node freed. Resolves to what stops it again.
+   */
+  startStrangerAt(index: number): Promise<() => Promise<void>>;
   /** The leader dies while writing its next append: before committing it, or after committing and before
    * answering. Its death starts an election. */
   crashLeaderDuringNextAppend(when: AppendCrash): void;
@@ -153,6 +160,15 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
         member,
         current === undefined ? { kind: 'electing' } : { kind: 'follower', leader: endpointOf(members[current]!) },
       );
+    },
+    startStrangerAt: async (index) => {
+      const member = members[index];
+      if (!member || member.running) throw new Error(`node ${index} is running: its address is taken`);
+      const stranger = await startNode(createLogWithSystemEvents(), { ...options, port: member.port });
+      return async () => {
+        stranger.crash();
+        await stranger.stopped;
+      };
     },
     crashLeaderDuringNextAppend: (when) => {
       const index = leaderIndex();

@@ -47,6 +47,7 @@ import {
   type SubscriptionFilter,
 } from '@timeline/event-store';
 import { resumingSubscription, type DeliveredMessage, type ServerSubscription } from './resuming-subscription';
+import { SeenLogPosition } from './seen-log-position';
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, or a cluster: `esdb://node1:2113,node2:2113,node3:2113`. */
@@ -95,7 +96,9 @@ const PAGE_SIZE = 512;
  * and the client reconnects to the leader it names, so writes are decided on the leader's state and a replica
  * goes back to the leader when leadership moves, instead of staying on a follower that forwards its writes.
  * Failures of a failover (the node gone, an election, no node found) are EventStoreUnavailableError: retryable,
- * and safe to retry, since a retried append finds its own events.
+ * and safe to retry, since a retried append finds its own events. So is an answer from a node whose log ends before
+ * what this store has already seen (see SeenLogPosition): a leader's "no such stream" is believed only once its log
+ * is known to reach that far (decision 0051).
  *
  * Positions are commit positions, as decimal bigints; system events (`$`-prefixed) are never delivered, except that
  * a subscription reports an operator's tombstone of one of our streams (the server's `$streamDeleted` record in it)
@@ -106,6 +109,7 @@ export class EsdbEventStore implements EventStore {
   /** Clients replaced after a failed discovery: their open calls run on until they end, `close` disposes them. */
   private readonly replacedClients: EventStoreDBClient[] = [];
   private readonly maxAppendAttempts: number;
+  private readonly seen = new SeenLogPosition();
 
   constructor(private readonly options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
@@ -149,7 +153,9 @@ export class EsdbEventStore implements EventStore {
           ),
           { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
         );
-        return { nextExpectedRevision: result.nextExpectedRevision, position: positionOf(result.position) };
+        const position = positionOf(result.position);
+        this.seen.note(position);
+        return { nextExpectedRevision: result.nextExpectedRevision, position };
       } catch (error) {
         if (isDiscoveryFailure(error)) this.replaceClient(client);
         if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
@@ -209,6 +215,7 @@ export class EsdbEventStore implements EventStore {
     requiresLeader: boolean,
   ): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
+    const seenBefore = this.seen.furthest;
     try {
       for await (const resolved of cancelOnExit(
         this.client.readStream(streamName, {
@@ -219,10 +226,21 @@ export class EsdbEventStore implements EventStore {
         }),
       )) {
         const event = toRecordedEvent(resolved);
-        if (event) yield event;
+        if (!event) continue;
+        this.seen.note(event.position);
+        yield event;
       }
     } catch (error) {
-      throw translate(error, streamName);
+      const translated = translate(error, streamName);
+      // A node without the stream may be one that lacks the log: a stranger that answered the client's discovery
+      // during an election, say. Deciding on its answer would refuse a write as "not found" (decision 0051).
+      if (requiresLeader && translated instanceof StreamNotFoundError && seenBefore > 0n) {
+        const end = await this.leaderLogEnd().catch((failure: unknown) => {
+          throw translate(failure);
+        });
+        SeenLogPosition.assertReaches(end, seenBefore, `that stream ${streamName} does not exist`);
+      }
+      throw translated;
     }
   }
 
@@ -242,6 +260,7 @@ export class EsdbEventStore implements EventStore {
         )) {
           read += 1;
           const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
+          this.seen.note(position);
           // Forwards reads include their starting position, which the previous page already returned.
           if (last !== undefined && direction === 'forwards' && position <= last) continue;
           last = position;
@@ -303,8 +322,28 @@ export class EsdbEventStore implements EventStore {
    * reconnect to the leader it names: ask again there.
    */
   async ping(): Promise<void> {
+    const seenBefore = this.seen.furthest;
+    let end: bigint | undefined;
+    try {
+      end = await this.leaderLogEnd();
+    } catch (error) {
+      throw new EventStoreUnavailableError(
+        `EventStoreDB has no leader that answers: ${(error as Error).message}`,
+        error,
+      );
+    }
+    // A node whose log ends before what this store has seen is not the leader of this log (decision 0051).
+    SeenLogPosition.assertReaches(end, seenBefore, 'the readiness check');
+  }
+
+  /**
+   * The commit position of the last record in the leader's log (undefined for a log without any), asked again
+   * once of the leader a follower names (NotLeader); the client's error otherwise.
+   */
+  private async leaderLogEnd(): Promise<bigint | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
+        let end: bigint | undefined;
         // Read to the end of a one-event read: leaving a client stream early would hold its call open.
         const read = this.client.readAll({
           direction: 'backwards',
@@ -312,16 +351,13 @@ export class EsdbEventStore implements EventStore {
           maxCount: 1,
           requiresLeader: true,
         });
-        for await (const _ of read) {
-          // one event at most
+        for await (const resolved of read) {
+          end = positionOf(resolved.event?.position ?? resolved.commitPosition);
         }
-        return;
+        return end;
       } catch (error) {
         if (isNotLeader(error) && attempt < 2) continue;
-        throw new EventStoreUnavailableError(
-          `EventStoreDB has no leader that answers: ${(error as Error).message}`,
-          error,
-        );
+        throw error;
       }
     }
   }
@@ -418,7 +454,9 @@ export class EsdbEventStore implements EventStore {
         const result = await iterator.next();
         if (result.done) return { done: true, value: undefined };
         delivered += 1;
-        return { done: false, value: toDeliveredMessage(result.value) };
+        const message = toDeliveredMessage(result.value);
+        if (message) this.seen.note(message.kind === 'event' ? message.event.position : message.position);
+        return { done: false, value: message };
       },
       caughtUp,
       // Unsubscribing waits for the call to open, which fails when no node was found: nothing to close then.
