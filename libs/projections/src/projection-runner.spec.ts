@@ -356,6 +356,22 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('refuses it before setting it up: a set-up of another version may not run on its tables', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const older = recordingProjection();
+    await new ProjectionRunner(store, db, older, { stopWhenCaughtUp: true }).start();
+    // The next version indexes a column the older table lacks: set up first, it fails with SQLite's own error.
+    const newer: Projection<string> = {
+      ...older,
+      version: 2,
+      setUp: (database) => database.exec('CREATE INDEX IF NOT EXISTS applied_by_kind ON applied (kind)'),
+    };
+    expect(() => new ProjectionRunner(store, db, newer)).toThrow(
+      'Read model "recording" has version 1, this build expects 2: rebuild it with `npm run projections:rebuild`',
+    );
+    db.close();
+  });
+
   it('refuses to follow a log that ends before its checkpoint (a restored backup), rather than skip what comes next', async () => {
     const db = openReadModelDatabase(join(directory, 'read.db'));
     await new ProjectionRunner(store, db, recordingProjection(), { stopWhenCaughtUp: true }).start();

@@ -84,7 +84,7 @@ export class ProjectionRunner<Update> {
     private readonly options: ProjectionRunnerOptions<Update> = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    projection.setUp(db);
+    // Before setting up: a newer version's set-up may not run on an older version's tables (a column it indexes).
     const checkpoint = readCheckpoint(db, projection.name);
     if (checkpoint && checkpoint.version !== projection.version) {
       throw new Error(
@@ -92,6 +92,7 @@ export class ProjectionRunner<Update> {
           'rebuild it with `npm run projections:rebuild`',
       );
     }
+    projection.setUp(db);
     this.appliedPosition = checkpoint?.position;
   }
 
