@@ -1,4 +1,4 @@
-import type { JsonView } from '@timeline/projections';
+import { timelineItem, timelineWithoutItems, type JsonView, type TimelineText } from '@timeline/projections';
 import { ApiProblem } from '../../problems/api-problem';
 
 interface WithEventId {
@@ -11,6 +11,16 @@ interface TimelineItem extends JsonView {
   readonly sources?: readonly WithEventId[];
   readonly corrections?: readonly WithEventId[];
   readonly retraction?: WithEventId | null;
+}
+
+/**
+ * The permalink's answer from the rendered timeline: named by its development id, only that item and what surrounds
+ * the items are parsed; named by another event's id, the whole timeline is (any item's sources may hold it).
+ */
+export function developmentInTimelineText(timeline: TimelineText, id: string): JsonView {
+  const index = timeline.developmentIds.indexOf(id.toLowerCase());
+  if (index < 0) return developmentInTimeline(JSON.parse(timeline.text) as JsonView, id);
+  return developmentInTimeline({ ...timelineWithoutItems(timeline), items: [timelineItem(timeline, index)] }, id);
 }
 
 /**
