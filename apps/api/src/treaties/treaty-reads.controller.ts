@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -79,6 +80,7 @@ export class TreatyReadsController {
   })
   @ApiNotFoundResponse(PROBLEM)
   @ApiGoneResponse(GONE)
+  @ApiResponse({ status: 304, description: 'Not Modified: the answer named by If-None-Match is current' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of this answer: 304 while it holds' })
   async timeline(
     @Param('treatyId', TreatyIdPipe) treatyId: string,
