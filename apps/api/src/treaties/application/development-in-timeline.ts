@@ -13,14 +13,36 @@ interface TimelineItem extends JsonView {
   readonly retraction?: WithEventId | null;
 }
 
+/** Per rendering of a timeline: the item each event id (a source's, a correction's, a retraction's) is about. */
+const itemsByEventId = new WeakMap<TimelineText, Map<string, number>>();
+
 /**
- * The permalink's answer from the rendered timeline: named by its development id, only that item and what surrounds
- * the items are parsed; named by another event's id, the whole timeline is (any item's sources may hold it).
+ * The permalink's answer from the rendered timeline: only the development's item and what surrounds the items are
+ * parsed. Named by another event's id, or by none of the timeline's, the item is found in an index of every event id
+ * made once per rendering (one parse of the whole timeline), so that repeating such a request costs no more.
  */
 export function developmentInTimelineText(timeline: TimelineText, id: string): JsonView {
-  const index = timeline.developmentIds.indexOf(id.toLowerCase());
-  if (index < 0) return developmentInTimeline(JSON.parse(timeline.text) as JsonView, id);
-  return developmentInTimeline({ ...timelineWithoutItems(timeline), items: [timelineItem(timeline, index)] }, id);
+  const wanted = id.toLowerCase();
+  const byDevelopment = timeline.developmentIds.indexOf(wanted);
+  const index = byDevelopment >= 0 ? byDevelopment : eventIndex(timeline).get(wanted);
+  const items = index === undefined ? [] : [timelineItem(timeline, index)];
+  return developmentInTimeline({ ...timelineWithoutItems(timeline), items }, id);
+}
+
+function eventIndex(timeline: TimelineText): Map<string, number> {
+  let index = itemsByEventId.get(timeline);
+  if (index === undefined) {
+    index = new Map();
+    const items = (JSON.parse(timeline.text) as { items: TimelineItem[] }).items;
+    for (const [position, item] of items.entries()) {
+      for (const eventId of eventIdsOf(item)) {
+        // The first item an id names, as a search in the timeline's order finds it.
+        if (typeof eventId === 'string' && !index.has(eventId)) index.set(eventId, position);
+      }
+    }
+    itemsByEventId.set(timeline, index);
+  }
+  return index;
 }
 
 /**
