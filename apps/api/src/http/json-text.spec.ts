@@ -14,20 +14,32 @@ function exchange(etagOf: (body: string) => string) {
 }
 
 describe('jsonText', () => {
-  it("answers the text as it is, with the app's ETag of it, worked out once per rendering", () => {
+  it("answers the text as it is, with the app's ETag of it and its bytes, worked out once per rendering", () => {
     const etagOf = jest.fn((body: string) => `W/"${body.length}"`);
     const rendering = { text: '{"items":[1,2]}' };
+    const answers: unknown[] = [];
     for (let answer = 0; answer < 3; answer++) {
       const { request, response, headers } = exchange(etagOf);
-      expect(jsonText(request, response, rendering.text, rendering)).toBe(rendering.text);
+      const bytes = jsonText(request, response, rendering.text, rendering);
+      expect(bytes.toString()).toBe(rendering.text);
+      answers.push(bytes);
       expect(headers.get('etag')).toBe('W/"15"');
       expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
     }
     expect(etagOf).toHaveBeenCalledTimes(1);
+    expect(new Set(answers).size).toBe(1);
     // Another rendering (the treaty changed) gets its own.
     const { request, response, headers } = exchange(etagOf);
     jsonText(request, response, '{"items":[]}', { text: '{"items":[]}' });
     expect(headers.get('etag')).toBe('W/"12"');
     expect(etagOf).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves a text of no rendering (a page) to Express, which tags its bytes', () => {
+    const etagOf = jest.fn((body: string) => `W/"${body.length}"`);
+    const { request, response, headers } = exchange(etagOf);
+    expect(jsonText(request, response, '{"items":[]}')).toBe('{"items":[]}');
+    expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(headers.has('etag')).toBe(false);
   });
 });

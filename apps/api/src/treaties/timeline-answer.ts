@@ -13,7 +13,7 @@ export function timelineAnswer(
   query: TreatyTimelineQueryDto,
   request: Request,
   response: Response,
-): string {
+): string | Buffer {
   if (query.limit === undefined && query.cursor === undefined)
     return jsonText(request, response, timeline.text, timeline);
   const page = timelinePage(timeline, query.limit, query.cursor);

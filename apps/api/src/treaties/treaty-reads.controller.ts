@@ -86,9 +86,10 @@ export class TreatyReadsController {
     @Param('treatyId', TreatyIdPipe) treatyId: string,
     @Query() query: TreatyTimelineQueryDto,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return timelineAnswer(await this.reads.timeline(treatyId, query), query, request, response);
+    // Sent here, not returned: Nest would serialise a Buffer as JSON.
+    @Res() response: Response,
+  ): Promise<void> {
+    response.send(timelineAnswer(await this.reads.timeline(treatyId, query), query, request, response));
   }
 
   @Get(':treatyId/developments/:developmentId')
