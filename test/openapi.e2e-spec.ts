@@ -300,6 +300,22 @@ describe('OpenAPI', () => {
     );
   });
 
+  it('documents the timeline in pages: limit, cursor, nextCursor, Link and 304', async () => {
+    const { body } = await request(subject.http).get('/docs-json').expect(200);
+    const operation = body.paths['/treaties/{treatyId}/timeline'].get as {
+      parameters: { name: string; in: string; schema?: { maximum?: number } }[];
+      responses: Record<string, { headers?: Record<string, unknown> }>;
+    };
+    const query = Object.fromEntries(
+      operation.parameters.filter((parameter) => parameter.in === 'query').map((each) => [each.name, each]),
+    );
+    expect(Object.keys(query)).toEqual(expect.arrayContaining(['asOf', 'knownAt', 'minPosition', 'limit', 'cursor']));
+    expect(query['limit']?.schema?.maximum).toBe(1000);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '304', '404', '410']));
+    expect(Object.keys(operation.responses['200']?.headers ?? {})).toContain('Link');
+    expect(Object.keys(body.components.schemas.TreatyTimelineDto.properties)).toContain('nextCursor');
+  });
+
   it('serves the interactive documentation at /docs', async () => {
     await request(subject.http).get('/docs').expect(200).expect('Content-Type', /html/);
   });

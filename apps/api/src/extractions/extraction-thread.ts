@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OnModuleDestroy } from '@nestjs/common';
-import type { ExtractionInput, ExtractionResult, KnownTreaty } from '@timeline/extraction';
+import type { ExtractionInput, ExtractionResult } from '@timeline/extraction';
 import { ApiProblem } from '../problems/api-problem';
-import type { ExtractionReply, ExtractionWork } from './extraction.worker';
+import type { ExtractionReply, ExtractionWork, KnownTreatyText } from './extraction.worker';
 
 /** As for the rebuild's workers: under jest (ESM, no `__dirname`) the build, which jest's setup makes current. */
 const WORKER_SCRIPT =
@@ -45,7 +45,7 @@ export class ExtractionThread implements OnModuleDestroy {
     private readonly script = WORKER_SCRIPT,
   ) {}
 
-  extract(input: ExtractionInput, knownTreaties: readonly KnownTreaty[]): Promise<ExtractionResult> {
+  extract(input: ExtractionInput, knownTreaties: readonly KnownTreatyText[]): Promise<ExtractionResult> {
     if (this.queue.length >= this.queueLimit) {
       return Promise.reject(
         new ApiProblem(503, 'EXTRACTIONS_BUSY', 'Too many articles are waiting to be read: retry shortly'),

@@ -3,14 +3,23 @@ import {
   extractDevelopments,
   type ExtractionInput,
   type ExtractionResult,
+  type KnownDevelopment,
   type KnownTreaty,
 } from '@timeline/extraction';
+
+/**
+ * A treaty a proposal may match, its developments on record as JSON text (`KnownDevelopment[]`): the thread parses
+ * them, not the event loop, and a string crosses to the thread as one copy where objects are cloned one by one.
+ */
+export interface KnownTreatyText extends Omit<KnownTreaty, 'developments'> {
+  readonly developments: string;
+}
 
 /** One article to read, and the treaties its proposals may match. */
 export interface ExtractionWork {
   readonly id: number;
   readonly input: ExtractionInput;
-  readonly knownTreaties: readonly KnownTreaty[];
+  readonly knownTreaties: readonly KnownTreatyText[];
 }
 
 /**
@@ -31,7 +40,11 @@ if (parentPort) {
   port.on('message', ({ id, input, knownTreaties }: ExtractionWork) => {
     let reply: ExtractionReply;
     try {
-      reply = { id, result: extractDevelopments(input, knownTreaties) };
+      const known = knownTreaties.map((treaty): KnownTreaty => ({
+        ...treaty,
+        developments: JSON.parse(treaty.developments) as KnownDevelopment[],
+      }));
+      reply = { id, result: extractDevelopments(input, known) };
     } catch (error) {
       reply = { id, failure: error instanceof Error ? error.message : String(error) };
     }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { namedParties, type ExtractionResult, type KnownTreaty } from '@timeline/extraction';
-import { isInFuture, TreatyRuleViolation, type Source, type Votes } from '@timeline/treaty';
+import { namedParties, type ExtractionResult } from '@timeline/extraction';
+import { isInFuture, TreatyRuleViolation } from '@timeline/treaty';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
+import { developmentsOnRecord } from './developments-on-record';
 import { ExtractionThread } from './extraction-thread';
+import type { KnownTreatyText } from './extraction.worker';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
 
 const PAGE = 500;
@@ -13,21 +15,6 @@ interface StatusRow {
   title: string;
   parties: string[];
 }
-interface TimelineItem {
-  developmentId: string;
-  type: string;
-  party?: string;
-  body?: string;
-  stage?: string;
-  consentType?: string;
-  votes?: Votes;
-  speaker?: string;
-  quote?: string;
-  occurredOn: string;
-  retracted: boolean;
-  sources: (Source & { reportedOccurredOn: string })[];
-}
-
 /**
  * Reads an article against the registered treaties and the developments on record (the current read model,
  * retracted developments left out), and answers proposals. Writes nothing: the editor confirms a proposal by
@@ -68,16 +55,16 @@ export class Extractions {
    * The treaties of the parties the text names, the only ones a proposal can match, so that a call reads a few
    * rows of the read model whatever the registry's size.
    */
-  private knownTreaties(parties: readonly string[]): KnownTreaty[] {
-    const treaties = new Map<string, KnownTreaty>();
+  private knownTreaties(parties: readonly string[]): KnownTreatyText[] {
+    const treaties = new Map<string, KnownTreatyText>();
     for (const party of parties) {
       for (const treaty of this.treatiesOf(party)) treaties.set(treaty.id, treaty);
     }
     return [...treaties.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  private treatiesOf(party: string): KnownTreaty[] {
-    const treaties: KnownTreaty[] = [];
+  private treatiesOf(party: string): KnownTreatyText[] {
+    const treaties: KnownTreatyText[] = [];
     for (let after: string | undefined; ;) {
       const page = this.readModels.treaties.list({ party, limit: PAGE, ...(after !== undefined ? { after } : {}) });
       for (const status of page.items as unknown as StatusRow[]) treaties.push(this.withDevelopments(status));
@@ -86,41 +73,14 @@ export class Extractions {
     }
   }
 
-  private withDevelopments(status: StatusRow): KnownTreaty {
-    const timeline = this.readModels.treaties.timeline(status.id) as unknown as { items: TimelineItem[] } | undefined;
+  /** The treaty and, as JSON text for the thread to parse, its developments on record. */
+  private withDevelopments(status: StatusRow): KnownTreatyText {
+    const timeline = this.readModels.treaties.timelineText(status.id);
     return {
       id: status.id,
       title: status.title,
       parties: status.parties,
-      developments: (timeline?.items ?? [])
-        .filter((item) => !item.retracted)
-        .map((item) => ({
-          id: item.developmentId,
-          type: item.type,
-          party: item.party ?? null,
-          body: item.body ?? null,
-          stage: item.type === 'legislative-approval' ? (item.stage ?? null) : null,
-          occurredOn: item.occurredOn,
-          consentType: item.consentType ?? null,
-          votes: item.votes ?? null,
-          speaker: item.speaker ?? null,
-          quote: item.quote ?? null,
-          reports: item.sources.map((source) => ({
-            source: sourceOnly(source),
-            occurredOn: source.reportedOccurredOn,
-          })),
-        })),
+      developments: timeline === undefined ? '[]' : developmentsOnRecord(timeline),
     };
   }
-}
-
-/** A source as the record holds it, without what the view adds (which event brought it in, when, its date). */
-function sourceOnly({ publisher, publishedOn, url, document, quote }: Source): Source {
-  return {
-    publisher,
-    publishedOn,
-    ...(url !== undefined ? { url } : {}),
-    ...(document !== undefined ? { document } : {}),
-    ...(quote !== undefined ? { quote } : {}),
-  };
 }

@@ -1,14 +1,17 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
   ApiGatewayTimeoutResponse,
   ApiGoneResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { TreatyReads } from './application/treaty-reads.service';
 import { DEVELOPMENT_ID } from './development-id.pipe';
@@ -16,9 +19,11 @@ import { TreatyDevelopmentDto } from './dto/treaty-development.response.dto';
 import { TreatyListQueryDto } from './dto/treaty-list.query.dto';
 import { TreatyListDto } from './dto/treaty-list.response.dto';
 import { PartyStatusDto, TreatyStatusDto } from './dto/treaty-status.response.dto';
+import { TreatyTimelineQueryDto } from './dto/treaty-timeline.query.dto';
 import { TreatyTimelineDto } from './dto/treaty-timeline.response.dto';
 import { TreatyViewQueryDto } from './dto/treaty-view.query.dto';
 import { EtagFromRevisionInterceptor } from './etag-from-revision.interceptor';
+import { timelineAnswer } from './timeline-answer';
 import { TreatyIdPipe } from './treaty-id.pipe';
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
@@ -60,12 +65,31 @@ export class TreatyReadsController {
   }
 
   @Get(':treatyId/timeline')
-  @ApiOperation({ summary: "A treaty's full history in valid-time order, corrections and retractions beside each" })
-  @ApiOkResponse({ type: TreatyTimelineDto })
+  @ApiOperation({
+    summary: "A treaty's full history in valid-time order, corrections and retractions beside each; or a page of it",
+    description:
+      "With limit (and the previous page's nextCursor as cursor), a page: the same view with only those items, " +
+      'and nextCursor (null on the last page). Without them, the whole timeline, as it always was',
+  })
+  @ApiOkResponse({
+    type: TreatyTimelineDto,
+    description: "The timeline view; its ETag is of the answer's bytes (304 to an If-None-Match that names it)",
+    headers: {
+      Link: { description: 'Paged, while there are more: <the next page>; rel="next" (RFC 8288)', required: false },
+    },
+  })
   @ApiNotFoundResponse(PROBLEM)
   @ApiGoneResponse(GONE)
-  timeline(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {
-    return this.reads.timeline(treatyId, query);
+  @ApiResponse({ status: 304, description: 'Not Modified: the answer named by If-None-Match is current' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of this answer: 304 while it holds' })
+  async timeline(
+    @Param('treatyId', TreatyIdPipe) treatyId: string,
+    @Query() query: TreatyTimelineQueryDto,
+    @Req() request: Request,
+    // Sent here, not returned: Nest would serialise a Buffer as JSON.
+    @Res() response: Response,
+  ): Promise<void> {
+    response.send(timelineAnswer(await this.reads.timeline(treatyId, query), query, request, response));
   }
 
   @Get(':treatyId/developments/:developmentId')

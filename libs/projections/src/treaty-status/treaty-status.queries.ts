@@ -8,6 +8,7 @@ import { timelinesAt } from './timelines-at';
 import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
+import type { TimelineText } from './timeline-text';
 import { treatyViews, type TreatyViews } from './treaty-views';
 
 export interface TreatyListQuery {
@@ -79,6 +80,14 @@ export class TreatyStatusQueries {
   timeline(treatyId: string): JsonView | undefined {
     const text = this.views.text(treatyId, 'timeline');
     return text === undefined ? undefined : (JSON.parse(text) as JsonView);
+  }
+
+  /**
+   * The timeline as rendered, unparsed, with where its items lie: the same object while the treaty's views stay as
+   * they are (and it stays cached).
+   */
+  timelineText(treatyId: string): TimelineText | undefined {
+    return this.views.timeline(treatyId);
   }
 
   /**

@@ -3,6 +3,7 @@ import { treatyIdsNamedIn, treatyStatusOf, treatyTimelineOf } from '@timeline/tr
 import { toJsonText } from './json-view';
 import { openTreatyFolds } from './open-treaty-folds';
 import { presentDay } from './present-day';
+import { timelineText, type TimelineText } from './timeline-text';
 import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { incomingLinks } from './treaty-links.table';
 
@@ -22,7 +23,7 @@ interface Rendered {
 interface RenderedViews {
   viewsPosition: bigint;
   status?: Rendered;
-  timeline?: Rendered;
+  timeline?: Rendered & TimelineText;
   bytes: number;
 }
 
@@ -64,16 +65,28 @@ export class TreatyViews {
 
   /** The view's JSON text, or undefined for a treaty the read model does not hold; the status, as of `today`. */
   text(treatyId: string, kind: ViewKind, today = presentDay(this.db)): string | undefined {
+    return this.view(treatyId, kind, today)?.text;
+  }
+
+  /**
+   * The timeline's text with where its items lie; the same object until the treaty's views change (or it leaves the
+   * cache), so what is worked out from it once (an HTTP ETag) can be kept beside it.
+   */
+  timeline(treatyId: string): TimelineText | undefined {
+    return this.view(treatyId, 'timeline', presentDay(this.db)) as (Rendered & TimelineText) | undefined;
+  }
+
+  private view(treatyId: string, kind: ViewKind, today: string): Rendered | undefined {
     const viewsPosition = this.viewsPositionOf.get(treatyId) as bigint | undefined;
     if (viewsPosition === undefined) return undefined;
     const cached = this.renderedAt(treatyId, kind, viewsPosition, today);
-    if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached).text;
+    if (cached !== undefined) return this.keep(treatyId, kind, viewsPosition, cached);
     let rendered = this.shared?.renderedAt(treatyId, kind, viewsPosition, today);
     if (rendered === undefined) {
       rendered = this.render(treatyId, kind, today);
       this.shared?.offer(treatyId, kind, viewsPosition, rendered);
     }
-    return this.keep(treatyId, kind, viewsPosition, rendered).text;
+    return this.keep(treatyId, kind, viewsPosition, rendered);
   }
 
   /**
@@ -112,7 +125,7 @@ export class TreatyViews {
     const kept = entry[kind];
     if (kept !== rendered) {
       const change = rendered.text.length - (kept?.text.length ?? 0);
-      entry[kind] = rendered;
+      entry[kind] = rendered as Rendered & TimelineText;
       entry.bytes += change;
       this.characters += change;
       this.evict();
@@ -131,8 +144,8 @@ export class TreatyViews {
     };
     if (kind === 'timeline') {
       // The timeline reads no date against the day: right on any.
-      const text = toJsonText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links));
-      return { text, on: ANY_DAY, until: null };
+      const timeline = timelineText(treatyTimelineOf(history, { asOf: null, knownAt: null }, links));
+      return { ...timeline, on: ANY_DAY, until: null };
     }
     const status = treatyStatusOf(history, { asOf: null, knownAt: null, today }, links);
     return { text: toJsonText(status), on: today, until: status.nextChangeOn };

@@ -1,4 +1,4 @@
-import type { JsonView } from '@timeline/projections';
+import { timelineItem, timelineWithoutItems, type JsonView, type TimelineText } from '@timeline/projections';
 import { ApiProblem } from '../../problems/api-problem';
 
 interface WithEventId {
@@ -11,6 +11,38 @@ interface TimelineItem extends JsonView {
   readonly sources?: readonly WithEventId[];
   readonly corrections?: readonly WithEventId[];
   readonly retraction?: WithEventId | null;
+}
+
+/** Per rendering of a timeline: the item each event id (a source's, a correction's, a retraction's) is about. */
+const itemsByEventId = new WeakMap<TimelineText, Map<string, number>>();
+
+/**
+ * The permalink's answer from the rendered timeline: only the development's item and what surrounds the items are
+ * parsed. Named by another event's id, or by none of the timeline's, the item is found in an index of every event id
+ * made once per rendering (one parse of the whole timeline), so that repeating such a request costs no more.
+ */
+export function developmentInTimelineText(timeline: TimelineText, id: string): JsonView {
+  const wanted = id.toLowerCase();
+  const byDevelopment = timeline.developmentIds.indexOf(wanted);
+  const index = byDevelopment >= 0 ? byDevelopment : eventIndex(timeline).get(wanted);
+  const items = index === undefined ? [] : [timelineItem(timeline, index)];
+  return developmentInTimeline({ ...timelineWithoutItems(timeline), items }, id);
+}
+
+function eventIndex(timeline: TimelineText): Map<string, number> {
+  let index = itemsByEventId.get(timeline);
+  if (index === undefined) {
+    index = new Map();
+    const items = (JSON.parse(timeline.text) as { items: TimelineItem[] }).items;
+    for (const [position, item] of items.entries()) {
+      for (const eventId of eventIdsOf(item)) {
+        // The first item an id names, as a search in the timeline's order finds it.
+        if (typeof eventId === 'string' && !index.has(eventId)) index.set(eventId, position);
+      }
+    }
+    itemsByEventId.set(timeline, index);
+  }
+  return index;
 }
 
 /**

@@ -6,7 +6,14 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@timeline/event-store';
-import { toJsonView, toTreatyEnvelope, type JsonView, type TreatyPage } from '@timeline/projections';
+import {
+  timelineText,
+  toJsonView,
+  toTreatyEnvelope,
+  type JsonView,
+  type TimelineText,
+  type TreatyPage,
+} from '@timeline/projections';
 import {
   latestDateOnEarth,
   linksKnownAt,
@@ -26,7 +33,7 @@ import { refuseIfDeleted } from '../../read-models/deleted-treaty';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
-import { developmentInTimeline } from './development-in-timeline';
+import { developmentInTimelineText } from './development-in-timeline';
 import { mayHaveLeftFilter, showsUnder, type StatusAndParties } from './status-and-party-filter';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
@@ -134,18 +141,21 @@ export class TreatyReads {
 
   /** One development, its permalink: as the timeline shows it, named by its id or any event's about it. */
   async development(treatyId: string, developmentId: string, query: TreatyViewQueryDto): Promise<JsonView> {
-    return developmentInTimeline(await this.timeline(treatyId, query), developmentId);
+    return developmentInTimelineText(await this.timeline(treatyId, query), developmentId);
   }
 
-  async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<JsonView> {
+  /** The timeline as rendered (the present's, cached until the treaty's views change), with where its items lie. */
+  async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<TimelineText> {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
     if (isTimeTravel(query)) {
-      return this.fold(treatyId, query, (events, links) =>
-        treatyTimelineView(events, viewOptions(query, this.clock), links),
+      return timelineText(
+        await this.fold(treatyId, query, (events, links) =>
+          treatyTimelineView(events, viewOptions(query, this.clock), links),
+        ),
       );
     }
-    return this.readModels.treaties.timeline(treatyId) ?? notFound(treatyId);
+    return this.readModels.treaties.timelineText(treatyId) ?? notFound(treatyId);
   }
 
   /** Waits for a position on record (one past the head is refused at once: nothing would ever reach it). */

@@ -89,4 +89,12 @@ export class TreatyTimelineDto {
   @ApiProperty({ type: String, nullable: true }) knownAt!: string | null;
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'Only on a page (limit or cursor given): the cursor of the next page, the last item’s development id; null on ' +
+      'the last page',
+  })
+  nextCursor?: string | null;
 }
