@@ -2,32 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { collect } from '@timeline/event-store/testing';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
 import { treatyStreamName } from '@timeline/treaty';
-import { startEsdbProtocolCluster, type EsdbProtocolCluster } from '../esdb-protocol-double';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { RU_IR, post, signature } from '../support/treaty-requests';
+import type { EsdbProtocolCluster } from '../esdb-protocol-double';
+import type { TestApp } from '../support/test-app';
+import { RU_IR, post, signature, signatureReportedBy } from '../support/treaty-requests';
+import { startTwoReplicas, type TwoReplicas } from './two-replicas';
 
 // A replica whose client is still on the old leader once leadership has moved talks to a follower; a follower's
 // copy may lag. Commands must decide on the leader's copy, or a stale copy makes If-Match fail for nothing and
 // hides an Idempotency-Key's event (another body under that key would then be answered 201).
-/** A report of the signature from a paper of its own: one source giving its date twice is refused (decision 0040). */
-const reportFrom = (paper: string) =>
-  signature({ source: { ...signature().source, url: `https://example.org/${paper.toLowerCase()}` } });
 
 describe('commands read their stream from the leader (three-node protocol double, a follower lagging)', () => {
+  let replicas: TwoReplicas;
   let cluster: EsdbProtocolCluster;
   let replicaA: TestApp;
   let replicaB: TestApp;
   beforeAll(async () => {
-    cluster = await startEsdbProtocolCluster();
-    const store = { kind: 'eventstoredb', connectionString: cluster.connectionString } as const;
-    replicaA = await startTestApp({ store });
-    replicaB = await startTestApp({ store });
+    replicas = await startTwoReplicas();
+    ({ cluster, a: replicaA, b: replicaB } = replicas);
   });
-  afterAll(async () => {
-    await replicaA.close();
-    await replicaB.close();
-    await cluster.stop();
-  });
+  afterAll(() => replicas.stop());
 
   it('port: a read that requires the leader leaves a lagging follower for the leader', async () => {
     const store = new EsdbEventStore({ connectionString: `esdb://127.0.0.1:${cluster.nodes[2]!.port}?tls=false` });
@@ -46,19 +39,24 @@ describe('commands read their stream from the leader (three-node protocol double
     const developments = `/treaties/${id}/developments`;
     // Both replicas talk to node 0, the leader; then its copy stalls and node 1 leads.
     await post(replicaA.http, '/treaties', { ...RU_IR, id }).expect(201);
-    await post(replicaB.http, developments, reportFrom('Tehran')).set('Idempotency-Key', 'warm-up').expect(201);
+    await post(replicaB.http, developments, signatureReportedBy('Tehran'))
+      .set('Idempotency-Key', 'warm-up')
+      .expect(201);
     cluster.stallReplication(0);
     cluster.elect(1);
     // Replica A follows the leader (its own write's NotLeader) and writes there under a key.
-    const first = await post(replicaA.http, developments, reportFrom('Moscow'))
+    const first = await post(replicaA.http, developments, signatureReportedBy('Moscow'))
       .set('Idempotency-Key', 'one-key')
       .expect(201);
     // Replica B is still on node 0, whose copy lacks that write.
-    const reused = await post(replicaB.http, developments, reportFrom('Geneva')).set('Idempotency-Key', 'one-key');
+    const reused = await post(replicaB.http, developments, signatureReportedBy('Geneva')).set(
+      'Idempotency-Key',
+      'one-key',
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const current = first.headers.etag as string;
-    await post(replicaB.http, developments, reportFrom('Vienna')).set('If-Match', current).expect(201);
+    await post(replicaB.http, developments, signatureReportedBy('Vienna')).set('If-Match', current).expect(201);
     cluster.resumeReplication(0);
   });
 });

@@ -53,6 +53,10 @@ export const signature = (overrides: Record<string, unknown> = {}) => {
   };
 };
 
+/** A report of the signature from a paper of its own: one source giving its date twice is refused (decision 0040). */
+export const signatureReportedBy = (paper: string) =>
+  signature({ source: { ...signature().source, url: `https://example.org/${paper.toLowerCase()}` } });
+
 export function post(http: App, path: string, body: unknown, key: string = KEYS.editor) {
   return request(http)
     .post(path)

@@ -11,6 +11,7 @@ import { RetractDevelopmentRequestDto } from './retract-development.request.dto'
 import { SourceDto } from './source.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyListQueryDto } from './treaty-list.query.dto';
+import { TreatyTimelineQueryDto } from './treaty-timeline.query.dto';
 import { VoteCountChangesDto } from './vote-count-changes.dto';
 import { VotesDto } from './votes.dto';
 
@@ -69,8 +70,9 @@ const EXPECTED: [DtoClass, string, 'maxLength' | 'arrayMaxSize' | 'max', Limit][
 const HTTP_ONLY: [DtoClass, string, string][] = [
   // The domain checks `type` against its list of types; this only stops a huge string before that.
   [ReportDevelopmentRequestDto, 'type', 'maxLength'],
-  // A page size of the list, which the domain does not know.
+  // Page sizes of the list and of a timeline, which the domain does not know.
   [TreatyListQueryDto, 'limit', 'max'],
+  [TreatyTimelineQueryDto, 'limit', 'max'],
 ];
 
 const BOUNDS = ['maxLength', 'arrayMaxSize', 'max'];
