@@ -6,6 +6,7 @@ import {
   type KnownDevelopment,
   type KnownTreaty,
 } from '@timeline/extraction';
+import type { JobMessage, JobReply } from '../worker-threads/job-thread';
 
 /**
  * A treaty a proposal may match, its developments on record as JSON text (`KnownDevelopment[]`): the thread parses
@@ -17,19 +18,9 @@ export interface KnownTreatyText extends Omit<KnownTreaty, 'developments'> {
 
 /** One article to read, and the treaties its proposals may match. */
 export interface ExtractionWork {
-  readonly id: number;
   readonly input: ExtractionInput;
   readonly knownTreaties: readonly KnownTreatyText[];
 }
-
-/**
- * The answer to one piece of work: its proposals, or why reading failed; and, once, that the thread has loaded what
- * it reads with (the time limit counts from then: a fresh thread's start is not the text's cost).
- */
-export type ExtractionReply =
-  | { readonly id: number; readonly result: ExtractionResult }
-  | { readonly id: number; readonly failure: string }
-  | { readonly ready: true };
 
 /**
  * The extraction's thread (decision 0048): reads one article at a time, for as long as the service runs, so that
@@ -37,8 +28,8 @@ export type ExtractionReply =
  */
 if (parentPort) {
   const port = parentPort;
-  port.on('message', ({ id, input, knownTreaties }: ExtractionWork) => {
-    let reply: ExtractionReply;
+  port.on('message', ({ id, job: { input, knownTreaties } }: JobMessage<ExtractionWork>) => {
+    let reply: JobReply<ExtractionResult>;
     try {
       const known = knownTreaties.map((treaty): KnownTreaty => ({
         ...treaty,
@@ -50,5 +41,5 @@ if (parentPort) {
     }
     port.postMessage(reply);
   });
-  port.postMessage({ ready: true } satisfies ExtractionReply);
+  port.postMessage({ ready: true } satisfies JobReply<ExtractionResult>);
 }

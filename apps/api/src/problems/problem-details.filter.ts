@@ -53,7 +53,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (
       problem.code === 'EVENT_STORE_UNAVAILABLE' ||
       problem.code === 'TREATY_BUSY' ||
-      problem.code === 'EXTRACTIONS_BUSY'
+      problem.code === 'EXTRACTIONS_BUSY' ||
+      problem.code === 'TIME_TRAVEL_BUSY'
     ) {
       response.setHeader('Retry-After', RETRY_UNAVAILABLE_AFTER_SECONDS);
     }

@@ -11,6 +11,7 @@ import { TreatyReads } from './application/treaty-reads.service';
 import { TreatyWriter } from './application/treaty-writer.service';
 import { TreatiesController } from './treaties.controller';
 import { TreatyReadsController } from './treaty-reads.controller';
+import { TimeTravelThread } from './application/time-travel-thread';
 
 @Module({
   controllers: [TreatiesController, TreatyBatchesController, TreatyReadsController],
@@ -24,6 +25,8 @@ import { TreatyReadsController } from './treaty-reads.controller';
     TreatyEditing,
     TreatyEditingDryRun,
     TreatyReads,
+    // One thread for the process's views of the past (decision 0056), ended with the module.
+    { provide: TimeTravelThread, useFactory: () => new TimeTravelThread() },
     DevelopmentNamedByEvent,
   ],
   exports: [TreatyEditing],

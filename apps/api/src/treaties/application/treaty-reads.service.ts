@@ -6,22 +6,13 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@timeline/event-store';
-import {
-  timelineText,
-  toJsonView,
-  toTreatyEnvelope,
-  type JsonView,
-  type TimelineText,
-  type TreatyPage,
-} from '@timeline/projections';
+import { toTreatyEnvelope, type JsonView, type TimelineText, type TreatyPage } from '@timeline/projections';
 import {
   latestDateOnEarth,
   linksKnownAt,
   treatiesNamedBy,
   TREATY_STREAM_PREFIX,
-  treatyStatusView,
   treatyStreamName,
-  treatyTimelineView,
   type TreatyEventEnvelope,
   type TreatyLinks,
   type ViewOptions,
@@ -35,6 +26,8 @@ import type { TreatyListQueryDto } from '../dto/treaty-list.query.dto';
 import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
 import { developmentInTimelineText } from './development-in-timeline';
 import { mayHaveLeftFilter, showsUnder, type StatusAndParties } from './status-and-party-filter';
+import { TimeTravelThread } from './time-travel-thread';
+import type { TimeTravelResult, TimeTravelWork } from './time-travel.worker';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 const DEFAULT_PAGE_SIZE = 50;
@@ -62,9 +55,9 @@ export interface ChangedTreatiesPage {
 /**
  * The consumers' reads. The present (as of today: decision 0035) comes from the read model (one row, whatever the
  * history's size); the past (`asOf`, `knownAt`) is folded from the treaty's own events by the same domain views, so
- * it is right for any date. What other treaties say about it (relations, linked statements) comes from the read
- * model's index as it stands now, which is what the record says of any `asOf`; at a past `knownAt`, from their
- * streams as they stood then.
+ * it is right for any date, in a thread of its own (decision 0056). What other treaties say about it (relations,
+ * linked statements) comes from the read model's index as it stands now, which is what the record says of any
+ * `asOf`; at a past `knownAt`, from their streams as they stood then.
  */
 @Injectable()
 export class TreatyReads {
@@ -73,6 +66,7 @@ export class TreatyReads {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly head: LogHead,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pastViews: TimeTravelThread,
   ) {}
 
   async list(query: TreatyListQueryDto): Promise<TreatyPage | ChangedTreatiesPage> {
@@ -132,9 +126,8 @@ export class TreatyReads {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
     if (isTimeTravel(query)) {
-      return this.fold(treatyId, query, (events, links) =>
-        treatyStatusView(events, viewOptions(query, this.clock), links),
-      );
+      const folded = await this.fold(treatyId, query, 'status');
+      return JSON.parse((folded as { status: string }).status) as JsonView;
     }
     return this.readModels.treaties.status(treatyId) ?? notFound(treatyId);
   }
@@ -148,13 +141,8 @@ export class TreatyReads {
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<TimelineText> {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
-    if (isTimeTravel(query)) {
-      return timelineText(
-        await this.fold(treatyId, query, (events, links) =>
-          treatyTimelineView(events, viewOptions(query, this.clock), links),
-        ),
-      );
-    }
+    if (isTimeTravel(query))
+      return ((await this.fold(treatyId, query, 'timeline')) as { timeline: TimelineText }).timeline;
     return this.readModels.treaties.timelineText(treatyId) ?? notFound(treatyId);
   }
 
@@ -220,11 +208,12 @@ export class TreatyReads {
   }
 
   /** A view folded from the treaty's own events, for a past `asOf` or `knownAt`. */
+  /** The view of the past, folded in the time travellers' thread from what the event loop reads here. */
   private async fold(
     treatyId: string,
     query: TreatyViewQueryDto,
-    view: (envelopes: TreatyEventEnvelope[], links: TreatyLinks) => object | null,
-  ): Promise<JsonView> {
+    view: TimeTravelWork['view'],
+  ): Promise<NonNullable<TimeTravelResult>> {
     const events = await this.events(treatyId);
     const envelopes = events.map(toTreatyEnvelope);
     // Which of the treaties it names are not on record (decision 0045): now, or as the record stood at knownAt.
@@ -234,8 +223,8 @@ export class TreatyReads {
       ...(await this.linksTo(treatyId, query)),
       notOnRecord: this.readModels.treaties.notOnRecord(named, knownAt),
     };
-    const folded = view(envelopes, links);
-    if (folded) return toJsonView(folded);
+    const folded = await this.pastViews.fold({ view, envelopes, options: viewOptions(query, this.clock), links });
+    if (folded) return folded;
     // Recorded since: an auditor asking what was known then is told so, and from when it is known.
     const first = events[0];
     if (first !== undefined && query.knownAt !== undefined) notYetKnown(treatyId, query.knownAt, first.recordedAt);
