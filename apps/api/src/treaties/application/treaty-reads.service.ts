@@ -207,8 +207,7 @@ export class TreatyReads {
     return linksKnownAt(treatyId, linkers, query.knownAt);
   }
 
-  /** A view folded from the treaty's own events, for a past `asOf` or `knownAt`. */
-  /** The view of the past, folded in the time travellers' thread from what the event loop reads here. */
+  /** The view of a past `asOf` or `knownAt`, folded in the time travellers' thread from what is read here. */
   private async fold(
     treatyId: string,
     query: TreatyViewQueryDto,
