@@ -2,19 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { standInThread } from '../worker-threads/testing/stand-in-thread';
 import { ExtractionThread } from './extraction-thread';
-
-/** A stand-in for the extraction's thread: loads for `loadMs`, then answers each article after `readMs`. */
-const standIn = (loadMs: number, readMs: number) => `
-  const { parentPort } = require('node:worker_threads');
-  const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  sleep(${loadMs});
-  parentPort.on('message', ({ id }) => {
-    sleep(${readMs});
-    parentPort.postMessage({ id, result: { proposals: [] } });
-  });
-  parentPort.postMessage({ ready: true });
-`;
 
 describe('ExtractionThread', () => {
   const directory = mkdtempSync(join(tmpdir(), 'extraction-thread-'));
@@ -29,12 +18,12 @@ describe('ExtractionThread', () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it("counts the time limit from the thread's ready, not its start: a slow start costs the article nothing", async () => {
-    thread = new ExtractionThread(300, 8, script('slow-start', standIn(600, 50)));
+    thread = new ExtractionThread(300, 8, standInThread(directory, 'slow-start', 600, 50, { proposals: [] }));
     await expect(thread.extract(input, [])).resolves.toEqual({ proposals: [] });
   });
 
   it('refuses an article that takes longer than the limit once the thread is ready', async () => {
-    thread = new ExtractionThread(300, 8, script('slow-read', standIn(0, 600)));
+    thread = new ExtractionThread(300, 8, standInThread(directory, 'slow-read', 0, 600, { proposals: [] }));
     await expect(thread.extract(input, [])).rejects.toMatchObject({ code: 'EXTRACTION_TOO_COSTLY' });
   });
 

@@ -1,30 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { timelineText, toJsonText } from '@timeline/projections';
 import { treatyStatusView, treatyTimelineView, type ViewOptions } from '@timeline/treaty';
 import { eventfulLife, recorded } from '@timeline/treaty/testing';
+import { standInThread } from '../../worker-threads/testing/stand-in-thread';
 import { TimeTravelThread } from './time-travel-thread';
-
-/** A stand-in for the time travellers' thread that folds for `foldMs` (blocking its own thread) and answers null. */
-const standIn = (foldMs: number) => `
-  const { parentPort } = require('node:worker_threads');
-  const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  parentPort.on('message', ({ id }) => {
-    sleep(${foldMs});
-    parentPort.postMessage({ id, result: null });
-  });
-  parentPort.postMessage({ ready: true });
-`;
 
 describe('TimeTravelThread', () => {
   const directory = mkdtempSync(join(tmpdir(), 'time-travel-thread-'));
-  const script = (name: string, source: string) => {
-    const file = join(directory, `${name}.cjs`);
-    writeFileSync(file, source);
-    return file;
-  };
   const envelopes = recorded(eventfulLife());
   const work = (view: 'status' | 'timeline', options: ViewOptions = { asOf: '2025-05-01' }) => ({
     view,
@@ -50,7 +35,7 @@ describe('TimeTravelThread', () => {
   });
 
   it('leaves the event loop free while it folds', async () => {
-    thread = new TimeTravelThread(5_000, 16, script('slow', standIn(600)));
+    thread = new TimeTravelThread(5_000, 16, standInThread(directory, 'slow', 0, 600, null));
     const folded = thread.fold(work('status'));
     const started = performance.now();
     const turns: number[] = [];
@@ -65,7 +50,7 @@ describe('TimeTravelThread', () => {
 
   it('refuses a fold past its time limit, and callers beyond the queue, as the service unavailable (503)', async () => {
     // Two wait while the thread starts; a third is one too many.
-    thread = new TimeTravelThread(300, 2, script('slower', standIn(800)));
+    thread = new TimeTravelThread(300, 2, standInThread(directory, 'slower', 0, 800, null));
     const first = thread.fold(work('status'));
     const second = thread.fold(work('status'));
     await expect(thread.fold(work('status'))).rejects.toMatchObject({ status: 503, code: 'TIME_TRAVEL_BUSY' });
