@@ -1,6 +1,6 @@
 import { ApiProblem } from '../../problems/api-problem';
 import { JobThread, workerScript } from '../../worker-threads/job-thread';
-import type { TimeTravelResult, TimeTravelWork } from './time-travel.worker';
+import type { PastViews, TimeTravelResult, TimeTravelWork } from './time-travel.worker';
 
 /** Longest one fold of the past may take: 19,000 developments take 1 to 4 s here. */
 export const TIME_TRAVEL_TIME_LIMIT_MS = 30_000;
@@ -36,7 +36,8 @@ export class TimeTravelThread extends JobThread<TimeTravelWork, TimeTravelResult
     });
   }
 
-  fold(work: TimeTravelWork): Promise<TimeTravelResult> {
-    return this.run(work);
+  /** The view `work` asks for, as the thread's script folds it (what crosses the thread is typed by this contract). */
+  fold<View extends keyof PastViews>(work: TimeTravelWork<View>): Promise<TimeTravelResult<View>> {
+    return this.run(work) as Promise<TimeTravelResult<View>>;
   }
 }

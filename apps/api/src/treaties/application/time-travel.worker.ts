@@ -9,16 +9,22 @@ import {
 } from '@timeline/treaty';
 import type { JobMessage, JobReply } from '../../worker-threads/job-thread';
 
+/** Each view of the past as clients receive it: the status's JSON text, the timeline's with its items' places. */
+export interface PastViews {
+  readonly status: { readonly status: string };
+  readonly timeline: { readonly timeline: TimelineText };
+}
+
 /** A view of the past to fold (`asOf`, `knownAt`): the treaty's events, the view's options, what others say of it. */
-export interface TimeTravelWork {
-  readonly view: 'status' | 'timeline';
+export interface TimeTravelWork<View extends keyof PastViews = keyof PastViews> {
+  readonly view: View;
   readonly envelopes: readonly TreatyEventEnvelope[];
   readonly options: ViewOptions;
   readonly links: TreatyLinks;
 }
 
-/** The view as clients receive it (the status's JSON text, the timeline's with its items' places); null: none then. */
-export type TimeTravelResult = { readonly status: string } | { readonly timeline: TimelineText } | null;
+/** The view asked for; null: the treaty had no such view then. */
+export type TimeTravelResult<View extends keyof PastViews = keyof PastViews> = PastViews[View] | null;
 
 /**
  * The time travellers' thread (decision 0056): folds one treaty's past at a time, so that a long history (a fold of

@@ -27,7 +27,7 @@ import type { TreatyViewQueryDto } from '../dto/treaty-view.query.dto';
 import { developmentInTimelineText } from './development-in-timeline';
 import { mayHaveLeftFilter, showsUnder, type StatusAndParties } from './status-and-party-filter';
 import { TimeTravelThread } from './time-travel-thread';
-import type { TimeTravelResult, TimeTravelWork } from './time-travel.worker';
+import type { PastViews } from './time-travel.worker';
 
 const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 const DEFAULT_PAGE_SIZE = 50;
@@ -126,8 +126,7 @@ export class TreatyReads {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
     if (isTimeTravel(query)) {
-      const folded = await this.fold(treatyId, query, 'status');
-      return JSON.parse((folded as { status: string }).status) as JsonView;
+      return JSON.parse((await this.fold(treatyId, query, 'status')).status) as JsonView;
     }
     return this.readModels.treaties.status(treatyId) ?? notFound(treatyId);
   }
@@ -141,8 +140,7 @@ export class TreatyReads {
   async timeline(treatyId: string, query: TreatyViewQueryDto): Promise<TimelineText> {
     await this.readYourWrite(query.minPosition);
     refuseIfDeleted(this.readModels.treaties, treatyId);
-    if (isTimeTravel(query))
-      return ((await this.fold(treatyId, query, 'timeline')) as { timeline: TimelineText }).timeline;
+    if (isTimeTravel(query)) return (await this.fold(treatyId, query, 'timeline')).timeline;
     return this.readModels.treaties.timelineText(treatyId) ?? notFound(treatyId);
   }
 
@@ -208,11 +206,11 @@ export class TreatyReads {
   }
 
   /** The view of a past `asOf` or `knownAt`, folded in the time travellers' thread from what is read here. */
-  private async fold(
+  private async fold<View extends keyof PastViews>(
     treatyId: string,
     query: TreatyViewQueryDto,
-    view: TimeTravelWork['view'],
-  ): Promise<NonNullable<TimeTravelResult>> {
+    view: View,
+  ): Promise<PastViews[View]> {
     const events = await this.events(treatyId);
     const envelopes = events.map(toTreatyEnvelope);
     // Which of the treaties it names are not on record (decision 0045): now, or as the record stood at knownAt.
