@@ -46,4 +46,48 @@ describe('phrases that date by pointing back', () => {
   ])('finds none in "%s"', (text) => {
     expect(whole(text)).toBeUndefined();
   });
+
+  it.each([
+    ['The Majlis approved it the next day.', 'the next day', 1, 'day'],
+    ['On the following day, the Majlis approved it.', 'On the following day', 1, 'day'],
+    ['The Majlis approved it the day after.', 'the day after', 1, 'day'],
+    ['The Majlis had approved it the day before, officials said.', 'the day before', -1, 'day'],
+    ['Two days later, the Majlis approved it.', 'Two days later', 2, 'day'],
+    ['A week later the Majlis approved it.', 'A week later', 1, 'week'],
+    ['The Majlis approved it 3 months later.', '3 months later', 3, 'month'],
+    ['The Majlis had approved it a year earlier.', 'a year earlier', -1, 'year'],
+  ])('counts from the narrative’s event in "%s"', (text, phrase, amount, unit) => {
+    const anaphor = whole(text);
+    expect(anaphor).toEqual(expect.objectContaining({ phrase, offset: { amount, unit } }));
+    expect(anaphor).not.toHaveProperty('names');
+  });
+
+  it.each([
+    ['The Duma voted three days after the signing.', 'three days after the signing', 3, 'signed'],
+    ['The Duma voted the day before the signing ceremony.', 'the day before the signing ceremony', -1, 'signed'],
+    [
+      'It entered into force a month after the exchange of instruments of ratification.',
+      'a month after the exchange of instruments of ratification',
+      1,
+      'instruments-exchanged',
+    ],
+    [
+      'The Federation Council approved it two days after the Duma’s vote.',
+      'two days after the Duma’s vote',
+      2,
+      'legislative-approval',
+    ],
+  ])('counts from the act named in "%s"', (text, phrase, amount, names) => {
+    expect(whole(text)).toMatchObject({ phrase, names, offset: { amount } });
+  });
+
+  it.each([
+    // Counting from an event the phrase does not name as an act: no date can be worked out from it.
+    'The talks resumed two days after Iran did.',
+    'The Duma voted the day after Iran’s parliament did.',
+    // "next week" counts from the publication, which chrono reads.
+    'Talks resume next week.',
+  ])('counts nothing in "%s"', (text) => {
+    expect(whole(text)?.offset).toBeUndefined();
+  });
 });

@@ -23,7 +23,7 @@ export function findDates(text: string, offset: number, publishedOn: string): Da
   const reference = { instant: new Date(`${publishedOn}T12:00:00Z`), timezone: 0 };
   return parser
     .parse(text, reference, { forwardDate: false })
-    .filter((result) => !isAnchoredOnAnotherEvent(result.text))
+    .filter((result) => !isAnchoredOnAnotherEvent(result.text, text.slice(0, result.index)))
     .map((result) => ({
       start: offset + result.index,
       end: offset + result.index + result.text.length,
@@ -32,7 +32,11 @@ export function findDates(text: string, offset: number, publishedOn: string): Da
     }));
 }
 
-/** "three days before" counts from an event named after it, not from the publication: chrono cannot know which. */
-function isAnchoredOnAnotherEvent(text: string): boolean {
+/**
+ * "three days before" counts from an event named after it, and "the next day" from the one the narrative is at, not
+ * from the publication: chrono cannot know which ("next week" alone is the publication's, and stays).
+ */
+function isAnchoredOnAnotherEvent(text: string, before: string): boolean {
+  if (/^next\s+(?:day|week|month|year)$/i.test(text) && /\bthe\s+$/i.test(before)) return true;
   return /\b(before|after|later|earlier)\W*$/i.test(text) && !/\bago\b/i.test(text);
 }

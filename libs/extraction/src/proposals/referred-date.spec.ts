@@ -153,3 +153,60 @@ describe('a date pointed back to ("said at the time")', () => {
     }
   });
 });
+
+describe('a date counted from an earlier event ("two days later")', () => {
+  const SIGNED = 'The treaty was signed in Moscow on January 17, 2025. ';
+  const vote = (text: string) => extract(text).find((proposal) => proposal.type === 'legislative-approval');
+
+  it.each([
+    ['the next day', '2025-01-18', '1 day later'],
+    ['on the following day', '2025-01-18', '1 day later'],
+    ['two days later', '2025-01-19', '2 days later'],
+    ['a week later', '2025-01-24', '1 week later'],
+    ['three days after the signing', '2025-01-20', '3 days later'],
+  ])('dates a vote "%s" from the signing before it', (phrase, occurredOn, moved) => {
+    const found = vote(`${SIGNED}The State Duma ratified the partnership treaty with Iran ${phrase}.`);
+    expect(found).toMatchObject({ body: 'State Duma', occurredOn, precision: 'day' });
+    expect(found?.dateReasoning).toBe(
+      `"${phrase}" counts from 2025-01-17, the date of the signing in the sentence before: ` +
+        `"January 17, 2025" → 2025-01-17; ${moved} → ${occurredOn}`,
+    );
+    expect(found!.confidence).toBeLessThan(0.9);
+  });
+
+  it('counts from an act earlier in its own sentence, which the clause after ", and" does not take as its date', () => {
+    const text =
+      'The State Duma ratified the partnership treaty with Iran on April 1, ' +
+      'and the Federation Council approved the treaty two days later.';
+    expect(extract(text).map((proposal) => [proposal.body, proposal.occurredOn])).toEqual([
+      ['State Duma', '2025-04-01'],
+      ['Federation Council', '2025-04-03'],
+    ]);
+  });
+
+  it('counts from the act a phrase names, even where the article tells it after', () => {
+    const text =
+      'The State Duma ratified the partnership treaty with Iran the day before the signing. ' +
+      'The treaty was signed in Moscow on January 17, 2025.';
+    expect(vote(text)).toMatchObject({ occurredOn: '2025-01-16', precision: 'day' });
+  });
+
+  it('counts months and years as precisely as the words say: a month, a year', () => {
+    expect(vote(`${SIGNED}The State Duma ratified the partnership treaty with Iran a month later.`)).toMatchObject({
+      occurredOn: '2025-02',
+      precision: 'month',
+    });
+  });
+
+  it('proposes no date where it cannot count: from a month, past the publication, from an event it does not name', () => {
+    const inJanuary = 'The treaty was signed in Moscow in January 2025. ';
+    expect(vote(`${inJanuary}The State Duma ratified the partnership treaty with Iran the next day.`)).toBeUndefined();
+    const lateInMarch = 'The treaty was signed in Moscow on March 30, 2025. ';
+    expect(
+      vote(`${lateInMarch}The State Duma ratified the partnership treaty with Iran 12 days later.`),
+    ).toBeUndefined();
+    expect(vote(`${SIGNED}The State Duma ratified the partnership treaty with Iran two days after Iran did.`)).toBe(
+      undefined,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { findAnaphor } from '../dates/anaphoric-phrases';
 import type { DateMention } from '../dates/date-parser';
 
 /** A stretch of the text, by offsets in the whole text. */
@@ -12,8 +13,9 @@ const SUBORDINATOR =
 
 /**
  * The coordinated clauses of a sentence. ", and" or ";" starts a clause of its own only when what follows
- * carries its own date ("In June, Russia signed X, and in December, a treaty with Belarus ..."); otherwise it is
- * a list ("political, military, and economic relations with Iran") and stays in its clause.
+ * carries its own date ("In June, Russia signed X, and in December, a treaty with Belarus ...") or counts from the
+ * event before it ("..., and the Majlis ratified it two days later"); otherwise it is a list ("political, military,
+ * and economic relations with Iran") and stays in its clause.
  */
 export function conjuncts(text: string, sentence: Span, dates: readonly DateMention[]): Span[] {
   const body = text.slice(sentence.start, sentence.end);
@@ -22,7 +24,8 @@ export function conjuncts(text: string, sentence: Span, dates: readonly DateMent
     const after = sentence.start + match.index + match[0].length;
     const next = text.slice(after, sentence.end).search(/,\s+and\s+|;\s+/);
     const end = next < 0 ? sentence.end : after + next;
-    if (dates.some((date) => date.start >= after && date.end <= end)) cuts.push(after);
+    const dated = dates.some((date) => date.start >= after && date.end <= end);
+    if (dated || findAnaphor(text, { start: after, end })?.offset) cuts.push(after);
   }
   return cuts.map((start, index) => ({ start, end: index + 1 < cuts.length ? cuts[index + 1]! : sentence.end }));
 }
