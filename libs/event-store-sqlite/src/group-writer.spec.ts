@@ -115,4 +115,27 @@ describe('createGroupWriter', () => {
       { kind: 'appended', result: { nextExpectedRevision: 1n, position: 2n } },
     ]);
   });
+
+  it('answers an append of several whose last id is stored, undoing the events before it, alone in its group', () => {
+    const writer = createGroupWriter(db);
+    const original = appendOf('retried', 'A');
+    writer.writeOne(original);
+    const partlyStored: EncodedAppend = {
+      ...appendOf('retried', 'B', 'A'),
+      ids: [randomUUID(), original.ids[0]!],
+    };
+
+    expect(writer.writeOne(partlyStored)).toEqual({
+      kind: 'already-stored',
+      stored: [undefined, { streamName: 'retried', revision: 0n, position: 1n }],
+    });
+    expect(writer.writeGroup([partlyStored, appendOf('retried', 'C')])).toEqual([
+      { kind: 'already-stored', stored: [undefined, { streamName: 'retried', revision: 0n, position: 1n }] },
+      { kind: 'appended', result: { nextExpectedRevision: 1n, position: 2n } },
+    ]);
+    expect(storedTypes()).toEqual([
+      { stream: 'retried', type: 'A' },
+      { stream: 'retried', type: 'C' },
+    ]);
+  });
 });

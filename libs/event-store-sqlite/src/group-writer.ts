@@ -47,9 +47,10 @@ export interface GroupWriter {
  * - the stream's revision comes from the heads this connection has written, which it trusts only while
  *   `PRAGMA data_version` says no other connection (another process, or this store's other connection) has
  *   committed since, and forgets whenever a transaction of its own fails;
- * - the id of a single event is checked by its insert: the unique index refuses a stored id, SQLite undoes that
- *   one statement, and the id is then looked up to answer. Several events are looked up before any is inserted,
- *   so that no append is left half written.
+ * - an event's id is checked by its insert: the unique index refuses a stored id, and the ids are then looked up
+ *   to answer. SQLite undoes a refused statement itself; the events of an append of several are inserted in a
+ *   savepoint, so that a refusal undoes the ones before it and no append is left half written (looking each id up
+ *   first cost a batch of 100 about a fifth of its time).
  */
 export function createGroupWriter(db: Database): GroupWriter {
   const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
@@ -97,43 +98,47 @@ export function createGroupWriter(db: Database): GroupWriter {
         ? current !== 'no_stream'
         : current === expected);
 
+  /** Inserts the append's events after `current`: its last revision, and the last event's position. */
+  const insertAfter = (append: EncodedAppend, current: CurrentRevision): AppendResult => {
+    let revision = current === 'no_stream' ? -1n : current;
+    let position = 0n;
+    for (let index = 0; index < append.ids.length; index++) {
+      revision += 1n;
+      const inserted = insert.run(
+        append.ids[index],
+        append.streamName,
+        revision,
+        append.types[index],
+        append.data[index],
+        append.metadata[index],
+        append.recordedAt,
+      );
+      position = BigInt(inserted.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  };
+  // Within the caller's transaction, better-sqlite3 runs this in a savepoint: a refused insert undoes the ones before it.
+  const insertAllOrNone = db.transaction(insertAfter);
+
   const write = (append: EncodedAppend): AppendOutcome => {
     const current = currentRevision(append.streamName);
     if (!expectationHolds(append.expected, current)) {
       const stored = storedOf(append.ids);
       return stored ? { kind: 'already-stored', stored } : { kind: 'wrong-revision', current };
     }
-    if (append.ids.length > 1) {
-      const stored = storedOf(append.ids);
+    let result: AppendResult;
+    try {
+      // One event: SQLite undoes the refused statement itself. Several: their savepoint does.
+      result = append.ids.length === 1 ? insertAfter(append, current) : insertAllOrNone(append, current);
+    } catch (error) {
+      const stored = isConstraint(error) ? storedOf(append.ids) : undefined;
       if (stored) return { kind: 'already-stored', stored };
+      throw error;
     }
-    let revision = current === 'no_stream' ? -1n : current;
-    let position = 0n;
-    for (let index = 0; index < append.ids.length; index++) {
-      revision += 1n;
-      try {
-        const inserted = insert.run(
-          append.ids[index],
-          append.streamName,
-          revision,
-          append.types[index],
-          append.data[index],
-          append.metadata[index],
-          append.recordedAt,
-        );
-        position = BigInt(inserted.lastInsertRowid);
-      } catch (error) {
-        const stored = append.ids.length === 1 && isConstraint(error) ? storedOf(append.ids) : undefined;
-        if (stored) return { kind: 'already-stored', stored };
-        throw error;
-      }
-    }
-    remember(append.streamName, revision);
-    return { kind: 'appended', result: { nextExpectedRevision: revision, position } };
+    remember(append.streamName, result.nextExpectedRevision);
+    return { kind: 'appended', result };
   };
 
-  // Called inside the group's transaction, better-sqlite3 runs a transaction function in a savepoint: a refused
-  // append is rolled back alone.
   const writeInTransaction = db.transaction((append: EncodedAppend) => {
     checkKnownHeads();
     return write(append);
@@ -149,10 +154,10 @@ export function createGroupWriter(db: Database): GroupWriter {
     }
   };
   // A group is first written without a savepoint per append, which costs about an eighth of an append's statements: inside
-  // the IMMEDIATE transaction no other writer interleaves, so once its ids are found absent and its revision holds,
-  // SQLite has no reason left to refuse an append. Should it refuse one all the same (a bug, or a constraint the
-  // checks do not know), the whole group, none of which is acknowledged yet, is rolled back and written again with
-  // a savepoint per append, so that the refused append fails alone.
+  // the IMMEDIATE transaction no other writer interleaves, so once an append's revision holds, the one refusal left
+  // is a stored id, which `write` answers. Should SQLite refuse one all the same (a bug, or a constraint the checks
+  // do not know), the whole group, none of which is acknowledged yet, is rolled back and written again with a
+  // savepoint per append, so that the refused append fails alone.
   const writeGroupDirectly = db.transaction((group: readonly EncodedAppend[]) => {
     checkKnownHeads();
     return group.map(write);

@@ -44,9 +44,16 @@ export function idempotencyConformance(subject: StoreUnderTest): void {
       const stream = uniqueStreamName();
       const stored = newEvents(2);
       await subject.store.appendToStream(stream, stored);
-      const mixed = [stored[1]!, ...newEvents(1)];
-      await expect(subject.store.appendToStream(stream, mixed)).rejects.toBeInstanceOf(IdempotencyConflictError);
-      expect(await collect(subject.store.readStream(stream))).toHaveLength(2);
+      for (const mixed of [
+        [stored[1]!, ...newEvents(1)],
+        [...newEvents(2), stored[0]!],
+      ]) {
+        await expect(subject.store.appendToStream(stream, mixed)).rejects.toBeInstanceOf(IdempotencyConflictError);
+        expect(await collect(subject.store.readStream(stream))).toHaveLength(2);
+      }
+      // Nothing of the refused appends took a revision or a position: the next append follows the stored ones.
+      const next = await subject.store.appendToStream(stream, newEvents(1), { expectedRevision: 1n });
+      expect(next.nextExpectedRevision).toBe(2n);
     });
   });
 }
