@@ -124,7 +124,7 @@ function renderTreaty(mode, preview) {
     return;
   }
   view.readState.textContent = state.etag
-    ? `Read at revision ${state.etag.replace(/"/g, '')}: writes are sent with If-Match ${state.etag}.`
+    ? `Read at revision ${state.status?.revision ?? state.etag.replace(/^W\/|"|-.*$/g, '')}: writes are sent with If-Match ${state.etag}.`
     : 'Not read yet.';
   view.treatySelect.value = state.treatyId ?? '';
   if (mode === 'preview') {
