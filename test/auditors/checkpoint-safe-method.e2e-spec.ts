@@ -100,4 +100,21 @@ describe('GET and HEAD /audit/checkpoint append nothing while the log has not mo
     expect(new Set(answers.map((answer) => answer.body.signature)).size).toBe(1);
     expect(await checkpointsIn(subject)).toBe(before + 1);
   });
+
+  it('issues one checkpoint for replicas asked together after the log moved (decision 0059)', async () => {
+    const other = await replica('b', join(root, 'a', 'signing-key.pem'));
+    try {
+      for (let round = 0; round < 3; round++) {
+        await post(subject.http, '/treaties', { ...RU_IR, id: `ru-ir-replicas-${round}` }).expect(201);
+        const before = await checkpointsIn(subject);
+        const answers = await Promise.all(
+          [subject, other, subject, other].map((replica) => asAuditor(replica.http, '/audit/checkpoint').expect(200)),
+        );
+        expect(new Set(answers.map((answer) => answer.body.signature)).size).toBe(1);
+        expect(await checkpointsIn(subject)).toBe(before + 1);
+      }
+    } finally {
+      await other.close();
+    }
+  });
 });

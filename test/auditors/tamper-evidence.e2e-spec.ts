@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Sqlite } from '@timeline/sqlite-driver';
 import { backupEventLog } from '../../apps/api/src/cli/backup-command';
 import { EXIT } from '../../apps/api/src/cli/audit-command';
+import { KEYS, bearer } from '../support/api-keys';
 import { asAuditor, exportLog, offlineAudit } from '../support/audit-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, post } from '../support/treaty-requests';
@@ -161,6 +162,14 @@ describe('tamper evidence', () => {
       const result = await offline('byte', await exportLog(subject.http));
       expect(result.code).toBe(EXIT.failed);
       expect(JSON.parse(result.output).failures).toEqual([expect.objectContaining({ eventId: damaged.eventId })]);
+
+      // HEAD answers GET's status, also once the log has moved past the latest checkpoint, where GET would verify
+      // the log before issuing one: a monitor probing with HEAD is not told 200 where GET says 409 (decision 0059).
+      const head = () => request(subject.http).head('/audit/checkpoint').set('Authorization', bearer(KEYS.auditor));
+      await head().expect(409);
+      await post(subject.http, '/treaties', { ...RU_IR, id: 'ru-ir-after-the-damage' }).expect(201);
+      await asAuditor(subject.http, '/audit/checkpoint').expect(409);
+      await head().expect(409);
     } finally {
       await subject.close();
     }

@@ -124,8 +124,8 @@ describe('a treaty whose joining party is retracted leaves every filter by that 
       items: [],
       leftFilter: [CONVENTION.id],
     });
-    // A mirror that synced before DE joined may hold it too (the read model keeps no history of when): told as well.
-    expect((await sync(subject, `changedSince=${signed.position}&party=DE`)).leftFilter).toEqual([CONVENTION.id]);
+    // A mirror that synced before DE joined never held it under DE: its parties then are folded (decision 0059).
+    expect(await sync(subject, `changedSince=${signed.position}&party=DE`)).not.toHaveProperty('leftFilter');
     // A party the record never made the treaty's: nothing to drop.
     expect(await sync(subject, `changedSince=${accession.position}&party=FR`)).not.toHaveProperty('leftFilter');
     expect(await sync(subject, `changedSince=${accession.position}&party=AT`)).toMatchObject({
@@ -145,5 +145,51 @@ describe('a treaty whose joining party is retracted leaves every filter by that 
       receiver.acknowledged.map((delivery) => (JSON.parse(delivery.body) as { data: { position: string } }).data);
     await until(() => delivered().some(({ position }) => position === retraction.position), 10_000, 'retraction');
     expect(delivered().map(({ position }) => position)).toEqual([accession.position, retraction.position]);
+  });
+
+  // Decision 0059: a client told at the retraction that the treaty left DE is not told again at each later change.
+  it('is not sent again as left to a sync or a resume from after it left, when it changes again', async () => {
+    const statement = (
+      await post(subject.http, developments, {
+        type: 'statement',
+        speaker: 'A. Spokesperson',
+        quote: 'The convention is in good hands.',
+        occurredOn: '2025-09-10',
+        source: source({ publishedOn: '2025-09-10' }),
+      }).expect(201)
+    ).body as Posted;
+    expect(await sync(subject, `changedSince=${retraction.position}&party=DE`)).toMatchObject({ items: [] });
+    expect(await sync(subject, `changedSince=${retraction.position}&party=DE`)).not.toHaveProperty('leftFilter');
+    // Still told to a mirror from while DE was a party, at the treaty's last change.
+    expect((await sync(subject, `changedSince=${accession.position}&party=DE`)).leftFilter).toEqual([CONVENTION.id]);
+
+    const base = (await subject.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const after = subscribe(`${base}/live?party=DE`, retraction.position);
+    const during = subscribe(`${base}/live?party=DE`, accession.position);
+    try {
+      await Promise.all([after.opened, during.opened]);
+      // A treaty DE joins now comes live after the catch-up: whatever the catch-up sent came before it.
+      const joined = (
+        await post(subject.http, '/treaties', {
+          ...CONVENTION,
+          id: 'convention-de-is-party-of',
+          parties: ['AT', 'DE'],
+        }).expect(201)
+      ).body as Posted;
+      const registered = { type: 'message', id: joined.position, treatyId: 'convention-de-is-party-of' };
+      await until(
+        () => after.received.length > 0 && during.received.length > 1,
+        10_000,
+        'the new treaty on both streams',
+      );
+      expect(after.received).toEqual([registered]);
+      expect(during.received).toEqual([
+        { type: 'left-filter', id: statement.position, treatyId: CONVENTION.id },
+        registered,
+      ]);
+    } finally {
+      after.close();
+      during.close();
+    }
   });
 });

@@ -35,7 +35,8 @@ describe('GET /treaties/{id}: the status projection', () => {
 
   it('reads the write it was asked to wait for, with the shape consumers rely on', async () => {
     const response = await get(subject, `/treaties/${RU_IR.id}?minPosition=${positions.duma}`).expect(200);
-    expect(response.headers.etag).toBe('"2"');
+    // The revision (what a write's If-Match compares) and a digest of the bytes (decision 0059).
+    expect(response.headers.etag).toMatch(/^"2-[A-Za-z0-9_-]+"$/);
     expect(response.body).toMatchObject({
       id: RU_IR.id,
       title: RU_IR.title,
@@ -201,7 +202,7 @@ describe('GET /treaties/{id}: the status projection', () => {
     await get(subject, `/treaties/${RU_IR.id}/timeline?knownAt=2025-01-01t12:00:00z`).expect(404);
   });
 
-  it('answers a conditional GET with 304 only while the revision identifies the status sent', async () => {
+  it('answers a conditional GET with 304 only while the status sent is current', async () => {
     const original = {
       id: 'ru-ir-trade-agreement',
       title: 'Trade agreement',
@@ -214,7 +215,7 @@ describe('GET /treaties/{id}: the status projection', () => {
     const etag = first.headers.etag!;
     await get(subject, `/treaties/${original.id}`).set('If-None-Match', etag).expect(304);
 
-    // Another treaty's relation shows on this one's status, while this one's stream (its ETag) stays as it was.
+    // Another treaty's relation shows on this one's status, while this one's stream (its revision) stays as it was.
     const amending = await post(subject.http, '/treaties', {
       id: 'ru-ir-trade-protocol',
       title: 'Protocol amending the trade agreement',
@@ -225,11 +226,41 @@ describe('GET /treaties/{id}: the status projection', () => {
     const after = await get(subject, `/treaties/${original.id}?minPosition=${amending.body.position}`)
       .set('If-None-Match', etag)
       .expect(200);
-    expect(after.headers.etag).toBe(etag);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.headers.etag).toMatch(/^"0-/);
     expect(after.body.relations).toEqual([
       { type: 'amended-by', treatyId: 'ru-ir-trade-protocol', direction: 'incoming' },
     ]);
     await get(subject, `/treaties/${original.id}`).set('If-None-Match', etag).expect(200);
+    // What is sent now is current until it changes again: a 304 for it, where the revision alone could give none.
+    await get(subject, `/treaties/${original.id}`).set('If-None-Match', after.headers.etag!).expect(304);
+  });
+
+  // Decision 0059: a build that renders views otherwise (the last one added `position` to sources) changes a status
+  // with no event. The previous builds tagged it with the revision alone, so a client holding the old body kept it.
+  it("sends the status in full to a client holding an older rendering's ETag, the revision alone", async () => {
+    const current = await get(subject, `/treaties/${RU_IR.id}`).expect(200);
+    const held = `"${current.body.revision}"`;
+    const again = await get(subject, `/treaties/${RU_IR.id}`).set('If-None-Match', held).expect(200);
+    expect(again.body).toEqual(current.body);
+    await get(subject, `/treaties/${RU_IR.id}`).set('If-None-Match', `W/${held}`).expect(200);
+  });
+
+  it("takes the status's ETag as If-Match, and the revision alone as before, for the revision they name", async () => {
+    const current = await get(subject, `/treaties/${RU_IR.id}`).expect(200);
+    const written = await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-10' }))
+      .set('If-Match', current.headers.etag!)
+      .expect(201);
+    // The status read before the write names a revision that has moved: 412, as a write's own ETag would.
+    await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-11' }))
+      .set('If-Match', current.headers.etag!)
+      .expect(412);
+    await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-11' }))
+      .set('If-Match', `W/${current.headers.etag!}`)
+      .expect(412);
+    await post(subject.http, developments, dumaApproval({ occurredOn: '2025-04-11' }))
+      .set('If-Match', `"${written.body.revision}"`)
+      .expect(201);
   });
 
   it('reads at once at a minPosition that is no treaty event: an audit checkpoint, which the read model never applies', async () => {

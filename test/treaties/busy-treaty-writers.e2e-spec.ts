@@ -61,7 +61,7 @@ describe('editors writing to the same treaties at once', () => {
     for (const id of TREATIES) {
       const treaty = await fetch(`${service.base}/treaties/${id}`);
       // Registered, signed, then half of the writes each: the revision counts from 0.
-      expect(treaty.headers.get('etag')).toBe(`"${1 + (WRITERS * WRITES_EACH) / TREATIES.length}"`);
+      expect(treaty.headers.get('etag')).toMatch(new RegExp(`^"${1 + (WRITERS * WRITES_EACH) / TREATIES.length}-`));
     }
     expect(await conflicts()).toBe(0);
   });

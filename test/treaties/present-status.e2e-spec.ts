@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { downloadText } from '../support/live-and-downloads';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { fixedClock, post, source } from '../support/treaty-requests';
+import { post, source } from '../support/treaty-requests';
 import { TWO_STATE_CONVENTION as CONVENTION, ratification as consent } from '../support/two-state-convention';
 
 /**
@@ -14,9 +14,11 @@ import { TWO_STATE_CONVENTION as CONVENTION, ratification as consent } from '../
 describe('the present: a status as of today, with the dates the record sets ahead still to come', () => {
   let subject: TestApp;
   let lastPosition: string;
+  const START = Date.parse('2026-08-01T12:00:00.000Z');
+  let now = START;
   const get = (path: string) => request(subject.http).get(path);
   beforeAll(async () => {
-    subject = await startTestApp({}, { clock: fixedClock('2026-08-01T12:00:00.000Z') });
+    subject = await startTestApp({}, { clock: () => new Date(now) });
     await post(subject.http, '/treaties', CONVENTION).expect(201);
     for (const [party, on] of [
       ['AT', '2026-07-20'],
@@ -50,9 +52,18 @@ describe('the present: a status as of today, with the dates the record sets ahea
     expect(await listed('in-force')).toEqual([]);
   });
 
-  it('answers a conditional read in full: its revision does not move on the day the date comes', async () => {
+  it('answers a conditional read with 304 while it holds, and in full on the day the date comes', async () => {
     const first = await get(`/treaties/${CONVENTION.id}`).expect(200);
-    await get(`/treaties/${CONVENTION.id}`).set('If-None-Match', first.headers['etag']!).expect(200);
+    await get(`/treaties/${CONVENTION.id}`).set('If-None-Match', first.headers['etag']!).expect(304);
+    // The revision does not move on that day; the bytes, and so the ETag (decision 0059), do.
+    now = Date.parse('2026-08-25T12:00:00.000Z');
+    try {
+      const that = await get(`/treaties/${CONVENTION.id}`).set('If-None-Match', first.headers['etag']!).expect(200);
+      expect(that.body).toMatchObject({ status: 'in-force', revision: first.body.revision });
+      expect(that.headers['etag']).not.toBe(first.headers['etag']);
+    } finally {
+      now = START;
+    }
   });
 
   it('says the same in the treaties download, with the date expected', async () => {

@@ -54,12 +54,16 @@ export class AuditController {
     summary: "The latest checkpoint's headers when it covers the log; never issues one",
     description:
       'Answers as GET would while the latest checkpoint covers the log (`ETag`, `Content-Length`); once the log ' +
-      'has moved past it, `200` without them: only GET issues a checkpoint.',
+      "has moved past it, `200` without them, or GET's refusal (`409` on a log that fails verification): only GET " +
+      'issues a checkpoint.',
   })
+  @ApiConflictResponse({ description: 'LOG_FAILS_VERIFICATION: once the log has moved, as GET would answer' })
   @ApiServiceUnavailableResponse(NO_SIGNING_KEY)
   async checkpointHeaders(@Res() response: Response) {
     const current = await this.audit.currentCheckpoint();
     if (current) return response.json(current);
+    // GET would issue one, over a log it verifies first: refused as GET would be (409 on a damaged log).
+    await this.audit.refusalOfIssue();
     response.status(200).end();
   }
 

@@ -22,7 +22,7 @@ import { CLOCK, wallClock, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
-import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
+import { CHECKPOINT_STREAM, IssuedCheckpoints, covers } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
 
 export const MAX_LOG_PAGE = 1000;
@@ -175,6 +175,16 @@ export class AuditService implements OnApplicationBootstrap {
     return recorded;
   }
 
+  /**
+   * What GET would answer besides a checkpoint, without issuing one: 409 over a log that fails verification (503
+   * without a signing key), as GET would before issuing. HEAD answers so once the log has moved past the latest
+   * checkpoint, so that a monitor probing with HEAD is told what GET would say (decision 0059).
+   */
+  async refusalOfIssue(): Promise<void> {
+    this.readyKey();
+    await this.verifiedForCheckpoint();
+  }
+
   /** The position of the log's last event that is not a checkpoint: recording one does not move the log. */
   private async lastEventButCheckpoints(): Promise<bigint | undefined> {
     for await (const event of this.store.readAll({ direction: 'backwards' })) {
@@ -189,11 +199,13 @@ export class AuditService implements OnApplicationBootstrap {
     // verification refuse an event placed after it that claims an earlier recorded time (a backdated insertion).
     // The wall clock, as the stores' recorded times are.
     const issuedAt = wallClock();
+    const head = await this.lastEventButCheckpoints();
     const verified = await this.verifiedForCheckpoint();
     const checkpoint = signCheckpoint(verified.lastPosition ?? 0n, verified.heads, issuedAt, key.privateKey);
-    await this.issued.record(checkpoint);
-    this.latest = checkpoint;
-    return checkpoint;
+    // Another replica may have recorded one covering the same log meanwhile: then that one stands, and is answered.
+    const recorded = await this.issued.record(checkpoint, head);
+    this.latest = recorded;
+    return recorded;
   }
 
   /** The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. */
@@ -240,11 +252,6 @@ export class AuditService implements OnApplicationBootstrap {
     if (this.key.kind !== 'ready') throw new ApiProblem(503, 'SIGNING_KEY_NOT_CONFIGURED', this.key.reason);
     return this.key;
   }
-}
-
-/** Whether the checkpoint covers the log's last event but checkpoints (none: an empty log, which any covers). */
-function covers(checkpoint: SignedCheckpoint, head: bigint | undefined): boolean {
-  return head === undefined || BigInt(checkpoint.position) >= head;
 }
 
 /** The finding for a treaty stream deleted for good: its record is gone, whatever $all still holds of it. */

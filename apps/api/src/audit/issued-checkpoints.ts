@@ -106,10 +106,7 @@ export class IssuedCheckpoints {
         maxCount: 1,
         requiresLeader: true,
       })) {
-        const checkpoint = checkpointOf(event);
-        return event.type === CHECKPOINT_ISSUED && checkpointIsAuthentic(checkpoint, this.publicKey)
-          ? checkpoint
-          : undefined;
+        return this.authentic(event);
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
@@ -117,14 +114,22 @@ export class IssuedCheckpoints {
     return undefined;
   }
 
-  /** Appends the checkpoint to the shared stream (once, whatever the races between replicas) and to the local copy. */
-  async record(checkpoint: SignedCheckpoint): Promise<void> {
-    appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+  /**
+   * Appends the checkpoint to the shared stream and to the local copy, unless the stream's last checkpoint (another
+   * replica's, or another request's, recorded since this one was signed) already covers `head`, the log's last event
+   * but checkpoints when it was signed: that one is answered instead, and this one dropped, so that requests that
+   * find the log moved at the same instant, on any replicas, record one checkpoint per move of the log. The append
+   * expects the stream's revision it looked at: one recorded in between is a conflict, and is looked at in turn.
+   * Answers the checkpoint that stands.
+   */
+  async record(checkpoint: SignedCheckpoint, head: bigint | undefined): Promise<SignedCheckpoint> {
     const id = uuidV5(checkpoint.signature, CHECKPOINT_NAMESPACE);
     for (let attempt = 1; ; attempt++) {
       const { events, revision } = await this.read();
-      if (events.some((event) => event.id === id)) return;
+      if (events.some((event) => event.id === id)) return this.keptLocally(checkpoint);
       const previous = events[events.length - 1];
+      const standing = previous && this.authentic(previous);
+      if (standing && covers(standing, head)) return standing;
       const sealed = sealEvent(
         { id, type: CHECKPOINT_ISSUED, data: checkpoint as unknown as JsonObject, metadata: {} },
         CHECKPOINT_STREAM,
@@ -134,12 +139,24 @@ export class IssuedCheckpoints {
       );
       try {
         await this.store.appendToStream(CHECKPOINT_STREAM, [sealed], { expectedRevision: revision });
-        return;
+        return this.keptLocally(checkpoint);
       } catch (error) {
-        // Another replica recorded one in between: read again, chain to it.
+        // Another replica recorded one in between: read again; it may cover the log, else chain to it.
         if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The checkpoint an event of the stream records, when it verifies under this service's key. */
+  private authentic(event: RecordedEvent): SignedCheckpoint | undefined {
+    if (!this.publicKey || event.type !== CHECKPOINT_ISSUED) return undefined;
+    const checkpoint = checkpointOf(event);
+    return checkpointIsAuthentic(checkpoint, this.publicKey) ? checkpoint : undefined;
+  }
+
+  private keptLocally(checkpoint: SignedCheckpoint): SignedCheckpoint {
+    appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+    return checkpoint;
   }
 
   private async read(): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
@@ -160,6 +177,11 @@ export class IssuedCheckpoints {
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as SignedCheckpoint);
   }
+}
+
+/** Whether the checkpoint covers the log's last event but checkpoints (none: an empty log, which any covers). */
+export function covers(checkpoint: SignedCheckpoint, head: bigint | undefined): boolean {
+  return head === undefined || BigInt(checkpoint.position) >= head;
 }
 
 function checkpointOf(event: RecordedEvent): SignedCheckpoint {

@@ -51,6 +51,12 @@ class FakeReadModels {
           .flatMap((entry) => (entry.status as { parties: string[] }).parties),
       ),
     ],
+    // Its parties as the last update at or before the position showed them (decision 0059).
+    partiesAt: (treatyId: string, position: bigint): string[] | undefined =>
+      this.log
+        .filter((entry) => entry.treatyId === treatyId && entry.position <= position)
+        .map((entry) => (entry.status as { parties: string[] }).parties)
+        .at(-1),
   };
 
   commit(entry: TreatyUpdate): void {
@@ -169,10 +175,28 @@ describe('LiveBroadcast', () => {
     await nextTurn();
     expect(live.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
     expect(liveSigned.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
-    // On a resume: told of the treaty DE was once a party of, not of one DE never was.
-    const resumed = subscribe({ party: 'DE' }, 1n);
+    // On a resume: told of the treaty DE was a party of at the client's position, not of one DE never was.
+    const resumed = subscribe({ party: 'DE' }, 2n);
     expect(resumed.ids).toEqual(['4']);
     expect(resumed.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
+    // Nor of one DE joined and left after it (decision 0059): the client never held it under DE.
+    const before = subscribe({ party: 'DE' }, 1n);
+    expect(before.ids).toEqual([]);
+  });
+
+  it('does not tell a resume by party, again at each change, of a treaty that left the party before its position', async () => {
+    const { readModels, subscribe } = startBroadcast();
+    readModels.commit(update('conv', 1n, 'signed', ['AT', 'DE']));
+    readModels.commit(update('conv', 2n, 'signed', ['AT'], 'signed', ['AT', 'DE']));
+    readModels.commit(update('conv', 3n, 'ratification-in-progress', ['AT'], 'signed', ['AT']));
+    readModels.commit(update('conv', 4n, 'ratified', ['AT'], 'ratification-in-progress', ['AT']));
+    // Told at 2 that it left, the client resumes after a later change, or at 2 itself: nothing to tell.
+    expect(subscribe({ party: 'DE' }, 3n).ids).toEqual([]);
+    expect(subscribe({ party: 'DE' }, 2n).ids).toEqual([]);
+    // A client at 1 held it under DE: told, once, at the treaty's last change.
+    const held = subscribe({ party: 'DE' }, 1n);
+    expect(held.ids).toEqual(['4']);
+    expect(held.text).toContain('id: 4\nevent: left-filter\ndata: {"id":"conv"');
   });
 
   it('writes a long catch-up as fast as the client reads it: never dropped, nothing missed or sent twice', async () => {

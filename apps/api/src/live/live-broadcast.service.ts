@@ -89,7 +89,7 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
     response.once('close', () => this.leave(subscriber, filter));
     subscriber.start();
     if (after === undefined) this.join(subscriber, filter);
-    else void this.catchUp(subscriber, filter);
+    else void this.catchUp(subscriber, filter, after);
   }
 
   /** How many streams are open, and in how many groups (for tests and metrics). */
@@ -164,7 +164,9 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async catchUp(subscriber: SseSubscriber, filter: LiveFilter): Promise<void> {
+  /** Sends what changed after `after`, the client's position, then joins the live group. */
+  private async catchUp(subscriber: SseSubscriber, filter: LiveFilter, after: bigint): Promise<void> {
+    const treaties = this.readModels.treaties;
     for (;;) {
       const page = this.readModels.treaties.changedAfter(subscriber.lastSent, CATCH_UP_PAGE);
       let waited = false;
@@ -175,8 +177,15 @@ export class LiveBroadcast implements OnModuleInit, OnModuleDestroy {
         }
         if (!subscriber.open) return;
         if (matches(update, filter)) subscriber.sendUpdate(update, updateFrame(update));
-        // Which treaties matched at the client's position is not kept: a superset of those that left since.
-        else if (mayHaveLeft(update, filter, (treatyId) => this.readModels.treaties.partiesOnceNamed(treatyId))) {
+        // Whether it showed under the filter at the client's position: its parties then, folded (decision 0059).
+        else if (
+          mayHaveLeft(
+            update,
+            filter,
+            (treatyId) => treaties.partiesOnceNamed(treatyId),
+            (treatyId) => treaties.partiesAt(treatyId, after),
+          )
+        ) {
           subscriber.sendUpdate(update, leftFilterFrame(update));
         } else subscriber.passOver(update);
       }

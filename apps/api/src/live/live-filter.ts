@@ -40,15 +40,22 @@ export function leaves(
 }
 
 /**
- * On a resume: whether the treaty may have left the filter since the client's position. The read model keeps no
- * history of statuses, so it cannot tell which treaties matched then: a superset (`mayHaveLeftFilter`).
+ * On a resume: whether the treaty may have left the filter since the client's position: a superset for a status (no
+ * history of statuses is kept), exact for a party (its parties at the client's position, `partiesThen`), as
+ * `mayHaveLeftFilter` says.
  */
 export function mayHaveLeft(
   update: Pick<TreatyUpdate, 'treatyId' | 'deleted' | 'status'>,
   filter: LiveFilter,
   partiesOnceNamed: (treatyId: string) => readonly string[],
+  partiesThen: (treatyId: string) => readonly string[] | undefined,
 ): boolean {
   if (update.deleted) return false;
   if (filter.treaty !== undefined && update.treatyId !== filter.treaty) return false;
-  return mayHaveLeftFilter(update.status, filter, () => partiesOnceNamed(update.treatyId));
+  return mayHaveLeftFilter(
+    update.status,
+    filter,
+    () => partiesOnceNamed(update.treatyId),
+    () => partiesThen(update.treatyId),
+  );
 }

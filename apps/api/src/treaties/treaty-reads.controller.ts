@@ -56,8 +56,11 @@ export class TreatyReadsController {
   @ApiOperation({ summary: "A treaty's status, overall and per party, with every fact's sources; asOf / knownAt" })
   @ApiOkResponse({
     type: TreatyStatusDto,
-    description: 'The status projection; its ETag is the stream revision for If-Match',
+    description:
+      'The status projection; its ETag is `"<revision>-<digest>"`: the stream revision (what If-Match compares) and ' +
+      'a digest of the bytes sent (304 to an If-None-Match that names it)',
   })
+  @ApiResponse({ status: 304, description: 'Not Modified: the answer named by If-None-Match is current' })
   @ApiNotFoundResponse(PROBLEM)
   @ApiGoneResponse(GONE)
   status(@Param('treatyId', TreatyIdPipe) treatyId: string, @Query() query: TreatyViewQueryDto) {

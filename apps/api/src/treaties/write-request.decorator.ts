@@ -3,9 +3,9 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import type { CorrelatedRequest } from '../http/correlation-id.middleware';
 import { ApiProblem } from '../problems/api-problem';
 import type { WriteRequest } from './application/write-request';
+import { revisionInEtag } from './representation-etag';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const IF_MATCH = /^(?:W\/)?"?(\d{1,19})"?$/;
 
 /** Reads what a write needs from the HTTP request: the caller, the correlation id and the two write headers. */
 export const Write = createParamDecorator((_data: unknown, context: ExecutionContext): WriteRequest => {
@@ -29,7 +29,7 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
 function parseIfMatch(header: string | undefined): WriteRequest['ifMatch'] {
   if (header === undefined) return undefined;
   if (header.trim() === '*') return '*';
-  const revision = IF_MATCH.exec(header.trim())?.[1];
+  const revision = revisionInEtag(header);
   if (revision === undefined) {
     throw new ApiProblem(400, 'INVALID_IF_MATCH', 'If-Match must be an ETag from a read, such as "3", or *');
   }

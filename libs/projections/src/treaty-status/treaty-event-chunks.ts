@@ -34,6 +34,9 @@ const statements = statementsPerDatabase((db: Database) => ({
       'SELECT events FROM treaty_event_chunks WHERE treaty_id = ? AND first_revision < ? ORDER BY first_revision',
     )
     .pluck(),
+  latestFirst: db
+    .prepare('SELECT events FROM treaty_event_chunks WHERE treaty_id = ? ORDER BY first_revision DESC')
+    .pluck(),
 }));
 
 /** Keeps a treaty's next events (in stream order) as one chunk. */
@@ -70,6 +73,21 @@ export function firstRecordedAt(db: Database, treatyId: string): Date | undefine
   const text = statements(db).first.get(treatyId) as string | undefined;
   const first = text === undefined ? undefined : (JSON.parse(text) as StoredEvent[])[0];
   return first === undefined ? undefined : new Date(first[3]);
+}
+
+/**
+ * The types of the treaty's events after a log position, latest first: only the chunks that hold them are read and
+ * parsed, not the treaty's whole history.
+ */
+export function* eventTypesAfter(db: Database, treatyId: string, position: bigint): Iterable<TreatyEvent['type']> {
+  for (const text of statements(db).latestFirst.iterate(treatyId) as Iterable<string>) {
+    const events = JSON.parse(text) as StoredEvent[];
+    for (let index = events.length - 1; index >= 0; index--) {
+      const [, , eventPosition, , type] = events[index]!;
+      if (BigInt(eventPosition) <= position) return;
+      yield type;
+    }
+  }
 }
 
 /** The treaty's events before `revision`, in stream order. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { NotOnRecordReason, TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
+import { partiesAt } from './parties-at';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
@@ -121,6 +122,15 @@ export class TreatyStatusQueries {
    */
   partiesOnceNamed(treatyId: string): string[] {
     return this.partiesOnceNamedStatement.all(treatyId) as string[];
+  }
+
+  /**
+   * The treaty's parties at a log position (undefined before its registration), folded from its events up to there:
+   * whether a resume or a sync from that position held it under a party (decision 0059). Costs a fold of its history
+   * to there: asked only of a treaty that does not show under the party now and once had it.
+   */
+  partiesAt(treatyId: string, position: bigint): readonly string[] | undefined {
+    return partiesAt(this.db, treatyId, position);
   }
 
   /** What other treaties say about this one (relations, linked statements...), for views folded on demand. */

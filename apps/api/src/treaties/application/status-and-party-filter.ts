@@ -36,18 +36,21 @@ export function leavesFilter(before: StatusAndParties, now: StatusAndParties, fi
 }
 
 /**
- * Whether a treaty that does not show under the filter now may have shown under it at an earlier position: what a
- * resume and a sync send as left, knowing only the treaty now. A superset, never a subset: any status may have been
- * the filter's (the read model keeps no history of statuses), and any party the record ever made the treaty's
- * (`partiesOnceNamed`, read only when the filter names a party) may have been the filter's. A client drops the
- * treaties it holds and ignores the others.
+ * Whether a treaty that does not show under the filter now may have shown under it at the client's position: what a
+ * resume and a sync send as left, knowing the treaty now and its events. For a status, a superset: any status may
+ * have been the filter's (the read model keeps no history of statuses). For a party, exact (decision 0059): the
+ * party was one of the treaty's at that position (`partiesThen`, its events folded up to there; undefined before
+ * its registration). `partiesOnceNamed` (decision 0055) is asked first, as it is cheap: a party the treaty never had
+ * needs no fold. A client drops the treaties it holds and ignores the others.
  */
 export function mayHaveLeftFilter(
   now: StatusAndParties,
   filter: StatusAndPartyFilter,
   partiesOnceNamed: () => readonly string[],
+  partiesThen: () => readonly string[] | undefined,
 ): boolean {
   if (filter.status === undefined && filter.party === undefined) return false;
   if (showsUnder(now, filter)) return false;
-  return filter.party === undefined || partiesOnceNamed().includes(filter.party);
+  if (filter.party === undefined) return true;
+  return partiesOnceNamed().includes(filter.party) && (partiesThen()?.includes(filter.party) ?? false);
 }

@@ -112,7 +112,15 @@ export class TreatyReads {
         // A treaty never leaves its category: a filter by it is applied as it stands.
         if (query.category !== undefined && status.category !== query.category) continue;
         if (showsUnder(status, query)) answer.items.push(update.status);
-        else if (mayHaveLeftFilter(status, query, () => this.readModels.treaties.partiesOnceNamed(update.treatyId))) {
+        else if (
+          mayHaveLeftFilter(
+            status,
+            query,
+            () => this.readModels.treaties.partiesOnceNamed(update.treatyId),
+            // Whether the client, synced up to `after`, held it under the party (decision 0059).
+            () => this.readModels.treaties.partiesAt(update.treatyId, after),
+          )
+        ) {
           answer.leftFilter.push(update.treatyId);
         }
       }

@@ -85,7 +85,11 @@ async function loadTreatyList(selected, { minPosition } = {}) {
   );
 }
 
-/** Reads the treaty's status (with its ETag) and timeline: what the editor decides on. */
+/**
+ * Reads the treaty's status and timeline: what the editor decides on. Writes are sent with If-Match naming the
+ * revision read: the status's ETag also names its bytes (`"3-<digest>"`, decision 0059), which a write does not
+ * compare, so the desk sends and shows the revision alone (`"3"`), as a write's own ETag is.
+ */
 async function readTreaty(treatyId, minPosition) {
   const suffix = minPosition ? `?minPosition=${encodeURIComponent(minPosition)}` : '';
   const id = encodeURIComponent(treatyId);
@@ -93,7 +97,13 @@ async function readTreaty(treatyId, minPosition) {
     getJson(`/treaties/${id}${suffix}`),
     getJson(`/treaties/${id}/timeline${suffix}`),
   ]);
-  return { treatyId, etag: status.etag, status: status.json, timeline: timeline.json };
+  const revision = status.json?.revision;
+  return {
+    treatyId,
+    etag: revision === undefined ? status.etag : `"${revision}"`,
+    status: status.json,
+    timeline: timeline.json,
+  };
 }
 
 async function chooseTreaty(treatyId, { minPosition } = {}) {

@@ -1,0 +1,65 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { signCheckpoint, type SignedCheckpoint } from '@timeline/audit';
+import { InMemoryEventStore } from '@timeline/event-store';
+import { collect } from '@timeline/event-store/testing';
+import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
+
+// Two replicas (or two requests of one) that find the log moved at the same instant each sign a checkpoint of it:
+// one is recorded, and the other answers it (decision 0059).
+describe('IssuedCheckpoints.record', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const roots: string[] = [];
+  afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  /** Two replicas sharing one store, each with its own data directory. */
+  function replicas() {
+    const store = new InMemoryEventStore();
+    const root = mkdtempSync(join(tmpdir(), 'timeline-issued-'));
+    roots.push(root);
+    // The data directory exists once the service runs (it holds the key, the read model...).
+    const replica = (name: string) => {
+      const dir = join(root, name);
+      mkdirSync(dir);
+      return { dir, issued: new IssuedCheckpoints(dir, store, publicKey) };
+    };
+    return { store, a: replica('a'), b: replica('b') };
+  }
+  const recorded = async (store: InMemoryEventStore) =>
+    (await collect(store.readStream(CHECKPOINT_STREAM))).map((event) => event.data as unknown as SignedCheckpoint);
+  /** A checkpoint of the log up to `position`, signed at `at` ms: two replicas sign the same log at other instants. */
+  const signed = (position: bigint, at: number) => signCheckpoint(position, new Map(), new Date(at), privateKey);
+
+  it('answers the checkpoint another replica recorded meanwhile over the same log, and records none of its own', async () => {
+    const { store, a, b } = replicas();
+    const first = signed(5n, 1_000);
+    const second = signed(5n, 2_000);
+    expect(second.signature).not.toBe(first.signature);
+    expect(await a.issued.record(first, 5n)).toEqual(first);
+    // B signed before A's was recorded (both found the log at 5 past the latest checkpoint), and records after.
+    expect(await b.issued.record(second, 5n)).toEqual(first);
+    expect(await recorded(store)).toEqual([first]);
+    // Nor kept in B's own copies: it was never answered.
+    expect(existsSync(join(b.dir, 'audit-checkpoints.ndjson'))).toBe(false);
+  });
+
+  it('records one checkpoint for two replicas racing over the same log', async () => {
+    const { store, a, b } = replicas();
+    const answers = await Promise.all([a.issued.record(signed(7n, 1_000), 7n), b.issued.record(signed(7n, 2_000), 7n)]);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(await recorded(store)).toEqual([answers[0]]);
+  });
+
+  it('records its own once the log has moved past the one recorded, chained after it', async () => {
+    const { store, a, b } = replicas();
+    const first = signed(5n, 1_000);
+    await a.issued.record(first, 5n);
+    const later = signed(9n, 2_000);
+    expect(await b.issued.record(later, 9n)).toEqual(later);
+    expect(await recorded(store)).toEqual([first, later]);
+    expect(readFileSync(join(b.dir, 'audit-checkpoints.ndjson'), 'utf8')).toBe(`${JSON.stringify(later)}\n`);
+  });
+});
