@@ -14,6 +14,8 @@ export interface ClusterNodeView {
   readonly appendsReceived: number;
   /** Subscription calls open on this node now. */
   readonly activeSubscriptionCount: number;
+  /** Client connections open to this node now: the channels clients hold to it. */
+  readonly openConnections: number;
 }
 
 export interface EsdbProtocolCluster {
@@ -218,5 +220,6 @@ function viewOf(member: Member): ClusterNodeView {
     state: member.running ? member.role.kind : 'stopped',
     appendsReceived: member.appendsReceived,
     activeSubscriptionCount: member.running?.activeSubscriptionCount ?? 0,
+    openConnections: member.running?.openConnections ?? 0,
   };
 }

@@ -46,6 +46,7 @@ import {
   type Subscription,
   type SubscriptionFilter,
 } from '@timeline/event-store';
+import { ClientRotation } from './client-rotation';
 import { resumingSubscription, type DeliveredMessage, type ServerSubscription } from './resuming-subscription';
 import { SeenLogPosition } from './seen-log-position';
 
@@ -68,6 +69,12 @@ export interface EsdbEventStoreOptions {
    * closing must not hold the service's shutdown up.
    */
   readonly closeTimeoutMs?: number;
+  /**
+   * How long a client replaced after a failure keeps serving the calls it has in flight before it is disposed
+   * (default 30 s; it is disposed as soon as they end), and how many such clients are kept at most (default 8).
+   */
+  readonly replacedClientGraceMs?: number;
+  readonly maxReplacedClients?: number;
 }
 
 export interface AppendLimits {
@@ -105,14 +112,18 @@ const PAGE_SIZE = 512;
  * as a stream-deleted notice.
  */
 export class EsdbEventStore implements EventStore {
-  private client: EventStoreDBClient;
-  /** Clients replaced after a failed discovery: their open calls run on until they end, `close` disposes them. */
-  private readonly replacedClients: EventStoreDBClient[] = [];
+  /** The client, and those replaced after a failure while their calls run on (disposed when those end). */
+  private readonly clients: ClientRotation<EventStoreDBClient>;
   private readonly maxAppendAttempts: number;
   private readonly seen = new SeenLogPosition();
 
   constructor(private readonly options: EsdbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.clients = new ClientRotation({
+      create: () => connect(options.connectionString),
+      dispose: disposeClient,
+      ...(options.replacedClientGraceMs !== undefined ? { graceMs: options.replacedClientGraceMs } : {}),
+      ...(options.maxReplacedClients !== undefined ? { maxRetired: options.maxReplacedClients } : {}),
+    });
     this.maxAppendAttempts = options.maxAppendAttempts ?? 5;
   }
 
@@ -138,47 +149,52 @@ export class EsdbEventStore implements EventStore {
       );
       if (decision.kind === 'retry') return decision.result;
       if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
-      const client = this.client;
-      assertWithinLimits(streamName, events, await this.appendLimits(client));
+      const lease = this.clients.acquire();
+      const client = lease.client;
       try {
-        const result = await client.appendToStream(
-          streamName,
-          events.map((event) =>
-            jsonEvent({
-              id: event.id.toLowerCase(),
-              type: event.type,
-              data: event.data,
-              metadata: event.metadata ?? {},
-            }),
-          ),
-          { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
-        );
-        const position = positionOf(result.position);
-        this.seen.note(position);
-        return { nextExpectedRevision: result.nextExpectedRevision, position };
-      } catch (error) {
-        if (isDiscoveryFailure(error)) this.replaceClient(client);
-        if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
-        // Wrong expected version: someone wrote in between. Not leader: nothing was written by this append, and
-        // the client has reconnected to the leader that the follower named. Either way, read again and decide
-        // again: the read finds the events if they were written all the same (on BatchAppend, NotLeader fails
-        // every append in flight on the connection, written or not).
-        const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
-        if (retry && attempt < this.maxAppendAttempts) {
-          // The leader counts events its reads do not show yet: a write not yet committed (replicated to a
-          // quorum). Reading again at once would find the same; give the commit a moment.
-          if (isAheadOfRead(error, current)) await sleep(Math.min(25 * 2 ** (attempt - 1), 400));
-          continue;
+        assertWithinLimits(streamName, events, await this.appendLimits(client));
+        try {
+          const result = await client.appendToStream(
+            streamName,
+            events.map((event) =>
+              jsonEvent({
+                id: event.id.toLowerCase(),
+                type: event.type,
+                data: event.data,
+                metadata: event.metadata ?? {},
+              }),
+            ),
+            { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
+          );
+          const position = positionOf(result.position);
+          this.seen.note(position);
+          return { nextExpectedRevision: result.nextExpectedRevision, position };
+        } catch (error) {
+          if (isDiscoveryFailure(error)) this.replaceClient(client);
+          if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
+          // Wrong expected version: someone wrote in between. Not leader: nothing was written by this append, and
+          // the client has reconnected to the leader that the follower named. Either way, read again and decide
+          // again: the read finds the events if they were written all the same (on BatchAppend, NotLeader fails
+          // every append in flight on the connection, written or not).
+          const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
+          if (retry && attempt < this.maxAppendAttempts) {
+            // The leader counts events its reads do not show yet: a write not yet committed (replicated to a
+            // quorum). Reading again at once would find the same; give the commit a moment.
+            if (isAheadOfRead(error, current)) await sleep(Math.min(25 * 2 ** (attempt - 1), 400));
+            continue;
+          }
+          const tooLarge = appendTooLarge(error, streamName, events, await this.appendLimits(client));
+          if (tooLarge) throw tooLarge;
+          // A timeout (a racing copy the server dropped as IdempotentNotReady, a commit that missed its deadline) or
+          // a connection lost mid-append may hide a stored append: when the leader has it, answer its result.
+          if (mayHaveWritten(error)) {
+            const stored = await this.storedResult(streamName, events);
+            if (stored) return stored;
+          }
+          throw translate(error, streamName);
         }
-        const tooLarge = appendTooLarge(error, streamName, events, await this.appendLimits(client));
-        if (tooLarge) throw tooLarge;
-        // A timeout (a racing copy the server dropped as IdempotentNotReady, a commit that missed its deadline) or
-        // a connection lost mid-append may hide a stored append: when the leader has it, answer its result.
-        if (mayHaveWritten(error)) {
-          const stored = await this.storedResult(streamName, events);
-          if (stored) return stored;
-        }
-        throw translate(error, streamName);
+      } finally {
+        lease.release();
       }
     }
   }
@@ -216,9 +232,10 @@ export class EsdbEventStore implements EventStore {
   ): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
     const seenBefore = this.seen.furthest;
+    const lease = this.clients.acquire();
     try {
       for await (const resolved of cancelOnExit(
-        this.client.readStream(streamName, {
+        lease.client.readStream(streamName, {
           direction,
           fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
           maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
@@ -241,6 +258,8 @@ export class EsdbEventStore implements EventStore {
         SeenLogPosition.assertReaches(end, seenBefore, `that stream ${streamName} does not exist`);
       }
       throw translated;
+    } finally {
+      lease.release();
     }
   }
 
@@ -251,33 +270,38 @@ export class EsdbEventStore implements EventStore {
       options.fromPosition ?? (direction === 'forwards' ? START : END),
     );
     let last: bigint | undefined;
-    // System events count against the server's maxCount but are not ours to return: page until enough are ours.
-    while (remaining > 0) {
-      let read = 0;
-      try {
-        for await (const resolved of cancelOnExit(
-          this.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
-        )) {
-          read += 1;
-          const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
-          this.seen.note(position);
-          // Forwards reads include their starting position, which the previous page already returned.
-          if (last !== undefined && direction === 'forwards' && position <= last) continue;
-          last = position;
-          from = { commit: position, prepare: position };
-          const event = toRecordedEvent(resolved);
-          if (!event) continue;
-          yield event;
-          if (--remaining === 0) return;
+    const lease = this.clients.acquire();
+    try {
+      // System events count against the server's maxCount but are not ours to return: page until enough are ours.
+      while (remaining > 0) {
+        let read = 0;
+        try {
+          for await (const resolved of cancelOnExit(
+            lease.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
+          )) {
+            read += 1;
+            const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
+            this.seen.note(position);
+            // Forwards reads include their starting position, which the previous page already returned.
+            if (last !== undefined && direction === 'forwards' && position <= last) continue;
+            last = position;
+            from = { commit: position, prepare: position };
+            const event = toRecordedEvent(resolved);
+            if (!event) continue;
+            yield event;
+            if (--remaining === 0) return;
+          }
+        } catch (error) {
+          // Only the first page starts at the caller's position; the next ones start at events read.
+          if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
+            throw new InvalidPositionError(options.fromPosition);
+          }
+          throw translate(error);
         }
-      } catch (error) {
-        // Only the first page starts at the caller's position; the next ones start at events read.
-        if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
-          throw new InvalidPositionError(options.fromPosition);
-        }
-        throw translate(error);
+        if (read < PAGE_SIZE) return;
       }
-      if (read < PAGE_SIZE) return;
+    } finally {
+      lease.release();
     }
   }
 
@@ -288,7 +312,9 @@ export class EsdbEventStore implements EventStore {
       toEsdbPosition(options.fromPosition ?? START),
       {
         open: (after) =>
-          this.serverSubscription(this.client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) })),
+          this.serverSubscription((client) =>
+            client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) }),
+          ),
         cursorOf: (message) => {
           const position = message.kind === 'event' ? message.event.position : message.position;
           return { commit: position, prepare: position };
@@ -306,7 +332,8 @@ export class EsdbEventStore implements EventStore {
     return resumingSubscription<bigint | typeof ESDB_START | typeof ESDB_END>(
       toEsdbRevision(options.fromRevision ?? START),
       {
-        open: (after) => this.serverSubscription(this.client.subscribeToStream(streamName, { fromRevision: after })),
+        open: (after) =>
+          this.serverSubscription((client) => client.subscribeToStream(streamName, { fromRevision: after })),
         // The server ends a stream's subscription with StreamDeleted right after the notice: nothing to resume.
         cursorOf: (message) => (message.kind === 'event' ? message.event.revision : undefined),
         isTransient,
@@ -342,10 +369,11 @@ export class EsdbEventStore implements EventStore {
    */
   private async leaderLogEnd(): Promise<bigint | undefined> {
     for (let attempt = 1; ; attempt++) {
+      const lease = this.clients.acquire();
       try {
         let end: bigint | undefined;
         // Read to the end of a one-event read: leaving a client stream early would hold its call open.
-        const read = this.client.readAll({
+        const read = lease.client.readAll({
           direction: 'backwards',
           fromPosition: ESDB_END,
           maxCount: 1,
@@ -358,6 +386,8 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         if (isNotLeader(error) && attempt < 2) continue;
         throw error;
+      } finally {
+        lease.release();
       }
     }
   }
@@ -374,8 +404,7 @@ export class EsdbEventStore implements EventStore {
       timer = setTimeout(resolve, this.options.closeTimeoutMs ?? 5000);
       timer.unref();
     });
-    const disposed = Promise.all([this.client, ...this.replacedClients].map((client) => client.dispose()));
-    await Promise.race([disposed, waited]);
+    await Promise.race([this.clients.close(), waited]);
     clearTimeout(timer);
   }
 
@@ -385,9 +414,7 @@ export class EsdbEventStore implements EventStore {
    * later append would fail at once, for good, while reads work. A client that has failed so is replaced.
    */
   private replaceClient(failed: EventStoreDBClient): void {
-    if (this.client !== failed) return;
-    this.replacedClients.push(failed);
-    this.client = EventStoreDBClient.connectionString(this.options.connectionString);
+    this.clients.replace(failed);
   }
 
   /**
@@ -439,9 +466,13 @@ export class EsdbEventStore implements EventStore {
 
   /** Adapts the client's subscription (a Node stream plus a `caughtUp` event) to what resuming needs. */
   private serverSubscription(
-    subscription:
-      ReturnType<EventStoreDBClient['subscribeToAll']> | ReturnType<EventStoreDBClient['subscribeToStream']>,
+    subscribe: (
+      client: EventStoreDBClient,
+    ) => ReturnType<EventStoreDBClient['subscribeToAll']> | ReturnType<EventStoreDBClient['subscribeToStream']>,
   ): ServerSubscription {
+    // The subscription keeps its client in use until it is closed (or that client's grace ends).
+    const lease = this.clients.acquire();
+    const subscription = subscribe(lease.client);
     const iterator = (subscription as AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>)[Symbol.asyncIterator]();
     let delivered = 0;
     // The client emits `caughtUp` when the message passes its transform, while earlier events may still sit in
@@ -460,8 +491,41 @@ export class EsdbEventStore implements EventStore {
       },
       caughtUp,
       // Unsubscribing waits for the call to open, which fails when no node was found: nothing to close then.
-      close: () => subscription.unsubscribe().catch(() => undefined),
+      close: () =>
+        subscription
+          .unsubscribe()
+          .catch(() => undefined)
+          .finally(() => lease.release()),
     };
+  }
+}
+
+/**
+ * Channels by client: client 6.2.1's `dispose` cancels the client's calls but leaves its gRPC channel open (its
+ * connection and keepalive), and the client keeps the channel private. Its last channel is noted as it is made
+ * (the client replaces its own channel after a lost connection, and closes the old one itself).
+ */
+const channels = new WeakMap<EventStoreDBClient, { close(): void }>();
+
+function connect(connectionString: string): EventStoreDBClient {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const inner = client as unknown as { createChannel: () => Promise<{ close(): void }> };
+  const create = inner.createChannel;
+  inner.createChannel = async () => {
+    const channel = await create();
+    channels.set(client, channel);
+    return channel;
+  };
+  return client;
+}
+
+/** Cancels the client's calls, waits for them to end, and closes its connection. */
+async function disposeClient(client: EventStoreDBClient): Promise<void> {
+  try {
+    await client.dispose();
+  } finally {
+    channels.get(client)?.close();
+    channels.delete(client);
   }
 }
 
