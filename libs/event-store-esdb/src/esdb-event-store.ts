@@ -47,6 +47,8 @@ import {
   type SubscriptionFilter,
 } from '@timeline/event-store';
 import { ClientRotation } from './client-rotation';
+import { KnownStreamRevisions } from './known-stream-revisions';
+import { LogBehindError } from './log-behind-error';
 import { resumingSubscription, type DeliveredMessage, type ServerSubscription } from './resuming-subscription';
 import { SeenLogPosition } from './seen-log-position';
 
@@ -75,7 +77,21 @@ export interface EsdbEventStoreOptions {
    */
   readonly replacedClientGraceMs?: number;
   readonly maxReplacedClients?: number;
+  /**
+   * Told, at most once a minute, when a node answers from a log that ends before what this store has seen (a
+   * stranger at a seed's address, a follower far behind, a store restored from an older backup): the service logs
+   * it as a warning, with what an operator does about it (decision 0058).
+   */
+  readonly onWarning?: (message: string) => void;
 }
+
+/** How often a node behind the log is reported at most. */
+const WARNING_INTERVAL_MS = 60_000;
+const BEHIND_THE_LOG_ADVICE =
+  'If the store was restored from an older backup, this service cannot go on from what it has seen: stop it, ' +
+  'rebuild its read models (npm run projections:rebuild) and start it again. Otherwise a node that is not the ' +
+  'leader of this log answers (a stranger at a seed address, a follower behind): the adapter discovers the ' +
+  'cluster again and retries.';
 
 export interface AppendLimits {
   /** MaxAppendSize: the whole append, counted as the server counts it (data, metadata, type at 2 bytes a char). */
@@ -116,6 +132,8 @@ export class EsdbEventStore implements EventStore {
   private readonly clients: ClientRotation<EventStoreDBClient>;
   private readonly maxAppendAttempts: number;
   private readonly seen = new SeenLogPosition();
+  private readonly known = new KnownStreamRevisions();
+  private lastWarnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: EsdbEventStoreOptions) {
     this.clients = new ClientRotation({
@@ -168,6 +186,7 @@ export class EsdbEventStore implements EventStore {
           );
           const position = positionOf(result.position);
           this.seen.note(position);
+          this.known.note(streamName, result.nextExpectedRevision);
           return { nextExpectedRevision: result.nextExpectedRevision, position };
         } catch (error) {
           if (isDiscoveryFailure(error)) this.replaceClient(client);
@@ -231,36 +250,77 @@ export class EsdbEventStore implements EventStore {
     requiresLeader: boolean,
   ): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
+    const fromRevision = options.fromRevision ?? (direction === 'forwards' ? START : END);
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    // What was seen before the read started: what is seen meanwhile may be newer than the node's answer.
     const seenBefore = this.seen.furthest;
+    const knownBefore = this.known.of(streamName);
     const lease = this.clients.acquire();
     try {
+      // Forwards, the last revision the answer reached (before the first: the one before where it started).
+      let last = direction === 'forwards' && typeof fromRevision === 'bigint' ? fromRevision - 1n : undefined;
+      let count = 0;
       for await (const resolved of cancelOnExit(
         lease.client.readStream(streamName, {
           direction,
-          fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
-          maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+          fromRevision: toEsdbRevision(fromRevision),
+          maxCount,
           requiresLeader,
         }),
       )) {
+        const revision = resolved.event?.revision;
+        // Backwards from the end, the first record is the stream's last: it must reach what was seen of it.
+        if (count === 0 && direction === 'backwards' && fromRevision === END && revision !== undefined) {
+          KnownStreamRevisions.assertReaches(streamName, revision, knownBefore);
+        }
+        if (revision !== undefined) last = revision;
+        count += 1;
         const event = toRecordedEvent(resolved);
         if (!event) continue;
         this.seen.note(event.position);
+        this.known.note(streamName, event.revision);
         yield event;
       }
+      // A forwards read that was not cut by its maxCount ran to the stream's end: that end must reach what was seen
+      // of the stream, or the caller would fold a truncated history (decision 0058).
+      if (direction === 'forwards' && count < maxCount)
+        KnownStreamRevisions.assertReaches(streamName, last, knownBefore);
     } catch (error) {
-      const translated = translate(error, streamName);
+      const failure = await this.readFailure(error, streamName, requiresLeader, seenBefore, knownBefore);
+      if (failure instanceof LogBehindError) this.leaveNodeBehind(lease.client, failure);
+      throw failure;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** The error a failed read of a stream reports: the client's, translated, unless the node is behind this log. */
+  private async readFailure(
+    error: unknown,
+    streamName: string,
+    requiresLeader: boolean,
+    seenBefore: bigint,
+    knownBefore: bigint | undefined,
+  ): Promise<unknown> {
+    if (error instanceof LogBehindError) return error;
+    const translated = translate(error, streamName);
+    if (translated instanceof StreamDeletedError) this.known.forget(streamName);
+    if (!(translated instanceof StreamNotFoundError)) return translated;
+    try {
+      // A stream this store has seen events of is not missing from this log (decision 0058).
+      KnownStreamRevisions.assertReaches(streamName, undefined, knownBefore);
       // A node without the stream may be one that lacks the log: a stranger that answered the client's discovery
       // during an election, say. Deciding on its answer would refuse a write as "not found" (decision 0051).
-      if (requiresLeader && translated instanceof StreamNotFoundError && seenBefore > 0n) {
+      if (requiresLeader && seenBefore > 0n) {
         const end = await this.leaderLogEnd().catch((failure: unknown) => {
           throw translate(failure);
         });
         SeenLogPosition.assertReaches(end, seenBefore, `that stream ${streamName} does not exist`);
       }
-      throw translated;
-    } finally {
-      lease.release();
+    } catch (refusal) {
+      return refusal;
     }
+    return translated;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -288,6 +348,7 @@ export class EsdbEventStore implements EventStore {
             from = { commit: position, prepare: position };
             const event = toRecordedEvent(resolved);
             if (!event) continue;
+            this.known.note(event.streamName, event.revision);
             yield event;
             if (--remaining === 0) return;
           }
@@ -311,10 +372,12 @@ export class EsdbEventStore implements EventStore {
     const subscription = resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
       toEsdbPosition(options.fromPosition ?? START),
       {
-        open: (after) =>
-          this.serverSubscription((client) =>
+        open: async (after) => {
+          await this.refuseANodeBehind();
+          return this.serverSubscription((client) =>
             client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) }),
-          ),
+          );
+        },
         cursorOf: (message) => {
           const position = message.kind === 'event' ? message.event.position : message.position;
           return { commit: position, prepare: position };
@@ -350,6 +413,7 @@ export class EsdbEventStore implements EventStore {
    */
   async ping(): Promise<void> {
     const seenBefore = this.seen.furthest;
+    const client = this.clients.current;
     let end: bigint | undefined;
     try {
       end = await this.leaderLogEnd();
@@ -359,8 +423,46 @@ export class EsdbEventStore implements EventStore {
         error,
       );
     }
-    // A node whose log ends before what this store has seen is not the leader of this log (decision 0051).
-    SeenLogPosition.assertReaches(end, seenBefore, 'the readiness check');
+    // A node whose log ends before what this store has seen is not the leader of this log (decision 0051): the next
+    // call discovers the cluster again (decision 0058).
+    try {
+      SeenLogPosition.assertReaches(end, seenBefore, 'the readiness check');
+    } catch (refusal) {
+      this.leaveNodeBehind(client, refusal as LogBehindError);
+      throw refusal;
+    }
+  }
+
+  /**
+   * Before a subscription to $all opens (or resumes, after a drop): a node whose log ends before what this store
+   * has seen would take it and wait, silently, for positions it will not reach with this log's events (a stranger
+   * at a seed's address, the store restored from an older backup). Refused as a drop that may pass: the
+   * subscription tries again, on a client that discovers the cluster anew (decision 0058).
+   */
+  private async refuseANodeBehind(): Promise<void> {
+    const seenBefore = this.seen.furthest;
+    if (seenBefore === 0n) return;
+    const lease = this.clients.acquire();
+    try {
+      SeenLogPosition.assertReaches(await logEndOn(lease.client, false), seenBefore, 'a subscription to $all');
+    } catch (error) {
+      if (error instanceof LogBehindError) this.leaveNodeBehind(lease.client, error);
+      throw error;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * A node answered from behind this log: the client's next calls would go to it again (it stays connected until a
+   * call fails on the connection), so it is replaced by one that discovers the cluster anew; and it is said.
+   */
+  private leaveNodeBehind(client: EventStoreDBClient, error: LogBehindError): void {
+    this.clients.replace(client);
+    const now = Date.now();
+    if (now - this.lastWarnedAt < WARNING_INTERVAL_MS) return;
+    this.lastWarnedAt = now;
+    this.options.onWarning?.(`${error.message}. ${BEHIND_THE_LOG_ADVICE}`);
   }
 
   /**
@@ -371,18 +473,7 @@ export class EsdbEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const lease = this.clients.acquire();
       try {
-        let end: bigint | undefined;
-        // Read to the end of a one-event read: leaving a client stream early would hold its call open.
-        const read = lease.client.readAll({
-          direction: 'backwards',
-          fromPosition: ESDB_END,
-          maxCount: 1,
-          requiresLeader: true,
-        });
-        for await (const resolved of read) {
-          end = positionOf(resolved.event?.position ?? resolved.commitPosition);
-        }
-        return end;
+        return await logEndOn(lease.client, true);
       } catch (error) {
         if (isNotLeader(error) && attempt < 2) continue;
         throw error;
@@ -486,7 +577,13 @@ export class EsdbEventStore implements EventStore {
         if (result.done) return { done: true, value: undefined };
         delivered += 1;
         const message = toDeliveredMessage(result.value);
-        if (message) this.seen.note(message.kind === 'event' ? message.event.position : message.position);
+        if (message?.kind === 'event') {
+          this.seen.note(message.event.position);
+          this.known.note(message.event.streamName, message.event.revision);
+        } else if (message) {
+          this.seen.note(message.position);
+          this.known.forget(message.streamName);
+        }
         return { done: false, value: message };
       },
       caughtUp,
@@ -498,6 +595,15 @@ export class EsdbEventStore implements EventStore {
           .finally(() => lease.release()),
     };
   }
+}
+
+/** The commit position of the last record of the node's log (undefined for a log without any). */
+async function logEndOn(client: EventStoreDBClient, requiresLeader: boolean): Promise<bigint | undefined> {
+  let end: bigint | undefined;
+  // Read to the end of a one-event read: leaving a client stream early would hold its call open.
+  const read = client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1, requiresLeader });
+  for await (const resolved of read) end = positionOf(resolved.event?.position ?? resolved.commitPosition);
+  return end;
 }
 
 /**
@@ -681,6 +787,7 @@ const TRANSIENT: readonly ErrorType[] = [
 
 function isTransient(error: unknown): boolean {
   return (
+    error instanceof LogBehindError ||
     (isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type)) ||
     isDiscoveryFailure(error) ||
     isNotHandled(error)
