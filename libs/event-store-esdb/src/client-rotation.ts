@@ -69,16 +69,6 @@ export class ClientRotation<Client extends object> {
     };
   }
 
-  /** Runs `use` with the current client, counted as in use until it settles. */
-  async using<T>(use: (client: Client) => Promise<T>): Promise<T> {
-    const lease = this.acquire();
-    try {
-      return await use(lease.client);
-    } finally {
-      lease.release();
-    }
-  }
-
   /**
    * Replaces `failed` if it is still the current client (a failure seen by several calls replaces it once), and
    * lets it go once its calls end.
