@@ -66,6 +66,30 @@ describe('EsdbEventStore: clients it replaced are let go (three-node protocol do
       await store.appendToStream(stream, newEvents(1));
       expect(keptClientsOf(store)).toBeLessThanOrEqual(2);
     }
+    // A call left open that way may never end (its client's dispose then waits for good): the channels are closed
+    // all the same.
+    await store.close();
+    await waitFor(() => leaderConnections() === 0, 4_000).catch(() => undefined);
+    expect(leaderConnections()).toBe(0);
+  });
+
+  it('closes the channel of a client whose dispose waits for good on a read the server had finished', async () => {
+    store = new EsdbEventStore({ connectionString: cluster.connectionString, closeTimeoutMs: 60_000 });
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(2));
+    // Left after its first event, once the server has sent all it had: client 6.2.1 then never sees the call end,
+    // and its dispose waits for it for good.
+    for await (const event of store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
+      expect(event.revision).toBe(1n);
+      break;
+    }
+    replaceClientOf(store);
+    await store.appendToStream(stream, newEvents(1));
+    const closing = Date.now();
+    await store.close();
+    expect(Date.now() - closing).toBeLessThan(10_000);
+    await waitFor(() => leaderConnections() === 0, 3_000).catch(() => undefined);
+    expect(leaderConnections()).toBe(0);
   });
 
   it('lets a call in flight on a replaced client finish, then disposes that client', async () => {

@@ -625,11 +625,23 @@ function connect(connectionString: string): EventStoreDBClient {
   return client;
 }
 
-/** Cancels the client's calls, waits for them to end, and closes its connection. */
+/**
+ * How long disposing a client waits for its calls to end. Client 6.2.1 waits for good on a read left early once the
+ * server had sent all of it (its gRPC stream, paused, never ends): past this the channel is closed all the same.
+ */
+const DISPOSE_WAIT_MS = 2_000;
+
+/** Cancels the client's calls, waits (a while) for them to end, and closes its connection. */
 async function disposeClient(client: EventStoreDBClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, DISPOSE_WAIT_MS);
+    timer.unref();
+  });
   try {
-    await client.dispose();
+    await Promise.race([client.dispose(), waited]);
   } finally {
+    clearTimeout(timer);
     channels.get(client)?.close();
     channels.delete(client);
   }
