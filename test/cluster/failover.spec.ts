@@ -180,7 +180,7 @@ describe.each([
     // The state a race of a failover can leave the client in (white box: the store's own client). The leader
     // dies; an append fails and drops the connection; the next append asks the server's features anew while no
     // node can be found, and the client keeps that failure, whoever leads later.
-    const client = (store as unknown as { client: EventStoreDBClient }).client;
+    const client = (store as unknown as { clients: { current: EventStoreDBClient } }).clients.current;
     const anEvent = () => jsonEvent({ id: newEvents(1)[0]!.id, type: 'Raw', data: {} });
     await cluster.stopNode(0);
     await expect(client.appendToStream(stream, anEvent())).rejects.toMatchObject({ type: 'unavailable' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type EsdbProtocolDoubleOptions, type RunningNode, startNode } from './esdb-protocol-double';
 import type { GossipMember } from './gossip-service';
 import { type AppendCrash, type NodeContext, type NodeRole, type PlantedDenial, PlantedFaults } from './node-role';
+import type { InMemoryLog } from './in-memory-log';
 import { createLogWithSystemEvents } from './system-events';
 
 export type ClusterNodeState = NodeRole['kind'] | 'stopped';
@@ -14,6 +15,8 @@ export interface ClusterNodeView {
   readonly appendsReceived: number;
   /** Subscription calls open on this node now. */
   readonly activeSubscriptionCount: number;
+  /** Client connections open to this node now: the channels clients hold to it. */
+  readonly openConnections: number;
 }
 
 export interface EsdbProtocolCluster {
@@ -38,6 +41,14 @@ export interface EsdbProtocolCluster {
    * another test file's double binds the port a killed node freed. Resolves to what stops it again.
    */
   startStrangerAt(index: number): Promise<() => Promise<void>>;
+  /** A copy of the cluster's log as it is now: what a backup taken now holds. */
+  backup(): ClusterBackup;
+  /**
+   * The operator restores the cluster from a backup: every running node is stopped (its connections reset), the
+   * log is put back as the backup holds it (what was written since is gone; the next writes take its positions
+   * again), and the nodes start again on their ports, node 0 leading.
+   */
+  restoreBackup(backup: ClusterBackup): Promise<void>;
   /** The leader dies while writing its next append: before committing it, or after committing and before
    * answering. Its death starts an election. */
   crashLeaderDuringNextAppend(when: AppendCrash): void;
@@ -52,6 +63,11 @@ export interface EsdbProtocolCluster {
   /** Whether the replicated log holds an event with this id, committed or still being replicated. */
   holds(eventId: string): boolean;
   stop(): Promise<void>;
+}
+
+/** What `backup` took: opaque to tests. */
+export interface ClusterBackup {
+  readonly log: InMemoryLog;
 }
 
 export interface EsdbProtocolClusterOptions extends EsdbProtocolDoubleOptions {
@@ -76,7 +92,7 @@ interface Member {
  * subscription on any of them. Replication is instant and elections happen when the test says so.
  */
 export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptions = {}): Promise<EsdbProtocolCluster> {
-  const log = createLogWithSystemEvents();
+  let log = createLogWithSystemEvents();
   const members: Member[] = Array.from({ length: options.size ?? 3 }, (_, index) => ({
     instanceId: randomUUID(),
     port: 0,
@@ -170,6 +186,17 @@ export async function startEsdbProtocolCluster(options: EsdbProtocolClusterOptio
         await stranger.stopped;
       };
     },
+    backup: () => ({ log: log.backup() }),
+    restoreBackup: async (backup) => {
+      const running = members.flatMap((member) => (member.running ? [member.running] : []));
+      for (const node of running) node.crash();
+      await Promise.all(running.map((node) => node.stopped));
+      const replicationDelayMs = log.replicationDelayMs;
+      log = backup.log.backup();
+      log.replicationDelayMs = replicationDelayMs;
+      for (const member of members) await start(member);
+      elect(0);
+    },
     crashLeaderDuringNextAppend: (when) => {
       const index = leaderIndex();
       if (index === undefined) throw new Error('no leader to crash');
@@ -218,5 +245,6 @@ function viewOf(member: Member): ClusterNodeView {
     state: member.running ? member.role.kind : 'stopped',
     appendsReceived: member.appendsReceived,
     activeSubscriptionCount: member.running?.activeSubscriptionCount ?? 0,
+    openConnections: member.running?.openConnections ?? 0,
   };
 }

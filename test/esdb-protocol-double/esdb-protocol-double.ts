@@ -79,6 +79,8 @@ export interface NodeOptions extends EsdbProtocolDoubleOptions {
 }
 
 export interface RunningNode extends EsdbProtocolDouble {
+  /** Client connections open now, on a killable node (served through its TCP front); 0 otherwise. */
+  readonly openConnections: number;
   /** Stops the node at once. Killable: as a killed process, its connections reset and its port refuses. */
   crash(): void;
   /** Resolves when the node has stopped, by `stop` or `crash`. */
@@ -133,6 +135,9 @@ export async function startNode(log: InMemoryLog, options: NodeOptions): Promise
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     port,
+    get openConnections() {
+      return front?.openConnections ?? 0;
+    },
     get activeSubscriptionCount() {
       return subscriptions.size;
     },

@@ -137,6 +137,20 @@ export class InMemoryLog implements CommittedEvents {
     }
   }
 
+  /**
+   * A copy of the committed log as it is now, as a backup taken now holds it: the same events at the same
+   * positions. Restored (a cluster's `restoreBackup`), the log ends there again, and the next write takes the
+   * positions that the events written after the backup had.
+   */
+  backup(): InMemoryLog {
+    const copy = new InMemoryLog(this.now);
+    copy.#commit(this.#events);
+    const last = this.#events.at(-1);
+    copy.#nextPosition = last ? last.position + recordSize(last) : FIRST_EVENT_POSITION;
+    for (const stream of this.#tombstoned) if (copy.#streams.has(stream)) copy.#tombstoned.add(stream);
+    return copy;
+  }
+
   /** Resolves at the next append, or when the signal aborts. */
   nextAppend(signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {

@@ -5,6 +5,7 @@ export {
   startEsdbProtocolDouble,
 } from './esdb-protocol-double';
 export {
+  type ClusterBackup,
   type ClusterNodeState,
   type ClusterNodeView,
   type EsdbProtocolCluster,

@@ -8,12 +8,15 @@ import { createConnection, createServer, type Socket } from 'node:net';
  */
 export interface TcpFront {
   readonly port: number;
+  /** Client connections open now: how many channels clients hold to this node. */
+  readonly openConnections: number;
   /** Resets every open connection and refuses new ones, at once. */
   kill(): void;
 }
 
 export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFront> {
   const sockets = new Set<Socket>();
+  const clients = new Set<Socket>();
   const track = (socket: Socket): void => {
     // As gRPC sets it on its own sockets: without it, Nagle's algorithm holds small HTTP/2 frames back ~40 ms.
     socket.setNoDelay(true);
@@ -25,6 +28,8 @@ export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFro
     const upstream = createConnection(targetPort, '127.0.0.1');
     track(client);
     track(upstream);
+    clients.add(client);
+    client.once('close', () => clients.delete(client));
     client.pipe(upstream).pipe(client);
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
@@ -37,6 +42,9 @@ export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFro
   if (address === null || typeof address === 'string') throw new Error('the front has no TCP port');
   return {
     port: address.port,
+    get openConnections() {
+      return clients.size;
+    },
     kill: () => {
       server.close();
       for (const socket of sockets) socket.resetAndDestroy();

@@ -30,7 +30,7 @@ describe('EsdbEventStore, beyond the conformance suite', () => {
     const closing = new EsdbEventStore({ connectionString: server.connectionString, closeTimeoutMs: 100 });
     await closing.appendToStream(uniqueStreamName(), newEvents(1));
     // What was seen on Node 24: a cancelled call whose end never comes, so the client's dispose never settles.
-    const client = (closing as unknown as { client: { dispose: () => Promise<void> } }).client;
+    const client = (closing as unknown as { clients: { current: { dispose: () => Promise<void> } } }).clients.current;
     const dispose = client.dispose.bind(client);
     client.dispose = async () => {
       await dispose();

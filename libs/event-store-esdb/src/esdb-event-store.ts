@@ -46,6 +46,9 @@ import {
   type Subscription,
   type SubscriptionFilter,
 } from '@timeline/event-store';
+import { ClientRotation } from './client-rotation';
+import { KnownStreamRevisions } from './known-stream-revisions';
+import { LogBehindError } from './log-behind-error';
 import { resumingSubscription, type DeliveredMessage, type ServerSubscription } from './resuming-subscription';
 import { SeenLogPosition } from './seen-log-position';
 
@@ -68,7 +71,27 @@ export interface EsdbEventStoreOptions {
    * closing must not hold the service's shutdown up.
    */
   readonly closeTimeoutMs?: number;
+  /**
+   * How long a client replaced after a failure keeps serving the calls it has in flight before it is disposed
+   * (default 30 s; it is disposed as soon as they end), and how many such clients are kept at most (default 8).
+   */
+  readonly replacedClientGraceMs?: number;
+  readonly maxReplacedClients?: number;
+  /**
+   * Told, at most once a minute, when a node answers from a log that ends before what this store has seen (a
+   * stranger at a seed's address, a follower far behind, a store restored from an older backup): the service logs
+   * it as a warning, with what an operator does about it (decision 0058).
+   */
+  readonly onWarning?: (message: string) => void;
 }
+
+/** How often a node behind the log is reported at most. */
+const WARNING_INTERVAL_MS = 60_000;
+const BEHIND_THE_LOG_ADVICE =
+  'If the store was restored from an older backup, this service cannot go on from what it has seen: stop it, ' +
+  'rebuild its read models (npm run projections:rebuild) and start it again. Otherwise a node that is not the ' +
+  'leader of this log answers (a stranger at a seed address, a follower behind): the adapter discovers the ' +
+  'cluster again and retries.';
 
 export interface AppendLimits {
   /** MaxAppendSize: the whole append, counted as the server counts it (data, metadata, type at 2 bytes a char). */
@@ -105,14 +128,20 @@ const PAGE_SIZE = 512;
  * as a stream-deleted notice.
  */
 export class EsdbEventStore implements EventStore {
-  private client: EventStoreDBClient;
-  /** Clients replaced after a failed discovery: their open calls run on until they end, `close` disposes them. */
-  private readonly replacedClients: EventStoreDBClient[] = [];
+  /** The client, and those replaced after a failure while their calls run on (disposed when those end). */
+  private readonly clients: ClientRotation<EventStoreDBClient>;
   private readonly maxAppendAttempts: number;
   private readonly seen = new SeenLogPosition();
+  private readonly known = new KnownStreamRevisions();
+  private lastWarnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: EsdbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.clients = new ClientRotation({
+      create: () => connect(options.connectionString),
+      dispose: disposeClient,
+      ...(options.replacedClientGraceMs !== undefined ? { graceMs: options.replacedClientGraceMs } : {}),
+      ...(options.maxReplacedClients !== undefined ? { maxRetired: options.maxReplacedClients } : {}),
+    });
     this.maxAppendAttempts = options.maxAppendAttempts ?? 5;
   }
 
@@ -138,47 +167,53 @@ export class EsdbEventStore implements EventStore {
       );
       if (decision.kind === 'retry') return decision.result;
       if (!expectationHolds(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current);
-      const client = this.client;
-      assertWithinLimits(streamName, events, await this.appendLimits(client));
+      const lease = this.clients.acquire();
+      const client = lease.client;
       try {
-        const result = await client.appendToStream(
-          streamName,
-          events.map((event) =>
-            jsonEvent({
-              id: event.id.toLowerCase(),
-              type: event.type,
-              data: event.data,
-              metadata: event.metadata ?? {},
-            }),
-          ),
-          { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
-        );
-        const position = positionOf(result.position);
-        this.seen.note(position);
-        return { nextExpectedRevision: result.nextExpectedRevision, position };
-      } catch (error) {
-        if (isDiscoveryFailure(error)) this.replaceClient(client);
-        if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
-        // Wrong expected version: someone wrote in between. Not leader: nothing was written by this append, and
-        // the client has reconnected to the leader that the follower named. Either way, read again and decide
-        // again: the read finds the events if they were written all the same (on BatchAppend, NotLeader fails
-        // every append in flight on the connection, written or not).
-        const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
-        if (retry && attempt < this.maxAppendAttempts) {
-          // The leader counts events its reads do not show yet: a write not yet committed (replicated to a
-          // quorum). Reading again at once would find the same; give the commit a moment.
-          if (isAheadOfRead(error, current)) await sleep(Math.min(25 * 2 ** (attempt - 1), 400));
-          continue;
+        assertWithinLimits(streamName, events, await this.appendLimits(client));
+        try {
+          const result = await client.appendToStream(
+            streamName,
+            events.map((event) =>
+              jsonEvent({
+                id: event.id.toLowerCase(),
+                type: event.type,
+                data: event.data,
+                metadata: event.metadata ?? {},
+              }),
+            ),
+            { expectedRevision: current === NO_STREAM ? NO_STREAM : current, requiresLeader: true },
+          );
+          const position = positionOf(result.position);
+          this.seen.note(position);
+          this.known.note(streamName, result.nextExpectedRevision);
+          return { nextExpectedRevision: result.nextExpectedRevision, position };
+        } catch (error) {
+          if (isDiscoveryFailure(error)) this.replaceClient(client);
+          if (!(error instanceof Error) || !isCommandError(error)) throw translate(error, streamName);
+          // Wrong expected version: someone wrote in between. Not leader: nothing was written by this append, and
+          // the client has reconnected to the leader that the follower named. Either way, read again and decide
+          // again: the read finds the events if they were written all the same (on BatchAppend, NotLeader fails
+          // every append in flight on the connection, written or not).
+          const retry = error.type === ErrorType.WRONG_EXPECTED_VERSION || error.type === ErrorType.NOT_LEADER;
+          if (retry && attempt < this.maxAppendAttempts) {
+            // The leader counts events its reads do not show yet: a write not yet committed (replicated to a
+            // quorum). Reading again at once would find the same; give the commit a moment.
+            if (isAheadOfRead(error, current)) await sleep(Math.min(25 * 2 ** (attempt - 1), 400));
+            continue;
+          }
+          const tooLarge = appendTooLarge(error, streamName, events, await this.appendLimits(client));
+          if (tooLarge) throw tooLarge;
+          // A timeout (a racing copy the server dropped as IdempotentNotReady, a commit that missed its deadline) or
+          // a connection lost mid-append may hide a stored append: when the leader has it, answer its result.
+          if (mayHaveWritten(error)) {
+            const stored = await this.storedResult(streamName, events);
+            if (stored) return stored;
+          }
+          throw translate(error, streamName);
         }
-        const tooLarge = appendTooLarge(error, streamName, events, await this.appendLimits(client));
-        if (tooLarge) throw tooLarge;
-        // A timeout (a racing copy the server dropped as IdempotentNotReady, a commit that missed its deadline) or
-        // a connection lost mid-append may hide a stored append: when the leader has it, answer its result.
-        if (mayHaveWritten(error)) {
-          const stored = await this.storedResult(streamName, events);
-          if (stored) return stored;
-        }
-        throw translate(error, streamName);
+      } finally {
+        lease.release();
       }
     }
   }
@@ -215,33 +250,77 @@ export class EsdbEventStore implements EventStore {
     requiresLeader: boolean,
   ): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
+    const fromRevision = options.fromRevision ?? (direction === 'forwards' ? START : END);
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    // What was seen before the read started: what is seen meanwhile may be newer than the node's answer.
     const seenBefore = this.seen.furthest;
+    const knownBefore = this.known.of(streamName);
+    const lease = this.clients.acquire();
     try {
+      // Forwards, the last revision the answer reached (before the first: the one before where it started).
+      let last = direction === 'forwards' && typeof fromRevision === 'bigint' ? fromRevision - 1n : undefined;
+      let count = 0;
       for await (const resolved of cancelOnExit(
-        this.client.readStream(streamName, {
+        lease.client.readStream(streamName, {
           direction,
-          fromRevision: toEsdbRevision(options.fromRevision ?? (direction === 'forwards' ? START : END)),
-          maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+          fromRevision: toEsdbRevision(fromRevision),
+          maxCount,
           requiresLeader,
         }),
       )) {
+        const revision = resolved.event?.revision;
+        // Backwards from the end, the first record is the stream's last: it must reach what was seen of it.
+        if (count === 0 && direction === 'backwards' && fromRevision === END && revision !== undefined) {
+          KnownStreamRevisions.assertReaches(streamName, revision, knownBefore);
+        }
+        if (revision !== undefined) last = revision;
+        count += 1;
         const event = toRecordedEvent(resolved);
         if (!event) continue;
         this.seen.note(event.position);
+        this.known.note(streamName, event.revision);
         yield event;
       }
+      // A forwards read that was not cut by its maxCount ran to the stream's end: that end must reach what was seen
+      // of the stream, or the caller would fold a truncated history (decision 0058).
+      if (direction === 'forwards' && count < maxCount)
+        KnownStreamRevisions.assertReaches(streamName, last, knownBefore);
     } catch (error) {
-      const translated = translate(error, streamName);
+      const failure = await this.readFailure(error, streamName, requiresLeader, seenBefore, knownBefore);
+      if (failure instanceof LogBehindError) this.leaveNodeBehind(lease.client, failure);
+      throw failure;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** The error a failed read of a stream reports: the client's, translated, unless the node is behind this log. */
+  private async readFailure(
+    error: unknown,
+    streamName: string,
+    requiresLeader: boolean,
+    seenBefore: bigint,
+    knownBefore: bigint | undefined,
+  ): Promise<unknown> {
+    if (error instanceof LogBehindError) return error;
+    const translated = translate(error, streamName);
+    if (translated instanceof StreamDeletedError) this.known.forget(streamName);
+    if (!(translated instanceof StreamNotFoundError)) return translated;
+    try {
+      // A stream this store has seen events of is not missing from this log (decision 0058).
+      KnownStreamRevisions.assertReaches(streamName, undefined, knownBefore);
       // A node without the stream may be one that lacks the log: a stranger that answered the client's discovery
       // during an election, say. Deciding on its answer would refuse a write as "not found" (decision 0051).
-      if (requiresLeader && translated instanceof StreamNotFoundError && seenBefore > 0n) {
+      if (requiresLeader && seenBefore > 0n) {
         const end = await this.leaderLogEnd().catch((failure: unknown) => {
           throw translate(failure);
         });
         SeenLogPosition.assertReaches(end, seenBefore, `that stream ${streamName} does not exist`);
       }
-      throw translated;
+    } catch (refusal) {
+      return refusal;
     }
+    return translated;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -251,33 +330,39 @@ export class EsdbEventStore implements EventStore {
       options.fromPosition ?? (direction === 'forwards' ? START : END),
     );
     let last: bigint | undefined;
-    // System events count against the server's maxCount but are not ours to return: page until enough are ours.
-    while (remaining > 0) {
-      let read = 0;
-      try {
-        for await (const resolved of cancelOnExit(
-          this.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
-        )) {
-          read += 1;
-          const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
-          this.seen.note(position);
-          // Forwards reads include their starting position, which the previous page already returned.
-          if (last !== undefined && direction === 'forwards' && position <= last) continue;
-          last = position;
-          from = { commit: position, prepare: position };
-          const event = toRecordedEvent(resolved);
-          if (!event) continue;
-          yield event;
-          if (--remaining === 0) return;
+    const lease = this.clients.acquire();
+    try {
+      // System events count against the server's maxCount but are not ours to return: page until enough are ours.
+      while (remaining > 0) {
+        let read = 0;
+        try {
+          for await (const resolved of cancelOnExit(
+            lease.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
+          )) {
+            read += 1;
+            const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
+            this.seen.note(position);
+            // Forwards reads include their starting position, which the previous page already returned.
+            if (last !== undefined && direction === 'forwards' && position <= last) continue;
+            last = position;
+            from = { commit: position, prepare: position };
+            const event = toRecordedEvent(resolved);
+            if (!event) continue;
+            this.known.note(event.streamName, event.revision);
+            yield event;
+            if (--remaining === 0) return;
+          }
+        } catch (error) {
+          // Only the first page starts at the caller's position; the next ones start at events read.
+          if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
+            throw new InvalidPositionError(options.fromPosition);
+          }
+          throw translate(error);
         }
-      } catch (error) {
-        // Only the first page starts at the caller's position; the next ones start at events read.
-        if (isInvalidPosition(error) && typeof options.fromPosition === 'bigint') {
-          throw new InvalidPositionError(options.fromPosition);
-        }
-        throw translate(error);
+        if (read < PAGE_SIZE) return;
       }
-      if (read < PAGE_SIZE) return;
+    } finally {
+      lease.release();
     }
   }
 
@@ -287,8 +372,12 @@ export class EsdbEventStore implements EventStore {
     const subscription = resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
       toEsdbPosition(options.fromPosition ?? START),
       {
-        open: (after) =>
-          this.serverSubscription(this.client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) })),
+        open: async (after) => {
+          await this.refuseANodeBehind();
+          return this.serverSubscription((client) =>
+            client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) }),
+          );
+        },
         cursorOf: (message) => {
           const position = message.kind === 'event' ? message.event.position : message.position;
           return { commit: position, prepare: position };
@@ -306,7 +395,8 @@ export class EsdbEventStore implements EventStore {
     return resumingSubscription<bigint | typeof ESDB_START | typeof ESDB_END>(
       toEsdbRevision(options.fromRevision ?? START),
       {
-        open: (after) => this.serverSubscription(this.client.subscribeToStream(streamName, { fromRevision: after })),
+        open: (after) =>
+          this.serverSubscription((client) => client.subscribeToStream(streamName, { fromRevision: after })),
         // The server ends a stream's subscription with StreamDeleted right after the notice: nothing to resume.
         cursorOf: (message) => (message.kind === 'event' ? message.event.revision : undefined),
         isTransient,
@@ -323,6 +413,7 @@ export class EsdbEventStore implements EventStore {
    */
   async ping(): Promise<void> {
     const seenBefore = this.seen.furthest;
+    const client = this.clients.current;
     let end: bigint | undefined;
     try {
       end = await this.leaderLogEnd();
@@ -332,8 +423,46 @@ export class EsdbEventStore implements EventStore {
         error,
       );
     }
-    // A node whose log ends before what this store has seen is not the leader of this log (decision 0051).
-    SeenLogPosition.assertReaches(end, seenBefore, 'the readiness check');
+    // A node whose log ends before what this store has seen is not the leader of this log (decision 0051): the next
+    // call discovers the cluster again (decision 0058).
+    try {
+      SeenLogPosition.assertReaches(end, seenBefore, 'the readiness check');
+    } catch (refusal) {
+      this.leaveNodeBehind(client, refusal as LogBehindError);
+      throw refusal;
+    }
+  }
+
+  /**
+   * Before a subscription to $all opens (or resumes, after a drop): a node whose log ends before what this store
+   * has seen would take it and wait, silently, for positions it will not reach with this log's events (a stranger
+   * at a seed's address, the store restored from an older backup). Refused as a drop that may pass: the
+   * subscription tries again, on a client that discovers the cluster anew (decision 0058).
+   */
+  private async refuseANodeBehind(): Promise<void> {
+    const seenBefore = this.seen.furthest;
+    if (seenBefore === 0n) return;
+    const lease = this.clients.acquire();
+    try {
+      SeenLogPosition.assertReaches(await logEndOn(lease.client, false), seenBefore, 'a subscription to $all');
+    } catch (error) {
+      if (error instanceof LogBehindError) this.leaveNodeBehind(lease.client, error);
+      throw error;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * A node answered from behind this log: the client's next calls would go to it again (it stays connected until a
+   * call fails on the connection), so it is replaced by one that discovers the cluster anew; and it is said.
+   */
+  private leaveNodeBehind(client: EventStoreDBClient, error: LogBehindError): void {
+    this.clients.replace(client);
+    const now = Date.now();
+    if (now - this.lastWarnedAt < WARNING_INTERVAL_MS) return;
+    this.lastWarnedAt = now;
+    this.options.onWarning?.(`${error.message}. ${BEHIND_THE_LOG_ADVICE}`);
   }
 
   /**
@@ -342,22 +471,14 @@ export class EsdbEventStore implements EventStore {
    */
   private async leaderLogEnd(): Promise<bigint | undefined> {
     for (let attempt = 1; ; attempt++) {
+      const lease = this.clients.acquire();
       try {
-        let end: bigint | undefined;
-        // Read to the end of a one-event read: leaving a client stream early would hold its call open.
-        const read = this.client.readAll({
-          direction: 'backwards',
-          fromPosition: ESDB_END,
-          maxCount: 1,
-          requiresLeader: true,
-        });
-        for await (const resolved of read) {
-          end = positionOf(resolved.event?.position ?? resolved.commitPosition);
-        }
-        return end;
+        return await logEndOn(lease.client, true);
       } catch (error) {
         if (isNotLeader(error) && attempt < 2) continue;
         throw error;
+      } finally {
+        lease.release();
       }
     }
   }
@@ -374,8 +495,7 @@ export class EsdbEventStore implements EventStore {
       timer = setTimeout(resolve, this.options.closeTimeoutMs ?? 5000);
       timer.unref();
     });
-    const disposed = Promise.all([this.client, ...this.replacedClients].map((client) => client.dispose()));
-    await Promise.race([disposed, waited]);
+    await Promise.race([this.clients.close(), waited]);
     clearTimeout(timer);
   }
 
@@ -385,9 +505,7 @@ export class EsdbEventStore implements EventStore {
    * later append would fail at once, for good, while reads work. A client that has failed so is replaced.
    */
   private replaceClient(failed: EventStoreDBClient): void {
-    if (this.client !== failed) return;
-    this.replacedClients.push(failed);
-    this.client = EventStoreDBClient.connectionString(this.options.connectionString);
+    this.clients.replace(failed);
   }
 
   /**
@@ -439,9 +557,13 @@ export class EsdbEventStore implements EventStore {
 
   /** Adapts the client's subscription (a Node stream plus a `caughtUp` event) to what resuming needs. */
   private serverSubscription(
-    subscription:
-      ReturnType<EventStoreDBClient['subscribeToAll']> | ReturnType<EventStoreDBClient['subscribeToStream']>,
+    subscribe: (
+      client: EventStoreDBClient,
+    ) => ReturnType<EventStoreDBClient['subscribeToAll']> | ReturnType<EventStoreDBClient['subscribeToStream']>,
   ): ServerSubscription {
+    // The subscription keeps its client in use until it is closed (or that client's grace ends).
+    const lease = this.clients.acquire();
+    const subscription = subscribe(lease.client);
     const iterator = (subscription as AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>)[Symbol.asyncIterator]();
     let delivered = 0;
     // The client emits `caughtUp` when the message passes its transform, while earlier events may still sit in
@@ -455,13 +577,73 @@ export class EsdbEventStore implements EventStore {
         if (result.done) return { done: true, value: undefined };
         delivered += 1;
         const message = toDeliveredMessage(result.value);
-        if (message) this.seen.note(message.kind === 'event' ? message.event.position : message.position);
+        if (message?.kind === 'event') {
+          this.seen.note(message.event.position);
+          this.known.note(message.event.streamName, message.event.revision);
+        } else if (message) {
+          this.seen.note(message.position);
+          this.known.forget(message.streamName);
+        }
         return { done: false, value: message };
       },
       caughtUp,
       // Unsubscribing waits for the call to open, which fails when no node was found: nothing to close then.
-      close: () => subscription.unsubscribe().catch(() => undefined),
+      close: () =>
+        subscription
+          .unsubscribe()
+          .catch(() => undefined)
+          .finally(() => lease.release()),
     };
+  }
+}
+
+/** The commit position of the last record of the node's log (undefined for a log without any). */
+async function logEndOn(client: EventStoreDBClient, requiresLeader: boolean): Promise<bigint | undefined> {
+  let end: bigint | undefined;
+  // Read to the end of a one-event read: leaving a client stream early would hold its call open.
+  const read = client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1, requiresLeader });
+  for await (const resolved of read) end = positionOf(resolved.event?.position ?? resolved.commitPosition);
+  return end;
+}
+
+/**
+ * Channels by client: client 6.2.1's `dispose` cancels the client's calls but leaves its gRPC channel open (its
+ * connection and keepalive), and the client keeps the channel private. Its last channel is noted as it is made
+ * (the client replaces its own channel after a lost connection, and closes the old one itself).
+ */
+const channels = new WeakMap<EventStoreDBClient, { close(): void }>();
+
+function connect(connectionString: string): EventStoreDBClient {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const inner = client as unknown as { createChannel: () => Promise<{ close(): void }> };
+  const create = inner.createChannel;
+  inner.createChannel = async () => {
+    const channel = await create();
+    channels.set(client, channel);
+    return channel;
+  };
+  return client;
+}
+
+/**
+ * How long disposing a client waits for its calls to end. Client 6.2.1 waits for good on a read left early once the
+ * server had sent all of it (its gRPC stream, paused, never ends): past this the channel is closed all the same.
+ */
+const DISPOSE_WAIT_MS = 2_000;
+
+/** Cancels the client's calls, waits (a while) for them to end, and closes its connection. */
+async function disposeClient(client: EventStoreDBClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, DISPOSE_WAIT_MS);
+    timer.unref();
+  });
+  try {
+    await Promise.race([client.dispose(), waited]);
+  } finally {
+    clearTimeout(timer);
+    channels.get(client)?.close();
+    channels.delete(client);
   }
 }
 
@@ -617,6 +799,7 @@ const TRANSIENT: readonly ErrorType[] = [
 
 function isTransient(error: unknown): boolean {
   return (
+    error instanceof LogBehindError ||
     (isCommandError(error as Error) && TRANSIENT.includes((error as { type: ErrorType }).type)) ||
     isDiscoveryFailure(error) ||
     isNotHandled(error)

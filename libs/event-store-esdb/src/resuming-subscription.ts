@@ -14,8 +14,8 @@ export interface ServerSubscription {
 }
 
 export interface ResumingOptions<Cursor> {
-  /** Opens a server subscription that delivers the events after `cursor`. */
-  open(after: Cursor): ServerSubscription;
+  /** Opens a server subscription that delivers the events after `cursor`; failing as a drop does, if it fails. */
+  open(after: Cursor): ServerSubscription | Promise<ServerSubscription>;
   /** Where a new subscription resumes after this message; undefined: where it resumed before. */
   cursorOf(message: DeliveredMessage): Cursor | undefined;
   /** True for errors that a new subscription may cure (connection lost, leader changed, server restarted). */
@@ -45,8 +45,22 @@ export async function* resumingSubscription<Cursor>(
     options.signal?.addEventListener('abort', () => resolve({ kind: 'aborted' }), { once: true });
   });
 
+  const backOff = async (error: unknown): Promise<void> => {
+    if (!(error instanceof SubscriptionEndedError) && !options.isTransient(error)) throw options.translate(error);
+    failures += 1;
+    await sleep(Math.min(options.maxBackoffMs ?? 5_000, 50 * 2 ** Math.min(failures, 8)), undefined, {
+      signal: options.signal,
+    }).catch(() => undefined);
+  };
+
   while (!options.signal?.aborted) {
-    const server = options.open(cursor);
+    let server: ServerSubscription;
+    try {
+      server = await options.open(cursor);
+    } catch (error) {
+      await backOff(error);
+      continue;
+    }
     let received = 0;
     let caughtUpAfter: number | undefined;
     let caughtUp: Promise<Next> | undefined = server.caughtUp.then((count) => {
@@ -76,11 +90,7 @@ export async function* resumingSubscription<Cursor>(
         yield message;
       }
     } catch (error) {
-      if (!(error instanceof SubscriptionEndedError) && !options.isTransient(error)) throw options.translate(error);
-      failures += 1;
-      await sleep(Math.min(options.maxBackoffMs ?? 5_000, 50 * 2 ** Math.min(failures, 8)), undefined, {
-        signal: options.signal,
-      }).catch(() => undefined);
+      await backOff(error);
     } finally {
       pending.catch(() => undefined);
       await server.close();

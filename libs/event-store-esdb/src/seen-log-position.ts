@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '@timeline/event-store';
+import { LogBehindError } from './log-behind-error';
 
 /**
  * How far this store has seen the log reach: the commit positions of its own appends, of the events it read and of
@@ -28,7 +28,7 @@ export class SeenLogPosition {
    */
   static assertReaches(end: bigint | undefined, seen: bigint, answered: string): void {
     if (seen === 0n || (end !== undefined && end >= seen)) return;
-    throw new EventStoreUnavailableError(
+    throw new LogBehindError(
       `EventStoreDB answered ${answered} from a log that ends ${end === undefined ? 'before any record' : `at position ${end}`}, ` +
         `before position ${seen} that this service had already seen: that node is not the leader of this log ` +
         '(a stale or foreign server at a seed address, or a store restored from an older backup); try again',

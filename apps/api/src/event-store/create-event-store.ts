@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { EventStore } from '@timeline/event-store';
 import { EsdbEventStore } from '@timeline/event-store-esdb';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
@@ -9,7 +10,10 @@ export function createEventStore(config: StoreConfig): EventStore {
     case 'embedded':
       return new SqliteEventStore({ file: config.file });
     case 'eventstoredb':
-      return new EsdbEventStore({ connectionString: config.connectionString });
+      return new EsdbEventStore({
+        connectionString: config.connectionString,
+        onWarning: (message) => new Logger('EventStore').warn(message),
+      });
     default: {
       const unknown: never = config;
       throw new Error(`Unknown store configuration ${JSON.stringify(unknown)}`);
