@@ -26,8 +26,9 @@ import { StoredFeedVersions } from './stored-feed-versions.service';
 const ATOM = 'application/atom+xml; charset=utf-8';
 export const FEED_PAGE_SIZE = 50;
 /**
- * How long a complete archive may be kept without asking again: its entries never change, except that a treaty whose
- * stream the operator deletes for good leaves every document (decision 0024), which a week of caching bounds.
+ * How long a complete archive may be kept without asking again: its entries never change, except that the entries of
+ * a treaty whose stream the operator deletes for good are left out of it (decision 0024; its places stay, decision
+ * 0057), which a week of caching bounds.
  */
 export const ARCHIVE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const ARCHIVE_NOT_FOUND = 'FEED_ARCHIVE_NOT_FOUND: ?archive= names an archive not complete yet';
