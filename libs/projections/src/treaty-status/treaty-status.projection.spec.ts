@@ -483,6 +483,19 @@ describe('the treaty-status projection', () => {
       expect(rows(incremental)).toEqual(rows(rebuilt));
       expect(rows(rebuilt)).toEqual(expectedRows(log));
       expect(diffTreatyReadModels(incremental, rebuilt)).toEqual([]);
+      // A rebuild whose feed versions differ (here: one lost) says so, for that treaty only.
+      const lost = rebuilt
+        .prepare("SELECT feed, position, entry_id, treaty_id FROM feed_versions WHERE feed = '' LIMIT 1")
+        .get() as { feed: string; position: number; entry_id: string; treaty_id: string };
+      rebuilt
+        .prepare('DELETE FROM feed_versions WHERE feed = ? AND position = ? AND entry_id = ?')
+        .run(lost.feed, lost.position, lost.entry_id);
+      const [difference, ...more] = diffTreatyReadModels(incremental, rebuilt);
+      expect(more).toEqual([]);
+      expect(difference).toMatchObject({ treatyId: lost.treaty_id, part: 'feed-versions' });
+      const missing = ` ${lost.position} ${lost.entry_id}`;
+      expect(difference!.live as string[]).toContain(missing);
+      expect(difference!.rebuilt as string[]).not.toContain(missing);
       incremental.close();
       rebuilt.close();
     });
