@@ -1,24 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { TreatyHistoryFold, treatyStatusSummaryOf, type TreatyEvent } from '@timeline/treaty';
+import { mayChangeParties, TreatyHistoryFold, treatyStatusSummaryOf } from '@timeline/treaty';
 import { statementsPerDatabase } from '../statements-per-database';
 import { eventTypesAfter, eventsBefore } from './treaty-event-chunks';
 
 /** Past any revision a stream can have (SQLite integers are 64-bit, signed). */
 const ALL_REVISIONS = 2n ** 63n - 1n;
-
-/**
- * The events that can change a treaty's parties: its registration (the original parties), a signature or a consent
- * (a party joins), and a correction or a retraction (of one of those: its party changes, or it is off the record).
- * Any other leaves them as they were (the summary's parties are the original ones and those of the signatures and
- * consents on record, `partiesOf`).
- */
-const MOVES_PARTIES = new Set<TreatyEvent['type']>([
-  'TreatyRegistered',
-  'TreatySigned',
-  'ConsentToBeBoundExpressed',
-  'DevelopmentCorrected',
-  'DevelopmentRetracted',
-]);
 
 const statements = statementsPerDatabase((db: Database) => ({
   partiesNow: db.prepare('SELECT party FROM treaty_parties WHERE treaty_id = ? AND on_record = 1').pluck(),
@@ -36,7 +22,7 @@ const statements = statementsPerDatabase((db: Database) => ({
 export function partiesAt(db: Database, treatyId: string, position: bigint): readonly string[] | undefined {
   let moved = false;
   for (const type of eventTypesAfter(db, treatyId, position)) {
-    if (MOVES_PARTIES.has(type)) {
+    if (mayChangeParties(type)) {
       moved = true;
       break;
     }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent, StreamDeletedNotice } from '@timeline/event-store';
 import {
   mayChangeOutgoingLinks,
+  mayChangeParties,
   treatiesNamedBy,
   treatyIdFromStreamName,
   statusOn,
@@ -138,10 +139,12 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       try {
         for (const [treatyId, envelopes] of added) {
           writeEventChunk(db, treatyId, envelopes);
-          // The events go into the fold one at a time: each makes its feed versions with the parties the treaty has
-          // then, so that a batch of a rebuild makes the rows that one event at a time made (decision 0057).
+          // Each event makes its feed versions with the parties the treaty has then, so that a batch of a rebuild
+          // makes the rows that one event at a time made (decision 0057). A batch none of whose events can change
+          // the parties (most of a long history's) is folded at once; any other, one event at a time.
+          const oneByOne = envelopes.some((envelope) => mayChangeParties(envelope.event.type));
           const folds = openTreatyFolds(db);
-          let fold = folds.foldIn(treatyId, envelopes.slice(0, 1));
+          let fold = folds.foldIn(treatyId, oneByOne ? envelopes.slice(0, 1) : envelopes);
           // The status and the parties are what listings filter on; links from others do not change them. Kept
           // beside the fold, so that an event that cannot change them costs nothing to account for.
           const previous = summaries.get(fold);
@@ -161,14 +164,24 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
                 : partiesOnRecord(db, treatyId);
           let history: TreatyHistory | null = null;
           let summary: TreatyStatusSummary | null = previous ?? null;
-          let partiesThen = previousParties;
-          for (const [index, envelope] of envelopes.entries()) {
-            if (index > 0) fold = folds.foldIn(treatyId, [envelope]);
+          if (oneByOne) {
+            let partiesThen = previousParties;
+            for (const [index, envelope] of envelopes.entries()) {
+              if (index > 0) fold = folds.foldIn(treatyId, [envelope]);
+              history = fold.history();
+              if (history === null) continue;
+              summary = treatyStatusSummaryAfter(summary, history, [envelope]);
+              addFeedVersions(db, treatyId, envelope, history, partiesThen, summary.parties);
+              partiesThen = summary.parties;
+            }
+          } else {
             history = fold.history();
-            if (history === null) continue;
-            summary = treatyStatusSummaryAfter(summary, history, [envelope]);
-            addFeedVersions(db, treatyId, envelope, history, partiesThen, summary.parties);
-            partiesThen = summary.parties;
+            if (history !== null) {
+              summary = treatyStatusSummaryAfter(summary, history, envelopes);
+              for (const envelope of envelopes) {
+                addFeedVersions(db, treatyId, envelope, history, previousParties, previousParties);
+              }
+            }
           }
           if (history === null || summary === null) continue;
           if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {

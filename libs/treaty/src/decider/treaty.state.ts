@@ -1,6 +1,6 @@
 import { partyOf, type Development } from '../development';
 import { consentAddsParty } from '../law/treaty-law.vocabulary';
-import type { Source, TreatyRegistered } from '../treaty.events';
+import type { Source, TreatyEventType, TreatyRegistered } from '../treaty.events';
 
 /** The treaty as registered; `parties` are the original parties (see `partiesOf` for those who joined). */
 export type TreatyProfile = TreatyRegistered['data'];
@@ -60,6 +60,24 @@ export function addsParty(development: Development): boolean {
     (development.type === 'signed' && development.party !== undefined) ||
     (development.type === 'consent-to-be-bound' && consentAddsParty(development.consentType))
   );
+}
+
+/**
+ * Whether an event of this type can change `partiesOf`: the registration (the original parties), a signature or a
+ * consent (a party joins), and a correction or a retraction (of one of those: its party changes, or it is off the
+ * record). Any other leaves the parties as they were, which lets a reader skip the fold that would tell.
+ */
+export function mayChangeParties(type: TreatyEventType): boolean {
+  switch (type) {
+    case 'TreatyRegistered':
+    case 'TreatySigned':
+    case 'ConsentToBeBoundExpressed':
+    case 'DevelopmentCorrected':
+    case 'DevelopmentRetracted':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
