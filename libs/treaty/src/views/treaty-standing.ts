@@ -44,6 +44,11 @@ export type TreatyStanding = {
   readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
   /** A reported termination, else the end a bilateral treaty comes to when a party's withdrawal takes effect. */
   readonly terminated: ComputedDate;
+  /**
+   * The termination the whole record reports (also after `asOf`), or null: no date computed on or after it is one the
+   * treaty enters into force on (`beforeEnd`).
+   */
+  readonly reportedEndOn: string | null;
   readonly bilateralEnding: BilateralEnding | null;
   readonly status: TreatyStatus;
 };
@@ -99,9 +104,12 @@ export function treatyStandingOf(
   const clause = history.entryIntoForce;
   const instruments = clause ? instrumentsToCount(onRecord, parties, consents) : [];
   const count = clause ? countInstruments(clause, instruments) : null;
-  const byClause = count?.on ?? null;
   // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
   const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
+  // A treaty reported terminated enters into force for no one on or after its end: a date the clause counts to from
+  // instruments deposited before it (a convention superseded before its count came due) never comes.
+  const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
+  const byClause = beforeEnd(count?.on ?? null, reportedEndOn);
   const treatyInForce = computedDate(
     latestOnRecord(onRecord, 'entered-into-force', null).on,
     byClause,
@@ -268,9 +276,15 @@ export function treatyStandingOf(
     partyStandings,
     suspension,
     terminated,
+    reportedEndOn,
     bilateralEnding,
     status,
   };
+}
+
+/** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
+export function beforeEnd(on: string | null, endOn: string | null): string | null {
+  return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
 }
 
 /** The earliest of the dates given (by the start of its period), or null. */

@@ -22,7 +22,7 @@ import { recordWarnings } from './record-warnings';
 import { recordedTwice } from './recorded-twice';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
+import { beforeEnd, latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
@@ -100,10 +100,12 @@ export function treatyStatusOf(
           : clause
             ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
             : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
-    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
-    const ended = standing.bilateralEnding;
-    const computedInForce =
-      computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
+    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
+    // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
+    const computedInForce = beforeEnd(
+      beforeEnd(computed, standing.bilateralEnding?.on ?? null),
+      standing.reportedEndOn,
+    );
     // Otherwise, the date a report gives the party (`reportedInForceOn`); without a clause, also the treaty's for a
     // party whose consent came by it (art. 24(2)).
     const treatyReported = treatyInForce.reportedOn;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { consented, happened, recorded, registeredMultilateral, uuid } from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * Real shapes of treaty histories, read as a depositary would: what the status says, overall and per party, against
+ * what the law of treaties (VCLT 1969) makes of the same acts.
+ */
+
+function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), options);
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+describe('a treaty terminated before the clause brings it into force for a state', () => {
+  // A convention in force 90 days after the second instrument; its parties terminate it (a later convention replaces
+  // it) on 1 February 2022, before the 90 days from BE's deposit have run.
+  const clause = { instrumentsRequired: 2, daysAfter: 90 };
+  const supersededBeforeEntry = [
+    registeredMultilateral({ entryIntoForce: clause }),
+    consented(uuid(2), 'AT', 'ratification', '2021-10-01'),
+    consented(uuid(3), 'BE', 'ratification', '2021-12-15'),
+    happened('TreatyTerminated', uuid(4), '2022-02-01'),
+  ];
+
+  it('never entered into force: no date on or after its end is computed for it or for its parties', () => {
+    const view = statusOf(supersededBeforeEntry, { today: '2025-01-01' });
+    expect(view).toMatchObject({
+      status: 'terminated',
+      terminatedOn: '2022-02-01',
+      enteredIntoForceOn: null,
+      enteredIntoForceOnByClause: null,
+      enteredIntoForceOnExpected: null,
+    });
+    expect(view.ratification['BE']).toMatchObject({ inForceOn: null, inForceOnExpected: null });
+    // Nor is it expected on a day before the end: the record says that day never came.
+    const before = statusOf(supersededBeforeEntry, { asOf: '2022-01-10' });
+    expect(before).toMatchObject({ enteredIntoForceOn: null, enteredIntoForceOnExpected: null });
+  });
+
+  it('a state ratifying shortly before the end of a treaty in force is not in force after that end', () => {
+    // In force since 2020-03-02; CZ deposits on 15 December 2021, so 30 days later is after the end on 1 January 2022.
+    const events = [
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2020-01-01'),
+      consented(uuid(3), 'BE', 'ratification', '2020-02-01'),
+      consented(uuid(5), 'CZ', 'ratification', '2021-12-15'),
+      happened('TreatyTerminated', uuid(4), '2022-01-01'),
+    ];
+    const view = statusOf(events, { today: '2025-01-01' });
+    expect(view).toMatchObject({ status: 'terminated', enteredIntoForceOn: '2020-03-02' });
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2020-03-02' });
+    expect(view.ratification['CZ']).toMatchObject({ status: 'completed', inForceOn: null, inForceOnExpected: null });
+    // The day before its end, the treaty was in force for AT and BE, and no date was still to come for CZ.
+    expect(statusOf(events, { asOf: '2021-12-31' }).ratification['CZ']).toMatchObject({
+      inForceOn: null,
+      inForceOnExpected: null,
+    });
+  });
+});
