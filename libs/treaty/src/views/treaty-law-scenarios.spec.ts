@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, uuid } from '../testing';
+import { consented, happened, recorded, registeredMultilateral, signed, uuid, withdrawalNotified } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -57,6 +57,46 @@ describe('a treaty terminated before the clause brings it into force for a state
     expect(statusOf(events, { asOf: '2021-12-31' }).ratification['CZ']).toMatchObject({
       inForceOn: null,
       inForceOnExpected: null,
+    });
+  });
+});
+
+describe('a signatory that makes clear it will not become a party (VCLT art. 18)', () => {
+  // A convention registered without its clause, the treaty's entry into force reported, no instrument on record: the
+  // original states are taken to have consented (decision 0030). The United States signed, then told the depositary
+  // on 6 May 2002 that it did not intend to become a party, before the entry into force of 1 July 2002.
+  const unsigned = [
+    registeredMultilateral({ entryIntoForce: undefined, withdrawalNoticeDays: 365, parties: ['US', 'FR', 'DE'] }),
+    signed(uuid(1), '1998-07-17'),
+    withdrawalNotified(uuid(2), 'US', '2002-05-06'),
+    happened('TreatyEnteredIntoForce', uuid(3), '2002-07-01'),
+  ];
+
+  it('is not bound by the entry into force that came after, while the others are', () => {
+    const view = statusOf(unsigned, { today: '2025-01-01' });
+    expect(view.ratification['US']).toMatchObject({
+      status: 'pending',
+      consentImplied: false,
+      inForceOn: null,
+      withdrawn: true,
+      withdrewOn: '2002-05-06',
+      withdrawalEffectiveOn: '2002-05-06',
+    });
+    expect(view.ratification['FR']).toMatchObject({
+      status: 'completed',
+      consentImplied: true,
+      inForceOn: '2002-07-01',
+    });
+    expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2002-07-01' });
+  });
+
+  it('a notice given after the entry into force is a party leaving, on the notice period', () => {
+    const left = [...unsigned.slice(0, 3), happened('TreatyEnteredIntoForce', uuid(3), '2002-04-01')];
+    expect(statusOf(left, { today: '2025-01-01' }).ratification['US']).toMatchObject({
+      consentImplied: true,
+      inForceOn: '2002-04-01',
+      withdrewOn: '2003-05-06',
+      withdrawalEffectiveOnComputed: true,
     });
   });
 });

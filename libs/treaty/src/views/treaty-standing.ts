@@ -137,6 +137,9 @@ export function treatyStandingOf(
       ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince, Boolean(clause))
       : null;
 
+  const withdrawals = withdrawalsByParty(onRecord);
+  const withdrewBefore = (party: string, on: string | null) =>
+    on !== null && (withdrawals.get(party) ?? []).some((date) => comparePartialDates(date, on) < 0);
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
   for (const party of parties) {
@@ -155,11 +158,13 @@ export function treatyStandingOf(
     // An original party of a multilateral treaty without a clause whose first consent comes after the treaty's entry
     // into force was not among the consents it entered into force on: bound from its consent (art. 24(3), decision
     // 0031) in the present, so not bound by the entry into force on a day before its consent either.
+    // Nor is one that made clear before it that it would not become a party (a signatory's notice, VCLT art. 18: the
+    // United States of the Rome Statute): the treaty entered into force among the others.
     const bindsAsOriginal =
       bindsOriginal &&
       (history.kind === 'bilateral'
         ? consent === null || consentAfterInForce !== null
-        : consent === null && consentAfter(treatyReported) === null);
+        : consent === null && consentAfter(treatyReported) === null && !withdrewBefore(party, treatyReported));
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
