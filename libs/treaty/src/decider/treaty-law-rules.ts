@@ -292,16 +292,26 @@ function assertObjectionOnRecord(
   prefix: string,
 ): void {
   const { party, againstParty } = development;
-  const found = others.some(
+  const objections = others.filter(
     (other) =>
       other.current.type === 'objection' &&
       other.current.party === party &&
       other.current.againstParty === againstParty,
   );
-  if (found) return;
+  if (objections.length === 0) {
+    throw new TreatyRuleViolation(
+      'OBJECTION_NOT_FOUND',
+      `${prefix}againstParty: ${party} has no objection on record to a reservation of ${againstParty}`,
+      `${prefix}againstParty`,
+    );
+  }
+  // A state withdraws an objection it made (VCLT art. 22(2)): one dated before all of them withdraws nothing, and the
+  // status would keep the objection standing beside a withdrawal that concerns none (party-status.ts reads it so).
+  if (objections.some((other) => comparePartialDates(development.occurredOn, other.current.occurredOn) >= 0)) return;
+  const first = [...objections].sort((a, b) => comparePartialDates(a.current.occurredOn, b.current.occurredOn))[0]!;
   throw new TreatyRuleViolation(
     'OBJECTION_NOT_FOUND',
-    `${prefix}againstParty: ${party} has no objection on record to a reservation of ${againstParty}`,
-    `${prefix}againstParty`,
+    `${prefix}occurredOn ${development.occurredOn} is before every objection of ${party} to the reservations of ${againstParty} on record (the first made on ${first.current.occurredOn}, development ${first.developmentId}): it would withdraw none; correct the date of one of them`,
+    `${prefix}occurredOn`,
   );
 }
