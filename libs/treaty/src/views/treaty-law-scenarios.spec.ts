@@ -100,3 +100,43 @@ describe('a signatory that makes clear it will not become a party (VCLT art. 18)
     });
   });
 });
+
+/** A notification of succession, with the date of the succession of States when the report gives it. */
+function succeeded(id: string, party: string, notifiedOn: string, successionOn?: string): TreatyEvent {
+  const notification = consented(id, party, 'succession', notifiedOn);
+  if (notification.type !== 'ConsentToBeBoundExpressed' || successionOn === undefined) return notification;
+  return { ...notification, data: { ...notification.data, successionOn } };
+}
+
+describe('a successor state that notifies its succession without giving its date (1978 Vienna Convention)', () => {
+  // In force on 3 March 1990 (two instruments, 30 days). Czechoslovakia had ratified; on its dissolution Slovakia
+  // notified its succession on 28 May 1993, effective from the succession of States, 1 January 1993: the depositary
+  // lists it a party from that day, not 30 days after the notification (art. 34 and 23(1); the clause's days run from
+  // a deposit of ratification, acceptance, approval or accession).
+  const inForce = [
+    registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+    consented(uuid(2), 'AT', 'ratification', '1990-01-01'),
+    consented(uuid(3), 'BE', 'ratification', '1990-02-01'),
+  ];
+
+  it('notified after the entry into force, its date is one the record lacks: none is computed from the notification', () => {
+    const view = statusOf([...inForce, consented(uuid(4), 'SK', 'succession', '1993-05-28')], { today: '2025-01-01' });
+    expect(view.ratification['SK']).toMatchObject({
+      status: 'completed',
+      consent: expect.objectContaining({ type: 'succession', on: '1993-05-28', successionOn: null }),
+      inForceOn: null,
+      inForceOnExpected: null,
+    });
+    // With the date of succession, that date (decision 0022).
+    const dated = statusOf([...inForce, succeeded(uuid(4), 'SK', '1993-05-28', '1993-01-01')], { today: '2025-01-01' });
+    expect(dated.ratification['SK']).toMatchObject({ inForceOn: '1993-01-01', inForceOnComputed: true });
+  });
+
+  it('notified before the entry into force, it is a party from the treaty’s date, not 30 days after its notification', () => {
+    // A newly independent state notifies on 20 February 1990, after the second instrument, before 3 March: a
+    // contracting state from its notification (art. 18), a party from the treaty's entry into force (art. 23(1)).
+    const view = statusOf([...inForce, consented(uuid(4), 'NA', 'succession', '1990-02-20')], { today: '2025-01-01' });
+    expect(view).toMatchObject({ enteredIntoForceOn: '1990-03-03' });
+    expect(view.ratification['NA']).toMatchObject({ inForceOn: '1990-03-03', inForceOnComputed: true });
+  });
+});

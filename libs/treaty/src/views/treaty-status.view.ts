@@ -6,6 +6,7 @@ import {
   laterConsentEntryIntoForce,
   partyEntryIntoForce,
   successorEntryIntoForce,
+  undatedSuccessorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
 import {
@@ -86,8 +87,9 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
-    // (not from its notification); any other party by the clause, when there is one; without one, a party consenting
-    // after the treaty entered into force from its consent (VCLT art. 24(3)).
+    // (not from its notification), one whose report does not from the treaty's entry into force if it notified by then
+    // (else on a day the record lacks); any other party by the clause, when there is one; without one, a party
+    // consenting after the treaty entered into force from its consent (VCLT art. 24(3)).
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
@@ -98,7 +100,9 @@ export function treatyStatusOf(
         : successionOn !== null
           ? successorEntryIntoForce(successionOn, treatyInForce.on)
           : clause
-            ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+            ? consent?.type === 'succession'
+              ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
+              : partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
             : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
     // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
