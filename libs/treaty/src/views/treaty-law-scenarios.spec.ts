@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, signed, uuid, withdrawalNotified } from '../testing';
+import {
+  consented,
+  happened,
+  recorded,
+  registered,
+  registeredMultilateral,
+  signed,
+  uuid,
+  withdrawalNotified,
+} from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -138,5 +147,74 @@ describe('a successor state that notifies its succession without giving its date
     const view = statusOf([...inForce, consented(uuid(4), 'NA', 'succession', '1990-02-20')], { today: '2025-01-01' });
     expect(view).toMatchObject({ enteredIntoForceOn: '1990-03-03' });
     expect(view.ratification['NA']).toMatchObject({ inForceOn: '1990-03-03', inForceOnComputed: true });
+  });
+});
+
+describe('a convention in force on the 30th day after the 20th instrument, joined for years after', () => {
+  // Twenty states deposit one a week from 6 January 2020; the 20th deposit is on 18 May 2020, so the convention is in
+  // force on 17 June 2020. FR deposits on 1 June, between the 20th and the entry into force; NO accedes in 2023.
+  const clause = { instrumentsRequired: 20, daysAfter: 30 };
+  const states = Array.from({ length: 20 }, (_, index) => `S${String(index + 1).padStart(2, '0')}`);
+  const weekly = (index: number) => new Date(Date.UTC(2020, 0, 6 + index * 7)).toISOString().slice(0, 10);
+  const events = [
+    registeredMultilateral({ entryIntoForce: clause, parties: states }),
+    ...states.map((state, index) => consented(uuid(100 + index), state, 'ratification', weekly(index))),
+    consented(uuid(200), 'FR', 'accession', '2020-06-01'),
+    consented(uuid(201), 'NO', 'accession', '2023-03-10'),
+  ];
+
+  it('counts the 20th deposit, and gives each later state its own deposit plus 30 days, not before the treaty’s', () => {
+    const view = statusOf(events, { today: '2025-01-01' });
+    expect(weekly(19)).toBe('2020-05-18');
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2020-06-17',
+      enteredIntoForceOnComputed: true,
+    });
+    expect(view.ratification['S01']).toMatchObject({ inForceOn: '2020-06-17' });
+    expect(view.ratification['FR']).toMatchObject({ inForceOn: '2020-07-01', inForceOnComputed: true });
+    expect(view.ratification['NO']).toMatchObject({ inForceOn: '2023-04-09', inForceOnComputed: true });
+  });
+
+  it('on a day between a late deposit and its 30th day, the state is a contracting state, not yet in force', () => {
+    const view = statusOf(events, { asOf: '2023-03-20' });
+    expect(view.ratification['NO']).toMatchObject({ status: 'completed', inForceOn: null });
+    expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2020-06-17' });
+    // And before the 20th deposit, nothing is in force, though nineteen have ratified.
+    expect(statusOf(events, { asOf: '2020-05-17' })).toMatchObject({ enteredIntoForceOn: null });
+  });
+});
+
+describe('a bilateral agreement: in force 15 days after the later notification, denounced on six months’ notice', () => {
+  const events = [
+    registered({
+      kind: 'bilateral',
+      parties: ['RU', 'IR'],
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 15 },
+      withdrawalNoticeDays: 180,
+    }),
+    signed(uuid(1), '2025-01-17'),
+    consented(uuid(2), 'IR', 'approval', '2025-06-02'),
+    consented(uuid(3), 'RU', 'ratification', '2025-04-21'),
+  ];
+
+  it('enters into force for both on the later notification plus 15 days, reported in any order', () => {
+    const view = statusOf(events, { today: '2025-12-01' });
+    expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-06-17' });
+    expect(view.ratification['RU']).toMatchObject({ inForceOn: '2025-06-17' });
+    expect(view.ratification['IR']).toMatchObject({ inForceOn: '2025-06-17' });
+  });
+
+  it('ends for both parties when one party’s denunciation takes effect', () => {
+    const denounced = [...events, withdrawalNotified(uuid(4), 'IR', '2025-08-01')];
+    expect(statusOf(denounced, { today: '2025-12-01' })).toMatchObject({
+      status: 'in-force',
+      terminatedOn: null,
+      terminatedOnExpected: '2026-01-28',
+    });
+    const ended = statusOf(denounced, { today: '2026-01-28' });
+    expect(ended).toMatchObject({ status: 'terminated', terminatedOn: '2026-01-28', terminatedOnComputed: true });
+    expect(ended.ratification['IR']).toMatchObject({ withdrawn: true, withdrewOn: '2026-01-28' });
+    expect(ended.ratification['RU']).toMatchObject({ withdrawn: false });
   });
 });
