@@ -16,7 +16,7 @@ import {
 } from './record-rules';
 import { assertNamedActsStillFollow } from './reservation-order-rules';
 import { assertBeforeTermination, assertNoActAfterTermination } from './termination-rules';
-import { assertConfirmationsStillFit } from './treaty-law-rules';
+import { assertConfirmationsStillFit, assertObjectionWithdrawalsStillFollow } from './treaty-law-rules';
 import { recordIndexOf, type RecordIndex } from './record-index';
 import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
@@ -54,6 +54,7 @@ export function correctDevelopment(
   assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
+  assertObjectionWithdrawalsStillFollow(target.developmentId, corrected, others, 'changes.');
   assertBeforeTermination(corrected, treaty.treaty.treatyId, others, 'changes.');
   assertNoActAfterTermination(corrected, others, 'changes.');
   assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));

@@ -315,3 +315,37 @@ function assertObjectionOnRecord(
     `${prefix}occurredOn`,
   );
 }
+
+/**
+ * A correction of an objection (its date, or its state) must leave every withdrawal of objections on record that it
+ * answered with an objection made by its date (`assertObjectionOnRecord` from the other side): otherwise the
+ * record says a state withdrew an objection before making it. `others` is the record without the corrected one.
+ */
+export function assertObjectionWithdrawalsStillFollow(
+  developmentId: string,
+  corrected: Development,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  if (corrected.type !== 'objection') return;
+  const record = [...others, { developmentId, current: corrected }];
+  for (const withdrawal of others) {
+    const { current } = withdrawal;
+    if (current.type !== 'objection-withdrawn') continue;
+    const answered = record.some(
+      (other) =>
+        other.current.type === 'objection' &&
+        other.current.party === current.party &&
+        other.current.againstParty === current.againstParty &&
+        comparePartialDates(current.occurredOn, other.current.occurredOn) >= 0,
+    );
+    if (answered) continue;
+    // Moved to another state, the objection left its own state's withdrawal; moved in time, it came after it.
+    const field = corrected.party === current.party ? 'occurredOn' : 'party';
+    throw new TreatyRuleViolation(
+      'OBJECTION_NOT_FOUND',
+      `${prefix}${field} ${corrected[field]}: the withdrawal of ${current.party}'s objections to the reservations of ${current.againstParty} (${current.occurredOn}, development ${withdrawal.developmentId}) would come before every objection it withdraws; correct or retract that withdrawal first`,
+      `${prefix}${field}`,
+    );
+  }
+}

@@ -99,6 +99,38 @@ describe('an objection is withdrawn after it is made (VCLT art. 22(2))', () => {
       .then({ type: 'ObjectionWithdrawn', data: { ...base('2021-06'), party: 'BE', againstParty: 'AT' } });
   });
 
+  it('nor is the objection corrected to a day after its withdrawal, or to another state', () => {
+    const withdrawn = [
+      ...objection,
+      {
+        type: 'ObjectionWithdrawn',
+        data: { ...base('2022-02-01'), developmentId: uuid(4), party: 'BE', againstParty: 'AT' },
+      } as const,
+    ];
+    spec
+      .given(withdrawn)
+      .when(correct(id, uuid(3), { occurredOn: '2022-03-01' }))
+      .thenThrows('OBJECTION_NOT_FOUND', { field: 'changes.occurredOn', message: /\(2022-02-01, development/ });
+    spec
+      .given(withdrawn)
+      .when(correct(id, uuid(3), { party: 'CZ' }))
+      .thenThrows('OBJECTION_NOT_FOUND', { field: 'changes.party' });
+    // Moved to another day before the withdrawal, it is corrected.
+    spec
+      .given(withdrawn)
+      .when(correct(id, uuid(3), { occurredOn: '2021-07-01' }))
+      .then({
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: TREATY_ID,
+          developmentId: uuid(3),
+          changes: { occurredOn: '2021-07-01' },
+          reason: 'Misread the date',
+          source: source(),
+        },
+      });
+  });
+
   it('nor is a withdrawal corrected to a day before the objection', () => {
     spec
       .given([
