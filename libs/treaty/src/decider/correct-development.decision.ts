@@ -15,14 +15,16 @@ import {
   requireToday,
 } from './record-rules';
 import { assertNamedActsStillFollow } from './reservation-order-rules';
-import { assertConfirmationsStillFit } from './treaty-law-rules';
+import { assertBeforeTermination, assertNoActAfterTermination } from './termination-rules';
+import { assertConfirmationsStillFit, assertObjectionWithdrawalsStillFollow } from './treaty-law-rules';
 import { recordIndexOf, type RecordIndex } from './record-index';
 import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
 
 /**
  * A correction changes fields of a development on record; the latest value of a field wins. Accepted after a
- * termination too, because fixing the record is always allowed. The corrected development must still fit the record.
+ * termination too, because fixing the record is always allowed; but a legal act is not moved past the termination,
+ * nor the termination before an act (termination-rules.ts). The corrected development must still fit the record.
  */
 export function correctDevelopment(
   command: CorrectDevelopment,
@@ -52,6 +54,9 @@ export function correctDevelopment(
   assertSourceNotBefore(corrected, source, 'source', 'changes.');
   assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
   assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
+  assertObjectionWithdrawalsStillFollow(target.developmentId, corrected, others, 'changes.');
+  assertBeforeTermination(corrected, treaty.treaty.treatyId, others, 'changes.');
+  assertNoActAfterTermination(corrected, others, 'changes.');
   assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));
   return {
     type: 'DevelopmentCorrected',

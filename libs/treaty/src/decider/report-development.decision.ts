@@ -13,6 +13,7 @@ import { requireEventId } from './input-validation';
 import { assertFitsRecord, assertSourceNotBefore, assertSourceNotInFuture, requireToday } from './record-rules';
 import { recordIndexOf } from './record-index';
 import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
+import { assertNoActAfterTermination } from './termination-rules';
 import type { DevelopmentOnRecord, TreatyState } from './treaty.state';
 
 /**
@@ -44,6 +45,7 @@ export function reportDevelopment(
     }
   }
   assertFitsRecord(development, treaty.treaty, record, today);
+  assertNoActAfterTermination(development, record.onRecord);
   assertSourceNotInFuture(source, today);
   assertSourceNotBefore(development, source);
 

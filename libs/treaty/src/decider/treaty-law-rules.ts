@@ -292,16 +292,60 @@ function assertObjectionOnRecord(
   prefix: string,
 ): void {
   const { party, againstParty } = development;
-  const found = others.some(
+  const objections = others.filter(
     (other) =>
       other.current.type === 'objection' &&
       other.current.party === party &&
       other.current.againstParty === againstParty,
   );
-  if (found) return;
+  if (objections.length === 0) {
+    throw new TreatyRuleViolation(
+      'OBJECTION_NOT_FOUND',
+      `${prefix}againstParty: ${party} has no objection on record to a reservation of ${againstParty}`,
+      `${prefix}againstParty`,
+    );
+  }
+  // A state withdraws an objection it made (VCLT art. 22(2)): one dated before all of them withdraws nothing, and the
+  // status would keep the objection standing beside a withdrawal that concerns none (party-status.ts reads it so).
+  if (objections.some((other) => comparePartialDates(development.occurredOn, other.current.occurredOn) >= 0)) return;
+  const first = [...objections].sort((a, b) => comparePartialDates(a.current.occurredOn, b.current.occurredOn))[0]!;
   throw new TreatyRuleViolation(
     'OBJECTION_NOT_FOUND',
-    `${prefix}againstParty: ${party} has no objection on record to a reservation of ${againstParty}`,
-    `${prefix}againstParty`,
+    `${prefix}occurredOn ${development.occurredOn} is before every objection of ${party} to the reservations of ${againstParty} on record (the first made on ${first.current.occurredOn}, development ${first.developmentId}): it would withdraw none; correct the date of one of them`,
+    `${prefix}occurredOn`,
   );
+}
+
+/**
+ * A correction of an objection (its date, or its state) must leave every withdrawal of objections on record that it
+ * answered with an objection made by its date (`assertObjectionOnRecord` from the other side): otherwise the
+ * record says a state withdrew an objection before making it. `others` is the record without the corrected one.
+ */
+export function assertObjectionWithdrawalsStillFollow(
+  developmentId: string,
+  corrected: Development,
+  others: readonly DevelopmentOnRecord[],
+  prefix = '',
+): void {
+  if (corrected.type !== 'objection') return;
+  const record = [...others, { developmentId, current: corrected }];
+  for (const withdrawal of others) {
+    const { current } = withdrawal;
+    if (current.type !== 'objection-withdrawn') continue;
+    const answered = record.some(
+      (other) =>
+        other.current.type === 'objection' &&
+        other.current.party === current.party &&
+        other.current.againstParty === current.againstParty &&
+        comparePartialDates(current.occurredOn, other.current.occurredOn) >= 0,
+    );
+    if (answered) continue;
+    // Moved to another state, the objection left its own state's withdrawal; moved in time, it came after it.
+    const field = corrected.party === current.party ? 'occurredOn' : 'party';
+    throw new TreatyRuleViolation(
+      'OBJECTION_NOT_FOUND',
+      `${prefix}${field} ${corrected[field]}: the withdrawal of ${current.party}'s objections to the reservations of ${current.againstParty} (${current.occurredOn}, development ${withdrawal.developmentId}) would come before every objection it withdraws; correct or retract that withdrawal first`,
+      `${prefix}${field}`,
+    );
+  }
 }

@@ -89,12 +89,18 @@ describe('valid time', () => {
     it.each([
       ['withdrawn', { party: 'IR' }, withdrew(id, 'IR', '2024-12')],
       ['suspended', {}, happened('TreatySuspended', id, '2024-12')],
-      ['terminated', {}, happened('TreatyTerminated', id, '2024-12')],
     ])('does not bound a %s by the signature', (type, fields, expected) => {
       spec
         .given([registered(), signed(signature, '2025-01-17')])
         .when(report(id, { type, occurredOn: '2024-12', ...fields }))
         .then(expected);
+    });
+
+    it('a termination is bounded by every act under the treaty, the signature among them (termination-rules.ts)', () => {
+      spec
+        .given([registered(), signed(signature, '2025-01-17')])
+        .when(report(id, { type: 'terminated', occurredOn: '2024-12' }))
+        .thenThrows('TREATY_TERMINATED', { field: 'occurredOn', message: /signed on record/ });
     });
 
     it('ignores a retracted signature', () => {

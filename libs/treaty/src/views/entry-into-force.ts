@@ -89,6 +89,22 @@ export function successorEntryIntoForce(successionOn: string, treatyDate: string
   return comparePartialDates(successionOn, treatyDate) > 0 ? successionOn : treatyDate;
 }
 
+/**
+ * A successor state's date when its notification of succession gives no date of succession, under a clause. The
+ * clause's days after a deposit are for instruments of ratification, acceptance, approval or accession: a successor is
+ * a party from the succession of States, which came before its notification, or from the treaty's entry into force if
+ * later (1978 Convention, art. 23(1), (3); art. 34 for a separation). So a notification made by the treaty's entry into
+ * force binds from that date, and one made after it from a day between the two that the record lacks: null, as
+ * without a clause (`laterConsentEntryIntoForce`), never the notification plus the clause's days.
+ */
+export function undatedSuccessorEntryIntoForce(
+  treatyDate: string | null,
+  notification: { readonly on: string },
+): string | null {
+  if (treatyDate === null) return null;
+  return comparePartialDates(notification.on, treatyDate) <= 0 ? treatyDate : null;
+}
+
 /** A date computed from the record, shown as computed until a report confirms it, and beside a report that disagrees. */
 export type ComputedDate = {
   /** The date in effect: the reported one when there is a report, else the computed one. */

@@ -882,22 +882,24 @@ describe('a state that joins by notification of succession', () => {
     expect(statusOf([inForce[0]!, succession('2024-12-31')]).ratification['SK']).toMatchObject({ inForceOn: null });
   });
 
-  it('without the date of succession, from its notification as any instrument (successionOn null)', () => {
+  it('without the date of succession, notified after the entry into force, on a day the record lacks (decision 0061)', () => {
+    // Not its notification plus the clause's days: a successor is a party from the succession, before its notification.
     expect(statusOf([...inForce, succession()]).ratification['SK']).toMatchObject({
       consent: { type: 'succession', on: '2025-09-01', successionOn: null },
-      inForceOn: '2025-10-01',
-      inForceOnComputed: true,
+      inForceOn: null,
+      inForceOnExpected: null,
+      inForceOnComputed: false,
     });
   });
 
-  it('a corrected date of succession moves the date; cleared, the notification gives it again', () => {
+  it('a corrected date of succession moves the date; cleared, no date is computed again', () => {
     const events = [...inForce, succession('2025-06-01')];
     expect(statusOf([...events, corrected(uuid(4), { successionOn: '2025-07-01' })]).ratification['SK']).toMatchObject({
       inForceOn: '2025-07-01',
       consent: { successionOn: '2025-07-01' },
     });
     expect(statusOf([...events, corrected(uuid(4), { successionOn: null })]).ratification['SK']).toMatchObject({
-      inForceOn: '2025-10-01',
+      inForceOn: null,
       consent: { successionOn: null },
     });
   });

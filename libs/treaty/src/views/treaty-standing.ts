@@ -44,6 +44,11 @@ export type TreatyStanding = {
   readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
   /** A reported termination, else the end a bilateral treaty comes to when a party's withdrawal takes effect. */
   readonly terminated: ComputedDate;
+  /**
+   * The termination the whole record reports (also after `asOf`), or null: no date computed on or after it is one the
+   * treaty enters into force on (`beforeEnd`).
+   */
+  readonly reportedEndOn: string | null;
   readonly bilateralEnding: BilateralEnding | null;
   readonly status: TreatyStatus;
 };
@@ -99,9 +104,12 @@ export function treatyStandingOf(
   const clause = history.entryIntoForce;
   const instruments = clause ? instrumentsToCount(onRecord, parties, consents) : [];
   const count = clause ? countInstruments(clause, instruments) : null;
-  const byClause = count?.on ?? null;
   // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
   const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
+  // A treaty reported terminated enters into force for no one on or after its end: a date the clause counts to from
+  // instruments deposited before it (a convention superseded before its count came due) never comes.
+  const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
+  const byClause = beforeEnd(count?.on ?? null, reportedEndOn);
   const treatyInForce = computedDate(
     latestOnRecord(onRecord, 'entered-into-force', null).on,
     byClause,
@@ -129,6 +137,9 @@ export function treatyStandingOf(
       ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince, Boolean(clause))
       : null;
 
+  const withdrawals = withdrawalsByParty(onRecord);
+  const withdrewBefore = (party: string, on: string | null) =>
+    on !== null && (withdrawals.get(party) ?? []).some((date) => comparePartialDates(date, on) < 0);
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
   for (const party of parties) {
@@ -147,11 +158,13 @@ export function treatyStandingOf(
     // An original party of a multilateral treaty without a clause whose first consent comes after the treaty's entry
     // into force was not among the consents it entered into force on: bound from its consent (art. 24(3), decision
     // 0031) in the present, so not bound by the entry into force on a day before its consent either.
+    // Nor is one that made clear before it that it would not become a party (a signatory's notice, VCLT art. 18: the
+    // United States of the Rome Statute): the treaty entered into force among the others.
     const bindsAsOriginal =
       bindsOriginal &&
       (history.kind === 'bilateral'
         ? consent === null || consentAfterInForce !== null
-        : consent === null && consentAfter(treatyReported) === null);
+        : consent === null && consentAfter(treatyReported) === null && !withdrewBefore(party, treatyReported));
     const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
@@ -268,9 +281,15 @@ export function treatyStandingOf(
     partyStandings,
     suspension,
     terminated,
+    reportedEndOn,
     bilateralEnding,
     status,
   };
+}
+
+/** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
+export function beforeEnd(on: string | null, endOn: string | null): string | null {
+  return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
 }
 
 /** The earliest of the dates given (by the start of its period), or null. */

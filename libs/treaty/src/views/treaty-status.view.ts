@@ -6,6 +6,7 @@ import {
   laterConsentEntryIntoForce,
   partyEntryIntoForce,
   successorEntryIntoForce,
+  undatedSuccessorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
 import {
@@ -22,7 +23,7 @@ import { recordWarnings } from './record-warnings';
 import { recordedTwice } from './recorded-twice';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import { latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
+import { beforeEnd, latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
@@ -86,8 +87,9 @@ export function treatyStatusOf(
     });
     const original = history.parties.includes(party);
     // The date the record gives the party: a successor whose report dates the succession of States is bound from it
-    // (not from its notification); any other party by the clause, when there is one; without one, a party consenting
-    // after the treaty entered into force from its consent (VCLT art. 24(3)).
+    // (not from its notification), one whose report does not from the treaty's entry into force if it notified by then
+    // (else on a day the record lacks); any other party by the clause, when there is one; without one, a party
+    // consenting after the treaty entered into force from its consent (VCLT art. 24(3)).
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
@@ -98,12 +100,16 @@ export function treatyStatusOf(
         : successionOn !== null
           ? successorEntryIntoForce(successionOn, treatyInForce.on)
           : clause
-            ? partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
+            ? consent?.type === 'succession'
+              ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
+              : partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
             : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
-    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing.
-    const ended = standing.bilateralEnding;
-    const computedInForce =
-      computed !== null && ended !== null && comparePartialDates(computed, ended.on) >= 0 ? null : computed;
+    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
+    // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
+    const computedInForce = beforeEnd(
+      beforeEnd(computed, standing.bilateralEnding?.on ?? null),
+      standing.reportedEndOn,
+    );
     // Otherwise, the date a report gives the party (`reportedInForceOn`); without a clause, also the treaty's for a
     // party whose consent came by it (art. 24(2)).
     const treatyReported = treatyInForce.reportedOn;
