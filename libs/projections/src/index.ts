@@ -6,7 +6,6 @@ export * from './read-model-files';
 export * from './read-model-snapshot';
 export * from './rebuild';
 export * from './rebuild-in-parts';
-export { EVERY_DEVELOPMENT_FEED, type FeedVersionRow } from './treaty-status/feed-versions.table';
 export * from './treaty-status/json-view';
 export * from './treaty-status/timeline-text';
 export { presentDay, setPresentClock } from './treaty-status/present-day';

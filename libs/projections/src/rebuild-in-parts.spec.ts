@@ -97,7 +97,7 @@ describe('a rebuild in parts', () => {
   };
   const tables = (db: Database) =>
     Object.fromEntries(
-      ['treaty_links', 'treaty_linkers', 'treaty_deletions', 'treaty_parties', 'feed_versions'].map((table) => [
+      ['treaty_links', 'treaty_linkers', 'treaty_deletions', 'treaty_parties'].map((table) => [
         table,
         (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort(),
       ]),

@@ -43,28 +43,4 @@ describe('FeedArchives', () => {
     // 52 to 100 (e51 to e99) and the two corrections: e99's recording is replaced by its correction.
     expect(subscription).toHaveLength(49);
   });
-
-  it('reads only the versions of the document asked for, from stored versions (decision 0057)', () => {
-    const all = versions(10_000);
-    const reads: [number, number][] = [];
-    const feed = new FeedArchives({
-      count: all.length,
-      slice: (offset: number, limit: number) => {
-        reads.push([offset, limit]);
-        return all.slice(offset, offset + limit);
-      },
-    });
-    expect(feed.complete).toBe(200);
-    expect(feed.archive(3)!.map((version) => version.entryId)).toEqual(
-      all
-        .slice(100, 150)
-        .reverse()
-        .map((version) => version.entryId),
-    );
-    expect(feed.subscription()).toHaveLength(ARCHIVE_SIZE);
-    expect(reads).toEqual([
-      [100, ARCHIVE_SIZE],
-      [10_000 - ARCHIVE_SIZE, ARCHIVE_SIZE],
-    ]);
-  });
 });

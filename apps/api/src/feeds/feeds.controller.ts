@@ -8,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { EVERY_DEVELOPMENT_FEED } from '@timeline/projections';
 import { ReadAccess } from '../auth/access.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PublicAddress } from '../http/public-address';
@@ -17,18 +16,16 @@ import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { byUpdatedDescending, entriesOf, renderAtom, type AtomEntry } from './atom-feed';
 import { DevelopmentReads } from './development-reads.service';
 import type { DevelopmentRecord } from './development-records';
-import { entryVersionsOf, inLogOrder } from './entry-versions';
+import { entryVersionsOf, inLogOrder, type EntryVersion } from './entry-versions';
 import { EntryVersions } from './entry-versions.service';
 import { FeedArchives } from './feed-archives';
 import { FeedPageQueryDto, PartyCodePipe } from './feed-page.query.dto';
-import { StoredFeedVersions } from './stored-feed-versions.service';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 export const FEED_PAGE_SIZE = 50;
 /**
- * How long a complete archive may be kept without asking again: its entries never change, except that the entries of
- * a treaty whose stream the operator deletes for good are left out of it (decision 0024; its places stay, decision
- * 0057), which a week of caching bounds.
+ * How long a complete archive may be kept without asking again: its entries never change, except that a treaty whose
+ * stream the operator deletes for good leaves every document (decision 0024), which a week of caching bounds.
  */
 export const ARCHIVE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const ARCHIVE_NOT_FOUND = 'FEED_ARCHIVE_NOT_FOUND: ?archive= names an archive not complete yet';
@@ -48,7 +45,6 @@ export class FeedsController {
     private readonly reads: DevelopmentReads,
     private readonly address: PublicAddress,
     private readonly versions: EntryVersions,
-    private readonly stored: StoredFeedVersions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,8 +57,7 @@ export class FeedsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): string {
-    const title = 'Treaty developments';
-    return this.storedFeed(request, response, 'feeds/developments.atom', title, EVERY_DEVELOPMENT_FEED, query);
+    return this.feed(request, response, 'feeds/developments.atom', 'Treaty developments', this.reads.records(), query);
   }
 
   @Get('treaties/:treatyId/feed.atom')
@@ -80,15 +75,7 @@ export class FeedsController {
   ) {
     const { summary, records } = this.reads.treaty(treatyId);
     const path = `treaties/${treatyId}/feed.atom`;
-    const title = `${summary.title}: developments`;
-    if (query.page !== undefined) return this.feed(request, response, path, title, query, () => records);
-    // One treaty's versions, from its records: the same versions as the stored feeds hold of it (decision 0057).
-    const byDevelopment = new Map(records.map((record) => [record.developmentId, record]));
-    const archives = new FeedArchives(records.flatMap(entryVersionsOf).sort(inLogOrder));
-    return this.feed(request, response, path, title, query, () => records, {
-      archives,
-      render: (versions, base) => this.versions.entries(versions, byDevelopment, base),
-    });
+    return this.feed(request, response, path, `${summary.title}: developments`, records, query);
   }
 
   @Get('parties/:party/feed.atom')
@@ -102,40 +89,16 @@ export class FeedsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const title = `Treaties of ${party}: developments`;
-    return this.storedFeed(request, response, `parties/${party}/feed.atom`, title, party, query);
+    return this.feed(request, response, `parties/${party}/feed.atom`, title, this.reads.records(party), query);
   }
 
-  /** A feed whose versions the read model stores (decision 0057): a document reads and renders only its own. */
-  private storedFeed(
+  private feed(
     request: Request,
     response: Response,
     path: string,
     title: string,
-    feed: string,
+    records: Iterable<DevelopmentRecord>,
     query: FeedPageQueryDto,
-  ): string {
-    const party = feed === EVERY_DEVELOPMENT_FEED ? undefined : feed;
-    return this.feed(request, response, path, title, query, () => this.reads.records(party), {
-      archives: this.stored.archives(feed),
-      render: (rows, base) => {
-        const { versions, records } = this.stored.toRender(rows);
-        return this.versions.entries(versions, records, base);
-      },
-    });
-  }
-
-  /**
-   * `records`: every record of the feed, read only for the deprecated `?page=`; `versions`: the feed's archives and
-   * how a document's versions are rendered.
-   */
-  private feed<T extends { readonly entryId: string }>(
-    request: Request,
-    response: Response,
-    path: string,
-    title: string,
-    query: FeedPageQueryDto,
-    records: () => Iterable<DevelopmentRecord>,
-    versions?: { archives: FeedArchives<T>; render: (versions: T[], baseUrl: string) => AtomEntry[] },
   ): string {
     const base = this.address.baseUrlFor(request);
     const url = `${base}/${path}`;
@@ -143,14 +106,19 @@ export class FeedsController {
       const message = "page and archive cannot be asked together: follow the feed's prev-archive links";
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
-    if (query.page !== undefined || versions === undefined)
-      return pagedFeed(url, title, records(), base, query.page ?? 1);
-    const { archives, render } = versions;
+    if (query.page !== undefined) return pagedFeed(url, title, records, base, query.page);
+    const byDevelopment = new Map<string, DevelopmentRecord>();
+    const versions: EntryVersion[] = [];
+    for (const record of records) {
+      byDevelopment.set(record.developmentId, record);
+      versions.push(...entryVersionsOf(record));
+    }
+    const archives = new FeedArchives(versions.sort(inLogOrder));
     const archiveUrl = (n: number) => `${url}?archive=${n}`;
     const prevArchive = (n: number) => (n >= 1 ? { prevArchive: archiveUrl(n) } : {});
     if (query.archive === undefined) {
       response.setHeader('Cache-Control', 'no-cache');
-      const entries = render(archives.subscription(), base);
+      const entries = this.versions.entries(archives.subscription(), byDevelopment, base);
       return renderAtom({
         id: url,
         title,
@@ -173,7 +141,7 @@ export class FeedsController {
       'Cache-Control',
       `${this.config.publicReads ? 'public' : 'private'}, max-age=${ARCHIVE_MAX_AGE_SECONDS}, immutable`,
     );
-    const entries = render(inArchive, base);
+    const entries = this.versions.entries(inArchive, byDevelopment, base);
     return renderAtom({
       id: url,
       title: `${title} (archive ${n})`,

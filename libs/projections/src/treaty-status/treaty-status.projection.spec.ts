@@ -166,64 +166,6 @@ describe('the treaty-status projection', () => {
     db.close();
   });
 
-  describe("the feeds' entry versions (decision 0057)", () => {
-    const feedRows = (db: Database) =>
-      (
-        db
-          .prepare('SELECT feed, position, entry_id, treaty_id, development_id FROM feed_versions')
-          .raw()
-          .all() as unknown[][]
-      )
-        .map((row) => row.join(' '))
-        .sort();
-
-    it.each([2, 3, 5, 13])('stores in batches of %i what one event at a time stores', (size) => {
-      const one = open();
-      applyInBatches(one, log, 1);
-      const expected = feedRows(one);
-      one.close();
-      rmSync(join(directory, 'projections.db'), { force: true });
-      const db = open();
-      applyInBatches(db, log, size);
-      expect(feedRows(db)).toEqual(expected);
-      db.close();
-    });
-
-    it('holds in the feed of every development a version for each event its timeline shows changing an entry', () => {
-      const db = open();
-      applyInBatches(db, log, 4);
-      const queries = new TreatyStatusQueries(db);
-      type Item = {
-        developmentId: string;
-        position: string;
-        sources: { kind: string; position: string }[];
-        corrections: { position: string }[];
-        retraction: { position: string; eventId: string } | null;
-      };
-      const expected = [registered().data.treatyId, SECOND_ID].flatMap((treatyId) =>
-        (queries.timeline(treatyId)!['items'] as Item[]).flatMap((item) => {
-          const entry = `urn:uuid:${item.developmentId}`;
-          return [
-            `${item.position} ${entry}`,
-            ...item.sources.filter((one) => one.kind === 'corroboration').map((one) => `${one.position} ${entry}`),
-            ...item.corrections.map((one) => `${one.position} ${entry}`),
-            ...(item.retraction
-              ? [
-                  `${item.retraction.position} ${entry}`,
-                  `${item.retraction.position} urn:uuid:${item.retraction.eventId}`,
-                ]
-              : []),
-          ];
-        }),
-      );
-      const stored = queries.feedVersions('', 0, 1000).map((row) => `${row.position} ${row.entryId}`);
-      expect(stored.sort()).toEqual([...new Set(expected)].sort());
-      expect(queries.feedVersionCount('')).toBe(stored.length);
-      expect(expected.some((version) => version.includes(' urn:uuid:') && version.startsWith('undefined'))).toBe(false);
-      db.close();
-    });
-  });
-
   it('folds again from its own tables when the open fold is gone (a restart)', () => {
     const half = Math.floor(log.length / 2);
     const before = open();
@@ -483,19 +425,6 @@ describe('the treaty-status projection', () => {
       expect(rows(incremental)).toEqual(rows(rebuilt));
       expect(rows(rebuilt)).toEqual(expectedRows(log));
       expect(diffTreatyReadModels(incremental, rebuilt)).toEqual([]);
-      // A rebuild whose feed versions differ (here: one lost) says so, for that treaty only.
-      const lost = rebuilt
-        .prepare("SELECT feed, position, entry_id, treaty_id FROM feed_versions WHERE feed = '' LIMIT 1")
-        .get() as { feed: string; position: number; entry_id: string; treaty_id: string };
-      rebuilt
-        .prepare('DELETE FROM feed_versions WHERE feed = ? AND position = ? AND entry_id = ?')
-        .run(lost.feed, lost.position, lost.entry_id);
-      const [difference, ...more] = diffTreatyReadModels(incremental, rebuilt);
-      expect(more).toEqual([]);
-      expect(difference).toMatchObject({ treatyId: lost.treaty_id, part: 'feed-versions' });
-      const missing = ` ${lost.position} ${lost.entry_id}`;
-      expect(difference!.live as string[]).toContain(missing);
-      expect(difference!.rebuilt as string[]).not.toContain(missing);
       incremental.close();
       rebuilt.close();
     });
@@ -539,38 +468,6 @@ describe('the treaty-status projection', () => {
         expect(listedUnder(db, 'FR')).toEqual([]);
         expect(listedUnder(db, 'GR')).toEqual([ID]);
         expect(new TreatyStatusQueries(db).partiesOnceNamed(ID)).toContain('FR');
-        db.close();
-        rmSync(join(directory, 'projections.db'), { force: true });
-      }
-    });
-
-    it("gives a joining party a version of every entry where it joins, and its feed none after the joining's retraction (decision 0057)", async () => {
-      const events = await logOf();
-      const [, fr, retraction, gr] = events.map((event) => event.position);
-      const [consentFr, consentGr] = [`urn:uuid:${uuid(2)}`, `urn:uuid:${uuid(3)}`];
-      const retractionEntry = `urn:uuid:${events[2]!.id}`;
-      const versions = (db: Database, feed: string) =>
-        new TreatyStatusQueries(db).feedVersions(feed, 0, 100).map((row) => `${row.position} ${row.entryId}`);
-      const inLogOrder = (list: string[]) =>
-        list.sort((a, b) => Number(BigInt(a.split(' ')[0]!) - BigInt(b.split(' ')[0]!)) || a.localeCompare(b));
-      for (const size of [1, 2, events.length]) {
-        const db = open();
-        applyInBatches(db, events, size);
-        const everything = inLogOrder([
-          `${fr} ${consentFr}`,
-          `${retraction} ${consentFr}`,
-          `${retraction} ${retractionEntry}`,
-          `${gr} ${consentGr}`,
-        ]);
-        expect({ size, feed: versions(db, '') }).toEqual({ size, feed: everything });
-        expect({ size, feed: versions(db, 'AT') }).toEqual({ size, feed: everything });
-        // FR's feed tells of the retraction that ends its part, and of nothing after it.
-        expect({ size, feed: versions(db, 'FR') }).toEqual({ size, feed: everything.slice(0, 3) });
-        // GR joins at its consent: the treaty's history reaches its feed there, not in its past.
-        expect({ size, feed: versions(db, 'GR') }).toEqual({
-          size,
-          feed: inLogOrder([`${gr} ${consentFr}`, `${gr} ${retractionEntry}`, `${gr} ${consentGr}`]),
-        });
         db.close();
         rmSync(join(directory, 'projections.db'), { force: true });
       }

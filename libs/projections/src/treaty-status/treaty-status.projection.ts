@@ -2,20 +2,17 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent, StreamDeletedNotice } from '@timeline/event-store';
 import {
   mayChangeOutgoingLinks,
-  mayChangeParties,
   treatiesNamedBy,
   treatyIdFromStreamName,
   statusOn,
   treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
   type TreatyEventEnvelope,
-  type TreatyHistory,
   type TreatyHistoryFold,
   type TreatyStatusSummary,
 } from '@timeline/treaty';
 import type { Projection } from '../projection';
 import { statementsPerDatabase } from '../statements-per-database';
-import { addFeedVersions, FEED_VERSIONS_TABLE } from './feed-versions.table';
 import { openTreatyFolds } from './open-treaty-folds';
 import { presentDay } from './present-day';
 import { toTreatyEnvelope } from './treaty-envelopes';
@@ -74,9 +71,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    lists acts recorded twice (`recordedTwice`, decision 0049), which a view rendered before lacks.
     // 14: treaty_parties holds every party a listing may ever have shown the treaty under, `on_record` marking those
     //    it has now (decision 0055): a file built before kept a party whose joining was retracted, listed under it.
-    // 15: feed_versions, the Atom feeds' entry versions per feed as the log made them (decision 0057): a file built
-    //    before has none, and its feeds would be empty.
-    version: 15,
+    version: 14,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
@@ -112,7 +107,6 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       CREATE INDEX IF NOT EXISTS treaty_parties_by_treaty ON treaty_parties (treaty_id, on_record);
       ${TREATY_LINKS_TABLE}
       ${TREATY_DELETIONS_TABLE}
-      ${FEED_VERSIONS_TABLE}
     `);
       if (scope === 'one-part') db.exec(PART_NAMINGS_TABLE);
     },
@@ -139,12 +133,20 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       try {
         for (const [treatyId, envelopes] of added) {
           writeEventChunk(db, treatyId, envelopes);
-          // Each event makes its feed versions with the parties the treaty has then, so that a batch of a rebuild
-          // makes the rows that one event at a time made (decision 0057). A batch none of whose events can change
-          // the parties (most of a long history's) is folded at once; any other, one event at a time.
-          const oneByOne = envelopes.some((envelope) => mayChangeParties(envelope.event.type));
-          const folds = openTreatyFolds(db);
-          let fold = folds.foldIn(treatyId, oneByOne ? envelopes.slice(0, 1) : envelopes);
+          const fold = openTreatyFolds(db).foldIn(treatyId, envelopes);
+          const history = fold.history();
+          if (history === null) continue;
+          if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
+            // What the treaty names now, and what it named on the way: a statement and its retraction applied
+            // together (a rebuild's batch) change the named treaty's views as surely as one at a time, and a
+            // client that saw the statement must hear of the retraction.
+            const namedOnTheWay = envelopes.flatMap((envelope) => treatiesNamedBy(envelope.event));
+            recordLinkers(db, treatyId, namedOnTheWay);
+            for (const target of new Set([...indexOutgoingLinks(db, history), ...namedOnTheWay])) {
+              if (target === treatyId) continue;
+              if ((named.get(target) ?? -1n) < history.position) named.set(target, history.position);
+            }
+          }
           // The status and the parties are what listings filter on; links from others do not change them. Kept
           // beside the fold, so that an event that cannot change them costs nothing to account for.
           const previous = summaries.get(fold);
@@ -162,40 +164,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
               : previousStatus === undefined
                 ? []
                 : partiesOnRecord(db, treatyId);
-          let history: TreatyHistory | null = null;
-          let summary: TreatyStatusSummary | null = previous ?? null;
-          if (oneByOne) {
-            let partiesThen = previousParties;
-            for (const [index, envelope] of envelopes.entries()) {
-              if (index > 0) fold = folds.foldIn(treatyId, [envelope]);
-              history = fold.history();
-              if (history === null) continue;
-              summary = treatyStatusSummaryAfter(summary, history, [envelope]);
-              addFeedVersions(db, treatyId, envelope, history, partiesThen, summary.parties);
-              partiesThen = summary.parties;
-            }
-          } else {
-            history = fold.history();
-            if (history !== null) {
-              summary = treatyStatusSummaryAfter(summary, history, envelopes);
-              for (const envelope of envelopes) {
-                addFeedVersions(db, treatyId, envelope, history, previousParties, previousParties);
-              }
-            }
-          }
-          if (history === null || summary === null) continue;
-          if (envelopes.some((envelope) => mayChangeOutgoingLinks(envelope.event))) {
-            // What the treaty names now, and what it named on the way: a statement and its retraction applied
-            // together (a rebuild's batch) change the named treaty's views as surely as one at a time, and a
-            // client that saw the statement must hear of the retraction.
-            const namedOnTheWay = envelopes.flatMap((envelope) => treatiesNamedBy(envelope.event));
-            recordLinkers(db, treatyId, namedOnTheWay);
-            for (const target of new Set([...indexOutgoingLinks(db, history), ...namedOnTheWay])) {
-              if (target === treatyId) continue;
-              if ((named.get(target) ?? -1n) < history.position) named.set(target, history.position);
-            }
-          }
           if (previousStatus !== undefined) before.set(treatyId, { status: previousStatus, parties: previousParties });
+          const summary = treatyStatusSummaryAfter(previous ?? null, history, envelopes);
           summaries.set(fold, summary);
           const { status, category, parties, ahead } = summary;
           statements.upsertStatus.run(treatyId, status, category, history.revision, history.position, history.position);

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { NotOnRecordReason, TreatyLinks } from '@timeline/treaty';
-import { feedVersionCount, feedVersionsSlice, type FeedVersionRow } from './feed-versions.table';
 import type { JsonView } from './json-view';
 import { partiesAt } from './parties-at';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
@@ -98,16 +97,6 @@ export class TreatyStatusQueries {
    */
   timelinesAt(treatyId: string, positions: Iterable<bigint>): Map<bigint, JsonView> {
     return timelinesAt(this.db, treatyId, positions);
-  }
-
-  /** How many entry versions a feed holds (`EVERY_DEVELOPMENT_FEED`, or a party's code): decision 0057. */
-  feedVersionCount(feed: string): number {
-    return feedVersionCount(this.db, feed);
-  }
-
-  /** A feed's entry versions from the `offset`-th (from 0, oldest first), at most `limit`, in log order. */
-  feedVersions(feed: string, offset: number, limit: number): FeedVersionRow[] {
-    return feedVersionsSlice(this.db, feed, offset, limit);
   }
 
   /**
