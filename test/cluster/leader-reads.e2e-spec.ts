@@ -5,7 +5,7 @@ import { treatyStreamName } from '@timeline/treaty';
 import type { EsdbProtocolCluster } from '../esdb-protocol-double';
 import type { TestApp } from '../support/test-app';
 import { RU_IR, post, signature, signatureReportedBy } from '../support/treaty-requests';
-import { startTwoReplicas, type TwoReplicas } from './two-replicas';
+import { startTwoReplicas, type TwoReplicas } from './replicas-on-a-cluster';
 
 // A replica whose client is still on the old leader once leadership has moved talks to a follower; a follower's
 // copy may lag. Commands must decide on the leader's copy, or a stale copy makes If-Match fail for nothing and

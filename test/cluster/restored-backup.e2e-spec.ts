@@ -1,3 +1,4 @@
+// Restarts its replica mid-test, so it keeps the app in its own hands rather than startOneReplica's.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { startEsdbProtocolCluster, type EsdbProtocolCluster } from '../esdb-protocol-double';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EsdbProtocolCluster } from '../esdb-protocol-double';
 import type { TestApp } from '../support/test-app';
 import { RU_IR, post, signatureReportedBy, storedEvents } from '../support/treaty-requests';
-import { startTwoReplicas, type TwoReplicas } from './two-replicas';
+import { startTwoReplicas, type TwoReplicas } from './replicas-on-a-cluster';
 
 // The replicas test failed once in CI with a 404 TREATY_NOT_FOUND for a registered treaty, answered during an
 // election: the dead leader's freed port had been taken by another test file's double, whose gossip named itself
