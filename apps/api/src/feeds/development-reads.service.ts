@@ -4,6 +4,8 @@ import { ApiProblem } from '../problems/api-problem';
 import { refuseIfDeleted } from '../read-models/deleted-treaty';
 import { ReadModels } from '../read-models/read-models.service';
 import { developmentRecords, summaryOf, type DevelopmentRecord, type TreatySummary } from './development-records';
+import type { EntryVersion } from './entry-versions';
+import { FeedVersionIndex } from './feed-version-index';
 
 const PAGE = 500;
 
@@ -27,7 +29,32 @@ export interface OpenDownload<T> {
  */
 @Injectable()
 export class DevelopmentReads {
+  /** The feeds' entry versions, kept for the read model served (a promoted file gets an index of its own). */
+  private feedVersions: { readonly of: TreatyStatusQueries; readonly index: FeedVersionIndex } | undefined;
+
   constructor(private readonly readModels: ReadModels) {}
+
+  /**
+   * Every version of the entries of the feed of every development (of a party's feed, when given), in log order: an
+   * index kept up to date with what changed since it was last asked (decision 0065).
+   */
+  entryVersions(party?: string): readonly EntryVersion[] {
+    const treaties = this.readModels.treaties;
+    if (this.feedVersions?.of !== treaties) this.feedVersions = { of: treaties, index: new FeedVersionIndex(treaties) };
+    return this.feedVersions.index.versions(party);
+  }
+
+  /** The developments of these treaties, by id: those of the entries a feed's document shows. */
+  recordsByDevelopment(treatyIds: Iterable<string>): Map<string, DevelopmentRecord> {
+    const records = new Map<string, DevelopmentRecord>();
+    for (const treatyId of treatyIds) {
+      const status = this.readModels.treaties.status(treatyId);
+      const timeline = this.readModels.treaties.timeline(treatyId);
+      if (!status || !timeline) continue;
+      for (const record of developmentRecords(summaryOf(status), timeline)) records.set(record.developmentId, record);
+    }
+    return records;
+  }
 
   /** Every treaty's status view (optionally only a party's), in id order, page by page from the read model. */
   statuses(party?: string): Generator<JsonView> {

@@ -1,3 +1,4 @@
+import type { JsonView } from '@timeline/projections';
 import type { DevelopmentRecord } from './development-records';
 
 /**
@@ -15,11 +16,17 @@ export interface EntryVersion {
   readonly latest: boolean;
 }
 
+/** What a development's versions are cut from: where the log holds each change of its record. */
+export type VersionedRecord = Pick<
+  DevelopmentRecord,
+  'treatyId' | 'developmentId' | 'position' | 'sources' | 'corrections' | 'retraction'
+>;
+
 /**
  * Every version of the entries of one development: one for its recording and for each corroboration, correction
  * and retraction; a retraction's own entry has one version, at the retraction.
  */
-export function entryVersionsOf(record: DevelopmentRecord): EntryVersion[] {
+export function entryVersionsOf(record: VersionedRecord): EntryVersion[] {
   const entryId = `urn:uuid:${record.developmentId}`;
   const positions = [
     record.position,
@@ -43,6 +50,14 @@ export function entryVersionsOf(record: DevelopmentRecord): EntryVersion[] {
     developmentId: record.developmentId,
     latest: true,
   });
+}
+
+/** Every version of the entries of a treaty's developments, read from its timeline view, in the timeline's order. */
+export function entryVersionsIn(treatyId: string, timeline: JsonView): EntryVersion[] {
+  const items = (timeline.items as Omit<VersionedRecord, 'treatyId'>[] | undefined) ?? [];
+  return items.flatMap(({ developmentId, position, sources, corrections, retraction }) =>
+    entryVersionsOf({ treatyId, developmentId, position, sources, corrections, retraction }),
+  );
 }
 
 /** Log order; at one position (a retraction and its entry) by entry id, so that the order never changes. */

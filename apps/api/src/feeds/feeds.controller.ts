@@ -57,7 +57,11 @@ export class FeedsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): string {
-    return this.feed(request, response, 'feeds/developments.atom', 'Treaty developments', this.reads.records(), query);
+    const path = 'feeds/developments.atom';
+    return this.feed(request, response, path, 'Treaty developments', query, {
+      versions: () => this.reads.entryVersions(),
+      everyRecord: () => this.reads.records(),
+    });
   }
 
   @Get('treaties/:treatyId/feed.atom')
@@ -75,7 +79,10 @@ export class FeedsController {
   ) {
     const { summary, records } = this.reads.treaty(treatyId);
     const path = `treaties/${treatyId}/feed.atom`;
-    return this.feed(request, response, path, `${summary.title}: developments`, records, query);
+    return this.feed(request, response, path, `${summary.title}: developments`, query, {
+      versions: () => records.flatMap(entryVersionsOf).sort(inLogOrder),
+      everyRecord: () => records,
+    });
   }
 
   @Get('parties/:party/feed.atom')
@@ -89,7 +96,10 @@ export class FeedsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const title = `Treaties of ${party}: developments`;
-    return this.feed(request, response, `parties/${party}/feed.atom`, title, this.reads.records(party), query);
+    return this.feed(request, response, `parties/${party}/feed.atom`, title, query, {
+      versions: () => this.reads.entryVersions(party),
+      everyRecord: () => this.reads.records(party),
+    });
   }
 
   private feed(
@@ -97,8 +107,8 @@ export class FeedsController {
     response: Response,
     path: string,
     title: string,
-    records: Iterable<DevelopmentRecord>,
     query: FeedPageQueryDto,
+    content: FeedContent,
   ): string {
     const base = this.address.baseUrlFor(request);
     const url = `${base}/${path}`;
@@ -106,25 +116,25 @@ export class FeedsController {
       const message = "page and archive cannot be asked together: follow the feed's prev-archive links";
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
-    if (query.page !== undefined) return pagedFeed(url, title, records, base, query.page);
-    const byDevelopment = new Map<string, DevelopmentRecord>();
-    const versions: EntryVersion[] = [];
-    for (const record of records) {
-      byDevelopment.set(record.developmentId, record);
-      versions.push(...entryVersionsOf(record));
-    }
-    const archives = new FeedArchives(versions.sort(inLogOrder));
+    if (query.page !== undefined) return pagedFeed(url, title, content.everyRecord(), base, query.page);
+    const archives = new FeedArchives(content.versions());
+    const entries = (versions: readonly EntryVersion[]) =>
+      this.versions.entries(
+        versions,
+        this.reads.recordsByDevelopment(new Set(versions.map((version) => version.treatyId))),
+        base,
+      );
     const archiveUrl = (n: number) => `${url}?archive=${n}`;
     const prevArchive = (n: number) => (n >= 1 ? { prevArchive: archiveUrl(n) } : {});
     if (query.archive === undefined) {
       response.setHeader('Cache-Control', 'no-cache');
-      const entries = this.versions.entries(archives.subscription(), byDevelopment, base);
+      const subscription = entries(archives.subscription());
       return renderAtom({
         id: url,
         title,
-        updated: newest(entries),
+        updated: newest(subscription),
         paging: { self: url, archive: false, ...prevArchive(archives.complete) },
-        entries,
+        entries: subscription,
       });
     }
     const n = query.archive;
@@ -141,11 +151,11 @@ export class FeedsController {
       'Cache-Control',
       `${this.config.publicReads ? 'public' : 'private'}, max-age=${ARCHIVE_MAX_AGE_SECONDS}, immutable`,
     );
-    const entries = this.versions.entries(inArchive, byDevelopment, base);
+    const archived = entries(inArchive);
     return renderAtom({
       id: url,
       title: `${title} (archive ${n})`,
-      updated: newest(entries),
+      updated: newest(archived),
       paging: {
         self: archiveUrl(n),
         archive: true,
@@ -153,9 +163,18 @@ export class FeedsController {
         ...prevArchive(n - 1),
         ...(n < archives.complete ? { nextArchive: archiveUrl(n + 1) } : {}),
       },
-      entries,
+      entries: archived,
     });
   }
+}
+
+/**
+ * What a feed shows: every version of its entries in log order, which its documents are cut from, and every record,
+ * for the pages of `?page=`.
+ */
+interface FeedContent {
+  versions(): readonly EntryVersion[];
+  everyRecord(): Iterable<DevelopmentRecord>;
 }
 
 /** The latest `updated` of the entries, or the epoch for a feed with none. */

@@ -43,6 +43,10 @@ export class TreatyStatusQueries {
 
   private readonly partiesOnceNamedStatement;
 
+  private readonly partiesOnRecordStatement;
+
+  private readonly viewsChangedAfterStatement;
+
   /**
    * `sharesViewsWith`: the live read model's queries, for a snapshot of the same file (its views are reused); the
    * snapshot's present is the moment it was opened.
@@ -57,6 +61,13 @@ export class TreatyStatusQueries {
       .prepare('SELECT views_position > position FROM treaty_status WHERE treaty_id = ?')
       .pluck();
     this.partiesOnceNamedStatement = db.prepare('SELECT party FROM treaty_parties WHERE treaty_id = ?').pluck();
+    this.partiesOnRecordStatement = db
+      .prepare('SELECT party FROM treaty_parties WHERE treaty_id = ? AND on_record = 1')
+      .pluck();
+    this.viewsChangedAfterStatement = db
+      .prepare('SELECT treaty_id, views_position FROM treaty_status WHERE views_position > ?')
+      .raw()
+      .safeIntegers(true);
   }
 
   /** The day the present is for these queries (decision 0035). */
@@ -152,6 +163,42 @@ export class TreatyStatusQueries {
    */
   linkers(treatyId: string): string[] {
     return linkersOf(this.db, treatyId);
+  }
+
+  /** The parties of the treaty now, as a listing by party filters them. */
+  partiesOnRecord(treatyId: string): string[] {
+    return this.partiesOnRecordStatement.all(treatyId) as string[];
+  }
+
+  /**
+   * The ids of the treaties held (a party's, when given, as a listing by party filters them), in id order, with no
+   * view rendered.
+   */
+  treatyIds(party?: string): string[] {
+    const byParty = 'WHERE treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)';
+    return this.db
+      .prepare(`SELECT treaty_id FROM treaty_status ${party === undefined ? '' : byParty} ORDER BY treaty_id`)
+      .pluck()
+      .all(...(party === undefined ? [] : [party])) as string[];
+  }
+
+  /**
+   * The treaties whose views changed after `position` (by their own events or by another's naming them) or that were
+   * deleted for good after it, and the last position of those changes (`position` when there is none): what a reader
+   * keeping something derived from the views asks, passing that last position next time, to redo only what changed.
+   */
+  viewsChangedAfter(position: bigint): { treatyIds: Set<string>; upTo: bigint } {
+    const treatyIds = new Set<string>();
+    let upTo = position;
+    const changes = [
+      ...(this.viewsChangedAfterStatement.all(position) as [string, bigint][]),
+      ...treatyDeletionsAfter(this.db, position),
+    ];
+    for (const [treatyId, at] of changes) {
+      treatyIds.add(treatyId);
+      if (at > upTo) upTo = at;
+    }
+    return { treatyIds, upTo };
   }
 
   list(query: TreatyListQuery): TreatyPage {
