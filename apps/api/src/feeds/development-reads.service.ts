@@ -36,12 +36,23 @@ export class DevelopmentReads {
 
   /**
    * Every version of the entries of the feed of every development (of a party's feed, when given), in log order: an
-   * index kept up to date with what changed since it was last asked (decision 0065).
+   * index kept up to date with what changed since it was last asked (decision 0065). Resolves in the turn of the
+   * event loop where the read model is as the versions say, the one served then.
    */
-  entryVersions(party?: string): readonly EntryVersion[] {
-    const treaties = this.readModels.treaties;
-    if (this.feedVersions?.of !== treaties) this.feedVersions = { of: treaties, index: new FeedVersionIndex(treaties) };
-    return this.feedVersions.index.versions(party);
+  async entryVersions(party?: string): Promise<readonly EntryVersion[]> {
+    for (;;) {
+      const treaties = this.readModels.treaties;
+      if (this.feedVersions?.of !== treaties) {
+        this.feedVersions = { of: treaties, index: new FeedVersionIndex(treaties) };
+      }
+      try {
+        const versions = await this.feedVersions.index.versions(party);
+        if (this.readModels.treaties === treaties) return versions;
+      } catch (error) {
+        // A read model replaced by a promoted rebuild while its index was built is closed: build the new one's.
+        if (this.readModels.treaties === treaties) throw error;
+      }
+    }
   }
 
   /** The developments of these treaties, by id: those of the entries a feed's document shows. */

@@ -105,7 +105,7 @@ describe('FeedVersionIndex', () => {
     const index = new FeedVersionIndex(treaties);
     await registerTreaty('convention', ['AT', 'BE']);
     const signature = await reportOn('convention', { type: 'signed', occurredOn: '2025-01-10' });
-    expect(index.versions('FR')).toEqual([]);
+    expect(await index.versions('FR')).toEqual([]);
 
     const accession = await reportOn('convention', {
       type: 'consent-to-be-bound',
@@ -113,25 +113,51 @@ describe('FeedVersionIndex', () => {
       party: 'FR',
       occurredOn: '2025-03-01',
     });
-    expect(index.versions('FR').map((version) => version.developmentId)).toEqual([signature, accession]);
+    expect((await index.versions('FR')).map((version) => version.developmentId)).toEqual([signature, accession]);
 
     expect(await write('convention', (eventId) => retract(eventId, accession!))).toBe(true);
-    expect(index.versions('FR')).toEqual([]);
-    expect(index.versions()).toEqual(derived(treaties));
+    expect(await index.versions('FR')).toEqual([]);
+    expect(await index.versions()).toEqual(derived(treaties));
   });
 
   it("marks a corrected development's earlier version as no longer its latest", async () => {
     const index = new FeedVersionIndex(treaties);
     await registerTreaty('convention', ['AT', 'BE']);
     const signature = await reportOn('convention', { type: 'signed', occurredOn: '2025-01-10' });
-    expect(index.versions().map((version) => version.latest)).toEqual([true]);
+    expect((await index.versions()).map((version) => version.latest)).toEqual([true]);
 
     await write('convention', (eventId) => correct(eventId, signature!, { occurredOn: '2025-01-11' }));
-    const versions = index.versions();
+    const versions = await index.versions();
     expect(versions.map((version) => [version.developmentId, version.latest])).toEqual([
       [signature, false],
       [signature, true],
     ]);
+  });
+
+  it('is built over many turns of the event loop, and holds what was written while it was built', async () => {
+    for (let n = 0; n < 12; n++) {
+      await registerTreaty(`treaty-${n}`, ['AT', 'BE']);
+      await reportOn(`treaty-${n}`, { type: 'signed', occurredOn: '2025-01-10' });
+    }
+    const index = new FeedVersionIndex(treaties, { treatiesPerTurn: 1 });
+    const turns: number[] = [];
+    const counting = setInterval(() => turns.push(turns.length), 0);
+    const built = index.versions('FR');
+    // Written while the index reads the treaties one per turn: an accession by FR, a new treaty, a retraction.
+    await reportOn('treaty-0', {
+      type: 'consent-to-be-bound',
+      consentType: 'accession',
+      party: 'FR',
+      occurredOn: '2025-03-01',
+    });
+    await registerTreaty('treaty-late', ['FR', 'BE']);
+    await write('treaty-11', (eventId) => retract(eventId, developments.get('treaty-11')![0]!));
+    const versions = await built;
+    clearInterval(counting);
+    expect(turns.length).toBeGreaterThan(3);
+    expect(versions).toEqual(derived(treaties, 'FR'));
+    expect(versions.map((version) => version.treatyId)).toEqual(['treaty-0', 'treaty-0']);
+    expect(await index.versions()).toEqual(derived(treaties));
   });
 
   // Every step of a random walk over registrations, reports, accessions, corrections and retractions: the index
@@ -144,7 +170,7 @@ describe('FeedVersionIndex', () => {
   ])('answers what the derivation from every timeline answers, walk %i (%i party feeds kept)', async (seed, kept) => {
     const next = random(seed * 7919);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-    const index = new FeedVersionIndex(treaties, kept);
+    const index = new FeedVersionIndex(treaties, { partyFeedsKept: kept });
     const registered: string[] = [];
     const written = { accessions: 0, corrections: 0, retractions: 0 };
     for (let step = 0; step < 60; step++) {
@@ -176,12 +202,12 @@ describe('FeedVersionIndex', () => {
         if (await write(treatyId, (eventId) => retract(eventId, pick(onRecord)))) written.retractions += 1;
       }
       const party = pick(PARTIES);
-      expect({ step, party, versions: index.versions(party) }).toEqual({
+      expect({ step, party, versions: await index.versions(party) }).toEqual({
         step,
         party,
         versions: derived(treaties, party),
       });
-      if (step % 3 === 0) expect(index.versions()).toEqual(derived(treaties));
+      if (step % 3 === 0) expect(await index.versions()).toEqual(derived(treaties));
     }
     // The walk did what it is for.
     expect(Math.min(written.accessions, written.corrections, written.retractions)).toBeGreaterThan(0);

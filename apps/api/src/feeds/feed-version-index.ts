@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { JsonView } from '@timeline/projections';
 import { entryVersionsIn, inLogOrder, type EntryVersion } from './entry-versions';
 
@@ -12,6 +13,9 @@ export interface FeedVersionSource {
 /** How many parties' feeds are kept up to date at once; a party asked for again after it was dropped is cut anew. */
 export const PARTY_FEEDS_KEPT = 32;
 
+/** Treaties read per turn of the event loop while the index is first built: tens of milliseconds. */
+export const TREATIES_PER_TURN = 200;
+
 interface PartyFeed {
   readonly treatyIds: Set<string>;
   versions: readonly EntryVersion[];
@@ -25,20 +29,26 @@ interface PartyFeed {
  * of the refresh (decision 0065).
  */
 export class FeedVersionIndex {
-  /** The last position of a change taken in; undefined until the first refresh. */
-  private refreshedUpTo: bigint | undefined;
+  /** The last position of a change taken in. */
+  private refreshedUpTo = -1n;
   private readonly byTreaty = new Map<string, readonly EntryVersion[]>();
   private every: readonly EntryVersion[] = [];
   /** Least recently asked first. */
   private readonly parties = new Map<string, PartyFeed>();
+  private built: Promise<void> | undefined;
 
   constructor(
     private readonly source: FeedVersionSource,
-    private readonly partyFeedsKept = PARTY_FEEDS_KEPT,
+    private readonly options: { partyFeedsKept?: number; treatiesPerTurn?: number } = {},
   ) {}
 
-  /** Every version of the feed's entries (a party's feed, when given), in log order, as the read model stands now. */
-  versions(party?: string): readonly EntryVersion[] {
+  /**
+   * Every version of the feed's entries (a party's feed, when given), in log order, as the read model stands when it
+   * resolves: the caller reads the documents' records in the same turn of the event loop, where no commit comes
+   * between. The first call builds the index over many turns, so that the event loop is not held.
+   */
+  async versions(party?: string): Promise<readonly EntryVersion[]> {
+    await (this.built ??= this.build());
     this.refresh();
     if (party === undefined) return this.every;
     let feed = this.parties.get(party);
@@ -47,22 +57,35 @@ export class FeedVersionIndex {
     } else {
       const treatyIds = new Set(this.source.treatyIds(party));
       feed = { treatyIds, versions: this.every.filter((version) => treatyIds.has(version.treatyId)) };
-      const oldest = this.parties.size >= this.partyFeedsKept ? this.parties.keys().next() : undefined;
+      const oldest =
+        this.parties.size >= (this.options.partyFeedsKept ?? PARTY_FEEDS_KEPT) ? this.parties.keys().next() : undefined;
       if (oldest && !oldest.done) this.parties.delete(oldest.value);
     }
     this.parties.set(party, feed);
     return feed.versions;
   }
 
+  /**
+   * Reads every treaty's versions, some treaties per turn. A treaty changed meanwhile may be read before or after its
+   * change: every change after the position the build started from is redone by the next refresh, so either is right.
+   */
+  private async build(): Promise<void> {
+    const { treatyIds, upTo } = this.source.viewsChangedAfter(-1n);
+    const perTurn = this.options.treatiesPerTurn ?? TREATIES_PER_TURN;
+    let read = 0;
+    for (const treatyId of treatyIds) {
+      this.readVersionsOf(treatyId);
+      if (++read % perTurn === 0) await nextTurn();
+    }
+    this.every = [...this.byTreaty.values()].flat().sort(inLogOrder);
+    this.refreshedUpTo = upTo;
+  }
+
   private refresh(): void {
-    const { treatyIds: changed, upTo } = this.source.viewsChangedAfter(this.refreshedUpTo ?? -1n);
+    const { treatyIds: changed, upTo } = this.source.viewsChangedAfter(this.refreshedUpTo);
     this.refreshedUpTo = upTo;
     if (changed.size === 0) return;
-    for (const treatyId of changed) {
-      const timeline = this.source.timeline(treatyId);
-      if (timeline) this.byTreaty.set(treatyId, entryVersionsIn(treatyId, timeline));
-      else this.byTreaty.delete(treatyId);
-    }
+    for (const treatyId of changed) this.readVersionsOf(treatyId);
     this.every = this.replaced(this.every, changed, () => true);
     for (const [party, feed] of this.parties) {
       for (const treatyId of changed) {
@@ -74,6 +97,12 @@ export class FeedVersionIndex {
       }
       feed.versions = this.replaced(feed.versions, changed, (treatyId) => feed.treatyIds.has(treatyId));
     }
+  }
+
+  private readVersionsOf(treatyId: string): void {
+    const timeline = this.source.timeline(treatyId);
+    if (timeline) this.byTreaty.set(treatyId, entryVersionsIn(treatyId, timeline));
+    else this.byTreaty.delete(treatyId);
   }
 
   /** `versions` with those of the `changed` treaties replaced by their current ones (for those `kept`). */

@@ -56,7 +56,7 @@ export class FeedsController {
     @Query() query: FeedPageQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): string {
+  ): Promise<string> {
     const path = 'feeds/developments.atom';
     return this.feed(request, response, path, 'Treaty developments', query, {
       versions: () => this.reads.entryVersions(),
@@ -80,7 +80,7 @@ export class FeedsController {
     const { summary, records } = this.reads.treaty(treatyId);
     const path = `treaties/${treatyId}/feed.atom`;
     return this.feed(request, response, path, `${summary.title}: developments`, query, {
-      versions: () => records.flatMap(entryVersionsOf).sort(inLogOrder),
+      versions: () => Promise.resolve(records.flatMap(entryVersionsOf).sort(inLogOrder)),
       everyRecord: () => records,
     });
   }
@@ -102,14 +102,14 @@ export class FeedsController {
     });
   }
 
-  private feed(
+  private async feed(
     request: Request,
     response: Response,
     path: string,
     title: string,
     query: FeedPageQueryDto,
     content: FeedContent,
-  ): string {
+  ): Promise<string> {
     const base = this.address.baseUrlFor(request);
     const url = `${base}/${path}`;
     if (query.page !== undefined && query.archive !== undefined) {
@@ -117,7 +117,7 @@ export class FeedsController {
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
     if (query.page !== undefined) return pagedFeed(url, title, content.everyRecord(), base, query.page);
-    const archives = new FeedArchives(content.versions());
+    const archives = new FeedArchives(await content.versions());
     const entries = (versions: readonly EntryVersion[]) =>
       this.versions.entries(
         versions,
@@ -173,7 +173,7 @@ export class FeedsController {
  * for the pages of `?page=`.
  */
 interface FeedContent {
-  versions(): readonly EntryVersion[];
+  versions(): Promise<readonly EntryVersion[]>;
   everyRecord(): Iterable<DevelopmentRecord>;
 }
 
