@@ -71,7 +71,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    lists acts recorded twice (`recordedTwice`, decision 0049), which a view rendered before lacks.
     // 14: treaty_parties holds every party a listing may ever have shown the treaty under, `on_record` marking those
     //    it has now (decision 0055): a file built before kept a party whose joining was retracted, listed under it.
-    version: 14,
+    // 15: a bilateral treaty suspended by one of its parties is `suspended` (decision 0066): a file built before
+    //    stored it `in-force`, and a listing by status missed it.
+    version: 15,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

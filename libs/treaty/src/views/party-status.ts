@@ -443,3 +443,22 @@ export function suspensionOf(
   const suspended = suspendedOn !== null && (resumedOn === null || comparePartialDates(resumedOn, suspendedOn) < 0);
   return { suspendedOn, resumedOn, suspended };
 }
+
+/**
+ * The treaty's suspension: its own (reported with no party), else, for a bilateral treaty (`partiesOfABilateral`), a
+ * party's that stands: suspended for one of its two parties, its operation is suspended between them (VCLT art. 57),
+ * as Russia's suspension of New START (2023-02-21) suspended that treaty. Shown from the earliest such suspension,
+ * not resumed. A multilateral treaty suspended for one party stays in force between the others.
+ */
+export function treatySuspensionOf(
+  onRecord: readonly DevelopmentHistory[],
+  partiesOfABilateral: readonly string[],
+): { suspendedOn: string | null; resumedOn: string | null; suspended: boolean } {
+  const own = suspensionOf(onRecord, null);
+  if (own.suspended) return own;
+  const byAParty = partiesOfABilateral
+    .map((party) => suspensionOf(onRecord, party))
+    .filter((suspension) => suspension.suspended)
+    .sort((a, b) => comparePartialDates(a.suspendedOn!, b.suspendedOn!))[0];
+  return byAParty ? { suspendedOn: byAParty.suspendedOn, resumedOn: null, suspended: true } : own;
+}

@@ -8,7 +8,7 @@ import { computedDate, countInstruments, type ComputedDate, type Instrument } fr
 import {
   consentBindsBy,
   consentOf,
-  suspensionOf,
+  treatySuspensionOf,
   withdrawalOf,
   type PartyConsent,
   type PartyWithdrawal,
@@ -229,7 +229,7 @@ export function treatyStandingOf(
     });
   }
 
-  const suspension = suspensionOf(onRecord, null);
+  const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : []);
   // An end by a reported withdrawal has come, like the report; one by a notice's effect, once that day has. One still
   // ahead is what the record expects.
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;

@@ -94,7 +94,9 @@ const DATES = ['2024', '2025-03', '2025-03-10', '2025-04-08', '2025-05', '2025-0
 function generatedHistory(seed: number, length: number): TreatyEvent[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const events: TreatyEvent[] = [next() < 0.5 ? registeredMultilateral() : registered()];
+  const events: TreatyEvent[] = [
+    pick([registeredMultilateral(), registered(), registered({ kind: 'bilateral', parties: ['AT', 'BE'] })]),
+  ];
   const ids: string[] = [];
   for (let n = 1; n < length; n++) {
     const id = uuid(seed * 1000 + n);

@@ -14,6 +14,7 @@ import {
   uuid,
   withdrew,
 } from '../testing/treaty-fixtures';
+import { scoped } from '../testing/treaty-law-fixtures';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 const irna = source({ publisher: 'IRNA', url: 'https://irna.ir/news/2', publishedOn: '2025-05-22' });
@@ -130,6 +131,29 @@ describe('treatyStatusView', () => {
         status: 'in-force',
         resumedOn: '2025-11-20',
       });
+    });
+
+    it("a bilateral treaty is suspended by one party's suspension, until that party resumes it", () => {
+      // New START: in force since 2011-02-05; Russia suspended it on 2023-02-21, the United States never did.
+      const newStart = [
+        registered({ title: 'New START', parties: ['US', 'RU'], kind: 'bilateral' }),
+        happened('TreatyEnteredIntoForce', uuid(2), '2011-02-05'),
+        scoped('TreatySuspended', uuid(3), '2023-02-21', 'RU'),
+      ];
+      expect(statusOf(newStart)).toMatchObject({
+        status: 'suspended',
+        suspendedOn: '2023-02-21',
+        resumedOn: null,
+        ratification: { RU: { suspended: true, suspendedOn: '2023-02-21' }, US: { suspended: false } },
+      });
+      expect(statusOf(newStart, { asOf: '2023-02-20' }).status).toBe('in-force');
+      const resumed = [...newStart, scoped('TreatyResumed', uuid(4), '2024-03-01', 'RU')];
+      expect(statusOf(resumed)).toMatchObject({ status: 'in-force', suspendedOn: null });
+    });
+
+    it('a treaty of unknown kind, like a multilateral one, is not suspended by one party', () => {
+      const view = statusOf([...journey, scoped('TreatySuspended', uuid(20), '2025-11-01', 'RU')]);
+      expect(view).toMatchObject({ status: 'in-force', ratification: { RU: { suspended: true } } });
     });
 
     it('a resumption dated before the suspension does not end it', () => {
