@@ -96,6 +96,34 @@ describe('EsdbEventStore on a node behind what it has seen (three-node protocol 
     expect(warnings[0]).toMatch(/restored from an older backup.*npm run projections:rebuild/);
   });
 
+  // A catch-up from the revision after the last one seen (the decision cache, the webhook subscriptions): the
+  // server answers a read from past a stream's end with no event, as when nothing is new (decision 0064).
+  it('refuses a catch-up read from past the end of a stream found shorter than it has seen it', async () => {
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(1));
+    const backup = cluster.backup();
+    await store.appendToStream(stream, newEvents(2));
+    expect(await collect(store.readStream(stream, { fromRevision: 3n }))).toEqual([]);
+    // Another replica writes on: the catch-up returns what is new, and only that.
+    const other = new EsdbEventStore({ connectionString: cluster.connectionString });
+    await other.appendToStream(stream, newEvents(2));
+    await other.close();
+    const revisions = async (read: AsyncIterable<RecordedEvent>) =>
+      (await collect(read)).map((event) => event.revision);
+    expect(await revisions(store.readStream(stream, { fromRevision: 3n, maxCount: 1 }))).toEqual([3n]);
+    expect(await revisions(store.readStream(stream, { fromRevision: 4n }))).toEqual([4n]);
+    await cluster.restoreBackup(backup);
+
+    await expect(settled(() => collect(store.readStream(stream, { fromRevision: 5n })))).rejects.toThrow(
+      /already seen its revision 4/,
+    );
+    await expect(collect(store.readStream(stream, { fromRevision: 5n, requiresLeader: true }))).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
+    // Reading from further on, the read asks past what was seen of the stream: nothing to compare, as before.
+    expect(await collect(store.readStream(stream, { fromRevision: 7n }))).toEqual([]);
+  });
+
   it('after a restore, a service started again takes the restored log as it is', async () => {
     const stream = uniqueStreamName();
     await store.appendToStream(stream, newEvents(1));

@@ -255,16 +255,26 @@ export class EsdbEventStore implements EventStore {
     // What was seen before the read started: what is seen meanwhile may be newer than the node's answer.
     const seenBefore = this.seen.furthest;
     const knownBefore = this.known.of(streamName);
+    // A catch-up from the revision after the last one seen: the server answers a read from past a stream's end with
+    // no event (a success at the end of the stream), as when nothing is new. Asked from that last revision, one
+    // event more, the answer shows whether the node holds it; the caller does not get it (decision 0064).
+    const peek =
+      direction === 'forwards' &&
+      typeof fromRevision === 'bigint' &&
+      fromRevision > 0n &&
+      knownBefore === fromRevision - 1n;
+    const askedFrom = peek ? knownBefore : fromRevision;
+    const askedCount = peek && maxCount < Number.MAX_SAFE_INTEGER ? maxCount + 1 : maxCount;
     const lease = this.clients.acquire();
     try {
       // Forwards, the last revision the answer reached (before the first: the one before where it started).
-      let last = direction === 'forwards' && typeof fromRevision === 'bigint' ? fromRevision - 1n : undefined;
+      let last = direction === 'forwards' && typeof askedFrom === 'bigint' ? askedFrom - 1n : undefined;
       let count = 0;
       for await (const resolved of cancelOnExit(
         lease.client.readStream(streamName, {
           direction,
-          fromRevision: toEsdbRevision(fromRevision),
-          maxCount,
+          fromRevision: toEsdbRevision(askedFrom),
+          maxCount: askedCount,
           requiresLeader,
         }),
       )) {
@@ -279,11 +289,12 @@ export class EsdbEventStore implements EventStore {
         if (!event) continue;
         this.seen.note(event.position);
         this.known.note(streamName, event.revision);
+        if (peek && event.revision < fromRevision) continue;
         yield event;
       }
       // A forwards read that was not cut by its maxCount ran to the stream's end: that end must reach what was seen
       // of the stream, or the caller would fold a truncated history (decision 0058).
-      if (direction === 'forwards' && count < maxCount)
+      if (direction === 'forwards' && count < askedCount)
         KnownStreamRevisions.assertReaches(streamName, last, knownBefore);
     } catch (error) {
       const failure = await this.readFailure(error, streamName, requiresLeader, seenBefore, knownBefore);
