@@ -23,14 +23,17 @@ async function settled<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A live subscription to $all, read in the background: what a replica's projection sees. */
-function follow(store: EventStore) {
+/** A live subscription to $all (or to one stream), read in the background: what a replica's projection sees. */
+function follow(store: EventStore, streamName?: string) {
   const controller = new AbortController();
   const delivered: RecordedEvent[] = [];
   let failure: unknown;
   const reading = (async () => {
     try {
-      for await (const message of store.subscribeToAll({ signal: controller.signal })) {
+      const options = { signal: controller.signal };
+      const subscription =
+        streamName === undefined ? store.subscribeToAll(options) : store.subscribeToStream(streamName, options);
+      for await (const message of subscription) {
         if (message.kind === 'event') delivered.push(message.event);
       }
     } catch (error) {
@@ -96,6 +99,34 @@ describe('EsdbEventStore on a node behind what it has seen (three-node protocol 
     expect(warnings[0]).toMatch(/restored from an older backup.*npm run projections:rebuild/);
   });
 
+  // A catch-up from the revision after the last one seen (the decision cache, the webhook subscriptions): the
+  // server answers a read from past a stream's end with no event, as when nothing is new (decision 0064).
+  it('refuses a catch-up read from past the end of a stream found shorter than it has seen it', async () => {
+    const stream = uniqueStreamName();
+    await store.appendToStream(stream, newEvents(1));
+    const backup = cluster.backup();
+    await store.appendToStream(stream, newEvents(2));
+    expect(await collect(store.readStream(stream, { fromRevision: 3n }))).toEqual([]);
+    // Another replica writes on: the catch-up returns what is new, and only that.
+    const other = new EsdbEventStore({ connectionString: cluster.connectionString });
+    await other.appendToStream(stream, newEvents(2));
+    await other.close();
+    const revisions = async (read: AsyncIterable<RecordedEvent>) =>
+      (await collect(read)).map((event) => event.revision);
+    expect(await revisions(store.readStream(stream, { fromRevision: 3n, maxCount: 1 }))).toEqual([3n]);
+    expect(await revisions(store.readStream(stream, { fromRevision: 4n }))).toEqual([4n]);
+    await cluster.restoreBackup(backup);
+
+    await expect(settled(() => collect(store.readStream(stream, { fromRevision: 5n })))).rejects.toThrow(
+      /already seen its revision 4/,
+    );
+    await expect(collect(store.readStream(stream, { fromRevision: 5n, requiresLeader: true }))).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
+    // Reading from further on, the read asks past what was seen of the stream: nothing to compare, as before.
+    expect(await collect(store.readStream(stream, { fromRevision: 7n }))).toEqual([]);
+  });
+
   it('after a restore, a service started again takes the restored log as it is', async () => {
     const stream = uniqueStreamName();
     await store.appendToStream(stream, newEvents(1));
@@ -112,36 +143,44 @@ describe('EsdbEventStore on a node behind what it has seen (three-node protocol 
     await expect(collect(store.readStream(uniqueStreamName()))).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
-  it('leaves a stranger that a resumed subscription to $all met, and follows the cluster again', async () => {
-    const stream = uniqueStreamName();
-    const subscription = follow(store);
-    try {
-      await store.appendToStream(stream, newEvents(2));
-      await waitFor(() => subscription.delivered.length === 2);
-      await cluster.stopNode(0);
-      // During the election the stranger is the only node that names a leader: the subscription, dropped with
-      // the leader, resumes there, on a log that ends before what it has delivered.
-      const stopStranger = await cluster.startStrangerAt(0);
+  // A subscription to a stream gets the same check from decision 0064 on.
+  it.each([
+    { to: '$all', ofStream: false, said: /a subscription to \$all/ },
+    { to: 'a stream', ofStream: true, said: /a subscription to stream/ },
+  ])(
+    'leaves a stranger that a resumed subscription to $to met, and follows the cluster again',
+    async ({ ofStream, said }) => {
+      const stream = uniqueStreamName();
+      const subscription = follow(store, ofStream ? stream : undefined);
       try {
-        await sleep(1_500);
-        cluster.elect(1);
-        // Written on the cluster by another replica, which never meets the stranger (its seeds are the others).
-        const ports = cluster.nodes.slice(1).map((node) => `127.0.0.1:${node.port}`);
-        const other = new EsdbEventStore({ connectionString: `esdb://${ports.join(',')}?tls=false` });
-        const written = newEvents(2);
-        await settled(() => other.appendToStream(stream, written));
-        await other.close();
-        // The subscription backs off up to 5 s between attempts, and discovery may meet the stranger again before
-        // the cluster: two or three backed-off attempts under a loaded CI took longer than 10 s.
-        await waitFor(() => subscription.delivered.length === 4 || subscription.failure !== undefined, 30_000);
-        expect(subscription.failure).toBeUndefined();
-        expect(subscription.delivered.slice(2).map((event) => event.id)).toEqual(written.map((event) => event.id));
-        expect(warnings.some((warning) => /a subscription to \$all/.test(warning))).toBe(true);
+        await store.appendToStream(stream, newEvents(2));
+        await waitFor(() => subscription.delivered.length === 2);
+        await cluster.stopNode(0);
+        // During the election the stranger is the only node that names a leader: the subscription, dropped with
+        // the leader, resumes there, on a log that ends before what it has delivered.
+        const stopStranger = await cluster.startStrangerAt(0);
+        try {
+          await sleep(1_500);
+          cluster.elect(1);
+          // Written on the cluster by another replica, which never meets the stranger (its seeds are the others).
+          const ports = cluster.nodes.slice(1).map((node) => `127.0.0.1:${node.port}`);
+          const other = new EsdbEventStore({ connectionString: `esdb://${ports.join(',')}?tls=false` });
+          const written = newEvents(2);
+          await settled(() => other.appendToStream(stream, written));
+          await other.close();
+          // The subscription backs off up to 5 s between attempts, and discovery may meet the stranger again before
+          // the cluster: two or three backed-off attempts under a loaded CI took longer than 10 s.
+          await waitFor(() => subscription.delivered.length === 4 || subscription.failure !== undefined, 30_000);
+          expect(subscription.failure).toBeUndefined();
+          expect(subscription.delivered.slice(2).map((event) => event.id)).toEqual(written.map((event) => event.id));
+          expect(warnings.some((warning) => said.test(warning))).toBe(true);
+        } finally {
+          await stopStranger();
+        }
       } finally {
-        await stopStranger();
+        await subscription.stop();
       }
-    } finally {
-      await subscription.stop();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

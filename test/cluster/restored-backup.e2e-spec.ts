@@ -40,7 +40,16 @@ describe('a replica whose EventStoreDB is restored from an older backup under it
       });
       expect(refused.headers['retry-after']).toBeDefined();
     }
-    await request(subject.http).get('/health/ready').expect(503);
+    const ready = await request(subject.http).get('/health/ready').expect(503);
+    // The read model has applied the development the restored log lacks: it says so, not that it is caught up
+    // (decision 0064).
+    expect(ready.body.details.projections).toMatchObject({
+      status: 'down',
+      'treaty-status': {
+        caughtUp: false,
+        aheadOfTheLog: expect.stringMatching(/restored from an older backup.*npm run projections:rebuild/),
+      },
+    });
   });
 
   // A fresh data directory: the read models rebuilt from the restored log, as the README's procedure has it.

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  END,
   EventStoreDBClient,
   jsonEvent,
+  streamNameFilter,
   NotLeaderError,
   UnavailableError,
   UnknownError,
@@ -179,6 +182,42 @@ describe('EventStoreDB protocol double as a three-node cluster, through the real
     cluster.crashLeaderDuringNextAppend('before-commit');
     await expect(direct(1).appendToStream(lost, anEvent())).rejects.toBeDefined();
     expect(await collect(direct(2).readStream(lost))).toHaveLength(1);
+  });
+
+  // The server's answers from past the end of a log (restored from an older backup here): a stream read and a $all
+  // read return nothing (IndexReader.ReadStreamEventsForward, AllReader: success, end of stream); a subscription
+  // sends caught_up, then passes over the events at or before its starting point (Enumerator.StreamSubscription,
+  // AllSubscription: GoLive).
+  it('answers reads and subscriptions from past the end of the log as the server does', async () => {
+    const stream = uniqueStreamName();
+    const client = connect();
+    await client.appendToStream(stream, anEvent());
+    const backup = cluster.backup();
+    await client.appendToStream(stream, [anEvent(), anEvent()]);
+    const [seenLast] = await collect(
+      client.readStream(stream, { direction: 'backwards', fromRevision: END, maxCount: 1 }),
+    );
+    const past = seenLast!.event!.position!;
+    await cluster.restoreBackup(backup);
+
+    const after = connect();
+    expect(await collect(after.readStream(stream, { fromRevision: 2n }))).toEqual([]);
+    expect(await collect(after.readAll({ fromPosition: past }))).toEqual([]);
+    const toStream = after.subscribeToStream(stream, { fromRevision: 2n });
+    const toAll = after.subscribeToAll({ fromPosition: past, filter: streamNameFilter({ prefixes: [stream] }) });
+    const received = { stream: [] as bigint[], all: [] as bigint[] };
+    toStream.on('data', (resolved: ResolvedEvent) => received.stream.push(resolved.event!.revision));
+    toAll.on('data', (resolved: ResolvedEvent) => received.all.push(resolved.event!.revision));
+    await Promise.all(
+      [toStream, toAll].map((subscription) => new Promise((resolve) => subscription.once('caughtUp', resolve))),
+    );
+    // The lost events are written again (the same sizes take the same positions), then one more.
+    await after.appendToStream(stream, [anEvent(), anEvent()]);
+    await after.appendToStream(stream, anEvent());
+    const deadline = Date.now() + 3_000;
+    while ((received.stream.length < 1 || received.all.length < 1) && Date.now() < deadline) await sleep(10);
+    expect(received).toEqual({ stream: [3n], all: [3n] });
+    await Promise.all([toStream.unsubscribe(), toAll.unsubscribe()]);
   });
 
   it('lets a stranger take a killed node’s address: a lone leader with its own log, found during an election', async () => {

@@ -69,9 +69,13 @@ async function answer(
       return runSubscription(log, feed, writer, request.uuidFormat);
     }
     case 'subscribe-to-all': {
+      const { from } = request;
       const feed: SubscriptionFeed = {
         events: () => log.events,
-        startIndex: firstIndexAfter(log.events, request.from),
+        startIndex: firstIndexAfter(log.events, from),
+        // From past the end (a log restored from an older backup under its subscriber), the events written next
+        // take positions up to it: the server passes over them, as already sent (Enumerator.AllSubscription, GoLive).
+        ...(typeof from === 'object' ? { passesOver: (event) => comparePositions(positionOf(event), from) <= 0 } : {}),
         ...request.filter,
       };
       subscriptions.track(writer);

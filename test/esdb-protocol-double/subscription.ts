@@ -13,6 +13,11 @@ export interface SubscriptionFeed {
   /** Index of the first event to consider: subscriptions are exclusive of their starting point. */
   readonly startIndex: number;
   readonly accepts?: EventFilter;
+  /**
+   * Events the server passes over without considering them: those at or before the starting point of a subscription
+   * that starts past the log's end (Enumerator.AllSubscription, GoLive), written after it started.
+   */
+  readonly passesOver?: (event: StoredEvent) => boolean;
   /** Send a checkpoint every this many considered events, matching or not. */
   readonly checkpointInterval?: number;
 }
@@ -44,6 +49,7 @@ export async function runSubscription(
     const event = feed.events()[cursor];
     if (event) {
       cursor += 1;
+      if (feed.passesOver?.(event)) continue;
       if (!feed.accepts || feed.accepts(event)) await writer.write(eventResponse(event, uuidFormat));
       consideredSinceCheckpoint += 1;
       if (feed.checkpointInterval !== undefined && consideredSinceCheckpoint >= feed.checkpointInterval) {

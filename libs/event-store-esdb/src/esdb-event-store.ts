@@ -255,16 +255,26 @@ export class EsdbEventStore implements EventStore {
     // What was seen before the read started: what is seen meanwhile may be newer than the node's answer.
     const seenBefore = this.seen.furthest;
     const knownBefore = this.known.of(streamName);
+    // A catch-up from the revision after the last one seen: the server answers a read from past a stream's end with
+    // no event (a success at the end of the stream), as when nothing is new. Asked from that last revision, one
+    // event more, the answer shows whether the node holds it; the caller does not get it (decision 0064).
+    const peek =
+      direction === 'forwards' &&
+      typeof fromRevision === 'bigint' &&
+      fromRevision > 0n &&
+      knownBefore === fromRevision - 1n;
+    const askedFrom = peek ? knownBefore : fromRevision;
+    const askedCount = peek && maxCount < Number.MAX_SAFE_INTEGER ? maxCount + 1 : maxCount;
     const lease = this.clients.acquire();
     try {
       // Forwards, the last revision the answer reached (before the first: the one before where it started).
-      let last = direction === 'forwards' && typeof fromRevision === 'bigint' ? fromRevision - 1n : undefined;
+      let last = direction === 'forwards' && typeof askedFrom === 'bigint' ? askedFrom - 1n : undefined;
       let count = 0;
       for await (const resolved of cancelOnExit(
         lease.client.readStream(streamName, {
           direction,
-          fromRevision: toEsdbRevision(fromRevision),
-          maxCount,
+          fromRevision: toEsdbRevision(askedFrom),
+          maxCount: askedCount,
           requiresLeader,
         }),
       )) {
@@ -279,11 +289,12 @@ export class EsdbEventStore implements EventStore {
         if (!event) continue;
         this.seen.note(event.position);
         this.known.note(streamName, event.revision);
+        if (peek && event.revision < fromRevision) continue;
         yield event;
       }
       // A forwards read that was not cut by its maxCount ran to the stream's end: that end must reach what was seen
       // of the stream, or the caller would fold a truncated history (decision 0058).
-      if (direction === 'forwards' && count < maxCount)
+      if (direction === 'forwards' && count < askedCount)
         KnownStreamRevisions.assertReaches(streamName, last, knownBefore);
     } catch (error) {
       const failure = await this.readFailure(error, streamName, requiresLeader, seenBefore, knownBefore);
@@ -373,7 +384,7 @@ export class EsdbEventStore implements EventStore {
       toEsdbPosition(options.fromPosition ?? START),
       {
         open: async (after) => {
-          await this.refuseANodeBehind();
+          await this.refuseANodeBehind('a subscription to $all');
           return this.serverSubscription((client) =>
             client.subscribeToAll({ fromPosition: after, ...(filter ? { filter } : {}) }),
           );
@@ -395,8 +406,10 @@ export class EsdbEventStore implements EventStore {
     return resumingSubscription<bigint | typeof ESDB_START | typeof ESDB_END>(
       toEsdbRevision(options.fromRevision ?? START),
       {
-        open: (after) =>
-          this.serverSubscription((client) => client.subscribeToStream(streamName, { fromRevision: after })),
+        open: async (after) => {
+          await this.refuseANodeBehind(`a subscription to stream ${streamName}`, streamName);
+          return this.serverSubscription((client) => client.subscribeToStream(streamName, { fromRevision: after }));
+        },
         // The server ends a stream's subscription with StreamDeleted right after the notice: nothing to resume.
         cursorOf: (message) => (message.kind === 'event' ? message.event.revision : undefined),
         isTransient,
@@ -434,17 +447,26 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * Before a subscription to $all opens (or resumes, after a drop): a node whose log ends before what this store
-   * has seen would take it and wait, silently, for positions it will not reach with this log's events (a stranger
-   * at a seed's address, the store restored from an older backup). Refused as a drop that may pass: the
-   * subscription tries again, on a client that discovers the cluster anew (decision 0058).
+   * Before a subscription opens (or resumes, after a drop): a node whose log ends before what this store has seen
+   * would take it and wait, silently, for positions it will not reach with this log's events (a stranger at a
+   * seed's address, the store restored from an older backup); the server answers a subscription from past its end
+   * with "caught up", then passes over the events up to that point (Enumerator.AllSubscription, StreamSubscription:
+   * GoLive). Refused as a drop that may pass: the subscription tries again, on a client that discovers the cluster
+   * anew (decision 0058). A subscription to a stream also needs the node's copy of that stream to reach the last
+   * revision seen of it (decision 0064).
    */
-  private async refuseANodeBehind(): Promise<void> {
+  private async refuseANodeBehind(subscription: string, streamName?: string): Promise<void> {
     const seenBefore = this.seen.furthest;
-    if (seenBefore === 0n) return;
+    const knownBefore = streamName === undefined ? undefined : this.known.of(streamName);
+    if (seenBefore === 0n && knownBefore === undefined) return;
     const lease = this.clients.acquire();
     try {
-      SeenLogPosition.assertReaches(await logEndOn(lease.client, false), seenBefore, 'a subscription to $all');
+      SeenLogPosition.assertReaches(await logEndOn(lease.client, false), seenBefore, subscription);
+      if (streamName !== undefined && knownBefore !== undefined) {
+        const end = await streamEndOn(lease.client, streamName);
+        // A stream deleted for good: the subscription itself reports it.
+        if (end !== 'deleted') KnownStreamRevisions.assertReaches(streamName, end, knownBefore);
+      }
     } catch (error) {
       if (error instanceof LogBehindError) this.leaveNodeBehind(lease.client, error);
       throw error;
@@ -603,6 +625,22 @@ async function logEndOn(client: EventStoreDBClient, requiresLeader: boolean): Pr
   // Read to the end of a one-event read: leaving a client stream early would hold its call open.
   const read = client.readAll({ direction: 'backwards', fromPosition: ESDB_END, maxCount: 1, requiresLeader });
   for await (const resolved of read) end = positionOf(resolved.event?.position ?? resolved.commitPosition);
+  return end;
+}
+
+/** The last revision of the node's copy of a stream (undefined for none), or whether it was deleted for good. */
+async function streamEndOn(client: EventStoreDBClient, streamName: string): Promise<bigint | undefined | 'deleted'> {
+  let end: bigint | undefined;
+  try {
+    // Read to the end of a one-event read, as above.
+    const read = client.readStream(streamName, { direction: 'backwards', fromRevision: ESDB_END, maxCount: 1 });
+    for await (const resolved of read) end = resolved.event?.revision ?? end;
+  } catch (error) {
+    const translated = translate(error, streamName);
+    if (translated instanceof StreamDeletedError) return 'deleted';
+    // The client's own error: the subscription tells a transient one (a drop, an election) from the others.
+    if (!(translated instanceof StreamNotFoundError)) throw error;
+  }
   return end;
 }
 

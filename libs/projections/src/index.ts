@@ -1,3 +1,4 @@
+export * from './checkpoint-past-the-log-end';
 export type { SyncDescriptor } from './durable-files';
 export * from './projection';
 export * from './projection-runner';

@@ -279,6 +279,8 @@ describe('ProjectionRunner', () => {
     await runner.start();
     expect(applied(db)).toEqual([event!.id]);
     expect(runner.position).toBe(event!.position + 1n);
+    // A deletion is no event: the furthest event seen stays the last one (decision 0064).
+    expect(runner.furthestEvent).toBe(event!.position);
     db.close();
   });
 
@@ -295,6 +297,8 @@ describe('ProjectionRunner', () => {
     await restarted.start();
     expect(restarted.status).toEqual({ kind: 'stopped', reason: 'caught-up' });
     expect(restarted.position).toBe(event!.position + 1n);
+    // Restarted, it has applied nothing yet: the log's last event, read at its start, is the furthest it has seen.
+    expect(restarted.furthestEvent).toBe(event!.position);
     db.close();
   });
 

@@ -69,6 +69,7 @@ export interface ProjectionRunnerOptions<Update> {
 export class ProjectionRunner<Update> {
   private currentStatus: ProjectionStatus = { kind: 'starting' };
   private appliedPosition: bigint | undefined;
+  private furthestEventSeen: bigint | undefined;
   private readonly controller = new AbortController();
   private readonly waiters = new Set<() => void>();
   private running: Promise<void> | undefined;
@@ -103,6 +104,15 @@ export class ProjectionRunner<Update> {
   /** The position of the last event applied, or undefined before the first. */
   get position(): bigint | undefined {
     return this.appliedPosition;
+  }
+
+  /**
+   * The furthest position at which this runner has seen the log hold an event (those it applied, and the log's last
+   * event when it started): with its position, what tells a log that lost events from one that ends with a
+   * deletion (`checkpointPastTheLogEnd`).
+   */
+  get furthestEvent(): bigint | undefined {
+    return this.furthestEventSeen;
   }
 
   get name(): string {
@@ -215,6 +225,7 @@ export class ProjectionRunner<Update> {
   private async refuseALogThatEndsBeforeTheCheckpoint(): Promise<void> {
     if (this.appliedPosition === undefined) return;
     const end = await lastEventPosition(this.store);
+    this.noteEvent(end);
     if (end !== undefined && end >= this.appliedPosition) return;
     if (await this.aDeletionReaches(this.appliedPosition, end)) return;
     throw new Error(
@@ -299,6 +310,7 @@ export class ProjectionRunner<Update> {
       return changed;
     })();
     this.appliedPosition = position;
+    this.noteEvent(entries.findLast((entry) => entry.kind === 'event')?.event.position);
     for (const wake of [...this.waiters]) wake();
     this.waiters.clear();
     this.options.onCommitted?.(updates);
@@ -322,6 +334,12 @@ export class ProjectionRunner<Update> {
     }
     applyEvents();
     return changed;
+  }
+
+  private noteEvent(position: bigint | undefined): void {
+    if (position !== undefined && (this.furthestEventSeen === undefined || position > this.furthestEventSeen)) {
+      this.furthestEventSeen = position;
+    }
   }
 
   private fail(entry: LogEntry | undefined, error: unknown): void {

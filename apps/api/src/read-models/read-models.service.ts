@@ -85,8 +85,15 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
     return openReadModelSnapshot(this.file, treatyStatusProjection.name, this.queries);
   }
 
-  get projection(): { name: string; status: ProjectionStatus; position: bigint | undefined; file: string } {
-    return { name: this.runner.name, status: this.runner.status, position: this.runner.position, file: this.file };
+  get projection(): {
+    name: string;
+    status: ProjectionStatus;
+    position: bigint | undefined;
+    furthestEvent: bigint | undefined;
+    file: string;
+  } {
+    const { name, status, position, furthestEvent } = this.runner;
+    return { name, status, position, furthestEvent, file: this.file };
   }
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
