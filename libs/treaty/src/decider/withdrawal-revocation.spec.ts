@@ -169,11 +169,32 @@ describe('corrections, retractions and later reports keep a revocation revoking 
       });
   });
 
-  it('a report that the withdrawal took effect before the revocation is refused', () => {
+  it('a report that the withdrawal took effect before the revocation is refused; one after it is another withdrawal', () => {
     spec
       .given(revoked)
       .when(report(id, { type: 'withdrawn', party: 'GM', occurredOn: '2017-01-15' }))
       .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { field: 'occurredOn', message: /GM's notice of withdrawal/ });
+    spec
+      .given(revoked)
+      .when(report(id, { type: 'withdrawn', party: 'GM', occurredOn: '2018-01-15' }))
+      .then({
+        type: 'PartyWithdrew',
+        data: { treatyId: TREATY_ID, developmentId: id, occurredOn: '2018-01-15', source: source(), party: 'GM' },
+      });
+  });
+
+  it('the consent that made the state bound is not retracted from under a revocation', () => {
+    // Without it, the notice is a signatory's, which took effect when given: there would be nothing to revoke.
+    spec
+      .given([
+        registeredMultilateral({ withdrawalNoticeDays: 365 }),
+        signedBy(uuid(2), 'GM', '1998-12-04'),
+        consented(uuid(3), 'GM', 'ratification', '2002-06-28'),
+        withdrawalNotified(notice, 'GM', '2016-11-10'),
+        withdrawalRevoked(revocation, 'GM', '2017-02-10'),
+      ])
+      .when(retract(id, uuid(3)))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { field: 'developmentId' });
   });
 });
 
