@@ -43,8 +43,9 @@ export function noticeRevokedBy<T extends OnRecord>(
  * when it holds no revocation, so that callers comparing records by identity are not misled.
  */
 export function withoutRevokedNotices<T extends OnRecord>(onRecord: readonly T[]): readonly T[] {
+  // Every fold of a standing asks this, and few records hold a revocation: no copy for those that do not.
+  if (!onRecord.some(({ current }) => current.type === 'withdrawal-revoked')) return onRecord;
   const revocations = onRecord.flatMap(({ current }) => (current.type === 'withdrawal-revoked' ? [current] : []));
-  if (revocations.length === 0) return onRecord;
   const revoked = new Set<T>(revocations.flatMap((revocation) => noticeRevokedBy(revocation, onRecord)));
   return onRecord.filter((report) => !revoked.has(report));
 }
