@@ -586,6 +586,56 @@ describe('a bilateral treaty that one party withdraws from', () => {
     });
     expect(await status('asOf=2026-10-01')).toMatchObject({ status: 'terminated', terminatedOn: '2026-10-01' });
   });
+
+  it('does not end when the notice is revoked before it takes effect (VCLT art. 68), which the timeline keeps', async () => {
+    const revocation = (body: Record<string, unknown>) => ({ type: 'withdrawal-revoked', party: 'IR', ...body });
+    const refused = async (body: Record<string, unknown>, status: number, code: string) => {
+      const response = await post(subject.http, path, report(revocation(body))).expect(status);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body).toMatchObject({ code });
+    };
+    await refused({ party: 'RU', occurredOn: '2026-07-20' }, 409, 'WITHDRAWAL_NOTICE_NOT_FOUND');
+    await refused({ occurredOn: '2026-01-05' }, 409, 'REVOCATION_BEFORE_NOTICE');
+    await post(subject.http, path, revocation({ occurredOn: '2026-07-20' })).expect(400); // a source, as for every report
+    const depositary = source({ publisher: 'Depositary', publishedOn: '2026-07-31', url: 'https://example.org/cn' });
+    const response = await post(subject.http, path, {
+      ...revocation({ occurredOn: '2026-07-20' }),
+      source: depositary,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ eventType: 'WithdrawalRevoked' });
+    const present = await status(`minPosition=${response.body.position}`);
+    expect(present).toMatchObject({
+      status: 'in-force',
+      terminatedOn: null,
+      terminatedOnExpected: null,
+      nextChangeOn: null,
+      ratification: {
+        IR: { withdrawn: false, withdrewOn: null, withdrawalNotifiedOn: null, withdrawalEffectiveOn: null },
+      },
+    });
+    expect(present.ratification.IR.steps.map((step: { type: string }) => step.type)).toEqual([
+      'consent-to-be-bound',
+      'withdrawal-notified',
+      'withdrawal-revoked',
+    ]);
+    expect(await status('asOf=2027-02-01')).toMatchObject({ status: 'in-force', terminatedOn: null });
+    const listed = await request(subject.http).get('/treaties?status=in-force').expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(treaty.id);
+    const timeline = await request(subject.http).get(`/treaties/${treaty.id}/timeline`).expect(200);
+    expect(
+      timeline.body.items
+        .filter((item: { type: string }) => item.type.startsWith('withdrawal-'))
+        .map((item: { type: string; sources: { publisher: string }[] }) => [item.type, item.sources[0]?.publisher]),
+    ).toEqual([
+      ['withdrawal-notified', 'The Moscow Times'],
+      ['withdrawal-revoked', 'Depositary'],
+    ]);
+    // The notice is retracted after its revocation, not before: the record would revoke a notice it does not hold.
+    const retraction = { reason: 'Misreported', source: source({ publishedOn: '2026-07-31' }) };
+    const retracted = await post(subject.http, `${path}/${noticeId}/retractions`, retraction).expect(409);
+    expect(retracted.body).toMatchObject({ code: 'WITHDRAWAL_NOTICE_NOT_FOUND' });
+  });
 });
 
 describe('a withdrawal of "its reservation" known only to the month', () => {

@@ -151,6 +151,16 @@ describe('extractDevelopments', () => {
       { party: 'RU' },
     ],
     ['The United States withdrew from the strategic arms treaty with Russia on Monday.', 'withdrawn', { party: 'US' }],
+    [
+      'Russia revoked its notification of withdrawal from the New START treaty with the United States on Monday.',
+      'withdrawal-revoked',
+      { party: 'RU' },
+    ],
+    [
+      'Russia withdrew its notice of withdrawal from the New START treaty with the United States on Monday.',
+      'withdrawal-revoked',
+      { party: 'RU' },
+    ],
   ])('reads "%s" as %s', (text, type, details) => {
     const [act] = acts(extract(text, '2025-04-08'));
     expect(act).toMatchObject({ type, occurredOn: '2025-04-07', precision: 'day', ...details });

@@ -64,6 +64,7 @@ export type ProposalType =
   | 'resumed'
   | 'withdrawn'
   | 'withdrawal-notified'
+  | 'withdrawal-revoked'
   | 'terminated'
   | 'statement'
   | 'negotiations'

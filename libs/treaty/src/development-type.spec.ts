@@ -30,6 +30,7 @@ describe('development types', () => {
       'provisional-application-started': 'ProvisionalApplicationStarted',
       'provisional-application-ended': 'ProvisionalApplicationEnded',
       'withdrawal-notified': 'WithdrawalNotified',
+      'withdrawal-revoked': 'WithdrawalRevoked',
       statement: 'StatementMade',
       negotiations: 'NegotiationsReported',
       context: 'ContextReported',
@@ -50,8 +51,8 @@ describe('development types', () => {
   });
 
   it('lists every event type, each once', () => {
-    expect(TREATY_EVENT_TYPES).toHaveLength(25);
-    expect(new Set(TREATY_EVENT_TYPES).size).toBe(25);
+    expect(TREATY_EVENT_TYPES).toHaveLength(26);
+    expect(new Set(TREATY_EVENT_TYPES).size).toBe(26);
     expect(isTreatyEventType('DevelopmentRetracted')).toBe(true);
     expect(isTreatyEventType('constructor')).toBe(false);
   });

@@ -20,6 +20,7 @@ export type DevelopmentType =
   | 'provisional-application-started'
   | 'provisional-application-ended'
   | 'withdrawal-notified'
+  | 'withdrawal-revoked'
   | 'statement'
   | 'negotiations'
   | 'context';
@@ -43,6 +44,7 @@ const EVENT_TYPE_BY_DEVELOPMENT: Record<DevelopmentType, DevelopmentEventType> =
   'provisional-application-started': 'ProvisionalApplicationStarted',
   'provisional-application-ended': 'ProvisionalApplicationEnded',
   'withdrawal-notified': 'WithdrawalNotified',
+  'withdrawal-revoked': 'WithdrawalRevoked',
   statement: 'StatementMade',
   negotiations: 'NegotiationsReported',
   context: 'ContextReported',
@@ -109,6 +111,7 @@ export function reportFieldsOf(type: DevelopmentType): readonly ReportDetailFiel
       return ['party', 'body', 'votes', 'stage'];
     case 'ratification-completed':
     case 'withdrawn':
+    case 'withdrawal-revoked':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'entered-into-force':
@@ -164,6 +167,7 @@ export function fieldsOf(type: DevelopmentType): readonly DevelopmentField[] {
       return ['occurredOn', 'party', 'effectiveOn'];
     case 'ratification-completed':
     case 'withdrawn':
+    case 'withdrawal-revoked':
     case 'reservation':
     case 'declaration':
     case 'objection':

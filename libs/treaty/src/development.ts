@@ -32,7 +32,11 @@ export type Development =
     }
   | {
       readonly type:
-        'ratification-completed' | 'withdrawn' | 'provisional-application-started' | 'provisional-application-ended';
+        | 'ratification-completed'
+        | 'withdrawn'
+        | 'withdrawal-revoked'
+        | 'provisional-application-started'
+        | 'provisional-application-ended';
       readonly occurredOn: string;
       readonly party: string;
     }
@@ -151,6 +155,7 @@ function identityKeyOf(development: Development): string {
     case 'ratification-completed':
     case 'withdrawn':
     case 'withdrawal-notified':
+    case 'withdrawal-revoked':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'signed':
@@ -259,6 +264,7 @@ export function applyChanges(development: Development, changes: DevelopmentChang
       });
     case 'ratification-completed':
     case 'withdrawn':
+    case 'withdrawal-revoked':
     case 'provisional-application-started':
     case 'provisional-application-ended':
     case 'reservation':

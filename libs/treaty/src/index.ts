@@ -8,6 +8,7 @@ export * from './treaty.commands';
 export * from './event-data';
 export * from './development-type';
 export * from './law/treaty-law.vocabulary';
+export { noticeRevokedBy } from './law/withdrawal-revocation';
 export {
   applyChanges,
   bodyOf,

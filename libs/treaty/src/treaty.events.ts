@@ -128,6 +128,12 @@ export type WithdrawalNotified = Event<
   'WithdrawalNotified',
   DevelopmentEventData & { party: string; effectiveOn?: string }
 >;
+/**
+ * The party revokes its notice of withdrawal (or denunciation) before it takes effect (VCLT art. 68): `occurredOn`
+ * is the revocation. It revokes the party's latest notice on record by then; the party stays bound as if the notice
+ * had never been given (law/withdrawal-revocation.ts).
+ */
+export type WithdrawalRevoked = Event<'WithdrawalRevoked', DevelopmentEventData & { party: string }>;
 
 /**
  * The diplomacy around treaties: never a legal act, never a change of status. Each is recorded on one treaty's
@@ -164,6 +170,7 @@ export type DevelopmentEvent =
   | ProvisionalApplicationStarted
   | ProvisionalApplicationEnded
   | WithdrawalNotified
+  | WithdrawalRevoked
   | StatementMade
   | NegotiationsReported
   | ContextReported;
@@ -231,6 +238,7 @@ const KNOWN_EVENT_TYPES: Record<TreatyEventType, true> = {
   ProvisionalApplicationStarted: true,
   ProvisionalApplicationEnded: true,
   WithdrawalNotified: true,
+  WithdrawalRevoked: true,
   StatementMade: true,
   NegotiationsReported: true,
   ContextReported: true,

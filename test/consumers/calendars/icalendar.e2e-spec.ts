@@ -225,6 +225,37 @@ describe('iCalendar', () => {
     expect(computed(iran).map(([uid]) => uid)).toEqual([`${treaty}.withdrawal.IR@treaty-timeline`]);
   });
 
+  it("cancels the reported day of effect of a notice revoked before it, on the treaty's and the party's calendar", async () => {
+    const treaty = 'statute-with-revoked-notice';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'A statute one party nearly left',
+      parties: ['GM', 'SN'],
+      category: 'other',
+      kind: 'multilateral',
+      withdrawalNoticeDays: 365,
+    }).expect(201);
+    const path = `/treaties/${treaty}/developments`;
+    await post(subject.http, path, {
+      type: 'consent-to-be-bound',
+      consentType: 'accession',
+      party: 'GM',
+      occurredOn: '2002-06-28',
+      source: source(),
+    }).expect(201);
+    const notice = { type: 'withdrawal-notified', party: 'GM', occurredOn: '2024-11-10', effectiveOn: '2025-11-10' };
+    const { eventId } = (await post(subject.http, path, { ...notice, source: source() }).expect(201)).body;
+    const effect = async (calendar: string) =>
+      parseCalendar((await request(subject.http).get(calendar).expect(200)).text)
+        .filter((event) => event.uid === `${eventId}.effect@treaty-timeline`)
+        .map((event) => [event.status, event.sequence]);
+    expect(await effect(`/treaties/${treaty}/calendar.ics`)).toEqual([['CONFIRMED', 0]]);
+    const revocation = { type: 'withdrawal-revoked', party: 'GM', occurredOn: '2025-02-10', source: source() };
+    await post(subject.http, path, revocation).expect(201);
+    expect(await effect(`/treaties/${treaty}/calendar.ics`)).toEqual([['CANCELLED', 1]]);
+    expect(await effect('/parties/GM/calendar.ics')).toEqual([['CANCELLED', 1]]);
+  });
+
   it('writes a quote with a carriage return alone, commas, semicolons and backslashes as one TEXT value', async () => {
     const treaty = {
       id: 'calendar-text-values',

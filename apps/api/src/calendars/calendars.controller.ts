@@ -16,6 +16,7 @@ import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
 import { expectedDatesOf, expectedEvent } from './expected-dates';
 import { RecordStamps } from './record-stamp';
 import { developmentEvents, renderCalendar } from './icalendar';
+import { revokedNotices } from './revoked-notices';
 
 /** When this calendar was made: the DTSTAMP of events that no record dates (RFC 5545, 3.8.7.2). */
 const calendarStamp = (): string =>
@@ -51,8 +52,9 @@ export class CalendarsController {
     const { summary, status, records } = this.reads.treaty(treatyId);
     const base = this.address.baseUrlFor(request);
     const stamps = new RecordStamps(records);
+    const revoked = revokedNotices(records);
     return renderCalendar(summary.title, [
-      ...records.flatMap((record) => developmentEvents(record, base)),
+      ...records.flatMap((record) => developmentEvents(record, base, revoked.get(record.developmentId))),
       ...expectedDatesOf(status).map((expected) =>
         expectedEvent(expected, base, stamps.of(expected.treatyId, calendarStamp)),
       ),
@@ -67,8 +69,9 @@ export class CalendarsController {
     const records = [...this.reads.records(party)];
     const stamps = new RecordStamps(records);
     const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));
+    const revoked = revokedNotices(records);
     return renderCalendar(`Treaties of ${party}`, [
-      ...records.flatMap((record) => developmentEvents(record, base)),
+      ...records.flatMap((record) => developmentEvents(record, base, revoked.get(record.developmentId))),
       ...expected.map((date) => expectedEvent(date, base, stamps.of(date.treatyId, calendarStamp))),
     ]);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DevelopmentRecord } from '../feeds/development-records';
 import { allDaySpan, developmentEvents, fold, renderCalendar, text } from './icalendar';
+import { revokedNotices } from './revoked-notices';
 
 describe('iCalendar formatting', () => {
   it('spans a day, a month or a year, with an exclusive end', () => {
@@ -84,5 +85,33 @@ describe("a development's events", () => {
 
   it('gives a notification that names no effective date one event, and the computed date stays tentative', () => {
     expect(developmentEvents(notice, 'http://t.example')).toHaveLength(1);
+  });
+
+  it('cancels the day of effect of a notice revoked before it (VCLT art. 68), keeping the notice itself', () => {
+    const withEffect = { ...notice, effectiveOn: '2026-03-04' };
+    const revocation: DevelopmentRecord = {
+      ...notice,
+      developmentId: '0b8a1d36-3f0e-4a51-9d52-1c2b0f6c8e14',
+      type: 'withdrawal-revoked',
+      occurredOn: '2025-09-01',
+    };
+    const revoked = revokedNotices([withEffect, revocation]);
+    expect([...revoked]).toEqual([[notice.developmentId, '2025-09-01']]);
+    const [notified, effect] = developmentEvents(withEffect, 'http://t.example', revoked.get(notice.developmentId));
+    expect(field(notified!, 'STATUS')).toBe('CONFIRMED');
+    expect(field(effect!, 'STATUS')).toBe('CANCELLED');
+    expect(field(effect!, 'SEQUENCE')).toBe('1');
+    expect(field(effect!, 'DESCRIPTION')).toBe(
+      'Notified on: 2025-03-04\\nTakes effect on: 2026-03-04\\nNotice revoked on: 2025-09-01',
+    );
+    // A revocation retracted revokes nothing.
+    const retraction = {
+      eventId: 'x',
+      reason: 'r',
+      recordedAt: notice.recordedAt,
+      position: '10',
+      source: { publisher: 'p', publishedOn: '2025-09-06' },
+    };
+    expect(revokedNotices([withEffect, { ...revocation, retraction }]).size).toBe(0);
   });
 });

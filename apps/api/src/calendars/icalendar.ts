@@ -29,9 +29,10 @@ export const basicDateTime = (iso: string): string =>
 /**
  * A development's VEVENTs: one on its date; and, for a notified withdrawal whose notification gives the day it takes
  * effect, one on that day too, as reported (a computed one is the tentative `expectedEvent`). A retracted
- * development's are kept, cancelled, so that calendars that imported them drop them.
+ * development's are kept, cancelled, so that calendars that imported them drop them; so is the day of effect of a
+ * notice revoked before it (`revokedOn`, VCLT art. 68): that day never came.
  */
-export function developmentEvents(record: DevelopmentRecord, baseUrl: string): string[][] {
+export function developmentEvents(record: DevelopmentRecord, baseUrl: string, revokedOn?: string): string[][] {
   const events = [developmentEvent(record, baseUrl)];
   if (record.type === 'withdrawal-notified' && record.effectiveOn !== undefined) {
     const what = `Withdrawal takes effect${record.party ? ` (${record.party})` : ''}: ${record.treatyTitle}`;
@@ -42,6 +43,7 @@ export function developmentEvents(record: DevelopmentRecord, baseUrl: string): s
         what,
         category: 'withdrawn',
         dateLabel: 'Notified on',
+        ...(revokedOn === undefined ? {} : { revokedOn }),
       }),
     );
   }
@@ -55,6 +57,8 @@ interface Occurrence {
   readonly what: string;
   readonly category: string;
   readonly dateLabel: string;
+  /** The notice whose effect this is was revoked on this day: the event is cancelled. */
+  readonly revokedOn?: string;
 }
 
 /** An event of a development: by default the development itself, on its date, as `describeDevelopment` names it. */
@@ -78,21 +82,23 @@ function developmentEvent(
     ...record.sources.map((source) => `Source: ${citeSource(source)}`),
     ...record.corrections.map((correction) => `Corrected: ${correction.reason}`),
     ...(record.retraction ? [`Retracted: ${record.retraction.reason}`] : []),
+    ...(occurrence.revokedOn ? [`Notice revoked on: ${occurrence.revokedOn}`] : []),
   ].join('\n');
+  const cancelled = record.retraction !== null || occurrence.revokedOn !== undefined;
   return [
     'BEGIN:VEVENT',
     `UID:${occurrence.uid}@treaty-timeline`,
     `DTSTAMP:${basicDateTime(record.updatedAt)}`,
     `CREATED:${basicDateTime(record.recordedAt)}`,
     `LAST-MODIFIED:${basicDateTime(record.updatedAt)}`,
-    `SEQUENCE:${record.corrections.length + (record.retraction ? 1 : 0)}`,
+    `SEQUENCE:${record.corrections.length + (record.retraction ? 1 : 0) + (occurrence.revokedOn ? 1 : 0)}`,
     `DTSTART;VALUE=DATE:${start}`,
     `DTEND;VALUE=DATE:${end}`,
     `SUMMARY:${text(precision === 'day' ? what : `${what} (${precision})`)}`,
     `DESCRIPTION:${text(description)}`,
     `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(record.treatyId)}/developments/${record.developmentId}`,
     `CATEGORIES:${text(occurrence.category)}`,
-    `STATUS:${record.retraction ? 'CANCELLED' : 'CONFIRMED'}`,
+    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
     `X-TREATY-TIMELINE-PRECISION:${precision}`,
     'END:VEVENT',

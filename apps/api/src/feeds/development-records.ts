@@ -196,6 +196,7 @@ const TYPE_LABELS: Record<DevelopmentType, string> = {
   'provisional-application-started': 'Provisional application started',
   'provisional-application-ended': 'Provisional application ended',
   'withdrawal-notified': 'Withdrawal notified',
+  'withdrawal-revoked': 'Withdrawal notice revoked',
   statement: 'Statement',
   negotiations: 'Negotiations',
   context: 'Context',

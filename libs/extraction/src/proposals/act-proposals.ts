@@ -37,6 +37,7 @@ const ONE_PARTY_ACTS = new Set([
   'consent-to-be-bound',
   'withdrawn',
   'withdrawal-notified',
+  'withdrawal-revoked',
   'suspended',
 ]);
 

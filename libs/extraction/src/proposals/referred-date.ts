@@ -19,6 +19,7 @@ const ACT_NAMES: Record<ProposalType, string> = {
   resumed: 'the resumption',
   withdrawn: 'the withdrawal',
   'withdrawal-notified': 'the notice of withdrawal',
+  'withdrawal-revoked': 'the revocation of the notice',
   terminated: 'the termination',
   statement: 'the statement',
   negotiations: 'the talks',

@@ -46,6 +46,12 @@ const RULES: readonly TriggerRule[] = [
       /\b(?:enter(?:ed|s)?|c[oa]me(?:s)?)\s+into\s+(?:force|effect)\b|\b(?:took|takes|take|went|goes)\s+(?:into\s+)?effect\b|\bbec(?:ame|omes)\s+effective\b/gi,
   },
   {
+    // Before the notice it revokes and before "revoked" as a termination: a state revoking its notice stays a party.
+    type: 'withdrawal-revoked',
+    pattern:
+      /\b(?:revok(?:ed|es)|rescind(?:ed|s)?|withdr(?:ew|awn|aws))\s+(?:its\s+|their\s+|the\s+)?(?:notification|notice)\s+of\s+(?:its\s+|their\s+)?withdrawal\b/gi,
+  },
+  {
     type: 'withdrawal-notified',
     pattern: /\b(?:announced|notified|gave\s+notice\s+of)\s+(?:its\s+|their\s+)?withdrawal\b/gi,
   },

@@ -20,6 +20,7 @@ import { assertConfirmationsStillFit, assertObjectionWithdrawalsStillFollow } fr
 import { recordIndexOf, type RecordIndex } from './record-index';
 import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
 import { developmentsOnRecord, type TreatyState } from './treaty.state';
+import { assertRevocationsStillHold } from './withdrawal-revocation-rules';
 
 /**
  * A correction changes fields of a development on record; the latest value of a field wins. Accepted after a
@@ -57,6 +58,11 @@ export function correctDevelopment(
   assertObjectionWithdrawalsStillFollow(target.developmentId, corrected, others, 'changes.');
   assertBeforeTermination(corrected, treaty.treaty.treatyId, others, 'changes.');
   assertNoActAfterTermination(corrected, others, 'changes.');
+  assertRevocationsStillHold(
+    [...others, { developmentId: target.developmentId, current: corrected }],
+    treaty.treaty,
+    `changes.${Object.keys(changes)[0] ?? 'occurredOn'}`,
+  );
   assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));
   return {
     type: 'DevelopmentCorrected',

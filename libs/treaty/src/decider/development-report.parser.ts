@@ -79,6 +79,7 @@ function detailsOf(
       });
     case 'ratification-completed':
     case 'withdrawn':
+    case 'withdrawal-revoked':
       return { type, occurredOn, party: requirePartyCode(report['party'], 'party') };
     case 'entered-into-force':
     case 'suspended':

@@ -105,6 +105,7 @@ const REPORTED_ONCE_DONE: ReadonlySet<Development['type']> = new Set([
   'reservation-withdrawn',
   'objection-withdrawn',
   'withdrawal-notified',
+  'withdrawal-revoked',
   'statement',
 ]);
 

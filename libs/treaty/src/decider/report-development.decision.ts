@@ -15,6 +15,7 @@ import { recordIndexOf } from './record-index';
 import { onAgreeingDate, reportsOfSameAct } from './same-act-on-record';
 import { assertNoActAfterTermination } from './termination-rules';
 import type { DevelopmentOnRecord, TreatyState } from './treaty.state';
+import { assertRevocationsStillHold } from './withdrawal-revocation-rules';
 
 /**
  * News arrives late, out of order and incomplete, so a report is accepted in any order and refused only when it
@@ -46,6 +47,14 @@ export function reportDevelopment(
   }
   assertFitsRecord(development, treaty.treaty, record, today);
   assertNoActAfterTermination(development, record.onRecord);
+  // A further notice, or a report that one took effect, may leave a revocation on record revoking one that had.
+  if (development.type === 'withdrawal-notified' || development.type === 'withdrawn') {
+    assertRevocationsStillHold(
+      [...record.onRecord, { developmentId: eventId, current: development }],
+      treaty.treaty,
+      'occurredOn',
+    );
+  }
   assertSourceNotInFuture(source, today);
   assertSourceNotBefore(development, source);
 

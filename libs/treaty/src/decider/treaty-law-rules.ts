@@ -4,6 +4,7 @@ import { withdrawalBeforeConfirmation, withdrawsReservation } from '../law/reser
 import { comparePartialDates } from '../partial-date';
 import { assertNotBeforeNamedReservation } from './reservation-order-rules';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import { assertRevocationFits } from './withdrawal-revocation-rules';
 import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
 
 /**
@@ -68,6 +69,8 @@ export function assertTreatyLawRules(
         );
       }
       return;
+    case 'withdrawal-revoked':
+      return assertRevocationFits(development, treaty, others, prefix);
     case 'statement':
     case 'negotiations':
     case 'context':

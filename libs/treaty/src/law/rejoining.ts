@@ -7,16 +7,18 @@ import { comparePartialDates } from '../partial-date';
  * consent (or of the treaty's entry into force for it), or of its withdrawal, are then two acts, not one act
  * reported with two dates, when the party's opposite act lies between them. So are two objections of a state to the
  * same party's reservations with the withdrawal of its objection between them, and two such withdrawals with an
- * objection between them.
+ * objection between them. A notice of withdrawal revoked before it took effect (VCLT art. 68) is over too: a notice
+ * after the revocation is another notice, and a revocation after that notice another revocation.
  */
 
-type Side = 'consent' | 'withdrawal' | 'objection' | 'objection-withdrawal';
+type Side = 'consent' | 'withdrawal' | 'revocation' | 'objection' | 'objection-withdrawal';
 
-const OPPOSITE: Record<Side, Side> = {
-  consent: 'withdrawal',
-  withdrawal: 'consent',
-  objection: 'objection-withdrawal',
-  'objection-withdrawal': 'objection',
+const OPPOSITE: Record<Side, readonly Side[]> = {
+  consent: ['withdrawal'],
+  withdrawal: ['consent', 'revocation'],
+  revocation: ['withdrawal'],
+  objection: ['objection-withdrawal'],
+  'objection-withdrawal': ['objection'],
 };
 
 function sideOf(type: Development['type']): Side | null {
@@ -28,6 +30,8 @@ function sideOf(type: Development['type']): Side | null {
     case 'withdrawal-notified':
     case 'withdrawn':
       return 'withdrawal';
+    case 'withdrawal-revoked':
+      return 'revocation';
     // Likewise a state may object to a party's reservations, withdraw the objection (VCLT art. 22(2)) and object again.
     case 'objection':
       return 'objection';
@@ -58,8 +62,10 @@ export function separatedByRejoining(
   if (order === 0) return false;
   const [earlier, later] = order < 0 ? [a, b] : [b, a];
   return onRecord.some(({ current }) => {
+    const other = sideOf(current.type);
     return (
-      sideOf(current.type) === OPPOSITE[side] &&
+      other !== null &&
+      OPPOSITE[side].includes(other) &&
       partyOf(current) === party &&
       againstPartyOf(current) === againstPartyOf(a) &&
       comparePartialDates(current.occurredOn, earlier.occurredOn) > 0 &&

@@ -95,6 +95,17 @@ export const withdrawalNotified = (
   data: { ...base(id, occurredOn, options), party, ...(effectiveOn ? { effectiveOn } : {}) },
 });
 
+/** The party revokes its notice of withdrawal before it takes effect (VCLT art. 68). */
+export const withdrawalRevoked = (
+  id: string,
+  party: string,
+  occurredOn: string,
+  options: Options = {},
+): TreatyEvent => ({
+  type: 'WithdrawalRevoked',
+  data: { ...base(id, occurredOn, options), party },
+});
+
 export const scoped = (
   type:
     | 'TreatySuspended'

@@ -2,7 +2,8 @@ import { partyOf } from '../development';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
-import { consentBindsBy, noticeEffectiveOn, reportsOf } from './party-status';
+import { noticeEffectiveOn } from '../law/withdrawal-revocation';
+import { consentBindsBy, reportsOf } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
 /**

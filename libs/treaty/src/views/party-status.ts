@@ -1,8 +1,9 @@
 import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
+import { noticeEffectiveOn } from '../law/withdrawal-revocation';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
-import { addDays, comparePartialDates, isCalendarDate, precisionOf, type DatePrecision } from '../partial-date';
+import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
 import { representativeOf } from './treaty-history';
 
@@ -378,22 +379,6 @@ export function consentBindsBy(
 ): boolean {
   if (treaty.hasClause) return !treaty.instrumentWithdrawn;
   return treaty.inForceSince !== null && comparePartialDates(treaty.inForceSince, date) <= 0;
-}
-
-/**
- * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
- * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
- * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
- * from its signature on the notification itself.
- */
-export function noticeEffectiveOn(
-  notice: { readonly occurredOn: string; readonly effectiveOn?: string },
-  noticeDays: number | undefined,
-  boundWhenNotified: boolean,
-): string | null {
-  if (notice.effectiveOn !== undefined) return notice.effectiveOn;
-  if (!boundWhenNotified) return notice.occurredOn;
-  return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
 }
 
 /**

@@ -12,7 +12,12 @@ import { distinctSources, type ViewSource } from './view-sources';
 export type RatificationStep = {
   readonly developmentId: string;
   readonly type:
-    'legislative-approval' | 'ratification-completed' | 'withdrawn' | 'consent-to-be-bound' | 'withdrawal-notified';
+    | 'legislative-approval'
+    | 'ratification-completed'
+    | 'withdrawn'
+    | 'consent-to-be-bound'
+    | 'withdrawal-notified'
+    | 'withdrawal-revoked';
   readonly body: string | null;
   readonly votes: Votes | null;
   /**
@@ -53,6 +58,7 @@ export function stepType(development: Development): RatificationStep['type'] | n
     case 'withdrawn':
     case 'consent-to-be-bound':
     case 'withdrawal-notified':
+    case 'withdrawal-revoked':
       return development.type;
     case 'signed':
     case 'instruments-exchanged':

@@ -1,6 +1,7 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
+import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
@@ -31,9 +32,12 @@ import { withdrawalEffectDisagreement, type WithdrawalEffectDisagreement } from 
  * disagreements that only a reader of the view needs; being the view's own code, it cannot disagree with the view.
  */
 export type TreatyStanding = {
-  /** The developments on record (not retracted, happened by `asOf`), in valid-time order. */
+  /**
+   * The developments on record (not retracted, happened by `asOf`), in valid-time order; a notice of withdrawal
+   * revoked by then among them, though the standing is read without it.
+   */
   readonly onRecord: readonly DevelopmentHistory[];
-  /** The developments on record at any date, also after `asOf`, in valid-time order. */
+  /** The developments on record at any date, also after `asOf`, in valid-time order, without revoked notices. */
   readonly wholeRecord: readonly DevelopmentHistory[];
   readonly parties: readonly string[];
   /** The treaty's own signature (no party), and the one shown: that, else the first signature on record. */
@@ -95,7 +99,10 @@ export function treatyStandingOf(
   asOf: string | null,
   dates: DatesComeBy = asOf === null ? DatesComeBy.always() : DatesComeBy.by(asOf),
 ): TreatyStanding {
-  const onRecord = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
+  // What the record shows: a revoked notice and its revocation (VCLT art. 68) both stay among its steps.
+  const shown = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
+  // Where each party stands is read as if a notice revoked by `asOf` had never been given (law/withdrawal-revocation).
+  const onRecord = withoutRevokedNotices(shown);
   const parties = partiesOnRecord(history, onRecord);
   const treatySignature = latestOnRecord(onRecord, 'signed', null);
   const firstSignature = onRecord.find((report) => report.current.type === 'signed')?.current.occurredOn ?? null;
@@ -105,7 +112,8 @@ export function treatyStandingOf(
   const instruments = clause ? instrumentsToCount(onRecord, parties, consents) : [];
   const count = clause ? countInstruments(clause, instruments) : null;
   // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
-  const wholeRecord = asOf === null ? onRecord : inValidTimeOrder(history.developments.filter(isOnRecord));
+  const wholeRecord =
+    asOf === null ? onRecord : withoutRevokedNotices(inValidTimeOrder(history.developments.filter(isOnRecord)));
   // A treaty reported terminated enters into force for no one on or after its end: a date the clause counts to from
   // instruments deposited before it (a convention superseded before its count came due) never comes.
   const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
@@ -272,7 +280,7 @@ export function treatyStandingOf(
                 : 'registered';
 
   return {
-    onRecord,
+    onRecord: shown,
     wholeRecord,
     parties,
     treatySignature,

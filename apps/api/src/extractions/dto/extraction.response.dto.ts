@@ -36,7 +36,7 @@ export class ProposalDto {
   @ApiProperty({
     example: 'legislative-approval',
     description:
-      'A development type: signed, legislative-approval, ratification-completed, instruments-exchanged, consent-to-be-bound, entered-into-force, suspended, resumed, withdrawn, withdrawal-notified, terminated, statement, negotiations, context',
+      'A development type: signed, legislative-approval, ratification-completed, instruments-exchanged, consent-to-be-bound, entered-into-force, suspended, resumed, withdrawn, withdrawal-notified, withdrawal-revoked, terminated, statement, negotiations, context',
   })
   type!: string;
 

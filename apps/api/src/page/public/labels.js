@@ -33,6 +33,7 @@ const DEVELOPMENT_LABELS = {
   'provisional-application-started': 'Provisional application started',
   'provisional-application-ended': 'Provisional application ended',
   'withdrawal-notified': 'Withdrawal notified',
+  'withdrawal-revoked': 'Withdrawal notice revoked',
   statement: 'Statement',
   negotiations: 'Negotiations',
   context: 'Context',

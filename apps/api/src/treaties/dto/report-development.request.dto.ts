@@ -46,7 +46,7 @@ export class ReportDevelopmentRequestDto {
     example: 'RU',
     pattern: PARTY_CODE_PATTERN.source,
     description:
-      'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection and objection-withdrawn (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified; optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
+      'The party the development concerns: required for legislative-approval, ratification-completed, withdrawn, consent-to-be-bound, reservation, declaration, objection and objection-withdrawn (the objecting party), reservation-withdrawn, provisional-application-started/-ended, withdrawal-notified, withdrawal-revoked (the party revoking its latest notice of withdrawal before it takes effect, VCLT art. 68); optional for signed (a party signing on its own, which adds it to the treaty), entered-into-force, suspended and resumed (that party only; absent: the whole treaty)',
   })
   @IsAbsentOr()
   @Matches(PARTY_CODE_PATTERN, { message: 'party must be a code such as RU, IR or EAEU' })

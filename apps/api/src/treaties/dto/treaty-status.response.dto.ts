@@ -131,7 +131,16 @@ export class StepDto {
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
   @ApiProperty({
-    enum: ['legislative-approval', 'ratification-completed', 'withdrawn', 'consent-to-be-bound', 'withdrawal-notified'],
+    enum: [
+      'legislative-approval',
+      'ratification-completed',
+      'withdrawn',
+      'consent-to-be-bound',
+      'withdrawal-notified',
+      'withdrawal-revoked',
+    ],
+    description:
+      "A notice of withdrawal revoked before it took effect (withdrawal-revoked, VCLT art. 68) stays among the steps; the party's withdrawal fields then read as if it had never been given",
   })
   type!: string;
   @ApiProperty({ type: String, nullable: true })

@@ -1,0 +1,113 @@
+import type { Development } from '../development';
+import { separatedByRejoining } from '../law/rejoining';
+import { noticeEffectiveOn, noticeRevokedBy } from '../law/withdrawal-revocation';
+import { comparePartialDates } from '../partial-date';
+import { TreatyRuleViolation } from '../treaty-rule-violation.error';
+import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
+
+type OnRecord = Pick<DevelopmentOnRecord, 'developmentId' | 'current'>;
+type Revocation = { readonly party: string; readonly occurredOn: string };
+
+/**
+ * A revocation of a notice of withdrawal (VCLT art. 68) needs a notice of its party on record, dated by it, that had
+ * not taken effect by then (law/withdrawal-revocation.ts): `WITHDRAWAL_NOTICE_NOT_FOUND`, `REVOCATION_BEFORE_NOTICE`,
+ * `WITHDRAWAL_ALREADY_EFFECTIVE`. A new report is held to this by the treaty-law rules; `assertRevocationsStillHold`
+ * holds a report, a correction or a retraction of the notice (or of a report that it took effect) to it, so that the
+ * order in which they arrive cannot leave the record saying a state revoked a notice it never gave or one that had
+ * already taken effect.
+ */
+export function assertRevocationFits(
+  revocation: Revocation,
+  treaty: TreatyProfile,
+  others: readonly OnRecord[],
+  prefix = '',
+): void {
+  const { party, occurredOn } = revocation;
+  const notices = others.filter(({ current }) => current.type === 'withdrawal-notified' && current.party === party);
+  if (notices.length === 0) {
+    throw new TreatyRuleViolation(
+      'WITHDRAWAL_NOTICE_NOT_FOUND',
+      `${prefix}party: ${party} has no notice of withdrawal on record for this withdrawal-revoked to revoke; report the notice first`,
+      `${prefix}party`,
+    );
+  }
+  const revoked = noticeRevokedBy(revocation, others);
+  if (revoked.length === 0) {
+    const first = [...notices].sort((a, b) => comparePartialDates(a.current.occurredOn, b.current.occurredOn))[0]!;
+    throw new TreatyRuleViolation(
+      'REVOCATION_BEFORE_NOTICE',
+      `${prefix}occurredOn ${occurredOn} is before every notice of withdrawal of ${party} on record (the first notified on ${first.current.occurredOn}, development ${first.developmentId}): a state revokes a notice it has given; correct the date of one of them`,
+      `${prefix}occurredOn`,
+    );
+  }
+  for (const notice of revoked) {
+    const effect = effectOnRecord(notice, treaty, others);
+    if (effect === null || comparePartialDates(occurredOn, effect.on) < 0) continue;
+    throw new TreatyRuleViolation(
+      'WITHDRAWAL_ALREADY_EFFECTIVE',
+      `${prefix}occurredOn ${occurredOn}: the notice of withdrawal of ${party} of ${notice.current.occurredOn} (development ${notice.developmentId}) ${effect.how} ${effect.on}, not known to come after this revocation; a notice can be revoked only before it takes effect (VCLT art. 68): a state that has left becomes a party again by a new consent`,
+      `${prefix}occurredOn`,
+    );
+  }
+}
+
+/**
+ * The day the record says a notice took effect: a report that it did (`withdrawn`, no act of the party between), the
+ * day the notice gives, else its notice period's end for a state bound when it notified, or the notification itself
+ * for one that was not (a signatory, released when it notifies). Bound is read here from the record's acts (a consent,
+ * a completed ratification, an entry into force for the party or the treaty by the notice); the status view weighs
+ * more (decision 0043) and may find a state bound later than this, never earlier.
+ */
+function effectOnRecord(
+  notice: OnRecord & { readonly current: Extract<Development, { type: 'withdrawal-notified' }> },
+  treaty: TreatyProfile,
+  others: readonly OnRecord[],
+): { readonly on: string; readonly how: string } | null {
+  const { party, occurredOn } = notice.current;
+  const reported = others.find(
+    ({ current }) =>
+      current.type === 'withdrawn' &&
+      current.party === party &&
+      comparePartialDates(current.occurredOn, occurredOn) >= 0 &&
+      !separatedByRejoining(notice.current, current, others),
+  );
+  if (reported) return { on: reported.current.occurredOn, how: `is reported to have taken effect on` };
+  const bound = others.some(
+    ({ current }) =>
+      (((current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
+        current.party === party) ||
+        (current.type === 'entered-into-force' && (current.party === undefined || current.party === party))) &&
+      comparePartialDates(current.occurredOn, occurredOn) <= 0,
+  );
+  const on = noticeEffectiveOn(notice.current, treaty.withdrawalNoticeDays, bound);
+  if (on === null) return null;
+  const how =
+    notice.current.effectiveOn !== undefined
+      ? 'takes effect on'
+      : bound
+        ? `takes effect after the treaty's notice period (${treaty.withdrawalNoticeDays} days) on`
+        : 'was given by a state not bound by the treaty, so took effect when notified, on';
+  return { on, how };
+}
+
+/**
+ * Every revocation on `record` (the record as a report, correction or retraction would leave it) must still fit it.
+ * `field` names what the change touched, for the editor to find.
+ */
+export function assertRevocationsStillHold(record: readonly OnRecord[], treaty: TreatyProfile, field: string): void {
+  for (const revocation of record) {
+    const { current } = revocation;
+    if (current.type !== 'withdrawal-revoked') continue;
+    const others = record.filter((other) => other !== revocation);
+    try {
+      assertRevocationFits(current, treaty, others);
+    } catch (error) {
+      if (!(error instanceof TreatyRuleViolation)) throw error;
+      throw new TreatyRuleViolation(
+        error.code,
+        `${field}: the revocation of ${current.party}'s notice of withdrawal (${current.occurredOn}, development ${revocation.developmentId}) would no longer hold: ${error.message}. Correct or retract that revocation first`,
+        field,
+      );
+    }
+  }
+}
