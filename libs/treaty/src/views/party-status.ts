@@ -1,8 +1,9 @@
 import { partyOf, type Development } from '../development';
+import { periodEnd, type ClausePeriod } from '../law/clause-period';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
-import { addDays, comparePartialDates, isCalendarDate, precisionOf, type DatePrecision } from '../partial-date';
+import { comparePartialDates, isCalendarDate, precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
 import { representativeOf } from './treaty-history';
 
@@ -354,14 +355,14 @@ function objectionMootOn(objection: Of<'objection'>, onRecord: readonly Developm
 export function withdrawalOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   boundBy: (date: string) => boolean,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeEffectiveOn(notice.current, noticeDays, boundBy(occurredOn));
+  const computed = noticeEffectiveOn(notice.current, noticePeriod, boundBy(occurredOn));
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
 }
 
@@ -381,19 +382,22 @@ export function consentBindsBy(
 }
 
 /**
- * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
+ * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period (in days,
+ * months or years, perhaps to the first day of the following month: `periodEnd`), or null.
  * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
  * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
  * from its signature on the notification itself.
  */
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   boundWhenNotified: boolean,
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
   if (!boundWhenNotified) return notice.occurredOn;
-  return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
+  return noticePeriod !== undefined && isCalendarDate(notice.occurredOn)
+    ? periodEnd(notice.occurredOn, noticePeriod)
+    : null;
 }
 
 /**

@@ -62,6 +62,7 @@ describe('treatyStatusView', () => {
       depositary: null,
       entryIntoForceClause: null,
       withdrawalNoticeDays: null,
+      withdrawalNotice: null,
       identifiers: {},
       relations: [],
       treatiesNotOnRecord: [],
