@@ -38,6 +38,8 @@ describe('a clause in days, months or years, perhaps to the first day of the fol
 
   it.each([
     [{ entryIntoForce: { instrumentsRequired: 3 } }, 'MISSING_FIELD', 'entryIntoForce.daysAfter'],
+    // The number of instruments is checked first, as before.
+    [{ entryIntoForce: { instrumentsRequired: 0 } }, 'INVALID_FIELD', 'entryIntoForce.instrumentsRequired'],
     [
       { entryIntoForce: { instrumentsRequired: 3, firstDayOfFollowingMonth: true } },
       'MISSING_FIELD',

@@ -43,14 +43,15 @@ function clause(value: unknown): EntryIntoForceClause {
       'entryIntoForce',
     );
   }
+  const instrumentsRequired = count(
+    value['instrumentsRequired'],
+    'entryIntoForce.instrumentsRequired',
+    1,
+    CLAUSE_LIMITS.instrumentsRequired,
+  );
   const period = periodOf(value, 'entryIntoForce', ['daysAfter', 'monthsAfter', 'yearsAfter']);
   return withoutUndefined({
-    instrumentsRequired: count(
-      value['instrumentsRequired'],
-      'entryIntoForce.instrumentsRequired',
-      1,
-      CLAUSE_LIMITS.instrumentsRequired,
-    ),
+    instrumentsRequired,
     daysAfter: period.unit === 'days' ? period.length : undefined,
     monthsAfter: period.unit === 'months' ? period.length : undefined,
     yearsAfter: period.unit === 'years' ? period.length : undefined,
