@@ -111,6 +111,7 @@ describe('OpenAPI', () => {
         depositary: expect.anything(),
         entryIntoForce: expect.anything(),
         withdrawalNoticeDays: expect.anything(),
+        withdrawalNotice: expect.anything(),
         identifiers: expect.anything(),
         relations: expect.anything(),
       }),
@@ -163,6 +164,16 @@ describe('OpenAPI', () => {
     );
     expect(Object.keys(schemas['TreatyTimelineDto']?.properties ?? {})).toEqual(
       expect.arrayContaining(['linkedItems']),
+    );
+    // Clauses that count months or years, or run to the first day of the following month (decision 0063).
+    expect(Object.keys(schemas['EntryIntoForceDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['daysAfter', 'monthsAfter', 'yearsAfter', 'firstDayOfFollowingMonth']),
+    );
+    expect(Object.keys(schemas['WithdrawalNoticeDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['days', 'months', 'years', 'firstDayOfFollowingMonth']),
+    );
+    expect(Object.keys(schemas['TreatyStatusDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['withdrawalNoticeDays', 'withdrawalNotice']),
     );
   });
 

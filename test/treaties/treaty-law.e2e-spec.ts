@@ -506,6 +506,60 @@ describe('a state that withdraws, consents again and withdraws again', () => {
   });
 });
 
+describe('clauses that count years, or run to the first day of the following month (decision 0063)', () => {
+  // As the Rome Statute's entry into force (the first day of the month after the 60th day following the deciding
+  // deposit) and the Paris Agreement's withdrawal (one year after the notification): FR's deposit of 2016-10-05 plus
+  // 60 days is 2016-12-04, so in force on 2017-01-01; the US notice of 2019-11-04 takes effect on 2020-11-04.
+  const treaty = {
+    id: 'calendar-clause-convention',
+    title: 'Calendar clause convention',
+    parties: ['US', 'FR'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 60, firstDayOfFollowingMonth: true },
+    withdrawalNotice: { years: 1 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'US', occurredOn: '2016-09-03' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2016-10-05' },
+    { type: 'withdrawal-notified', party: 'US', occurredOn: '2019-11-04' },
+  ]);
+
+  it('computes the entry into force and the withdrawal on the calendar, and shows the clauses as registered', async () => {
+    const now = await request(onRecord.subject.http)
+      .get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`)
+      .expect(200);
+    expect(now.body).toMatchObject({
+      entryIntoForceClause: { instrumentsRequired: 2, daysAfter: 60, firstDayOfFollowingMonth: true },
+      withdrawalNoticeDays: null,
+      withdrawalNotice: { years: 1 },
+      enteredIntoForceOn: '2017-01-01',
+      enteredIntoForceOnComputed: true,
+      ratification: {
+        US: { withdrawalEffectiveOn: '2020-11-04', withdrawalEffectiveOnComputed: true, withdrawn: true },
+      },
+    });
+    const dayBefore = await request(onRecord.subject.http).get(`/treaties/${treaty.id}?asOf=2020-11-03`).expect(200);
+    expect(dayBefore.body).toMatchObject({ ratification: { US: { withdrawn: false } } });
+  });
+
+  it('refuses a clause with two periods or none, and a notice written both ways, naming the field', async () => {
+    for (const [terms, field, message] of [
+      [{ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30, monthsAfter: 1 } }, 'entryIntoForce', 'one period'],
+      [{ entryIntoForce: { instrumentsRequired: 2, firstDayOfFollowingMonth: true } }, 'entryIntoForce', 'needs'],
+      [{ withdrawalNotice: { months: 13 * 10 } }, 'withdrawalNotice.months', 'not be greater than 120'],
+      [{ withdrawalNoticeDays: 365, withdrawalNotice: { years: 1 } }, 'withdrawalNotice', 'not both'],
+    ] as const) {
+      const response = await post(onRecord.subject.http, '/treaties', { ...treaty, id: 'another-calendar', ...terms });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([{ field, message: expect.stringContaining(message) }]),
+      );
+    }
+  });
+});
+
 describe('a bilateral treaty that one party withdraws from', () => {
   let subject: TestApp;
   // In force on the exchange of instruments; a year's notice: IR's notice of 2026-01-10 takes effect on 2027-01-10.

@@ -186,3 +186,25 @@ export function addDays(date: string, days: number): string {
   const instant = Date.UTC(parsed.year, parsed.month - 1, parsed.day) + days * 86_400_000;
   return new Date(instant).toISOString().slice(0, 10);
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`) plus a number of calendar months: the day of the same number in the month reached,
+ * or that month's last day when it has no such day (31 January plus one month is 28 or 29 February; 29 February plus
+ * twelve months is 28 February). Counted from `date` itself, not month by month: 31 January plus two months is
+ * 31 March. This is the corresponding-day rule of the depositaries and of Regulation (EEC, Euratom) No 1182/71, art.
+ * 3(2)(c); a year is twelve months, so a year from 4 November 2019 is 4 November 2020, across 29 February.
+ */
+export function addMonths(date: string, months: number): string {
+  const parsed = parseCalendarDate(date);
+  if (!parsed || parsed.precision !== 'day') throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  const index = parsed.year * 12 + (parsed.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  if (year < 1 || year > 9999) throw new RangeError(`"${date}" plus ${months} months leaves the calendar`);
+  return formatPartialDate({ precision: 'day', year, month, day: Math.min(parsed.day, daysInMonth(year, month)) });
+}
+
+/** The first day of the month after the one `date` (`YYYY-MM-DD`) falls in: 2002-06-10 gives 2002-07-01. */
+export function firstDayOfFollowingMonth(date: string): string {
+  return `${addMonths(date, 1).slice(0, 7)}-01`;
+}

@@ -46,8 +46,22 @@ export type RegisterTreaty = Command<
     /** One of TREATY_KINDS. */
     kind?: string;
     depositary?: string;
-    entryIntoForce?: { readonly instrumentsRequired: number; readonly daysAfter: number };
+    /** Exactly one of `daysAfter`, `monthsAfter`, `yearsAfter`. */
+    entryIntoForce?: {
+      readonly instrumentsRequired: number;
+      readonly daysAfter?: number;
+      readonly monthsAfter?: number;
+      readonly yearsAfter?: number;
+      readonly firstDayOfFollowingMonth?: boolean;
+    };
     withdrawalNoticeDays?: number;
+    /** Exactly one of `days`, `months`, `years`; not with `withdrawalNoticeDays`. */
+    withdrawalNotice?: {
+      readonly days?: number;
+      readonly months?: number;
+      readonly years?: number;
+      readonly firstDayOfFollowingMonth?: boolean;
+    };
     identifiers?: {
       readonly untsNumber?: string;
       readonly depositaryReference?: string;

@@ -6,6 +6,7 @@ import type {
   TreatyIdentifiers,
   TreatyKind,
   TreatyRelation,
+  WithdrawalNotice,
 } from './law/treaty-law.vocabulary';
 
 /**
@@ -45,6 +46,8 @@ export type TreatyRegistered = Event<
     entryIntoForce?: EntryIntoForceClause;
     /** Days from the notification of a withdrawal to the day it takes effect. */
     withdrawalNoticeDays?: number;
+    /** A notice in months or years, or ending on the first of a month (decision 0063); never with the above. */
+    withdrawalNotice?: WithdrawalNotice;
     identifiers?: TreatyIdentifiers;
     /** Relations to earlier treaties, recorded on this (the later) one. */
     relations?: readonly TreatyRelation[];

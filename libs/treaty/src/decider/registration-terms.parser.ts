@@ -27,10 +27,7 @@ export function parseRegistrationTerms(data: RegisterTreaty['data']): Terms {
     depositary: optionalText(data.depositary, 'depositary', INPUT_LIMITS.name),
     entryIntoForce:
       data.entryIntoForce === undefined || data.entryIntoForce === null ? undefined : clause(data.entryIntoForce),
-    withdrawalNoticeDays:
-      data.withdrawalNoticeDays === undefined || data.withdrawalNoticeDays === null
-        ? undefined
-        : count(data.withdrawalNoticeDays, 'withdrawalNoticeDays', 0, CLAUSE_LIMITS.days),
+    ...withdrawalNoticeOf(data),
     identifiers:
       data.identifiers === undefined || data.identifiers === null ? undefined : identifiers(data.identifiers),
     relations:
@@ -42,19 +39,103 @@ function clause(value: unknown): EntryIntoForceClause {
   if (!isPlainRecord(value)) {
     throw new TreatyRuleViolation(
       'INVALID_FIELD',
-      'entryIntoForce must be { instrumentsRequired, daysAfter }',
+      'entryIntoForce must be { instrumentsRequired, daysAfter | monthsAfter | yearsAfter, firstDayOfFollowingMonth? }',
       'entryIntoForce',
     );
   }
+  const instrumentsRequired = count(
+    value['instrumentsRequired'],
+    'entryIntoForce.instrumentsRequired',
+    1,
+    CLAUSE_LIMITS.instrumentsRequired,
+  );
+  const period = periodOf(value, 'entryIntoForce', ['daysAfter', 'monthsAfter', 'yearsAfter']);
+  return withoutUndefined({
+    instrumentsRequired,
+    daysAfter: period.unit === 'days' ? period.length : undefined,
+    monthsAfter: period.unit === 'months' ? period.length : undefined,
+    yearsAfter: period.unit === 'years' ? period.length : undefined,
+    firstDayOfFollowingMonth: period.firstDayOfFollowingMonth,
+  });
+}
+
+/**
+ * The notice of withdrawal: `withdrawalNoticeDays` as before, or `withdrawalNotice` in days, months or years, perhaps
+ * to the first day of the following month (decision 0063), not both. A notice of days alone is recorded as
+ * `withdrawalNoticeDays` however it was written, so that one meaning has one form in the log.
+ */
+function withdrawalNoticeOf(data: RegisterTreaty['data']): Pick<Terms, 'withdrawalNoticeDays' | 'withdrawalNotice'> {
+  const days = data.withdrawalNoticeDays;
+  const notice = data.withdrawalNotice;
+  const hasDays = days !== undefined && days !== null;
+  if (notice === undefined || notice === null) {
+    return hasDays ? { withdrawalNoticeDays: count(days, 'withdrawalNoticeDays', 0, CLAUSE_LIMITS.days) } : {};
+  }
+  if (hasDays) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      'give the notice of withdrawal as withdrawalNoticeDays or as withdrawalNotice, not both',
+      'withdrawalNotice',
+    );
+  }
+  if (!isPlainRecord(notice)) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      'withdrawalNotice must be { days | months | years, firstDayOfFollowingMonth? }',
+      'withdrawalNotice',
+    );
+  }
+  const period = periodOf(notice, 'withdrawalNotice', ['days', 'months', 'years']);
+  if (period.unit === 'days' && period.firstDayOfFollowingMonth === undefined) {
+    return { withdrawalNoticeDays: period.length };
+  }
   return {
-    instrumentsRequired: count(
-      value['instrumentsRequired'],
-      'entryIntoForce.instrumentsRequired',
-      1,
-      CLAUSE_LIMITS.instrumentsRequired,
-    ),
-    daysAfter: count(value['daysAfter'], 'entryIntoForce.daysAfter', 0, CLAUSE_LIMITS.days),
+    withdrawalNotice: withoutUndefined({
+      days: period.unit === 'days' ? period.length : undefined,
+      months: period.unit === 'months' ? period.length : undefined,
+      years: period.unit === 'years' ? period.length : undefined,
+      firstDayOfFollowingMonth: period.firstDayOfFollowingMonth,
+    }),
   };
+}
+
+/**
+ * A clause's period: exactly one of its three lengths (`names`: the days, months and years fields), each a whole
+ * number within CLAUSE_LIMITS (months and years from 1: no months is written as no days), and whether it runs to the
+ * first day of the following month (`true` kept, `false` or absent dropped).
+ */
+function periodOf(
+  value: Readonly<Record<string, unknown>>,
+  field: string,
+  names: readonly [days: string, months: string, years: string],
+): { length: number; unit: 'days' | 'months' | 'years'; firstDayOfFollowingMonth: true | undefined } {
+  const given = names.filter((name) => value[name] !== undefined && value[name] !== null);
+  if (given.length === 0) {
+    throw new TreatyRuleViolation(
+      'MISSING_FIELD',
+      `${field} needs its period: one of ${names.join(', ')}`,
+      `${field}.${names[0]}`,
+    );
+  }
+  if (given.length > 1) {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      `${field} takes one period, in one of ${names.join(', ')}; got ${given.join(' and ')}`,
+      field,
+    );
+  }
+  const name = given[0]!;
+  const unit = name === names[0] ? 'days' : name === names[1] ? 'months' : 'years';
+  const length = count(value[name], `${field}.${name}`, unit === 'days' ? 0 : 1, CLAUSE_LIMITS[unit]);
+  const flag = value['firstDayOfFollowingMonth'];
+  if (flag !== undefined && flag !== null && typeof flag !== 'boolean') {
+    throw new TreatyRuleViolation(
+      'INVALID_FIELD',
+      `${field}.firstDayOfFollowingMonth must be true or false; got ${describe(flag)}`,
+      `${field}.firstDayOfFollowingMonth`,
+    );
+  }
+  return { length, unit, firstDayOfFollowingMonth: flag === true ? true : undefined };
 }
 
 function count(value: unknown, field: string, min: number, max: number): number {

@@ -1,4 +1,5 @@
 import type { Development } from '../development';
+import { withdrawalNoticePeriod, type ClausePeriod } from '../law/clause-period';
 import { separatedByRejoining } from '../law/rejoining';
 import { noticeEffectiveOn, noticeRevokedBy } from '../law/withdrawal-revocation';
 import { comparePartialDates } from '../partial-date';
@@ -79,15 +80,22 @@ function effectOnRecord(
         (current.type === 'entered-into-force' && (current.party === undefined || current.party === party))) &&
       comparePartialDates(current.occurredOn, occurredOn) <= 0,
   );
-  const on = noticeEffectiveOn(notice.current, treaty.withdrawalNoticeDays, bound);
+  const period = withdrawalNoticePeriod(treaty);
+  const on = noticeEffectiveOn(notice.current, period, bound);
   if (on === null) return null;
   const how =
     notice.current.effectiveOn !== undefined
       ? 'takes effect on'
-      : bound
-        ? `takes effect after the treaty's notice period (${treaty.withdrawalNoticeDays} days) on`
+      : bound && period !== undefined
+        ? `takes effect after the treaty's notice period (${describePeriod(period)}) on`
         : 'was given by a state not bound by the treaty, so took effect when notified, on';
   return { on, how };
+}
+
+/** "365 days", "1 year, to the first day of the following month". */
+function describePeriod({ length, unit, firstDayOfFollowingMonth }: ClausePeriod): string {
+  const counted = `${length} ${length === 1 ? unit.slice(0, -1) : unit}`;
+  return firstDayOfFollowingMonth ? `${counted}, to the first day of the following month` : counted;
 }
 
 /**

@@ -29,6 +29,11 @@ const acceded = [
 ];
 const notified = [...acceded, withdrawalNotified(notice, 'GM', '2016-11-10')];
 const revoked = [...notified, withdrawalRevoked(revocation, 'GM', '2017-02-10')];
+/** A registration whose notice is the clause it is given, without the fixture's 180 days. */
+function withoutNoticeDays(registration: ReturnType<typeof registeredMultilateral>) {
+  const { withdrawalNoticeDays: _days, ...data } = registration.data;
+  return { ...registration, data };
+}
 const revoke = (occurredOn: string, party = 'GM') => report(id, { type: 'withdrawal-revoked', party, occurredOn });
 
 describe('a notice of withdrawal revoked before it takes effect', () => {
@@ -69,6 +74,21 @@ describe('a notice of withdrawal revoked before it takes effect', () => {
     // Known only to the month of the effect: not known to come before it.
     spec.given(notified).when(revoke('2017-11')).thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE');
     spec.given(notified).when(revoke('2017-11-09')).then(revokedOn('2017-11-09'));
+  });
+
+  it("counts a notice period in years on the calendar, as the treaty's clause gives it", () => {
+    // The Rome Statute's art. 127: "one year after the date of receipt of the notification". Counted as 365 days, a
+    // notice given on 2016-03-01 would take effect a day early, on 2017-02-28 (2016 is a leap year).
+    const yearly = [
+      withoutNoticeDays(registeredMultilateral({ withdrawalNotice: { years: 1 } })),
+      consented(uuid(3), 'GM', 'accession', '2002-09-28'),
+      withdrawalNotified(notice, 'GM', '2016-03-01'),
+    ];
+    spec.given(yearly).when(revoke('2017-02-28')).then(revokedOn('2017-02-28'));
+    spec
+      .given(yearly)
+      .when(revoke('2017-03-01'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /notice period \(1 year\) on 2017-03-01/ });
   });
 
   it('is refused after the day the notice gives, or after a report that the withdrawal took effect', () => {

@@ -63,10 +63,38 @@ export const INVERSE_RELATION: Readonly<Record<RelationType, string>> = {
 };
 
 /**
- * The treaty's own entry-into-force clause: in force `daysAfter` days after the deposit of the
- * `instrumentsRequired`th instrument of consent; for a party consenting later, `daysAfter` days after its own.
+ * The treaty's own entry-into-force clause: in force a period after the deposit of the `instrumentsRequired`th
+ * instrument of consent; for a party consenting later, the same period after its own. The period is exactly one of
+ * `daysAfter`, `monthsAfter`, `yearsAfter` (months and years counted on the calendar: `addMonths`); with
+ * `firstDayOfFollowingMonth`, the treaty enters into force on the first day of the month following the day that
+ * period ends ("on the first day of the month following the expiration of a period of three months after the date
+ * of deposit", the Council of Europe's conventions; "on the first day of the month after the 60th day following the
+ * deposit", Rome Statute art. 126). Registrations before decision 0063 carry `daysAfter` alone, and mean what they
+ * meant: that many days after the deposit.
  */
-export type EntryIntoForceClause = { readonly instrumentsRequired: number; readonly daysAfter: number };
+export type EntryIntoForceClause = {
+  readonly instrumentsRequired: number;
+  readonly daysAfter?: number;
+  readonly monthsAfter?: number;
+  readonly yearsAfter?: number;
+  /** Present (true) only when the clause says so; absent means the day the period ends. */
+  readonly firstDayOfFollowingMonth?: true;
+};
+
+/**
+ * A treaty's notice of withdrawal counted in months or years, or ending on the first day of the following month
+ * ("shall become effective on the first day of the month following the expiration of a period of six months after
+ * the date of receipt of the notification", the Council of Europe's conventions; "upon expiry of one year from the
+ * date of receipt", Paris Agreement art. 28). Exactly one of `days`, `months`, `years`. A notice of days alone is
+ * recorded as `withdrawalNoticeDays`, as before decision 0063.
+ */
+export type WithdrawalNotice = {
+  readonly days?: number;
+  readonly months?: number;
+  readonly years?: number;
+  /** Present (true) only when the clause says so; absent means the day the period ends. */
+  readonly firstDayOfFollowingMonth?: true;
+};
 
 export type TreatyRelation = { readonly type: RelationType; readonly treatyId: string };
 
@@ -87,4 +115,4 @@ export const DEPOSITARY_REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 .,:/()-]{0,9
 export const WIKIDATA_ID_PATTERN = /^Q[1-9]\d{0,11}$/;
 
 /** Upper bounds on a clause's numbers: a clause beyond them is a typing error, not a treaty. */
-export const CLAUSE_LIMITS = { instrumentsRequired: 1000, days: 3660 } as const;
+export const CLAUSE_LIMITS = { instrumentsRequired: 1000, days: 3660, months: 120, years: 10 } as const;

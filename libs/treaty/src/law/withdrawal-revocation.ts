@@ -1,5 +1,6 @@
 import type { Development } from '../development';
-import { addDays, comparePartialDates, isCalendarDate } from '../partial-date';
+import { comparePartialDates, isCalendarDate } from '../partial-date';
+import { periodEnd, type ClausePeriod } from './clause-period';
 import { separatedByRejoining } from './rejoining';
 
 type OnRecord = { readonly current: Development };
@@ -51,17 +52,20 @@ export function withoutRevokedNotices<T extends OnRecord>(onRecord: readonly T[]
 }
 
 /**
- * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period, or null.
+ * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period (in days,
+ * months or years, perhaps to the first day of the following month: `periodEnd`), or null.
  * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
  * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
  * from its signature on the notification itself.
  */
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   boundWhenNotified: boolean,
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
   if (!boundWhenNotified) return notice.occurredOn;
-  return noticeDays !== undefined && isCalendarDate(notice.occurredOn) ? addDays(notice.occurredOn, noticeDays) : null;
+  return noticePeriod !== undefined && isCalendarDate(notice.occurredOn)
+    ? periodEnd(notice.occurredOn, noticePeriod)
+    : null;
 }

@@ -1,4 +1,5 @@
 import { partyOf } from '../development';
+import type { ClausePeriod } from '../law/clause-period';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
@@ -34,7 +35,7 @@ export type BilateralEnding = {
 export function bilateralEndingOf(
   onRecord: readonly DevelopmentHistory[],
   parties: readonly string[],
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   dates: DatesComeBy,
   inForceOn: string | null,
   hasClause: boolean,
@@ -45,7 +46,7 @@ export function bilateralEndingOf(
   let ending: BilateralEnding | null = null;
   for (const party of parties) {
     const terms = { hasClause, inForceSince: inForceOn, instrumentWithdrawn: false };
-    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticeDays, terms)) {
+    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticePeriod, terms)) {
       if (comparePartialDates(on, inForceOn) < 0) continue;
       // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead.
       if ((reported || dates.hasCome(on)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
@@ -60,7 +61,7 @@ export function bilateralEndingOf(
 function withdrawalEffectsOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   terms: Parameters<typeof consentBindsBy>[1],
 ): { readonly on: string; readonly reported: boolean }[] {
   const consents = onRecord
@@ -85,7 +86,7 @@ function withdrawalEffectsOf(
   const notified = occurrencesOf(reportsOf(onRecord, 'withdrawal-notified', party), onRecord).flatMap((reports) => {
     const notice = representativeOf(reports);
     const effectiveOn = notice
-      ? noticeEffectiveOn(notice.current, noticeDays, boundBy(notice.current.occurredOn))
+      ? noticeEffectiveOn(notice.current, noticePeriod, boundBy(notice.current.occurredOn))
       : null;
     if (notice === undefined || effectiveOn === null) return [];
     const revoked = consents.some(

@@ -1,11 +1,13 @@
+import { entryIntoForcePeriod, periodEnd } from '../law/clause-period';
 import type { EntryIntoForceClause } from '../law/treaty-law.vocabulary';
-import { addDays, comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
+import { comparePartialDates, isCalendarDate, partialDatesAgree, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
 
 /**
- * Entry into force as the treaty's own clause computes it: `daysAfter` days after the `instrumentsRequired`th
- * instrument of consent; for a party whose instrument comes later, `daysAfter` days after its own. Pure date
- * arithmetic on the consents on record; the status view decides what to show beside what was reported.
+ * Entry into force as the treaty's own clause computes it: its period (days, months or years, perhaps to the first
+ * day of the following month: `periodEnd`) after the `instrumentsRequired`th instrument of consent; for a party whose
+ * instrument comes later, the same period after its own. Pure date arithmetic on the consents on record; the status
+ * view decides what to show beside what was reported.
  */
 
 /**
@@ -43,7 +45,7 @@ export function countInstruments(
     // A coarse instrument among the first N could fall after the deciding one: the date would be a guess.
     if (standing.some((instrument) => !isCalendarDate(instrument.on))) return { on: null, withdrawnBefore: [] };
     return {
-      on: addDays(deciding.on, clause.daysAfter),
+      on: periodEnd(deciding.on, entryIntoForcePeriod(clause)),
       withdrawnBefore: withdrawn.filter((instrument) => order(instrument) < 0),
     };
   }
@@ -52,7 +54,7 @@ export function countInstruments(
 
 /**
  * A party's date: the treaty's for a party whose instrument counted towards it (or came early enough), its own
- * instrument plus `daysAfter` for a later one. `treatyDate` is the treaty-wide date in effect (reported or computed).
+ * instrument plus the clause's period for a later one. `treatyDate` is the treaty-wide date in effect (reported or computed).
  */
 export function partyEntryIntoForce(
   clause: EntryIntoForceClause,
@@ -60,7 +62,7 @@ export function partyEntryIntoForce(
   instrument: { readonly on: string } | undefined,
 ): string | null {
   if (treatyDate === null || instrument === undefined || !isCalendarDate(instrument.on)) return null;
-  const own = addDays(instrument.on, clause.daysAfter);
+  const own = periodEnd(instrument.on, entryIntoForcePeriod(clause));
   // A treaty date known only to the month or year is later than `own` only where the periods overlap.
   return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;
 }

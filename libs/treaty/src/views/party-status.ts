@@ -1,6 +1,7 @@
 import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
+import type { ClausePeriod } from '../law/clause-period';
 import { noticeEffectiveOn } from '../law/withdrawal-revocation';
 import type { ConsentType } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
@@ -355,14 +356,14 @@ function objectionMootOn(objection: Of<'objection'>, onRecord: readonly Developm
 export function withdrawalOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  noticeDays: number | undefined,
+  noticePeriod: ClausePeriod | undefined,
   boundBy: (date: string) => boolean,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
   const { occurredOn, effectiveOn } = notice.current;
   if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeEffectiveOn(notice.current, noticeDays, boundBy(occurredOn));
+  const computed = noticeEffectiveOn(notice.current, noticePeriod, boundBy(occurredOn));
   return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
 }
 

@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
+import { withdrawalNoticePeriod } from '../law/clause-period';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
@@ -109,6 +110,7 @@ export function treatyStandingOf(
   const signed = treatySignature.on !== null ? treatySignature : dated(firstSignature);
   const consents = new Map(parties.map((party) => [party, consentOf(onRecord, party)]));
   const clause = history.entryIntoForce;
+  const noticePeriod = withdrawalNoticePeriod(history);
   const instruments = clause ? instrumentsToCount(onRecord, parties, consents) : [];
   const count = clause ? countInstruments(clause, instruments) : null;
   // The record as a whole, also after `asOf`: a report dated after it can overrule what is computed for a day before.
@@ -142,7 +144,7 @@ export function treatyStandingOf(
   ]);
   const bilateralEnding =
     history.kind === 'bilateral'
-      ? bilateralEndingOf(onRecord, parties, history.withdrawalNoticeDays, dates, inForceSince, Boolean(clause))
+      ? bilateralEndingOf(onRecord, parties, noticePeriod, dates, inForceSince, Boolean(clause))
       : null;
 
   const withdrawals = withdrawalsByParty(onRecord);
@@ -195,7 +197,7 @@ export function treatyStandingOf(
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
       (consentBindsBy(date, bindingTerms) &&
         [completedOn, ...consentsOn].some((on) => on !== null && comparePartialDates(on, date) <= 0));
-    const notice = withdrawalOf(onRecord, party, history.withdrawalNoticeDays, boundBy);
+    const notice = withdrawalOf(onRecord, party, noticePeriod, boundBy);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
@@ -243,14 +245,7 @@ export function treatyStandingOf(
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
   const endingAhead =
     history.kind === 'bilateral' && bilateralEnding === null
-      ? bilateralEndingOf(
-          onRecord,
-          parties,
-          history.withdrawalNoticeDays,
-          DatesComeBy.always(),
-          inForceSince,
-          Boolean(clause),
-        )
+      ? bilateralEndingOf(onRecord, parties, noticePeriod, DatesComeBy.always(), inForceSince, Boolean(clause))
       : null;
   const terminated = computedDate(
     latestOnRecord(onRecord, 'terminated').on,

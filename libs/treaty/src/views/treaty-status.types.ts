@@ -1,4 +1,9 @@
-import type { EntryIntoForceClause, TreatyIdentifiers, TreatyKind } from '../law/treaty-law.vocabulary';
+import type {
+  EntryIntoForceClause,
+  TreatyIdentifiers,
+  TreatyKind,
+  WithdrawalNotice,
+} from '../law/treaty-law.vocabulary';
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
@@ -72,7 +77,13 @@ export type TreatyStatusView = {
   readonly kind: TreatyKind | null;
   readonly depositary: string | null;
   readonly entryIntoForceClause: EntryIntoForceClause | null;
+  /** The notice of withdrawal when the registration gives it in days (`withdrawalNoticeDays`); null otherwise. */
   readonly withdrawalNoticeDays: number | null;
+  /**
+   * The notice of withdrawal however the registration gives it: `{ days }` for `withdrawalNoticeDays`, else in months
+   * or years, perhaps to the first day of the following month (decision 0063); null when it gives none.
+   */
+  readonly withdrawalNotice: WithdrawalNotice | null;
   readonly identifiers: TreatyIdentifiers;
   /** Relations this treaty states, and those other treaties state about it. */
   readonly relations: readonly ViewRelation[];

@@ -63,6 +63,7 @@ describe('treatyStatusView', () => {
       depositary: null,
       entryIntoForceClause: null,
       withdrawalNoticeDays: null,
+      withdrawalNotice: null,
       identifiers: {},
       relations: [],
       treatiesNotOnRecord: [],

@@ -1,4 +1,5 @@
 import { partyOf } from '../development';
+import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
 import {
@@ -193,6 +194,7 @@ export function treatyStatusOf(
     depositary: history.depositary ?? null,
     entryIntoForceClause: clause ?? null,
     withdrawalNoticeDays: history.withdrawalNoticeDays ?? null,
+    withdrawalNotice: withdrawalNoticeOf(history),
     identifiers: history.identifiers ?? {},
     relations: relationsOf(history, links),
     treatiesNotOnRecord: treatiesNotOnRecord(history, onRecord, links?.notOnRecord),
@@ -280,4 +282,10 @@ function computedDisagreement(
     developmentIds: onRecordIds.length > 0 ? onRecordIds : reportsIn(wholeRecord),
     computedOn: date.computedOn ?? date.computedAhead,
   };
+}
+
+/** The notice of withdrawal in one shape whichever way it was registered: `{ days: 365 }` for `withdrawalNoticeDays`. */
+function withdrawalNoticeOf(history: TreatyHistory): WithdrawalNotice | null {
+  if (history.withdrawalNoticeDays !== undefined) return { days: history.withdrawalNoticeDays };
+  return history.withdrawalNotice ?? null;
 }

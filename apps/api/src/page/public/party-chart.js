@@ -17,11 +17,40 @@ const ordinal = (n) => {
   return `${n}${suffix}`;
 };
 
+const counted = (count, unit) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+/** A clause's period in words: `{ days | months | years, firstDayOfFollowingMonth }`. */
+function periodText({ days, months, years, firstDayOfFollowingMonth }) {
+  const length =
+    years !== undefined
+      ? counted(years, 'year')
+      : months !== undefined
+        ? counted(months, 'month')
+        : counted(days ?? 0, 'day');
+  return firstDayOfFollowingMonth ? `on the first day of the month following ${length}` : length;
+}
+
 /** The treaty's entry-into-force clause in words, or null without one. */
 export function clauseText(clause) {
   if (!clause) return null;
-  const days = `${clause.daysAfter} day${clause.daysAfter === 1 ? '' : 's'}`;
-  return `in force ${days} after the ${ordinal(clause.instrumentsRequired)} instrument of consent; for a later party, ${days} after its own`;
+  const period = periodText({
+    days: clause.daysAfter,
+    months: clause.monthsAfter,
+    years: clause.yearsAfter,
+    firstDayOfFollowingMonth: clause.firstDayOfFollowingMonth,
+  });
+  return `in force ${period} after the ${ordinal(clause.instrumentsRequired)} instrument of consent; for a later party, ${period} after its own`;
+}
+
+/** The treaty's notice of withdrawal in words (`withdrawalNotice` of the status), or null without one. */
+export function noticeText(notice) {
+  return notice ? periodText(notice) : null;
+}
+
+/** The notice as a period's name: "180 days", "6 months, to the first day of the following month". */
+function noticePeriodName(notice) {
+  const length = periodText({ ...notice, firstDayOfFollowingMonth: false });
+  return notice.firstDayOfFollowingMonth ? `${length}, to the first day of the following month` : length;
 }
 
 /**
@@ -54,8 +83,8 @@ export function renderPartyChart(status, referenceDay) {
   const inForceWhy = clause
     ? `Computed from the treaty's clause (${clause}); no report confirms it yet.`
     : 'Computed from the record; no report confirms it yet.';
-  const withdrawalWhy = status.withdrawalNoticeDays
-    ? `The notification plus the treaty's notice period of ${status.withdrawalNoticeDays} days; no report gives the date.`
+  const withdrawalWhy = status.withdrawalNotice
+    ? `The notification plus the treaty's notice period of ${noticePeriodName(status.withdrawalNotice)}; no report gives the date.`
     : 'Computed from the record; no report gives the date.';
   const rows = status.parties.map((party) =>
     partyRow(party, status.ratification[party], referenceDay, { inForceWhy, withdrawalWhy }),

@@ -1,7 +1,7 @@
 import { formatPartial, periodOf } from './dates.js';
 import { h, replaceChildren, webAddress } from './dom.js';
 import { PRECISION_NOTES, developmentLabel, developmentTitle, relationLabel, statusLabel } from './labels.js';
-import { clauseText, computedBadge, renderPartyChart } from './party-chart.js';
+import { clauseText, computedBadge, noticeText, renderPartyChart } from './party-chart.js';
 
 const TREATY_DATES = [
   ['signedOn', 'Signed'],
@@ -74,10 +74,10 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
       status.kind ? [h('dt', {}, 'Kind'), h('dd', {}, status.kind)] : null,
       status.depositary ? [h('dt', {}, 'Depositary'), h('dd', {}, status.depositary)] : null,
       clause ? [h('dt', {}, 'Entry into force'), h('dd', { 'data-field': 'clause' }, clause)] : null,
-      status.withdrawalNoticeDays
+      noticeText(status.withdrawalNotice)
         ? [
             h('dt', {}, 'Withdrawal notice'),
-            h('dd', {}, `takes effect ${status.withdrawalNoticeDays} days after notification`),
+            h('dd', {}, `takes effect ${noticeText(status.withdrawalNotice)} after notification`),
           ]
         : null,
       dates,

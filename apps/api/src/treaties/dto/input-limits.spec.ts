@@ -14,12 +14,15 @@ import { TreatyListQueryDto } from './treaty-list.query.dto';
 import { TreatyTimelineQueryDto } from './treaty-timeline.query.dto';
 import { VoteCountChangesDto } from './vote-count-changes.dto';
 import { VotesDto } from './votes.dto';
+import { WithdrawalNoticeDto } from './withdrawal-notice.dto';
 
 /** The domain's limits: on input in general, and on the terms of a treaty's clauses. */
 const DOMAIN_LIMITS = {
   ...INPUT_LIMITS,
   instrumentsRequired: CLAUSE_LIMITS.instrumentsRequired,
   clauseDays: CLAUSE_LIMITS.days,
+  clauseMonths: CLAUSE_LIMITS.months,
+  clauseYears: CLAUSE_LIMITS.years,
 } as const;
 type Limit = keyof typeof DOMAIN_LIMITS;
 type DtoClass = abstract new (...args: never[]) => unknown;
@@ -36,6 +39,11 @@ const EXPECTED: [DtoClass, string, 'maxLength' | 'arrayMaxSize' | 'max', Limit][
   [RegisterTreatyRequestDto, 'relations', 'arrayMaxSize', 'links'],
   [EntryIntoForceDto, 'instrumentsRequired', 'max', 'instrumentsRequired'],
   [EntryIntoForceDto, 'daysAfter', 'max', 'clauseDays'],
+  [EntryIntoForceDto, 'monthsAfter', 'max', 'clauseMonths'],
+  [EntryIntoForceDto, 'yearsAfter', 'max', 'clauseYears'],
+  [WithdrawalNoticeDto, 'days', 'max', 'clauseDays'],
+  [WithdrawalNoticeDto, 'months', 'max', 'clauseMonths'],
+  [WithdrawalNoticeDto, 'years', 'max', 'clauseYears'],
   [TreatyIdentifiersDto, 'officialTextUrl', 'maxLength', 'url'],
   [SourceDto, 'publisher', 'maxLength', 'name'],
   [SourceDto, 'url', 'maxLength', 'url'],

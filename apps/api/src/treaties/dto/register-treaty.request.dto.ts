@@ -27,7 +27,8 @@ import {
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyRelationDto } from './treaty-relation.dto';
-import { IsAbsentOr, IsCleanText } from './validation.decorators';
+import { IsAbsentOr, IsCleanText, IsNotWith, IsOnePeriod } from './validation.decorators';
+import { WithdrawalNoticeDto } from './withdrawal-notice.dto';
 
 export class RegisterTreatyRequestDto {
   @ApiProperty({ example: 'ru-ir-comprehensive-strategic-partnership', pattern: TREATY_ID_PATTERN.source })
@@ -82,10 +83,12 @@ export class RegisterTreatyRequestDto {
 
   @ApiPropertyOptional({
     type: EntryIntoForceDto,
-    description: 'The entry-into-force clause; without it nothing is computed',
+    description:
+      'The entry-into-force clause: instrumentsRequired and one of daysAfter, monthsAfter, yearsAfter, perhaps with firstDayOfFollowingMonth; without it nothing is computed',
   })
   @IsAbsentOr()
   @IsObject()
+  @IsOnePeriod(['daysAfter', 'monthsAfter', 'yearsAfter'])
   @ValidateNested()
   @Type(() => EntryIntoForceDto)
   entryIntoForce?: EntryIntoForceDto;
@@ -95,13 +98,28 @@ export class RegisterTreatyRequestDto {
     example: 365,
     minimum: 0,
     maximum: CLAUSE_LIMITS.days,
-    description: 'Days from the notification of a withdrawal to the day it takes effect',
+    description:
+      'Days from the notification of a withdrawal to the day it takes effect. For months or years, or the first day of the following month: withdrawalNotice',
   })
   @IsAbsentOr()
   @IsInt()
   @Min(0)
   @Max(CLAUSE_LIMITS.days)
   withdrawalNoticeDays?: number;
+
+  @ApiPropertyOptional({
+    type: WithdrawalNoticeDto,
+    example: { years: 1 },
+    description:
+      'The notice of withdrawal: one of days, months, years, perhaps with firstDayOfFollowingMonth ({ "months": 6, "firstDayOfFollowingMonth": true }). Not with withdrawalNoticeDays',
+  })
+  @IsAbsentOr()
+  @IsObject()
+  @IsNotWith('withdrawalNoticeDays')
+  @IsOnePeriod(['days', 'months', 'years'])
+  @ValidateNested()
+  @Type(() => WithdrawalNoticeDto)
+  withdrawalNotice?: WithdrawalNoticeDto;
 
   @ApiPropertyOptional({ type: TreatyIdentifiersDto })
   @IsAbsentOr()

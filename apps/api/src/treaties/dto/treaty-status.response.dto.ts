@@ -11,6 +11,7 @@ import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyNotOnRecordDto } from './treaty-not-on-record.response.dto';
 import { TREATY_STATUSES } from './treaty-statuses';
+import { WithdrawalNoticeDto } from './withdrawal-notice.dto';
 
 /**
  * The status as `GET /treaties/{id}` answers it, for the OpenAPI document only: the domain's TreatyStatusView is
@@ -213,7 +214,9 @@ export class PartyStatusDto {
   objections!: PartyObjectionDto[];
   @ApiProperty(date('A withdrawal (denunciation) notified'))
   withdrawalNotifiedOn!: string | null;
-  @ApiProperty(date('When it takes effect: as reported, else the notification plus withdrawalNoticeDays'))
+  @ApiProperty(
+    date('When it takes effect: as reported, else the notification plus the notice period (withdrawalNotice)'),
+  )
   withdrawalEffectiveOn!: string | null;
   @ApiProperty()
   withdrawalEffectiveOnComputed!: boolean;
@@ -289,7 +292,19 @@ export class TreatyStatusDto {
   @ApiProperty({ enum: TREATY_KINDS, nullable: true }) kind!: string | null;
   @ApiProperty({ type: String, nullable: true }) depositary!: string | null;
   @ApiProperty({ type: EntryIntoForceDto, nullable: true }) entryIntoForceClause!: EntryIntoForceDto | null;
-  @ApiProperty({ type: Number, nullable: true }) withdrawalNoticeDays!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The notice of withdrawal when registered in days; null when in months or years, or none',
+  })
+  withdrawalNoticeDays!: number | null;
+  @ApiProperty({
+    type: WithdrawalNoticeDto,
+    nullable: true,
+    description:
+      'The notice of withdrawal however registered: { days } for withdrawalNoticeDays, else months or years, perhaps with firstDayOfFollowingMonth',
+  })
+  withdrawalNotice!: WithdrawalNoticeDto | null;
   @ApiProperty({ type: TreatyIdentifiersDto }) identifiers!: TreatyIdentifiersDto;
   @ApiProperty({ type: [TreatyRelationViewDto] }) relations!: TreatyRelationViewDto[];
   @ApiProperty({

@@ -103,3 +103,36 @@ export const IsInForType = (allowedByType: Readonly<Record<string, readonly stri
     },
   });
 };
+
+/**
+ * A clause's period given once: exactly one of `names` (its days, months and years fields) in the nested object, so
+ * that `{ daysAfter: 30, monthsAfter: 1 }` or a clause with no period fails here, naming the clause, rather than as a
+ * rule of the record. A value that is not an object is left to the field's other checks.
+ */
+export const IsOnePeriod = (names: readonly string[]) =>
+  ValidateBy({
+    name: 'isOnePeriod',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'object' ||
+        value === null ||
+        names.filter((name) => (value as Record<string, unknown>)[name] !== undefined).length === 1,
+      defaultMessage: (args) => {
+        const value = args?.value as Record<string, unknown> | undefined;
+        const given = names.filter((name) => value?.[name] !== undefined);
+        return given.length === 0
+          ? `$property needs its period: one of ${names.join(', ')}`
+          : `$property takes one period, in one of ${names.join(', ')}; got ${given.join(' and ')}`;
+      },
+    },
+  });
+
+/** Absent when `other` is given: two ways of writing one term (a notice in days, and a notice in any unit). */
+export const IsNotWith = (other: string) =>
+  ValidateBy({
+    name: 'isNotWith',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      defaultMessage: () => `give $property or ${other}, not both`,
+    },
+  });

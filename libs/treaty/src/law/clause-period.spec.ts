@@ -1,0 +1,120 @@
+import { describe, expect, it } from '@jest/globals';
+import { addMonths, firstDayOfFollowingMonth } from '../partial-date';
+import { entryIntoForcePeriod, periodEnd, withdrawalNoticePeriod, type ClausePeriod } from './clause-period';
+
+const days = (length: number, firstDay = false): ClausePeriod => ({
+  length,
+  unit: 'days',
+  firstDayOfFollowingMonth: firstDay,
+});
+const months = (length: number, firstDay = false): ClausePeriod => ({
+  length,
+  unit: 'months',
+  firstDayOfFollowingMonth: firstDay,
+});
+const years = (length: number, firstDay = false): ClausePeriod => ({
+  length,
+  unit: 'years',
+  firstDayOfFollowingMonth: firstDay,
+});
+
+describe('addMonths: the corresponding day, or the last day of a month that has none', () => {
+  it.each([
+    ['2025-01-15', 1, '2025-02-15'],
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2025-03-31', 1, '2025-04-30'],
+    // Counted from the day itself, not month by month through a shorter one.
+    ['2025-01-31', 2, '2025-03-31'],
+    ['2025-04-30', 1, '2025-05-30'],
+    ['2025-11-30', 3, '2026-02-28'],
+    ['2025-12-15', 1, '2026-01-15'],
+    ['2025-03-15', -3, '2024-12-15'],
+    ['2025-05-31', 0, '2025-05-31'],
+  ])('%s plus %i months is %s', (from, count, expected) => {
+    expect(addMonths(from, count)).toBe(expected);
+  });
+
+  it('refuses a date that is not a calendar day', () => {
+    expect(() => addMonths('2025-02', 1)).toThrow(RangeError);
+    expect(() => addMonths('2025-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('firstDayOfFollowingMonth', () => {
+  it.each([
+    ['2002-06-10', '2002-07-01'],
+    ['2020-06-01', '2020-07-01'],
+    ['2020-06-30', '2020-07-01'],
+    ['2020-12-31', '2021-01-01'],
+  ])('after %s is %s', (from, expected) => {
+    expect(firstDayOfFollowingMonth(from)).toBe(expected);
+  });
+});
+
+describe('periodEnd', () => {
+  it('a year is a calendar year across a leap day: the Paris Agreement notice of 2019-11-04 takes effect 2020-11-04', () => {
+    expect(periodEnd('2019-11-04', years(1))).toBe('2020-11-04');
+    expect(periodEnd('2019-11-04', months(12))).toBe('2020-11-04');
+    // 365 days, as such a notice had to be registered before, falls a day short across 29 February 2020.
+    expect(periodEnd('2019-11-04', days(365))).toBe('2020-11-03');
+  });
+
+  it('a year from 29 February ends on 28 February, and four years from it on 29 February', () => {
+    expect(periodEnd('2020-02-29', years(1))).toBe('2021-02-28');
+    expect(periodEnd('2020-02-29', years(4))).toBe('2024-02-29');
+  });
+
+  it('days are added one by one: the thirtieth day following the deposit is the deposit plus 30', () => {
+    expect(periodEnd('2025-05-20', days(30))).toBe('2025-06-19');
+    expect(periodEnd('2024-02-28', days(1))).toBe('2024-02-29');
+    expect(periodEnd('2025-02-28', days(1))).toBe('2025-03-01');
+  });
+
+  it('the Council of Europe: three months after a deposit of 2020-03-15, then the first of the month: 2020-07-01', () => {
+    expect(periodEnd('2020-03-15', months(3, true))).toBe('2020-07-01');
+    // A deposit on the first of a month still waits for the month after the period ends.
+    expect(periodEnd('2020-03-01', months(3, true))).toBe('2020-07-01');
+    // At the end of a month, the period ends on the last day of a shorter month, and the following month is the next.
+    expect(periodEnd('2019-11-30', months(3, true))).toBe('2020-03-01');
+    // Istanbul Convention (CETS 210): the tenth ratification on 2014-04-22, in force on 2014-08-01.
+    expect(periodEnd('2014-04-22', months(3, true))).toBe('2014-08-01');
+  });
+
+  it('the Rome Statute: the 60th instrument on 2002-04-11, 60 days to 2002-06-10, in force on 2002-07-01', () => {
+    expect(periodEnd('2002-04-11', days(60, true))).toBe('2002-07-01');
+    expect(periodEnd('2002-04-11', days(60))).toBe('2002-06-10');
+  });
+
+  it('a period of no days to the first of the following month: in force the first day of the month after deposit', () => {
+    expect(periodEnd('2025-01-31', days(0, true))).toBe('2025-02-01');
+  });
+});
+
+describe('the periods the registration writes', () => {
+  it('an entry-into-force clause of days alone, as every clause before months and years, counts those days', () => {
+    expect(entryIntoForcePeriod({ instrumentsRequired: 3, daysAfter: 30 })).toEqual(days(30));
+  });
+
+  it('a clause in months or years, perhaps to the first day of the following month', () => {
+    expect(entryIntoForcePeriod({ instrumentsRequired: 5, monthsAfter: 3, firstDayOfFollowingMonth: true })).toEqual(
+      months(3, true),
+    );
+    expect(entryIntoForcePeriod({ instrumentsRequired: 2, yearsAfter: 1 })).toEqual(years(1));
+    expect(entryIntoForcePeriod({ instrumentsRequired: 60, daysAfter: 60, firstDayOfFollowingMonth: true })).toEqual(
+      days(60, true),
+    );
+  });
+
+  it('the notice of withdrawal: withdrawalNoticeDays as before, or withdrawalNotice, or none', () => {
+    expect(withdrawalNoticePeriod({ withdrawalNoticeDays: 365 })).toEqual(days(365));
+    expect(withdrawalNoticePeriod({ withdrawalNotice: { years: 1 } })).toEqual(years(1));
+    expect(withdrawalNoticePeriod({ withdrawalNotice: { months: 6, firstDayOfFollowingMonth: true } })).toEqual(
+      months(6, true),
+    );
+    expect(withdrawalNoticePeriod({ withdrawalNotice: { days: 90, firstDayOfFollowingMonth: true } })).toEqual(
+      days(90, true),
+    );
+    expect(withdrawalNoticePeriod({})).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import { addDays, addMonths, firstDayOfFollowingMonth } from '../partial-date';
+import type { EntryIntoForceClause, WithdrawalNotice } from './treaty-law.vocabulary';
+
+/**
+ * The period a treaty's clause counts from a day (a deposit, a notification of withdrawal) to the day something takes
+ * effect: `length` days, months or years on the calendar, then, with `firstDayOfFollowingMonth`, the first day of the
+ * month after the one the period ends in (decision 0063). The registration writes clauses in their own words
+ * (`EntryIntoForceClause`, `withdrawalNoticeDays`, `WithdrawalNotice`); the views count with this.
+ */
+export type ClausePeriod = {
+  readonly length: number;
+  readonly unit: 'days' | 'months' | 'years';
+  readonly firstDayOfFollowingMonth: boolean;
+};
+
+/**
+ * The day the period ends, or the first of the following month where the clause says so, counted from `from`
+ * (`YYYY-MM-DD`). Days are added one by one ("the thirtieth day following the date of deposit" is the deposit plus
+ * 30); months and years by the corresponding-day rule (`addMonths`): one year from 2019-11-04 is 2020-11-04, one
+ * month from 31 January the last day of February.
+ */
+export function periodEnd(from: string, period: ClausePeriod): string {
+  const end =
+    period.unit === 'days'
+      ? addDays(from, period.length)
+      : addMonths(from, period.unit === 'years' ? period.length * 12 : period.length);
+  return period.firstDayOfFollowingMonth ? firstDayOfFollowingMonth(end) : end;
+}
+
+/** The period of an entry-into-force clause: its days, months or years after the deposit (`daysAfter` before 0063). */
+export function entryIntoForcePeriod(clause: EntryIntoForceClause): ClausePeriod {
+  const firstDayOfFollowingMonth = clause.firstDayOfFollowingMonth === true;
+  if (clause.yearsAfter !== undefined) return { length: clause.yearsAfter, unit: 'years', firstDayOfFollowingMonth };
+  if (clause.monthsAfter !== undefined) return { length: clause.monthsAfter, unit: 'months', firstDayOfFollowingMonth };
+  // The registration requires one of the three; a clause written before months and years had `daysAfter` only.
+  return { length: clause.daysAfter ?? 0, unit: 'days', firstDayOfFollowingMonth };
+}
+
+/** The registration's notice of withdrawal as a period, or undefined when it states none. */
+export function withdrawalNoticePeriod(terms: {
+  readonly withdrawalNoticeDays?: number;
+  readonly withdrawalNotice?: WithdrawalNotice;
+}): ClausePeriod | undefined {
+  if (terms.withdrawalNoticeDays !== undefined) {
+    return { length: terms.withdrawalNoticeDays, unit: 'days', firstDayOfFollowingMonth: false };
+  }
+  const notice = terms.withdrawalNotice;
+  if (notice === undefined) return undefined;
+  const firstDayOfFollowingMonth = notice.firstDayOfFollowingMonth === true;
+  if (notice.years !== undefined) return { length: notice.years, unit: 'years', firstDayOfFollowingMonth };
+  if (notice.months !== undefined) return { length: notice.months, unit: 'months', firstDayOfFollowingMonth };
+  return { length: notice.days ?? 0, unit: 'days', firstDayOfFollowingMonth };
+}

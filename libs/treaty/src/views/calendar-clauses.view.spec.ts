@@ -1,0 +1,157 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { consented, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * Entry into force and withdrawal under clauses that count months or years, or run to the first day of the following
+ * month (decision 0063), on the real dates of two treaties.
+ */
+
+function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), options);
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+describe('the Paris Agreement: a withdrawal takes effect one year after its notification (art. 28(2))', () => {
+  // In force on the thirtieth day after the 55th instrument (5 October 2016: 4 November 2016); here the third, France's.
+  // The United States accepted on 3 September 2016, notified its withdrawal on 4 November 2019, and left on
+  // 4 November 2020: a year later, across 29 February 2020, which 365 days miss by one.
+  const paris = (notice: Partial<Parameters<typeof registeredMultilateral>[0]>) => [
+    registeredMultilateral({
+      parties: ['US', 'CN', 'FR'],
+      entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+      withdrawalNoticeDays: undefined,
+      ...notice,
+    }),
+    consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+    consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+    consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+    withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+  ];
+
+  it('registered as one year, the US withdrawal takes effect on 2020-11-04', () => {
+    const view = statusOf(paris({ withdrawalNotice: { years: 1 } }), { today: '2026-01-01' });
+    expect(view.enteredIntoForceOn).toBe('2016-11-04');
+    expect(view.withdrawalNotice).toEqual({ years: 1 });
+    expect(view.withdrawalNoticeDays).toBeNull();
+    expect(view.ratification['US']).toMatchObject({
+      inForceOn: '2016-11-04',
+      withdrawalNotifiedOn: '2019-11-04',
+      withdrawalEffectiveOn: '2020-11-04',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+      withdrewOn: '2020-11-04',
+    });
+  });
+
+  it('the United States is still a party on 2020-11-03 and has left on 2020-11-04', () => {
+    const events = paris({ withdrawalNotice: { years: 1 } });
+    expect(statusOf(events, { asOf: '2020-11-03' }).ratification['US']).toMatchObject({ withdrawn: false });
+    expect(statusOf(events, { asOf: '2020-11-04' }).ratification['US']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2020-11-04',
+    });
+  });
+
+  it('a registration of 365 days reads as it always did: a day early across the leap year', () => {
+    const view = statusOf(paris({ withdrawalNoticeDays: 365 }), { today: '2026-01-01' });
+    expect(view.withdrawalNoticeDays).toBe(365);
+    expect(view.withdrawalNotice).toEqual({ days: 365 });
+    expect(view.ratification['US']).toMatchObject({ withdrawalEffectiveOn: '2020-11-03', withdrewOn: '2020-11-03' });
+  });
+});
+
+describe('the Rome Statute: the first day of the month after the 60th day following the deposit (art. 126)', () => {
+  // Senegal deposited first (2 February 1999); the 60th instrument was deposited on 11 April 2002 (Cambodia's among
+  // the ten deposited together that day): 60 days later is 10 June 2002, so the Statute entered into force on
+  // 1 July 2002. For a state depositing later, the same from its own deposit: Burundi (21 September 2004) on
+  // 1 December 2004, Japan (acceding 17 July 2007) on 1 October 2007. Withdrawal takes effect one year after the
+  // notification (art. 127(1)): Burundi notified on 27 October 2016 and left on 27 October 2017.
+  const fillers = Array.from({ length: 58 }, (_, index) => `X${String.fromCharCode(65 + (index % 26))}${index}`);
+  const rome = [
+    registeredMultilateral({
+      parties: ['SN', ...fillers, 'KH', 'BI'],
+      entryIntoForce: { instrumentsRequired: 60, daysAfter: 60, firstDayOfFollowingMonth: true },
+      withdrawalNoticeDays: undefined,
+      withdrawalNotice: { years: 1 },
+    }),
+    consented(uuid(2), 'SN', 'ratification', '1999-02-02'),
+    ...fillers.map((party, index) => consented(uuid(100 + index), party, 'ratification', '2001-06-01')),
+    consented(uuid(3), 'KH', 'ratification', '2002-04-11'),
+    consented(uuid(4), 'BI', 'ratification', '2004-09-21'),
+    consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+    withdrawalNotified(uuid(6), 'BI', '2016-10-27'),
+  ];
+
+  it('entered into force on 2002-07-01, for Senegal and Cambodia too', () => {
+    const view = statusOf(rome, { today: '2026-01-01' });
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2002-07-01',
+      enteredIntoForceOnComputed: true,
+      enteredIntoForceOnByClause: '2002-07-01',
+    });
+    expect(view.ratification['SN']).toMatchObject({ inForceOn: '2002-07-01', inForceOnComputed: true });
+    expect(view.ratification['KH']).toMatchObject({ inForceOn: '2002-07-01', inForceOnComputed: true });
+  });
+
+  it('not yet in force on 2002-06-30, nor on 2002-06-10, the day 60 days alone would give', () => {
+    for (const asOf of ['2002-06-10', '2002-06-30']) {
+      expect(statusOf(rome, { asOf })).toMatchObject({
+        enteredIntoForceOn: null,
+        enteredIntoForceOnExpected: '2002-07-01',
+      });
+    }
+  });
+
+  it('for a state depositing later, the first day of the month after the 60th day following its own deposit', () => {
+    const view = statusOf(rome, { today: '2026-01-01' });
+    expect(view.ratification['BI']).toMatchObject({ inForceOn: '2004-12-01', inForceOnComputed: true });
+    expect(view.ratification['JP']).toMatchObject({ inForceOn: '2007-10-01', inForceOnComputed: true });
+    expect(statusOf(rome, { asOf: '2007-09-30' }).ratification['JP']).toMatchObject({
+      inForceOn: null,
+      inForceOnExpected: '2007-10-01',
+    });
+  });
+
+  it("Burundi's withdrawal takes effect a year after its notification", () => {
+    expect(statusOf(rome, { today: '2026-01-01' }).ratification['BI']).toMatchObject({
+      withdrawalNotifiedOn: '2016-10-27',
+      withdrawalEffectiveOn: '2017-10-27',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+    });
+  });
+});
+
+describe('a Council of Europe convention: the first day of the month following a period of months', () => {
+  // In force on the first day of the month following three months after the fifth instrument; a denunciation
+  // effective on the first day of the month following six months after its notification.
+  const convention = [
+    registeredMultilateral({
+      entryIntoForce: { instrumentsRequired: 5, monthsAfter: 3, firstDayOfFollowingMonth: true },
+      withdrawalNoticeDays: undefined,
+      withdrawalNotice: { months: 6, firstDayOfFollowingMonth: true },
+    }),
+    consented(uuid(2), 'AT', 'ratification', '2019-05-02'),
+    consented(uuid(3), 'BE', 'ratification', '2019-07-31'),
+    consented(uuid(4), 'CZ', 'ratification', '2019-11-30'),
+    consented(uuid(5), 'DK', 'ratification', '2020-01-20'),
+    consented(uuid(6), 'EE', 'ratification', '2020-03-15'),
+    withdrawalNotified(uuid(7), 'BE', '2023-02-10'),
+  ];
+
+  it('the fifth instrument on 2020-03-15: in force on 2020-07-01; a denunciation of 2023-02-10 takes effect on 2023-09-01', () => {
+    const view = statusOf(convention, { today: '2026-01-01' });
+    expect(view).toMatchObject({ enteredIntoForceOn: '2020-07-01', enteredIntoForceOnComputed: true });
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2020-07-01' });
+    expect(view.ratification['BE']).toMatchObject({
+      withdrawalEffectiveOn: '2023-09-01',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+    });
+    expect(statusOf(convention, { asOf: '2023-08-31' }).ratification['BE']).toMatchObject({ withdrawn: false });
+  });
+});
