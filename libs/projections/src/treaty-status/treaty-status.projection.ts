@@ -72,7 +72,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 14: treaty_parties holds every party a listing may ever have shown the treaty under, `on_record` marking those
     //    it has now (decision 0055): a file built before kept a party whose joining was retracted, listed under it.
     // 15: a bilateral treaty suspended by one of its parties is `suspended` (decision 0066): a file built before
-    //    stored it `in-force`, and a listing by status missed it.
+    //    stored it `in-force`, and a listing by status missed it. A state whose consent is on record is a party of a
+    //    multilateral treaty (decision 0067): one whose joining was retracted after it ratified was not listed.
     version: 15,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

@@ -133,13 +133,47 @@ describe('parties join over time', () => {
       .thenThrows('FIELD_NOT_APPLICABLE', { field: 'successionOn' });
   });
 
-  it('ratification, acceptance or approval by a state that never joined is refused', () => {
+  it('ratification, acceptance or approval by a state not on record joins a multilateral treaty', () => {
+    // The World Heritage Convention (UNESCO, 1972) is "subject to ratification or acceptance" by UNESCO's members,
+    // who never sign it; ILO conventions are signed by no state at all.
+    const accepted = [registeredMultilateral(), consented(uuid(2), 'FR', 'acceptance', '1975-06-27')];
     spec
       .given([registeredMultilateral()])
       .when(
-        report(id, { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'FR', occurredOn: '2025-05-01' }),
+        report(id, { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'FR', occurredOn: '1975-06-27' }),
       )
-      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party', message: /joins by signature, accession or succession/ });
+      .then({
+        type: 'ConsentToBeBoundExpressed',
+        data: { ...base('1975-06-27'), party: 'FR', consentType: 'acceptance' },
+      });
+    // A party now: its reservations are its own.
+    spec
+      .given(accepted)
+      .when(report(id, { type: 'reservation', party: 'FR', occurredOn: '1975-06-27' }))
+      .then({ type: 'ReservationMade', data: { ...base('1975-06-27'), party: 'FR' } });
+    // Its retraction takes the party off again, as an accession's does.
+    spec
+      .given([...accepted, retracted(uuid(2))])
+      .when(report(id, { type: 'reservation', party: 'FR', occurredOn: '1975-06-27' }))
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+  });
+
+  it('ratification, acceptance or approval by a state not on record is refused on a treaty of unknown kind', () => {
+    spec
+      .given([registered()])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-05-01' }),
+      )
+      .thenThrows('PARTY_NOT_IN_TREATY', {
+        field: 'party',
+        message: /joins by signature, accession or succession, or, on a treaty registered multilateral, by any consent/,
+      });
+    spec
+      .given([registered({ kind: 'bilateral' })])
+      .when(
+        report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-05-01' }),
+      )
+      .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
   });
 
   it('a retracted accession takes its party off again', () => {

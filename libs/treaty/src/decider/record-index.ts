@@ -24,9 +24,11 @@ const NONE: readonly DevelopmentOnRecord[] = [];
 class GrowingRecordIndex implements RecordIndex {
   readonly onRecord: DevelopmentOnRecord[] = [];
   readonly parties: string[];
+  private readonly treaty: TreatyProfile;
   private readonly byIdentity = new Map<string, DevelopmentOnRecord[]>();
 
   constructor(treaty: TreatyProfile, developments: readonly DevelopmentOnRecord[]) {
+    this.treaty = treaty;
     this.parties = [...treaty.parties];
     for (const development of developments) this.add(development);
   }
@@ -43,7 +45,7 @@ class GrowingRecordIndex implements RecordIndex {
     if (same) same.push(development);
     else this.byIdentity.set(key, [development]);
     const party = partyOf(development.current);
-    if (party !== undefined && addsParty(development.current) && !this.parties.includes(party)) {
+    if (party !== undefined && addsParty(development.current, this.treaty) && !this.parties.includes(party)) {
       this.parties.push(party);
     }
   }

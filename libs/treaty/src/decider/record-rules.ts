@@ -41,7 +41,7 @@ export function requireToday(context: DecisionContext): string {
 /**
  * A development's party must be a party of the treaty: an original one or one that joined. A signature by a party,
  * an accession or a succession is how a party joins, so for those any party is accepted, except on a treaty
- * registered as bilateral.
+ * registered as bilateral; on one registered multilateral, so is any consent to be bound (`addsParty`).
  */
 export function assertPartyInTreaty(
   development: Development,
@@ -52,7 +52,7 @@ export function assertPartyInTreaty(
   const party = partyOf(development);
   if (party === undefined) return;
   if (parties.includes(party)) return;
-  if (addsParty(development)) {
+  if (addsParty(development, treaty)) {
     if (treaty.kind !== 'bilateral') return;
     throw new TreatyRuleViolation(
       'BILATERAL_TREATY_CLOSED',
@@ -62,7 +62,7 @@ export function assertPartyInTreaty(
   }
   throw new TreatyRuleViolation(
     'PARTY_NOT_IN_TREATY',
-    `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession`,
+    `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession, or, on a treaty registered multilateral, by any consent to be bound`,
     `${prefix}party`,
   );
 }

@@ -54,11 +54,19 @@ export function findDevelopment(state: RegisteredTreaty, developmentId: string):
   return state.developments.find((development) => development.developmentId === developmentId);
 }
 
-/** Whether this development, on record, makes its party a party of the treaty (a signature, accession, succession). */
-export function addsParty(development: Development): boolean {
+/**
+ * Whether this development, on record, makes its party a party of the treaty: a signature, an accession, a succession
+ * or a definitive signature; and, on a treaty registered multilateral, any consent to be bound. Conventions adopted by
+ * an organisation are ratified, accepted or approved by states that never signed them (ILO conventions are signed by
+ * no state; UNESCO's are "subject to ratification, acceptance or approval" by its members), so there a ratification
+ * by a state not on record is how it joins (decision 0067). A treaty of unknown kind keeps the stricter rule, which
+ * catches a report naming the wrong state.
+ */
+export function addsParty(development: Development, treaty: Pick<TreatyProfile, 'kind'>): boolean {
   return (
     (development.type === 'signed' && development.party !== undefined) ||
-    (development.type === 'consent-to-be-bound' && consentAddsParty(development.consentType))
+    (development.type === 'consent-to-be-bound' &&
+      (treaty.kind === 'multilateral' || consentAddsParty(development.consentType)))
   );
 }
 
@@ -91,7 +99,12 @@ export function partiesOf(
   const parties = [...treaty.parties];
   for (const development of developments) {
     const party = partyOf(development.current);
-    if (!development.retracted && party !== undefined && addsParty(development.current) && !parties.includes(party)) {
+    if (
+      !development.retracted &&
+      party !== undefined &&
+      addsParty(development.current, treaty) &&
+      !parties.includes(party)
+    ) {
       parties.push(party);
     }
   }

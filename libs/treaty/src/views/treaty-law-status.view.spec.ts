@@ -744,6 +744,24 @@ describe('per party', () => {
   });
 });
 
+describe('a convention its parties never signed', () => {
+  it('counts the ratifications and acceptances of states not on record, and binds each from its own date', () => {
+    // UNESCO's conventions are ratified or accepted by its members, with no signature (decision 0067).
+    const view = statusOf([
+      registeredMultilateral({ parties: ['AT', 'BE'] }),
+      consented(uuid(2), 'FR', 'acceptance', '1975-06-27'),
+      consented(uuid(3), 'EG', 'ratification', '1974-02-07'),
+      consented(uuid(4), 'US', 'ratification', '1973-12-07'),
+      consented(uuid(5), 'IT', 'ratification', '1978-06-23'),
+    ]);
+    expect(view.parties).toEqual(['AT', 'BE', 'FR', 'EG', 'US', 'IT']);
+    // The third instrument (FR's, 1975-06-27) + 30 days.
+    expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '1975-07-27' });
+    expect(view.ratification['US']).toMatchObject({ status: 'completed', inForceOn: '1975-07-27' });
+    expect(view.ratification['IT']).toMatchObject({ status: 'completed', inForceOn: '1978-07-23' });
+  });
+});
+
 describe('provisional application until entry into force', () => {
   it('ends when the treaty enters into force for the party, if no end is on record', () => {
     const events = [
