@@ -331,9 +331,25 @@ export function assertObjectionWithdrawalsStillFollow(
   prefix = '',
 ): void {
   if (corrected.type !== 'objection') return;
-  const record = [...others, { developmentId, current: corrected }];
-  for (const withdrawal of others) {
-    const { current } = withdrawal;
+  const withdrawal = withdrawalWithNoObjection([...others, { developmentId, current: corrected }]);
+  if (withdrawal === undefined) return;
+  const { current } = withdrawal;
+  // Moved to another state, the objection left its own state's withdrawal; moved in time, it came after it.
+  const field = corrected.party === current.party ? 'occurredOn' : 'party';
+  throw new TreatyRuleViolation(
+    'OBJECTION_NOT_FOUND',
+    `${prefix}${field} ${corrected[field]}: the withdrawal of ${current.party}'s objections to the reservations of ${current.againstParty} (${current.occurredOn}, development ${withdrawal.developmentId}) would come before every objection it withdraws; correct or retract that withdrawal first`,
+    `${prefix}${field}`,
+  );
+}
+
+/** A withdrawal of objections on `record` that no objection of its state to the same party's reservations precedes. */
+export function withdrawalWithNoObjection(
+  record: readonly Pick<DevelopmentOnRecord, 'developmentId' | 'current'>[],
+):
+  | (Pick<DevelopmentOnRecord, 'developmentId'> & { current: Extract<Development, { type: 'objection-withdrawn' }> })
+  | undefined {
+  for (const { developmentId, current } of record) {
     if (current.type !== 'objection-withdrawn') continue;
     const answered = record.some(
       (other) =>
@@ -342,13 +358,7 @@ export function assertObjectionWithdrawalsStillFollow(
         other.current.againstParty === current.againstParty &&
         comparePartialDates(current.occurredOn, other.current.occurredOn) >= 0,
     );
-    if (answered) continue;
-    // Moved to another state, the objection left its own state's withdrawal; moved in time, it came after it.
-    const field = corrected.party === current.party ? 'occurredOn' : 'party';
-    throw new TreatyRuleViolation(
-      'OBJECTION_NOT_FOUND',
-      `${prefix}${field} ${corrected[field]}: the withdrawal of ${current.party}'s objections to the reservations of ${current.againstParty} (${current.occurredOn}, development ${withdrawal.developmentId}) would come before every objection it withdraws; correct or retract that withdrawal first`,
-      `${prefix}${field}`,
-    );
+    if (!answered) return { developmentId, current };
   }
+  return undefined;
 }
