@@ -302,11 +302,8 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
       { type: 'objection-withdrawn', party: 'CZ', againstParty: 'FR', occurredOn: '2025-12-01' },
     ],
     ['PARTY_NOT_IN_TREATY', 422, { type: 'withdrawal-notified', party: 'US', occurredOn: '2026-01-10' }],
-    [
-      'PARTY_NOT_IN_TREATY',
-      422,
-      { type: 'consent-to-be-bound', consentType: 'ratification', party: 'US', occurredOn: '2025-04-01' },
-    ],
+    // A state that is no party makes no reservation (its ratification would make it one: decision 0067).
+    ['PARTY_NOT_IN_TREATY', 422, { type: 'reservation', party: 'US', occurredOn: '2025-04-01' }],
     [
       'EFFECTIVE_BEFORE_NOTIFICATION',
       422,
@@ -1167,5 +1164,81 @@ describe('acts treaty law does not expect, reported all the same', () => {
       { code: 'LATE_RESERVATION', party: 'AT', developmentIds: [ids[3], ids[0]] },
     ]);
     expect(now.body.ratification.AT.reservations).toHaveLength(1);
+  });
+});
+
+describe('a bilateral treaty one party suspends (decision 0066)', () => {
+  // New START: in force since 5 February 2011; Russia suspended it on 21 February 2023, the United States did not.
+  const treaty = {
+    id: 'new-start',
+    title: 'Treaty on Measures for the Further Reduction and Limitation of Strategic Offensive Arms',
+    parties: ['US', 'RU'],
+    category: 'security',
+    kind: 'bilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '2010-04-08' },
+    { type: 'entered-into-force', occurredOn: '2011-02-05' },
+    { type: 'suspended', party: 'RU', occurredOn: '2023-02-21' },
+  ]);
+
+  it('is suspended, in the view and in the listing by status, and was in force the day before', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({ status: 'suspended', suspendedOn: '2023-02-21' });
+    expect(now.body.ratification.RU).toMatchObject({ suspended: true, suspendedOn: '2023-02-21' });
+    expect(now.body.ratification.US).toMatchObject({ suspended: false });
+    const before = await http.get(`/treaties/${treaty.id}?asOf=2023-02-20`).expect(200);
+    expect(before.body.status).toBe('in-force');
+    const ids = async (status: string) =>
+      (await http.get(`/treaties?status=${status}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await ids('suspended')).toContain(treaty.id);
+    expect(await ids('in-force')).not.toContain(treaty.id);
+  });
+});
+
+describe('a convention its members ratify or accept without signing it (decision 0067)', () => {
+  // As UNESCO's conventions are: two original parties, then France accepts, Egypt and Italy ratify, none signing.
+  const treaty = {
+    id: 'heritage-convention',
+    title: 'Convention concerning the Protection of the World Cultural and Natural Heritage',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'EG', occurredOn: '2025-02-07' },
+    { type: 'consent-to-be-bound', consentType: 'acceptance', party: 'FR', occurredOn: '2025-06-27' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'IT', occurredOn: '2025-07-23' },
+  ]);
+
+  it('makes each a party, counts its instrument, and lists the treaty under it', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({
+      parties: ['AT', 'BE', 'EG', 'FR', 'IT'],
+      status: 'in-force',
+      enteredIntoForceOn: '2025-08-22',
+    });
+    expect(now.body.ratification.FR).toMatchObject({ consent: { type: 'acceptance', on: '2025-06-27' } });
+    const listed = await http.get('/treaties?party=FR').expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(treaty.id);
+  });
+
+  it('still refuses a ratification by a state not on record when the treaty is not registered multilateral', async () => {
+    const http = onRecord.subject.http;
+    await post(http, '/treaties', {
+      id: 'unknown-kind',
+      title: 'Treaty of unknown kind',
+      parties: ['RU', 'IR'],
+      category: 'other',
+    }).expect(201);
+    const refused = await post(
+      http,
+      '/treaties/unknown-kind/developments',
+      report({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'IQ', occurredOn: '2025-02-07' }),
+    ).expect(422);
+    expect(refused.body).toMatchObject({ code: 'PARTY_NOT_IN_TREATY' });
   });
 });
