@@ -1198,11 +1198,12 @@ describe('a bilateral treaty one party suspends (decision 0066)', () => {
 });
 
 describe('a convention its members ratify or accept without signing it (decision 0067)', () => {
-  // As UNESCO's conventions are: two original parties, then France accepts, Egypt and Italy ratify, none signing.
+  // As UNESCO's conventions are: adopted with no state as an original party, then Egypt ratifies, France accepts and
+  // Italy ratifies, none signing.
   const treaty = {
     id: 'heritage-convention',
     title: 'Convention concerning the Protection of the World Cultural and Natural Heritage',
-    parties: ['AT', 'BE'],
+    parties: [],
     category: 'other',
     kind: 'multilateral',
     entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
@@ -1217,13 +1218,28 @@ describe('a convention its members ratify or accept without signing it (decision
     const http = request(onRecord.subject.http);
     const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
     expect(now.body).toMatchObject({
-      parties: ['AT', 'BE', 'EG', 'FR', 'IT'],
+      parties: ['EG', 'FR', 'IT'],
       status: 'in-force',
       enteredIntoForceOn: '2025-08-22',
     });
     expect(now.body.ratification.FR).toMatchObject({ consent: { type: 'acceptance', on: '2025-06-27' } });
     const listed = await http.get('/treaties?party=FR').expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(treaty.id);
+    const rows = (await http.get('/exports/treaties.csv').expect(200)).text.split('\r\n');
+    expect(rows.find((row) => row.startsWith(`${treaty.id},`))).toContain('EG FR IT');
+  });
+
+  it('is registered with no original party only as a multilateral treaty', async () => {
+    const http = onRecord.subject.http;
+    const refused = await post(http, '/treaties', { ...treaty, id: 'no-party-bilateral', kind: 'bilateral' }).expect(
+      400,
+    );
+    expect(refused.body.errors).toContainEqual({
+      field: 'parties',
+      message: 'parties must name at least two parties (a treaty registered multilateral may name none)',
+    });
+    const { kind: _kind, ...ofUnknownKind } = { ...treaty, id: 'no-party-unknown' };
+    await post(http, '/treaties', ofUnknownKind).expect(400);
   });
 
   it('still refuses a ratification by a state not on record when the treaty is not registered multilateral', async () => {

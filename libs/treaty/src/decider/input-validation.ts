@@ -107,7 +107,12 @@ export function requirePartyCode(value: unknown, field: string): string {
   return value;
 }
 
-export function requireParties(value: unknown, field: string): string[] {
+/**
+ * The original parties: two at least, as a bilateral treaty or one of unknown kind has; `openToAll`, a multilateral
+ * treaty, may name none, its states joining by signature or consent (a convention an organisation adopted, which no
+ * state signed at adoption: decision 0067).
+ */
+export function requireParties(value: unknown, field: string, openToAll = false): string[] {
   if (!Array.isArray(value)) {
     throw new TreatyRuleViolation('MISSING_FIELD', `${field} must be a list of party codes`, field);
   }
@@ -119,8 +124,12 @@ export function requireParties(value: unknown, field: string): string[] {
   if (duplicate !== undefined) {
     throw new TreatyRuleViolation('DUPLICATE_PARTY', `${field} lists ${duplicate} more than once`, field);
   }
-  if (parties.length < 2) {
-    throw new TreatyRuleViolation('TOO_FEW_PARTIES', `${field} must name at least two parties`, field);
+  if (parties.length < 2 && !openToAll) {
+    throw new TreatyRuleViolation(
+      'TOO_FEW_PARTIES',
+      `${field} must name at least two parties (a treaty registered multilateral may name none: its states join later)`,
+      field,
+    );
   }
   return parties;
 }

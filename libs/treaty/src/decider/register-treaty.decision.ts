@@ -22,14 +22,17 @@ export function registerTreaty(command: RegisterTreaty, state: TreatyState): Tre
   }
   const { data } = command;
   requireEventId(data.eventId, 'eventId');
+  const treatyId = requireTreatyId(data.treatyId, 'treatyId');
+  const title = requireText(data.title, 'title', INPUT_LIMITS.title);
+  const terms = parseRegistrationTerms(data);
   return {
     type: 'TreatyRegistered',
     data: {
-      treatyId: requireTreatyId(data.treatyId, 'treatyId'),
-      title: requireText(data.title, 'title', INPUT_LIMITS.title),
-      parties: requireParties(data.parties, 'parties'),
+      treatyId,
+      title,
+      parties: requireParties(data.parties, 'parties', terms.kind === 'multilateral'),
       category: requireCategory(data.category, 'category'),
-      ...parseRegistrationTerms(data),
+      ...terms,
     },
   };
 }

@@ -50,7 +50,22 @@ describe('RegisterTreaty', () => {
     spec
       .given([])
       .when(register({ parties: ['RU'] }))
+      .thenThrows('TOO_FEW_PARTIES', { field: 'parties', message: /a treaty registered multilateral may name none/ });
+    spec
+      .given([])
+      .when(register({ parties: [], kind: 'bilateral' }))
       .thenThrows('TOO_FEW_PARTIES', { field: 'parties' });
+  });
+
+  it('registers a multilateral convention with one original party, or none: its states join later', () => {
+    spec
+      .given([])
+      .when(register({ parties: [], kind: 'multilateral' }))
+      .then(registered({ parties: [], kind: 'multilateral' }));
+    spec
+      .given([])
+      .when(register({ parties: ['FR'], kind: 'multilateral' }))
+      .then(registered({ parties: ['FR'], kind: 'multilateral' }));
   });
 
   it('refuses a party listed twice', () => {

@@ -68,7 +68,8 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
       'dl',
       { class: 'facts' },
       h('dt', {}, 'Parties'),
-      h('dd', {}, status.parties.join(', ')),
+      // A convention registered with no original party has none until states sign or consent (decision 0067).
+      h('dd', {}, status.parties.length > 0 ? status.parties.join(', ') : 'none yet'),
       h('dt', {}, 'Category'),
       h('dd', {}, status.category),
       status.kind ? [h('dt', {}, 'Kind'), h('dd', {}, status.kind)] : null,

@@ -32,7 +32,7 @@ export function renderTreatyList(list, treaties, selectedId, onChoose) {
             'span',
             { class: 'treaty-meta' },
             statusBadge(treaty.status),
-            h('span', { class: 'parties-list' }, ` ${treaty.parties.join(' · ')} · ${treaty.category}`),
+            h('span', { class: 'parties-list' }, ` ${[...treaty.parties, treaty.category].join(' · ')}`),
           ),
         ),
       ),

@@ -7,7 +7,6 @@ import {
   Min,
   ValidateNested,
   ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -27,7 +26,7 @@ import {
 import { EntryIntoForceDto } from './entry-into-force.dto';
 import { TreatyIdentifiersDto } from './treaty-identifiers.dto';
 import { TreatyRelationDto } from './treaty-relation.dto';
-import { IsAbsentOr, IsCleanText, IsNotWith, IsOnePeriod } from './validation.decorators';
+import { HasOriginalParties, IsAbsentOr, IsCleanText, IsNotWith, IsOnePeriod } from './validation.decorators';
 import { WithdrawalNoticeDto } from './withdrawal-notice.dto';
 
 export class RegisterTreatyRequestDto {
@@ -51,14 +50,14 @@ export class RegisterTreatyRequestDto {
   @ApiProperty({
     example: ['RU', 'IR'],
     description:
-      'The original parties: ISO 3166-1 alpha-2 codes or organisation codes such as EAEU. Others join later by signature, accession or succession',
-    minItems: 2,
+      'The original parties: ISO 3166-1 alpha-2 codes or organisation codes such as EAEU. Others join later by signature, accession or succession (on a multilateral treaty, by any consent to be bound). At least two, except for a treaty registered multilateral, which may name none (a convention an organisation adopted)',
+    minItems: 0,
     maxItems: INPUT_LIMITS.parties,
     uniqueItems: true,
     pattern: PARTY_CODE_PATTERN.source,
   })
   @IsArray()
-  @ArrayMinSize(2, { message: 'parties must name at least two parties' })
+  @HasOriginalParties()
   @ArrayMaxSize(INPUT_LIMITS.parties)
   @ArrayUnique({ message: 'parties must not repeat a party' })
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each party must be a code such as RU, IR or EAEU' })

@@ -136,3 +136,18 @@ export const IsNotWith = (other: string) =>
       defaultMessage: () => `give $property or ${other}, not both`,
     },
   });
+
+/**
+ * A registration's original parties: two at least, except on a treaty registered multilateral, which may name none
+ * (its states join later by signature or consent: decision 0067), as the domain's `requireParties` says. A value that
+ * is not a list is left to the field's other checks.
+ */
+export const HasOriginalParties = () =>
+  ValidateBy({
+    name: 'hasOriginalParties',
+    validator: {
+      validate: (value: unknown, args) =>
+        !Array.isArray(value) || value.length >= 2 || (args?.object as { kind?: unknown }).kind === 'multilateral',
+      defaultMessage: () => '$property must name at least two parties (a treaty registered multilateral may name none)',
+    },
+  });
