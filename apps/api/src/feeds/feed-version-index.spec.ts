@@ -160,6 +160,31 @@ describe('FeedVersionIndex', () => {
     expect(await index.versions()).toEqual(derived(treaties));
   });
 
+  it('redoes, at the next request, a build or a refresh that a failed read cut short', async () => {
+    await registerTreaty('convention', ['AT', 'BE']);
+    let failing = true;
+    const flaky = {
+      treatyIds: (party?: string) => treaties.treatyIds(party),
+      partiesOnRecord: (treatyId: string) => treaties.partiesOnRecord(treatyId),
+      viewsChangedAfter: (position: bigint) => treaties.viewsChangedAfter(position),
+      timeline: (treatyId: string) => {
+        if (failing) throw new Error('SQLITE_BUSY: database is locked');
+        return treaties.timeline(treatyId);
+      },
+    };
+    const index = new FeedVersionIndex(flaky);
+    await expect(index.versions()).rejects.toThrow('SQLITE_BUSY');
+    failing = false;
+    expect(await index.versions()).toEqual(derived(treaties));
+
+    await reportOn('convention', { type: 'signed', occurredOn: '2025-01-10' });
+    failing = true;
+    await expect(index.versions()).rejects.toThrow('SQLITE_BUSY');
+    failing = false;
+    expect(await index.versions()).toEqual(derived(treaties));
+    expect(await index.versions()).toHaveLength(1);
+  });
+
   // Every step of a random walk over registrations, reports, accessions, corrections and retractions: the index
   // answers what deriving the feed from every treaty's timeline answers, for the feed of every development and for
   // each party's: with every party's feed kept, and with two kept at once, so that feeds are dropped and cut anew.

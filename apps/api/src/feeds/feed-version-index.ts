@@ -48,7 +48,11 @@ export class FeedVersionIndex {
    * between. The first call builds the index over many turns, so that the event loop is not held.
    */
   async versions(party?: string): Promise<readonly EntryVersion[]> {
-    await (this.built ??= this.build());
+    // A build that failed (a read of the read model refused) is tried again by the next request.
+    await (this.built ??= this.build().catch((error: unknown) => {
+      this.built = undefined;
+      throw error;
+    }));
     this.refresh();
     if (party === undefined) return this.every;
     let feed = this.parties.get(party);
@@ -83,7 +87,6 @@ export class FeedVersionIndex {
 
   private refresh(): void {
     const { treatyIds: changed, upTo } = this.source.viewsChangedAfter(this.refreshedUpTo);
-    this.refreshedUpTo = upTo;
     if (changed.size === 0) return;
     for (const treatyId of changed) this.readVersionsOf(treatyId);
     this.every = this.replaced(this.every, changed, () => true);
@@ -97,6 +100,8 @@ export class FeedVersionIndex {
       }
       feed.versions = this.replaced(feed.versions, changed, (treatyId) => feed.treatyIds.has(treatyId));
     }
+    // Only once all is redone: a read that fails half-way leaves these changes for the next refresh to redo.
+    this.refreshedUpTo = upTo;
   }
 
   private readVersionsOf(treatyId: string): void {
