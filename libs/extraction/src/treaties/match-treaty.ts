@@ -59,7 +59,7 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
         const shared = named.filter((code) => treaty.parties.includes(code)).length;
         const foreign = named.length - shared;
         const words = titleScore(wordsOf(treaty), clues.text, clues.noun?.phrase ?? '');
-        const enough = shared >= Math.min(2, treaty.parties.length) || (shared >= 1 && (foreign === 0 || words >= 1));
+        const enough = shared >= 2 || (shared >= 1 && (foreign === 0 || words >= 1));
         return { treaty, score: enough ? shared * 2 - foreign + words : -Infinity, by: 'parties' as const };
       })
       .filter((candidate) => candidate.score > -Infinity);

@@ -23,7 +23,14 @@ export function assertRetractionLeavesRecordWhole(
     );
   }
   if (retracted.current.type !== 'objection') return;
-  const orphaned = withdrawalWithNoObjection(others);
+  // Only a withdrawal this objection answered: one of its state, of objections to the same party's reservations.
+  const { party, againstParty } = retracted.current;
+  const orphaned = withdrawalWithNoObjection(
+    others.filter(
+      ({ current }) =>
+        current.type !== 'objection-withdrawn' || (current.party === party && current.againstParty === againstParty),
+    ),
+  );
   if (orphaned === undefined) return;
   const { current } = orphaned;
   throw new TreatyRuleViolation(

@@ -75,8 +75,10 @@ function effectOnRecord(
   if (reported) return { on: reported.current.occurredOn, how: `is reported to have taken effect on` };
   const bound = others.some(
     ({ current }) =>
+      // Without a clause a consent binds only once the treaty is in force (decision 0043), as the views read it.
       (((current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
-        current.party === party) ||
+        current.party === party &&
+        treaty.entryIntoForce !== undefined) ||
         (current.type === 'entered-into-force' && (current.party === undefined || current.party === party))) &&
       comparePartialDates(current.occurredOn, occurredOn) <= 0,
   );

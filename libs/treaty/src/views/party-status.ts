@@ -444,7 +444,12 @@ export function treatySuspensionOf(
   if (own.suspended) return own;
   const byAParty = partiesOfABilateral
     .map((party) => suspensionOf(onRecord, party))
-    .filter((suspension) => suspension.suspended)
+    .filter(
+      (suspension) =>
+        suspension.suspended &&
+        // A resumption of the whole treaty after it ends it too.
+        (own.resumedOn === null || comparePartialDates(own.resumedOn, suspension.suspendedOn!) < 0),
+    )
     .sort((a, b) => comparePartialDates(a.suspendedOn!, b.suspendedOn!))[0];
   return byAParty ? { suspendedOn: byAParty.suspendedOn, resumedOn: null, suspended: true } : own;
 }

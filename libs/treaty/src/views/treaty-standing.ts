@@ -266,7 +266,10 @@ export function treatyStandingOf(
           // after all (decision 0038).
           history.kind === 'bilateral' && remaining.length < parties.length
           ? 'will-not-enter-into-force'
-          : remaining.length > 0 && remaining.every((party) => partyStandings.get(party)?.status === 'completed')
+          : // A convention with no original party has no set of states whose consents complete it: its clause decides.
+            history.parties.length > 0 &&
+              remaining.length > 0 &&
+              remaining.every((party) => partyStandings.get(party)?.status === 'completed')
             ? 'ratified'
             : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
               ? 'ratification-in-progress'
