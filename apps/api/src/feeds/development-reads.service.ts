@@ -59,10 +59,9 @@ export class DevelopmentReads {
   recordsByDevelopment(treatyIds: Iterable<string>): Map<string, DevelopmentRecord> {
     const records = new Map<string, DevelopmentRecord>();
     for (const treatyId of treatyIds) {
-      const status = this.readModels.treaties.status(treatyId);
-      const timeline = this.readModels.treaties.timeline(treatyId);
-      if (!status || !timeline) continue;
-      for (const record of developmentRecords(summaryOf(status), timeline)) records.set(record.developmentId, record);
+      for (const record of treatyRecordsIn(this.readModels.treaties, treatyId)?.records ?? []) {
+        records.set(record.developmentId, record);
+      }
     }
     return records;
   }
@@ -102,12 +101,22 @@ export class DevelopmentReads {
 
   treaty(treatyId: string): { summary: TreatySummary; status: JsonView; records: DevelopmentRecord[] } {
     refuseIfDeleted(this.readModels.treaties, treatyId);
-    const status = this.readModels.treaties.status(treatyId);
-    const timeline = this.readModels.treaties.timeline(treatyId);
-    if (!status || !timeline) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
-    const summary = summaryOf(status);
-    return { summary, status, records: developmentRecords(summary, timeline) };
+    const found = treatyRecordsIn(this.readModels.treaties, treatyId);
+    if (!found) throw new ApiProblem(404, 'TREATY_NOT_FOUND', `No treaty has the id "${treatyId}"`);
+    return found;
   }
+}
+
+/** One treaty's summary, status and developments, or undefined when the read model holds no such treaty. */
+function treatyRecordsIn(
+  treaties: TreatyStatusQueries,
+  treatyId: string,
+): { summary: TreatySummary; status: JsonView; records: DevelopmentRecord[] } | undefined {
+  const status = treaties.status(treatyId);
+  const timeline = treaties.timeline(treatyId);
+  if (!status || !timeline) return undefined;
+  const summary = summaryOf(status);
+  return { summary, status, records: developmentRecords(summary, timeline) };
 }
 
 /** Every treaty's status view (optionally only a party's), in id order, page by page. */

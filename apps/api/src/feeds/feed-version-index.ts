@@ -90,13 +90,19 @@ export class FeedVersionIndex {
     if (changed.size === 0) return;
     for (const treatyId of changed) this.readVersionsOf(treatyId);
     this.every = this.replaced(this.every, changed, () => true);
+    // Each changed treaty's parties, asked once for every party feed kept (none for a treaty no longer held).
+    const partiesNow = new Map(
+      this.parties.size === 0
+        ? []
+        : [...changed].map((treatyId) => [
+            treatyId,
+            this.byTreaty.has(treatyId) ? this.source.partiesOnRecord(treatyId) : [],
+          ]),
+    );
     for (const [party, feed] of this.parties) {
-      for (const treatyId of changed) {
-        if (this.byTreaty.has(treatyId) && this.source.partiesOnRecord(treatyId).includes(party)) {
-          feed.treatyIds.add(treatyId);
-        } else {
-          feed.treatyIds.delete(treatyId);
-        }
+      for (const [treatyId, parties] of partiesNow) {
+        if (parties.includes(party)) feed.treatyIds.add(treatyId);
+        else feed.treatyIds.delete(treatyId);
       }
       feed.versions = this.replaced(feed.versions, changed, (treatyId) => feed.treatyIds.has(treatyId));
     }
