@@ -1,4 +1,4 @@
-import { createConnection, createServer, type Socket } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 /**
  * The address clients use for a cluster node: a TCP relay to the node's gRPC server, so that a test can kill the
@@ -34,10 +34,7 @@ export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFro
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  await listenRetryingABusyPort(server, port);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the front has no TCP port');
   return {
@@ -50,4 +47,28 @@ export async function openTcpFront(targetPort: number, port = 0): Promise<TcpFro
       for (const socket of sockets) socket.resetAndDestroy();
     },
   };
+}
+
+/**
+ * Listens on `port` (0: any free one). A restarted node takes back its old port, which, once freed, the kernel may
+ * have handed meanwhile to another process's outgoing connection (another test worker's client) as its local port:
+ * EADDRINUSE until that connection closes. That is tried again for a few seconds, as a restarted server would be.
+ */
+async function listenRetryingABusyPort(server: Server, port: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return;
+    } catch (error) {
+      const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!busy || port === 0 || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
