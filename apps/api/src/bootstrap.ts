@@ -13,6 +13,7 @@ import { createLogger, PinoLoggerService, requestLogging } from './http/pino-log
 import { readCachePolicy } from './http/read-cache-policy';
 import { RouteMethods, type RoutedApplication } from './http/route-methods';
 import { rememberValidationRules } from './http/validation-rules-cache';
+import { validateAtTheOrigin } from './http/validation-at-the-origin';
 import { DEFAULT_MAX_BATCH_BYTES, type AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
@@ -48,6 +49,8 @@ export async function createApp(
     }),
   );
   app.disable('x-powered-by');
+  // A conditional GET that says `Cache-Control: no-cache` (every one that fetch sends) is answered 304 on a match.
+  validateAtTheOrigin(app.getHttpAdapter().getInstance());
   // Behind the proxies named, requests carry the client's address, scheme and host in forwarded headers.
   if (config.trustedProxies?.length) app.set('trust proxy', config.trustedProxies);
   rememberValidationRules();
