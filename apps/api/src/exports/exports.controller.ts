@@ -1,10 +1,10 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads, recordsIn, statusesIn, type OpenDownload } from '../feeds/development-reads.service';
 import { PublicAddress } from '../http/public-address';
+import { answerFromSnapshot } from '../http/snapshot-answer';
 import { csvHeader, csvLines } from './csv';
 import { CsvDownloadQueryDto, delimiterOf } from './csv-download.query.dto';
 import { downloadEtag } from './download-etag';
@@ -87,24 +87,21 @@ export class ExportsController {
 
 const CSV = 'text/csv; charset=utf-8; header=present';
 
-/**
- * Answers a download: its ETag, then 304 (the snapshot closed unread) when the client's If-None-Match names it,
- * else the rows, streamed from the snapshot, which is closed when the stream ends or is destroyed, read or not.
- */
+/** Answers a download (an attachment) from its snapshot: see `answerFromSnapshot`. */
 function download(
   request: Request,
   response: Response,
   opened: OpenDownload<string>,
   file: { type: string; filename: string; variant: string },
 ): StreamableFile | undefined {
-  response.setHeader('ETag', downloadEtag(opened.moment, `${file.filename}\n${file.variant}`));
-  // Express's `fresh` compares If-None-Match with the ETag just set (weakly, as RFC 9110 says for GET).
-  if (request.fresh) {
-    opened.close();
-    response.status(304);
-    return undefined;
-  }
-  const stream = Readable.from(opened.rows, { objectMode: false });
-  stream.once('close', () => opened.close());
-  return new StreamableFile(stream, { type: file.type, disposition: `attachment; filename="${file.filename}"` });
+  return answerFromSnapshot(
+    request,
+    response,
+    opened,
+    downloadEtag(opened.moment, `${file.filename}\n${file.variant}`),
+    {
+      type: file.type,
+      disposition: `attachment; filename="${file.filename}"`,
+    },
+  );
 }
