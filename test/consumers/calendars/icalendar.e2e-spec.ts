@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import request from 'supertest';
+import { TreatyStatusQueries } from '@timeline/projections';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { RU_IR, dumaApproval, fixedClock, post, registerRuIr, signature, source } from '../../support/treaty-requests';
 
@@ -278,5 +279,69 @@ describe('iCalendar', () => {
     const [event] = parseCalendar(calendar);
     expect(event!.summary).toBe(`Signed (Yerevan, Armenia): ${treaty.title}`);
     expect(event!.description).toContain(`“${quote.replace(/\r\n|\r/g, '\n')}”`);
+  });
+
+  it("names a party's calendar before rendering it: 304 with no treaty read, a new tag only when what it shows moves", async () => {
+    const calendar = '/parties/LI/calendar.ics';
+    const get = (etag?: string) => {
+      const pending = request(subject.http).get(calendar).set('Host', 'timeline.example');
+      return etag === undefined ? pending : pending.set('If-None-Match', etag);
+    };
+    const consent = (party: string, occurredOn: string) => ({
+      type: 'consent-to-be-bound',
+      consentType: 'ratification',
+      party,
+      occurredOn,
+      source: source({ publishedOn: '2025-05-20' }),
+    });
+    const register = (id: string, parties: string[]) =>
+      post(subject.http, '/treaties', {
+        id,
+        title: `A convention of ${parties.join(' and ')}, for the calendar's tag`,
+        parties,
+        category: 'other',
+        kind: 'multilateral',
+      }).expect(201);
+    await register('calendar-tag-convention', ['LI', 'SM']);
+    await register('calendar-tag-elsewhere', ['AD', 'MC']);
+    const first = await get().expect(200);
+    expect(first.headers.etag).toMatch(/^W\//);
+
+    // A 304 renders no treaty's timeline: it is answered from what the read model says changed.
+    const answeredUnrendered = async (etag: string) => {
+      const rendering = jest.spyOn(TreatyStatusQueries.prototype, 'timeline');
+      try {
+        await get(etag).expect(304);
+        expect(rendering).not.toHaveBeenCalled();
+      } finally {
+        rendering.mockRestore();
+      }
+    };
+    await answeredUnrendered(first.headers.etag!);
+    // Another party's treaty moves: this calendar does not.
+    await post(subject.http, '/treaties/calendar-tag-elsewhere/developments', consent('AD', '2025-05-02')).expect(201);
+    await answeredUnrendered(first.headers.etag!);
+
+    await post(subject.http, '/treaties/calendar-tag-convention/developments', consent('LI', '2025-05-05')).expect(201);
+    const changed = await get(first.headers.etag).expect(200);
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect(parseCalendar(changed.text).map((event) => event.summary)).toHaveLength(1);
+
+    // LI joins the other convention by ratifying it (decision 0067): its calendar shows that treaty's developments.
+    const joined = (
+      await post(subject.http, '/treaties/calendar-tag-elsewhere/developments', consent('LI', '2025-05-09')).expect(201)
+    ).body.eventId as string;
+    const withBoth = await get(changed.headers.etag).expect(200);
+    expect(parseCalendar(withBoth.text)).toHaveLength(3);
+
+    // The report is retracted: LI leaves it, and its calendar is again what it was, with the tag it had.
+    await post(subject.http, `/treaties/calendar-tag-elsewhere/developments/${joined}/retractions`, {
+      reason: 'Another state ratified',
+      source: source({ publishedOn: '2025-05-25' }),
+    }).expect(201);
+    const left = await get(withBoth.headers.etag).expect(200);
+    expect(left.headers.etag).toBe(changed.headers.etag);
+    expect(left.text).toBe(changed.text);
+    await get(changed.headers.etag).expect(304);
   });
 });

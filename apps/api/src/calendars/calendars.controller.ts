@@ -1,29 +1,23 @@
-import { Controller, Get, Header, Param, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/access.decorators';
 import { DevelopmentReads } from '../feeds/development-reads.service';
 import { PartyCodePipe } from '../feeds/feed-page.query.dto';
 import { PublicAddress } from '../http/public-address';
+import { answerFromSnapshot } from '../http/snapshot-answer';
 import { TreatyIdPipe } from '../treaties/treaty-id.pipe';
-import { expectedDatesOf, expectedEvent } from './expected-dates';
-import { RecordStamps } from './record-stamp';
-import { developmentEvents, renderCalendar } from './icalendar';
-import { revokedNotices } from './revoked-notices';
-
-/** When this calendar was made: the DTSTAMP of events that no record dates (RFC 5545, 3.8.7.2). */
-const calendarStamp = (): string =>
-  new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+import { calendarEtag } from './calendar-etag';
+import { calendarText, renderCalendar } from './icalendar';
+import { partyCalendarEvents, treatyCalendarEvents } from './treaty-calendar-events';
 
 const CALENDAR = 'text/calendar; charset=utf-8';
 
@@ -50,29 +44,28 @@ export class CalendarsController {
   })
   treaty(@Param('treatyId', TreatyIdPipe) treatyId: string, @Req() request: Request): string {
     const { summary, status, records } = this.reads.treaty(treatyId);
-    const base = this.address.baseUrlFor(request);
-    const stamps = new RecordStamps(records);
-    const revoked = revokedNotices(records);
-    return renderCalendar(summary.title, [
-      ...records.flatMap((record) => developmentEvents(record, base, revoked.get(record.developmentId))),
-      ...expectedDatesOf(status).map((expected) =>
-        expectedEvent(expected, base, stamps.of(expected.treatyId, calendarStamp)),
-      ),
-    ]);
+    return renderCalendar(summary.title, treatyCalendarEvents(status, records, this.address.baseUrlFor(request)));
   }
 
   @Get('parties/:party/calendar.ics')
   @Header('Content-Type', CALENDAR)
   @ApiOperation({ summary: "The developments of a party's treaties as a calendar" })
-  party(@Param('party', PartyCodePipe) party: string, @Req() request: Request): string {
+  @ApiResponse({
+    status: 304,
+    description: "Not Modified: none of the party's treaties changed, joined or left since the calendar named",
+  })
+  party(
+    @Param('party', PartyCodePipe) party: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): StreamableFile | undefined {
     const base = this.address.baseUrlFor(request);
-    const records = [...this.reads.records(party)];
-    const stamps = new RecordStamps(records);
-    const expected = [...this.reads.statuses(party)].flatMap((status) => expectedDatesOf(status, party));
-    const revoked = revokedNotices(records);
-    return renderCalendar(`Treaties of ${party}`, [
-      ...records.flatMap((record) => developmentEvents(record, base, revoked.get(record.developmentId))),
-      ...expected.map((date) => expectedEvent(date, base, stamps.of(date.treatyId, calendarStamp))),
-    ]);
+    // From one snapshot, named before an event is made, written a treaty at a time (decision 0069).
+    const opened = this.reads.openCalendar(party, (treaties) =>
+      calendarText(`Treaties of ${party}`, partyCalendarEvents(treaties, party, base)),
+    );
+    return answerFromSnapshot(request, response, opened, calendarEtag(opened.moment, `${base}\nparty ${party}`), {
+      type: CALENDAR,
+    });
   }
 }

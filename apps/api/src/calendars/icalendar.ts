@@ -106,7 +106,15 @@ function developmentEvent(
 }
 
 export function renderCalendar(name: string, events: Iterable<string[]>): string {
-  const lines = [
+  return [...calendarText(name, [events])].join('');
+}
+
+/**
+ * A calendar's text a piece at a time, for one written as it is made: its head, then each group of events (a
+ * treaty's), then its end. Lines folded, each ended by CRLF.
+ */
+export function* calendarText(name: string, eventGroups: Iterable<Iterable<string[]>>): Generator<string> {
+  const head = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:${PRODID}`,
@@ -114,10 +122,16 @@ export function renderCalendar(name: string, events: Iterable<string[]>): string
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${text(name)}`,
   ];
-  for (const event of events) lines.push(...event);
-  lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  yield contentLines(head);
+  for (const events of eventGroups) {
+    const lines: string[] = [];
+    for (const event of events) lines.push(...event);
+    if (lines.length > 0) yield contentLines(lines);
+  }
+  yield contentLines(['END:VCALENDAR']);
 }
+
+const contentLines = (lines: readonly string[]): string => lines.map(fold).join('\r\n') + '\r\n';
 
 /** Control characters a TEXT value cannot hold (RFC 5545 3.3.11: TSAFE-CHAR allows only the tab among them). */
 // eslint-disable-next-line no-control-regex -- removing what iCalendar cannot carry is the point

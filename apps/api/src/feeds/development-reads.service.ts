@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { JsonView, ReadModelSnapshot, TreatyStatusQueries } from '@timeline/projections';
+import {
+  treatyStatusProjection,
+  type JsonView,
+  type ReadModelSnapshot,
+  type TreatyStatusQueries,
+} from '@timeline/projections';
+import type { CalendarMoment } from '../calendars/calendar-etag';
 import { ApiProblem } from '../problems/api-problem';
 import { refuseIfDeleted } from '../read-models/deleted-treaty';
 import { ReadModels } from '../read-models/read-models.service';
@@ -9,17 +15,23 @@ import { FeedVersionIndex } from './feed-version-index';
 
 const PAGE = 500;
 
-/** A download whose snapshot of the read model is open: see `DevelopmentReads.openDownload`. */
-export interface OpenDownload<T> {
-  /** What the download's rows depend on: the snapshot's last event and version, and the present's day. */
-  readonly moment: {
-    readonly position: bigint | undefined;
-    readonly version: number | undefined;
-    readonly today: string;
-  };
+/** Rows read from a snapshot of the read model, with what they depend on (`moment`), named before the first row. */
+export interface OpenSnapshot<M, T> {
+  readonly moment: M;
   readonly rows: Generator<T>;
   close(): void;
 }
+
+/** A download whose snapshot of the read model is open: see `DevelopmentReads.openDownload`. */
+export type OpenDownload<T> = OpenSnapshot<
+  {
+    /** What the download's rows depend on: the snapshot's last event and version, and the present's day. */
+    readonly position: bigint | undefined;
+    readonly version: number | undefined;
+    readonly today: string;
+  },
+  T
+>;
 
 /**
  * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` and `records`
@@ -84,6 +96,33 @@ export class DevelopmentReads {
    * before the first row); closing twice is harmless.
    */
   openDownload<T>(read: (treaties: TreatyStatusQueries) => Iterable<T>): OpenDownload<T> {
+    return this.openSnapshot(read, (snapshot) => ({
+      position: snapshot.position,
+      version: snapshot.version,
+      today: snapshot.treaties.today(),
+    }));
+  }
+
+  /**
+   * A calendar of every treaty (a party's, when given) from a snapshot of the read model taken now, as a download is:
+   * its `moment` is what the calendar's events depend on, read without rendering a view, for an ETag known before
+   * the first event is made (decision 0069).
+   */
+  openCalendar<T>(
+    party: string | undefined,
+    read: (treaties: TreatyStatusQueries) => Iterable<T>,
+  ): OpenSnapshot<CalendarMoment, T> {
+    return this.openSnapshot(read, (snapshot) => ({
+      treaties: snapshot.treaties.viewPositions(party),
+      projectionVersion: treatyStatusProjection.version,
+      today: snapshot.treaties.today(),
+    }));
+  }
+
+  private openSnapshot<M, T>(
+    read: (treaties: TreatyStatusQueries) => Iterable<T>,
+    momentOf: (snapshot: ReadModelSnapshot) => M,
+  ): OpenSnapshot<M, T> {
     const snapshot: ReadModelSnapshot = this.readModels.snapshot();
     function* rows(): Generator<T> {
       try {
@@ -92,11 +131,12 @@ export class DevelopmentReads {
         snapshot.close();
       }
     }
-    return {
-      moment: { position: snapshot.position, version: snapshot.version, today: snapshot.treaties.today() },
-      rows: rows(),
-      close: () => snapshot.close(),
-    };
+    try {
+      return { moment: momentOf(snapshot), rows: rows(), close: () => snapshot.close() };
+    } catch (error) {
+      snapshot.close();
+      throw error;
+    }
   }
 
   treaty(treatyId: string): { summary: TreatySummary; status: JsonView; records: DevelopmentRecord[] } {

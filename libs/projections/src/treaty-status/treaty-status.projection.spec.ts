@@ -229,9 +229,15 @@ describe('the treaty-status projection', () => {
       log.filter((event) => event.streamName === treatyStreamName(SECOND_ID)),
     );
     applyInBatches(db, first, first.length);
+    expect(new TreatyStatusQueries(db).viewPositions()).toEqual([[named, first.at(-1)!.position]]);
     // The second treaty's registration states that it builds on the first.
     const at = second[0]!.position;
     const updates = db.transaction(() => treatyStatusProjection.apply(db, second.slice(0, 1)))();
+    // Both treaties' views last changed there: what is rendered from the first's is known to have moved.
+    expect(new TreatyStatusQueries(db).viewPositions()).toEqual([
+      [SECOND_ID, at],
+      [named, at],
+    ]);
     expect(updates.map(({ treatyId, position, lastAtPosition }) => ({ treatyId, position, lastAtPosition }))).toEqual([
       { treatyId: SECOND_ID, position: at, lastAtPosition: false },
       { treatyId: named, position: at, lastAtPosition: true },
@@ -467,6 +473,8 @@ describe('the treaty-status projection', () => {
         });
         expect(listedUnder(db, 'FR')).toEqual([]);
         expect(listedUnder(db, 'GR')).toEqual([ID]);
+        expect(new TreatyStatusQueries(db).viewPositions('FR')).toEqual([]);
+        expect(new TreatyStatusQueries(db).viewPositions('GR')).toEqual([[ID, events.at(-1)!.position]]);
         expect(new TreatyStatusQueries(db).partiesOnceNamed(ID)).toContain('FR');
         db.close();
         rmSync(join(directory, 'projections.db'), { force: true });

@@ -183,6 +183,22 @@ export class TreatyStatusQueries {
   }
 
   /**
+   * Each treaty held (a party's, when given, as a listing by party filters them) in id order, with the position of
+   * the last event that changed its views: what something rendered from those views, with the present's day, depends
+   * on, known without rendering a view.
+   */
+  viewPositions(party?: string): [treatyId: string, viewsPosition: bigint][] {
+    const byParty = 'WHERE treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)';
+    return this.db
+      .prepare(
+        `SELECT treaty_id, views_position FROM treaty_status ${party === undefined ? '' : byParty} ORDER BY treaty_id`,
+      )
+      .raw()
+      .safeIntegers(true)
+      .all(...(party === undefined ? [] : [party])) as [string, bigint][];
+  }
+
+  /**
    * The treaties whose views changed after `position` (by their own events or by another's naming them) or that were
    * deleted for good after it, and the last position of those changes (`position` when there is none): what a reader
    * keeping something derived from the views asks, passing that last position next time, to redo only what changed.
