@@ -97,6 +97,7 @@ describe('npm run import', () => {
     const unreachable = await runImport(file, 'http://127.0.0.1:9');
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('SERVICE_UNREACHABLE');
+    expect(unreachable.stderr).toMatch(/STOPPED: SERVICE_UNREACHABLE .*: \d+ treaties not sent/);
   });
 
   it('exits 2 before sending anything when a line is not JSON, naming the line and where it breaks', async () => {

@@ -33,6 +33,13 @@ export interface ImportSummary {
   /** Developments (and registrations) an earlier run had written already: answered, not appended again. */
   readonly alreadyThere: number;
   readonly failures: readonly ImportFailure[];
+  /**
+   * Why the run stopped before sending every treaty, when it did: a failure that every request would meet (the
+   * service unreachable, the key refused), with the number of treaties it did not send.
+   */
+  readonly stopped?: { readonly failure: ImportFailure; readonly treatiesNotSent: number };
+  /** Seconds during which the run waited for the service's rate limit (429, as its Retry-After asked). */
+  readonly rateLimitedSeconds: number;
   readonly seconds: number;
 }
 
@@ -48,34 +55,60 @@ interface Answer {
  * nothing, so the projection, live subscribers and webhooks see the import as any other write. Every request
  * carries an Idempotency-Key derived from its content: a run started again after a failure answers what was
  * written from the service's log and appends only the rest. A refused item stops its treaty (the ones after it
- * would be decided without it) and is reported with its line; the other treaties go on.
+ * would be decided without it) and is reported with its line; the other treaties go on. A failure that is not the
+ * treaty's (the service unreachable, the key refused) stops the run: every treaty after it would fail the same way.
+ * A 429 is waited out as long as the service asks: a backfill is slowed by the rate limit, never failed by it.
  */
 export async function importFile(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const groups = readImportFile(options.file);
   const total = groups.reduce((sum, group) => sum + group.developments.length, 0);
   const bar = new ProgressBar(total, 'developments', options.progress);
-  const tally = { registered: 0, written: 0, alreadyThere: 0, failures: [] as ImportFailure[] };
+  const tally: Tally = { registered: 0, written: 0, alreadyThere: 0, failures: [] };
   const client = new ServiceClient(options.baseUrl, options.apiKey);
 
   const queue = [...groups];
+  let stoppedBy: ImportFailure | undefined;
   const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      await importTreaty(group, client, options, tally, bar);
+    while (!stoppedBy) {
+      const group = queue.shift();
+      if (!group) return;
+      const failure = await importTreaty(group, client, options, tally, bar);
+      if (failure && stopsTheRun(failure)) stoppedBy ??= failure;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  const notSent = queue.splice(0);
+  bar.advance(notSent.reduce((sum, group) => sum + group.developments.length, 0));
   bar.finish();
-  return { treaties: groups.length, ...tally, seconds: (Date.now() - started) / 1000 };
+  return {
+    treaties: groups.length,
+    ...tally,
+    ...(stoppedBy ? { stopped: { failure: stoppedBy, treatiesNotSent: notSent.length } } : {}),
+    rateLimitedSeconds: client.rateLimitedMs / 1000,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+interface Tally {
+  registered: number;
+  written: number;
+  alreadyThere: number;
+  failures: ImportFailure[];
+}
+
+/** A failure no treaty after it would escape: the service not answering, or the key refused. */
+function stopsTheRun(failure: ImportFailure): boolean {
+  return failure.status === 0 || failure.status === 401 || failure.status === 403;
 }
 
 async function importTreaty(
   group: TreatyGroup,
   client: ServiceClient,
   options: ImportOptions,
-  tally: { registered: number; written: number; alreadyThere: number; failures: ImportFailure[] },
+  tally: Tally,
   bar: ProgressBar,
-): Promise<void> {
+): Promise<ImportFailure | undefined> {
   const { treatyId } = group;
   if (group.registration) {
     const body = group.registration.body;
@@ -83,9 +116,10 @@ async function importTreaty(
     if (answer.status === 201 && !answer.replayed) tally.registered += 1;
     else if (answer.status === 201 || answer.body.code === 'TREATY_ALREADY_REGISTERED') tally.alreadyThere += 1;
     else {
-      tally.failures.push(failure(treatyId, answer, group.registration.line));
+      const refused = failure(treatyId, answer, group.registration.line);
+      tally.failures.push(refused);
       bar.advance(group.developments.length);
-      return;
+      return refused;
     }
   }
   const path = `/treaties/${encodeURIComponent(treatyId)}/developments:batch`;
@@ -100,10 +134,12 @@ async function importTreaty(
       continue;
     }
     const index = typeof answer.body.index === 'number' ? answer.body.index : undefined;
-    tally.failures.push(failure(treatyId, answer, index === undefined ? batch[0]?.line : batch[index]?.line));
+    const refused = failure(treatyId, answer, index === undefined ? batch[0]?.line : batch[index]?.line);
+    tally.failures.push(refused);
     bar.advance(batches.slice(at).reduce((sum, rest) => sum + rest.length, 0));
-    return;
+    return refused;
   }
+  return undefined;
 }
 
 /** Consecutive slices of at most `items` developments and about `bytes` bytes of NDJSON. */
@@ -141,15 +177,31 @@ function failure(treatyId: string, answer: Answer, line: number | undefined): Im
   };
 }
 
-/** The service over HTTP, waiting out a 429 or 503 (as its Retry-After asks) a few times before giving up. */
+/** The longest a 429 is waited out, in all, for one request: past it, the service is refusing rather than pacing. */
+const RATE_LIMIT_PATIENCE_MS = 10 * 60_000;
+
+/**
+ * The service over HTTP. A 429 is waited out for as long as its Retry-After asks (the rate limit's window is a
+ * minute), again and again, up to `RATE_LIMIT_PATIENCE_MS`; a 503 (starting, catching up) and a connection that fails
+ * are tried again three times.
+ */
 class ServiceClient {
+  /** Time during which some request waited for the rate limit (requests waiting together count once). */
+  rateLimitedMs = 0;
+
+  private waiting = 0;
+
+  private waitingSince = 0;
+
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string,
   ) {}
 
   async post(path: string, body: string, type: string, idempotencyKey: string): Promise<Answer> {
-    for (let attempt = 1; ; attempt++) {
+    let rateLimitedFor = 0;
+    let failedTries = 0;
+    for (;;) {
       let response: Response;
       try {
         response = await fetch(new URL(path, this.baseUrl), {
@@ -162,8 +214,8 @@ class ServiceClient {
           body,
         });
       } catch (error) {
-        if (attempt < 4) {
-          await sleep(500 * attempt);
+        if (++failedTries < 4) {
+          await sleep(500 * failedTries);
           continue;
         }
         const reason =
@@ -175,13 +227,34 @@ class ServiceClient {
         replayed: response.headers.get('idempotent-replayed') === 'true',
         body: ((await response.json().catch(() => ({}))) ?? {}) as Record<string, unknown>,
       };
-      if ((answer.status === 429 || answer.status === 503) && attempt < 4) {
-        await sleep(Math.min(5, Number(response.headers.get('retry-after') ?? 1)) * 1000);
+      const retryAfterMs = secondsOf(response.headers.get('retry-after')) * 1000;
+      if (answer.status === 429 && rateLimitedFor + retryAfterMs <= RATE_LIMIT_PATIENCE_MS) {
+        rateLimitedFor += retryAfterMs;
+        await this.waitForTheRateLimit(retryAfterMs);
+        continue;
+      }
+      if (answer.status === 503 && ++failedTries < 4) {
+        await sleep(Math.min(30_000, retryAfterMs));
         continue;
       }
       return answer;
     }
   }
+
+  private async waitForTheRateLimit(ms: number): Promise<void> {
+    if (this.waiting++ === 0) this.waitingSince = Date.now();
+    try {
+      await sleep(ms);
+    } finally {
+      if (--this.waiting === 0) this.rateLimitedMs += Date.now() - this.waitingSince;
+    }
+  }
+}
+
+/** A Retry-After in seconds (1 when absent or not a number of seconds, at most a minute: the limit's window). */
+function secondsOf(retryAfter: string | null): number {
+  const seconds = Number(retryAfter);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(60, Math.ceil(seconds)) : 1;
 }
 
 function sleep(ms: number): Promise<void> {

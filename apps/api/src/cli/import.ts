@@ -6,7 +6,8 @@ import { importFile } from './import-command';
 
 /**
  * `npm run import -- <file> [--url <service>] [--key <editor key>] [--concurrency <treaties>]`: exit 0 when every
- * line was written (now or by an earlier run), 1 when some were refused (each named), 2 when it could not run.
+ * line was written (now or by an earlier run), 1 when some were refused (each named) or the run stopped (the service
+ * unreachable, the key refused: the treaties not sent are counted), 2 when it could not run.
  * The service defaults to TIMELINE_URL, else http://localhost:$PORT; the key to TIMELINE_API_KEY, else the
  * editor key `npm start` generated into $TIMELINE_DATA_DIR/api-keys.
  */
@@ -51,9 +52,22 @@ async function main(): Promise<number> {
     `Imported ${counted(summary.written, 'development')} and registered ${counted(summary.registered, 'treaty')} ` +
       `(${summary.alreadyThere} already there) of ${counted(summary.treaties, 'treaty')} in ${summary.seconds.toFixed(1)} s`,
   );
+  if (summary.rateLimitedSeconds > 0) {
+    console.log(
+      `Waited ${summary.rateLimitedSeconds.toFixed(0)} s for the service's rate limit ` +
+        '(TIMELINE_RATE_LIMIT_PER_MINUTE): raise it while backfilling to import faster',
+    );
+  }
   for (const failure of summary.failures) {
     const where = failure.line === undefined ? '' : ` (line ${failure.line})`;
     console.error(`FAILED ${failure.treatyId}${where}: ${failure.code} ${failure.detail}`);
+  }
+  if (summary.stopped) {
+    const { failure, treatiesNotSent } = summary.stopped;
+    console.error(
+      `STOPPED: ${failure.code} (every request would meet it): ${counted(treatiesNotSent, 'treaty')} not sent. ` +
+        'Run again once it is mended: what was written is not written twice',
+    );
   }
   return summary.failures.length > 0 ? 1 : 0;
 }
