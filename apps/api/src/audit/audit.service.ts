@@ -20,6 +20,7 @@ import {
 import { treatyStreamName } from '@timeline/treaty';
 import { CLOCK, wallClock, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { inTurns } from '../http/in-turns';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
 import { CHECKPOINT_STREAM, IssuedCheckpoints, covers } from './issued-checkpoints';
@@ -94,7 +95,7 @@ export class AuditService implements OnApplicationBootstrap {
   async verifyAll(): Promise<VerificationResult> {
     const started = ++this.verificationsStarted;
     const issued = await this.issued.all();
-    const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
+    const verified = await verifyLog(inTurns(this.store.readAll()), issued.checkpoints);
     const failures = [...issued.failures, ...verified.failures];
     const result = { ok: failures.length === 0, checked: verified.checked, failures };
     // Verifications can overlap (start-up, the demo data's, an auditor's): an earlier one that ends last has read
@@ -211,7 +212,7 @@ export class AuditService implements OnApplicationBootstrap {
   /** The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. */
   private async verifiedForCheckpoint() {
     const issued = await this.issued.all();
-    const verified = await verifyLog(this.store.readAll(), issued.checkpoints);
+    const verified = await verifyLog(inTurns(this.store.readAll()), issued.checkpoints);
     if (!verified.contentIntact || issued.failures.length > 0) {
       throw new ApiProblem(
         409,

@@ -118,6 +118,15 @@ describe('downloads read one snapshot of the read model', () => {
     },
   );
 
+  it('every record, read over turns, is of the moment it was asked: a write committed meanwhile is in the next', async () => {
+    const reading = reads.everyRecord();
+    await commitMeanwhile();
+    const read = await reading;
+    expect(read.map((record) => record.developmentId)).toEqual([uuid(8000)]);
+    expect((await reads.everyRecord()).map((record) => record.developmentId)).toEqual([uuid(8000), uuid(9000)]);
+    expect(snapshots).toEqual([{ closed: true }, { closed: true }]);
+  });
+
   it('the live read model would have mixed them: the second page shows the write (what the snapshot keeps out)', async () => {
     const statuses = reads.statuses();
     statuses.next();

@@ -6,6 +6,7 @@ import {
   type TreatyStatusQueries,
 } from '@timeline/projections';
 import type { CalendarMoment } from '../calendars/calendar-etag';
+import { inTurns } from '../http/in-turns';
 import { ApiProblem } from '../problems/api-problem';
 import { refuseIfDeleted } from '../read-models/deleted-treaty';
 import { ReadModels } from '../read-models/read-models.service';
@@ -34,10 +35,10 @@ export type OpenDownload<T> = OpenSnapshot<
 >;
 
 /**
- * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` and `records`
- * read the live read model: for a caller that takes them all in one turn of the event loop (a feed, a calendar),
- * where no commit can come between two pages. A download is written as the client reads it, over many turns:
- * `download` reads one snapshot instead, so that it never mixes two moments.
+ * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` reads the live
+ * read model: for a caller that takes them all in one turn of the event loop, where no commit can come between two
+ * pages. What is read over many turns (a download, a party's calendar, every record) is read from one snapshot, so
+ * that it never mixes two moments.
  */
 @Injectable()
 export class DevelopmentReads {
@@ -83,9 +84,19 @@ export class DevelopmentReads {
     return statusesIn(this.readModels.treaties, party);
   }
 
-  /** The developments of every treaty (a party's, when given), treaty by treaty. */
-  records(party?: string): Generator<DevelopmentRecord> {
-    return recordsIn(this.readModels.treaties, party);
+  /**
+   * The developments of every treaty (a party's, when given), treaty by treaty, read from one snapshot of the read
+   * model a turn of the event loop at a time: for a reader that needs them all at once (a feed's `?page=`), without
+   * holding every other request meanwhile.
+   */
+  async everyRecord(party?: string): Promise<DevelopmentRecord[]> {
+    const opened = this.openSnapshot(
+      (treaties) => recordsIn(treaties, party),
+      () => undefined,
+    );
+    const records: DevelopmentRecord[] = [];
+    for await (const record of inTurns(opened.rows)) records.push(record);
+    return records;
   }
 
   /**

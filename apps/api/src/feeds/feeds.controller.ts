@@ -60,7 +60,7 @@ export class FeedsController {
     const path = 'feeds/developments.atom';
     return this.feed(request, response, path, 'Treaty developments', query, {
       versions: () => this.reads.entryVersions(),
-      everyRecord: () => this.reads.records(),
+      everyRecord: () => this.reads.everyRecord(),
     });
   }
 
@@ -81,7 +81,7 @@ export class FeedsController {
     const path = `treaties/${treatyId}/feed.atom`;
     return this.feed(request, response, path, `${summary.title}: developments`, query, {
       versions: () => Promise.resolve(records.flatMap(entryVersionsOf).sort(inLogOrder)),
-      everyRecord: () => records,
+      everyRecord: () => Promise.resolve(records),
     });
   }
 
@@ -98,7 +98,7 @@ export class FeedsController {
     const title = `Treaties of ${party}: developments`;
     return this.feed(request, response, `parties/${party}/feed.atom`, title, query, {
       versions: () => this.reads.entryVersions(party),
-      everyRecord: () => this.reads.records(party),
+      everyRecord: () => this.reads.everyRecord(party),
     });
   }
 
@@ -116,7 +116,7 @@ export class FeedsController {
       const message = "page and archive cannot be asked together: follow the feed's prev-archive links";
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
-    if (query.page !== undefined) return pagedFeed(url, title, content.everyRecord(), base, query.page);
+    if (query.page !== undefined) return pagedFeed(url, title, await content.everyRecord(), base, query.page);
     const archives = new FeedArchives(await content.versions());
     const entries = (versions: readonly EntryVersion[]) =>
       this.versions.entries(
@@ -174,7 +174,7 @@ export class FeedsController {
  */
 interface FeedContent {
   versions(): Promise<readonly EntryVersion[]>;
-  everyRecord(): Iterable<DevelopmentRecord>;
+  everyRecord(): Promise<Iterable<DevelopmentRecord>>;
 }
 
 /** The latest `updated` of the entries, or the epoch for a feed with none. */

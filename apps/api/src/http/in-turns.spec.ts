@@ -34,6 +34,27 @@ describe('rows made a turn of the event loop at a time', () => {
     expect(served).toEqual(['row a', 'row b', 'row c', 'another request', 'row d']);
   });
 
+  it('takes rows read asynchronously as well, and lets the loop go between them too', async () => {
+    let clock = 0;
+    const served: string[] = [];
+    async function* pages() {
+      for (const row of [1, 2, 3]) {
+        served.push(`row ${row}`);
+        clock += 10;
+        yield await Promise.resolve(row); // a microtask: no turn of the loop for anything else
+      }
+    }
+    const waiting = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        served.push('another request');
+        resolve();
+      }),
+    );
+    expect(await taken(inTurns(pages(), 10, () => clock))).toEqual([1, 2, 3]);
+    await waiting;
+    expect(served.indexOf('another request')).toBe(1);
+  });
+
   it('closes the rows when the reader stops early, as a client gone away does', async () => {
     let closed = false;
     function* rows() {
