@@ -160,6 +160,39 @@ describe('FeedVersionIndex', () => {
     expect(await index.versions()).toEqual(derived(treaties));
   });
 
+  it('takes in many changes (a bulk import) over many turns too, with what was written meanwhile', async () => {
+    await registerTreaty('treaty-0', ['AT', 'FR']);
+    const index = new FeedVersionIndex(treaties, { treatiesPerTurn: 1 });
+    expect(await index.versions('FR')).toEqual(derived(treaties, 'FR'));
+    for (let n = 1; n < 12; n++) {
+      await registerTreaty(`treaty-${n}`, ['FR', 'BE']);
+      await reportOn(`treaty-${n}`, { type: 'signed', occurredOn: '2025-01-10' });
+    }
+    // Turns of the event loop that other work is given while the index takes the changes in.
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      turns += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const refreshed = index.versions('FR');
+    const alsoAsked = index.versions();
+    // Written while the changes are read one per turn: a retraction in a treaty already read, and a new treaty.
+    await write('treaty-1', (eventId) => retract(eventId, developments.get('treaty-1')![0]!));
+    await registerTreaty('treaty-late', ['FR', 'BE']);
+    const versions = await refreshed;
+    counting = false;
+    expect(turns).toBeGreaterThan(11);
+    expect(versions).toEqual(derived(treaties, 'FR'));
+    expect(await alsoAsked).toEqual(derived(treaties));
+    expect(versions.filter((version) => version.treatyId === 'treaty-1').map((version) => version.latest)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it('redoes, at the next request, a build or a refresh that a failed read cut short', async () => {
     await registerTreaty('convention', ['AT', 'BE']);
     let failing = true;

@@ -36,6 +36,8 @@ export class FeedVersionIndex {
   /** Least recently asked first. */
   private readonly parties = new Map<string, PartyFeed>();
   private built: Promise<void> | undefined;
+  /** Many changes being read over turns (after a bulk import): one such read at a time, shared by the requests. */
+  private catchingUp: Promise<void> | undefined;
 
   constructor(
     private readonly source: FeedVersionSource,
@@ -45,7 +47,8 @@ export class FeedVersionIndex {
   /**
    * Every version of the feed's entries (a party's feed, when given), in log order, as the read model stands when it
    * resolves: the caller reads the documents' records in the same turn of the event loop, where no commit comes
-   * between. The first call builds the index over many turns, so that the event loop is not held.
+   * between. The first call builds the index over many turns, so that the event loop is not held, and so does one
+   * that finds many treaties changed (a bulk import).
    */
   async versions(party?: string): Promise<readonly EntryVersion[]> {
     // A build that failed (a read of the read model refused) is tried again by the next request.
@@ -53,7 +56,7 @@ export class FeedVersionIndex {
       this.built = undefined;
       throw error;
     }));
-    this.refresh();
+    await this.refreshed();
     if (party === undefined) return this.every;
     let feed = this.parties.get(party);
     if (feed) {
@@ -85,10 +88,40 @@ export class FeedVersionIndex {
     this.refreshedUpTo = upTo;
   }
 
-  private refresh(): void {
-    const { treatyIds: changed, upTo } = this.source.viewsChangedAfter(this.refreshedUpTo);
+  /**
+   * Brings the index up to the read model. A few changes are taken in this turn; many are read some treaties per turn
+   * first, then the changes made meanwhile, until what is left takes one turn: the index resolves in the turn where it
+   * is as the read model stands.
+   */
+  private async refreshed(): Promise<void> {
+    for (;;) {
+      const { treatyIds: changed, upTo } = this.source.viewsChangedAfter(this.refreshedUpTo);
+      if (changed.size <= (this.options.treatiesPerTurn ?? TREATIES_PER_TURN)) {
+        for (const treatyId of changed) this.readVersionsOf(treatyId);
+        this.takeIn(changed, upTo);
+        return;
+      }
+      await (this.catchingUp ??= this.catchUp(changed, upTo).finally(() => (this.catchingUp = undefined)));
+    }
+  }
+
+  /**
+   * Reads the changed treaties' versions some per turn, then takes them in. One changed again meanwhile may be read
+   * before or after that change: every change after `upTo` is redone by the next refresh, so either is right.
+   */
+  private async catchUp(changed: ReadonlySet<string>, upTo: bigint): Promise<void> {
+    const perTurn = this.options.treatiesPerTurn ?? TREATIES_PER_TURN;
+    let read = 0;
+    for (const treatyId of changed) {
+      this.readVersionsOf(treatyId);
+      if (++read % perTurn === 0) await nextTurn();
+    }
+    this.takeIn(changed, upTo);
+  }
+
+  /** Replaces the changed treaties' versions, read already, in every feed kept: what changed up to `upTo`. */
+  private takeIn(changed: ReadonlySet<string>, upTo: bigint): void {
     if (changed.size === 0) return;
-    for (const treatyId of changed) this.readVersionsOf(treatyId);
     this.every = this.replaced(this.every, changed, () => true);
     // Each changed treaty's parties, asked once for every party feed kept (none for a treaty no longer held).
     const partiesNow = new Map(
