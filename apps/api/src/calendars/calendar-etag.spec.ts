@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarEtag, type CalendarMoment } from './calendar-etag';
+import type { ViewsMoment } from '../feeds/development-reads.service';
+import { calendarEtag } from './calendar-etag';
 
-const MOMENT: CalendarMoment = {
+const MOMENT: ViewsMoment = {
   treaties: [
     ['a-convention', 12n],
     ['b-agreement', 40n],
@@ -17,7 +18,7 @@ describe("a calendar's ETag, known before it is rendered", () => {
     expect(calendarEtag({ ...MOMENT, treaties: [...MOMENT.treaties] }, VARIANT)).toBe(calendarEtag(MOMENT, VARIANT));
   });
 
-  it.each<[string, CalendarMoment, string]>([
+  it.each<[string, ViewsMoment, string]>([
     [
       'a treaty shown changes',
       {

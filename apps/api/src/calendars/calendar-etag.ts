@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { ViewsMoment } from '../feeds/development-reads.service';
 
 /**
  * Bumped whenever a calendar's events are written differently from the same views (a property added, a summary
  * worded otherwise), so that a client holding a calendar of the previous writing is not told it is current.
  */
 export const CALENDAR_FORMAT = 1;
-
-/** What a calendar's events depend on, besides the code that writes them, known without rendering one. */
-export interface CalendarMoment {
-  /** Each treaty shown, in id order, with the position of the last event that changed its views. */
-  readonly treaties: readonly (readonly [treatyId: string, viewsPosition: bigint])[];
-  /** The projection version that renders the views (an upgrade renders them otherwise). */
-  readonly projectionVersion: number;
-  /** The present's day, which the dates the record sets ahead are read against (decision 0035). */
-  readonly today: string;
-}
 
 /**
  * A calendar's ETag, known before a byte of it is rendered (decision 0069): weak, since it names what the events say,
@@ -23,7 +14,7 @@ export interface CalendarMoment {
  * projection's and the calendar's rendering, and with `variant`: what else the bytes depend on (the address the
  * links are made of, the calendar's name).
  */
-export function calendarEtag(moment: CalendarMoment, variant: string): string {
+export function calendarEtag(moment: ViewsMoment, variant: string): string {
   const digest = createHash('sha256').update(`${CALENDAR_FORMAT}\n${moment.projectionVersion}\n${moment.today}\n`);
   digest.update(`${variant}\n`);
   for (const [treatyId, viewsPosition] of moment.treaties) digest.update(`${treatyId} ${viewsPosition}\n`);

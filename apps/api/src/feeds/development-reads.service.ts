@@ -5,7 +5,6 @@ import {
   type ReadModelSnapshot,
   type TreatyStatusQueries,
 } from '@timeline/projections';
-import type { CalendarMoment } from '../calendars/calendar-etag';
 import { inTurns } from '../http/in-turns';
 import { ApiProblem } from '../problems/api-problem';
 import { refuseIfDeleted } from '../read-models/deleted-treaty';
@@ -21,6 +20,17 @@ export interface OpenSnapshot<M, T> {
   readonly moment: M;
   readonly rows: Generator<T>;
   close(): void;
+}
+
+/**
+ * What is rendered from the views of some treaties depends on, known without rendering one: each treaty, in id order,
+ * with the position of the last event that changed its views (its own, or another's naming it), the projection's
+ * version that renders them, and the present's day, which the dates the record sets ahead are read against.
+ */
+export interface ViewsMoment {
+  readonly treaties: readonly (readonly [treatyId: string, viewsPosition: bigint])[];
+  readonly projectionVersion: number;
+  readonly today: string;
 }
 
 /** A download whose snapshot of the read model is open: see `DevelopmentReads.openDownload`. */
@@ -122,7 +132,7 @@ export class DevelopmentReads {
   openCalendar<T>(
     party: string | undefined,
     read: (treaties: TreatyStatusQueries) => Iterable<T>,
-  ): OpenSnapshot<CalendarMoment, T> {
+  ): OpenSnapshot<ViewsMoment, T> {
     return this.openSnapshot(read, (snapshot) => ({
       treaties: snapshot.treaties.viewPositions(party),
       projectionVersion: treatyStatusProjection.version,

@@ -23,7 +23,7 @@ export function answerFromSnapshot(
   file: { readonly type: string; readonly disposition?: string },
 ): StreamableFile | undefined {
   response.setHeader('ETag', etag);
-  // Express's `fresh` compares If-None-Match with the ETag just set (weakly, as RFC 9110 says for GET).
+  // `fresh` compares If-None-Match with the ETag just set, weakly, as RFC 9110 says for GET (decision 0068).
   if (request.fresh) {
     opened.close();
     response.status(304);
