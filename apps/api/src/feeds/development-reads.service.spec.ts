@@ -34,6 +34,7 @@ describe('downloads read one snapshot of the read model', () => {
   let runner: ProjectionRunner<TreatyUpdate>;
   let reads: DevelopmentReads;
   let snapshots: { closed: boolean }[];
+  let mostOpenAtOnce: number;
   let ids = 0;
 
   const append = async (id: string, ...events: TreatyEvent[]) => {
@@ -67,12 +68,14 @@ describe('downloads read one snapshot of the read model', () => {
     await append(treatyId(0), signed(uuid(8000), '2024-12-01'));
     const live = new TreatyStatusQueries(db);
     snapshots = [];
+    mostOpenAtOnce = 0;
     const readModels = {
       treaties: live,
       snapshot: (): ReadModelSnapshot => {
         const snapshot = openReadModelSnapshot(file, treatyStatusProjection.name, live);
         const opened = { closed: false };
         snapshots.push(opened);
+        mostOpenAtOnce = Math.max(mostOpenAtOnce, snapshots.filter((one) => !one.closed).length);
         return {
           ...snapshot,
           close: () => {
@@ -125,6 +128,13 @@ describe('downloads read one snapshot of the read model', () => {
     expect(read.map((record) => record.developmentId)).toEqual([uuid(8000)]);
     expect((await reads.everyRecord()).map((record) => record.developmentId)).toEqual([uuid(8000), uuid(9000)]);
     expect(snapshots).toEqual([{ closed: true }, { closed: true }]);
+  });
+
+  it('reads every record for one request at a time: requests that come together wait in turn', async () => {
+    const read = await Promise.all([reads.everyRecord(), reads.everyRecord(), reads.everyRecord('FR')]);
+    expect(read.map((records) => records.length)).toEqual([1, 1, 0]);
+    expect(snapshots).toEqual([{ closed: true }, { closed: true }, { closed: true }]);
+    expect(mostOpenAtOnce).toBe(1);
   });
 
   it('the live read model would have mixed them: the second page shows the write (what the snapshot keeps out)', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
 import {
   treatyStatusProjection,
   type JsonView,
@@ -55,6 +56,12 @@ export class DevelopmentReads {
   /** The feeds' entry versions, kept for the read model served (a promoted file gets an index of its own). */
   private feedVersions: { readonly of: TreatyStatusQueries; readonly index: FeedVersionIndex } | undefined;
 
+  /**
+   * Reads of every record wait for one another: each holds them all in memory, and once read in turns, requests that
+   * came together would hold a copy each (they ran one after the other while each held the event loop).
+   */
+  private readonly oneWholeReadAtATime = pLimit(1);
+
   constructor(private readonly readModels: ReadModels) {}
 
   /**
@@ -97,16 +104,18 @@ export class DevelopmentReads {
   /**
    * The developments of every treaty (a party's, when given), treaty by treaty, read from one snapshot of the read
    * model a turn of the event loop at a time: for a reader that needs them all at once (a feed's `?page=`), without
-   * holding every other request meanwhile.
+   * holding every other request meanwhile; one such read at a time, the others queued.
    */
-  async everyRecord(party?: string): Promise<DevelopmentRecord[]> {
-    const opened = this.openSnapshot(
-      (treaties) => recordsIn(treaties, party),
-      () => undefined,
-    );
-    const records: DevelopmentRecord[] = [];
-    for await (const record of inTurns(opened.rows)) records.push(record);
-    return records;
+  everyRecord(party?: string): Promise<DevelopmentRecord[]> {
+    return this.oneWholeReadAtATime(async () => {
+      const opened = this.openSnapshot(
+        (treaties) => recordsIn(treaties, party),
+        () => undefined,
+      );
+      const records: DevelopmentRecord[] = [];
+      for await (const record of inTurns(opened.rows)) records.push(record);
+      return records;
+    });
   }
 
   /**
