@@ -138,7 +138,7 @@ describe('downloads read one snapshot of the read model', () => {
   });
 
   it('the live read model would have mixed them: the second page shows the write (what the snapshot keeps out)', async () => {
-    const statuses = reads.statuses();
+    const statuses = statusesIn(new TreatyStatusQueries(db));
     statuses.next();
     await commitMeanwhile();
     const rest = [...statuses].map((status) => [status.id, status.status]);

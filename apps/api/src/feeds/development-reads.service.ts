@@ -46,10 +46,9 @@ export type OpenDownload<T> = OpenSnapshot<
 >;
 
 /**
- * The read model's treaties and their developments, for feeds, calendars and downloads. `statuses` reads the live
- * read model: for a caller that takes them all in one turn of the event loop, where no commit can come between two
- * pages. What is read over many turns (a download, a party's calendar, every record) is read from one snapshot, so
- * that it never mixes two moments.
+ * The read model's treaties and their developments, for feeds, calendars and downloads. What is read over many turns
+ * of the event loop (a download, a party's calendar, every record) is read from one snapshot, so that it never mixes
+ * two moments, as reading the live read model page by page would.
  */
 @Injectable()
 export class DevelopmentReads {
@@ -94,11 +93,6 @@ export class DevelopmentReads {
       }
     }
     return records;
-  }
-
-  /** Every treaty's status view (optionally only a party's), in id order, page by page from the read model. */
-  statuses(party?: string): Generator<JsonView> {
-    return statusesIn(this.readModels.treaties, party);
   }
 
   /**

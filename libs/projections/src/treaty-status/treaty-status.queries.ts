@@ -21,6 +21,9 @@ export interface TreatyListQuery {
   readonly after?: string;
 }
 
+/** A treaty shown under a party (the `?` parameter): the party is on record as one of its parties now. */
+const HELD_UNDER_PARTY = 'treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)';
+
 interface ChangedRow {
   readonly treaty_id: string;
   readonly views_position: bigint;
@@ -175,9 +178,10 @@ export class TreatyStatusQueries {
    * view rendered.
    */
   treatyIds(party?: string): string[] {
-    const byParty = 'WHERE treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)';
     return this.db
-      .prepare(`SELECT treaty_id FROM treaty_status ${party === undefined ? '' : byParty} ORDER BY treaty_id`)
+      .prepare(
+        `SELECT treaty_id FROM treaty_status ${party === undefined ? '' : `WHERE ${HELD_UNDER_PARTY}`} ORDER BY treaty_id`,
+      )
       .pluck()
       .all(...(party === undefined ? [] : [party])) as string[];
   }
@@ -188,10 +192,9 @@ export class TreatyStatusQueries {
    * on, known without rendering a view.
    */
   viewPositions(party?: string): [treatyId: string, viewsPosition: bigint][] {
-    const byParty = 'WHERE treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)';
     return this.db
       .prepare(
-        `SELECT treaty_id, views_position FROM treaty_status ${party === undefined ? '' : byParty} ORDER BY treaty_id`,
+        `SELECT treaty_id, views_position FROM treaty_status ${party === undefined ? '' : `WHERE ${HELD_UNDER_PARTY}`} ORDER BY treaty_id`,
       )
       .raw()
       .safeIntegers(true)
@@ -222,7 +225,7 @@ export class TreatyStatusQueries {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (query.party !== undefined) {
-      conditions.push('s.treaty_id IN (SELECT treaty_id FROM treaty_parties WHERE party = ? AND on_record = 1)');
+      conditions.push(`s.${HELD_UNDER_PARTY}`);
       parameters.push(query.party);
     }
     if (query.status !== undefined) {
