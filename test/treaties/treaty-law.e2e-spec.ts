@@ -1258,3 +1258,50 @@ describe('a convention its members ratify or accept without signing it (decision
     expect(refused.body).toMatchObject({ code: 'PARTY_NOT_IN_TREATY' });
   });
 });
+
+describe("a chamber's approval of joining before the state's consent (decision 0070)", () => {
+  // The State Duma approves Russia's accession to a convention; the instrument of accession is deposited later.
+  const treaty = {
+    id: 'accession-approved-first',
+    title: 'Convention on Sample Matters',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const approval = { type: 'legislative-approval', party: 'RU', body: 'State Duma', occurredOn: '2025-04-10' };
+  const onRecord = reportedOverHttp(treaty, [approval]);
+
+  it('is on record for a state not yet a party, which it does not make one; its consent starts its path with it', async () => {
+    const http = request(onRecord.subject.http);
+    const before = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(before.body.parties).toEqual(['AT', 'BE']);
+    expect(before.body.ratification.RU).toBeUndefined();
+    const timeline = await http.get(`/treaties/${treaty.id}/timeline?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(timeline.body.items).toContainEqual(expect.objectContaining({ type: 'legislative-approval', party: 'RU' }));
+    const listed = async () =>
+      (await http.get('/treaties?party=RU').expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await listed()).not.toContain(treaty.id);
+
+    const accession = await post(
+      onRecord.subject.http,
+      `/treaties/${treaty.id}/developments`,
+      report({ type: 'consent-to-be-bound', consentType: 'accession', party: 'RU', occurredOn: '2025-05-20' }),
+    ).expect(201);
+    const after = await http.get(`/treaties/${treaty.id}?minPosition=${accession.body.position}`).expect(200);
+    expect(after.body.parties).toEqual(['AT', 'BE', 'RU']);
+    expect(after.body.ratification.RU.steps.map((step: { type: string }) => step.type)).toEqual([
+      'legislative-approval',
+      'consent-to-be-bound',
+    ]);
+    expect(await listed()).toContain(treaty.id);
+  });
+
+  it('is refused on a treaty not registered multilateral, with what would let the state join', async () => {
+    const http = onRecord.subject.http;
+    const { kind: _kind, ...ofUnknownKind } = { ...treaty, id: 'approval-unknown-kind' };
+    await post(http, '/treaties', ofUnknownKind).expect(201);
+    const refused = await post(http, '/treaties/approval-unknown-kind/developments', report(approval)).expect(422);
+    expect(refused.body).toMatchObject({ code: 'PARTY_NOT_IN_TREATY' });
+    expect(refused.body.detail).toContain('on a treaty registered multilateral');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, it } from '@jest/globals';
 import {
+  approved,
   consented,
   correct,
   corroborated,
@@ -174,6 +175,67 @@ describe('parties join over time', () => {
         report(id, { type: 'consent-to-be-bound', consentType: 'ratification', party: 'FR', occurredOn: '2025-05-01' }),
       )
       .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+  });
+
+  describe("decision 0070, a chamber's approval of joining before the state's consent", () => {
+    const approval = (party: string, occurredOn = '2025-04-10') =>
+      report(id, { type: 'legislative-approval', party, body: 'State Duma', occurredOn });
+
+    it('is recorded on a treaty registered multilateral, for a state that is not a party yet', () => {
+      spec
+        .given([registeredMultilateral()])
+        .when(approval('RU'))
+        .then({ type: 'LegislativeApprovalGiven', data: { ...base('2025-04-10'), party: 'RU', body: 'State Duma' } });
+    });
+
+    it('makes the state no party: its reservation is refused until its consent is on record', () => {
+      const approvedOnly = [registeredMultilateral(), approved(uuid(2), 'RU', 'State Duma', '2025-04-10')];
+      spec
+        .given(approvedOnly)
+        .when(report(id, { type: 'reservation', party: 'RU', occurredOn: '2025-05-01' }))
+        .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+      spec
+        .given([...approvedOnly, consented(uuid(3), 'RU', 'accession', '2025-05-01')])
+        .when(report(id, { type: 'reservation', party: 'RU', occurredOn: '2025-05-01' }))
+        .then({ type: 'ReservationMade', data: { ...base('2025-05-01'), party: 'RU' } });
+    });
+
+    it("is held to the treaty's signature, as a party's approval is", () => {
+      spec
+        .given([registeredMultilateral(), signed(uuid(2), '2025-06-01')])
+        .when(approval('RU', '2025-04-10'))
+        .thenThrows('DATE_BEFORE_SIGNATURE', { field: 'occurredOn' });
+    });
+
+    it('is refused on a treaty of unknown kind or registered bilateral, as a consent by that state would be', () => {
+      for (const treaty of [registered(), registered({ kind: 'bilateral' })]) {
+        spec
+          .given([treaty])
+          .when(approval('FR'))
+          .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party', message: /which its chamber may approve first/ });
+      }
+    });
+
+    it('may be corrected to name a state that is not a party yet, on a multilateral treaty only', () => {
+      const corrected = {
+        type: 'DevelopmentCorrected',
+        data: {
+          treatyId: TREATY_ID,
+          developmentId: uuid(2),
+          changes: { party: 'RU' },
+          reason: 'Misread the date',
+          source: source(),
+        },
+      } as const;
+      spec
+        .given([registeredMultilateral(), approved(uuid(2), 'AT', 'Nationalrat', '2025-04-10')])
+        .when(correct(id, uuid(2), { party: 'RU' }))
+        .then(corrected);
+      spec
+        .given([registered(), approved(uuid(2), 'IR', 'Majlis', '2025-04-10')])
+        .when(correct(id, uuid(2), { party: 'FR' }))
+        .thenThrows('PARTY_NOT_IN_TREATY', { field: 'changes.party' });
+    });
   });
 
   it('a retracted accession takes its party off again', () => {

@@ -41,7 +41,8 @@ export function requireToday(context: DecisionContext): string {
 /**
  * A development's party must be a party of the treaty: an original one or one that joined. A signature by a party,
  * an accession or a succession is how a party joins, so for those any party is accepted, except on a treaty
- * registered as bilateral; on one registered multilateral, so is any consent to be bound (`addsParty`).
+ * registered as bilateral; on one registered multilateral, so is any consent to be bound (`addsParty`), and a
+ * chamber's approval that comes before it (`stepTowardJoining`).
  */
 export function assertPartyInTreaty(
   development: Development,
@@ -52,6 +53,7 @@ export function assertPartyInTreaty(
   const party = partyOf(development);
   if (party === undefined) return;
   if (parties.includes(party)) return;
+  if (stepTowardJoining(development, treaty)) return;
   if (addsParty(development, treaty)) {
     if (treaty.kind !== 'bilateral') return;
     throw new TreatyRuleViolation(
@@ -62,9 +64,21 @@ export function assertPartyInTreaty(
   }
   throw new TreatyRuleViolation(
     'PARTY_NOT_IN_TREATY',
-    `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession, or, on a treaty registered multilateral, by any consent to be bound`,
+    `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession, or, on a treaty registered multilateral, by any consent to be bound, which its chamber may approve first`,
     `${prefix}party`,
   );
+}
+
+/**
+ * A chamber's approval by a state that is not (yet) a party of a treaty registered multilateral: a parliament
+ * approves joining a convention before its state deposits the instrument (the State Duma votes a law on accession,
+ * then the instrument goes to the depositary). It is on record as the state's first step, and makes it no party:
+ * it is listed, counted and bound only once its consent is on record, whose path then starts with this approval
+ * (decision 0070). On a bilateral treaty, or one of unknown kind, the approval of a state not on record is refused,
+ * as its consent would be (decision 0067).
+ */
+function stepTowardJoining(development: Development, treaty: Pick<TreatyProfile, 'kind'>): boolean {
+  return development.type === 'legislative-approval' && treaty.kind === 'multilateral';
 }
 
 export function assertNotInFuture(development: Development, today: string, prefix = ''): void {
