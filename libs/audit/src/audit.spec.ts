@@ -6,40 +6,7 @@ import { checkpointIsAuthentic, signCheckpoint } from './checkpoint';
 import { sealEvent } from './event-integrity';
 import { LogVerifier } from './log-verifier';
 import { RECORDED_TIME_TOLERANCE_MS } from './recorded-time';
-
-/** A log of sealed events over two streams, as a writer that reads before it appends would produce it. */
-function sealedLog(): RecordedEvent[] {
-  const log: RecordedEvent[] = [];
-  const heads = new Map<string, { revision: bigint; hash: string }>();
-  for (let index = 0; index < 8; index++) {
-    const streamName = index % 3 === 0 ? 'treaty-b' : 'treaty-a';
-    const previous = heads.get(streamName);
-    const revision = previous ? previous.revision + 1n : 0n;
-    const sealed = sealEvent(
-      {
-        id: randomUUID(),
-        type: 'SomethingHappened',
-        data: { index, text: 'Меджлис “ratified”' },
-        metadata: { actor: 'editor:1' },
-      },
-      streamName,
-      revision,
-      previous?.hash ?? null,
-      new Date(),
-    );
-    const recorded = {
-      ...sealed,
-      metadata: sealed.metadata!,
-      streamName,
-      revision,
-      position: BigInt(index + 1),
-      recordedAt: new Date(),
-    };
-    heads.set(streamName, { revision, hash: (recorded.metadata.integrity as { hash: string }).hash });
-    log.push(recorded);
-  }
-  return log;
-}
+import { sealedLog } from './testing/sealed-log';
 
 const keys = () => generateKeyPairSync('ed25519');
 
