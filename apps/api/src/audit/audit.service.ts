@@ -3,14 +3,17 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Response } from 'express';
 import {
   keyFingerprint,
+  LogVerification,
   signCheckpoint,
   toExportedEvent,
   verifyLog,
+  type LogVerificationResult,
   type SignedCheckpoint,
   type VerificationFailure,
   type VerificationResult,
 } from '@timeline/audit';
 import {
+  END,
   EVENT_STORE,
   StreamDeletedError,
   StreamNotFoundError,
@@ -23,10 +26,17 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { inTurns } from '../http/in-turns';
 import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
-import { CHECKPOINT_STREAM, IssuedCheckpoints, covers } from './issued-checkpoints';
+import { CHECKPOINT_STREAM, IssuedCheckpoints, covers, type CheckpointsFound } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
 
 export const MAX_LOG_PAGE = 1000;
+
+/**
+ * How old the last whole pass over the log may be for a checkpoint to be signed over it and the events read since:
+ * past this, the next checkpoint verifies the whole log again, which finds an event altered in the store since
+ * (decision 0071).
+ */
+export const WHOLE_PASS_EVERY_MS = 10 * 60_000;
 
 export type IntegrityStatus =
   | { readonly kind: 'unchecked' }
@@ -45,6 +55,9 @@ export class AuditService implements OnApplicationBootstrap {
   /** Verifications of the whole log started, and the latest of them whose result {@link integrity} holds. */
   private verificationsStarted = 0;
   private verificationShown = 0;
+  /** Verifications for checkpoints run one after another, each taking on the last one's (`kept`). */
+  private checkpointVerifications: Promise<unknown> = Promise.resolve();
+  private kept: { readonly verification: LogVerification; readonly wholePassAt: number } | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -94,7 +107,7 @@ export class AuditService implements OnApplicationBootstrap {
 
   async verifyAll(): Promise<VerificationResult> {
     const started = ++this.verificationsStarted;
-    const issued = await this.issued.all();
+    const issued = await this.issued.all({ reread: true });
     const verified = await verifyLog(inTurns(this.store.readAll()), issued.checkpoints);
     const failures = [...issued.failures, ...verified.failures];
     const result = { ok: failures.length === 0, checked: verified.checked, failures };
@@ -132,9 +145,25 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   /** The position of the log's last event, or undefined for an empty log. */
-  private async logEnd(): Promise<bigint | undefined> {
-    for await (const event of this.store.readAll({ direction: 'backwards' })) return event.position;
-    return undefined;
+  private logEnd(): Promise<bigint | undefined> {
+    return this.lastPositionBut(undefined);
+  }
+
+  /**
+   * The position of the log's last event not in the stream `excluded`, read one event at a time: a store reads a
+   * page of events where a read stops early, and a checkpoint, which lists every stream's head, is a large event
+   * (780 KB at 6,000 treaties), of which the log's end may hold several.
+   */
+  private async lastPositionBut(excluded: string | undefined): Promise<bigint | undefined> {
+    for (let before: bigint | typeof END = END; ;) {
+      let last: RecordedEvent | undefined;
+      for await (const event of this.store.readAll({ direction: 'backwards', fromPosition: before, maxCount: 1 })) {
+        last = event;
+      }
+      if (last === undefined) return undefined;
+      if (last.streamName !== excluded) return last.position;
+      before = last.position;
+    }
   }
 
   /**
@@ -187,11 +216,8 @@ export class AuditService implements OnApplicationBootstrap {
   }
 
   /** The position of the log's last event that is not a checkpoint: recording one does not move the log. */
-  private async lastEventButCheckpoints(): Promise<bigint | undefined> {
-    for await (const event of this.store.readAll({ direction: 'backwards' })) {
-      if (event.streamName !== CHECKPOINT_STREAM) return event.position;
-    }
-    return undefined;
+  private lastEventButCheckpoints(): Promise<bigint | undefined> {
+    return this.lastPositionBut(CHECKPOINT_STREAM);
   }
 
   private async issue(): Promise<SignedCheckpoint> {
@@ -209,10 +235,20 @@ export class AuditService implements OnApplicationBootstrap {
     return recorded;
   }
 
-  /** The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. */
-  private async verifiedForCheckpoint() {
-    const issued = await this.issued.all();
-    const verified = await verifyLog(inTurns(this.store.readAll()), issued.checkpoints);
+  /**
+   * The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. One
+   * at a time, each taking on the last: the events appended since the last verification are read (decision 0071),
+   * the whole log once its last whole pass is {@link WHOLE_PASS_EVERY_MS} old, or when the last one cannot be taken
+   * further.
+   */
+  private verifiedForCheckpoint(): Promise<LogVerificationResult> {
+    const verified = this.checkpointVerifications.then(() => this.verifyForCheckpoint());
+    this.checkpointVerifications = verified.catch(() => undefined);
+    return verified;
+  }
+
+  private async verifyForCheckpoint(): Promise<LogVerificationResult> {
+    const { issued, verified } = await this.extendedOrWhole();
     if (!verified.contentIntact || issued.failures.length > 0) {
       throw new ApiProblem(
         409,
@@ -224,6 +260,33 @@ export class AuditService implements OnApplicationBootstrap {
       );
     }
     return verified;
+  }
+
+  /**
+   * The last verification for a checkpoint taken on over the events appended since, against the checkpoints issued
+   * since; else a whole pass, over the whole log and every checkpoint read again.
+   */
+  private async extendedOrWhole(): Promise<{ issued: CheckpointsFound; verified: LogVerificationResult }> {
+    const kept = this.kept;
+    this.kept = undefined;
+    const now = this.clock().getTime();
+    if (kept && now - kept.wholePassAt < WHOLE_PASS_EVERY_MS) {
+      const issued = await this.issued.all();
+      const from = kept.verification.lastPosition!;
+      if (await kept.verification.extend(inTurns(this.store.readAll({ fromPosition: from })), issued.checkpoints)) {
+        this.kept = kept;
+        return { issued, verified: kept.verification.result() };
+      }
+    }
+    const issued = await this.issued.all({ reread: true });
+    const verification = new LogVerification(issued.checkpoints);
+    await verification.read(inTurns(this.store.readAll()));
+    const verified = verification.result();
+    // Only a clean pass over a log that has an event is taken on; one that failed is done whole again next time.
+    if (verified.contentIntact && issued.failures.length === 0 && verified.lastPosition !== undefined) {
+      this.kept = { verification, wholePassAt: now };
+    }
+    return { issued, verified };
   }
 
   /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { signCheckpoint, type SignedCheckpoint } from '@timeline/audit';
-import { InMemoryEventStore } from '@timeline/event-store';
+import { InMemoryEventStore, type EventStore, type ReadStreamOptions } from '@timeline/event-store';
 import { collect } from '@timeline/event-store/testing';
 import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
 
@@ -61,5 +61,50 @@ describe('IssuedCheckpoints.record', () => {
     expect(await b.issued.record(later, 9n)).toEqual(later);
     expect(await recorded(store)).toEqual([first, later]);
     expect(readFileSync(join(b.dir, 'audit-checkpoints.ndjson'), 'utf8')).toBe(`${JSON.stringify(later)}\n`);
+  });
+});
+
+// Each checkpoint lists every stream's head: reading every one ever issued at each request grew with their number
+// (decision 0071). The stream and the local copy are read on from where the last read stopped.
+describe('IssuedCheckpoints.all', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const roots: string[] = [];
+  afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+  const signed = (position: bigint, at: number) => signCheckpoint(position, new Map(), new Date(at), privateKey);
+
+  it('reads on: finds what another replica recorded since and its own copies; a copy altered once read only when read again', async () => {
+    const store = new InMemoryEventStore();
+    const root = mkdtempSync(join(tmpdir(), 'timeline-issued-'));
+    roots.push(root);
+    let altered = false;
+    // The same store, whose checkpoint events read altered (their position moved) once `altered` is set.
+    const seen: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: async function* (name: string, options?: ReadStreamOptions) {
+        for await (const event of store.readStream(name, options)) {
+          yield altered ? { ...event, data: { ...event.data, position: '4' } } : event;
+        }
+      },
+    });
+    const a = new IssuedCheckpoints(root, seen, publicKey);
+    const b = new IssuedCheckpoints(join(root, 'b'), store, publicKey);
+    mkdirSync(join(root, 'b'));
+    expect(await a.all()).toEqual({ checkpoints: [], failures: [] });
+
+    const first = signed(5n, 1_000);
+    await b.record(first, 5n);
+    expect(await a.all()).toEqual({ checkpoints: [first], failures: [] });
+    const own = signed(8n, 2_000);
+    expect(await a.record(own, 8n)).toEqual(own);
+    expect(await a.all()).toEqual({ checkpoints: [first, own], failures: [] });
+
+    altered = true;
+    expect(await a.all()).toEqual({ checkpoints: [first, own], failures: [] });
+    const reread = await a.all({ reread: true });
+    // B's is gone (it no longer verifies); A's own stands in from its local copy.
+    expect(reread.checkpoints).toEqual([own]);
+    expect(reread.failures.map((failure) => failure.reason)).toEqual([
+      expect.stringContaining('does not verify under the key it names'),
+      expect.stringContaining('does not verify under the key it names'),
+    ]);
   });
 });

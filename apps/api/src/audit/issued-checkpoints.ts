@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { v5 as uuidV5 } from 'uuid';
@@ -15,7 +15,6 @@ import {
   NO_STREAM,
   StreamNotFoundError,
   WrongExpectedRevisionError,
-  type CurrentRevision,
   type EventStore,
   type JsonObject,
   type RecordedEvent,
@@ -50,6 +49,13 @@ export interface CheckpointsFound {
  */
 export class IssuedCheckpoints {
   private readonly file: string;
+  /**
+   * What has been read of the stream and of the local copy, both append-only: each call reads on from there, so that
+   * it costs the checkpoints issued since, not every one ever issued (each lists every stream's head). A whole
+   * reading again (`reread`) finds a copy altered since it was read.
+   */
+  private fromStream = new StreamRead();
+  private fromFile = new FileRead();
 
   constructor(
     dataDir: string,
@@ -63,35 +69,21 @@ export class IssuedCheckpoints {
   /**
    * Every checkpoint issued by any replica, and this replica's own copies of those not found authentic in the log.
    * A copy in the log that names this service's key and does not verify under it is a failure, not a checkpoint.
+   * The stream and the local copy are read on from where the last call stopped, or whole with `reread` (decision
+   * 0071).
    */
-  async all(): Promise<CheckpointsFound> {
-    const { events } = await this.read();
-    const fingerprint = this.publicKey && keyFingerprint(this.publicKey);
-    const checkpoints: SignedCheckpoint[] = [];
-    const failures: VerificationFailure[] = [];
-    const authentic = new Set<string>();
-    for (const event of events.filter((candidate) => candidate.type === CHECKPOINT_ISSUED)) {
-      const checkpoint = checkpointOf(event);
-      if (!this.publicKey || checkpoint.keyFingerprint !== fingerprint) {
-        checkpoints.push(checkpoint);
-      } else if (checkpointIsAuthentic(checkpoint, this.publicKey)) {
-        checkpoints.push(checkpoint);
-        authentic.add(checkpoint.signature);
-      } else {
-        failures.push({
-          eventId: event.id,
-          stream: event.streamName,
-          revision: event.revision.toString(),
-          reason: `the checkpoint at position ${String(checkpoint.position)} does not verify under the key it names: it was altered after it was signed`,
-        });
-      }
+  async all({ reread = false }: { reread?: boolean } = {}): Promise<CheckpointsFound> {
+    if (reread) {
+      this.fromStream = new StreamRead();
+      this.fromFile = new FileRead();
     }
+    const stream = await this.readStreamOn();
+    const file = this.readFileOn();
     // A copy the same as one in the log would only name the same failures twice.
-    const copies = new Set(checkpoints.map((checkpoint) => canonicalize(checkpoint)));
-    const own = this.local().filter(
-      (checkpoint) => !authentic.has(checkpoint.signature) && !copies.has(canonicalize(checkpoint)),
-    );
-    return { checkpoints: [...checkpoints, ...own], failures };
+    const own = file.copies
+      .filter((copy) => !stream.authentic.has(copy.checkpoint.signature) && !stream.canonical.has(file.canonical(copy)))
+      .map(({ checkpoint }) => checkpoint);
+    return { checkpoints: [...stream.checkpoints, ...own], failures: [...stream.failures] };
   }
 
   /**
@@ -99,19 +91,7 @@ export class IssuedCheckpoints {
    * log has not moved past it. One that does not verify (altered, or another key's) is none: a new one is issued.
    */
   async latest(): Promise<SignedCheckpoint | undefined> {
-    if (!this.publicKey) return undefined;
-    try {
-      for await (const event of this.store.readStream(CHECKPOINT_STREAM, {
-        direction: 'backwards',
-        maxCount: 1,
-        requiresLeader: true,
-      })) {
-        return this.authentic(event);
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    return undefined;
+    return (await this.readStreamOn()).last?.standing;
   }
 
   /**
@@ -125,33 +105,27 @@ export class IssuedCheckpoints {
   async record(checkpoint: SignedCheckpoint, head: bigint | undefined): Promise<SignedCheckpoint> {
     const id = uuidV5(checkpoint.signature, CHECKPOINT_NAMESPACE);
     for (let attempt = 1; ; attempt++) {
-      const { events, revision } = await this.read();
-      if (events.some((event) => event.id === id)) return this.keptLocally(checkpoint);
-      const previous = events[events.length - 1];
-      const standing = previous && this.authentic(previous);
-      if (standing && covers(standing, head)) return standing;
+      const stream = await this.readStreamOn();
+      if (stream.ids.has(id)) return this.keptLocally(checkpoint);
+      const previous = stream.last;
+      if (previous?.standing && covers(previous.standing, head)) return previous.standing;
       const sealed = sealEvent(
         { id, type: CHECKPOINT_ISSUED, data: checkpoint as unknown as JsonObject, metadata: {} },
         CHECKPOINT_STREAM,
         previous ? previous.revision + 1n : 0n,
-        previous ? (integrityOf(previous)?.hash ?? null) : null,
+        previous?.hash ?? null,
         wallClock(),
       );
       try {
-        await this.store.appendToStream(CHECKPOINT_STREAM, [sealed], { expectedRevision: revision });
+        await this.store.appendToStream(CHECKPOINT_STREAM, [sealed], {
+          expectedRevision: previous ? previous.revision : NO_STREAM,
+        });
         return this.keptLocally(checkpoint);
       } catch (error) {
-        // Another replica recorded one in between: read again; it may cover the log, else chain to it.
+        // Another replica recorded one in between: read on; it may cover the log, else chain to it.
         if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
-  }
-
-  /** The checkpoint an event of the stream records, when it verifies under this service's key. */
-  private authentic(event: RecordedEvent): SignedCheckpoint | undefined {
-    if (!this.publicKey || event.type !== CHECKPOINT_ISSUED) return undefined;
-    const checkpoint = checkpointOf(event);
-    return checkpointIsAuthentic(checkpoint, this.publicKey) ? checkpoint : undefined;
   }
 
   private keptLocally(checkpoint: SignedCheckpoint): SignedCheckpoint {
@@ -159,23 +133,97 @@ export class IssuedCheckpoints {
     return checkpoint;
   }
 
-  private async read(): Promise<{ events: RecordedEvent[]; revision: CurrentRevision }> {
-    const events: RecordedEvent[] = [];
+  /** The stream's events recorded since the last read, taken in. */
+  private async readStreamOn(): Promise<StreamRead> {
+    const read = this.fromStream;
     try {
-      for await (const event of this.store.readStream(CHECKPOINT_STREAM, { requiresLeader: true })) events.push(event);
+      const events = this.store.readStream(CHECKPOINT_STREAM, { fromRevision: read.next, requiresLeader: true });
+      for await (const event of events) read.take(event, this.publicKey);
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    const last = events[events.length - 1];
-    return { events, revision: last ? last.revision : NO_STREAM };
+    return read;
   }
 
-  private local(): SignedCheckpoint[] {
-    if (!existsSync(this.file)) return [];
-    return readFileSync(this.file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as SignedCheckpoint);
+  /** The local copy's lines written since the last read, taken in; the whole file again if it was cut short. */
+  private readFileOn(): FileRead {
+    if (!existsSync(this.file)) return this.fromFile;
+    const size = statSync(this.file).size;
+    if (size < this.fromFile.bytes) this.fromFile = new FileRead();
+    const read = this.fromFile;
+    if (size === read.bytes) return read;
+    const added = Buffer.alloc(size - read.bytes);
+    const descriptor = openSync(this.file, 'r');
+    try {
+      readSync(descriptor, added, 0, added.length, read.bytes);
+    } finally {
+      closeSync(descriptor);
+    }
+    // Only whole lines: a line being written is read at the next call.
+    const end = added.lastIndexOf(0x0a);
+    if (end < 0) return read;
+    read.take(added.subarray(0, end + 1).toString('utf8'));
+    read.bytes += end + 1;
+    return read;
+  }
+}
+
+/** The checkpoint stream as read so far. */
+class StreamRead {
+  /** The next revision to read. */
+  next = 0n;
+  /** The last event read: what a new checkpoint chains to, and the checkpoint standing when it is authentic. */
+  last: { readonly revision: bigint; readonly hash: string | null; readonly standing?: SignedCheckpoint } | undefined;
+  readonly ids = new Set<string>();
+  readonly checkpoints: SignedCheckpoint[] = [];
+  /**
+   * Signatures of the checkpoints authentic under this service's key; the others as canonical JSON (a checkpoint
+   * lists every stream's head: only those that need it are written again).
+   */
+  readonly authentic = new Set<string>();
+  readonly canonical = new Set<string>();
+  readonly failures: VerificationFailure[] = [];
+
+  take(event: RecordedEvent, publicKey: KeyObject | undefined): void {
+    this.next = event.revision + 1n;
+    this.ids.add(event.id);
+    const hash = integrityOf(event)?.hash ?? null;
+    this.last = { revision: event.revision, hash };
+    if (event.type !== CHECKPOINT_ISSUED) return;
+    const checkpoint = checkpointOf(event);
+    if (!publicKey || checkpoint.keyFingerprint !== keyFingerprint(publicKey)) {
+      this.checkpoints.push(checkpoint);
+      this.canonical.add(canonicalize(checkpoint)!);
+    } else if (checkpointIsAuthentic(checkpoint, publicKey)) {
+      this.checkpoints.push(checkpoint);
+      this.authentic.add(checkpoint.signature);
+      this.last = { revision: event.revision, hash, standing: checkpoint };
+    } else {
+      this.failures.push({
+        eventId: event.id,
+        stream: event.streamName,
+        revision: event.revision.toString(),
+        reason: `the checkpoint at position ${String(checkpoint.position)} does not verify under the key it names: it was altered after it was signed`,
+      });
+    }
+  }
+}
+
+/** The local copy as read so far: its whole lines, up to `bytes`. */
+class FileRead {
+  bytes = 0;
+  readonly copies: { readonly checkpoint: SignedCheckpoint; canonical?: string }[] = [];
+
+  take(lines: string): void {
+    for (const line of lines.split('\n')) {
+      if (line.trim() !== '') this.copies.push({ checkpoint: JSON.parse(line) as SignedCheckpoint });
+    }
+  }
+
+  /** A copy as canonical JSON, written when first asked for. */
+  canonical(copy: FileRead['copies'][number]): string {
+    copy.canonical ??= canonicalize(copy.checkpoint)!;
+    return copy.canonical;
   }
 }
 
