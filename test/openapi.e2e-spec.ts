@@ -175,6 +175,10 @@ describe('OpenAPI', () => {
     expect(Object.keys(schemas['TreatyStatusDto']?.properties ?? {})).toEqual(
       expect.arrayContaining(['withdrawalNoticeDays', 'withdrawalNotice']),
     );
+    // The steps of states that are not parties (decision 0070).
+    expect(schemas['TreatyStatusDto']?.properties?.['joining']).toMatchObject({
+      additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/StepDto' } },
+    });
   });
 
   it("states the domain's patterns, minimums and examples of dates, party codes and vote counts", async () => {

@@ -369,6 +369,26 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(pageErrors).toEqual([]);
   });
 
+  it("lists a state's chamber approval of joining apart from the parties, as not a party (decision 0070)", async () => {
+    const joined = { ...PROTOCOL, id: 'convention-joined-later', title: 'Convention joined later', relations: [] };
+    await post(subject.http, '/treaties', joined).expect(201);
+    await post(subject.http, `/treaties/${joined.id}/developments`, {
+      source: source({ publishedOn: isoDaysFromNow(0) }),
+      type: 'legislative-approval',
+      party: 'NO',
+      body: 'Storting',
+      occurredOn: '2025-06-10',
+    }).expect(201);
+
+    await page.goto(`${baseUrl}/?treaty=${joined.id}`);
+    const norway = page.locator('#treaty-status li[data-joining="NO"]');
+    await norway.waitFor();
+    expect(await text(norway)).toMatch(/^NO not a party/);
+    expect(await text(norway.locator('.steps > li'))).toBe('Legislative approval: Storting, 10 June 2025');
+    expect(await page.locator('#treaty-status .parties > li[data-party="NO"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('fits 375 pixels: the chart scrolls on its own, keyboard-focusable, the page does not', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     try {

@@ -1276,6 +1276,9 @@ describe("a chamber's approval of joining before the state's consent (decision 0
     const before = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
     expect(before.body.parties).toEqual(['AT', 'BE']);
     expect(before.body.ratification.RU).toBeUndefined();
+    expect(before.body.joining).toEqual({
+      RU: [expect.objectContaining({ type: 'legislative-approval', body: 'State Duma', occurredOn: '2025-04-10' })],
+    });
     const timeline = await http.get(`/treaties/${treaty.id}/timeline?minPosition=${onRecord.lastPosition}`).expect(200);
     expect(timeline.body.items).toContainEqual(expect.objectContaining({ type: 'legislative-approval', party: 'RU' }));
     const listed = async () =>
@@ -1293,6 +1296,7 @@ describe("a chamber's approval of joining before the state's consent (decision 0
       'legislative-approval',
       'consent-to-be-bound',
     ]);
+    expect(after.body.joining).toEqual({});
     expect(await listed()).toContain(treaty.id);
   });
 

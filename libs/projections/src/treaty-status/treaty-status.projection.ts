@@ -74,7 +74,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 15: a bilateral treaty suspended by one of its parties is `suspended` (decision 0066): a file built before
     //    stored it `in-force`, and a listing by status missed it. A state whose consent is on record is a party of a
     //    multilateral treaty (decision 0067): one whose joining was retracted after it ratified was not listed.
-    version: 15,
+    // 16: the status view lists the steps of states that are not parties (`joining`, decision 0070), which a view
+    //    rendered before lacks.
+    version: 16,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { approved, consented, recorded, registeredMultilateral, uuid } from '../testing';
+import { approved, consented, recorded, registeredMultilateral, retracted, uuid } from '../testing';
 import { treatyStatusView } from './treaty-status.view';
 import { treatyTimelineView } from './treaty-timeline.view';
 
@@ -13,6 +13,10 @@ describe("decision 0070, a chamber's approval of joining before the state's cons
     expect(view.parties).toEqual(['AT', 'BE']);
     expect(Object.keys(view.ratification)).toEqual(['AT', 'BE']);
     expect(view.status).toBe(without.status);
+    expect(view.joining).toEqual({
+      RU: [expect.objectContaining({ type: 'legislative-approval', body: 'State Duma', occurredOn: '2025-04-10' })],
+    });
+    expect(without.joining).toEqual({});
     const timeline = treatyTimelineView(recorded([convention, dumaApproval]))!;
     expect(timeline.items).toEqual([expect.objectContaining({ type: 'legislative-approval', party: 'RU' })]);
   });
@@ -27,5 +31,14 @@ describe("decision 0070, a chamber's approval of joining before the state's cons
       ['legislative-approval', '2025-04-10'],
       ['consent-to-be-bound', '2025-05-20'],
     ]);
+    expect(view.joining).toEqual({});
+  });
+
+  it("lists a state's steps there again once its joining is retracted", () => {
+    const view = treatyStatusView(
+      recorded([convention, dumaApproval, consented(uuid(3), 'RU', 'accession', '2025-05-20'), retracted(uuid(3))]),
+    )!;
+    expect(view.parties).toEqual(['AT', 'BE']);
+    expect(view.joining['RU']!.map((step) => step.type)).toEqual(['legislative-approval']);
   });
 });

@@ -119,6 +119,11 @@ export type TreatyStatusView = {
   /** The day a bilateral treaty ends, a party's withdrawal taking effect, while that day is still ahead. */
   readonly terminatedOnExpected: string | null;
   readonly ratification: Readonly<Record<string, PartyRatification>>;
+  /**
+   * The steps on record of states that are not parties, by state: a chamber's approval of joining before the state's
+   * consent (decision 0070), or what is left of a state's path once its joining was retracted.
+   */
+  readonly joining: Readonly<Record<string, readonly RatificationStep[]>>;
   readonly disagreements: readonly Disagreement[];
   /**
    * Acts on record, as reported, that treaty law does not expect (a reservation after consent or to a bilateral

@@ -89,6 +89,7 @@ describe('treatyStatusView', () => {
         RU: emptyRatification,
         IR: emptyRatification,
       },
+      joining: {},
       disagreements: [],
       warnings: [],
       recordedTwice: [],

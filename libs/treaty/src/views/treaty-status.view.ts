@@ -17,7 +17,7 @@ import {
   suspensionOf,
   type PartyConsent,
 } from './party-status';
-import { disagreementsIn, step, stepType, type Disagreement } from './status-parts';
+import { disagreementsIn, step, stepType, type Disagreement, type RatificationStep } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { recordWarnings } from './record-warnings';
@@ -178,6 +178,7 @@ export function treatyStatusOf(
   }
 
   const exchanged = latest('instruments-exchanged');
+  const joining = stepsOfStatesNotParties(onRecord, parties);
   const warnings = recordWarnings(
     onRecord,
     history.kind === 'bilateral',
@@ -217,6 +218,7 @@ export function treatyStatusOf(
     terminatedOnComputed: terminated.computed,
     terminatedOnExpected: terminated.expectedOn,
     ratification,
+    joining,
     disagreements,
     warnings,
     recordedTwice: recordedTwice(onRecord),
@@ -288,4 +290,23 @@ function computedDisagreement(
 function withdrawalNoticeOf(history: TreatyHistory): WithdrawalNotice | null {
   if (history.withdrawalNoticeDays !== undefined) return { days: history.withdrawalNoticeDays };
   return history.withdrawalNotice ?? null;
+}
+
+/**
+ * The steps on record of states that are not parties, by state: a chamber's approval of joining before the state's
+ * consent (decision 0070), or what is left of a state's path once its joining was retracted. A state's steps move to
+ * its `ratification` once it is a party.
+ */
+function stepsOfStatesNotParties(
+  onRecord: readonly DevelopmentHistory[],
+  parties: readonly string[],
+): Record<string, RatificationStep[]> {
+  const joining: Record<string, RatificationStep[]> = {};
+  for (const report of onRecord) {
+    const type = stepType(report.current);
+    const party = partyOf(report.current);
+    if (type === null || party === undefined || parties.includes(party)) continue;
+    (joining[party] ??= []).push(step(report, type, onRecord));
+  }
+  return joining;
 }

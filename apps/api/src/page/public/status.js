@@ -92,6 +92,7 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
       { class: 'parties' },
       Object.entries(status.ratification).map(([party, path]) => partyPath(party, path, referenceDay)),
     ),
+    joiningStates(status.joining ?? {}),
     disagreements(status.disagreements),
     warnings(status.warnings),
     recordedTwice(status.recordedTwice),
@@ -128,6 +129,32 @@ function partyPath(party, path, referenceDay) {
         )
       : null,
   );
+}
+
+/** States that are not parties with steps on record: a chamber's approval of joining before the consent (0070). */
+function joiningStates(joining) {
+  const states = Object.entries(joining);
+  if (states.length === 0) return null;
+  return [
+    h('h4', {}, 'Not parties, with steps on record'),
+    h(
+      'ul',
+      { class: 'parties joining' },
+      states.map(([state, steps]) =>
+        h(
+          'li',
+          { 'data-joining': state },
+          h('strong', {}, state),
+          ' not a party',
+          h(
+            'ul',
+            { class: 'steps' },
+            steps.map((step) => h('li', {}, developmentTitle(step), ', ', partialDate(step.occurredOn))),
+          ),
+        ),
+      ),
+    ),
+  ];
 }
 
 function identifiers(ids) {

@@ -351,6 +351,13 @@ export class TreatyStatusDto {
     description: 'Per party, keyed by party code',
   })
   ratification!: Record<string, PartyStatusDto>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/StepDto' } },
+    description:
+      "Steps on record of states that are not parties, keyed by state code: a chamber's approval of joining before the state's consent (decision 0070), or what is left once a state's joining was retracted. They move to ratification once the state is a party",
+  })
+  joining!: Record<string, StepDto[]>;
   @ApiProperty({ type: [DisagreementDto] }) disagreements!: DisagreementDto[];
   @ApiProperty({
     type: [RecordWarningDto],
