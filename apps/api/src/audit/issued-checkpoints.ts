@@ -152,13 +152,15 @@ export class IssuedCheckpoints {
     if (size < this.fromFile.bytes) this.fromFile = new FileRead();
     const read = this.fromFile;
     if (size === read.bytes) return read;
-    const added = Buffer.alloc(size - read.bytes);
+    const buffer = Buffer.alloc(size - read.bytes);
     const descriptor = openSync(this.file, 'r');
+    let length: number;
     try {
-      readSync(descriptor, added, 0, added.length, read.bytes);
+      length = readSync(descriptor, buffer, 0, buffer.length, read.bytes);
     } finally {
       closeSync(descriptor);
     }
+    const added = buffer.subarray(0, length);
     // Only whole lines: a line being written is read at the next call.
     const end = added.lastIndexOf(0x0a);
     if (end < 0) return read;
@@ -185,6 +187,8 @@ class StreamRead {
   readonly failures: VerificationFailure[] = [];
 
   take(event: RecordedEvent, publicKey: KeyObject | undefined): void {
+    // Two reads under way at once read the same events: the second takes in none of them again.
+    if (event.revision < this.next) return;
     this.next = event.revision + 1n;
     this.ids.add(event.id);
     const hash = integrityOf(event)?.hash ?? null;
