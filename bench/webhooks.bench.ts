@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_WEBHOOK_SETTINGS } from '../apps/api/src/config/app-config';
+import { MAX_WEBHOOKS_PER_KEY } from '../apps/api/src/webhooks/webhooks.service';
 import { BENCH_EDITOR_KEY, startBenchApp } from './bench-app';
 import { latencies, type Row } from './stats';
 
@@ -28,18 +29,28 @@ export async function webhooksBench(subscriptions: number, updates: number): Pro
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  const { app, base } = await startBenchApp({ webhooks: { ...DEFAULT_WEBHOOK_SETTINGS, allowPrivateTargets: true } });
-  const post = async (path: string, body: unknown) => {
+  // A key holds at most MAX_WEBHOOKS_PER_KEY subscriptions: the subscriptions are spread over as many editors' keys.
+  const keys = Array.from(
+    { length: Math.ceil(subscriptions / MAX_WEBHOOKS_PER_KEY) },
+    (_, index) => `webhook-key-for-the-benchmark-${String(index).padStart(4, '0')}`,
+  );
+  const { app, base } = await startBenchApp({
+    apiKeys: [BENCH_EDITOR_KEY, ...keys].map((key) => `editor:${key}`).join(','),
+    webhooks: { ...DEFAULT_WEBHOOK_SETTINGS, allowPrivateTargets: true },
+  });
+  const post = async (path: string, body: unknown, key = BENCH_EDITOR_KEY) => {
     const response = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${BENCH_EDITOR_KEY}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { eventId: string };
   };
   try {
-    for (let index = 0; index < subscriptions; index++) await post('/webhooks', { url });
+    for (let index = 0; index < subscriptions; index++) {
+      await post('/webhooks', { url }, keys[Math.floor(index / MAX_WEBHOOKS_PER_KEY)]);
+    }
     await post('/treaties', { id: 'bench-webhooks', title: 'Bench', parties: ['RU', 'IR'], category: 'trade' });
     for (const deadline = Date.now() + 30_000; received < subscriptions && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 5));
