@@ -5,6 +5,7 @@ import { RECORDED_TIME_TOLERANCE_MS } from './recorded-time';
 
 /** What a verification found, with where it ended: each stream's head and the last event's position. */
 export type LogVerificationResult = VerificationResult & {
+  /** The verification's own map: extending it moves these heads on, so read them before the next `extend`. */
   heads: ReadonlyMap<string, StreamHead>;
   lastPosition: bigint | undefined;
   /** No failure but recorded times: see {@link LogVerifier.contentIntact}. */
