@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Sqlite } from '@timeline/sqlite-driver';
-import { WHOLE_PASS_EVERY_MS } from '../../apps/api/src/audit/audit.service';
+import { WHOLE_PASS_EVERY_MS } from '../../apps/api/src/audit/whole-pass-schedule';
 import { asAuditor } from '../support/audit-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { RU_IR, dumaApproval, post, signature } from '../support/treaty-requests';

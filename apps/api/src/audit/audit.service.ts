@@ -28,15 +28,9 @@ import { Metrics } from '../metrics/metrics.service';
 import { ApiProblem } from '../problems/api-problem';
 import { CHECKPOINT_STREAM, IssuedCheckpoints, covers, type CheckpointsFound } from './issued-checkpoints';
 import { loadSigningKey, type SigningKey } from './signing-key';
+import { wholePassDue, type WholePass } from './whole-pass-schedule';
 
 export const MAX_LOG_PAGE = 1000;
-
-/**
- * How old the last whole pass over the log may be for a checkpoint to be signed over it and the events read since:
- * past this, the next checkpoint verifies the whole log again, which finds an event altered in the store since
- * (decision 0071).
- */
-export const WHOLE_PASS_EVERY_MS = 10 * 60_000;
 
 export type IntegrityStatus =
   | { readonly kind: 'unchecked' }
@@ -57,7 +51,7 @@ export class AuditService implements OnApplicationBootstrap {
   private verificationShown = 0;
   /** Verifications for checkpoints run one after another, each taking on the last one's (`kept`). */
   private checkpointVerifications: Promise<unknown> = Promise.resolve();
-  private kept: { readonly verification: LogVerification; readonly wholePassAt: number } | undefined;
+  private kept: { readonly verification: LogVerification; readonly wholePass: WholePass } | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -238,8 +232,7 @@ export class AuditService implements OnApplicationBootstrap {
   /**
    * The log verified against the checkpoints issued, or 409 when its content fails: nothing is signed over it. One
    * at a time, each taking on the last: the events appended since the last verification are read (decision 0071),
-   * the whole log once its last whole pass is {@link WHOLE_PASS_EVERY_MS} old, or when the last one cannot be taken
-   * further.
+   * the whole log once a whole pass is due ({@link wholePassDue}), or when the last one cannot be taken further.
    */
   private verifiedForCheckpoint(): Promise<LogVerificationResult> {
     const verified = this.checkpointVerifications.then(() => this.verifyForCheckpoint());
@@ -270,7 +263,7 @@ export class AuditService implements OnApplicationBootstrap {
     const kept = this.kept;
     this.kept = undefined;
     const now = this.clock().getTime();
-    if (kept && now - kept.wholePassAt < WHOLE_PASS_EVERY_MS) {
+    if (kept && !wholePassDue(kept.wholePass, now)) {
       const issued = await this.issued.all();
       const from = kept.verification.lastPosition!;
       if (await kept.verification.extend(inTurns(this.store.readAll({ fromPosition: from })), issued.checkpoints)) {
@@ -284,7 +277,7 @@ export class AuditService implements OnApplicationBootstrap {
     const verified = verification.result();
     // Only a clean pass over a log that has an event is taken on; one that failed is done whole again next time.
     if (verified.contentIntact && issued.failures.length === 0 && verified.lastPosition !== undefined) {
-      this.kept = { verification, wholePassAt: now };
+      this.kept = { verification, wholePass: { at: now, tookMs: this.clock().getTime() - now } };
     }
     return { issued, verified };
   }
