@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { InvalidPositionError, type RecordedEvent } from '@timeline/event-store';
 import { verifyLog } from './audit-log-reader';
-import { signCheckpoint } from './checkpoint';
+import { signCheckpoint, toCheckpointHeads } from './checkpoint';
 import { LogVerification } from './log-verification';
 import { sealedLog } from './testing/sealed-log';
 
@@ -76,6 +76,24 @@ describe('LogVerification, taken further as the log grows (decision 0071)', () =
     // A verification that found the log's content failing: a whole pass says what is wrong now.
     const failed = await verified([...log.slice(0, 4), altered(log[4]!)]);
     expect(await failed.extend(from(log, 5n), [])).toBe(false);
+  });
+
+  it("compares every copy of a checkpoint, also one that keeps the true one's signature over other heads", async () => {
+    // The log was rewritten after the checkpoint was signed (its heads no longer match), and the log's copy of the
+    // checkpoint rewritten to match it, naming another key so that it is not authenticated, its signature kept: the
+    // service's own copy, with the same signature, must still be compared, and fail.
+    const log = sealedLog(10);
+    const verification = await verified(log.slice(0, 6));
+    const heads = new Map(verification.result().heads);
+    const [stream, head] = [...heads][0]!;
+    const signedHeads = new Map([...heads, [stream, { ...head, hash: 'f'.repeat(64) }]]);
+    const genuine = signCheckpoint(6n, signedHeads, new Date(), privateKey);
+    const forged = { ...genuine, heads: toCheckpointHeads(heads), keyFingerprint: '0'.repeat(64) };
+    expect(await verification.extend(from(log, 6n), [forged, genuine])).toBe(true);
+    expect(verification.result().failures).toEqual([
+      expect.objectContaining({ stream, reason: expect.stringContaining('the checkpoint at position 6 recorded') }),
+    ]);
+    expect(verification.result().failures).toEqual((await verifyLog(log, [forged, genuine])).failures);
   });
 
   it('does not read again what it verified: an event altered since is found by the next whole pass only', async () => {

@@ -5,7 +5,6 @@ import { RECORDED_TIME_TOLERANCE_MS } from './recorded-time';
 
 /** What a verification found, with where it ended: each stream's head and the last event's position. */
 export type LogVerificationResult = VerificationResult & {
-  /** The verification's own map: extending it moves these heads on, so read them before the next `extend`. */
   heads: ReadonlyMap<string, StreamHead>;
   lastPosition: bigint | undefined;
   /** No failure but recorded times: see {@link LogVerifier.contentIntact}. */
@@ -21,9 +20,12 @@ export type LogVerificationResult = VerificationResult & {
  */
 export class LogVerification {
   private readonly verifier = new LogVerifier();
-  /** Checkpoints not yet compared, in position order, and the signatures of every checkpoint taken in. */
+  /**
+   * Checkpoints not yet compared, in position order, and every checkpoint taken in, by identity: copies that share a
+   * signature are compared each (a copy rewritten with the same signature must not stand in for the true one).
+   */
   private readonly pending: SignedCheckpoint[] = [];
-  private readonly known = new Set<string>();
+  private readonly known = new WeakSet<SignedCheckpoint>();
   /** The latest checkpoint the log has passed: every event after its position was appended after it was issued. */
   private passed: SignedCheckpoint | undefined;
   private last: { readonly position: bigint; readonly eventId: string } | undefined;
@@ -68,12 +70,13 @@ export class LogVerification {
   ): Promise<boolean> {
     const last = this.last;
     if (!last || this.damaged || !this.verifier.contentIntact) return false;
-    const added = checkpoints.filter((checkpoint) => !this.known.has(checkpoint.signature));
+    const added = checkpoints.filter((checkpoint) => !this.known.has(checkpoint));
     if (added.some((checkpoint) => BigInt(checkpoint.position) < last.position)) return false;
     const events = fromLastEvent[Symbol.asyncIterator]();
     const first = await events.next().catch((error: unknown) => {
-      // The position is no longer an event's: the log changed beneath what was verified.
-      if (error instanceof InvalidPositionError) return undefined;
+      // The position is no longer an event's, or its event no longer reads: the log changed beneath what was
+      // verified, which a whole pass names.
+      if (error instanceof InvalidPositionError || error instanceof UnreadableEventError) return undefined;
       throw error;
     });
     if (!first || first.done || first.value.position !== last.position || first.value.id !== last.eventId) {
@@ -95,7 +98,7 @@ export class LogVerification {
     const verifier = this.verifier;
     return {
       ...verifier.result(),
-      heads: verifier.streamHeads,
+      heads: new Map(verifier.streamHeads),
       lastPosition: this.last?.position,
       contentIntact: verifier.contentIntact,
     };
@@ -111,8 +114,8 @@ export class LogVerification {
 
   private takeIn(checkpoints: readonly SignedCheckpoint[]): void {
     for (const checkpoint of checkpoints) {
-      if (this.known.has(checkpoint.signature)) continue;
-      this.known.add(checkpoint.signature);
+      if (this.known.has(checkpoint)) continue;
+      this.known.add(checkpoint);
       this.pending.push(checkpoint);
     }
     this.pending.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
