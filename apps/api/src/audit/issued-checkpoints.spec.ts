@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { signCheckpoint, type SignedCheckpoint } from '@timeline/audit';
+import { signCheckpoint, verifyLog, type SignedCheckpoint } from '@timeline/audit';
 import { InMemoryEventStore, type EventStore, type ReadStreamOptions } from '@timeline/event-store';
 import { collect } from '@timeline/event-store/testing';
 import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
@@ -111,5 +111,54 @@ describe('IssuedCheckpoints.all', () => {
       expect.stringContaining('does not verify under the key it names'),
       expect.stringContaining('does not verify under the key it names'),
     ]);
+  });
+});
+
+// What was read is remembered: a stream that lost its end meanwhile (a store restored from a backup) must not be
+// chained to an event that is no longer there, nor a local copy replaced read from the middle of a line.
+describe('IssuedCheckpoints after the store or the local copy changed beneath it', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const roots: string[] = [];
+  afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+  const signed = (position: bigint, at: number) => signCheckpoint(position, new Map(), new Date(at), privateKey);
+  const directory = () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-issued-'));
+    roots.push(root);
+    return root;
+  };
+
+  it('records a checkpoint on a stream that lost its last event, chained to what is there', async () => {
+    const before = new InMemoryEventStore();
+    let store = before;
+    // One store object whose contents are replaced, as a restore from a backup taken earlier would.
+    const restorable = new Proxy({} as EventStore, {
+      get: (_, name) => {
+        const member: unknown = Reflect.get(store, name);
+        return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(store) : member;
+      },
+    });
+    const issued = new IssuedCheckpoints(directory(), restorable, publicKey);
+    const first = signed(5n, 1_000);
+    await issued.record(first, 5n);
+    expect(await issued.latest()).toEqual(first);
+    store = new InMemoryEventStore();
+    const next = signed(3n, 2_000);
+    expect(await issued.record(next, 3n)).toEqual(next);
+    const events = await collect(store.readStream(CHECKPOINT_STREAM));
+    expect(events.map((event) => [event.revision, event.data])).toEqual([[0n, next]]);
+    expect((await verifyLog(events)).ok).toBe(true);
+  });
+
+  it('reads a local copy replaced by a longer one whole, and one removed as none', async () => {
+    const root = directory();
+    const issued = new IssuedCheckpoints(root, new InMemoryEventStore(), publicKey);
+    const file = join(root, 'audit-checkpoints.ndjson');
+    const [a, b, c] = [signed(1n, 1_000), signed(2n, 2_000), signed(3n, 3_000)];
+    writeFileSync(file, `${JSON.stringify(a)}\n`);
+    expect((await issued.all()).checkpoints).toEqual([a]);
+    writeFileSync(file, `${JSON.stringify(b)}\n${JSON.stringify(c)}\n`);
+    expect((await issued.all()).checkpoints).toEqual([b, c]);
+    rmSync(file);
+    expect((await issued.all()).checkpoints).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ export class IssuedCheckpoints {
   async record(checkpoint: SignedCheckpoint, head: bigint | undefined): Promise<SignedCheckpoint> {
     const id = uuidV5(checkpoint.signature, CHECKPOINT_NAMESPACE);
     for (let attempt = 1; ; attempt++) {
-      const stream = await this.readStreamOn();
+      const stream = await this.readStreamOnChecked();
       if (stream.ids.has(id)) return this.keptLocally(checkpoint);
       const previous = stream.last;
       if (previous?.standing && covers(previous.standing, head)) return previous.standing;
@@ -122,7 +122,7 @@ export class IssuedCheckpoints {
         });
         return this.keptLocally(checkpoint);
       } catch (error) {
-        // Another replica recorded one in between: read on; it may cover the log, else chain to it.
+        // Another replica recorded one in between: read on (checked again); it may cover the log, else chain to it.
         if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
@@ -131,6 +131,30 @@ export class IssuedCheckpoints {
   private keptLocally(checkpoint: SignedCheckpoint): SignedCheckpoint {
     appendFileSync(this.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
     return checkpoint;
+  }
+
+  /**
+   * The stream read on, once its last event read is found still there: a stream that lost its end (restored from a
+   * backup, cut short) is read whole again, so that a new checkpoint chains to the event that is there, not to one
+   * remembered. One event read, before appending.
+   */
+  private async readStreamOnChecked(): Promise<StreamRead> {
+    const last = this.fromStream.last;
+    if (last) {
+      let there: RecordedEvent | undefined;
+      try {
+        const events = this.store.readStream(CHECKPOINT_STREAM, {
+          fromRevision: last.revision,
+          requiresLeader: true,
+          maxCount: 1,
+        });
+        for await (const event of events) there = event;
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+      if (there?.id !== last.id) this.fromStream = new StreamRead();
+    }
+    return this.readStreamOn();
   }
 
   /** The stream's events recorded since the last read, taken in. */
@@ -145,12 +169,35 @@ export class IssuedCheckpoints {
     return read;
   }
 
-  /** The local copy's lines written since the last read, taken in; the whole file again if it was cut short. */
+  /** The local copy's lines written since the last read, taken in; the whole file again if it was cut short or replaced. */
   private readFileOn(): FileRead {
-    if (!existsSync(this.file)) return this.fromFile;
+    if (!existsSync(this.file)) return (this.fromFile = new FileRead());
     const size = statSync(this.file).size;
-    if (size < this.fromFile.bytes) this.fromFile = new FileRead();
-    const read = this.fromFile;
+    if (size < this.fromFile.bytes || !this.stillEndsAsRead(this.fromFile)) this.fromFile = new FileRead();
+    try {
+      return this.readFileFrom(this.fromFile, size);
+    } catch (error) {
+      // Read from within a line: the file was replaced by another that is longer. Read it whole.
+      if (!(error instanceof SyntaxError) || this.fromFile.bytes === 0) throw error;
+      this.fromFile = new FileRead();
+      return this.readFileFrom(this.fromFile, size);
+    }
+  }
+
+  /** Whether the file's bytes just before where the last read stopped are those it read (the end of a signature). */
+  private stillEndsAsRead(read: FileRead): boolean {
+    if (read.bytes === 0) return true;
+    const found = Buffer.alloc(read.tail.length);
+    const descriptor = openSync(this.file, 'r');
+    try {
+      readSync(descriptor, found, 0, found.length, read.bytes - read.tail.length);
+    } finally {
+      closeSync(descriptor);
+    }
+    return found.equals(read.tail);
+  }
+
+  private readFileFrom(read: FileRead, size: number): FileRead {
     if (size === read.bytes) return read;
     const buffer = Buffer.alloc(size - read.bytes);
     const descriptor = openSync(this.file, 'r');
@@ -166,6 +213,7 @@ export class IssuedCheckpoints {
     if (end < 0) return read;
     read.take(added.subarray(0, end + 1).toString('utf8'));
     read.bytes += end + 1;
+    read.tail = Buffer.from(added.subarray(Math.max(0, end + 1 - TAIL_BYTES), end + 1));
     return read;
   }
 }
@@ -175,7 +223,14 @@ class StreamRead {
   /** The next revision to read. */
   next = 0n;
   /** The last event read: what a new checkpoint chains to, and the checkpoint standing when it is authentic. */
-  last: { readonly revision: bigint; readonly hash: string | null; readonly standing?: SignedCheckpoint } | undefined;
+  last:
+    | {
+        readonly revision: bigint;
+        readonly id: string;
+        readonly hash: string | null;
+        readonly standing?: SignedCheckpoint;
+      }
+    | undefined;
   readonly ids = new Set<string>();
   readonly checkpoints: SignedCheckpoint[] = [];
   /**
@@ -192,7 +247,7 @@ class StreamRead {
     this.next = event.revision + 1n;
     this.ids.add(event.id);
     const hash = integrityOf(event)?.hash ?? null;
-    this.last = { revision: event.revision, hash };
+    this.last = { revision: event.revision, id: event.id, hash };
     if (event.type !== CHECKPOINT_ISSUED) return;
     const checkpoint = checkpointOf(event);
     if (!publicKey || checkpoint.keyFingerprint !== keyFingerprint(publicKey)) {
@@ -201,7 +256,7 @@ class StreamRead {
     } else if (checkpointIsAuthentic(checkpoint, publicKey)) {
       this.checkpoints.push(checkpoint);
       this.authentic.add(checkpoint.signature);
-      this.last = { revision: event.revision, hash, standing: checkpoint };
+      this.last = { revision: event.revision, id: event.id, hash, standing: checkpoint };
     } else {
       this.failures.push({
         eventId: event.id,
@@ -213,15 +268,22 @@ class StreamRead {
   }
 }
 
-/** The local copy as read so far: its whole lines, up to `bytes`. */
+/** The bytes a read of the local copy remembers of where it stopped, to tell the file it read from another. */
+const TAIL_BYTES = 64;
+
+/** The local copy as read so far: its whole lines, up to `bytes`, the last of those bytes kept as `tail`. */
 class FileRead {
   bytes = 0;
+  tail = Buffer.alloc(0);
   readonly copies: { readonly checkpoint: SignedCheckpoint; canonical?: string }[] = [];
 
+  /** Whole lines: all of them taken in, or none (a line that does not parse throws before any is). */
   take(lines: string): void {
-    for (const line of lines.split('\n')) {
-      if (line.trim() !== '') this.copies.push({ checkpoint: JSON.parse(line) as SignedCheckpoint });
-    }
+    const parsed = lines
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => ({ checkpoint: JSON.parse(line) as SignedCheckpoint }));
+    this.copies.push(...parsed);
   }
 
   /** A copy as canonical JSON, written when first asked for. */
