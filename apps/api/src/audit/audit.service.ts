@@ -52,6 +52,8 @@ export class AuditService implements OnApplicationBootstrap {
   /** Verifications for checkpoints run one after another, each taking on the last one's (`kept`). */
   private checkpointVerifications: Promise<unknown> = Promise.resolve();
   private kept: { readonly verification: LogVerification; readonly wholePass: WholePass } | undefined;
+  /** Set when a whole verification (start, `/audit/verify`) found the log failing. */
+  private wholePassWanted = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -105,6 +107,8 @@ export class AuditService implements OnApplicationBootstrap {
     const verified = await verifyLog(inTurns(this.store.readAll()), issued.checkpoints);
     const failures = [...issued.failures, ...verified.failures];
     const result = { ok: failures.length === 0, checked: verified.checked, failures };
+    // A log found failing is verified whole by the next checkpoint too, not taken on from before (decision 0071).
+    if (!verified.contentIntact || issued.failures.length > 0) this.wholePassWanted = true;
     // Verifications can overlap (start-up, the demo data's, an auditor's): an earlier one that ends last has read
     // less of the log, and must not replace what a later one found.
     if (started > this.verificationShown) {
@@ -263,7 +267,7 @@ export class AuditService implements OnApplicationBootstrap {
     const kept = this.kept;
     this.kept = undefined;
     const now = this.clock().getTime();
-    if (kept && !wholePassDue(kept.wholePass, now)) {
+    if (kept && !this.wholePassWanted && !wholePassDue(kept.wholePass, now)) {
       const issued = await this.issued.all();
       const from = kept.verification.lastPosition!;
       if (await kept.verification.extend(inTurns(this.store.readAll({ fromPosition: from })), issued.checkpoints)) {
@@ -271,6 +275,7 @@ export class AuditService implements OnApplicationBootstrap {
         return { issued, verified: kept.verification.result() };
       }
     }
+    this.wholePassWanted = false;
     const issued = await this.issued.all({ reread: true });
     const verification = new LogVerification(issued.checkpoints);
     await verification.read(inTurns(this.store.readAll()));

@@ -16,4 +16,8 @@ describe('wholePassDue (decision 0071)', () => {
     expect(wholePassDue(last, 19 * MINUTE)).toBe(false);
     expect(wholePassDue(last, 20 * MINUTE)).toBe(true);
   });
+
+  it('is due when the clock went back past the last whole pass', () => {
+    expect(wholePassDue({ at: 10 * MINUTE, tookMs: 800 }, 10 * MINUTE - 1)).toBe(true);
+  });
 });

@@ -13,7 +13,7 @@ export interface WholePass {
   readonly tookMs: number;
 }
 
-/** Whether the next verification for a checkpoint must read the whole log again. */
+/** Whether the next verification for a checkpoint must read the whole log again; also when the clock went back. */
 export function wholePassDue(last: WholePass, now: number): boolean {
-  return now - last.at >= Math.max(WHOLE_PASS_EVERY_MS, last.tookMs / WHOLE_PASS_TIME_SHARE);
+  return now < last.at || now - last.at >= Math.max(WHOLE_PASS_EVERY_MS, last.tookMs / WHOLE_PASS_TIME_SHARE);
 }
