@@ -207,7 +207,7 @@ describe('parties join over time', () => {
         .thenThrows('DATE_BEFORE_SIGNATURE', { field: 'occurredOn' });
     });
 
-    it('is refused on a treaty of unknown kind or registered bilateral, as a consent by that state would be', () => {
+    it('is refused on a treaty of unknown kind or registered bilateral, as a ratification by that state would be', () => {
       for (const treaty of [registered(), registered({ kind: 'bilateral' })]) {
         spec
           .given([treaty])

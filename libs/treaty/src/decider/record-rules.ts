@@ -75,7 +75,8 @@ export function assertPartyInTreaty(
  * then the instrument goes to the depositary). It is on record as the state's first step, and makes it no party:
  * it is listed, counted and bound only once its consent is on record, whose path then starts with this approval
  * (decision 0070). On a bilateral treaty, or one of unknown kind, the approval of a state not on record is refused,
- * as its consent would be (decision 0067).
+ * as its ratification would be (decision 0067): a vote does not say whether it approves an accession, which a
+ * treaty of unknown kind would take, and a vote by a state not named is more often a report naming the wrong one.
  */
 function stepTowardJoining(development: Development, treaty: Pick<TreatyProfile, 'kind'>): boolean {
   return development.type === 'legislative-approval' && treaty.kind === 'multilateral';

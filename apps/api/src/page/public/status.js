@@ -149,7 +149,9 @@ function joiningStates(joining) {
           h(
             'ul',
             { class: 'steps' },
-            steps.map((step) => h('li', {}, developmentTitle(step), ', ', partialDate(step.occurredOn))),
+            steps.map((step) =>
+              h('li', {}, developmentTitle(step), ', ', partialDate(step.occurredOn), disputedNote(step.disagreesWith)),
+            ),
           ),
         ),
       ),
