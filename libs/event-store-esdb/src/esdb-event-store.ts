@@ -345,10 +345,13 @@ export class EsdbEventStore implements EventStore {
     try {
       // System events count against the server's maxCount but are not ours to return: page until enough are ours.
       while (remaining > 0) {
+        // No more than the caller wants, and one more: a forwards page after the first starts with the event the
+        // last one ended on. A read of one event asks for two, not a page of 512 (checkpoints are large).
+        const pageSize = Math.min(PAGE_SIZE, remaining + 1);
         let read = 0;
         try {
           for await (const resolved of cancelOnExit(
-            lease.client.readAll({ direction, fromPosition: from, maxCount: PAGE_SIZE }),
+            lease.client.readAll({ direction, fromPosition: from, maxCount: pageSize }),
           )) {
             read += 1;
             const position = positionOf(resolved.event?.position ?? resolved.commitPosition);
@@ -370,7 +373,7 @@ export class EsdbEventStore implements EventStore {
           }
           throw translate(error);
         }
-        if (read < PAGE_SIZE) return;
+        if (read < pageSize) return;
       }
     } finally {
       lease.release();
