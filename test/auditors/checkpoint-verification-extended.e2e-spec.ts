@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Sqlite } from '@timeline/sqlite-driver';
 import { WHOLE_PASS_EVERY_MS } from '../../apps/api/src/audit/whole-pass-schedule';
 import { asAuditor } from '../support/audit-helpers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 import { RU_IR, dumaApproval, post, signature } from '../support/treaty-requests';
+
+/** The app started (with `options`), a treaty registered and its signature reported. */
+async function withASignedTreaty(options: TestAppOptions = {}): Promise<TestApp> {
+  const subject = await startTestApp({}, options);
+  await post(subject.http, '/treaties', RU_IR).expect(201);
+  await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+  return subject;
+}
 
 /** Changes the title in the log's first event in the store's file, as a tamperer with access to it would. */
 function alterTheFirstEvent(subject: TestApp): void {
@@ -30,9 +38,7 @@ describe('a checkpoint verifies the events appended since the last one, and the 
   let subject: TestApp;
   let offset = 0;
   beforeAll(async () => {
-    subject = await startTestApp({}, { clock: () => new Date(Date.now() + offset) });
-    await post(subject.http, '/treaties', RU_IR).expect(201);
-    await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    subject = await withASignedTreaty({ clock: () => new Date(Date.now() + offset) });
   });
   afterAll(() => subject.close());
 
@@ -58,9 +64,7 @@ describe('a checkpoint verifies the events appended since the last one, and the 
 describe('a checkpoint after /audit/verify found the log failing', () => {
   let subject: TestApp;
   beforeAll(async () => {
-    subject = await startTestApp();
-    await post(subject.http, '/treaties', RU_IR).expect(201);
-    await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    subject = await withASignedTreaty();
   });
   afterAll(() => subject.close());
 
