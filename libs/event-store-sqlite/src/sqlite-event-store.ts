@@ -29,6 +29,7 @@ import {
   type Subscription,
   type StreamPartition,
   type SubscriptionFilter,
+  type TailPage,
 } from '@timeline/event-store';
 import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
 import { GroupCommit, type CommitStats } from './group-commit';
@@ -172,7 +173,7 @@ export class SqliteEventStore implements EventStore {
     const readAfter = this.filteredAfter(options.filter, options.partition);
     return tailSubscription<bigint>(
       {
-        readPage: (after, limit) => readAfter(after, limit).map(toRecordedEvent),
+        readPage: (after, limit) => readAfter(after, limit),
         cursorOf: (event) => event.position,
         appends: this.appends,
         pollIntervalMs: this.pollIntervalMs,
@@ -191,8 +192,11 @@ export class SqliteEventStore implements EventStore {
           : options.fromRevision;
     return tailSubscription<bigint>(
       {
-        readPage: (after, limit) =>
-          (this.statements.streamForwards.all(streamName, after + 1n, limit) as EventRow[]).map(toRecordedEvent),
+        readPage: (after, limit) => ({
+          events: (this.statements.streamForwards.all(streamName, after + 1n, limit) as EventRow[]).map(
+            toRecordedEvent,
+          ),
+        }),
         cursorOf: (event) => event.revision,
         appends: this.appends,
         pollIntervalMs: this.pollIntervalMs,
@@ -257,13 +261,21 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Reads a subscription's next page. A filtered read is bounded by the head it saw first: when it finds fewer
+   * events than asked, it has looked at every event up to that head and says so, and the next read starts there.
+   * Commits after the head have higher positions (one writer, positions in commit order), so the bound never hides
+   * an event from the next read.
+   */
   private filteredAfter(
     filter: SubscriptionFilter | undefined,
     partition: StreamPartition | undefined,
-  ): (after: bigint, limit: number) => EventRow[] {
+  ): (after: bigint, limit: number) => TailPage<bigint> {
     const prefixes = filter?.prefixes ?? [];
     if (prefixes.length === 0 && partition === undefined) {
-      return (after, limit) => this.statements.allForwards.all(after + 1n, limit) as EventRow[];
+      return (after, limit) => ({
+        events: (this.statements.allForwards.all(after + 1n, limit) as EventRow[]).map(toRecordedEvent),
+      });
     }
     const conditions: string[] = [];
     const conditionArguments: unknown[] = [];
@@ -278,11 +290,17 @@ export class SqliteEventStore implements EventStore {
     }
     const statement = this.db
       .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${conditions.join(' AND ')} ` +
+          'ORDER BY position LIMIT ?',
       )
       .safeIntegers(true)
       .raw(true);
-    return (after, limit) => statement.all(after, ...conditionArguments, limit) as EventRow[];
+    return (after, limit) => {
+      const head = this.headPosition();
+      if (head <= after) return { events: [] };
+      const rows = statement.all(after, head, ...conditionArguments, limit) as EventRow[];
+      return { events: rows.map(toRecordedEvent), lookedThrough: rows.length < limit ? head : undefined };
+    };
   }
 }
 

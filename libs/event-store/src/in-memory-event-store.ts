@@ -94,15 +94,16 @@ export class InMemoryEventStore implements EventStore {
       {
         readPage: (after, limit) => {
           const start = after === START ? 0 : Number(after) + 1;
-          const page: RecordedEvent[] = [];
-          for (let index = start; index < this.log.length && page.length < limit; index++) {
+          const events: RecordedEvent[] = [];
+          let index = start;
+          for (; index < this.log.length && events.length < limit; index++) {
             const event = this.log[index]!;
             if (matchesFilter(event, options.filter) && eventInStreamPartition(event, options.partition)) {
-              page.push(event);
+              events.push(event);
             }
           }
-          // A filtered page can end early only at the head of the log, where `tailSubscription` waits anyway.
-          return page;
+          // Every event before `index` has been looked at, the ones the filter skipped included.
+          return { events, lookedThrough: index > start ? BigInt(index - 1) : undefined };
         },
         cursorOf: (event) => event.position,
         appends: this.appends,
@@ -119,7 +120,7 @@ export class InMemoryEventStore implements EventStore {
       {
         readPage: (after, limit) => {
           const start = after === START ? 0 : Number(after) + 1;
-          return (this.streams.get(streamName) ?? []).slice(start, start + limit);
+          return { events: (this.streams.get(streamName) ?? []).slice(start, start + limit) };
         },
         cursorOf: (event) => event.revision,
         appends: this.appends,

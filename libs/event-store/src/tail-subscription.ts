@@ -4,11 +4,22 @@ import type { SubscriptionMessage } from './event-store.port';
 
 export interface TailSource<Cursor> {
   /** Up to `limit` events after `cursor`, in log order. */
-  readPage(after: Cursor, limit: number): Promise<readonly RecordedEvent[]> | readonly RecordedEvent[];
+  readPage(after: Cursor, limit: number): Promise<TailPage<Cursor>> | TailPage<Cursor>;
   cursorOf(event: RecordedEvent): Cursor;
   appends: AppendSignal;
   /** How often to look for appends made by other processes, which cannot signal this one. */
   pollIntervalMs?: number;
+}
+
+/**
+ * One read of the tail. `lookedThrough`, when the read went past its last event, is how far it looked: a filtered
+ * read that found fewer events than it asked for has looked at every event up to the head it saw, and the next
+ * read starts there rather than at the last match, so the events the filter skipped are not looked at again on
+ * every append (a subscription to a rare prefix would otherwise re-scan the whole log since its last match).
+ */
+export interface TailPage<Cursor> {
+  readonly events: readonly RecordedEvent[];
+  readonly lookedThrough?: Cursor;
 }
 
 const PAGE_SIZE = 256;
@@ -31,12 +42,13 @@ export async function* tailSubscription<Cursor>(
     // below returns at once instead of sleeping past that append.
     const seen = source.appends.current;
     const page = await source.readPage(cursor, PAGE_SIZE);
-    for (const event of page) {
+    for (const event of page.events) {
       if (signal?.aborted) return;
       yield { kind: 'event', event };
       cursor = source.cursorOf(event);
     }
-    if (page.length === PAGE_SIZE) continue;
+    if (page.lookedThrough !== undefined) cursor = page.lookedThrough;
+    if (page.events.length === PAGE_SIZE) continue;
     if (!caughtUp) {
       caughtUp = true;
       yield { kind: 'caught-up' };

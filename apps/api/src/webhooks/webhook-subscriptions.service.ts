@@ -153,8 +153,9 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
 
   /**
    * Reads the webhook streams' events up to the head, then again every second from the head it last reached. A
-   * live filtered subscription would do the same work on every append, but from its last *webhook* event: with
-   * webhook events rare in a long log of treaty events, that re-read the whole log each time.
+   * live filtered subscription would read after every append, nearly always to find nothing: webhook events are
+   * rare in a log of treaty events. (It once re-read the whole log since the last webhook event each time; the
+   * embedded store's filtered reads now resume from the head they looked through.)
    */
   private async follow(): Promise<void> {
     let scannedUpTo: bigint | undefined;

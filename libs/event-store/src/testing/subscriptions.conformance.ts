@@ -92,6 +92,29 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       expect(seen).toEqual(['w0', 'w1']);
     });
 
+    it('delivers every match that follows long runs of events its filter skips, live and in order', async () => {
+      const prefix = uniqueStreamName('rare');
+      const others = uniqueStreamName('common');
+      const seen: string[] = [];
+      let caughtUp = false;
+      const reading = readUntil(
+        subject.store.subscribeToAll({ fromPosition: END, filter: { on: 'stream-name', prefixes: [prefix] } }),
+        (message) => {
+          if (message.kind === 'caught-up') caughtUp = true;
+          else if (message.kind === 'event') seen.push(`${message.event.streamName}@${message.event.revision}`);
+          return seen.length === 3;
+        },
+      );
+      await waitFor(() => caughtUp);
+      for (let round = 0; round < 3; round++) {
+        // More skipped events than a page holds, in appends of several sizes, then one the filter takes.
+        for (const count of [120, 1, 200]) await subject.store.appendToStream(others, newEvents(count));
+        await subject.store.appendToStream(`${prefix}-${round}`, newEvents(1));
+      }
+      await reading;
+      expect(seen).toEqual([`${prefix}-0@0`, `${prefix}-1@0`, `${prefix}-2@0`]);
+    });
+
     it('splits the log by stream into parts that together deliver it whole, each stream in one part, in order', async () => {
       const streams = Array.from({ length: 12 }, () => uniqueStreamName('part'));
       const marker = await subject.store.appendToStream(uniqueStreamName(), newEvents(1));
