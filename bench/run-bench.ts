@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bulkImportBench } from './bulk-import.bench';
 import { emmettBench } from './emmett.bench';
 import { extractionBench } from './extraction.bench';
+import { filteredFollowerBench } from './filtered-follower.bench';
 import { fanoutBench, subscriberCounts } from './fanout.bench';
 import { httpBench } from './http.bench';
 import { replayBench } from './replay.bench';
@@ -23,7 +24,8 @@ import { webhooksBench } from './webhooks.bench';
  * BENCH_IMPORT_DEVELOPMENTS (developments of each, 50); scenario 10 by BENCH_HISTORY (events of one treaty's
  * history, 5,000) and BENCH_HISTORY_WINDOW (writes measured at each point, 200); scenario 11 by
  * BENCH_COLD_TREATIES (10,000) and BENCH_HTTP_SECONDS; scenario 12 by BENCH_APPENDS and BENCH_EMMETT_DIR (a folder
- * where @event-driven-io/emmett-sqlite is installed, when the project's node_modules has none).
+ * where @event-driven-io/emmett-sqlite is installed, when the project's node_modules has none); scenario 13 by
+ * BENCH_FOLLOWER_LOG (events in the log beside the follower, 200,000) and BENCH_APPENDS.
  */
 /** BENCH_SCENARIOS=4,5 runs only those (1 covers 1 and 2); all by default. */
 const runs = (scenario: string): boolean =>
@@ -79,6 +81,11 @@ async function main(): Promise<void> {
       );
     }
     if (runs('12')) rows.push(...(await emmettBench(directory, appends, Math.max(10, appends / 20))));
+    if (runs('13')) {
+      rows.push(
+        ...(await filteredFollowerBench(directory, Number(process.env.BENCH_FOLLOWER_LOG ?? 200_000), appends)),
+      );
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
     // Printed even when a scenario fails, so that the figures of the ones before it are not lost.

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { SQLITE_DRIVER_PACKAGE, Sqlite } from '@timeline/sqlite-driver';
 import {
   collect,
@@ -11,6 +11,7 @@ import {
   readUntil,
   uniqueIdsAcrossStreamsSpec,
   uniqueStreamName,
+  waitFor,
 } from '@timeline/event-store/testing';
 import { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './schema-migrations';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -51,6 +52,40 @@ describe('SqliteEventStore', () => {
     const reopened = new SqliteEventStore({ file });
     expect(reopened.settings()).toEqual({ journalMode: 'wal', synchronous: 'full' });
     await reopened.close();
+  });
+
+  it('reads a filtered follower on from the head it looked through, not again from its last match', async () => {
+    const store = new SqliteEventStore({ file });
+    // Every statement's reads are seen here; the filtered ones are told by their SQL.
+    type Read = (this: { source: string }, ...parameters: unknown[]) => unknown;
+    const statements = Object.getPrototypeOf(new Sqlite(':memory:').prepare('SELECT 1')) as { all: Read };
+    const all = Object.getOwnPropertyDescriptor(statements, 'all')!.value as Read;
+    const filteredReadsAfter: bigint[] = [];
+    const spy = jest.spyOn(statements, 'all').mockImplementation(function (this: { source: string }, ...parameters) {
+      if (this.source.includes('substr(stream_name')) filteredReadsAfter.push(parameters[0] as bigint);
+      return all.apply(this, parameters);
+    });
+    try {
+      const rare = uniqueStreamName('rare');
+      let caughtUp = false;
+      const reading = readUntil(
+        store.subscribeToAll({ fromPosition: 'end', filter: { on: 'stream-name', prefixes: [rare] } }),
+        (message) => {
+          if (message.kind === 'caught-up') caughtUp = true;
+          return message.kind === 'event';
+        },
+      );
+      await waitFor(() => caughtUp);
+      const readsBefore = filteredReadsAfter.length;
+      const skipped = await store.appendToStream(uniqueStreamName('common'), newEvents(100));
+      await waitFor(() => filteredReadsAfter.length > readsBefore);
+      await store.appendToStream(rare, newEvents(1));
+      await reading;
+      expect(filteredReadsAfter.at(-1)).toBe(skipped.position);
+    } finally {
+      spy.mockRestore();
+      await store.close();
+    }
   });
 
   it('keeps what was appended across a reopen, and records its schema version', async () => {

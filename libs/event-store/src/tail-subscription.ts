@@ -3,7 +3,7 @@ import type { RecordedEvent } from './events';
 import type { SubscriptionMessage } from './event-store.port';
 
 export interface TailSource<Cursor> {
-  /** Up to `limit` events after `cursor`, in log order. */
+  /** Up to `limit` events after `cursor`, in log order (those its filter takes, for a filtered source). */
   readPage(after: Cursor, limit: number): Promise<TailPage<Cursor>> | TailPage<Cursor>;
   cursorOf(event: RecordedEvent): Cursor;
   appends: AppendSignal;
@@ -12,10 +12,12 @@ export interface TailSource<Cursor> {
 }
 
 /**
- * One read of the tail. `lookedThrough`, when the read went past its last event, is how far it looked: a filtered
- * read that found fewer events than it asked for has looked at every event up to the head it saw, and the next
- * read starts there rather than at the last match, so the events the filter skipped are not looked at again on
- * every append (a subscription to a rare prefix would otherwise re-scan the whole log since its last match).
+ * One read of the tail. `lookedThrough` is how far the read looked, when further than its last event: a filtered
+ * read that found fewer events than it asked for has looked at every event up to the head it saw, and the next read
+ * starts there rather than at the last match, so the events the filter skipped are not looked at again on every
+ * append (a subscription to a rare prefix would otherwise re-read the whole log since its last match). A source
+ * sets it only when every event up to it that its filter takes is in `events` (never on a page cut short by
+ * `limit`), and no event can later appear at or before it.
  */
 export interface TailPage<Cursor> {
   readonly events: readonly RecordedEvent[];
@@ -27,8 +29,8 @@ const PAGE_SIZE = 256;
 /**
  * A catch-up subscription over a log that can be re-read by cursor. It reads a page only when the consumer
  * asks for more, so it holds at most one page in memory whatever the consumer's speed, and writers never wait
- * for it. Every event comes from a read after the cursor of the last one delivered, which is why the
- * catch-up/live boundary can neither miss nor repeat an event, however appends race with it.
+ * for it. Every event comes from a read after the cursor: the last event delivered, or how far the last read
+ * looked. That is why the catch-up/live boundary can neither miss nor repeat an event, however appends race with it.
  */
 export async function* tailSubscription<Cursor>(
   source: TailSource<Cursor>,
