@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { START } from '@timeline/event-store';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { benchEvent } from './append-measure';
-import { fmt, latencyFigures, latencyOf, perSecond, type Latency, type Row } from './stats';
+import { fmt, latencyFigures, latencyOf, perSecond, type Row } from './stats';
 
 const BLOCK = 100;
 
@@ -54,18 +54,18 @@ export async function filteredFollowerBench(directory: string, logEvents: number
         taken.length,
         taken.reduce((sum, sample) => sum + sample, 0),
       );
-    const figures = (taken: number[], latency: Latency) => `${fmt(rate(taken))} events/s, ${latencyFigures(latency)}`;
+    const figures = (taken: number[]) => `${fmt(rate(taken))} events/s, ${latencyFigures(latencyOf(taken))}`;
     return [
       {
         scenario: '13. append beside a filtered follower',
         subject: `log of ${fmt(logEvents)} events, one follower of a prefix nothing matches`,
-        figures: figures(samples.followed, latencyOf(samples.followed)),
+        figures: figures(samples.followed),
         ratio: (rate(samples.followed) / rate(samples.alone)).toFixed(2),
       },
       {
         scenario: '',
         subject: 'the same appends with no follower (limit)',
-        figures: figures(samples.alone, latencyOf(samples.alone)),
+        figures: figures(samples.alone),
       },
     ];
   } finally {

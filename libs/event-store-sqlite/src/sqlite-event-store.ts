@@ -170,10 +170,9 @@ export class SqliteEventStore implements EventStore {
         : options.fromPosition === undefined || options.fromPosition === START
           ? BEFORE_FIRST
           : options.fromPosition;
-    const readAfter = this.filteredAfter(options.filter, options.partition);
     return tailSubscription<bigint>(
       {
-        readPage: (after, limit) => readAfter(after, limit),
+        readPage: this.filteredAfter(options.filter, options.partition),
         cursorOf: (event) => event.position,
         appends: this.appends,
         pollIntervalMs: this.pollIntervalMs,
