@@ -13,12 +13,26 @@ import {
   uniqueStreamName,
   waitFor,
 } from '@timeline/event-store/testing';
+import type { RecordedEvent, SubscriptionFilter } from '@timeline/event-store';
 import { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './schema-migrations';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreConformance('embedded SQLite', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'timeline-sqlite-'));
   const store = new SqliteEventStore({ file: join(directory, 'events.db') });
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+});
+
+// The same again with followers that always read the file: above, they take this store's own appends from memory.
+describeEventStoreConformance('embedded SQLite, followers reading the file', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'timeline-sqlite-'));
+  const store = new SqliteEventStore({ file: join(directory, 'events.db'), recentAppendsKept: 0 });
   return {
     store,
     teardown: async () => {
@@ -55,16 +69,10 @@ describe('SqliteEventStore', () => {
   });
 
   it('reads a filtered follower on from the head it looked through, not again from its last match', async () => {
-    const store = new SqliteEventStore({ file });
-    // Every statement's reads are seen here; the filtered ones are told by their SQL.
-    type Read = (this: { source: string }, ...parameters: unknown[]) => unknown;
-    const statements = Object.getPrototypeOf(new Sqlite(':memory:').prepare('SELECT 1')) as { all: Read };
-    const all = Object.getOwnPropertyDescriptor(statements, 'all')!.value as Read;
-    const filteredReadsAfter: bigint[] = [];
-    const spy = jest.spyOn(statements, 'all').mockImplementation(function (this: { source: string }, ...parameters) {
-      if (this.source.includes('substr(stream_name')) filteredReadsAfter.push(parameters[0] as bigint);
-      return all.apply(this, parameters);
-    });
+    // The appends come from another connection, so that the follower reads them from the file.
+    const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
+    const writer = new SqliteEventStore({ file });
+    const filteredReadsAfter = watchReads('substr(stream_name');
     try {
       const rare = uniqueStreamName('rare');
       let caughtUp = false;
@@ -77,14 +85,113 @@ describe('SqliteEventStore', () => {
       );
       await waitFor(() => caughtUp);
       const readsBefore = filteredReadsAfter.length;
-      const skipped = await store.appendToStream(uniqueStreamName('common'), newEvents(100));
+      const skipped = await writer.appendToStream(uniqueStreamName('common'), newEvents(100));
       await waitFor(() => filteredReadsAfter.length > readsBefore);
-      await store.appendToStream(rare, newEvents(1));
+      await writer.appendToStream(rare, newEvents(1));
       await reading;
       expect(filteredReadsAfter.at(-1)).toBe(skipped.position);
     } finally {
-      spy.mockRestore();
+      filteredReadsAfter.stop();
+      await writer.close();
       await store.close();
+    }
+  });
+
+  it('hands its followers what it has just appended without reading it back from the file', async () => {
+    const store = new SqliteEventStore({ file });
+    const logReads = watchReads('FROM events WHERE position >');
+    try {
+      const stream = uniqueStreamName('followed');
+      const marker = await store.appendToStream(stream, newEvents(1));
+      const delivered: { all: RecordedEvent[]; filtered: RecordedEvent[] } = { all: [], filtered: [] };
+      const follow = (into: RecordedEvent[], filter?: SubscriptionFilter) => {
+        let caughtUp = false;
+        const reading = readUntil(
+          store.subscribeToAll({ fromPosition: marker.position, ...(filter ? { filter } : {}) }),
+          (message) => {
+            if (message.kind === 'caught-up') caughtUp = true;
+            else if (message.kind === 'event') into.push(message.event);
+            return into.length === 40;
+          },
+        );
+        return { reading, caughtUp: () => caughtUp };
+      };
+      const all = follow(delivered.all);
+      const filtered = follow(delivered.filtered, { on: 'event-type', prefixes: ['Wanted'] });
+      await waitFor(() => all.caughtUp() && filtered.caughtUp());
+      const readsBefore = logReads.length;
+      // Single appends, appends of several events, and concurrent ones that commit in one group.
+      for (let round = 0; round < 10; round++) {
+        await store.appendToStream(stream, newEvents(1, 'WantedHappened'));
+        await store.appendToStream(uniqueStreamName('other'), newEvents(3, 'OtherHappened'));
+        await Promise.all([
+          store.appendToStream(uniqueStreamName('group'), newEvents(2, 'WantedHappened')),
+          store.appendToStream(uniqueStreamName('group'), newEvents(1, 'WantedHappened')),
+        ]);
+      }
+      await Promise.all([all.reading, filtered.reading]);
+      expect(logReads.length).toBe(readsBefore);
+      const stored = await collect(store.readAll({ fromPosition: marker.position + 1n, maxCount: 70 }));
+      expect(delivered.all).toEqual(stored.slice(0, 40));
+      expect(delivered.filtered).toEqual(stored.filter((event) => event.type === 'WantedHappened').slice(0, 40));
+    } finally {
+      logReads.stop();
+      await store.close();
+    }
+  });
+
+  it("reads from the file what another connection appended between this store's own appends", async () => {
+    const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
+    const other = new SqliteEventStore({ file });
+    try {
+      const marker = await store.appendToStream(uniqueStreamName('start'), newEvents(1));
+      const delivered: RecordedEvent[] = [];
+      let caughtUp = false;
+      const reading = readUntil(store.subscribeToAll({ fromPosition: marker.position }), (message) => {
+        if (message.kind === 'caught-up') caughtUp = true;
+        else if (message.kind === 'event') delivered.push(message.event);
+        return delivered.length === 30;
+      });
+      await waitFor(() => caughtUp);
+      for (let round = 0; round < 10; round++) {
+        await store.appendToStream(uniqueStreamName('ours'), newEvents(1));
+        // Theirs is read (by the poll) while the last of ours is the end of what the store holds, then after ours.
+        await other.appendToStream(uniqueStreamName('theirs'), newEvents(1));
+        await waitFor(() => delivered.length === 3 * round + 2);
+        await store.appendToStream(uniqueStreamName('ours'), newEvents(1));
+      }
+      await reading;
+      expect(delivered).toEqual(await collect(store.readAll({ fromPosition: marker.position + 1n, maxCount: 30 })));
+    } finally {
+      await other.close();
+      await store.close();
+    }
+  });
+
+  it('filters from the file as from memory: a prefix outside the Basic Multilingual Plane', async () => {
+    const writer = new SqliteEventStore({ file });
+    const prefix = `${uniqueStreamName('astral')}-\u{1F30D}`;
+    const marker = await writer.appendToStream(uniqueStreamName('before'), newEvents(1));
+    await writer.appendToStream(`${prefix}-wanted`, newEvents(2));
+    await writer.appendToStream(uniqueStreamName('after'), newEvents(1));
+    const filter: SubscriptionFilter = { on: 'stream-name', prefixes: [prefix] };
+    const matchesOf = async (store: SqliteEventStore) => {
+      const seen: string[] = [];
+      await readUntil(store.subscribeToAll({ fromPosition: marker.position, filter }), (message) => {
+        if (message.kind === 'event') seen.push(`${message.event.streamName}@${message.event.revision}`);
+        return message.kind === 'caught-up';
+      });
+      return seen;
+    };
+    // The writer holds the events it appended; a store opened afterwards holds none and reads the file.
+    const reader = new SqliteEventStore({ file });
+    try {
+      const expected = [`${prefix}-wanted@0`, `${prefix}-wanted@1`];
+      expect(await matchesOf(writer)).toEqual(expected);
+      expect(await matchesOf(reader)).toEqual(expected);
+    } finally {
+      await reader.close();
+      await writer.close();
     }
   });
 
@@ -164,3 +271,19 @@ describe('SqliteEventStore', () => {
     await store.close();
   });
 });
+
+/**
+ * Records the first parameter of every read (`all`) of a statement whose SQL contains `sql`, on any connection,
+ * until `stop`.
+ */
+function watchReads(sql: string): unknown[] & { stop: () => void } {
+  type Read = (this: { source: string }, ...parameters: unknown[]) => unknown;
+  const statements = Object.getPrototypeOf(new Sqlite(':memory:').prepare('SELECT 1')) as { all: Read };
+  const all = Object.getOwnPropertyDescriptor(statements, 'all')!.value as Read;
+  const reads: unknown[] = [];
+  const spy = jest.spyOn(statements, 'all').mockImplementation(function (this: { source: string }, ...parameters) {
+    if (this.source.includes(sql)) reads.push(parameters[0]);
+    return all.apply(this, parameters);
+  });
+  return Object.assign(reads, { stop: () => spy.mockRestore() });
+}

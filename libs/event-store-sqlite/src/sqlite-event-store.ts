@@ -33,7 +33,8 @@ import {
 } from '@timeline/event-store';
 import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
 import { GroupCommit, type CommitStats } from './group-commit';
-import { createGroupWriter } from './group-writer';
+import { createGroupWriter, type EncodedAppend } from './group-writer';
+import { RecentAppends } from './recent-appends';
 import { migrate } from './schema-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -44,6 +45,11 @@ export interface SqliteEventStoreOptions {
   readonly clock?: () => Date;
   /** How long an append waits for another writer's lock (SQLite's busy timeout) before the store is unavailable. */
   readonly busyTimeoutMs?: number;
+  /**
+   * How many of the events this store has just appended it keeps in memory for its subscribers, which then need
+   * not read them back from the file (decision 0073); 0 keeps none. Default 2,048.
+   */
+  readonly recentAppendsKept?: number;
 }
 
 const PAGE_SIZE = 512;
@@ -64,6 +70,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appends = new AppendSignal();
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly groupCommit: GroupCommit;
+  private readonly recentAppends: RecentAppends;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
 
@@ -82,6 +89,7 @@ export class SqliteEventStore implements EventStore {
     );
     this.statements = prepareStatements(this.db);
     this.groupCommit = new GroupCommit({ file: options.file, busyTimeoutMs }, createGroupWriter(this.db));
+    this.recentAppends = new RecentAppends(options.recentAppendsKept);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
@@ -93,7 +101,7 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertValidAppend(streamName, events);
     const expected = options?.expectedRevision ?? ANY;
-    const outcome = await this.groupCommit.commit({
+    const append: EncodedAppend = {
       streamName,
       expected,
       ids: events.map((event) => event.id.toLowerCase()),
@@ -101,9 +109,11 @@ export class SqliteEventStore implements EventStore {
       data: events.map((event) => JSON.stringify(event.data)),
       metadata: events.map((event) => JSON.stringify(event.metadata ?? {})),
       recordedAt: this.clock().toISOString(),
-    });
+    };
+    const outcome = await this.groupCommit.commit(append);
     switch (outcome.kind) {
       case 'appended':
+        this.recentAppends.record(append, outcome.result);
         this.appends.notify();
         return outcome.result;
       case 'already-stored': {
@@ -261,27 +271,42 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Reads a subscription's next page. A filtered read is bounded by the head it saw first: when it finds fewer
-   * events than asked, it has looked at every event up to that head and says so, and the next read starts there.
-   * Commits after the head have higher positions (one writer, positions in commit order), so the bound never hides
-   * an event from the next read.
+   * Reads a subscription's next page: from the appends this store has just written when they hold every event after
+   * the cursor (`RecentAppends`), else from the file. A filtered read is bounded by the head it saw first: when it
+   * finds fewer events than asked, it has looked at every event up to that head and says so, and the next read
+   * starts there. Commits after the head have higher positions (one writer, positions in commit order), so the bound
+   * never hides an event from the next read.
    */
   private filteredAfter(
     filter: SubscriptionFilter | undefined,
     partition: StreamPartition | undefined,
   ): (after: bigint, limit: number) => TailPage<bigint> {
+    const takes = rowFilterOf(filter, partition);
+    const fromFile = this.fileReaderOf(filter, partition);
+    return (after, limit) => {
+      const head = this.headPosition();
+      if (head <= after) return { events: [] };
+      const recent = this.recentAppends.rowsThrough(after, head);
+      const rows = recent ? (takes ? recent.filter(takes) : recent) : fromFile(after, head, limit);
+      const events = (rows.length > limit ? rows.slice(0, limit) : rows).map(toRecordedEvent);
+      return { events, lookedThrough: rows.length < limit ? head : undefined };
+    };
+  }
+
+  /** Up to `limit` rows after `after`, up to `head`, that the filter and the partition take, read from the file. */
+  private fileReaderOf(
+    filter: SubscriptionFilter | undefined,
+    partition: StreamPartition | undefined,
+  ): (after: bigint, head: bigint, limit: number) => EventRow[] {
     const prefixes = filter?.prefixes ?? [];
-    if (prefixes.length === 0 && partition === undefined) {
-      return (after, limit) => ({
-        events: (this.statements.allForwards.all(after + 1n, limit) as EventRow[]).map(toRecordedEvent),
-      });
-    }
     const conditions: string[] = [];
     const conditionArguments: unknown[] = [];
     if (prefixes.length > 0) {
       const column = filter!.on === 'stream-name' ? 'stream_name' : 'type';
+      // SQLite's substr counts characters (code points), JavaScript's length UTF-16 units: a prefix outside the
+      // Basic Multilingual Plane is as many characters as it has code points.
       conditions.push(`(${prefixes.map(() => `substr(${column}, 1, ?) = ?`).join(' OR ')})`);
-      conditionArguments.push(...prefixes.flatMap((prefix) => [prefix.length, prefix]));
+      conditionArguments.push(...prefixes.flatMap((prefix) => [[...prefix].length, prefix]));
     }
     if (partition !== undefined) {
       conditions.push('stream_partition(stream_name, ?) = ?');
@@ -289,18 +314,26 @@ export class SqliteEventStore implements EventStore {
     }
     const statement = this.db
       .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${conditions.join(' AND ')} ` +
-          'ORDER BY position LIMIT ?',
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ` +
+          `${conditions.map((condition) => `AND ${condition} `).join('')}ORDER BY position LIMIT ?`,
       )
       .safeIntegers(true)
       .raw(true);
-    return (after, limit) => {
-      const head = this.headPosition();
-      if (head <= after) return { events: [] };
-      const rows = statement.all(after, head, ...conditionArguments, limit) as EventRow[];
-      return { events: rows.map(toRecordedEvent), lookedThrough: rows.length < limit ? head : undefined };
-    };
+    return (after, head, limit) => statement.all(after, head, ...conditionArguments, limit) as EventRow[];
   }
+}
+
+/** The filter and the partition of a subscription as a test of a row, as the file's read applies them; none: all. */
+function rowFilterOf(
+  filter: SubscriptionFilter | undefined,
+  partition: StreamPartition | undefined,
+): ((row: EventRow) => boolean) | undefined {
+  const prefixes = filter?.prefixes ?? [];
+  if (prefixes.length === 0 && partition === undefined) return undefined;
+  const column = filter?.on === 'event-type' ? 4 : 2;
+  return (row) =>
+    (prefixes.length === 0 || prefixes.some((prefix) => row[column].startsWith(prefix))) &&
+    (partition === undefined || streamPartitionOf(row[2], partition.count) === partition.index);
 }
 
 function prepareStatements(db: Database) {

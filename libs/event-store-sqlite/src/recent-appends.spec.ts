@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EncodedAppend } from './group-writer';
+import { RecentAppends } from './recent-appends';
+
+/** An append of `count` events to `stream` as the writer encodes it, each event's data `size` characters long. */
+function append(stream: string, count: number, size = 10): EncodedAppend {
+  return {
+    streamName: stream,
+    expected: 'any',
+    ids: Array.from({ length: count }, (_, index) => `${stream}-${index}`),
+    types: Array.from({ length: count }, () => 'SomethingHappened'),
+    data: Array.from({ length: count }, () => JSON.stringify({ text: 'x'.repeat(Math.max(0, size - 12)) })),
+    metadata: Array.from({ length: count }, () => '{}'),
+    recordedAt: '2026-12-04T12:00:00.000Z',
+  };
+}
+
+/** The positions a read after `after` through `head` is answered with, or undefined when the run cannot answer. */
+const positionsThrough = (recent: RecentAppends, after: bigint, head: bigint) =>
+  recent.rowsThrough(after, head)?.map((row) => row[0]);
+
+describe('RecentAppends', () => {
+  it("places each event of an append at its position and revision, from the commit's last ones", () => {
+    const recent = new RecentAppends();
+    recent.record(append('a', 3), { position: 12n, nextExpectedRevision: 4n });
+    expect(recent.rowsThrough(9n, 12n)).toEqual([
+      [10n, 'a-0', 'a', 2n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
+      [11n, 'a-1', 'a', 3n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
+      [12n, 'a-2', 'a', 4n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
+    ]);
+  });
+
+  it('answers a read that it holds entirely, up to the head the reader saw, and no other', () => {
+    const recent = new RecentAppends();
+    recent.record(append('a', 2), { position: 11n, nextExpectedRevision: 1n });
+    recent.record(append('b', 1), { position: 12n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 9n, 12n)).toEqual([10n, 11n, 12n]);
+    expect(positionsThrough(recent, 10n, 11n)).toEqual([11n]);
+    expect(positionsThrough(recent, 12n, 12n)).toEqual([]);
+    // Before the run begins, or past its end (someone else's commit): the file answers.
+    expect(positionsThrough(recent, 8n, 12n)).toBeUndefined();
+    expect(positionsThrough(recent, 11n, 13n)).toBeUndefined();
+  });
+
+  it('starts a new run when an append does not follow the last one held (another connection wrote between)', () => {
+    const recent = new RecentAppends();
+    recent.record(append('a', 1), { position: 10n, nextExpectedRevision: 0n });
+    recent.record(append('b', 1), { position: 12n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 9n, 12n)).toBeUndefined();
+    expect(positionsThrough(recent, 11n, 12n)).toEqual([12n]);
+  });
+
+  it('keeps the newest events up to its count, and lets the oldest go', () => {
+    const recent = new RecentAppends(4);
+    for (let position = 1n; position <= 10n; position++) {
+      recent.record(append(`s${position}`, 1), { position, nextExpectedRevision: 0n });
+    }
+    expect(positionsThrough(recent, 5n, 10n)).toBeUndefined();
+    expect(positionsThrough(recent, 6n, 10n)).toEqual([7n, 8n, 9n, 10n]);
+  });
+
+  it('keeps fewer of large events: at most 4 MB of their text, whatever the count', () => {
+    const recent = new RecentAppends();
+    const megabyte = 1024 * 1024;
+    for (let position = 1n; position <= 6n; position++) {
+      recent.record(append(`s${position}`, 1, megabyte), { position, nextExpectedRevision: 0n });
+    }
+    expect(positionsThrough(recent, 2n, 6n)).toBeUndefined();
+    expect(positionsThrough(recent, 3n, 6n)).toEqual([4n, 5n, 6n]);
+  });
+
+  it('keeps nothing when told to keep none: every read goes to the file', () => {
+    const recent = new RecentAppends(0);
+    recent.record(append('a', 1), { position: 1n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 0n, 1n)).toBeUndefined();
+    expect(() => new RecentAppends(-1)).toThrow(RangeError);
+    expect(() => new RecentAppends(1.5)).toThrow(RangeError);
+  });
+});
