@@ -1,10 +1,13 @@
 import type { AppendResult } from '@timeline/event-store';
-import type { EventRow } from './event-rows';
+import { positionOf, type EventRow } from './event-rows';
 import type { EncodedAppend } from './group-writer';
 
 /** How much of the log's end is kept by default: enough for followers a few group commits behind, little memory. */
 export const RECENT_APPENDS_KEPT = 2048;
-/** At most this many characters of data and metadata, whatever the count: appends of large events keep fewer. */
+/**
+ * At most about this many characters of data and metadata (JavaScript's length), whatever the count: appends of large
+ * events keep fewer. The last event is kept whatever its size, so that the run goes on.
+ */
 const MAX_CHARACTERS = 4 * 1024 * 1024;
 
 /**
@@ -17,11 +20,12 @@ const MAX_CHARACTERS = 4 * 1024 * 1024;
  * (another process, or another connection, committed between them) starts the run again. A read asks for the events
  * after a position up to the head it read from the file; the run answers only when it holds every one of them.
  * Otherwise, the reader is further behind than the run reaches or someone else wrote to the file, it answers nothing
- * and the reader goes to SQLite, as it always did.
+ * and the reader goes to SQLite, as it always did. The log is append-only: a row changed or deleted in the file
+ * behind the store's back (what the audit's verification exists to find) is not seen here.
  */
 export class RecentAppends {
-  private rows: EventRow[] = [];
-  /** Where the run starts in `rows`: the ones before it have been let go, and are cut off now and then. */
+  /** The run from `start` on; the slots before it have been let go (emptied), and are cut off now and then. */
+  private rows: (EventRow | undefined)[] = [];
   private start = 0;
   private characters = 0;
 
@@ -41,7 +45,7 @@ export class RecentAppends {
     const count = append.ids.length;
     const firstPosition = result.position - BigInt(count - 1);
     const last = this.rows[this.rows.length - 1];
-    if (last !== undefined && last[0] + 1n !== firstPosition) this.clear();
+    if (last !== undefined && positionOf(last) + 1n !== firstPosition) this.startAgain();
     for (let index = 0; index < count; index++) {
       const data = append.data[index]!;
       const metadata = append.metadata[index]!;
@@ -68,13 +72,15 @@ export class RecentAppends {
   rowsThrough(after: bigint, head: bigint): readonly EventRow[] | undefined {
     const first = this.rows[this.start];
     const last = this.rows[this.rows.length - 1];
-    if (first === undefined || last === undefined || first[0] > after + 1n || last[0] < head) return undefined;
-    // Positions in the run have no gap: the row at `position` is `position - first` after the run's start.
-    return this.rows.slice(this.start + Number(after + 1n - first[0]), this.start + Number(head - first[0]) + 1);
+    if (first === undefined || last === undefined) return undefined;
+    if (positionOf(first) > after + 1n || positionOf(last) < head) return undefined;
+    // Positions in the run have no gap: the row at `position` is `position - first` after the run's start, and
+    // every slot from the start on holds a row.
+    const from = this.start + Number(after + 1n - positionOf(first));
+    return this.rows.slice(from, this.start + Number(head - positionOf(first)) + 1) as EventRow[];
   }
 
-  /** Forgets every row: what is written next starts a new run. */
-  clear(): void {
+  private startAgain(): void {
     this.rows = [];
     this.start = 0;
     this.characters = 0;
@@ -84,10 +90,12 @@ export class RecentAppends {
     while (this.rows.length - this.start > this.kept || this.characters > MAX_CHARACTERS) {
       const oldest = this.rows[this.start];
       if (oldest === undefined || this.start === this.rows.length - 1) break;
-      this.characters -= oldest[5].length + oldest[6].length;
+      const [, , , , , data, metadata] = oldest;
+      this.characters -= data.length + metadata.length;
+      this.rows[this.start] = undefined;
       this.start += 1;
     }
-    // Cut the let-go rows off in one step once they are as many as the kept ones, not one shift per append.
+    // Cut the emptied slots off in one step once they are as many as the kept ones, not one shift per append.
     if (this.start > 0 && this.start >= this.rows.length - this.start) {
       this.rows = this.rows.slice(this.start);
       this.start = 0;

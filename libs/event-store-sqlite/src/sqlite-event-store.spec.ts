@@ -13,7 +13,7 @@ import {
   uniqueStreamName,
   waitFor,
 } from '@timeline/event-store/testing';
-import type { RecordedEvent, SubscriptionFilter } from '@timeline/event-store';
+import { END, type RecordedEvent, type SubscriptionFilter, type SubscriptionMessage } from '@timeline/event-store';
 import { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './schema-migrations';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -98,42 +98,94 @@ describe('SqliteEventStore', () => {
   });
 
   it('hands its followers what it has just appended without reading it back from the file', async () => {
-    const store = new SqliteEventStore({ file });
+    // No poll: the followers read only when this store appends (a poll during a group's commit reads the file).
+    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL });
     const logReads = watchReads('FROM events WHERE position >');
     try {
       const stream = uniqueStreamName('followed');
       const marker = await store.appendToStream(stream, newEvents(1));
-      const delivered: { all: RecordedEvent[]; filtered: RecordedEvent[] } = { all: [], filtered: [] };
-      const follow = (into: RecordedEvent[], filter?: SubscriptionFilter) => {
-        let caughtUp = false;
-        const reading = readUntil(
-          store.subscribeToAll({ fromPosition: marker.position, ...(filter ? { filter } : {}) }),
-          (message) => {
-            if (message.kind === 'caught-up') caughtUp = true;
-            else if (message.kind === 'event') into.push(message.event);
-            return into.length === 40;
-          },
-        );
-        return { reading, caughtUp: () => caughtUp };
-      };
-      const all = follow(delivered.all);
-      const filtered = follow(delivered.filtered, { on: 'event-type', prefixes: ['Wanted'] });
-      await waitFor(() => all.caughtUp() && filtered.caughtUp());
+      const earlierStream = uniqueStreamName('earlier');
+      const earlier = newEvents(2, 'WantedHappened');
+      await store.appendToStream(earlierStream, earlier);
+      const all = follow(store, marker.position, 337);
+      const wanted = follow(store, marker.position, 322, { on: 'event-type', prefixes: ['Wanted'] });
+      await waitFor(() => all.caughtUp() && wanted.caughtUp());
       const readsBefore = logReads.length;
-      // Single appends, appends of several events, and concurrent ones that commit in one group.
-      for (let round = 0; round < 10; round++) {
+      for (let round = 0; round < 5; round++) {
         await store.appendToStream(stream, newEvents(1, 'WantedHappened'));
         await store.appendToStream(uniqueStreamName('other'), newEvents(3, 'OtherHappened'));
-        await Promise.all([
+        // Appends committed in one group, among them one with a wrong expected revision, a retry of an earlier
+        // append, and one of two events whose second id is stored already (its first insert is undone).
+        const group = await Promise.allSettled([
           store.appendToStream(uniqueStreamName('group'), newEvents(2, 'WantedHappened')),
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }),
+          store.appendToStream(earlierStream, earlier),
+          store.appendToStream(uniqueStreamName('clash'), [...newEvents(1), earlier[0]!]),
           store.appendToStream(uniqueStreamName('group'), newEvents(1, 'WantedHappened')),
         ]);
+        expect(group.map((outcome) => outcome.status)).toEqual([
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
       }
-      await Promise.all([all.reading, filtered.reading]);
+      // More events in one append than a subscription's page holds (256).
+      await store.appendToStream(uniqueStreamName('large'), newEvents(300, 'WantedHappened'));
+      await Promise.all([all.reading, wanted.reading]);
       expect(logReads.length).toBe(readsBefore);
-      const stored = await collect(store.readAll({ fromPosition: marker.position + 1n, maxCount: 70 }));
-      expect(delivered.all).toEqual(stored.slice(0, 40));
-      expect(delivered.filtered).toEqual(stored.filter((event) => event.type === 'WantedHappened').slice(0, 40));
+      const stored = await collect(store.readAll({ fromPosition: marker.position + 1n }));
+      expect(stored).toHaveLength(337);
+      expect(all.events).toEqual(stored);
+      expect(wanted.events).toEqual(stored.filter((event) => event.type === 'WantedHappened'));
+    } finally {
+      logReads.stop();
+      await store.close();
+    }
+  });
+
+  it('reads from the file what has left memory, and from memory what follows', async () => {
+    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL, recentAppendsKept: 4 });
+    const logReads = watchReads('FROM events WHERE position >');
+    try {
+      const marker = await store.appendToStream(uniqueStreamName('start'), newEvents(1));
+      const subscription = store.subscribeToAll({ fromPosition: marker.position })[Symbol.asyncIterator]();
+      const next = async () => (await subscription.next()).value as SubscriptionMessage;
+      expect(await next()).toEqual({ kind: 'caught-up' });
+      const delivered: SubscriptionMessage[] = [];
+      const readsBefore = logReads.length;
+      // The follower does not read while six are appended: the first two of them leave memory.
+      for (let index = 0; index < 6; index++) await store.appendToStream(uniqueStreamName('away'), newEvents(1));
+      for (let index = 0; index < 6; index++) delivered.push(await next());
+      expect(logReads.length).toBe(readsBefore + 1);
+      for (let index = 0; index < 3; index++) await store.appendToStream(uniqueStreamName('back'), newEvents(1));
+      for (let index = 0; index < 3; index++) delivered.push(await next());
+      expect(logReads.length).toBe(readsBefore + 1);
+      await subscription.return?.(undefined);
+      const stored = await collect(store.readAll({ fromPosition: marker.position + 1n }));
+      expect(delivered).toEqual(stored.map((event) => ({ kind: 'event', event })));
+    } finally {
+      logReads.stop();
+      await store.close();
+    }
+  });
+
+  it('moves a filtered follower on past what memory held that it skipped, so that it need not read the file', async () => {
+    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL, recentAppendsKept: 8 });
+    const logReads = watchReads('FROM events WHERE position >');
+    try {
+      const rare = uniqueStreamName('rare');
+      await store.appendToStream(uniqueStreamName('common'), newEvents(1));
+      const follower = follow(store, END, 1, { on: 'stream-name', prefixes: [rare] });
+      await waitFor(() => follower.caughtUp());
+      const readsBefore = logReads.length;
+      // Far more skipped events than memory holds, one append at a time: each read looks through the head.
+      for (let index = 0; index < 20; index++) await store.appendToStream(uniqueStreamName('common'), newEvents(1));
+      await store.appendToStream(rare, newEvents(1));
+      await follower.reading;
+      expect(follower.events.map((event) => event.streamName)).toEqual([rare]);
+      expect(logReads.length).toBe(readsBefore);
     } finally {
       logReads.stop();
       await store.close();
@@ -286,4 +338,19 @@ function watchReads(sql: string): unknown[] & { stop: () => void } {
     return all.apply(this, parameters);
   });
   return Object.assign(reads, { stop: () => spy.mockRestore() });
+}
+
+/** A poll interval no test waits for: followers read when the store they follow appends, and only then. */
+const NO_POLL = 3_600_000;
+
+/** Follows `$all` after `from` until `count` events have come; `caughtUp` says whether it has caught up yet. */
+function follow(store: SqliteEventStore, from: bigint | typeof END, count: number, filter?: SubscriptionFilter) {
+  const events: RecordedEvent[] = [];
+  let caughtUp = false;
+  const reading = readUntil(store.subscribeToAll({ fromPosition: from, ...(filter ? { filter } : {}) }), (message) => {
+    if (message.kind === 'caught-up') caughtUp = true;
+    else if (message.kind === 'event') events.push(message.event);
+    return events.length === count;
+  });
+  return { events, reading, caughtUp: () => caughtUp };
 }

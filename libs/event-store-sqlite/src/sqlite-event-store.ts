@@ -15,6 +15,8 @@ import {
   assertValidAppend,
   assertValidStreamPartition,
   classifyAppend,
+  inStreamPartition,
+  matchesFilterOn,
   streamPartitionOf,
   tailSubscription,
   type AppendOptions,
@@ -31,7 +33,15 @@ import {
   type SubscriptionFilter,
   type TailPage,
 } from '@timeline/event-store';
-import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
+import {
+  EVENT_COLUMNS,
+  positionOf,
+  revisionOf,
+  streamNameOf,
+  toRecordedEvent,
+  typeOf,
+  type EventRow,
+} from './event-rows';
 import { GroupCommit, type CommitStats } from './group-commit';
 import { createGroupWriter, type EncodedAppend } from './group-writer';
 import { RecentAppends } from './recent-appends';
@@ -182,7 +192,7 @@ export class SqliteEventStore implements EventStore {
           : options.fromPosition;
     return tailSubscription<bigint>(
       {
-        readPage: this.filteredAfter(options.filter, options.partition),
+        readPage: this.pageReaderOf(options.filter, options.partition),
         cursorOf: (event) => event.position,
         appends: this.appends,
         pollIntervalMs: this.pollIntervalMs,
@@ -272,16 +282,16 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Reads a subscription's next page: from the appends this store has just written when they hold every event after
-   * the cursor (`RecentAppends`), else from the file. A filtered read is bounded by the head it saw first: when it
-   * finds fewer events than asked, it has looked at every event up to that head and says so, and the next read
-   * starts there. Commits after the head have higher positions (one writer, positions in commit order), so the bound
-   * never hides an event from the next read.
+   * the cursor (`RecentAppends`, decision 0073), else from the file. Either way the read is bounded by the head it
+   * read first: when it finds fewer events than asked, it has looked at every event up to that head and says so, and
+   * the next read starts there (decision 0072). Commits after the head have higher positions (one writer, positions
+   * in commit order), so the bound never hides an event from the next read.
    */
-  private filteredAfter(
+  private pageReaderOf(
     filter: SubscriptionFilter | undefined,
     partition: StreamPartition | undefined,
   ): (after: bigint, limit: number) => TailPage<bigint> {
-    const takes = rowFilterOf(filter, partition);
+    const takes = filter === undefined && partition === undefined ? undefined : rowTestOf(filter, partition);
     const fromFile = this.fileReaderOf(filter, partition);
     return (after, limit) => {
       const head = this.headPosition();
@@ -323,17 +333,13 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** The filter and the partition of a subscription as a test of a row, as the file's read applies them; none: all. */
-function rowFilterOf(
+/** The filter and the partition as a test of a row: the ones every adapter applies to events. */
+function rowTestOf(
   filter: SubscriptionFilter | undefined,
   partition: StreamPartition | undefined,
-): ((row: EventRow) => boolean) | undefined {
-  const prefixes = filter?.prefixes ?? [];
-  if (prefixes.length === 0 && partition === undefined) return undefined;
-  const column = filter?.on === 'event-type' ? 4 : 2;
+): (row: EventRow) => boolean {
   return (row) =>
-    (prefixes.length === 0 || prefixes.some((prefix) => row[column].startsWith(prefix))) &&
-    (partition === undefined || streamPartitionOf(row[2], partition.count) === partition.index);
+    matchesFilterOn(filter, streamNameOf(row), typeOf(row)) && inStreamPartition(streamNameOf(row), partition);
 }
 
 function prepareStatements(db: Database) {

@@ -33,7 +33,7 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
-/** Keep only the events whose stream name, or whose type, starts with one of the prefixes. */
+/** Keep only the events whose stream name, or whose type, starts with one of the prefixes; no prefixes: keep all. */
 export interface SubscriptionFilter {
   readonly on: 'stream-name' | 'event-type';
   readonly prefixes: readonly string[];

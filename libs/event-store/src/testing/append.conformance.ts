@@ -125,5 +125,20 @@ export function appendConformance(subject: StoreUnderTest): void {
       await expect(subject.store.appendToStream(stream, [])).rejects.toBeInstanceOf(InvalidAppendError);
       await expect(collect(subject.store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
     });
+
+    it('refuses a stream name or an event type that is not well-formed Unicode (a lone surrogate)', async () => {
+      const stream = uniqueStreamName();
+      await expect(subject.store.appendToStream(`${stream}-\uD83C`, newEvents(1))).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
+      await expect(subject.store.appendToStream(stream, newEvents(1, 'Broken\uDF0DHappened'))).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
+      await expect(collect(subject.store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFoundError);
+      // A pair is one character, outside the Basic Multilingual Plane: written and read back as it is.
+      await subject.store.appendToStream(`${stream}-\u{1F30D}`, newEvents(1, 'Globe\u{1F30D}Happened'));
+      const [event] = await collect(subject.store.readStream(`${stream}-\u{1F30D}`));
+      expect(event).toMatchObject({ streamName: `${stream}-\u{1F30D}`, type: 'Globe\u{1F30D}Happened' });
+    });
   });
 }

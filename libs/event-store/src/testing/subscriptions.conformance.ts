@@ -92,6 +92,40 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       expect(seen).toEqual(['w0', 'w1']);
     });
 
+    it('keeps every event with a filter of no prefixes, as with none', async () => {
+      const marker = await subject.store.appendToStream(uniqueStreamName(), newEvents(1));
+      const stream = uniqueStreamName('any');
+      await subject.store.appendToStream(stream, newEvents(2));
+      const seen: string[] = [];
+      await readUntil(
+        subject.store.subscribeToAll({ fromPosition: marker.position, filter: { on: 'stream-name', prefixes: [] } }),
+        (message) => {
+          if (message.kind === 'event' && message.event.streamName === stream) seen.push(`e${message.event.revision}`);
+          return message.kind === 'caught-up';
+        },
+      );
+      expect(seen).toEqual(['e0', 'e1']);
+    });
+
+    it('filters on a prefix outside the Basic Multilingual Plane as on any other', async () => {
+      const prefix = `${uniqueStreamName('astral')}-\u{1F30D}`;
+      const marker = await subject.store.appendToStream(uniqueStreamName(), newEvents(1));
+      await subject.store.appendToStream(`${prefix}-wanted`, newEvents(2));
+      await subject.store.appendToStream(uniqueStreamName('after'), newEvents(1));
+      const seen: string[] = [];
+      await readUntil(
+        subject.store.subscribeToAll({
+          fromPosition: marker.position,
+          filter: { on: 'stream-name', prefixes: [prefix] },
+        }),
+        (message) => {
+          if (message.kind === 'event') seen.push(`${message.event.streamName}@${message.event.revision}`);
+          return message.kind === 'caught-up';
+        },
+      );
+      expect(seen).toEqual([`${prefix}-wanted@0`, `${prefix}-wanted@1`]);
+    });
+
     it('delivers every match that follows long runs of events its filter skips, live and in order', async () => {
       const prefix = uniqueStreamName('rare');
       const others = uniqueStreamName('common');
