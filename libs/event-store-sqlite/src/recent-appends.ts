@@ -2,8 +2,12 @@ import type { AppendResult } from '@timeline/event-store';
 import { positionOf, type EventRow } from './event-rows';
 import type { EncodedAppend } from './group-writer';
 
-/** How much of the log's end is kept by default: enough for followers a few group commits behind, little memory. */
-export const RECENT_APPENDS_KEPT = 2048;
+/**
+ * How much of the log's end is kept by default: a group commit of 32 appends, and a subscription's page, with room to
+ * spare. Rows kept outlive the young generation, and the collector pays for them: with 2,048 kept, batches of 100
+ * appended 15 % slower (0.63 of the raw rate against 0.74 with none or 256, on `/dev/shm`).
+ */
+export const RECENT_APPENDS_KEPT = 256;
 /**
  * At most about this many characters of data and metadata (JavaScript's length), whatever the count: appends of large
  * events keep fewer. The last event is kept whatever its size, so that the run goes on.

@@ -99,7 +99,8 @@ describe('SqliteEventStore', () => {
 
   it('hands its followers what it has just appended without reading it back from the file', async () => {
     // No poll: the followers read only when this store appends (a poll during a group's commit reads the file).
-    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL });
+    // Memory for the append of 300 events below, which a store's default (256) sends to the file.
+    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL, recentAppendsKept: 1024 });
     const logReads = watchReads('FROM events WHERE position >');
     try {
       const stream = uniqueStreamName('followed');

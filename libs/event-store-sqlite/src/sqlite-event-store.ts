@@ -57,7 +57,7 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /**
    * How many of the events this store has just appended it keeps in memory for its subscribers, which then need
-   * not read them back from the file (decision 0073); 0 keeps none. Default 2,048.
+   * not read them back from the file (decision 0073); 0 keeps none. Default 256.
    */
   readonly recentAppendsKept?: number;
 }
