@@ -20,8 +20,6 @@ export type EventRow = [
 
 export const positionOf = (row: EventRow): bigint => row[0];
 export const revisionOf = (row: EventRow): bigint => row[3];
-export const streamNameOf = (row: EventRow): string => row[2];
-export const typeOf = (row: EventRow): string => row[4];
 
 export function toRecordedEvent([
   position,

@@ -59,6 +59,36 @@ describe('RecentAppends', () => {
     expect(positionsThrough(recent, 6n, 10n)).toEqual([7n, 8n, 9n, 10n]);
   });
 
+  it('lets appends go whole, and keeps none of more events than it keeps: the run goes on after it', () => {
+    const recent = new RecentAppends(4);
+    recent.record(append('a', 2), { position: 2n, nextExpectedRevision: 1n });
+    recent.record(append('b', 2), { position: 4n, nextExpectedRevision: 1n });
+    recent.record(append('c', 1), { position: 5n, nextExpectedRevision: 0n });
+    // Five events held would be one too many: the oldest append goes, both of its events.
+    expect(positionsThrough(recent, 1n, 5n)).toBeUndefined();
+    expect(positionsThrough(recent, 2n, 5n)).toEqual([3n, 4n, 5n]);
+    recent.record(append('large', 5), { position: 10n, nextExpectedRevision: 4n });
+    expect(positionsThrough(recent, 5n, 10n)).toBeUndefined();
+    expect(positionsThrough(recent, 9n, 10n)).toBeUndefined();
+    recent.record(append('d', 1), { position: 11n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 10n, 11n)).toEqual([11n]);
+  });
+
+  it('makes rows only for the events a reader takes, from where it asks, inside an append too', () => {
+    const recent = new RecentAppends();
+    const mixed: EncodedAppend = { ...append('a', 4), types: ['Wanted', 'Other', 'Wanted', 'Wanted'] };
+    recent.record(mixed, { position: 13n, nextExpectedRevision: 7n });
+    recent.record(append('b', 2), { position: 15n, nextExpectedRevision: 1n });
+    const wanted = (streamName: string, type: string) => streamName === 'b' || type === 'Wanted';
+    expect(recent.rowsThrough(10n, 15n, wanted)?.map((row) => [row[0], row[1], row[3]])).toEqual([
+      [12n, 'a-2', 6n],
+      [13n, 'a-3', 7n],
+      [14n, 'b-0', 0n],
+      [15n, 'b-1', 1n],
+    ]);
+    expect(recent.rowsThrough(9n, 14n, () => false)).toEqual([]);
+  });
+
   it('keeps fewer of large events: at most 4 MB of their text, whatever the count', () => {
     const recent = new RecentAppends();
     const megabyte = 1024 * 1024;

@@ -33,18 +33,10 @@ import {
   type SubscriptionFilter,
   type TailPage,
 } from '@timeline/event-store';
-import {
-  EVENT_COLUMNS,
-  positionOf,
-  revisionOf,
-  streamNameOf,
-  toRecordedEvent,
-  typeOf,
-  type EventRow,
-} from './event-rows';
+import { EVENT_COLUMNS, positionOf, revisionOf, toRecordedEvent, type EventRow } from './event-rows';
 import { GroupCommit, type CommitStats } from './group-commit';
 import { createGroupWriter, type EncodedAppend } from './group-writer';
-import { RecentAppends } from './recent-appends';
+import { RecentAppends, type TakesEvent } from './recent-appends';
 import { migrate } from './schema-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -291,13 +283,12 @@ export class SqliteEventStore implements EventStore {
     filter: SubscriptionFilter | undefined,
     partition: StreamPartition | undefined,
   ): (after: bigint, limit: number) => TailPage<bigint> {
-    const takes = filter === undefined && partition === undefined ? undefined : rowTestOf(filter, partition);
+    const takes = filter === undefined && partition === undefined ? undefined : eventTestOf(filter, partition);
     const fromFile = this.fileReaderOf(filter, partition);
     return (after, limit) => {
       const head = this.headPosition();
       if (head <= after) return { events: [] };
-      const recent = this.recentAppends.rowsThrough(after, head);
-      const rows = recent ? (takes ? recent.filter(takes) : recent) : fromFile(after, head, limit);
+      const rows = this.recentAppends.rowsThrough(after, head, takes) ?? fromFile(after, head, limit);
       const events = (rows.length > limit ? rows.slice(0, limit) : rows).map(toRecordedEvent);
       return { events, lookedThrough: rows.length < limit ? head : undefined };
     };
@@ -333,13 +324,9 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** The filter and the partition as a test of a row: the ones every adapter applies to events. */
-function rowTestOf(
-  filter: SubscriptionFilter | undefined,
-  partition: StreamPartition | undefined,
-): (row: EventRow) => boolean {
-  return (row) =>
-    matchesFilterOn(filter, streamNameOf(row), typeOf(row)) && inStreamPartition(streamNameOf(row), partition);
+/** The filter and the partition as a test of an event's stream name and type: the ones every adapter applies. */
+function eventTestOf(filter: SubscriptionFilter | undefined, partition: StreamPartition | undefined): TakesEvent {
+  return (streamName, type) => matchesFilterOn(filter, streamName, type) && inStreamPartition(streamName, partition);
 }
 
 function prepareStatements(db: Database) {
