@@ -27,6 +27,7 @@ import {
   WrongExpectedRevisionError,
   assertValidAppend,
   assertValidStreamPartition,
+  assertValidSubscriptionFilter,
   keepStreamPartition,
   classifyAppend,
   expectationHolds,
@@ -382,6 +383,7 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     assertValidStreamPartition(options.partition);
+    assertValidSubscriptionFilter(options.filter);
     const filter = toEsdbFilter(options.filter);
     const subscription = resumingSubscription<Position | typeof ESDB_START | typeof ESDB_END>(
       toEsdbPosition(options.fromPosition ?? START),

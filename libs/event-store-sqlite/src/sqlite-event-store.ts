@@ -14,6 +14,7 @@ import {
   WrongExpectedRevisionError,
   assertValidAppend,
   assertValidStreamPartition,
+  assertValidSubscriptionFilter,
   classifyAppend,
   inStreamPartition,
   matchesFilterOn,
@@ -176,6 +177,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     assertValidStreamPartition(options.partition);
+    assertValidSubscriptionFilter(options.filter);
     const from =
       options.fromPosition === END
         ? this.headPosition()

@@ -1,19 +1,15 @@
 import { InvalidAppendError } from './errors';
 import type { NewEvent } from './events';
+import { hasLoneSurrogate } from './lone-surrogate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * A lone surrogate: half of a UTF-16 pair. It has no UTF-8 form, so a store that keeps text as UTF-8 (SQLite,
- * EventStoreDB) would give back another name than the one written, and filters would disagree on it.
- */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The checks every adapter makes before touching storage, so that all of them refuse the same input. */
 export function assertValidAppend(streamName: string, events: readonly NewEvent[]): void {
   if (typeof streamName !== 'string' || streamName.length === 0) {
     throw new InvalidAppendError('The stream name must be a non-empty string');
   }
-  if (LONE_SURROGATE.test(streamName)) {
+  if (hasLoneSurrogate(streamName)) {
     throw new InvalidAppendError(
       `Stream ${JSON.stringify(streamName)}: a name must be well-formed Unicode (no lone surrogate)`,
     );
@@ -37,7 +33,7 @@ export function assertValidAppend(streamName: string, events: readonly NewEvent[
     if (typeof event.type !== 'string' || event.type.length === 0 || event.type.startsWith('$')) {
       throw new InvalidAppendError(`Stream "${streamName}": event ${id} needs a type that does not start with "$"`);
     }
-    if (LONE_SURROGATE.test(event.type)) {
+    if (hasLoneSurrogate(event.type)) {
       throw new InvalidAppendError(`Stream "${streamName}": event ${id} needs a type that is well-formed Unicode`);
     }
     if (!isPlainObject(event.data) || (event.metadata !== undefined && !isPlainObject(event.metadata))) {

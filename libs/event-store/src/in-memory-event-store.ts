@@ -16,7 +16,7 @@ import {
 import { ANY, NO_STREAM, expectationHolds, type CurrentRevision } from './expected-revision';
 import { classifyAppend, type StoredEventRef } from './idempotency';
 import { assertValidStreamPartition, eventInStreamPartition } from './stream-partition';
-import { matchesFilter } from './subscription-filter';
+import { assertValidSubscriptionFilter, matchesFilter } from './subscription-filter';
 import { tailSubscription } from './tail-subscription';
 
 /**
@@ -89,6 +89,7 @@ export class InMemoryEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     assertValidStreamPartition(options.partition);
+    assertValidSubscriptionFilter(options.filter);
     const from = options.fromPosition === END ? BigInt(this.log.length - 1) : (options.fromPosition ?? START);
     return tailSubscription<bigint | typeof START>(
       {

@@ -215,6 +215,14 @@ export function subscriptionsConformance(subject: StoreUnderTest): void {
       }
     });
 
+    it('refuses a filter prefix with a lone surrogate, which no name can start with in UTF-8', () => {
+      for (const prefix of ['\uD83C', 'treaty-\uDF0D', '\uDF0D\uD83C']) {
+        for (const on of ['stream-name', 'event-type'] as const) {
+          expect(() => subject.store.subscribeToAll({ filter: { on, prefixes: ['ok-', prefix] } })).toThrow(RangeError);
+        }
+      }
+    });
+
     it('ends at once when its signal aborts, even while it waits for new events', async () => {
       const controller = new AbortController();
       let caughtUp = false;
