@@ -97,6 +97,13 @@ describe('RecentAppends', () => {
     }
     expect(positionsThrough(recent, 2n, 6n)).toBeUndefined();
     expect(positionsThrough(recent, 3n, 6n)).toEqual([4n, 5n, 6n]);
+    // One event is kept whatever its size; an append of several larger than the bound, not at all.
+    recent.record(append('huge', 1, 5 * megabyte), { position: 7n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 6n, 7n)).toEqual([7n]);
+    recent.record(append('large', 5, megabyte), { position: 12n, nextExpectedRevision: 4n });
+    expect(positionsThrough(recent, 11n, 12n)).toBeUndefined();
+    recent.record(append('after', 1), { position: 13n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 12n, 13n)).toEqual([13n]);
   });
 
   it('keeps nothing when told to keep none: every read goes to the file', () => {

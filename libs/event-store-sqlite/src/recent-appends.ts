@@ -10,7 +10,8 @@ import type { EncodedAppend } from './group-writer';
 export const RECENT_APPENDS_KEPT = 256;
 /**
  * At most about this many characters of data and metadata (JavaScript's length), whatever the count: appends of large
- * events keep fewer. The last append is kept whatever its size in characters, so that the run goes on.
+ * events keep fewer. An append of one event is kept whatever its size, so that the run goes on; one of several
+ * events larger than this is not kept.
  */
 const MAX_CHARACTERS = 4 * 1024 * 1024;
 
@@ -34,7 +35,7 @@ export type TakesEvent = (streamName: string, type: string) => boolean;
  *
  * A run of positions with no gap, nothing else: an append whose first position does not follow the last one held
  * (another process, or another connection, committed between them) starts the run again, and so does an append of
- * more events than are kept, which is not kept. A read asks for the events after a position up to the head it read
+ * more events or characters than are kept, which is not kept. A read asks for the events after a position up to the head it read
  * from the file; the run answers only when it holds every one of them. Otherwise, the reader is further behind than
  * the run reaches or someone else wrote to the file, it answers nothing and the reader goes to SQLite, as it always
  * did. The log is append-only: a row changed or deleted in the file behind the store's back (what the audit's
@@ -61,7 +62,11 @@ export class RecentAppends {
   record(append: EncodedAppend, result: AppendResult): void {
     if (this.kept === 0) return;
     const count = append.ids.length;
-    if (count > this.kept) {
+    let characters = 0;
+    for (let index = 0; index < count; index++) {
+      characters += append.data[index]!.length + append.metadata[index]!.length;
+    }
+    if (count > this.kept || (count > 1 && characters > MAX_CHARACTERS)) {
       // Its followers read it from the file; the run goes on from the next append.
       this.startAgain();
       return;
@@ -70,10 +75,6 @@ export class RecentAppends {
     const firstPosition = result.position - lastIndex;
     const last = this.appends[this.appends.length - 1];
     if (last !== undefined && endOf(last) + 1n !== firstPosition) this.startAgain();
-    let characters = 0;
-    for (let index = 0; index < count; index++) {
-      characters += append.data[index]!.length + append.metadata[index]!.length;
-    }
     this.appends.push({ append, firstPosition, firstRevision: result.nextExpectedRevision - lastIndex, characters });
     this.events += count;
     this.characters += characters;
