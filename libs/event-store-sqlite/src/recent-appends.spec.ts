@@ -15,15 +15,18 @@ function append(stream: string, count: number, size = 10): EncodedAppend {
   };
 }
 
+/** A page larger than any read of these tests. */
+const PAGE = 512;
+
 /** The positions a read after `after` through `head` is answered with, or undefined when the run cannot answer. */
-const positionsThrough = (recent: RecentAppends, after: bigint, head: bigint) =>
-  recent.rowsThrough(after, head)?.map((row) => row[0]);
+const positionsThrough = (recent: RecentAppends, after: bigint, head: bigint, limit = PAGE) =>
+  recent.rowsThrough(after, head, limit)?.map((row) => row[0]);
 
 describe('RecentAppends', () => {
   it("places each event of an append at its position and revision, from the commit's last ones", () => {
     const recent = new RecentAppends();
     recent.record(append('a', 3), { position: 12n, nextExpectedRevision: 4n });
-    expect(recent.rowsThrough(9n, 12n)).toEqual([
+    expect(recent.rowsThrough(9n, 12n, PAGE)).toEqual([
       [10n, 'a-0', 'a', 2n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
       [11n, 'a-1', 'a', 3n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
       [12n, 'a-2', 'a', 4n, 'SomethingHappened', '{"text":""}', '{}', '2026-12-04T12:00:00.000Z'],
@@ -67,11 +70,15 @@ describe('RecentAppends', () => {
     // Five events held would be one too many: the oldest append goes, both of its events.
     expect(positionsThrough(recent, 1n, 5n)).toBeUndefined();
     expect(positionsThrough(recent, 2n, 5n)).toEqual([3n, 4n, 5n]);
-    recent.record(append('large', 5), { position: 10n, nextExpectedRevision: 4n });
-    expect(positionsThrough(recent, 5n, 10n)).toBeUndefined();
-    expect(positionsThrough(recent, 9n, 10n)).toBeUndefined();
-    recent.record(append('d', 1), { position: 11n, nextExpectedRevision: 0n });
-    expect(positionsThrough(recent, 10n, 11n)).toEqual([11n]);
+    // As many events as it keeps: kept, alone.
+    recent.record(append('full', 4), { position: 9n, nextExpectedRevision: 3n });
+    expect(positionsThrough(recent, 4n, 9n)).toBeUndefined();
+    expect(positionsThrough(recent, 5n, 9n)).toEqual([6n, 7n, 8n, 9n]);
+    recent.record(append('large', 5), { position: 14n, nextExpectedRevision: 4n });
+    expect(positionsThrough(recent, 9n, 14n)).toBeUndefined();
+    expect(positionsThrough(recent, 13n, 14n)).toBeUndefined();
+    recent.record(append('d', 1), { position: 15n, nextExpectedRevision: 0n });
+    expect(positionsThrough(recent, 14n, 15n)).toEqual([15n]);
   });
 
   it('makes rows only for the events a reader takes, from where it asks, inside an append too', () => {
@@ -80,13 +87,16 @@ describe('RecentAppends', () => {
     recent.record(mixed, { position: 13n, nextExpectedRevision: 7n });
     recent.record(append('b', 2), { position: 15n, nextExpectedRevision: 1n });
     const wanted = (streamName: string, type: string) => streamName === 'b' || type === 'Wanted';
-    expect(recent.rowsThrough(10n, 15n, wanted)?.map((row) => [row[0], row[1], row[3]])).toEqual([
+    expect(recent.rowsThrough(10n, 15n, PAGE, wanted)?.map((row) => [row[0], row[1], row[3]])).toEqual([
       [12n, 'a-2', 6n],
       [13n, 'a-3', 7n],
       [14n, 'b-0', 0n],
       [15n, 'b-1', 1n],
     ]);
-    expect(recent.rowsThrough(9n, 14n, () => false)).toEqual([]);
+    expect(recent.rowsThrough(9n, 14n, PAGE, () => false)).toEqual([]);
+    // A page's worth at most: the rest is the next read's, from the last row delivered.
+    expect(recent.rowsThrough(10n, 15n, 3, wanted)?.map((row) => row[0])).toEqual([12n, 13n, 14n]);
+    expect(positionsThrough(recent, 9n, 15n, 2)).toEqual([10n, 11n]);
   });
 
   it('keeps fewer of large events: at most 4 MB of their text, whatever the count', () => {
@@ -97,6 +107,14 @@ describe('RecentAppends', () => {
     }
     expect(positionsThrough(recent, 2n, 6n)).toBeUndefined();
     expect(positionsThrough(recent, 3n, 6n)).toEqual([4n, 5n, 6n]);
+    // Appends of several events let go whole when their text is too much together.
+    const pairs = new RecentAppends();
+    pairs.record(append('p', 2, megabyte), { position: 2n, nextExpectedRevision: 1n });
+    pairs.record(append('q', 2, megabyte), { position: 4n, nextExpectedRevision: 1n });
+    pairs.record(append('r', 2, megabyte), { position: 6n, nextExpectedRevision: 1n });
+    expect(positionsThrough(pairs, 2n, 6n)).toBeUndefined();
+    expect(positionsThrough(pairs, 3n, 6n)).toBeUndefined();
+    expect(positionsThrough(pairs, 4n, 6n)).toEqual([5n, 6n]);
     // One event is kept whatever its size; an append of several larger than the bound, not at all.
     recent.record(append('huge', 1, 5 * megabyte), { position: 7n, nextExpectedRevision: 0n });
     expect(positionsThrough(recent, 6n, 7n)).toEqual([7n]);

@@ -30,23 +30,23 @@ export type TakesEvent = (streamName: string, type: string) => boolean;
  * The end of the log as this store's own appends wrote it, in memory, so that the store's followers take what was
  * just appended from here instead of reading it back from SQLite after every commit (decision 0073). It holds the
  * appends as the writer encoded them (the same strings SQLite stored), each at the position and revision its commit
- * gave its first event, and makes the rows a reader asks for when it asks: an append keeps no object per event, so
- * the collector has little to copy (decision 0074), and a filtered reader makes no row for the events it skips.
+ * gave its first event, and makes the rows a reader asks for when it asks (decision 0074): an append adds no array
+ * or bigint per event for the collector to copy, and a filtered reader makes no row for the events it skips.
  *
  * A run of positions with no gap, nothing else: an append whose first position does not follow the last one held
  * (another process, or another connection, committed between them) starts the run again, and so does an append of
- * more events or characters than are kept, which is not kept. A read asks for the events after a position up to the head it read
- * from the file; the run answers only when it holds every one of them. Otherwise, the reader is further behind than
- * the run reaches or someone else wrote to the file, it answers nothing and the reader goes to SQLite, as it always
- * did. The log is append-only: a row changed or deleted in the file behind the store's back (what the audit's
- * verification exists to find) is not seen here.
+ * more events or characters than are kept, which is not kept. A read asks for the events after a position up to the
+ * head it read from the file; the run answers only when it holds every one of them. Otherwise, the reader is further
+ * behind than the run reaches or someone else wrote to the file, it answers nothing and the reader goes to SQLite,
+ * as it always did. The log is append-only: a row changed or deleted in the file behind the store's back (what the
+ * audit's verification exists to find) is not seen here.
  */
 export class RecentAppends {
   /** The run from `start` on; the slots before it have been let go (emptied), and are cut off now and then. */
   private appends: (KeptAppend | undefined)[] = [];
   private start = 0;
-  private events = 0;
-  private characters = 0;
+  private eventsHeld = 0;
+  private charactersHeld = 0;
 
   /** `kept`: how many events at most; 0 keeps none, and every read goes to the file. */
   constructor(private readonly kept = RECENT_APPENDS_KEPT) {
@@ -76,17 +76,17 @@ export class RecentAppends {
     const last = this.appends[this.appends.length - 1];
     if (last !== undefined && endOf(last) + 1n !== firstPosition) this.startAgain();
     this.appends.push({ append, firstPosition, firstRevision: result.nextExpectedRevision - lastIndex, characters });
-    this.events += count;
-    this.characters += characters;
+    this.eventsHeld += count;
+    this.charactersHeld += characters;
     this.letGoOfTheOldest();
   }
 
   /**
-   * Every row after `after` up to and including `head` that `takes` takes (every row without it), in log order,
-   * when the run holds all the events in that range; undefined when it does not (a read of the file must answer
-   * instead).
+   * The first `limit` rows after `after`, up to and including `head`, that `takes` accepts (all of them without it),
+   * in log order, when the run holds every event in that range; undefined when it does not (a read of the file must
+   * answer instead). Fewer than `limit` rows means it looked at every event up to the head.
    */
-  rowsThrough(after: bigint, head: bigint, takes?: TakesEvent): EventRow[] | undefined {
+  rowsThrough(after: bigint, head: bigint, limit: number, takes?: TakesEvent): EventRow[] | undefined {
     const first = this.appends[this.start];
     const last = this.appends[this.appends.length - 1];
     if (first === undefined || last === undefined) return undefined;
@@ -95,12 +95,12 @@ export class RecentAppends {
     let index = this.appends.length - 1;
     while (index > this.start && this.appends[index]!.firstPosition > after + 1n) index--;
     const rows: EventRow[] = [];
-    for (; index < this.appends.length; index++) {
+    for (; index < this.appends.length && rows.length < limit; index++) {
       const { append, firstPosition, firstRevision } = this.appends[index]!;
       if (firstPosition > head) break;
       const from = after < firstPosition ? 0 : Number(after + 1n - firstPosition);
       const to = Math.min(append.ids.length - 1, Number(head - firstPosition));
-      for (let event = from; event <= to; event++) {
+      for (let event = from; event <= to && rows.length < limit; event++) {
         const type = append.types[event]!;
         if (takes !== undefined && !takes(append.streamName, type)) continue;
         const offset = BigInt(event);
@@ -122,15 +122,18 @@ export class RecentAppends {
   private startAgain(): void {
     this.appends = [];
     this.start = 0;
-    this.events = 0;
-    this.characters = 0;
+    this.eventsHeld = 0;
+    this.charactersHeld = 0;
   }
 
   private letGoOfTheOldest(): void {
-    while ((this.events > this.kept || this.characters > MAX_CHARACTERS) && this.start < this.appends.length - 1) {
+    while (
+      (this.eventsHeld > this.kept || this.charactersHeld > MAX_CHARACTERS) &&
+      this.start < this.appends.length - 1
+    ) {
       const oldest = this.appends[this.start]!;
-      this.events -= oldest.append.ids.length;
-      this.characters -= oldest.characters;
+      this.eventsHeld -= oldest.append.ids.length;
+      this.charactersHeld -= oldest.characters;
       this.appends[this.start] = undefined;
       this.start += 1;
     }

@@ -172,6 +172,33 @@ describe('SqliteEventStore', () => {
     }
   });
 
+  it('sends its followers to the file for an append of more events than it keeps, and to memory after it', async () => {
+    const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL });
+    const logReads = watchReads('FROM events WHERE position >');
+    try {
+      await store.appendToStream(uniqueStreamName('start'), newEvents(1));
+      const follower = follow(store, END, 303);
+      await waitFor(() => follower.caughtUp());
+      const readsBefore = logReads.length;
+      await store.appendToStream(uniqueStreamName('large'), newEvents(300));
+      await waitFor(() => follower.events.length === 300);
+      // Two pages of a subscription (256, then 44), both from the file.
+      expect(logReads.length).toBe(readsBefore + 2);
+      for (let index = 0; index < 3; index++) await store.appendToStream(uniqueStreamName('after'), newEvents(1));
+      await follower.reading;
+      expect(logReads.length).toBe(readsBefore + 2);
+      expect(follower.events.map((event) => event.streamName.split('-')[0])).toEqual([
+        ...Array.from({ length: 300 }, () => 'large'),
+        'after',
+        'after',
+        'after',
+      ]);
+    } finally {
+      logReads.stop();
+      await store.close();
+    }
+  });
+
   it('moves a filtered follower on past what memory held that it skipped, so that it need not read the file', async () => {
     const store = new SqliteEventStore({ file, pollIntervalMs: NO_POLL, recentAppendsKept: 8 });
     const logReads = watchReads('FROM events WHERE position >');

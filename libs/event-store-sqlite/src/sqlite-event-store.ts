@@ -290,8 +290,8 @@ export class SqliteEventStore implements EventStore {
     return (after, limit) => {
       const head = this.headPosition();
       if (head <= after) return { events: [] };
-      const rows = this.recentAppends.rowsThrough(after, head, takes) ?? fromFile(after, head, limit);
-      const events = (rows.length > limit ? rows.slice(0, limit) : rows).map(toRecordedEvent);
+      const rows = this.recentAppends.rowsThrough(after, head, limit, takes) ?? fromFile(after, head, limit);
+      const events = rows.map(toRecordedEvent);
       return { events, lookedThrough: rows.length < limit ? head : undefined };
     };
   }

@@ -44,7 +44,8 @@ export interface SubscribeToAllOptions {
   readonly fromPosition?: bigint | typeof START | typeof END;
   /**
    * A stream-name filter also passes the deletions of the streams it keeps (the server filters the tombstone's record
-   * by its stream); an event-type filter passes none.
+   * by its stream); an event-type filter passes none. `subscribeToAll` throws a RangeError for a prefix that is not
+   * well-formed Unicode (a lone surrogate), which stores comparing UTF-8 could never match.
    */
   readonly filter?: SubscriptionFilter;
   /**

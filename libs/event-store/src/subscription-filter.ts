@@ -25,8 +25,10 @@ export function assertValidSubscriptionFilter(filter: SubscriptionFilter | undef
   if (filter === undefined) return;
   for (const prefix of filter.prefixes) {
     if (typeof prefix !== 'string' || hasLoneSurrogate(prefix)) {
+      const given = typeof prefix === 'string' ? JSON.stringify(prefix) : `a ${typeof prefix}`;
       throw new RangeError(
-        `A subscription's filter needs prefixes of well-formed Unicode (no lone surrogate), got ${JSON.stringify(prefix)}`,
+        "A subscription's filter needs prefixes that are strings of well-formed Unicode (no lone surrogate), " +
+          `got ${given}`,
       );
     }
   }
