@@ -8,7 +8,7 @@ import { startBuiltService } from '../support/built-service';
 import { sized } from '../support/torture';
 import { RU_IR, dumaApproval } from '../support/treaty-requests';
 
-const RUNS = sized(20, 200);
+const RUNS = sized(10, 200);
 // Enough concurrent requests that the store commits them in groups; each writer has a treaty of its own, so that
 // none of them is refused for a concurrent write and every answer but 201 is a failure.
 const WRITERS = 32;
