@@ -17,6 +17,8 @@ export interface ReceiverBehaviour {
   failing?: boolean;
   /** Wait this long before answering each request. */
   delayMs?: number;
+  /** Called with each request's number (from 0) once it has arrived; the answer waits until it settles. */
+  beforeAnswer?: (index: number) => Promise<void>;
 }
 
 /**
@@ -28,6 +30,7 @@ export class WebhookReceiver {
   private server: Server | undefined;
   private port = 0;
   private failed = 0;
+  private arrived = 0;
 
   constructor(readonly behaviour: ReceiverBehaviour = {}) {}
 
@@ -55,8 +58,12 @@ export class WebhookReceiver {
           this.requests.push({ headers: request.headers, body, answered: cut ? 0 : status, at });
           if (!cut) response.writeHead(status).end();
         };
-        if (this.behaviour.delayMs) setTimeout(answer, this.behaviour.delayMs);
-        else answer();
+        const index = this.arrived++;
+        const before = this.behaviour.beforeAnswer?.(index) ?? Promise.resolve();
+        void before.then(() => {
+          if (this.behaviour.delayMs) setTimeout(answer, this.behaviour.delayMs);
+          else answer();
+        });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));

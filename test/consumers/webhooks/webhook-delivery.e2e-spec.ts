@@ -183,4 +183,37 @@ describe('webhook delivery', () => {
     ]);
     expect(subscriptions.get(id)).toMatchObject({ checkpoint: BigInt(written.body.position) });
   });
+
+  it('records a delivery acknowledged after another replica took the lease, without taking the lease back', async () => {
+    // The other replica takes the lease while this one's first delivery is out, so the acknowledgement is
+    // recorded after it: the delivery counts, and the next one still waits for the other's lease to lapse.
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
+    cleanup.push(() => subject.close());
+    const subscriptions = subject.app.get(WebhookSubscriptions);
+    const { id } = await subscribe(subject, receiver.url);
+    let leaseUntil = 0;
+    let leaseTaken: Promise<boolean> | undefined;
+    receiver.behaviour.beforeAnswer = async (index) => {
+      if (index !== 0) return;
+      leaseUntil = Date.now() + 2000;
+      const lease = { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() };
+      leaseTaken = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
+      await leaseTaken.catch(() => false);
+    };
+    const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
+    await until(() => subscriptions.get(id)?.checkpoint === BigInt(registered.body.position), 5000, 'the first one');
+    expect(await leaseTaken).toBe(true);
+    expect(subscriptions.get(id)?.lease).toEqual({ holder: 'replica-that-crashed', until: leaseUntil });
+
+    const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    expect(receiver.requests.map((delivery) => parse(delivery).cloudEvent.id)).toEqual([
+      parse(receiver.requests[0]!).cloudEvent.id,
+      written.body.eventId,
+    ]);
+  });
 });

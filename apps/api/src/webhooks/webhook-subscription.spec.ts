@@ -96,6 +96,35 @@ describe('evolveSubscription', () => {
     expect(evolveSubscription(state, { type: 'WebhookLeaseReleased', data: { holder: 'r1' } })?.lease).toBeNull();
   });
 
+  it('lets an attempt renew its holder’s lease, but not take back one another holder took while it was out', () => {
+    const takenOver = fold(subscribed, {
+      type: 'WebhookLeaseAcquired',
+      data: { holder: 'r2', until: '2025-06-01T00:02:00.000Z' },
+    });
+    const outcomes = (endedAt: string): WebhookEvent[] => [
+      { type: 'WebhookDelivered', data: { ...delivery, position: '50', status: 204, deliveredAt: endedAt } },
+      {
+        type: 'WebhookDeliveryAttemptFailed',
+        data: { ...delivery, position: '60', error: 'HTTP 500', failedAt: endedAt },
+      },
+      {
+        type: 'WebhookDateCameDelivered',
+        data: { ...delivery, day: '2025-06-01', position: '30', status: 204, deliveredAt: endedAt },
+      },
+    ];
+    const r2 = { holder: 'r2', until: Date.parse('2025-06-01T00:02:00.000Z') };
+    const r1 = { holder: 'r1', until: Date.parse(delivery.leaseUntil) };
+    for (const outcome of outcomes('2025-06-01T00:01:59.999Z')) {
+      // Recorded all the same (the delivery happened), under r2's live lease.
+      expect(evolveSubscription(takenOver, outcome)?.lease).toEqual(r2);
+    }
+    expect(evolveSubscription(takenOver, outcomes('2025-06-01T00:01:00.000Z')[0]!)?.checkpoint).toBe(50n);
+    for (const outcome of outcomes('2025-06-01T00:02:00.000Z')) {
+      // r2's lease had lapsed when the attempt ended: the attempt's holder holds it again.
+      expect(evolveSubscription(takenOver, outcome)?.lease).toEqual(r1);
+    }
+  });
+
   it('ignores events of a subscription it never saw registered', () => {
     expect(fold({ type: 'WebhookUnsubscribed', data: { unsubscribedAt: 'x', by: 'k' } })).toBeUndefined();
   });

@@ -63,7 +63,7 @@ export function evolveSubscription(
         ...state,
         checkpoint: position > state.checkpoint ? position : state.checkpoint,
         failures: 0,
-        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+        lease: leaseAfterAttempt(state.lease, event.data.holder, event.data.leaseUntil, event.data.deliveredAt),
       };
     }
     case 'WebhookDateCameDelivered': {
@@ -72,14 +72,14 @@ export function evolveSubscription(
         ...state,
         dayCheckpoint: turnIsAfter(delivered, state.dayCheckpoint) ? delivered : state.dayCheckpoint,
         failures: 0,
-        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+        lease: leaseAfterAttempt(state.lease, event.data.holder, event.data.leaseUntil, event.data.deliveredAt),
       };
     }
     case 'WebhookDeliveryAttemptFailed':
       return {
         ...state,
         failures: state.failures + 1,
-        lease: { holder: event.data.holder, until: Date.parse(event.data.leaseUntil) },
+        lease: leaseAfterAttempt(state.lease, event.data.holder, event.data.leaseUntil, event.data.failedAt),
       };
     case 'WebhookPaused':
       return {
@@ -96,4 +96,20 @@ export function evolveSubscription(
       return unknown;
     }
   }
+}
+
+/**
+ * The lease after an attempt's outcome is recorded: the attempt renews its holder's lease, unless another holder's
+ * lease was live when the attempt ended. A replica whose acknowledgement lands after another took the lease over
+ * (it had lapsed, or the other replica was told so) records the delivery without taking the lease back, so the
+ * two never deliver side by side. Decided from the events alone, the same on every replica.
+ */
+function leaseAfterAttempt(
+  lease: WebhookSubscription['lease'],
+  holder: string,
+  leaseUntil: string,
+  endedAt: string,
+): WebhookSubscription['lease'] {
+  if (lease && lease.holder !== holder && lease.until > Date.parse(endedAt)) return lease;
+  return { holder, until: Date.parse(leaseUntil) };
 }
