@@ -36,6 +36,8 @@ export default {
   // Jest's default (one worker less than the cores) leaves half of a 2-core machine idle: the main process only
   // collects results. Two workers there took the suite on Node 20 from 378 s to 235 s (decision 0016, amended).
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Longest first, from jest's cache or, in a fresh clone, from a recorded run (decision 0075).
+  testSequencer: '<rootDir>/test/support/longest-first-sequencer.mjs',
   globalSetup: '<rootDir>/test/support/build-once.mjs',
   reporters: ['default', '<rootDir>/test/support/skipped-tests-reporter.mjs'],
 };
