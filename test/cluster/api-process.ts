@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../support/free-port';
 
 export const API_ENTRY = 'dist/apps/api/apps/api/src/main.js';
 
@@ -11,15 +11,6 @@ export interface ApiProcess {
   /** Its last lines of output, to explain a failure. */
   output(): string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 export async function startApiProcess(name: string, environment: Record<string, string>): Promise<ApiProcess> {
