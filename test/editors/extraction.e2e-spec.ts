@@ -4,6 +4,7 @@ import { collect } from '@timeline/event-store/testing';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
+import { dumaApproval, post } from '../support/treaty-requests';
 
 const TREATY = 'ru-ir-comprehensive-strategic-partnership';
 /** Two reports: the State Duma's vote the demo data has, and the Federation Council's, which it has not. */
@@ -86,6 +87,34 @@ describe('POST /extractions', () => {
     const tomorrowEverywhere = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const response = await extract({ ...ARTICLE, publishedOn: tomorrowEverywhere }).expect(422);
     expect(response.body).toMatchObject({ code: 'DATE_IN_FUTURE', field: 'publishedOn' });
+  });
+
+  it('names a state not yet a party of a multilateral treaty as its chamber’s voter, which the record then takes', async () => {
+    const treaty = {
+      id: 'caspian-transit-convention',
+      title: 'Convention on Caspian Transit',
+      parties: ['IR', 'KZ', 'RU'],
+      category: 'trade',
+      kind: 'multilateral',
+    };
+    await post(subject.http, '/treaties', treaty).expect(201);
+    const text = "Azerbaijan's Milli Majlis approved the transit convention with Iran and Russia on Monday.";
+    const response = await extract({ text, publishedOn: '2025-04-08', publisher: 'Test Wire' }).expect(200);
+    const [vote] = (response.body.proposals as { treatyId: string; type: string }[]).filter(
+      (proposal) => proposal.treatyId === treaty.id,
+    );
+    expect(vote).toMatchObject({
+      type: 'legislative-approval',
+      party: 'AZ',
+      body: 'Milli Majlis',
+      occurredOn: '2025-04-07',
+    });
+    // As the desk posts it: the decider takes a non-party's approval on a multilateral treaty (decision 0070).
+    await post(
+      subject.http,
+      `/treaties/${treaty.id}/developments`,
+      dumaApproval({ party: 'AZ', body: 'Milli Majlis', occurredOn: '2025-04-07' }),
+    ).expect(201);
   });
 
   it('is documented in the OpenAPI document', async () => {

@@ -1,4 +1,4 @@
-import type { DatePrecision, DetailNotOnRecord, LegislativeStage, Source, Votes } from '@timeline/treaty';
+import type { DatePrecision, DetailNotOnRecord, LegislativeStage, Source, TreatyKind, Votes } from '@timeline/treaty';
 
 /** The longest text one call reads (about 15,000 words): the HTTP layer refuses longer ones. */
 export const EXTRACTION_LIMITS = { text: 100_000 } as const;
@@ -46,6 +46,12 @@ export interface KnownTreaty {
   readonly id: string;
   readonly title: string;
   readonly parties: readonly string[];
+  /**
+   * As registered: on a multilateral treaty a state not yet a party may approve, sign or consent, and a proposal names
+   * it; on a bilateral one only its parties act. Unknown (absent): signatures and accessions only, as the decider
+   * allows.
+   */
+  readonly kind?: TreatyKind;
   readonly developments?: readonly KnownDevelopment[];
 }
 

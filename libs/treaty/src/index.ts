@@ -28,6 +28,7 @@ export {
 } from './decider/input-validation';
 export { addDays, refinedDate } from './partial-date';
 export * from './decider/treaty.state';
+export { openToStatesNotParties, type PartyAct } from './decider/record-rules';
 export { detailsNotOnRecord, type DetailNotOnRecord } from './decider/details-not-on-record';
 export { evolve } from './decider/treaty.evolve';
 export { decide } from './decider/treaty.decide';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { namedParties, type ExtractionResult } from '@timeline/extraction';
-import { isInFuture, TreatyRuleViolation } from '@timeline/treaty';
+import { isInFuture, TreatyRuleViolation, type TreatyKind } from '@timeline/treaty';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
 import { developmentsOnRecord } from './developments-on-record';
@@ -14,6 +14,7 @@ interface StatusRow {
   id: string;
   title: string;
   parties: string[];
+  kind: TreatyKind | null;
 }
 /**
  * Reads an article against the registered treaties and the developments on record (the current read model,
@@ -80,6 +81,7 @@ export class Extractions {
       id: status.id,
       title: status.title,
       parties: status.parties,
+      ...(status.kind !== null ? { kind: status.kind } : {}),
       developments: timeline === undefined ? '[]' : developmentsOnRecord(timeline),
     };
   }

@@ -1,3 +1,4 @@
+import { openToStatesNotParties } from '@timeline/treaty';
 import type { Anaphor } from '../dates/anaphoric-phrases';
 import type { OnRecord } from './on-record';
 import type { KnownTreaty, Proposal } from '../extraction.types';
@@ -101,7 +102,7 @@ export function draftAct(
     ...(match ? {} : { treatyTitle: finding.noun?.phrase ?? 'treaty' }),
     parties: match ? match.parties : treatyParties,
     type: finding.type,
-    ...(party && treatyParties.includes(party) ? { party } : {}),
+    ...(party && (treatyParties.includes(party) || joinsMatched(finding, match?.treaty)) ? { party } : {}),
     ...(finding.body ? { body: finding.body.body } : {}),
     ...(finding.stage ? { stage: finding.stage } : {}),
     ...votesOf(finding, text),
@@ -126,6 +127,15 @@ export function draftAct(
     sentence: sentence.index,
     paragraph: sentence.paragraph,
   };
+}
+
+/**
+ * Whether the act's state may do it without being a party of the matched treaty yet: its chamber approving an
+ * accession, its signature or instrument (the decider's own rule, `openToStatesNotParties`). A treaty not matched
+ * has the parties the sentence names, so no state acting in it is outside them.
+ */
+function joinsMatched(finding: ActFinding, treaty: KnownTreaty | undefined): boolean {
+  return treaty !== undefined && openToStatesNotParties(finding, treaty.kind);
 }
 
 /** A chamber's vote with the counts its clause gives ("by 98 votes to 2"). */

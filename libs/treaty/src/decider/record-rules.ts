@@ -1,4 +1,5 @@
 import { partyOf, type Development } from '../development';
+import { CONSENT_TYPES, consentAddsParty, type ConsentType } from '../law/treaty-law.vocabulary';
 import { addDays, comparePartialDates, isCalendarDate, isInFuture } from '../partial-date';
 import type { Source } from '../treaty.events';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
@@ -53,9 +54,8 @@ export function assertPartyInTreaty(
   const party = partyOf(development);
   if (party === undefined) return;
   if (parties.includes(party)) return;
-  if (stepTowardJoining(development, treaty)) return;
+  if (openToStatesNotParties(development, treaty.kind)) return;
   if (addsParty(development, treaty)) {
-    if (treaty.kind !== 'bilateral') return;
     throw new TreatyRuleViolation(
       'BILATERAL_TREATY_CLOSED',
       `${prefix}party ${party} cannot join treaty ${treaty.treatyId}: it is registered as bilateral between ${parties.join(', ')}`,
@@ -69,6 +69,33 @@ export function assertPartyInTreaty(
   );
 }
 
+/** An act as far as who may do it goes: its type, and for a consent, which (`CONSENT_TYPES`). */
+export type PartyAct = {
+  readonly type: string;
+  readonly consentType?: string | undefined;
+};
+
+/**
+ * Whether a state that is not (yet) a party of a treaty of this kind may be the one doing `act`: the acts by which
+ * it joins (`addsParty`), except on a treaty registered bilateral, and on one registered multilateral its chamber's
+ * approval first (`stepTowardJoining`). `assertPartyInTreaty` lets exactly these through; the extraction asks the
+ * same before it names a state not on record as the party of what it proposes.
+ */
+export function openToStatesNotParties(act: PartyAct, kind: TreatyProfile['kind']): boolean {
+  if (stepTowardJoining(act, kind)) return true;
+  if (kind === 'bilateral') return false;
+  return (
+    act.type === 'signed' ||
+    (act.type === 'consent-to-be-bound' &&
+      isConsentType(act.consentType) &&
+      (kind === 'multilateral' || consentAddsParty(act.consentType)))
+  );
+}
+
+function isConsentType(type: string | undefined): type is ConsentType {
+  return (CONSENT_TYPES as readonly (string | undefined)[]).includes(type);
+}
+
 /**
  * A chamber's approval by a state that is not (yet) a party of a treaty registered multilateral: a parliament
  * approves joining a convention before its state deposits the instrument (the State Duma votes a law on accession,
@@ -78,8 +105,8 @@ export function assertPartyInTreaty(
  * as its ratification would be (decision 0067): a vote does not say whether it approves an accession, which a
  * treaty of unknown kind would take, and a vote by a state not named is more often a report naming the wrong one.
  */
-function stepTowardJoining(development: Development, treaty: Pick<TreatyProfile, 'kind'>): boolean {
-  return development.type === 'legislative-approval' && treaty.kind === 'multilateral';
+function stepTowardJoining(act: PartyAct, kind: TreatyProfile['kind']): boolean {
+  return act.type === 'legislative-approval' && kind === 'multilateral';
 }
 
 export function assertNotInFuture(development: Development, today: string, prefix = ''): void {
