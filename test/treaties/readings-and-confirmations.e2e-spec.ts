@@ -134,6 +134,7 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
           formulatedOn: '2025-01-17',
           confirmedOn: '2025-06-30',
           confirmationId: confirmation.body.eventId,
+          objectionPeriodEndsNotBefore: '2026-06-30',
           withdrawnOn: null,
           objectedToBy: [],
         },

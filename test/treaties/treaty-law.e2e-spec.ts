@@ -249,6 +249,8 @@ describe('a multilateral treaty as treaty law knows it, over HTTP', () => {
         text: 'France does not consider itself bound by article 12',
         madeOn: '2025-09-01',
         madeOnPrecision: 'day',
+        // Other states have at least twelve months to object (VCLT art. 20(5)).
+        objectionPeriodEndsNotBefore: '2026-09-01',
         withdrawnOn: null,
         objectedToBy: [{ party: 'AT', on: '2025-11-15', developmentId: expect.any(String) }],
       },

@@ -2,8 +2,9 @@ import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ClausePeriod } from '../law/clause-period';
+import { objectionPeriodEndsNotBefore } from '../law/objection-period';
 import { noticeEffectiveOn } from '../law/withdrawal-revocation';
-import type { ConsentType } from '../law/treaty-law.vocabulary';
+import type { ConsentType, TreatyKind } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
 import { representativeOf } from './treaty-history';
@@ -41,6 +42,14 @@ export type PartyReservation = {
    * show confirmed when the party consented (VCLT art. 23(2) requires it): listed, but not to be taken as made.
    */
   readonly unconfirmed?: true;
+  /**
+   * Reservations made (confirmed, or made on or after the party's consent on record; not declarations, nor those of
+   * a treaty registered bilateral, where a reservation is an offer to renegotiate): the earliest day the twelve
+   * months in which other states may object end, after which one that did not object by then (and had consented) is taken to accept it
+   * (VCLT art. 20(5)). Counted from `madeOn`: the depositary's notification, from which the article counts, comes
+   * on or after it and is not on record, so the period ends on this day or later; at `madeOn`'s precision.
+   */
+  readonly objectionPeriodEndsNotBefore?: string;
   /** Reservations only: when it was withdrawn, or null. */
   readonly withdrawnOn: string | null;
   /**
@@ -149,6 +158,7 @@ export function reservationsOf(
   party: string,
   type: 'reservation' | 'declaration',
   consent: PartyConsent | null = null,
+  kind: TreatyKind | undefined = undefined,
 ): PartyReservation[] {
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
   const objections = onRecord
@@ -182,9 +192,14 @@ export function reservationsOf(
             confirmationId: confirmation.developmentId,
           }
         : {},
-      type === 'reservation' && !confirmation && formulatedBefore(report, consent)
-        ? { unconfirmed: true as const }
-        : {},
+      // Unconfirmed, never made; made (confirmed, or on or after the consent on record), open to objection.
+      type !== 'reservation'
+        ? {}
+        : !confirmation && formulatedBefore(report, consent)
+          ? { unconfirmed: true as const }
+          : (confirmation || consent) && kind !== 'bilateral'
+            ? { objectionPeriodEndsNotBefore: objectionPeriodEndsNotBefore(madeOn) }
+            : {},
       {
         withdrawnOn: withdrawal?.current.occurredOn ?? null,
         objectedToBy: earliestOfEachParty(objections.filter((objection) => concerns(objection, report))).map(

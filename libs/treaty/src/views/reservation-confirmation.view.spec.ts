@@ -45,6 +45,8 @@ describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
         formulatedOn: '2025-02-01',
         confirmedOn: '2025-09-01',
         confirmationId: confirmation,
+        // Twelve months from the confirmation, when it counts as made (art. 20(5), 23(2)).
+        objectionPeriodEndsNotBefore: '2026-09-01',
         withdrawnOn: null,
         objectedToBy: [],
       },

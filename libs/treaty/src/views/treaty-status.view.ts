@@ -165,7 +165,7 @@ export function treatyStatusOf(
       inForceOn: inForce.on,
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
-      reservations: reservationsOf(onRecord, party, 'reservation', consent),
+      reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind),
       declarations: reservationsOf(onRecord, party, 'declaration'),
       objections: objectionsOf(onRecord, party),
       withdrawalNotifiedOn: notice.notifiedOn,

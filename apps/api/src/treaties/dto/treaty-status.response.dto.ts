@@ -82,6 +82,12 @@ export class PartyReservationDto {
       "Present (true) on a reservation formulated before the party's consent to be bound and not confirmed when it consented (VCLT art. 23(2)): listed, not to be taken as made",
   })
   unconfirmed?: true;
+  @ApiPropertyOptional({
+    example: '2026-09-01',
+    description:
+      "Reservations made (not declarations, nor one unconfirmed): the earliest day the twelve months for objecting end, after which a state that had consented and not objected is taken to accept it (VCLT art. 20(5)). Counted from madeOn, since the depositary's notification it counts from is not on record: the period ends on this day or later",
+  })
+  objectionPeriodEndsNotBefore?: string;
   @ApiProperty(date('Reservations: when withdrawn; null while it stands (declarations: always null)'))
   withdrawnOn!: string | null;
   @ApiProperty({ type: [ObjectedToByDto], description: 'Reservations: the parties whose objection to it stands' })
