@@ -175,7 +175,10 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await cellText('FR', 'consent')).toBe('Accession 2025-09-01');
     const reservation = cell('FR', 'reservations').locator('li[data-kind="reservation"]');
     expect(await reservation.locator('q').textContent()).toBe(RESERVATION);
-    expect(await text(reservation.locator('.sub'))).toBe('objected to by AT, 15 Nov 2025');
+    expect(await text(reservation.locator('.sub:not([data-field])'))).toBe('objected to by AT, 15 Nov 2025');
+    const period = reservation.locator('[data-field="objection-period"]');
+    expect(await text(period)).toBe('open to objection until at least 1 Sept 2026');
+    expect(await period.getAttribute('title')).toContain('VCLT art. 20(5)');
     expect(await page.locator('#party-chart img, #party-chart b').count()).toBe(0);
     expect(await page.evaluate(() => window.__injected)).toBeUndefined();
   });
@@ -360,7 +363,9 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
 
     await page.goto(`${baseUrl}/?treaty=${PROTOCOL.id}`);
     await page.locator('#party-chart tbody tr[data-party="CZ"]').waitFor();
-    expect(await cellText('AT', 'reservations')).toBe('Reservation, formulated 2025-02-01, confirmed 2025-07-01 On 3');
+    expect(await cellText('AT', 'reservations')).toBe(
+      'Reservation, formulated 2025-02-01, confirmed 2025-07-01 On 3 open to objection until at least 2026-07-01',
+    );
     expect(await cellText('CZ', 'reservations')).toBe('Reservation, 2025-02-01 not confirmed on consent On 4');
     const reading = page.locator('#developments > li[data-type="legislative-approval"]');
     expect(await text(reading.locator('h4'))).toContain('Legislative approval: Nationalrat, first reading');

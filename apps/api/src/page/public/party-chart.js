@@ -215,6 +215,23 @@ function reservationItem(label, reservation) {
     reservation.withdrawnOn
       ? [' ', h('span', { class: 'sub' }, 'withdrawn ', chartDate(reservation.withdrawnOn))]
       : null,
+    // VCLT art. 20(5), counted from the day it was made: the depositary's notification, which counts, is not known.
+    reservation.objectionPeriodEndsNotBefore
+      ? [
+          ' ',
+          h(
+            'span',
+            {
+              class: 'sub',
+              'data-field': 'objection-period',
+              title:
+                'Other states may object for twelve months after being notified of it (VCLT art. 20(5)); the record dates the reservation, not the notification, so the period ends on this date or later',
+            },
+            'open to objection until at least ',
+            chartDate(reservation.objectionPeriodEndsNotBefore),
+          ),
+        ]
+      : null,
     objectedBy.map((objection) => [
       ' ',
       h('span', { class: 'sub' }, `objected to by ${objection.party}, `, chartDate(objection.on)),
