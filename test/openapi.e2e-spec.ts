@@ -144,7 +144,13 @@ describe('OpenAPI', () => {
     expect(report['confirmsReservationId']).toMatchObject({ format: 'uuid' });
     expect(schemas['StepDto']?.properties?.['stage']).toBeDefined();
     expect(Object.keys(schemas['PartyReservationDto']?.properties ?? {})).toEqual(
-      expect.arrayContaining(['formulatedOn', 'confirmedOn', 'confirmationId', 'unconfirmed']),
+      expect.arrayContaining([
+        'formulatedOn',
+        'confirmedOn',
+        'confirmationId',
+        'unconfirmed',
+        'objectionPeriodEndsNotBefore',
+      ]),
     );
     expect(Object.keys(schemas['TreatyIdentifiersDto']?.properties ?? {})).toEqual(
       expect.arrayContaining(['untsNumber', 'depositaryReference', 'wikidataId', 'officialTextUrl']),

@@ -58,15 +58,20 @@ async function startOnFreePort(
   let printed = '';
   const keep = (chunk: Buffer) => (printed = (printed + chunk.toString('utf8')).slice(-4000));
   child.stderr?.on('data', keep);
+  // 'close' comes once its output has been read to the end; 'exit' may come before.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   const base = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + startTimeoutMs; Date.now() < deadline;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (exited()) {
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000))]);
       const how = child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode;
       const reason = `The service exited (${how}) before it answered on port ${port}:\n${printed}`;
       return { ok: false, reason, portTaken: printed.includes('EADDRINUSE') };
     }
     const ready = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
-    if (ready?.ok) {
+    // An answer while our child is gone came from another process on the port: the next turn says why.
+    if (ready?.ok && !exited()) {
       // Nothing more is read from it: a test that kills the service must not wait on a pipe.
       child.stderr?.off('data', keep).resume();
       return { ok: true, service: { base, process: child } };

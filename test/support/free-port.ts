@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 
 /**
  * A port free on 127.0.0.1 when asked. Another process may take it before the caller binds it (jest runs files
- * side by side), so whoever starts a server on it must be ready to try another: see startBuiltService.
+ * side by side): startBuiltService then starts again on another; the cluster's processes fail with their output.
  */
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -6,14 +6,24 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import TestSequencer from '@jest/test-sequencer';
 
-const recorded = JSON.parse(readFileSync(resolve(import.meta.dirname, 'suite-durations.json'), 'utf8'));
+/** The record, or none where it is missing or unreadable: it only orders the run, which goes on without it. */
+function readRecord() {
+  try {
+    const record = JSON.parse(readFileSync(resolve(import.meta.dirname, 'suite-durations.json'), 'utf8'));
+    return typeof record?.seconds === 'object' && record.seconds !== null ? record.seconds : {};
+  } catch {
+    return {};
+  }
+}
+
+const recorded = readRecord();
 
 export default class LongestFirstSequencer extends TestSequencer {
   /** The duration of a test file in ms: jest's own from its cache, else the one recorded, else none. */
   time(test) {
     const cached = super.time(test);
     if (cached != null) return cached;
-    const seconds = recorded.seconds[relative(test.context.config.rootDir, test.path).split('\\').join('/')];
+    const seconds = recorded[relative(test.context.config.rootDir, test.path).split('\\').join('/')];
     return seconds === undefined ? undefined : seconds * 1000;
   }
 }

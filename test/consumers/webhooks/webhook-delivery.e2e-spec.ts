@@ -198,7 +198,8 @@ describe('webhook delivery', () => {
     let leaseTaken: Promise<boolean> | undefined;
     receiver.behaviour.beforeAnswer = async (index) => {
       if (index !== 0) return;
-      leaseUntil = Date.now() + 2000;
+      // Long enough to outlast the acknowledgement on a loaded machine: it must be recorded inside the lease.
+      leaseUntil = Date.now() + 3000;
       const lease = { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() };
       leaseTaken = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
       await leaseTaken.catch(() => false);
@@ -211,9 +212,7 @@ describe('webhook delivery', () => {
     const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
     await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
     expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
-    expect(receiver.requests.map((delivery) => parse(delivery).cloudEvent.id)).toEqual([
-      parse(receiver.requests[0]!).cloudEvent.id,
-      written.body.eventId,
-    ]);
+    expect(receiver.requests).toHaveLength(2);
+    expect(parse(receiver.requests[1]!).cloudEvent.id).toBe(written.body.eventId);
   });
 });

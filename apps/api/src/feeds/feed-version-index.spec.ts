@@ -148,18 +148,22 @@ describe('FeedVersionIndex', () => {
       if (counting) setImmediate(count);
     };
     setImmediate(count);
-    const built = index.versions('FR');
-    // Written while the index reads the treaties one per turn: an accession by FR, a new treaty, a retraction.
-    await reportOn('treaty-0', {
-      type: 'consent-to-be-bound',
-      consentType: 'accession',
-      party: 'FR',
-      occurredOn: '2025-03-01',
-    });
-    await registerTreaty('treaty-late', ['FR', 'BE']);
-    await write('treaty-11', (eventId) => retract(eventId, developments.get('treaty-11')![0]!));
-    const versions = await built;
-    counting = false;
+    let versions;
+    try {
+      const built = index.versions('FR');
+      // Written while the index reads the treaties one per turn: an accession by FR, a new treaty, a retraction.
+      await reportOn('treaty-0', {
+        type: 'consent-to-be-bound',
+        consentType: 'accession',
+        party: 'FR',
+        occurredOn: '2025-03-01',
+      });
+      await registerTreaty('treaty-late', ['FR', 'BE']);
+      await write('treaty-11', (eventId) => retract(eventId, developments.get('treaty-11')![0]!));
+      versions = await built;
+    } finally {
+      counting = false;
+    }
     expect(turns).toBeGreaterThan(12);
     expect(versions).toEqual(derived(treaties, 'FR'));
     expect(versions.map((version) => version.treatyId)).toEqual(['treaty-0', 'treaty-0']);
@@ -182,13 +186,18 @@ describe('FeedVersionIndex', () => {
       if (counting) setImmediate(tick);
     };
     setImmediate(tick);
-    const refreshed = index.versions('FR');
-    const alsoAsked = index.versions();
-    // Written while the changes are read one per turn: a retraction in a treaty already read, and a new treaty.
-    await write('treaty-1', (eventId) => retract(eventId, developments.get('treaty-1')![0]!));
-    await registerTreaty('treaty-late', ['FR', 'BE']);
-    const versions = await refreshed;
-    counting = false;
+    let versions;
+    let alsoAsked;
+    try {
+      const refreshed = index.versions('FR');
+      alsoAsked = index.versions();
+      // Written while the changes are read one per turn: a retraction in a treaty already read, and a new treaty.
+      await write('treaty-1', (eventId) => retract(eventId, developments.get('treaty-1')![0]!));
+      await registerTreaty('treaty-late', ['FR', 'BE']);
+      versions = await refreshed;
+    } finally {
+      counting = false;
+    }
     expect(turns).toBeGreaterThan(11);
     expect(versions).toEqual(derived(treaties, 'FR'));
     expect(await alsoAsked).toEqual(derived(treaties));

@@ -31,10 +31,24 @@ describe('the twelve months to object to a reservation, on the status (VCLT art.
         ...signed,
         consented(uuid(2), 'AT', 'ratification', '2025-09-01'),
         reserved(uuid(3), 'AT', '2025-09-01', 'On article 9'),
-        reserved(uuid(4), 'AT', '2025-10', 'On article 10'),
+        reserved(uuid(4), 'AT', '2025-09', 'On article 10'),
+        reserved(uuid(7), 'AT', '2025', 'On article 11'),
         objected(uuid(5), 'BE', 'AT', '2026-12-01', uuid(3)),
-      ]),
-    ).toEqual(['2026-09-01', '2026-10']);
+      ]).sort(),
+    ).toEqual(['2026', '2026-09', '2026-09-01']);
+  });
+
+  it('are not given for a reservation made after the consent: a late one, which a single objection decides', () => {
+    const events = [
+      ...signed,
+      consented(uuid(2), 'AT', 'ratification', '2025-01-10'),
+      reserved(uuid(3), 'AT', '2025-06-01', 'On article 9'),
+    ];
+    const view = treatyStatusView(recorded(events), {});
+    expect(view?.warnings).toEqual([expect.objectContaining({ code: 'LATE_RESERVATION', party: 'AT' })]);
+    expect(periodOf(events)).toEqual([undefined]);
+    // Made again with a later instrument of its own day (a state rejoining reserves on it): made, not late.
+    expect(periodOf([...events, consented(uuid(4), 'AT', 'accession', '2025-06-01')])).toEqual(['2026-06-01']);
   });
 
   it('run from the confirmation of one formulated at signature, and not at all before it is confirmed', () => {

@@ -43,11 +43,13 @@ export type PartyReservation = {
    */
   readonly unconfirmed?: true;
   /**
-   * Reservations made (confirmed, or made on or after the party's consent on record; not declarations, nor those of
-   * a treaty registered bilateral, where a reservation is an offer to renegotiate): the earliest day the twelve
-   * months in which other states may object end, after which one that did not object by then (and had consented) is taken to accept it
-   * (VCLT art. 20(5)). Counted from `madeOn`: the depositary's notification, from which the article counts, comes
-   * on or after it and is not on record, so the period ends on this day or later; at `madeOn`'s precision.
+   * Reservations made (confirmed on consent, or made with a consent of the party's of the same day; not late ones,
+   * nor declarations, nor those of a treaty registered bilateral, where a reservation is an offer to renegotiate):
+   * the earliest day the twelve months end in which other states may object, after which one that has consented and
+   * not objected is taken to accept it (VCLT art. 20(5)). This is the article's residual rule, which holds unless the
+   * treaty provides otherwise (a period of its own, reservations it expressly authorises), clauses the record does
+   * not hold. Counted from `madeOn`: the depositary's notification, from which the article counts, comes on or after
+   * it and is not on record, so the period ends on this day or later; at `madeOn`'s precision. Kept once withdrawn.
    */
   readonly objectionPeriodEndsNotBefore?: string;
   /** Reservations only: when it was withdrawn, or null. */
@@ -192,12 +194,12 @@ export function reservationsOf(
             confirmationId: confirmation.developmentId,
           }
         : {},
-      // Unconfirmed, never made; made (confirmed, or on or after the consent on record), open to objection.
+      // Unconfirmed, never made; made (confirmed, or with a consent of its day), open to objection.
       type !== 'reservation'
         ? {}
         : !confirmation && formulatedBefore(report, consent)
           ? { unconfirmed: true as const }
-          : (confirmation || consent) && kind !== 'bilateral'
+          : (confirmation || madeWithConsent(report, onRecord)) && kind !== 'bilateral'
             ? { objectionPeriodEndsNotBefore: objectionPeriodEndsNotBefore(madeOn) }
             : {},
       {
@@ -291,6 +293,21 @@ function confirmationsAmong(reports: readonly Of<'reservation' | 'declaration'>[
 }
 
 /** A reservation dated before the party's consent: formulated at signature, so to be confirmed on consent. */
+/**
+ * Whether a reservation was made with a consent of the party's of its own day (art. 19: a state reserves when it signs
+ * or consents): one dated after every consent on record is late (the status's `LATE_RESERVATION`), where a single
+ * objection, not the art. 20(5) period, decides (ILC Guide to Practice, guideline 2.3.1); one with no consent on
+ * record yet awaits it.
+ */
+function madeWithConsent(report: Of<'reservation' | 'declaration'>, onRecord: readonly DevelopmentHistory[]): boolean {
+  return onRecord.some(
+    ({ current }) =>
+      (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
+      current.party === report.current.party &&
+      comparePartialDates(current.occurredOn, report.current.occurredOn) === 0,
+  );
+}
+
 function formulatedBefore(report: Of<'reservation' | 'declaration'>, consent: PartyConsent | null): boolean {
   return (
     consent !== null &&

@@ -216,7 +216,7 @@ function reservationItem(label, reservation) {
       ? [' ', h('span', { class: 'sub' }, 'withdrawn ', chartDate(reservation.withdrawnOn))]
       : null,
     // VCLT art. 20(5), counted from the day it was made: the depositary's notification, which counts, is not known.
-    reservation.objectionPeriodEndsNotBefore
+    reservation.objectionPeriodEndsNotBefore && !reservation.withdrawnOn
       ? [
           ' ',
           h(
@@ -225,7 +225,7 @@ function reservationItem(label, reservation) {
               class: 'sub',
               'data-field': 'objection-period',
               title:
-                'Other states may object for twelve months after being notified of it (VCLT art. 20(5)); the record dates the reservation, not the notification, so the period ends on this date or later',
+                'Other states may object for twelve months after being notified of it, unless the treaty sets another period (VCLT art. 20(5)); the record dates the reservation, not the notification, so the period ends on this date or later',
             },
             'open to objection until at least ',
             chartDate(reservation.objectionPeriodEndsNotBefore),

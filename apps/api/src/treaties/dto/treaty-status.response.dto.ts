@@ -85,7 +85,7 @@ export class PartyReservationDto {
   @ApiPropertyOptional({
     example: '2026-09-01',
     description:
-      "Reservations made (not declarations, nor one unconfirmed): the earliest day the twelve months for objecting end, after which a state that had consented and not objected is taken to accept it (VCLT art. 20(5)). Counted from madeOn, since the depositary's notification it counts from is not on record: the period ends on this day or later",
+      "Reservations made (confirmed, or made with a consent of its day; not late ones, declarations or reservations to a treaty registered bilateral): the earliest day the twelve months for objecting end, after which a state that has consented and not objected is taken to accept it. This is VCLT art. 20(5)'s residual rule, which a treaty may replace with its own period; counted from madeOn, since the depositary's notification it counts from is not on record, so the period ends on this day or later",
   })
   objectionPeriodEndsNotBefore?: string;
   @ApiProperty(date('Reservations: when withdrawn; null while it stands (declarations: always null)'))
