@@ -47,9 +47,9 @@ export interface KnownTreaty {
   readonly title: string;
   readonly parties: readonly string[];
   /**
-   * As registered: on a multilateral treaty a state not yet a party may approve, sign or consent, and a proposal names
-   * it; on a bilateral one only its parties act. Unknown (absent): signatures and accessions only, as the decider
-   * allows.
+   * As registered. A proposal names a state not yet a party where the decider takes its act: on a multilateral
+   * treaty its chamber's approval or any consent; of unknown kind (absent), a consent that makes a party without
+   * signing first (accession, succession, definitive signature); on a bilateral one, none.
    */
   readonly kind?: TreatyKind;
   readonly developments?: readonly KnownDevelopment[];

@@ -100,9 +100,9 @@ export function evolveSubscription(
 
 /**
  * The lease after an attempt's outcome is recorded: the attempt renews its holder's lease, unless another holder's
- * lease was live when the attempt ended. A replica whose acknowledgement lands after another took the lease over
- * (it had lapsed, or the other replica was told so) records the delivery without taking the lease back, so the
- * two never deliver side by side. Decided from the events alone, the same on every replica.
+ * lease was live when the attempt ended. A replica that stalled past its lease, and hears back after another took
+ * the subscription over, records the delivery without taking the lease back, so the two do not go on delivering
+ * side by side. Decided from the events alone (the attempt's own end time), the same on every replica.
  */
 function leaseAfterAttempt(
   lease: WebhookSubscription['lease'],

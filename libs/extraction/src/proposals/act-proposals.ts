@@ -132,8 +132,7 @@ export function draftAct(
 /**
  * Whether the act's state may do it without being a party of the matched treaty yet: its chamber approving an
  * accession, or its instrument (the decider's own rule, `openToStatesNotParties`; a signature names no one party
- * here). A treaty not matched
- * has the parties the sentence names, so no state acting in it is outside them.
+ * here). A treaty not matched has the parties the sentence names, so no state acting in it is outside them.
  */
 function joinsMatched(finding: ActFinding, treaty: KnownTreaty | undefined): boolean {
   return treaty !== undefined && openToStatesNotParties(finding, treaty.kind);
