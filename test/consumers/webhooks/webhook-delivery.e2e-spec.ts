@@ -66,6 +66,17 @@ describe('webhook delivery', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
+  /** A receiver, the app and one subscription to everything: the set-up of the lease tests. */
+  async function subscribedApp() {
+    const receiver = new WebhookReceiver();
+    await receiver.start();
+    cleanup.push(() => receiver.stop());
+    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
+    cleanup.push(() => subject.close());
+    const { id } = await subscribe(subject, receiver.url);
+    return { receiver, subject, subscriptions: subject.app.get(WebhookSubscriptions), id };
+  }
+
   it('delivers every update in order per treaty, signed, across failures, slow answers and a restart, and never repeats an acknowledged one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'timeline-webhooks-'));
     cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
@@ -147,18 +158,12 @@ describe('webhook delivery', () => {
   }, 60_000);
 
   it("takes over another replica's subscription once its lease lapses, from the checkpoint, repeating nothing", async () => {
-    const receiver = new WebhookReceiver();
-    await receiver.start();
-    cleanup.push(() => receiver.stop());
-    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
-    cleanup.push(() => subject.close());
-    const { id } = await subscribe(subject, receiver.url);
+    const { receiver, subject, subscriptions, id } = await subscribedApp();
     await registerRuIr(subject.http);
     await until(() => receiver.acknowledged.length === 1, 5000, 'the first delivery');
 
     // Another replica takes the lease (and, say, crashes holding it): this one must leave the subscription alone.
     const leaseUntil = Date.now() + 3000;
-    const subscriptions = subject.app.get(WebhookSubscriptions);
     expect(
       await subscriptions.append(
         id,
@@ -187,13 +192,7 @@ describe('webhook delivery', () => {
   it('records a delivery acknowledged after another replica took the lease, without taking the lease back', async () => {
     // The other replica takes the lease while this one's first delivery is out, so the acknowledgement is
     // recorded after it: the delivery counts, and the next one still waits for the other's lease to lapse.
-    const receiver = new WebhookReceiver();
-    await receiver.start();
-    cleanup.push(() => receiver.stop());
-    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
-    cleanup.push(() => subject.close());
-    const subscriptions = subject.app.get(WebhookSubscriptions);
-    const { id } = await subscribe(subject, receiver.url);
+    const { receiver, subject, subscriptions, id } = await subscribedApp();
     let leaseUntil = 0;
     let leaseTaken: Promise<boolean> | undefined;
     receiver.behaviour.beforeAnswer = async (index) => {

@@ -45,6 +45,25 @@ function random(seed: number): () => number {
   };
 }
 
+/** Counts the turns of the event loop, one immediate per turn, until stopped (a timer counts milliseconds). */
+function countTurns(): { readonly counted: number; stop(): void } {
+  let counted = 0;
+  let counting = true;
+  const count = () => {
+    counted += 1;
+    if (counting) setImmediate(count);
+  };
+  setImmediate(count);
+  return {
+    get counted() {
+      return counted;
+    },
+    stop: () => {
+      counting = false;
+    },
+  };
+}
+
 describe('FeedVersionIndex', () => {
   let dir: string;
   let store: InMemoryEventStore;
@@ -140,14 +159,7 @@ describe('FeedVersionIndex', () => {
       await reportOn(`treaty-${n}`, { type: 'signed', occurredOn: '2025-01-10' });
     }
     const index = new FeedVersionIndex(treaties, { treatiesPerTurn: 1 });
-    // Counts the turns of the event loop by one immediate per turn (a timer counts milliseconds, not turns).
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns += 1;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     let versions;
     try {
       const built = index.versions('FR');
@@ -162,9 +174,9 @@ describe('FeedVersionIndex', () => {
       await write('treaty-11', (eventId) => retract(eventId, developments.get('treaty-11')![0]!));
       versions = await built;
     } finally {
-      counting = false;
+      turns.stop();
     }
-    expect(turns).toBeGreaterThan(12);
+    expect(turns.counted).toBeGreaterThan(12);
     expect(versions).toEqual(derived(treaties, 'FR'));
     expect(versions.map((version) => version.treatyId)).toEqual(['treaty-0', 'treaty-0']);
     expect(await index.versions()).toEqual(derived(treaties));
@@ -179,13 +191,7 @@ describe('FeedVersionIndex', () => {
       await reportOn(`treaty-${n}`, { type: 'signed', occurredOn: '2025-01-10' });
     }
     // Turns of the event loop that other work is given while the index takes the changes in.
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      turns += 1;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countTurns();
     let versions;
     let alsoAsked;
     try {
@@ -196,9 +202,9 @@ describe('FeedVersionIndex', () => {
       await registerTreaty('treaty-late', ['FR', 'BE']);
       versions = await refreshed;
     } finally {
-      counting = false;
+      turns.stop();
     }
-    expect(turns).toBeGreaterThan(11);
+    expect(turns.counted).toBeGreaterThan(11);
     expect(versions).toEqual(derived(treaties, 'FR'));
     expect(await alsoAsked).toEqual(derived(treaties));
     expect(versions.filter((version) => version.treatyId === 'treaty-1').map((version) => version.latest)).toEqual([
