@@ -17,8 +17,8 @@ export interface ReceiverBehaviour {
   failing?: boolean;
   /** Wait this long before answering each request. */
   delayMs?: number;
-  /** Called with each request's number (from 0) once it has arrived; the answer waits until it settles. */
-  beforeAnswer?: (index: number) => Promise<void>;
+  /** Called with each request's number (from 0) and body once it has arrived; the answer waits until it settles. */
+  beforeAnswer?: (index: number, body: string) => Promise<void>;
 }
 
 /**
@@ -65,7 +65,7 @@ export class WebhookReceiver {
         };
         // Answered however the hook ends: its test checks what the hook did.
         void Promise.resolve()
-          .then(() => this.behaviour.beforeAnswer?.(index))
+          .then(() => this.behaviour.beforeAnswer?.(index, body))
           .then(go, go);
       });
     });

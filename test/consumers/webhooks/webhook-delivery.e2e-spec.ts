@@ -67,11 +67,11 @@ describe('webhook delivery', () => {
   });
 
   /** A receiver, the app and one subscription to everything: the set-up of the lease tests. */
-  async function subscribedApp() {
+  async function subscribedApp(settings: Partial<NonNullable<AppConfig['webhooks']>> = {}) {
     const receiver = new WebhookReceiver();
     await receiver.start();
     cleanup.push(() => receiver.stop());
-    const subject = await startTestApp(webhookSettings(), { clock: fixedClock() });
+    const subject = await startTestApp(webhookSettings(settings), { clock: fixedClock() });
     cleanup.push(() => subject.close());
     const { id } = await subscribe(subject, receiver.url);
     return { receiver, subject, subscriptions: subject.app.get(WebhookSubscriptions), id };
@@ -213,5 +213,73 @@ describe('webhook delivery', () => {
     expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
     expect(receiver.requests).toHaveLength(2);
     expect(parse(receiver.requests[1]!).cloudEvent.id).toBe(written.body.eventId);
+  });
+
+  it("records a failure heard after another replica took the lease, but leaves the pause to the lease's holder", async () => {
+    // One failure pauses; this replica's first attempt fails after the other replica has taken the lease.
+    const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 1 });
+    let leaseUntil = 0;
+    let leaseTaken: Promise<boolean> | undefined;
+    receiver.behaviour.beforeAnswer = async (index) => {
+      // The attempts after the first succeed.
+      receiver.behaviour.failing = index === 0;
+      if (index !== 0) return;
+      leaseUntil = Date.now() + 3000;
+      const lease = { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() };
+      leaseTaken = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
+      await leaseTaken.catch(() => false);
+    };
+    const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
+    await until(() => subscriptions.get(id)?.failures === 1, 5000, 'the failure recorded');
+    expect(await leaseTaken).toBe(true);
+    expect(subscriptions.get(id)).toMatchObject({
+      paused: null,
+      lease: { holder: 'replica-that-crashed', until: leaseUntil },
+    });
+
+    // Once the other's lease lapses, this replica delivers: nothing was paused.
+    await until(
+      () => subscriptions.get(id)?.checkpoint === BigInt(registered.body.position),
+      10_000,
+      'the delivery after the lease lapsed',
+    );
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    expect(receiver.requests.map((delivery) => delivery.answered)).toEqual([500, 204]);
+    expect(subscriptions.get(id)?.paused).toBeNull();
+  });
+
+  it('does not count a failure heard after another replica delivered the same update', async () => {
+    const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 1 });
+    receiver.behaviour.failing = true;
+    let otherDelivered: Promise<boolean> | undefined;
+    receiver.behaviour.beforeAnswer = async (index, body) => {
+      if (index !== 0) return;
+      // The other replica took over, delivered this update, and recorded it before this attempt's failure came.
+      const { id: eventId, data } = JSON.parse(body) as Delivered['cloudEvent'];
+      const now = new Date().toISOString();
+      const delivered = {
+        deliveryId: 'delivered-by-the-other-replica',
+        eventId,
+        treatyId: data.treatyId,
+        position: data.position,
+        attempt: 1,
+        status: 204,
+        deliveredAt: now,
+        holder: 'replica-that-took-over',
+        leaseUntil: now,
+      };
+      otherDelivered = subscriptions.append(id, [{ type: 'WebhookDelivered', data: delivered }], 'test');
+      await otherDelivered.catch(() => false);
+    };
+    const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
+    await until(() => receiver.requests.length === 1, 5000, 'the attempt');
+    expect(await otherDelivered).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(subscriptions.get(id)).toMatchObject({
+      checkpoint: BigInt(registered.body.position),
+      failures: 0,
+      paused: null,
+    });
+    expect(receiver.requests).toHaveLength(1);
   });
 });

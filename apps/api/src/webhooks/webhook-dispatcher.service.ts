@@ -304,7 +304,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         );
         return 'delivered';
       }
-      const pause = attempt >= this.settings.maxFailures;
+      // Decided on the state this failure is appended to (the append's expected revision), not the state the
+      // attempt was sent from: the attempt may have outlasted this replica's lease.
+      const current = this.subscriptions.get(id);
+      if (!current || current.deleted) return 'stop';
+      // Another replica delivered it meanwhile: this attempt's failure is of a delivery no longer due.
+      if (acknowledged(current)) return 'delivered';
+      // A replica whose lease another holder has taken over records its failure (the fold keeps the other's
+      // lease) but leaves the pause to the holder: its own attempt will reach the limit if the target still fails.
+      const failures = current.failures + 1;
+      const pause = failures >= this.settings.maxFailures && !current.paused && !this.leasedElsewhere(current);
       const recorded = await this.subscriptions.append(
         id,
         [
@@ -316,7 +325,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
             ? [
                 {
                   type: 'WebhookPaused' as const,
-                  data: { deliveryId, reason: `${attempt} failed attempts, the last: ${result.error}`, pausedAt: at },
+                  data: { deliveryId, reason: `${failures} failed attempts, the last: ${result.error}`, pausedAt: at },
                 },
               ]
             : []),
