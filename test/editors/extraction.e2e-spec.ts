@@ -4,7 +4,7 @@ import { collect } from '@timeline/event-store/testing';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import { KEYS, bearer } from '../support/api-keys';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
-import { dumaApproval, post } from '../support/treaty-requests';
+import { dumaApproval, post, signature } from '../support/treaty-requests';
 
 const TREATY = 'ru-ir-comprehensive-strategic-partnership';
 /** Two reports: the State Duma's vote the demo data has, and the Federation Council's, which it has not. */
@@ -115,6 +115,46 @@ describe('POST /extractions', () => {
       `/treaties/${treaty.id}/developments`,
       dumaApproval({ party: 'AZ', body: 'Milli Majlis', occurredOn: '2025-04-07' }),
     ).expect(201);
+  });
+
+  it('finds by its title a treaty that an acceding state is not a party of, whose parties the article does not name', async () => {
+    const treaty = {
+      id: 'biological-diversity-convention',
+      title: 'Convention on Biological Diversity',
+      parties: ['BY', 'RU'],
+      category: 'other',
+      kind: 'multilateral',
+    };
+    await post(subject.http, '/treaties', treaty).expect(201);
+    await post(subject.http, `/treaties/${treaty.id}/developments`, signature({ occurredOn: '1992-06-05' })).expect(
+      201,
+    );
+    const text = 'Uzbekistan acceded to the Convention on Biological Diversity on March 5, the foreign ministry said.';
+    const response = await extract({ text, publishedOn: '2025-04-08', publisher: 'Test Wire' }).expect(200);
+    const [accession] = response.body.proposals as {
+      treatyId: string;
+      type: string;
+      consentType: string;
+      party: string;
+      occurredOn: string;
+      quote: string;
+    }[];
+    expect(accession).toMatchObject({
+      treatyId: treaty.id,
+      type: 'consent-to-be-bound',
+      consentType: 'accession',
+      party: 'UZ',
+      occurredOn: '2025-03-05',
+    });
+    // As the desk posts it: the decider takes a state's accession to a multilateral treaty (decision 0067).
+    const { treatyId, type, consentType, party, occurredOn, quote } = accession!;
+    await post(subject.http, `/treaties/${treatyId}/developments`, {
+      type,
+      consentType,
+      party,
+      occurredOn,
+      source: { publisher: 'Test Wire', publishedOn: '2025-04-08', quote },
+    }).expect(201);
   });
 
   it('is documented in the OpenAPI document', async () => {

@@ -2,3 +2,4 @@
 export * from './extraction.types';
 export { extractDevelopments } from './extract-developments';
 export { namedParties } from './lexicon/named-parties';
+export { titleSearchWords, treatiesNamedByTitle } from './treaties/named-by-title';

@@ -16,3 +16,4 @@ export type { TreatyUpdate } from './treaty-status/treaty-update';
 export type { StatusTurn } from './treaty-status/status-turns';
 export { toTreatyEnvelope } from './treaty-status/treaty-envelopes';
 export * from './treaty-status/treaty-status.diff';
+export type { TreatyTitle } from './treaty-status/treaties-open-to-joining.table';

@@ -97,10 +97,12 @@ describe('a rebuild in parts', () => {
   };
   const tables = (db: Database) =>
     Object.fromEntries(
-      ['treaty_links', 'treaty_linkers', 'treaty_deletions', 'treaty_parties'].map((table) => [
-        table,
-        (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort(),
-      ]),
+      ['treaty_links', 'treaty_linkers', 'treaty_deletions', 'treaty_parties', 'treaties_open_to_joining'].map(
+        (table) => [
+          table,
+          (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort(),
+        ],
+      ),
     );
   const statusRows = (db: Database) =>
     db

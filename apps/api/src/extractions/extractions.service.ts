@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { namedParties, type ExtractionResult } from '@timeline/extraction';
+import { namedParties, titleSearchWords, treatiesNamedByTitle, type ExtractionResult } from '@timeline/extraction';
 import { isInFuture, TreatyRuleViolation, type TreatyKind } from '@timeline/treaty';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { ReadModels } from '../read-models/read-models.service';
@@ -9,6 +9,8 @@ import type { KnownTreatyText } from './extraction.worker';
 import type { ExtractionRequestDto } from './dto/extraction.request.dto';
 
 const PAGE = 500;
+/** Treaties found by a search of their titles, looked at more closely (`treatiesNamedByTitle`): the best matched. */
+const TITLE_SEARCH_LIMIT = 100;
 
 interface StatusRow {
   id: string;
@@ -48,18 +50,25 @@ export class Extractions {
         ...(request.url !== undefined ? { url: request.url } : {}),
         ...(request.document !== undefined ? { document: request.document } : {}),
       },
-      this.knownTreaties(namedParties(request.text)),
+      this.knownTreaties(request.text),
     );
   }
 
   /**
-   * The treaties of the parties the text names, the only ones a proposal can match, so that a call reads a few
-   * rows of the read model whatever the registry's size.
+   * The treaties a proposal can match: those of the parties the text names, and those a state may join whose title
+   * it names (a state acceding to a convention names none of its parties). A call reads the rows of those parties
+   * and of the few titles a search for the words around the article's treaty nouns finds, not the registry.
    */
-  private knownTreaties(parties: readonly string[]): KnownTreatyText[] {
+  private knownTreaties(text: string): KnownTreatyText[] {
     const treaties = new Map<string, KnownTreatyText>();
-    for (const party of parties) {
+    for (const party of namedParties(text)) {
       for (const treaty of this.treatiesOf(party)) treaties.set(treaty.id, treaty);
+    }
+    const searched = this.readModels.treaties.openToJoiningWith(titleSearchWords(text), TITLE_SEARCH_LIMIT);
+    for (const { id } of treatiesNamedByTitle(text, searched)) {
+      if (treaties.has(id)) continue;
+      const status = this.readModels.treaties.status(id) as StatusRow | undefined;
+      if (status) treaties.set(id, this.withDevelopments(status));
     }
     return [...treaties.values()].sort((a, b) => a.id.localeCompare(b.id));
   }

@@ -78,6 +78,7 @@ export function draftAct(
       focus: focus.treatyId,
       act: {
         type: finding.type,
+        ...(finding.consentType ? { consentType: finding.consentType } : {}),
         ...(party ? { party } : {}),
         ...(finding.body ? { body: finding.body.body } : {}),
         // A present verb without a date is news of the day: tentatively, for comparing with the record.
@@ -86,10 +87,10 @@ export function draftAct(
     },
     known,
   );
-  if (match?.by === 'parties') focus.saw(match.treaty.id);
+  if (match && match.by !== 'focus') focus.saw(match.treaty.id);
   let confidence = BASE;
   if (!match) confidence *= 0.6;
-  else if (match.by === 'focus') confidence *= 0.85;
+  else if (match.by !== 'parties') confidence *= 0.85;
   if (match?.ambiguous) confidence *= 0.7;
   if (finding.body && !finding.body.named) confidence *= 0.9;
   if (finding.gapped) confidence *= 0.9;

@@ -1,6 +1,6 @@
-import { partialDatesAgree } from '@timeline/treaty';
+import { openToStatesNotParties, partialDatesAgree } from '@timeline/treaty';
 import type { KnownTreaty, ProposalType } from '../extraction.types';
-import { titleScore, titleWords, type TitleWords } from './title-words';
+import { namesTitle, titleScore, titleWords, wordsOf, type TitleWords } from './title-words';
 import type { TreatyNoun } from './treaty-nouns';
 
 /** What a sentence says about the treaty an act concerns. */
@@ -14,6 +14,7 @@ export interface TreatyClues {
   readonly focus: string | undefined;
   readonly act: {
     readonly type: ProposalType;
+    readonly consentType?: string;
     readonly party?: string;
     readonly body?: string;
     readonly occurredOn?: string;
@@ -23,8 +24,11 @@ export interface TreatyClues {
 export interface TreatyMatch {
   readonly treaty: KnownTreaty;
   readonly parties: readonly string[];
-  /** How the match was made, for the confidence: by parties named, or only through the article's focus. */
-  readonly by: 'parties' | 'focus';
+  /**
+   * How the match was made, for the confidence: by parties named, by the title alone (a state joining a treaty it
+   * is not a party of), or only through the article's focus.
+   */
+  readonly by: 'parties' | 'title' | 'focus';
   readonly ambiguous: boolean;
 }
 
@@ -35,9 +39,11 @@ const titleCache = new WeakMap<KnownTreaty, TitleWords>();
 /**
  * The registered treaty an act is about. A candidate must have the parties named around the verb (all of them
  * when two or more are named, unless the title's own words point to it); a definite "the pact" with no party named
- * is the article's focus, an indefinite "an agreement" another treaty between the focus's parties. Ties are broken
- * by the title's distinctive words, the record (a signature on record in 2025 is not one reported for 2001), and
- * the focus.
+ * is the article's focus, an indefinite "an agreement" another treaty between the focus's parties. A treaty none of
+ * whose parties is named is a candidate only for a state's act that the decider takes from a state not yet a party
+ * (its accession, its chamber's approval of it: `openToStatesNotParties`), and only when the clause names the
+ * treaty's title (`namesTitle`). Ties are broken by the title's distinctive words, the record (a signature on record
+ * in 2025 is not one reported for 2001), and the focus.
  */
 export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): TreatyMatch | undefined {
   const focus = known.find((treaty) => treaty.id === clues.focus);
@@ -54,12 +60,20 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
       by: 'focus' as const,
     }));
   } else {
+    const clauseWords = new Set(wordsOf(clues.text));
     candidates = known
       .map((treaty) => {
         const shared = named.filter((code) => treaty.parties.includes(code)).length;
         const foreign = named.length - shared;
-        const words = titleScore(wordsOf(treaty), clues.text, clues.noun?.phrase ?? '');
-        const enough = shared >= 2 || (shared >= 1 && (foreign === 0 || words >= 1));
+        const title = titleWordsOf(treaty);
+        const words = titleScore(title, clues.text, clues.noun?.phrase ?? '');
+        if (shared === 0) {
+          const joining = clues.act.party !== undefined && openToStatesNotParties(clues.act, treaty.kind);
+          // Named by its title, it outranks a treaty of the joining state's that only shares the state.
+          const score = joining && namesTitle(title, clauseWords) ? words * 2 - foreign : -Infinity;
+          return { treaty, score, by: 'title' as const };
+        }
+        const enough = shared >= 2 || foreign === 0 || words >= 1;
         return { treaty, score: enough ? shared * 2 - foreign + words : -Infinity, by: 'parties' as const };
       })
       .filter((candidate) => candidate.score > -Infinity);
@@ -101,7 +115,7 @@ function sameParties(a: KnownTreaty, b: KnownTreaty): boolean {
   return a.parties.length === b.parties.length && a.parties.every((code) => b.parties.includes(code));
 }
 
-function wordsOf(treaty: KnownTreaty): TitleWords {
+function titleWordsOf(treaty: KnownTreaty): TitleWords {
   let words = titleCache.get(treaty);
   if (!words) {
     words = titleWords(treaty.title);

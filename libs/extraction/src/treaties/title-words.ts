@@ -42,8 +42,15 @@ export function titleWords(title: string): TitleWords {
  * treaty's own noun phrase ("a cooperation treaty", not "relations with Iran").
  */
 export function titleScore(words: TitleWords, clause: string, nounPhrase: string): number {
-  const inClause = new Set(wordsOf(clause));
-  const inNoun = new Set(wordsOf(nounPhrase));
+  return titleScoreOfWords(words, new Set(wordsOf(clause)), new Set(wordsOf(nounPhrase)));
+}
+
+/** `titleScore` over the words of a clause and of its noun phrase, already split. */
+export function titleScoreOfWords(
+  words: TitleWords,
+  inClause: ReadonlySet<string>,
+  inNoun: ReadonlySet<string>,
+): number {
   let score = 0;
   for (const [word, weight] of words) {
     if (weight < 1 ? inNoun.has(word) : inClause.has(word)) score += weight;
@@ -51,7 +58,22 @@ export function titleScore(words: TitleWords, clause: string, nounPhrase: string
   return score;
 }
 
-function wordsOf(text: string): string[] {
+/**
+ * Whether a text (its words) names a title: two of its distinctive words, or every one of a title that has fewer
+ * ("the Paris Agreement"). A title of common words only ("Treaty of Friendship") names no treaty.
+ */
+export function namesTitle(title: TitleWords, inText: ReadonlySet<string>): boolean {
+  let distinctive = 0;
+  let named = 0;
+  for (const [word, weight] of title) {
+    if (weight < 1) continue;
+    distinctive += 1;
+    if (inText.has(word)) named += 1;
+  }
+  return distinctive > 0 && named >= Math.min(2, distinctive);
+}
+
+export function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)

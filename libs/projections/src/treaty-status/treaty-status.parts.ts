@@ -31,15 +31,16 @@ export const PART_NAMINGS_TABLE = `
 /**
  * The tables a part writes, each treaty's rows in exactly one part: every table of the part's file but the runner's
  * checkpoints and the namings, read from the file itself so that a table the projection adds is never left behind.
+ * A virtual table (a full-text index) is copied through itself, which fills its shadow tables, never written to.
  */
 function partTables(db: Database, schema: string): string[] {
   return db
     .prepare(
-      `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+      `SELECT name FROM pragma_table_list WHERE schema = ? AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'
          AND name NOT IN ('checkpoints', 'part_namings', 'part_registrations') ORDER BY name`,
     )
     .pluck()
-    .all() as string[];
+    .all(schema) as string[];
 }
 
 const statements = statementsPerDatabase((db: Database) => ({

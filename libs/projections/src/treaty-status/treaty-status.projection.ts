@@ -20,6 +20,7 @@ import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
 import { forgetLinksOf, indexOutgoingLinks, linkersOf, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming, recordRegistration } from './treaty-status.parts';
+import { forgetOpenToJoining, recordOpenToJoining, setUpTreatiesOpenToJoining } from './treaties-open-to-joining.table';
 import { updatesInLogOrder, type TreatyBefore, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
@@ -113,6 +114,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       ${TREATY_LINKS_TABLE}
       ${TREATY_DELETIONS_TABLE}
     `);
+      setUpTreatiesOpenToJoining(db);
       if (scope === 'one-part') db.exec(PART_NAMINGS_TABLE);
     },
 
@@ -183,6 +185,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
             writeParties(db, treatyId, summary, previous?.partiesOnceNamed ?? previousParties, previousParties);
           }
           changed.set(treatyId, history.position);
+          for (const { event } of envelopes) {
+            if (event.type === 'TreatyRegistered') recordOpenToJoining(db, treatyId, event.data.title, event.data.kind);
+          }
           const registration = envelopes.find((envelope) => envelope.event.type === 'TreatyRegistered');
           if (registration !== undefined) {
             // The treaties that named it before it was registered showed it as not on record: no longer. A part
@@ -228,6 +233,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       statements.deleteAhead.run(treatyId);
       statements.deleteParties.run(treatyId);
       deleteEventChunks(db, treatyId);
+      forgetOpenToJoining(db, treatyId);
       openTreatyFolds(db).forget(treatyId);
       const changed = new Map<string, bigint>([[treatyId, notice.position]]);
       for (const target of new Set([...forgetLinksOf(db, treatyId), ...namers])) {

@@ -7,6 +7,7 @@ import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
 import { timelinesAt } from './timelines-at';
 import { treatiesNotOnRecordAmong } from './treaties-on-record';
+import { treatiesOpenToJoiningWith, type TreatyTitle } from './treaties-open-to-joining.table';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import type { TimelineText } from './timeline-text';
@@ -166,6 +167,15 @@ export class TreatyStatusQueries {
    */
   linkers(treatyId: string): string[] {
     return linkersOf(this.db, treatyId);
+  }
+
+  /**
+   * The treaties a state that is not yet a party may join (all but those registered bilateral) whose titles have
+   * any of `words`, the best matched first, at most `limit`, with no view rendered: what finds such a treaty by its
+   * name.
+   */
+  openToJoiningWith(words: readonly string[], limit: number): TreatyTitle[] {
+    return treatiesOpenToJoiningWith(this.db, words, limit);
   }
 
   /** The parties of the treaty now, as a listing by party filters them. */
