@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from '../support/free-port';
+import { listeningPort } from '../support/listening-port';
 
 export const API_ENTRY = 'dist/apps/api/apps/api/src/main.js';
 
@@ -13,13 +13,16 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts a replica on a port the system picks (`PORT=0`), resolving once it listens and has said which port
+ * (`listeningPort`); ready or not, which `/health/ready` tells.
+ */
 export async function startApiProcess(name: string, environment: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
   const lines: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [resolve(API_ENTRY)], {
     // Only what the replica is given: nothing from the developer's shell reaches it but PATH and HOME.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environment, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const keep = (chunk: Buffer): void => {
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -28,10 +31,12 @@ export async function startApiProcess(name: string, environment: Record<string, 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const output = () => `\n--- ${name} (exit code ${child.exitCode ?? 'none yet'}) ---\n${lines.join('\n')}`;
+  const port = await listeningPort(child, 60_000, output);
   return {
     name,
     url: `http://127.0.0.1:${port}`,
-    output: () => `\n--- ${name} (exit code ${child.exitCode ?? 'none yet'}) ---\n${lines.join('\n')}`,
+    output,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo, Server } from 'node:net';
 import { createApp } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
 import { createLogger, writesPrettyLogs } from './http/pino-logger';
@@ -16,10 +17,18 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const app = await createApp(config, {}, logger);
   await app.listen(config.port);
-  const summary = startupSummary(config, config.port);
+  const port = boundPort(app.getHttpServer() as Server);
+  const summary = startupSummary(config, port);
   // A person reads one block; a log collector gets the same facts as fields of one record.
   if (writesPrettyLogs(config)) logger.info(`\n${startupBlock(summary)}`);
   else logger.info({ context: 'Bootstrap', ...summary }, `Treaty Timeline listening on ${summary.url}`);
+  // A parent that started it with an IPC channel (a process manager, the tests' harness) is told the port too.
+  process.send?.({ event: 'listening', port });
+}
+
+/** The port bound: the one asked for, or the one the system gave for PORT=0. */
+function boundPort(server: Server): number {
+  return (server.address() as AddressInfo).port;
 }
 
 void main();
