@@ -60,6 +60,29 @@ async function subscribe(subject: TestApp, url: string, filter?: object, key: st
   return response.body as { id: string; secret: string; deliveredUpTo: string };
 }
 
+/**
+ * Another replica takes the subscription's lease while this one's first attempt is out, so that its outcome is
+ * recorded after it: for 3 s, long enough to outlast the answer on a loaded machine. `firstFails`: the receiver
+ * answers that attempt 500, and those after it 204.
+ */
+function leaseTakenDuringFirstAttempt(
+  receiver: WebhookReceiver,
+  subscriptions: WebhookSubscriptions,
+  id: string,
+  { firstFails = false } = {},
+): { readonly until: number; readonly appended: Promise<boolean> | undefined } {
+  const taken: { until: number; appended: Promise<boolean> | undefined } = { until: 0, appended: undefined };
+  receiver.behaviour.beforeAnswer = async (index) => {
+    if (firstFails) receiver.behaviour.failing = index === 0;
+    if (index !== 0) return;
+    taken.until = Date.now() + 3000;
+    const lease = { holder: 'replica-that-crashed', until: new Date(taken.until).toISOString() };
+    taken.appended = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
+    await taken.appended.catch(() => false);
+  };
+  return taken;
+}
+
 describe('webhook delivery', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -193,24 +216,15 @@ describe('webhook delivery', () => {
     // The other replica takes the lease while this one's first delivery is out, so the acknowledgement is
     // recorded after it: the delivery counts, and the next one still waits for the other's lease to lapse.
     const { receiver, subject, subscriptions, id } = await subscribedApp();
-    let leaseUntil = 0;
-    let leaseTaken: Promise<boolean> | undefined;
-    receiver.behaviour.beforeAnswer = async (index) => {
-      if (index !== 0) return;
-      // Long enough to outlast the acknowledgement on a loaded machine: it must be recorded inside the lease.
-      leaseUntil = Date.now() + 3000;
-      const lease = { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() };
-      leaseTaken = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
-      await leaseTaken.catch(() => false);
-    };
+    const lease = leaseTakenDuringFirstAttempt(receiver, subscriptions, id);
     const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
     await until(() => subscriptions.get(id)?.checkpoint === BigInt(registered.body.position), 5000, 'the first one');
-    expect(await leaseTaken).toBe(true);
-    expect(subscriptions.get(id)?.lease).toEqual({ holder: 'replica-that-crashed', until: leaseUntil });
+    expect(await lease.appended).toBe(true);
+    expect(subscriptions.get(id)?.lease).toEqual({ holder: 'replica-that-crashed', until: lease.until });
 
     const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
     await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
-    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(lease.until);
     expect(receiver.requests).toHaveLength(2);
     expect(parse(receiver.requests[1]!).cloudEvent.id).toBe(written.body.eventId);
   });
@@ -218,23 +232,14 @@ describe('webhook delivery', () => {
   it("records a failure heard after another replica took the lease, but leaves the pause to the lease's holder", async () => {
     // One failure pauses; this replica's first attempt fails after the other replica has taken the lease.
     const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 1 });
-    let leaseUntil = 0;
-    let leaseTaken: Promise<boolean> | undefined;
-    receiver.behaviour.beforeAnswer = async (index) => {
-      // The attempts after the first succeed.
-      receiver.behaviour.failing = index === 0;
-      if (index !== 0) return;
-      leaseUntil = Date.now() + 3000;
-      const lease = { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() };
-      leaseTaken = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
-      await leaseTaken.catch(() => false);
-    };
+    // The first attempt fails; those after it succeed.
+    const lease = leaseTakenDuringFirstAttempt(receiver, subscriptions, id, { firstFails: true });
     const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
     await until(() => subscriptions.get(id)?.failures === 1, 5000, 'the failure recorded');
-    expect(await leaseTaken).toBe(true);
+    expect(await lease.appended).toBe(true);
     expect(subscriptions.get(id)).toMatchObject({
       paused: null,
-      lease: { holder: 'replica-that-crashed', until: leaseUntil },
+      lease: { holder: 'replica-that-crashed', until: lease.until },
     });
 
     // Once the other's lease lapses, this replica delivers: nothing was paused.
@@ -243,7 +248,7 @@ describe('webhook delivery', () => {
       10_000,
       'the delivery after the lease lapsed',
     );
-    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(lease.until);
     expect(receiver.requests.map((delivery) => delivery.answered)).toEqual([500, 204]);
     expect(subscriptions.get(id)?.paused).toBeNull();
   });
