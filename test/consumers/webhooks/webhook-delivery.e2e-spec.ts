@@ -6,6 +6,7 @@ import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { EVENT_STORE, type EventStore } from '@timeline/event-store';
 import type { AppConfig } from '../../../apps/api/src/config/app-config';
+import type { WebhookEvent } from '../../../apps/api/src/webhooks/webhook.events';
 import { WebhookSubscriptions } from '../../../apps/api/src/webhooks/webhook-subscriptions.service';
 import { KEYS, bearer } from '../../support/api-keys';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -61,26 +62,52 @@ async function subscribe(subject: TestApp, url: string, filter?: object, key: st
 }
 
 /**
- * Another replica takes the subscription's lease while this one's first attempt is out, so that its outcome is
- * recorded after it: for 3 s, long enough to outlast the answer on a loaded machine. `firstFails`: the receiver
- * answers that attempt 500, and those after it 204.
+ * Runs what another replica does (`otherReplica`, given the request's body) while this one's first attempt is out,
+ * so that this one's outcome is recorded after it.
  */
-function leaseTakenDuringFirstAttempt(
+function whileFirstAttemptIsOut(
   receiver: WebhookReceiver,
-  subscriptions: WebhookSubscriptions,
-  id: string,
-  { firstFails = false } = {},
-): { readonly until: number; readonly appended: Promise<boolean> | undefined } {
-  const taken: { until: number; appended: Promise<boolean> | undefined } = { until: 0, appended: undefined };
-  receiver.behaviour.beforeAnswer = async (index) => {
-    if (firstFails) receiver.behaviour.failing = index === 0;
+  otherReplica: (body: string) => Promise<boolean>,
+): { readonly appended: Promise<boolean> | undefined } {
+  const other: { appended: Promise<boolean> | undefined } = { appended: undefined };
+  receiver.behaviour.beforeAnswer = async (index, body) => {
     if (index !== 0) return;
-    taken.until = Date.now() + 3000;
-    const lease = { holder: 'replica-that-crashed', until: new Date(taken.until).toISOString() };
-    taken.appended = subscriptions.append(id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'test');
-    await taken.appended.catch(() => false);
+    other.appended = otherReplica(body);
+    await other.appended.catch(() => false);
   };
-  return taken;
+  return other;
+}
+
+const OTHER_REPLICA = 'replica-that-took-over';
+
+/** The other replica's lease from now: 3 s, long enough to outlast this one's answer on a loaded machine. */
+function otherReplicasLease(): { readonly until: number; readonly event: WebhookEvent } {
+  const until = Date.now() + 3000;
+  return {
+    until,
+    event: { type: 'WebhookLeaseAcquired', data: { holder: OTHER_REPLICA, until: new Date(until).toISOString() } },
+  };
+}
+
+/** What the other replica records of its own attempt at the update a request's body carries. */
+function otherReplicasAttempt(body: string, outcome: 'delivered' | 'failed'): WebhookEvent {
+  const { id: eventId, data } = JSON.parse(body) as Delivered['cloudEvent'];
+  const now = new Date().toISOString();
+  const delivery = {
+    deliveryId: `${OTHER_REPLICA}-${eventId}`,
+    eventId,
+    treatyId: data.treatyId,
+    position: data.position,
+  };
+  return outcome === 'delivered'
+    ? {
+        type: 'WebhookDelivered',
+        data: { ...delivery, attempt: 1, status: 204, deliveredAt: now, holder: OTHER_REPLICA, leaseUntil: now },
+      }
+    : {
+        type: 'WebhookDeliveryAttemptFailed',
+        data: { ...delivery, attempt: 1, error: 'HTTP 500', failedAt: now, holder: OTHER_REPLICA, leaseUntil: now },
+      };
 }
 
 describe('webhook delivery', () => {
@@ -186,24 +213,13 @@ describe('webhook delivery', () => {
     await until(() => receiver.acknowledged.length === 1, 5000, 'the first delivery');
 
     // Another replica takes the lease (and, say, crashes holding it): this one must leave the subscription alone.
-    const leaseUntil = Date.now() + 3000;
-    expect(
-      await subscriptions.append(
-        id,
-        [
-          {
-            type: 'WebhookLeaseAcquired',
-            data: { holder: 'replica-that-crashed', until: new Date(leaseUntil).toISOString() },
-          },
-        ],
-        'test',
-      ),
-    ).toBe(true);
+    const lease = otherReplicasLease();
+    expect(await subscriptions.append(id, [lease.event], 'test')).toBe(true);
     const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
 
     await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
     // Nothing was sent while the other replica held the lease, however slow this machine is.
-    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(leaseUntil);
+    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(lease.until);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.requests.map((delivery) => parse(delivery).cloudEvent.id)).toEqual([
       parse(receiver.requests[0]!).cloudEvent.id,
@@ -216,11 +232,12 @@ describe('webhook delivery', () => {
     // The other replica takes the lease while this one's first delivery is out, so the acknowledgement is
     // recorded after it: the delivery counts, and the next one still waits for the other's lease to lapse.
     const { receiver, subject, subscriptions, id } = await subscribedApp();
-    const lease = leaseTakenDuringFirstAttempt(receiver, subscriptions, id);
+    const lease = otherReplicasLease();
+    const other = whileFirstAttemptIsOut(receiver, () => subscriptions.append(id, [lease.event], 'test'));
     const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
     await until(() => subscriptions.get(id)?.checkpoint === BigInt(registered.body.position), 5000, 'the first one');
-    expect(await lease.appended).toBe(true);
-    expect(subscriptions.get(id)?.lease).toEqual({ holder: 'replica-that-crashed', until: lease.until });
+    expect(await other.appended).toBe(true);
+    expect(subscriptions.get(id)?.lease).toEqual({ holder: OTHER_REPLICA, until: lease.until });
 
     const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
     await until(() => receiver.acknowledged.length === 2, 10_000, 'the delivery after the lease lapsed');
@@ -229,62 +246,43 @@ describe('webhook delivery', () => {
     expect(parse(receiver.requests[1]!).cloudEvent.id).toBe(written.body.eventId);
   });
 
-  it("records a failure heard after another replica took the lease, but leaves the pause to the lease's holder", async () => {
-    // One failure pauses; this replica's first attempt fails after the other replica has taken the lease.
-    const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 1 });
-    // The first attempt fails; those after it succeed.
-    const lease = leaseTakenDuringFirstAttempt(receiver, subscriptions, id, { firstFails: true });
-    const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
-    await until(() => subscriptions.get(id)?.failures === 1, 5000, 'the failure recorded');
-    expect(await lease.appended).toBe(true);
-    expect(subscriptions.get(id)).toMatchObject({
-      paused: null,
-      lease: { holder: 'replica-that-crashed', until: lease.until },
-    });
-
-    // Once the other's lease lapses, this replica delivers: nothing was paused.
-    await until(
-      () => subscriptions.get(id)?.checkpoint === BigInt(registered.body.position),
-      10_000,
-      'the delivery after the lease lapsed',
+  it("counts a failure heard after another replica took over with that replica's own, and pauses at the limit", async () => {
+    // Two failures pause. This replica's first attempt is its first; meanwhile the other replica takes the lease and
+    // records a failed attempt of its own: this one's failure is the second, wherever it was sent from.
+    const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 2 });
+    receiver.behaviour.failing = true;
+    const other = whileFirstAttemptIsOut(receiver, (body) =>
+      subscriptions.append(id, [otherReplicasLease().event, otherReplicasAttempt(body, 'failed')], 'test'),
     );
-    expect(receiver.requests[1]!.at).toBeGreaterThanOrEqual(lease.until);
-    expect(receiver.requests.map((delivery) => delivery.answered)).toEqual([500, 204]);
-    expect(subscriptions.get(id)?.paused).toBeNull();
+    await post(subject.http, '/treaties', RU_IR).expect(201);
+    await until(() => subscriptions.get(id)?.paused !== null, 5000, 'the pause');
+    expect(await other.appended).toBe(true);
+    expect(subscriptions.get(id)).toMatchObject({
+      failures: 2,
+      paused: { reason: expect.stringMatching(/^2 failed attempts/) },
+      lease: null,
+    });
+    expect(receiver.requests).toHaveLength(1);
   });
 
   it('does not count a failure heard after another replica delivered the same update', async () => {
+    // One failure pauses: counted, this replica's failure would stop the next update.
     const { receiver, subject, subscriptions, id } = await subscribedApp({ maxFailures: 1 });
-    receiver.behaviour.failing = true;
-    let otherDelivered: Promise<boolean> | undefined;
-    receiver.behaviour.beforeAnswer = async (index, body) => {
-      if (index !== 0) return;
-      // The other replica took over, delivered this update, and recorded it before this attempt's failure came.
-      const { id: eventId, data } = JSON.parse(body) as Delivered['cloudEvent'];
-      const now = new Date().toISOString();
-      const delivered = {
-        deliveryId: 'delivered-by-the-other-replica',
-        eventId,
-        treatyId: data.treatyId,
-        position: data.position,
-        attempt: 1,
-        status: 204,
-        deliveredAt: now,
-        holder: 'replica-that-took-over',
-        leaseUntil: now,
-      };
-      otherDelivered = subscriptions.append(id, [{ type: 'WebhookDelivered', data: delivered }], 'test');
-      await otherDelivered.catch(() => false);
-    };
-    const registered = await post(subject.http, '/treaties', RU_IR).expect(201);
+    receiver.behaviour.failFirst = 1;
+    const other = whileFirstAttemptIsOut(receiver, (body) =>
+      subscriptions.append(id, [otherReplicasAttempt(body, 'delivered')], 'test'),
+    );
+    await post(subject.http, '/treaties', RU_IR).expect(201);
     await until(() => receiver.requests.length === 1, 5000, 'the attempt');
-    expect(await otherDelivered).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(subscriptions.get(id)).toMatchObject({
-      checkpoint: BigInt(registered.body.position),
-      failures: 0,
-      paused: null,
-    });
-    expect(receiver.requests).toHaveLength(1);
+    expect(await other.appended).toBe(true);
+    // Deliveries are in order: once the next update is delivered, the failure before it has been dealt with.
+    const written = await post(subject.http, `/treaties/${RU_IR.id}/developments`, signature()).expect(201);
+    await until(
+      () => subscriptions.get(id)?.checkpoint === BigInt(written.body.position),
+      5000,
+      'the delivery of the next update',
+    );
+    expect(subscriptions.get(id)).toMatchObject({ failures: 0, paused: null });
+    expect(receiver.requests.map((delivery) => delivery.answered)).toEqual([500, 204]);
   });
 });

@@ -305,21 +305,29 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         return 'delivered';
       }
       // Decided on the state this failure is appended to (the append's expected revision), not the state the
-      // attempt was sent from: the attempt may have outlasted this replica's lease.
+      // attempt was sent from: the attempt may have outlasted this replica's lease, and another replica may have
+      // recorded attempts of its own meanwhile. The failures are counted over every replica's attempts, and the one
+      // that records the last of them pauses, whoever holds the lease (a lease shorter than two timeouts would
+      // otherwise let two replicas take turns failing for ever).
       const current = this.subscriptions.get(id);
       if (!current || current.deleted) return 'stop';
       // Another replica delivered it meanwhile: this attempt's failure is of a delivery no longer due.
       if (acknowledged(current)) return 'delivered';
-      // A replica whose lease another holder has taken over records its failure (the fold keeps the other's
-      // lease) but leaves the pause to the holder: its own attempt will reach the limit if the target still fails.
       const failures = current.failures + 1;
-      const pause = failures >= this.settings.maxFailures && !current.paused && !this.leasedElsewhere(current);
+      const pause = failures >= this.settings.maxFailures && !current.paused;
       const recorded = await this.subscriptions.append(
         id,
         [
           {
             type: 'WebhookDeliveryAttemptFailed',
-            data: { ...delivery, attempt, error: result.error, failedAt: at, holder: this.holder, leaseUntil },
+            data: {
+              ...delivery,
+              attempt: failures,
+              error: result.error,
+              failedAt: at,
+              holder: this.holder,
+              leaseUntil,
+            },
           },
           ...(pause
             ? [
@@ -334,7 +342,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       );
       if (!recorded) continue;
       if (pause) return 'stop';
-      await this.subscriptions.changed(id, backoffMs(attempt, this.settings.retryBaseMs));
+      await this.subscriptions.changed(id, backoffMs(failures, this.settings.retryBaseMs));
     }
     return 'stop';
   }
