@@ -35,6 +35,23 @@ describe('a treaty found by its title, for a state that joins it (none of its pa
     ]);
   });
 
+  it('outranks a treaty of the state’s own with a title of one word, or one the clause names part of', () => {
+    const ramsar: KnownTreaty = {
+      id: 'ramsar',
+      title: 'Ramsar Convention',
+      parties: ['BY', 'KZ'],
+      kind: 'multilateral',
+    };
+    expect(proposalsOf('Uzbekistan acceded to the Ramsar Convention on 5 March 2025.', [ramsar, UZ_RU])).toEqual([
+      expect.objectContaining({ treatyId: 'ramsar', party: 'UZ' }),
+    ]);
+    // The state's own treaty shares a word of the clause ("strategic"); the convention's title is named whole.
+    const text = 'Uzbekistan acceded to the strategic Convention on Biological Diversity on 5 March 2025.';
+    const [proposal] = proposalsOf(text, [CBD, UZ_RU]);
+    expect(proposal).toMatchObject({ treatyId: 'cbd', party: 'UZ' });
+    expect(proposal!.confidence).toBeGreaterThan(0.7);
+  });
+
   it('matches a chamber’s approval of joining a treaty registered multilateral', () => {
     const vote = "Uzbekistan's Oliy Majlis approved joining the Convention on Biological Diversity on Monday.";
     expect(proposalsOf(vote, [CBD])).toEqual([
@@ -78,6 +95,11 @@ describe('treatiesNamedByTitle', () => {
       'Tashkent joined the Ramsar Convention in 2001 and the Convention on Biological Diversity in 1995; it acceded ' +
       'to the Treaty on the Non-Proliferation of Nuclear Weapons in 1992.';
     expect(treatiesNamedByTitle(text, titles).map((treaty) => treaty.id)).toEqual(['npt', 'cbd', 'ramsar']);
+  });
+
+  it('reads a title and an article alike with or without their diacritics', () => {
+    const herding = { id: 'herding', title: 'Convention on Sámi Reindeer Herding' };
+    expect(treatiesNamedByTitle('Norway joined the Sami reindeer herding convention.', [herding])).toEqual([herding]);
   });
 
   it('gives none for a title of common words only, one word of a title of two, or an article that names none', () => {

@@ -73,8 +73,11 @@ export function namesTitle(title: TitleWords, inText: ReadonlySet<string>): bool
   return distinctive > 0 && named >= Math.min(2, distinctive);
 }
 
+/** A text's words, lower case and without diacritics ("Genève" and "Geneve" are one word), as titles compare them. */
 export function wordsOf(text: string): string[] {
   return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/'s$/, ''))

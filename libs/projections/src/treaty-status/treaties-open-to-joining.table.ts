@@ -17,26 +17,6 @@ export const TREATIES_OPEN_TO_JOINING_TABLE = `
   );
 `;
 
-/**
- * Fills the table in a read model built before it existed: a treaty's registration is its first event, the first
- * of its first chunk, kept upcast ([eventId, revision, position, recordedAt, type, data]). Derived from rows the
- * file holds, so such a file needs no rebuild (a treaty deleted for good has no chunks left, and no title).
- */
-const FILL_FROM_EVENT_CHUNKS = `
-  INSERT INTO treaties_open_to_joining (treaty_id, title, kind)
-    SELECT treaty_id, json_extract(events, '$[0][5].title'), json_extract(events, '$[0][5].kind')
-      FROM treaty_event_chunks
-     WHERE first_revision = 0 AND json_extract(events, '$[0][4]') = 'TreatyRegistered'
-       AND json_extract(events, '$[0][5].kind') IS NOT 'bilateral'
-`;
-
-/** Creates the table; in a file that had treaty chunks but no such table (built by an older build), fills it. */
-export function setUpTreatiesOpenToJoining(db: Database): void {
-  const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'treaties_open_to_joining'").get();
-  db.exec(TREATIES_OPEN_TO_JOINING_TABLE);
-  if (!existed) db.exec(FILL_FROM_EVENT_CHUNKS);
-}
-
 const statements = statementsPerDatabase((db: Database) => ({
   record: db.prepare('INSERT INTO treaties_open_to_joining (treaty_id, title, kind) VALUES (?, ?, ?)'),
   // By a column the index does not hold: it reads every row, once, when the operator deletes a stream for good.
@@ -70,17 +50,44 @@ export interface TreatyTitle {
   readonly kind: TreatyKind | null;
 }
 
+/** A word in more titles than this tells none apart: it is not searched for (ranking its titles costs). */
+export const MOST_TITLES_PER_WORD = 1_000;
+
+/** How many titles of the treaties open to joining have each word, read from the index's own vocabulary. */
+const titlesWithTerm = statementsPerDatabase((db: Database) => {
+  // A table of this connection only (TEMP): nothing is written to the file.
+  db.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.treaties_open_to_joining_terms
+       USING fts5vocab(main, treaties_open_to_joining, row)`,
+  );
+  return db.prepare('SELECT doc FROM temp.treaties_open_to_joining_terms WHERE term = ?').pluck();
+});
+
 /**
  * The treaties open to joining whose titles have any of `words`, those with the most (and the rarest) first, at most
- * `limit`: the candidates for a closer look, not an answer. No words, no treaties.
+ * `limit`: the candidates for a closer look, not an answer. A word in more than `mostTitlesPerWord` titles is left
+ * out, so that a search costs what its rarer words find, not the registry. No words, no treaties.
  */
-export function treatiesOpenToJoiningWith(db: Database, words: readonly string[], limit: number): TreatyTitle[] {
-  if (words.length === 0) return [];
+export function treatiesOpenToJoiningWith(
+  db: Database,
+  words: readonly string[],
+  limit: number,
+  mostTitlesPerWord = MOST_TITLES_PER_WORD,
+): TreatyTitle[] {
+  const telling = words.filter(
+    (word) => ((titlesWithTerm(db).get(asIndexed(word)) as number | undefined) ?? 0) <= mostTitlesPerWord,
+  );
+  if (telling.length === 0) return [];
   // Each word a phrase of its own: FTS5's query syntax (AND, NEAR, *, ^, quotes) is never read from a text.
-  const query = words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' OR ');
+  const query = telling.map((word) => `"${word.replaceAll('"', '""')}"`).join(' OR ');
   return (statements(db).named.all(query, limit) as [string, string, TreatyKind | null][]).map(([id, title, kind]) => ({
     id,
     title,
     kind,
   }));
+}
+
+/** A word as the index's tokenizer keeps it (unicode61, diacritics removed): lower case, no combining marks. */
+function asIndexed(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -20,7 +20,11 @@ import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
 import { forgetLinksOf, indexOutgoingLinks, linkersOf, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming, recordRegistration } from './treaty-status.parts';
-import { forgetOpenToJoining, recordOpenToJoining, setUpTreatiesOpenToJoining } from './treaties-open-to-joining.table';
+import {
+  forgetOpenToJoining,
+  recordOpenToJoining,
+  TREATIES_OPEN_TO_JOINING_TABLE,
+} from './treaties-open-to-joining.table';
 import { updatesInLogOrder, type TreatyBefore, type TreatyUpdate } from './treaty-update';
 import { treatyViews } from './treaty-views';
 
@@ -77,7 +81,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    multilateral treaty (decision 0067): one whose joining was retracted after it ratified was not listed.
     // 16: the status view lists the steps of states that are not parties (`joining`, decision 0070), which a view
     //    rendered before lacks.
-    version: 16,
+    // 17: treaties_open_to_joining, the titles of the treaties a state may join, searched by the desk's extraction
+    //    (decision 0077). Filling it in a file built before would leave it wrong once an older build wrote there.
+    version: 17,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
@@ -113,8 +119,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       CREATE INDEX IF NOT EXISTS treaty_parties_by_treaty ON treaty_parties (treaty_id, on_record);
       ${TREATY_LINKS_TABLE}
       ${TREATY_DELETIONS_TABLE}
+      ${TREATIES_OPEN_TO_JOINING_TABLE}
     `);
-      setUpTreatiesOpenToJoining(db);
       if (scope === 'one-part') db.exec(PART_NAMINGS_TABLE);
     },
 

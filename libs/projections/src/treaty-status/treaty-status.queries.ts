@@ -174,8 +174,8 @@ export class TreatyStatusQueries {
    * any of `words`, the best matched first, at most `limit`, with no view rendered: what finds such a treaty by its
    * name.
    */
-  openToJoiningWith(words: readonly string[], limit: number): TreatyTitle[] {
-    return treatiesOpenToJoiningWith(this.db, words, limit);
+  openToJoiningWith(words: readonly string[], limit: number, mostTitlesPerWord?: number): TreatyTitle[] {
+    return treatiesOpenToJoiningWith(this.db, words, limit, mostTitlesPerWord);
   }
 
   /** The parties of the treaty now, as a listing by party filters them. */
