@@ -21,7 +21,7 @@ export async function startApiProcess(name: string, environment: Record<string, 
   const lines: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [resolve(API_ENTRY)], {
     // Only what the replica is given: nothing from the developer's shell reaches it but PATH and HOME.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environment, PORT: '0' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...environment },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const keep = (chunk: Buffer): void => {

@@ -43,7 +43,8 @@ describe('two api replicas on a three-node EventStoreDB cluster (protocol double
     writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
     cluster = await startEsdbProtocolCluster();
-    replicas = await Promise.all(
+    // Each replica that started is kept for afterAll to stop, though the other failed to.
+    const started = await Promise.allSettled(
       ['a', 'b'].map((name) =>
         startApiProcess(`replica ${name}`, {
           TIMELINE_DATA_DIR: join(scratch, `replica-${name}`),
@@ -55,6 +56,9 @@ describe('two api replicas on a three-node EventStoreDB cluster (protocol double
         }),
       ),
     );
+    replicas = started.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+    const failed = started.find((start) => start.status === 'rejected');
+    if (failed) throw failed.reason;
     [a, b] = replicas.map((replica) => replica.url) as [string, string];
     const outputs = () => replicas.map((replica) => replica.output()).join('');
     await Promise.all(replicas.map((replica) => waitUntilReady(replica.url, 60_000, outputs)));

@@ -26,13 +26,13 @@ export async function startBuiltService(
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       ...process.env,
+      PORT: '0',
       TIMELINE_DATA_DIR: dataDir,
       TIMELINE_API_KEYS: API_KEYS,
       TIMELINE_DEMO_DATA: 'false',
       TIMELINE_LOG_LEVEL: 'error',
       TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
       ...environment,
-      PORT: '0',
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -40,15 +40,21 @@ export async function startBuiltService(
   const keep = (chunk: Buffer) => (printed = (printed + chunk.toString('utf8')).slice(-4000));
   child.stderr?.on('data', keep);
   const port = await listeningPort(child, startTimeoutMs, () => printed);
-  // Nothing more is read from it: a test that kills the service must not wait on a pipe.
-  child.stderr?.off('data', keep).resume();
   const base = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + startTimeoutMs; child.exitCode === null && child.signalCode === null;) {
     const health = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
-    if (health?.ok) return { base, process: child };
+    if (health?.ok) {
+      // Nothing more is read from it: a test that kills the service must not wait on a pipe.
+      child.stderr?.off('data', keep).resume();
+      return { base, process: child };
+    }
     if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const how =
+    child.exitCode !== null || child.signalCode !== null
+      ? `exited (${child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode})`
+      : `did not answer /health with 2xx in ${startTimeoutMs} ms`;
   child.kill('SIGKILL');
-  throw new Error(`The service listened on port ${port}, but /health did not answer 2xx in ${startTimeoutMs} ms`);
+  throw new Error(`The service listened on port ${port}, then ${how}:\n${printed}`);
 }

@@ -8,32 +8,36 @@ import type { ChildProcess } from 'node:child_process';
  */
 export function listeningPort(child: ChildProcess, timeoutMs: number, output: () => string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const settle = (outcome: () => void) => {
+    const stopListening = () => {
       clearTimeout(timer);
       child.off('message', onMessage);
       child.off('exit', onExit);
       if (child.connected) child.disconnect();
-      outcome();
     };
     const onMessage = (message: unknown) => {
       const { event, port } = (message ?? {}) as { event?: unknown; port?: unknown };
-      if (event === 'listening' && typeof port === 'number') settle(() => resolve(port));
+      if (event !== 'listening' || typeof port !== 'number') return;
+      stopListening();
+      resolve(port);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      const why = () => {
+      // Gone: a message still in the pipe names a port nobody answers on.
+      stopListening();
+      const fail = () => {
         const how = code !== null ? `exit code ${code}` : signal;
-        settle(() => reject(new Error(`The service exited (${how}) before it listened:\n${output()}`)));
+        reject(new Error(`The service exited (${how}) before it listened:\n${output()}`));
       };
-      // Its output read to the end ('close') says why, within a second.
-      const late = setTimeout(why, 1_000);
+      // Its output read to the end ('close') says why; a second at most.
+      const late = setTimeout(fail, 1_000);
       child.once('close', () => {
         clearTimeout(late);
-        why();
+        fail();
       });
     };
     const timer = setTimeout(() => {
+      stopListening();
       child.kill('SIGKILL');
-      settle(() => reject(new Error(`The service did not listen in ${timeoutMs} ms:\n${output()}`)));
+      reject(new Error(`The service did not listen in ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
     child.on('message', onMessage);
     child.once('exit', onExit);

@@ -22,8 +22,10 @@ async function main(): Promise<void> {
   // A person reads one block; a log collector gets the same facts as fields of one record.
   if (writesPrettyLogs(config)) logger.info(`\n${startupBlock(summary)}`);
   else logger.info({ context: 'Bootstrap', ...summary }, `Treaty Timeline listening on ${summary.url}`);
-  // A parent that started it with an IPC channel (a process manager, the tests' harness) is told the port too.
-  process.send?.({ event: 'listening', port });
+  // A parent that started it with an IPC channel (a process manager, the tests' harness) is told the port too. A
+  // channel the parent has closed meanwhile is no reason to stop: the callback takes the error, which would
+  // otherwise be thrown on the process.
+  if (process.connected) process.send?.({ event: 'listening', port }, undefined, undefined, () => undefined);
 }
 
 /** The port bound: the one asked for, or the one the system gave for PORT=0. */
