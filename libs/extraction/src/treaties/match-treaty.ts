@@ -69,9 +69,10 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
         const words = titleScore(title, clues.text, clues.noun?.phrase ?? '');
         if (shared === 0) {
           const joining = clues.act.party !== undefined && openToStatesNotParties(clues.act, treaty.kind);
-          // Scored as if the joining state were a party of it (shared 1), and one more for naming its title: a
-          // treaty of the state's own whose title the clause names no more of does not outrank it.
-          const score = joining && namesTitle(title, clauseWords) ? 2 - (foreign - 1) + words + 1 : -Infinity;
+          // Scored as a treaty the joining state were a party of (one shared, one foreign fewer), and one more for
+          // naming its title: a treaty of the state's own whose title the clause names no more of does not outrank it.
+          const asIfAParty = 1 * 2 - (foreign - 1) + words;
+          const score = joining && namesTitle(title, clauseWords) ? asIfAParty + 1 : -Infinity;
           return { treaty, score, by: 'title' as const };
         }
         const enough = shared >= 2 || foreign === 0 || words >= 1;

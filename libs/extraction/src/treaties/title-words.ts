@@ -60,7 +60,7 @@ export function titleScoreOfWords(
 
 /**
  * Whether a text (its words) names a title: two of its distinctive words, or every one of a title that has fewer
- * ("the Paris Agreement"). A title of common words only ("Treaty of Friendship") names no treaty.
+ * ("the Ramsar Convention"). A title of common words only ("Treaty of Friendship") names no treaty.
  */
 export function namesTitle(title: TitleWords, inText: ReadonlySet<string>): boolean {
   let distinctive = 0;
