@@ -28,6 +28,12 @@ describe('POST /extractions', () => {
   const extract = (body: object, key: string = KEYS.editor) =>
     request(subject.http).post('/extractions').set('Authorization', bearer(key)).send(body);
 
+  /** Posts a write to the treaty and waits until the read model, which the extraction reads, holds it. */
+  const written = async (treatyId: string, path: string, body: object) => {
+    const { position } = (await post(subject.http, path, body).expect(201)).body as { position: string };
+    await request(subject.http).get(`/treaties/${treatyId}?minPosition=${position}`).expect(200);
+  };
+
   it('answers 200 with proposals: dates resolved, quotes verbatim, the record checked, nothing written', async () => {
     const store = subject.app.get<EventStore>(EVENT_STORE);
     const before = (await collect(store.readAll())).length;
@@ -97,7 +103,7 @@ describe('POST /extractions', () => {
       category: 'trade',
       kind: 'multilateral',
     };
-    await post(subject.http, '/treaties', treaty).expect(201);
+    await written(treaty.id, '/treaties', treaty);
     const text = "Azerbaijan's Milli Majlis approved the transit convention with Iran and Russia on Monday.";
     const response = await extract({ text, publishedOn: '2025-04-08', publisher: 'Test Wire' }).expect(200);
     const [vote] = (response.body.proposals as { treatyId: string; type: string }[]).filter(
@@ -126,9 +132,7 @@ describe('POST /extractions', () => {
       kind: 'multilateral',
     };
     await post(subject.http, '/treaties', treaty).expect(201);
-    await post(subject.http, `/treaties/${treaty.id}/developments`, signature({ occurredOn: '1992-06-05' })).expect(
-      201,
-    );
+    await written(treaty.id, `/treaties/${treaty.id}/developments`, signature({ occurredOn: '1992-06-05' }));
     const text = 'Uzbekistan acceded to the Convention on Biological Diversity on March 5, the foreign ministry said.';
     const response = await extract({ text, publishedOn: '2025-04-08', publisher: 'Test Wire' }).expect(200);
     const [accession] = response.body.proposals as {
