@@ -1,11 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import pinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
-import { correlationIdOf } from './correlation-id.middleware';
-import { redactHeaders, redactQuery, redactUrl } from './redaction';
 
 const PINO_LEVEL: Record<AppConfig['logLevel'], pino.Level> = {
   fatal: 'fatal',
@@ -44,63 +40,6 @@ export function createLogger(
 
 export function writesPrettyLogs(config: AppConfig, stdoutIsTerminal = process.stdout.isTTY === true): boolean {
   return config.logFormat === 'pretty' || (config.logFormat === 'auto' && stdoutIsTerminal);
-}
-
-interface SerializedRequest {
-  url?: string;
-  query?: unknown;
-  headers?: Record<string, unknown>;
-  [other: string]: unknown;
-}
-
-/**
- * Logs each request with its correlation id (pino's request id) and the caller's key fingerprint. No header or
- * query parameter whose name could carry a credential reaches the log (see `redaction.ts`). A request the
- * client got wrong (4xx) is logged at warn, without a stack; one the service failed (5xx) at error, with one.
- */
-export function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (request) => correlationIdOf(request),
-    serializers: {
-      req: (request: SerializedRequest): SerializedRequest => ({
-        ...request,
-        ...(request.url !== undefined ? { url: redactUrl(request.url) } : {}),
-        ...(request.query !== undefined ? { query: redactQuery(request.query) } : {}),
-        ...(request.headers !== undefined ? { headers: redactHeaders(request.headers) } : {}),
-      }),
-    },
-    // A line its level would drop is not built: no bindings, no child logger, no serialised request.
-    customLogLevel: (_request, response, error) => {
-      const level = levelOf(response.statusCode, error !== undefined);
-      return logger.isLevelEnabled(level) ? level : 'silent';
-    },
-    // pino-http attaches an error (with its stack) to any request that ended with one; a client's is no failure.
-    customErrorObject: (_request, response, error, logged: Record<string, unknown>) =>
-      response.statusCode >= 500 ? logged : { ...logged, err: undefined, reason: error.message },
-    customProps: principalOf as (request: IncomingMessage) => object,
-    // The path only: a query string may carry what must not be logged, and the request record has it, redacted.
-    customSuccessMessage: (request, response, responseTime) =>
-      `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(responseTime)} ms`,
-    customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
-  });
-}
-
-/**
- * The caller's key fingerprint, for the request's line. pino-http asks at the start too, before the key guard has
- * run: nothing then, so that it makes no child logger per request for a binding that would be empty.
- */
-function principalOf(request: IncomingMessage & { principal?: { keyId: string } }): object | undefined {
-  const keyId = request.principal?.keyId;
-  return keyId === undefined ? undefined : { principal: keyId };
-}
-
-const pathOf = (url: string | undefined): string => (url ?? '').split('?', 1)[0] ?? '';
-
-function levelOf(status: number, failed: boolean): pino.Level {
-  if (status >= 500) return 'error';
-  if (status >= 400) return 'warn';
-  return failed ? 'error' : 'info';
 }
 
 /**

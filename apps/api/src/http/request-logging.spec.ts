@@ -1,61 +1,126 @@
-import { describe, expect, it } from '@jest/globals';
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { createServer, request as send, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { requestLogging } from './pino-logger';
+import { requestLogging } from './request-logging';
 
-/** A logger writing into `lines`, counting the child loggers made from it (children inherit the counting). */
-function countingLogger(level: pino.Level): { logger: Logger; lines: string[]; children: () => number } {
-  const lines: string[] = [];
-  const logger = pino({ level }, { write: (line: string) => lines.push(line) });
+interface Line {
+  level: number;
+  msg: string;
+  principal?: string;
+  responseTime: number;
+  aborted?: boolean;
+  req: { id: string; method: string; url: string; headers: Record<string, string> };
+  res: { statusCode: number };
+}
+
+/** A logger writing into `lines`, counting the child loggers made from it. */
+function countingLogger(level: pino.Level): { logger: Logger; lines: () => Line[]; children: () => number } {
+  const written: string[] = [];
+  const logger = pino({ level }, { write: (line: string) => written.push(line) });
   let made = 0;
-  const child = Reflect.get(logger, 'child') as unknown as (
-    this: Logger,
-    ...args: Parameters<Logger['child']>
-  ) => Logger;
-  logger.child = function (this: Logger, ...args: Parameters<Logger['child']>) {
+  const child = logger.child.bind(logger);
+  logger.child = ((...args: Parameters<Logger['child']>) => {
     made += 1;
-    return child.apply(this, args);
-  } as unknown as Logger['child'];
-  return { logger, lines, children: () => made };
+    return child(...args);
+  }) as Logger['child'];
+  return { logger, lines: () => written.map((line) => JSON.parse(line) as Line), children: () => made };
 }
 
-/** One request through the middleware: the key guard puts the caller on it, then it is answered `status`. */
-function serve(middleware: ReturnType<typeof requestLogging>, status: number): void {
-  const request = new IncomingMessage(new Socket()) as IncomingMessage & { principal?: { keyId: string } };
-  request.method = 'POST';
-  request.url = '/treaties/t/developments';
-  request.headers = { authorization: 'Bearer secret-key' };
-  const response = new ServerResponse(request);
-  middleware(request, response, () => undefined);
-  request.principal = { keyId: 'editor:0a1b2c' };
-  response.statusCode = status;
-  response.emit('finish');
+type Handler = (request: IncomingMessage & { principal?: { keyId: string } }, response: ServerResponse) => void;
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/**
+ * One request through the middleware on a real server: the key guard would put the caller on it, then `handle`
+ * answers. Resolves once the response has closed, after the middleware's own listener has run, with how many times
+ * the request's headers were read after the handler started: the request's record reads them.
+ */
+async function serve(logger: Logger, path: string, handle: Handler, abort = false): Promise<{ headerReads: number }> {
+  let headerReads = 0;
+  const middleware = requestLogging(logger);
+  let closed!: () => void;
+  const responseClosed = new Promise<void>((resolve) => (closed = resolve));
+  server = createServer((request, response) =>
+    middleware(request, response, () => {
+      response.once('close', closed);
+      Object.assign(request, { principal: { keyId: 'editor:0a1b2c' } });
+      handle(request, response);
+      const headers = request.headers;
+      Object.defineProperty(request, 'headers', { get: () => ((headerReads += 1), headers) });
+    }),
+  );
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const outgoing = send({
+    port,
+    path,
+    method: 'POST',
+    headers: { authorization: 'Bearer secret-key', 'x-correlation-id': 'c-123' },
+  });
+  outgoing.on('error', () => undefined);
+  if (abort) outgoing.on('response', () => outgoing.destroy());
+  else outgoing.on('response', (answer) => answer.resume());
+  outgoing.end();
+  await responseClosed;
+  return { headerReads };
 }
+
+const answer =
+  (status: number): Handler =>
+  (_request, response) => {
+    response.statusCode = status;
+    response.end('{}');
+  };
 
 describe('request logging', () => {
-  it('builds nothing more for a request whose line its level drops', () => {
+  it('builds nothing for a request whose line its level drops', async () => {
     const { logger, lines, children } = countingLogger('error');
-    const middleware = requestLogging(logger);
-    const before = children();
-    serve(middleware, 201);
-    expect(lines).toEqual([]);
-    // The request's own (pino-http's); none for a principal not known yet, none for a line that is not written.
-    expect(children() - before).toBe(1);
+    const { headerReads } = await serve(logger, '/treaties/t/developments', answer(201));
+    expect(lines()).toEqual([]);
+    expect(children()).toBe(0);
+    expect(headerReads).toBe(0);
   });
 
-  it('still writes the line it keeps, with the caller and without the key', () => {
-    const { logger, lines, children } = countingLogger('error');
-    const middleware = requestLogging(logger);
-    const before = children();
-    serve(middleware, 500);
-    expect(lines).toHaveLength(1);
-    const line = JSON.parse(lines[0]!) as { level: number; principal?: string; req: { headers: object } };
+  it('writes a failure at error, with the caller, the correlation id and without the key', async () => {
+    const { logger, lines } = countingLogger('error');
+    const { headerReads } = await serve(logger, '/treaties/t/developments', answer(500));
+    expect(headerReads).toBeGreaterThan(0);
+    expect(lines()).toHaveLength(1);
+    const [line] = lines();
     expect(line).toMatchObject({
       level: 50,
       principal: 'editor:0a1b2c',
-      req: { headers: { authorization: '[redacted]' } },
+      req: { id: 'c-123', method: 'POST', url: '/treaties/t/developments', headers: { authorization: '[redacted]' } },
+      res: { statusCode: 500 },
     });
-    expect(children() - before).toBe(2);
+    expect(line!.msg).toMatch(/^POST \/treaties\/t\/developments 500 \d+ ms$/);
+    expect(line!.aborted).toBeUndefined();
+  });
+
+  it("writes a client's error at warn, naming the path only and redacting the query's credentials", async () => {
+    const { logger, lines } = countingLogger('info');
+    await serve(logger, '/treaties/unknown?api_key=secret-key&asOf=2025', answer(404));
+    const [line] = lines();
+    expect(line).toMatchObject({ level: 40, req: { url: '/treaties/unknown?api_key=[redacted]&asOf=2025' } });
+    expect(line!.msg).toMatch(/^POST \/treaties\/unknown 404 \d+ ms$/);
+    expect(JSON.stringify(lines())).not.toContain('secret-key');
+  });
+
+  it('writes a success at info, and says when the connection closed before the answer ended', async () => {
+    const { logger, lines } = countingLogger('info');
+    await serve(
+      logger,
+      '/live',
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(': open\n\n');
+      },
+      true,
+    );
+    const [line] = lines();
+    expect(line).toMatchObject({ level: 30, aborted: true, res: { statusCode: 200 } });
+    expect(line!.msg).toMatch(/^POST \/live 200 \d+ ms \(connection closed before the answer ended\)$/);
   });
 });
