@@ -51,6 +51,21 @@ describe('logs: no key in them, and client errors told apart from failures', () 
     expect(log).toContain('[redacted]');
   });
 
+  it("names the request's correlation id and the caller's key fingerprint on the request's line", async () => {
+    const started = await startLogged();
+    subject = started.subject;
+    await request(subject.http)
+      .get('/treaties')
+      .set('Authorization', bearer(KEYS.auditor))
+      .set('X-Correlation-Id', 'desk-check-42')
+      .expect(200);
+    const line = started.lines
+      .map((text) => JSON.parse(text) as LogLine & { req?: { id?: string }; principal?: string })
+      .find((logged) => logged.req?.id === 'desk-check-42');
+    expect(line).toMatchObject({ level: 30, msg: expect.stringMatching(/^GET \/treaties 200 \d+ ms$/) });
+    expect(line!.principal).toMatch(/^auditor:[0-9a-f]{12}$/);
+  });
+
   it('logs client errors at warn, without a stack: they are not failures of the service', async () => {
     const started = await startLogged();
     subject = started.subject;

@@ -18,8 +18,8 @@ export function correlationIdOf(request: IncomingMessage & { correlationId?: str
 }
 
 /**
- * Gives every request a correlation id that is echoed back, logged with every line of the request (pino's request
- * id), and written into the metadata of the events the request appends.
+ * Gives every request a correlation id that is echoed back, logged on the request's line (`req.id`), and written
+ * into the metadata of the events the request appends.
  */
 @Injectable()
 export class CorrelationIdMiddleware implements NestMiddleware {

@@ -10,8 +10,8 @@ interface Line {
   principal?: string;
   responseTime: number;
   aborted?: boolean;
-  req: { id: string; method: string; url: string; headers: Record<string, string> };
-  res: { statusCode: number };
+  req: { id: string; method: string; url: string; headers: Record<string, string>; remoteAddress?: string };
+  res: { statusCode: number | null };
 }
 
 /** A logger writing into `lines`, counting the child loggers made from it. */
@@ -35,22 +35,22 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /**
  * One request through the middleware on a real server: the key guard would put the caller on it, then `handle`
  * answers. Resolves once the response has closed, after the middleware's own listener has run, with how many times
- * the request's headers were read after the handler started: the request's record reads them.
+ * the request's headers were read by anything but the handler: the request's record reads them.
  */
 async function serve(logger: Logger, path: string, handle: Handler, abort = false): Promise<{ headerReads: number }> {
   let headerReads = 0;
   const middleware = requestLogging(logger);
   let closed!: () => void;
   const responseClosed = new Promise<void>((resolve) => (closed = resolve));
-  server = createServer((request, response) =>
+  server = createServer((request, response) => {
+    const headers = request.headers;
+    Object.defineProperty(request, 'headers', { get: () => ((headerReads += 1), headers) });
     middleware(request, response, () => {
       response.once('close', closed);
       Object.assign(request, { principal: { keyId: 'editor:0a1b2c' } });
       handle(request, response);
-      const headers = request.headers;
-      Object.defineProperty(request, 'headers', { get: () => ((headerReads += 1), headers) });
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const outgoing = send({
@@ -121,6 +121,30 @@ describe('request logging', () => {
     );
     const [line] = lines();
     expect(line).toMatchObject({ level: 30, aborted: true, res: { statusCode: 200 } });
+    expect(line!.req.remoteAddress).toBe('127.0.0.1');
     expect(line!.msg).toMatch(/^POST \/live 200 \d+ ms \(connection closed before the answer ended\)$/);
+  });
+
+  it('gives no status to an answer the connection closed before it began', async () => {
+    const { logger, lines } = countingLogger('info');
+    await serve(
+      logger,
+      '/treaties/t/developments',
+      (request, response) => {
+        response.statusCode = 201;
+        request.socket.destroy();
+      },
+      false,
+    );
+    const [line] = lines();
+    expect(line).toMatchObject({
+      level: 30,
+      aborted: true,
+      res: { statusCode: null },
+      req: { remoteAddress: '127.0.0.1' },
+    });
+    expect(line!.msg).toMatch(
+      /^POST \/treaties\/t\/developments - \d+ ms \(connection closed before the answer ended\)$/,
+    );
   });
 });

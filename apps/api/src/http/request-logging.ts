@@ -25,21 +25,25 @@ type LoggedRequest = IncomingMessage & {
 export function requestLogging(logger: Logger) {
   return (request: LoggedRequest, response: ServerResponse, next: () => void): void => {
     const started = performance.now();
+    // Read now: once the connection has closed, the socket no longer knows its peer. Node keeps them per socket.
+    const peer = { remoteAddress: request.socket.remoteAddress, remotePort: request.socket.remotePort };
     // A response emits `close` once, after `finish` or without it when the connection went first.
     response.once('close', () => {
-      const level = levelOf(response.statusCode);
+      // An answer never begun has no status: the client went before it, or the server answered on the socket.
+      const status = response.headersSent ? response.statusCode : null;
+      const level = levelOf(status);
       if (!logger.isLevelEnabled(level)) return;
       const milliseconds = Math.round(performance.now() - started);
       const finished = response.writableFinished;
       logger[level](
         {
-          req: describeRequest(request),
-          res: { statusCode: response.statusCode, headers: response.getHeaders() },
+          req: describeRequest(request, peer),
+          res: { statusCode: status, headers: response.getHeaders() },
           responseTime: milliseconds,
           ...(request.principal ? { principal: request.principal.keyId } : {}),
           ...(finished ? {} : { aborted: true }),
         },
-        `${request.method} ${pathOf(request.originalUrl ?? request.url)} ${response.statusCode} ${milliseconds} ms` +
+        `${request.method} ${pathOf(request.originalUrl ?? request.url)} ${status ?? '-'} ${milliseconds} ms` +
           (finished ? '' : ' (connection closed before the answer ended)'),
       );
     });
@@ -47,7 +51,7 @@ export function requestLogging(logger: Logger) {
   };
 }
 
-function describeRequest(request: LoggedRequest): Record<string, unknown> {
+function describeRequest(request: LoggedRequest, peer: object): Record<string, unknown> {
   const url = request.originalUrl ?? request.url;
   return {
     id: correlationIdOf(request),
@@ -55,12 +59,12 @@ function describeRequest(request: LoggedRequest): Record<string, unknown> {
     ...(url !== undefined ? { url: redactUrl(url) } : {}),
     ...(request.query !== undefined ? { query: redactQuery(request.query) } : {}),
     headers: redactHeaders(request.headers),
-    remoteAddress: request.socket.remoteAddress,
-    remotePort: request.socket.remotePort,
+    ...peer,
   };
 }
 
-function levelOf(status: number): Level {
+function levelOf(status: number | null): Level {
+  if (status === null) return 'info';
   if (status >= 500) return 'error';
   if (status >= 400) return 'warn';
   return 'info';
