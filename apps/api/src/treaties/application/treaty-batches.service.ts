@@ -5,6 +5,7 @@ import { v5 as uuidV5 } from 'uuid';
 import { ApiProblem } from '../../problems/api-problem';
 import { problemFromKnownError } from '../../problems/known-errors';
 import type { DecisionState } from '../decision-state/decision-state';
+import type { Idempotency } from './request-fingerprint';
 import { IDEMPOTENCY_NAMESPACE } from './treaty-commands.service';
 import { keyReused, TreatyWriter } from './treaty-writer.service';
 import type { WriteRequest } from './write-request';
@@ -39,12 +40,12 @@ export class TreatyBatches {
     developments: readonly DevelopmentReport[],
     request: WriteRequest,
   ): Promise<BatchOutcome> {
-    return this.writer.write(treatyId, request, (fingerprint) => {
-      const eventIds = developments.map((_, index) => batchEventId(request, fingerprint, index));
+    return this.writer.write(treatyId, request, (idempotency) => {
+      const eventIds = developments.map((_, index) => batchEventId(request, idempotency, index));
       return {
         eventIds,
         decide: (state, today) => decideAll(developments, eventIds, state, today),
-        replay: (earlier, decision) => replayBatch(treatyId, decision, earlier.id, eventIds, fingerprint),
+        replay: (earlier, decision) => replayBatch(treatyId, decision, earlier.id, eventIds, idempotency),
         appended: (events, result) => ({
           treatyId,
           eventIds,
@@ -79,9 +80,12 @@ function decideAll(
   });
 }
 
-function batchEventId(request: WriteRequest, fingerprint: string, index: number): string {
-  return request.idempotencyKey
-    ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}\n${fingerprint}\n${index}`, IDEMPOTENCY_NAMESPACE)
+function batchEventId(request: WriteRequest, idempotency: Idempotency | undefined, index: number): string {
+  return idempotency
+    ? uuidV5(
+        `${request.principal.keyId}\n${idempotency.key}\n${idempotency.fingerprint}\n${index}`,
+        IDEMPOTENCY_NAMESPACE,
+      )
     : newEventId();
 }
 
@@ -91,11 +95,13 @@ function replayBatch(
   decision: DecisionState,
   firstId: string,
   eventIds: readonly string[],
-  fingerprint: string,
+  idempotency: Idempotency | undefined,
 ): BatchOutcome {
   const first = decision.keyed.byId.get(firstId);
   const last = decision.keyed.byId.get(eventIds[eventIds.length - 1]!);
-  if (first?.fingerprint !== fingerprint || firstId !== eventIds[0] || !last) throw keyReused();
+  if (!idempotency || !first || !last || first.fingerprint !== idempotency.fingerprint || firstId !== eventIds[0]) {
+    throw keyReused();
+  }
   return {
     treatyId,
     eventIds,

@@ -3,6 +3,7 @@ import { newEventId } from '@timeline/event-store';
 import { decide, type TreatyCommand } from '@timeline/treaty';
 import { v5 as uuidV5 } from 'uuid';
 import type { KeyedEvent } from '../decision-state/decision-state';
+import type { Idempotency } from './request-fingerprint';
 import { keyReused, TreatyWriter } from './treaty-writer.service';
 import type { WriteOutcome, WriteRequest } from './write-request';
 
@@ -26,12 +27,12 @@ export class TreatyCommands {
     commandFor: (eventId: string) => TreatyCommand,
     request: WriteRequest,
   ): Promise<WriteOutcome> {
-    return this.writer.write(treatyId, request, (fingerprint) => {
-      const eventId = eventIdFor(request, fingerprint);
+    return this.writer.write(treatyId, request, (idempotency) => {
+      const eventId = eventIdFor(request, idempotency);
       return {
         eventIds: [eventId],
         decide: (state, today) => [decide(commandFor(eventId), state, { today })],
-        replay: (earlier) => replay(treatyId, earlier, fingerprint),
+        replay: (earlier) => replay(treatyId, earlier, idempotency),
         appended: ([event], { nextExpectedRevision, position }) => ({
           treatyId,
           eventId,
@@ -49,14 +50,15 @@ export class TreatyCommands {
  * The id of the one event a request appends: with an Idempotency-Key, derived from the caller, the key and the body,
  * so that a retry appends the same id and two bodies under one key race as two appends; without one, fresh.
  */
-export function eventIdFor(request: WriteRequest, fingerprint: string): string {
-  return request.idempotencyKey
-    ? uuidV5(`${request.principal.keyId}\n${request.idempotencyKey}\n${fingerprint}`, IDEMPOTENCY_NAMESPACE)
+export function eventIdFor(request: WriteRequest, idempotency: Idempotency | undefined): string {
+  return idempotency
+    ? uuidV5(`${request.principal.keyId}\n${idempotency.key}\n${idempotency.fingerprint}`, IDEMPOTENCY_NAMESPACE)
     : newEventId();
 }
 
-export function replay(treatyId: string, earlier: KeyedEvent, fingerprint: string): WriteOutcome {
-  if (earlier.fingerprint !== fingerprint) throw keyReused();
+/** The first answer to a write found under this key; 422 when the key was used for another request. */
+export function replay(treatyId: string, earlier: KeyedEvent, idempotency: Idempotency | undefined): WriteOutcome {
+  if (!idempotency || earlier.fingerprint !== idempotency.fingerprint) throw keyReused();
   return {
     treatyId,
     eventId: earlier.id,

@@ -14,7 +14,7 @@ import { CLOCK, latestDateOnEarth, type Clock } from '../../clock';
 import { foldDecisionState } from '../decision-state/decision-state';
 import { eventIdFor, replay } from './treaty-commands.service';
 import { staleIfMatch, writtenUnderKey } from './treaty-writer.service';
-import { requestFingerprint } from './request-fingerprint';
+import { idempotencyOf } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 
 /** What a write would do, decided on the stream as it stands, with nothing appended. */
@@ -54,13 +54,13 @@ export class TreatyDryRun {
     const events = await this.load(streamName);
     const last = events[events.length - 1];
     const decision = foldDecisionState(events);
-    const fingerprint = requestFingerprint(request.route, request.body);
-    const eventId = eventIdFor(request, fingerprint);
+    const idempotency = idempotencyOf(request);
+    const eventId = eventIdFor(request, idempotency);
 
     const earlier = writtenUnderKey(decision, eventId, request);
     if (earlier) {
       // Throws IDEMPOTENCY_KEY_REUSED for another body under the same key, as the write would.
-      replay(treatyId, earlier, fingerprint);
+      replay(treatyId, earlier, idempotency);
       return this.outcome(treatyId, events, null, { replayOf: earlier.id });
     }
     const stale = staleIfMatch(streamName, request.ifMatch, decision.revision);

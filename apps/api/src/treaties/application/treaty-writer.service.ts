@@ -24,7 +24,7 @@ import { ApiProblem } from '../../problems/api-problem';
 import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
 import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
-import { requestFingerprint } from './request-fingerprint';
+import { idempotencyOf, type Idempotency } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 
 const MAX_ATTEMPTS = 5;
@@ -80,12 +80,12 @@ export class TreatyWriter {
 
   /**
    * Runs the write once this process's earlier writes to the treaty have settled (see OneWriteAtATime). `writeFor`
-   * is given the request's fingerprint, from which a keyed write derives its event ids.
+   * is given the request's Idempotency-Key and fingerprint, from which a keyed write derives its event ids.
    */
   write<Outcome>(
     treatyId: string,
     request: WriteRequest,
-    writeFor: (fingerprint: string) => TreatyWrite<Outcome>,
+    writeFor: (idempotency: Idempotency | undefined) => TreatyWrite<Outcome>,
   ): Promise<Outcome> {
     return this.oneWriteAtATime.run(treatyId, () => this.decideAndAppend(treatyId, request, writeFor));
   }
@@ -93,11 +93,11 @@ export class TreatyWriter {
   private async decideAndAppend<Outcome>(
     treatyId: string,
     request: WriteRequest,
-    writeFor: (fingerprint: string) => TreatyWrite<Outcome>,
+    writeFor: (idempotency: Idempotency | undefined) => TreatyWrite<Outcome>,
   ): Promise<Outcome> {
     const streamName = treatyStreamName(treatyId);
-    const fingerprint = requestFingerprint(request.route, request.body);
-    const write = writeFor(fingerprint);
+    const idempotency = idempotencyOf(request);
+    const write = writeFor(idempotency);
     // Without an Idempotency-Key, a write may decide on the state this process knows: what another process wrote
     // since can change whether it may append, or what it appends (a vote correction carries the counts on record),
     // and the append's expected revision refuses a decision made on a state the store has moved past. A keyed
@@ -125,7 +125,7 @@ export class TreatyWriter {
         throw refusal;
       }
 
-      const sealed = sealChain(events, write.eventIds, decision, streamName, request, fingerprint);
+      const sealed = sealChain(events, write.eventIds, decision, streamName, request, idempotency);
       let result: AppendResult;
       try {
         result = await this.store.appendToStream(streamName, sealed, { expectedRevision: decision.revision });
@@ -181,7 +181,7 @@ function sealChain(
   decision: DecisionState,
   streamName: string,
   request: WriteRequest,
-  fingerprint: string,
+  idempotency: Idempotency | undefined,
 ): NewEvent[] {
   const first = decision.revision === NO_STREAM ? 0n : decision.revision + 1n;
   let previousHash = decision.lastHash;
@@ -196,7 +196,7 @@ function sealChain(
           actor: request.principal.keyId,
           correlationId: request.correlationId,
           schemaVersion: CURRENT_SCHEMA_VERSION,
-          ...(request.idempotencyKey ? { idempotency: { key: request.idempotencyKey, fingerprint } } : {}),
+          ...(idempotency ? { idempotency: { key: idempotency.key, fingerprint: idempotency.fingerprint } } : {}),
         },
       },
       streamName,
