@@ -61,22 +61,23 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
     }));
   } else {
     const clauseWords = new Set(wordsOf(clues.text));
+    const nounWords = new Set(wordsOf(clues.noun?.phrase ?? ''));
     candidates = known
       .map((treaty) => {
         const shared = named.filter((code) => treaty.parties.includes(code)).length;
         const foreign = named.length - shared;
         const title = titleWordsOf(treaty);
-        const words = titleScore(title, clues.text, clues.noun?.phrase ?? '');
+        const words = titleScore(title, clauseWords, nounWords);
         if (shared === 0) {
           const joining = clues.act.party !== undefined && openToStatesNotParties(clues.act, treaty.kind);
           // Scored as a treaty the joining state were a party of (one shared, one foreign fewer), and one more for
           // naming its title: a treaty of the state's own whose title the clause names no more of does not outrank it.
-          const asIfAParty = 1 * 2 - (foreign - 1) + words;
+          const asIfAParty = partyScore(1, foreign - 1, words);
           const score = joining && namesTitle(title, clauseWords) ? asIfAParty + 1 : -Infinity;
           return { treaty, score, by: 'title' as const };
         }
         const enough = shared >= 2 || foreign === 0 || words >= 1;
-        return { treaty, score: enough ? shared * 2 - foreign + words : -Infinity, by: 'parties' as const };
+        return { treaty, score: enough ? partyScore(shared, foreign, words) : -Infinity, by: 'parties' as const };
       })
       .filter((candidate) => candidate.score > -Infinity);
   }
@@ -111,6 +112,11 @@ function recordFit(treaty: KnownTreaty, act: TreatyClues['act']): number {
 export function sameBody(a: string, b: string): boolean {
   const normal = (body: string) => body.toLowerCase().replace(/\s+/g, '');
   return normal(a) === normal(b);
+}
+
+/** A candidate's score: its parties the clause names count twice, others named count against, title words for. */
+function partyScore(shared: number, foreign: number, titleWords: number): number {
+  return shared * 2 - foreign + titleWords;
 }
 
 function sameParties(a: KnownTreaty, b: KnownTreaty): boolean {

@@ -1,4 +1,4 @@
-import { namesTitle, titleScoreOfWords, titleWords, wordsOf } from './title-words';
+import { namesTitle, titleScore, titleWords, wordsOf } from './title-words';
 import { treatyNounPlaces } from './treaty-nouns';
 
 /** At most this many treaties are read for an article by title: the best named first. */
@@ -55,7 +55,7 @@ export function treatiesNamedByTitle<Treaty extends { readonly title: string }>(
   return treaties
     .map((treaty) => {
       const words = titleWords(treaty.title);
-      return { treaty, score: namesTitle(words, article) ? titleScoreOfWords(words, article, none) : 0 };
+      return { treaty, score: namesTitle(words, article) ? titleScore(words, article, none) : 0 };
     })
     .filter((candidate) => candidate.score > 0)
     .sort((a, b) => b.score - a.score)

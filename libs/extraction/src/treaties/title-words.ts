@@ -38,19 +38,11 @@ export function titleWords(title: string): TitleWords {
 }
 
 /**
- * How much of a title's vocabulary a clause uses: distinctive words anywhere in it, common ones only in the
- * treaty's own noun phrase ("a cooperation treaty", not "relations with Iran").
+ * How much of a title's vocabulary a clause uses, given the clause's words and its noun phrase's (`wordsOf`):
+ * distinctive words anywhere in it, common ones only in the treaty's own noun phrase ("a cooperation treaty", not
+ * "relations with Iran").
  */
-export function titleScore(words: TitleWords, clause: string, nounPhrase: string): number {
-  return titleScoreOfWords(words, new Set(wordsOf(clause)), new Set(wordsOf(nounPhrase)));
-}
-
-/** `titleScore` over the words of a clause and of its noun phrase, already split. */
-export function titleScoreOfWords(
-  words: TitleWords,
-  inClause: ReadonlySet<string>,
-  inNoun: ReadonlySet<string>,
-): number {
+export function titleScore(words: TitleWords, inClause: ReadonlySet<string>, inNoun: ReadonlySet<string>): number {
   let score = 0;
   for (const [word, weight] of words) {
     if (weight < 1 ? inNoun.has(word) : inClause.has(word)) score += weight;

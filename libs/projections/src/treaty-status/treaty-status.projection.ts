@@ -7,6 +7,7 @@ import {
   statusOn,
   treatyStatusSummaryAfter,
   TREATY_STREAM_PREFIX,
+  type TreatyEvent,
   type TreatyEventEnvelope,
   type TreatyHistoryFold,
   type TreatyStatusSummary,
@@ -191,11 +192,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
             writeParties(db, treatyId, summary, previous?.partiesOnceNamed ?? previousParties, previousParties);
           }
           changed.set(treatyId, history.position);
-          for (const { event } of envelopes) {
-            if (event.type === 'TreatyRegistered') recordOpenToJoining(db, treatyId, event.data.title, event.data.kind);
-          }
-          const registration = envelopes.find((envelope) => envelope.event.type === 'TreatyRegistered');
+          const registration = registrationIn(envelopes);
           if (registration !== undefined) {
+            recordOpenToJoining(db, treatyId, registration.data.title, registration.data.kind);
             // The treaties that named it before it was registered showed it as not on record: no longer. A part
             // records where: a treaty of another part that named it before then changes there (the merge).
             if (scope === 'one-part') recordRegistration(db, treatyId, registration.position);
@@ -256,6 +255,16 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
  * changed there, unless its own later events moved them further. False when no row changed (a treaty not
  * registered yet, or in another part of a rebuild: recorded).
  */
+/** The treaty's registration, when this batch holds it (a stream holds one, and every stream begins with it). */
+function registrationIn(
+  envelopes: readonly TreatyEventEnvelope[],
+): { position: bigint; data: Extract<TreatyEvent, { type: 'TreatyRegistered' }>['data'] } | undefined {
+  for (const { event, position } of envelopes) {
+    if (event.type === 'TreatyRegistered') return { position, data: event.data };
+  }
+  return undefined;
+}
+
 function touchViews(db: Database, scope: 'whole-log' | 'one-part', target: string, position: bigint): boolean {
   if (scope === 'one-part') recordNaming(db, target, position);
   return statementsFor(db).touchViews.run(position, target, position).changes > 0;
