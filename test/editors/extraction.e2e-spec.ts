@@ -80,6 +80,7 @@ describe('POST /extractions', () => {
   it.each([
     ['no publication date', { text: ARTICLE.text }],
     ['a publication date that is not a day', { ...ARTICLE, publishedOn: '2025-04' }],
+    ['a publication date the calendar lacks', { ...ARTICLE, publishedOn: '2025-02-29' }],
     ['an empty text', { ...ARTICLE, text: '' }],
     ['a text over 100,000 characters', { ...ARTICLE, text: 'a'.repeat(100_001) }],
     ['a field it does not know', { ...ARTICLE, treatyId: TREATY }],

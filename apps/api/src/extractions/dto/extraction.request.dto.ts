@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { EXTRACTION_LIMITS } from '@timeline/extraction';
 import { INPUT_LIMITS } from '@timeline/treaty';
-import { CALENDAR_DATE, IsAbsentOr, IsCleanText } from '../../treaties/dto/validation.decorators';
+import { CALENDAR_DATE, IsAbsentOr, IsCleanText, IsExistingDay } from '../../treaties/dto/validation.decorators';
 
 /** An article to read: its text as pasted, and what the editor knows of its publication. */
 export class ExtractionRequestDto {
@@ -23,6 +23,9 @@ export class ExtractionRequestDto {
     description: 'When the article was published, YYYY-MM-DD: "on Tuesday" or "last year" are read relative to it',
   })
   @Matches(CALENDAR_DATE, { message: 'publishedOn must be a date as YYYY-MM-DD' })
+  // A read, not a decision: a day the calendar lacks is malformed input (400), as for `asOf`, not a 500 from the
+  // date arithmetic that reads "on Tuesday" against it.
+  @IsExistingDay()
   publishedOn!: string;
 
   @ApiPropertyOptional({ example: 'The Moscow Times', maxLength: INPUT_LIMITS.name })
