@@ -48,7 +48,13 @@ describe('the present: the status today (decision 0035)', () => {
       enteredIntoForceOnExpected: '2025-12-20',
       nextChangeOn: '2025-12-20',
     });
-    expect(today.ratification['AT']).toMatchObject({ inForceOn: null });
+    // The states whose instruments bring it into force are expected in force on that day too, as a later one is.
+    expect(today.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnExpected: '2025-12-20' });
+    expect(today.ratification['BE']).toMatchObject({ inForceOn: null, inForceOnExpected: '2025-12-20' });
+    // So on a day before it, read with asOf.
+    const before = statusOf(enteringIntoForce, { asOf: '2025-12-01' });
+    expect(before).toMatchObject({ enteredIntoForceOn: null, enteredIntoForceOnExpected: '2025-12-20' });
+    expect(before.ratification['AT']).toMatchObject({ inForceOn: null, inForceOnExpected: '2025-12-20' });
   });
 
   it('is in force from that day, with nothing ahead', () => {

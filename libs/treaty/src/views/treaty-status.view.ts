@@ -94,17 +94,20 @@ export function treatyStatusOf(
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
+    // Under a clause, the treaty's date counts for its parties while it is still ahead as well: the states whose
+    // instruments bring it into force are expected in force on it, as a later state is on its own date.
+    const treatyDate = clause ? (treatyInForce.on ?? treatyInForce.expectedOn) : treatyInForce.on;
     // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
     const computed =
       consentAfterInForce !== null || instrumentWithdrawn
         ? null
         : successionOn !== null
-          ? successorEntryIntoForce(successionOn, treatyInForce.on)
+          ? successorEntryIntoForce(successionOn, treatyDate)
           : clause
             ? consent?.type === 'succession'
-              ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
-              : partyEntryIntoForce(clause, treatyInForce.on, consent ?? undefined)
-            : laterConsentEntryIntoForce(treatyInForce.on, consent ?? undefined);
+              ? undatedSuccessorEntryIntoForce(treatyDate, consent)
+              : partyEntryIntoForce(clause, treatyDate, consent ?? undefined)
+            : laterConsentEntryIntoForce(treatyDate, consent ?? undefined);
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
     // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
     const computedInForce = beforeEnd(
