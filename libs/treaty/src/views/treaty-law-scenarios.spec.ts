@@ -70,6 +70,44 @@ describe('a treaty terminated before the clause brings it into force for a state
   });
 });
 
+describe('a notice of withdrawal still running when the treaty is terminated', () => {
+  // In force since 2021-03-02 (two instruments, 30 days), six months' notice; AT notifies on 1 October 2025, and the
+  // treaty is terminated as a whole on 15 January 2026, before AT's notice would have taken effect on 1 April.
+  const terminatedDuringTheNotice = [
+    registeredMultilateral({ entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 }, withdrawalNoticeDays: 182 }),
+    consented(uuid(2), 'AT', 'ratification', '2021-01-01'),
+    consented(uuid(3), 'BE', 'ratification', '2021-01-31'),
+    withdrawalNotified(uuid(4), 'AT', '2025-10-01'),
+    happened('TreatyTerminated', uuid(5), '2026-01-15'),
+  ];
+
+  it('takes no effect after the end: there was nothing left to withdraw from', () => {
+    const view = statusOf(terminatedDuringTheNotice, { today: '2026-12-01' });
+    expect(view).toMatchObject({ status: 'terminated', terminatedOn: '2026-01-15' });
+    expect(view.ratification['AT']).toMatchObject({
+      withdrawalNotifiedOn: '2025-10-01',
+      withdrawalEffectiveOn: null,
+      withdrawn: false,
+      withdrewOn: null,
+    });
+    // Nor is the effect shown ahead on a day before the end: the record says that day never came for it.
+    expect(statusOf(terminatedDuringTheNotice, { asOf: '2025-12-01' }).ratification['AT']).toMatchObject({
+      withdrawalNotifiedOn: '2025-10-01',
+      withdrawalEffectiveOn: null,
+      withdrawn: false,
+    });
+  });
+
+  it('a withdrawal that took effect before the end stays the party’s', () => {
+    const earlier = [...terminatedDuringTheNotice.slice(0, 4), happened('TreatyTerminated', uuid(5), '2026-06-01')];
+    expect(statusOf(earlier, { today: '2026-12-01' }).ratification['AT']).toMatchObject({
+      withdrawalEffectiveOn: '2026-04-01',
+      withdrawalEffectiveOnComputed: true,
+      withdrawn: true,
+    });
+  });
+});
+
 describe('a signatory that makes clear it will not become a party (VCLT art. 18)', () => {
   // A convention registered without its clause, the treaty's entry into force reported, no instrument on record: the
   // original states are taken to have consented (decision 0030). The United States signed, then told the depositary

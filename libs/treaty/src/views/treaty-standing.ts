@@ -197,7 +197,7 @@ export function treatyStandingOf(
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
       (consentBindsBy(date, bindingTerms) &&
         [completedOn, ...consentsOn].some((on) => on !== null && comparePartialDates(on, date) <= 0));
-    const notice = withdrawalOf(onRecord, party, noticePeriod, boundBy);
+    const notice = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
@@ -294,6 +294,16 @@ export function treatyStandingOf(
 }
 
 /** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
+/**
+ * A notice whose computed effect falls on or after the treaty's reported termination takes no effect: the treaty
+ * ended first, and there was nothing left to withdraw from. As for a computed entry into force (`beforeEnd`), the
+ * effect is not shown ahead on a day before the end either. A reported effect stays, as every report does.
+ */
+function noticeBeforeEnd(notice: PartyWithdrawal, endOn: string | null): PartyWithdrawal {
+  if (!notice.effectiveOnComputed || beforeEnd(notice.effectiveOn, endOn) !== null) return notice;
+  return { ...notice, effectiveOn: null, effectiveOnComputed: false };
+}
+
 export function beforeEnd(on: string | null, endOn: string | null): string | null {
   return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
 }
