@@ -84,7 +84,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    rendered before lacks.
     // 17: treaties_open_to_joining, the titles of the treaties a state may join, searched by the desk's extraction
     //    (decision 0077). Filling it in a file built before would leave it wrong once an older build wrote there.
-    version: 17,
+    // 18: without a clause, a treaty is in force once every original party's consent is established, and an exchange
+    //    of instruments establishes the ratifications completed before it (decision 0079): a treaty stored
+    //    `ratified` may be `in-force`, and a withdrawal's effect (hence a bilateral treaty's end) can move.
+    version: 18,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

@@ -83,7 +83,8 @@ describe('events written before treaty law', () => {
         RU: {
           status: 'completed',
           completedOn: '2025-04-21',
-          consent: { type: 'ratification', on: '2025-04-21' },
+          // Established as consent on the exchange of instruments that followed it (decision 0079).
+          consent: { type: 'ratification', on: '2025-09-17' },
           inForceOn: '2025-10-02',
           inForceOnComputed: false,
           withdrawn: false,

@@ -82,6 +82,20 @@ export function laterConsentEntryIntoForce(
 }
 
 /**
+ * An original party's date under no clause when the treaty's date is computed from all their consents (art. 24(2),
+ * decision 0079): that date, for a party whose consent came by it. A reported treaty date binds the original parties
+ * through its report instead (decision 0030); a later consent has its own date (`laterConsentEntryIntoForce`).
+ */
+export function allConsentsPartyEntryIntoForce(
+  treatyInForce: Pick<ComputedDate, 'on' | 'computed'>,
+  original: boolean,
+  consent: { readonly on: string } | null,
+): string | null {
+  if (!treatyInForce.computed || treatyInForce.on === null || !original || consent === null) return null;
+  return comparePartialDates(consent.on, treatyInForce.on) <= 0 ? treatyInForce.on : null;
+}
+
+/**
  * A successor state's date (1978 Vienna Convention on Succession of States in respect of Treaties, art. 17, 18, 23):
  * a newly independent state that notifies its succession is a party from the date of the succession of States, or
  * from the treaty's entry into force if that is later; not while the treaty is not in force (`treatyDate` null).

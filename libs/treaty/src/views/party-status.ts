@@ -137,15 +137,27 @@ export function consentOf(
     };
   }
   const ratification = representativeOf(occurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord));
-  return ratification
-    ? {
-        type: 'ratification',
-        on: ratification.current.occurredOn,
-        precision: precisionOf(ratification.current.occurredOn),
-        developmentId: ratification.developmentId,
-        successionOn: null,
-      }
-    : null;
+  if (ratification === undefined) return null;
+  // A ratification completed at home is established as consent by the exchange of instruments that follows it: that
+  // date counts, not the day the law was signed (TREATY-LAW.md; decision 0079). A consent-to-be-bound is the
+  // international act itself, dated by its deposit, exchange or notification, and is taken as reported.
+  const exchange = exchangeAfter(onRecord, ratification.current.occurredOn);
+  const established = exchange ?? ratification;
+  return {
+    type: 'ratification',
+    on: established.current.occurredOn,
+    precision: precisionOf(established.current.occurredOn),
+    developmentId: established.developmentId,
+    successionOn: null,
+  };
+}
+
+/** The first exchange of instruments on record dated on or after `on` (a ratification completed), if any. */
+function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: string): DevelopmentHistory | undefined {
+  return onRecord.find(
+    (report) =>
+      report.current.type === 'instruments-exchanged' && comparePartialDates(report.current.occurredOn, on) >= 0,
+  );
 }
 
 /**

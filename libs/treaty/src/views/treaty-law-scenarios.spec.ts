@@ -3,6 +3,7 @@ import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
   happened,
+  ratified,
   recorded,
   registered,
   registeredMultilateral,
@@ -67,6 +68,110 @@ describe('a treaty terminated before the clause brings it into force for a state
       inForceOn: null,
       inForceOnExpected: null,
     });
+  });
+});
+
+describe('the exchange of instruments establishes the consents it exchanges (TREATY-LAW: that date counts)', () => {
+  // Russia completed its ratification on 21 April 2025, Iran on 20 September; the instruments were exchanged in
+  // Moscow on 2 October. Registered without its clause: in force when both consents are established (art. 24(2)).
+  const exchanged = [
+    registered({ kind: 'bilateral', withdrawalNoticeDays: 180 }),
+    signed(uuid(1), '2025-01-17'),
+    ratified(uuid(2), 'RU', '2025-04-21'),
+    ratified(uuid(3), 'IR', '2025-09-20'),
+    happened('InstrumentsExchanged', uuid(4), '2025-10-02'),
+  ];
+
+  it('without a clause, enters into force on the exchange, computed, and binds both states from it', () => {
+    const view = statusOf(exchanged, { today: '2025-12-01' });
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2025-10-02',
+      enteredIntoForceOnComputed: true,
+      instrumentsExchangedOn: '2025-10-02',
+    });
+    for (const party of ['RU', 'IR']) {
+      expect(view.ratification[party]).toMatchObject({
+        status: 'completed',
+        consent: expect.objectContaining({ type: 'ratification', on: '2025-10-02', developmentId: uuid(4) }),
+        inForceOn: '2025-10-02',
+        inForceOnComputed: true,
+      });
+    }
+    // The domestic completion stays what it was: a step, not the international act.
+    expect(view.ratification['RU']).toMatchObject({ completedOn: '2025-04-21' });
+    // The day before the exchange, both had ratified and neither was bound.
+    expect(statusOf(exchanged, { asOf: '2025-10-01' })).toMatchObject({ status: 'ratified', enteredIntoForceOn: null });
+  });
+
+  it('a notice after it runs the notice period and then ends the treaty', () => {
+    const view = statusOf([...exchanged, withdrawalNotified(uuid(5), 'RU', '2026-06-01')], { today: '2026-12-05' });
+    expect(view.ratification['RU']).toMatchObject({
+      withdrawalNotifiedOn: '2026-06-01',
+      withdrawalEffectiveOn: '2026-11-28',
+      withdrawalEffectiveOnComputed: true,
+    });
+    expect(view).toMatchObject({ status: 'terminated', terminatedOn: '2026-11-28', terminatedOnComputed: true });
+  });
+
+  it('under a clause, the clause counts the exchange, not the ratifications completed before it', () => {
+    const withClause = [registered({ kind: 'bilateral', entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } })];
+    const view = statusOf([...withClause, ...exchanged.slice(1)], { today: '2025-12-01' });
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2025-11-01',
+      enteredIntoForceOnComputed: true,
+    });
+    expect(view.ratification['IR']).toMatchObject({ inForceOn: '2025-11-01' });
+  });
+
+  it('a report of the entry into force that agrees is the date, not a computation', () => {
+    const reported = [...exchanged, happened('TreatyEnteredIntoForce', uuid(5), '2025-10-02')];
+    expect(statusOf(reported, { today: '2025-12-01' })).toMatchObject({
+      enteredIntoForceOn: '2025-10-02',
+      enteredIntoForceOnComputed: false,
+      disagreements: [],
+    });
+  });
+});
+
+describe('without a clause, a treaty enters into force once every negotiating state has consented (VCLT art. 24(2))', () => {
+  const convention = [
+    registeredMultilateral({ entryIntoForce: undefined, parties: ['AT', 'BE', 'CZ'] }),
+    consented(uuid(2), 'AT', 'ratification', '2021-03-01'),
+    consented(uuid(3), 'BE', 'acceptance', '2021-05-20'),
+  ];
+
+  it('is not in force while one original state has not consented', () => {
+    expect(statusOf(convention, { today: '2025-12-01' })).toMatchObject({
+      enteredIntoForceOn: null,
+      enteredIntoForceOnExpected: null,
+    });
+  });
+
+  it('is in force on the last consent, for each original state', () => {
+    const all = [...convention, consented(uuid(4), 'CZ', 'approval', '2021-07-09')];
+    const view = statusOf(all, { today: '2025-12-01' });
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2021-07-09',
+      enteredIntoForceOnComputed: true,
+    });
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2021-07-09', inForceOnComputed: true });
+    // A state acceding later is bound from its own consent (art. 24(3)), as before.
+    const acceded = statusOf([...all, consented(uuid(5), 'DK', 'accession', '2022-02-01')], { today: '2025-12-01' });
+    expect(acceded.ratification['DK']).toMatchObject({ inForceOn: '2022-02-01' });
+  });
+
+  it('computes nothing from a consent known only to its month, nor after a state withdrew its instrument', () => {
+    const coarse = [...convention, consented(uuid(4), 'CZ', 'approval', '2021-07')];
+    expect(statusOf(coarse, { today: '2025-12-01' })).toMatchObject({ enteredIntoForceOn: null });
+    const withdrawn = [
+      ...convention,
+      withdrawalNotified(uuid(4), 'AT', '2021-06-01'),
+      consented(uuid(5), 'CZ', 'approval', '2021-07-09'),
+    ];
+    expect(statusOf(withdrawn, { today: '2025-12-01' })).toMatchObject({ enteredIntoForceOn: null });
   });
 });
 

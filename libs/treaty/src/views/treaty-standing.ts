@@ -3,7 +3,7 @@ import { partiesOf } from '../decider/treaty.state';
 import { withdrawalNoticePeriod } from '../law/clause-period';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
-import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
+import { comparePartialDates, isCalendarDate, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
@@ -119,12 +119,21 @@ export function treatyStandingOf(
   // A treaty reported terminated enters into force for no one on or after its end: a date the clause counts to from
   // instruments deposited before it (a convention superseded before its count came due) never comes.
   const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
-  const byClause = beforeEnd(count?.on ?? null, reportedEndOn);
+  const byRecord = beforeEnd(
+    clause
+      ? (count?.on ?? null)
+      : // Where an entry into force is reported (also after `asOf`), the record says when: the treaty may have had a
+        // clause the registration lacks (so many days after the last consent). The computation fills only the gap.
+        wholeRecord.some(({ current }) => current.type === 'entered-into-force')
+        ? null
+        : allConsentsEstablishedOn(history.parties, consents, onRecord),
+    reportedEndOn,
+  );
   const treatyInForce = computedDate(
     latestOnRecord(onRecord, 'entered-into-force', null).on,
-    byClause,
+    byRecord,
     dates,
-    reportedAfterAsOf({ onRecord, wholeRecord }, 'entered-into-force', null, byClause),
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'entered-into-force', null, byRecord),
   );
   const treatyReported = treatyInForce.reportedOn;
   // Whether the treaty's reported entry into force binds an original party of which no consent is on record: always
@@ -306,6 +315,42 @@ function noticeBeforeEnd(notice: PartyWithdrawal, endOn: string | null): PartyWi
 
 export function beforeEnd(on: string | null, endOn: string | null): string | null {
   return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
+}
+
+/**
+ * Without a clause, the day the treaty entered into force among its negotiating states (VCLT art. 24(2): "as soon as
+ * consent to be bound by the treaty has been established for all the negotiating States"): the last original party's
+ * first consent, once every original party's is established on record (decision 0079). Established: a consent to be
+ * bound (dated by its deposit, exchange or notification), or a ratification completed at home and then exchanged
+ * (`consentOf`); a ratification completed with no exchange on record says the state is ready, not that its consent
+ * is established. Nothing is computed while one is missing, from a consent known only to its month or year (the
+ * last could be another: no guess, as under a clause), for a treaty registered with no original party, or when a
+ * state gave notice (withdrawing its instrument, or saying it will not become a party) by that day: the treaty did
+ * not then have all of them.
+ */
+function allConsentsEstablishedOn(
+  originalParties: readonly string[],
+  consents: ReadonlyMap<string, PartyConsent | null>,
+  onRecord: readonly DevelopmentHistory[],
+): string | null {
+  if (originalParties.length < 2) return null;
+  const withdrawals = withdrawalsByParty(onRecord);
+  const completedAtHome = new Set(
+    onRecord
+      .filter(({ current }) => current.type === 'ratification-completed')
+      .map(({ developmentId }) => developmentId),
+  );
+  const dates: string[] = [];
+  for (const party of originalParties) {
+    const first = withdrawals.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
+    if (!first || completedAtHome.has(first.developmentId) || !isCalendarDate(first.on)) return null;
+    dates.push(first.on);
+  }
+  const last = dates.reduce((latest, on) => (on > latest ? on : latest));
+  const withdrewBy = originalParties.some((party) =>
+    (withdrawals.get(party) ?? []).some((on) => comparePartialDates(on, last) <= 0),
+  );
+  return withdrewBy ? null : last;
 }
 
 /** The earliest of the dates given (by the start of its period), or null. */

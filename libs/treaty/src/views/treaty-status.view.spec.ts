@@ -186,9 +186,16 @@ describe('treatyStatusView', () => {
       expect(statusOf([...terminated, retracted(uuid(22))]).status).toBe('in-force');
     });
 
-    it('records the exchange of instruments', () => {
+    it('records the exchange of instruments, which establishes both consents: in force on it with no clause', () => {
       const view = statusOf([...journey.slice(0, 7), happened('InstrumentsExchanged', uuid(23), '2025-09-15')]);
-      expect(view).toMatchObject({ status: 'ratified', instrumentsExchangedOn: '2025-09-15' });
+      expect(view).toMatchObject({
+        status: 'in-force',
+        instrumentsExchangedOn: '2025-09-15',
+        enteredIntoForceOn: '2025-09-15',
+        enteredIntoForceOnComputed: true,
+      });
+      // Ratified on both sides, not yet exchanged: ready, not bound.
+      expect(statusOf(journey.slice(0, 7))).toMatchObject({ status: 'ratified', enteredIntoForceOn: null });
     });
   });
 

@@ -3,6 +3,7 @@ import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
 import {
+  allConsentsPartyEntryIntoForce,
   computedDate,
   laterConsentEntryIntoForce,
   partyEntryIntoForce,
@@ -107,7 +108,8 @@ export function treatyStatusOf(
             ? consent?.type === 'succession'
               ? undatedSuccessorEntryIntoForce(treatyDate, consent)
               : partyEntryIntoForce(clause, treatyDate, consent ?? undefined)
-            : laterConsentEntryIntoForce(treatyDate, consent ?? undefined);
+            : (laterConsentEntryIntoForce(treatyDate, consent ?? undefined) ??
+              allConsentsPartyEntryIntoForce(treatyInForce, original, consent));
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
     // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
     const computedInForce = beforeEnd(
