@@ -32,36 +32,49 @@ export function treatyEntryIntoForce(clause: EntryIntoForceClause, instruments: 
 export function countInstruments(
   clause: EntryIntoForceClause,
   instruments: readonly Instrument[],
-): { readonly on: string | null; readonly withdrawnBefore: readonly Instrument[] } {
+): {
+  readonly on: string | null;
+  /** The date of the instrument that completed the count (the Nth standing one), or null while it is not reached. */
+  readonly countedThrough: string | null;
+  readonly withdrawnBefore: readonly Instrument[];
+} {
   const ordered = [...instruments].sort((a, b) => startOfPeriod(a.on).localeCompare(startOfPeriod(b.on)));
   const withdrawn = ordered.filter((instrument) => instrument.withdrawnOn != null);
   for (const [index, deciding] of ordered.entries()) {
     const deposited = ordered.slice(0, index + 1);
     const order = (instrument: Instrument) =>
       instrument.withdrawnOn == null ? 1 : comparePartialDates(instrument.withdrawnOn, deciding.on);
-    if (deposited.some((instrument) => order(instrument) === 0)) return { on: null, withdrawnBefore: [] };
+    if (deposited.some((instrument) => order(instrument) === 0)) return NOT_COUNTED;
     const standing = deposited.filter((instrument) => order(instrument) > 0);
     if (standing.length < clause.instrumentsRequired || !standing.includes(deciding)) continue;
     // A coarse instrument among the first N could fall after the deciding one: the date would be a guess.
-    if (standing.some((instrument) => !isCalendarDate(instrument.on))) return { on: null, withdrawnBefore: [] };
+    if (standing.some((instrument) => !isCalendarDate(instrument.on))) return NOT_COUNTED;
     return {
       on: periodEnd(deciding.on, entryIntoForcePeriod(clause)),
+      countedThrough: deciding.on,
       withdrawnBefore: withdrawn.filter((instrument) => order(instrument) < 0),
     };
   }
-  return { on: null, withdrawnBefore: withdrawn };
+  return { on: null, countedThrough: null, withdrawnBefore: withdrawn };
 }
+
+const NOT_COUNTED = { on: null, countedThrough: null, withdrawnBefore: [] } as const;
 
 /**
  * A party's date: the treaty's for a party whose instrument counted towards it (or came early enough), its own
- * instrument plus the clause's period for a later one. `treatyDate` is the treaty-wide date in effect (reported or computed).
+ * instrument plus the clause's period for a later one. `treatyDate` is the treaty-wide date in effect (reported or
+ * computed); `countedThrough`, the date of the instrument that completed the clause's count: one deposited by then is
+ * among those the treaty entered into force on, whatever day a report gives it.
  */
 export function partyEntryIntoForce(
   clause: EntryIntoForceClause,
   treatyDate: string | null,
   instrument: { readonly on: string } | undefined,
+  countedThrough: string | null = null,
 ): string | null {
-  if (treatyDate === null || instrument === undefined || !isCalendarDate(instrument.on)) return null;
+  if (treatyDate === null || instrument === undefined) return null;
+  if (countedThrough !== null && comparePartialDates(instrument.on, countedThrough) <= 0) return treatyDate;
+  if (!isCalendarDate(instrument.on)) return null;
   const own = periodEnd(instrument.on, entryIntoForcePeriod(clause));
   // A treaty date known only to the month or year is later than `own` only where the periods overlap.
   return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;

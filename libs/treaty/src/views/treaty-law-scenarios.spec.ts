@@ -175,6 +175,29 @@ describe('without a clause, a treaty enters into force once every negotiating st
   });
 });
 
+describe('the state whose instrument completes the count, when the entry into force is reported on another day', () => {
+  // Two instruments, 30 days: FR deposits on 1 March 2021, DE on 20 May, so the clause says 19 June; the depositary
+  // reports the entry into force on 14 June. DE's instrument is one of the two the treaty entered into force on.
+  const events = [
+    registeredMultilateral({ parties: ['FR', 'DE', 'IT'], entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+    consented(uuid(2), 'FR', 'ratification', '2021-03-01'),
+    consented(uuid(3), 'DE', 'ratification', '2021-05-20'),
+    happened('TreatyEnteredIntoForce', uuid(4), '2021-06-14'),
+    consented(uuid(5), 'IT', 'ratification', '2021-09-01'),
+  ];
+
+  it('is in force on the reported date with the other, not on its own deposit plus the period', () => {
+    const view = statusOf(events, { today: '2025-01-01' });
+    expect(view).toMatchObject({ enteredIntoForceOn: '2021-06-14' });
+    expect(view.ratification['FR']).toMatchObject({ inForceOn: '2021-06-14' });
+    expect(view.ratification['DE']).toMatchObject({ inForceOn: '2021-06-14' });
+    // A state whose instrument came after the count still has its own date.
+    expect(view.ratification['IT']).toMatchObject({ inForceOn: '2021-10-01', inForceOnComputed: true });
+    // Never in force for FR alone: on 16 June both are bound.
+    expect(statusOf(events, { asOf: '2021-06-16' }).ratification['DE']).toMatchObject({ inForceOn: '2021-06-14' });
+  });
+});
+
 describe('a notice of withdrawal still running when the treaty is terminated', () => {
   // In force since 2021-03-02 (two instruments, 30 days), six months' notice; AT notifies on 1 October 2025, and the
   // treaty is terminated as a whole on 15 January 2026, before AT's notice would have taken effect on 1 April.

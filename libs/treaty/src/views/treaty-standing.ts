@@ -54,6 +54,8 @@ export type TreatyStanding = {
    * treaty enters into force on (`beforeEnd`).
    */
   readonly reportedEndOn: string | null;
+  /** Under a clause, the date of the instrument that completed its count, or null (`countInstruments`). */
+  readonly countedThrough: string | null;
   readonly bilateralEnding: BilateralEnding | null;
   readonly status: TreatyStatus;
 };
@@ -297,12 +299,12 @@ export function treatyStandingOf(
     suspension,
     terminated,
     reportedEndOn,
+    countedThrough: count?.countedThrough ?? null,
     bilateralEnding,
     status,
   };
 }
 
-/** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
 /**
  * A notice whose computed effect falls on or after the treaty's reported termination takes no effect: the treaty
  * ended first, and there was nothing left to withdraw from. As for a computed entry into force (`beforeEnd`), the
@@ -313,6 +315,7 @@ function noticeBeforeEnd(notice: PartyWithdrawal, endOn: string | null): PartyWi
   return { ...notice, effectiveOn: null, effectiveOnComputed: false };
 }
 
+/** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
 export function beforeEnd(on: string | null, endOn: string | null): string | null {
   return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
 }

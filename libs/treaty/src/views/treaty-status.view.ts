@@ -107,7 +107,7 @@ export function treatyStatusOf(
           : clause
             ? consent?.type === 'succession'
               ? undatedSuccessorEntryIntoForce(treatyDate, consent)
-              : partyEntryIntoForce(clause, treatyDate, consent ?? undefined)
+              : partyEntryIntoForce(clause, treatyDate, consent ?? undefined, standing.countedThrough)
             : (laterConsentEntryIntoForce(treatyDate, consent ?? undefined) ??
               allConsentsPartyEntryIntoForce(treatyInForce, original, consent));
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent

@@ -96,7 +96,7 @@ describe('the count', () => {
       { party: 'BE', on: '2025-02-27' },
       { party: 'CZ', on: '2025-04-10' },
     ]);
-    expect(count).toEqual({ on: '2025-05-10', withdrawnBefore: [withdrawn] });
+    expect(count).toEqual({ on: '2025-05-10', countedThrough: '2025-04-10', withdrawnBefore: [withdrawn] });
   });
 
   it('computes nothing when a withdrawal cannot be ordered against the deciding instrument', () => {
