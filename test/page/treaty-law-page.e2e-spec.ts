@@ -243,7 +243,8 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     await page.getByLabel('Date', { exact: true }).fill('2025-06-18');
     await page.waitForSelector('#status-as-of:text-is("as of 18 June 2025")');
     expect(await page.locator('#overall-status').getAttribute('data-status')).toBe('ratification-in-progress');
-    expect(await text(cell('AT', 'in-force'))).toBe('— none');
+    // Not in force yet: expected on the clause's date, as the treaty is (its instrument is one the count took).
+    expect(await text(cell('AT', 'in-force'))).toBe('19 Jun 2025 expected');
     expect(await row('FR').count()).toBe(0);
     expect(await page.locator('#axis svg .computed-mark').count()).toBe(0);
 
