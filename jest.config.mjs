@@ -1,6 +1,11 @@
 // Jest runs in ESM mode: NestJS 12 ships ESM only (see ../shared/ENVIRONMENT.md).
 import { availableParallelism } from 'node:os';
 
+// libs/sqlite-driver turns on SQLite's URI file names as the driver loads, on the real process's environment; a test
+// file's `process.env` is a copy that native code never reads, so the runner sets it here, for itself and the
+// workers it starts.
+process.env.SQLITE_USE_URI = '1';
+
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },

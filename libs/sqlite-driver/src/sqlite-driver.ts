@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
@@ -19,10 +20,24 @@ const requireFromHere = createRequire(typeof __filename === 'string' ? __filenam
 
 export const Sqlite: SqliteDatabaseConstructor = loadDriver();
 
+/**
+ * The name that opens `file` as immutable (SQLite's `immutable=1`): read-only, no lock taken, no `-wal` or `-shm`
+ * looked for or made beside it, so that it opens on read-only media and leaves nothing there. Only for a file that
+ * nobody writes while it is open (an auditor's evidence copy): SQLite reads it as if it could never change, and a
+ * `-wal` beside it is not read.
+ */
+export function immutableFileName(file: string): string {
+  return `${pathToFileURL(resolve(file)).href}?mode=ro&immutable=1`;
+}
+
 /** Where that build's entry file is, for a worker thread that loads the driver by itself. */
 export const SQLITE_DRIVER_PATH: string = requireFromHere.resolve(SQLITE_DRIVER_PACKAGE);
 
 function loadDriver(): SqliteDatabaseConstructor {
+  // better-sqlite3 builds SQLite without URI file names, and turns them on when SQLITE_USE_URI is 1 as it loads (once
+  // per process): `immutableFileName` needs them. Paths the project opens never begin with `file:`, so nothing else
+  // changes. (Under jest, `process.env` is a copy native code never reads: jest.config.mjs sets it for the runner.)
+  process.env.SQLITE_USE_URI = '1';
   try {
     return requireFromHere(SQLITE_DRIVER_PACKAGE) as SqliteDatabaseConstructor;
   } catch (error) {
