@@ -157,6 +157,11 @@ describe('tamper evidence', () => {
       expect(one.body.failures).toEqual([damaged]);
       const read = await request(subject.http).get(`/treaties/${RU_IR.id}`).expect(200);
       expect(read.headers['timeline-integrity']).toBe('damaged; failures=1');
+      // A HEAD carries the GET's headers: a client that checks with HEAD is told too (decision 0008).
+      for (const path of [`/treaties/${RU_IR.id}`, '/treaties']) {
+        const probed = await request(subject.http).head(path).expect(200);
+        expect(probed.headers['timeline-integrity']).toBe('damaged; failures=1');
+      }
       await asAuditor(subject.http, '/audit/checkpoint').expect(409);
 
       const result = await offline('byte', await exportLog(subject.http));

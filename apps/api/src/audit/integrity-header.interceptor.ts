@@ -18,7 +18,9 @@ export class IntegrityHeaderInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<Request>();
       const status = this.audit.integrityStatus;
-      if (request.method === 'GET' && status.kind === 'checked' && !status.result.ok) {
+      // A HEAD is a GET without the body: its headers are the GET's (RFC 9110, 9.3.2), this one too.
+      const read = request.method === 'GET' || request.method === 'HEAD';
+      if (read && status.kind === 'checked' && !status.result.ok) {
         const response = context.switchToHttp().getResponse<Response>();
         response.setHeader(INTEGRITY_HEADER, `damaged; failures=${status.result.failures.length}`);
       }
