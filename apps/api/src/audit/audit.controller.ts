@@ -127,7 +127,12 @@ export class AuditController {
       "the operator's act on the host (`npm run projections:rebuild`), refused here with 403 " +
       '`REBUILD_PROMOTION_NOT_OVER_HTTP`. One rebuild runs at a time: a request made while one runs gets its report.',
   })
-  @ApiOkResponse({ description: '{ dryRun: true, events, milliseconds, parts, differences }' })
+  @ApiOkResponse({
+    description:
+      '{ dryRun: true, events, milliseconds, parts, differences: [{ treatyId, part, live, rebuilt }] }; part: status, ' +
+      'timeline, presence, deletion, or the stored rows reads answer from (listing, ahead, parties, links, linkers, ' +
+      'open-to-joining, events)',
+  })
   @ApiForbiddenResponse({
     description: 'REBUILD_PROMOTION_NOT_OVER_HTTP (dryRun=false), or a key of another role than auditor',
   })

@@ -786,6 +786,9 @@ describe('the treaty-status projection', () => {
         const missed = await rebuild('missed.db', messages(log, { ...notice, streamName: 'webhook-1' }));
         expect(diffTreatyReadModels(live, missed).map(({ treatyId, part }) => [treatyId, part])).toEqual([
           [SECOND_ID, 'deletion'],
+          // What the deleted treaty said of the first, which the first's views show: the rows and the views.
+          [FIRST_ID, 'links'],
+          [FIRST_ID, 'linkers'],
           [FIRST_ID, 'status'],
           [FIRST_ID, 'timeline'],
         ]);
