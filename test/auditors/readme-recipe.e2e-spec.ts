@@ -65,6 +65,26 @@ describe("the README's recipe for checking a checkpoint without this service's c
     expect(result.output).toContain(`${victim.id}: content changed`);
   });
 
+  it("names an event whose recorded time was moved, and one placed out of the log's order", () => {
+    const lines = exported.split('\n').filter(Boolean);
+    const moved = JSON.parse(lines[3]!) as { id: string; recordedAt: string };
+    lines[3] = JSON.stringify({
+      ...moved,
+      recordedAt: new Date(Date.parse(moved.recordedAt) - 3_600_000).toISOString(),
+    });
+    const early = check({ log: lines.join('\n') });
+    expect(early.code).toBe(1);
+    expect(early.output).toContain(`${moved.id}: recorded time moved`);
+    // Two neighbours of different streams swapped, positions kept: each stream's chain still holds.
+    const swapped = exported.split('\n').filter(Boolean);
+    const streamOf = (line: string) => (JSON.parse(line) as { stream: string }).stream;
+    const at = swapped.findIndex((line, index) => index > 0 && streamOf(line) !== streamOf(swapped[index - 1]!));
+    [swapped[at - 1], swapped[at]] = [swapped[at]!, swapped[at - 1]!];
+    const reordered = check({ log: swapped.join('\n') });
+    expect(reordered.code).toBe(1);
+    expect(reordered.output).toContain(`${(JSON.parse(swapped[at]!) as { id: string }).id}: out of the log's order`);
+  });
+
   it('refuses a checkpoint whose signed fields were changed, and an export that lacks what it covers', () => {
     const moved = check({ checkpoint: JSON.stringify({ ...checkpoint, issuedAt: '2025-01-01T00:00:00.000Z' }) });
     expect(moved).toMatchObject({ code: 1, output: expect.stringContaining('the signature does not verify') });

@@ -26,6 +26,21 @@ describe('verifyLog', () => {
     ]);
   });
 
+  it('names an event placed before one the log wrote earlier, though each stream stays in order', async () => {
+    const log = sealedLog();
+    // Two events of different streams swapped, their positions kept: each stream's chain still holds.
+    [log[2], log[3]] = [log[3]!, log[2]!];
+    const result = await verifyLog(log);
+    expect(result.ok).toBe(false);
+    expect(result.contentIntact).toBe(false);
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        eventId: log[3]!.id,
+        reason: `its position ${log[3]!.position} is not after the previous event's, ${log[2]!.position}: the log's order was changed`,
+      }),
+    ]);
+  });
+
   it('names an event whose recorded time lies too far from its sealing time, either way, and only that one', async () => {
     const log = sealedLog();
     const shifted = (event: RecordedEvent, by: number): RecordedEvent => ({

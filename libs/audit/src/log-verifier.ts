@@ -24,14 +24,17 @@ export interface StreamHead {
 
 /**
  * Checks events one at a time, in log order, holding only each stream's head: any log size in constant memory
- * per stream. An event fails when its content no longer matches its hash (altered), when it does not follow its
- * stream's previous event (a revision skipped or repeated: removed or reordered), when it does not chain to the
+ * per stream. An event fails when its content no longer matches its hash (altered), when its position does not follow
+ * the previous event's (the log reordered across streams), when it does not follow its stream's previous event (a
+ * revision skipped or repeated: removed or reordered), when it does not chain to the
  * previous event's hash, or when its recorded time lies too far from the time it was sealed.
  */
 export class LogVerifier {
   private readonly heads = new Map<string, StreamHead>();
   private readonly failures: VerificationFailure[] = [];
   private checked = 0;
+  /** The position of the event before, which every event's must follow: the log's own order. */
+  private lastPosition: bigint | undefined;
   /** Every failure found, and those only about a recorded time, also past `maxFailures`. */
   private found = 0;
   private foundInRecordedTimes = 0;
@@ -54,6 +57,14 @@ export class LogVerifier {
         });
       }
     };
+    // Each stream's revisions and chain hold its own order; positions hold the order between streams, which a
+    // replay (`knownAt`, `asOf`) and a checkpoint's position read from.
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) {
+      fail(
+        `its position ${event.position} is not after the previous event's, ${this.lastPosition}: the log's order was changed`,
+      );
+    }
+    this.lastPosition = event.position;
     if (event.revision !== expectedRevision) {
       fail(
         event.revision > expectedRevision
