@@ -82,7 +82,7 @@ describe("the README's recipe for checking a checkpoint without this service's c
     [swapped[at - 1], swapped[at]] = [swapped[at]!, swapped[at - 1]!];
     const reordered = check({ log: swapped.join('\n') });
     expect(reordered.code).toBe(1);
-    expect(reordered.output).toContain(`${(JSON.parse(swapped[at]!) as { id: string }).id}: out of the log's order`);
+    expect(reordered.output).toContain(`${(JSON.parse(swapped[at]) as { id: string }).id}: out of the log's order`);
   });
 
   it('refuses a checkpoint whose signed fields were changed, and an export that lacks what it covers', () => {

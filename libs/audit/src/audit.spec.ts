@@ -35,8 +35,8 @@ describe('verifyLog', () => {
     expect(result.contentIntact).toBe(false);
     expect(result.failures).toEqual([
       expect.objectContaining({
-        eventId: log[3]!.id,
-        reason: `its position ${log[3]!.position} is not after the previous event's, ${log[2]!.position}: the log's order was changed`,
+        eventId: log[3].id,
+        reason: `its position ${log[3].position} is not after the previous event's, ${log[2].position}: the log's order was changed`,
       }),
     ]);
   });
