@@ -1,55 +1,18 @@
+import { STATE_NAMES } from './state-names';
+
 /**
- * How news text names parties: country names, demonyms, capitals and seats of government used for the state
- * ("Moscow", "the Kremlin", "Pyongyang"), and organisations that sign treaties. Longer names are tried first, so
- * that "North Korea" is never read as "Korea". Codes are ISO 3166-1 alpha-2, organisations their usual acronym.
+ * How news text names parties: states (`state-names.ts`) and the organisations that sign treaties. Longer names are
+ * tried first, so that "North Korea" is never read as "Korea". Codes are ISO 3166-1 alpha-2, organisations their
+ * usual acronym, except the African Union's: AU is Australia's (AFU, decision 0080).
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
-  RU: ['Russian Federation', 'Russia', 'Russian', 'Russians', 'Moscow', 'Kremlin', 'Russian-led'],
-  IR: ['Islamic Republic of Iran', 'Islamic Republic', 'Iran', 'Iranian', 'Iranians', 'Tehran', 'Persian'],
-  KP: ["Democratic People's Republic of Korea", 'North Korea', 'North Korean', 'Pyongyang', 'DPRK'],
-  KR: ['Republic of Korea', 'South Korea', 'South Korean', 'Seoul'],
-  BY: ['Belarus', 'Belarusian', 'Minsk'],
-  UA: ['Ukraine', 'Ukrainian', 'Kyiv', 'Kiev'],
-  CN: ["People's Republic of China", 'China', 'Chinese', 'Beijing'],
-  US: ['United States of America', 'United States', 'U.S.', 'US', 'USA', 'American', 'Washington', 'White House'],
-  GB: ['United Kingdom', 'Britain', 'British', 'London'],
-  FR: ['France', 'French', 'Paris', 'Élysée'],
-  DE: ['Germany', 'German', 'Berlin'],
-  IN: ['India', 'Indian', 'New Delhi'],
-  TR: ['Türkiye', 'Turkey', 'Turkish', 'Ankara'],
-  SY: ['Syria', 'Syrian', 'Damascus'],
-  IL: ['Israel', 'Israeli', 'Jerusalem'],
-  SA: ['Saudi Arabia', 'Saudi', 'Riyadh'],
-  AE: ['United Arab Emirates', 'UAE', 'Emirati', 'Abu Dhabi'],
-  AM: ['Armenia', 'Armenian', 'Yerevan'],
-  AZ: ['Azerbaijan', 'Azerbaijani', 'Baku'],
-  KZ: ['Kazakhstan', 'Kazakh', 'Astana'],
-  KG: ['Kyrgyzstan', 'Kyrgyz', 'Bishkek'],
-  TJ: ['Tajikistan', 'Tajik', 'Dushanbe'],
-  UZ: ['Uzbekistan', 'Uzbek', 'Tashkent'],
-  TM: ['Turkmenistan', 'Turkmen', 'Ashgabat'],
-  GE: ['Georgia', 'Georgian', 'Tbilisi'],
-  MV: ['Maldives', 'Maldivian', 'Malé'],
-  OM: ['Oman', 'Omani', 'Muscat'],
-  KW: ['Kuwait', 'Kuwaiti'],
-  QA: ['Qatar', 'Qatari', 'Doha'],
-  BH: ['Bahrain', 'Bahraini', 'Manama'],
-  JP: ['Japan', 'Japanese', 'Tokyo'],
-  PK: ['Pakistan', 'Pakistani', 'Islamabad'],
-  AF: ['Afghanistan', 'Afghan', 'Kabul'],
-  IQ: ['Iraq', 'Iraqi', 'Baghdad'],
-  EG: ['Egypt', 'Egyptian', 'Cairo'],
-  VE: ['Venezuela', 'Venezuelan', 'Caracas'],
-  CU: ['Cuba', 'Cuban', 'Havana'],
-  BR: ['Brazil', 'Brazilian', 'Brasília', 'Brasilia'],
-  PL: ['Poland', 'Polish', 'Warsaw'],
-  CA: ['Canada', 'Canadian', 'Ottawa'],
+  ...STATE_NAMES,
   EAEU: ['Eurasian Economic Union', 'EAEU', 'EEU'],
   EU: ['European Union', 'EU', 'Brussels'],
   NATO: ['North Atlantic Treaty Organization', 'NATO'],
   CSTO: ['Collective Security Treaty Organization', 'CSTO'],
   ASEAN: ['Association of Southeast Asian Nations', 'ASEAN'],
-  AU: ['African Union'],
+  AFU: ['African Union'],
 };
 
 /** Heads of state and government a report may name instead of the country. */

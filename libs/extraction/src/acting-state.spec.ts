@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { extractDevelopments } from './extract-developments';
+import type { KnownTreaty } from './extraction.types';
+
+const treaty = (...parties: string[]): KnownTreaty => ({
+  id: parties.join('-').toLowerCase(),
+  title: `Treaty between ${parties.join(' and ')}`,
+  parties,
+});
+const WITH_FRANCE = [treaty('FR', 'DE'), treaty('FR', 'IT')];
+
+const proposalsOf = (text: string, known: readonly KnownTreaty[]) =>
+  extractDevelopments({ text, publishedOn: '2025-04-08' }, known).proposals;
+
+describe('the state that acts', () => {
+  it.each([
+    "Italy's Senate on Tuesday approved the treaty with France.",
+    'The Italian Senate on Tuesday approved the treaty with France.',
+  ])('is a state of the lexicon: "%s" is Italy’s vote, on the France–Italy treaty', (text) => {
+    expect(proposalsOf(text, WITH_FRANCE)).toEqual([
+      expect.objectContaining({
+        treatyId: 'fr-it',
+        parties: ['FR', 'IT'],
+        type: 'legislative-approval',
+        party: 'IT',
+        body: 'Senate',
+      }),
+    ]);
+  });
+
+  it('is a state of the lexicon: "Italy ratified the treaty with France" is on the France–Italy treaty, not France’s', () => {
+    const [ratification] = proposalsOf('Italy ratified the treaty with France on Tuesday.', WITH_FRANCE);
+    expect(ratification).toMatchObject({ treatyId: 'fr-it', parties: ['FR', 'IT'], type: 'ratification-completed' });
+    expect(ratification?.party).not.toBe('FR');
+  });
+
+  it('is not taken from the other state named when it is a party of no known treaty', () => {
+    expect(proposalsOf("Spain's Senate on Tuesday approved the treaty with France.", WITH_FRANCE)).toEqual([
+      expect.objectContaining({ treatyId: null, parties: ['ES', 'FR'], party: 'ES', body: 'Senate' }),
+    ]);
+  });
+});
