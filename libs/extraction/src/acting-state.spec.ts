@@ -34,6 +34,30 @@ describe('the state that acts', () => {
     expect(ratification?.party).not.toBe('FR');
   });
 
+  it.each([
+    // A state the lexicon cannot resolve, named as the chamber's owner or as the subject.
+    "Ruritania's Senate on Tuesday approved the treaty with France.",
+    'The Senate of Ruritania on Tuesday approved the treaty with France.',
+    "Ruritania's Senate, following Germany, on Tuesday approved the treaty with France.",
+    'The Senate of Ruritania, following Germany, on Tuesday approved the treaty with France.',
+    'Ruritania ratified the treaty with France on Tuesday.',
+    // No state named for the chamber: the state a treaty is made "with" is the other side, never the chamber's.
+    'The Senate on Tuesday approved the treaty with France.',
+    'Lawmakers on Tuesday approved the treaty with France and Germany.',
+  ])('never becomes the other state named: "%s" names no party', (text) => {
+    for (const proposal of proposalsOf(text, WITH_FRANCE)) expect(proposal).not.toHaveProperty('party');
+  });
+
+  it.each([
+    'The parliament of Italy on Tuesday approved the treaty with France.',
+    'Lawmakers in Italy on Tuesday approved the treaty with France.',
+    'In Italy, lawmakers on Tuesday approved the treaty with France.',
+  ])('is still the state named beside a generic chamber: "%s" is Italy’s vote', (text) => {
+    expect(proposalsOf(text, WITH_FRANCE)).toEqual([
+      expect.objectContaining({ treatyId: 'fr-it', type: 'legislative-approval', party: 'IT', body: 'Parliament' }),
+    ]);
+  });
+
   it('is not taken from the other state named when it is a party of no known treaty', () => {
     expect(proposalsOf("Spain's Senate on Tuesday approved the treaty with France.", WITH_FRANCE)).toEqual([
       expect.objectContaining({ treatyId: null, parties: ['ES', 'FR'], party: 'ES', body: 'Senate' }),

@@ -1,9 +1,10 @@
+import { ownerOf, owns } from './chamber-owner';
 import type { PartyMention } from './countries';
 
 /**
  * Legislatures and the councils that approve treaties. compromise finds no organisations in news text, so the
  * names are listed here: a named chamber gives its country; a generic word ("parliament", "the lower house",
- * "lawmakers") takes the country named nearest to it.
+ * "lawmakers") takes the country it belongs to (`chamber-owner.ts`).
  */
 const NAMED: readonly NamedBody[] = [
   { pattern: /\bState Duma\b|\bDuma\b/, party: 'RU', body: 'State Duma' },
@@ -111,7 +112,7 @@ export interface BodyMention {
 
 /**
  * The legislature a stretch of text names, if any: a named chamber first, else the most specific generic word,
- * with the country whose mention is nearest to it.
+ * with its country (`ownerOf`).
  */
 export function findBody(text: string, offset: number, parties: readonly PartyMention[]): BodyMention | undefined {
   for (const entry of NAMED) {
@@ -135,11 +136,7 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
     const match = entry.pattern.exec(text);
     if (!match) continue;
     const place = at(match, offset);
-    const country = nearest(
-      parties.filter((mention) => mention.kind === 'name'),
-      place.start,
-      place.end,
-    );
+    const country = ownerOf(text, offset, place, parties);
     const chambers = country ? CHAMBERS[country.code] : undefined;
     const body = entry.asNamed ?? chambers?.[entry.chamber] ?? capitalised(match[0], entry.chamber);
     return { ...place, body, party: country?.code, named: false };
@@ -149,22 +146,6 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
 
 function at(match: RegExpExecArray, offset: number): { start: number; end: number } {
   return { start: offset + match.index, end: offset + match.index + match[0].length };
-}
-
-/** Whether the country is named as the owner of what stands at `place`: just before it, possessive, or after "of". */
-function owns(
-  text: string,
-  offset: number,
-  mention: PartyMention,
-  place: { readonly start: number; readonly end: number },
-): boolean {
-  if (mention.end <= place.start) return /^(?:['’]s)?\s+$/.test(text.slice(mention.end - offset, place.start - offset));
-  return /^\s+of\s+(?:the\s+)?$/.test(text.slice(place.end - offset, mention.start - offset));
-}
-
-function nearest(mentions: readonly PartyMention[], start: number, end: number): PartyMention | undefined {
-  const distance = (mention: PartyMention) => Math.max(start - mention.end, mention.start - end, 0);
-  return [...mentions].sort((a, b) => distance(a) - distance(b))[0];
 }
 
 function capitalised(word: string, chamber: Chamber): string {
