@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { extractDevelopments } from './extract-developments';
 import type { KnownTreaty } from './extraction.types';
+import { namedParties } from './lexicon/named-parties';
 
 const treaty = (...parties: string[]): KnownTreaty => ({
   id: parties.join('-').toLowerCase(),
@@ -8,6 +9,7 @@ const treaty = (...parties: string[]): KnownTreaty => ({
   parties,
 });
 const WITH_FRANCE = [treaty('FR', 'DE'), treaty('FR', 'IT')];
+const WITH_POLAND = [treaty('PL', 'CZ'), treaty('PL', 'DE'), treaty('PL', 'FR'), treaty('PL', 'RU')];
 
 const proposalsOf = (text: string, known: readonly KnownTreaty[]) =>
   extractDevelopments({ text, publishedOn: '2025-04-08' }, known).proposals;
@@ -62,5 +64,21 @@ describe('the state that acts', () => {
     expect(proposalsOf("Spain's Senate on Tuesday approved the treaty with France.", WITH_FRANCE)).toEqual([
       expect.objectContaining({ treatyId: null, parties: ['ES', 'FR'], party: 'ES', body: 'Senate' }),
     ]);
+  });
+
+  it.each([
+    ['The Bundestag on Tuesday approved the treaty with Poland.', 'pl-de', 'DE', 'Bundestag'],
+    ["Germany's Bundestag on Tuesday approved the treaty with Poland.", 'pl-de', 'DE', 'Bundestag'],
+    ['The State Duma on Tuesday approved the treaty with Poland.', 'pl-ru', 'RU', 'State Duma'],
+    ['The Federation Council on Tuesday ratified the treaty with Poland.', 'pl-ru', 'RU', 'Federation Council'],
+    ['The Sejm on Tuesday approved the treaty with Germany.', 'pl-de', 'PL', 'Sejm'],
+  ])('is named by its chamber, as by its name: "%s" is on %s', (text, treatyId, party, body) => {
+    expect(proposalsOf(text, WITH_POLAND)).toEqual([
+      expect.objectContaining({ treatyId, type: 'legislative-approval', party, body, confidence: 0.9 }),
+    ]);
+  });
+
+  it('named by its chamber, has its treaties worth passing', () => {
+    expect(namedParties('The Bundestag on Tuesday approved the treaty with Poland.').sort()).toEqual(['DE', 'PL']);
   });
 });

@@ -144,6 +144,11 @@ export function findBody(text: string, offset: number, parties: readonly PartyMe
   return undefined;
 }
 
+/** The states whose chambers a text names outright ("the Bundestag": DE). */
+export function statesOfNamedChambers(text: string): string[] {
+  return NAMED.filter((entry) => entry.pattern.test(text)).map((entry) => entry.party);
+}
+
 function at(match: RegExpExecArray, offset: number): { start: number; end: number } {
   return { start: offset + match.index, end: offset + match.index + match[0].length };
 }

@@ -67,7 +67,13 @@ export function draftAct(
   focus: ArticleFocus,
   publishedOn: string,
 ): Draft {
-  const named = [...new Set(finding.parties.map((mention) => mention.code))];
+  // A chamber that belongs to one state names it, as the state's name would ("the Bundestag" is Germany's).
+  const named = [
+    ...new Set([
+      ...finding.parties.map((mention) => mention.code),
+      ...(finding.body?.named && finding.body.party ? [finding.body.party] : []),
+    ]),
+  ];
   const subject = finding.parties.find((mention) => mention.end <= finding.verb.start)?.code;
   const party = finding.body?.party ?? (ONE_PARTY_ACTS.has(finding.type) ? subject : undefined);
   const match = matchTreaty(
