@@ -7,10 +7,11 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EXIT } from '../../apps/api/src/cli/audit-command';
 import { asAuditor } from '../support/audit-helpers';
@@ -20,6 +21,19 @@ import { RU_IR, post } from '../support/treaty-requests';
 const AUDIT_CLI = join(process.cwd(), 'dist/apps/api/apps/api/src/cli/audit.js');
 /** `nobody`: as root, permissions stop no write, so the command runs as a user who cannot write there. */
 const NOBODY = 65534;
+
+/**
+ * Whether a user who owns nothing on the way may use this file as `bits` say (read 4, execute 1): every folder above
+ * it searchable by others, and the file open to them so. CI's second Node lives under root's own (0700) home, which `nobody` cannot
+ * reach: there the command runs as root, and the folder's listing and the file's bytes are what prove it wrote nothing.
+ */
+function othersMay(file: string, bits: number): boolean {
+  const others = (path: string, wanted: number) => (statSync(path).mode & wanted) === wanted;
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    if (!others(folder, 0o001)) return false;
+    if (dirname(folder) === folder) return others(file, bits);
+  }
+}
 
 // An auditor's evidence copy on read-only media (file 444 in a folder 555): `npm run audit -- verify` reads it, as
 // the built command runs, without writing into the folder.
@@ -60,7 +74,7 @@ describe('npm run audit -- verify <events.db> on read-only media', () => {
     const before = readFileSync(join(evidence, 'events.db'));
     // Without the runner's SQLITE_USE_URI (jest.config.mjs): the command's own driver must turn it on.
     const { SQLITE_USE_URI: _runners, ...env } = process.env;
-    const asRoot = process.getuid?.() === 0;
+    const asNobody = process.getuid?.() === 0 && othersMay(process.execPath, 0o005) && othersMay(AUDIT_CLI, 0o004);
     const result = spawnSync(
       process.execPath,
       [
@@ -72,7 +86,7 @@ describe('npm run audit -- verify <events.db> on read-only media', () => {
         '--checkpoint',
         join(root, 'checkpoint.json'),
       ],
-      { env, encoding: 'utf8', ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) },
+      { env, encoding: 'utf8', ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) },
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(EXIT.ok);
