@@ -37,7 +37,7 @@ function loadDriver(): SqliteDatabaseConstructor {
   // better-sqlite3 builds SQLite without URI file names, and turns them on when SQLITE_USE_URI is 1 as it loads (once
   // per process): `immutableFileName` needs them. Paths the project opens never begin with `file:`, so nothing else
   // changes. (Under jest, `process.env` is a copy native code never reads: jest.config.mjs sets it for the runner.)
-  process.env.SQLITE_USE_URI = '1';
+  process.env.SQLITE_USE_URI ??= '1';
   try {
     return requireFromHere(SQLITE_DRIVER_PACKAGE) as SqliteDatabaseConstructor;
   } catch (error) {

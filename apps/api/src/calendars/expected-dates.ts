@@ -26,6 +26,8 @@ type PartyEntry = {
 };
 
 const FROM_THE_CLAUSE = "the treaty's entry-into-force clause and the instruments on record";
+/** A treaty registered without a clause: in force on all its original parties' consents, a later state on its own. */
+const FROM_THE_CONSENTS = 'the consents on record, no entry-into-force clause being registered (VCLT art. 24)';
 
 /**
  * The dates a status view shows as computed, while no report has confirmed them, come or still ahead (the present's
@@ -35,6 +37,7 @@ const FROM_THE_CLAUSE = "the treaty's entry-into-force clause and the instrument
  */
 export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[] {
   const treaty = { treatyId: String(status.id), treatyTitle: String(status.title) };
+  const fromTheRecord = status.entryIntoForceClause == null ? FROM_THE_CONSENTS : FROM_THE_CLAUSE;
   const dates: ExpectedDate[] = [];
   const computed = (flag: unknown, on: unknown): on is string => flag === true && typeof on === 'string';
   /** The computed date, come (`on`, flagged computed) or still ahead (`expected`), or null. */
@@ -46,7 +49,7 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
     status.enteredIntoForceOnExpected,
   );
   if (only === undefined && inForce !== null) {
-    dates.push({ ...treaty, what: 'entry-into-force', on: inForce, computedFrom: FROM_THE_CLAUSE });
+    dates.push({ ...treaty, what: 'entry-into-force', on: inForce, computedFrom: fromTheRecord });
   }
   const parties = (status.ratification ?? {}) as Record<string, PartyEntry>;
   for (const [party, entry] of Object.entries(parties)) {
@@ -56,7 +59,7 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
       const computedFrom =
         typeof entry.consent?.successionOn === 'string'
           ? 'the date of the succession of States and the entry into force on record'
-          : FROM_THE_CLAUSE;
+          : fromTheRecord;
       dates.push({ ...treaty, what: 'entry-into-force', party, on: partyInForce, computedFrom });
     }
     if (computed(entry.withdrawalEffectiveOnComputed, entry.withdrawalEffectiveOn)) {

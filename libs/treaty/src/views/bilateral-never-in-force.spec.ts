@@ -93,7 +93,8 @@ describe('a bilateral treaty a signatory walks away from before it entered into 
       consented(uuid(4), 'RU', 'ratification', '2025-04-01'),
       consented(uuid(5), 'IR', 'ratification', '2025-06-01'),
     ]);
-    expect(view).toMatchObject({ status: 'ratified', terminatedOn: null });
+    // Both consents established, no clause: in force on the second (VCLT art. 24(2), decision 0079).
+    expect(view).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-06-01', terminatedOn: null });
     expect(view.ratification['IR']).toMatchObject({ withdrawn: false });
   });
 

@@ -72,9 +72,8 @@ export function partyEntryIntoForce(
   instrument: { readonly on: string } | undefined,
   countedThrough: string | null = null,
 ): string | null {
-  if (treatyDate === null || instrument === undefined) return null;
-  if (countedThrough !== null && comparePartialDates(instrument.on, countedThrough) <= 0) return treatyDate;
-  if (!isCalendarDate(instrument.on)) return null;
+  if (treatyDate === null || instrument === undefined || !isCalendarDate(instrument.on)) return null;
+  if (countedThrough !== null && instrument.on <= countedThrough) return treatyDate;
   const own = periodEnd(instrument.on, entryIntoForcePeriod(clause));
   // A treaty date known only to the month or year is later than `own` only where the periods overlap.
   return comparePartialDates(own, treatyDate) > 0 ? own : treatyDate;
@@ -95,16 +94,16 @@ export function laterConsentEntryIntoForce(
 }
 
 /**
- * An original party's date under no clause when the treaty's date is computed from all their consents (art. 24(2),
- * decision 0079): that date, for a party whose consent came by it. A reported treaty date binds the original parties
- * through its report instead (decision 0030); a later consent has its own date (`laterConsentEntryIntoForce`).
+ * A party's date under no clause when the treaty's date is computed from all the original parties' consents (art.
+ * 24(2), decision 0079): that date, for a party whose consent came by it (an original party, or a state that acceded
+ * before it). A reported treaty date binds through its report instead (decision 0030); a later consent has its own
+ * date (`laterConsentEntryIntoForce`).
  */
 export function allConsentsPartyEntryIntoForce(
   treatyInForce: Pick<ComputedDate, 'on' | 'computed'>,
-  original: boolean,
   consent: { readonly on: string } | null,
 ): string | null {
-  if (!treatyInForce.computed || treatyInForce.on === null || !original || consent === null) return null;
+  if (!treatyInForce.computed || treatyInForce.on === null || consent === null) return null;
   return comparePartialDates(consent.on, treatyInForce.on) <= 0 ? treatyInForce.on : null;
 }
 

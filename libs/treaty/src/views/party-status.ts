@@ -209,7 +209,7 @@ export function reservationsOf(
       // Unconfirmed, never made; made (confirmed, or with a consent of its day), open to objection.
       type !== 'reservation'
         ? {}
-        : !confirmation && formulatedBefore(report, consent)
+        : !confirmation && formulatedBefore(report, consent, onRecord)
           ? { unconfirmed: true as const }
           : (confirmation || madeWithConsent(report, onRecord)) && kind !== 'bilateral'
             ? { objectionPeriodEndsNotBefore: objectionPeriodEndsNotBefore(madeOn) }
@@ -304,7 +304,6 @@ function confirmationsAmong(reports: readonly Of<'reservation' | 'declaration'>[
   return confirmations;
 }
 
-/** A reservation dated before the party's consent: formulated at signature, so to be confirmed on consent. */
 /**
  * Whether a reservation was made with a consent of the party's of its own day (art. 19: a state reserves when it signs
  * or consents): one dated after every consent on record is late (the status's `LATE_RESERVATION`), where a single
@@ -320,12 +319,21 @@ function madeWithConsent(report: Of<'reservation' | 'declaration'>, onRecord: re
   );
 }
 
-function formulatedBefore(report: Of<'reservation' | 'declaration'>, consent: PartyConsent | null): boolean {
+/**
+ * A reservation dated before the party's consent: formulated at signature, so to be confirmed on consent. Not one made
+ * with a consent act of its own day: a ratification that an exchange later established (decision 0079) carried it.
+ */
+function formulatedBefore(
+  report: Of<'reservation' | 'declaration'>,
+  consent: PartyConsent | null,
+  onRecord: readonly DevelopmentHistory[],
+): boolean {
   return (
     consent !== null &&
     report.current.type === 'reservation' &&
     report.current.confirmsReservationId === undefined &&
-    comparePartialDates(report.current.occurredOn, consent.on) < 0
+    comparePartialDates(report.current.occurredOn, consent.on) < 0 &&
+    !madeWithConsent(report, onRecord)
   );
 }
 

@@ -85,16 +85,16 @@ export function stepType(development: Development): RatificationStep['type'] | n
 }
 
 /**
- * Developments the status view shows only in fields of their own (the exchange of instruments, a party's
- * reservations, declarations, objections and provisional application) or in the timeline (diplomacy): neither
- * their presence nor their date moves the treaty's status, its parties or a party's ratification status.
+ * Developments the status view shows only in fields of their own (a party's reservations, declarations, objections
+ * and provisional application) or in the timeline (diplomacy): neither their presence nor their date moves the
+ * treaty's status, its parties or a party's ratification status. Not the exchange of instruments: it establishes the
+ * consents it exchanges, which can bring the treaty into force (decision 0079).
  */
 export function neverMovesStatus(type: DevelopmentType): boolean {
   return isDiplomacy(type) || SHOWN_BESIDE_THE_STATUS.has(type);
 }
 
 const SHOWN_BESIDE_THE_STATUS: ReadonlySet<DevelopmentType> = new Set<DevelopmentType>([
-  'instruments-exchanged',
   'reservation',
   'declaration',
   'objection',

@@ -7,6 +7,8 @@ import {
   recorded,
   registered,
   registeredMultilateral,
+  reserved,
+  scoped,
   signed,
   uuid,
   withdrawalNotified,
@@ -135,6 +137,21 @@ describe('the exchange of instruments establishes the consents it exchanges (TRE
   });
 });
 
+describe('what the exchange leaves as it was (review of decision 0079)', () => {
+  it('a reservation made with the ratification stays made with the consent, open to objection', () => {
+    const events = [
+      registered({ kind: undefined }),
+      ratified(uuid(2), 'RU', '2025-04-21'),
+      reserved(uuid(3), 'RU', '2025-04-21'),
+      ratified(uuid(4), 'IR', '2025-09-20'),
+      happened('InstrumentsExchanged', uuid(5), '2025-10-02'),
+    ];
+    const [reservation] = statusOf(events, { today: '2025-12-01' }).ratification['RU']!.reservations;
+    expect(reservation).toMatchObject({ madeOn: '2025-04-21', objectionPeriodEndsNotBefore: '2026-04-21' });
+    expect(reservation).not.toHaveProperty('unconfirmed');
+  });
+});
+
 describe('without a clause, a treaty enters into force once every negotiating state has consented (VCLT art. 24(2))', () => {
   const convention = [
     registeredMultilateral({ entryIntoForce: undefined, parties: ['AT', 'BE', 'CZ'] }),
@@ -161,6 +178,35 @@ describe('without a clause, a treaty enters into force once every negotiating st
     // A state acceding later is bound from its own consent (art. 24(3)), as before.
     const acceded = statusOf([...all, consented(uuid(5), 'DK', 'accession', '2022-02-01')], { today: '2025-12-01' });
     expect(acceded.ratification['DK']).toMatchObject({ inForceOn: '2022-02-01' });
+  });
+
+  it('binds a state that acceded before the last original consent from that consent, with the others', () => {
+    const early = [...convention, consented(uuid(5), 'DK', 'accession', '2021-06-01')];
+    const view = statusOf([...early, consented(uuid(4), 'CZ', 'approval', '2021-07-09')], { today: '2025-12-01' });
+    expect(view.ratification['DK']).toMatchObject({ inForceOn: '2021-07-09', inForceOnComputed: true });
+  });
+
+  it('counts a state that withdrew its instrument and consented again from its new consent', () => {
+    const again = [
+      ...convention,
+      withdrawalNotified(uuid(4), 'AT', '2021-06-01'),
+      consented(uuid(5), 'AT', 'ratification', '2021-08-02'),
+      consented(uuid(6), 'CZ', 'approval', '2021-07-09'),
+    ];
+    expect(statusOf(again, { today: '2025-12-01' })).toMatchObject({ enteredIntoForceOn: '2021-08-02' });
+  });
+
+  it('keeps its computed date when a later state’s own entry into force is reported', () => {
+    const all = [...convention, consented(uuid(4), 'CZ', 'approval', '2021-07-09')];
+    const reported = [
+      ...all,
+      consented(uuid(5), 'DK', 'accession', '2022-02-01'),
+      scoped('TreatyEnteredIntoForce', uuid(6), '2022-02-01', 'DK'),
+    ];
+    const view = statusOf(reported, { today: '2025-12-01' });
+    expect(view).toMatchObject({ enteredIntoForceOn: '2021-07-09', enteredIntoForceOnComputed: true });
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2021-07-09' });
+    expect(statusOf(reported, { asOf: '2021-12-01' })).toMatchObject({ status: 'in-force' });
   });
 
   it('computes nothing from a consent known only to its month, nor after a state withdrew its instrument', () => {
@@ -195,6 +241,22 @@ describe('the state whose instrument completes the count, when the entry into fo
     expect(view.ratification['IT']).toMatchObject({ inForceOn: '2021-10-01', inForceOnComputed: true });
     // Never in force for FR alone: on 16 June both are bound.
     expect(statusOf(events, { asOf: '2021-06-16' }).ratification['DE']).toMatchObject({ inForceOn: '2021-06-14' });
+  });
+});
+
+describe('a state whose deposit is known only to the month of the deciding one', () => {
+  it('gets no day guessed for it', () => {
+    const events = [
+      registeredMultilateral({
+        parties: ['AT', 'BE', 'CZ'],
+        entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+      }),
+      consented(uuid(2), 'BE', 'ratification', '2021-01-15'),
+      consented(uuid(3), 'AT', 'ratification', '2021-02-01'),
+      consented(uuid(4), 'CZ', 'ratification', '2021-02'),
+    ];
+    const view = statusOf(events, { today: '2025-12-01' });
+    expect(view.ratification['CZ']).toMatchObject({ inForceOn: null, inForceOnExpected: null });
   });
 });
 

@@ -3,7 +3,7 @@ import { partiesOf } from '../decider/treaty.state';
 import { withdrawalNoticePeriod } from '../law/clause-period';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
-import { comparePartialDates, isCalendarDate, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
+import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
@@ -124,9 +124,14 @@ export function treatyStandingOf(
   const byRecord = beforeEnd(
     clause
       ? (count?.on ?? null)
-      : // Where an entry into force is reported (also after `asOf`), the record says when: the treaty may have had a
-        // clause the registration lacks (so many days after the last consent). The computation fills only the gap.
-        wholeRecord.some(({ current }) => current.type === 'entered-into-force')
+      : // Where the entry into force of the treaty or of an original party is reported (also after `asOf`), the
+        // record says when: the treaty may have had a clause the registration lacks (so many days after the last
+        // consent). The computation fills only the gap; a later state's own report says nothing of it.
+        wholeRecord.some(
+            ({ current }) =>
+              current.type === 'entered-into-force' &&
+              (current.party === undefined || history.parties.includes(current.party)),
+          )
         ? null
         : allConsentsEstablishedOn(history.parties, consents, onRecord),
     reportedEndOn,
@@ -322,14 +327,14 @@ export function beforeEnd(on: string | null, endOn: string | null): string | nul
 
 /**
  * Without a clause, the day the treaty entered into force among its negotiating states (VCLT art. 24(2): "as soon as
- * consent to be bound by the treaty has been established for all the negotiating States"): the last original party's
- * first consent, once every original party's is established on record (decision 0079). Established: a consent to be
- * bound (dated by its deposit, exchange or notification), or a ratification completed at home and then exchanged
- * (`consentOf`); a ratification completed with no exchange on record says the state is ready, not that its consent
- * is established. Nothing is computed while one is missing, from a consent known only to its month or year (the
- * last could be another: no guess, as under a clause), for a treaty registered with no original party, or when a
- * state gave notice (withdrawing its instrument, or saying it will not become a party) by that day: the treaty did
- * not then have all of them.
+ * consent to be bound by the treaty has been established for all the negotiating States", decision 0079): the first
+ * day on which every original party's consent stands, counted as a clause of as many instruments as there are
+ * original parties, in force the day the last is given (`countInstruments`: an instrument withdrawn before then does
+ * not count, a state that consents again counts from its new one, a date known only to its month or year among them
+ * computes nothing). Established: a consent to be bound (dated by its deposit, exchange or notification), or a
+ * ratification completed at home and then exchanged (`consentOf`); a ratification completed with no exchange on
+ * record says the state is ready, not that its consent is established. Nothing is computed for a treaty registered
+ * with fewer than two original parties.
  */
 function allConsentsEstablishedOn(
   originalParties: readonly string[],
@@ -337,23 +342,19 @@ function allConsentsEstablishedOn(
   onRecord: readonly DevelopmentHistory[],
 ): string | null {
   if (originalParties.length < 2) return null;
-  const withdrawals = withdrawalsByParty(onRecord);
   const completedAtHome = new Set(
     onRecord
       .filter(({ current }) => current.type === 'ratification-completed')
       .map(({ developmentId }) => developmentId),
   );
-  const dates: string[] = [];
-  for (const party of originalParties) {
-    const first = withdrawals.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
-    if (!first || completedAtHome.has(first.developmentId) || !isCalendarDate(first.on)) return null;
-    dates.push(first.on);
-  }
-  const last = dates.reduce((latest, on) => (on > latest ? on : latest));
-  const withdrewBy = originalParties.some((party) =>
-    (withdrawals.get(party) ?? []).some((on) => comparePartialDates(on, last) <= 0),
+  const established = (consent: PartyConsent | null | undefined) =>
+    consent != null && !completedAtHome.has(consent.developmentId);
+  const everyConsentEstablished = originalParties.every(
+    (party) => established(consents.get(party)) && established(consentOf(onRecord, party, 'first')),
   );
-  return withdrewBy ? null : last;
+  if (!everyConsentEstablished) return null;
+  const allOfThem = { instrumentsRequired: originalParties.length, daysAfter: 0 };
+  return countInstruments(allOfThem, instrumentsToCount(onRecord, originalParties, consents)).on;
 }
 
 /** The earliest of the dates given (by the start of its period), or null. */

@@ -164,6 +164,18 @@ describe('treatyStatusSummaryAfter', () => {
     }
   });
 
+  it('follows an exchange of instruments, which brings a treaty without a clause into force (decision 0079)', () => {
+    const events: TreatyEvent[] = [
+      registered({ kind: 'bilateral' }),
+      ratified(uuid(1), 'RU', '2025-04-21'),
+      ratified(uuid(2), 'IR', '2025-09-20'),
+      happened('InstrumentsExchanged', uuid(3), '2025-10-02'),
+    ];
+    expectSummaryToMatchView(recorded(events));
+    const last = summariesAlong(recorded(events), () => 1).at(-1)!.summary;
+    expect(statusOn(last, TODAY)).toBe('in-force');
+  });
+
   it('keeps the summary through further approvals of a party already under way', () => {
     const events: TreatyEvent[] = [registered(), approved(uuid(1), 'RU', 'State Duma', '2025-04-08')];
     for (let n = 2; n < 200; n++) events.push(approved(uuid(n), n % 2 ? 'RU' : 'IR', `Chamber ${n}`, '2025-04-08'));

@@ -95,21 +95,22 @@ export function treatyStatusOf(
     // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
     // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
     const successionOn = consent?.successionOn ?? null;
-    // Under a clause, the treaty's date counts for its parties while it is still ahead as well: the states whose
-    // instruments bring it into force are expected in force on it, as a later state is on its own date.
+    // Under a clause, the treaty's date counts for the parties it counts while it is still ahead as well: the states
+    // whose instruments bring it into force are expected in force on it, as a later state is on its own date. A
+    // successor's date is a report's (its succession, the treaty's entry into force), not one set ahead.
     const treatyDate = clause ? (treatyInForce.on ?? treatyInForce.expectedOn) : treatyInForce.on;
     // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
     const computed =
       consentAfterInForce !== null || instrumentWithdrawn
         ? null
         : successionOn !== null
-          ? successorEntryIntoForce(successionOn, treatyDate)
+          ? successorEntryIntoForce(successionOn, treatyInForce.on)
           : clause
             ? consent?.type === 'succession'
-              ? undatedSuccessorEntryIntoForce(treatyDate, consent)
+              ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
               : partyEntryIntoForce(clause, treatyDate, consent ?? undefined, standing.countedThrough)
             : (laterConsentEntryIntoForce(treatyDate, consent ?? undefined) ??
-              allConsentsPartyEntryIntoForce(treatyInForce, original, consent));
+              allConsentsPartyEntryIntoForce(treatyInForce, consent));
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
     // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
     const computedInForce = beforeEnd(
