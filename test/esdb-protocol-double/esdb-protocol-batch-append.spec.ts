@@ -223,7 +223,12 @@ describe('EventStoreDB protocol double: the server version it announces, and Str
       const stream = uniqueStreamName();
       await client.appendToStream(stream, anEvent(), { requiresLeader: true });
       const inFlight = client.appendToStream(stream, anEvent(), { requiresLeader: true }).catch((e: unknown) => e);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // In flight: received by the leader (its commit waits on replication), not a fixed time that a loaded machine
+      // can outrun before the append has even left the client.
+      for (const deadline = Date.now() + 5_000; cluster.nodes[0]!.appendsReceived < 2 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(cluster.nodes[0]!.appendsReceived).toBe(2);
       cluster.elect(1);
       const refused = await client
         .appendToStream(uniqueStreamName(), anEvent(), { requiresLeader: true })
