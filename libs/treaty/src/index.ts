@@ -37,7 +37,7 @@ export * from './upcasting/event-upcast.error';
 export * from './upcasting/upcaster';
 export type { TreatyEventEnvelope } from './views/treaty-event-envelope';
 export { TreatyHistoryFold, type TreatyHistory } from './views/treaty-history';
-export type { ResolvedViewOptions, ViewOptions } from './views/view-options';
+export { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './views/view-options';
 export type { ViewSource } from './views/view-sources';
 export * from './views/treaty-status.view';
 export * from './views/treaty-status-summary';

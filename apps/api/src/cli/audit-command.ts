@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   checkpointIsAuthentic,
   fromExportedEvent,
@@ -11,7 +12,13 @@ import {
 import type { RecordedEvent } from '@timeline/event-store';
 import { isSqliteFile, readEventFile } from '@timeline/event-store-sqlite';
 import { toJsonView, toTreatyEnvelope } from '@timeline/projections';
-import { linksFromOthers, treatyIdFromStreamName, TreatyHistoryFold, treatyStatusView } from '@timeline/treaty';
+import {
+  linksFromOthers,
+  resolveViewOptions,
+  treatyIdFromStreamName,
+  TreatyHistoryFold,
+  treatyStatusView,
+} from '@timeline/treaty';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -40,8 +47,12 @@ export async function runAuditCommand(args: readonly string[], print: (line: str
 }
 
 async function verify(file: string, options: readonly string[], print: (line: string) => void): Promise<number> {
-  const keyFile = single(options, '--public-key');
-  const checkpointFiles = all(options, '--checkpoint');
+  const given = optionsOf(options, {
+    'public-key': { type: 'string' },
+    checkpoint: { type: 'string', multiple: true },
+  });
+  const keyFile = given['public-key'];
+  const checkpointFiles = given.checkpoint ?? [];
   if (!keyFile || checkpointFiles.length === 0) throw new Error(`--public-key and --checkpoint are needed\n${USAGE}`);
   const publicKey = createPublicKey(readFileSync(keyFile));
   const checkpoints = checkpointFiles.map((path) => JSON.parse(readFileSync(path, 'utf8')) as SignedCheckpoint);
@@ -57,10 +68,13 @@ async function verify(file: string, options: readonly string[], print: (line: st
 }
 
 async function replay(file: string, options: readonly string[], print: (line: string) => void): Promise<number> {
-  const asOf = single(options, '--as-of');
+  const given = optionsOf(options, {
+    'as-of': { type: 'string' },
+    treaty: { type: 'string' },
+    'known-at': { type: 'string' },
+  });
+  const { 'as-of': asOf, treaty: onlyTreaty, 'known-at': knownAt } = given;
   if (!asOf) throw new Error(`--as-of is needed\n${USAGE}`);
-  const onlyTreaty = single(options, '--treaty');
-  const knownAt = single(options, '--known-at');
   // Every treaty's stream is folded, also with --treaty: what other treaties say about it (relations, statements
   // that name it) is part of its status, as the projection shows it.
   const streams = new Map<string, RecordedEvent[]>();
@@ -69,8 +83,9 @@ async function replay(file: string, options: readonly string[], print: (line: st
     if (treatyId === undefined) continue;
     streams.set(treatyId, [...(streams.get(treatyId) ?? []), event]);
   }
-  const viewOptions = { asOf, ...(knownAt ? { knownAt } : {}) };
-  const knownBy = knownAt ? new Date(knownAt).getTime() : Infinity;
+  const viewOptions = { asOf, ...(knownAt !== undefined ? { knownAt } : {}) };
+  // Checked before it is used: a timestamp without its zone would be read in this machine's own.
+  const knownBy = resolveViewOptions(viewOptions).knownAt?.getTime() ?? Infinity;
   const histories = [...streams.values()].flatMap((events) => {
     const fold = new TreatyHistoryFold();
     for (const envelope of events.map(toTreatyEnvelope))
@@ -134,10 +149,27 @@ async function* readExport(file: string): AsyncGenerator<RecordedEvent> {
   }
 }
 
-function all(options: readonly string[], name: string): string[] {
-  return options.flatMap((option, index) => (option === name && options[index + 1] ? [options[index + 1]!] : []));
-}
-
-function single(options: readonly string[], name: string): string | undefined {
-  return all(options, name)[0];
+/**
+ * The options after the log, as `node:util`'s `parseArgs` reads them strictly: an option it does not know, one
+ * without its value, a stray word, or an option given twice that takes one value is a usage error, never ignored (an
+ * auditor's `--treaty` with no id would otherwise replay every treaty).
+ */
+function optionsOf<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  options: readonly string[],
+  config: Options,
+) {
+  const { values, tokens } = parseArgs({
+    args: [...options],
+    options: config,
+    strict: true,
+    allowPositionals: false,
+    tokens: true,
+  });
+  for (const [name, option] of Object.entries(config)) {
+    const times = tokens.filter((token) => token.kind === 'option' && token.name === name).length;
+    if (option.multiple !== true && times > 1) {
+      throw new Error(`--${name} is given ${times} times; it takes one\n${USAGE}`);
+    }
+  }
+  return values;
 }
