@@ -6,7 +6,9 @@ import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
-import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
+import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
+import { computedDate, countInstruments, type ComputedDate } from './entry-into-force';
+import { firstInstruments, instrumentsToCount, withdrawalsByParty } from './instruments-on-record';
 import {
   consentBindsBy,
   consentOf,
@@ -122,18 +124,7 @@ export function treatyStandingOf(
   // instruments deposited before it (a convention superseded before its count came due) never comes.
   const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
   const byRecord = beforeEnd(
-    clause
-      ? (count?.on ?? null)
-      : // Where the entry into force of the treaty or of an original party is reported (also after `asOf`), the
-        // record says when: the treaty may have had a clause the registration lacks (so many days after the last
-        // consent). The computation fills only the gap; a later state's own report says nothing of it.
-        wholeRecord.some(
-            ({ current }) =>
-              current.type === 'entered-into-force' &&
-              (current.party === undefined || history.parties.includes(current.party)),
-          )
-        ? null
-        : allConsentsEstablishedOn(history.parties, consents, onRecord),
+    clause ? (count?.on ?? null) : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord }),
     reportedEndOn,
   );
   const treatyInForce = computedDate(
@@ -325,38 +316,6 @@ export function beforeEnd(on: string | null, endOn: string | null): string | nul
   return on !== null && endOn !== null && comparePartialDates(on, endOn) >= 0 ? null : on;
 }
 
-/**
- * Without a clause, the day the treaty entered into force among its negotiating states (VCLT art. 24(2): "as soon as
- * consent to be bound by the treaty has been established for all the negotiating States", decision 0079): the first
- * day on which every original party's consent stands, counted as a clause of as many instruments as there are
- * original parties, in force the day the last is given (`countInstruments`: an instrument withdrawn before then does
- * not count, a state that consents again counts from its new one, a date known only to its month or year among them
- * computes nothing). Established: a consent to be bound (dated by its deposit, exchange or notification), or a
- * ratification completed at home and then exchanged (`consentOf`); a ratification completed with no exchange on
- * record says the state is ready, not that its consent is established. Nothing is computed for a treaty registered
- * with fewer than two original parties.
- */
-function allConsentsEstablishedOn(
-  originalParties: readonly string[],
-  consents: ReadonlyMap<string, PartyConsent | null>,
-  onRecord: readonly DevelopmentHistory[],
-): string | null {
-  if (originalParties.length < 2) return null;
-  const completedAtHome = new Set(
-    onRecord
-      .filter(({ current }) => current.type === 'ratification-completed')
-      .map(({ developmentId }) => developmentId),
-  );
-  const established = (consent: PartyConsent | null | undefined) =>
-    consent != null && !completedAtHome.has(consent.developmentId);
-  const everyConsentEstablished = originalParties.every(
-    (party) => established(consents.get(party)) && established(consentOf(onRecord, party, 'first')),
-  );
-  if (!everyConsentEstablished) return null;
-  const allOfThem = { instrumentsRequired: originalParties.length, daysAfter: 0 };
-  return countInstruments(allOfThem, instrumentsToCount(onRecord, originalParties, consents)).on;
-}
-
 /** The earliest of the dates given (by the start of its period), or null. */
 function earliest(dates: readonly (string | null)[]): string | null {
   return (
@@ -379,62 +338,6 @@ function firstConsentAfter(
   if (inForceOn === null) return null;
   const first = consentOf(wholeRecord, party, 'first');
   return first !== null && first.type !== 'succession' && comparePartialDates(first.on, inForceOn) > 0 ? first : null;
-}
-
-/**
- * Each party's first instrument, what counts towards the treaty's entry into force, not one it gave on rejoining.
- * Only a party that withdrew can have rejoined, so only for those is the record searched again.
- */
-function firstInstruments(
-  onRecord: readonly DevelopmentHistory[],
-  parties: readonly string[],
-  consents: ReadonlyMap<string, PartyConsent | null>,
-): { party: string; on: string }[] {
-  const withdrew = withdrawalsByParty(onRecord);
-  return parties.flatMap((party) => {
-    const first = withdrew.has(party) ? consentOf(onRecord, party, 'first') : consents.get(party);
-    return first ? [{ party, on: first.on }] : [];
-  });
-}
-
-/**
- * The instruments the clause counts (`countInstruments`): each party's first, with the date of the withdrawal that
- * followed it (its notice, or the report that it took effect: a state that has not become a party withdraws its
- * instrument on notifying it), and the party's latest when it consented again after that withdrawal.
- */
-function instrumentsToCount(
-  onRecord: readonly DevelopmentHistory[],
-  parties: readonly string[],
-  consents: ReadonlyMap<string, PartyConsent | null>,
-): Instrument[] {
-  const withdrawals = withdrawalsByParty(onRecord);
-  return parties.flatMap((party) => {
-    const dates = withdrawals.get(party);
-    if (dates === undefined) {
-      const consent = consents.get(party);
-      return consent ? [{ party, on: consent.on }] : [];
-    }
-    const withdrawalAfter = (on: string) => dates.find((date) => comparePartialDates(date, on) >= 0) ?? null;
-    const first = consentOf(onRecord, party, 'first');
-    if (first === null) return [];
-    const firstWithdrawnOn = withdrawalAfter(first.on);
-    const latest = consents.get(party);
-    const again =
-      latest && firstWithdrawnOn !== null && comparePartialDates(latest.on, firstWithdrawnOn) > 0
-        ? [{ party, on: latest.on, withdrawnOn: withdrawalAfter(latest.on) }]
-        : [];
-    return [{ party, on: first.on, withdrawnOn: firstWithdrawnOn }, ...again];
-  });
-}
-
-/** The dates of each party's withdrawals on record (notices and reported effects), in valid-time order. */
-function withdrawalsByParty(onRecord: readonly DevelopmentHistory[]): Map<string, string[]> {
-  const withdrawals = new Map<string, string[]>();
-  for (const { current } of onRecord) {
-    if (current.type !== 'withdrawn' && current.type !== 'withdrawal-notified') continue;
-    withdrawals.set(current.party, [...(withdrawals.get(current.party) ?? []), current.occurredOn]);
-  }
-  return withdrawals;
 }
 
 /**
