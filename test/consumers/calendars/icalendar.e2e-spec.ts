@@ -102,6 +102,25 @@ describe('iCalendar', () => {
     await request(subject.http).get('/treaties/no-such-treaty/calendar.ics').expect(404);
   });
 
+  it('answers a calendar with no event with one component that clients ignore, as RFC 5545 wants one', async () => {
+    const treaty = 'calendar-with-nothing-dated';
+    await post(subject.http, '/treaties', {
+      id: treaty,
+      title: 'A treaty with no development on record yet',
+      parties: ['LU', 'MT'],
+      category: 'other',
+    }).expect(201);
+    // A treaty's, a party's whose treaties have no event, and a party's that is in no treaty.
+    for (const path of [`/treaties/${treaty}/calendar.ics`, '/parties/LU/calendar.ics', '/parties/CN/calendar.ics']) {
+      const text = (await request(subject.http).get(path).expect(200)).text;
+      // `icalbody = calprops component` and `component = 1*(...)` (3.6): at least one, here experimental (x-comp),
+      // which applications MUST ignore when they do not know it; never an event that did not happen.
+      const components = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents().map((component) => component.name);
+      expect({ path, components }).toEqual({ path, components: ['x-treaty-timeline-no-events'] });
+      expect(parseCalendar(text)).toEqual([]);
+    }
+  });
+
   it('shows entry into force computed from the clause as tentative events, treaty-wide and for each party', async () => {
     const treaty = 'computed-entry-into-force';
     await post(subject.http, '/treaties', {

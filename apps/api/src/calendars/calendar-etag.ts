@@ -5,7 +5,7 @@ import type { ViewsMoment } from '../feeds/development-reads.service';
  * Bumped whenever a calendar's events are written differently from the same views (a property added, a summary
  * worded otherwise), so that a client holding a calendar of the previous writing is not told it is current.
  */
-export const CALENDAR_FORMAT = 1;
+export const CALENDAR_FORMAT = 2;
 
 /**
  * A calendar's ETag, known before a byte of it is rendered (decision 0069): weak, since it names what the events say,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DevelopmentRecord } from '../feeds/development-records';
-import { allDaySpan, developmentEvents, fold, renderCalendar, text } from './icalendar';
+import { allDaySpan, calendarText, developmentEvents, fold, NO_EVENTS, renderCalendar, text } from './icalendar';
 import { revokedNotices } from './revoked-notices';
 
 describe('iCalendar formatting', () => {
@@ -31,6 +31,26 @@ describe('iCalendar formatting', () => {
     expect(lines.map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(
       `DESCRIPTION:${'й'.repeat(80)}`,
     );
+  });
+});
+
+describe('a calendar with no event', () => {
+  /** The names of the VCALENDAR's components, in order: what `component = 1*(...)` (RFC 5545, 3.6) counts. */
+  const components = (calendar: string) =>
+    [...calendar.matchAll(/^BEGIN:(.+)$/gm)].map((match) => match[1]!.trim()).filter((name) => name !== 'VCALENDAR');
+  const event = ['BEGIN:VEVENT', 'UID:a@treaty-timeline', 'END:VEVENT'];
+
+  it('holds one component that clients ignore, and no event, as RFC 5545 wants at least one', () => {
+    const calendar = renderCalendar('A treaty with no development', []);
+    expect(components(calendar)).toEqual(['X-TREATY-TIMELINE-NO-EVENTS']);
+    expect(calendar).toContain(`\r\n${NO_EVENTS.map(fold).join('\r\n')}\r\nEND:VCALENDAR\r\n`);
+    // An experimental name (x-name, 3.1): what applications MUST ignore when they do not know it.
+    expect(components(calendar).every((name) => /^X-[A-Z0-9-]+$/.test(name))).toBe(true);
+  });
+
+  it("is what a party's calendar holds while its treaties have no event, and goes once one has", () => {
+    expect(components([...calendarText('Treaties of LI', [[], []])].join(''))).toEqual(['X-TREATY-TIMELINE-NO-EVENTS']);
+    expect(components([...calendarText('Treaties of LI', [[], [event]])].join(''))).toEqual(['VEVENT']);
   });
 });
 

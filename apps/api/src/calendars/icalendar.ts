@@ -123,13 +123,31 @@ export function* calendarText(name: string, eventGroups: Iterable<Iterable<strin
     `X-WR-CALNAME:${text(name)}`,
   ];
   yield contentLines(head);
+  let empty = true;
   for (const events of eventGroups) {
     const lines: string[] = [];
     for (const event of events) lines.push(...event);
-    if (lines.length > 0) yield contentLines(lines);
+    if (lines.length === 0) continue;
+    empty = false;
+    yield contentLines(lines);
   }
+  if (empty) yield contentLines(NO_EVENTS);
   yield contentLines(['END:VCALENDAR']);
 }
+
+/**
+ * The one component of a calendar with no event (a treaty with no development yet, a party in no treaty): RFC 5545
+ * (3.6) wants at least one (`icalbody = calprops component`, `component = 1*(...)`), so a VCALENDAR without is
+ * invalid, however lenient most parsers are with it. An experimental component (`x-comp`) is valid there, and the
+ * RFC says applications MUST ignore one they do not know: ical.js keeps it as a component of its own, node-ical as
+ * an entry whose `type` is not VEVENT, libical (Thunderbird, Evolution) as an X component, and none shows it. A
+ * placeholder VEVENT would show an event that never happened; a VTIMEZONE would declare a zone no all-day event uses.
+ */
+export const NO_EVENTS = [
+  'BEGIN:X-TREATY-TIMELINE-NO-EVENTS',
+  'DESCRIPTION:Nothing on record here has a date yet',
+  'END:X-TREATY-TIMELINE-NO-EVENTS',
+];
 
 const contentLines = (lines: readonly string[]): string => lines.map(fold).join('\r\n') + '\r\n';
 
