@@ -44,6 +44,7 @@ export interface ParsedEntry {
 
 export interface ParsedFeed {
   readonly id: string;
+  readonly updated: string;
   /** An RFC 5005 archive document: it holds `fh:archive`. */
   readonly archive: boolean;
   readonly links: Record<string, string>;
@@ -70,7 +71,8 @@ export function parseValidAtom(xml: string): ParsedFeed {
   const feedId = single(feed, 'id', 'feed');
   checkIri(feedId);
   single(feed, 'title', 'feed');
-  checkDate(single(feed, 'updated', 'feed'));
+  const feedUpdated = single(feed, 'updated', 'feed');
+  checkDate(feedUpdated);
   const feedHasAuthor = children(feed, 'author').length > 0;
   const links: Record<string, string> = {};
   for (const link of children(feed, 'link')) {
@@ -120,7 +122,7 @@ export function parseValidAtom(xml: string): ParsedFeed {
     const child = node as Element;
     if (child.nodeType === 1 && child.namespaceURI === FEED_HISTORY && child.localName === 'archive') archive = true;
   }
-  return { id: feedId, archive, links, entries };
+  return { id: feedId, updated: feedUpdated, archive, links, entries };
 }
 
 function children(element: Element, name: string): Element[] {

@@ -20,6 +20,7 @@ import { entryVersionsOf, inLogOrder, type EntryVersion } from './entry-versions
 import { EntryVersions } from './entry-versions.service';
 import { FeedArchives } from './feed-archives';
 import { FeedPageQueryDto, PartyCodePipe } from './feed-page.query.dto';
+import { QuietFeeds, type FeedScope } from './quiet-feeds.service';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 export const FEED_PAGE_SIZE = 50;
@@ -45,6 +46,7 @@ export class FeedsController {
     private readonly reads: DevelopmentReads,
     private readonly address: PublicAddress,
     private readonly versions: EntryVersions,
+    private readonly quiet: QuietFeeds,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,6 +61,7 @@ export class FeedsController {
   ): Promise<string> {
     const path = 'feeds/developments.atom';
     return this.feed(request, response, path, 'Treaty developments', query, {
+      scope: { every: true },
       versions: () => this.reads.entryVersions(),
       everyRecord: () => this.reads.everyRecord(),
     });
@@ -80,6 +83,7 @@ export class FeedsController {
     const { summary, records } = this.reads.treaty(treatyId);
     const path = `treaties/${treatyId}/feed.atom`;
     return this.feed(request, response, path, `${summary.title}: developments`, query, {
+      scope: { treatyId },
       versions: () => Promise.resolve(records.flatMap(entryVersionsOf).sort(inLogOrder)),
       everyRecord: () => Promise.resolve(records),
     });
@@ -97,6 +101,7 @@ export class FeedsController {
   ) {
     const title = `Treaties of ${party}: developments`;
     return this.feed(request, response, `parties/${party}/feed.atom`, title, query, {
+      scope: { party },
       versions: () => this.reads.entryVersions(party),
       everyRecord: () => this.reads.everyRecord(party),
     });
@@ -116,7 +121,12 @@ export class FeedsController {
       const message = "page and archive cannot be asked together: follow the feed's prev-archive links";
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
-    if (query.page !== undefined) return pagedFeed(url, title, await content.everyRecord(), base, query.page);
+    // Read first: what dates a feed with no entry is then read in the turn its entries are (see QuietFeeds).
+    const logBegan = await this.quiet.logBegan();
+    const quietSince = () => this.quiet.updatedOf(content.scope, logBegan);
+    if (query.page !== undefined) {
+      return pagedFeed(url, title, await content.everyRecord(), base, query.page, quietSince);
+    }
     const archives = new FeedArchives(await content.versions());
     const entries = (versions: readonly EntryVersion[]) =>
       this.versions.entries(
@@ -132,7 +142,7 @@ export class FeedsController {
       return renderAtom({
         id: url,
         title,
-        updated: newest(subscription),
+        updated: newest(subscription) ?? quietSince(),
         paging: { self: url, archive: false, ...prevArchive(archives.complete) },
         entries: subscription,
       });
@@ -155,7 +165,7 @@ export class FeedsController {
     return renderAtom({
       id: url,
       title: `${title} (archive ${n})`,
-      updated: newest(archived),
+      updated: newest(archived) ?? quietSince(),
       paging: {
         self: archiveUrl(n),
         archive: true,
@@ -173,15 +183,16 @@ export class FeedsController {
  * for the pages of `?page=`.
  */
 interface FeedContent {
+  readonly scope: FeedScope;
   versions(): Promise<readonly EntryVersion[]>;
   everyRecord(): Promise<Iterable<DevelopmentRecord>>;
 }
 
-/** The latest `updated` of the entries, or the epoch for a feed with none. */
-function newest(entries: readonly AtomEntry[]): string {
-  return entries.reduce(
-    (latest, entry) => (entry.updated > latest ? entry.updated : latest),
-    new Date(0).toISOString(),
+/** The latest `updated` of the entries; undefined for a feed with none, which `QuietFeeds` dates. */
+function newest(entries: readonly AtomEntry[]): string | undefined {
+  return entries.reduce<string | undefined>(
+    (latest, entry) => (latest === undefined || entry.updated > latest ? entry.updated : latest),
+    undefined,
   );
 }
 
@@ -190,7 +201,14 @@ function newest(entries: readonly AtomEntry[]): string {
  * newest first. Kept for the links handed out, but lossy: a correction moves its entry to page 1, so a reader walking
  * the pages meanwhile misses the entry that slid over the page it had read (decision 0053).
  */
-function pagedFeed(url: string, title: string, records: Iterable<DevelopmentRecord>, base: string, page: number) {
+function pagedFeed(
+  url: string,
+  title: string,
+  records: Iterable<DevelopmentRecord>,
+  base: string,
+  page: number,
+  quietSince: () => string,
+) {
   const entries: AtomEntry[] = [];
   for (const record of records) entries.push(...entriesOf(record, base));
   entries.sort(byUpdatedDescending);
@@ -199,7 +217,7 @@ function pagedFeed(url: string, title: string, records: Iterable<DevelopmentReco
   return renderAtom({
     id: url,
     title,
-    updated: entries[0]?.updated ?? new Date(0).toISOString(),
+    updated: entries[0]?.updated ?? quietSince(),
     paging: {
       self: pageUrl(page),
       first: pageUrl(1),

@@ -37,6 +37,9 @@ const statements = statementsPerDatabase((db: Database) => ({
   latestFirst: db
     .prepare('SELECT events FROM treaty_event_chunks WHERE treaty_id = ? ORDER BY first_revision DESC')
     .pluck(),
+  latest: db
+    .prepare('SELECT events FROM treaty_event_chunks WHERE treaty_id = ? ORDER BY first_revision DESC LIMIT 1')
+    .pluck(),
 }));
 
 /** Keeps a treaty's next events (in stream order) as one chunk. */
@@ -73,6 +76,13 @@ export function firstRecordedAt(db: Database, treatyId: string): Date | undefine
   const text = statements(db).first.get(treatyId) as string | undefined;
   const first = text === undefined ? undefined : (JSON.parse(text) as StoredEvent[])[0];
   return first === undefined ? undefined : new Date(first[3]);
+}
+
+/** When the treaty's last event was recorded; undefined when the read model holds none. */
+export function lastRecordedAt(db: Database, treatyId: string): Date | undefined {
+  const text = statements(db).latest.get(treatyId) as string | undefined;
+  const last = text === undefined ? undefined : (JSON.parse(text) as StoredEvent[]).at(-1);
+  return last === undefined ? undefined : new Date(last[3]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { statusTurnsBetween, type StatusTurn } from './status-turns';
 import { timelinesAt } from './timelines-at';
 import { treatiesNotOnRecordAmong } from './treaties-on-record';
 import { treatiesOpenToJoiningWith, type TreatyTitle } from './treaties-open-to-joining.table';
+import { lastRecordedAt } from './treaty-event-chunks';
 import { incomingLinks, linkersOf } from './treaty-links.table';
 import { updatesInLogOrder, type TreatyUpdate } from './treaty-update';
 import type { TimelineText } from './timeline-text';
@@ -49,6 +50,8 @@ export class TreatyStatusQueries {
 
   private readonly partiesOnRecordStatement;
 
+  private readonly treatiesOnceUnderStatement;
+
   private readonly viewsChangedAfterStatement;
 
   /**
@@ -67,6 +70,9 @@ export class TreatyStatusQueries {
     this.partiesOnceNamedStatement = db.prepare('SELECT party FROM treaty_parties WHERE treaty_id = ?').pluck();
     this.partiesOnRecordStatement = db
       .prepare('SELECT party FROM treaty_parties WHERE treaty_id = ? AND on_record = 1')
+      .pluck();
+    this.treatiesOnceUnderStatement = db
+      .prepare('SELECT treaty_id FROM treaty_parties WHERE party = ? ORDER BY treaty_id')
       .pluck();
     this.viewsChangedAfterStatement = db
       .prepare('SELECT treaty_id, views_position FROM treaty_status WHERE views_position > ?')
@@ -176,6 +182,27 @@ export class TreatyStatusQueries {
    */
   openToJoiningWith(words: readonly string[], limit: number, mostTitlesPerWord?: number): TreatyTitle[] {
     return treatiesOpenToJoiningWith(this.db, words, limit, mostTitlesPerWord);
+  }
+
+  /**
+   * Every treaty a listing by party may ever have shown under this party (the converse of `partiesOnceNamed`): those
+   * it is a party of now, and those whose joining was retracted or corrected away since (decision 0055).
+   */
+  treatiesOnceUnder(party: string): string[] {
+    return this.treatiesOnceUnderStatement.all(party) as string[];
+  }
+
+  /**
+   * When the last event of any of these treaties was recorded; undefined when the read model holds none of them.
+   * Reads each one's latest stored events: for a few treaties, or for many that have few events each.
+   */
+  lastRecordedAt(treatyIds: Iterable<string>): Date | undefined {
+    let latest: Date | undefined;
+    for (const treatyId of treatyIds) {
+      const at = lastRecordedAt(this.db, treatyId);
+      if (at !== undefined && (latest === undefined || at > latest)) latest = at;
+    }
+    return latest;
   }
 
   /** The parties of the treaty now, as a listing by party filters them. */
