@@ -130,6 +130,38 @@ describe('webhook subscriptions', () => {
     expect(await ids(KEYS.auditor)).toEqual([]);
   });
 
+  it("shows a subscription's URL whole to the key that registered it, and to an auditor its origin only", async () => {
+    const target = await receiver();
+    const origin = new URL(target.url).origin;
+    // A receiver's token in the path and the query, as chat and automation services hand them out.
+    const url = `${target.url}/T0123/B0456/s3cr3t-path-token?token=s3cr3t-query-token`;
+    const created = await post(subject.http, '/webhooks', { url }, KEYS.reader).expect(201);
+    expect(created.body.url).toBe(url);
+    expect((await get(subject, '/webhooks', KEYS.reader).expect(200)).body.items).toEqual([
+      expect.objectContaining({ id: created.body.id, url }),
+    ]);
+    expect((await get(subject, `/webhooks/${created.body.id}`, KEYS.reader).expect(200)).body.url).toBe(url);
+
+    const own = await post(subject.http, '/webhooks', { url: `${target.url}?token=the-auditors-own` }, KEYS.auditor);
+    const listed = (await get(subject, '/webhooks', KEYS.auditor).expect(200)).body.items as { id: string }[];
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: created.body.id, url: `${origin}/…`, filter: {}, state: 'active' }),
+        expect.objectContaining({ id: own.body.id, url: `${target.url}?token=the-auditors-own` }),
+      ]),
+    );
+    const one = await get(subject, `/webhooks/${created.body.id}`, KEYS.auditor).expect(200);
+    expect(one.body.url).toBe(`${origin}/…`);
+    const theirs = listed.filter((item) => item.id !== own.body.id);
+    for (const answer of [JSON.stringify(theirs), one.text]) expect(answer).not.toMatch(/s3cr3t|\/hook|T0123/);
+    for (const [key, id] of [
+      [KEYS.reader, created.body.id],
+      [KEYS.auditor, own.body.id],
+    ]) {
+      await request(subject.http).delete(`/webhooks/${id}`).set('Authorization', bearer(key)).expect(204);
+    }
+  });
+
   it('delivers only what the filter selects', async () => {
     const target = await receiver();
     const hook = (

@@ -65,13 +65,18 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: "Your subscriptions (an auditor's: everyone's)" })
-  @ApiOkResponse({ description: '{ items }' })
+  @ApiOkResponse({
+    description: "{ items }: another key's subscription (an auditor's listing) shows its url as the origin and /…",
+  })
   list(@Req() request: AuthenticatedRequest) {
     return this.webhooks.list(request.principal!);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One subscription: its state, checkpoint and filter' })
+  @ApiOkResponse({
+    description: "The subscription; another key's (an auditor's read) with its url's origin and /… only",
+  })
   get(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
     return this.webhooks.get(request.principal!, id);
   }

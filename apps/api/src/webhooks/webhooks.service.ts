@@ -5,6 +5,7 @@ import type { Principal } from '../auth/api-keys';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
+import { subscriptionUrlFor } from './subscription-url';
 import { refuseTarget, systemResolver, type Resolver } from './target-address';
 import { WebhookSecrets } from './webhook-secrets';
 import type { WebhookSubscription } from './webhook-subscription';
@@ -43,7 +44,7 @@ export interface DeliveryRecord {
   lastError?: string;
 }
 
-/** The webhook API: any key manages its own subscriptions; an auditor sees everyone's. */
+/** The webhook API: any key manages its own subscriptions; an auditor sees everyone's, their URLs redacted. */
 @Injectable()
 export class Webhooks {
   private readonly settings: WebhookSettings;
@@ -104,7 +105,7 @@ export class Webhooks {
       ],
       principal.keyId,
     );
-    return { ...describe(this.subscriptions.get(id)!), secret: this.secrets.secret(id, 1) };
+    return { ...describe(this.subscriptions.get(id)!, principal), secret: this.secrets.secret(id, 1) };
   }
 
   /** `429 TOO_MANY_WEBHOOK_REGISTRATIONS` once the key has registered its day's worth, deleted ones included. */
@@ -137,11 +138,11 @@ export class Webhooks {
         (subscription) =>
           !subscription.deleted && (principal.role === 'auditor' || subscription.owner === principal.keyId),
       );
-    return { items: visible.map(describe) };
+    return { items: visible.map((subscription) => describe(subscription, principal)) };
   }
 
   async get(principal: Principal, id: string) {
-    return describe(await this.visible(principal, id));
+    return describe(await this.visible(principal, id), principal);
   }
 
   async unsubscribe(principal: Principal, id: string): Promise<void> {
@@ -268,10 +269,11 @@ export class Webhooks {
   }
 }
 
-function describe(subscription: WebhookSubscription) {
+/** A subscription as `principal` is shown it: its URL whole to the key that registered it only. */
+function describe(subscription: WebhookSubscription, principal: Principal) {
   return {
     id: subscription.id,
-    url: subscription.url,
+    url: subscriptionUrlFor(principal, subscription),
     filter: subscription.filter,
     subscribedAt: subscription.subscribedAt,
     state: subscription.paused ? 'paused' : 'active',
