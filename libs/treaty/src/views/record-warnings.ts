@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates } from '../partial-date';
+import { operatingOn } from './suspension';
 import type { DevelopmentHistory } from './treaty-history';
 
 /**
@@ -7,14 +8,31 @@ import type { DevelopmentHistory } from './treaty-history';
  * what was reported, and the decider accepts it; the status view flags it, as it lists reports that disagree, so that
  * a reader learns the record says something unusual and an editor can check the source.
  */
-export type RecordWarning = {
-  readonly code: RecordWarningCode;
-  readonly party: string;
-  /** The flagged report first, then those it is measured against (the consent, the reported entry into force). */
-  readonly developmentIds: readonly string[];
-};
+export type RecordWarning =
+  | {
+      readonly code: PartyRecordWarningCode;
+      readonly party: string;
+      /** The flagged report first, then those it is measured against (the consent, the reported entry into force). */
+      readonly developmentIds: readonly string[];
+    }
+  | {
+      /**
+       * A suspension (of the whole treaty, or by one party) dated before the treaty entered into force (for that
+       * party), while no state (nor that party) applied it provisionally. Suspension concerns the operation of a
+       * treaty in force or provisionally applied (VCLT art. 57-58, 72, 25): this one suspended nothing, and the
+       * status does not read it as a suspension (decision 0085).
+       */
+      readonly code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE';
+      /** The party whose suspension it is; null for a suspension of the whole treaty (decision 0085). */
+      readonly party: string | null;
+      /** The suspension, then the reports of the entry into force it came before, if any. */
+      readonly developmentIds: readonly string[];
+    };
 
-export type RecordWarningCode =
+export type RecordWarningCode = PartyRecordWarningCode | 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE';
+
+/** Warnings about one party's act: they always name the party. */
+type PartyRecordWarningCode =
   /** A reservation dated after the state's consent to be bound (VCLT art. 19: formulated when signing or consenting). */
   | 'LATE_RESERVATION'
   /**
@@ -29,21 +47,44 @@ export const RECORD_WARNING_CODES: readonly RecordWarningCode[] = [
   'LATE_RESERVATION',
   'RESERVATION_TO_BILATERAL_TREATY',
   'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
+  'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
 ];
 
+/** What the developments are measured against, as the status view shows it. */
+export type WarningMeasures = {
+  /** Each party's entry into force as the view shows it (reported or computed), or null. */
+  readonly inForceOn: (party: string) => string | null;
+  /**
+   * The day the treaty is in force from for the whole treaty (null) or a party, expected days included, or null:
+   * what a suspension is measured against (`operatingOn`).
+   */
+  readonly inForceFrom: (party: string | null) => string | null;
+};
+
 /**
- * The warnings of the developments on record (by `asOf`), in valid-time order of the flagged report. `inForceOn` is
- * each party's entry into force as the view shows it (reported or computed). Dates compare at the coarser precision:
- * an act known only to the month of the date it is measured against may have come with it, and is not flagged.
+ * The warnings of the developments on record (by `asOf`), in valid-time order of the flagged report, measured against
+ * the entries into force the view shows (`measures`). Dates compare at the coarser precision: an act known only to
+ * the month of the date it is measured against may have come with it, and is not flagged.
  */
 export function recordWarnings(
   onRecord: readonly DevelopmentHistory[],
   bilateral: boolean,
-  inForceOn: (party: string) => string | null,
+  { inForceOn, inForceFrom }: WarningMeasures,
 ): RecordWarning[] {
   const warnings: RecordWarning[] = [];
   for (const report of onRecord) {
     const { current } = report;
+    if (current.type === 'suspended') {
+      const party = current.party ?? null;
+      const entry = inForceFrom(party);
+      if (!operatingOn(onRecord, party, entry, current.occurredOn)) {
+        warnings.push({
+          code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
+          party,
+          developmentIds: [report.developmentId, ...entryIntoForceReports(onRecord, party, entry)],
+        });
+      }
+    }
     if (current.type === 'reservation') {
       if (bilateral) {
         warnings.push({
@@ -73,19 +114,32 @@ export function recordWarnings(
     if (current.type === 'provisional-application-started') {
       const entry = inForceOn(current.party);
       if (entry !== null && comparePartialDates(entry, current.occurredOn) < 0) {
-        const reports = onRecord.filter(
-          ({ current: other }) =>
-            other.type === 'entered-into-force' &&
-            (partyOf(other) ?? current.party) === current.party &&
-            other.occurredOn === entry,
-        );
         warnings.push({
           code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
           party: current.party,
-          developmentIds: [report.developmentId, ...reports.map((other) => other.developmentId)],
+          developmentIds: [report.developmentId, ...entryIntoForceReports(onRecord, current.party, entry)],
         });
       }
     }
   }
   return warnings;
+}
+
+/**
+ * The reports of the entry into force of date `on` that a flagged act is measured against: the party's own or the
+ * treaty's (for the treaty as a whole, `party` null: any).
+ */
+function entryIntoForceReports(
+  onRecord: readonly DevelopmentHistory[],
+  party: string | null,
+  on: string | null,
+): string[] {
+  return onRecord
+    .filter(
+      ({ current }) =>
+        current.type === 'entered-into-force' &&
+        (party === null || (partyOf(current) ?? party) === party) &&
+        current.occurredOn === on,
+    )
+    .map((report) => report.developmentId);
 }

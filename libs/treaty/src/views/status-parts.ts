@@ -85,10 +85,12 @@ export function stepType(development: Development): RatificationStep['type'] | n
 }
 
 /**
- * Developments the status view shows only in fields of their own (a party's reservations, declarations, objections
- * and provisional application) or in the timeline (diplomacy): neither their presence nor their date moves the
- * treaty's status, its parties or a party's ratification status. Not the exchange of instruments: it establishes the
- * consents it exchanges, which can bring the treaty into force (decision 0079).
+ * Developments the status view shows only in fields of their own (a party's reservations, declarations and
+ * objections) or in the timeline (diplomacy): neither their presence nor their date moves the treaty's status, its
+ * parties or a party's ratification status. Not the exchange of instruments: it establishes the consents it
+ * exchanges, which can bring the treaty into force (decision 0079). Nor provisional application: a treaty applied
+ * provisionally has an operation to suspend, so its start or end decides whether a suspension suspends it (decision
+ * 0085).
  */
 export function neverMovesStatus(type: DevelopmentType): boolean {
   return isDiplomacy(type) || SHOWN_BESIDE_THE_STATUS.has(type);
@@ -100,8 +102,6 @@ const SHOWN_BESIDE_THE_STATUS: ReadonlySet<DevelopmentType> = new Set<Developmen
   'objection',
   'reservation-withdrawn',
   'objection-withdrawn',
-  'provisional-application-started',
-  'provisional-application-ended',
 ]);
 
 export function step(

@@ -731,6 +731,8 @@ describe('per party', () => {
       registeredMultilateral(),
       scoped('ProvisionalApplicationStarted', uuid(2), '2025-01-01', 'BE'),
       scoped('ProvisionalApplicationEnded', uuid(3), '2025-06-01', 'BE'),
+      // In force for CZ before it suspends it: only a treaty in force or applied provisionally is (decision 0085).
+      scoped('TreatyEnteredIntoForce', uuid(5), '2025-06-15', 'CZ'),
       scoped('TreatySuspended', uuid(4), '2025-07-01', 'CZ'),
     ]);
     expect(view.ratification['BE']?.provisionalApplication).toEqual({
@@ -811,6 +813,7 @@ describe('repeats, refinements and diplomacy in the status', () => {
   it('a treaty suspended, resumed and suspended again is suspended since the second time, with no disagreement', () => {
     const view = statusOf([
       registered(),
+      happened('TreatyEnteredIntoForce', uuid(5), '2025-01-10'),
       scoped('TreatySuspended', uuid(2), '2025-02-01'),
       scoped('TreatyResumed', uuid(3), '2025-03-01'),
       scoped('TreatySuspended', uuid(4), '2025-06-01'),

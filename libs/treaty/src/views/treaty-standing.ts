@@ -9,14 +9,8 @@ import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
 import { computedDate, countInstruments, type ComputedDate } from './entry-into-force';
 import { firstInstruments, instrumentsToCount, withdrawalsByParty } from './instruments-on-record';
-import {
-  consentBindsBy,
-  consentOf,
-  treatySuspensionOf,
-  withdrawalOf,
-  type PartyConsent,
-  type PartyWithdrawal,
-} from './party-status';
+import { consentBindsBy, consentOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
+import { operatingOn, treatySuspensionOf, type Suspension } from './suspension';
 import {
   happenedBy,
   inValidTimeOrder,
@@ -48,7 +42,13 @@ export type TreatyStanding = {
   readonly signed: Dated;
   readonly treatyInForce: ComputedDate;
   readonly partyStandings: ReadonlyMap<string, PartyStanding>;
-  readonly suspension: { suspendedOn: string | null; resumedOn: string | null; suspended: boolean };
+  /**
+   * The day the treaty entered into force (or is expected to), the treaty's or a party's, the earliest; null when the
+   * record gives none. A bilateral treaty is in force between its two parties from it, or not at all.
+   */
+  readonly inForceSince: string | null;
+  /** A suspension dated before `inForceSince`, and while no state applied the treaty provisionally, is none. */
+  readonly suspension: Suspension;
   /** A reported termination, else the end a bilateral treaty comes to when a party's withdrawal takes effect. */
   readonly terminated: ComputedDate;
   /**
@@ -246,7 +246,11 @@ export function treatyStandingOf(
     });
   }
 
-  const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : []);
+  // Only a treaty in force, or applied provisionally, has an operation to suspend (decision 0085); a bilateral one is
+  // in force for both of its parties from the same day.
+  const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : [], (party, on) =>
+    operatingOn(onRecord, party, inForceSince, on),
+  );
   // An end by a reported withdrawal has come, like the report; one by a notice's effect, once that day has. One still
   // ahead is what the record expects.
   const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
@@ -292,6 +296,7 @@ export function treatyStandingOf(
     signed,
     treatyInForce,
     partyStandings,
+    inForceSince,
     suspension,
     terminated,
     reportedEndOn,

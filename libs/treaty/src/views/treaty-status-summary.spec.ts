@@ -176,6 +176,19 @@ describe('treatyStatusSummaryAfter', () => {
     expect(statusOn(last, TODAY)).toBe('in-force');
   });
 
+  it('follows a provisional application reported after a suspension, which then suspends it (decision 0085)', () => {
+    const events: TreatyEvent[] = [
+      registered(),
+      signed(uuid(1), '2025-01-17'),
+      happened('TreatySuspended', uuid(2), '2025-03-01'),
+      scoped('ProvisionalApplicationStarted', uuid(3), '2025-02-01', 'RU'),
+      scoped('ProvisionalApplicationEnded', uuid(4), '2025-02-15', 'RU'),
+    ];
+    const seen = summariesAlong(recorded(events), () => 1);
+    expect(seen.map(({ summary }) => summary.status).slice(-3)).toEqual(['signed', 'suspended', 'signed']);
+    expectSummaryToMatchView(recorded(events));
+  });
+
   it('keeps the summary through further approvals of a party already under way', () => {
     const events: TreatyEvent[] = [registered(), approved(uuid(1), 'RU', 'State Duma', '2025-04-08')];
     for (let n = 2; n < 200; n++) events.push(approved(uuid(n), n % 2 ? 'RU' : 'IR', `Chamber ${n}`, '2025-04-08'));

@@ -11,18 +11,13 @@ import {
   undatedSuccessorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
-import {
-  objectionsOf,
-  provisionalApplicationOf,
-  reservationsOf,
-  suspensionOf,
-  type PartyConsent,
-} from './party-status';
+import { objectionsOf, provisionalApplicationOf, reservationsOf, type PartyConsent } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement, type RatificationStep } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { recordWarnings } from './record-warnings';
 import { recordedTwice } from './recorded-twice';
+import { operatingOn, suspensionOf } from './suspension';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { beforeEnd, latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
@@ -69,6 +64,9 @@ export function treatyStatusOf(
   if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, standing));
   if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, standing));
 
+  // The day the treaty is in force from for the whole treaty (null) and for each party, as a suspension is measured
+  // against it (decision 0085): the treaty's as the standing reads it, a bilateral treaty's for both its parties.
+  const inForceFrom = new Map<string | null, string | null>([[null, standing.inForceSince]]);
   const ratification: Record<string, PartyRatification> = {};
   for (const party of parties) {
     const {
@@ -155,7 +153,12 @@ export function treatyStatusOf(
         ...(computedOn ? { computedOn } : {}),
       });
     }
-    const partySuspension = suspensionOf(onRecord, party);
+    // A suspension by the party suspends the treaty's operation in regard to it (VCLT art. 57): once it is in force
+    // for the party (for a bilateral treaty, between the two), or while the party applies it provisionally; not
+    // before (decision 0085).
+    const partyInForceFrom = history.kind === 'bilateral' ? standing.inForceSince : (inForce.on ?? inForce.expectedOn);
+    const partySuspension = suspensionOf(onRecord, party, (on) => operatingOn(onRecord, party, partyInForceFrom, on));
+    inForceFrom.set(party, partyInForceFrom);
     ratification[party] = {
       status: partyStatus,
       completedOn,
@@ -185,11 +188,10 @@ export function treatyStatusOf(
 
   const exchanged = latest('instruments-exchanged');
   const joining = stepsOfStatesNotParties(onRecord, parties);
-  const warnings = recordWarnings(
-    onRecord,
-    history.kind === 'bilateral',
-    (party) => ratification[party]?.inForceOn ?? null,
-  );
+  const warnings = recordWarnings(onRecord, history.kind === 'bilateral', {
+    inForceOn: (party) => ratification[party]?.inForceOn ?? null,
+    inForceFrom: (party) => inForceFrom.get(party) ?? null,
+  });
 
   return {
     id: history.treatyId,
