@@ -217,6 +217,8 @@ const WARNING_TEXTS = {
   RESERVATION_TO_BILATERAL_TREATY: 'a reservation is reported to a bilateral treaty',
   PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE:
     'provisional application is reported to start after the treaty entered into force for the state',
+  SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
+    'a suspension is reported before the treaty was in force or applied provisionally: it suspended nothing',
 };
 
 /** Acts on record that treaty law does not expect: shown as reported, flagged for the reader. */
@@ -230,7 +232,12 @@ function warnings(flagged) {
       'ul',
       {},
       flagged.map((warning) =>
-        h('li', {}, `${warning.party}: ${WARNING_TEXTS[warning.code] ?? warning.code}; check the source.`),
+        // A warning about the treaty as a whole names no party.
+        h(
+          'li',
+          {},
+          `${warning.party ?? 'The treaty'}: ${WARNING_TEXTS[warning.code] ?? warning.code}; check the source.`,
+        ),
       ),
     ),
   );

@@ -230,7 +230,11 @@ export class PartyStatusDto {
   provisionalApplication!: ProvisionalApplicationDto | null;
   @ApiProperty({ description: 'This party suspended (the whole treaty: status suspended)' })
   suspended!: boolean;
-  @ApiProperty(date('Its latest suspension'))
+  @ApiProperty(
+    date(
+      'Its latest suspension once the treaty was in force for it, or applied provisionally by it; one dated before is none (see warnings)',
+    ),
+  )
   suspendedOn!: string | null;
 }
 
@@ -272,10 +276,18 @@ export class RecordWarningDto {
     enum: RECORD_WARNING_CODES,
     description:
       'LATE_RESERVATION: a reservation after the state consented; RESERVATION_TO_BILATERAL_TREATY; ' +
-      'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state',
+      'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state; ' +
+      'SUSPENSION_BEFORE_ENTRY_INTO_FORCE: a suspension dated before the treaty entered into force (for its party), ' +
+      'while no state (nor that party) applied it provisionally: it suspended nothing',
   })
   code!: string;
-  @ApiProperty() party!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The state whose act is flagged; null only for SUSPENSION_BEFORE_ENTRY_INTO_FORCE of a suspension of the whole treaty',
+  })
+  party!: string | null;
   @ApiProperty({ type: [String], description: 'The flagged report, then those it is measured against' })
   developmentIds!: string[];
 }
@@ -337,7 +349,12 @@ export class TreatyStatusDto {
   @ApiProperty(date('The date the clause gives, whatever was reported')) enteredIntoForceOnByClause!: string | null;
   @ApiProperty(date('The day the clause puts the treaty in force, while still ahead (enteredIntoForceOn is then null)'))
   enteredIntoForceOnExpected!: string | null;
-  @ApiProperty(date('The latest suspension of the whole treaty')) suspendedOn!: string | null;
+  @ApiProperty(
+    date(
+      'The latest suspension of the whole treaty (for a bilateral one, by a party) once it was in force or applied provisionally; one dated before is none (see warnings)',
+    ),
+  )
+  suspendedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true }) suspendedOnPrecision!: string | null;
   @ApiProperty(date('The latest resumption')) resumedOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true }) resumedOnPrecision!: string | null;
