@@ -87,7 +87,10 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 18: without a clause, a treaty is in force once every original party's consent is established, and an exchange
     //    of instruments establishes the ratifications completed before it (decision 0079): a treaty stored
     //    `ratified` may be `in-force`, and a withdrawal's effect (hence a bilateral treaty's end) can move.
-    version: 18,
+    // 19: a suspension dated before the treaty entered into force, while no state applied it provisionally, suspends
+    //    nothing (decision 0085): a treaty stored `suspended` on one may be `signed`, `ratified` or `in-force`, and a
+    //    start or end of provisional application now moves the stored status.
+    version: 19,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {
