@@ -36,21 +36,39 @@ export function operatingOn(
  * period no end of that party's on record is known to close before `on`.
  */
 function provisionallyAppliedOn(onRecord: readonly DevelopmentHistory[], party: string | null, on: string): boolean {
-  const ofScope = (report: DevelopmentHistory) => party === null || partyOf(report.current) === party;
-  return onRecord.some(
-    (start) =>
-      start.current.type === 'provisional-application-started' &&
-      ofScope(start) &&
-      comparePartialDates(start.current.occurredOn, on) <= 0 &&
-      !onRecord.some(
+  const applications = provisionalApplicationsIn(onRecord);
+  return applications.some(
+    ({ current: start }) =>
+      start.type === 'provisional-application-started' &&
+      (party === null || start.party === party) &&
+      comparePartialDates(start.occurredOn, on) <= 0 &&
+      !applications.some(
         ({ current: end }) =>
           end.type === 'provisional-application-ended' &&
-          end.party === partyOf(start.current) &&
-          comparePartialDates(end.occurredOn, start.current.occurredOn) >= 0 &&
+          end.party === start.party &&
+          comparePartialDates(end.occurredOn, start.occurredOn) >= 0 &&
           comparePartialDates(end.occurredOn, on) < 0,
       ),
   );
 }
+
+/**
+ * The starts and ends of provisional application among `onRecord`, found once per record: a view asks about each
+ * suspension on record, and a long history holds few of them but many other developments.
+ */
+function provisionalApplicationsIn(onRecord: readonly DevelopmentHistory[]): readonly DevelopmentHistory[] {
+  let applications = PROVISIONAL_APPLICATIONS.get(onRecord);
+  if (applications === undefined) {
+    applications = onRecord.filter(
+      ({ current }) =>
+        current.type === 'provisional-application-started' || current.type === 'provisional-application-ended',
+    );
+    PROVISIONAL_APPLICATIONS.set(onRecord, applications);
+  }
+  return applications;
+}
+
+const PROVISIONAL_APPLICATIONS = new WeakMap<readonly DevelopmentHistory[], readonly DevelopmentHistory[]>();
 
 /**
  * The latest suspension of this scope (a party, or null for the whole treaty) that had an operation to suspend
