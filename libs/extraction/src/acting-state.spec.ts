@@ -82,3 +82,97 @@ describe('the state that acts', () => {
     expect(namedParties('The Bundestag on Tuesday approved the treaty with Poland.').sort()).toEqual(['DE', 'PL']);
   });
 });
+
+/** A state's own act (a ratification, a suspension, a withdrawal) is done by the subject of its verb. */
+describe('the state that does an act of its own', () => {
+  const KNOWN = [...WITH_FRANCE, treaty('RU', 'US')];
+  const actsOf = (text: string) =>
+    proposalsOf(text, KNOWN).map(({ treatyId, type, party, body, occurredOn }) => ({
+      treatyId,
+      type,
+      ...(party ? { party } : {}),
+      ...(body ? { body } : {}),
+      occurredOn,
+    }));
+  const act = (type: string, party?: string, occurredOn = '2025-04-08', treatyId = 'fr-it') => ({
+    treatyId,
+    type,
+    ...(party ? { party } : {}),
+    occurredOn,
+  });
+  const ratification = (party: string, occurredOn?: string) => act('ratification-completed', party, occurredOn);
+
+  it.each([
+    ['Italy ratified the treaty with France on Tuesday.', [ratification('IT')]],
+    ['Italy on Tuesday ratified the treaty with France.', [ratification('IT')]],
+    ['Italy has ratified the treaty with France.', [ratification('IT')]],
+    ['Italy ratified its treaty with France on 3 March.', [ratification('IT', '2025-03-03')]],
+    ['The Italian government ratified the treaty with France on Tuesday.', [ratification('IT')]],
+    // A state named after "with", "like", "during"... is not the subject.
+    ['After talks with France, Italy ratified the treaty on Tuesday.', [ratification('IT')]],
+    ['During France’s presidency, Italy ratified the treaty on Tuesday.', [ratification('IT')]],
+    [
+      'Like Germany, France ratified the treaty on Tuesday.',
+      [act('ratification-completed', 'FR', '2025-04-08', 'fr-de')],
+    ],
+    // The passive's agent, not the state the treaty is made with.
+    ['The treaty with France was ratified by Italy on Tuesday.', [ratification('IT')]],
+    ['The treaty with France was formally ratified on Tuesday by Italy.', [ratification('IT')]],
+    ['The treaty, ratified by Italy on Tuesday, binds France too.', [ratification('IT')]],
+    ['The treaty with France was suspended by Italy on Tuesday.', [act('suspended', 'IT')]],
+    // Every state of a list acts: one proposal each.
+    ['France and Italy ratified the treaty on Tuesday.', [ratification('FR'), ratification('IT')]],
+    ['The treaty was ratified by France and Italy on Tuesday.', [ratification('FR'), ratification('IT')]],
+    [
+      'Several states, including Italy and France, ratified the treaty on Tuesday.',
+      [ratification('IT'), ratification('FR')],
+    ],
+    ['France and Italy withdrew from the treaty on Tuesday.', [act('withdrawn', 'FR'), act('withdrawn', 'IT')]],
+  ])('"%s" is proposed as %j', (text, expected) => {
+    expect(actsOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    // A chamber named for the state is its vote.
+    [
+      "Italy's parliament ratified the treaty with France on Tuesday.",
+      [{ ...act('legislative-approval', 'IT'), body: 'Parliament' }],
+    ],
+    [
+      "The treaty with France was ratified by Italy's parliament on Tuesday.",
+      [{ ...act('legislative-approval', 'IT'), body: 'Parliament' }],
+    ],
+    // A signature names no one party: both sign the treaty (the treaty's own signature).
+    ['France and Italy signed the treaty on Tuesday.', [act('signed')]],
+    ['Italy signed the treaty with France on Tuesday.', [act('signed')]],
+    // A phrase said of the subject is not it.
+    ['Russia, citing US violations, suspended the treaty on Tuesday.', [act('suspended', 'RU', '2025-04-08', 'ru-us')]],
+    // The subject names no state: none, rather than the one the treaty is made with, or one of two not listed.
+    [
+      'The treaty with France was ratified on Tuesday.',
+      [act('ratification-completed', undefined, '2025-04-08', 'fr-de')],
+    ],
+    [
+      'The government ratified the treaty with France on Tuesday.',
+      [act('ratification-completed', undefined, '2025-04-08', 'fr-de')],
+    ],
+    ['France said Italy ratified the treaty on Tuesday.', [act('ratification-completed')]],
+  ])('keeps "%s" as %j', (text, expected) => {
+    expect(actsOf(text)).toEqual(expected);
+  });
+
+  it('no longer takes the state the treaty is made with as the passive’s subject', () => {
+    expect(actsOf('The treaty with France was suspended on Tuesday.')).toEqual([
+      act('suspended', undefined, '2025-04-08', 'fr-de'),
+    ]);
+  });
+
+  it('takes a chamber the article names for its own state, never the other side’s', () => {
+    const text =
+      "France's Senate approved the treaty with Italy on Monday. Italy ratified the treaty with France on Tuesday.";
+    expect(actsOf(text)).toEqual([
+      { ...act('legislative-approval', 'FR', '2025-04-07'), body: 'Senate' },
+      ratification('IT'),
+    ]);
+  });
+});

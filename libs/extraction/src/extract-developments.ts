@@ -1,5 +1,5 @@
 import type { ExtractionInput, ExtractionResult, KnownTreaty } from './extraction.types';
-import { ArticleFocus, draftAct, type Draft } from './proposals/act-proposals';
+import { ArticleFocus, draftActs, type Draft } from './proposals/act-proposals';
 import { draftDiplomacy } from './proposals/diplomacy-proposals';
 import { finishProposals } from './proposals/finish';
 import { resolveArticle } from './proposals/resolve-article';
@@ -18,7 +18,7 @@ export function extractDevelopments(input: ExtractionInput, knownTreaties: reado
   const sentences = splitSentences(input.text);
   for (const sentence of sentences) {
     for (const finding of findActs(input.text, sentence, input.publishedOn)) {
-      drafts.push(draftAct(input.text, sentence, finding, knownTreaties, focus, input.publishedOn));
+      drafts.push(...draftActs(input.text, sentence, finding, knownTreaties, focus, input.publishedOn));
     }
     for (const finding of findDiplomacy(input.text, sentence, input.publishedOn)) {
       drafts.push(draftDiplomacy(sentence, finding, knownTreaties, focus, input.publishedOn));

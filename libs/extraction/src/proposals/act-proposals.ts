@@ -32,7 +32,7 @@ export type Draft = Omit<
 };
 
 const BASE = 0.9;
-/** Acts done by one party, named as the subject before the verb when no chamber names it. */
+/** Acts done by one party, the subject of the verb or a passive's agent when no chamber names it (`actingStates`). */
 const ONE_PARTY_ACTS = new Set([
   'ratification-completed',
   'consent-to-be-bound',
@@ -58,11 +58,31 @@ export class ArticleFocus {
   }
 }
 
-/** Turns a finding into a draft proposal: matched to a registered treaty, or named by its own words. */
-export function draftAct(
+/**
+ * Turns a finding into draft proposals, each matched to a registered treaty or named by its own words: one, or for a
+ * state's own act that several states do ("France and Italy ratified the treaty"), one per state.
+ */
+export function draftActs(
   text: string,
   sentence: Sentence,
   finding: ActFinding,
+  known: readonly KnownTreaty[],
+  focus: ArticleFocus,
+  publishedOn: string,
+): Draft[] {
+  // "ratified" without a chamber is the state's own act too: its completed ratification, or its chamber's vote.
+  const ownAct = !finding.body && (ONE_PARTY_ACTS.has(finding.type) || finding.needsBody);
+  const parties = finding.body ? [finding.body.party] : ownAct ? finding.actors : [];
+  return (parties.length > 0 ? parties : [undefined]).map((party) =>
+    draftAct(text, sentence, finding, party, known, focus, publishedOn),
+  );
+}
+
+function draftAct(
+  text: string,
+  sentence: Sentence,
+  finding: ActFinding,
+  party: string | undefined,
   known: readonly KnownTreaty[],
   focus: ArticleFocus,
   publishedOn: string,
@@ -74,8 +94,6 @@ export function draftAct(
       ...(finding.body?.named && finding.body.party ? [finding.body.party] : []),
     ]),
   ];
-  const subject = finding.parties.find((mention) => mention.end <= finding.verb.start)?.code;
-  const party = finding.body?.party ?? (ONE_PARTY_ACTS.has(finding.type) ? subject : undefined);
   const match = matchTreaty(
     {
       parties: named,
@@ -85,7 +103,8 @@ export function draftAct(
       act: {
         type: finding.type,
         ...(finding.consentType ? { consentType: finding.consentType } : {}),
-        ...(party ? { party } : {}),
+        // A ratification without its chamber may end as the state's own, which takes no state that is not a party.
+        ...(party && !finding.needsBody ? { party } : {}),
         ...(finding.body ? { body: finding.body.body } : {}),
         // A present verb without a date is news of the day: tentatively, for comparing with the record.
         ...(finding.date || finding.present ? { occurredOn: finding.date?.occurredOn ?? publishedOn } : {}),
@@ -109,7 +128,9 @@ export function draftAct(
     ...(match ? {} : { treatyTitle: finding.noun?.phrase ?? 'treaty' }),
     parties: match ? match.parties : treatyParties,
     type: finding.type,
-    ...(party && (treatyParties.includes(party) || joinsMatched(finding, match?.treaty)) ? { party } : {}),
+    ...(party && (treatyParties.includes(party) || (!finding.needsBody && joinsMatched(finding, match?.treaty)))
+      ? { party }
+      : {}),
     ...(finding.body ? { body: finding.body.body } : {}),
     ...(finding.stage ? { stage: finding.stage } : {}),
     ...votesOf(finding, text),

@@ -21,13 +21,14 @@ export interface ArticleContext {
 
 /**
  * What one sentence leaves open, the article often says elsewhere. An approval verb without a chamber ("a similar
- * agreement ... ratified in October") is taken as a vote of the chamber the article names for one of the treaty's
- * parties; failing that, as the party's completed ratification. An act without a date is the same act as a dated
- * report of it in the article ("the deal signed on Friday" ... "who signed the agreement at a ceremony"); failing
- * that, a phrase that points back ("on the same day", "said at the time") takes the date of the event it points to
- * (see `referredDate`); failing that, a verb in the present ("Russia and Iran sign") is news of the publication
- * day; anything else is dropped, since no date can be proposed for it. Statements and talks are dated by the
- * publication when their sentence gives no date; one that points back to a date the article does not give says so.
+ * agreement ... ratified in October") is taken as a vote of the chamber the article names for the state that
+ * ratified (for one of the treaty's parties when the sentence names none); failing that, as the state's completed
+ * ratification. An act without a date is the same act as a dated report of it in the article ("the deal signed on
+ * Friday" ... "who signed the agreement at a ceremony"); failing that, a phrase that points back ("on the same day",
+ * "said at the time") takes the date of the event it points to (see `referredDate`); failing that, a verb in the
+ * present ("Russia and Iran sign") is news of the publication day; anything else is dropped, since no date can be
+ * proposed for it. Statements and talks are dated by the publication when their sentence gives no date; one that
+ * points back to a date the article does not give says so.
  */
 export function resolveArticle(drafts: readonly Draft[], publishedOn: string, article: ArticleContext): Draft[] {
   const withBodies = drafts.map((draft) => (draft.needsBody ? carryBody(draft, drafts) : draft));
@@ -118,7 +119,10 @@ function carryBody(draft: Draft, drafts: readonly Draft[]): Draft {
         other.type === 'legislative-approval' &&
         other.body !== undefined &&
         other.party !== undefined &&
-        (draft.treatyId === null || draft.treatyParties.includes(other.party)),
+        // The state that ratified, when the sentence names it: never another state's chamber.
+        (draft.party === undefined
+          ? draft.treatyId === null || draft.treatyParties.includes(other.party)
+          : other.party === draft.party),
     ),
   );
   if (voted) {

@@ -10,6 +10,7 @@ import { findReading } from '../lexicon/readings';
 import type { Sentence } from '../text/sentences';
 import { findTreatyNouns, ratificationLaws, treatyNounPlaces, type TreatyNoun } from '../treaties/treaty-nouns';
 import { findTriggers } from './act-triggers';
+import { actingStates } from './acting-states';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
 import { readVerb } from './verb-context';
 
@@ -22,6 +23,8 @@ export interface ActFinding {
   readonly verb: Span;
   readonly clause: Span;
   readonly parties: readonly PartyMention[];
+  /** The states that do it, if it is a state's own act: its verb's subject or agent (`actingStates`). */
+  readonly actors: readonly string[];
   readonly body?: BodyMention;
   /** A chamber's vote: the reading the clause names ("in the first reading"), if any. */
   readonly stage?: LegislativeStage;
@@ -88,6 +91,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         verb: trigger,
         clause,
         parties,
+        actors: actingStates(text, clause, trigger, parties),
         ...(body ? { body } : {}),
         ...(stage ? { stage } : {}),
         noun,
