@@ -162,6 +162,32 @@ describe('POST /extractions', () => {
     }).expect(201);
   });
 
+  it('names the state that ratified, not the other side, and reads no state in a place named after one', async () => {
+    const register = (id: string, title: string, parties: string[]) =>
+      written(id, '/treaties', { id, title, parties, category: 'other' });
+    await register('fr-it-friendship', 'Treaty of Friendship between France and Italy', ['FR', 'IT']);
+    await register('fr-de-friendship', 'Treaty of Friendship between France and Germany', ['FR', 'DE']);
+    await register('gn-ng-maritime', 'Agreement between Guinea and Nigeria on maritime security', ['GN', 'NG']);
+    await register('gh-ng-maritime', 'Agreement between Ghana and Nigeria on maritime security', ['GH', 'NG']);
+    const text =
+      'Italy ratified the treaty with France on Tuesday.\n\n' +
+      'Off the Gulf of Guinea, Nigeria withdrew from the maritime security agreement with Ghana on Monday.';
+    const response = await extract({ text, publishedOn: '2025-04-08', publisher: 'Test Wire' }).expect(200);
+    const proposals = (response.body.proposals as Record<string, unknown>[]).map(
+      ({ treatyId, type, party, occurredOn, confidence }) => ({ treatyId, type, party, occurredOn, confidence }),
+    );
+    expect(proposals).toEqual([
+      {
+        treatyId: 'fr-it-friendship',
+        type: 'ratification-completed',
+        party: 'IT',
+        occurredOn: '2025-04-08',
+        confidence: 0.9,
+      },
+      { treatyId: 'gh-ng-maritime', type: 'withdrawn', party: 'NG', occurredOn: '2025-04-07', confidence: 0.9 },
+    ]);
+  });
+
   it('is documented in the OpenAPI document', async () => {
     const document = (await request(subject.http).get('/docs-json').expect(200)).body;
     const post = document.paths['/extractions']?.post;

@@ -1,8 +1,10 @@
+import { PLACE_NAMES } from './place-names';
 import { STATE_NAMES } from './state-names';
 
 /**
  * How news text names parties: states (`state-names.ts`) and the organisations that sign treaties. Longer names are
- * tried first, so that "North Korea" is never read as "Korea". Codes are ISO 3166-1 alpha-2, organisations their
+ * tried first, so that "North Korea" is never read as "Korea", and the names of places that hold a state's name
+ * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0095). Codes are ISO 3166-1 alpha-2, organisations their
  * usual acronym, except the African Union's: AU is Australia's (AFU, decision 0080).
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -38,12 +40,14 @@ export interface PartyMention {
 interface Entry {
   readonly name: string;
   readonly code: string;
-  readonly kind: PartyMention['kind'];
+  /** A place: its name holds a state's, and names no party. */
+  readonly kind: PartyMention['kind'] | 'place';
 }
 
 const ENTRIES: readonly Entry[] = [
   ...Object.entries(NAMES).flatMap(([code, names]) => names.map((name) => ({ name, code, kind: 'name' as const }))),
   ...Object.entries(LEADERS).flatMap(([code, names]) => names.map((name) => ({ name, code, kind: 'leader' as const }))),
+  ...PLACE_NAMES.map((name) => ({ name, code: '', kind: 'place' as const })),
 ].sort((a, b) => b.name.length - a.name.length);
 
 const PATTERN = new RegExp(
@@ -52,12 +56,15 @@ const PATTERN = new RegExp(
 );
 const BY_NAME = new Map(ENTRIES.map((entry) => [entry.name, entry]));
 
-/** Every party a text names, in order, with offsets shifted by `offset`. Upper-case acronyms must match case. */
+/**
+ * Every party a text names, in order, with offsets shifted by `offset`. Upper-case acronyms must match case. A place
+ * named after a state takes its span whole, and no party: the longest name at a place wins, state or place.
+ */
 export function findParties(text: string, offset = 0): PartyMention[] {
   const mentions: PartyMention[] = [];
   for (const match of text.matchAll(PATTERN)) {
     const entry = BY_NAME.get(match[0]);
-    if (!entry) continue;
+    if (!entry || entry.kind === 'place') continue;
     mentions.push({
       code: entry.code,
       start: offset + match.index,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { extractDevelopments } from './extract-developments';
+import type { KnownTreaty } from './extraction.types';
+
+const treaty = (id: string, title: string, ...parties: string[]): KnownTreaty => ({ id, title, parties });
+const KNOWN = [
+  treaty('ng-gn', 'Agreement between Nigeria and Guinea on maritime security', 'NG', 'GN'),
+  treaty('gh-ng', 'Agreement between Ghana and Nigeria on maritime security', 'GH', 'NG'),
+  treaty('ir-om', 'Agreement between Iran and Oman on maritime security', 'IR', 'OM'),
+  treaty('jp-ru', 'Agreement between Japan and Russia on fisheries', 'JP', 'RU'),
+  treaty('cn-vn', 'Agreement between China and Viet Nam on fisheries', 'CN', 'VN'),
+];
+
+const actsOf = (text: string) =>
+  extractDevelopments({ text, publishedOn: '2025-04-08' }, KNOWN).proposals.map(
+    ({ treatyId, parties, type, party, confidence }) => ({
+      treatyId,
+      parties,
+      type,
+      ...(party ? { party } : {}),
+      confidence,
+    }),
+  );
+
+describe('a place named after a state is not the state (decision 0095)', () => {
+  it.each([
+    [
+      'Off the Gulf of Guinea, Nigeria withdrew from the maritime security agreement with Ghana on Tuesday.',
+      { treatyId: 'gh-ng', parties: ['GH', 'NG'], type: 'withdrawn', party: 'NG', confidence: 0.9 },
+    ],
+    [
+      'Ghana and Nigeria on Tuesday signed a maritime security agreement for the Gulf of Guinea.',
+      { treatyId: 'gh-ng', parties: ['GH', 'NG'], type: 'signed', confidence: 0.9 },
+    ],
+    [
+      'In the Persian Gulf, Oman suspended the maritime security agreement on Tuesday.',
+      { treatyId: 'ir-om', parties: ['OM'], type: 'suspended', party: 'OM', confidence: 0.9 },
+    ],
+    [
+      'The Gulf of Oman maritime security agreement was suspended by Iran on Tuesday.',
+      { treatyId: 'ir-om', parties: ['IR'], type: 'suspended', party: 'IR', confidence: 0.9 },
+    ],
+    [
+      'In the Sea of Japan, Russia suspended the fisheries agreement on Tuesday.',
+      { treatyId: 'jp-ru', parties: ['RU'], type: 'suspended', party: 'RU', confidence: 0.9 },
+    ],
+    [
+      'In the South China Sea, Vietnam suspended the fisheries agreement on Tuesday.',
+      { treatyId: 'cn-vn', parties: ['VN'], type: 'suspended', party: 'VN', confidence: 0.9 },
+    ],
+  ])('"%s" is %j', (text, proposal) => {
+    expect(actsOf(text)).toEqual([proposal]);
+  });
+
+  it('names no treaty from a place alone: the editor chooses, rather than a treaty of Guinea’s', () => {
+    expect(actsOf('The Gulf of Guinea states signed the maritime security agreement on Tuesday.')).toEqual([
+      expect.objectContaining({ treatyId: null, parties: [], type: 'signed' }),
+    ]);
+  });
+});
