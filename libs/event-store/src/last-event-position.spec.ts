@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { UnreadableEventError } from './errors';
+import type { EventStore } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { lastEventPosition } from './last-event-position';
 import { newEventId } from './event-id';
@@ -13,5 +15,14 @@ describe('lastEventPosition', () => {
       { id: newEventId(), type: 'Happened', data: {} },
     ]);
     expect(await lastEventPosition(store)).toBe(last.position);
+  });
+
+  it('is the position of a last event whose stored bytes cannot be read', async () => {
+    const unreadable = new UnreadableEventError('b', 1n, newEventId(), 7n, new SyntaxError('Unexpected token'));
+    // A read that fails at its first event.
+    const store = {
+      readAll: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(unreadable) }) }),
+    } as Partial<EventStore> as EventStore;
+    expect(await lastEventPosition(store)).toBe(7n);
   });
 });
