@@ -39,7 +39,7 @@ export function toRecordedEvent([
     parsedMetadata = JSON.parse(metadata) as JsonObject;
   } catch (error) {
     // Only a damaged file gets here: name the event, so that verification can report it as such.
-    throw new UnreadableEventError(streamName, revision, id, position, error);
+    throw new UnreadableEventError(streamName, revision, id, position, error, type);
   }
   return {
     id,

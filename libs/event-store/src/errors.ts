@@ -99,6 +99,8 @@ export class UnreadableEventError extends EventStoreError {
     readonly eventId: string,
     readonly position: bigint,
     cause: unknown,
+    /** The event's type, where the store keeps it apart from the damaged bytes. */
+    readonly eventType?: string,
   ) {
     super(`Event ${eventId} (stream "${streamName}", revision ${revision}) is stored as something other than JSON`, {
       cause,

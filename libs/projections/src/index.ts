@@ -7,6 +7,7 @@ export * from './read-model-files';
 export * from './read-model-snapshot';
 export * from './rebuild';
 export * from './rebuild-in-parts';
+export * from './replay-stopped.error';
 export * from './treaty-status/json-view';
 export * from './treaty-status/timeline-text';
 export { presentDay, setPresentClock } from './treaty-status/present-day';

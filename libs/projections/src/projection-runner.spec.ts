@@ -5,11 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
 import {
   InMemoryEventStore,
+  UnreadableEventError,
   type RecordedEvent,
   type StreamDeletedNotice,
   type SubscriptionMessage,
 } from '@timeline/event-store';
-import { collect, newEvents, scriptedStore, subscriptionsEndingEarly, waitFor } from '@timeline/event-store/testing';
+import {
+  collect,
+  newEvents,
+  scriptedStore,
+  subscriptionsEndingEarly,
+  subscriptionsFailingAt,
+  waitFor,
+} from '@timeline/event-store/testing';
 import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase, readCheckpoint } from './read-model-database';
@@ -171,6 +179,40 @@ describe('ProjectionRunner', () => {
     await restarted.start();
     expect(restarted.status).toMatchObject({ kind: 'failed', event: { eventId: stored[poisonIndex] } });
     expect(applied(db)).toEqual(stored.slice(0, poisonIndex));
+    db.close();
+  });
+
+  it('names an event the store cannot read, as one it cannot apply, and keeps what it failed with', async () => {
+    const db = openReadModelDatabase(join(directory, 'read.db'));
+    const all = await collect(store.readAll());
+    const damaged = all[7]!;
+    const unreadable = new UnreadableEventError(
+      damaged.streamName,
+      damaged.revision,
+      damaged.id,
+      damaged.position,
+      new SyntaxError('Unexpected token'),
+      damaged.type,
+    );
+    const reads = subscriptionsFailingAt(
+      store,
+      (event) => event.id === damaged.id,
+      () => unreadable,
+    );
+    const runner = new ProjectionRunner(reads, db, recordingProjection());
+    await runner.start();
+    expect(runner.status).toEqual({
+      kind: 'failed',
+      event: {
+        eventId: damaged.id,
+        streamName: damaged.streamName,
+        revision: damaged.revision.toString(),
+        position: damaged.position.toString(),
+        type: damaged.type,
+      },
+      error: unreadable.message,
+    });
+    expect(runner.failureCause).toBe(unreadable);
     db.close();
   });
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   lastEventPosition,
   START,
+  UnreadableEventError,
   type EventStore,
   type RecordedEvent,
   type StreamPartition,
@@ -77,6 +78,8 @@ export class ProjectionRunner<Update> {
   /** Entries received and not yet applied: at most a batch, or what arrived in the current turn once live. */
   private pending: LogEntry[] = [];
   private commitScheduled = false;
+  /** What made the runner fail, as thrown: what a rebuild reports it by (`ReplayStoppedError`). */
+  private failure: unknown;
 
   constructor(
     private readonly store: EventStore,
@@ -117,6 +120,11 @@ export class ProjectionRunner<Update> {
 
   get name(): string {
     return this.projection.name;
+  }
+
+  /** The error that made the runner fail (its status says it in words), undefined while it has not failed. */
+  get failureCause(): unknown {
+    return this.failure;
   }
 
   /** Starts following the log; resolves when the runner stops (aborted, failed, or caught up for a rebuild). */
@@ -211,7 +219,8 @@ export class ProjectionRunner<Update> {
         }
       }
     } catch (error) {
-      this.fail(undefined, error);
+      // An event whose stored bytes cannot be read fails the read itself, not the projection: named all the same.
+      this.fail(error instanceof UnreadableEventError ? unreadableEvent(error) : undefined, error);
     }
   }
 
@@ -287,14 +296,14 @@ export class ProjectionRunner<Update> {
       return true;
     } catch (batchError) {
       if (batch.length === 1) {
-        this.fail(batch[0], batchError);
+        this.fail(failedEntry(batch[0]!), batchError);
         return false;
       }
       for (const event of batch) {
         try {
           this.applyInTransaction([event]);
         } catch (error) {
-          this.fail(event, error);
+          this.fail(failedEntry(event), error);
           return false;
         }
       }
@@ -342,10 +351,11 @@ export class ProjectionRunner<Update> {
     }
   }
 
-  private fail(entry: LogEntry | undefined, error: unknown): void {
+  private fail(event: FailedEvent | undefined, error: unknown): void {
+    this.failure = error;
     const status = {
       kind: 'failed',
-      event: entry && failedEntry(entry),
+      event,
       error: error instanceof Error ? error.message : String(error),
     } as const;
     this.currentStatus = status;
@@ -371,6 +381,16 @@ function failedEntry(entry: LogEntry): FailedEvent {
     revision: event.revision.toString(),
     position: event.position.toString(),
     type: event.type,
+  };
+}
+
+function unreadableEvent(error: UnreadableEventError): FailedEvent {
+  return {
+    eventId: error.eventId,
+    streamName: error.streamName,
+    revision: error.revision.toString(),
+    position: error.position.toString(),
+    type: error.eventType ?? '',
   };
 }
 

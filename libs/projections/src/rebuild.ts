@@ -4,6 +4,7 @@ import { syncFile } from './durable-files';
 import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { openReadModelDatabase } from './read-model-database';
+import { ReplayStoppedError, replayStop } from './replay-stopped.error';
 
 export interface RebuildResult {
   readonly file: string;
@@ -43,8 +44,9 @@ export async function rebuildReadModel(
 
 /**
  * Applies the log (or the part of it that `options` select) to one projection in `db`, until caught up; returns
- * how many events it applied. Throws, naming the event, if the projection refused one, and naming the last
- * position applied if the store's subscription ended before the end of the log.
+ * how many events it applied. Throws `ReplayStoppedError`, naming the event, if the store could not read one or the
+ * projection refused one (or the store failed), and naming the last position applied if the store's subscription
+ * ended before the end of the log.
  */
 export async function replayInto(
   db: Database,
@@ -68,11 +70,7 @@ export async function replayInto(
   await runner.start();
   const { status } = runner;
   if (status.kind === 'failed') {
-    const { event, error } = status;
-    const at = event
-      ? ` at event ${event.eventId || event.type} (${event.streamName}, position ${event.position})`
-      : '';
-    throw new Error(`Rebuild of "${projection.name}" stopped${at}: ${error}`);
+    throw new ReplayStoppedError(replayStop(projection.name, status.event, runner.failureCause));
   }
   // A subscription that ended before the end of the log would leave a read model without the events after it,
   // and a checkpoint (the merge's `through`, for a part) that claims them.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
-import { openReadModelDatabase } from '@timeline/projections';
+import { ReplayStoppedError, openReadModelDatabase } from '@timeline/projections';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
 import { partsInWorkerThreads, rebuildPartsFor } from './parts-in-worker-threads';
@@ -52,6 +53,46 @@ describe('a rebuild part in a worker thread', () => {
       new AbortController().signal,
     );
     await expect(part).rejects.toThrow(/EEXIST|ENOTDIR/);
+  });
+
+  it('carries where its replay stopped across the thread: the event the store cannot read, named', async () => {
+    const file = join(directory, 'events.db');
+    const store = new SqliteEventStore({ file });
+    const events = [registered({ treatyId: 'ru-xx-0' }), signed(uuid(0), '2025-01-17')];
+    const appended = await store.appendToStream(
+      treatyStreamName('ru-xx-0'),
+      events.map((event, revision) => ({
+        id: uuid(100 + revision),
+        type: event.type,
+        data: toEventData(event),
+        metadata: { schemaVersion: 1 },
+      })),
+    );
+    await store.close();
+    const db = new Sqlite(file);
+    db.prepare("UPDATE events SET data = '{not json' WHERE event_id = ?").run(uuid(101));
+    db.close();
+    const part = partsInWorkerThreads({ kind: 'embedded', file })(
+      { file: join(directory, 'part.db'), partition: { index: 0, count: 1 }, through: appended.position },
+      new AbortController().signal,
+    );
+    const failure = await part.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ReplayStoppedError);
+    expect((failure as ReplayStoppedError).stop).toEqual({
+      kind: 'unreadable-event',
+      projection: 'treaty-status',
+      event: {
+        eventId: uuid(101),
+        streamName: treatyStreamName('ru-xx-0'),
+        revision: '1',
+        position: appended.position.toString(),
+        type: 'TreatySigned',
+      },
+      error: expect.stringContaining(uuid(101)),
+    });
   });
 
   it('terminates its thread when told to stop (another part failed), and rejects once the thread is gone', async () => {

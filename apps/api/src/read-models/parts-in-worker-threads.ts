@@ -1,7 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { MAX_REBUILD_PARTS, type PartPlan, type PartResult, type PartRunner } from '@timeline/projections';
+import {
+  MAX_REBUILD_PARTS,
+  ReplayStoppedError,
+  type PartPlan,
+  type PartResult,
+  type PartRunner,
+} from '@timeline/projections';
 import type { StoreConfig } from '../config/app-config';
 import type { RebuildPartReply, RebuildPartWork } from './rebuild-part.worker';
 
@@ -28,7 +34,8 @@ const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 
 
 /**
  * Runs each part of a rebuild in a worker thread of its own, which opens the store from `store`. An aborted part's
- * thread is terminated, and its promise rejects once the thread has exited.
+ * thread is terminated, and its promise rejects once the thread has exited. A part whose replay stopped short
+ * rejects with the same `ReplayStoppedError` it would in this thread.
  */
 export function partsInWorkerThreads(store: StoreConfig): PartRunner {
   return (plan: PartPlan, signal: AbortSignal) =>
@@ -42,7 +49,8 @@ export function partsInWorkerThreads(store: StoreConfig): PartRunner {
       worker.once('message', (reply: RebuildPartReply) => {
         replied = true;
         if ('result' in reply) resolve(reply.result);
-        else reject(new Error(reply.failure));
+        // The stop made whole again: its caller answers by what stopped the replay (an auditor, 409 naming the event).
+        else reject(reply.stopped ? new ReplayStoppedError(reply.stopped) : new Error(reply.failure));
       });
       worker.once('error', (error: Error & { code?: string }) => {
         replied = true;

@@ -1,5 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { rebuildPart, type PartPlan, type PartResult } from '@timeline/projections';
+import {
+  ReplayStoppedError,
+  rebuildPart,
+  type PartPlan,
+  type PartResult,
+  type ReplayStop,
+} from '@timeline/projections';
 import type { StoreConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
 import { READ_MODEL_PROJECTIONS } from './read-model-projections';
@@ -10,8 +16,12 @@ export interface RebuildPartWork {
   readonly plan: PartPlan;
 }
 
-/** Its one message back: the part's result, or why it failed. */
-export type RebuildPartReply = { readonly result: PartResult } | { readonly failure: string };
+/**
+ * Its one message back: the part's result, or why it failed; where the replay stopped short (an event it could not
+ * read or apply, the store gone), that stop as data, since an error's class does not cross the thread.
+ */
+export type RebuildPartReply =
+  { readonly result: PartResult } | { readonly failure: string; readonly stopped?: ReplayStop };
 
 /**
  * A rebuild's worker thread (decision 0027): opens the event store itself (its own SQLite connection or
@@ -22,6 +32,7 @@ async function rebuildOnePart({ store: config, plan }: RebuildPartWork): Promise
   try {
     return { result: await rebuildPart(store, READ_MODEL_PROJECTIONS, plan) };
   } catch (error) {
+    if (error instanceof ReplayStoppedError) return { failure: error.message, stopped: error.stop };
     return { failure: error instanceof Error ? error.message : String(error) };
   } finally {
     await store.close();

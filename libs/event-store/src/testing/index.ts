@@ -3,3 +3,4 @@ export { collect, newEvents, readUntil, uniqueStreamName, waitFor } from './conf
 export { uniqueIdsAcrossStreamsSpec } from './unique-ids-across-streams';
 export { scriptedStore } from './scripted-store';
 export { subscriptionsEndingEarly } from './subscriptions-ending-early';
+export { subscriptionsFailingAt } from './subscriptions-failing-at';
