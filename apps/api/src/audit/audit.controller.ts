@@ -136,6 +136,15 @@ export class AuditController {
   @ApiForbiddenResponse({
     description: 'REBUILD_PROMOTION_NOT_OVER_HTTP (dryRun=false), or a key of another role than auditor',
   })
+  @ApiConflictResponse({
+    description:
+      'LOG_NOT_REPLAYABLE: the replay stopped at an event the store cannot read (`kind: unreadable-event`) or this ' +
+      "build's projection cannot apply (`event-not-applied`): `{ kind, projection, event: { eventId, stream, " +
+      'revision, position, type }, reason }`; nothing was compared',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'EVENT_STORE_UNAVAILABLE: the store stopped answering during the replay',
+  })
   async rebuild(@Query() query: RebuildQueryDto) {
     if (query.dryRun === 'false') {
       throw new ApiProblem(

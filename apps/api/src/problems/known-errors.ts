@@ -12,8 +12,10 @@ import {
   NO_STREAM,
   STREAM_EXISTS,
 } from '@timeline/event-store';
+import { ReplayStoppedError } from '@timeline/projections';
 import { EventUpcastError, TreatyRuleViolation, treatyIdFromStreamName, type TreatyRuleKind } from '@timeline/treaty';
 import { problem, type ProblemDetails } from './api-problem';
+import { problemFromReplayStop } from './replay-stopped-problem';
 
 /**
  * Errors raised below the HTTP layer that have a meaning for clients, and body-parser's errors, which carry
@@ -28,6 +30,7 @@ export function problemFromKnownError(error: unknown): ProblemDetails | undefine
   if (error instanceof EventUpcastError || error instanceof UnreadableEventError) {
     return problem(500, 'UNREADABLE_EVENT', 'A stored event could not be read by this version of the service');
   }
+  if (error instanceof ReplayStoppedError) return problemFromReplayStop(error.stop);
   if (error instanceof WrongExpectedRevisionError) {
     return problem(412, 'REVISION_MISMATCH', staleIfMatchMessage(error), {
       currentRevision: describeRevision(error.actual),
