@@ -11,10 +11,12 @@ export function representationEtag(revision: string, text: string): string {
 }
 
 /**
- * The revision an If-Match names: a status's ETag (`"3-<digest>"`), a write's (`"3"`), either weakened by a proxy
- * (`W/"3-..."`, decision 0044) or unquoted; undefined for anything else. The digest is not compared: a write's
- * precondition is on the revision, which every representation of it shares.
+ * The revision an entity tag of If-Match names: a status's ETag (`"3-<digest>"`), a write's (`"3"`), either weakened
+ * by a proxy (`W/"3-..."`, decision 0044), or a bare revision (`3`); undefined for anything else, half-quoted tags
+ * included. The digest is not compared: a write's precondition is on the revision, which every representation of it
+ * shares.
  */
 export function revisionInEtag(value: string): string | undefined {
-  return /^(?:W\/)?"?(\d{1,19})(?:-[A-Za-z0-9_-]{1,64})?"?$/.exec(value.trim())?.[1];
+  const match = /^(?:(?:W\/)?"(\d{1,19})(?:-[A-Za-z0-9_-]{1,64})?"|(\d{1,19}))$/.exec(value.trim());
+  return match ? (match[1] ?? match[2]) : undefined;
 }

@@ -40,7 +40,11 @@ const PROBLEM = { description: 'application/problem+json with a stable `code`' }
   required: false,
   description: 'Same key and body again: the first answer, nothing appended',
 })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the read you decided on; 412 when stale' })
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the read you decided on, or a list of ETags any of which may hold; 412 when stale',
+})
 @ApiBadRequestResponse(PROBLEM)
 @ApiUnauthorizedResponse(PROBLEM)
 @ApiForbiddenResponse(PROBLEM)

@@ -51,7 +51,11 @@ export class TreatyBatchesController {
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'array', items: { $ref: getSchemaPath(ReportDevelopmentRequestDto) } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first answer' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the read you decided on; 412 when stale' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the read you decided on, or a list of ETags any of which may hold; 412 when stale',
+  })
   @ApiCreatedResponse({ type: BatchResponseDto })
   @ApiBadRequestResponse(PROBLEM)
   @ApiUnauthorizedResponse(PROBLEM)

@@ -3,7 +3,7 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import type { CorrelatedRequest } from '../http/correlation-id.middleware';
 import { ApiProblem } from '../problems/api-problem';
 import type { WriteRequest } from './application/write-request';
-import { revisionInEtag } from './representation-etag';
+import { revisionsInIfMatch } from './if-match';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -28,10 +28,13 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
 
 function parseIfMatch(header: string | undefined): WriteRequest['ifMatch'] {
   if (header === undefined) return undefined;
-  if (header.trim() === '*') return '*';
-  const revision = revisionInEtag(header);
-  if (revision === undefined) {
-    throw new ApiProblem(400, 'INVALID_IF_MATCH', 'If-Match must be an ETag from a read, such as "3", or *');
+  const ifMatch = revisionsInIfMatch(header);
+  if (ifMatch === undefined) {
+    throw new ApiProblem(
+      400,
+      'INVALID_IF_MATCH',
+      'If-Match must be an ETag from a read, such as "3", a list of them ("3", "4"), or *',
+    );
   }
-  return BigInt(revision);
+  return ifMatch;
 }

@@ -160,7 +160,7 @@ describe('TreatyWriter', () => {
     await elsewhere.write(TREATY_ID, request(), signing); // this writer still knows revision 0
     store.eventsRead = 0;
 
-    const answer = await writer.write(TREATY_ID, request({ ifMatch: 1n }), russianApproval);
+    const answer = await writer.write(TREATY_ID, request({ ifMatch: [1n] }), russianApproval);
 
     expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
     expect(store.eventsRead).toBe(1); // caught up with the other writer's event only
@@ -182,7 +182,7 @@ describe('TreatyWriter', () => {
     const stale = await writer
       .write(
         TREATY_ID,
-        request({ ifMatch: 2n }),
+        request({ ifMatch: [2n] }),
         writeOf([uuid(5)], ([id]) => [signature(id!)]),
       )
       .catch((error: unknown) => error);
@@ -243,7 +243,7 @@ describe('TreatyWriter', () => {
   it('refuses a stale If-Match before deciding (412), and counts the conflict', async () => {
     await writer.write(TREATY_ID, request(), registration);
 
-    await expect(writer.write(TREATY_ID, request({ ifMatch: 5n }), signing)).rejects.toThrow(
+    await expect(writer.write(TREATY_ID, request({ ifMatch: [5n] }), signing)).rejects.toThrow(
       WrongExpectedRevisionError,
     );
     await expect(writer.write('never-registered', request({ ifMatch: '*' }), signing)).rejects.toThrow(
@@ -251,6 +251,47 @@ describe('TreatyWriter', () => {
     );
     expect(decisions).toBe(1); // the registration only
     expect(await counted('conflicts')).toBe(2);
+  });
+
+  it('takes an If-Match listing revisions: appends at the one that is current; a writer who gets in first is 412', async () => {
+    await writer.write(TREATY_ID, request(), registration);
+    await writer.write(TREATY_ID, request(), signing);
+    const appendNow = store.appendToStream.bind(store);
+    const append = jest.spyOn(store, 'appendToStream');
+
+    const answer = await writer.write(TREATY_ID, request({ ifMatch: [0n, 1n] }), russianApproval);
+    expect(answer).toEqual({ appended: ['LegislativeApprovalGiven'], revision: 2n });
+    expect(append.mock.calls[0]![2]).toEqual({ expectedRevision: 1n });
+
+    // The list holds at revision 2, and the write is appended there: another writer's event lands first.
+    const elsewhere = writerOnTheStore();
+    append.mockImplementationOnce(async (...args) => {
+      await elsewhere.write(
+        TREATY_ID,
+        request(),
+        writeOf([uuid(8)], ([id]) => [approval(id!, 'IR')]),
+      );
+      return appendNow(...args);
+    });
+    const raced = await writer
+      .write(
+        TREATY_ID,
+        request({ ifMatch: [1n, 2n] }),
+        writeOf([uuid(9)], ([id]) => [signatureReportedBy(id!, 'IRNA')]),
+      )
+      .catch((error: unknown) => error);
+    expect(raced).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(raced).toMatchObject({ expected: 2n, actual: 3n });
+
+    const none = await writer
+      .write(
+        TREATY_ID,
+        request({ ifMatch: [7n, 5n] }),
+        writeOf([uuid(10)], ([id]) => [signatureReportedBy(id!, 'IRNA')]),
+      )
+      .catch((error: unknown) => error);
+    expect(none).toMatchObject({ expected: 7n, actual: 3n }); // the latest revision listed
+    expect((await storedEvents()).map((event) => event.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(8)]);
   });
 
   it('decides again on the new state when another writer got in first, without If-Match', async () => {
@@ -288,12 +329,12 @@ describe('TreatyWriter', () => {
     expect(spy).toHaveBeenCalledTimes(6);
 
     spy.mockClear();
-    const keyed = writer.write(TREATY_ID, request({ ifMatch: 0n, idempotencyKey: 'key-3' }), signing);
+    const keyed = writer.write(TREATY_ID, request({ ifMatch: [0n], idempotencyKey: 'key-3' }), signing);
     await expect(keyed).rejects.toThrow(WrongExpectedRevisionError);
     expect(spy).toHaveBeenCalledTimes(5); // read again each time: the conflict might be this key's other request
 
     spy.mockClear();
-    await expect(writer.write(TREATY_ID, request({ ifMatch: 0n }), signing)).rejects.toThrow(
+    await expect(writer.write(TREATY_ID, request({ ifMatch: [0n] }), signing)).rejects.toThrow(
       WrongExpectedRevisionError,
     );
     expect(spy).toHaveBeenCalledTimes(1);

@@ -213,17 +213,23 @@ function hashOf(sealed: NewEvent): string {
   return integrityOf(sealed as { metadata: NonNullable<NewEvent['metadata']> })!.hash;
 }
 
-/** The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). */
+/**
+ * The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). A list
+ * holds when the revision is any of it; the write is then appended at that revision, so that a writer who gets in
+ * first still makes it conflict. The conflict names the latest revision listed: the one the editor read last.
+ */
 export function staleIfMatch(
   streamName: string,
   ifMatch: WriteRequest['ifMatch'],
   revision: CurrentRevision,
 ): WrongExpectedRevisionError | undefined {
   if (ifMatch === undefined) return undefined;
-  const holds = ifMatch === '*' ? revision !== NO_STREAM : revision === ifMatch;
-  return holds
-    ? undefined
-    : new WrongExpectedRevisionError(streamName, ifMatch === '*' ? STREAM_EXISTS : ifMatch, revision);
+  if (ifMatch === '*') {
+    return revision === NO_STREAM ? new WrongExpectedRevisionError(streamName, STREAM_EXISTS, revision) : undefined;
+  }
+  if (revision !== NO_STREAM && ifMatch.includes(revision)) return undefined;
+  const latest = ifMatch.reduce((a, b) => (b > a ? b : a), ifMatch[0]);
+  return new WrongExpectedRevisionError(streamName, latest, revision);
 }
 
 /** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
