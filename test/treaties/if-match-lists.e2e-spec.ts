@@ -59,6 +59,7 @@ describe('If-Match with a list of entity tags', () => {
       .set('If-Match', '"0", W/"5"')
       .expect(412);
     expect(stale.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: '1' });
+    expect(stale.body.detail).toMatch(/has changed since revision 0 \(your If-Match\): it is at revision 1/);
     expect(await storedEvents(subject, treaty.id)).toHaveLength(2);
     const unregistered = await post(subject.http, '/treaties', { ...RU_IR, id: 'ru-ir-if-match-none' })
       .set('If-Match', '"0", "1"')

@@ -283,14 +283,17 @@ describe('TreatyWriter', () => {
     expect(raced).toBeInstanceOf(WrongExpectedRevisionError);
     expect(raced).toMatchObject({ expected: 2n, actual: 3n });
 
-    const none = await writer
-      .write(
-        TREATY_ID,
-        request({ ifMatch: [7n, 5n] }),
-        writeOf([uuid(10)], ([id]) => [signatureReportedBy(id!, 'IRNA')]),
-      )
-      .catch((error: unknown) => error);
-    expect(none).toMatchObject({ expected: 7n, actual: 3n }); // the latest revision listed
+    const none = (ifMatch: readonly [bigint, ...bigint[]]) =>
+      writer
+        .write(
+          TREATY_ID,
+          request({ ifMatch }),
+          writeOf([uuid(10)], ([id]) => [signatureReportedBy(id!, 'IRNA')]),
+        )
+        .catch((error: unknown) => error);
+    // Named by the last revision listed that the treaty has moved past, else by the latest listed.
+    expect(await none([7n, 1n, 0n])).toMatchObject({ expected: 1n, actual: 3n });
+    expect(await none([5n, 7n])).toMatchObject({ expected: 7n, actual: 3n });
     expect((await storedEvents()).map((event) => event.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(8)]);
   });
 

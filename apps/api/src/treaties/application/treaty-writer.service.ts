@@ -216,7 +216,8 @@ function hashOf(sealed: NewEvent): string {
 /**
  * The conflict to answer when the editor's If-Match no longer holds, or undefined when it does (or is absent). A list
  * holds when the revision is any of it; the write is then appended at that revision, so that a writer who gets in
- * first still makes it conflict. The conflict names the latest revision listed: the one the editor read last.
+ * first still makes it conflict. The conflict names the latest revision listed before the current one (the last the
+ * editor read, which the treaty has "changed since"), else the latest listed.
  */
 export function staleIfMatch(
   streamName: string,
@@ -228,8 +229,9 @@ export function staleIfMatch(
     return revision === NO_STREAM ? new WrongExpectedRevisionError(streamName, STREAM_EXISTS, revision) : undefined;
   }
   if (revision !== NO_STREAM && ifMatch.includes(revision)) return undefined;
-  const latest = ifMatch.reduce((a, b) => (b > a ? b : a), ifMatch[0]);
-  return new WrongExpectedRevisionError(streamName, latest, revision);
+  const passed = revision === NO_STREAM ? [] : ifMatch.filter((listed) => listed < revision);
+  const named = (passed.length > 0 ? passed : ifMatch).reduce((a, b) => (b > a ? b : a));
+  return new WrongExpectedRevisionError(streamName, named, revision);
 }
 
 /** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
