@@ -219,8 +219,14 @@ export class ProjectionRunner<Update> {
         }
       }
     } catch (error) {
-      // An event whose stored bytes cannot be read fails the read itself, not the projection: named all the same.
-      this.fail(error instanceof UnreadableEventError ? unreadableEvent(error) : undefined, error);
+      if (!(error instanceof UnreadableEventError)) {
+        this.fail(undefined, error);
+      } else if (!this.hasFailed() && this.commitPending()) {
+        // An event whose stored bytes cannot be read fails the read itself, not the projection: named all the same,
+        // once the whole events read before it are committed, as they are before an event that cannot be applied
+        // (a batch that fails names its own event).
+        this.fail(unreadableEvent(error), error);
+      }
     }
   }
 
