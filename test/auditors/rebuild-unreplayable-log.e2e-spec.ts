@@ -21,7 +21,7 @@ const DAMAGES = {
 type Damage = keyof typeof DAMAGES;
 
 // A log holding an event the rebuild cannot replay is the log's state, not the service's failure: the auditor is
-// told which event stopped it and why (decision 0090), in the terms /audit/verify names the damage in, whether the
+// told which event stopped it and why (decision 0086), in the terms /audit/verify names the damage in, whether the
 // part that met it ran in a worker thread or in the calling thread.
 describe('a rebuild over a log holding an event it cannot replay', () => {
   const root = mkdtempSync(join(tmpdir(), 'timeline-unreplayable-'));

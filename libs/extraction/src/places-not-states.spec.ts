@@ -22,7 +22,7 @@ const actsOf = (text: string) =>
     }),
   );
 
-describe('a place named after a state is not the state (decision 0095)', () => {
+describe('a place named after a state is not the state (decision 0088)', () => {
   it.each([
     [
       'Off the Gulf of Guinea, Nigeria withdrew from the maritime security agreement with Ghana on Tuesday.',

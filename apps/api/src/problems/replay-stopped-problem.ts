@@ -2,7 +2,7 @@ import type { FailedEvent, ReplayStop } from '@timeline/projections';
 import { problem, type ProblemDetails } from './api-problem';
 
 /**
- * A rebuild's replay that stopped short, for an auditor (decision 0090). An event the store cannot read, or that this
+ * A rebuild's replay that stopped short, for an auditor (decision 0086). An event the store cannot read, or that this
  * build's projection cannot apply, is the log's state, not a failure of the request nor of the service: `409
  * LOG_NOT_REPLAYABLE`, as a checkpoint refused over a damaged log is `409 LOG_FAILS_VERIFICATION`, naming the event
  * by the fields `/audit/verify` names its failures by. The store gone is the usual 503; anything else (the read

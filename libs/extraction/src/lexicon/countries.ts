@@ -4,7 +4,7 @@ import { STATE_NAMES } from './state-names';
 /**
  * How news text names parties: states (`state-names.ts`) and the organisations that sign treaties. Longer names are
  * tried first, so that "North Korea" is never read as "Korea", and the names of places that hold a state's name
- * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0095). Codes are ISO 3166-1 alpha-2, organisations their
+ * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0088). Codes are ISO 3166-1 alpha-2, organisations their
  * usual acronym, except the African Union's: AU is Australia's (AFU, decision 0080).
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {

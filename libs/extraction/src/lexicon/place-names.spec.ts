@@ -6,7 +6,7 @@ import { STATE_NAMES } from './state-names';
 
 const codesIn = (text: string) => findParties(text).map((mention) => mention.code);
 
-describe('places named after a state (decision 0095)', () => {
+describe('places named after a state (decision 0088)', () => {
   it.each([
     // A place that holds a state's name is no state; the longest name at a place wins.
     ['the Gulf of Guinea', []],
