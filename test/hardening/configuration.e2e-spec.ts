@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -8,10 +8,17 @@ const ENTRY = 'dist/apps/api/apps/api/src/main.js';
 const STRONG = 'q8Zr2LxV0mNw7TfKc3YpHs9DgBe1UaJo';
 
 /** Starts the built service (jest's global setup builds it) with these keys; resolves with its exit and stderr. */
-function start(apiKeys: string, dataDir: string): Promise<{ code: number | null; stderr: string }> {
+function start(apiKeys: string | undefined, dataDir: string): Promise<{ code: number | null; stderr: string }> {
+  const { TIMELINE_API_KEYS: _ignored, ...environment } = process.env;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [ENTRY], {
-      env: { ...process.env, PORT: '0', TIMELINE_DATA_DIR: dataDir, TIMELINE_API_KEYS: apiKeys },
+      env: {
+        ...environment,
+        PORT: '0',
+        TIMELINE_DATA_DIR: dataDir,
+        TIMELINE_DEMO_DATA: 'false',
+        ...(apiKeys === undefined ? {} : { TIMELINE_API_KEYS: apiKeys }),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -41,6 +48,33 @@ describe('configuration: keys that would weaken the service stop it at start (ex
       expect(stderr).toContain(reason);
       expect(stderr).not.toContain(STRONG);
       expect(stderr).not.toContain('aaaaaaaaaaaaaaaa');
+    },
+    20_000,
+  );
+});
+
+describe('configuration: the api-keys file is held to the same rules (exit 78)', () => {
+  const dataDirs: string[] = [];
+  afterAll(() => dataDirs.forEach((dataDir) => rmSync(dataDir, { recursive: true, force: true })));
+
+  it.each([
+    [
+      'guessable keys',
+      'editor:x\nreader:password\n',
+      ['line 1: the editor key looks guessable', 'line 2: the reader key'],
+    ],
+    ['no key at all', '# to be filled in\n', ['holds no key']],
+  ])(
+    'refuses a file with %s, naming the file and the line',
+    async (_, text, reasons) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'timeline-config-'));
+      dataDirs.push(dataDir);
+      writeFileSync(join(dataDir, 'api-keys'), text, { mode: 0o600 });
+      const { code, stderr } = await start(undefined, dataDir);
+      expect(code).toBe(78);
+      expect(stderr).toContain(join(dataDir, 'api-keys'));
+      for (const reason of reasons) expect(stderr).toContain(reason);
+      expect(stderr).not.toContain('password');
     },
     20_000,
   );

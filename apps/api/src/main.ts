@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo, Server } from 'node:net';
+import { ApiKeys } from './auth/api-keys';
 import { createApp } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
 import { createLogger, writesPrettyLogs } from './http/pino-logger';
@@ -9,6 +10,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
+    // The keys file is checked before the app is built, so that a weak key in it stops the start as a weak
+    // TIMELINE_API_KEYS does (exit 78), not as a crash while the modules are wired.
+    if (!config.apiKeys) ApiKeys.fromDataDirectory(config.dataDir);
   } catch (error) {
     if (!(error instanceof InvalidConfigurationError)) throw error;
     console.error(error.message);

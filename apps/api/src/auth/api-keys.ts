@@ -1,7 +1,8 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedKeyProblems, splitKeyList } from './key-strength';
+import { InvalidConfigurationError } from '../config/app-config';
+import { sharedKeyProblems, splitKeyList, weakKeyProblems } from './key-strength';
 
 export const ROLES = ['reader', 'editor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -56,12 +57,42 @@ export class ApiKeys {
       writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
     }
     chmodSync(file, 0o600);
-    const list = readFileSync(file, 'utf8')
+    return { keys: ApiKeys.fromKeysFile(file), file, generated };
+  }
+
+  /**
+   * The keys in a `role:key`-per-line file, held to the same rules as TIMELINE_API_KEYS: a guessable key, a line
+   * that is not `role:key`, a key given twice, or no key at all stops the start (InvalidConfigurationError, exit
+   * 78), naming the file and the line, never the key. An empty file would start a service no one can write to.
+   */
+  static fromKeysFile(file: string): ApiKeys {
+    const lines = readFileSync(file, 'utf8')
       .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#'))
-      .join(',');
-    return { keys: ApiKeys.parse(list, file), file, generated };
+      .map((text, index) => ({ text: text.trim(), number: index + 1 }))
+      .filter(({ text }) => text && !text.startsWith('#'));
+    const pairs = lines.map(({ text }) => {
+      const separator = text.indexOf(':');
+      return separator < 0
+        ? { role: text, key: '' }
+        : { role: text.slice(0, separator), key: text.slice(separator + 1) };
+    });
+    const problems = lines.flatMap(({ number }, index) => {
+      const { role, key } = pairs[index]!;
+      if (!ROLES.includes(role as Role) || key.length === 0) {
+        return [`${file}: line ${number} is not role:key with the role reader, editor or auditor`];
+      }
+      return weakKeyProblems(`${file}: line ${number}`, [{ role, key }]).map((problem) =>
+        problem.replace(' (pair 1)', ''),
+      );
+    });
+    if (lines.length === 0) {
+      problems.push(
+        `${file} holds no key: give each role a line role:key (e.g. editor:$(openssl rand -base64 24)), or remove the file to have keys generated`,
+      );
+    }
+    problems.push(...sharedKeyProblems(file, pairs));
+    if (problems.length > 0) throw new InvalidConfigurationError(problems);
+    return new ApiKeys(pairs.map(({ role, key }) => toStoredKey(role as Role, key)));
   }
 
   /** The principal a presented key belongs to, or undefined. Every stored key is compared, whatever matches. */
