@@ -22,7 +22,12 @@ const delivery = {
   leaseUntil: '2025-06-01T00:01:00.000Z',
 };
 const fold = (...events: WebhookEvent[]) =>
-  events.reduce<WebhookSubscription | undefined>((state, event) => evolveSubscription(state, event), undefined);
+  events.reduce<WebhookSubscription | undefined>(
+    (state, event, revision) => evolveSubscription(state, event, BigInt(revision)),
+    undefined,
+  );
+/** One more event, stored after those `fold` was given (at most 9). */
+const next = (state: WebhookSubscription | undefined, event: WebhookEvent) => evolveSubscription(state, event, 9n);
 
 describe('evolveSubscription', () => {
   it('starts after the head at registration, with the first secret, active', () => {
@@ -58,7 +63,7 @@ describe('evolveSubscription', () => {
       data: { ...delivery, position: '30', error: 'HTTP 500', failedAt: 'x' },
     });
     expect(state).toMatchObject({ dayCheckpoint: { day: '2025-06-20', treatyId: 'b' }, checkpoint: 41n, failures: 1 });
-    expect(evolveSubscription(state, dayCame('2025-06-21', 'a'))).toMatchObject({
+    expect(next(state, dayCame('2025-06-21', 'a'))).toMatchObject({
       dayCheckpoint: { day: '2025-06-21', treatyId: 'a' },
       failures: 0,
     });
@@ -74,7 +79,7 @@ describe('evolveSubscription', () => {
       data: { deliveryId: 'd1', reason: '2 failed attempts', pausedAt: 'x' },
     });
     expect(paused).toMatchObject({ failures: 2, paused: { deliveryId: 'd1' }, lease: null, checkpoint: 41n });
-    const resumed = evolveSubscription(paused, {
+    const resumed = next(paused, {
       type: 'WebhookResumed',
       data: { deliveryId: 'd1', resumedAt: 'x', by: 'k' },
     });
@@ -93,7 +98,7 @@ describe('evolveSubscription', () => {
     );
     expect(state?.secret).toEqual({ generation: 2, previous: { generation: 1, until: '2025-06-02T00:00:00.000Z' } });
     expect(state?.lease).toEqual({ holder: 'r1', until: Date.parse('2025-06-01T00:01:00.000Z') });
-    expect(evolveSubscription(state, { type: 'WebhookLeaseReleased', data: { holder: 'r1' } })?.lease).toBeNull();
+    expect(next(state, { type: 'WebhookLeaseReleased', data: { holder: 'r1' } })?.lease).toBeNull();
   });
 
   it('lets an attempt renew its holder’s lease, but not take back one another holder took while it was out', () => {
@@ -116,13 +121,42 @@ describe('evolveSubscription', () => {
     const r1 = { holder: 'r1', until: Date.parse(delivery.leaseUntil) };
     for (const outcome of outcomes('2025-06-01T00:01:59.999Z')) {
       // Recorded all the same (the delivery happened), under r2's live lease.
-      expect(evolveSubscription(takenOver, outcome)?.lease).toEqual(r2);
+      expect(next(takenOver, outcome)?.lease).toEqual(r2);
     }
-    expect(evolveSubscription(takenOver, outcomes('2025-06-01T00:01:00.000Z')[0]!)?.checkpoint).toBe(50n);
+    expect(next(takenOver, outcomes('2025-06-01T00:01:00.000Z')[0]!)?.checkpoint).toBe(50n);
     for (const outcome of outcomes('2025-06-01T00:02:00.000Z')) {
       // r2's lease had lapsed when the attempt ended: the attempt's holder holds it again.
-      expect(evolveSubscription(takenOver, outcome)?.lease).toEqual(r1);
+      expect(next(takenOver, outcome)?.lease).toEqual(r1);
     }
+  });
+
+  it('names the revision of the last change its owner sees, and not the dispatcher’s progress (decision 0115)', () => {
+    const failed: WebhookEvent = {
+      type: 'WebhookDeliveryAttemptFailed',
+      data: { ...delivery, position: '60', error: 'HTTP 500', failedAt: 'x' },
+    };
+    const rotation: WebhookEvent = {
+      type: 'WebhookSecretRotated',
+      data: { generation: 2, previousValidUntil: 'x', rotatedAt: 'x' },
+    };
+    const delivered = fold(
+      subscribed,
+      { type: 'WebhookLeaseAcquired', data: { holder: 'r1', until: '2025-06-01T00:01:00.000Z' } },
+      { type: 'WebhookDelivered', data: { ...delivery, position: '50', status: 204, deliveredAt: 'x' } },
+      failed,
+      { type: 'WebhookLeaseReleased', data: { holder: 'r1' } },
+    );
+    expect(delivered).toMatchObject({ revision: 0n, checkpoint: 50n });
+    expect(fold(subscribed, failed, rotation, failed)?.revision).toBe(2n);
+    const paused = fold(subscribed, failed, failed, {
+      type: 'WebhookPaused',
+      data: { deliveryId: 'd1', reason: '2 failed attempts', pausedAt: 'x' },
+    });
+    expect(paused?.revision).toBe(3n);
+    expect(
+      next(paused, { type: 'WebhookResumed', data: { deliveryId: 'd1', resumedAt: 'x', by: 'k' } })?.revision,
+    ).toBe(9n);
+    expect(next(paused, { type: 'WebhookUnsubscribed', data: { unsubscribedAt: 'x', by: 'k' } })?.revision).toBe(9n);
   });
 
   it('ignores events of a subscription it never saw registered', () => {

@@ -1,6 +1,6 @@
 import { latestDateOnEarth } from '@timeline/treaty';
 import { turnIsAfter } from '../day-turns/date-came';
-import type { WebhookEvent, WebhookFilter } from './webhook.events';
+import type { WebhookEvent, WebhookEventType, WebhookFilter } from './webhook.events';
 
 export interface WebhookSubscription {
   readonly id: string;
@@ -19,13 +19,42 @@ export interface WebhookSubscription {
   readonly failures: number;
   readonly lease: { readonly holder: string; readonly until: number } | null;
   readonly deleted: boolean;
+  /**
+   * The stream revision of the last change its owner sees (decision 0115): what its ETag names and If-Match is
+   * compared with. The dispatcher's own events (deliveries, failed attempts, leases) leave it as it is.
+   */
+  readonly revision: bigint;
 }
 
-/** The state of a subscription after one more of its events: a pure fold, replayed by every replica alike. */
+/**
+ * The events that change what the owner decides on: the url and filter (registration), the secret, paused or active,
+ * deleted. The others record the dispatcher's progress, one or more per delivery: an ETag that moved with them would
+ * make every If-Match of the owner's stale within seconds of a read.
+ */
+const OWNER_VISIBLE: ReadonlySet<WebhookEventType> = new Set<WebhookEventType>([
+  'WebhookSubscribed',
+  'WebhookSecretRotated',
+  'WebhookPaused',
+  'WebhookResumed',
+  'WebhookUnsubscribed',
+]);
+
+const changesOwnerView = (type: WebhookEventType): boolean => OWNER_VISIBLE.has(type);
+
+/**
+ * The state of a subscription after one more of its events, stored at `revision` of its stream: a pure fold,
+ * replayed by every replica alike.
+ */
 export function evolveSubscription(
   state: WebhookSubscription | undefined,
   event: WebhookEvent,
+  revision: bigint,
 ): WebhookSubscription | undefined {
+  const next = evolveState(state, event);
+  return next && changesOwnerView(event.type) ? { ...next, revision } : next;
+}
+
+function evolveState(state: WebhookSubscription | undefined, event: WebhookEvent): WebhookSubscription | undefined {
   if (event.type === 'WebhookSubscribed') {
     const { data } = event;
     return {
@@ -41,6 +70,7 @@ export function evolveSubscription(
       failures: 0,
       lease: null,
       deleted: false,
+      revision: -1n,
     };
   }
   if (!state) return state;

@@ -195,7 +195,7 @@ export class WebhookSubscriptions implements OnApplicationBootstrap, BeforeAppli
     if (event.revision < expected) return true;
     if (event.revision > expected) return false;
     this.tracked.set(id, {
-      state: evolveSubscription(known?.state, event as unknown as WebhookEvent),
+      state: evolveSubscription(known?.state, event as unknown as WebhookEvent, event.revision),
       revision: event.revision,
       lastHash: integrityOf(event)?.hash ?? null,
     });
