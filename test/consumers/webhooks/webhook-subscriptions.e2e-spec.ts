@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
+import { EVENT_STORE, type EventStore } from '@timeline/event-store';
+import { WebhookSubscriptions } from '../../../apps/api/src/webhooks/webhook-subscriptions.service';
 import { KEYS, bearer } from '../../support/api-keys';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { RU_IR, fixedClock, post, registerRuIr, signature, dumaApproval } from '../../support/treaty-requests';
@@ -8,6 +10,10 @@ import { WebhookReceiver, until } from '../../support/webhook-receiver';
 
 const get = (subject: TestApp, path: string, key: string) =>
   request(subject.http).get(path).set('Authorization', bearer(key));
+const remove = (subject: TestApp, path: string, key: string, ifMatch: string) =>
+  request(subject.http).delete(path).set('Authorization', bearer(key)).set('If-Match', ifMatch);
+const rotate = (subject: TestApp, id: string, key: string, ifMatch: string) =>
+  post(subject.http, `/webhooks/${id}/secret`, { overlapSeconds: 60 }, key).set('If-Match', ifMatch);
 
 describe('webhook targets (server-side request forgery), with the default settings', () => {
   let subject: TestApp;
@@ -214,7 +220,16 @@ describe('webhook subscriptions', () => {
       404,
     );
     target.behaviour.failing = false;
-    await post(subject.http, `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`, {}, KEYS.reader).expect(202);
+    // The pause is a change its owner sees: the tag of the read before it no longer holds (decision 0115).
+    const retryPath = `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`;
+    const stale = await post(subject.http, retryPath, {}, KEYS.reader)
+      .set('If-Match', `"${hook.revision}"`)
+      .expect(412);
+    expect(stale.body).toMatchObject({ code: 'REVISION_MISMATCH' });
+    expect(await state()).toMatchObject({ state: 'paused', revision: stale.body.currentRevision });
+    const { etag } = (await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200)).headers;
+    const retried = await post(subject.http, retryPath, {}, KEYS.reader).set('If-Match', etag!).expect(202);
+    expect(retried.headers.etag).toBe(`"${retried.body.revision}"`);
     await until(() => target.acknowledged.length === 1, 5000, 'the redelivery');
     expect(target.acknowledged[0]!.headers['webhook-id']).toBe(deliveryId);
     const after = (await get(subject, `/webhooks/${hook.id}/deliveries`, KEYS.reader).expect(200)).body;
@@ -245,6 +260,91 @@ describe('webhook subscriptions', () => {
     const latest = (await get(subject, `/webhooks/${hook.id}`, KEYS.reader)).body;
     expect(latest.secretGeneration).toBe(3);
     await request(subject.http).delete(`/webhooks/${hook.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
+  });
+
+  describe('If-Match on the writes to one subscription (decision 0115)', () => {
+    it('names the revision in the ETag of a read and of the listing, and refuses a stale or malformed one', async () => {
+      const target = await receiver();
+      const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+      const read = await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200);
+      expect(read.body.revision).toBe('0');
+      expect(read.headers.etag).toMatch(/^"0-[A-Za-z0-9_-]+"$/);
+      const listed = (await get(subject, '/webhooks', KEYS.reader).expect(200)).body.items;
+      expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ id: hook.id, revision: '0' })]));
+      // An auditor's read is other bytes (the url redacted) of the same revision.
+      const audited = await get(subject, `/webhooks/${hook.id}`, KEYS.auditor).expect(200);
+      expect(audited.headers.etag).toMatch(/^"0-/);
+      expect(audited.headers.etag).not.toBe(read.headers.etag);
+      await get(subject, `/webhooks/${hook.id}`, KEYS.reader).set('If-None-Match', read.headers.etag!).expect(304);
+
+      const path = `/webhooks/${hook.id}`;
+      const rotated = await rotate(subject, hook.id, KEYS.reader, read.headers.etag!).expect(200);
+      expect(rotated.headers.etag).toBe('"1"');
+      expect(rotated.body).toMatchObject({ id: hook.id, revision: '1' });
+      for (const stale of [read.headers.etag!, `W/"0"`, '"0", "7"']) {
+        const refused = await remove(subject, path, KEYS.reader, stale).expect(412);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: '1' });
+        const again = await rotate(subject, hook.id, KEYS.reader, stale).expect(412);
+        expect(again.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: '1' });
+      }
+      // Tags that name no revision are refused as on the treaty routes (decisions 0044, 0091): nothing is done.
+      for (const malformed of ['W/"not-the-current"', '"stale-one"', '"1", *']) {
+        const refused = await remove(subject, path, KEYS.reader, malformed).expect(400);
+        expect(refused.body.code).toBe('INVALID_IF_MATCH');
+        await rotate(subject, hook.id, KEYS.reader, malformed).expect(400);
+      }
+      const now = (await get(subject, path, KEYS.reader).expect(200)).body;
+      expect(now).toMatchObject({ revision: '1', secretGeneration: 2 });
+      // A list holds when any of its tags does; `*` when the subscription is there.
+      await rotate(subject, hook.id, KEYS.reader, '"0", W/"1"').expect(200);
+      await rotate(subject, hook.id, KEYS.reader, '*').expect(200);
+      await remove(subject, path, KEYS.reader, '"3"').expect(204);
+      await remove(subject, path, KEYS.reader, '*').expect(404);
+    });
+
+    it('keeps the ETag through deliveries, so that the owner’s tag still holds after them', async () => {
+      const target = await receiver();
+      const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+      const before = await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200);
+      await post(subject.http, `/treaties/${RU_IR.id}/developments`, dumaApproval({ occurredOn: '2025-04-11' })).expect(
+        201,
+      );
+      await until(() => target.acknowledged.length === 1, 5000, 'a delivery');
+      const deadline = Date.now() + 5000;
+      let after = await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200);
+      while (after.body.deliveredUpTo === before.body.deliveredUpTo && Date.now() < deadline) {
+        after = await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200);
+      }
+      // The checkpoint moved, so the bytes and their digest did; the revision the tag names did not.
+      expect(after.body.deliveredUpTo).not.toBe(before.body.deliveredUpTo);
+      expect(after.body.revision).toBe('0');
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      await remove(subject, `/webhooks/${hook.id}`, KEYS.reader, before.headers.etag!).expect(204);
+    });
+
+    it('judges If-Match again when another replica appended in between: 412 for its rotation, not for a lease', async () => {
+      const target = await receiver();
+      const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;
+      const { etag } = (await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200)).headers;
+      // Another replica on the same log, which this one hears of only when it next reads the webhook streams.
+      const otherReplica = new WebhookSubscriptions(subject.app.get<EventStore>(EVENT_STORE));
+      await otherReplica.refresh(hook.id);
+      const leaseUntil = new Date(Date.now() + 60_000).toISOString();
+      const lease = { holder: 'other', until: leaseUntil };
+      await otherReplica.append(hook.id, [{ type: 'WebhookLeaseAcquired', data: lease }], 'x');
+      await rotate(subject, hook.id, KEYS.reader, etag!).expect(200);
+
+      const { etag: rotatedTag } = (await get(subject, `/webhooks/${hook.id}`, KEYS.reader).expect(200)).headers;
+      await otherReplica.refresh(hook.id);
+      const rotation = { generation: 9, previousValidUntil: leaseUntil, rotatedAt: leaseUntil };
+      await otherReplica.append(hook.id, [{ type: 'WebhookSecretRotated', data: rotation }], KEYS.reader);
+      const refused = await remove(subject, `/webhooks/${hook.id}`, KEYS.reader, rotatedTag!).expect(412);
+      expect(refused.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: '3' });
+      await remove(subject, `/webhooks/${hook.id}`, KEYS.reader, '"3"').expect(204);
+      // The other replica's events are sealed in the subscription's chain like this one's.
+      expect((await get(subject, '/audit/verify', KEYS.auditor).expect(200)).body).toMatchObject({ ok: true });
+    });
   });
 
   it('keeps the audited log intact: subscription events are sealed like every other', async () => {

@@ -26,6 +26,14 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
   };
 });
 
+/**
+ * A write's If-Match alone, parsed as `Write` parses it, for routes that are not treaty writes (a webhook
+ * subscription's): undefined without the header, `400 INVALID_IF_MATCH` for one that names no revision.
+ */
+export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): WriteRequest['ifMatch'] =>
+  parseIfMatch(context.switchToHttp().getRequest<CorrelatedRequest>().header('if-match')),
+);
+
 function parseIfMatch(header: string | undefined): WriteRequest['ifMatch'] {
   if (header === undefined) return undefined;
   const ifMatch = revisionsInIfMatch(header);

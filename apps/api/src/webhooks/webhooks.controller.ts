@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -9,6 +22,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPreconditionFailedResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -18,14 +32,21 @@ import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/access.decorators';
 import { ApiProblem } from '../problems/api-problem';
+import { EtagFromRevisionInterceptor } from '../treaties/etag-from-revision.interceptor';
+import { IfMatch } from '../treaties/write-request.decorator';
 import { RegisterWebhookRequestDto, RotateWebhookSecretRequestDto } from './register-webhook.request.dto';
-import { Webhooks } from './webhooks.service';
+import { Webhooks, type IfMatch as IfMatchHeader } from './webhooks.service';
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
 const SUBSCRIPTION_ID = new ParseUUIDPipe({
   exceptionFactory: () =>
     new ApiProblem(404, 'WEBHOOK_NOT_FOUND', 'No webhook subscription has this id: ids are UUIDs'),
 });
+/** A write on one subscription under If-Match (decision 0115): a tag of its ETag, a list of them, or `*`. */
+const STALE = {
+  description:
+    "REVISION_MISMATCH: If-Match names none of the subscription's revision, which its owner's last change set",
+};
 const DELIVERY_ID = new ParseUUIDPipe({
   exceptionFactory: () => new ApiProblem(404, 'DELIVERY_NOT_FOUND', 'No delivery has this id: ids are UUIDs'),
 });
@@ -73,9 +94,13 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  // `ETag: "<revision>-<digest>"`: If-Match compares the revision, If-None-Match the bytes (decisions 0059, 0115).
+  @UseInterceptors(EtagFromRevisionInterceptor)
   @ApiOperation({ summary: 'One subscription: its state, checkpoint and filter' })
   @ApiOkResponse({
-    description: "The subscription; another key's (an auditor's read) with its url's origin and /… only",
+    description:
+      "The subscription; another key's (an auditor's read) with its url's origin and /… only. " +
+      "`ETag` names its revision, which only its owner's changes (not deliveries) move: send it as If-Match",
   })
   get(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
     return this.webhooks.get(request.principal!, id);
@@ -84,20 +109,30 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unsubscribed: nothing more is delivered' })
-  unsubscribe(@Param('id', SUBSCRIPTION_ID) id: string, @Req() request: AuthenticatedRequest) {
-    return this.webhooks.unsubscribe(request.principal!, id);
+  @ApiPreconditionFailedResponse(STALE)
+  unsubscribe(
+    @Param('id', SUBSCRIPTION_ID) id: string,
+    @Req() request: AuthenticatedRequest,
+    @IfMatch() ifMatch: IfMatchHeader,
+  ) {
+    return this.webhooks.unsubscribe(request.principal!, id, ifMatch);
   }
 
   @Post(':id/secret')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Rotate the secret: deliveries are signed with both until the old one expires' })
-  rotate(
+  @ApiPreconditionFailedResponse(STALE)
+  async rotate(
     @Param('id', SUBSCRIPTION_ID) id: string,
     @Body() body: RotateWebhookSecretRequestDto,
     @Req() request: AuthenticatedRequest,
+    @IfMatch() ifMatch: IfMatchHeader,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.webhooks.rotateSecret(request.principal!, id, body.overlapSeconds);
+    const rotated = await this.webhooks.rotateSecret(request.principal!, id, body.overlapSeconds, ifMatch);
+    response.setHeader('ETag', `"${rotated.revision}"`);
+    return rotated;
   }
 
   @Get(':id/deliveries')
@@ -111,11 +146,16 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Redeliver a failed delivery: resumes the paused subscription from it, in order' })
   @ApiAcceptedResponse({ description: "{ id, deliveryId, status: 'scheduled' }: it is sent again, in order" })
   @ApiConflictResponse({ description: 'DELIVERY_NOT_FAILED: only a failed delivery is redelivered' })
-  retry(
+  @ApiPreconditionFailedResponse(STALE)
+  async retry(
     @Param('id', SUBSCRIPTION_ID) id: string,
     @Param('deliveryId', DELIVERY_ID) deliveryId: string,
     @Req() request: AuthenticatedRequest,
+    @IfMatch() ifMatch: IfMatchHeader,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.webhooks.retry(request.principal!, id, deliveryId);
+    const resumed = await this.webhooks.retry(request.principal!, id, deliveryId, ifMatch);
+    response.setHeader('ETag', `"${resumed.revision}"`);
+    return resumed;
   }
 }

@@ -5,8 +5,10 @@ import type { Principal } from '../auth/api-keys';
 import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
+import type { Revisions } from '../treaties/application/write-request';
 import { subscriptionUrlFor } from './subscription-url';
 import { refuseTarget, systemResolver, type Resolver } from './target-address';
+import { refuseStaleIfMatch } from './webhook-if-match';
 import { WebhookSecrets } from './webhook-secrets';
 import type { WebhookSubscription } from './webhook-subscription';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
@@ -29,6 +31,9 @@ export const MAX_WEBHOOKS_PER_KEY = 25;
 export const MAX_WEBHOOK_REGISTRATIONS_PER_DAY = 100;
 const DAY_MS = 86_400_000;
 const DEFAULT_OVERLAP_SECONDS = 86_400;
+
+/** A write's If-Match, as the treaty routes parse it: the revisions its tags name, or `*`; undefined without one. */
+export type IfMatch = Revisions | '*' | undefined;
 
 export interface DeliveryRecord {
   deliveryId: string;
@@ -145,15 +150,15 @@ export class Webhooks {
     return describe(await this.visible(principal, id), principal);
   }
 
-  async unsubscribe(principal: Principal, id: string): Promise<void> {
-    await this.change(principal, id, () => [
+  async unsubscribe(principal: Principal, id: string, ifMatch?: IfMatch): Promise<void> {
+    await this.change(principal, id, ifMatch, () => [
       { type: 'WebhookUnsubscribed', data: { unsubscribedAt: new Date().toISOString(), by: principal.keyId } },
     ]);
   }
 
-  async rotateSecret(principal: Principal, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS) {
+  async rotateSecret(principal: Principal, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS, ifMatch?: IfMatch) {
     const previousValidUntil = new Date(Date.now() + overlapSeconds * 1000).toISOString();
-    const rotated = await this.change(principal, id, (subscription) => [
+    const rotated = await this.change(principal, id, ifMatch, (subscription) => [
       {
         type: 'WebhookSecretRotated',
         data: {
@@ -167,6 +172,7 @@ export class Webhooks {
       id,
       secret: this.secrets.secret(id, rotated.secret.generation),
       previousSecretValidUntil: previousValidUntil,
+      revision: rotated.revision.toString(),
     };
   }
 
@@ -218,14 +224,14 @@ export class Webhooks {
   }
 
   /** Redelivers a failed delivery: resumes the paused subscription from it, in order, with a fresh count of attempts. */
-  async retry(principal: Principal, id: string, deliveryId: string) {
+  async retry(principal: Principal, id: string, deliveryId: string, ifMatch?: IfMatch) {
     const subscription = await this.visible(principal, id);
     if (subscription.paused?.deliveryId !== deliveryId) {
       const known = (await this.deliveries(principal, id)).items.some((item) => item.deliveryId === deliveryId);
       if (!known) throw new ApiProblem(404, 'DELIVERY_NOT_FOUND', `Subscription ${id} has no delivery ${deliveryId}`);
       throw new ApiProblem(409, 'DELIVERY_NOT_FAILED', `Delivery ${deliveryId} has not failed: nothing to retry`);
     }
-    await this.change(principal, id, (current) => {
+    const resumed = await this.change(principal, id, ifMatch, (current) => {
       if (current.paused?.deliveryId !== deliveryId) {
         throw new ApiProblem(409, 'DELIVERY_NOT_FAILED', `Delivery ${deliveryId} is no longer failed`);
       }
@@ -233,18 +239,34 @@ export class Webhooks {
         { type: 'WebhookResumed', data: { deliveryId, resumedAt: new Date().toISOString(), by: principal.keyId } },
       ];
     });
-    return { id, deliveryId, status: 'scheduled' };
+    return { id, deliveryId, status: 'scheduled', revision: resumed.revision.toString() };
   }
 
+  /**
+   * Appends what `decide` makes of the subscription, if its If-Match holds. The append expects the stream's revision
+   * the decision was made on: when anything landed in between (another replica's rotation, or only the dispatcher's
+   * checkpoint), it fails, and If-Match is judged again on what the stream now holds (decision 0115).
+   */
   private async change(
     principal: Principal,
     id: string,
+    ifMatch: IfMatch,
     decide: (subscription: WebhookSubscription) => WebhookEvent[],
   ): Promise<WebhookSubscription> {
+    let refreshed = false;
     for (;;) {
       const subscription = await this.visible(principal, id);
       if (subscription.owner !== principal.keyId) {
         throw new ApiProblem(403, 'FORBIDDEN', 'Only the key that registered a webhook may change it');
+      }
+      try {
+        refuseStaleIfMatch(subscription, ifMatch);
+      } catch (stale) {
+        // The tag may come from a read at another replica that this one has not caught up with yet.
+        if (refreshed) throw stale;
+        refreshed = true;
+        await this.subscriptions.refresh(id);
+        continue;
       }
       if (await this.subscriptions.append(id, decide(subscription), principal.keyId))
         return this.subscriptions.get(id)!;
@@ -280,6 +302,8 @@ function describe(subscription: WebhookSubscription, principal: Principal) {
     paused: subscription.paused,
     deliveredUpTo: subscription.checkpoint.toString(),
     secretGeneration: subscription.secret.generation,
+    // What its ETag names and a write's If-Match is compared with: its owner's last change (decision 0115).
+    revision: subscription.revision.toString(),
   };
 }
 

@@ -1,0 +1,21 @@
+import type { Revisions } from '../treaties/application/write-request';
+import { ApiProblem } from '../problems/api-problem';
+import type { WebhookSubscription } from './webhook-subscription';
+
+/**
+ * `412 REVISION_MISMATCH` unless a write's If-Match holds for the subscription (decision 0115): `*` holds for any
+ * subscription there is, a list of tags when the revision of the owner's last change is one of those it names (RFC
+ * 9110 §13.1.1, parsed as the treaty routes parse it, decisions 0044 and 0091). No If-Match: nothing to hold.
+ */
+export function refuseStaleIfMatch(subscription: WebhookSubscription, ifMatch: Revisions | '*' | undefined): void {
+  if (ifMatch === undefined || ifMatch === '*' || ifMatch.includes(subscription.revision)) return;
+  // As for a treaty (decision 0091): the latest listed revision it has moved past, else the latest listed.
+  const passed = ifMatch.filter((revision) => revision < subscription.revision);
+  const named = (passed.length > 0 ? passed : ifMatch).reduce((a, b) => (a > b ? a : b));
+  throw new ApiProblem(
+    412,
+    'REVISION_MISMATCH',
+    `Webhook subscription ${subscription.id} has changed since revision ${named}: read it again (its ETag) and decide`,
+    { currentRevision: subscription.revision.toString() },
+  );
+}
