@@ -220,7 +220,7 @@ describe('webhook subscriptions', () => {
       404,
     );
     target.behaviour.failing = false;
-    // The pause is a change its owner sees: the tag of the read before it no longer holds (decision 0115).
+    // The pause is a change its owner sees: the tag of the read before it no longer holds (decision 0091).
     const retryPath = `/webhooks/${hook.id}/deliveries/${deliveryId}/retry`;
     const stale = await post(subject.http, retryPath, {}, KEYS.reader)
       .set('If-Match', `"${hook.revision}"`)
@@ -262,7 +262,7 @@ describe('webhook subscriptions', () => {
     await request(subject.http).delete(`/webhooks/${hook.id}`).set('Authorization', bearer(KEYS.reader)).expect(204);
   });
 
-  describe('If-Match on the writes to one subscription (decision 0115)', () => {
+  describe('If-Match on the writes to one subscription (decision 0091)', () => {
     it('names the revision in the ETag of a read and of the listing, and refuses a stale or malformed one', async () => {
       const target = await receiver();
       const hook = (await post(subject.http, '/webhooks', { url: target.url }, KEYS.reader).expect(201)).body;

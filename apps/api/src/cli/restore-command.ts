@@ -42,7 +42,7 @@ export interface RestoreReport {
 }
 
 /**
- * Puts a backup in place as the embedded log (decision 0110). A running service's file is never replaced under it
+ * Puts a backup in place as the embedded log (decision 0090). A running service's file is never replaced under it
  * (its connection would read a file it did not write: `database disk image is malformed`), a leftover `-wal` is
  * never replayed over the backup, and nothing is deleted: the log, its `-wal`/`-shm`, the read models and the
  * checkpoints the service issued are moved into one folder named by the time, the checkpoints the backup no longer

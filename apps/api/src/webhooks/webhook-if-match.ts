@@ -3,7 +3,7 @@ import { ApiProblem } from '../problems/api-problem';
 import type { WebhookSubscription } from './webhook-subscription';
 
 /**
- * `412 REVISION_MISMATCH` unless a write's If-Match holds for the subscription (decision 0115): `*` holds for any
+ * `412 REVISION_MISMATCH` unless a write's If-Match holds for the subscription (decision 0091): `*` holds for any
  * subscription there is, a list of tags when the revision of the owner's last change is one of those it names (RFC
  * 9110 §13.1.1, parsed as the treaty routes parse it, decisions 0044 and 0091). No If-Match: nothing to hold.
  */

@@ -130,7 +130,7 @@ describe('evolveSubscription', () => {
     }
   });
 
-  it('names the revision of the last change its owner sees, and not the dispatcher’s progress (decision 0115)', () => {
+  it('names the revision of the last change its owner sees, and not the dispatcher’s progress (decision 0091)', () => {
     const failed: WebhookEvent = {
       type: 'WebhookDeliveryAttemptFailed',
       data: { ...delivery, position: '60', error: 'HTTP 500', failedAt: 'x' },

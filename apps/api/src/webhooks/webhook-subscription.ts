@@ -20,7 +20,7 @@ export interface WebhookSubscription {
   readonly lease: { readonly holder: string; readonly until: number } | null;
   readonly deleted: boolean;
   /**
-   * The stream revision of the last change its owner sees (decision 0115): what its ETag names and If-Match is
+   * The stream revision of the last change its owner sees (decision 0091): what its ETag names and If-Match is
    * compared with. The dispatcher's own events (deliveries, failed attempts, leases) leave it as it is.
    */
   readonly revision: bigint;

@@ -42,7 +42,7 @@ const SUBSCRIPTION_ID = new ParseUUIDPipe({
   exceptionFactory: () =>
     new ApiProblem(404, 'WEBHOOK_NOT_FOUND', 'No webhook subscription has this id: ids are UUIDs'),
 });
-/** A write on one subscription under If-Match (decision 0115): a tag of its ETag, a list of them, or `*`. */
+/** A write on one subscription under If-Match (decision 0091): a tag of its ETag, a list of them, or `*`. */
 const STALE = {
   description:
     "REVISION_MISMATCH: If-Match names none of the subscription's revision, which its owner's last change set",
@@ -94,7 +94,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  // `ETag: "<revision>-<digest>"`: If-Match compares the revision, If-None-Match the bytes (decisions 0059, 0115).
+  // `ETag: "<revision>-<digest>"`: If-Match compares the revision, If-None-Match the bytes (decisions 0059, 0091).
   @UseInterceptors(EtagFromRevisionInterceptor)
   @ApiOperation({ summary: 'One subscription: its state, checkpoint and filter' })
   @ApiOkResponse({

@@ -245,7 +245,7 @@ export class Webhooks {
   /**
    * Appends what `decide` makes of the subscription, if its If-Match holds. The append expects the stream's revision
    * the decision was made on: when anything landed in between (another replica's rotation, or only the dispatcher's
-   * checkpoint), it fails, and If-Match is judged again on what the stream now holds (decision 0115).
+   * checkpoint), it fails, and If-Match is judged again on what the stream now holds (decision 0091).
    */
   private async change(
     principal: Principal,
@@ -302,7 +302,7 @@ function describe(subscription: WebhookSubscription, principal: Principal) {
     paused: subscription.paused,
     deliveredUpTo: subscription.checkpoint.toString(),
     secretGeneration: subscription.secret.generation,
-    // What its ETag names and a write's If-Match is compared with: its owner's last change (decision 0115).
+    // What its ETag names and a write's If-Match is compared with: its owner's last change (decision 0091).
     revision: subscription.revision.toString(),
   };
 }
