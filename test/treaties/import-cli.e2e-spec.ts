@@ -15,11 +15,11 @@ interface Run {
   readonly stderr: string;
 }
 
-function runImport(file: string, base: string): Promise<Run> {
+function runImport(file: string, base: string, options: readonly string[] = []): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, file, '--url', base, '--key', KEYS.editor], (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(process.execPath, [CLI, file, '--url', base, '--key', KEYS.editor, ...options], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -116,5 +116,47 @@ describe('npm run import', () => {
       (await fetch(`${service.base}/treaties/import-broken`, { headers: { authorization: bearer(KEYS.reader) } }))
         .status,
     ).toBe(404);
+  });
+
+  describe('a treaty already registered under an id the file registers', () => {
+    const register = (body: object) =>
+      fetch(`${service.base}/treaties`, {
+        method: 'POST',
+        headers: { authorization: bearer(KEYS.editor), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const signed = development('imp-1', signature());
+
+    it('refuses another treaty under that id: sends none of its developments, names it, and exits 1', async () => {
+      expect(
+        (await register({ id: 'imp-1', title: 'Import test 1', parties: ['FR', 'DE'], category: 'other' })).status,
+      ).toBe(201);
+      const file = join(dataDir, 'clash.ndjson');
+      const other = { id: 'imp-1', title: 'A completely different treaty', parties: ['US', 'GB'], category: 'other' };
+      writeFileSync(file, [line({ treaty: other }), signed].join('\n') + '\n');
+      const run = await runImport(file, service.base);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('Imported 0 developments and registered 0 treaties (0 already there) of 1 treaty');
+      expect(run.stderr).toContain(
+        'FAILED imp-1 (line 1): ANOTHER_TREATY_UNDER_THIS_ID imp-1 is registered as another treaty ("Import test 1"): ' +
+          'its title, parties differ',
+      );
+      expect(await eventsOf(service, 'imp-1')).toBe(1);
+    });
+
+    it('counts the same registration, made by hand beforehand, as already there and appends the rest', async () => {
+      const same = { id: 'imp-2', title: 'Import test 2', parties: ['FR', 'DE'], category: 'other' };
+      expect((await register(same)).status).toBe(201);
+      const file = join(dataDir, 'same.ndjson');
+      writeFileSync(
+        file,
+        [line({ treaty: { ...same, parties: ['DE', 'FR'] } }), development('imp-2', signature())].join('\n'),
+      );
+      const run = await runImport(file, service.base);
+      expect(run.stderr).not.toContain('FAILED');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Imported 1 development and registered 0 treaties (1 already there) of 1 treaty');
+      expect(await eventsOf(service, 'imp-2')).toBe(2);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readImportFile, type ImportLine, type TreatyGroup } from './import-file';
 import { ProgressBar } from './progress-bar';
+import { registrationDifferences } from './registration-on-record';
 
 export interface ImportOptions {
   readonly file: string;
@@ -113,10 +114,15 @@ async function importTreaty(
   if (group.registration) {
     const body = group.registration.body;
     const answer = await client.post('/treaties', JSON.stringify(body), 'application/json', keyFor('register', body));
+    const refused =
+      answer.status === 201
+        ? undefined
+        : answer.body.code === 'TREATY_ALREADY_REGISTERED'
+          ? await anotherTreatyOnRecord(group.registration, client)
+          : failure(treatyId, answer, group.registration.line);
     if (answer.status === 201 && !answer.replayed) tally.registered += 1;
-    else if (answer.status === 201 || answer.body.code === 'TREATY_ALREADY_REGISTERED') tally.alreadyThere += 1;
+    else if (!refused) tally.alreadyThere += 1;
     else {
-      const refused = failure(treatyId, answer, group.registration.line);
       tally.failures.push(refused);
       bar.advance(group.developments.length);
       return refused;
@@ -140,6 +146,32 @@ async function importTreaty(
     return refused;
   }
   return undefined;
+}
+
+/**
+ * Why the treaty on record under a registration's id is not the file's, when it is not: an id taken by another
+ * treaty must not receive the file's developments (they would be decided against that treaty's parties and
+ * clauses). The same registration sent again (a rerun, or registered by hand as the file has it) is no refusal.
+ */
+async function anotherTreatyOnRecord(
+  registration: ImportLine,
+  client: ServiceClient,
+): Promise<ImportFailure | undefined> {
+  const { treatyId, line } = registration;
+  const answer = await client.get(`/treaties/${encodeURIComponent(treatyId)}`);
+  if (answer.status !== 200) return failure(treatyId, answer, line);
+  const differences = registrationDifferences(registration.body, answer.body);
+  if (differences.length === 0) return undefined;
+  const title = typeof answer.body.title === 'string' ? ` ("${answer.body.title}")` : '';
+  return {
+    treatyId,
+    line,
+    status: 409,
+    code: 'ANOTHER_TREATY_UNDER_THIS_ID',
+    detail:
+      `${treatyId} is registered as another treaty${title}: its ${differences.join(', ')} differ from the file's. ` +
+      "None of its developments was sent; give the file's treaty another id, or correct the file",
+  };
 }
 
 /** Consecutive slices of at most `items` developments and about `bytes` bytes of NDJSON. */
@@ -198,21 +230,25 @@ class ServiceClient {
     private readonly apiKey: string,
   ) {}
 
-  async post(path: string, body: string, type: string, idempotencyKey: string): Promise<Answer> {
+  post(path: string, body: string, type: string, idempotencyKey: string): Promise<Answer> {
+    return this.send(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.apiKey}`, 'content-type': type, 'idempotency-key': idempotencyKey },
+      body,
+    });
+  }
+
+  get(path: string): Promise<Answer> {
+    return this.send(path, { method: 'GET', headers: { authorization: `Bearer ${this.apiKey}` } });
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Answer> {
     let rateLimitedFor = 0;
     let failedTries = 0;
     for (;;) {
       let response: Response;
       try {
-        response = await fetch(new URL(path, this.baseUrl), {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${this.apiKey}`,
-            'content-type': type,
-            'idempotency-key': idempotencyKey,
-          },
-          body,
-        });
+        response = await fetch(new URL(path, this.baseUrl), init);
       } catch (error) {
         if (++failedTries < 4) {
           await sleep(500 * failedTries);
