@@ -159,4 +159,25 @@ describe('npm run import', () => {
       expect(await eventsOf(service, 'imp-2')).toBe(2);
     });
   });
+
+  it('exits 2 naming the option when an option is malformed, sending nothing', async () => {
+    const file = join(dataDir, 'options.ndjson');
+    writeFileSync(file, treaty('import-options') + '\n');
+    for (const [options, named] of [
+      [['--concurrency', 'abc'], '--concurrency'],
+      [['--concurrency', '0'], '--concurrency'],
+      [['--concurrency', '2.5'], '--concurrency'],
+      [['--concurrency'], '--concurrency'],
+      [['--url', 'localhost:3000'], '--url'],
+      [['--concurency', '2'], '--concurency'],
+    ] as const) {
+      const run = await runImport(file, service.base, options);
+      expect({ options, code: run.code }).toEqual({ options, code: 2 });
+      expect(run.stderr).toContain(named);
+    }
+    const answer = await fetch(`${service.base}/treaties/import-options`, {
+      headers: { authorization: bearer(KEYS.reader) },
+    });
+    expect(answer.status).toBe(404);
+  });
 });

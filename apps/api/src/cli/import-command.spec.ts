@@ -93,4 +93,21 @@ describe('importing through the service', () => {
     expect(summary.failures[0]).toMatchObject({ treatyId: 'imported-1', code: 'SERVICE_UNREACHABLE', status: 0 });
     expect(summary.stopped?.treatiesNotSent).toBe(4);
   }, 15_000);
+
+  it('refuses a count that is not a whole number of 1 or more before sending anything', async () => {
+    const service = await serviceAnswering((_request, response) => created(response));
+    server = service.server;
+    const file = fileOf(directory, 1);
+    for (const [option, value] of [
+      ['concurrency', Number('abc')],
+      ['concurrency', 0],
+      ['itemsPerBatch', 2.5],
+      ['bytesPerBatch', -1],
+    ] as const) {
+      await expect(importFile({ file, baseUrl: service.base, apiKey: 'k', [option]: value })).rejects.toThrow(
+        `${option} must be a whole number`,
+      );
+    }
+    expect(service.requests()).toBe(0);
+  });
 });

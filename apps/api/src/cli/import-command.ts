@@ -62,6 +62,10 @@ interface Answer {
  */
 export async function importFile(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
+  // A count that is no number (NaN) would start no worker, or never cut a batch: refused before anything is sent.
+  const concurrency = wholeNumberOption(options.concurrency, 4, 'concurrency');
+  const itemsPerBatch = wholeNumberOption(options.itemsPerBatch, 500, 'itemsPerBatch');
+  const bytesPerBatch = wholeNumberOption(options.bytesPerBatch, 900_000, 'bytesPerBatch');
   const groups = readImportFile(options.file);
   const total = groups.reduce((sum, group) => sum + group.developments.length, 0);
   const bar = new ProgressBar(total, 'developments', options.progress);
@@ -74,11 +78,11 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
     while (!stoppedBy) {
       const group = queue.shift();
       if (!group) return;
-      const failure = await importTreaty(group, client, options, tally, bar);
+      const failure = await importTreaty(group, client, { itemsPerBatch, bytesPerBatch }, tally, bar);
       if (failure && stopsTheRun(failure)) stoppedBy ??= failure;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const notSent = queue.splice(0);
   bar.advance(notSent.reduce((sum, group) => sum + group.developments.length, 0));
   bar.finish();
@@ -89,6 +93,13 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
     rateLimitedSeconds: client.rateLimitedMs / 1000,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+function wholeNumberOption(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number of 1 or more, not ${value}`);
+  return value;
 }
 
 interface Tally {
@@ -106,7 +117,7 @@ function stopsTheRun(failure: ImportFailure): boolean {
 async function importTreaty(
   group: TreatyGroup,
   client: ServiceClient,
-  options: ImportOptions,
+  options: { readonly itemsPerBatch: number; readonly bytesPerBatch: number },
   tally: Tally,
   bar: ProgressBar,
 ): Promise<ImportFailure | undefined> {
@@ -129,7 +140,7 @@ async function importTreaty(
     }
   }
   const path = `/treaties/${encodeURIComponent(treatyId)}/developments:batch`;
-  const batches = inBatches(group.developments, options.itemsPerBatch ?? 500, options.bytesPerBatch ?? 900_000);
+  const batches = inBatches(group.developments, options.itemsPerBatch, options.bytesPerBatch);
   for (const [at, batch] of batches.entries()) {
     const text = batch.map((item) => JSON.stringify(item.body)).join('\n') + '\n';
     const answer = await client.post(path, text, 'application/x-ndjson', keyFor(treatyId, text));

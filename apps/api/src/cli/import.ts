@@ -14,6 +14,9 @@ import { importFile } from './import-command';
 const USAGE =
   'Usage: npm run import -- <file.ndjson> [--url http://localhost:3000] [--key <editor key>] [--concurrency 4]';
 
+/** Treaties sent at once: more only queue at the service's rate limit and its one writer per treaty. */
+const MAX_CONCURRENCY = 64;
+
 function editorKeyFromDataDir(): string | undefined {
   const file = join(process.env.TIMELINE_DATA_DIR ?? './data', 'api-keys');
   if (!existsSync(file)) return undefined;
@@ -27,11 +30,50 @@ function counted(count: number, noun: 'development' | 'treaty'): string {
   return `${count} ${count === 1 ? noun : noun === 'treaty' ? 'treaties' : 'developments'}`;
 }
 
+/** Thrown for what was typed wrong: printed with the usage, exit 2, before anything is read or sent. */
+class UsageError extends Error {}
+
+/** A whole number from 1 to `max`, or a usage error naming where it came from (`Number('abc')` is NaN: no workers). */
+function wholeNumber(value: string, name: string, max: number): number {
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(number >= 1 && number <= max))
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}, not "${value}"`);
+  return number;
+}
+
+/** The service's address: an http(s) URL, or a usage error naming where it came from. */
+function serviceUrl(value: string, name: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new UsageError(
+      `${name} must be the service's http(s) address, such as http://localhost:3000, not "${value}"`,
+    );
+  }
+  return value;
+}
+
+function baseUrlFrom(url: string | undefined): string {
+  if (url !== undefined) return serviceUrl(url, '--url');
+  if (process.env.TIMELINE_URL !== undefined) return serviceUrl(process.env.TIMELINE_URL, 'TIMELINE_URL');
+  const port = process.env.PORT === undefined ? 3000 : wholeNumber(process.env.PORT, 'PORT', 65_535);
+  return `http://localhost:${port}`;
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { url: { type: 'string' }, key: { type: 'string' }, concurrency: { type: 'string' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { url: { type: 'string' }, key: { type: 'string' }, concurrency: { type: 'string' } },
+    });
+  } catch (error) {
+    // An unknown option, or one without its value: parseArgs names it.
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const concurrency = wholeNumber(values.concurrency ?? '4', '--concurrency', MAX_CONCURRENCY);
+  const baseUrl = baseUrlFrom(values.url);
+  if (positionals.length > 1) throw new UsageError(`one file at a time, not ${positionals.length}`);
   const file = positionals[0];
   const apiKey = values.key ?? process.env.TIMELINE_API_KEY ?? editorKeyFromDataDir();
   if (!file || !apiKey) {
@@ -40,12 +82,11 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const baseUrl = values.url ?? process.env.TIMELINE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const summary = await importFile({
     file,
     baseUrl,
     apiKey,
-    concurrency: Number(values.concurrency ?? 4),
+    concurrency,
     progress: process.stderr,
   });
   console.log(
@@ -75,7 +116,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ImportFileError || error instanceof Error ? error.message : error);
+    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+    else console.error(error instanceof ImportFileError || error instanceof Error ? error.message : error);
     process.exit(2);
   },
 );
