@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config/app-config';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig, type AppConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
 import { dryRunExitCode, rebuildProjections } from '../read-models/rebuild-projections';
 
@@ -7,11 +9,24 @@ import { dryRunExitCode, rebuildProjections } from '../read-models/rebuild-proje
  * `npm run projections:rebuild [-- --dry-run]`: rebuilds the read models from the whole log beside the live ones
  * and promotes them (a running service switches within a second). With --dry-run, reports the differences from
  * the live read models instead. Exit codes: 0 done (dry run: no difference), 1 differences found (or a live read
- * model of another version, which cannot be compared), 2 failure.
+ * model of another version, which cannot be compared), 2 failure (or no event log in the data folder, or an
+ * unknown option: nothing done).
  */
 async function main(): Promise<number> {
-  const dryRun = process.argv.includes('--dry-run');
+  let dryRun: boolean;
+  try {
+    dryRun = parseArgs({ options: { 'dry-run': { type: 'boolean' } } }).values['dry-run'] === true;
+  } catch (error) {
+    // A misspelt --dry-run must not promote.
+    console.error(`${(error as Error).message}\nUsage: npm run projections:rebuild [-- --dry-run]`);
+    return 2;
+  }
   const config = loadConfig(process.env);
+  const missing = missingEventLog(config);
+  if (missing) {
+    console.error(missing);
+    return 2;
+  }
   const store = createEventStore(config.store);
   try {
     const report = await rebuildProjections(store, config, { dryRun });
@@ -34,6 +49,19 @@ async function main(): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Why there is nothing to rebuild from: a data folder without the embedded log (a mistyped TIMELINE_DATA_DIR).
+ * Opening the store would create the folder and an empty log, and the rebuild would promote an empty read model
+ * there. On EventStoreDB the folder holds only the read models, and may be new.
+ */
+function missingEventLog(config: AppConfig): string | undefined {
+  if (config.store.kind !== 'embedded' || existsSync(config.store.file)) return undefined;
+  return (
+    `No event log at ${config.store.file}: TIMELINE_DATA_DIR (${config.dataDir}) is not this service's data ` +
+    'folder. Nothing was rebuilt or created'
+  );
 }
 
 main().then(
