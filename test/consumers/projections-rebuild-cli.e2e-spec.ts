@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
+import { startBuiltService } from '../support/built-service';
 
 const CLI = 'dist/apps/api/apps/api/src/cli/projections-rebuild.js';
 
@@ -67,4 +68,28 @@ describe('npm run projections:rebuild', () => {
     expect(run.stderr).toContain("'--dryrun'");
     expect(existsSync(join(dataDir, 'projections.current'))).toBe(false);
   });
+
+  it('rebuilds and promotes over a live read model that cannot be read, which blocks the start and says how to mend it', async () => {
+    const damaged = join(dataDir, 'projections.db');
+    writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
+    await expect(startBuiltService(dataDir)).rejects.toThrow(
+      new RegExp(`Cannot open the read model ${damaged} \\(file is not a database\\).*npm run projections:rebuild`),
+    );
+
+    const dryRun = await rebuild(dataDir, '--dry-run');
+    expect({ code: dryRun.code, stderr: dryRun.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(dryRun.stdout).toMatch(/Replayed \d+ events/);
+    expect(dryRun.stdout).toContain(
+      `The live read model ${damaged} cannot be read (file is not a database): not compared; run without --dry-run to replace it.`,
+    );
+
+    const run = await rebuild(dataDir);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Promoted: the rebuilt read models are now live.');
+    expect(run.stdout).toContain(
+      `The live read model ${damaged} cannot be read (file is not a database): not compared; the rebuilt one replaced it.`,
+    );
+    const service = await startBuiltService(dataDir);
+    service.process.kill('SIGTERM');
+  }, 120_000);
 });

@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
-import { dryRunExitCode, rebuildProjections } from '../read-models/rebuild-projections';
+import { dryRunExitCode, rebuildProjections, type RebuildReport } from '../read-models/rebuild-projections';
 
 /**
  * `npm run projections:rebuild [-- --dry-run]`: rebuilds the read models from the whole log beside the live ones
  * and promotes them (a running service switches within a second). With --dry-run, reports the differences from
  * the live read models instead. Exit codes: 0 done (dry run: no difference), 1 differences found (or a live read
- * model of another version, which cannot be compared), 2 failure (or no event log in the data folder, or an
- * unknown option: nothing done).
+ * model of another version, or one that cannot be read: neither can be compared), 2 failure (or no event log in
+ * the data folder, or an unknown option: nothing done).
  */
 async function main(): Promise<number> {
   let dryRun: boolean;
@@ -36,14 +36,7 @@ async function main(): Promise<number> {
       `Replayed ${report.events} events in ${report.milliseconds} ms (${rate} events/s, ${threads}) into ${report.file}`,
     );
     console.log(report.promoted ? 'Promoted: the rebuilt read models are now live.' : 'Dry run: nothing promoted.');
-    if (report.liveVersion !== undefined) {
-      console.log(
-        `The live read model is version ${report.liveVersion}, which this build does not read: not compared ` +
-          '(run without --dry-run to replace it).',
-      );
-    } else {
-      console.log(`Differences from the live read models: ${report.differences.length}`);
-    }
+    console.log(comparison(report));
     for (const difference of report.differences) console.log(JSON.stringify(difference));
     return dryRun ? dryRunExitCode(report) : 0;
   } finally {
@@ -62,6 +55,21 @@ function missingEventLog(config: AppConfig): string | undefined {
     `No event log at ${config.store.file}: TIMELINE_DATA_DIR (${config.dataDir}) is not this service's data ` +
     'folder. Nothing was rebuilt or created'
   );
+}
+
+function comparison(report: RebuildReport): string {
+  const outcome = report.promoted ? 'the rebuilt one replaced it' : 'run without --dry-run to replace it';
+  if (report.liveUnreadable) {
+    const { file, reason } = report.liveUnreadable;
+    return `The live read model ${file} cannot be read (${reason}): not compared; ${outcome}.`;
+  }
+  if (report.liveVersion !== undefined) {
+    return (
+      `The live read model is version ${report.liveVersion}, which this build does not read: not compared; ` +
+      `${outcome}.`
+    );
+  }
+  return `Differences from the live read models: ${report.differences.length}`;
 }
 
 main().then(

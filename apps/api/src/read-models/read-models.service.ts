@@ -102,7 +102,7 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Opens a read-model file and starts its projection, publishing its updates only while it is the one served. */
   private open(file: string): { file: string; db: Database; runner: ProjectionRunner<TreatyUpdate> } {
-    const db = openReadModelDatabase(file);
+    const db = openNamed(file);
     // The present's day (its statuses, listings by status) is the service's: tests set it (decision 0035).
     setPresentClock(db, this.clock);
     const runner: ProjectionRunner<TreatyUpdate> = new ProjectionRunner(this.store, db, treatyStatusProjection, {
@@ -181,5 +181,25 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
       if (page.length < CHANGES_PAGE) return;
       after = page.at(-1)!.position;
     }
+  }
+}
+
+/** SQLite's codes for a file that is not (or no longer) a database it can read. */
+const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/**
+ * Opens a read-model file, naming it when it cannot be: SQLite's own words ("file is not a database") say neither
+ * which file nor that a read model is disposable, rebuilt from the log by `npm run projections:rebuild`.
+ */
+function openNamed(file: string): Database {
+  try {
+    return openReadModelDatabase(file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const remedy =
+      typeof code === 'string' && DAMAGED.has(code)
+        ? ': it is damaged. The read models are rebuilt from the event log: run `npm run projections:rebuild`, then start the service again'
+        : '';
+    throw new Error(`Cannot open the read model ${file} (${(error as Error).message})${remedy}`, { cause: error });
   }
 }

@@ -93,4 +93,28 @@ describe('rebuildProjections, when promoting the rebuilt file fails', () => {
     const files = new ReadModelFiles(dataDir);
     expect(rebuiltFiles()).toEqual([files.current().slice(dataDir.length + 1)]);
   });
+
+  it('rebuilds over a live read model that cannot be read: a dry run says so, a rebuild promotes', async () => {
+    const damaged = join(dataDir, 'projections.db');
+    writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
+    const config = {
+      dataDir,
+      store: { kind: 'embedded', file: join(dataDir, 'events.db') },
+      rebuildWorkers: 1,
+    } as const;
+
+    const dryRun = await rebuildProjections(store, config, { dryRun: true });
+    expect(dryRun).toMatchObject({
+      promoted: false,
+      differences: [],
+      liveUnreadable: { file: damaged, reason: 'file is not a database' },
+    });
+    expect(dryRunExitCode(dryRun)).toBe(1);
+
+    const report = await rebuildProjections(store, config, { dryRun: false });
+    expect(report).toMatchObject({ promoted: true, liveUnreadable: { file: damaged } });
+    expect(new ReadModelFiles(dataDir).current()).toBe(report.file);
+    expect(rebuiltFiles()).toEqual([basename(report.file)]);
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.owner'))).toEqual([]);
+  });
 });

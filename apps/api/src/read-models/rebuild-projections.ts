@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
 import {
   ReadModelFiles,
@@ -24,6 +25,11 @@ export interface RebuildReport extends RebuildResult {
    * it, so nothing was compared, and `differences` is empty without meaning that the two agree.
    */
   readonly liveVersion?: number;
+  /**
+   * The live read model, when it could not be read (a damaged file): nothing was compared, and a rebuild that
+   * promotes replaces it, as the read model is disposable (the log gives it again).
+   */
+  readonly liveUnreadable?: { readonly file: string; readonly reason: string };
 }
 
 /**
@@ -63,10 +69,11 @@ export async function rebuildProjections(
 
 /**
  * A dry run's exit code (`npm run projections:rebuild -- --dry-run`): 0 when the live read model is what the log
- * gives, 1 when it is not, or cannot be compared (another version: it is to be rebuilt anyway).
+ * gives, 1 when it is not, or cannot be compared (another version, or a file that cannot be read: it is to be rebuilt
+ * anyway).
  */
-export function dryRunExitCode(report: Pick<RebuildReport, 'differences' | 'liveVersion'>): 0 | 1 {
-  return report.differences.length > 0 || report.liveVersion !== undefined ? 1 : 0;
+export function dryRunExitCode(report: Pick<RebuildReport, 'differences' | 'liveVersion' | 'liveUnreadable'>): 0 | 1 {
+  return report.differences.length > 0 || report.liveVersion !== undefined || report.liveUnreadable ? 1 : 0;
 }
 
 /**
@@ -91,13 +98,30 @@ function pointerMayName(files: ReadModelFiles, file: string): boolean {
   }
 }
 
-type Comparison = Pick<RebuildReport, 'differences' | 'liveVersion'>;
+type Comparison = Pick<RebuildReport, 'differences' | 'liveVersion' | 'liveUnreadable'>;
 
+/**
+ * The differences between the live read model and the rebuilt one. A live file that cannot be read (damaged: "file
+ * is not a database", "database disk image is malformed") is reported, not thrown: the rebuild is how it is
+ * repaired, and must not be stopped by it. The rebuilt file is opened first, outside that: a failure to open it
+ * fails the rebuild; a failure once both are open is taken as the live file's (the rebuilt one was just written,
+ * synced and opened).
+ */
 function differencesFromLive(liveFile: string, rebuiltFile: string): Comparison {
+  const rebuilt = openReadModelDatabase(rebuiltFile);
+  try {
+    return compareWithLive(liveFile, rebuilt);
+  } catch (error) {
+    return { differences: [], liveUnreadable: { file: liveFile, reason: (error as Error).message } };
+  } finally {
+    rebuilt.close();
+  }
+}
+
+function compareWithLive(liveFile: string, rebuilt: Database): Comparison {
   // No live read model (a copy of the log alone, a service never started): compared with an empty one, and none is
   // made on the way, since a dry run writes nothing (opening the file would create it, and set it up).
   const live = openReadModelDatabase(existsSync(liveFile) ? liveFile : ':memory:');
-  const rebuilt = openReadModelDatabase(rebuiltFile);
   try {
     // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
     // there is nothing to compare it with.
@@ -109,7 +133,6 @@ function differencesFromLive(liveFile: string, rebuiltFile: string): Comparison 
     return { differences: diffTreatyReadModels(live, rebuilt) };
   } finally {
     live.close();
-    rebuilt.close();
   }
 }
 
