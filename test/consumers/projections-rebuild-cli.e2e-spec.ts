@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
@@ -45,6 +45,8 @@ async function dataFolderWithALog(): Promise<string> {
   await store.close();
   return dataDir;
 }
+
+const rebuildFiles = (dataDir: string) => readdirSync(dataDir).filter((name) => name.startsWith('projections-'));
 
 describe('npm run projections:rebuild', () => {
   let dataDir: string;
@@ -92,4 +94,63 @@ describe('npm run projections:rebuild', () => {
     const service = await startBuiltService(dataDir);
     service.process.kill('SIGTERM');
   }, 120_000);
+
+  for (const options of [[], ['--dry-run']]) {
+    it(`removes what it wrote when interrupted (SIGTERM) ${options.join(' ')}`, async () => {
+      const child = spawn(process.execPath, [CLI, ...options], {
+        env: { ...process.env, TIMELINE_DATA_DIR: dataDir, TIMELINE_REBUILD_WORKERS: '2' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // Once the second part's file is there: the rebuild's own file, its part's and its claim are all written.
+      for (let waited = 0; !rebuildFiles(dataDir).some((name) => name.includes('.part-')); waited++) {
+        if (child.exitCode !== null || waited > 3000)
+          throw new Error(`no part file seen: ${readdirSync(dataDir).join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(rebuildFiles(dataDir)).toEqual([]);
+    }, 60_000);
+  }
+
+  it('removes the files of a rebuild killed outright before the next begins, not those of one still running', async () => {
+    const killed = join(dataDir, 'projections-20260101T000000000Z.db');
+    const running = join(dataDir, 'projections-20260101T000000001Z.db');
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    for (const [file, pid] of [
+      [killed, gone.pid],
+      [running, process.pid],
+    ] as const) {
+      writeFileSync(`${file}.owner`, JSON.stringify({ pid, host: hostname() }));
+      writeFileSync(file, '');
+      writeFileSync(`${file}.part-1`, '');
+      writeFileSync(`${file}.part-1-journal`, '');
+    }
+
+    const run = await rebuild(dataDir, '--dry-run');
+    expect(run.stdout).toContain(
+      'Removed files of interrupted rebuilds: projections-20260101T000000000Z.db, ' +
+        'projections-20260101T000000000Z.db.part-1, projections-20260101T000000000Z.db.part-1-journal',
+    );
+    expect(rebuildFiles(dataDir).sort()).toEqual([
+      'projections-20260101T000000001Z.db',
+      'projections-20260101T000000001Z.db.owner',
+      'projections-20260101T000000001Z.db.part-1',
+      'projections-20260101T000000001Z.db.part-1-journal',
+    ]);
+  });
+
+  it('the service, as it starts, removes the files of a rebuild killed outright', async () => {
+    const killed = join(dataDir, 'projections-20260101T000000000Z.db');
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    writeFileSync(`${killed}.owner`, JSON.stringify({ pid: gone.pid, host: hostname() }));
+    writeFileSync(`${killed}.part-1`, '');
+
+    const service = await startBuiltService(dataDir);
+    service.process.kill('SIGTERM');
+    expect(rebuildFiles(dataDir)).toEqual([]);
+  }, 60_000);
 });

@@ -1,16 +1,22 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ReadModelFiles } from '@timeline/projections';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
+import { stopRebuildWorkers } from '../read-models/parts-in-worker-threads';
+import { abandonRebuildsInProgress } from '../read-models/rebuild-leftovers';
 import { dryRunExitCode, rebuildProjections, type RebuildReport } from '../read-models/rebuild-projections';
+
+/** Set by SIGINT or SIGTERM: the handler removes what the rebuild wrote and exits. */
+let interrupted = false;
 
 /**
  * `npm run projections:rebuild [-- --dry-run]`: rebuilds the read models from the whole log beside the live ones
  * and promotes them (a running service switches within a second). With --dry-run, reports the differences from
  * the live read models instead. Exit codes: 0 done (dry run: no difference), 1 differences found (or a live read
  * model of another version, or one that cannot be read: neither can be compared), 2 failure (or no event log in
- * the data folder, or an unknown option: nothing done).
+ * the data folder, or an unknown option: nothing done). Interrupted (SIGINT, SIGTERM), it removes what it wrote.
  */
 async function main(): Promise<number> {
   let dryRun: boolean;
@@ -27,9 +33,24 @@ async function main(): Promise<number> {
     console.error(missing);
     return 2;
   }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      // The rebuild then fails in its own way (its workers gone): this exit, not that failure's, ends the process.
+      interrupted = true;
+      void stopRebuildWorkers()
+        .catch(() => undefined)
+        .finally(() => {
+          abandonRebuildsInProgress(new ReadModelFiles(config.dataDir).current());
+          process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
+    });
+  }
   const store = createEventStore(config.store);
   try {
     const report = await rebuildProjections(store, config, { dryRun });
+    if (report.removedLeftovers.length > 0) {
+      console.log(`Removed files of interrupted rebuilds: ${report.removedLeftovers.join(', ')}`);
+    }
     const rate = report.milliseconds > 0 ? Math.round((report.events * 1000) / report.milliseconds) : report.events;
     const threads = report.parts === 1 ? 'one thread' : `${report.parts} threads`;
     console.log(
@@ -73,8 +94,11 @@ function comparison(report: RebuildReport): string {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    if (!interrupted) process.exit(code);
+  },
   (error: unknown) => {
+    if (interrupted) return;
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   },

@@ -32,6 +32,17 @@ export function rebuildPartsFor(configured: number | undefined): number {
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } as const;
 
+/** The rebuild workers of this process that have not exited. */
+const workers = new Set<Worker>();
+
+/**
+ * Ends every rebuild worker of this process, resolving once they have exited: a process interrupted removes its
+ * rebuild's files only then, or a worker could create its part's file (or its journal) again after the removal.
+ */
+export async function stopRebuildWorkers(): Promise<void> {
+  await Promise.all([...workers].map((worker) => worker.terminate()));
+}
+
 /**
  * Runs each part of a rebuild in a worker thread of its own, which opens the store from `store`. An aborted part's
  * thread is terminated, and its promise rejects once the thread has exited. A part whose replay stopped short
@@ -42,6 +53,7 @@ export function partsInWorkerThreads(store: StoreConfig): PartRunner {
     new Promise<PartResult>((resolve, reject) => {
       const work: RebuildPartWork = { store, plan };
       const worker = new Worker(WORKER_SCRIPT, { workerData: work, resourceLimits: WORKER_HEAP });
+      workers.add(worker);
       const terminate = (): void => void worker.terminate();
       if (signal.aborted) terminate();
       else signal.addEventListener('abort', terminate, { once: true });
@@ -64,6 +76,7 @@ export function partsInWorkerThreads(store: StoreConfig): PartRunner {
         );
       });
       worker.once('exit', (code) => {
+        workers.delete(worker);
         signal.removeEventListener('abort', terminate);
         if (replied) return;
         reject(

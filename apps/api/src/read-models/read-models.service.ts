@@ -16,6 +16,7 @@ import {
 } from '@timeline/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../clock';
+import { removeAbandonedRebuilds } from './rebuild-leftovers';
 
 const POINTER_POLL_MS = 1000;
 const CHANGES_PAGE = 500;
@@ -57,6 +58,7 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
+    this.removeAbandonedRebuilds();
     const opened = this.open(this.files.current());
     this.publishedUpTo = opened.runner.position ?? -1n;
     this.serve(opened);
@@ -98,6 +100,17 @@ export class ReadModels implements OnApplicationBootstrap, OnApplicationShutdown
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
     return this.runner.waitForPosition(position, timeoutMs);
+  }
+
+  /** Files of rebuilds interrupted without removing them (SIGKILL, a power cut): a rebuild still running keeps its. */
+  private removeAbandonedRebuilds(): void {
+    try {
+      const removed = removeAbandonedRebuilds(this.files.dataDir, this.files.current());
+      if (removed.length > 0) this.logger.log(`Removed files of interrupted rebuilds: ${removed.join(', ')}`);
+    } catch (error) {
+      // Only room is at stake: serving goes on.
+      this.logger.warn(`Could not remove files of interrupted rebuilds: ${(error as Error).message}`);
+    }
   }
 
   /** Opens a read-model file and starts its projection, publishing its updates only while it is the one served. */

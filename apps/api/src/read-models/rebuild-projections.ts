@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@timeline/projections';
 import type { AppConfig } from '../config/app-config';
 import { partsInWorkerThreads, rebuildPartsFor } from './parts-in-worker-threads';
+import { claimRebuildFile, releaseRebuildFile, removeAbandonedRebuilds } from './rebuild-leftovers';
 import { READ_MODEL_PROJECTIONS } from './read-model-projections';
 
 /** A rebuild's result (its file, events, time and parts), and what became of it. */
@@ -30,6 +31,8 @@ export interface RebuildReport extends RebuildResult {
    * promotes replaces it, as the read model is disposable (the log gives it again).
    */
   readonly liveUnreadable?: { readonly file: string; readonly reason: string };
+  /** Files of earlier rebuilds whose process is gone (interrupted), removed before this one began. */
+  readonly removedLeftovers: readonly string[];
 }
 
 /**
@@ -44,7 +47,25 @@ export async function rebuildProjections(
   options: { dryRun: boolean },
 ): Promise<RebuildReport> {
   const files = new ReadModelFiles(config.dataDir);
+  mkdirSync(config.dataDir, { recursive: true }); // the only thing in it on EventStoreDB: the read models
+  const removedLeftovers = removeAbandonedRebuilds(config.dataDir, files.current());
   const scratch = files.next();
+  claimRebuildFile(scratch);
+  try {
+    const report = await rebuildClaimed(store, config, files, scratch, options);
+    return { ...report, removedLeftovers };
+  } finally {
+    releaseRebuildFile(scratch);
+  }
+}
+
+async function rebuildClaimed(
+  store: EventStore,
+  config: Pick<AppConfig, 'store' | 'rebuildWorkers'>,
+  files: ReadModelFiles,
+  scratch: string,
+  options: { dryRun: boolean },
+): Promise<Omit<RebuildReport, 'removedLeftovers'>> {
   let result: RebuildResult;
   let compared: Comparison;
   try {
