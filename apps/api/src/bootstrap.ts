@@ -9,6 +9,7 @@ import { answerClientErrors } from './http/client-errors';
 import { batchBodyReader } from './http/batch-body';
 import { BodiesAfterAccess } from './http/bodies-after-access.interceptor';
 import { jsonBodyReaders } from './http/json-body';
+import { HttpDrain } from './http/http-drain';
 import { createLogger, PinoLoggerService } from './http/pino-logger';
 import { requestLogging } from './http/request-logging';
 import { readCachePolicy } from './http/read-cache-policy';
@@ -21,6 +22,15 @@ import { ReservedKeysPipe } from './problems/reserved-keys.pipe';
 import { ObjectBodyPipe } from './problems/object-body.pipe';
 import { validationProblem } from './problems/validation-problem';
 
+const drains = new WeakMap<INestApplication, HttpDrain>();
+
+/** The drain of an app built by {@link createApp}: what stops it taking new work at shutdown. */
+export function httpDrainOf(app: INestApplication): HttpDrain {
+  const drain = drains.get(app);
+  if (!drain) throw new Error('This app was not built by createApp');
+  return drain;
+}
+
 /** Builds the app exactly as production runs it; end-to-end tests call this too. */
 export async function createApp(
   config: AppConfig,
@@ -32,7 +42,10 @@ export async function createApp(
     bodyParser: false,
   });
   answerClientErrors(app.getHttpServer());
+  const drain = new HttpDrain(app.getHttpServer());
+  drains.set(app, drain);
   app.use(requestLogging(logger));
+  app.use(drain.refuseNewWork);
   app.use(readCachePolicy);
   const routes = new RouteMethods(app.getHttpAdapter().getInstance() as unknown as RoutedApplication);
   app.use(routes.answerOptions);
@@ -75,7 +88,7 @@ export async function createApp(
       ...jsonBodyReaders(config.limits.maxBodyBytes),
     ]),
   );
-  app.enableShutdownHooks();
+  // No `enableShutdownHooks`: main.ts drains the HTTP server before the app closes (decision 0105).
 
   const document = SwaggerModule.createDocument(
     app,

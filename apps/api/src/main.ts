@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import type { AddressInfo, Server } from 'node:net';
 import { ApiKeys } from './auth/api-keys';
-import { createApp } from './bootstrap';
+import { createApp, httpDrainOf } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
+import { shutDownOnSignals } from './graceful-shutdown';
 import { createLogger, writesPrettyLogs } from './http/pino-logger';
 import { startupBlock, startupSummary } from './http/startup-summary';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const app = await createApp(config, {}, logger);
   await app.listen(config.port);
+  shutDownOnSignals(app, httpDrainOf(app), logger);
   const port = boundPort(app.getHttpServer() as Server);
   const summary = startupSummary(config, port);
   // A person reads one block; a log collector gets the same facts as fields of one record.
