@@ -4,6 +4,7 @@ import { ApiKeys } from './auth/api-keys';
 import { createApp, httpDrainOf } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
 import { shutDownOnSignals } from './graceful-shutdown';
+import { checkStartup, portFailure, StartupFailure } from './startup-checks';
 import { createLogger, writesPrettyLogs } from './http/pino-logger';
 import { startupBlock, startupSummary } from './http/startup-summary';
 
@@ -11,17 +12,34 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
-    // The keys file is checked before the app is built, so that a weak key in it stops the start as a weak
-    // TIMELINE_API_KEYS does (exit 78), not as a crash while the modules are wired.
-    if (!config.apiKeys) ApiKeys.fromDataDirectory(config.dataDir);
   } catch (error) {
     if (!(error instanceof InvalidConfigurationError)) throw error;
     console.error(error.message);
     process.exit(78); // EX_CONFIG: a script can tell a configuration error from a crash.
   }
+  try {
+    await checkStartup(config);
+    // The keys file is checked before the app is built (and after the data directory is known to be usable), so
+    // that a weak key in it stops the start as a weak TIMELINE_API_KEYS does (exit 78), not as a crash while the
+    // modules are wired.
+    if (!config.apiKeys) ApiKeys.fromDataDirectory(config.dataDir);
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    if (!(error instanceof StartupFailure)) throw error;
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
   const logger = createLogger(config);
   const app = await createApp(config, {}, logger);
-  await app.listen(config.port);
+  await app.listen(config.port).catch((error: unknown) => {
+    const failure = portFailure(config.port, error);
+    if (!failure) throw error;
+    console.error(failure.message);
+    process.exit(failure.exitCode);
+  });
   shutDownOnSignals(app, httpDrainOf(app), logger);
   const port = boundPort(app.getHttpServer() as Server);
   const summary = startupSummary(config, port);
