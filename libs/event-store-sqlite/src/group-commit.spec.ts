@@ -132,11 +132,14 @@ describe('SqliteEventStore group commit', () => {
       expect(group).toEqual(
         group.map(() => expect.objectContaining({ reason: expect.any(EventStoreUnavailableError) })),
       );
+      // What the health details and metrics report: SQLite's code, until a commit succeeds again.
+      expect(store.commitStats().failing).toMatchObject({ code: 'SQLITE_BUSY', since: expect.any(Date) });
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
     const again = await Promise.all([1, 2].map(() => store.appendToStream(uniqueStreamName(), newEvents(1))));
     expect(again).toHaveLength(2);
+    expect(store.commitStats().failing).toBeUndefined();
   });
 });

@@ -13,6 +13,15 @@ export interface CommitStats {
   readonly commits: number;
   readonly appends: number;
   readonly commitThreadStarted: boolean;
+  /** The last commit's failure when no commit has succeeded since: disk full, a read-only file, a lock held. */
+  readonly failing?: CommitFailure;
+}
+
+/** Why commits fail, as SQLite said it (`SQLITE_FULL`, `SQLITE_READONLY`...), and since when. */
+export interface CommitFailure {
+  readonly code?: string;
+  readonly message: string;
+  readonly since: Date;
 }
 
 /**
@@ -30,6 +39,7 @@ export class GroupCommit {
   private closing = false;
   private commits = 0;
   private appends = 0;
+  private failing: CommitFailure | undefined;
 
   constructor(
     private readonly connection: WorkerConnection,
@@ -50,7 +60,12 @@ export class GroupCommit {
   }
 
   stats(): CommitStats {
-    return { commits: this.commits, appends: this.appends, commitThreadStarted: this.worker !== undefined };
+    return {
+      commits: this.commits,
+      appends: this.appends,
+      commitThreadStarted: this.worker !== undefined,
+      ...(this.failing ? { failing: this.failing } : {}),
+    };
   }
 
   /** Refuses new appends, commits every one already queued, then stops the worker. */
@@ -61,6 +76,15 @@ export class GroupCommit {
     }
     await this.worker?.close();
     this.worker = undefined;
+  }
+
+  private noteFailure(error: unknown): void {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    this.failing = {
+      ...(typeof code === 'string' ? { code } : {}),
+      message: typeof message === 'string' ? message : String(error),
+      since: this.failing?.since ?? new Date(),
+    };
   }
 
   private scheduleFlush(): void {
@@ -81,7 +105,9 @@ export class GroupCommit {
       const [only] = group as [Waiting];
       try {
         only.resolve(this.inline.writeOne(only.append));
+        this.failing = undefined;
       } catch (error) {
+        this.noteFailure(error);
         only.reject(unavailable(error));
       }
       return;
@@ -97,7 +123,9 @@ export class GroupCommit {
       if (!this.worker?.alive) this.worker = new AppendWorker(this.connection);
       const outcomes = await this.worker.commit(group.map((waiting) => waiting.append));
       group.forEach((waiting, index) => waiting.resolve(outcomes[index]!));
+      this.failing = undefined;
     } catch (error) {
+      this.noteFailure(error);
       const failure = unavailable(error);
       for (const waiting of group) waiting.reject(failure);
     }

@@ -73,6 +73,14 @@ export class Metrics {
           this.set(store.commitStats().appends);
         },
       });
+      new Gauge({
+        name: 'timeline_store_commits_failing',
+        help: 'Whether the last commit of the embedded store failed, with none since succeeding (disk full, read-only data directory); alert on 1',
+        registers: [this.registry],
+        collect() {
+          this.set(store.commitStats().failing ? 1 : 0);
+        },
+      });
     }
   }
 }

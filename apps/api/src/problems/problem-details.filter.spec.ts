@@ -2,7 +2,8 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from './api-problem';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { EventStoreUnavailableError } from '@timeline/event-store';
+import { describeFailure, ProblemDetailsFilter } from './problem-details.filter';
 
 /** The parts of an Express response the filter touches, recording what it did. */
 function responseAt(state: { headersSent: boolean; writableEnded: boolean }) {
@@ -48,5 +49,21 @@ describe('ProblemDetailsFilter', () => {
     new ProblemDetailsFilter().catch(failure, hostOf(response));
     expect(response.destroy).not.toHaveBeenCalled();
     expect(response.end).not.toHaveBeenCalled();
+  });
+});
+
+describe('describeFailure', () => {
+  it('names each cause with its code, so that the log says why the store failed', () => {
+    const sqlite = Object.assign(new Error('database or disk is full'), { name: 'SqliteError', code: 'SQLITE_FULL' });
+    const failure = new EventStoreUnavailableError('The embedded event store could not commit the append', sqlite);
+    const text = describeFailure(failure);
+    expect(text).toContain('The embedded event store could not commit the append');
+    expect(text).toContain('caused by: SqliteError SQLITE_FULL: database or disk is full');
+  });
+
+  it('stops at a cause that refers back to itself', () => {
+    const looping = new Error('outer');
+    looping.cause = looping;
+    expect(describeFailure(looping).split('caused by').length).toBe(1);
   });
 });

@@ -42,7 +42,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The URL names the occurrence; a query string of thousands of parameters is not worth echoing back.
     const instance = url.length > MAX_INSTANCE ? request.path.slice(0, MAX_INSTANCE) : url;
     const problem: ProblemDetails = { ...(this.wrongMethod(error, request) ?? this.toProblem(error)), instance };
-    if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describe(error)}`);
+    if (problem.status >= 500) this.logger.error(`${request.method} ${url}: ${describeFailure(error)}`);
     if (response.headersSent) {
       // The answer has begun (a stream written by hand) and cannot become a problem: break it off, so that the
       // client sees it end short instead of waiting for an end, or taking what it got for the whole.
@@ -118,6 +118,26 @@ function codeForStatus(status: number): string {
     .replace(/^_|_$/g, '');
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+/**
+ * The stack, then each cause with its code: a store's "could not commit" says nothing an operator can act on without
+ * what SQLite said beneath it (`SQLITE_FULL`: disk full, `SQLITE_READONLY`: a read-only data directory).
+ */
+export function describeFailure(error: unknown): string {
+  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  const seen = new Set<unknown>([error]);
+  for (let cause = causeOf(error); cause !== undefined && !seen.has(cause); cause = causeOf(cause)) {
+    seen.add(cause);
+    lines.push(`caused by: ${oneLine(cause)}`);
+  }
+  return lines.join('\n');
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
+}
+
+function oneLine(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  return `${cause.name}${typeof code === 'string' ? ` ${code}` : ''}: ${cause.message}`;
 }
