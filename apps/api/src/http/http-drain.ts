@@ -98,6 +98,7 @@ export class HttpDrain {
   }
 }
 
+/** Read with getHeader: the app sets headers (helmet's) before a stream's writeHead, which then keeps them readable. */
 function isLiveStream(response: ServerResponse): boolean {
   return String(response.getHeader('Content-Type') ?? '').startsWith('text/event-stream');
 }
