@@ -88,7 +88,7 @@ export async function createApp(
       ...jsonBodyReaders(config.limits.maxBodyBytes),
     ]),
   );
-  // No `enableShutdownHooks`: main.ts drains the HTTP server before the app closes (decision 0105).
+  // No `enableShutdownHooks`: main.ts drains the HTTP server before the app closes (decision 0094).
 
   const document = SwaggerModule.createDocument(
     app,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { HttpDrain } from './http/http-drain';
 
 /**
- * How long requests already read may take to be answered after SIGTERM (decision 0105): under the 10 s that
+ * How long requests already read may take to be answered after SIGTERM (decision 0094): under the 10 s that
  * `docker stop` and many supervisors wait before SIGKILL, leaving time to close the store.
  */
 export const DRAIN_DEADLINE_MS = 8_000;

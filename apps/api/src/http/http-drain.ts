@@ -6,7 +6,7 @@ import { problem } from '../problems/api-problem';
 const RETRY_AFTER_SECONDS = '2';
 
 /**
- * Stops the HTTP server taking new work while letting the work it has taken finish (decision 0105). Without it, a
+ * Stops the HTTP server taking new work while letting the work it has taken finish (decision 0094). Without it, a
  * client on a keep-alive connection went on writing after SIGTERM: `server.close()` refuses new connections only,
  * and waited for ever for the busy ones.
  *
