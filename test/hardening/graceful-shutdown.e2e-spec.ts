@@ -96,11 +96,6 @@ describe('SIGTERM while writers append on keep-alive connections', () => {
     const acknowledged = outcomes.filter((outcome) => 'status' in outcome && outcome.status === 201);
     const refused = outcomes.filter((outcome) => 'status' in outcome && outcome.status === 503);
     const unanswered = outcomes.filter((outcome) => 'error' in outcome);
-    console.log(
-      acknowledged.length,
-      refused.length,
-      unanswered.map((o) => JSON.stringify(o)),
-    );
     expect(acknowledged.length).toBeGreaterThanOrEqual(50);
     // Every answer was one of these: no 500, no store closed under a request.
     expect(outcomes.filter((outcome) => 'status' in outcome && ![201, 503].includes(outcome.status))).toEqual([]);

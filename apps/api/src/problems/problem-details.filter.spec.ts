@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, jest } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -59,6 +60,15 @@ describe('describeFailure', () => {
     const text = describeFailure(failure);
     expect(text).toContain('The embedded event store could not commit the append');
     expect(text).toContain('caused by: SqliteError SQLITE_FULL: database or disk is full');
+  });
+
+  it("reads a cause made in another realm (a native driver's, a vm context's) by its shape", () => {
+    const foreign = runInNewContext(
+      "Object.assign(new Error('database or disk is full'), { name: 'SqliteError', code: 'SQLITE_FULL' })",
+    ) as unknown;
+    expect(foreign instanceof Error).toBe(false);
+    const failure = new EventStoreUnavailableError('The embedded event store could not commit the append', foreign);
+    expect(describeFailure(failure)).toContain('caused by: SqliteError SQLITE_FULL: database or disk is full');
   });
 
   it('stops at a cause that refers back to itself', () => {

@@ -132,12 +132,27 @@ export function describeFailure(error: unknown): string {
   return lines.join('\n');
 }
 
+/**
+ * Errors are read by their shape, not by `instanceof Error`: one made in another realm (a native driver's, a vm
+ * context's) is no instance of this realm's Error, and would lose its code to `String()`.
+ */
+interface ErrorLike {
+  readonly name?: unknown;
+  readonly message: string;
+  readonly code?: unknown;
+  readonly cause?: unknown;
+}
+
+function isErrorLike(value: unknown): value is ErrorLike {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+}
+
 function causeOf(error: unknown): unknown {
-  return error instanceof Error ? error.cause : undefined;
+  return isErrorLike(error) ? error.cause : undefined;
 }
 
 function oneLine(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause as { code?: unknown }).code;
-  return `${cause.name}${typeof code === 'string' ? ` ${code}` : ''}: ${cause.message}`;
+  if (!isErrorLike(cause)) return String(cause);
+  const name = typeof cause.name === 'string' ? cause.name : 'Error';
+  return `${name}${typeof cause.code === 'string' ? ` ${cause.code}` : ''}: ${cause.message}`;
 }
