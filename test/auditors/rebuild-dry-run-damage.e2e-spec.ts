@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ReadModelFiles } from '@timeline/projections';
@@ -47,5 +48,33 @@ describe('POST /audit/projections/rebuild?dryRun=true over a damaged live read m
         rebuilt: expect.not.arrayContaining([{ party: 'JP', on_record: 1 }]),
       },
     ]);
+  });
+
+  it('says it compared nothing, rather than no differences, over a live file that cannot be read', async () => {
+    const file = new ReadModelFiles(subject.config.dataDir).current();
+    const db = new Sqlite(file, { timeout: 10_000 });
+    let page: { size: number; number: number };
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      page = {
+        size: Number(db.pragma('page_size', { simple: true })),
+        number: Number(db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'treaty_status'").pluck().get()),
+      };
+    } finally {
+      db.close();
+    }
+    // The table's root page overwritten: SQLite answers SQLITE_CORRUPT for it, as for a damaged disk sector.
+    const descriptor = openSync(file, 'r+');
+    try {
+      writeSync(descriptor, Buffer.alloc(page.size, 0xa5), 0, page.size, (page.number - 1) * page.size);
+    } finally {
+      closeSync(descriptor);
+    }
+    const response = await request(subject.http)
+      .post('/audit/projections/rebuild?dryRun=true')
+      .set('Authorization', bearer(KEYS.auditor))
+      .expect(409);
+    expect(response.body).toMatchObject({ code: 'READ_MODEL_NOT_COMPARED' });
+    expect(response.body.detail).toContain('cannot be read');
   });
 });

@@ -140,7 +140,8 @@ export class AuditController {
     description:
       'LOG_NOT_REPLAYABLE: the replay stopped at an event the store cannot read (`kind: unreadable-event`) or this ' +
       "build's projection cannot apply (`event-not-applied`): `{ kind, projection, event: { eventId, stream, " +
-      'revision, position, type }, reason }`; nothing was compared',
+      'revision, position, type }, reason }`; nothing was compared. READ_MODEL_NOT_COMPARED: the live read model ' +
+      'cannot be read (damaged) or is of another version; nothing was compared',
   })
   @ApiServiceUnavailableResponse({
     description: 'EVENT_STORE_UNAVAILABLE: the store stopped answering during the replay',
@@ -154,7 +155,19 @@ export class AuditController {
       );
     }
     const report = await this.comparison.compare();
-    const { events, milliseconds, parts, differences } = report;
+    const { events, milliseconds, parts, differences, liveUnreadable, liveVersion } = report;
+    // "No differences" would say the live read model agrees with the log; one that could not be read was never
+    // compared, and an auditor must hear that rather than an empty list.
+    if (liveUnreadable || liveVersion !== undefined) {
+      throw new ApiProblem(
+        409,
+        'READ_MODEL_NOT_COMPARED',
+        liveUnreadable
+          ? `The live read model cannot be read (${liveUnreadable.reason}): nothing was compared; the operator repairs it with npm run projections:rebuild`
+          : `The live read model is version ${liveVersion}, which this build does not read: nothing was compared`,
+        { events, ...(liveVersion !== undefined ? { liveVersion } : {}) },
+      );
+    }
     return { dryRun: true, events, milliseconds, parts, differences };
   }
 }

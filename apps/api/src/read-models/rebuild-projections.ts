@@ -125,18 +125,28 @@ type Comparison = Pick<RebuildReport, 'differences' | 'liveVersion' | 'liveUnrea
  * The differences between the live read model and the rebuilt one. A live file that cannot be read (damaged: "file
  * is not a database", "database disk image is malformed") is reported, not thrown: the rebuild is how it is
  * repaired, and must not be stopped by it. The rebuilt file is opened first, outside that: a failure to open it
- * fails the rebuild; a failure once both are open is taken as the live file's (the rebuilt one was just written,
- * synced and opened).
+ * fails the rebuild; a damaged file met once both are open is taken as the live file's (the rebuilt one was just
+ * written, synced and opened).
  */
 function differencesFromLive(liveFile: string, rebuiltFile: string): Comparison {
   const rebuilt = openReadModelDatabase(rebuiltFile);
   try {
     return compareWithLive(liveFile, rebuilt);
   } catch (error) {
+    if (!isDamagedFile(error)) throw error;
     return { differences: [], liveUnreadable: { file: liveFile, reason: (error as Error).message } };
   } finally {
     rebuilt.close();
   }
+}
+
+/**
+ * SQLite's answers for a file whose bytes are not a database it can read. Anything else met while comparing (a full
+ * disk, a fault in the comparison) is no reason to call the live file unreadable, and fails the rebuild as before.
+ */
+function isDamagedFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)(_|$)/.test(code);
 }
 
 function compareWithLive(liveFile: string, rebuilt: Database): Comparison {
