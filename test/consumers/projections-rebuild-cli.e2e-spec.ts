@@ -27,15 +27,25 @@ function rebuild(dataDir: string, ...options: string[]): Promise<Run> {
   });
 }
 
-/** A data folder whose log holds two treaties (two parts of a rebuild have a treaty each, most likely). */
-async function dataFolderWithALog(): Promise<string> {
+/**
+ * A data folder whose log holds `treaties` treaties (two parts of a rebuild have a treaty each, most likely), each
+ * registered and then reported signed `reports` times: a log long enough that a rebuild is still running when a
+ * test signals it, however fast the machine.
+ */
+async function dataFolderWithALog(treaties = 2, reports = 1): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timeline-rebuild-cli-'));
   const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
-  for (const [n, treatyId] of ['ru-ir', 'fr-de'].entries()) {
+  let ids = 0;
+  for (let n = 0; n < treaties; n++) {
+    const treatyId = `treaty-${n}`;
+    const events = [
+      registered({ treatyId }),
+      ...Array.from({ length: reports }, () => signed(uuid((ids += 1)), '2025-01-17')),
+    ];
     await store.appendToStream(
       treatyStreamName(treatyId),
-      [registered({ treatyId }), signed(uuid(n * 10 + 1), '2025-01-17')].map((event, revision) => ({
-        id: uuid(100 + n * 10 + revision),
+      events.map((event) => ({
+        id: uuid(1_000_000 + (ids += 1)),
         type: event.type,
         data: toEventData(event),
         metadata: { schemaVersion: 1 },
@@ -97,6 +107,9 @@ describe('npm run projections:rebuild', () => {
 
   for (const options of [[], ['--dry-run']]) {
     it(`removes what it wrote when interrupted (SIGTERM) ${options.join(' ')}`, async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      // 20,000 events: the signal, sent within milliseconds of the part files appearing, finds the rebuild running.
+      dataDir = await dataFolderWithALog(200, 99);
       const child = spawn(process.execPath, [CLI, ...options], {
         env: { ...process.env, TIMELINE_DATA_DIR: dataDir, TIMELINE_REBUILD_WORKERS: '2' },
         stdio: 'ignore',
