@@ -138,11 +138,12 @@ describe('a suspension by one party reported before the treaty entered into forc
   });
 
   it('leaves a state of a multilateral treaty not in force for it unsuspended, the others as they are', () => {
+    // CZ, of which no consent is on record, before the treaty entered into force on 8 April (after it, see below).
     const events = [
       convention,
       signedOn5January,
       ...deposits,
-      scoped('TreatySuspended', uuid(5), '2025-05-01', 'CZ'),
+      scoped('TreatySuspended', uuid(5), '2025-03-20', 'CZ'),
       scoped('TreatySuspended', uuid(6), '2025-05-01', 'AT'),
     ];
     const view = statusOf(events);
@@ -150,6 +151,77 @@ describe('a suspension by one party reported before the treaty entered into forc
       status: 'in-force',
       ratification: { AT: { suspended: true, suspendedOn: '2025-05-01' }, CZ: { suspended: false, suspendedOn: null } },
       warnings: [{ code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE', party: 'CZ', developmentIds: [uuid(5)] }],
+    });
+  });
+});
+
+describe('a suspension by a party of a multilateral treaty whose consent is not on record', () => {
+  // Decision 0085, amended: the record of a treaty's entry into force often lacks an original party's ratification
+  // (a news record is incomplete). A state that suspends a treaty asserts that it is bound by it; once the treaty is in
+  // force, the record does not contradict it.
+  const threeParties = registeredMultilateral({ parties: ['AT', 'BE', 'CZ'] });
+  const inForceOn1January2010 = happened('TreatyEnteredIntoForce', uuid(11), '2010-01-01');
+
+  it('suspends the treaty for that party when dated after the treaty entered into force', () => {
+    // Given a treaty reported in force since 2010, no consent of the Czech Republic on record,
+    const given = [threeParties, inForceOn1January2010];
+    // when the Czech Republic is reported to suspend it in 2023,
+    const suspension = scoped('TreatySuspended', uuid(12), '2023-11-07', 'CZ');
+    spec
+      .given(given)
+      .when(report(uuid(12), { type: 'suspended', party: 'CZ', occurredOn: '2023-11-07' }))
+      .then(suspension);
+    const events = [...given, suspension];
+    // then the treaty is suspended for it, with no warning, and stays in force between the others.
+    expect(statusOf(events)).toMatchObject({
+      status: 'in-force',
+      ratification: { CZ: { suspended: true, suspendedOn: '2023-11-07', inForceOn: null } },
+      warnings: [],
+    });
+    expect(listedStatusOf(events).status).toBe('in-force');
+    // As a view before the suspension reads it, nothing is suspended; after it, it is.
+    expect(statusOf(events, '2023-11-06').ratification['CZ']).toMatchObject({ suspended: false });
+    expect(statusOf(events, '2023-11-08')).toMatchObject({
+      ratification: { CZ: { suspended: true, suspendedOn: '2023-11-07' } },
+      warnings: [],
+    });
+  });
+
+  it('counts from the entry into force the clause computes as well as from a reported one', () => {
+    // Given AT and BE in force by the clause on 8 April 2025 and no consent of CZ on record,
+    const events = [convention, signedOn5January, ...deposits];
+    // when CZ is reported to suspend the treaty in May, then it is suspended for CZ (one in March is flagged, above).
+    expect(statusOf([...events, scoped('TreatySuspended', uuid(5), '2025-05-01', 'CZ')])).toMatchObject({
+      ratification: { CZ: { suspended: true, suspendedOn: '2025-05-01' } },
+      warnings: [],
+    });
+  });
+
+  it('is flagged when dated before the treaty entered into force, the entry into force named beside it', () => {
+    // Given the same treaty, when CZ, which never consented, is reported to suspend it in 2009,
+    const events = [threeParties, inForceOn1January2010, scoped('TreatySuspended', uuid(12), '2009-06-01', 'CZ')];
+    // then it suspended nothing, and the warning names the entry into force it came before.
+    expect(statusOf(events)).toMatchObject({
+      status: 'in-force',
+      ratification: { CZ: { suspended: false, suspendedOn: null } },
+      warnings: [{ code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE', party: 'CZ', developmentIds: [uuid(12), uuid(11)] }],
+    });
+  });
+
+  it('is flagged when the party consented and the treaty enters into force for it after the suspension', () => {
+    // Given the treaty in force since 2010 and CZ's accession on record in 2024, in force for it 30 days after,
+    const accession = consented(uuid(13), 'CZ', 'accession', '2024-03-01');
+    // when CZ is reported to suspend it in 2023, before it was bound,
+    const events = [
+      threeParties,
+      inForceOn1January2010,
+      accession,
+      scoped('TreatySuspended', uuid(12), '2023-11-07', 'CZ'),
+    ];
+    // then it suspended nothing: the record dates CZ's entry into force later.
+    expect(statusOf(events)).toMatchObject({
+      ratification: { CZ: { suspended: false, suspendedOn: null, inForceOn: '2024-03-31' } },
+      warnings: [{ code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE', party: 'CZ', developmentIds: [uuid(12)] }],
     });
   });
 });

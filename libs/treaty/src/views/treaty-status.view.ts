@@ -155,8 +155,23 @@ export function treatyStatusOf(
     }
     // A suspension by the party suspends the treaty's operation in regard to it (VCLT art. 57): once it is in force
     // for the party (for a bilateral treaty, between the two), or while the party applies it provisionally; not
-    // before (decision 0085).
-    const partyInForceFrom = history.kind === 'bilateral' ? standing.inForceSince : (inForce.on ?? inForce.expectedOn);
+    // before (decision 0085). A party of a multilateral treaty that the record gives no date only because none of its
+    // consent is on record (none withdrawn, no withdrawal or notice of its) is measured against the treaty's own
+    // entry into force: records of an entry into force often lack a party's ratification, and a state that suspends
+    // a treaty asserts that it is bound by it, which the record does not contradict once the treaty is in force.
+    // One whose consent on record dates its entry into force later, or that withdrew, is measured against its own.
+    const consentNotOnRecord =
+      consent === null &&
+      consentAfterInForce === null &&
+      !instrumentWithdrawn &&
+      withdrewOn === null &&
+      notice.notifiedOn === null;
+    const partyInForceFrom =
+      history.kind === 'bilateral'
+        ? standing.inForceSince
+        : (inForce.on ??
+          inForce.expectedOn ??
+          (consentNotOnRecord ? (treatyInForce.on ?? treatyInForce.expectedOn) : null));
     const partySuspension = suspensionOf(onRecord, party, (on) => operatingOn(onRecord, party, partyInForceFrom, on));
     inForceFrom.set(party, partyInForceFrom);
     ratification[party] = {
