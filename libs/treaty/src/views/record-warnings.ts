@@ -18,9 +18,10 @@ export type RecordWarning =
   | {
       /**
        * A suspension (of the whole treaty, or by one party) dated before the treaty entered into force (for that
-       * party), while no state (nor that party) applied it provisionally. Suspension concerns the operation of a
-       * treaty in force or provisionally applied (VCLT art. 57-58, 72, 25): this one suspended nothing, and the
-       * status does not read it as a suspension (decision 0085).
+       * party: on the party's date on record, else, for a party of a multilateral treaty none of whose consent is on
+       * record, on the treaty's), while no state (nor that party) applied it provisionally. Suspension concerns the
+       * operation of a treaty in force or provisionally applied (VCLT art. 57-58, 72, 25): this one suspended
+       * nothing, and the status does not read it as a suspension (decision 0085).
        */
       readonly code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE';
       /** The party whose suspension it is; null for a suspension of the whole treaty (decision 0085). */

@@ -221,6 +221,20 @@ const WARNING_TEXTS = {
     'a suspension is reported before the treaty was in force or applied provisionally: it suspended nothing',
 };
 
+/**
+ * A party's suspension is measured against the treaty's entry into force for that state, which may come after the
+ * treaty's own (a later accession): the text says so, so as not to say the treaty was not in force when it was.
+ */
+const PARTY_WARNING_TEXTS = {
+  SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
+    'a suspension is reported before the treaty was in force for the state or applied provisionally by it: it suspended nothing',
+};
+
+const warningText = (warning) =>
+  (warning.party !== null && warning.party !== undefined ? PARTY_WARNING_TEXTS[warning.code] : undefined) ??
+  WARNING_TEXTS[warning.code] ??
+  warning.code;
+
 /** Acts on record that treaty law does not expect: shown as reported, flagged for the reader. */
 function warnings(flagged) {
   if (!flagged || flagged.length === 0) return null;
@@ -233,11 +247,7 @@ function warnings(flagged) {
       {},
       flagged.map((warning) =>
         // A warning about the treaty as a whole names no party.
-        h(
-          'li',
-          {},
-          `${warning.party ?? 'The treaty'}: ${WARNING_TEXTS[warning.code] ?? warning.code}; check the source.`,
-        ),
+        h('li', {}, `${warning.party ?? 'The treaty'}: ${warningText(warning)}; check the source.`),
       ),
     ),
   );
