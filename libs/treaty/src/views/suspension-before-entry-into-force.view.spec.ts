@@ -11,6 +11,7 @@ import {
   signed,
   spec,
   uuid,
+  withdrawalNotified,
 } from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
@@ -221,6 +222,23 @@ describe('a suspension by a party of a multilateral treaty whose consent is not 
     // then it suspended nothing: the record dates CZ's entry into force later.
     expect(statusOf(events)).toMatchObject({
       ratification: { CZ: { suspended: false, suspendedOn: null, inForceOn: '2024-03-31' } },
+      warnings: [{ code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE', party: 'CZ', developmentIds: [uuid(12)] }],
+    });
+  });
+
+  it('is flagged when the party, with no consent on record, made clear that it would not become a party', () => {
+    // Given a signatory's notice (VCLT art. 18) in 2005, before the treaty entered into force among the others,
+    const notice = withdrawalNotified(uuid(14), 'CZ', '2005-05-06');
+    // when CZ is reported to suspend the treaty in 2023,
+    const events = [
+      threeParties,
+      notice,
+      inForceOn1January2010,
+      scoped('TreatySuspended', uuid(12), '2023-11-07', 'CZ'),
+    ];
+    // then the record says it is not bound: the suspension suspended nothing.
+    expect(statusOf(events)).toMatchObject({
+      ratification: { CZ: { suspended: false, suspendedOn: null } },
       warnings: [{ code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE', party: 'CZ', developmentIds: [uuid(12)] }],
     });
   });
