@@ -39,6 +39,14 @@ describe('registrationDifferences', () => {
     ).toEqual([]);
   });
 
+  it('compares text as the service keeps it: the spaces around it dropped, one spelling (NFC) of each letter', () => {
+    const accented = { ...onRecord, title: 'Convention  de Genève' };
+    const typed = { ...registration, title: '  Convention  de Gene\u0300ve '.normalize('NFD') };
+    expect(registrationDifferences(typed, accented)).toEqual([]);
+    // The spaces inside are kept as sent: another title.
+    expect(registrationDifferences({ ...typed, title: 'Convention de Genève' }, accented)).toEqual(['title']);
+  });
+
   it('names each field in which another treaty under the same id differs', () => {
     const other = { id: 'imp-1', title: 'A completely different treaty', parties: ['US', 'GB'], category: 'other' };
     expect(registrationDifferences(other, onRecord)).toEqual(['title', 'parties']);

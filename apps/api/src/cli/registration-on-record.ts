@@ -20,21 +20,30 @@ const ON_RECORD: Readonly<Record<string, string>> = {
  * The fields in which a registration from an import file differs from the treaty on record under its id (empty:
  * the same registration, sent again). Only the fields the file gives are compared: a treaty registered with more
  * detail than the file holds is still the file's. Parties and relations are sets (their order says nothing);
- * within a clause or the identifiers, a field the file leaves out must be empty on record too. Text is compared
- * exactly: the service stores it as sent.
+ * within a clause or the identifiers, a field the file leaves out must be empty on record too. Text is compared as
+ * the service keeps it: one spelling (NFC) whatever the keyboard produced, without the spaces around it.
  */
 export function registrationDifferences(
   registration: Readonly<Record<string, unknown>>,
   onRecord: Readonly<Record<string, unknown>>,
 ): string[] {
   return Object.keys(ON_RECORD).filter((field) => {
-    const given = registration[field];
+    const given = asKept(registration[field]);
     if (given === undefined) return false;
-    const recorded = onRecord[ON_RECORD[field]!];
+    const recorded = asKept(onRecord[ON_RECORD[field]!]);
     if (field === 'parties') return !sameSet(given, recorded);
     if (field === 'relations') return !sameSet(given, outgoing(recorded));
     return !same(given, recorded);
   });
+}
+
+/** Every text in `value` as the service keeps a name or title: NFC, trimmed (`"  Convention  on X "` is kept as
+ * `"Convention  on X"`). */
+function asKept(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC').trim();
+  if (Array.isArray(value)) return value.map(asKept);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asKept(inner)]));
+  return value;
 }
 
 /** The relations the treaty states itself, as registered: the view adds those other treaties state about it. */
