@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from '@timeline/event-store';
 import { collect, newEvents, subscriptionsFailingAt } from '@timeline/event-store/testing';
+import { EventUpcastError } from '@timeline/treaty';
 import type { Projection } from './projection';
 import { rebuildReadModel } from './rebuild';
 import { ReplayStoppedError, describeStop, type ReplayStop } from './replay-stopped.error';
@@ -90,7 +91,9 @@ describe('a replay that stops before the end of the log', () => {
   it('names an event the projection refuses, with its words', async () => {
     const stop = await stopOf(
       rebuild(store, (event) => {
-        if (event.type === 'Odd') throw new Error('Event type "Odd" is not a treaty event type');
+        if (event.type === 'Odd') {
+          throw new EventUpcastError('UNKNOWN_EVENT_TYPE', 'Event type "Odd" is not a treaty event type', 'Odd', 1);
+        }
       }),
     );
     expect(stop).toEqual({
@@ -108,6 +111,15 @@ describe('a replay that stops before the end of the log', () => {
       projection: 'counting',
       error: 'the leader is gone',
     });
+  });
+
+  it("does not blame the log for a fault in the projection's own code", async () => {
+    const stop = await stopOf(
+      rebuild(store, (event) => {
+        if (event.type === 'Odd') throw new TypeError("Cannot read properties of undefined (reading 'parties')");
+      }),
+    );
+    expect(stop).toMatchObject({ kind: 'failed', event: named() });
   });
 
   it("does not blame the event for the read model's file failing under it (a full disk)", async () => {

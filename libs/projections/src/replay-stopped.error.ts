@@ -1,12 +1,15 @@
 import { EventStoreUnavailableError, UnreadableEventError } from '@timeline/event-store';
+import { EventUpcastError } from '@timeline/treaty';
 import type { FailedEvent } from './projection-runner';
 
 /**
  * Why a replay stopped before the log's end:
  * - `unreadable-event`: the store could not read an event (its stored bytes are not JSON): the log is damaged there;
- * - `event-not-applied`: the projection refused an event it read (a type or shape this build does not know);
+ * - `event-not-applied`: this build cannot read an event the store gave (a type, schema version or shape it does not
+ *   know: `EventUpcastError`);
  * - `store-unavailable`: the store stopped answering;
- * - `failed`: anything else (the read model's file, the machine): the service's failure, not the log's.
+ * - `failed`: anything else (the read model's file, the machine, a fault in the projection's code): the service's
+ *   failure, not the log's.
  */
 export type ReplayStopKind = 'unreadable-event' | 'event-not-applied' | 'store-unavailable' | 'failed';
 
@@ -40,21 +43,9 @@ export function replayStop(projection: string, event: FailedEvent | undefined, c
 function kindOf(event: FailedEvent | undefined, cause: unknown): ReplayStopKind {
   if (cause instanceof UnreadableEventError) return 'unreadable-event';
   if (cause instanceof EventStoreUnavailableError) return 'store-unavailable';
-  // The runner names the event whose transaction failed, also when the read model's file failed under it (a full
-  // disk): that is not the event's doing.
-  return event && !isEnvironmental(cause) ? 'event-not-applied' : 'failed';
-}
-
-/**
- * SQLite's codes for a file or a machine in trouble (a full disk, an I/O error, a file it may not write), and Node's
- * system errors: none says anything about the event being applied.
- */
-const ENVIRONMENTAL_SQLITE_CODE =
-  /^SQLITE_(FULL|IOERR|NOMEM|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB|PERM|INTERRUPT|NOLFS|PROTOCOL)/;
-
-function isEnvironmental(cause: unknown): boolean {
-  const { code, syscall } = (cause ?? {}) as { code?: unknown; syscall?: unknown };
-  return typeof syscall === 'string' || (typeof code === 'string' && ENVIRONMENTAL_SQLITE_CODE.test(code));
+  // Only an event this build cannot read is the log's to answer for: the runner names the event whose transaction
+  // failed also when the read model's file failed under it (a full disk) or the projection's code did (a TypeError).
+  return event && cause instanceof EventUpcastError ? 'event-not-applied' : 'failed';
 }
 
 /** The stop in words, for a log line or the rebuild command's output: every field an auditor looks the event up by. */
