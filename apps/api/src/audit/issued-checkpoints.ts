@@ -27,6 +27,8 @@ export const CHECKPOINT_ISSUED = 'CheckpointIssued';
 /** Namespace of checkpoint event ids (UUID v5 of the signature): recording one twice appends it once. */
 const CHECKPOINT_NAMESPACE = 'a4f0c1d2-6b7e-4c3a-9f58-0d1e2b3c4a5f';
 const MAX_ATTEMPTS = 10;
+/** The data directory's copy of the checkpoints this replica issued: one JSON line each, appended. */
+export const CHECKPOINTS_FILE = 'audit-checkpoints.ndjson';
 
 /** The checkpoints to verify the log against, and the copies in the log that this service's key did not sign. */
 export interface CheckpointsFound {
@@ -63,7 +65,7 @@ export class IssuedCheckpoints {
     /** The key that signs checkpoints; without one, none can be authenticated. */
     private readonly publicKey?: KeyObject,
   ) {
-    this.file = join(dataDir, 'audit-checkpoints.ndjson');
+    this.file = join(dataDir, CHECKPOINTS_FILE);
   }
 
   /**
@@ -199,23 +201,63 @@ export class IssuedCheckpoints {
 
   private readFileFrom(read: FileRead, size: number): FileRead {
     if (size === read.bytes) return read;
-    const buffer = Buffer.alloc(size - read.bytes);
-    const descriptor = openSync(this.file, 'r');
-    let length: number;
-    try {
-      length = readSync(descriptor, buffer, 0, buffer.length, read.bytes);
-    } finally {
-      closeSync(descriptor);
-    }
-    const added = buffer.subarray(0, length);
     // Only whole lines: a line being written is read at the next call.
-    const end = added.lastIndexOf(0x0a);
-    if (end < 0) return read;
-    read.take(added.subarray(0, end + 1).toString('utf8'));
-    read.bytes += end + 1;
-    read.tail = Buffer.from(added.subarray(Math.max(0, end + 1 - TAIL_BYTES), end + 1));
+    const { whole } = wholeLinesOf(this.file, read.bytes, size);
+    if (whole.length === 0) return read;
+    read.take(whole.toString('utf8'), this.file);
+    read.bytes += whole.length;
+    read.tail = Buffer.from(whole.subarray(Math.max(0, whole.length - TAIL_BYTES)));
     return read;
   }
+}
+
+/**
+ * The file's whole lines from byte `from` on (up to `size`): up to its last newline. What follows it is a line being
+ * written, or one torn by a crash (`kill -9` in the middle of an append): `unterminated` counts its bytes.
+ */
+export function wholeLinesOf(
+  file: string,
+  from = 0,
+  size = statSync(file).size,
+): { whole: Buffer; unterminated: number } {
+  const buffer = Buffer.alloc(Math.max(0, size - from));
+  const descriptor = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(descriptor, buffer, 0, buffer.length, from);
+  } finally {
+    closeSync(descriptor);
+  }
+  const added = buffer.subarray(0, length);
+  const end = added.lastIndexOf(0x0a);
+  return { whole: added.subarray(0, end + 1), unterminated: length - (end + 1) };
+}
+
+/**
+ * The checkpoints in whole lines of the local copy, blank lines skipped. A line that does not parse throws a
+ * `SyntaxError` naming the file and the line (counted from `firstLine`), before any is taken.
+ */
+export function checkpointsInLines(text: string, file: string, firstLine = 1): SignedCheckpoint[] {
+  const checkpoints: SignedCheckpoint[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      checkpoints.push(JSON.parse(line) as SignedCheckpoint);
+    } catch (error) {
+      throw new SyntaxError(`${file}, line ${firstLine + index}: ${(error as Error).message}`);
+    }
+  });
+  return checkpoints;
+}
+
+/**
+ * The local copy read whole, as the service reads it: whole lines only; a last line without its newline (torn by a
+ * crash, or being written) is left out and its length answered as `unterminated`. None when there is no file.
+ */
+export function readCheckpointsCopy(file: string): { checkpoints: SignedCheckpoint[]; unterminated: number } {
+  if (!existsSync(file)) return { checkpoints: [], unterminated: 0 };
+  const { whole, unterminated } = wholeLinesOf(file);
+  return { checkpoints: checkpointsInLines(whole.toString('utf8'), file), unterminated };
 }
 
 /** The checkpoint stream as read so far. */
@@ -277,13 +319,14 @@ class FileRead {
   tail = Buffer.alloc(0);
   readonly copies: { readonly checkpoint: SignedCheckpoint; canonical?: string }[] = [];
 
+  /** How many whole lines were read so far: a line that does not parse is named by its number in the file. */
+  private lines = 0;
+
   /** Whole lines: all of them taken in, or none (a line that does not parse throws before any is). */
-  take(lines: string): void {
-    const parsed = lines
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => ({ checkpoint: JSON.parse(line) as SignedCheckpoint }));
-    this.copies.push(...parsed);
+  take(text: string, file: string): void {
+    const parsed = checkpointsInLines(text, file, this.lines + 1);
+    this.lines += text.split('\n').length - 1;
+    this.copies.push(...parsed.map((checkpoint) => ({ checkpoint })));
   }
 
   /** A copy as canonical JSON, written when first asked for. */
