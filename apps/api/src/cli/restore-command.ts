@@ -6,9 +6,9 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -17,11 +17,14 @@ import { verifyLog, type SignedCheckpoint } from '@timeline/audit';
 import type { RecordedEvent } from '@timeline/event-store';
 import { isSqliteFile, readEventFile } from '@timeline/event-store-sqlite';
 import { Sqlite } from '@timeline/sqlite-driver';
+import { CHECKPOINTS_FILE, readCheckpointsCopy } from '../audit/issued-checkpoints';
 import type { AppConfig } from '../config/app-config';
 
-export const CHECKPOINTS_FILE = 'audit-checkpoints.ndjson';
-
-/** A restore refused before anything in the data directory was touched; `exitCode` 1 for a backup that fails. */
+/**
+ * A restore refused before anything in the data directory was touched; `exitCode` 1 for a backup that fails. The
+ * probe for a process with the log open comes last, so that only it (and the checkpoints found changed since they
+ * were read, both exit 2) can refuse after a probe that found the log closed has folded a leftover `-wal` into it.
+ */
 export class RestoreRefused extends Error {
   constructor(
     message: string,
@@ -39,6 +42,11 @@ export interface RestoreReport {
   readonly movedAside: readonly string[];
   /** Checkpoints issued from the data directory that reach past the restored log's end: events the restore lost. */
   readonly unreached: readonly Pick<SignedCheckpoint, 'position' | 'issuedAt'>[];
+  /**
+   * The bytes of a last line of the data directory's checkpoints without its newline (an append torn by a crash),
+   * left out as the service leaves it out; 0 when there is none. The file is set aside whole.
+   */
+  readonly tornCheckpointBytes: number;
 }
 
 /**
@@ -54,9 +62,11 @@ export async function restoreEventLog(config: AppConfig, backup: string, now = n
   }
   const source = resolve(backup);
   const target = config.store.file;
+  // Everything that can refuse the backup first: the probe below, when it finds the log closed, folds a leftover
+  // -wal into it as it closes, so it comes last, just before the files move.
   refuseUnusableBackup(source, target);
-  refuseWhileOpen(target);
-  const checkpoints = readCheckpointsFile(join(config.dataDir, CHECKPOINTS_FILE));
+  const checkpointsFile = join(config.dataDir, CHECKPOINTS_FILE);
+  const { checkpoints, unterminated, bytes: checkpointBytes } = readCheckpoints(checkpointsFile);
   const { events, lastPosition } = await verifiedBackup(source, checkpoints);
   const unreached = checkpoints.filter(
     (checkpoint) => lastPosition === undefined || BigInt(checkpoint.position) > lastPosition,
@@ -67,6 +77,16 @@ export async function restoreEventLog(config: AppConfig, backup: string, now = n
   const incoming = join(config.dataDir, `.events.db.restoring-${stamp}`);
   copyFileSync(source, incoming);
   flush(incoming);
+  try {
+    refuseWhileOpen(target);
+    // Read while a service had the log open, and since stopped: a checkpoint issued in between is not verified.
+    if (readCheckpoints(checkpointsFile).bytes !== checkpointBytes) {
+      throw new RestoreRefused(`${checkpointsFile} changed while the backup was verified: run the restore again`, 2);
+    }
+  } catch (error) {
+    rmSync(incoming, { force: true });
+    throw error;
+  }
   const setAside = join(config.dataDir, `before-restore-${stamp}`);
   const names = readdirSync(config.dataDir).filter(
     (name) => /^events\.db(-wal|-shm)?$/.test(name) || name.startsWith('projections') || name === CHECKPOINTS_FILE,
@@ -87,6 +107,7 @@ export async function restoreEventLog(config: AppConfig, backup: string, now = n
     setAside: names.length > 0 ? setAside : undefined,
     movedAside: names,
     unreached: unreached.map(({ position, issuedAt }) => ({ position, issuedAt })),
+    tornCheckpointBytes: unterminated,
   };
 }
 
@@ -117,6 +138,12 @@ function readSyncInto(descriptor: number, buffer: Buffer): number {
  * Whether a process (a running service, a rebuild) has the log open. Every connection to a log in WAL mode holds a
  * shared lock on it for as long as it is open; a connection in exclusive locking mode gets its exclusive lock only
  * when none is open, so asking for one without waiting answers the question, for any process on this machine.
+ *
+ * The probe is closed before the files move, not held until they have: closing the last connection to a WAL-mode
+ * file checkpoints its -wal into the file (through the descriptor, so into the log set aside) and then unlinks the
+ * -wal by its name in the data directory, which by then could be a -wal of the restored log opened by a service
+ * started meanwhile. So a service started between the probe and the renames (a few system calls) is not caught: the
+ * README says to keep it stopped. Called last, after every check that can refuse the backup.
  */
 function refuseWhileOpen(target: string): void {
   if (!existsSync(target)) return;
@@ -133,12 +160,25 @@ function refuseWhileOpen(target: string): void {
   }
 }
 
-function readCheckpointsFile(file: string): SignedCheckpoint[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as SignedCheckpoint);
+/**
+ * The data directory's checkpoints, read as the service reads them (whole lines; a torn last line left out), with the
+ * file's size, to find it changed. A line that does not parse refuses the restore, naming the file and the line.
+ */
+function readCheckpoints(file: string): {
+  checkpoints: SignedCheckpoint[];
+  unterminated: number;
+  bytes: number;
+} {
+  try {
+    const read = readCheckpointsCopy(file);
+    return { ...read, bytes: existsSync(file) ? statSync(file).size : -1 };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new RestoreRefused(
+      `${error.message}: a checkpoint this data directory issued cannot be read; repair or move the line aside`,
+      2,
+    );
+  }
 }
 
 /**

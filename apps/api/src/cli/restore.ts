@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { CHECKPOINTS_FILE } from '../audit/issued-checkpoints';
 import { loadConfig } from '../config/app-config';
 import { restoreEventLog, RestoreRefused } from './restore-command';
 
@@ -15,11 +16,17 @@ restoreEventLog(loadConfig(process.env), backup).then(
   (report) => {
     console.log(`Restored ${report.events} events (last position ${report.lastPosition ?? 'none'}) from ${backup}`);
     if (report.setAside) console.log(`Moved aside, not deleted: ${report.movedAside.join(', ')} -> ${report.setAside}`);
+    if (report.tornCheckpointBytes > 0) {
+      console.log(
+        `${CHECKPOINTS_FILE} ended in a line without its newline (${report.tornCheckpointBytes} bytes, an append cut ` +
+          'short by a crash): left out, as the service leaves it out; the file is kept whole in the folder above.',
+      );
+    }
     if (report.unreached.length > 0) {
       console.log(
         `${report.unreached.length} checkpoint(s) issued before the restore reach past the restored log (events it ` +
           `no longer holds): positions ${report.unreached.map(({ position }) => position).join(', ')}; kept in ` +
-          `${report.setAside}/audit-checkpoints.ndjson and listed in its restore.json: give them to your auditors.`,
+          `${report.setAside}/${CHECKPOINTS_FILE} and listed in its restore.json: give them to your auditors.`,
       );
     }
     console.log(
