@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
 import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
+import { ownerOfThisProcess } from '../../apps/api/src/read-models/rebuild-leftovers';
 import { startBuiltService } from '../support/built-service';
 
 const CLI = 'dist/apps/api/apps/api/src/cli/projections-rebuild.js';
@@ -130,13 +131,15 @@ describe('npm run projections:rebuild', () => {
   it('removes the files of a rebuild killed outright before the next begins, not those of one still running', async () => {
     const killed = join(dataDir, 'projections-20260101T000000000Z.db');
     const running = join(dataDir, 'projections-20260101T000000001Z.db');
+    const previousFormat = join(dataDir, 'projections-20260101T000000002Z.db');
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.once('exit', resolve));
-    for (const [file, pid] of [
-      [killed, gone.pid],
-      [running, process.pid],
+    for (const [file, owner] of [
+      [killed, { ...ownerOfThisProcess(), pid: gone.pid }], // this namespace, this boot: that pid is no process
+      [running, ownerOfThisProcess()], // this test's process, alive
+      [previousFormat, { pid: gone.pid, host: hostname() }], // pid and host only: nothing shows its namespace
     ] as const) {
-      writeFileSync(`${file}.owner`, JSON.stringify({ pid, host: hostname() }));
+      writeFileSync(`${file}.owner`, JSON.stringify(owner));
       writeFileSync(file, '');
       writeFileSync(`${file}.part-1`, '');
       writeFileSync(`${file}.part-1-journal`, '');
@@ -152,6 +155,10 @@ describe('npm run projections:rebuild', () => {
       'projections-20260101T000000001Z.db.owner',
       'projections-20260101T000000001Z.db.part-1',
       'projections-20260101T000000001Z.db.part-1-journal',
+      'projections-20260101T000000002Z.db',
+      'projections-20260101T000000002Z.db.owner',
+      'projections-20260101T000000002Z.db.part-1',
+      'projections-20260101T000000002Z.db.part-1-journal',
     ]);
   });
 
@@ -159,7 +166,7 @@ describe('npm run projections:rebuild', () => {
     const killed = join(dataDir, 'projections-20260101T000000000Z.db');
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.once('exit', resolve));
-    writeFileSync(`${killed}.owner`, JSON.stringify({ pid: gone.pid, host: hostname() }));
+    writeFileSync(`${killed}.owner`, JSON.stringify({ ...ownerOfThisProcess(), pid: gone.pid }));
     writeFileSync(`${killed}.part-1`, '');
 
     const service = await startBuiltService(dataDir);
