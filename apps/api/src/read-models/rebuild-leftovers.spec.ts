@@ -202,6 +202,13 @@ describe('the files of interrupted rebuilds', () => {
     expect(kept()).toEqual([1]);
   });
 
+  it('keeps a claim whose pid names no process (0 or below: kill would ask about process groups)', () => {
+    rebuildFiles('projections-1.db', claim(-77, 5200));
+    rebuildFiles('projections-2.db', claim(0, 5200));
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
+    expect(kept()).toEqual([1, 2]);
+  });
+
   it('keeps a claimed file that was promoted, dropping only its claim', () => {
     const promoted = rebuildFiles('projections-1.db', claim(77, 5200));
     expect(removeAbandonedRebuilds(dataDir, promoted, facts())).toEqual([]);

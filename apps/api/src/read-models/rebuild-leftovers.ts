@@ -174,7 +174,8 @@ function isAbandoned(owner: RebuildOwner, file: string, facts: ProcessFacts): bo
 function readOwner(file: string): RebuildOwner | undefined {
   try {
     const owner = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof RebuildOwner, unknown>>;
-    if (!Number.isInteger(owner.pid) || typeof owner.host !== 'string') return undefined;
+    // A pid of 0 or below would make `kill` ask about process groups: no claim of a process.
+    if (!Number.isInteger(owner.pid) || (owner.pid as number) <= 0 || typeof owner.host !== 'string') return undefined;
     return {
       pid: owner.pid as number,
       host: owner.host,
