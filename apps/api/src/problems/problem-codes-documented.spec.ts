@@ -69,6 +69,10 @@ const answered: [string, number][] = [
   statusOf(new EventStoreUnavailableError('…')),
   statusOf(new UnreadableEventError('treaty-x', 0n, '…', 0n, '…')),
   ...codesWrittenInTheApplication(),
+  // A webhook target's refusals: `{ code, detail }` the service answers as `422` with `field: url`.
+  ...[
+    ...readFileSync(resolve(ROOT, 'apps/api/src/webhooks/target-address.ts'), 'utf8').matchAll(/code: '([A-Z_]+)'/g),
+  ].map(([, code = '']): [string, number] => [code, 422]),
 ];
 
 describe("the README's table of errors", () => {

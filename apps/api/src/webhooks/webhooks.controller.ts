@@ -81,6 +81,8 @@ export class WebhooksController {
   ) {
     const created = await this.webhooks.register(request.principal!, body.url, body.filter ? { ...body.filter } : {});
     response.setHeader('Location', `/webhooks/${created.id}`);
+    // The revision, as the writes answer it: a tag If-Match takes (Express's own, of the bytes, it would refuse).
+    response.setHeader('ETag', `"${created.revision}"`);
     return created;
   }
 
