@@ -21,6 +21,16 @@ export function revisionsInIfMatch(header: string): '*' | Revisions | undefined 
 }
 
 /**
+ * The revision a 412 says the resource "has changed since", for an If-Match list that does not hold at `current`:
+ * the latest listed revision before `current` (the last one the client read, which the resource has moved past),
+ * else the latest listed.
+ */
+export function revisionChangedSince(listed: Revisions, current: bigint | undefined): bigint {
+  const passed = current === undefined ? [] : listed.filter((revision) => revision < current);
+  return (passed.length > 0 ? passed : listed).reduce((a, b) => (b > a ? b : a));
+}
+
+/**
  * One element of a comma-separated list (RFC 9110 §5.6.1), with the white space around it and the comma after it: an
  * entity tag, whose quotes may hold a comma (§8.8.3), or a run of characters without quote, comma or space; or
  * nothing, since a recipient accepts empty elements (`"3", , "4"`).

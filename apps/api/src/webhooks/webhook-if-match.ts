@@ -1,5 +1,6 @@
 import type { Revisions } from '../treaties/application/write-request';
 import { ApiProblem } from '../problems/api-problem';
+import { revisionChangedSince } from '../treaties/if-match';
 import type { WebhookSubscription } from './webhook-subscription';
 
 /**
@@ -10,8 +11,7 @@ import type { WebhookSubscription } from './webhook-subscription';
 export function refuseStaleIfMatch(subscription: WebhookSubscription, ifMatch: Revisions | '*' | undefined): void {
   if (ifMatch === undefined || ifMatch === '*' || ifMatch.includes(subscription.revision)) return;
   // As for a treaty (decision 0091): the latest listed revision it has moved past, else the latest listed.
-  const passed = ifMatch.filter((revision) => revision < subscription.revision);
-  const named = (passed.length > 0 ? passed : ifMatch).reduce((a, b) => (a > b ? a : b));
+  const named = revisionChangedSince(ifMatch, subscription.revision);
   throw new ApiProblem(
     412,
     'REVISION_MISMATCH',

@@ -24,6 +24,7 @@ import { ApiProblem } from '../../problems/api-problem';
 import { findKeyedEvent, type DecisionState, type KeyedEvent } from '../decision-state/decision-state';
 import { OneWriteAtATime } from '../decision-state/one-write-at-a-time';
 import { TreatyDecisionStates } from '../decision-state/treaty-decision-states.service';
+import { revisionChangedSince } from '../if-match';
 import { idempotencyOf, type Idempotency } from './request-fingerprint';
 import type { WriteRequest } from './write-request';
 
@@ -229,9 +230,8 @@ export function staleIfMatch(
     return revision === NO_STREAM ? new WrongExpectedRevisionError(streamName, STREAM_EXISTS, revision) : undefined;
   }
   if (revision !== NO_STREAM && ifMatch.includes(revision)) return undefined;
-  const passed = revision === NO_STREAM ? [] : ifMatch.filter((listed) => listed < revision);
-  const named = (passed.length > 0 ? passed : ifMatch).reduce((a, b) => (b > a ? b : a));
-  return new WrongExpectedRevisionError(streamName, named, revision);
+  const since = revisionChangedSince(ifMatch, revision === NO_STREAM ? undefined : revision);
+  return new WrongExpectedRevisionError(streamName, since, revision);
 }
 
 /** The event already written under this request's Idempotency-Key, if any, whatever body it was written for. */
