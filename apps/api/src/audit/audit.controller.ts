@@ -138,9 +138,9 @@ export class AuditController {
   })
   @ApiConflictResponse({
     description:
-      'LOG_NOT_REPLAYABLE: the replay stopped at an event the store cannot read (`kind: unreadable-event`) or this ' +
-      "build's projection cannot apply (`event-not-applied`): `{ kind, projection, event: { eventId, stream, " +
-      'revision, position, type }, reason }`; nothing was compared. READ_MODEL_NOT_COMPARED: the live read model ' +
+      'LOG_NOT_REPLAYABLE: the replay stopped at an event the store cannot read (`kind: unreadable-event`) or one ' +
+      'of a type, schema version or form this build does not know (`event-not-applied`): `{ kind, projection, ' +
+      'event: { eventId, stream, revision, position, type }, reason }`; nothing was compared. READ_MODEL_NOT_COMPARED: the live read model ' +
       'cannot be read (damaged) or is of another version; nothing was compared',
   })
   @ApiServiceUnavailableResponse({

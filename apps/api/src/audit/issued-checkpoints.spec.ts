@@ -2,11 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { signCheckpoint, verifyLog, type SignedCheckpoint } from '@timeline/audit';
 import { InMemoryEventStore, type EventStore, type ReadStreamOptions } from '@timeline/event-store';
 import { collect } from '@timeline/event-store/testing';
-import { CHECKPOINT_STREAM, IssuedCheckpoints } from './issued-checkpoints';
+import { CHECKPOINT_STREAM, IssuedCheckpoints, readCheckpointsCopy } from './issued-checkpoints';
 
 // Two replicas (or two requests of one) that find the log moved at the same instant each sign a checkpoint of it:
 // one is recorded, and the other answers it (decision 0059).
@@ -160,5 +160,22 @@ describe('IssuedCheckpoints after the store or the local copy changed beneath it
     expect((await issued.all()).checkpoints).toEqual([b, c]);
     rmSync(file);
     expect((await issued.all()).checkpoints).toEqual([]);
+  });
+});
+
+// The restore holds the file's size against a later read to find a checkpoint issued meanwhile: the size must be
+// the one its checkpoints were read at, a torn last line included, not a second look at the file.
+describe('readCheckpointsCopy', () => {
+  const root = mkdtempSync(join(tmpdir(), 'timeline-checkpoints-copy-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('says how many bytes it read: whole lines and a torn last one', () => {
+    const file = join(root, 'audit-checkpoints.ndjson');
+    const line = `${JSON.stringify({ position: '3', hash: 'h', issuedAt: '2026-12-05T00:00:00.000Z' })}\n`;
+    writeFileSync(file, `${line}{"position":"4","ha`);
+    const read = readCheckpointsCopy(file);
+    expect(read).toMatchObject({ unterminated: 19, bytes: Buffer.byteLength(line) + 19 });
+    expect(read.checkpoints).toHaveLength(1);
+    expect(readCheckpointsCopy(join(root, 'none.ndjson'))).toEqual({ checkpoints: [], unterminated: 0, bytes: 0 });
   });
 });

@@ -254,10 +254,19 @@ export function checkpointsInLines(text: string, file: string, firstLine = 1): S
  * The local copy read whole, as the service reads it: whole lines only; a last line without its newline (torn by a
  * crash, or being written) is left out and its length answered as `unterminated`. None when there is no file.
  */
-export function readCheckpointsCopy(file: string): { checkpoints: SignedCheckpoint[]; unterminated: number } {
-  if (!existsSync(file)) return { checkpoints: [], unterminated: 0 };
+export function readCheckpointsCopy(file: string): {
+  checkpoints: SignedCheckpoint[];
+  unterminated: number;
+  /** The bytes read, whole lines and a torn last one: the size of the file these checkpoints came from. */
+  bytes: number;
+} {
+  if (!existsSync(file)) return { checkpoints: [], unterminated: 0, bytes: 0 };
   const { whole, unterminated } = wholeLinesOf(file);
-  return { checkpoints: checkpointsInLines(whole.toString('utf8'), file), unterminated };
+  return {
+    checkpoints: checkpointsInLines(whole.toString('utf8'), file),
+    unterminated,
+    bytes: whole.length + unterminated,
+  };
 }
 
 /** The checkpoint stream as read so far. */

@@ -170,8 +170,9 @@ function readCheckpoints(file: string): {
   bytes: number;
 } {
   try {
-    const read = readCheckpointsCopy(file);
-    return { ...read, bytes: existsSync(file) ? statSync(file).size : -1 };
+    // The size is the one the checkpoints were read at (not a second stat, which a checkpoint issued in between
+    // would pass unread): a file that differs from it later changed since.
+    return readCheckpointsCopy(file);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new RestoreRefused(

@@ -2,10 +2,10 @@ import type { FailedEvent, ReplayStop } from '@timeline/projections';
 import { problem, type ProblemDetails } from './api-problem';
 
 /**
- * A rebuild's replay that stopped short, for an auditor (decision 0086). An event the store cannot read, or that this
- * build's projection cannot apply, is the log's state, not a failure of the request nor of the service: `409
- * LOG_NOT_REPLAYABLE`, as a checkpoint refused over a damaged log is `409 LOG_FAILS_VERIFICATION`, naming the event
- * by the fields `/audit/verify` names its failures by. The store gone is the usual 503; anything else (the read
+ * A rebuild's replay that stopped short, for an auditor (decision 0086). An event the store cannot read, or of a type,
+ * schema version or form this build does not know (`EventUpcastError`), is the log's state, not a failure of the
+ * request nor of the service: `409 LOG_NOT_REPLAYABLE`, as a checkpoint refused over a damaged log is `409
+ * LOG_FAILS_VERIFICATION`, naming the event by the fields `/audit/verify` names its failures by. The store gone is the usual 503; anything else (the read
  * model's file, the machine) is the service's failure, left to the generic 500.
  */
 export function problemFromReplayStop(stop: ReplayStop): ProblemDetails | undefined {

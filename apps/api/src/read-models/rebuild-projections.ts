@@ -73,7 +73,7 @@ async function rebuildClaimed(
       parts: rebuildPartsFor(config.rebuildWorkers),
       runPart: partsInWorkerThreads(config.store),
     });
-    compared = differencesFromLive(files.current(), result.file);
+    compared = differencesFromLive(files.current(), result.file, options);
   } catch (error) {
     // A replay that stopped (a damaged event, the store gone) leaves a partial file nobody will use: each failed
     // attempt would otherwise keep another copy of the log's read model in the data folder.
@@ -128,12 +128,15 @@ type Comparison = Pick<RebuildReport, 'differences' | 'liveVersion' | 'liveUnrea
  * fails the rebuild; a damaged file met once both are open is taken as the live file's (the rebuilt one was just
  * written, synced and opened).
  */
-function differencesFromLive(liveFile: string, rebuiltFile: string): Comparison {
+function differencesFromLive(liveFile: string, rebuiltFile: string, options: { dryRun: boolean }): Comparison {
   const rebuilt = openReadModelDatabase(rebuiltFile);
   try {
     return compareWithLive(liveFile, rebuilt);
   } catch (error) {
-    if (!isDamagedFile(error)) throw error;
+    // A rebuild that promotes compares only to report: whatever keeps it from comparing (a truncated file, one it may
+    // not read) is said, and the rebuilt file replaces the live one all the same. A dry run's comparison is its
+    // answer: only a damaged live file is reported as one; anything else fails it.
+    if (options.dryRun && !isDamagedFile(error)) throw error;
     return { differences: [], liveUnreadable: { file: liveFile, reason: (error as Error).message } };
   } finally {
     rebuilt.close();
