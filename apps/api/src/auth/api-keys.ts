@@ -2,7 +2,7 @@ import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidConfigurationError } from '../config/app-config';
-import { sharedKeyProblems, splitKeyList, weakKeyProblems } from './key-strength';
+import { sharedKeyProblems, splitKeyList, weakKeyProblem } from './key-strength';
 
 export const ROLES = ['reader', 'editor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,9 +81,7 @@ export class ApiKeys {
       if (!ROLES.includes(role as Role) || key.length === 0) {
         return [`${file}: line ${number} is not role:key with the role reader, editor or auditor`];
       }
-      return weakKeyProblems(`${file}: line ${number}`, [{ role, key }]).map((problem) =>
-        problem.replace(' (pair 1)', ''),
-      );
+      return weakKeyProblem(`${file}: line ${number}`, role, key) ?? [];
     });
     if (lines.length === 0) {
       problems.push(

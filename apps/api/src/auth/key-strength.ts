@@ -31,13 +31,14 @@ function sequentialShare(key: string): number {
 
 /** Guessable keys in a `role:key` list, each problem naming the variable and which key, never the key itself. */
 export function weakKeyProblems(variable: string, pairs: readonly { role: string; key: string }[]): string[] {
-  return pairs.flatMap(({ role, key }, index) => {
-    const bits = estimatedKeyBits(key);
-    if (bits >= MIN_KEY_BITS && sequentialShare(key) <= MAX_SEQUENTIAL_STEPS) return [];
-    return [
-      `${variable}: the ${role} key (pair ${index + 1}) looks guessable (about ${Math.floor(bits)} bits by its characters, at least ${MIN_KEY_BITS} needed, and not mostly repeated or consecutive characters); generate one, e.g. openssl rand -base64 24`,
-    ];
-  });
+  return pairs.flatMap(({ role, key }, index) => weakKeyProblem(variable, role, key, `pair ${index + 1}`) ?? []);
+}
+
+/** Why one key looks guessable, naming where it was given (`which`: the place within it), or undefined. */
+export function weakKeyProblem(where: string, role: string, key: string, which?: string): string | undefined {
+  const bits = estimatedKeyBits(key);
+  if (bits >= MIN_KEY_BITS && sequentialShare(key) <= MAX_SEQUENTIAL_STEPS) return undefined;
+  return `${where}: the ${role} key${which ? ` (${which})` : ''} looks guessable (about ${Math.floor(bits)} bits by its characters, at least ${MIN_KEY_BITS} needed, and not mostly repeated or consecutive characters); generate one, e.g. openssl rand -base64 24`;
 }
 
 /** A key given more than once (to two roles, the first would win, silently): one problem per such key. */
