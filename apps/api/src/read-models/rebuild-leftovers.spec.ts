@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { systemProcessFacts, type ProcessFacts } from './process-facts';
 import {
   abandonRebuildsInProgress,
+  CLAIM_LEASE_SECONDS,
   claimRebuildFile,
-  type ProcessFacts,
   releaseRebuildFile,
   removeAbandonedRebuilds,
-  systemProcessFacts,
+  renewClaims,
 } from './rebuild-leftovers';
 
 /** The pid of a process that has exited (the system does not hand it out again this soon, in practice). */
@@ -67,6 +68,7 @@ const claim = (pid: number, startTime: number, overrides: object = {}) => ({
   timeNamespace: TIME_NAMESPACE,
   bootId: BOOT,
   startTime,
+  leaseSeconds: CLAIM_LEASE_SECONDS,
   ...overrides,
 });
 
@@ -139,17 +141,67 @@ describe('the files of interrupted rebuilds', () => {
     releaseRebuildFile(writing);
   });
 
-  it('removes what was claimed on this host name before a reboot (another boot id), whatever its pid', () => {
-    const before = { bootId: 'b1a5d3c0-0000-4000-8000-000000000000' };
-    rebuildFiles('projections-1.db', claim(40, 5100, before)); // a pid alive now is another process
-    rebuildFiles('projections-2.db', claim(1, 5000, { ...before, pidNamespace: 'pid:[4026532999]' }));
-    rebuildFiles('projections-3.db', claim(40, 5100, { ...before, host: 'another-machine' }));
+  /** Makes a claim's last renewal `seconds` ago. */
+  const renewedAgo = (file: string, seconds: number) => {
+    const then = new Date(Date.now() - seconds * 1000);
+    utimesSync(`${file}.owner`, then, then);
+  };
 
+  it('keeps a claim whose process cannot be examined from here while its lease runs, and removes it after', () => {
+    const otherKernel = { bootId: 'b1a5d3c0-0000-4000-8000-000000000000' }; // a reboot, or a sandbox's own kernel
+    const cases = [
+      claim(40, 5100, otherKernel), // a pid alive here may be another process
+      claim(1, 5000, { ...otherKernel, pidNamespace: 'pid:[4026532999]' }),
+      claim(40, 5100, { host: 'another-machine' }), // a shared folder, or a container recreated since
+      claim(77, 5200, { pidNamespace: 'pid:[4026532999]' }), // another container under this host name
+    ];
+    const files = cases.map((owner, index) => rebuildFiles(`projections-${index + 1}.db`, owner));
+
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
+    for (const file of files) renewedAgo(file, CLAIM_LEASE_SECONDS - 60);
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
+    expect(kept()).toEqual([1, 2, 3, 4]);
+
+    renewedAgo(files[0]!, CLAIM_LEASE_SECONDS + 60);
+    renewedAgo(files[2]!, CLAIM_LEASE_SECONDS + 60);
     expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([
       ...removedFrom('projections-1.db'),
-      ...removedFrom('projections-2.db'),
+      ...removedFrom('projections-3.db'),
     ]);
-    expect(kept()).toEqual([3]);
+    expect(kept()).toEqual([2, 4]);
+  });
+
+  it("keeps a live process's claim however long ago it was renewed (stopped, not gone)", () => {
+    const file = rebuildFiles('projections-1.db', claim(40, 5100));
+    renewedAgo(file, CLAIM_LEASE_SECONDS * 10);
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
+    expect(kept()).toEqual([1]);
+  });
+
+  it('keeps a claim without a lease (made before leases) whose process cannot be examined, however old', () => {
+    const { leaseSeconds, ...noLease } = claim(40, 5100, { bootId: 'b1a5d3c0-0000-4000-8000-000000000000' });
+    expect(leaseSeconds).toBe(CLAIM_LEASE_SECONDS);
+    renewedAgo(rebuildFiles('projections-1.db', noLease), CLAIM_LEASE_SECONDS * 10);
+    renewedAgo(rebuildFiles('projections-2.db', { ...noLease, leaseSeconds: 'forever' }), CLAIM_LEASE_SECONDS * 10);
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
+    expect(kept()).toEqual([1, 2]);
+  });
+
+  it('renews the claims of the files in progress, and only theirs', () => {
+    const writing = join(dataDir, 'projections-1.db');
+    claimRebuildFile(writing, facts({ pid: 40 }));
+    const released = join(dataDir, 'projections-2.db');
+    claimRebuildFile(released, facts({ pid: 40 }));
+    releaseRebuildFile(released);
+    writeFileSync(`${released}.owner`, JSON.stringify(claim(40, 5100))); // someone else's claim under that name
+    renewedAgo(writing, CLAIM_LEASE_SECONDS);
+    renewedAgo(released, CLAIM_LEASE_SECONDS);
+
+    renewClaims();
+    const age = (file: string) => (Date.now() - statSync(`${file}.owner`).mtimeMs) / 1000;
+    expect(age(writing)).toBeLessThan(60);
+    expect(age(released)).toBeGreaterThanOrEqual(CLAIM_LEASE_SECONDS);
+    releaseRebuildFile(writing);
   });
 
   it('keeps claims of the previous format (pid and host only): neither their boot nor their namespace is known', () => {
@@ -215,7 +267,7 @@ describe('the files of interrupted rebuilds', () => {
     expect(listed()).toEqual(removedFrom('projections-1.db').sort());
   });
 
-  it('claims with what identifies the process: pid, host, PID and time namespaces, boot and start time', () => {
+  it('claims with what identifies the process (pid, host, PID and time namespaces, boot, start time) and its lease', () => {
     const file = join(dataDir, 'projections-1.db');
     claimRebuildFile(file, facts({ pid: 40 }));
     expect(JSON.parse(readFileSync(`${file}.owner`, 'utf8'))).toEqual(claim(40, 5100));
@@ -226,6 +278,7 @@ describe('the files of interrupted rebuilds', () => {
       host: HOST,
       timeNamespace: TIME_NAMESPACE,
       startTime: 5100,
+      leaseSeconds: CLAIM_LEASE_SECONDS,
     });
     releaseRebuildFile(file);
   });

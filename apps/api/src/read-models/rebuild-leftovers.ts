@@ -1,15 +1,25 @@
-import { readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { systemProcessFacts, type ProcessFacts } from './process-facts';
 
 /**
  * A rebuild's files (`projections-<time>.db`, its parts' `.part-N`, their journals) are claimed by an owner file
  * beside them, `projections-<time>.db.owner`, written before the first of them and removed once the rebuild has
  * promoted or removed them. A rebuild stopped by a signal removes its own files (`abandonRebuildsInProgress`); one
  * that could not (SIGKILL, a power cut) leaves its owner file, and the next rebuild or start removes what it claims
- * once its process is provably gone (`removeAbandonedRebuilds`, decision 0092).
+ * once its process is provably gone (`removeAbandonedRebuilds`, decision 0092), or, where its process cannot be
+ * examined from here, once its claim has not been renewed for its lease (decision 0095).
  */
 const OWNER_SUFFIX = '.owner';
+
+/**
+ * How long a claim stands without being renewed when its process cannot be examined from here (another machine or
+ * boot, another container): its process renews it (the owner file's modification time) every
+ * {@link CLAIM_RENEWAL_MS} while the rebuild runs, so a claim older than this was left by a process that is gone,
+ * or that has not run for a quarter of an hour (stopped, suspended).
+ */
+export const CLAIM_LEASE_SECONDS = 900;
+export const CLAIM_RENEWAL_MS = 60_000;
 
 /**
  * What a claim records of its process. A pid means one process only within one PID namespace on one boot, and while
@@ -19,6 +29,7 @@ const OWNER_SUFFIX = '.owner';
  * (clock ticks since boot: another process given the pid later has a later one). The time namespace is recorded
  * too: a start time is read through the reader's. Each is absent where it could not be read (not Linux, `/proc`
  * hidden), and every one is absent from claims of the previous format (pid and host only): such claims are kept.
+ * `leaseSeconds` says that the claim is renewed while its process runs; claims made before leases have none.
  */
 export interface RebuildOwner {
   readonly pid: number;
@@ -28,60 +39,33 @@ export interface RebuildOwner {
   readonly timeNamespace?: string | null;
   readonly bootId?: string;
   readonly startTime?: number;
+  readonly leaseSeconds?: number;
 }
-
-/**
- * What this process can learn of itself and of other processes (`/proc` on Linux). Each reading is `undefined` when
- * it cannot be made, which keeps a claim: only what is read proves a process gone.
- */
-export interface ProcessFacts {
-  host(): string;
-  pid(): number;
-  /** `readlink /proc/self/ns/pid`, provided that `/proc` is this namespace's. */
-  pidNamespace(): string | undefined;
-  /** `readlink /proc/self/ns/time`; `null` where the kernel has no time namespaces. */
-  timeNamespace(): string | null | undefined;
-  /** `/proc/sys/kernel/random/boot_id`: new at every boot, shared by every container on the kernel. */
-  bootId(): string | undefined;
-  /** Field 22 of `/proc/<pid>/stat` (clock ticks since boot); `undefined`: no such process, or it cannot be read. */
-  startTime(pid: number): number | undefined;
-  /** `kill(pid, 0)`, in this process's PID namespace: `false` for ESRCH only, `true` alive (EPERM: another user's). */
-  exists(pid: number): boolean | undefined;
-}
-
-/** This process's facts, read from `/proc` (Linux) at each call. */
-export const systemProcessFacts: ProcessFacts = {
-  host: () => hostname(),
-  pid: () => process.pid,
-  pidNamespace: () => (procIsOurs() ? readLink('/proc/self/ns/pid') : undefined),
-  timeNamespace: () => {
-    if (!procIsOurs()) return undefined;
-    try {
-      return readlinkSync('/proc/self/ns/time');
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
-    }
-  },
-  bootId: () => readText('/proc/sys/kernel/random/boot_id')?.trim() || undefined,
-  startTime: (pid) => statFields(`/proc/${pid}/stat`)?.startTime,
-  exists: (pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      const { code } = error as NodeJS.ErrnoException;
-      return code === 'ESRCH' ? false : code === 'EPERM' ? true : undefined;
-    }
-  },
-};
 
 /** The files this process's rebuilds are writing: their owner names this process, and they are not abandoned. */
 const inProgress = new Set<string>();
+let renewal: NodeJS.Timeout | undefined;
 
-/** Claims a rebuild's file before it is created (a cleanup in another process may look at any moment). */
+/**
+ * Claims a rebuild's file before it is created (a cleanup in another process may look at any moment), and renews
+ * the claim while the file is in progress.
+ */
 export function claimRebuildFile(file: string, facts: ProcessFacts = systemProcessFacts): void {
   writeFileSync(`${file}${OWNER_SUFFIX}`, `${JSON.stringify(ownerOfThisProcess(facts))}\n`, { flag: 'wx' });
   inProgress.add(file);
+  renewal ??= setInterval(renewClaims, CLAIM_RENEWAL_MS).unref();
+}
+
+/** Renews the claims of the files in progress: their owner files' modification time becomes now. */
+export function renewClaims(): void {
+  const now = new Date();
+  for (const file of inProgress) {
+    try {
+      utimesSync(`${file}${OWNER_SUFFIX}`, now, now);
+    } catch {
+      // Removed by this process as it ends the rebuild, or by hand: nothing to renew.
+    }
+  }
 }
 
 /** What a claim by this process records (undefined fields, those that cannot be read, are left out). */
@@ -94,6 +78,7 @@ export function ownerOfThisProcess(facts: ProcessFacts = systemProcessFacts): Re
     timeNamespace: facts.timeNamespace(),
     bootId: facts.bootId(),
     startTime: facts.startTime(pid),
+    leaseSeconds: CLAIM_LEASE_SECONDS,
   };
 }
 
@@ -101,6 +86,10 @@ export function ownerOfThisProcess(facts: ProcessFacts = systemProcessFacts): Re
 export function releaseRebuildFile(file: string): void {
   inProgress.delete(file);
   rmSync(`${file}${OWNER_SUFFIX}`, { force: true });
+  if (inProgress.size === 0 && renewal !== undefined) {
+    clearInterval(renewal);
+    renewal = undefined;
+  }
 }
 
 /**
@@ -117,19 +106,20 @@ export function abandonRebuildsInProgress(live: string): void {
 }
 
 /**
- * Removes the files of rebuilds whose process is gone, and returns their names. Only what is provably abandoned
- * goes: a claim made on this host name, on this boot and in this PID namespace (and time namespace) by a process
- * that no longer exists (`kill(pid, 0)` answers ESRCH) or whose pid another process has taken since (its start time
- * differs), by this very process's pid for a file this process is not writing (a restarted service in a container is
- * PID 1 again: the start time differs, or it is this process and the file is no rebuild of its), or on this host
- * name before a reboot (another boot id: every process of that boot is gone). Everything else is kept: a claim from
- * another host name (another machine, a recreated container), from another PID namespace on this boot (another
- * container sharing the host name: its pids mean nothing here), a claim whose process, or this process's facts,
- * cannot be read (not Linux, `/proc` hidden), a claim of the previous format (pid and host only: neither its boot
- * nor its namespace can be shown to be this one), and every file without an owner (the live read model, the one a
- * running service still serves while it switches to a promoted file, a rebuild's before claims). A claimed file
- * that the pointer names (`live`: promoted, the process gone before it released it) keeps its file and loses only
- * its claim.
+ * Removes the files of rebuilds whose process is gone, and returns their names. What is provably abandoned goes: a
+ * claim made on this host name, on this boot and in this PID namespace (and time namespace) by a process that no
+ * longer exists (`kill(pid, 0)` answers ESRCH) or whose pid another process has taken since (its start time
+ * differs), or by this very process's pid for a file this process is not writing (a restarted service in a container
+ * is PID 1 again: the start time differs, or it is this process and the file is no rebuild of its). A claim whose
+ * process cannot be examined from here goes once its lease has run out (not renewed for `leaseSeconds` by this
+ * process's clock): one from another host name (another machine on a shared folder, a recreated container), from
+ * before a reboot or from another kernel under this host name (another boot id: a reboot, or a sandboxed container
+ * with a kernel of its own), from another PID namespace (another container sharing the host name: its pids mean
+ * nothing here), or whose facts, or this process's, cannot be read (not Linux, `/proc` hidden). Everything else is
+ * kept: a live process's claim, a claim of a format without a lease, and every file without an owner (the live read
+ * model, the one a running service still serves while it switches to a promoted file, a rebuild's before claims). A
+ * claimed file that the pointer names (`live`: promoted, the process gone before it released it) keeps its file and
+ * loses only its claim.
  */
 export function removeAbandonedRebuilds(
   dataDir: string,
@@ -140,35 +130,50 @@ export function removeAbandonedRebuilds(
   for (const name of readdirSync(dataDir)) {
     if (!/^projections-[^/]*\.db\.owner$/.test(name)) continue;
     const file = join(dataDir, name.slice(0, -OWNER_SUFFIX.length));
-    const owner = readOwner(join(dataDir, name));
-    if (!owner || !isAbandoned(owner, file, facts)) continue;
+    const ownerFile = join(dataDir, name);
+    const owner = readOwner(ownerFile);
+    if (!owner) continue;
+    const verdict = processOf(owner, file, facts);
+    if (verdict === 'alive' || (verdict === 'cannot-tell' && !leaseRanOut(owner, ownerFile))) continue;
     if (file !== live) removed.push(...removeRebuildFiles(file));
-    rmSync(join(dataDir, name), { force: true });
+    rmSync(ownerFile, { force: true });
   }
   return removed;
 }
 
-function isAbandoned(owner: RebuildOwner, file: string, facts: ProcessFacts): boolean {
-  if (owner.host !== facts.host()) return false; // another machine, or a container since recreated: cannot tell
+/** What can be told here of the process that made a claim: gone, alive, or nothing (then its lease decides). */
+function processOf(owner: RebuildOwner, file: string, facts: ProcessFacts): 'gone' | 'alive' | 'cannot-tell' {
+  if (owner.host !== facts.host()) return 'cannot-tell'; // another machine, or a container since recreated
   const bootId = facts.bootId();
-  if (owner.bootId === undefined || bootId === undefined) return false; // the previous format, or unreadable
-  if (owner.bootId !== bootId) return true; // made before a reboot of this host: its process is gone
+  // Another boot id: a reboot of this host, or another kernel under its name (a gVisor or Kata container has its own).
+  if (owner.bootId === undefined || bootId === undefined || owner.bootId !== bootId) return 'cannot-tell';
   const pidNamespace = facts.pidNamespace();
   if (owner.pidNamespace === undefined || pidNamespace === undefined || owner.pidNamespace !== pidNamespace) {
-    return false; // another container sharing the host name (or unreadable): its pid names nothing here
+    return 'cannot-tell'; // another container sharing the host name (or unreadable): its pid names nothing here
   }
   const timeNamespace = facts.timeNamespace();
   if (owner.timeNamespace === undefined || timeNamespace === undefined || owner.timeNamespace !== timeNamespace) {
-    return false; // start times read through another time namespace cannot be compared
+    return 'cannot-tell'; // start times read through another time namespace cannot be compared
   }
-  if (owner.startTime === undefined) return false;
+  if (owner.startTime === undefined) return 'cannot-tell';
   const exists = facts.exists(owner.pid);
-  if (exists === false) return true; // ESRCH, in the namespace the claim was made in: gone
-  if (exists === undefined) return false;
+  if (exists === false) return 'gone'; // ESRCH, in the namespace the claim was made in
+  if (exists === undefined) return 'cannot-tell';
   const startTime = facts.startTime(owner.pid);
-  if (startTime === undefined) return false; // hidden, or exited just now: the next look will tell
-  if (startTime !== owner.startTime) return true; // the pid was given to another process since: the owner is gone
-  return owner.pid === facts.pid() && !inProgress.has(file); // the owner lives: only this process's own can go
+  if (startTime === undefined) return 'cannot-tell'; // hidden, or exited just now: the next look will tell
+  if (startTime !== owner.startTime) return 'gone'; // the pid was given to another process since
+  // The owner lives: only this process's own claims can go, for files it is not writing.
+  return owner.pid === facts.pid() && !inProgress.has(file) ? 'gone' : 'alive';
+}
+
+/** Whether the claim has gone unrenewed for longer than its lease; never for a claim without one. */
+function leaseRanOut(owner: RebuildOwner, ownerFile: string): boolean {
+  if (owner.leaseSeconds === undefined) return false;
+  try {
+    return Date.now() - statSync(ownerFile).mtimeMs > owner.leaseSeconds * 1000;
+  } catch {
+    return false; // removed meanwhile: its rebuild ended
+  }
 }
 
 function readOwner(file: string): RebuildOwner | undefined {
@@ -184,41 +189,10 @@ function readOwner(file: string): RebuildOwner | undefined {
         typeof owner.timeNamespace === 'string' || owner.timeNamespace === null ? owner.timeNamespace : undefined,
       bootId: typeof owner.bootId === 'string' ? owner.bootId : undefined,
       startTime: Number.isInteger(owner.startTime) ? (owner.startTime as number) : undefined,
+      leaseSeconds: typeof owner.leaseSeconds === 'number' && owner.leaseSeconds > 0 ? owner.leaseSeconds : undefined,
     };
   } catch {
     return undefined; // being written, or gone: not provably abandoned
-  }
-}
-
-/** Whether `/proc` is this process's PID namespace's (`/proc/self` is this process): else its pids are others'. */
-function procIsOurs(): boolean {
-  return statFields('/proc/self/stat')?.pid === process.pid;
-}
-
-/** Fields 1 (pid) and 22 (start time) of a `/proc/<pid>/stat`: the name between them may hold spaces and `)`. */
-function statFields(path: string): { pid: number; startTime: number } | undefined {
-  const stat = readText(path);
-  const close = stat?.lastIndexOf(')') ?? -1;
-  if (stat === undefined || close < 0) return undefined;
-  const after = stat.slice(close + 2).split(' '); // from field 3 (state)
-  const pid = Number(stat.slice(0, stat.indexOf(' ')));
-  const startTime = Number(after[22 - 3]);
-  return Number.isInteger(pid) && Number.isInteger(startTime) ? { pid, startTime } : undefined;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function readLink(path: string): string | undefined {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return undefined;
   }
 }
 
