@@ -57,6 +57,25 @@ describe('RegisterTreaty', () => {
       .thenThrows('TOO_FEW_PARTIES', { field: 'parties' });
   });
 
+  it('registers a bilateral treaty between two parties only, with a clause it can meet', () => {
+    spec
+      .given([])
+      .when(register({ parties: ['RU', 'IR', 'BY'], kind: 'bilateral' }))
+      .thenThrows('INVALID_FIELD', { field: 'parties', message: /two parties, not 3/ });
+    spec
+      .given([])
+      .when(register({ kind: 'bilateral', entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 } }))
+      .thenThrows('INVALID_FIELD', { field: 'entryIntoForce.instrumentsRequired', message: /two instruments at most/ });
+    spec
+      .given([])
+      .when(register({ kind: 'bilateral', entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }))
+      .then(registered({ kind: 'bilateral', entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }));
+    spec
+      .given([])
+      .when(register({ parties: ['RU', 'IR', 'BY'], entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 } }))
+      .then(registered({ parties: ['RU', 'IR', 'BY'], entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 } }));
+  });
+
   it('registers a multilateral convention with one original party, or none: its states join later', () => {
     spec
       .given([])
