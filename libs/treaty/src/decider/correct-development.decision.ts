@@ -51,23 +51,48 @@ export function correctDevelopment(
     );
   }
   const others = developmentsOnRecord(treaty).filter((other) => other.developmentId !== target.developmentId);
-  assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
-  assertSourceNotBefore(corrected, source, 'source', 'changes.');
-  assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
-  assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
-  assertObjectionWithdrawalsStillFollow(target.developmentId, corrected, others, 'changes.');
-  assertBeforeTermination(corrected, treaty.treaty.treatyId, others, 'changes.');
-  assertNoActAfterTermination(corrected, others, 'changes.');
-  assertRevocationsStillHold(
-    [...others, { developmentId: target.developmentId, current: corrected }],
-    treaty.treaty,
-    `changes.${Object.keys(changes)[0] ?? 'occurredOn'}`,
-  );
-  assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));
+  namingWhatWasSent(changes, () => {
+    assertFitsRecord(corrected, treaty.treaty, recordBeside(treaty.treaty, others), today, 'changes.');
+    assertSourceNotBefore(corrected, source, 'source', 'changes.');
+    assertConfirmationsStillFit(target.developmentId, corrected, others, 'changes.');
+    assertNamedActsStillFollow(target.developmentId, corrected, others, 'changes.');
+    assertObjectionWithdrawalsStillFollow(target.developmentId, corrected, others, 'changes.');
+    assertBeforeTermination(corrected, treaty.treaty.treatyId, others, 'changes.');
+    assertNoActAfterTermination(corrected, others, 'changes.');
+    assertRevocationsStillHold(
+      [...others, { developmentId: target.developmentId, current: corrected }],
+      treaty.treaty,
+      `changes.${Object.keys(changes)[0] ?? 'occurredOn'}`,
+    );
+    assertNotAnotherRecordOf(target.developmentId, corrected, recordIndexOf(treaty));
+  });
   return {
     type: 'DevelopmentCorrected',
     data: { treatyId: treaty.treaty.treatyId, developmentId: target.developmentId, changes, reason, source },
   };
+}
+
+/**
+ * The rules name the field of the development that breaks them, which need not be one the correction sent: an
+ * objection's `party` corrected to the reserving state breaks the rule on `againstParty`, a notice's `occurredOn`
+ * moved past its `effectiveOn` the rule on `effectiveOn`. A client is told the field it sent: the one it changed, or
+ * `changes` when it changed several.
+ */
+function namingWhatWasSent(changes: Record<string, unknown>, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    const sent = Object.keys(changes);
+    const field = error instanceof TreatyRuleViolation ? error.field : undefined;
+    const named = field?.startsWith('changes.') ? /^changes\.([^.[]+)/.exec(field)?.[1] : undefined;
+    if (named === undefined || sent.includes(named)) throw error;
+    const violation = error as TreatyRuleViolation;
+    throw new TreatyRuleViolation(
+      violation.code,
+      violation.message,
+      sent.length === 1 ? `changes.${sent[0]}` : 'changes',
+    );
+  }
 }
 
 /**

@@ -180,6 +180,23 @@ describe('correcting the dates that treaty-law reports carry', () => {
     data: { treatyId: TREATY_ID, developmentId, changes, reason: 'Misread the date', source: source() },
   });
 
+  it('a correction that breaks a rule on a field it did not send is refused naming the field it sent', () => {
+    const objection = uuid(4);
+    spec
+      .given([...withReservation, objected(objection, 'AT', 'FR', '2025-07-15', reservation)])
+      .when(correct(id, objection, { party: 'FR' }))
+      .thenThrows('OBJECTION_TO_OWN_RESERVATION', { field: 'changes.party', message: /cannot object to its own/ });
+    const given = [...withReservation, withdrawalNotified(notice, 'FR', '2025-08-01', '2025-09-01')];
+    spec
+      .given(given)
+      .when(correct(id, notice, { occurredOn: '2025-09-15' }))
+      .thenThrows('EFFECTIVE_BEFORE_NOTIFICATION', { field: 'changes.occurredOn' });
+    spec
+      .given(given)
+      .when(correct(id, notice, { occurredOn: '2025-09-15', party: 'AT' }))
+      .thenThrows('EFFECTIVE_BEFORE_NOTIFICATION', { field: 'changes' });
+  });
+
   it("a withdrawal's date of effect is corrected, or cleared for the notice period to compute it again", () => {
     const given = [...withReservation, withdrawalNotified(notice, 'FR', '2025-08-01', '2026-02-01')];
     spec
