@@ -1,5 +1,14 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -104,6 +113,28 @@ describe('npm run projections:rebuild', () => {
     );
     const service = await startBuiltService(dataDir);
     service.process.kill('SIGTERM');
+  }, 120_000);
+
+  it('rebuilds and promotes over a live read model cut short (a disk that filled, a copy that stopped)', async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = await dataFolderWithALog(40, 20);
+    expect((await rebuild(dataDir)).code).toBe(0);
+    const live = join(dataDir, readFileSync(join(dataDir, 'projections.current'), 'utf8').trim());
+    truncateSync(live, Math.floor(statSync(live).size / 2));
+
+    const run = await rebuild(dataDir);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Promoted: the rebuilt read models are now live.');
+    expect(run.stdout).toMatch(
+      new RegExp(`The live read model ${live} cannot be read \\(.+\\): not compared; the rebuilt one replaced it\\.`),
+    );
+    const service = await startBuiltService(dataDir);
+    try {
+      const treaty = await fetch(`${service.base}/treaties/treaty-39`);
+      expect(treaty.status).toBe(200);
+    } finally {
+      service.process.kill('SIGTERM');
+    }
   }, 120_000);
 
   for (const options of [[], ['--dry-run']]) {
