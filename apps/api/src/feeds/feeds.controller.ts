@@ -19,8 +19,8 @@ import type { DevelopmentRecord } from './development-records';
 import { entryVersionsOf, inLogOrder, type EntryVersion } from './entry-versions';
 import { EntryVersions } from './entry-versions.service';
 import { FeedArchives } from './feed-archives';
+import { FeedDates, type FeedScope } from './feed-dates.service';
 import { FeedPageQueryDto, PartyCodePipe } from './feed-page.query.dto';
-import { QuietFeeds, type FeedScope } from './quiet-feeds.service';
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 export const FEED_PAGE_SIZE = 50;
@@ -46,7 +46,7 @@ export class FeedsController {
     private readonly reads: DevelopmentReads,
     private readonly address: PublicAddress,
     private readonly versions: EntryVersions,
-    private readonly quiet: QuietFeeds,
+    private readonly dates: FeedDates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,11 +121,11 @@ export class FeedsController {
       const message = "page and archive cannot be asked together: follow the feed's prev-archive links";
       throw new ApiProblem(400, 'VALIDATION_FAILED', message, { errors: [{ field: 'archive', message }] });
     }
-    // Read first: what dates a feed with no entry is then read in the turn its entries are (see QuietFeeds).
-    const logBegan = await this.quiet.logBegan();
-    const quietSince = () => this.quiet.updatedOf(content.scope, logBegan);
+    // Read first: what dates the feed is then read in the turn its entries are (see FeedDates).
+    const logBegan = await this.dates.logBegan();
+    const updatedOf = (newestEntry: string | undefined) => this.dates.updatedOf(content.scope, logBegan, newestEntry);
     if (query.page !== undefined) {
-      return pagedFeed(url, title, await content.everyRecord(), base, query.page, quietSince);
+      return pagedFeed(url, title, await content.everyRecord(), base, query.page, updatedOf);
     }
     const archives = new FeedArchives(await content.versions());
     const entries = (versions: readonly EntryVersion[]) =>
@@ -142,7 +142,7 @@ export class FeedsController {
       return renderAtom({
         id: url,
         title,
-        updated: newest(subscription) ?? quietSince(),
+        updated: updatedOf(newest(subscription)),
         paging: { self: url, archive: false, ...prevArchive(archives.complete) },
         entries: subscription,
       });
@@ -165,7 +165,8 @@ export class FeedsController {
     return renderAtom({
       id: url,
       title: `${title} (archive ${n})`,
-      updated: newest(archived) ?? quietSince(),
+      // Its newest entry's: an archive is never empty, and says what it held when it was complete, whatever left since.
+      updated: newest(archived) ?? updatedOf(undefined),
       paging: {
         self: archiveUrl(n),
         archive: true,
@@ -188,7 +189,7 @@ interface FeedContent {
   everyRecord(): Promise<Iterable<DevelopmentRecord>>;
 }
 
-/** The latest `updated` of the entries; undefined for a feed with none, which `QuietFeeds` dates. */
+/** The latest `updated` of the entries; undefined for a feed with none (`FeedDates` dates it). */
 function newest(entries: readonly AtomEntry[]): string | undefined {
   return entries.reduce<string | undefined>(
     (latest, entry) => (latest === undefined || entry.updated > latest ? entry.updated : latest),
@@ -207,7 +208,7 @@ function pagedFeed(
   records: Iterable<DevelopmentRecord>,
   base: string,
   page: number,
-  quietSince: () => string,
+  updatedOf: (newestEntry: string | undefined) => string,
 ) {
   const entries: AtomEntry[] = [];
   for (const record of records) entries.push(...entriesOf(record, base));
@@ -217,7 +218,7 @@ function pagedFeed(
   return renderAtom({
     id: url,
     title,
-    updated: entries[0]?.updated ?? quietSince(),
+    updated: updatedOf(entries[0]?.updated),
     paging: {
       self: pageUrl(page),
       first: pageUrl(1),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { NotOnRecordReason, TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { partiesAt } from './parties-at';
+import { partyDepartures } from './party-departures';
 import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
@@ -50,7 +51,13 @@ export class TreatyStatusQueries {
 
   private readonly partiesOnRecordStatement;
 
-  private readonly treatiesOnceUnderStatement;
+  private readonly treatiesLeftByStatement;
+
+  /**
+   * Each treaty's departures folded (`partyDepartures`), by the position of its last event: a fold per request of a
+   * party's feed is spared while the treaty does not change. Only treaties some party left are folded, few of them.
+   */
+  private readonly departures = new Map<string, { readonly position: bigint; readonly left: Map<string, Date> }>();
 
   private readonly viewsChangedAfterStatement;
 
@@ -71,9 +78,14 @@ export class TreatyStatusQueries {
     this.partiesOnRecordStatement = db
       .prepare('SELECT party FROM treaty_parties WHERE treaty_id = ? AND on_record = 1')
       .pluck();
-    this.treatiesOnceUnderStatement = db
-      .prepare('SELECT treaty_id FROM treaty_parties WHERE party = ? ORDER BY treaty_id')
-      .pluck();
+    this.treatiesLeftByStatement = db
+      .prepare(
+        `SELECT treaty_parties.treaty_id, treaty_status.position FROM treaty_parties
+           JOIN treaty_status ON treaty_status.treaty_id = treaty_parties.treaty_id
+          WHERE treaty_parties.party = ? AND treaty_parties.on_record = 0`,
+      )
+      .raw()
+      .safeIntegers(true);
     this.viewsChangedAfterStatement = db
       .prepare('SELECT treaty_id, views_position FROM treaty_status WHERE views_position > ?')
       .raw()
@@ -185,14 +197,6 @@ export class TreatyStatusQueries {
   }
 
   /**
-   * Every treaty a listing by party may ever have shown under this party (the converse of `partiesOnceNamed`): those
-   * it is a party of now, and those whose joining was retracted or corrected away since (decision 0055).
-   */
-  treatiesOnceUnder(party: string): string[] {
-    return this.treatiesOnceUnderStatement.all(party) as string[];
-  }
-
-  /**
    * When the last event of any of these treaties was recorded; undefined when the read model holds none of them.
    * Reads each one's latest stored events: for a few treaties, or for many that have few events each.
    */
@@ -200,6 +204,25 @@ export class TreatyStatusQueries {
     let latest: Date | undefined;
     for (const treatyId of treatyIds) {
       const at = lastRecordedAt(this.db, treatyId);
+      if (at !== undefined && (latest === undefined || at > latest)) latest = at;
+    }
+    return latest;
+  }
+
+  /**
+   * When the party last stopped being a party of a treaty it is no longer a party of (its joining retracted or
+   * corrected away, decision 0055): the recording of the event that took the treaty out of what the party's feed is
+   * cut from (decision 0101); undefined when no treaty left it. Folds each such treaty's events once per change.
+   */
+  lastLeftBy(party: string): Date | undefined {
+    let latest: Date | undefined;
+    for (const [treatyId, position] of this.treatiesLeftByStatement.all(party) as [string, bigint][]) {
+      let folded = this.departures.get(treatyId);
+      if (folded?.position !== position) {
+        folded = { position, left: partyDepartures(this.db, treatyId) };
+        this.departures.set(treatyId, folded);
+      }
+      const at = folded.left.get(party);
       if (at !== undefined && (latest === undefined || at > latest)) latest = at;
     }
     return latest;
