@@ -2,6 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedDelivery {
+  /** The request's path and query, as the service sent it. */
+  readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
   /** The status the receiver answered; 0 when the connection was gone before it could. */
@@ -55,7 +57,13 @@ export class WebhookReceiver {
           const status = fail ? 500 : 204;
           // A request whose connection was cut (the receiver stopped while it waited) was never answered.
           const cut = request.socket.destroyed;
-          this.requests.push({ headers: request.headers, body, answered: cut ? 0 : status, at });
+          this.requests.push({
+            url: request.url ?? '',
+            headers: request.headers,
+            body,
+            answered: cut ? 0 : status,
+            at,
+          });
           if (!cut) response.writeHead(status).end();
         };
         const index = this.arrived++;

@@ -10,10 +10,14 @@ export const HIDDEN = '…';
  * which is what an audit of where the service sends data needs; the path, query, fragment and user info, where a
  * receiver's token or credentials usually travel (`/services/T…/B…/<token>`, `?token=`, `https://user:pass@`), are
  * one `…`: for many receivers (a chat's incoming webhook) the URL is the only credential, and whoever holds it posts
- * there as this service.
+ * there as this service. `whole`: the URL whole, which the log keeps sealed since decision 0100.
  */
-export function subscriptionUrlFor(principal: Principal, subscription: Pick<WebhookSubscription, 'owner' | 'url'>) {
-  return subscription.owner === principal.keyId ? subscription.url : redactedUrl(subscription.url);
+export function subscriptionUrlFor(
+  principal: Principal,
+  subscription: Pick<WebhookSubscription, 'owner' | 'url'>,
+  whole: () => string = () => subscription.url,
+) {
+  return subscription.owner === principal.keyId ? whole() : redactedUrl(subscription.url);
 }
 
 /** The origin of `url`, followed by `/…` when anything else was in it. */

@@ -24,7 +24,7 @@ import { deletionMatchesWebhookFilter, toTreatyDeletedCloudEvent, treatyDeletion
 import { TreatyEventContexts } from './treaty-event-contexts';
 import { treatyOnDay } from './treaty-status-on-day';
 import { WebhookSecrets } from './webhook-secrets';
-import { sendWebhook } from './webhook-sender';
+import { sendWebhook, type SendResult } from './webhook-sender';
 import type { WebhookSubscription } from './webhook-subscription';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
 
@@ -287,10 +287,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         Math.floor(this.now() / 1000),
         body,
       );
-      const result = await sendWebhook(subscription.url, headers, body, {
-        timeoutMs: this.settings.timeoutMs,
-        allowPrivate: this.settings.allowPrivateTargets,
-      });
+      const result = await this.send(subscription, headers, body);
       const leaseUntil = new Date(this.now() + this.settings.leaseMs).toISOString();
       const at = new Date(this.now()).toISOString();
       if (result.ok) {
@@ -362,6 +359,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       if (await this.subscriptions.append(id, events, this.holder)) return;
     }
     this.logger.warn(`Webhook ${id}: could not record a delivery; it may be delivered again`);
+  }
+
+  /**
+   * POSTs a delivery to the subscription's URL whole, opened from the log's sealed copy (decision 0100): one that this
+   * service's signing key does not open (the key replaced) is a failed attempt saying so, retried and paused as any.
+   */
+  private send(subscription: WebhookSubscription, headers: Record<string, string>, body: string): Promise<SendResult> {
+    let url: string;
+    try {
+      url = this.secrets.targetOf(subscription);
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+    return sendWebhook(url, headers, body, {
+      timeoutMs: this.settings.timeoutMs,
+      allowPrivate: this.settings.allowPrivateTargets,
+    });
   }
 
   private holdsLease(subscription: WebhookSubscription, marginMs: number): boolean {

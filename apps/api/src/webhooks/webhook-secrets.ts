@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { loadSigningKey } from '../audit/signing-key';
+import { openUrl, sealUrl } from './sealed-url';
 import { deriveSecret } from './standard-webhooks';
 import type { WebhookSubscription } from './webhook-subscription';
 
@@ -29,6 +30,22 @@ export class WebhookSecrets {
   secret(subscriptionId: string, generation: number): string {
     if (!this.masterKey) throw new Error(this.unavailableReason);
     return deriveSecret(this.masterKey, subscriptionId, generation);
+  }
+
+  /** The URL of a new subscription as the log is to keep it whole: sealed, readable only with the signing key. */
+  sealUrl(subscriptionId: string, url: string): string {
+    if (!this.masterKey) throw new Error(this.unavailableReason);
+    return sealUrl(this.masterKey, subscriptionId, url);
+  }
+
+  /**
+   * The URL deliveries go to, whole: opened from `sealedUrl`, or as the log keeps it for a subscription registered
+   * before decision 0100. Throws when it cannot be opened (sealed under another signing key than this service's).
+   */
+  targetOf(subscription: Pick<WebhookSubscription, 'id' | 'url' | 'sealedUrl'>): string {
+    if (subscription.sealedUrl === undefined) return subscription.url;
+    if (!this.masterKey) throw new Error(this.unavailableReason);
+    return openUrl(this.masterKey, subscription.id, subscription.sealedUrl);
   }
 
   /** What a delivery is signed with: the current secret, and during a rotation's overlap the previous one too. */

@@ -5,7 +5,10 @@ import type { WebhookEvent, WebhookEventType, WebhookFilter } from './webhook.ev
 export interface WebhookSubscription {
   readonly id: string;
   readonly owner: string;
+  /** The URL as the log keeps it: whole for a subscription registered before decision 0100, else its origin only. */
   readonly url: string;
+  /** The URL whole, sealed (decision 0100): `WebhookSecrets.targetOf` opens it. */
+  readonly sealedUrl?: string;
   readonly filter: WebhookFilter;
   readonly subscribedAt: string;
   /** The secret generation deliveries are signed with, and the older one still accepted until `until`. */
@@ -61,6 +64,7 @@ function evolveState(state: WebhookSubscription | undefined, event: WebhookEvent
       id: data.subscriptionId,
       owner: data.owner,
       url: data.url,
+      ...(data.sealedUrl !== undefined ? { sealedUrl: data.sealedUrl } : {}),
       filter: data.filter,
       subscribedAt: data.subscribedAt,
       secret: { generation: 1 },

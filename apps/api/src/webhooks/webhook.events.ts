@@ -20,7 +20,13 @@ export interface WebhookEventData {
   WebhookSubscribed: {
     subscriptionId: string;
     owner: string;
+    /**
+     * The URL as registered, for a subscription registered before decision 0100; from then on only its origin and
+     * `/…` (`redactedUrl`), and `sealedUrl` holds it whole: a receiver's token in the path or query stays out of the log.
+     */
     url: string;
+    /** The URL whole, encrypted with a key derived from the signing key (`sealUrl`, decision 0100). */
+    sealedUrl?: string;
     filter: WebhookFilter;
     /** Deliveries start after this log position: the head when it was registered. */
     startAfter: string;

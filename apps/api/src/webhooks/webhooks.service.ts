@@ -6,7 +6,7 @@ import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
 import type { Revisions } from '../treaties/application/write-request';
-import { subscriptionUrlFor } from './subscription-url';
+import { redactedUrl, subscriptionUrlFor } from './subscription-url';
 import { refuseTarget, systemResolver, type Resolver } from './target-address';
 import { refuseStaleIfMatch } from './webhook-if-match';
 import { WebhookSecrets } from './webhook-secrets';
@@ -99,7 +99,10 @@ export class Webhooks {
           data: {
             subscriptionId: id,
             owner: principal.keyId,
-            url,
+            // Its origin in clear, for audits of where data goes; whole only sealed: the log and its exports are read
+            // whole by auditors, and a receiver's token often travels in the path or query (decision 0100).
+            url: redactedUrl(url),
+            sealedUrl: this.secrets.sealUrl(id, url),
             filter: cleanFilter,
             startAfter: (await this.head()).toString(),
             // The present's day by the service's clock: the days that come after it are delivered.
@@ -110,7 +113,10 @@ export class Webhooks {
       ],
       principal.keyId,
     );
-    return { ...describe(this.subscriptions.get(id)!, principal), secret: this.secrets.secret(id, 1) };
+    return {
+      ...describe(this.subscriptions.get(id)!, principal, this.secrets),
+      secret: this.secrets.secret(id, 1),
+    };
   }
 
   /** `429 TOO_MANY_WEBHOOK_REGISTRATIONS` once the key has registered its day's worth, deleted ones included. */
@@ -143,11 +149,11 @@ export class Webhooks {
         (subscription) =>
           !subscription.deleted && (principal.role === 'auditor' || subscription.owner === principal.keyId),
       );
-    return { items: visible.map((subscription) => describe(subscription, principal)) };
+    return { items: visible.map((subscription) => describe(subscription, principal, this.secrets)) };
   }
 
   async get(principal: Principal, id: string) {
-    return describe(await this.visible(principal, id), principal);
+    return describe(await this.visible(principal, id), principal, this.secrets);
   }
 
   async unsubscribe(principal: Principal, id: string, ifMatch?: IfMatch): Promise<void> {
@@ -291,11 +297,21 @@ export class Webhooks {
   }
 }
 
-/** A subscription as `principal` is shown it: its URL whole to the key that registered it only. */
-function describe(subscription: WebhookSubscription, principal: Principal) {
+/**
+ * A subscription as `principal` is shown it: its URL whole to the key that registered it only, opened from the log's
+ * sealed copy (its origin, should the service's signing key no longer open it).
+ */
+function describe(subscription: WebhookSubscription, principal: Principal, secrets: WebhookSecrets) {
+  const whole = () => {
+    try {
+      return secrets.targetOf(subscription);
+    } catch {
+      return subscription.url;
+    }
+  };
   return {
     id: subscription.id,
-    url: subscriptionUrlFor(principal, subscription),
+    url: subscriptionUrlFor(principal, subscription, whole),
     filter: subscription.filter,
     subscribedAt: subscription.subscribedAt,
     state: subscription.paused ? 'paused' : 'active',
