@@ -13,7 +13,7 @@ import { WebhookReceiver, until } from '../support/webhook-receiver';
  * A webhook's URL is often the receiver's only credential (a token in its path or query). Decision 0084 showed it
  * whole only to the key that registered it, but the log kept it whole in `WebhookSubscribed`, which `/audit/log` gives
  * every auditor and an export carries away; the events' hashes must recompute offline, so the log cannot be redacted
- * when read. From decision 0100 the event keeps the origin in clear and the URL whole only sealed with the service's
+ * when read. From decision 0097 the event keeps the origin in clear and the URL whole only sealed with the service's
  * key: the auditors' export holds no token, and still verifies offline.
  */
 const TOKENS = /s3cr3t|T0123|B0456/;

@@ -9,7 +9,7 @@ import { fixedClock, post, signature, source } from '../../support/treaty-reques
  * RFC 4287 (4.2.15): a feed's `updated` is the most recent instant it was modified in a significant way, so it never
  * goes back. A party's feed is cut from the treaties that party is in now; a treaty that leaves it (the report of the
  * party's joining corrected to another state, or retracted) takes its entries, and with them the newest, out. The
- * feed said the date of its newest entry left: earlier than what it said before (decision 0101).
+ * feed said the date of its newest entry left: earlier than what it said before (decision 0096).
  */
 const BILATERAL = { id: 'de-at-road-transport', title: 'DE-AT road transport agreement', parties: ['DE', 'AT'] };
 const CONVENTION = {

@@ -10,7 +10,7 @@ export type FeedScope = { readonly treatyId: string } | { readonly party: string
  * A feed's `updated`. RFC 4287 (4.2.15) makes it the most recent instant the feed changed in a significant way, so
  * it never goes back: the latest recorded time of an event that changed what the feed is cut from. Its newest
  * entry's, or for a feed with none the last event of its treaties (decision 0083), and for a party's feed never
- * earlier than the event that last took a treaty out of it, whose entries left with it (decision 0101). The epoch,
+ * earlier than the event that last took a treaty out of it, whose entries left with it (decision 0096). The epoch,
  * said before, was an instant at which nothing happened.
  */
 @Injectable()

@@ -5,7 +5,7 @@ import { openUrl, sealUrl } from './sealed-url';
 const KEY = randomBytes(48);
 const URL_WITH_TOKEN = 'https://hooks.example.org/services/T0123/B0456/s3cr3t?token=abc';
 
-describe('a webhook URL sealed for the log (decision 0100)', () => {
+describe('a webhook URL sealed for the log (decision 0097)', () => {
   it('opens to the URL whole with the key it was sealed with, and says nothing of it in clear', () => {
     const sealed = sealUrl(KEY, 'subscription-1', URL_WITH_TOKEN);
     expect(sealed).toMatch(/^aes-256-gcm\.v1\.[A-Za-z0-9_-]+$/);

@@ -6,7 +6,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * A webhook's URL as the log keeps it from decision 0100 on: encrypted (AES-256-GCM) with a key derived from the
+ * A webhook's URL as the log keeps it from decision 0097 on: encrypted (AES-256-GCM) with a key derived from the
  * service's signing key, as the webhook secrets are (decision 0009), and bound to its subscription's id, so that the
  * log and its exports (`/audit/log`, read whole by auditors and sealed by hashes that must recompute offline) hold no
  * receiver's token. Only a service holding the key opens it: the dispatcher, and the answers to the subscription's

@@ -10,7 +10,7 @@ export const HIDDEN = '…';
  * which is what an audit of where the service sends data needs; the path, query, fragment and user info, where a
  * receiver's token or credentials usually travel (`/services/T…/B…/<token>`, `?token=`, `https://user:pass@`), are
  * one `…`: for many receivers (a chat's incoming webhook) the URL is the only credential, and whoever holds it posts
- * there as this service. `whole`: the URL whole, which the log keeps sealed since decision 0100.
+ * there as this service. `whole`: the URL whole, which the log keeps sealed since decision 0097.
  */
 export function subscriptionUrlFor(
   principal: Principal,

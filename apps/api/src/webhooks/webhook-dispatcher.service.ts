@@ -362,7 +362,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * POSTs a delivery to the subscription's URL whole, opened from the log's sealed copy (decision 0100): one that this
+   * POSTs a delivery to the subscription's URL whole, opened from the log's sealed copy (decision 0097): one that this
    * service's signing key does not open (the key replaced) is a failed attempt saying so, retried and paused as any.
    */
   private send(subscription: WebhookSubscription, headers: Record<string, string>, body: string): Promise<SendResult> {

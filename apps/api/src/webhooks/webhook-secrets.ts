@@ -40,7 +40,7 @@ export class WebhookSecrets {
 
   /**
    * The URL deliveries go to, whole: opened from `sealedUrl`, or as the log keeps it for a subscription registered
-   * before decision 0100. Throws when it cannot be opened (sealed under another signing key than this service's).
+   * before decision 0097. Throws when it cannot be opened (sealed under another signing key than this service's).
    */
   targetOf(subscription: Pick<WebhookSubscription, 'id' | 'url' | 'sealedUrl'>): string {
     if (subscription.sealedUrl === undefined) return subscription.url;

@@ -5,9 +5,9 @@ import type { WebhookEvent, WebhookEventType, WebhookFilter } from './webhook.ev
 export interface WebhookSubscription {
   readonly id: string;
   readonly owner: string;
-  /** The URL as the log keeps it: whole for a subscription registered before decision 0100, else its origin only. */
+  /** The URL as the log keeps it: whole for a subscription registered before decision 0097, else its origin only. */
   readonly url: string;
-  /** The URL whole, sealed (decision 0100): `WebhookSecrets.targetOf` opens it. */
+  /** The URL whole, sealed (decision 0097): `WebhookSecrets.targetOf` opens it. */
   readonly sealedUrl?: string;
   readonly filter: WebhookFilter;
   readonly subscribedAt: string;

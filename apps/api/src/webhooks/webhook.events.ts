@@ -21,11 +21,11 @@ export interface WebhookEventData {
     subscriptionId: string;
     owner: string;
     /**
-     * The URL as registered, for a subscription registered before decision 0100; from then on only its origin and
+     * The URL as registered, for a subscription registered before decision 0097; from then on only its origin and
      * `/…` (`redactedUrl`), and `sealedUrl` holds it whole: a receiver's token in the path or query stays out of the log.
      */
     url: string;
-    /** The URL whole, encrypted with a key derived from the signing key (`sealUrl`, decision 0100). */
+    /** The URL whole, encrypted with a key derived from the signing key (`sealUrl`, decision 0097). */
     sealedUrl?: string;
     filter: WebhookFilter;
     /** Deliveries start after this log position: the head when it was registered. */

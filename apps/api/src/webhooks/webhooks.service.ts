@@ -100,7 +100,7 @@ export class Webhooks {
             subscriptionId: id,
             owner: principal.keyId,
             // Its origin in clear, for audits of where data goes; whole only sealed: the log and its exports are read
-            // whole by auditors, and a receiver's token often travels in the path or query (decision 0100).
+            // whole by auditors, and a receiver's token often travels in the path or query (decision 0097).
             url: redactedUrl(url),
             sealedUrl: this.secrets.sealUrl(id, url),
             filter: cleanFilter,

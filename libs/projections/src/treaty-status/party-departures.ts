@@ -8,7 +8,7 @@ const ALL_REVISIONS = 2n ** 63n - 1n;
 /**
  * The states that were parties of the treaty and are not now, each with when the event that last took it out was
  * recorded (a correction that moved a joining to another state, a retraction of it): the last change a party's
- * feed saw of the treaty, whose later events are no longer that party's (decision 0101). Folded from the treaty's
+ * feed saw of the treaty, whose later events are no longer that party's (decision 0096). Folded from the treaty's
  * events as the read model holds them, with the listing's own rule for parties (as `partiesAt`), after each event
  * that may change them; parties depend on no day and on no other treaty, so the answer is the log's alone.
  */

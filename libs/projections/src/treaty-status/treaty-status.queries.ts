@@ -212,7 +212,7 @@ export class TreatyStatusQueries {
   /**
    * When the party last stopped being a party of a treaty it is no longer a party of (its joining retracted or
    * corrected away, decision 0055): the recording of the event that took the treaty out of what the party's feed is
-   * cut from (decision 0101); undefined when no treaty left it. Folds each such treaty's events once per change.
+   * cut from (decision 0096); undefined when no treaty left it. Folds each such treaty's events once per change.
    */
   lastLeftBy(party: string): Date | undefined {
     let latest: Date | undefined;
