@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { API_KEYS } from '../support/api-keys';
+import { serviceEnvironment } from '../support/built-service';
 
 /** Whether a process with this id still exists (signal 0 only asks). */
 function alive(pid: number): boolean {
@@ -33,15 +33,8 @@ describe('npm start: SIGTERM to npm reaches the service', () => {
 
   it('stops node and frees the port', async () => {
     const npm = spawn('npm', ['start', '--silent'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        TIMELINE_DATA_DIR: dataDir,
-        TIMELINE_API_KEYS: API_KEYS,
-        TIMELINE_DEMO_DATA: 'false',
-        TIMELINE_LOG_LEVEL: 'log',
-        TIMELINE_LOG_FORMAT: 'json',
-      },
+      // The start-up line (level log) says which port and pid.
+      env: serviceEnvironment(dataDir, { TIMELINE_LOG_LEVEL: 'log', TIMELINE_LOG_FORMAT: 'json' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let printed = '';

@@ -11,6 +11,23 @@ export interface BuiltService {
 }
 
 /**
+ * The environment a test's service runs with: this process's, a port the system picks, `dataDir`, the test keys, no
+ * demo data, errors only in the log, no rate limit; `environment` adds to it or overrides it.
+ */
+export function serviceEnvironment(dataDir: string, environment: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: '0',
+    TIMELINE_DATA_DIR: dataDir,
+    TIMELINE_API_KEYS: API_KEYS,
+    TIMELINE_DEMO_DATA: 'false',
+    TIMELINE_LOG_LEVEL: 'error',
+    TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...environment,
+  };
+}
+
+/**
  * Starts the built service in a process of its own on `dataDir`, so that a test can SIGKILL it mid-write; resolves
  * once `/health` answers. `environment` adds to (or overrides) the defaults: the test keys, no demo data, no rate
  * limit. The service binds a port the system picks (`PORT=0`) and says which (`listeningPort`), so that no other
@@ -24,16 +41,7 @@ export async function startBuiltService(
   startTimeoutMs = 60_000,
 ): Promise<BuiltService> {
   const child = spawn(process.execPath, [ENTRY], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      TIMELINE_DATA_DIR: dataDir,
-      TIMELINE_API_KEYS: API_KEYS,
-      TIMELINE_DEMO_DATA: 'false',
-      TIMELINE_LOG_LEVEL: 'error',
-      TIMELINE_RATE_LIMIT_PER_MINUTE: '1000000',
-      ...environment,
-    },
+    env: serviceEnvironment(dataDir, environment),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let printed = '';
