@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates } from '../partial-date';
+import { resumptionFault } from './resumption';
 import { operatingOn } from './suspension';
 import type { DevelopmentHistory } from './treaty-history';
 
@@ -16,21 +17,38 @@ export type RecordWarning =
       readonly developmentIds: readonly string[];
     }
   | {
-      /**
-       * A suspension (of the whole treaty, or by one party) dated before the treaty entered into force (for that
-       * party: on the party's date on record, else, for a party of a multilateral treaty none of whose consent is on
-       * record, on the treaty's), while no state (nor that party) applied it provisionally. Suspension concerns the
-       * operation of a treaty in force or provisionally applied (VCLT art. 57-58, 72, 25): this one suspended
-       * nothing, and the status does not read it as a suspension (decision 0085).
-       */
-      readonly code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE';
-      /** The party whose suspension it is; null for a suspension of the whole treaty (decision 0085). */
+      readonly code: OperationRecordWarningCode;
+      /** The party whose act it is; null for an act of the whole treaty (decision 0085). */
       readonly party: string | null;
-      /** The suspension, then the reports of the entry into force it came before, if any. */
+      /** The flagged act, then the reports it is measured against, if any (see each code). */
       readonly developmentIds: readonly string[];
     };
 
-export type RecordWarningCode = PartyRecordWarningCode | 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE';
+export type RecordWarningCode = PartyRecordWarningCode | OperationRecordWarningCode;
+
+/** Warnings about the operation of the treaty, which the whole treaty (no party) or one party can be the scope of. */
+type OperationRecordWarningCode =
+  /**
+   * A suspension (of the whole treaty, or by one party) dated before the treaty entered into force (for that
+   * party: on the party's date on record, else, for a party of a multilateral treaty none of whose consent is on
+   * record, on the treaty's), while no state (nor that party) applied it provisionally. Suspension concerns the
+   * operation of a treaty in force or provisionally applied (VCLT art. 57-58, 72, 25): this one suspended
+   * nothing, and the status does not read it as a suspension (decision 0085). Then the reports of the entry into
+   * force it came before, if any.
+   */
+  | 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE'
+  /**
+   * A resumption dated before the treaty entered into force (for its party, as for a suspension), while no state
+   * (nor that party) applied it provisionally, and no suspension of its stood: there was no operation to resume
+   * (decision 0095). Then the reports of the entry into force it came before, if any.
+   */
+  | 'RESUMPTION_BEFORE_ENTRY_INTO_FORCE'
+  /**
+   * A resumption of a treaty that operated, while nothing of its scope stood suspended: no suspension on record
+   * before it, or only ones that suspended nothing or that an earlier resumption ended (decision 0095). Then the
+   * latest suspension of its scope before it, and the resumption that ended that one, where the record has them.
+   */
+  | 'RESUMPTION_WITHOUT_SUSPENSION';
 
 /** Warnings about one party's act: they always name the party. */
 type PartyRecordWarningCode =
@@ -49,6 +67,8 @@ export const RECORD_WARNING_CODES: readonly RecordWarningCode[] = [
   'RESERVATION_TO_BILATERAL_TREATY',
   'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
   'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
+  'RESUMPTION_BEFORE_ENTRY_INTO_FORCE',
+  'RESUMPTION_WITHOUT_SUSPENSION',
 ];
 
 /** What the developments are measured against, as the status view shows it. */
@@ -83,6 +103,31 @@ export function recordWarnings(
           code: 'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
           party,
           developmentIds: [report.developmentId, ...entryIntoForceReports(onRecord, party, entry)],
+        });
+      }
+    }
+    if (current.type === 'resumed') {
+      const party = current.party ?? null;
+      const entry = inForceFrom(party);
+      const fault = resumptionFault(
+        onRecord,
+        report,
+        ({ current: suspension }) => {
+          const scope = partyOf(suspension) ?? null;
+          return operatingOn(onRecord, scope, inForceFrom(scope), suspension.occurredOn);
+        },
+        operatingOn(onRecord, party, entry, current.occurredOn),
+      );
+      if (fault !== null) {
+        warnings.push({
+          code: fault.code,
+          party,
+          developmentIds: [
+            report.developmentId,
+            ...(fault.code === 'RESUMPTION_BEFORE_ENTRY_INTO_FORCE'
+              ? entryIntoForceReports(onRecord, party, entry)
+              : fault.measuredAgainst),
+          ],
         });
       }
     }

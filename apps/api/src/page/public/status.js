@@ -219,6 +219,9 @@ const WARNING_TEXTS = {
     'provisional application is reported to start after the treaty entered into force for the state',
   SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
     'a suspension is reported before the treaty was in force or applied provisionally: it suspended nothing',
+  RESUMPTION_BEFORE_ENTRY_INTO_FORCE:
+    'a resumption is reported before the treaty was in force or applied provisionally: it resumed nothing',
+  RESUMPTION_WITHOUT_SUSPENSION: 'a resumption is reported while nothing stood suspended: it resumed nothing',
 };
 
 /**
@@ -228,6 +231,8 @@ const WARNING_TEXTS = {
 const PARTY_WARNING_TEXTS = {
   SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
     'a suspension is reported before the treaty was in force for the state or applied provisionally by it: it suspended nothing',
+  RESUMPTION_BEFORE_ENTRY_INTO_FORCE:
+    'a resumption is reported before the treaty was in force for the state or applied provisionally by it: it resumed nothing',
 };
 
 const warningText = (warning) =>

@@ -279,14 +279,19 @@ export class RecordWarningDto {
       'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state; ' +
       'SUSPENSION_BEFORE_ENTRY_INTO_FORCE: a suspension dated before the treaty entered into force (for its party: ' +
       "on its date on record, else, with no consent of it on record, on the treaty's), " +
-      'while no state (nor that party) applied it provisionally: it suspended nothing',
+      'while no state (nor that party) applied it provisionally: it suspended nothing; ' +
+      'RESUMPTION_BEFORE_ENTRY_INTO_FORCE: a resumption dated before the treaty entered into force (for its party, as ' +
+      'for a suspension), while no state (nor that party) applied it provisionally: there was nothing to resume; ' +
+      'RESUMPTION_WITHOUT_SUSPENSION: a resumption while nothing of its scope stood suspended (no suspension before ' +
+      'it, or only ones that suspended nothing or were already resumed)',
   })
   code!: string;
   @ApiProperty({
     type: String,
     nullable: true,
     description:
-      'The state whose act is flagged; null only for SUSPENSION_BEFORE_ENTRY_INTO_FORCE of a suspension of the whole treaty',
+      'The state whose act is flagged; null only for SUSPENSION_BEFORE_ENTRY_INTO_FORCE, RESUMPTION_BEFORE_ENTRY_INTO_FORCE ' +
+      'and RESUMPTION_WITHOUT_SUSPENSION of an act of the whole treaty',
   })
   party!: string | null;
   @ApiProperty({ type: [String], description: 'The flagged report, then those it is measured against' })
