@@ -90,7 +90,11 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 19: a suspension dated before the treaty entered into force, while no state applied it provisionally, suspends
     //    nothing (decision 0085): a treaty stored `suspended` on one may be `signed`, `ratified` or `in-force`, and a
     //    start or end of provisional application now moves the stored status.
-    version: 19,
+    // 20: a termination dated before the treaty entered into force, while no state applied it provisionally, ended
+    //    nothing in force (decision 0096): a treaty stored `terminated` on one is `will-not-enter-into-force`.
+    //    Reservations formulated at signature are not made until confirmed (decision 0097), and resumptions with
+    //    nothing suspended are flagged (decision 0095): views rendered before say otherwise.
+    version: 20,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
     setUp(db: Database): void {

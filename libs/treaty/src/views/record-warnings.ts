@@ -48,7 +48,14 @@ type OperationRecordWarningCode =
    * before it, or only ones that suspended nothing or that an earlier resumption ended (decision 0095). Then the
    * latest suspension of its scope before it, and the resumption that ended that one, where the record has them.
    */
-  | 'RESUMPTION_WITHOUT_SUSPENSION';
+  | 'RESUMPTION_WITHOUT_SUSPENSION'
+  /**
+   * A termination dated before the treaty entered into force (for any state), while no state applied it
+   * provisionally: termination (VCLT Part V) ends a treaty in force, so this one ended nothing in force. The treaty
+   * was abandoned before it bound anyone, and the status says `will-not-enter-into-force` (decision 0096). Always of
+   * the whole treaty (party null).
+   */
+  | 'TERMINATION_BEFORE_ENTRY_INTO_FORCE';
 
 /** Warnings about one party's act: they always name the party. */
 type PartyRecordWarningCode =
@@ -69,6 +76,7 @@ export const RECORD_WARNING_CODES: readonly RecordWarningCode[] = [
   'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_WITHOUT_SUSPENSION',
+  'TERMINATION_BEFORE_ENTRY_INTO_FORCE',
 ];
 
 /** What the developments are measured against, as the status view shows it. */
@@ -80,6 +88,8 @@ export type WarningMeasures = {
    * what a suspension is measured against (`operatingOn`).
    */
   readonly inForceFrom: (party: string | null) => string | null;
+  /** The day the treaty is in force from as if no termination were on record: what a termination is measured against. */
+  readonly inForceUnlessEnded: string | null;
 };
 
 /**
@@ -90,7 +100,7 @@ export type WarningMeasures = {
 export function recordWarnings(
   onRecord: readonly DevelopmentHistory[],
   bilateral: boolean,
-  { inForceOn, inForceFrom }: WarningMeasures,
+  { inForceOn, inForceFrom, inForceUnlessEnded }: WarningMeasures,
 ): RecordWarning[] {
   const warnings: RecordWarning[] = [];
   for (const report of onRecord) {
@@ -130,6 +140,13 @@ export function recordWarnings(
           ],
         });
       }
+    }
+    if (current.type === 'terminated' && !operatingOn(onRecord, null, inForceUnlessEnded, current.occurredOn)) {
+      warnings.push({
+        code: 'TERMINATION_BEFORE_ENTRY_INTO_FORCE',
+        party: null,
+        developmentIds: [report.developmentId],
+      });
     }
     if (current.type === 'reservation') {
       if (bilateral) {

@@ -49,7 +49,18 @@ export type TreatyStanding = {
   readonly inForceSince: string | null;
   /** A suspension dated before `inForceSince`, and while no state applied the treaty provisionally, is none. */
   readonly suspension: Suspension;
-  /** A reported termination, else the end a bilateral treaty comes to when a party's withdrawal takes effect. */
+  /**
+   * The day the treaty is in force from as if no termination were on record: `inForceSince`, or the date the record
+   * computes (which a termination before it cuts, `beforeEnd`), whichever is earlier. A termination is measured
+   * against it (decision 0096): one known to come before it, while no state applied the treaty provisionally, ended
+   * nothing in force.
+   */
+  readonly inForceUnlessEnded: string | null;
+  /**
+   * A reported termination that ended a treaty in force or applied provisionally, else the end a bilateral treaty
+   * comes to when a party's withdrawal takes effect. One that ended nothing in force is left out: the treaty was
+   * abandoned, and its status is `will-not-enter-into-force` (decision 0096).
+   */
   readonly terminated: ComputedDate;
   /**
    * The termination the whole record reports (also after `asOf`), or null: no date computed on or after it is one the
@@ -123,10 +134,10 @@ export function treatyStandingOf(
   // A treaty reported terminated enters into force for no one on or after its end: a date the clause counts to from
   // instruments deposited before it (a convention superseded before its count came due) never comes.
   const reportedEndOn = latestOnRecord(wholeRecord, 'terminated').on;
-  const byRecord = beforeEnd(
-    clause ? (count?.on ?? null) : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord }),
-    reportedEndOn,
-  );
+  const unlessEnded = clause
+    ? (count?.on ?? null)
+    : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord });
+  const byRecord = beforeEnd(unlessEnded, reportedEndOn);
   const treatyInForce = computedDate(
     latestOnRecord(onRecord, 'entered-into-force', null).on,
     byRecord,
@@ -258,8 +269,16 @@ export function treatyStandingOf(
     history.kind === 'bilateral' && bilateralEnding === null
       ? bilateralEndingOf(onRecord, parties, noticePeriod, DatesComeBy.always(), inForceSince, Boolean(clause))
       : null;
+  // A termination ends a treaty in force (VCLT Part V: art. 42(2), 54-59, 70) or applied provisionally (ILC Guide to
+  // Provisional Application of Treaties, 2021, guideline 9). One dated before either ended nothing in force: the
+  // treaty was abandoned before it bound anyone, and will not enter into force (decision 0096). It is flagged
+  // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
+  const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
+  const inForceUnlessEnded = earliest([inForceSince, unlessEnded]);
+  const abandoned =
+    reportedTermination !== null && !operatingOn(onRecord, null, inForceUnlessEnded, reportedTermination);
   const terminated = computedDate(
-    latestOnRecord(onRecord, 'terminated').on,
+    abandoned ? null : reportedTermination,
     (bilateralEnding ?? endingAhead)?.on ?? null,
     endingDates,
     reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
@@ -268,25 +287,27 @@ export function treatyStandingOf(
   // A treaty in force for one party is in force, though the record may give it no date of its own.
   const status: TreatyStatus = terminated.on
     ? 'terminated'
-    : suspension.suspended
-      ? 'suspended'
-      : treatyInForce.on || inForceForAParty
-        ? 'in-force'
-        : // A bilateral treaty needs both: one that one party has walked away from before it entered into force
-          // cannot be terminated, never having bound anyone, and will not enter into force unless that party consents
-          // after all (decision 0038).
-          history.kind === 'bilateral' && remaining.length < parties.length
-          ? 'will-not-enter-into-force'
-          : // A convention with no original party has no set of states whose consents complete it: its clause decides.
-            history.parties.length > 0 &&
-              remaining.length > 0 &&
-              remaining.every((party) => partyStandings.get(party)?.status === 'completed')
-            ? 'ratified'
-            : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
-              ? 'ratification-in-progress'
-              : signed.on
-                ? 'signed'
-                : 'registered';
+    : abandoned
+      ? 'will-not-enter-into-force'
+      : suspension.suspended
+        ? 'suspended'
+        : treatyInForce.on || inForceForAParty
+          ? 'in-force'
+          : // A bilateral treaty needs both: one that one party has walked away from before it entered into force
+            // cannot be terminated, never having bound anyone, and will not enter into force unless that party consents
+            // after all (decision 0038).
+            history.kind === 'bilateral' && remaining.length < parties.length
+            ? 'will-not-enter-into-force'
+            : // A convention with no original party has no set of states whose consents complete it: its clause decides.
+              history.parties.length > 0 &&
+                remaining.length > 0 &&
+                remaining.every((party) => partyStandings.get(party)?.status === 'completed')
+              ? 'ratified'
+              : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
+                ? 'ratification-in-progress'
+                : signed.on
+                  ? 'signed'
+                  : 'registered';
 
   return {
     onRecord: shown,
@@ -298,6 +319,7 @@ export function treatyStandingOf(
     partyStandings,
     inForceSince,
     suspension,
+    inForceUnlessEnded,
     terminated,
     reportedEndOn,
     countedThrough: count?.countedThrough ?? null,

@@ -206,6 +206,7 @@ export function treatyStatusOf(
   const warnings = recordWarnings(onRecord, history.kind === 'bilateral', {
     inForceOn: (party) => ratification[party]?.inForceOn ?? null,
     inForceFrom: (party) => inForceFrom.get(party) ?? null,
+    inForceUnlessEnded: standing.inForceUnlessEnded,
   });
 
   return {

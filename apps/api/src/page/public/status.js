@@ -222,6 +222,8 @@ const WARNING_TEXTS = {
   RESUMPTION_BEFORE_ENTRY_INTO_FORCE:
     'a resumption is reported before the treaty was in force or applied provisionally: it resumed nothing',
   RESUMPTION_WITHOUT_SUSPENSION: 'a resumption is reported while nothing stood suspended: it resumed nothing',
+  TERMINATION_BEFORE_ENTRY_INTO_FORCE:
+    'a termination is reported before the treaty was in force or applied provisionally: it was abandoned, not terminated',
 };
 
 /**

@@ -283,7 +283,9 @@ export class RecordWarningDto {
       'RESUMPTION_BEFORE_ENTRY_INTO_FORCE: a resumption dated before the treaty entered into force (for its party, as ' +
       'for a suspension), while no state (nor that party) applied it provisionally: there was nothing to resume; ' +
       'RESUMPTION_WITHOUT_SUSPENSION: a resumption while nothing of its scope stood suspended (no suspension before ' +
-      'it, or only ones that suspended nothing or were already resumed)',
+      'it, or only ones that suspended nothing or were already resumed); ' +
+      'TERMINATION_BEFORE_ENTRY_INTO_FORCE: a termination dated before the treaty entered into force for any state, ' +
+      'while none applied it provisionally: it ended nothing in force, and the treaty is will-not-enter-into-force',
   })
   code!: string;
   @ApiProperty({
@@ -291,7 +293,7 @@ export class RecordWarningDto {
     nullable: true,
     description:
       'The state whose act is flagged; null only for SUSPENSION_BEFORE_ENTRY_INTO_FORCE, RESUMPTION_BEFORE_ENTRY_INTO_FORCE ' +
-      'and RESUMPTION_WITHOUT_SUSPENSION of an act of the whole treaty',
+      'and RESUMPTION_WITHOUT_SUSPENSION of an act of the whole treaty, and always for TERMINATION_BEFORE_ENTRY_INTO_FORCE',
   })
   party!: string | null;
   @ApiProperty({ type: [String], description: 'The flagged report, then those it is measured against' })
@@ -341,7 +343,9 @@ export class TreatyStatusDto {
   @ApiProperty({
     enum: TREATY_STATUSES,
     description:
-      'will-not-enter-into-force: a bilateral treaty one of whose two states withdrew before it entered into force',
+      'will-not-enter-into-force: a bilateral treaty one of whose two states withdrew before it entered into force, ' +
+      'or a treaty reported terminated before it entered into force, none applying it provisionally (abandoned before ' +
+      'it bound anyone; terminatedOn is then null and warnings has TERMINATION_BEFORE_ENTRY_INTO_FORCE)',
   })
   status!: string;
   @ApiProperty(date("The treaty's signature, else the first party's")) signedOn!: string | null;
