@@ -367,7 +367,9 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await cellText('AT', 'reservations')).toBe(
       'Reservation, formulated 2025-02-01, confirmed 2025-07-01 On 3 open to objection until at least 2026-07-01',
     );
-    expect(await cellText('CZ', 'reservations')).toBe('Reservation, 2025-02-01 not confirmed on consent On 4');
+    expect(await cellText('CZ', 'reservations')).toBe(
+      'Reservation, formulated 2025-02-01 not confirmed on consent On 4',
+    );
     const reading = page.locator('#developments > li[data-type="legislative-approval"]');
     expect(await text(reading.locator('h4'))).toContain('Legislative approval: Nationalrat, first reading');
     const confirmation = page.locator('#developments > li[data-type="reservation"]').last();

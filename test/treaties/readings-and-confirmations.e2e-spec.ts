@@ -102,6 +102,10 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
         text: wording,
         source: source({ publishedOn: '2025-01-18' }),
       }).expect(201);
+      // Formulated, not made until confirmed on consent (art. 23(2), decision 0097).
+      expect((await statusOf()).ratification['IR'].reservations).toEqual([
+        expect.objectContaining({ madeOn: null, formulatedOn: '2025-01-17', unconfirmed: true }),
+      ]);
       await post(subject.http, developments, {
         type: 'consent-to-be-bound',
         consentType: 'ratification',

@@ -58,7 +58,7 @@ describe('the twelve months to object to a reservation, on the status (VCLT art.
     const consent = consented(uuid(2), 'AT', 'ratification', '2025-09-01');
     // Consented without confirming it: unconfirmed, never made.
     expect(reservationsOf([...atSignature, consent])).toEqual([
-      expect.objectContaining({ unconfirmed: true, madeOn: '2025-02-01' }),
+      expect.objectContaining({ unconfirmed: true, madeOn: null, formulatedOn: '2025-02-01' }),
     ]);
     expect(periodOf([...atSignature, consent])).toEqual([undefined]);
     const confirmation = confirmedReservation(uuid(4), 'AT', '2025-09-03', uuid(3));

@@ -28,18 +28,23 @@ export type PartyConsent = {
 export type PartyReservation = {
   readonly developmentId: string;
   readonly text: string | null;
-  /** For a reservation confirmed on consent (VCLT art. 23(2)), the date of its confirmation. */
-  readonly madeOn: string;
-  readonly madeOnPrecision: DatePrecision;
-  /** Reservations confirmed on consent only: the date it was formulated (at signature). */
+  /**
+   * For a reservation confirmed on consent (VCLT art. 23(2)), the date of its confirmation. Null for one that is
+   * `unconfirmed`: formulated at signature, it is considered made only when confirmed (decision 0097).
+   */
+  readonly madeOn: string | null;
+  readonly madeOnPrecision: DatePrecision | null;
+  /** Reservations confirmed on consent, or `unconfirmed`, only: the date it was formulated (at signature). */
   readonly formulatedOn?: string;
   /** Reservations confirmed on consent only: the date of the confirmation, from which it counts as made. */
   readonly confirmedOn?: string;
   /** Reservations confirmed on consent only: the developmentId of the confirmation. */
   readonly confirmationId?: string;
   /**
-   * Present (true) for a reservation formulated before the party's consent to be bound, which the record does not
-   * show confirmed when the party consented (VCLT art. 23(2) requires it): listed, but not to be taken as made.
+   * Present (true) for a reservation formulated before the party's consent to be bound (or while none is on record:
+   * at signature), which the record does not show confirmed: VCLT art. 23(2) requires it to be confirmed on consent,
+   * and it is considered made only then. Listed, with `formulatedOn` and no `madeOn`, but not to be taken as made:
+   * before the party's consent, it awaits its confirmation; after it, none is on record (decision 0097).
    */
   readonly unconfirmed?: true;
   /**
@@ -191,40 +196,36 @@ export function reservationsOf(
   return formulated.map((report) => {
     const withdrawal = withdrawalOf(report);
     const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
-    const madeOn = confirmation?.current.occurredOn ?? report.current.occurredOn;
-    return Object.assign(
-      {
-        developmentId: report.developmentId,
-        text: report.current.text ?? confirmation?.current.text ?? null,
-        madeOn,
-        madeOnPrecision: precisionOf(madeOn),
-      },
-      confirmation
-        ? {
-            formulatedOn: report.current.occurredOn,
-            confirmedOn: confirmation.current.occurredOn,
-            confirmationId: confirmation.developmentId,
-          }
-        : {},
+    // Not made until confirmed (art. 23(2)): no date of making, but the date it was formulated.
+    const unconfirmed = type === 'reservation' && !confirmation && formulatedBefore(report, consent, onRecord);
+    const madeOn = unconfirmed ? null : (confirmation?.current.occurredOn ?? report.current.occurredOn);
+    return {
+      developmentId: report.developmentId,
+      text: report.current.text ?? confirmation?.current.text ?? null,
+      madeOn,
+      madeOnPrecision: madeOn === null ? null : precisionOf(madeOn),
+      ...(confirmation || unconfirmed ? { formulatedOn: report.current.occurredOn } : {}),
+      ...(confirmation
+        ? { confirmedOn: confirmation.current.occurredOn, confirmationId: confirmation.developmentId }
+        : {}),
       // Unconfirmed, never made; made (confirmed, or with a consent of its day), open to objection.
-      type !== 'reservation'
-        ? {}
-        : !confirmation && formulatedBefore(report, consent, onRecord)
-          ? { unconfirmed: true as const }
-          : (confirmation || madeWithConsent(report, onRecord)) && kind !== 'bilateral'
-            ? { objectionPeriodEndsNotBefore: objectionPeriodEndsNotBefore(madeOn) }
-            : {},
-      {
-        withdrawnOn: withdrawal?.current.occurredOn ?? null,
-        objectedToBy: earliestOfEachParty(objections.filter((objection) => concerns(objection, report))).map(
-          (objection) => ({
-            party: objection.current.party,
-            on: objection.current.occurredOn,
-            developmentId: objection.developmentId,
-          }),
-        ),
-      },
-    );
+      ...(unconfirmed
+        ? { unconfirmed: true as const }
+        : madeOn !== null &&
+            type === 'reservation' &&
+            (confirmation || madeWithConsent(report, onRecord)) &&
+            kind !== 'bilateral'
+          ? { objectionPeriodEndsNotBefore: objectionPeriodEndsNotBefore(madeOn) }
+          : {}),
+      withdrawnOn: withdrawal?.current.occurredOn ?? null,
+      objectedToBy: earliestOfEachParty(objections.filter((objection) => concerns(objection, report))).map(
+        (objection) => ({
+          party: objection.current.party,
+          on: objection.current.occurredOn,
+          developmentId: objection.developmentId,
+        }),
+      ),
+    };
   });
 }
 
@@ -320,8 +321,9 @@ function madeWithConsent(report: Of<'reservation' | 'declaration'>, onRecord: re
 }
 
 /**
- * A reservation dated before the party's consent: formulated at signature, so to be confirmed on consent. Not one made
- * with a consent act of its own day: a ratification that an exchange later established (decision 0079) carried it.
+ * A reservation dated before the party's consent, or while no consent of the party's is on record: formulated at
+ * signature, so to be confirmed on consent (decision 0097). Not one made with a consent act of its own day: a
+ * ratification that an exchange later established (decision 0079) carried it.
  */
 function formulatedBefore(
   report: Of<'reservation' | 'declaration'>,
@@ -329,10 +331,9 @@ function formulatedBefore(
   onRecord: readonly DevelopmentHistory[],
 ): boolean {
   return (
-    consent !== null &&
     report.current.type === 'reservation' &&
     report.current.confirmsReservationId === undefined &&
-    comparePartialDates(report.current.occurredOn, consent.on) < 0 &&
+    (consent === null || comparePartialDates(report.current.occurredOn, consent.on) < 0) &&
     !madeWithConsent(report, onRecord)
   );
 }

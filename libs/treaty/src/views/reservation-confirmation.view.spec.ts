@@ -54,24 +54,38 @@ describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
     expect(view.disagreements).toEqual([]);
   });
 
-  it('before its confirmation, it is the reservation formulated at signature, not yet to be confirmed', () => {
+  it('before its confirmation, it is formulated at signature and unconfirmed, not made (decision 0097)', () => {
+    // Art. 23(2): considered made on the date of its confirmation, so not on the day of the signature.
     expect(statusOf(confirmed, '2025-08-31').ratification['AT']?.reservations).toEqual([
       {
         developmentId: formulated,
         text: wording,
-        madeOn: '2025-02-01',
-        madeOnPrecision: 'day',
+        madeOn: null,
+        madeOnPrecision: null,
+        formulatedOn: '2025-02-01',
+        unconfirmed: true,
         withdrawnOn: null,
         objectedToBy: [],
       },
     ]);
   });
 
-  it('is flagged unconfirmed when the party consented without confirming it', () => {
+  it('is unconfirmed, and not made, when the party consented without confirming it', () => {
     const view = statusOf([...atSignature, consented(consent, 'AT', 'ratification', '2025-09-01')]);
     expect(view.ratification['AT']?.reservations).toMatchObject([
-      { developmentId: formulated, madeOn: '2025-02-01', unconfirmed: true },
+      { developmentId: formulated, madeOn: null, formulatedOn: '2025-02-01', unconfirmed: true },
     ]);
+  });
+
+  it('made with a definitive signature it needs no confirmation: made on the signature (art. 23(2) does not apply)', () => {
+    const view = statusOf([
+      registeredMultilateral(),
+      consented(consent, 'AT', 'definitive-signature', '2025-02-01'),
+      reserved(formulated, 'AT', '2025-02-01', wording),
+    ]);
+    const [reservation] = view.ratification['AT']?.reservations ?? [];
+    expect(reservation).toMatchObject({ madeOn: '2025-02-01', objectionPeriodEndsNotBefore: '2026-02-01' });
+    expect(reservation).not.toHaveProperty('unconfirmed');
   });
 
   it('a reservation made on consenting needs no confirmation; nor does a declaration', () => {

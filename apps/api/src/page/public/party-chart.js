@@ -180,7 +180,7 @@ function partyRow(party, entry, referenceDay, why) {
 
 function reservationsList(entry) {
   const items = [
-    ...(entry.reservations ?? []).map((reservation) => reservationItem('Reservation', reservation)),
+    ...(entry.reservations ?? []).map((reservation) => reservationItem('Reservation', reservation, entry.consent)),
     ...(entry.declarations ?? []).map((declaration) => reservationItem('Declaration', declaration)),
     ...(entry.objections ?? []).map((objection) =>
       h(
@@ -196,7 +196,8 @@ function reservationsList(entry) {
   return items.length > 0 ? h('ul', { class: 'reservations' }, items) : dash();
 }
 
-function reservationItem(label, reservation) {
+/** `consent`: the party's, or null; an unconfirmed reservation awaits its confirmation until the party consents. */
+function reservationItem(label, reservation, consent = null) {
   const objectedBy = reservation.objectedToBy ?? [];
   return h(
     'li',
@@ -209,8 +210,18 @@ function reservationItem(label, reservation) {
           ', ',
           h('span', { class: 'sub' }, 'confirmed ', chartDate(reservation.confirmedOn)),
         ]
-      : chartDate(reservation.madeOn),
-    reservation.unconfirmed ? [' ', h('span', { class: 'flag flag--disputed' }, 'not confirmed on consent')] : null,
+      : reservation.unconfirmed
+        ? h('span', { class: 'sub' }, 'formulated ', chartDate(reservation.formulatedOn))
+        : chartDate(reservation.madeOn),
+    // Not made until confirmed on consent (VCLT art. 23(2)): awaited before the party consents, missing after.
+    reservation.unconfirmed
+      ? [
+          ' ',
+          consent
+            ? h('span', { class: 'flag flag--disputed' }, 'not confirmed on consent')
+            : h('span', { class: 'sub' }, 'to be confirmed on consent'),
+        ]
+      : null,
     reservation.text ? [' ', h('q', {}, reservation.text)] : null,
     reservation.withdrawnOn
       ? [' ', h('span', { class: 'sub' }, 'withdrawn ', chartDate(reservation.withdrawnOn))]

@@ -55,15 +55,19 @@ export class PartyReservationDto {
   @ApiProperty({ type: String, nullable: true })
   text!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
     example: '2025-09-01',
-    description: 'For a reservation confirmed on consent, the date of its confirmation (VCLT art. 23(2))',
+    description:
+      'For a reservation confirmed on consent, the date of its confirmation (VCLT art. 23(2)); null for an unconfirmed ' +
+      'one, formulated at signature and made only when confirmed (see formulatedOn)',
   })
-  madeOn!: string;
-  @ApiProperty({ enum: PRECISIONS })
-  madeOnPrecision!: string;
+  madeOn!: string | null;
+  @ApiProperty({ enum: PRECISIONS, nullable: true, description: 'Null with madeOn' })
+  madeOnPrecision!: string | null;
   @ApiPropertyOptional({
     example: '2025-02-01',
-    description: 'A reservation confirmed on consent only: when it was formulated (at signature)',
+    description: 'A reservation confirmed on consent, or unconfirmed, only: when it was formulated (at signature)',
   })
   formulatedOn?: string;
   @ApiPropertyOptional({
@@ -79,7 +83,7 @@ export class PartyReservationDto {
   @ApiPropertyOptional({
     type: Boolean,
     description:
-      "Present (true) on a reservation formulated before the party's consent to be bound and not confirmed when it consented (VCLT art. 23(2)): listed, not to be taken as made",
+      "Present (true) on a reservation formulated before the party's consent to be bound, or while none is on record (at signature), that the record does not show confirmed (VCLT art. 23(2)): listed with formulatedOn and madeOn null, not to be taken as made. Before the party's consent it awaits its confirmation; after it, none is on record",
   })
   unconfirmed?: true;
   @ApiPropertyOptional({
