@@ -102,7 +102,7 @@ describe('readings of one chamber and the confirmation of a reservation, over HT
         text: wording,
         source: source({ publishedOn: '2025-01-18' }),
       }).expect(201);
-      // Formulated, not made until confirmed on consent (art. 23(2), decision 0097).
+      // Formulated, not made until confirmed on consent (art. 23(2), decision 0100).
       expect((await statusOf()).ratification['IR'].reservations).toEqual([
         expect.objectContaining({ madeOn: null, formulatedOn: '2025-01-17', unconfirmed: true }),
       ]);

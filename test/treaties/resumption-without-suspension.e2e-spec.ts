@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { fixedClock, post, source } from '../support/treaty-requests';
 
 /**
- * Decision 0095, over HTTP: a resumption reported before the treaty entered into force, or while nothing stood
+ * Decision 0098, over HTTP: a resumption reported before the treaty entered into force, or while nothing stood
  * suspended, is recorded as reported and resumes nothing. The status stays what it is, and `warnings` says why.
  */
 

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { fixedClock, post, source } from '../support/treaty-requests';
 
 /**
- * Decision 0096, over HTTP: a termination reported before the treaty entered into force, no state applying it
+ * Decision 0099, over HTTP: a termination reported before the treaty entered into force, no state applying it
  * provisionally, ended nothing in force. The report is kept; the treaty will not enter into force, in the status and
  * in the listing, and `warnings` says why.
  */

@@ -91,9 +91,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    nothing (decision 0085): a treaty stored `suspended` on one may be `signed`, `ratified` or `in-force`, and a
     //    start or end of provisional application now moves the stored status.
     // 20: a termination dated before the treaty entered into force, while no state applied it provisionally, ended
-    //    nothing in force (decision 0096): a treaty stored `terminated` on one is `will-not-enter-into-force`.
-    //    Reservations formulated at signature are not made until confirmed (decision 0097), and resumptions with
-    //    nothing suspended are flagged (decision 0095): views rendered before say otherwise.
+    //    nothing in force (decision 0099): a treaty stored `terminated` on one is `will-not-enter-into-force`.
+    //    Reservations formulated at signature are not made until confirmed (decision 0100), and resumptions with
+    //    nothing suspended are flagged (decision 0098): views rendered before say otherwise.
     version: 20,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

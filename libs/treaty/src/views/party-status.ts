@@ -30,7 +30,7 @@ export type PartyReservation = {
   readonly text: string | null;
   /**
    * For a reservation confirmed on consent (VCLT art. 23(2)), the date of its confirmation. Null for one that is
-   * `unconfirmed`: formulated at signature, it is considered made only when confirmed (decision 0097).
+   * `unconfirmed`: formulated at signature, it is considered made only when confirmed (decision 0100).
    */
   readonly madeOn: string | null;
   readonly madeOnPrecision: DatePrecision | null;
@@ -44,7 +44,7 @@ export type PartyReservation = {
    * Present (true) for a reservation formulated before the party's consent to be bound (or while none is on record:
    * at signature), which the record does not show confirmed: VCLT art. 23(2) requires it to be confirmed on consent,
    * and it is considered made only then. Listed, with `formulatedOn` and no `madeOn`, but not to be taken as made:
-   * before the party's consent, it awaits its confirmation; after it, none is on record (decision 0097).
+   * before the party's consent, it awaits its confirmation; after it, none is on record (decision 0100).
    */
   readonly unconfirmed?: true;
   /**
@@ -322,7 +322,7 @@ function madeWithConsent(report: Of<'reservation' | 'declaration'>, onRecord: re
 
 /**
  * A reservation dated before the party's consent, or while no consent of the party's is on record: formulated at
- * signature, so to be confirmed on consent (decision 0097). Not one made with a consent act of its own day: a
+ * signature, so to be confirmed on consent (decision 0100). Not one made with a consent act of its own day: a
  * ratification that an exchange later established (decision 0079) carried it.
  */
 function formulatedBefore(

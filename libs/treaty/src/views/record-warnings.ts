@@ -40,19 +40,19 @@ type OperationRecordWarningCode =
   /**
    * A resumption dated before the treaty entered into force (for its party, as for a suspension), while no state
    * (nor that party) applied it provisionally, and no suspension of its stood: there was no operation to resume
-   * (decision 0095). Then the reports of the entry into force it came before, if any.
+   * (decision 0098). Then the reports of the entry into force it came before, if any.
    */
   | 'RESUMPTION_BEFORE_ENTRY_INTO_FORCE'
   /**
    * A resumption of a treaty that operated, while nothing of its scope stood suspended: no suspension on record
-   * before it, or only ones that suspended nothing or that an earlier resumption ended (decision 0095). Then the
+   * before it, or only ones that suspended nothing or that an earlier resumption ended (decision 0098). Then the
    * latest suspension of its scope before it, and the resumption that ended that one, where the record has them.
    */
   | 'RESUMPTION_WITHOUT_SUSPENSION'
   /**
    * A termination dated before the treaty entered into force (for any state), while no state applied it
    * provisionally: termination (VCLT Part V) ends a treaty in force, so this one ended nothing in force. The treaty
-   * was abandoned before it bound anyone, and the status says `will-not-enter-into-force` (decision 0096). Always of
+   * was abandoned before it bound anyone, and the status says `will-not-enter-into-force` (decision 0099). Always of
    * the whole treaty (party null).
    */
   | 'TERMINATION_BEFORE_ENTRY_INTO_FORCE';

@@ -54,7 +54,7 @@ describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
     expect(view.disagreements).toEqual([]);
   });
 
-  it('before its confirmation, it is formulated at signature and unconfirmed, not made (decision 0097)', () => {
+  it('before its confirmation, it is formulated at signature and unconfirmed, not made (decision 0100)', () => {
     // Art. 23(2): considered made on the date of its confirmation, so not on the day of the signature.
     expect(statusOf(confirmed, '2025-08-31').ratification['AT']?.reservations).toEqual([
       {

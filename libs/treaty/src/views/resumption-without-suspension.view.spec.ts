@@ -17,7 +17,7 @@ import { treatyStatusSummaryOf } from './treaty-status-summary';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
- * Decision 0095: a resumption ends a suspension (VCLT art. 57-58, 72). One reported before the treaty entered into
+ * Decision 0098: a resumption ends a suspension (VCLT art. 57-58, 72). One reported before the treaty entered into
  * force (no state applying it provisionally), or while nothing of its scope stood suspended, resumed nothing: it is
  * recorded as reported, the status is what it is without it, and a warning says why, as for a suspension that
  * suspended nothing (decision 0085).

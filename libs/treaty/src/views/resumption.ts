@@ -4,7 +4,7 @@ import type { DevelopmentHistory } from './treaty-history';
 
 /**
  * A resumption ends a suspension (VCLT art. 57-58, 72): the treaty operates again in the parties' mutual relations.
- * One that came when nothing of its scope stood suspended resumed nothing (decision 0095). The status view flags it, as
+ * One that came when nothing of its scope stood suspended resumed nothing (decision 0098). The status view flags it, as
  * it flags a suspension that suspended nothing (decision 0085), and reads the status as it would without it.
  *
  * Read generously, since a warning must not cry wolf: a resumption of the whole treaty (no `party`) resumes a

@@ -17,7 +17,7 @@ import { treatyStatusSummaryOf } from './treaty-status-summary';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
- * Decision 0096: termination (VCLT Part V) ends a treaty in force, or one applied provisionally. A treaty reported
+ * Decision 0099: termination (VCLT Part V) ends a treaty in force, or one applied provisionally. A treaty reported
  * terminated before it entered into force, no state applying it provisionally, ended nothing in force: its states
  * abandoned it before it bound anyone. The report is kept, the status says `will-not-enter-into-force` (not
  * `terminated`), and a warning says why.

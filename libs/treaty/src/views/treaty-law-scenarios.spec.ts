@@ -39,7 +39,7 @@ describe('a treaty terminated before the clause brings it into force for a state
 
   it('never entered into force: no date on or after its end is computed for it or for its parties', () => {
     const view = statusOf(supersededBeforeEntry, { today: '2025-01-01' });
-    // Abandoned before it bound anyone, it was not terminated (VCLT Part V ends a treaty in force): decision 0096.
+    // Abandoned before it bound anyone, it was not terminated (VCLT Part V ends a treaty in force): decision 0099.
     expect(view).toMatchObject({
       status: 'will-not-enter-into-force',
       terminatedOn: null,

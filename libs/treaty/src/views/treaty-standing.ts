@@ -52,14 +52,14 @@ export type TreatyStanding = {
   /**
    * The day the treaty is in force from as if no termination were on record: `inForceSince`, or the date the record
    * computes (which a termination before it cuts, `beforeEnd`), whichever is earlier. A termination is measured
-   * against it (decision 0096): one known to come before it, while no state applied the treaty provisionally, ended
+   * against it (decision 0099): one known to come before it, while no state applied the treaty provisionally, ended
    * nothing in force.
    */
   readonly inForceUnlessEnded: string | null;
   /**
    * A reported termination that ended a treaty in force or applied provisionally, else the end a bilateral treaty
    * comes to when a party's withdrawal takes effect. One that ended nothing in force is left out: the treaty was
-   * abandoned, and its status is `will-not-enter-into-force` (decision 0096).
+   * abandoned, and its status is `will-not-enter-into-force` (decision 0099).
    */
   readonly terminated: ComputedDate;
   /**
@@ -271,7 +271,7 @@ export function treatyStandingOf(
       : null;
   // A termination ends a treaty in force (VCLT Part V: art. 42(2), 54-59, 70) or applied provisionally (ILC Guide to
   // Provisional Application of Treaties, 2021, guideline 9). One dated before either ended nothing in force: the
-  // treaty was abandoned before it bound anyone, and will not enter into force (decision 0096). It is flagged
+  // treaty was abandoned before it bound anyone, and will not enter into force (decision 0099). It is flagged
   // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
   const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
   const inForceUnlessEnded = earliest([inForceSince, unlessEnded]);

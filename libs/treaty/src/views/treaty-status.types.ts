@@ -19,7 +19,7 @@ import type { ViewRelation } from './treaty-links';
  * `will-not-enter-into-force`: a bilateral treaty one of whose two states withdrew (a signatory saying it will not
  * become a party, VCLT art. 18) before it entered into force; it never bound anyone, so it is not `terminated`. So is
  * a treaty reported terminated before it entered into force, while no state applied it provisionally: its states
- * abandoned it (decision 0096).
+ * abandoned it (decision 0099).
  */
 export type TreatyStatus =
   | 'registered'
