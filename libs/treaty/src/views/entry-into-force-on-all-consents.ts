@@ -1,4 +1,5 @@
 import { countInstruments } from './entry-into-force';
+import { establishedIn } from './established-consent';
 import { instrumentsToCount } from './instruments-on-record';
 import { consentOf, type PartyConsent } from './party-status';
 import type { DevelopmentHistory, TreatyHistory } from './treaty-history';
@@ -10,7 +11,7 @@ import type { DevelopmentHistory, TreatyHistory } from './treaty-history';
  * original parties, in force the day the last is given (`countInstruments`: an instrument withdrawn before then does
  * not count, a state that consents again counts from its new one, a date known only to its month or year among them
  * computes nothing). Established: a consent to be bound (dated by its deposit, exchange or notification), or a
- * ratification completed at home and then exchanged (`consentOf`); a ratification completed with no exchange on
+ * ratification completed at home and then exchanged (`establishedIn`); a ratification completed with no exchange on
  * record says the state is ready, not that its consent is established.
  *
  * Null for a treaty registered with fewer than two original parties, and where the entry into force of the treaty or
@@ -30,13 +31,7 @@ export function entryIntoForceOnAllConsents(
       current.type === 'entered-into-force' && (current.party === undefined || originals.includes(current.party)),
   );
   if (reported) return null;
-  const completedAtHome = new Set(
-    onRecord.flatMap(({ current, developmentId }) =>
-      current.type === 'ratification-completed' ? [developmentId] : [],
-    ),
-  );
-  const established = (consent: PartyConsent | null | undefined) =>
-    consent != null && !completedAtHome.has(consent.developmentId);
+  const established = establishedIn(onRecord);
   const everyConsentEstablished = originals.every(
     (party) => established(consents.get(party)) && established(consentOf(onRecord, party, 'first')),
   );

@@ -1,5 +1,6 @@
 import { comparePartialDates } from '../partial-date';
 import type { Instrument } from './entry-into-force';
+import { establishedIn } from './established-consent';
 import { consentOf, type PartyConsent } from './party-status';
 import type { DevelopmentHistory } from './treaty-history';
 
@@ -24,7 +25,9 @@ export function firstInstruments(
 /**
  * The instruments the clause counts (`countInstruments`): each party's first, with the date of the withdrawal that
  * followed it (its notice, or the report that it took effect: a state that has not become a party withdraws its
- * instrument on notifying it), and the party's latest when it consented again after that withdrawal.
+ * instrument on notifying it), and the party's latest when it consented again after that withdrawal. Only consents
+ * established internationally are instruments (`establishedIn`): a ratification completed at home is one from the
+ * exchange that follows it, and none before.
  */
 export function instrumentsToCount(
   onRecord: readonly DevelopmentHistory[],
@@ -32,11 +35,12 @@ export function instrumentsToCount(
   consents: ReadonlyMap<string, PartyConsent | null>,
 ): Instrument[] {
   const withdrawals = withdrawalsByParty(onRecord);
-  return parties.flatMap((party) => {
+  const established = establishedIn(onRecord);
+  return parties.flatMap((party): Instrument[] => {
     const dates = withdrawals.get(party);
     if (dates === undefined) {
       const consent = consents.get(party);
-      return consent ? [{ party, on: consent.on }] : [];
+      return consent && established(consent) ? [{ party, on: consent.on }] : [];
     }
     const withdrawalAfter = (on: string) => dates.find((date) => comparePartialDates(date, on) >= 0) ?? null;
     const first = consentOf(onRecord, party, 'first');
@@ -44,10 +48,10 @@ export function instrumentsToCount(
     const firstWithdrawnOn = withdrawalAfter(first.on);
     const latest = consents.get(party);
     const again =
-      latest && firstWithdrawnOn !== null && comparePartialDates(latest.on, firstWithdrawnOn) > 0
+      latest && established(latest) && firstWithdrawnOn !== null && comparePartialDates(latest.on, firstWithdrawnOn) > 0
         ? [{ party, on: latest.on, withdrawnOn: withdrawalAfter(latest.on) }]
         : [];
-    return [{ party, on: first.on, withdrawnOn: firstWithdrawnOn }, ...again];
+    return [...(established(first) ? [{ party, on: first.on, withdrawnOn: firstWithdrawnOn }] : []), ...again];
   });
 }
 

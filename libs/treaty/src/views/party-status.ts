@@ -158,7 +158,7 @@ export function consentOf(
 }
 
 /** The first exchange of instruments on record dated on or after `on` (a ratification completed), if any. */
-function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: string): DevelopmentHistory | undefined {
+export function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: string): DevelopmentHistory | undefined {
   return onRecord.find(
     (report) =>
       report.current.type === 'instruments-exchanged' && comparePartialDates(report.current.occurredOn, on) >= 0,

@@ -7,6 +7,7 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
+import { consentEstablishedOn } from './established-consent';
 import { computedDate, countInstruments, type ComputedDate } from './entry-into-force';
 import { firstInstruments, instrumentsToCount, withdrawalsByParty } from './instruments-on-record';
 import { consentBindsBy, consentOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
@@ -201,20 +202,27 @@ export function treatyStandingOf(
     const lastInstrument = instruments.filter((instrument) => instrument.party === party).at(-1);
     const instrumentWithdrawn = lastInstrument !== undefined && count!.withdrawnBefore.includes(lastInstrument);
     const bindingTerms = { hasClause: Boolean(clause), inForceSince, instrumentWithdrawn };
-    const consentsOn = onRecord
-      .filter(
-        ({ current }) =>
-          (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
-          partyOf(current) === party,
-      )
-      .map(({ current }) => current.occurredOn);
+    // Under a clause, only an instrument binds: a ratification completed at home from the exchange that follows it,
+    // and not at all before (decision 0103).
+    const consentsOn = clause
+      ? consentEstablishedOn(onRecord, party)
+      : [
+          completedOn,
+          ...onRecord
+            .filter(
+              ({ current }) =>
+                (current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
+                partyOf(current) === party,
+            )
+            .map(({ current }) => current.occurredOn),
+        ];
     const inForceForPartyOn = onRecord
       .filter(({ current }) => current.type === 'entered-into-force' && partyOf(current) === party)
       .map(({ current }) => current.occurredOn);
     const boundBy = (date: string) =>
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
       (consentBindsBy(date, bindingTerms) &&
-        [completedOn, ...consentsOn].some((on) => on !== null && comparePartialDates(on, date) <= 0));
+        consentsOn.some((on) => on !== null && comparePartialDates(on, date) <= 0));
     const notice = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report

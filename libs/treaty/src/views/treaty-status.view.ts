@@ -11,6 +11,7 @@ import {
   undatedSuccessorEntryIntoForce,
   type ComputedDate,
 } from './entry-into-force';
+import { establishedIn } from './established-consent';
 import { objectionsOf, provisionalApplicationOf, reservationsOf, type PartyConsent } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement, type RatificationStep } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
@@ -61,6 +62,7 @@ export function treatyStatusOf(
     latestOnRecord(onRecord, type, party);
   const clause = history.entryIntoForce;
   const disagreements = disagreementsIn(onRecord);
+  const established = establishedIn(onRecord);
   if (treatyInForce.disagrees) disagreements.push(clauseDisagreement(treatyInForce, null, standing));
   if (terminated.disagrees) disagreements.push(computedDisagreement('terminated', terminated, null, standing));
 
@@ -97,6 +99,15 @@ export function treatyStatusOf(
     // whose instruments bring it into force are expected in force on it, as a later state is on its own date. A
     // successor's date is a report's (its succession, the treaty's entry into force), not one set ahead.
     const treatyDate = clause ? (treatyInForce.on ?? treatyInForce.expectedOn) : treatyInForce.on;
+    // The clause counts the party's instrument: a ratification completed at home is one once exchanged, not before
+    // (decision 0103). A reported entry into force of the treaty says the instruments it came by were given, whether
+    // or not the record holds their exchange: a party that ratified by then is in force on it, as before.
+    const instrument = consent !== null && established(consent) ? consent : undefined;
+    const ratifiedByReportedDate =
+      instrument === undefined &&
+      consent !== null &&
+      treatyInForce.reportedOn !== null &&
+      comparePartialDates(consent.on, treatyInForce.reportedOn) <= 0;
     // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
     const computed =
       consentAfterInForce !== null || instrumentWithdrawn
@@ -106,7 +117,9 @@ export function treatyStatusOf(
           : clause
             ? consent?.type === 'succession'
               ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
-              : partyEntryIntoForce(clause, treatyDate, consent ?? undefined, standing.countedThrough)
+              : ratifiedByReportedDate
+                ? treatyInForce.reportedOn
+                : partyEntryIntoForce(clause, treatyDate, instrument, standing.countedThrough)
             : (laterConsentEntryIntoForce(treatyDate, consent ?? undefined) ??
               allConsentsPartyEntryIntoForce(treatyInForce, consent));
     // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent

@@ -1,0 +1,35 @@
+import { exchangeAfter, type PartyConsent } from './party-status';
+import type { DevelopmentHistory } from './treaty-history';
+
+/**
+ * Whether a party's consent is established internationally (VCLT art. 16), on the exchange of instruments, their
+ * deposit or a notification: a `consent-to-be-bound` (the international act itself, dated by it), or a ratification
+ * completed at home once an exchange followed it (`consentOf` then dates the consent by the exchange). A ratification
+ * completed with no exchange on record says the state is ready to bind itself, not that it is bound: no clause counts
+ * it, and without a clause the treaty does not enter into force on it (decisions 0079 and 0103).
+ *
+ * Built once for the record: a consent is told by the development that dates it.
+ */
+export function establishedIn(
+  onRecord: readonly DevelopmentHistory[],
+): (consent: PartyConsent | null | undefined) => boolean {
+  const completedAtHome = new Set(
+    onRecord.flatMap(({ current, developmentId }) =>
+      current.type === 'ratification-completed' ? [developmentId] : [],
+    ),
+  );
+  return (consent) => consent != null && !completedAtHome.has(consent.developmentId);
+}
+
+/**
+ * The dates on which the party's consent was established, each time it was: every consent to be bound, and every
+ * ratification completed at home by the exchange that followed it (none while no exchange is on record).
+ */
+export function consentEstablishedOn(onRecord: readonly DevelopmentHistory[], party: string): string[] {
+  return onRecord.flatMap(({ current }) => {
+    if (current.type === 'consent-to-be-bound' && current.party === party) return [current.occurredOn];
+    if (current.type !== 'ratification-completed' || current.party !== party) return [];
+    const exchange = exchangeAfter(onRecord, current.occurredOn);
+    return exchange ? [exchange.current.occurredOn] : [];
+  });
+}
