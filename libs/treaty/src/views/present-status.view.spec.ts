@@ -140,7 +140,8 @@ describe('the present: the status today (decision 0035)', () => {
   });
 
   it('counts a signatory’s notice that it will not become a party from the notice, a report known only to this month too', () => {
-    // BE only signed: released on the notification itself (December 2025), not at the month's end. AT alone remains.
+    // BE only signed: released on the notification itself (December 2025), not at the month's end. AT alone remains,
+    // its one instrument short of the clause's two: not ratified, the count goes on (decision 0104).
     const events = [
       registeredMultilateral({ parties: ['AT', 'BE'], entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
       signedBy(uuid(2), 'BE', '2025-09-01'),
@@ -148,10 +149,10 @@ describe('the present: the status today (decision 0035)', () => {
       withdrawalNotified(uuid(4), 'BE', '2025-12'),
     ];
     const today = statusOf(events, { today: TODAY });
-    expect(today).toMatchObject({ status: 'ratified', nextChangeOn: null });
+    expect(today).toMatchObject({ status: 'ratification-in-progress', nextChangeOn: null });
     expect(today.ratification['BE']).toMatchObject({ withdrawn: true, withdrewOn: '2025-12' });
     const summary = treatyStatusSummaryOf(foldTreatyHistory(recorded(events), null)!);
-    expect(statusOn(summary, TODAY)).toBe('ratified');
+    expect(statusOn(summary, TODAY)).toBe('ratification-in-progress');
   });
 
   it('without today (and without asOf) shows every date the record determines, those ahead too', () => {

@@ -292,6 +292,8 @@ export function treatyStandingOf(
     reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
   );
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
+  // An original (negotiating) state shown withdrawn: a treaty that needs its consent cannot be complete without it.
+  const originalWalkedAway = history.parties.some((party) => !remaining.includes(party));
   // A treaty in force for one party is in force, though the record may give it no date of its own.
   const status: TreatyStatus = terminated.on
     ? 'terminated'
@@ -301,14 +303,16 @@ export function treatyStandingOf(
         ? 'suspended'
         : treatyInForce.on || inForceForAParty
           ? 'in-force'
-          : // A bilateral treaty needs both: one that one party has walked away from before it entered into force
-            // cannot be terminated, never having bound anyone, and will not enter into force unless that party consents
-            // after all (decision 0038).
-            history.kind === 'bilateral' && remaining.length < parties.length
+          : // A treaty that needs every original state's consent (a bilateral treaty, and any without a clause: VCLT
+            // art. 24(2)) one of those states has walked away from before it entered into force cannot be terminated,
+            // never having bound anyone, and will not enter into force unless that state consents after all (decisions
+            // 0038, 0104). Under a clause, the others' instruments may still reach its count.
+            (history.kind === 'bilateral' || !clause) && originalWalkedAway
             ? 'will-not-enter-into-force'
-            : // A convention with no original party has no set of states whose consents complete it: its clause decides.
+            : // A convention with no original party has no set of states whose consents complete it: its clause
+              // decides. Nor is one ratified that an original state walked away from: its count decides.
               history.parties.length > 0 &&
-                remaining.length > 0 &&
+                !originalWalkedAway &&
                 remaining.every((party) => partyStandings.get(party)?.status === 'completed')
               ? 'ratified'
               : parties.some((party) => partyStandings.get(party)?.status !== 'pending')

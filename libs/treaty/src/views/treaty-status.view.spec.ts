@@ -237,21 +237,23 @@ describe('treatyStatusView', () => {
       expect(statusOf([registered(), withVotes]).ratification['RU']?.steps[0]?.votes).toEqual({ for: 400, against: 0 });
     });
 
-    it('a withdrawn party is marked and no longer needed for ratified', () => {
+    it('a withdrawn party is marked, and a treaty without a clause it walked away from will not enter into force', () => {
+      // Every original state's consent is needed (VCLT art. 24(2)): without Iran's, Russia's completes nothing
+      // (decision 0104).
       const view = statusOf([...journey.slice(0, 5), withdrew(uuid(24), 'IR', '2025-07-01')]);
-      expect(view.status).toBe('ratified');
+      expect(view.status).toBe('will-not-enter-into-force');
       expect(view.ratification['IR']).toMatchObject({ status: 'pending', withdrawn: true, withdrewOn: '2025-07-01' });
       expect(view.ratification['IR']?.steps.map((step) => step.type)).toEqual(['withdrawn']);
     });
 
-    it('a treaty every party left is not ratified', () => {
+    it('a treaty every party left is not ratified: it will not enter into force', () => {
       const view = statusOf([
         registered(),
         signed(sig, '2025-01-17'),
         withdrew(uuid(24), 'IR', '2025-07-01'),
         withdrew(uuid(25), 'RU', '2025-07-02'),
       ]);
-      expect(view.status).toBe('signed');
+      expect(view.status).toBe('will-not-enter-into-force');
     });
   });
 

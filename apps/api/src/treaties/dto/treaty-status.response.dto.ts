@@ -347,9 +347,10 @@ export class TreatyStatusDto {
   @ApiProperty({
     enum: TREATY_STATUSES,
     description:
-      'will-not-enter-into-force: a bilateral treaty one of whose two states withdrew before it entered into force, ' +
-      'or a treaty reported terminated before it entered into force, none applying it provisionally (abandoned before ' +
-      'it bound anyone; terminatedOn is then null and warnings has TERMINATION_BEFORE_ENTRY_INTO_FORCE)',
+      'will-not-enter-into-force: a bilateral treaty, or one without an entry-into-force clause, one of whose ' +
+      'original states withdrew before it entered into force, or a treaty reported terminated before it entered into ' +
+      'force, none applying it provisionally (abandoned before it bound anyone; terminatedOn is then null and warnings ' +
+      'has TERMINATION_BEFORE_ENTRY_INTO_FORCE)',
   })
   status!: string;
   @ApiProperty(date("The treaty's signature, else the first party's")) signedOn!: string | null;
