@@ -1138,6 +1138,62 @@ describe('a bilateral treaty one signatory says it will not become a party to', 
   });
 });
 
+describe('a bilateral treaty under a clause, ratified at home by both states', () => {
+  // In force 30 days after the second instrument. Both parliaments ratified (Russia 21 April, Iran 10 June 2025);
+  // the instruments were exchanged on 2 September: that is the day consent was established (VCLT art. 16), so the
+  // clause gives 2 October, never 10 July (decision 0103).
+  const treaty = {
+    id: 'clause-counts-the-exchange',
+    title: 'Bilateral treaty whose ratifications are exchanged months after the second',
+    parties: ['RU', 'IR'],
+    category: 'partnership',
+    kind: 'bilateral',
+    entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '2025-01-17' },
+    { type: 'ratification-completed', party: 'RU', occurredOn: '2025-04-21' },
+    { type: 'ratification-completed', party: 'IR', occurredOn: '2025-06-10' },
+    { type: 'instruments-exchanged', occurredOn: '2025-09-02' },
+  ]);
+
+  it('enters into force by the clause from the exchange, and was not in force before it', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({ status: 'in-force', enteredIntoForceOn: '2025-10-02' });
+    const before = await http.get(`/treaties/${treaty.id}?asOf=2025-09-01`).expect(200);
+    expect(before.body).toMatchObject({ status: 'ratified', enteredIntoForceOn: null });
+    expect(before.body.ratification.RU).toMatchObject({ inForceOn: null });
+  });
+});
+
+describe('a multilateral treaty without a clause one original state walks away from', () => {
+  // Without a clause every negotiating state's consent is needed (VCLT art. 24(2)): Austria only signed and said it
+  // would not become a party, so Belgium's ratification completes nothing (decision 0104).
+  const treaty = {
+    id: 'multilateral-walked-away',
+    title: 'Convention an original signatory walks away from',
+    parties: ['AT', 'BE'],
+    category: 'other',
+    kind: 'multilateral',
+  };
+  const onRecord = reportedOverHttp(treaty, [
+    { type: 'signed', occurredOn: '2020-01-02' },
+    { type: 'withdrawal-notified', party: 'AT', occurredOn: '2020-02-01' },
+    { type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2020-03-01' },
+  ]);
+
+  it('will not enter into force, in the view and in the listing, and is not listed as ratified', async () => {
+    const http = request(onRecord.subject.http);
+    const now = await http.get(`/treaties/${treaty.id}?minPosition=${onRecord.lastPosition}`).expect(200);
+    expect(now.body).toMatchObject({ status: 'will-not-enter-into-force', enteredIntoForceOn: null });
+    const listed = async (status: string) =>
+      (await http.get(`/treaties?status=${status}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(await listed('will-not-enter-into-force')).toContain(treaty.id);
+    expect(await listed('ratified')).not.toContain(treaty.id);
+  });
+});
+
 describe('acts treaty law does not expect, reported all the same', () => {
   // In force 30 days after the second instrument: 29 March 2025. Austria's reservation of June comes after its
   // ratification; Belgium's provisional application is reported to start after the treaty was in force for it.
