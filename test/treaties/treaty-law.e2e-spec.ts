@@ -1141,7 +1141,7 @@ describe('a bilateral treaty one signatory says it will not become a party to', 
 describe('a bilateral treaty under a clause, ratified at home by both states', () => {
   // In force 30 days after the second instrument. Both parliaments ratified (Russia 21 April, Iran 10 June 2025);
   // the instruments were exchanged on 2 September: that is the day consent was established (VCLT art. 16), so the
-  // clause gives 2 October, never 10 July (decision 0103).
+  // clause gives 2 October, never 10 July (decision 0101).
   const treaty = {
     id: 'clause-counts-the-exchange',
     title: 'Bilateral treaty whose ratifications are exchanged months after the second',
@@ -1169,7 +1169,7 @@ describe('a bilateral treaty under a clause, ratified at home by both states', (
 
 describe('a multilateral treaty without a clause one original state walks away from', () => {
   // Without a clause every negotiating state's consent is needed (VCLT art. 24(2)): Austria only signed and said it
-  // would not become a party, so Belgium's ratification completes nothing (decision 0104).
+  // would not become a party, so Belgium's ratification completes nothing (decision 0102).
   const treaty = {
     id: 'multilateral-walked-away',
     title: 'Convention an original signatory walks away from',

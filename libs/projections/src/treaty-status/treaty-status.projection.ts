@@ -93,7 +93,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     // 20: a termination dated before the treaty entered into force, while no state applied it provisionally, ended
     //    nothing in force (decision 0099): a treaty stored `terminated` on one is `will-not-enter-into-force`.
     //    Reservations formulated at signature are not made until confirmed (decision 0100), and resumptions with
-    //    nothing suspended are flagged (decision 0098): views rendered before say otherwise.
+    //    nothing suspended are flagged (decision 0098): views rendered before say otherwise. An entry-into-force
+    //    clause counts only instruments that establish consent (decision 0101), and a treaty without one that an
+    //    original state walked away from will not enter into force (decision 0102): stored statuses move.
     version: 20,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 

@@ -17,7 +17,7 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * A clause counts instruments of consent, and consent is established by their exchange, deposit or notification
- * (VCLT art. 16), not by the day a ratification was completed at home (decision 0103). A `ratification-completed`
+ * (VCLT art. 16), not by the day a ratification was completed at home (decision 0101). A `ratification-completed`
  * with no exchange on record says the state is ready to bind itself, not that it is bound: it is not counted.
  */
 

@@ -19,7 +19,7 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * Without a clause, a treaty enters into force once every negotiating state has consented (VCLT art. 24(2)). One
  * of its original states that walks away before then (a signatory saying it will not become a party, art. 18, or a
  * state withdrawing its instrument) leaves a treaty that will not enter into force, whatever its kind; with a clause,
- * the others' instruments may still reach its count (decision 0104).
+ * the others' instruments may still reach its count (decision 0102).
  */
 
 function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {

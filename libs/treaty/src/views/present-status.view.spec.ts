@@ -141,7 +141,7 @@ describe('the present: the status today (decision 0035)', () => {
 
   it('counts a signatory’s notice that it will not become a party from the notice, a report known only to this month too', () => {
     // BE only signed: released on the notification itself (December 2025), not at the month's end. AT alone remains,
-    // its one instrument short of the clause's two: not ratified, the count goes on (decision 0104).
+    // its one instrument short of the clause's two: not ratified, the count goes on (decision 0102).
     const events = [
       registeredMultilateral({ parties: ['AT', 'BE'], entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
       signedBy(uuid(2), 'BE', '2025-09-01'),

@@ -203,7 +203,7 @@ export function treatyStandingOf(
     const instrumentWithdrawn = lastInstrument !== undefined && count!.withdrawnBefore.includes(lastInstrument);
     const bindingTerms = { hasClause: Boolean(clause), inForceSince, instrumentWithdrawn };
     // Under a clause, only an instrument binds: a ratification completed at home from the exchange that follows it,
-    // and not at all before (decision 0103).
+    // and not at all before (decision 0101).
     const consentsOn = clause
       ? consentEstablishedOn(onRecord, party)
       : [
@@ -306,7 +306,7 @@ export function treatyStandingOf(
           : // A treaty that needs every original state's consent (a bilateral treaty, and any without a clause: VCLT
             // art. 24(2)) one of those states has walked away from before it entered into force cannot be terminated,
             // never having bound anyone, and will not enter into force unless that state consents after all (decisions
-            // 0038, 0104). Under a clause, the others' instruments may still reach its count.
+            // 0038, 0102). Under a clause, the others' instruments may still reach its count.
             (history.kind === 'bilateral' || !clause) && originalWalkedAway
             ? 'will-not-enter-into-force'
             : // A convention with no original party has no set of states whose consents complete it: its clause

@@ -19,7 +19,7 @@ import type { ViewRelation } from './treaty-links';
  * `will-not-enter-into-force`: a treaty that needs every original state's consent (a bilateral treaty, and any without
  * an entry-into-force clause, VCLT art. 24(2)) one of whose original states withdrew (a signatory saying it will not
  * become a party, art. 18, or a state withdrawing its instrument) before it entered into force; it never bound anyone,
- * so it is not `terminated` (decisions 0038, 0104). So is a treaty reported terminated before it entered into force,
+ * so it is not `terminated` (decisions 0038, 0102). So is a treaty reported terminated before it entered into force,
  * while no state applied it provisionally: its states abandoned it (decision 0099).
  */
 export type TreatyStatus =

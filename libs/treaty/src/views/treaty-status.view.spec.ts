@@ -239,7 +239,7 @@ describe('treatyStatusView', () => {
 
     it('a withdrawn party is marked, and a treaty without a clause it walked away from will not enter into force', () => {
       // Every original state's consent is needed (VCLT art. 24(2)): without Iran's, Russia's completes nothing
-      // (decision 0104).
+      // (decision 0102).
       const view = statusOf([...journey.slice(0, 5), withdrew(uuid(24), 'IR', '2025-07-01')]);
       expect(view.status).toBe('will-not-enter-into-force');
       expect(view.ratification['IR']).toMatchObject({ status: 'pending', withdrawn: true, withdrewOn: '2025-07-01' });

@@ -100,7 +100,7 @@ export function treatyStatusOf(
     // successor's date is a report's (its succession, the treaty's entry into force), not one set ahead.
     const treatyDate = clause ? (treatyInForce.on ?? treatyInForce.expectedOn) : treatyInForce.on;
     // The clause counts the party's instrument: a ratification completed at home is one once exchanged, not before
-    // (decision 0103). A reported entry into force of the treaty says the instruments it came by were given, whether
+    // (decision 0101). A reported entry into force of the treaty says the instruments it came by were given, whether
     // or not the record holds their exchange: a party that ratified by then is in force on it, as before.
     const instrument = consent !== null && established(consent) ? consent : undefined;
     const ratifiedByReportedDate =
