@@ -82,7 +82,7 @@ function withTheirLists(
  * The list of states that `first` opens: those joined to it by commas up to an "and" ("France, Germany and Italy"),
  * or by "and". A comma with no "and" after it ends the phrase ("with France, Italy ratified").
  */
-function listFrom(text: string, mentions: readonly PartyMention[], first: PartyMention): PartyMention[] {
+export function listFrom(text: string, mentions: readonly PartyMention[], first: PartyMention): PartyMention[] {
   const chain = [first];
   let listed = 1;
   for (const mention of mentions.slice(mentions.indexOf(first) + 1)) {

@@ -48,6 +48,14 @@ export function clauseAround(text: string, within: Span, at: Span): Span {
  * nearest first.
  */
 export function segmentsAround(text: string, clause: Span, at: Span): Span[] {
+  const segments = segmentsOf(text, clause);
+  const own = segments.findIndex((segment) => segment.start <= at.start && at.start < segment.end);
+  if (own < 0) return [clause];
+  return [segments[own]!, ...segments.slice(0, own).reverse()];
+}
+
+/** The comma-separated segments of a clause, in order (list commas aside); each ends where the next starts. */
+export function segmentsOf(text: string, clause: Span): Span[] {
   const cuts = [clause.start];
   const body = text.slice(clause.start, clause.end);
   for (const match of body.matchAll(/[,–—(]\s*/g)) {
@@ -56,11 +64,8 @@ export function segmentsAround(text: string, clause: Span, at: Span): Span[] {
     if (match[0].startsWith(',') && /^(?:and\s|or\s|[\p{L}-]+,)/u.test(after)) continue;
     cuts.push(clause.start + match.index + match[0].length);
   }
-  const segments = cuts.map((start, index) => ({
+  return cuts.map((start, index) => ({
     start,
     end: index + 1 < cuts.length ? cuts[index + 1]! : clause.end,
   }));
-  const own = segments.findIndex((segment) => segment.start <= at.start && at.start < segment.end);
-  if (own < 0) return [clause];
-  return [segments[own]!, ...segments.slice(0, own).reverse()];
 }

@@ -12,6 +12,7 @@ import { findTreatyNouns, ratificationLaws, treatyNounPlaces, type TreatyNoun } 
 import { findTriggers } from './act-triggers';
 import { actingStates } from './acting-states';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
+import { withoutComparedStates } from './compared-states';
 import { readVerb } from './verb-context';
 
 /** A treaty act a sentence reports, before it is matched to a treaty and checked against the article. */
@@ -72,7 +73,12 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
       const noun = nearestNoun(nouns, trigger, clause);
       if (!noun || noun.plural) continue;
       const parties = partiesAround(text, clause, trigger);
-      const clausePartyMentions = findParties(text.slice(clause.start, clause.end), clause.start);
+      const clausePartyMentions = withoutComparedStates(
+        text,
+        clause,
+        trigger,
+        findParties(text.slice(clause.start, clause.end), clause.start),
+      );
       const body = trigger.approval
         ? findBody(text.slice(clause.start, clause.end), clause.start, clausePartyMentions)
         : undefined;
@@ -115,7 +121,9 @@ function gappedAct(
   publishedOn: string,
 ): ActFinding | undefined {
   const noun = nouns.find((candidate) => candidate.start >= conjunct.start && candidate.end <= conjunct.end);
-  const parties = findParties(text.slice(conjunct.start, conjunct.end), conjunct.start);
+  const parties = noun
+    ? withoutComparedStates(text, conjunct, noun, findParties(text.slice(conjunct.start, conjunct.end), conjunct.start))
+    : [];
   if (!noun || noun.plural || parties.length === 0) return undefined;
   const past = !before.present;
   const date = nearestDate(dates, conjunct, noun, publishedOn, { past, notAfterPublication: past });
@@ -142,11 +150,13 @@ function nearestNoun(nouns: readonly TreatyNoun[], at: Span, clause: Span): Trea
 /**
  * The parties named in the verb's comma segment and the few before it (where a subject stands: "Pezeshkian of
  * Iran and his Russian counterpart, Vladimir V. Putin, signed"), never those after it ("Unlike a similar agreement
- * with North Korea ratified in October, the Iran treaty ...").
+ * with North Korea ratified in October, the Iran treaty ..."), nor those named to compare the act with their own
+ * ("Like Germany, France ratified the treaty with Italy": `withoutComparedStates`).
  */
 function partiesAround(text: string, clause: Span, at: Span): PartyMention[] {
-  return segmentsAround(text, clause, at)
+  const mentions = segmentsAround(text, clause, at)
     .slice(0, MAX_PARTY_SEGMENTS)
     .flatMap((segment) => findParties(text.slice(segment.start, segment.end), segment.start))
     .sort((a, b) => a.start - b.start);
+  return withoutComparedStates(text, clause, at, mentions);
 }

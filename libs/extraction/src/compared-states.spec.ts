@@ -1,0 +1,90 @@
+import { describe, expect, it } from '@jest/globals';
+import { extractDevelopments } from './extract-developments';
+import type { KnownTreaty } from './extraction.types';
+
+const treaty = (...parties: string[]): KnownTreaty => ({
+  id: parties.join('-').toLowerCase(),
+  title: `Treaty between ${parties.join(' and ')}`,
+  parties,
+});
+// France–Germany registered first: a tie between the two goes to it.
+const KNOWN = [treaty('FR', 'DE'), treaty('FR', 'IT')];
+
+const actsOf = (text: string) =>
+  extractDevelopments({ text, publishedOn: '2025-04-08' }, KNOWN).proposals.map(
+    ({ treatyId, parties, type, party, body, confidence }) => ({
+      treatyId,
+      parties,
+      type,
+      ...(party ? { party } : {}),
+      ...(body ? { body } : {}),
+      confidence,
+    }),
+  );
+const franceRatifiedWithItaly = {
+  treatyId: 'fr-it',
+  parties: ['FR', 'IT'],
+  type: 'ratification-completed',
+  party: 'FR',
+  confidence: 0.9,
+};
+
+describe('a state named to compare the act with its own is no party of it (decision 0098)', () => {
+  it.each([
+    'Like Germany, France ratified the treaty with Italy on Tuesday.',
+    'Unlike Germany, France ratified the treaty with Italy on Tuesday.',
+    'France, like Germany, ratified the treaty with Italy on Tuesday.',
+    'France, as did Germany, ratified the treaty with Italy on Tuesday.',
+    'As with Germany, France ratified the treaty with Italy on Tuesday.',
+    'Just as Germany did, France ratified the treaty with Italy on Tuesday.',
+    'Following Germany, France ratified the treaty with Italy on Tuesday.',
+    "Following Germany's lead, France ratified the treaty with Italy on Tuesday.",
+    'In the footsteps of Germany, France ratified the treaty with Italy on Tuesday.',
+    // The states listed with it, when a comma closes the list.
+    'Like Germany and Spain, France ratified the treaty with Italy on Tuesday.',
+    'Like Germany, Spain and Poland, France ratified the treaty with Italy on Tuesday.',
+  ])('"%s" is France’s ratification of the France–Italy treaty', (text) => {
+    expect(actsOf(text)).toEqual([franceRatifiedWithItaly]);
+  });
+
+  it('is no party of an act that names no one party either', () => {
+    expect(actsOf('Like Germany, France signed the treaty with Italy on Tuesday.')).toEqual([
+      { treatyId: 'fr-it', parties: ['FR', 'IT'], type: 'signed', confidence: 0.9 },
+    ]);
+  });
+
+  it('takes no list that runs on into the subject: "Like Germany, France and Italy signed" is France and Italy’s', () => {
+    expect(actsOf('Like Germany, France and Italy signed a treaty on Tuesday.')).toEqual([
+      { treatyId: 'fr-it', parties: ['FR', 'IT'], type: 'signed', confidence: 0.9 },
+    ]);
+  });
+
+  it('owns no chamber: "Like Germany, the Senate approved ..." is no German vote', () => {
+    expect(actsOf('Like Germany, the Senate approved the treaty with Italy on Tuesday.')).toEqual([
+      { treatyId: 'fr-it', parties: ['IT'], type: 'legislative-approval', body: 'Senate', confidence: 0.81 },
+    ]);
+  });
+
+  it('is no evidence for a treaty: without another side named, the article’s focus decides', () => {
+    const [alone] = actsOf('Like Germany, France ratified the treaty on Tuesday.');
+    expect(alone).toMatchObject({ parties: ['FR'], type: 'ratification-completed', party: 'FR' });
+    expect(alone!.confidence).toBeLessThan(0.9);
+    expect(
+      actsOf('France and Italy signed a treaty on Monday. Like Germany, France ratified the treaty on Tuesday.')[1],
+    ).toEqual({ ...franceRatifiedWithItaly, parties: ['FR'] });
+  });
+
+  it.each([
+    // The other side of the act, or of an act that may be this treaty's, not a comparison.
+    'After talks with Italy, France ratified the treaty on Tuesday.',
+    "Following Italy's ratification, France ratified the treaty on Tuesday.",
+  ])('still reads the state of "%s" as a party', (text) => {
+    expect(actsOf(text)).toEqual([franceRatifiedWithItaly]);
+  });
+
+  it('keeps the states of a comparison that holds the act’s own verb: that act is theirs', () => {
+    expect(
+      actsOf('Unlike the treaty with Germany ratified by France in October, the treaty with Italy is pending.'),
+    ).toEqual([expect.objectContaining({ treatyId: 'fr-de', parties: ['FR', 'DE'], party: 'FR' })]);
+  });
+});
