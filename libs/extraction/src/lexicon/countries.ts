@@ -1,11 +1,14 @@
+import { COMMUNITY_NAMES, communityForms } from './community-names';
 import { PLACE_NAMES } from './place-names';
 import { STATE_NAMES } from './state-names';
 
 /**
  * How news text names parties: states (`state-names.ts`) and the organisations that sign treaties. Longer names are
  * tried first, so that "North Korea" is never read as "Korea", and the names of places that hold a state's name
- * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0088). Codes are ISO 3166-1 alpha-2, organisations their
- * usual acronym, except the African Union's: AU is Australia's (AFU, decision 0080).
+ * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0088). So are
+ * communities named by two words that are each a state's (`community-names.ts`): "Greek Cypriot" is Cyprus alone,
+ * "Turkish Cypriot" no state (decision 0099). Codes are ISO 3166-1 alpha-2, organisations their usual acronym, except
+ * the African Union's: AU is Australia's (AFU, decision 0080).
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
   ...STATE_NAMES,
@@ -40,14 +43,19 @@ export interface PartyMention {
 interface Entry {
   readonly name: string;
   readonly code: string;
-  /** A place: its name holds a state's, and names no party. */
-  readonly kind: PartyMention['kind'] | 'place';
+  /** A place, or a community of no state: its name holds a state's, and names no party. */
+  readonly kind: PartyMention['kind'] | 'place' | 'community';
 }
 
 const ENTRIES: readonly Entry[] = [
   ...Object.entries(NAMES).flatMap(([code, names]) => names.map((name) => ({ name, code, kind: 'name' as const }))),
   ...Object.entries(LEADERS).flatMap(([code, names]) => names.map((name) => ({ name, code, kind: 'leader' as const }))),
   ...PLACE_NAMES.map((name) => ({ name, code: '', kind: 'place' as const })),
+  ...Object.entries(COMMUNITY_NAMES).flatMap(([community, code]) =>
+    communityForms(community).map((name) =>
+      code ? { name, code, kind: 'name' as const } : { name, code: '', kind: 'community' as const },
+    ),
+  ),
 ].sort((a, b) => b.name.length - a.name.length);
 
 const PATTERN = new RegExp(
@@ -64,7 +72,7 @@ export function findParties(text: string, offset = 0): PartyMention[] {
   const mentions: PartyMention[] = [];
   for (const match of text.matchAll(PATTERN)) {
     const entry = BY_NAME.get(match[0]);
-    if (!entry || entry.kind === 'place') continue;
+    if (!entry || entry.kind === 'place' || entry.kind === 'community') continue;
     mentions.push({
       code: entry.code,
       start: offset + match.index,
