@@ -58,3 +58,56 @@ describe('a place named after a state is not the state (decision 0088)', () => {
     ]);
   });
 });
+
+describe('an American town written with its state is not the state its name holds (decision 0099)', () => {
+  // Registered so that a tie goes to the wrong treaty: Georgia's, then Lebanon's before Jordan's.
+  const AMERICAN = [
+    treaty('ge-us', 'Trade agreement between Georgia and the United States', 'GE', 'US'),
+    treaty('lb-us', 'Trade agreement between Lebanon and the United States', 'LB', 'US'),
+    treaty('jo-us', 'Trade agreement between Jordan and the United States', 'JO', 'US'),
+    treaty('fr-us', 'Trade agreement between France and the United States', 'FR', 'US'),
+  ];
+  const americanActsOf = (text: string) =>
+    extractDevelopments({ text, publishedOn: '2025-04-08' }, AMERICAN).proposals.map(
+      ({ treatyId, parties, type, party, confidence }) => ({
+        treatyId,
+        parties,
+        type,
+        ...(party ? { party } : {}),
+        confidence,
+      }),
+    );
+
+  it.each([
+    [
+      'In Atlanta, Georgia, the United States and France signed the trade agreement on Tuesday.',
+      { treatyId: 'fr-us', parties: ['FR', 'US'], type: 'signed', confidence: 0.9 },
+    ],
+    [
+      'The United States signed the trade agreement with Jordan in Atlanta, Georgia, on Tuesday.',
+      { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'signed', confidence: 0.9 },
+    ],
+    [
+      'The United States and Jordan signed the trade agreement in Lebanon, Pennsylvania, on Tuesday.',
+      { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'signed', confidence: 0.9 },
+    ],
+    [
+      'In Jordan, Minnesota, Lebanon ratified the trade agreement with the United States on Tuesday.',
+      { treatyId: 'lb-us', parties: ['LB', 'US'], type: 'ratification-completed', party: 'LB', confidence: 0.9 },
+    ],
+    [
+      'In Paris, Texas, Jordan ratified the trade agreement with the United States on Tuesday.',
+      { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'ratification-completed', party: 'JO', confidence: 0.9 },
+    ],
+  ])('"%s" is %j', (text, proposal) => {
+    expect(americanActsOf(text)).toEqual([proposal]);
+  });
+
+  it('still reads Georgia in "Tbilisi, Georgia"', () => {
+    expect(
+      americanActsOf('In Tbilisi, Georgia ratified the trade agreement with the United States on Tuesday.'),
+    ).toEqual([
+      { treatyId: 'ge-us', parties: ['GE', 'US'], type: 'ratification-completed', party: 'GE', confidence: 0.9 },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { COMMUNITY_NAMES, communityForms } from './community-names';
 import { PLACE_NAMES } from './place-names';
 import { STATE_NAMES } from './state-names';
+import { US_PLACE } from './us-places';
 
 /**
  * How news text names parties: states (`state-names.ts`) and the organisations that sign treaties. Longer names are
@@ -58,8 +59,9 @@ const ENTRIES: readonly Entry[] = [
   ),
 ].sort((a, b) => b.name.length - a.name.length);
 
+/** An American town and its state come first at a place: "Paris, Texas" is no Paris, "Atlanta, Georgia" no Georgia. */
 const PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${ENTRIES.map((entry) => escape(entry.name)).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?<usPlace>${US_PLACE})|(${ENTRIES.map((entry) => escape(entry.name)).join('|')})(?![\\p{L}\\p{N}]))`,
   'gu',
 );
 const BY_NAME = new Map(ENTRIES.map((entry) => [entry.name, entry]));
@@ -71,6 +73,7 @@ const BY_NAME = new Map(ENTRIES.map((entry) => [entry.name, entry]));
 export function findParties(text: string, offset = 0): PartyMention[] {
   const mentions: PartyMention[] = [];
   for (const match of text.matchAll(PATTERN)) {
+    if (match.groups?.usPlace) continue;
     const entry = BY_NAME.get(match[0]);
     if (!entry || entry.kind === 'place' || entry.kind === 'community') continue;
     mentions.push({

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { findParties } from './countries';
+import { namedParties } from './named-parties';
+
+const codesIn = (text: string) => findParties(text).map((mention) => mention.code);
+
+describe('an American town written with its state (decision 0099)', () => {
+  it.each([
+    // The American state tells: the town and its state name no party.
+    ['in Atlanta, Georgia, on Tuesday', []],
+    ['Savannah, Georgia; Athens, Georgia; Sea Island, Georgia', []],
+    ['ATLANTA, Ga. (AP) —', []],
+    ['in Paris, Texas, on Tuesday', []],
+    ['Lebanon, Pennsylvania, and Lebanon, Pa.', []],
+    ['Jordan, Minnesota', []],
+    ['Moscow, Idaho, and Peru, Indiana', []],
+    ['Mexico, Missouri. The town', []],
+    ['Lebanon, Pa. The town', []],
+    // Beside the states a sentence names.
+    ['France and the United States met in Paris, Texas.', ['FR', 'US']],
+    ['Jordan and Lebanon signed in Jordan, Minnesota', ['JO', 'LB']],
+  ])('reads "%s" as %j', (text, codes) => {
+    expect(codesIn(text)).toEqual(codes);
+  });
+
+  it.each([
+    // Georgia the state, its capital and its neighbours, and lists of states and capitals.
+    ['Tbilisi, Georgia', ['GE', 'GE']],
+    ['Ukraine, Georgia and Moldova', ['UA', 'GE', 'MD']],
+    ['In Vilnius, Georgia and Moldova initialled the agreements', ['GE', 'MD']],
+    ['On Tuesday, Georgia ratified the treaty', ['GE']],
+    ['the U.S. state of Georgia', []],
+    ['London, Washington and Paris', ['GB', 'US', 'FR']],
+    ['Washington, D.C.', ['US']],
+    // A state's name first in a list of American states, or before a title, is no town's.
+    ['Mexico, Texas and California share the river', ['MX']],
+    ['Mexico, Texas, New Mexico and Arizona', ['MX']],
+    ['In Mexico, Texas Governor Greg Abbott signed', ['MX']],
+  ])('still reads "%s" as %j', (text, codes) => {
+    expect(codesIn(text)).toEqual(codes);
+  });
+
+  it('gives the service no treaties of the states American towns are named after', () => {
+    expect(namedParties('In Atlanta, Georgia, the United States signed the agreement with Lebanon, Pa.')).toEqual([
+      'US',
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Towns of the United States written as news writes them, "Town, State": the town may bear the name of a state or
+ * its capital ("Paris, Texas", "Lebanon, Pennsylvania", "Jordan, Minnesota", "Moscow, Idaho"), and the state may
+ * bear one ("Atlanta, Georgia"). Read with the states' names and before them, a town and its state take their span
+ * whole and name no party, like the places of `place-names.ts` (decisions 0088, 0099). The American state is what
+ * tells: any of the fifty by name, or as AP abbreviates it ("Lebanon, Pa."). Not by a name that is also a city's, as
+ * in a list of capitals ("London, Washington and Paris", "Moscow, New York"): those by abbreviation only. Not
+ * Georgia, which is a state's name too ("Ukraine, Georgia and Moldova", "In Vilnius, Georgia initialled ..."): "Town,
+ * Georgia" is American only for the towns of the American state listed here, and "Tbilisi, Georgia" stays Georgia's.
+ */
+const US_STATES = (
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|' +
+  'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|' +
+  'Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|' +
+  'Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|' +
+  'West Virginia|Wisconsin|Wyoming|Georgia'
+).split('|');
+/** The states a "Town, State" is read by: names that are a city's or a country's too are not. */
+const TELLING_STATES = US_STATES.filter((name) => !['Washington', 'New York', 'Georgia'].includes(name));
+
+/** AP style's abbreviations of the states' names after a town (it spells out the other eight). */
+const AP_ABBREVIATIONS = (
+  'Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|La.|Md.|Mass.|Mich.|Minn.|Miss.|Mo.|Mont.|' +
+  'Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.'
+).split('|');
+
+/** Towns of the American state of Georgia that news names with it: "Atlanta, Georgia", "Sea Island, Georgia". */
+const TOWNS_OF_GEORGIA = (
+  'Atlanta|Savannah|Augusta|Athens|Macon|Columbus|Albany|Rome|Marietta|Decatur|Sea Island|Jekyll Island|' +
+  'St. Simons Island|Brunswick|Valdosta|Kings Bay|Fort Benning|Fort Moore|Fort Stewart|Warner Robins|Dalton|' +
+  'Gainesville|Roswell|Sandy Springs'
+).split('|');
+
+const either = (names: readonly string[]) =>
+  [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.]/g, '\\.'))
+    .join('|');
+
+/** One to three capitalised words: a town's name ("Paris", "St. Paul", "Oak Ridge"). */
+const TOWN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}`;
+/**
+ * Not a town when its state is the first of a list of states ("Mexico, Texas and California"), nor when the state's
+ * name stands before a capitalised word, as before a title or a name ("In Mexico, Texas Governor Abbott signed");
+ * after an abbreviation's full stop, a capital opens the next sentence.
+ */
+const NOT_A_TOWN = String.raw`(?![\p{L}\p{N}])(?:(?<=\.)|(?!\s+\p{Lu}))(?!(?:,\s*|,?\s+(?:and|or)\s+)(?:${either(US_STATES)})(?![\p{L}]))`;
+
+/** "Town, State" as a source for the lexicon's one pattern (flag `u`), one group. */
+export const US_PLACE =
+  String.raw`(?:(?:${TOWN}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}` +
+  String.raw`|(?:${either(TOWNS_OF_GEORGIA)}),\s+Georgia${NOT_A_TOWN})`;
