@@ -25,6 +25,8 @@ const AFTER_BEFORE = /^\s*(?:following|after)\s+(?:the\s+)?$/i;
 const AFTER_ENDS = /^(?:\s*,|['’]s\s+(?:lead|example)\b)/;
 /** A comma closes the phrase of comparison after a list: "Like Germany and Spain, France ...". */
 const CLOSED = /^\s*,/;
+/** Every phrase above holds one of these words: a clause without any is read no further. */
+const ANY_COMPARISON = /\b(?:like|unlike|as|similar(?:ly)?|contrast|following|after|footsteps)\b/i;
 
 /**
  * The mentions of a clause less those that name a state only to compare the act with its own: "Like Germany, France
@@ -40,11 +42,15 @@ export function withoutComparedStates(
   verb: Span,
   mentions: readonly PartyMention[],
 ): PartyMention[] {
+  if (mentions.length === 0 || !ANY_COMPARISON.test(text.slice(clause.start, clause.end))) return [...mentions];
   const segments = segmentsOf(text, clause);
   const compared = new Set<PartyMention>();
+  let index = 0;
   for (const mention of mentions) {
-    const segment = segments.find((candidate) => candidate.start <= mention.start && mention.start < candidate.end);
-    if (!segment) continue;
+    // Mentions come in text order, so the segment of each is at or after the one before's.
+    while (index < segments.length && segments[index]!.end <= mention.start) index += 1;
+    const segment = segments[index];
+    if (!segment || segment.start > mention.start) continue;
     const list = listFrom(text, mentions, mention);
     const lead = text.slice(segment.start, mention.start);
     const afterMention = text.slice(mention.end, clause.end);
