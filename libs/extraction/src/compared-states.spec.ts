@@ -36,6 +36,9 @@ describe('a state named to compare the act with its own is no party of it (decis
     'France, like Germany, ratified the treaty with Italy on Tuesday.',
     'France, as did Germany, ratified the treaty with Italy on Tuesday.',
     'As with Germany, France ratified the treaty with Italy on Tuesday.',
+    // The date before the verb: "to" two words or fewer before it reads as an infinitive (libs/extraction/README.md).
+    'Similar to Germany, France on Tuesday ratified the treaty with Italy.',
+    'In contrast to Germany, France on Tuesday ratified the treaty with Italy.',
     'Just as Germany did, France ratified the treaty with Italy on Tuesday.',
     'Following Germany, France ratified the treaty with Italy on Tuesday.',
     "Following Germany's lead, France ratified the treaty with Italy on Tuesday.",
