@@ -21,7 +21,7 @@ const actsOf = (text: string) =>
     }),
   );
 
-describe('a community named by two states’ words is one community, not two states (decision 0102)', () => {
+describe('a community named by two states’ words is one community, not two states (decision 0104)', () => {
   it.each([
     [
       'The Greek Cypriot government ratified the maritime cooperation agreement with Egypt on Tuesday.',

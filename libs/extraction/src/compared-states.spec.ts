@@ -29,7 +29,7 @@ const franceRatifiedWithItaly = {
   confidence: 0.9,
 };
 
-describe('a state named to compare the act with its own is no party of it (decision 0101)', () => {
+describe('a state named to compare the act with its own is no party of it (decision 0103)', () => {
   it.each([
     'Like Germany, France ratified the treaty with Italy on Tuesday.',
     'Unlike Germany, France ratified the treaty with Italy on Tuesday.',

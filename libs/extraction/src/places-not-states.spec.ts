@@ -59,7 +59,7 @@ describe('a place named after a state is not the state (decision 0088)', () => {
   });
 });
 
-describe('an American town written with its state is not the state its name holds (decision 0102)', () => {
+describe('an American town written with its state is not the state its name holds (decision 0104)', () => {
   // Registered so that a tie goes to the wrong treaty: Georgia's, then Lebanon's before Jordan's.
   const AMERICAN = [
     treaty('ge-us', 'Trade agreement between Georgia and the United States', 'GE', 'US'),

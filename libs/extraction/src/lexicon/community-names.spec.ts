@@ -6,7 +6,7 @@ import { STATE_NAMES } from './state-names';
 
 const codesIn = (text: string) => findParties(text).map((mention) => mention.code);
 
-describe('a community named by two states’ words (decision 0102)', () => {
+describe('a community named by two states’ words (decision 0104)', () => {
   it.each([
     // One community, one state or none: not the two its words name.
     ['the Greek Cypriot government', ['CY']],

@@ -7,7 +7,7 @@
  * Republika Srpska and the Federation being no state; the Kosovo Serbs; the Karabakh Armenians): no party rather
  * than a wrong one. Read with the states' names, longest first, so the compound takes the place of its words; each
  * is read singular or plural, with a space or a hyphen ("Greek Cypriots", "Greek-Cypriot"). An entry is listed only
- * if it holds a state's name and reads otherwise than its words do (the spec checks both; decision 0102).
+ * if it holds a state's name and reads otherwise than its words do (the spec checks both; decision 0104).
  */
 export const COMMUNITY_NAMES: Readonly<Record<string, string | null>> = {
   'Greek Cypriot': 'CY',

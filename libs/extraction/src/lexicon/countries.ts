@@ -8,7 +8,7 @@ import { US_PLACE } from './us-places';
  * tried first, so that "North Korea" is never read as "Korea", and the names of places that hold a state's name
  * (`place-names.ts`) are read with them and name none: "the Gulf of Guinea" is no Guinea (decision 0088). So are
  * communities named by two words that are each a state's (`community-names.ts`): "Greek Cypriot" is Cyprus alone,
- * "Turkish Cypriot" no state (decision 0102). Codes are ISO 3166-1 alpha-2, organisations their usual acronym, except
+ * "Turkish Cypriot" no state (decision 0104). Codes are ISO 3166-1 alpha-2, organisations their usual acronym, except
  * the African Union's: AU is Australia's (AFU, decision 0080).
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {

@@ -7,7 +7,7 @@
  * "the Congo Basin", "the Korean Peninsula") needs no entry: nothing in it is read as a state. Each entry shadows a
  * state's name (the spec checks it); a name that may stand for either ("Georgia", "Macedonia", "the Niger") is left
  * to the state: treaty news means the state far more often (decision 0088). An American town written with its
- * state ("Paris, Texas", "Atlanta, Georgia") is read by `us-places.ts` (decision 0102).
+ * state ("Paris, Texas", "Atlanta, Georgia") is read by `us-places.ts` (decision 0104).
  */
 export const PLACE_NAMES: readonly string[] = [
   // Seas, gulfs, oceans.

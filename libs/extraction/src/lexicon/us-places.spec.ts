@@ -4,7 +4,7 @@ import { namedParties } from './named-parties';
 
 const codesIn = (text: string) => findParties(text).map((mention) => mention.code);
 
-describe('an American town written with its state (decision 0102)', () => {
+describe('an American town written with its state (decision 0104)', () => {
   it.each([
     // The American state tells: the town and its state name no party.
     ['in Atlanta, Georgia, on Tuesday', []],

@@ -2,7 +2,7 @@
  * Towns of the United States written as news writes them, "Town, State": the town may bear the name of a state or
  * its capital ("Paris, Texas", "Lebanon, Pennsylvania", "Jordan, Minnesota", "Moscow, Idaho"), and the state may
  * bear one ("Atlanta, Georgia"). Read with the states' names and before them, a town and its state take their span
- * whole and name no party, like the places of `place-names.ts` (decisions 0088, 0102). The American state is what
+ * whole and name no party, like the places of `place-names.ts` (decisions 0088, 0104). The American state is what
  * tells: any of the fifty by name, or as AP abbreviates it ("Lebanon, Pa."). Not by a name that is also a city's, as
  * in a list of capitals ("London, Washington and Paris", "Moscow, New York"): those by abbreviation only. Not
  * Georgia, which is a state's name too ("Ukraine, Georgia and Moldova", "In Vilnius, Georgia initialled ..."): "Town,
