@@ -72,10 +72,13 @@ describe("a webhook's URL in the log the auditors read", () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> })
-      .find((event) => event.type === 'WebhookSubscribed');
+      .find((event) => event.type.startsWith('WebhookSubscribed'));
+    // An event type of its own, with no `url`: a version before decision 0097 ignores it rather than post elsewhere.
+    expect(subscribed?.type).toBe('WebhookSubscribedSealed');
+    expect(subscribed?.data).not.toHaveProperty('url');
     expect(subscribed?.data).toMatchObject({
       subscriptionId: id,
-      url: `${new URL(url).origin}/…`,
+      urlRedacted: `${new URL(url).origin}/…`,
       sealedUrl: expect.stringMatching(/^aes-256-gcm\.v1\.[A-Za-z0-9_-]+$/),
     });
   });

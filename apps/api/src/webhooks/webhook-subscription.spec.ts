@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
-import type { WebhookEvent } from './webhook.events';
+import type { Registration, WebhookEvent } from './webhook.events';
 
 const subscribed: WebhookEvent = {
   type: 'WebhookSubscribed',
@@ -30,6 +30,22 @@ const fold = (...events: WebhookEvent[]) =>
 const next = (state: WebhookSubscription | undefined, event: WebhookEvent) => evolveSubscription(state, event, 9n);
 
 describe('evolveSubscription', () => {
+  it('folds a registration of either kind: the URL whole as registered before decision 0097, or sealed since', () => {
+    expect(fold(subscribed)).toMatchObject({ url: 'https://hooks.example/x' });
+    expect(fold(subscribed)).not.toHaveProperty('sealedUrl');
+    const { url, ...registration } = subscribed.data as Registration & { url: string };
+    expect(url).toBe('https://hooks.example/x');
+    const sealed: WebhookEvent = {
+      type: 'WebhookSubscribedSealed',
+      data: { ...registration, urlRedacted: 'https://hooks.example/…', sealedUrl: 'aes-256-gcm.v1.AAAA' },
+    };
+    expect(fold(sealed)).toEqual({
+      ...fold(subscribed),
+      url: 'https://hooks.example/…',
+      sealedUrl: 'aes-256-gcm.v1.AAAA',
+    });
+  });
+
   it('starts after the head at registration, with the first secret, active', () => {
     expect(fold(subscribed)).toMatchObject({
       checkpoint: 41n,

@@ -36,6 +36,7 @@ export interface WebhookSubscription {
  */
 const OWNER_VISIBLE: ReadonlySet<WebhookEventType> = new Set<WebhookEventType>([
   'WebhookSubscribed',
+  'WebhookSubscribedSealed',
   'WebhookSecretRotated',
   'WebhookPaused',
   'WebhookResumed',
@@ -58,13 +59,14 @@ export function evolveSubscription(
 }
 
 function evolveState(state: WebhookSubscription | undefined, event: WebhookEvent): WebhookSubscription | undefined {
-  if (event.type === 'WebhookSubscribed') {
+  if (event.type === 'WebhookSubscribed' || event.type === 'WebhookSubscribedSealed') {
     const { data } = event;
     return {
       id: data.subscriptionId,
       owner: data.owner,
-      url: data.url,
-      ...(data.sealedUrl !== undefined ? { sealedUrl: data.sealedUrl } : {}),
+      ...(event.type === 'WebhookSubscribed'
+        ? { url: event.data.url }
+        : { url: event.data.urlRedacted, sealedUrl: event.data.sealedUrl }),
       filter: data.filter,
       subscribedAt: data.subscribedAt,
       secret: { generation: 1 },

@@ -17,25 +17,19 @@ export interface WebhookFilter {
 }
 
 export interface WebhookEventData {
-  WebhookSubscribed: {
-    subscriptionId: string;
-    owner: string;
-    /**
-     * The URL as registered, for a subscription registered before decision 0097; from then on only its origin and
-     * `/…` (`redactedUrl`), and `sealedUrl` holds it whole: a receiver's token in the path or query stays out of the log.
-     */
-    url: string;
-    /** The URL whole, encrypted with a key derived from the signing key (`sealUrl`, decision 0097). */
-    sealedUrl?: string;
-    filter: WebhookFilter;
-    /** Deliveries start after this log position: the head when it was registered. */
-    startAfter: string;
-    /**
-     * The days that a date set ahead comes on are delivered after this one: the present's day when it was
-     * registered (decision 0039). Absent from subscriptions registered before: the day of `subscribedAt`.
-     */
-    startAfterDay?: string;
-    subscribedAt: string;
+  /** A subscription registered before decision 0097: its URL whole, as registered. */
+  WebhookSubscribed: Registration & { url: string };
+  /**
+   * A subscription registered since decision 0097: the URL whole only sealed, so that a receiver's token in its path
+   * or query stays out of the log, and in clear what an audit of where data goes needs. An event type of its own, not
+   * a new meaning of `WebhookSubscribed.url`: a version before it ignores the subscription, where it would have posted
+   * to the redacted URL.
+   */
+  WebhookSubscribedSealed: Registration & {
+    /** Its origin, followed by `/…` when the URL had more (`redactedUrl`). */
+    urlRedacted: string;
+    /** The URL whole, encrypted with a key derived from the signing key (`sealUrl`). */
+    sealedUrl: string;
   };
   WebhookSecretRotated: { generation: number; previousValidUntil: string; rotatedAt: string };
   WebhookLeaseAcquired: { holder: string; until: string };
@@ -53,6 +47,21 @@ export interface WebhookEventData {
   WebhookPaused: { deliveryId: string; reason: string; pausedAt: string };
   WebhookResumed: { deliveryId: string; resumedAt: string; by: string };
   WebhookUnsubscribed: { unsubscribedAt: string; by: string };
+}
+
+/** What every registration records, however it keeps its URL. */
+export interface Registration {
+  subscriptionId: string;
+  owner: string;
+  filter: WebhookFilter;
+  /** Deliveries start after this log position: the head when it was registered. */
+  startAfter: string;
+  /**
+   * The days that a date set ahead comes on are delivered after this one: the present's day when it was registered
+   * (decision 0039). Absent from subscriptions registered before: the day of `subscribedAt`.
+   */
+  startAfterDay?: string;
+  subscribedAt: string;
 }
 
 export interface Delivery {

@@ -95,13 +95,13 @@ export class Webhooks {
       id,
       [
         {
-          type: 'WebhookSubscribed',
+          type: 'WebhookSubscribedSealed',
           data: {
             subscriptionId: id,
             owner: principal.keyId,
             // Its origin in clear, for audits of where data goes; whole only sealed: the log and its exports are read
             // whole by auditors, and a receiver's token often travels in the path or query (decision 0097).
-            url: redactedUrl(url),
+            urlRedacted: redactedUrl(url),
             sealedUrl: this.secrets.sealUrl(id, url),
             filter: cleanFilter,
             startAfter: (await this.head()).toString(),
