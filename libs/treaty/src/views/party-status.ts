@@ -178,6 +178,7 @@ export function reservationsOf(
   type: 'reservation' | 'declaration',
   consent: PartyConsent | null = null,
   kind: TreatyKind | undefined = undefined,
+  consentImplied = false,
 ): PartyReservation[] {
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
   const objections = onRecord
@@ -197,7 +198,8 @@ export function reservationsOf(
     const withdrawal = withdrawalOf(report);
     const confirmation = representativeOf(confirmations.get(report.developmentId) ?? []);
     // Not made until confirmed (art. 23(2)): no date of making, but the date it was formulated.
-    const unconfirmed = type === 'reservation' && !confirmation && formulatedBefore(report, consent, onRecord);
+    const unconfirmed =
+      type === 'reservation' && !confirmation && !consentImplied && formulatedBefore(report, consent, onRecord);
     const madeOn = unconfirmed ? null : (confirmation?.current.occurredOn ?? report.current.occurredOn);
     return {
       developmentId: report.developmentId,
@@ -322,7 +324,9 @@ function madeWithConsent(report: Of<'reservation' | 'declaration'>, onRecord: re
 
 /**
  * A reservation dated before the party's consent, or while no consent of the party's is on record: formulated at
- * signature, so to be confirmed on consent (decision 0100). Not one made with a consent act of its own day: a
+ * signature, so to be confirmed on consent (decision 0100). Not asked of a party bound by a reported entry into force
+ * with no consent on record (`consentImplied`): when it consented, and so whether it confirmed, is not known, and
+ * the reservation reads as made on its date, as a source reporting a party bound with its reservations means it. Not one made with a consent act of its own day: a
  * ratification that an exchange later established (decision 0079) carried it.
  */
 function formulatedBefore(

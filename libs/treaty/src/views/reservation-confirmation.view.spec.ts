@@ -9,6 +9,7 @@ import {
   reservationWithdrawn,
   reserved,
   retracted,
+  scoped,
   signedBy,
   uuid,
 } from '../testing';
@@ -75,6 +76,16 @@ describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
     expect(view.ratification['AT']?.reservations).toMatchObject([
       { developmentId: formulated, madeOn: null, formulatedOn: '2025-02-01', unconfirmed: true },
     ]);
+  });
+
+  it('of a party bound by a reported entry into force, no consent on record, it reads as made: when it consented is not known', () => {
+    const bound = [...atSignature, scoped('TreatyEnteredIntoForce', uuid(5), '2025-04-01', 'AT')];
+    const at = statusOf(bound).ratification['AT']!;
+    expect({ consentImplied: at.consentImplied, consent: at.consent }).toEqual({ consentImplied: true, consent: null });
+    expect(at.reservations).toEqual([
+      expect.objectContaining({ madeOn: '2025-02-01', madeOnPrecision: 'day', withdrawnOn: null }),
+    ]);
+    expect(at.reservations[0]).not.toHaveProperty('unconfirmed');
   });
 
   it('made with a definitive signature it needs no confirmation: made on the signature (art. 23(2) does not apply)', () => {

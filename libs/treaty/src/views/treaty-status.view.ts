@@ -202,7 +202,7 @@ export function treatyStatusOf(
       inForceOn: inForce.on,
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
-      reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind),
+      reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind, consentImplied),
       declarations: reservationsOf(onRecord, party, 'declaration'),
       objections: objectionsOf(onRecord, party),
       withdrawalNotifiedOn: notice.notifiedOn,
