@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evolveSubscription, type WebhookSubscription } from './webhook-subscription';
-import type { Registration, WebhookEvent } from './webhook.events';
+import type { WebhookEvent } from './webhook.events';
 
 const subscribed: WebhookEvent = {
   type: 'WebhookSubscribed',
@@ -33,7 +33,7 @@ describe('evolveSubscription', () => {
   it('folds a registration of either kind: the URL whole as registered before decision 0097, or sealed since', () => {
     expect(fold(subscribed)).toMatchObject({ url: 'https://hooks.example/x' });
     expect(fold(subscribed)).not.toHaveProperty('sealedUrl');
-    const { url, ...registration } = subscribed.data as Registration & { url: string };
+    const { url, ...registration } = subscribed.data;
     expect(url).toBe('https://hooks.example/x');
     const sealed: WebhookEvent = {
       type: 'WebhookSubscribedSealed',
