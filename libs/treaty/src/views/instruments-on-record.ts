@@ -55,6 +55,20 @@ export function instrumentsToCount(
   });
 }
 
+/**
+ * The party's instrument that a notice of `date` withdraws: the latest it had deposited by then, not one it deposits
+ * when it rejoins after, which withdraws nothing that came before it (decision 0105).
+ */
+export function instrumentStandingOn(
+  instruments: readonly Instrument[],
+  party: string,
+  date: string,
+): Instrument | undefined {
+  return instruments
+    .filter((instrument) => instrument.party === party && comparePartialDates(instrument.on, date) <= 0)
+    .at(-1);
+}
+
 /** The dates of each party's withdrawals on record (notices and reported effects), in valid-time order. */
 export function withdrawalsByParty(onRecord: readonly DevelopmentHistory[]): Map<string, string[]> {
   const withdrawals = new Map<string, string[]>();

@@ -426,7 +426,8 @@ export function withdrawalOf(
 
 /**
  * Whether a state's consent binds it by `date`, so that a notice it gives then runs the treaty's notice period. Under
- * a clause, the count decides: an instrument withdrawn before the count took it never bound (decision 0038). Without
+ * a clause, the count decides: an instrument withdrawn before the count took it never bound (decision 0038), which
+ * `instrumentWithdrawn` says of the instrument standing on `date`, not of one deposited later (decision 0105). Without
  * one there is no count: a consent binds once the treaty is in force (`inForceSince`: a bilateral treaty's or a
  * convention's entry into force, or a party's), and before that a notice is the state saying it will not become a
  * party, effective when given (VCLT art. 18), not a party leaving a treaty that binds it (decision 0043).

@@ -8,8 +8,13 @@ import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
 import { consentEstablishedOn } from './established-consent';
-import { computedDate, countInstruments, type ComputedDate } from './entry-into-force';
-import { firstInstruments, instrumentsToCount, withdrawalsByParty } from './instruments-on-record';
+import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
+import {
+  firstInstruments,
+  instrumentStandingOn,
+  instrumentsToCount,
+  withdrawalsByParty,
+} from './instruments-on-record';
 import { consentBindsBy, consentOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
 import { operatingOn, treatySuspensionOf, type Suspension } from './suspension';
 import {
@@ -200,8 +205,16 @@ export function treatyStandingOf(
     // A state whose instrument was withdrawn before the clause counted it never became a party: its consent bound it
     // to nothing, and its notice withdrew the instrument when given, with no notice period to run (decision 0038).
     const lastInstrument = instruments.filter((instrument) => instrument.party === party).at(-1);
-    const instrumentWithdrawn = lastInstrument !== undefined && count!.withdrawnBefore.includes(lastInstrument);
-    const bindingTerms = { hasClause: Boolean(clause), inForceSince, instrumentWithdrawn };
+    const withdrawnBeforeCount = (instrument: Instrument | undefined) =>
+      instrument !== undefined && count!.withdrawnBefore.includes(instrument);
+    const instrumentWithdrawn = withdrawnBeforeCount(lastInstrument);
+    // A notice is measured against the instrument it withdrew, the one standing on its day: a state that deposits
+    // again later does not make its earlier notice one of a party that ran the notice period (decision 0105).
+    const bindingTermsOn = (date: string) => ({
+      hasClause: Boolean(clause),
+      inForceSince,
+      instrumentWithdrawn: withdrawnBeforeCount(instrumentStandingOn(instruments, party, date)),
+    });
     // Under a clause, only an instrument binds: a ratification completed at home from the exchange that follows it,
     // and not at all before (decision 0101).
     const consentsOn = clause
@@ -221,7 +234,7 @@ export function treatyStandingOf(
       .map(({ current }) => current.occurredOn);
     const boundBy = (date: string) =>
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
-      (consentBindsBy(date, bindingTerms) &&
+      (consentBindsBy(date, bindingTermsOn(date)) &&
         consentsOn.some((on) => on !== null && comparePartialDates(on, date) <= 0));
     const notice = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);

@@ -78,6 +78,28 @@ describe('an instrument withdrawn before entry into force', () => {
     expect(view.ratification['AT']).toMatchObject({ inForceOn: '2025-03-29', withdrawalEffectiveOn: '2025-09-06' });
   });
 
+  it('keeps the day its notice withdrew it once the state deposits again: a later instrument rewrites no past', () => {
+    // The repro: AT withdraws its instrument before the third counts, then accedes after the entry into force.
+    const events = [
+      registeredMultilateral({
+        entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+        withdrawalNoticeDays: undefined,
+        withdrawalNotice: { months: 6 },
+      }),
+      consented(uuid(2), 'AT', 'ratification', '2020-01-10'),
+      withdrawalNotified(uuid(3), 'AT', '2020-02-01'),
+      consented(uuid(4), 'BE', 'ratification', '2020-02-10'),
+      consented(uuid(5), 'CZ', 'ratification', '2020-03-10'),
+      consented(uuid(6), 'DK', 'ratification', '2020-03-15'),
+      consented(uuid(7), 'AT', 'accession', '2020-05-01'),
+    ];
+    const left = { withdrawalNotifiedOn: '2020-02-01', withdrawalEffectiveOn: '2020-02-01' };
+    expect(statusOf(events, '2020-04-30').ratification['AT']).toMatchObject({ ...left, withdrawn: true });
+    for (const view of [statusOf(events, '2020-08-01'), statusOf(events)]) {
+      expect(view.ratification['AT']).toMatchObject({ ...left, withdrawn: false, inForceOn: '2020-05-31' });
+    }
+  });
+
   it('a view of a day before the withdrawal still counts the instrument', () => {
     const events = [
       ...atRatified,
