@@ -95,6 +95,15 @@ export function suspensionOf(
 }
 
 /**
+ * A party's suspension ends with its withdrawal: once that has taken effect (`withdrewOn`), the treaty no longer binds
+ * the party (VCLT art. 70(1)(a)) and has no operation in regard to it left to suspend. `suspendedOn` stays, as after a
+ * resumption: the suspension is part of the party's history (decision 0105).
+ */
+export function suspensionUntilWithdrawal(suspension: Suspension, withdrewOn: string | null): Suspension {
+  return withdrewOn === null || !suspension.suspended ? suspension : { ...suspension, suspended: false };
+}
+
+/**
  * The treaty's suspension: its own (reported with no party), else, for a bilateral treaty (`partiesOfABilateral`), a
  * party's that stands: suspended for one of its two parties, its operation is suspended between them (VCLT art. 57),
  * as Russia's suspension of New START (2023-02-21) suspended that treaty. Shown from the earliest such suspension,

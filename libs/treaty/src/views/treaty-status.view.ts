@@ -18,7 +18,7 @@ import type { TreatyEventEnvelope } from './treaty-event-envelope';
 import { foldTreatyHistory, type DevelopmentHistory, type TreatyHistory } from './treaty-history';
 import { recordWarnings } from './record-warnings';
 import { recordedTwice } from './recorded-twice';
-import { operatingOn, suspensionOf } from './suspension';
+import { operatingOn, suspensionOf, suspensionUntilWithdrawal } from './suspension';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
 import { beforeEnd, latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
@@ -185,7 +185,10 @@ export function treatyStatusOf(
         : (inForce.on ??
           inForce.expectedOn ??
           (consentNotOnRecord ? (treatyInForce.on ?? treatyInForce.expectedOn) : null));
-    const partySuspension = suspensionOf(onRecord, party, (on) => operatingOn(onRecord, party, partyInForceFrom, on));
+    const partySuspension = suspensionUntilWithdrawal(
+      suspensionOf(onRecord, party, (on) => operatingOn(onRecord, party, partyInForceFrom, on)),
+      withdrewOn,
+    );
     inForceFrom.set(party, partyInForceFrom);
     ratification[party] = {
       status: partyStatus,
