@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   coarserPrecision,
+  commonPeriod,
   comparePartialDates,
   endOfPeriod,
   formatPartialDate,
@@ -134,6 +135,13 @@ describe('PartialDate', () => {
       expect(isInFuture('2025', '2025-01-01')).toBe(false);
       expect(isInFuture('2026', '2025-12-31')).toBe(true);
     });
+  });
+
+  it('gives the finest period two calendar days share: the day, their month, their year, or none', () => {
+    expect(commonPeriod('2023-04-01', '2023-04-01')).toBe('2023-04-01');
+    expect(commonPeriod('2023-03-01', '2023-03-31')).toBe('2023-03');
+    expect(commonPeriod('2022-03-31', '2022-04-30')).toBe('2022');
+    expect(commonPeriod('2022-12-31', '2023-01-01')).toBeNull();
   });
 
   it('gives the UTC calendar day of an instant', () => {

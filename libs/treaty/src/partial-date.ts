@@ -140,6 +140,18 @@ export function endOfPeriod(text: string): string {
   }
 }
 
+/**
+ * The finest period that holds both calendar days (`YYYY-MM-DD`, `a` not after `b`): the day when they are one, else
+ * their month, else their year; null when they fall in different years. What a date computed from a partial date is
+ * known to: every day between the two ends gives a day inside this period.
+ */
+export function commonPeriod(a: string, b: string): string | null {
+  if (a === b) return a;
+  if (a.slice(0, 7) === b.slice(0, 7)) return a.slice(0, 7);
+  if (a.slice(0, 4) === b.slice(0, 4)) return a.slice(0, 4);
+  return null;
+}
+
 /** A period is in the future when it starts after `today` (a `YYYY-MM-DD`): "this month" is not the future. */
 export function isInFuture(text: string, today: string): boolean {
   return startOfPeriod(text) > startOfPeriod(today);

@@ -91,6 +91,29 @@ describe('a notice of withdrawal revoked before it takes effect', () => {
       .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /notice period \(1 year\) on 2017-03-01/ });
   });
 
+  it('is refused after the effect of a notice known only to its month, where every day of it gives that effect', () => {
+    // The Rome Statute's withdrawal runs a year to the first day of the following month: any day of March 2022 gives
+    // 2023-04-01 (decision 0105).
+    const monthly = (clause: { years: number; firstDayOfFollowingMonth?: true }) => [
+      withoutNoticeDays(registeredMultilateral({ withdrawalNotice: clause })),
+      consented(uuid(3), 'JP', 'accession', '2007-07-17'),
+      withdrawalNotified(notice, 'JP', '2022-03'),
+    ];
+    const rome = monthly({ years: 1, firstDayOfFollowingMonth: true });
+    spec
+      .given(rome)
+      .when(revoke('2025-11-01', 'JP'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /on 2023-04-01/ });
+    spec.given(rome).when(revoke('2023-03-31', 'JP')).then(revokedOn('2023-03-31', 'JP'));
+    // A plain year: some day of March 2023, so a revocation of that month is not known to come before it.
+    const plain = monthly({ years: 1 });
+    spec
+      .given(plain)
+      .when(revoke('2023-03-01', 'JP'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /on 2023-03,/ });
+    spec.given(plain).when(revoke('2023-02-28', 'JP')).then(revokedOn('2023-02-28', 'JP'));
+  });
+
   it('is refused after the day the notice gives, or after a report that the withdrawal took effect', () => {
     spec
       .given([...acceded, withdrawalNotified(notice, 'GM', '2016-11-10', '2017-01-31')])
@@ -218,9 +241,9 @@ describe('corrections, retractions and later reports keep a revocation revoking 
   });
 });
 
-function revokedOn(occurredOn: string) {
+function revokedOn(occurredOn: string, party = 'GM') {
   return {
     type: 'WithdrawalRevoked',
-    data: { treatyId: TREATY_ID, developmentId: id, occurredOn, source: source(), party: 'GM' },
+    data: { treatyId: TREATY_ID, developmentId: id, occurredOn, source: source(), party },
   } as const;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { addMonths, firstDayOfFollowingMonth } from '../partial-date';
-import { entryIntoForcePeriod, periodEnd, withdrawalNoticePeriod, type ClausePeriod } from './clause-period';
+import {
+  determinedPeriodEnd,
+  entryIntoForcePeriod,
+  periodEnd,
+  withdrawalNoticePeriod,
+  type ClausePeriod,
+} from './clause-period';
 
 const days = (length: number, firstDay = false): ClausePeriod => ({
   length,
@@ -88,6 +94,28 @@ describe('periodEnd', () => {
 
   it('a period of no days to the first of the following month: in force the first day of the month after deposit', () => {
     expect(periodEnd('2025-01-31', days(0, true))).toBe('2025-02-01');
+  });
+});
+
+describe('determinedPeriodEnd: counted from a date known only to the month or year (decision 0105)', () => {
+  it('is the day itself when every day of the period gives it: the Rome Statute, a notice of March 2022', () => {
+    expect(determinedPeriodEnd('2022-03', years(1, true))).toBe('2023-04-01');
+    expect(determinedPeriodEnd('2022-12', months(1, true))).toBe('2023-02-01');
+  });
+
+  it('is the month, or the year, that every day of the period gives, at the precision that is certain', () => {
+    expect(determinedPeriodEnd('2022-03', years(1))).toBe('2023-03');
+    expect(determinedPeriodEnd('2022-03', days(30))).toBe('2022');
+    expect(determinedPeriodEnd('2022', years(1))).toBe('2023');
+  });
+
+  it('is nothing when the days of the period give ends in different years: no guess', () => {
+    expect(determinedPeriodEnd('2022', years(1, true))).toBeNull();
+    expect(determinedPeriodEnd('2022-12', days(30))).toBeNull();
+  });
+
+  it('is the period end of a day known to the day', () => {
+    expect(determinedPeriodEnd('2019-11-04', years(1))).toBe('2020-11-04');
   });
 });
 

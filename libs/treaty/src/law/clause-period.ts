@@ -1,4 +1,12 @@
-import { addDays, addMonths, firstDayOfFollowingMonth } from '../partial-date';
+import {
+  addDays,
+  addMonths,
+  commonPeriod,
+  endOfPeriod,
+  firstDayOfFollowingMonth,
+  isCalendarDate,
+  startOfPeriod,
+} from '../partial-date';
 import type { EntryIntoForceClause, WithdrawalNotice } from './treaty-law.vocabulary';
 
 /**
@@ -25,6 +33,18 @@ export function periodEnd(from: string, period: ClausePeriod): string {
       ? addDays(from, period.length)
       : addMonths(from, period.unit === 'years' ? period.length * 12 : period.length);
   return period.firstDayOfFollowingMonth ? firstDayOfFollowingMonth(end) : end;
+}
+
+/**
+ * The end of the period counted from `from`, a date perhaps known only to the month or year, as far as it is
+ * determined: the day when every day `from` may be gives the same end (a year to the first day of the following month
+ * from any day of March 2022 is 2023-04-01), else the month or year all those ends fall in (a year from March 2022 is
+ * some day of March 2023), at the precision that is certain; null when they span years. Never a guess: a later day
+ * gives a later or the same end (`periodEnd` keeps the order), so the ends of the first and last days bound them all.
+ */
+export function determinedPeriodEnd(from: string, period: ClausePeriod): string | null {
+  if (isCalendarDate(from)) return periodEnd(from, period);
+  return commonPeriod(periodEnd(startOfPeriod(from), period), periodEnd(endOfPeriod(from), period));
 }
 
 /** The period of an entry-into-force clause: its days, months or years after the deposit (`daysAfter` before 0063). */

@@ -1,6 +1,6 @@
 import type { Development } from '../development';
-import { comparePartialDates, isCalendarDate } from '../partial-date';
-import { periodEnd, type ClausePeriod } from './clause-period';
+import { comparePartialDates } from '../partial-date';
+import { determinedPeriodEnd, type ClausePeriod } from './clause-period';
 import { separatedByRejoining } from './rejoining';
 
 type OnRecord = { readonly current: Development };
@@ -53,7 +53,9 @@ export function withoutRevokedNotices<T extends OnRecord>(onRecord: readonly T[]
 
 /**
  * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period (in days,
- * months or years, perhaps to the first day of the following month: `periodEnd`), or null.
+ * months or years, perhaps to the first day of the following month: `periodEnd`), or null. A notification known only
+ * to the month or year gives the effect as far as it is determined (`determinedPeriodEnd`): the day when every day of
+ * it gives that day, else the month or year they all give, else null (decision 0105).
  * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
  * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
  * from its signature on the notification itself.
@@ -65,7 +67,5 @@ export function noticeEffectiveOn(
 ): string | null {
   if (notice.effectiveOn !== undefined) return notice.effectiveOn;
   if (!boundWhenNotified) return notice.occurredOn;
-  return noticePeriod !== undefined && isCalendarDate(notice.occurredOn)
-    ? periodEnd(notice.occurredOn, noticePeriod)
-    : null;
+  return noticePeriod !== undefined ? determinedPeriodEnd(notice.occurredOn, noticePeriod) : null;
 }

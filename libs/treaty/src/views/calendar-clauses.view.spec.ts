@@ -155,3 +155,42 @@ describe('a Council of Europe convention: the first day of the month following a
     expect(statusOf(convention, { asOf: '2023-08-31' }).ratification['BE']).toMatchObject({ withdrawn: false });
   });
 });
+
+describe('a notice known only to its month (decision 0105)', () => {
+  // Japan acceded on 2007-07-17 to a convention in force since 2002; its notice is reported as of March 2022.
+  const noticeOfMarch = (withdrawalNotice: { years: number; firstDayOfFollowingMonth?: true }) => [
+    registeredMultilateral({ withdrawalNoticeDays: undefined, withdrawalNotice }),
+    consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+    consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+    consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+    consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+    withdrawalNotified(uuid(6), 'JP', '2022-03'),
+  ];
+  const japan = (events: readonly TreatyEvent[], options: { asOf?: string; today?: string }) => {
+    const { withdrawalEffectiveOn, withdrawalEffectiveOnComputed, withdrawn, withdrewOn, withdrewOnPrecision } =
+      statusOf(events, options).ratification['JP']!;
+    return { withdrawalEffectiveOn, withdrawalEffectiveOnComputed, withdrawn, withdrewOn, withdrewOnPrecision };
+  };
+
+  it('takes effect on the day every day of the month gives: a year to the first day of the following month', () => {
+    const rome = noticeOfMarch({ years: 1, firstDayOfFollowingMonth: true });
+    const effect = { withdrawalEffectiveOn: '2023-04-01', withdrawalEffectiveOnComputed: true };
+    expect(japan(rome, { today: '2026-01-01' })).toEqual({
+      ...effect,
+      withdrawn: true,
+      withdrewOn: '2023-04-01',
+      withdrewOnPrecision: 'day',
+    });
+    expect(japan(rome, { asOf: '2023-03-31' })).toMatchObject({ ...effect, withdrawn: false });
+    expect(japan(rome, { asOf: '2023-04-01' })).toMatchObject({ ...effect, withdrawn: true });
+  });
+
+  it('takes effect in the month every day of it gives, and has once that whole month has come', () => {
+    const yearly = noticeOfMarch({ years: 1 });
+    const effect = { withdrawalEffectiveOn: '2023-03', withdrawalEffectiveOnComputed: true };
+    expect(japan(yearly, { asOf: '2023-03-30' })).toMatchObject({ ...effect, withdrawn: false });
+    const gone = { ...effect, withdrawn: true, withdrewOn: '2023-03', withdrewOnPrecision: 'month' };
+    expect(japan(yearly, { asOf: '2023-03-31' })).toEqual(gone);
+    expect(japan(yearly, { today: '2026-01-01' })).toEqual(gone);
+  });
+});

@@ -406,8 +406,9 @@ function objectionMootOn(objection: Of<'objection'>, onRecord: readonly Developm
 }
 
 /**
- * A notified withdrawal takes effect on the date the report gives, else after the treaty's notice period (when
- * the registration states one and the notification is known to the day). `boundBy` says whether the party was bound
+ * A notified withdrawal takes effect on the date the report gives, else after the treaty's notice period (when the
+ * registration states one; from a notification known only to the month or year, as far as that determines it:
+ * `noticeEffectiveOn`, decision 0105). `boundBy` says whether the party was bound
  * by a date: a state that was not (it only signed) notifies that it will not become a party, effective when notified.
  */
 export function withdrawalOf(
