@@ -48,6 +48,7 @@ export * from './views/treaty-timeline.view';
 export * from './views/treaty-links';
 export * from './views/treaties-not-on-record';
 export type { ComputedDate } from './views/entry-into-force';
+export type { EarlierEntryIntoForce } from './views/earlier-entries-into-force';
 export type {
   PartyConsent,
   PartyObjection,

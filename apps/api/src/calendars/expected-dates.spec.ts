@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import type { JsonView } from '@timeline/projections';
-import { expectedDatesOf } from './expected-dates';
+import { toJsonView, type JsonView } from '@timeline/projections';
+import { treatyStatusView } from '@timeline/treaty';
+import {
+  consented,
+  recorded,
+  registeredMultilateral,
+  TREATY_ID,
+  uuid,
+  withdrawalNotified,
+} from '@timeline/treaty/testing';
+import { expectedDatesOf, expectedEvent } from './expected-dates';
 
 /** A status view as the read model renders it, with what expectedDatesOf reads. */
 function status(entryIntoForceClause: unknown): JsonView {
@@ -27,5 +36,46 @@ describe('expectedDatesOf', () => {
     const dates = expectedDatesOf(status(null));
     expect(dates).toHaveLength(2);
     for (const { computedFrom } of dates) expect(computedFrom).toMatch(/consents on record.*VCLT art\. 24/);
+  });
+});
+
+describe('a state that left and rejoined (decision 0106)', () => {
+  // The Paris Agreement: the United States in force 2016-11-04, gone 2020-11-04, in force again 2021-02-19.
+  const paris = treatyStatusView(
+    recorded([
+      registeredMultilateral({
+        parties: ['US', 'CN', 'FR'],
+        entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+        withdrawalNoticeDays: undefined,
+        withdrawalNotice: { years: 1 },
+      }),
+      consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+      consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+      consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+      withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+      consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
+    ]),
+    { today: '2026-12-01' },
+  );
+  const status = toJsonView(paris!);
+  const events = expectedDatesOf(status, 'US').map((expected) =>
+    expectedEvent(expected, 'https://timeline.example', '20261201T000000Z'),
+  );
+  const line = (event: string[], name: string) => event.find((entry) => entry.startsWith(`${name}`))!;
+
+  it('has an event for each entry into force, the first under the UID a single one always had', () => {
+    const entries = events.filter((event) => line(event, 'CATEGORIES:') === 'CATEGORIES:entered-into-force');
+    expect(entries.map((event) => [line(event, 'UID:'), line(event, 'DTSTART;VALUE=DATE:')])).toEqual([
+      [`UID:${TREATY_ID}.entry-into-force.US@treaty-timeline`, 'DTSTART;VALUE=DATE:20161104'],
+      [`UID:${TREATY_ID}.entry-into-force.US.2@treaty-timeline`, 'DTSTART;VALUE=DATE:20210219'],
+    ]);
+  });
+
+  it('so the calendar shows the state in force before it shows it leave', () => {
+    expect(events.map((event) => line(event, 'DTSTART;VALUE=DATE:'))).toEqual([
+      'DTSTART;VALUE=DATE:20161104',
+      'DTSTART;VALUE=DATE:20210219',
+      'DTSTART;VALUE=DATE:20201104',
+    ]);
   });
 });

@@ -14,9 +14,15 @@ export interface ExpectedDate {
   readonly on: string;
   /** How it was computed, for the event's description. */
   readonly computedFrom: string;
+  /**
+   * A party's entry into force: which of its entries into force it is, from 1 (a state that left and rejoined entered
+   * into force more than once: decision 0106). Absent for the first, and for every other date.
+   */
+  readonly occurrence?: number;
 }
 
 type PartyEntry = {
+  earlierEntriesIntoForce?: { inForceOn?: unknown; inForceOnComputed?: unknown }[];
   inForceOn?: unknown;
   inForceOnComputed?: unknown;
   inForceOnExpected?: unknown;
@@ -31,7 +37,8 @@ const FROM_THE_CONSENTS = 'the consents on record, no entry-into-force clause be
 
 /**
  * The dates a status view shows as computed, while no report has confirmed them, come or still ahead (the present's
- * status gives those ahead as `...Expected`: decision 0035): entry into force (treaty-wide, and each party's, a
+ * status gives those ahead as `...Expected`: decision 0035): entry into force (treaty-wide, and each party's, every
+ * time a state that left and rejoined entered into force: its `earlierEntriesIntoForce`, decision 0106; a
  * successor's from its date of succession), each party's withdrawal taking effect (notification plus the notice
  * period), and a bilateral treaty's end with it. `only` keeps one party's; the treaty-wide dates then stay out.
  */
@@ -54,13 +61,34 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
   const parties = (status.ratification ?? {}) as Record<string, PartyEntry>;
   for (const [party, entry] of Object.entries(parties)) {
     if (only !== undefined && party !== only) continue;
+    // Each entry into force of a state that left and rejoined, earliest first, numbered whether computed or reported,
+    // so that an event keeps its number (and UID) whatever the others' are.
+    const earlier = Array.isArray(entry.earlierEntriesIntoForce) ? entry.earlierEntriesIntoForce : [];
+    for (const [index, { inForceOn, inForceOnComputed }] of earlier.entries()) {
+      if (!computed(inForceOnComputed, inForceOn)) continue;
+      dates.push({
+        ...treaty,
+        what: 'entry-into-force',
+        party,
+        on: inForceOn,
+        computedFrom: fromTheRecord,
+        ...nth(index + 1),
+      });
+    }
     const partyInForce = computedOrExpected(entry.inForceOnComputed, entry.inForceOn, entry.inForceOnExpected);
     if (partyInForce !== null) {
       const computedFrom =
         typeof entry.consent?.successionOn === 'string'
           ? 'the date of the succession of States and the entry into force on record'
           : fromTheRecord;
-      dates.push({ ...treaty, what: 'entry-into-force', party, on: partyInForce, computedFrom });
+      dates.push({
+        ...treaty,
+        what: 'entry-into-force',
+        party,
+        on: partyInForce,
+        computedFrom,
+        ...nth(earlier.length + 1),
+      });
     }
     if (computed(entry.withdrawalEffectiveOnComputed, entry.withdrawalEffectiveOn)) {
       const computedFrom = "the notification of withdrawal and the treaty's notice period";
@@ -74,6 +102,9 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
   }
   return dates;
 }
+
+/** The occurrence of a party's entry into force, said only from the second on (the first's UID predates them). */
+const nth = (occurrence: number): { occurrence?: number } => (occurrence > 1 ? { occurrence } : {});
 
 /**
  * Said the same whether the day has come or not: a calendar's bytes follow the record alone (decision 0047), and an
@@ -94,12 +125,16 @@ const CATEGORY: Record<ExpectedOccurrence, string> = {
 
 /**
  * A computed date as a tentative all-day event: calendars show it as expected, and its UID stays the same while the
- * computation moves, so that a changed deposit date moves the event instead of adding one.
+ * computation moves, so that a changed deposit date moves the event instead of adding one. A party's second and later
+ * entries into force (a state that left and rejoined) end in their number (`.US.2`); the first keeps the UID it has
+ * always had, so that an event a calendar already holds is not duplicated, and a state rejoining adds an event
+ * rather than moving the one of its first entry into force (decision 0106).
  */
 export function expectedEvent(expected: ExpectedDate, baseUrl: string, stamp: string): string[] {
   const { start, end } = allDaySpan(expected.on);
   const who = expected.party ? ` for ${expected.party}` : '';
-  const uid = `${expected.treatyId}.${expected.what}${expected.party ? `.${expected.party}` : ''}@treaty-timeline`;
+  const scope = `${expected.party ? `.${expected.party}` : ''}${expected.occurrence ? `.${expected.occurrence}` : ''}`;
+  const uid = `${expected.treatyId}.${expected.what}${scope}@treaty-timeline`;
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,

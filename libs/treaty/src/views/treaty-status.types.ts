@@ -6,6 +6,7 @@ import type {
 } from '../law/treaty-law.vocabulary';
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
+import type { EarlierEntryIntoForce } from './earlier-entries-into-force';
 import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
 import type { RecordWarning } from './record-warnings';
 import type { RecordedTwice } from './recorded-twice';
@@ -58,6 +59,11 @@ export type PartyRatification = {
   readonly inForceOnComputed: boolean;
   /** The day the clause puts it in force for this party while that day is still ahead (then `inForceOn` is null). */
   readonly inForceOnExpected: string | null;
+  /**
+   * Its entries into force before `inForceOn`, earliest first: a state that left the treaty and consented again was
+   * in force from each of its instruments (decision 0106). Empty for a state bound once.
+   */
+  readonly earlierEntriesIntoForce: readonly EarlierEntryIntoForce[];
   readonly reservations: readonly PartyReservation[];
   readonly declarations: readonly PartyReservation[];
   /** The objections this party made to others' reservations. */

@@ -419,6 +419,7 @@ const emptyRatification = {
   inForceOn: null,
   inForceOnComputed: false,
   inForceOnExpected: null,
+  earlierEntriesIntoForce: [],
   reservations: [],
   declarations: [],
   objections: [],

@@ -2,6 +2,7 @@ import { partyOf } from '../development';
 import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
+import { earlierEntriesIntoForce } from './earlier-entries-into-force';
 import {
   allConsentsPartyEntryIntoForce,
   computedDate,
@@ -51,8 +52,21 @@ export function treatyStatusView(
  */
 export function treatyStatusOf(
   history: TreatyHistory,
-  { asOf, knownAt, today = null }: ResolvedViewOptions,
+  options: ResolvedViewOptions,
   links?: TreatyLinks,
+): TreatyStatusView {
+  return statusOf(history, options, links, true);
+}
+
+/**
+ * `treatyStatusOf`, with each party's earlier entries into force read from the views of the days before its later
+ * consents when `withEarlierEntries` (those views, of one party's date each, need none of their own).
+ */
+function statusOf(
+  history: TreatyHistory,
+  { asOf, knownAt, today = null }: ResolvedViewOptions,
+  links: TreatyLinks | undefined,
+  withEarlierEntries: boolean,
 ): TreatyStatusView {
   const day = asOf ?? today;
   const dates = day === null ? DatesComeBy.always() : DatesComeBy.by(day);
@@ -70,6 +84,15 @@ export function treatyStatusOf(
   // against it (decision 0085): the treaty's as the standing reads it, a bilateral treaty's for both its parties.
   const inForceFrom = new Map<string | null, string | null>([[null, standing.inForceSince]]);
   const ratification: Record<string, PartyRatification> = {};
+  const viewsBefore = new Map<string, TreatyStatusView>();
+  const inForceOnBefore = (party: string) => (day: string) => {
+    let view = viewsBefore.get(day);
+    if (view === undefined) {
+      view = statusOf(history, { asOf: day, knownAt, today: null }, undefined, false);
+      viewsBefore.set(day, view);
+    }
+    return view.ratification[party] ?? { inForceOn: null, inForceOnComputed: false };
+  };
   for (const party of parties) {
     const {
       status: partyStatus,
@@ -205,6 +228,9 @@ export function treatyStatusOf(
       inForceOn: inForce.on,
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
+      earlierEntriesIntoForce: withEarlierEntries
+        ? earlierEntriesIntoForce(onRecord, party, inForceOnBefore(party))
+        : [],
       reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind, consentImplied),
       declarations: reservationsOf(onRecord, party, 'declaration'),
       objections: objectionsOf(onRecord, party),

@@ -138,6 +138,13 @@ export class ProvisionalApplicationDto {
   endedOnComputed!: boolean;
 }
 
+export class EarlierEntryIntoForceDto {
+  @ApiProperty({ example: '2016-11-04', description: 'In force for the party from this day, until it withdrew' })
+  inForceOn!: string;
+  @ApiProperty({ description: 'inForceOn is computed from the clause, no report having confirmed it' })
+  inForceOnComputed!: boolean;
+}
+
 export class StepDto {
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
@@ -216,6 +223,12 @@ export class PartyStatusDto {
   inForceOnComputed!: boolean;
   @ApiProperty(date('The day the clause puts it in force for this party, while still ahead (inForceOn is then null)'))
   inForceOnExpected!: string | null;
+  @ApiProperty({
+    type: [EarlierEntryIntoForceDto],
+    description:
+      'Its entries into force before inForceOn, earliest first: a state that withdrew and consented again was in force from each of its instruments; empty for a state bound once',
+  })
+  earlierEntriesIntoForce!: EarlierEntryIntoForceDto[];
   @ApiProperty({ type: [PartyReservationDto] })
   reservations!: PartyReservationDto[];
   @ApiProperty({ type: [PartyReservationDto], description: 'Interpretative declarations' })

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * A state that left a treaty and consented again entered into force more than once (decision 0106): its entry shows
+ * the latest, and `earlierEntriesIntoForce` the ones before, which a later deposit does not take back.
+ */
+
+function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), options);
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+// The Paris Agreement, in force on 2016-11-04 (here on the third instrument, France's): the United States accepted on
+// 2016-09-03, left on 2020-11-04 (notified 2019-11-04, one year), and accepted again on 2021-01-20: in force 2021-02-19.
+const paris = [
+  registeredMultilateral({
+    parties: ['US', 'CN', 'FR'],
+    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+    withdrawalNoticeDays: undefined,
+    withdrawalNotice: { years: 1 },
+  }),
+  consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+  consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+  consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+  withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+  consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
+];
+
+describe("a party's earlier entries into force", () => {
+  it('keeps the first entry into force of a state that left and rejoined', () => {
+    const us = statusOf(paris, { today: '2026-01-01' }).ratification['US']!;
+    expect(us).toMatchObject({ inForceOn: '2021-02-19', inForceOnComputed: true, withdrawn: false });
+    expect(us.earlierEntriesIntoForce).toEqual([{ inForceOn: '2016-11-04', inForceOnComputed: true }]);
+    // The same fact at every day after the rejoining; none before it, where the first is the party's inForceOn.
+    expect(statusOf(paris, { asOf: '2021-03-01' }).ratification['US']!.earlierEntriesIntoForce).toEqual([
+      { inForceOn: '2016-11-04', inForceOnComputed: true },
+    ]);
+    const before = statusOf(paris, { asOf: '2018-01-01' }).ratification['US']!;
+    expect(before).toMatchObject({ inForceOn: '2016-11-04', earlierEntriesIntoForce: [] });
+  });
+
+  it("keeps one of each time the state was bound, the first by the report of the treaty's entry into force", () => {
+    const view = statusOf([
+      ...paris,
+      withdrawalNotified(uuid(7), 'US', '2025-01-27'),
+      consented(uuid(8), 'US', 'acceptance', '2029-01-20'),
+      happened('TreatyEnteredIntoForce', uuid(9), '2016-11-04'),
+    ]);
+    expect(view.ratification['US']).toMatchObject({
+      inForceOn: '2029-02-19',
+      earlierEntriesIntoForce: [
+        { inForceOn: '2016-11-04', inForceOnComputed: false },
+        { inForceOn: '2021-02-19', inForceOnComputed: true },
+      ],
+    });
+  });
+
+  it('has none for a state that never left, nor for one whose first instrument never counted (decision 0038)', () => {
+    const view = statusOf([
+      registeredMultilateral({ entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 } }),
+      consented(uuid(2), 'AT', 'ratification', '2020-01-10'),
+      withdrawalNotified(uuid(3), 'AT', '2020-02-01'),
+      consented(uuid(4), 'BE', 'ratification', '2020-02-10'),
+      consented(uuid(5), 'CZ', 'ratification', '2020-03-10'),
+      consented(uuid(6), 'DK', 'ratification', '2020-03-15'),
+      consented(uuid(7), 'AT', 'accession', '2020-05-01'),
+    ]);
+    expect(view.ratification['AT']).toMatchObject({ inForceOn: '2020-05-31', earlierEntriesIntoForce: [] });
+    expect(view.ratification['BE']).toMatchObject({ inForceOn: '2020-04-14', earlierEntriesIntoForce: [] });
+  });
+});
