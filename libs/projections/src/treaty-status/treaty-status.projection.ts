@@ -95,7 +95,8 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
     //    Reservations formulated at signature are not made until confirmed (decision 0100), and resumptions with
     //    nothing suspended are flagged (decision 0098): views rendered before say otherwise. An entry-into-force
     //    clause counts only instruments that establish consent (decision 0101), and a treaty without one that an
-    //    original state walked away from will not enter into force (decision 0102): stored statuses move.
+    //    original state walked away from will not enter into force (decision 0102), and a notice known only to its
+    //    month takes effect when that determines it (decision 0105): stored statuses move.
     version: 20,
     filter: { on: 'stream-name', prefixes: [TREATY_STREAM_PREFIX] },
 
