@@ -179,12 +179,32 @@ describe('the files of interrupted rebuilds', () => {
   });
 
   it('keeps a claim without a lease (made before leases) whose process cannot be examined, however old', () => {
-    const { leaseSeconds, ...noLease } = claim(40, 5100, { bootId: 'b1a5d3c0-0000-4000-8000-000000000000' });
+    const { leaseSeconds, ...noLease } = claim(40, 5100, { pidNamespace: 'pid:[4026532999]' });
     expect(leaseSeconds).toBe(CLAIM_LEASE_SECONDS);
     renewedAgo(rebuildFiles('projections-1.db', noLease), CLAIM_LEASE_SECONDS * 10);
     renewedAgo(rebuildFiles('projections-2.db', { ...noLease, leaseSeconds: 'forever' }), CLAIM_LEASE_SECONDS * 10);
+    renewedAgo(rebuildFiles('projections-3.db', { ...noLease, host: 'another-machine' }), CLAIM_LEASE_SECONDS * 10);
     expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual([]);
-    expect(kept()).toEqual([1, 2]);
+    expect(kept()).toEqual([1, 2, 3]);
+  });
+
+  it('takes a claim without a lease from another boot of this host name for a reboot, as decision 0092 did', () => {
+    const { leaseSeconds, ...noLease } = claim(40, 5100, { bootId: 'b1a5d3c0-0000-4000-8000-000000000000' });
+    expect(leaseSeconds).toBe(CLAIM_LEASE_SECONDS);
+    rebuildFiles('projections-1.db', noLease);
+    expect(removeAbandonedRebuilds(dataDir, live(), facts())).toEqual(removedFrom('projections-1.db'));
+  });
+
+  it("keeps the claims of the files this process is writing, whatever else it holds (another boot's id read now)", () => {
+    const writing = join(dataDir, 'projections-1.db');
+    claimRebuildFile(writing, facts({ pid: 40 }));
+    writeFileSync(writing, '');
+    renewedAgo(writing, CLAIM_LEASE_SECONDS * 10);
+    expect(
+      removeAbandonedRebuilds(dataDir, live(), facts({ pid: 40, bootId: 'b1a5d3c0-0000-4000-8000-000000000000' })),
+    ).toEqual([]);
+    expect(kept()).toEqual([1]);
+    releaseRebuildFile(writing);
   });
 
   it('renews the claims of the files in progress, and only theirs', () => {

@@ -143,10 +143,14 @@ export function removeAbandonedRebuilds(
 
 /** What can be told here of the process that made a claim: gone, alive, or nothing (then its lease decides). */
 function processOf(owner: RebuildOwner, file: string, facts: ProcessFacts): 'gone' | 'alive' | 'cannot-tell' {
+  if (inProgress.has(file)) return 'alive'; // this process is writing it
   if (owner.host !== facts.host()) return 'cannot-tell'; // another machine, or a container since recreated
   const bootId = facts.bootId();
+  if (owner.bootId === undefined || bootId === undefined) return 'cannot-tell';
   // Another boot id: a reboot of this host, or another kernel under its name (a gVisor or Kata container has its own).
-  if (owner.bootId === undefined || bootId === undefined || owner.bootId !== bootId) return 'cannot-tell';
+  // A claim with a lease is left to it; one made before leases (decision 0092's format, which its process did not
+  // renew) is taken for a reboot's, as it was then.
+  if (owner.bootId !== bootId) return owner.leaseSeconds === undefined ? 'gone' : 'cannot-tell';
   const pidNamespace = facts.pidNamespace();
   if (owner.pidNamespace === undefined || pidNamespace === undefined || owner.pidNamespace !== pidNamespace) {
     return 'cannot-tell'; // another container sharing the host name (or unreadable): its pid names nothing here
@@ -162,8 +166,8 @@ function processOf(owner: RebuildOwner, file: string, facts: ProcessFacts): 'gon
   const startTime = facts.startTime(owner.pid);
   if (startTime === undefined) return 'cannot-tell'; // hidden, or exited just now: the next look will tell
   if (startTime !== owner.startTime) return 'gone'; // the pid was given to another process since
-  // The owner lives: only this process's own claims can go, for files it is not writing.
-  return owner.pid === facts.pid() && !inProgress.has(file) ? 'gone' : 'alive';
+  // The owner lives: only this process's own claims can go (for files it is not writing, seen above).
+  return owner.pid === facts.pid() ? 'gone' : 'alive';
 }
 
 /** Whether the claim has gone unrenewed for longer than its lease; never for a claim without one. */
