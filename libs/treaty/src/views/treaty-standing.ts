@@ -16,6 +16,7 @@ import {
   withdrawalsByParty,
 } from './instruments-on-record';
 import { consentBindsBy, consentOf, withdrawalOf, type PartyConsent, type PartyWithdrawal } from './party-status';
+import { overallStatus } from './overall-status';
 import { operatingOn, treatySuspensionOf, type Suspension } from './suspension';
 import {
   happenedBy,
@@ -307,32 +308,18 @@ export function treatyStandingOf(
   const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
   // An original (negotiating) state shown withdrawn: a treaty that needs its consent cannot be complete without it.
   const originalWalkedAway = history.parties.some((party) => !remaining.includes(party));
-  // A treaty in force for one party is in force, though the record may give it no date of its own.
-  const status: TreatyStatus = terminated.on
-    ? 'terminated'
-    : abandoned
-      ? 'will-not-enter-into-force'
-      : suspension.suspended
-        ? 'suspended'
-        : treatyInForce.on || inForceForAParty
-          ? 'in-force'
-          : // A treaty that needs every original state's consent (a bilateral treaty, and any without a clause: VCLT
-            // art. 24(2)) one of those states has walked away from before it entered into force cannot be terminated,
-            // never having bound anyone, and will not enter into force unless that state consents after all (decisions
-            // 0038, 0102). Under a clause, the others' instruments may still reach its count.
-            (history.kind === 'bilateral' || !clause) && originalWalkedAway
-            ? 'will-not-enter-into-force'
-            : // A convention with no original party has no set of states whose consents complete it: its clause
-              // decides. Nor is one ratified that an original state walked away from: its count decides.
-              history.parties.length > 0 &&
-                !originalWalkedAway &&
-                remaining.every((party) => partyStandings.get(party)?.status === 'completed')
-              ? 'ratified'
-              : parties.some((party) => partyStandings.get(party)?.status !== 'pending')
-                ? 'ratification-in-progress'
-                : signed.on
-                  ? 'signed'
-                  : 'registered';
+  const status = overallStatus({
+    terminated: Boolean(terminated.on),
+    abandoned,
+    suspended: suspension.suspended,
+    inForce: Boolean(treatyInForce.on) || inForceForAParty,
+    needsEveryOriginalState: history.kind === 'bilateral' || !clause,
+    originalWalkedAway,
+    hasOriginalParties: history.parties.length > 0,
+    everyRemainingPartyConsented: remaining.every((party) => partyStandings.get(party)?.status === 'completed'),
+    aPartyActed: parties.some((party) => partyStandings.get(party)?.status !== 'pending'),
+    signed: Boolean(signed.on),
+  });
 
   return {
     onRecord: shown,
