@@ -34,7 +34,9 @@ export function openUrl(masterKey: Buffer, subscriptionId: string, sealed: strin
       decipher.final(),
     ]).toString('utf8');
   } catch {
-    throw new Error('The webhook URL was sealed with another signing key than this service holds');
+    throw new Error(
+      'The webhook URL cannot be opened: sealed with another signing key than this service holds, or altered since',
+    );
   }
 }
 
