@@ -44,6 +44,12 @@ describe('evolveSubscription', () => {
       url: 'https://hooks.example/…',
       sealedUrl: 'aes-256-gcm.v1.AAAA',
     });
+    // Written for a few commits before the sealed registration had a type of its own: read with its sealed URL.
+    const interim: WebhookEvent = {
+      type: 'WebhookSubscribed',
+      data: { ...registration, url: 'https://hooks.example/…', sealedUrl: 'aes-256-gcm.v1.AAAA' },
+    };
+    expect(fold(interim)).toEqual(fold(sealed));
   });
 
   it('starts after the head at registration, with the first secret, active', () => {

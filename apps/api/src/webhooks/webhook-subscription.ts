@@ -64,9 +64,9 @@ function evolveState(state: WebhookSubscription | undefined, event: WebhookEvent
     return {
       id: data.subscriptionId,
       owner: data.owner,
-      ...(event.type === 'WebhookSubscribed'
-        ? { url: event.data.url }
-        : { url: event.data.urlRedacted, sealedUrl: event.data.sealedUrl }),
+      ...(event.type === 'WebhookSubscribedSealed'
+        ? { url: event.data.urlRedacted, sealedUrl: event.data.sealedUrl }
+        : { url: event.data.url, ...(event.data.sealedUrl !== undefined ? { sealedUrl: event.data.sealedUrl } : {}) }),
       filter: data.filter,
       subscribedAt: data.subscribedAt,
       secret: { generation: 1 },

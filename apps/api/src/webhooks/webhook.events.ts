@@ -17,8 +17,12 @@ export interface WebhookFilter {
 }
 
 export interface WebhookEventData {
-  /** A subscription registered before decision 0097: its URL whole, as registered. */
-  WebhookSubscribed: Registration & { url: string };
+  /**
+   * A subscription registered before decision 0097: its URL whole, as registered. For a few commits of the version
+   * that brought 0097 it carried the redacted URL in `url` and the whole one in `sealedUrl`; such events are read
+   * with their `sealedUrl`.
+   */
+  WebhookSubscribed: Registration & { url: string; sealedUrl?: string };
   /**
    * A subscription registered since decision 0097: the URL whole only sealed, so that a receiver's token in its path
    * or query stays out of the log, and in clear what an audit of where data goes needs. An event type of its own, not
