@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
+import {
+  consented,
+  happened,
+  recorded,
+  registeredMultilateral,
+  uuid,
+  withdrawalNotified,
+  withdrawalRevoked,
+} from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -57,6 +65,16 @@ describe("a party's earlier entries into force", () => {
         { inForceOn: '2021-02-19', inForceOnComputed: true },
       ],
     });
+  });
+
+  it('has none for a state whose notice was revoked: it never left, however its consent is dated by a second source', () => {
+    const revoked = [
+      ...paris.slice(0, 5),
+      withdrawalRevoked(uuid(7), 'US', '2020-01-10'),
+      consented(uuid(8), 'US', 'acceptance', '2020-06-01'),
+    ];
+    const us = statusOf(revoked).ratification['US']!;
+    expect({ withdrawn: us.withdrawn, earlier: us.earlierEntriesIntoForce }).toEqual({ withdrawn: false, earlier: [] });
   });
 
   it('has none for a state that never left, nor for one whose first instrument never counted (decision 0038)', () => {

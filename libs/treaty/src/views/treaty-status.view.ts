@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
+import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
 import { earlierEntriesIntoForce } from './earlier-entries-into-force';
@@ -229,7 +230,7 @@ function statusOf(
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
       earlierEntriesIntoForce: withEarlierEntries
-        ? earlierEntriesIntoForce(onRecord, party, inForceOnBefore(party))
+        ? earlierEntriesIntoForce(withoutRevokedNotices(onRecord), party, inForceOnBefore(party))
         : [],
       reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind, consentImplied),
       declarations: reservationsOf(onRecord, party, 'declaration'),
