@@ -113,6 +113,36 @@ describe('a ratification completed at home, under an entry-into-force clause', (
     for (const party of ['RU', 'IR']) expect(view.ratification[party]).toMatchObject({ inForceOn: '2025-07-01' });
   });
 
+  it('a party a reported entry into force bound runs the notice period when it leaves, bilateral or multilateral', () => {
+    // In force by the report, its notice is one of a party: 180 days, and a bilateral treaty ends on it.
+    const bilateral = statusOf([
+      registered({ kind: 'bilateral', entryIntoForce: clause, withdrawalNoticeDays: 180 }),
+      signed(uuid(2), '2025-01-17'),
+      ratified(uuid(3), 'RU', '2025-04-21'),
+      ratified(uuid(4), 'IR', '2025-06-10'),
+      happened('TreatyEnteredIntoForce', uuid(6), '2025-07-01'),
+      withdrawalNotified(uuid(7), 'RU', '2026-01-05'),
+    ]);
+    expect(bilateral.ratification['RU']).toMatchObject({
+      inForceOn: '2025-07-01',
+      withdrawalEffectiveOn: '2026-07-04',
+    });
+    expect(bilateral.terminatedOn).toBe('2026-07-04');
+    const multilateral = statusOf([
+      registeredMultilateral({ parties: ['AT', 'BE', 'CZ'], entryIntoForce: clause, withdrawalNoticeDays: 180 }),
+      ratified(uuid(2), 'AT', '2020-01-10'),
+      consented(uuid(3), 'BE', 'ratification', '2020-01-20'),
+      consented(uuid(4), 'CZ', 'ratification', '2020-01-30'),
+      happened('TreatyEnteredIntoForce', uuid(5), '2020-03-01'),
+      withdrawalNotified(uuid(6), 'AT', '2021-01-01'),
+    ]);
+    expect(multilateral.ratification['AT']).toMatchObject({
+      inForceOn: '2020-03-01',
+      withdrawalEffectiveOn: '2021-06-30',
+      withdrawn: true,
+    });
+  });
+
   it('the listings’ summary says so too', () => {
     const history = foldTreatyHistory(recorded(ratifiedAtHome), null);
     expect(history && statusOn(treatyStatusSummaryOf(history), '2026-12-01')).toBe('ratified');

@@ -217,9 +217,12 @@ export function treatyStandingOf(
       instrumentWithdrawn: withdrawnBeforeCount(instrumentStandingOn(instruments, party, date)),
     });
     // Under a clause, only an instrument binds: a ratification completed at home from the exchange that follows it,
-    // and not at all before (decision 0101).
+    // and not at all before (decision 0101); or from the treaty's reported entry into force, when it was completed
+    // by then: the report says the instruments it came by were given, as the view's entry into force reads it.
+    const boundByReportedEntry =
+      consent !== null && treatyReported !== null && comparePartialDates(consent.on, treatyReported) <= 0;
     const consentsOn = clause
-      ? consentEstablishedOn(onRecord, party)
+      ? [...consentEstablishedOn(onRecord, party), ...(boundByReportedEntry ? [treatyReported] : [])]
       : [
           completedOn,
           ...onRecord
