@@ -8,7 +8,7 @@ describe('an American town written with its state (decision 0104)', () => {
   it.each([
     // The American state tells: the town and its state name no party.
     ['in Atlanta, Georgia, on Tuesday', []],
-    ['Savannah, Georgia; Athens, Georgia; Sea Island, Georgia', []],
+    ['Savannah, Georgia; Macon, Georgia; Sea Island, Georgia', []],
     ['ATLANTA, Ga. (AP) —', []],
     ['in Paris, Texas, on Tuesday', []],
     ['Lebanon, Pennsylvania, and Lebanon, Pa.', []],
@@ -36,6 +36,11 @@ describe('an American town written with its state (decision 0104)', () => {
     ['Mexico, Texas and California share the river', ['MX']],
     ['Mexico, Texas, New Mexico and Arizona', ['MX']],
     ['In Mexico, Texas Governor Greg Abbott signed', ['MX']],
+    // Georgia after a European capital is the country; a state's name after a country's, before a verb, a party.
+    ['In Rome, Georgia signed an agreement with Italy', ['GE', 'IT']],
+    ['In Athens, Georgia and Greece signed a treaty', ['GE', 'GR']],
+    ['Mexico, California sign a climate pact', ['MX']],
+    ['Canada, Michigan agree on the lakes', ['CA']],
   ])('still reads "%s" as %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });

@@ -1,3 +1,5 @@
+import { STATE_NAMES } from './state-names';
+
 /**
  * Towns of the United States written as news writes them, "Town, State": the town may bear the name of a state or
  * its capital ("Paris, Texas", "Lebanon, Pennsylvania", "Jordan, Minnesota", "Moscow, Idaho"), and the state may
@@ -26,7 +28,7 @@ const AP_ABBREVIATIONS = (
 
 /** Towns of the American state of Georgia that news names with it: "Atlanta, Georgia", "Sea Island, Georgia". */
 const TOWNS_OF_GEORGIA = (
-  'Atlanta|Savannah|Augusta|Athens|Macon|Columbus|Albany|Rome|Marietta|Decatur|Sea Island|Jekyll Island|' +
+  'Atlanta|Savannah|Augusta|Macon|Columbus|Albany|Marietta|Decatur|Sea Island|Jekyll Island|' +
   'St. Simons Island|Brunswick|Valdosta|Kings Bay|Fort Benning|Fort Moore|Fort Stewart|Warner Robins|Dalton|' +
   'Gainesville|Roswell|Sandy Springs'
 ).split('|');
@@ -46,7 +48,16 @@ const TOWN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}`;
  */
 const NOT_A_TOWN = String.raw`(?![\p{L}\p{N}])(?:(?<=\.)|(?!\s+\p{Lu}))(?!(?:,\s*|,?\s+(?:and|or)\s+)(?:${either(US_STATES)})(?![\p{L}]))`;
 
+/**
+ * A town that bears a state's name or its capital's ("Lebanon", "Jordan", "Moscow", "Paris") is one only where the
+ * state's name closes the clause, as AP style writes it ("in Lebanon, Pa., on Tuesday", "Jordan, Minnesota."): a
+ * list of two parties before a verb ("Mexico, California sign a climate pact") is no town.
+ */
+const STATE_WORDS = either(Object.values(STATE_NAMES).flat());
+const CLOSES_THE_CLAUSE = String.raw`(?:(?<=\.)|(?=[,;:!?)]|\.(?![\p{L}\p{N}])|\s*$))`;
+
 /** "Town, State" as a source for the lexicon's one pattern (flag `u`), one group. */
 export const US_PLACE =
-  String.raw`(?:(?:${TOWN}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}` +
+  String.raw`(?:(?!(?:${STATE_WORDS}),)(?:${TOWN}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}` +
+  String.raw`|(?:${STATE_WORDS}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}${CLOSES_THE_CLAUSE}` +
   String.raw`|(?:${either(TOWNS_OF_GEORGIA)}),\s+Georgia${NOT_A_TOWN})`;
