@@ -1,8 +1,8 @@
 import type { Development } from '../development';
 import { withdrawalNoticePeriod, type ClausePeriod } from '../law/clause-period';
 import { separatedByRejoining } from '../law/rejoining';
-import { noticeEffectiveOn, noticeRevokedBy } from '../law/withdrawal-revocation';
-import { comparePartialDates } from '../partial-date';
+import { noticeEffect, noticeRevokedBy } from '../law/withdrawal-revocation';
+import { comparePartialDates, endOfPeriod, startOfPeriod } from '../partial-date';
 import { TreatyRuleViolation } from '../treaty-rule-violation.error';
 import type { DevelopmentOnRecord, TreatyProfile } from './treaty.state';
 
@@ -43,7 +43,9 @@ export function assertRevocationFits(
   }
   for (const notice of revoked) {
     const effect = effectOnRecord(notice, treaty, others);
-    if (effect === null || comparePartialDates(occurredOn, effect.on) < 0) continue;
+    // Only a revocation known to come before the earliest day the effect may fall on is known to come before it
+    // (decision 0062); between the earliest and the latest, it cannot be told, and is refused (decision 0105).
+    if (effect === null || comparePartialDates(occurredOn, effect.earliest) < 0) continue;
     throw new TreatyRuleViolation(
       'WITHDRAWAL_ALREADY_EFFECTIVE',
       `${prefix}occurredOn ${occurredOn}: the notice of withdrawal of ${party} of ${notice.current.occurredOn} (development ${notice.developmentId}) ${effect.how} ${effect.on}, not known to come after this revocation; a notice can be revoked only before it takes effect (VCLT art. 68): a state that has left becomes a party again by a new consent`,
@@ -53,7 +55,7 @@ export function assertRevocationFits(
 }
 
 /**
- * The day the record says a notice took effect: a report that it did (`withdrawn`, no act of the party between), the
+ * When the record says a notice took effect (`earliest`, the first day it may have; `on`, as the message says it): a report that it did (`withdrawn`, no act of the party between), the
  * day the notice gives, else its notice period's end for a state bound when it notified, or the notification itself
  * for one that was not (a signatory, released when it notifies). Bound is read here from the record's acts (a consent,
  * a completed ratification, an entry into force for the party or the treaty by the notice); the status view weighs
@@ -63,7 +65,7 @@ function effectOnRecord(
   notice: OnRecord & { readonly current: Extract<Development, { type: 'withdrawal-notified' }> },
   treaty: TreatyProfile,
   others: readonly OnRecord[],
-): { readonly on: string; readonly how: string } | null {
+): { readonly earliest: string; readonly on: string; readonly how: string } | null {
   const { party, occurredOn } = notice.current;
   const reported = others.find(
     ({ current }) =>
@@ -72,7 +74,10 @@ function effectOnRecord(
       comparePartialDates(current.occurredOn, occurredOn) >= 0 &&
       !separatedByRejoining(notice.current, current, others),
   );
-  if (reported) return { on: reported.current.occurredOn, how: `is reported to have taken effect on` };
+  if (reported) {
+    const on = reported.current.occurredOn;
+    return { earliest: on, on, how: `is reported to have taken effect on` };
+  }
   const bound = others.some(
     ({ current }) =>
       // Without a clause a consent binds only once the treaty is in force (decision 0043), as the views read it.
@@ -83,15 +88,20 @@ function effectOnRecord(
       comparePartialDates(current.occurredOn, occurredOn) <= 0,
   );
   const period = withdrawalNoticePeriod(treaty);
-  const on = noticeEffectiveOn(notice.current, period, bound);
-  if (on === null) return null;
+  const effect = noticeEffect(notice.current, period, bound);
+  if (effect === null) return null;
+  const { earliest, latest } = effect;
+  // The effect as far as it is known: its day or month when every possible end falls in it, else both ends.
+  const shown = effect.on;
+  const exact = shown !== null && startOfPeriod(shown) === earliest && endOfPeriod(shown) === latest;
+  const on = exact ? shown : `between ${earliest} and ${latest}`;
   const how =
     notice.current.effectiveOn !== undefined
       ? 'takes effect on'
       : bound && period !== undefined
         ? `takes effect after the treaty's notice period (${describePeriod(period)}) on`
         : 'was given by a state not bound by the treaty, so took effect when notified, on';
-  return { on, how };
+  return { earliest, on, how: exact ? how : how.replace(/ on$/, '') };
 }
 
 /** "365 days", "1 year, to the first day of the following month". */

@@ -114,6 +114,27 @@ describe('a notice of withdrawal revoked before it takes effect', () => {
     spec.given(plain).when(revoke('2023-02-28', 'JP')).then(revokedOn('2023-02-28', 'JP'));
   });
 
+  it('is accepted before the earliest effect of a notice known to its month, refused once it may have come', () => {
+    // 180 days from some day of March 2022 ends between 2022-08-28 and 2022-09-27 (decision 0105): a revocation of
+    // 15 April is certainly before the effect, though both fall in 2022.
+    const days180 = [
+      registeredMultilateral({ withdrawalNoticeDays: 180 }),
+      consented(uuid(3), 'JP', 'accession', '2007-07-17'),
+      withdrawalNotified(notice, 'JP', '2022-03'),
+    ];
+    spec.given(days180).when(revoke('2022-04-15', 'JP')).then(revokedOn('2022-04-15', 'JP'));
+    spec.given(days180).when(revoke('2022-08-27', 'JP')).then(revokedOn('2022-08-27', 'JP'));
+    // On or after the earliest possible effect, it is not known to come before it (decision 0062).
+    spec
+      .given(days180)
+      .when(revoke('2022-08-28', 'JP'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /between 2022-08-28 and 2022-09-27/ });
+    spec
+      .given(days180)
+      .when(revoke('2022-10-01', 'JP'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /between 2022-08-28 and 2022-09-27/ });
+  });
+
   it('is refused after the day the notice gives, or after a report that the withdrawal took effect', () => {
     spec
       .given([...acceded, withdrawalNotified(notice, 'GM', '2016-11-10', '2017-01-31')])

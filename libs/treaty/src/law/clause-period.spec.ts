@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { addMonths, firstDayOfFollowingMonth } from '../partial-date';
 import {
   determinedPeriodEnd,
+  determinedPeriodEndRange,
   entryIntoForcePeriod,
   periodEnd,
   withdrawalNoticePeriod,
@@ -116,6 +117,24 @@ describe('determinedPeriodEnd: counted from a date known only to the month or ye
 
   it('is the period end of a day known to the day', () => {
     expect(determinedPeriodEnd('2019-11-04', years(1))).toBe('2020-11-04');
+  });
+});
+
+describe('determinedPeriodEndRange: every day a coarse date gives, from the earliest to the latest (decision 0105)', () => {
+  it('keeps both ends where they do not share a month: 180 days from March 2022 end from 2022-08-28 to 2022-09-27', () => {
+    expect(determinedPeriodEndRange('2022-03', days(180))).toEqual({ earliest: '2022-08-28', latest: '2022-09-27' });
+  });
+
+  it('keeps both ends where they span years, which the common period cannot say: December 2022', () => {
+    expect(determinedPeriodEndRange('2022-12', days(180))).toEqual({ earliest: '2023-05-30', latest: '2023-06-29' });
+  });
+
+  it('is one day at both ends for a date known to the day, or where every day of the month gives the same end', () => {
+    expect(determinedPeriodEndRange('2019-11-04', years(1))).toEqual({ earliest: '2020-11-04', latest: '2020-11-04' });
+    expect(determinedPeriodEndRange('2022-03', years(1, true))).toEqual({
+      earliest: '2023-04-01',
+      latest: '2023-04-01',
+    });
   });
 });
 

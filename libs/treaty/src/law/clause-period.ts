@@ -43,8 +43,25 @@ export function periodEnd(from: string, period: ClausePeriod): string {
  * gives a later or the same end (`periodEnd` keeps the order), so the ends of the first and last days bound them all.
  */
 export function determinedPeriodEnd(from: string, period: ClausePeriod): string | null {
-  if (isCalendarDate(from)) return periodEnd(from, period);
-  return commonPeriod(periodEnd(startOfPeriod(from), period), periodEnd(endOfPeriod(from), period));
+  const { earliest, latest } = determinedPeriodEndRange(from, period);
+  return commonPeriod(earliest, latest);
+}
+
+/**
+ * The earliest and latest ends the days `from` may be give (`YYYY-MM-DD` both; one day for a date known to the day).
+ * What decides, where `determinedPeriodEnd` only displays: 180 days from March 2022 end between 2022-08-28 and
+ * 2022-09-27, which share only the year, so "2022" says too little to tell whether an act of April came before the
+ * end, or whether the end had come by October (decision 0105).
+ */
+export function determinedPeriodEndRange(
+  from: string,
+  period: ClausePeriod,
+): { readonly earliest: string; readonly latest: string } {
+  if (isCalendarDate(from)) {
+    const end = periodEnd(from, period);
+    return { earliest: end, latest: end };
+  }
+  return { earliest: periodEnd(startOfPeriod(from), period), latest: periodEnd(endOfPeriod(from), period) };
 }
 
 /** The period of an entry-into-force clause: its days, months or years after the deposit (`daysAfter` before 0063). */

@@ -1,6 +1,6 @@
 import type { Development } from '../development';
-import { comparePartialDates } from '../partial-date';
-import { determinedPeriodEnd, type ClausePeriod } from './clause-period';
+import { commonPeriod, comparePartialDates, endOfPeriod, startOfPeriod } from '../partial-date';
+import { determinedPeriodEndRange, type ClausePeriod } from './clause-period';
 import { separatedByRejoining } from './rejoining';
 
 type OnRecord = { readonly current: Development };
@@ -52,20 +52,43 @@ export function withoutRevokedNotices<T extends OnRecord>(onRecord: readonly T[]
 }
 
 /**
- * The day a notified withdrawal takes effect: as reported, else the notification plus the notice period (in days,
- * months or years, perhaps to the first day of the following month: `periodEnd`), or null. A notification known only
- * to the month or year gives the effect as far as it is determined (`determinedPeriodEnd`): the day when every day of
- * it gives that day, else the month or year they all give, else null (decision 0105).
+ * When a notified withdrawal takes effect: `on`, as displayed, and the earliest and latest days it may fall on, which
+ * decide (decision 0105). As reported, else the notification plus the notice period (in days, months or years,
+ * perhaps to the first day of the following month: `periodEnd`), or null. A notification known only to the month or
+ * year gives every end between those of its first and last days (`determinedPeriodEndRange`); `on` is the day when
+ * they are one, else the month or year they share, else null (`determinedPeriodEnd`). A reported date known to the
+ * month spans that month. Whether the effect has come is read from `latest`, whether an act came before it from
+ * `earliest`, never from `on`.
  * The notice period is for a state leaving a treaty that binds it (VCLT art. 56; the treaty's own clause speaks of
  * parties); a state not bound when it notified (a signatory saying it will not become a party, art. 18) is released
  * from its signature on the notification itself.
  */
+export function noticeEffect(
+  notice: { readonly occurredOn: string; readonly effectiveOn?: string },
+  noticePeriod: ClausePeriod | undefined,
+  boundWhenNotified: boolean,
+): NoticeEffect | null {
+  const given = notice.effectiveOn ?? (boundWhenNotified ? undefined : notice.occurredOn);
+  if (given !== undefined) return { on: given, earliest: startOfPeriod(given), latest: endOfPeriod(given) };
+  if (noticePeriod === undefined) return null;
+  const { earliest, latest } = determinedPeriodEndRange(notice.occurredOn, noticePeriod);
+  return { on: commonPeriod(earliest, latest), earliest, latest };
+}
+
+export type NoticeEffect = {
+  /** What the views show: the effect at the precision that is certain, or null when its ends span years. */
+  readonly on: string | null;
+  /** The first day the effect may fall on (`YYYY-MM-DD`): an act dated before it certainly came before the effect. */
+  readonly earliest: string;
+  /** The last day the effect may fall on (`YYYY-MM-DD`): once it has come, so has the effect. */
+  readonly latest: string;
+};
+
+/** The day a notified withdrawal takes effect, as displayed (`noticeEffect`), or null. */
 export function noticeEffectiveOn(
   notice: { readonly occurredOn: string; readonly effectiveOn?: string },
   noticePeriod: ClausePeriod | undefined,
   boundWhenNotified: boolean,
 ): string | null {
-  if (notice.effectiveOn !== undefined) return notice.effectiveOn;
-  if (!boundWhenNotified) return notice.occurredOn;
-  return noticePeriod !== undefined ? determinedPeriodEnd(notice.occurredOn, noticePeriod) : null;
+  return noticeEffect(notice, noticePeriod, boundWhenNotified)?.on ?? null;
 }
