@@ -3,7 +3,7 @@ import type { ClausePeriod } from '../law/clause-period';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
-import { noticeEffectiveOn } from '../law/withdrawal-revocation';
+import { noticeEffect } from '../law/withdrawal-revocation';
 import { consentBindsBy, reportsOf } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
@@ -46,10 +46,11 @@ export function bilateralEndingOf(
   let ending: BilateralEnding | null = null;
   for (const party of parties) {
     const terms = { hasClause, inForceSince: inForceOn, instrumentWithdrawn: false };
-    for (const { on, reported } of withdrawalEffectsOf(onRecord, party, noticePeriod, terms)) {
+    for (const { on, by, reported } of withdrawalEffectsOf(onRecord, party, noticePeriod, terms)) {
       if (comparePartialDates(on, inForceOn) < 0) continue;
-      // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead.
-      if ((reported || dates.hasCome(on)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
+      // A reported withdrawal has happened (`onRecord` holds those by `asOf`); a notice's effect may lie ahead, and has
+      // come once the last day it may fall on has (`by`), whatever coarser period `on` shows (decision 0105).
+      if ((reported || dates.hasCome(by)) && (ending === null || startOfPeriod(on) < startOfPeriod(ending.on))) {
         ending = { on, party, reported };
       }
     }
@@ -63,7 +64,7 @@ function withdrawalEffectsOf(
   party: string,
   noticePeriod: ClausePeriod | undefined,
   terms: Parameters<typeof consentBindsBy>[1],
-): { readonly on: string; readonly reported: boolean }[] {
+): { readonly on: string; readonly by: string; readonly reported: boolean }[] {
   const consents = onRecord
     .filter(
       ({ current }) =>
@@ -81,19 +82,18 @@ function withdrawalEffectsOf(
     inForce.some(byThen(date)) || (consentBindsBy(date, terms) && consents.some(byThen(date)));
   const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
     const withdrawal = representativeOf(reports);
-    return withdrawal ? [{ on: withdrawal.current.occurredOn, reported: true }] : [];
+    return withdrawal ? [{ on: withdrawal.current.occurredOn, by: withdrawal.current.occurredOn, reported: true }] : [];
   });
   const notified = occurrencesOf(reportsOf(onRecord, 'withdrawal-notified', party), onRecord).flatMap((reports) => {
     const notice = representativeOf(reports);
-    const effectiveOn = notice
-      ? noticeEffectiveOn(notice.current, noticePeriod, boundBy(notice.current.occurredOn))
-      : null;
-    if (notice === undefined || effectiveOn === null) return [];
+    const effect = notice ? noticeEffect(notice.current, noticePeriod, boundBy(notice.current.occurredOn)) : null;
+    const effectiveOn = effect?.on ?? null;
+    if (notice === undefined || effect === null || effectiveOn === null) return [];
     const revoked = consents.some(
       (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,
     );
     // Effective on the notification itself (a party not bound), it took effect when given, as the report says.
-    return revoked ? [] : [{ on: effectiveOn, reported: effectiveOn === notice.current.occurredOn }];
+    return revoked ? [] : [{ on: effectiveOn, by: effect.latest, reported: effectiveOn === notice.current.occurredOn }];
   });
   return [...reported, ...notified];
 }

@@ -193,4 +193,14 @@ describe('a notice known only to its month (decision 0105)', () => {
     expect(japan(yearly, { asOf: '2023-03-31' })).toEqual(gone);
     expect(japan(yearly, { today: '2026-01-01' })).toEqual(gone);
   });
+
+  it('under a notice period in days, has taken effect once its latest possible day has come, not the year out', () => {
+    // 180 days from some day of March 2022: between 2022-08-28 and 2022-09-27; the two share only the year.
+    const days180 = [...noticeOfMarch({ years: 1 })];
+    days180[0] = registeredMultilateral({ withdrawalNoticeDays: 180 });
+    expect(japan(days180, { asOf: '2022-09-26' })).toMatchObject({ withdrawn: false });
+    const gone = { withdrawalEffectiveOn: '2022', withdrawalEffectiveOnComputed: true, withdrawn: true };
+    expect(japan(days180, { asOf: '2022-09-27' })).toMatchObject(gone);
+    expect(japan(days180, { asOf: '2022-10-15' })).toMatchObject(gone);
+  });
 });

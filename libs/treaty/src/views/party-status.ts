@@ -3,7 +3,7 @@ import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ClausePeriod } from '../law/clause-period';
 import { objectionPeriodEndsNotBefore } from '../law/objection-period';
-import { noticeEffectiveOn } from '../law/withdrawal-revocation';
+import { noticeEffect } from '../law/withdrawal-revocation';
 import type { ConsentType, TreatyKind } from '../law/treaty-law.vocabulary';
 import { comparePartialDates, precisionOf, type DatePrecision } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
@@ -89,6 +89,11 @@ export type PartyWithdrawal = {
   readonly effectiveOn: string | null;
   /** True when `effectiveOn` is the notification plus the treaty's notice period, no report having given it. */
   readonly effectiveOnComputed: boolean;
+  /**
+   * The last day the effect may fall on (`YYYY-MM-DD`): once it has come, so has the effect, whatever `effectiveOn`
+   * shows (a notice of March 2022 under 180 days shows "2022" but has taken effect by 2022-09-27, decision 0105).
+   */
+  readonly effectiveBy: string | null;
 };
 
 export type ProvisionalApplication = {
@@ -418,11 +423,14 @@ export function withdrawalOf(
   boundBy: (date: string) => boolean,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
-  if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false };
+  if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null };
   const { occurredOn, effectiveOn } = notice.current;
-  if (effectiveOn !== undefined) return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false };
-  const computed = noticeEffectiveOn(notice.current, noticePeriod, boundBy(occurredOn));
-  return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null };
+  const effect = noticeEffect(notice.current, noticePeriod, boundBy(occurredOn));
+  const effectiveBy = effect?.latest ?? null;
+  if (effectiveOn !== undefined)
+    return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false, effectiveBy };
+  const computed = effect?.on ?? null;
+  return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null, effectiveBy };
 }
 
 /**

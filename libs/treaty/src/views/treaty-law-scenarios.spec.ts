@@ -447,4 +447,13 @@ describe('a bilateral agreement: in force 15 days after the later notification, 
     expect(ended.ratification['IR']).toMatchObject({ withdrawn: true, withdrewOn: '2026-01-28' });
     expect(ended.ratification['RU']).toMatchObject({ withdrawn: false });
   });
+
+  it('ends once the last day a denunciation known to its month may take effect has come (decision 0105)', () => {
+    // 180 days from some day of March 2026: between 2026-08-28 and 2026-09-27, which share only the year.
+    const denounced = [...events, withdrawalNotified(uuid(4), 'IR', '2026-03')];
+    expect(statusOf(denounced, { today: '2026-09-26' })).toMatchObject({ status: 'in-force', terminatedOn: null });
+    const ended = statusOf(denounced, { today: '2026-09-27' });
+    expect(ended).toMatchObject({ status: 'terminated', terminatedOn: '2026', terminatedOnComputed: true });
+    expect(statusOf(denounced, { asOf: '2026-10-15' })).toMatchObject({ status: 'terminated' });
+  });
 });

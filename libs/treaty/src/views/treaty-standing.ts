@@ -287,9 +287,10 @@ export function treatyStandingOf(
   const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : [], (party, on) =>
     operatingOn(onRecord, party, inForceSince, on),
   );
-  // An end by a reported withdrawal has come, like the report; one by a notice's effect, once that day has. One still
-  // ahead is what the record expects.
-  const endingDates = bilateralEnding?.reported ? DatesComeBy.always() : dates;
+  // An end by a reported withdrawal has come, like the report; one by a notice's effect, once the last day it may fall
+  // on has, which `bilateralEndingOf` read (the period it shows may end later: decision 0105). One still ahead is what
+  // the record expects.
+  const endingDates = bilateralEnding !== null ? DatesComeBy.always() : dates;
   const endingAhead =
     history.kind === 'bilateral' && bilateralEnding === null
       ? bilateralEndingOf(onRecord, parties, noticePeriod, DatesComeBy.always(), inForceSince, Boolean(clause))
@@ -350,7 +351,7 @@ export function treatyStandingOf(
  */
 function noticeBeforeEnd(notice: PartyWithdrawal, endOn: string | null): PartyWithdrawal {
   if (!notice.effectiveOnComputed || beforeEnd(notice.effectiveOn, endOn) !== null) return notice;
-  return { ...notice, effectiveOn: null, effectiveOnComputed: false };
+  return { ...notice, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null };
 }
 
 /** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
@@ -442,8 +443,11 @@ function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentH
 /**
  * Whether a notice of withdrawal has taken effect by the day `dates` reads: one effective on the notification itself
  * (a signatory not bound, released when it notifies) took effect when it was given, as the report says, a month's
- * too before the month is out; any other on the day it comes.
+ * too before the month is out; any other once the last day it may fall on has come (`effectiveBy`), not the end of
+ * the period shown: 180 days from March 2022 have run by 2022-09-27, though shown as "2022" (decision 0105). One
+ * whose possible days span years shows no day, and is not read as taken effect (not done: decision 0105).
  */
 function tookEffect(notice: PartyWithdrawal, dates: DatesComeBy): boolean {
-  return notice.effectiveOn !== null && (notice.effectiveOn === notice.notifiedOn || dates.hasCome(notice.effectiveOn));
+  if (notice.effectiveOn === null || notice.effectiveBy === null) return false;
+  return notice.effectiveOn === notice.notifiedOn || dates.hasCome(notice.effectiveBy);
 }
