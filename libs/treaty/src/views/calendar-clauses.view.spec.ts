@@ -202,5 +202,7 @@ describe('a notice known only to its month (decision 0105)', () => {
     const gone = { withdrawalEffectiveOn: '2022', withdrawalEffectiveOnComputed: true, withdrawn: true };
     expect(japan(days180, { asOf: '2022-09-27' })).toMatchObject(gone);
     expect(japan(days180, { asOf: '2022-10-15' })).toMatchObject(gone);
+    // The listing's stored status is due for a change on that day, not at the end of the year.
+    expect(statusOf(days180, { today: '2022-09-01' }).nextChangeOn).toBe('2022-09-27');
   });
 });
