@@ -3,18 +3,15 @@ import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
   happened,
-  recorded,
   registered,
-  registeredMultilateral,
   report,
   scoped,
-  signed,
   spec,
   uuid,
+  beforeEntryIntoForce,
+  listedSummaryOf,
+  statusOf,
 } from '../testing';
-import { foldTreatyHistory } from './treaty-history';
-import { treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * Decision 0098: a resumption ends a suspension (VCLT art. 57-58, 72). One reported before the treaty entered into
@@ -23,25 +20,8 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * suspended nothing (decision 0085).
  */
 
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
-
-const listedStatusOf = (events: readonly TreatyEvent[]) =>
-  treatyStatusSummaryOf(foldTreatyHistory(recorded(events), null)!).status;
-
-/** In force 30 days after the second instrument: AT on 1 March, BE on 9 March 2025, so on 8 April 2025. */
-const convention = registeredMultilateral({
-  parties: ['AT', 'BE', 'CZ'],
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-});
-const signedOn5January = signed(uuid(1), '2025-01-05');
-const deposits = [
-  consented(uuid(3), 'AT', 'ratification', '2025-03-01'),
-  consented(uuid(4), 'BE', 'ratification', '2025-03-09'),
-];
+const { convention, signedOn5January, deposits } = beforeEntryIntoForce;
+const listedStatusOf = (events: readonly TreatyEvent[]) => listedSummaryOf(events).status;
 
 describe('a resumption of the whole treaty reported before it entered into force', () => {
   const resumedOn1February = happened('TreatyResumed', uuid(2), '2025-02-01');

@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
   happened,
-  recorded,
   registered,
   registeredMultilateral,
   report,
@@ -12,10 +10,11 @@ import {
   spec,
   uuid,
   withdrawalNotified,
+  beforeEntryIntoForce,
+  listedSummaryOf,
+  statusOf,
 } from '../testing';
-import { foldTreatyHistory } from './treaty-history';
-import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+import { statusOn } from './treaty-status-summary';
 
 /**
  * Decision 0085: a suspension suspends the operation of a treaty (VCLT art. 57-58, 72), in force or provisionally
@@ -24,27 +23,10 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * why.
  */
 
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
-
+const { convention, signedOn5January, deposits } = beforeEntryIntoForce;
 /** The status a listing stores (the projection's summary), before any date the record sets ahead has come. */
-const listedStatusOf = (events: readonly TreatyEvent[]) =>
-  treatyStatusSummaryOf(foldTreatyHistory(recorded(events), null)!);
-
-/** In force 30 days after the second instrument: AT on 1 March, BE on 9 March 2025, so on 8 April 2025. */
-const convention = registeredMultilateral({
-  parties: ['AT', 'BE', 'CZ'],
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-});
-const signedOn5January = signed(uuid(1), '2025-01-05');
+const listedStatusOf = listedSummaryOf;
 const suspendedOn1February = happened('TreatySuspended', uuid(2), '2025-02-01');
-const deposits = [
-  consented(uuid(3), 'AT', 'ratification', '2025-03-01'),
-  consented(uuid(4), 'BE', 'ratification', '2025-03-09'),
-];
 
 describe('a suspension of the whole treaty reported before it entered into force', () => {
   it('is recorded as reported, leaves the treaty signed, and is flagged with no party: it concerns the treaty', () => {

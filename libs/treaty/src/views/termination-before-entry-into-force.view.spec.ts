@@ -1,20 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
 import {
-  consented,
   happened,
-  recorded,
   registered,
-  registeredMultilateral,
   report,
   scoped,
   signed,
   spec,
   uuid,
+  beforeEntryIntoForce,
+  listedSummaryOf,
+  statusOf,
 } from '../testing';
-import { foldTreatyHistory } from './treaty-history';
-import { treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * Decision 0099: termination (VCLT Part V) ends a treaty in force, or one applied provisionally. A treaty reported
@@ -23,25 +20,8 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * `terminated`), and a warning says why.
  */
 
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
-
-const listedStatusOf = (events: readonly TreatyEvent[]) =>
-  treatyStatusSummaryOf(foldTreatyHistory(recorded(events), null)!).status;
-
-/** In force 30 days after the second instrument: AT on 1 March, BE on 9 March 2025, so on 8 April 2025. */
-const convention = registeredMultilateral({
-  parties: ['AT', 'BE', 'CZ'],
-  entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
-});
-const signedOn5January = signed(uuid(1), '2025-01-05');
-const deposits = [
-  consented(uuid(3), 'AT', 'ratification', '2025-03-01'),
-  consented(uuid(4), 'BE', 'ratification', '2025-03-09'),
-];
+const { convention, signedOn5January, deposits } = beforeEntryIntoForce;
+const listedStatusOf = (events: readonly TreatyEvent[]) => listedSummaryOf(events).status;
 const warning = { code: 'TERMINATION_BEFORE_ENTRY_INTO_FORCE', party: null, developmentIds: [uuid(9)] };
 
 describe('a treaty reported terminated before it entered into force', () => {
