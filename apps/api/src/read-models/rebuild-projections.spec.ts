@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { SqliteEventStore } from '@timeline/event-store-sqlite';
+import { Sqlite } from '@timeline/sqlite-driver';
 import { ReadModelFiles, openReadModelDatabase, treatyStatusProjection } from '@timeline/projections';
 import { toEventData, treatyStreamName } from '@timeline/treaty';
 import { registered, signed, uuid } from '@timeline/treaty/testing';
@@ -80,6 +81,28 @@ describe('rebuildProjections, when promoting the rebuilt file fails', () => {
     expect(report).toMatchObject({ differences: [], liveVersion: older });
     expect(dryRunExitCode(report)).toBe(1);
     expect(dryRunExitCode({ differences: [] })).toBe(0);
+  });
+
+  it('a dry run reads the live read model without writing to it: no journal mode, no table or index set up', async () => {
+    const config = {
+      dataDir,
+      store: { kind: 'embedded', file: join(dataDir, 'events.db') },
+      rebuildWorkers: 1,
+    } as const;
+    const { file } = await rebuildProjections(store, config, { dryRun: false });
+    // A live file as an older start of this version left it: in rollback-journal mode, an index its set-up now adds
+    // not made yet. Setting either up is a write a running service's file must not get from a dry run.
+    const live = new Sqlite(file);
+    live.pragma('journal_mode = DELETE');
+    live.exec('DROP INDEX treaty_status_ahead_by_day');
+    live.close();
+    const bytes = readFileSync(file);
+
+    const report = await rebuildProjections(store, config, { dryRun: true });
+
+    expect(report.differences).toEqual([]);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('keeps the rebuilt file when the pointer names it already (the folder’s sync failed after the rename)', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@timeline/event-store';
+import { Sqlite } from '@timeline/sqlite-driver';
 import {
   ReadModelFiles,
   diffTreatyReadModels,
@@ -153,9 +154,7 @@ function isDamagedFile(error: unknown): boolean {
 }
 
 function compareWithLive(liveFile: string, rebuilt: Database): Comparison {
-  // No live read model (a copy of the log alone, a service never started): compared with an empty one, and none is
-  // made on the way, since a dry run writes nothing (opening the file would create it, and set it up).
-  const live = openReadModelDatabase(existsSync(liveFile) ? liveFile : ':memory:');
+  const live = openLiveForReading(liveFile);
   try {
     // A live read model of another version (the reason to rebuild after an upgrade) cannot be read by this build:
     // there is nothing to compare it with.
@@ -163,11 +162,35 @@ function compareWithLive(liveFile: string, rebuilt: Database): Comparison {
     if (liveVersion !== undefined && liveVersion !== treatyStatusProjection.version) {
       return { differences: [], liveVersion };
     }
-    treatyStatusProjection.setUp(live);
     return { differences: diffTreatyReadModels(live, rebuilt) };
   } finally {
     live.close();
   }
+}
+
+/**
+ * The live read model as it stands, opened read-only and read in one transaction: a running service may be
+ * committing to it, and comparing must not write to it (no journal mode set, no table or index set up, which a
+ * read-write open would do to a file an older start left). No live read model (a copy of the log alone, a service
+ * never started), or a file with no projection in it yet: compared with an empty one, made in memory. A file in
+ * WAL mode that no process has open is left with an empty `-wal` and `-shm` beside it, which a read-only connection
+ * cannot remove (the next process to open it takes them over).
+ */
+function openLiveForReading(liveFile: string): Database {
+  if (existsSync(liveFile)) {
+    const live = new Sqlite(liveFile, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    try {
+      live.exec('BEGIN');
+      if (live.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'checkpoints'`).get() !== undefined) return live;
+    } catch (error) {
+      live.close();
+      throw error;
+    }
+    live.close();
+  }
+  const empty = openReadModelDatabase(':memory:');
+  treatyStatusProjection.setUp(empty);
+  return empty;
 }
 
 function removeReadModelFile(file: string): void {
