@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -107,4 +108,45 @@ describe('SIGTERM while writers append on keep-alive connections', () => {
     // A request left without an answer was refused before it was read: nothing of it was written.
     expect(unanswered.filter((outcome) => stored.has(treatyStreamName(outcome.id)))).toEqual([]);
   }, 90_000);
+});
+
+describe('SIGTERM while a request is still being read, with TIMELINE_SHUTDOWN_DRAIN_MS', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'timeline-shutdown-deadline-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("closes the unanswered request's connection at the deadline it is given, then exits 0", async () => {
+    const drainMs = 300;
+    const service = await startBuiltService(dataDir, { TIMELINE_SHUTDOWN_DRAIN_MS: String(drainMs) });
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      service.process.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
+    try {
+      // A write whose body never finishes arriving: read (headers and key), never answerable.
+      const { port } = new URL(service.base);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.on('error', () => undefined);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(
+        'POST /treaties HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+          `Authorization: Bearer ${KEYS.editor}\r\nContent-Length: 1000\r\n\r\n{"id":`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      const signalledAt = Date.now();
+      service.process.kill('SIGTERM');
+      const exit = await exited;
+      await closed;
+
+      expect(exit.code).toBe(0);
+      // The default deadline is 8 s: an exit well under it is the setting's doing, and not before the deadline.
+      expect(exit.at - signalledAt).toBeGreaterThanOrEqual(drainMs);
+      expect(exit.at - signalledAt).toBeLessThan(4_000);
+      expect(answer).toBe('');
+    } finally {
+      service.process.kill('SIGKILL');
+    }
+  }, 60_000);
 });

@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import type { HttpDrain } from './http/http-drain';
 
 /**
- * How long requests already read may take to be answered after SIGTERM (decision 0094): under the 10 s that
- * `docker stop` and many supervisors wait before SIGKILL, leaving time to close the store.
+ * How long requests already read may take to be answered after SIGTERM by default (decision 0094;
+ * TIMELINE_SHUTDOWN_DRAIN_MS): the unanswered connections close before `docker stop`'s 10 s run out, and with the
+ * close's 4 s it stays under Kubernetes' default grace of 30 s. A supervisor that waits longer may allow more.
  */
 export const DRAIN_DEADLINE_MS = 8_000;
 /** How long closing the app (live streams ended, threads stopped, queued appends committed) may take after that. */

@@ -3,7 +3,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { ApiKeys } from './auth/api-keys';
 import { createApp, httpDrainOf } from './bootstrap';
 import { InvalidConfigurationError, loadConfig } from './config/app-config';
-import { shutDownOnSignals } from './graceful-shutdown';
+import { CLOSE_DEADLINE_MS, DRAIN_DEADLINE_MS, shutDownOnSignals } from './graceful-shutdown';
 import { checkStartup, portFailure, StartupFailure } from './startup-checks';
 import { createLogger, writesPrettyLogs } from './http/pino-logger';
 import { startupBlock, startupSummary } from './http/startup-summary';
@@ -40,7 +40,10 @@ async function main(): Promise<void> {
     console.error(failure.message);
     process.exit(failure.exitCode);
   });
-  shutDownOnSignals(app, httpDrainOf(app), logger);
+  shutDownOnSignals(app, httpDrainOf(app), logger, {
+    drainMs: config.shutdownDrainMs ?? DRAIN_DEADLINE_MS,
+    closeMs: CLOSE_DEADLINE_MS,
+  });
   const port = boundPort(app.getHttpServer() as Server);
   const summary = startupSummary(config, port);
   // A person reads one block; a log collector gets the same facts as fields of one record.

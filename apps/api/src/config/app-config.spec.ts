@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       },
       webhooks: { allowPrivateTargets: false, retryBaseMs: 1000, maxFailures: 8, timeoutMs: 10_000, leaseMs: 30_000 },
       decisionCacheSize: 1_000,
+      shutdownDrainMs: 8_000,
     });
   });
 
@@ -43,6 +44,12 @@ describe('loadConfig', () => {
   it('reads the size of the decision-state cache, 0 turning it off', () => {
     expect(loadConfig({ TIMELINE_DECISION_CACHE_SIZE: '0' }).decisionCacheSize).toBe(0);
     expect(() => loadConfig({ TIMELINE_DECISION_CACHE_SIZE: 'many' })).toThrow('TIMELINE_DECISION_CACHE_SIZE');
+  });
+
+  it('reads how long a shutdown waits for requests already read, 8 s unless set', () => {
+    expect(loadConfig({}).shutdownDrainMs).toBe(8_000);
+    expect(loadConfig({ TIMELINE_SHUTDOWN_DRAIN_MS: '30000' }).shutdownDrainMs).toBe(30_000);
+    expect(() => loadConfig({ TIMELINE_SHUTDOWN_DRAIN_MS: '-1' })).toThrow('TIMELINE_SHUTDOWN_DRAIN_MS');
   });
 
   it('reads the webhook settings', () => {

@@ -138,6 +138,13 @@ export class EnvironmentVariables {
   @Max(1_000_000, { message: 'TIMELINE_DECISION_CACHE_SIZE must be a whole number of treaties from 0 to 1000000' })
   TIMELINE_DECISION_CACHE_SIZE = 1_000;
 
+  /** How long requests already read may take to be answered after SIGTERM before their connections close (0094). */
+  @Transform(toInteger)
+  @IsInt({ message: 'TIMELINE_SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 600000' })
+  @Min(0, { message: 'TIMELINE_SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 600000' })
+  @Max(600_000, { message: 'TIMELINE_SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 600000' })
+  TIMELINE_SHUTDOWN_DRAIN_MS = 8_000;
+
   /** Threads a rebuild of the read model applies the log in; unset: one per core, at most 8 (decision 0027). */
   @IsOptional()
   @Transform(toInteger)
