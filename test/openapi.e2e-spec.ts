@@ -97,6 +97,11 @@ describe('OpenAPI', () => {
     expect(responses('/webhooks/{id}/deliveries/{deliveryId}/retry', 'post')).toEqual(
       expect.arrayContaining(['202', '404', '409']),
     );
+    // What a subscription is answered as, `urlUnreadable` included: its url only a stand-in (decision 0107).
+    const schemas = body.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+    expect(Object.keys(schemas['WebhookSubscriptionDto']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'url', 'urlUnreadable', 'state', 'paused', 'revision']),
+    );
     for (const path of ['/exports/treaties.csv', '/exports/developments.csv', '/exports/treaties.jsonld']) {
       expect(responses(path, 'get')).toEqual(expect.arrayContaining(['200', '304']));
     }

@@ -18,6 +18,7 @@ import { DayTurns } from '../day-turns/day-turns.service';
 import { ReadModels } from '../read-models/read-models.service';
 import { backoffMs } from './backoff';
 import { matchesWebhookFilter, toCloudEvent, type TreatyEventContext } from './cloud-event';
+import { deliveryTargetOf } from './delivery-target';
 import { dateCameMatchesWebhookFilter, toDateCameCloudEvent } from './date-came-cloud-event';
 import { signedHeaders } from './standard-webhooks';
 import { deletionMatchesWebhookFilter, toTreatyDeletedCloudEvent, treatyDeletion } from './treaty-deleted-cloud-event';
@@ -362,17 +363,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * POSTs a delivery to the subscription's URL whole, opened from the log's sealed copy (decision 0097): one that this
-   * service's signing key does not open (the key replaced) is a failed attempt saying so, retried and paused as any.
+   * POSTs a delivery to the subscription's URL whole, opened from the log's sealed copy (decision 0097). One that this
+   * service's signing key does not open (the key replaced) is never posted anywhere, least of all to the origin the
+   * log keeps in clear: the attempt fails, saying why, and is retried and paused as any failed attempt (decision 0107).
    */
   private send(subscription: WebhookSubscription, headers: Record<string, string>, body: string): Promise<SendResult> {
-    let url: string;
-    try {
-      url = this.secrets.targetOf(subscription);
-    } catch (error) {
-      return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
-    return sendWebhook(url, headers, body, {
+    const target = deliveryTargetOf(subscription, this.secrets);
+    if (target.kind === 'unreadable') return Promise.resolve({ ok: false, error: target.reason });
+    return sendWebhook(target.url, headers, body, {
       timeoutMs: this.settings.timeoutMs,
       allowPrivate: this.settings.allowPrivateTargets,
     });

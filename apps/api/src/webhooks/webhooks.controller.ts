@@ -35,6 +35,11 @@ import { ApiProblem } from '../problems/api-problem';
 import { EtagFromRevisionInterceptor } from '../treaties/etag-from-revision.interceptor';
 import { IfMatch } from '../treaties/write-request.decorator';
 import { RegisterWebhookRequestDto, RotateWebhookSecretRequestDto } from './register-webhook.request.dto';
+import {
+  RegisteredWebhookDto,
+  WebhookSubscriptionDto,
+  WebhookSubscriptionListDto,
+} from './webhook-subscription.response.dto';
 import { Webhooks, type IfMatch as IfMatchHeader } from './webhooks.service';
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
@@ -69,6 +74,7 @@ export class WebhooksController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Subscribe a URL to treaty updates: CloudEvents signed as Standard Webhooks say' })
   @ApiCreatedResponse({
+    type: RegisteredWebhookDto,
     description: '{ id, secret (whsec_..., shown once), url, filter, ... }; `Location` names the subscription',
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the body names no url, or another field is malformed' })
@@ -89,6 +95,7 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: "Your subscriptions (an auditor's: everyone's)" })
   @ApiOkResponse({
+    type: WebhookSubscriptionListDto,
     description: "{ items }: another key's subscription (an auditor's listing) shows its url as the origin and /…",
   })
   list(@Req() request: AuthenticatedRequest) {
@@ -100,6 +107,7 @@ export class WebhooksController {
   @UseInterceptors(EtagFromRevisionInterceptor)
   @ApiOperation({ summary: 'One subscription: its state, checkpoint and filter' })
   @ApiOkResponse({
+    type: WebhookSubscriptionDto,
     description:
       "The subscription; another key's (an auditor's read) with its url's origin and /… only. " +
       "`ETag` names its revision, which only its owner's changes (not deliveries) move: send it as If-Match",

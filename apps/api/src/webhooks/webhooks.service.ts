@@ -6,11 +6,12 @@ import { CLOCK, latestDateOnEarth, type Clock } from '../clock';
 import { APP_CONFIG, DEFAULT_WEBHOOK_SETTINGS, type AppConfig, type WebhookSettings } from '../config/app-config';
 import { ApiProblem } from '../problems/api-problem';
 import type { Revisions } from '../treaties/application/write-request';
-import { redactedUrl, subscriptionUrlFor } from './subscription-url';
+import { redactedUrl } from './subscription-url';
 import { refuseTarget, systemResolver, type Resolver } from './target-address';
 import { refuseStaleIfMatch } from './webhook-if-match';
 import { WebhookSecrets } from './webhook-secrets';
 import type { WebhookSubscription } from './webhook-subscription';
+import { subscriptionView } from './webhook-subscription-view';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
 import type { WebhookEvent, WebhookFilter } from './webhook.events';
 
@@ -114,7 +115,7 @@ export class Webhooks {
       principal.keyId,
     );
     return {
-      ...describe(this.subscriptions.get(id)!, principal, this.secrets),
+      ...subscriptionView(this.subscriptions.get(id)!, principal, this.secrets),
       secret: this.secrets.secret(id, 1),
     };
   }
@@ -149,11 +150,11 @@ export class Webhooks {
         (subscription) =>
           !subscription.deleted && (principal.role === 'auditor' || subscription.owner === principal.keyId),
       );
-    return { items: visible.map((subscription) => describe(subscription, principal, this.secrets)) };
+    return { items: visible.map((subscription) => subscriptionView(subscription, principal, this.secrets)) };
   }
 
   async get(principal: Principal, id: string) {
-    return describe(await this.visible(principal, id), principal, this.secrets);
+    return subscriptionView(await this.visible(principal, id), principal, this.secrets);
   }
 
   async unsubscribe(principal: Principal, id: string, ifMatch?: IfMatch): Promise<void> {
@@ -295,32 +296,6 @@ export class Webhooks {
   private async head(): Promise<bigint> {
     return (await lastEventPosition(this.store)) ?? -1n;
   }
-}
-
-/**
- * A subscription as `principal` is shown it: its URL whole to the key that registered it only, opened from the log's
- * sealed copy (its origin, should the service's signing key no longer open it).
- */
-function describe(subscription: WebhookSubscription, principal: Principal, secrets: WebhookSecrets) {
-  const whole = () => {
-    try {
-      return secrets.targetOf(subscription);
-    } catch {
-      return subscription.url;
-    }
-  };
-  return {
-    id: subscription.id,
-    url: subscriptionUrlFor(principal, subscription, whole),
-    filter: subscription.filter,
-    subscribedAt: subscription.subscribedAt,
-    state: subscription.paused ? 'paused' : 'active',
-    paused: subscription.paused,
-    deliveredUpTo: subscription.checkpoint.toString(),
-    secretGeneration: subscription.secret.generation,
-    // What its ETag names and a write's If-Match is compared with: its owner's last change (decision 0091).
-    revision: subscription.revision.toString(),
-  };
 }
 
 export const defaultResolver = { provide: WEBHOOK_RESOLVER, useValue: systemResolver };
