@@ -4,6 +4,7 @@ import request from 'supertest';
 import { treatyStreamName } from '@timeline/treaty';
 import { startEsdbProtocolDouble, type EsdbProtocolDouble } from '../esdb-protocol-double';
 import { KEYS, bearer } from '../support/api-keys';
+import { parseValidAtom } from '../support/atom-checks';
 import { downloadText, openLive } from '../support/live-and-downloads';
 import { startTestApp, whenReady, type TestApp } from '../support/test-app';
 import { RU_IR, post, signature } from '../support/treaty-requests';
@@ -24,6 +25,9 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
   let writtenAt: string;
   /** The named treaty as a client cached it before the deletion, and its ETag. */
   let cached: { etag: string; body: { revision: string; relations: unknown[] } };
+  /** Each feed's `updated` before the deletion, when the deleted treaty's signature was its newest entry. */
+  const updatedBefore = new Map<string, string>();
+  const FEEDS = ['/parties/RU/feed.atom', '/parties/KZ/feed.atom', '/feeds/developments.atom'];
 
   /** Any answer as text (Atom and JSON-LD included). */
   const download = async (path: string): Promise<string> => (await downloadText(subject.http, path)).body as string;
@@ -47,6 +51,7 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
     expect(cached.body.relations).toEqual([{ type: 'built-on-by', treatyId: DELETED.id, direction: 'incoming' }]);
     expect((await request(subject.http).get('/treaties').expect(200)).body.items).toHaveLength(2);
     expect(await download('/parties/RU/feed.atom')).toContain(DELETED.id);
+    for (const path of FEEDS) updatedBefore.set(path, parseValidAtom(await download(path)).updated);
 
     server.tombstone(treatyStreamName(DELETED.id));
     // The projection learns it from the log, a moment later: the tombstone's record in $all.
@@ -91,6 +96,17 @@ describe('a treaty whose stream the operator deleted for good, on EventStoreDB (
       expect([path, text.includes(NAMED.id), text.includes(DELETED.id)]).toEqual([path, true, false]);
     }
     expect(await download('/parties/KZ/feed.atom')).not.toContain(DELETED.id);
+  });
+
+  it('dates the feeds it left no earlier than before: their newest entry left with it (decision 0108)', async () => {
+    for (const path of FEEDS) {
+      const updated = parseValidAtom(await download(path)).updated;
+      expect([path, updated >= updatedBefore.get(path)!]).toEqual([path, true]);
+    }
+    // KZ's feed held only the deleted treaty: it is dated by the deletion, later than the signature it held.
+    const kz = parseValidAtom(await download('/parties/KZ/feed.atom'));
+    expect(kz.entries).toEqual([]);
+    expect(kz.updated > updatedBefore.get('/parties/KZ/feed.atom')!).toBe(true);
   });
 
   it('changes the treaty it named: its views no longer show it, and a cached copy is not confirmed (no 304)', async () => {

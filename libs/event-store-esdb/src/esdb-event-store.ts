@@ -712,6 +712,7 @@ function toStreamDeletedNotice(resolved: ResolvedEvent | AllStreamResolvedEvent)
     kind: 'stream-deleted',
     streamName: event.streamId,
     position: positionOf(event.position ?? resolved.commitPosition),
+    recordedAt: event.created,
   };
 }
 

@@ -73,6 +73,8 @@ export interface StreamDeletedNotice {
   readonly streamName: string;
   /** The deletion's position in the global log: a subscription resumes after it, like after an event. */
   readonly position: bigint;
+  /** When the store recorded the deletion (the tombstone record's own time), as an event's `recordedAt`. */
+  readonly recordedAt: Date;
 }
 
 /**

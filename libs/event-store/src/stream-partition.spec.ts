@@ -42,6 +42,7 @@ describe('keepStreamPartition', () => {
         kind: 'stream-deleted' as const,
         streamName,
         position: BigInt(20 + index),
+        recordedAt: new Date('2026-01-01T00:00:00.000Z'),
       })),
     ];
     async function* source() {

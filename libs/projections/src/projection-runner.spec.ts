@@ -276,6 +276,7 @@ describe('ProjectionRunner', () => {
         kind: 'stream-deleted',
         streamName: 'stream-1',
         position: at,
+        recordedAt: new Date('2026-01-01T00:00:00.000Z'),
       });
       // Positions of the in-memory store are consecutive: the deletions take the places of two events left out.
       const [middle, last] = [events[10]!, events.at(-1)!];
@@ -317,7 +318,7 @@ describe('ProjectionRunner', () => {
     const [event] = await collect(store.readAll({ maxCount: 1 }));
     const log: SubscriptionMessage[] = [
       { kind: 'event', event: event! },
-      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n },
+      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n, recordedAt: event!.recordedAt },
     ];
     const db = openReadModelDatabase(join(directory, 'read.db'));
     const runner = new ProjectionRunner(scriptedStore(log), db, recordingProjection(), { stopWhenCaughtUp: true });
@@ -333,7 +334,7 @@ describe('ProjectionRunner', () => {
     const [event] = await collect(store.readAll({ maxCount: 1 }));
     const log: SubscriptionMessage[] = [
       { kind: 'event', event: event! },
-      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n },
+      { kind: 'stream-deleted', streamName: 'stream-0', position: event!.position + 1n, recordedAt: event!.recordedAt },
     ];
     const db = openReadModelDatabase(join(directory, 'read.db'));
     await new ProjectionRunner(scriptedStore(log), db, recordingProjection(), { stopWhenCaughtUp: true }).start();

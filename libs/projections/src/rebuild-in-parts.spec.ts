@@ -64,7 +64,8 @@ function messagesOf(script: readonly [string, TreatyEvent | 'deleted'][]): Subsc
   return script.map(([treatyId, event], index): SubscriptionMessage => {
     const streamName = treatyStreamName(treatyId);
     const position = BigInt((index + 1) * 10);
-    if (event === 'deleted') return { kind: 'stream-deleted', streamName, position };
+    if (event === 'deleted')
+      return { kind: 'stream-deleted', streamName, position, recordedAt: new Date(2026, 0, index + 1) };
     const revision = revisions.get(streamName) ?? 0n;
     revisions.set(streamName, revision + 1n);
     const recorded: RecordedEvent = {
@@ -235,7 +236,12 @@ describe('a rebuild in parts', () => {
 
   it('applies a deletion recorded after the last event, which reads of the log do not show', async () => {
     const messages = log();
-    const deletion = { kind: 'stream-deleted' as const, streamName: treatyStreamName(E), position: 130n };
+    const deletion = {
+      kind: 'stream-deleted' as const,
+      streamName: treatyStreamName(E),
+      position: 130n,
+      recordedAt: new Date('2026-01-13T00:00:00.000Z'),
+    };
     const whole = await rebuildReadModel(scriptedStore([...messages, deletion]), PROJECTIONS, join(directory, 'a.db'));
     const split = await inParts([...messages, deletion], 2, 'b.db');
     const [one, many] = [openReadModelDatabase(whole.file), openReadModelDatabase(split.file)];

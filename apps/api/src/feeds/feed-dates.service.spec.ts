@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from 'better-sqlite3';
-import { InMemoryEventStore } from '@timeline/event-store';
+import { InMemoryEventStore, type StreamDeletedNotice } from '@timeline/event-store';
 import {
   openReadModelDatabase,
   ProjectionRunner,
@@ -44,7 +44,9 @@ describe('the updated of a feed', () => {
       events.map((event) => ({ id: uuid(++ids), type: event.type, data: toEventData(event), metadata: {} })),
     );
     expect(await runner.waitForPosition(result.position, 10_000)).toBe(true);
+    lastPosition = result.position;
   };
+  let lastPosition = -1n;
   const updatedOf = async (scope: Parameters<FeedDates['updatedOf']>[0]) =>
     dates.updatedOf(scope, await dates.logBegan());
 
@@ -146,6 +148,45 @@ describe('the updated of a feed', () => {
       expect(await updatedWith('DE', '2026-03-10T08:00:00.000Z')).toBe('2026-03-10T08:00:00.000Z');
       await append('2026-03-11T08:00:00.000Z', stream, retracted(uuid(503)));
       expect(await updatedWith('DE', SIGNED)).toBe('2026-03-11T08:00:00.000Z');
+    });
+  });
+
+  describe('of a feed that held a treaty deleted for good (on EventStoreDB)', () => {
+    const HOME_SIGNED = '2026-04-02T08:00:00.000Z';
+    const DELETED = '2026-04-06T08:00:00.000Z';
+    const updatedWith = async (scope: Parameters<FeedDates['updatedOf']>[0], newestEntry?: string) =>
+      dates.updatedOf(scope, await dates.logBegan(), newestEntry);
+
+    beforeEach(async () => {
+      const home = treatyStreamName('home');
+      await append('2026-04-01T08:00:00.000Z', home, registered({ treatyId: 'home', parties: ['DE', 'AT'] }));
+      await append(HOME_SIGNED, home, signed(uuid(600), '2025-01-10'));
+      // The treaty whose signature is the newest entry of DE's feed and of every development's, until deleted.
+      const gone = treatyStreamName('gone');
+      await append('2026-04-03T08:00:00.000Z', gone, registered({ treatyId: 'gone', parties: ['DE', 'FR'] }));
+      await append('2026-04-04T08:00:00.000Z', gone, signed(uuid(601), '2025-02-10'));
+      // The operator's tombstone, as the EventStoreDB adapter reports it: where and when the log recorded it.
+      await runner.stop();
+      const notice: StreamDeletedNotice = {
+        kind: 'stream-deleted',
+        streamName: gone,
+        position: lastPosition + 1n,
+        recordedAt: new Date(DELETED),
+      };
+      db.transaction(() => treatyStatusProjection.streamDeleted!(db, notice))();
+      expect(new TreatyStatusQueries(db).treatyIds('DE')).toEqual(['home']);
+    });
+
+    it('is the deletion, not the newest entry left, for the feeds of its parties and of every development', async () => {
+      expect(await updatedWith({ party: 'DE' }, HOME_SIGNED)).toBe(DELETED);
+      expect(await updatedWith({ every: true }, HOME_SIGNED)).toBe(DELETED);
+      // FR's feed holds nothing any more: it was emptied by the deletion, not as it was when the log began.
+      expect(await updatedWith({ party: 'FR' })).toBe(DELETED);
+    });
+
+    it("leaves the feed of a party it never had as it was, and a newer entry's date stands", async () => {
+      expect(await updatedWith({ party: 'AT' }, HOME_SIGNED)).toBe(HOME_SIGNED);
+      expect(await updatedWith({ party: 'DE' }, '2026-04-07T08:00:00.000Z')).toBe('2026-04-07T08:00:00.000Z');
     });
   });
 });

@@ -10,8 +10,9 @@ export type FeedScope = { readonly treatyId: string } | { readonly party: string
  * A feed's `updated`. RFC 4287 (4.2.15) makes it the most recent instant the feed changed in a significant way, so
  * it never goes back: the latest recorded time of an event that changed what the feed is cut from. Its newest
  * entry's, or for a feed with none the last event of its treaties (decision 0083), and for a party's feed never
- * earlier than the event that last took a treaty out of it, whose entries left with it (decision 0096). The epoch,
- * said before, was an instant at which nothing happened.
+ * earlier than the event that last took a treaty out of it, whose entries left with it (decision 0096), nor, for a
+ * party's feed or every development's, than the last deletion for good of a treaty it held (decision 0108). The
+ * epoch, said before, was an instant at which nothing happened.
  */
 @Injectable()
 export class FeedDates {
@@ -45,14 +46,21 @@ export class FeedDates {
    * The `updated` of a document of a feed of `scope` whose newest entry is dated `newestEntry` (none: undefined).
    * With entries, that date, unless a treaty left a party's feed later: the treaty's entries left with it, the newest
    * among them, and the feed changed then (a correction that moved the party's joining to another state, a
-   * retraction of it). With none, the last event of the treaties it is cut from (none has a development, so each
+   * retraction of it, or the treaty's deletion for good on EventStoreDB, which also takes it out of every
+   * development's feed). With none, the last event of the treaties it is cut from (none has a development, so each
    * one's is its registration, when it entered the feed's scope), or that departure if later; a feed no treaty ever
    * entered has been as it is since the log began (`logBegan`). Read from the read model alone, so every replica and
    * every rebuild of it says the same.
    */
   updatedOf(scope: FeedScope, logBegan: Date, newestEntry?: string): string {
     const treaties = this.readModels.treaties;
-    const left = 'party' in scope ? treaties.lastLeftBy(scope.party) : undefined;
+    const left = latest(
+      'party' in scope
+        ? [treaties.lastLeftBy(scope.party), treaties.lastDeletion(scope.party)]
+        : 'every' in scope
+          ? [treaties.lastDeletion()]
+          : [],
+    );
     if (newestEntry !== undefined) {
       return left !== undefined && left > new Date(newestEntry) ? left.toISOString() : newestEntry;
     }
@@ -63,7 +71,14 @@ export class FeedDates {
           ? treaties.treatyIds(scope.party)
           : treaties.treatyIds();
     const held = treaties.lastRecordedAt(treatyIds);
-    const latest = held !== undefined && (left === undefined || held > left) ? held : left;
-    return (latest ?? logBegan).toISOString();
+    return (latest([held, left]) ?? logBegan).toISOString();
   }
+}
+
+/** The latest of these instants; undefined when none is known. */
+function latest(instants: readonly (Date | undefined)[]): Date | undefined {
+  return instants.reduce<Date | undefined>(
+    (last, at) => (at !== undefined && (last === undefined || at > last) ? at : last),
+    undefined,
+  );
 }

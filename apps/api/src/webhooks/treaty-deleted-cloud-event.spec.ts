@@ -28,9 +28,12 @@ describe("a treaty deleted for good, as a webhook's CloudEvent", () => {
   });
 
   it('is made of the deletions of treaty streams only', () => {
-    expect(treatyDeletion({ kind: 'stream-deleted', streamName: 'treaty-ru-kz-deleted', position: 4711n })).toEqual(
-      deletion,
-    );
-    expect(treatyDeletion({ kind: 'stream-deleted', streamName: 'webhook-abc', position: 4711n })).toBeUndefined();
+    const recordedAt = new Date('2026-01-01T00:00:00.000Z');
+    expect(
+      treatyDeletion({ kind: 'stream-deleted', streamName: 'treaty-ru-kz-deleted', position: 4711n, recordedAt }),
+    ).toEqual(deletion);
+    expect(
+      treatyDeletion({ kind: 'stream-deleted', streamName: 'webhook-abc', position: 4711n, recordedAt }),
+    ).toBeUndefined();
   });
 });

@@ -99,7 +99,12 @@ describe('the titles of the treaties open to joining', () => {
   });
 
   it('lose a treaty whose stream was deleted for good', () => {
-    const notice = { kind: 'stream-deleted' as const, streamName: treatyStreamName('cbd'), position: position + 1n };
+    const notice = {
+      kind: 'stream-deleted' as const,
+      streamName: treatyStreamName('cbd'),
+      position: position + 1n,
+      recordedAt: new Date('2026-01-01T00:00:00.000Z'),
+    };
     db.transaction(() => treatyStatusProjection.streamDeleted!(db, notice))();
     expect(found(['biological', 'water'])).toEqual(['kz-uz']);
   });

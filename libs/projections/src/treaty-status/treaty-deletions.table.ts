@@ -2,29 +2,57 @@ import type { Database } from 'better-sqlite3';
 import { statementsPerDatabase } from '../statements-per-database';
 
 /**
- * The treaties whose stream the store's operator deleted for good, and where the log says so: their reads answer
- * that they are gone (410), not that they never were (404). Only grows; a deleted stream is never written again.
+ * The treaties whose stream the store's operator deleted for good, where the log says so and when it was recorded:
+ * their reads answer that they are gone (410), not that they never were (404), and the feeds they left are dated no
+ * earlier than their deletion (decisions 0096, 0108). `treaty_deletion_parties`: the parties the treaty had then,
+ * whose feeds it left. Only grows; a deleted stream is never written again.
  */
 export const TREATY_DELETIONS_TABLE = `
   CREATE TABLE IF NOT EXISTS treaty_deletions (
-    treaty_id TEXT    PRIMARY KEY,
-    position  INTEGER NOT NULL
+    treaty_id   TEXT    PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    recorded_at TEXT    NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS treaty_deletions_by_position ON treaty_deletions (position, treaty_id);
+  CREATE TABLE IF NOT EXISTS treaty_deletion_parties (
+    party     TEXT NOT NULL,
+    treaty_id TEXT NOT NULL,
+    PRIMARY KEY (party, treaty_id)
+  ) WITHOUT ROWID;
 `;
 
 const statements = statementsPerDatabase((db: Database) => ({
   // The first deletion stands: a log holds one tombstone per stream, but a replayed one must not move it.
-  insert: db.prepare('INSERT OR IGNORE INTO treaty_deletions (treaty_id, position) VALUES (?, ?)'),
+  insert: db.prepare('INSERT OR IGNORE INTO treaty_deletions (treaty_id, position, recorded_at) VALUES (?, ?, ?)'),
+  insertParty: db.prepare('INSERT OR IGNORE INTO treaty_deletion_parties (party, treaty_id) VALUES (?, ?)'),
   position: db.prepare('SELECT position FROM treaty_deletions WHERE treaty_id = ?').pluck().safeIntegers(true),
   after: db
     .prepare('SELECT treaty_id, position FROM treaty_deletions WHERE position > ? AND position <= ? ORDER BY position')
     .raw()
     .safeIntegers(true),
+  // ISO 8601 instants of one format compare as text.
+  lastRecordedAt: db.prepare('SELECT max(recorded_at) FROM treaty_deletions').pluck(),
+  lastRecordedAtOfParty: db
+    .prepare(
+      `SELECT max(treaty_deletions.recorded_at) FROM treaty_deletion_parties
+         JOIN treaty_deletions ON treaty_deletions.treaty_id = treaty_deletion_parties.treaty_id
+        WHERE treaty_deletion_parties.party = ?`,
+    )
+    .pluck(),
 }));
 
-export function recordTreatyDeletion(db: Database, treatyId: string, position: bigint): void {
-  statements(db).insert.run(treatyId, position);
+/**
+ * The treaty's deletion at `position`, recorded at `recordedAt`, while `parties` were its parties (whose feeds held
+ * it). Only the first deletion of a treaty is kept.
+ */
+export function recordTreatyDeletion(
+  db: Database,
+  treatyId: string,
+  deletion: { readonly position: bigint; readonly recordedAt: Date; readonly parties: readonly string[] },
+): void {
+  const { insert, insertParty } = statements(db);
+  if (insert.run(treatyId, deletion.position, deletion.recordedAt.toISOString()).changes === 0) return;
+  for (const party of deletion.parties) insertParty.run(party, treatyId);
 }
 
 /** The treaties deleted after `position`, up to `upTo` (included) when given, with where each was. */
@@ -39,4 +67,14 @@ const MAX_POSITION = 2n ** 63n - 1n;
 /** Where the log records the treaty's deletion, or undefined when it was not deleted. */
 export function treatyDeletedAt(db: Database, treatyId: string): bigint | undefined {
   return statements(db).position.get(treatyId) as bigint | undefined;
+}
+
+/**
+ * When the last deletion of a treaty was recorded: of any treaty, or of one that `party` was a party of when it was
+ * deleted (a treaty of its feed); undefined when there was none.
+ */
+export function lastTreatyDeletion(db: Database, party?: string): Date | undefined {
+  const { lastRecordedAt, lastRecordedAtOfParty } = statements(db);
+  const at = (party === undefined ? lastRecordedAt.get() : lastRecordedAtOfParty.get(party)) as string | null;
+  return at === null ? undefined : new Date(at);
 }

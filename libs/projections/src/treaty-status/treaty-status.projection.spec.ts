@@ -689,6 +689,7 @@ describe('the treaty-status projection', () => {
       kind: 'stream-deleted',
       streamName: treatyStreamName(SECOND_ID),
       position: log.at(-1)!.position + 1n,
+      recordedAt: new Date(log.at(-1)!.recordedAt.getTime() + 1000),
     });
     const messages = (events: readonly RecordedEvent[], notice: StreamDeletedNotice): SubscriptionMessage[] => [
       ...events.map((event) => ({ kind: 'event' as const, event })),

@@ -246,7 +246,9 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       const statements = statementsFor(db);
       // The treaties that named it show it as not on record from now on (decision 0045): read before its linkers go.
       const namers = linkersOf(db, treatyId);
-      recordTreatyDeletion(db, treatyId, notice.position);
+      // The parties whose feeds held it, read before its rows go: their feeds changed at its deletion (decision 0108).
+      const parties = partiesOnRecord(db, treatyId);
+      recordTreatyDeletion(db, treatyId, { position: notice.position, recordedAt: notice.recordedAt, parties });
       statements.deleteStatus.run(treatyId);
       statements.deleteAhead.run(treatyId);
       statements.deleteParties.run(treatyId);

@@ -3,7 +3,7 @@ import type { NotOnRecordReason, TreatyLinks } from '@timeline/treaty';
 import type { JsonView } from './json-view';
 import { partiesAt } from './parties-at';
 import { partyDepartures } from './party-departures';
-import { treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
+import { lastTreatyDeletion, treatyDeletedAt, treatyDeletionsAfter } from './treaty-deletions.table';
 import { pinPresentOf, presentDay } from './present-day';
 import { statusTurnsBetween, type StatusTurn } from './status-turns';
 import { timelinesAt } from './timelines-at';
@@ -226,6 +226,14 @@ export class TreatyStatusQueries {
       if (at !== undefined && (latest === undefined || at > latest)) latest = at;
     }
     return latest;
+  }
+
+  /**
+   * When the last treaty deleted for good was recorded deleted: of the treaties `party` was a party of then (those of
+   * its feed, which left it), or of any treaty; undefined when none was (decision 0108).
+   */
+  lastDeletion(party?: string): Date | undefined {
+    return lastTreatyDeletion(this.db, party);
   }
 
   /** The parties of the treaty now, as a listing by party filters them. */
