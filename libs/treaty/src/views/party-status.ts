@@ -170,6 +170,23 @@ export function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: strin
   );
 }
 
+/** Which of a party's acts `reservationsOf` reads, and what it needs to know of the party and the treaty. */
+export interface ReservationsOptions {
+  readonly type: 'reservation' | 'declaration';
+  /**
+   * The party's consent on record (default: none): a reservation dated before it, or while there is none, and not
+   * confirmed is `unconfirmed` (decision 0100).
+   */
+  readonly consent?: PartyConsent | null;
+  /** The treaty's kind (default: unknown): a reservation to a bilateral treaty has no objection period. */
+  readonly kind?: TreatyKind;
+  /**
+   * The party is bound by a reported entry into force with no consent on record (default: false): whether it
+   * confirmed is not known, and none of its reservations reads as unconfirmed.
+   */
+  readonly consentImplied?: boolean;
+}
+
 /**
  * The party's reservations (or declarations), each with the objections that stand against it and its withdrawal. A
  * reservation formulated at signature is made on the date the party confirms it on consenting (VCLT art. 23(2)): its
@@ -180,10 +197,7 @@ export function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: strin
 export function reservationsOf(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  type: 'reservation' | 'declaration',
-  consent: PartyConsent | null = null,
-  kind: TreatyKind | undefined = undefined,
-  consentImplied = false,
+  { type, consent = null, kind, consentImplied = false }: ReservationsOptions,
 ): PartyReservation[] {
   // The objections that stand: made against this party and not withdrawn since by the objecting party.
   const objections = onRecord

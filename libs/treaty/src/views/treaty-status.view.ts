@@ -232,8 +232,13 @@ function statusOf(
       earlierEntriesIntoForce: withEarlierEntries
         ? earlierEntriesIntoForce(withoutRevokedNotices(onRecord), party, inForceOnBefore(party))
         : [],
-      reservations: reservationsOf(onRecord, party, 'reservation', consent, history.kind, consentImplied),
-      declarations: reservationsOf(onRecord, party, 'declaration'),
+      reservations: reservationsOf(onRecord, party, {
+        type: 'reservation',
+        consent,
+        kind: history.kind,
+        consentImplied,
+      }),
+      declarations: reservationsOf(onRecord, party, { type: 'declaration' }),
       objections: objectionsOf(onRecord, party),
       withdrawalNotifiedOn: notice.notifiedOn,
       withdrawalEffectiveOn: notice.effectiveOn,
