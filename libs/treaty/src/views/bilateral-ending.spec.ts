@@ -12,16 +12,10 @@ import {
   uuid,
   withdrawalNotified,
   withdrew,
+  statusOf,
 } from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 /** A bilateral treaty in force since 2025-03-01, with a year's notice of withdrawal. */
 const inForce: TreatyEvent[] = [

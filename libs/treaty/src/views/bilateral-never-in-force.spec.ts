@@ -10,21 +10,15 @@ import {
   uuid,
   withdrawalNotified,
   withdrew,
+  statusOf,
 } from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * A bilateral treaty one of whose two signatories says it will not become a party (VCLT art. 18) before it entered
  * into force: it never bound anyone, so it cannot end; it will not enter into force (decision 0038).
  */
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 const signedByBoth: TreatyEvent[] = [
   registered({ kind: 'bilateral', withdrawalNoticeDays: 365 }),

@@ -16,6 +16,7 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * the latest, and `earlierEntriesIntoForce` the ones before, which a later deposit does not take back.
  */
 
+/** Not the shared `statusOf` of `../testing`, which takes only `asOf`: these tests also set the view's `today`. */
 function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
   const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');

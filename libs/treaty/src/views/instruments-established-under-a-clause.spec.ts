@@ -21,6 +21,7 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * with no exchange on record says the state is ready to bind itself, not that it is bound: it is not counted.
  */
 
+/** Not the shared `statusOf` of `../testing`, which takes only `asOf`: these tests also set the view's `knownAt`. */
 function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; knownAt?: string } = {}): TreatyStatusView {
   const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');

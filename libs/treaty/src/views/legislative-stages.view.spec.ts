@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { approved, corrected, ratified, recorded, registered, signed, source, uuid } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+import { approved, corrected, ratified, recorded, registered, signed, source, uuid, statusOf } from '../testing';
 import { treatyTimelineView } from './treaty-timeline.view';
 
 const [firstReading, thirdReading, council] = [2, 3, 4].map(uuid) as [string, string, string];
@@ -11,12 +10,6 @@ const readings: TreatyEvent[] = [
   approved(firstReading, 'RU', 'State Duma', '2025-04-01', { stage: 'first-reading' }),
   approved(thirdReading, 'RU', 'State Duma', '2025-04-08', { stage: 'third-reading' }),
 ];
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 describe("a chamber's readings in the views", () => {
   it('are two steps of the party, each with its stage, and no disagreement', () => {

@@ -10,10 +10,10 @@ import {
   TODAY,
   uuid,
   withdrawalNotified,
+  statusOf,
 } from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * Without a clause, a treaty enters into force once every negotiating state has consented (VCLT art. 24(2)). One
@@ -21,12 +21,6 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * state withdrawing its instrument) leaves a treaty that will not enter into force, whatever its kind; with a clause,
  * the others' instruments may still reach its count (decision 0102).
  */
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 const noClause = { entryIntoForce: undefined, parties: ['AT', 'BE'] };
 const walkedAway = (registration: TreatyEvent): TreatyEvent[] => [

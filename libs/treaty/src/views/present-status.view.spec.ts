@@ -17,6 +17,7 @@ import { statusOn, treatyStatusSummaryOf } from './treaty-status-summary';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import type { ViewOptions } from './view-options';
 
+/** Not the shared `statusOf` of `../testing`, which takes only `asOf`: these tests also set the view's `today`. */
 function statusOf(events: readonly TreatyEvent[], options: ViewOptions = {}): TreatyStatusView {
   const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');

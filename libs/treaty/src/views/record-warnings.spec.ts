@@ -1,28 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TreatyEvent } from '../treaty.events';
 import {
   confirmedReservation,
   consented,
   happened,
-  recorded,
   registered,
   registeredMultilateral,
   reserved,
   scoped,
   uuid,
+  statusOf,
 } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * Acts the record holds as reported but that treaty law does not expect, flagged in `warnings` (decision 0038): the
  * reports stay, the reader is told.
  */
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 /** In force 30 days after the second instrument: AT 5 January, BE 27 February, so 29 March 2025. */
 const inForce = [

@@ -4,7 +4,6 @@ import {
   confirmedReservation,
   consented,
   objected,
-  recorded,
   registeredMultilateral,
   reservationWithdrawn,
   reserved,
@@ -12,8 +11,8 @@ import {
   scoped,
   signedBy,
   uuid,
+  statusOf,
 } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 const [formulated, consent, confirmation] = [2, 3, 4].map(uuid) as [string, string, string];
 const wording = 'Article 5 does not apply to Austria';
@@ -27,12 +26,6 @@ const confirmed: TreatyEvent[] = [
   consented(consent, 'AT', 'ratification', '2025-09-01'),
   confirmedReservation(confirmation, 'AT', '2025-09-01', formulated, wording),
 ];
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 describe('a reservation confirmed on consent (VCLT art. 23(2))', () => {
   it('is one reservation with both dates, made on the date of its confirmation, and no disagreement', () => {

@@ -20,6 +20,7 @@ import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
  * what the law of treaties (VCLT 1969) makes of the same acts.
  */
 
+/** Not the shared `statusOf` of `../testing`, which takes only `asOf`: these tests also set the view's `today`. */
 function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
   const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');

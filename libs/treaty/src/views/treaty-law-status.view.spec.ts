@@ -6,7 +6,6 @@ import {
   corroborated,
   happened,
   objected,
-  recorded,
   registered,
   registeredMultilateral,
   reservationWithdrawn,
@@ -19,15 +18,9 @@ import {
   uuid,
   withdrawalNotified,
   withdrew,
+  statusOf,
 } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import { partyEntryIntoForce, treatyEntryIntoForce } from './entry-into-force';
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 const clause = { instrumentsRequired: 2, daysAfter: 30 };
 /** AT and BE ratify: the clause puts the treaty in force on 2025-03-29. */

@@ -28,7 +28,10 @@ const [sig, duma, council, ruRatified, majlis, irRatified, inForce] = [2, 3, 4, 
   string,
 ];
 
-/** Given these events (recorded one a day from 2025-06-01), the status view. */
+/**
+ * Given these events (recorded one a day from 2025-06-01), the status view. Not the shared `statusOf` of
+ * `../testing`, which takes only `asOf`: these tests also set the view's other options.
+ */
 function statusOf(events: readonly TreatyEvent[], options?: Parameters<typeof treatyStatusView>[1]): TreatyStatusView {
   const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');

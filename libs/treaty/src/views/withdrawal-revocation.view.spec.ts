@@ -10,17 +10,11 @@ import {
   uuid,
   withdrawalNotified,
   withdrawalRevoked,
+  statusOf,
 } from '../testing';
 import { foldTreatyHistory } from './treaty-history';
 import { treatyStatusSummaryOf } from './treaty-status-summary';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 import { treatyTimelineView } from './treaty-timeline.view';
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 const unhcr = source({ publisher: 'UN Secretary-General', publishedOn: '2017-02-16', document: 'C.N.62.2017' });
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
+import { consented, happened, registeredMultilateral, uuid, withdrawalNotified, withdrew, statusOf } from '../testing';
 import { countInstruments } from './entry-into-force';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * An instrument withdrawn before the clause's count is reached does not count towards it (decision 0038): the
  * depositary counts the instruments deposited and not withdrawn when the Nth is deposited.
  */
-
-function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
 
 /** Two instruments needed, in force 30 days after the second; 180 days' notice of withdrawal. */
 const clause = { instrumentsRequired: 2, daysAfter: 30 };
