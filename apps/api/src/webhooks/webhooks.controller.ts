@@ -40,7 +40,8 @@ import {
   WebhookSubscriptionDto,
   WebhookSubscriptionListDto,
 } from './webhook-subscription.response.dto';
-import { Webhooks, type IfMatch as IfMatchHeader } from './webhooks.service';
+import type { IfMatch as IfMatchHeader } from './webhook-if-match';
+import { Webhooks } from './webhooks.service';
 
 const PROBLEM = { description: 'application/problem+json with a stable `code`' };
 const SUBSCRIPTION_ID = new ParseUUIDPipe({

@@ -4,7 +4,8 @@ import { WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSubscriptions } from './webhook-subscriptions.service';
 import { WebhooksController } from './webhooks.controller';
-import { defaultResolver, Webhooks } from './webhooks.service';
+import { defaultResolver } from './webhook-resolver';
+import { Webhooks } from './webhooks.service';
 
 @Module({
   imports: [DayTurnsModule],
