@@ -21,6 +21,16 @@ export const TREATY_DELETIONS_TABLE = `
   ) WITHOUT ROWID;
 `;
 
+/**
+ * Gives `treaty_deletions` its `recorded_at` in a file an earlier build of version 20 made without it (decision 0108):
+ * the statements below would not prepare there, and every read that asks whether a treaty was deleted would fail.
+ * Deletions recorded before have no time (NULL) and date no feed; a rebuild gives them theirs.
+ */
+export function addDeletionTimes(db: Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('treaty_deletions')").pluck().all() as string[];
+  if (!columns.includes('recorded_at')) db.exec('ALTER TABLE treaty_deletions ADD COLUMN recorded_at TEXT');
+}
+
 const statements = statementsPerDatabase((db: Database) => ({
   // The first deletion stands: a log holds one tombstone per stream, but a replayed one must not move it.
   insert: db.prepare('INSERT OR IGNORE INTO treaty_deletions (treaty_id, position, recorded_at) VALUES (?, ?, ?)'),

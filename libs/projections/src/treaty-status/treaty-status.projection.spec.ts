@@ -735,6 +735,24 @@ describe('the treaty-status projection', () => {
       db.close();
     });
 
+    it('is recorded, and read, in a file an earlier build of version 20 made without its time (decision 0108)', () => {
+      const db = openReadModelDatabase(join(directory, 'projections.db'));
+      // treaty_deletions as it was, with a deletion of then: no time, no parties.
+      db.exec('CREATE TABLE treaty_deletions (treaty_id TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
+      db.prepare('INSERT INTO treaty_deletions (treaty_id, position) VALUES (?, ?)').run('gone-before', 1);
+      treatyStatusProjection.setUp(db);
+      applyInBatches(db, log, 5);
+      const notice = deletionOfSecond();
+      db.transaction(() => treatyStatusProjection.streamDeleted!(db, notice))();
+      const queries = new TreatyStatusQueries(db);
+      expect(queries.deletedAt('gone-before')).toBe(1n);
+      expect(queries.deletedAt(SECOND_ID)).toBe(notice.position);
+      expect(queries.lastDeletion()).toEqual(notice.recordedAt);
+      expect(queries.lastDeletion('EAEU')).toEqual(notice.recordedAt);
+      expect(queries.lastDeletion('CN')).toBeUndefined();
+      db.close();
+    });
+
     it('changes only the treaties that named it when it named no one, and nothing at all for a stream that is no treaty', () => {
       const db = open();
       applyInBatches(db, log, 5);

@@ -17,7 +17,7 @@ import { statementsPerDatabase } from '../statements-per-database';
 import { openTreatyFolds } from './open-treaty-folds';
 import { presentDay } from './present-day';
 import { toTreatyEnvelope } from './treaty-envelopes';
-import { recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
+import { addDeletionTimes, recordTreatyDeletion, TREATY_DELETIONS_TABLE } from './treaty-deletions.table';
 import { deleteEventChunks, TREATY_EVENT_CHUNKS_TABLE, writeEventChunk } from './treaty-event-chunks';
 import { forgetLinksOf, indexOutgoingLinks, linkersOf, recordLinkers, TREATY_LINKS_TABLE } from './treaty-links.table';
 import { mergeTreatyStatusParts, PART_NAMINGS_TABLE, recordNaming, recordRegistration } from './treaty-status.parts';
@@ -135,6 +135,7 @@ function treatyStatusOf(scope: 'whole-log' | 'one-part'): Projection<TreatyUpdat
       ${TREATY_DELETIONS_TABLE}
       ${TREATIES_OPEN_TO_JOINING_TABLE}
     `);
+      addDeletionTimes(db);
       if (scope === 'one-part') db.exec(PART_NAMINGS_TABLE);
     },
 
