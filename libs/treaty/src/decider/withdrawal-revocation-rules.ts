@@ -1,5 +1,6 @@
 import type { Development } from '../development';
 import { withdrawalNoticePeriod, type ClausePeriod } from '../law/clause-period';
+import { consentEstablishedBy } from '../law/established-consent';
 import { separatedByRejoining } from '../law/rejoining';
 import { noticeEffect, noticeRevokedBy } from '../law/withdrawal-revocation';
 import { comparePartialDates, endOfPeriod, startOfPeriod } from '../partial-date';
@@ -57,9 +58,10 @@ export function assertRevocationFits(
 /**
  * When the record says a notice took effect (`earliest`, the first day it may have; `on`, as the message says it): a report that it did (`withdrawn`, no act of the party between), the
  * day the notice gives, else its notice period's end for a state bound when it notified, or the notification itself
- * for one that was not (a signatory, released when it notifies). Bound is read here from the record's acts (a consent,
- * a completed ratification, an entry into force for the party or the treaty by the notice); the status view weighs
- * more (decision 0043) and may find a state bound later than this, never earlier.
+ * for one that was not (a signatory, released when it notifies). Bound is read here from the record's acts (under a
+ * clause, an instrument established by the notice: a consent, or a ratification completed at home and exchanged since,
+ * as the views read it; an entry into force for the party or the treaty by the notice); the status view weighs more
+ * (decision 0043) and may find a state bound later than this, never earlier.
  */
 function effectOnRecord(
   notice: OnRecord & { readonly current: Extract<Development, { type: 'withdrawal-notified' }> },
@@ -78,15 +80,17 @@ function effectOnRecord(
     const on = reported.current.occurredOn;
     return { earliest: on, on, how: `is reported to have taken effect on` };
   }
-  const bound = others.some(
-    ({ current }) =>
-      // Without a clause a consent binds only once the treaty is in force (decision 0043), as the views read it.
-      (((current.type === 'consent-to-be-bound' || current.type === 'ratification-completed') &&
-        current.party === party &&
-        treaty.entryIntoForce !== undefined) ||
-        (current.type === 'entered-into-force' && (current.party === undefined || current.party === party))) &&
-      comparePartialDates(current.occurredOn, occurredOn) <= 0,
-  );
+  // Under a clause, an instrument binds: a consent to be bound, or a ratification completed at home once an exchange
+  // followed it, as the views read it (`consentEstablishedBy`, decision 0101); a completion alone binds to nothing.
+  // Without a clause a consent binds only once the treaty is in force (decision 0043), as the views read it.
+  const bound =
+    (treaty.entryIntoForce !== undefined && consentEstablishedBy(others, party, occurredOn)) ||
+    others.some(
+      ({ current }) =>
+        current.type === 'entered-into-force' &&
+        (current.party === undefined || current.party === party) &&
+        comparePartialDates(current.occurredOn, occurredOn) <= 0,
+    );
   const period = withdrawalNoticePeriod(treaty);
   const effect = noticeEffect(notice.current, period, bound);
   if (effect === null) return null;

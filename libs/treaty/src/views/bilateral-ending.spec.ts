@@ -4,6 +4,7 @@ import {
   consented,
   corrected,
   happened,
+  ratified,
   recorded,
   registered,
   registeredMultilateral,
@@ -172,6 +173,44 @@ describe('a bilateral treaty ends when one party’s withdrawal takes effect', (
     const between = statusOf(events, '2027-01-20');
     expect(between).toMatchObject({ status: 'in-force', terminatedOn: null, terminatedOnComputed: false });
     expect(between.disagreements).toEqual([expect.objectContaining(disagreement)]);
+  });
+});
+
+describe('a notice given between a ratification completed at home and the exchange, under a clause', () => {
+  // Decision 0101: under a clause, only an instrument binds. Russia's parliament completed the ratification on
+  // 21 April 2025; Russia notified on 1 July that it would leave, before any instrument was exchanged: it was bound to
+  // nothing a notice period protects, so its notice took effect when given. The instruments were then exchanged on
+  // 2 September (Russia's consent given after its notice: it became bound by it), and the treaty entered into force.
+  const events: TreatyEvent[] = [
+    registered({
+      kind: 'bilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+      withdrawalNoticeDays: 180,
+    }),
+    ratified(uuid(2), 'RU', '2025-04-21'),
+    ratified(uuid(3), 'IR', '2025-06-10'),
+    withdrawalNotified(uuid(4), 'RU', '2025-07-01'),
+    happened('InstrumentsExchanged', uuid(5), '2025-09-02'),
+  ];
+
+  it('does not end the treaty 180 days after the notice: the notice took effect before it entered into force', () => {
+    const view = statusOf(events);
+    expect(view).toMatchObject({
+      status: 'in-force',
+      enteredIntoForceOn: '2025-10-02',
+      terminatedOn: null,
+      terminatedOnComputed: false,
+    });
+    // What the party's entry says of the same notice, and the end of the treaty agree.
+    expect(view.ratification['RU']).toMatchObject({
+      withdrawalEffectiveOn: '2025-07-01',
+      withdrawn: false,
+      withdrewOn: null,
+      inForceOn: '2025-10-02',
+    });
+    expect(statusOf(events, '2026-01-15')).toMatchObject({ status: 'in-force', terminatedOn: null });
+    const history = foldTreatyHistory(recorded(events), null);
+    expect(history && statusOn(treatyStatusSummaryOf(history), '2026-01-15')).toBe('in-force');
   });
 });
 

@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import type { ClausePeriod } from '../law/clause-period';
+import { consentEstablishedOn } from '../law/established-consent';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
@@ -73,13 +74,16 @@ function withdrawalEffectsOf(
     )
     .map(({ current }) => current.occurredOn);
   // Bound by a date: the treaty in force by then (a bilateral treaty binds both or neither), or its consent by then
-  // where that binds (`consentBindsBy`, as the party's standing reads it).
+  // where that binds (`consentBindsBy`, as the party's standing reads it). Under a clause only an instrument binds: a
+  // ratification completed at home from the exchange that followed it, not before (`consentEstablishedOn`, decision
+  // 0101), so a notice given between the two is a state saying it will not become a party, effective when given.
   const inForce = onRecord
     .filter(({ current }) => current.type === 'entered-into-force')
     .map(({ current }) => current.occurredOn);
+  const binding = terms.hasClause ? consentEstablishedOn(onRecord, party) : consents;
   const byThen = (date: string) => (on: string) => comparePartialDates(on, date) <= 0;
   const boundBy = (date: string) =>
-    inForce.some(byThen(date)) || (consentBindsBy(date, terms) && consents.some(byThen(date)));
+    inForce.some(byThen(date)) || (consentBindsBy(date, terms) && binding.some(byThen(date)));
   const reported = occurrencesOf(reportsOf(onRecord, 'withdrawn', party), onRecord).flatMap((reports) => {
     const withdrawal = representativeOf(reports);
     return withdrawal ? [{ on: withdrawal.current.occurredOn, by: withdrawal.current.occurredOn, reported: true }] : [];

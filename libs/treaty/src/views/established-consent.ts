@@ -1,4 +1,4 @@
-import { exchangeAfter, type PartyConsent } from './party-status';
+import type { PartyConsent } from './party-status';
 import type { DevelopmentHistory } from './treaty-history';
 
 /**
@@ -19,17 +19,4 @@ export function establishedIn(
     ),
   );
   return (consent) => consent != null && !completedAtHome.has(consent.developmentId);
-}
-
-/**
- * The dates on which the party's consent was established, each time it was: every consent to be bound, and every
- * ratification completed at home by the exchange that followed it (none while no exchange is on record).
- */
-export function consentEstablishedOn(onRecord: readonly DevelopmentHistory[], party: string): string[] {
-  return onRecord.flatMap(({ current }) => {
-    if (current.type === 'consent-to-be-bound' && current.party === party) return [current.occurredOn];
-    if (current.type !== 'ratification-completed' || current.party !== party) return [];
-    const exchange = exchangeAfter(onRecord, current.occurredOn);
-    return exchange ? [exchange.current.occurredOn] : [];
-  });
 }

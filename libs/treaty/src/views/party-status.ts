@@ -2,6 +2,7 @@ import { partyOf, type Development } from '../development';
 import { firstOccurrence, latestOccurrence } from '../law/rejoining';
 import { unnamedActConcerns } from '../law/reservation-withdrawal';
 import type { ClausePeriod } from '../law/clause-period';
+import { exchangeAfter } from '../law/established-consent';
 import { objectionPeriodEndsNotBefore } from '../law/objection-period';
 import { noticeEffect } from '../law/withdrawal-revocation';
 import type { ConsentType, TreatyKind } from '../law/treaty-law.vocabulary';
@@ -160,14 +161,6 @@ export function consentOf(
     developmentId: established.developmentId,
     successionOn: null,
   };
-}
-
-/** The first exchange of instruments on record dated on or after `on` (a ratification completed), if any. */
-export function exchangeAfter(onRecord: readonly DevelopmentHistory[], on: string): DevelopmentHistory | undefined {
-  return onRecord.find(
-    (report) =>
-      report.current.type === 'instruments-exchanged' && comparePartialDates(report.current.occurredOn, on) >= 0,
-  );
 }
 
 /** Which of a party's acts `reservationsOf` reads, and what it needs to know of the party and the treaty. */

@@ -1,13 +1,13 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
 import { withdrawalNoticePeriod } from '../law/clause-period';
+import { consentEstablishedOn } from '../law/established-consent';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
-import { consentEstablishedOn } from './established-consent';
 import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
 import {
   firstInstruments,
