@@ -61,6 +61,23 @@ export function countInstruments(
 const NOT_COUNTED = { on: null, countedThrough: null, withdrawnBefore: [] } as const;
 
 /**
+ * The earliest day the clause may have put the treaty in force on, when an instrument known only to its month or year
+ * keeps `countInstruments` from dating it (decision 0007: no guess): the count of every instrument taken at the first
+ * day it may have been deposited. A later day never gives an earlier end, so the treaty entered into force on this day
+ * or after it, and an act not known to come before it may have come after the entry into force (decision 0111). Null
+ * while the count is not reached so, and when an instrument was withdrawn: whether it counted depends on the order of
+ * the withdrawal and the deciding deposit, which coarse dates do not bound this way.
+ */
+export function earliestPossibleEntryIntoForce(
+  clause: EntryIntoForceClause,
+  instruments: readonly Instrument[],
+): string | null {
+  if (instruments.some((instrument) => instrument.withdrawnOn != null)) return null;
+  const earliest = instruments.map(({ party, on }) => ({ party, on: startOfPeriod(on) }));
+  return countInstruments(clause, earliest).on;
+}
+
+/**
  * A party's date: the treaty's for a party whose instrument counted towards it (or came early enough), its own
  * instrument plus the clause's period for a later one. `treatyDate` is the treaty-wide date in effect (reported or
  * computed); `countedThrough`, the date of the instrument that completed the clause's count: one deposited by then is

@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
 import {
+  consented,
   happened,
+  ratified,
   registered,
+  registeredMultilateral,
   report,
   scoped,
   signed,
@@ -86,5 +89,57 @@ describe('a termination that ended a treaty that operated', () => {
       happened('TreatyTerminated', uuid(9), '2025-02-01'),
     ];
     expect(statusOf(events)).toMatchObject({ status: 'terminated', terminatedOn: '2025-02-01', warnings: [] });
+  });
+});
+
+describe('a termination of a treaty the record shows in force by computation only (decision 0111)', () => {
+  // The record is incomplete (no entry into force reported), but the instruments on record brought the treaty into
+  // force before the termination: it was terminated, not abandoned.
+  const terminatedInDecember = happened('TreatyTerminated', uuid(9), '2025-12-01');
+
+  it('under a clause whose count the deposits met', () => {
+    const events = [convention, signedOn5January, ...deposits, terminatedInDecember];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', enteredIntoForceOn: '2025-04-08', warnings: [] });
+    expect(listedStatusOf(events)).toBe('terminated');
+  });
+
+  it('under a clause whose count ratifications completed at home and then exchanged met', () => {
+    const events = [
+      registered({ kind: 'bilateral', entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 } }),
+      signed(uuid(1), '2025-01-17'),
+      ratified(uuid(2), 'RU', '2025-04-21'),
+      ratified(uuid(3), 'IR', '2025-06-10'),
+      happened('InstrumentsExchanged', uuid(4), '2025-09-02'),
+      terminatedInDecember,
+    ];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', enteredIntoForceOn: '2025-10-02', warnings: [] });
+    expect(listedStatusOf(events)).toBe('terminated');
+  });
+
+  it('without a clause, once every original state had deposited', () => {
+    const events = [
+      registeredMultilateral({ parties: ['AT', 'BE'], entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-03-01'),
+      consented(uuid(3), 'BE', 'ratification', '2025-03-09'),
+      terminatedInDecember,
+    ];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', enteredIntoForceOn: '2025-03-09', warnings: [] });
+    expect(listedStatusOf(events)).toBe('terminated');
+  });
+
+  it('under a clause whose count an instrument known only to its month met, months before the termination', () => {
+    // BE deposited in March 2025: the treaty entered into force between 31 March and 30 April, whatever the day.
+    const events = [
+      convention,
+      signedOn5January,
+      consented(uuid(3), 'AT', 'ratification', '2025-03-01'),
+      consented(uuid(4), 'BE', 'ratification', '2025-03'),
+      terminatedInDecember,
+    ];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', terminatedOn: '2025-12-01', warnings: [] });
+    expect(listedStatusOf(events)).toBe('terminated');
+    // One dated before the earliest day it may have entered into force (31 March) was an abandonment.
+    const early = [...events.slice(0, -1), happened('TreatyTerminated', uuid(9), '2025-03-20')];
+    expect(statusOf(early)).toMatchObject({ status: 'will-not-enter-into-force', warnings: [warning] });
   });
 });

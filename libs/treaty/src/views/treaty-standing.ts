@@ -8,7 +8,13 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
-import { computedDate, countInstruments, type ComputedDate, type Instrument } from './entry-into-force';
+import {
+  computedDate,
+  countInstruments,
+  earliestPossibleEntryIntoForce,
+  type ComputedDate,
+  type Instrument,
+} from './entry-into-force';
 import {
   firstInstruments,
   instrumentStandingOn,
@@ -58,9 +64,10 @@ export type TreatyStanding = {
   readonly suspension: Suspension;
   /**
    * The day the treaty is in force from as if no termination were on record: `inForceSince`, or the date the record
-   * computes (which a termination before it cuts, `beforeEnd`), whichever is earlier. A termination is measured
-   * against it (decision 0099): one known to come before it, while no state applied the treaty provisionally, ended
-   * nothing in force.
+   * computes (which a termination before it cuts, `beforeEnd`), whichever is earlier; where an instrument known only
+   * to its month or year keeps the clause's count from a date, the earliest day it may have come to
+   * (`earliestPossibleEntryIntoForce`, decision 0111). A termination is measured against it (decision 0099): one known
+   * to come before it, while no state applied the treaty provisionally, ended nothing in force.
    */
   readonly inForceUnlessEnded: string | null;
   /**
@@ -300,7 +307,11 @@ export function treatyStandingOf(
   // treaty was abandoned before it bound anyone, and will not enter into force (decision 0099). It is flagged
   // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
   const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
-  const inForceUnlessEnded = earliest([inForceSince, unlessEnded]);
+  // A count that an instrument known only to its month or year decides computes no date (decision 0007), yet the
+  // treaty was in force from a day no earlier than the count of their first days: a termination not known to come
+  // before that day may have ended a treaty in force, and is a termination, not an abandonment (decision 0111).
+  const earliestPossible = clause && unlessEnded === null ? earliestPossibleEntryIntoForce(clause, instruments) : null;
+  const inForceUnlessEnded = earliest([inForceSince, unlessEnded ?? earliestPossible]);
   const abandoned =
     reportedTermination !== null && !operatingOn(onRecord, null, inForceUnlessEnded, reportedTermination);
   const terminated = computedDate(
