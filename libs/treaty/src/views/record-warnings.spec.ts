@@ -82,3 +82,57 @@ describe('provisional application reported to start after the treaty entered int
     expect(view.warnings).toEqual([]);
   });
 });
+
+describe('an end of provisional application reported while the state applied none (decision 0110)', () => {
+  it('is flagged when no start of the state is on record: it ended nothing', () => {
+    const events = [...inForce, scoped('ProvisionalApplicationEnded', uuid(4), '2025-02-01', 'CZ')];
+    const view = statusOf(events);
+    expect(view.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(4)] },
+    ]);
+    // Still shown as reported.
+    expect(view.ratification['CZ']?.provisionalApplication).toMatchObject({ startedOn: null, endedOn: '2025-02-01' });
+    // Not before it was reported to happen.
+    expect(statusOf(events, '2025-01-31').warnings).toEqual([]);
+  });
+
+  it('is flagged when the only start comes after it, or was already ended, naming them', () => {
+    const later = statusOf([
+      ...inForce,
+      scoped('ProvisionalApplicationEnded', uuid(4), '2025-02-01', 'CZ'),
+      scoped('ProvisionalApplicationStarted', uuid(5), '2025-03-01', 'CZ'),
+    ]);
+    expect(later.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(4)] },
+    ]);
+    const twice = statusOf([
+      ...inForce,
+      scoped('ProvisionalApplicationStarted', uuid(4), '2025-01-10', 'CZ'),
+      scoped('ProvisionalApplicationEnded', uuid(5), '2025-02-01', 'CZ'),
+      scoped('ProvisionalApplicationEnded', uuid(6), '2025-03-01', 'CZ'),
+    ]);
+    expect(twice.warnings).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(6), uuid(4), uuid(5)] },
+    ]);
+  });
+
+  it('is not flagged when it ends the state’s provisional application, nor another state’s start for it', () => {
+    expect(
+      statusOf([
+        ...inForce,
+        scoped('ProvisionalApplicationStarted', uuid(4), '2025-01-10', 'CZ'),
+        scoped('ProvisionalApplicationEnded', uuid(5), '2025-02-01', 'CZ'),
+        // Known only to the month of the end: it may have come before it.
+        scoped('ProvisionalApplicationStarted', uuid(6), '2025-03', 'DK'),
+        scoped('ProvisionalApplicationEnded', uuid(7), '2025-03-10', 'DK'),
+      ]).warnings,
+    ).toEqual([]);
+    expect(
+      statusOf([
+        ...inForce,
+        scoped('ProvisionalApplicationStarted', uuid(4), '2025-01-10', 'AT'),
+        scoped('ProvisionalApplicationEnded', uuid(5), '2025-02-01', 'CZ'),
+      ]).warnings,
+    ).toEqual([{ code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(5)] }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { partyOf } from '../development';
 import { comparePartialDates } from '../partial-date';
+import { endWithoutProvisionalApplication } from './provisional-application-end';
 import { resumptionFault } from './resumption';
 import { operatingOn } from './suspension';
 import type { DevelopmentHistory } from './treaty-history';
@@ -67,12 +68,19 @@ type PartyRecordWarningCode =
    */
   | 'RESERVATION_TO_BILATERAL_TREATY'
   /** Provisional application started after the treaty entered into force for the state (art. 25: pending it). */
-  | 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE';
+  | 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE'
+  /**
+   * An end of the state's provisional application while it applied none: no start of its on record before it, or
+   * only one that an earlier end had already closed (art. 25; decision 0110). Then that start and that end, where the
+   * record has them.
+   */
+  | 'PROVISIONAL_APPLICATION_END_WITHOUT_START';
 
 export const RECORD_WARNING_CODES: readonly RecordWarningCode[] = [
   'LATE_RESERVATION',
   'RESERVATION_TO_BILATERAL_TREATY',
   'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
+  'PROVISIONAL_APPLICATION_END_WITHOUT_START',
   'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_WITHOUT_SUSPENSION',
@@ -181,6 +189,16 @@ export function recordWarnings(
           code: 'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
           party: current.party,
           developmentIds: [report.developmentId, ...entryIntoForceReports(onRecord, current.party, entry)],
+        });
+      }
+    }
+    if (current.type === 'provisional-application-ended') {
+      const measuredAgainst = endWithoutProvisionalApplication(onRecord, report);
+      if (measuredAgainst !== null) {
+        warnings.push({
+          code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START',
+          party: current.party,
+          developmentIds: [report.developmentId, ...measuredAgainst],
         });
       }
     }

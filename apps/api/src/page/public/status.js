@@ -217,6 +217,8 @@ const WARNING_TEXTS = {
   RESERVATION_TO_BILATERAL_TREATY: 'a reservation is reported to a bilateral treaty',
   PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE:
     'provisional application is reported to start after the treaty entered into force for the state',
+  PROVISIONAL_APPLICATION_END_WITHOUT_START:
+    'an end of provisional application is reported while the state applied none: it ended nothing',
   SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
     'a suspension is reported before the treaty was in force or applied provisionally: it suspended nothing',
   RESUMPTION_BEFORE_ENTRY_INTO_FORCE:

@@ -294,6 +294,8 @@ export class RecordWarningDto {
     description:
       'LATE_RESERVATION: a reservation after the state consented; RESERVATION_TO_BILATERAL_TREATY; ' +
       'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state; ' +
+      'PROVISIONAL_APPLICATION_END_WITHOUT_START: an end of the state’s provisional application while it applied none ' +
+      '(no start of its before it, or only one an earlier end had closed); ' +
       'SUSPENSION_BEFORE_ENTRY_INTO_FORCE: a suspension dated before the treaty entered into force (for its party: ' +
       "on its date on record, else, with no consent of it on record, on the treaty's), " +
       'while no state (nor that party) applied it provisionally: it suspended nothing; ' +
