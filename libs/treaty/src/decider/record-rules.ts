@@ -55,6 +55,7 @@ export function assertPartyInTreaty(
   if (party === undefined) return;
   if (parties.includes(party)) return;
   if (openToStatesNotParties(development, treaty.kind)) return;
+  if (objectionOpenToStatesNotParties(development, treaty.kind)) return;
   if (addsParty(development, treaty)) {
     throw new TreatyRuleViolation(
       'BILATERAL_TREATY_CLOSED',
@@ -67,6 +68,18 @@ export function assertPartyInTreaty(
     `${prefix}party ${party} is not a party of treaty ${treaty.treatyId} (parties: ${parties.join(', ')}); a state joins by signature, accession or succession, or, on a treaty registered multilateral, by any consent to be bound, which its chamber may approve first`,
     `${prefix}party`,
   );
+}
+
+/**
+ * An objection to a reservation, or its withdrawal, by a state not (yet) a party of a treaty registered multilateral:
+ * any state entitled to become a party may object (ILC Guide to Practice on Reservations to Treaties, 2011, guideline
+ * 2.6.5(b)), and one registered multilateral is open to any state's consent (decision 0067). It makes the state no
+ * party; the status flags it (`OBJECTION_BY_STATE_NOT_ON_RECORD`), since its objection has effect only once the state
+ * consents, and a state not named is as often a report naming the wrong one (decision 0112). Not an act by which a
+ * state joins, so the extraction, which asks `openToStatesNotParties`, does not match a treaty by it.
+ */
+function objectionOpenToStatesNotParties(development: Development, kind: TreatyProfile['kind']): boolean {
+  return kind === 'multilateral' && (development.type === 'objection' || development.type === 'objection-withdrawn');
 }
 
 /** An act as far as who may do it goes: its type, and for a consent, which (`CONSENT_TYPES`). */

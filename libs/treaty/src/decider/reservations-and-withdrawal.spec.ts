@@ -4,6 +4,7 @@ import {
   correct,
   corrected,
   objected,
+  registered,
   registeredMultilateral,
   report,
   reserved,
@@ -97,6 +98,28 @@ describe('objections', () => {
       .given(withReservation)
       .when(report(id, { type: 'objection', party: 'AT', occurredOn: '2025-07-15' }))
       .thenThrows('MISSING_FIELD', { field: 'againstParty' });
+  });
+
+  it('a state entitled to become a party objects before it joins, on a treaty registered multilateral (decision 0112)', () => {
+    // ILC Guide to Practice on Reservations to Treaties, guideline 2.6.5(b): any state entitled to become a party.
+    spec
+      .given(withReservation)
+      .when(report(id, { type: 'objection', party: 'JP', againstParty: 'FR', occurredOn: '2025-07-15' }))
+      .then({ type: 'ObjectionMade', data: { ...base('2025-07-15'), party: 'JP', againstParty: 'FR' } });
+    spec
+      .given([...withReservation, objected(uuid(3), 'JP', 'FR', '2025-07-15')])
+      .when(report(id, { type: 'objection-withdrawn', party: 'JP', againstParty: 'FR', occurredOn: '2025-10-01' }))
+      .then({ type: 'ObjectionWithdrawn', data: { ...base('2025-10-01'), party: 'JP', againstParty: 'FR' } });
+    // Not on a treaty that may be bilateral: between two states there is no one else to object.
+    for (const kind of ['bilateral', undefined] as const) {
+      spec
+        .given([
+          registered(kind === undefined ? {} : { kind }),
+          reserved(reservation, 'IR', '2025-06-01', 'Article 3 does not apply'),
+        ])
+        .when(report(id, { type: 'objection', party: 'JP', againstParty: 'IR', occurredOn: '2025-07-15' }))
+        .thenThrows('PARTY_NOT_IN_TREATY', { field: 'party' });
+    }
   });
 
   it('an objection to a reservation that does not exist is refused', () => {

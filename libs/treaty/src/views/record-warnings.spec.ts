@@ -3,10 +3,13 @@ import {
   confirmedReservation,
   consented,
   happened,
+  objected,
+  recorded,
   registered,
   registeredMultilateral,
   reserved,
   scoped,
+  signedBy,
   uuid,
   statusOf,
 } from '../testing';
@@ -134,5 +137,39 @@ describe('an end of provisional application reported while the state applied non
         scoped('ProvisionalApplicationEnded', uuid(5), '2025-02-01', 'CZ'),
       ]).warnings,
     ).toEqual([{ code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(5)] }]);
+  });
+});
+
+describe('an objection by a state the record does not show entitled to object yet (decision 0112)', () => {
+  const reservedByAT = [...inForce, reserved(uuid(4), 'AT', '2025-01-05', 'On article 5')];
+
+  it('is flagged: it has effect only once the state consents (ILC Guide to Practice, guideline 2.6.5(b))', () => {
+    const view = statusOf([...reservedByAT, objected(uuid(5), 'JP', 'AT', '2025-06-01')]);
+    expect(view.warnings).toEqual([
+      { code: 'OBJECTION_BY_STATE_NOT_ON_RECORD', party: 'JP', developmentIds: [uuid(5)] },
+    ]);
+    // Shown on the reservation it objects to, as any objection.
+    expect(view.ratification['AT']?.reservations[0]?.objectedToBy).toEqual([
+      { party: 'JP', on: '2025-06-01', developmentId: uuid(5) },
+    ]);
+    // A state that signed afterwards had not signed when it objected.
+    const signedLater = statusOf([
+      ...reservedByAT,
+      objected(uuid(5), 'JP', 'AT', '2025-06-01'),
+      signedBy(uuid(6), 'JP', '2025-07-01'),
+    ]);
+    expect(signedLater.warnings.map(({ code }) => code)).toEqual(['OBJECTION_BY_STATE_NOT_ON_RECORD']);
+  });
+
+  it('is not flagged for an original state, or one that signed or consented by then', () => {
+    const view = statusOf([
+      ...reservedByAT,
+      objected(uuid(5), 'CZ', 'AT', '2025-06-01'),
+      signedBy(uuid(6), 'JP', '2025-05-01'),
+      objected(uuid(7), 'JP', 'AT', '2025-06-01'),
+      consented(uuid(8), 'NO', 'accession', '2025-06'),
+      objected(uuid(9), 'NO', 'AT', '2025-06-20'),
+    ]);
+    expect(view.warnings).toEqual([]);
   });
 });

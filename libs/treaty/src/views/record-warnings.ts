@@ -74,13 +74,21 @@ type PartyRecordWarningCode =
    * only one that an earlier end had already closed (art. 25; decision 0110). Then that start and that end, where the
    * record has them.
    */
-  | 'PROVISIONAL_APPLICATION_END_WITHOUT_START';
+  | 'PROVISIONAL_APPLICATION_END_WITHOUT_START'
+  /**
+   * An objection to a reservation by a state that is not an original party and has no signature or consent on record
+   * by its date: any state entitled to become a party may object, but its objection has effect only once it consents
+   * (ILC Guide to Practice on Reservations to Treaties, 2011, guideline 2.6.5(b)); or the report names the wrong state
+   * (decision 0112).
+   */
+  | 'OBJECTION_BY_STATE_NOT_ON_RECORD';
 
 export const RECORD_WARNING_CODES: readonly RecordWarningCode[] = [
   'LATE_RESERVATION',
   'RESERVATION_TO_BILATERAL_TREATY',
   'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE',
   'PROVISIONAL_APPLICATION_END_WITHOUT_START',
+  'OBJECTION_BY_STATE_NOT_ON_RECORD',
   'SUSPENSION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_BEFORE_ENTRY_INTO_FORCE',
   'RESUMPTION_WITHOUT_SUSPENSION',
@@ -98,6 +106,8 @@ export type WarningMeasures = {
   readonly inForceFrom: (party: string | null) => string | null;
   /** The day the treaty is in force from as if no termination were on record: what a termination is measured against. */
   readonly inForceUnlessEnded: string | null;
+  /** Whether the record shows the state a party (an original one, or by a signature or consent) by the day given. */
+  readonly partyBy: (party: string, on: string) => boolean;
 };
 
 /**
@@ -108,7 +118,7 @@ export type WarningMeasures = {
 export function recordWarnings(
   onRecord: readonly DevelopmentHistory[],
   bilateral: boolean,
-  { inForceOn, inForceFrom, inForceUnlessEnded }: WarningMeasures,
+  { inForceOn, inForceFrom, inForceUnlessEnded, partyBy }: WarningMeasures,
 ): RecordWarning[] {
   const warnings: RecordWarning[] = [];
   for (const report of onRecord) {
@@ -191,6 +201,13 @@ export function recordWarnings(
           developmentIds: [report.developmentId, ...entryIntoForceReports(onRecord, current.party, entry)],
         });
       }
+    }
+    if (current.type === 'objection' && !partyBy(current.party, current.occurredOn)) {
+      warnings.push({
+        code: 'OBJECTION_BY_STATE_NOT_ON_RECORD',
+        party: current.party,
+        developmentIds: [report.developmentId],
+      });
     }
     if (current.type === 'provisional-application-ended') {
       const measuredAgainst = endWithoutProvisionalApplication(onRecord, report);

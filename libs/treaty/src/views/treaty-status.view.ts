@@ -1,4 +1,5 @@
 import { partyOf } from '../development';
+import { addsParty } from '../decider/treaty.state';
 import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
@@ -255,6 +256,12 @@ function statusOf(
     inForceOn: (party) => ratification[party]?.inForceOn ?? null,
     inForceFrom: (party) => inForceFrom.get(party) ?? null,
     inForceUnlessEnded: standing.inForceUnlessEnded,
+    partyBy: (party, on) =>
+      history.parties.includes(party) ||
+      onRecord.some(
+        ({ current }) =>
+          addsParty(current, history) && partyOf(current) === party && comparePartialDates(current.occurredOn, on) <= 0,
+      ),
   });
 
   return {

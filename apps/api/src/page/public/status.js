@@ -219,6 +219,8 @@ const WARNING_TEXTS = {
     'provisional application is reported to start after the treaty entered into force for the state',
   PROVISIONAL_APPLICATION_END_WITHOUT_START:
     'an end of provisional application is reported while the state applied none: it ended nothing',
+  OBJECTION_BY_STATE_NOT_ON_RECORD:
+    'an objection is reported from a state that had not signed or consented: it has effect only once the state consents',
   SUSPENSION_BEFORE_ENTRY_INTO_FORCE:
     'a suspension is reported before the treaty was in force or applied provisionally: it suspended nothing',
   RESUMPTION_BEFORE_ENTRY_INTO_FORCE:

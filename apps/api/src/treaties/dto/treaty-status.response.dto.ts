@@ -296,6 +296,8 @@ export class RecordWarningDto {
       'PROVISIONAL_APPLICATION_AFTER_ENTRY_INTO_FORCE: started after the treaty entered into force for the state; ' +
       'PROVISIONAL_APPLICATION_END_WITHOUT_START: an end of the state’s provisional application while it applied none ' +
       '(no start of its before it, or only one an earlier end had closed); ' +
+      'OBJECTION_BY_STATE_NOT_ON_RECORD: an objection by a state neither an original party nor, by its date, a ' +
+      'signatory or a consenting state (effective only once it consents); ' +
       'SUSPENSION_BEFORE_ENTRY_INTO_FORCE: a suspension dated before the treaty entered into force (for its party: ' +
       "on its date on record, else, with no consent of it on record, on the treaty's), " +
       'while no state (nor that party) applied it provisionally: it suspended nothing; ' +
