@@ -1,4 +1,4 @@
-import { countInstruments } from './entry-into-force';
+import { countInstruments, earliestPossibleEntryIntoForce } from './entry-into-force';
 import { establishedIn } from './established-consent';
 import { instrumentsToCount } from './instruments-on-record';
 import { consentOf, type PartyConsent } from './party-status';
@@ -18,11 +18,16 @@ import type { DevelopmentHistory, TreatyHistory } from './treaty-history';
  * of an original party is reported (also after `asOf`, in `wholeRecord`): the record then says when, and the treaty
  * may have had a clause the registration lacks (so many days after the last consent). The computation fills only the
  * gap; a later state's report of its own date says nothing of it.
+ *
+ * `at: 'earliest'` asks instead for the earliest day it may have come to when a consent known only to its month or
+ * year keeps the count from a date (`earliestPossibleEntryIntoForce`): what a termination is measured against
+ * (decision 0111).
  */
 export function entryIntoForceOnAllConsents(
   history: Pick<TreatyHistory, 'parties'>,
   consents: ReadonlyMap<string, PartyConsent | null>,
   { onRecord, wholeRecord }: { onRecord: readonly DevelopmentHistory[]; wholeRecord: readonly DevelopmentHistory[] },
+  at: 'exact' | 'earliest' = 'exact',
 ): string | null {
   const originals = history.parties;
   if (originals.length < 2 || !originals.every((party) => consents.get(party))) return null;
@@ -37,5 +42,8 @@ export function entryIntoForceOnAllConsents(
   );
   if (!everyConsentEstablished) return null;
   const allOfThem = { instrumentsRequired: originals.length, daysAfter: 0 };
-  return countInstruments(allOfThem, instrumentsToCount(onRecord, originals, consents)).on;
+  const instruments = instrumentsToCount(onRecord, originals, consents);
+  return at === 'exact'
+    ? countInstruments(allOfThem, instruments).on
+    : earliestPossibleEntryIntoForce(allOfThem, instruments);
 }

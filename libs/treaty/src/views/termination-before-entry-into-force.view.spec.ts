@@ -142,4 +142,17 @@ describe('a termination of a treaty the record shows in force by computation onl
     const early = [...events.slice(0, -1), happened('TreatyTerminated', uuid(9), '2025-03-20')];
     expect(statusOf(early)).toMatchObject({ status: 'will-not-enter-into-force', warnings: [warning] });
   });
+
+  it('without a clause, on all consents, one of them known only to its month', () => {
+    const events = [
+      registeredMultilateral({ parties: ['AT', 'BE'], entryIntoForce: undefined }),
+      consented(uuid(2), 'AT', 'ratification', '2025-03-01'),
+      consented(uuid(3), 'BE', 'ratification', '2025-03'),
+      terminatedInDecember,
+    ];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', enteredIntoForceOn: null, warnings: [] });
+    expect(listedStatusOf(events)).toBe('terminated');
+    const early = [...events.slice(0, -1), happened('TreatyTerminated', uuid(9), '2025-02-20')];
+    expect(statusOf(early)).toMatchObject({ status: 'will-not-enter-into-force', warnings: [warning] });
+  });
 });

@@ -308,9 +308,14 @@ export function treatyStandingOf(
   // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
   const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
   // A count that an instrument known only to its month or year decides computes no date (decision 0007), yet the
-  // treaty was in force from a day no earlier than the count of their first days: a termination not known to come
+  // treaty was in force from a day no earlier than the count of their first days (under a clause, or on all consents): a termination not known to come
   // before that day may have ended a treaty in force, and is a termination, not an abandonment (decision 0111).
-  const earliestPossible = clause && unlessEnded === null ? earliestPossibleEntryIntoForce(clause, instruments) : null;
+  const earliestPossible =
+    unlessEnded !== null
+      ? null
+      : clause
+        ? earliestPossibleEntryIntoForce(clause, instruments)
+        : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord }, 'earliest');
   const inForceUnlessEnded = earliest([inForceSince, unlessEnded ?? earliestPossible]);
   const abandoned =
     reportedTermination !== null && !operatingOn(onRecord, null, inForceUnlessEnded, reportedTermination);
