@@ -4,7 +4,6 @@ import {
   consented,
   happened,
   objected,
-  recorded,
   registered,
   registeredMultilateral,
   reserved,
