@@ -10,8 +10,8 @@ const treaty = (...parties: string[]): KnownTreaty => ({
 // France–Germany registered first: a tie between the two goes to it.
 const KNOWN = [treaty('FR', 'DE'), treaty('FR', 'IT')];
 
-const actsOf = (text: string) =>
-  extractDevelopments({ text, publishedOn: '2025-04-08' }, KNOWN).proposals.map(
+const actsOf = (text: string, known: readonly KnownTreaty[] = KNOWN) =>
+  extractDevelopments({ text, publishedOn: '2025-04-08' }, known).proposals.map(
     ({ treatyId, parties, type, party, body, confidence }) => ({
       treatyId,
       parties,
@@ -36,11 +36,14 @@ describe('a state named to compare the act with its own is no party of it (decis
     'France, like Germany, ratified the treaty with Italy on Tuesday.',
     'France, as did Germany, ratified the treaty with Italy on Tuesday.',
     'As with Germany, France ratified the treaty with Italy on Tuesday.',
-    // The date before the verb: "to" two words or fewer before it reads as an infinitive (libs/extraction/README.md).
+    // "to" before a comma ends the comparison; it is no infinitive of the verb after it (decision 0113).
+    'Similar to Germany, France ratified the treaty with Italy on Tuesday.',
+    'In contrast to Germany, France ratified the treaty with Italy on Tuesday.',
     'Similar to Germany, France on Tuesday ratified the treaty with Italy.',
     'In contrast to Germany, France on Tuesday ratified the treaty with Italy.',
     'Just as Germany did, France ratified the treaty with Italy on Tuesday.',
     'Following Germany, France ratified the treaty with Italy on Tuesday.',
+    'After Germany, France ratified the treaty with Italy on Tuesday.',
     "Following Germany's lead, France ratified the treaty with Italy on Tuesday.",
     'In the footsteps of Germany, France ratified the treaty with Italy on Tuesday.',
     // The states listed with it, when a comma closes the list.
@@ -89,5 +92,72 @@ describe('a state named to compare the act with its own is no party of it (decis
     expect(
       actsOf('Unlike the treaty with Germany ratified by France in October, the treaty with Italy is pending.'),
     ).toEqual([expect.objectContaining({ treatyId: 'fr-de', parties: ['FR', 'DE'], party: 'FR' })]);
+  });
+});
+
+describe('a state named as having acted first does not act, and may be the treaty’s other party (decision 0113)', () => {
+  // Germany–Italy registered first: a tie between the two goes to it.
+  const WITH_ITALY = [treaty('DE', 'IT'), treaty('FR', 'IT')];
+
+  it.each([
+    'After France, Italy ratified the treaty on Tuesday.',
+    'Following France, Italy ratified the treaty on Tuesday.',
+    'After France and Spain, Italy ratified the treaty on Tuesday.',
+  ])('"%s" is Italy’s ratification of the France–Italy treaty, with France among its parties named', (text) => {
+    expect(actsOf(text, WITH_ITALY)).toEqual([
+      { treatyId: 'fr-it', parties: ['FR', 'IT'], type: 'ratification-completed', party: 'IT', confidence: 0.9 },
+    ]);
+  });
+
+  it('counts against no treaty it is not a party of: "After Germany, France ratified the treaty with Italy"', () => {
+    expect(actsOf('After Germany, France ratified the treaty with Italy on Tuesday.')).toEqual([
+      franceRatifiedWithItaly,
+    ]);
+  });
+
+  it('owns no chamber: "After France, the Senate approved ..." is no French vote', () => {
+    const [vote] = actsOf('After France, the Senate approved the treaty with Italy on Tuesday.', WITH_ITALY);
+    expect(vote).toMatchObject({ type: 'legislative-approval', body: 'Senate' });
+    expect(vote).not.toHaveProperty('party', 'FR');
+  });
+});
+
+describe('statements and talks: a state named to compare is no state concerned (decision 0113)', () => {
+  // Russia–Belarus registered first: a tie between the two goes to it.
+  const WITH_RUSSIA = [treaty('RU', 'BY'), treaty('RU', 'IR')];
+  const diplomacyOf = (text: string) =>
+    extractDevelopments({ text, publishedOn: '2025-04-08' }, WITH_RUSSIA).proposals.map(
+      ({ treatyId, parties, type, party, speaker, stage, confidence }) => ({
+        treatyId,
+        parties,
+        type,
+        ...(party ? { party } : {}),
+        ...(speaker ? { speaker } : {}),
+        ...(stage ? { stage } : {}),
+        confidence,
+      }),
+    );
+
+  it('"Like Belarus, Russia’s President Vladimir Putin said ..." concerns Russia and Iran', () => {
+    expect(
+      diplomacyOf(
+        'Like Belarus, Russia’s President Vladimir Putin said on Tuesday that the treaty with Iran was a breakthrough.',
+      ),
+    ).toEqual([
+      {
+        treatyId: 'ru-ir',
+        parties: ['RU', 'IR'],
+        type: 'statement',
+        party: 'RU',
+        speaker: 'Vladimir Putin',
+        confidence: 0.6,
+      },
+    ]);
+  });
+
+  it('"Like Belarus, Russia held talks with Iran ..." are talks of Russia and Iran', () => {
+    expect(diplomacyOf('Like Belarus, Russia held talks with Iran on the treaty on Tuesday.')).toEqual([
+      { treatyId: 'ru-ir', parties: ['RU', 'IR'], type: 'negotiations', stage: 'held', confidence: 0.6 },
+    ]);
   });
 });

@@ -97,6 +97,7 @@ function draftAct(
   const match = matchTreaty(
     {
       parties: named,
+      actedBefore: finding.actedBefore,
       text: text.slice(finding.clause.start, finding.clause.end),
       noun: finding.noun,
       focus: focus.treatyId,

@@ -17,16 +17,31 @@ const AS_BEFORE = /^\s*(?:just\s+)?as\s+(?:the\s+)?$/i;
 const AS_AFTER = /^\s+(?:did|does|do|has|have|had)\b/;
 /**
  * "Following Germany, France ratified ...", "After Spain, ...", "Following Germany's lead, ...": a state alone after
- * "following" or "after" that open the phrase names the one that acted before, as "like" does. Not "Following talks
- * with Italy" (Italy is the act's other side) nor "Following Italy's ratification" (which may be of this very
- * treaty, by its other party).
+ * "following" or "after" that open the phrase names the one that acted before. With "'s lead" or "'s example" it is
+ * a comparison, as "like" is; alone it tells the order of the acts, and may be this very treaty's other party (see
+ * `ComparedStates.actedBefore`). Not "Following talks with Italy" (Italy is the act's other side) nor "Following
+ * Italy's ratification" (which may be of this very treaty, by its other party).
  */
 const AFTER_BEFORE = /^\s*(?:following|after)\s+(?:the\s+)?$/i;
-const AFTER_ENDS = /^(?:\s*,|['’]s\s+(?:lead|example)\b)/;
+const LEAD_FOLLOWED = /^['’]s\s+(?:lead|example)\b/;
+/** "After" opens a clause too: the clause of "After France, Italy ratified" starts after it (`clauseAround`). */
+const CUT_AFTER = /\b(?:after|following)$/i;
 /** A comma closes the phrase of comparison after a list: "Like Germany and Spain, France ...". */
 const CLOSED = /^\s*,/;
 /** Every phrase above holds one of these words: a clause without any is read no further. */
 const ANY_COMPARISON = /\b(?:like|unlike|as|similar(?:ly)?|contrast|following|after|footsteps)\b/i;
+
+/** The mentions of a clause, less the states named to compare the act with their own. */
+export interface ComparedStates {
+  /** The states the act may concern: those named to compare left out. */
+  readonly parties: PartyMention[];
+  /**
+   * The states named only as having acted first ("After France, Italy ratified the treaty"): no party that does the
+   * act, but each may be this very treaty's other party, so it counts for a treaty it is a party of and against none
+   * (decision 0113).
+   */
+  readonly actedBefore: PartyMention[];
+}
 
 /**
  * The mentions of a clause less those that name a state only to compare the act with its own: "Like Germany, France
@@ -42,9 +57,23 @@ export function withoutComparedStates(
   verb: Span,
   mentions: readonly PartyMention[],
 ): PartyMention[] {
-  if (mentions.length === 0 || !ANY_COMPARISON.test(text.slice(clause.start, clause.end))) return [...mentions];
+  return comparedStates(text, clause, verb, mentions).parties;
+}
+
+/** As `withoutComparedStates`, and the states named as having acted first ("After France, ..."), apart. */
+export function comparedStates(
+  text: string,
+  clause: Span,
+  verb: Span,
+  mentions: readonly PartyMention[],
+): ComparedStates {
+  if (mentions.length === 0 || !ANY_COMPARISON.test(text.slice(Math.max(0, clause.start - 9), clause.end))) {
+    return { parties: [...mentions], actedBefore: [] };
+  }
   const segments = segmentsOf(text, clause);
   const compared = new Set<PartyMention>();
+  const before = new Set<PartyMention>();
+  const cutAfter = CUT_AFTER.exec(text.slice(Math.max(0, clause.start - 9), clause.start))?.[0] ?? '';
   let index = 0;
   for (const mention of mentions) {
     // Mentions come in text order, so the segment of each is at or after the one before's.
@@ -56,14 +85,20 @@ export function withoutComparedStates(
     const afterMention = text.slice(mention.end, clause.end);
     const afterList = text.slice(list.at(-1)!.end, clause.end);
     const ownVerb = segment.start <= verb.start && verb.start < segment.end;
+    const after = AFTER_BEFORE.test(segment.start === clause.start ? cutAfter + lead : lead);
     const comparison =
       (COMPARISON_OPENS.test(lead) && !ownVerb) ||
       COMPARED_JUST_BEFORE.test(lead) ||
       (AS_BEFORE.test(lead) && (AS_AFTER.test(afterMention) || AS_AFTER.test(afterList))) ||
-      (AFTER_BEFORE.test(lead) && (AFTER_ENDS.test(afterMention) || AFTER_ENDS.test(afterList)));
-    if (!comparison) continue;
-    compared.add(mention);
-    if (CLOSED.test(afterList) || AS_AFTER.test(afterList)) for (const listed of list) compared.add(listed);
+      (after && (LEAD_FOLLOWED.test(afterMention) || LEAD_FOLLOWED.test(afterList)));
+    const first = !comparison && after && (CLOSED.test(afterMention) || CLOSED.test(afterList));
+    if (!comparison && !first) continue;
+    const into = comparison ? compared : before;
+    into.add(mention);
+    if (CLOSED.test(afterList) || AS_AFTER.test(afterList)) for (const listed of list) into.add(listed);
   }
-  return mentions.filter((mention) => !compared.has(mention));
+  return {
+    parties: mentions.filter((mention) => !compared.has(mention) && !before.has(mention)),
+    actedBefore: mentions.filter((mention) => before.has(mention)),
+  };
 }

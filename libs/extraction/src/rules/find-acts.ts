@@ -12,7 +12,7 @@ import { findTreatyNouns, ratificationLaws, treatyNounPlaces, type TreatyNoun } 
 import { findTriggers } from './act-triggers';
 import { actingStates } from './acting-states';
 import { clauseAround, conjuncts, segmentsAround, type Span } from './clauses';
-import { withoutComparedStates } from './compared-states';
+import { comparedStates, withoutComparedStates, type ComparedStates } from './compared-states';
 import { readVerb } from './verb-context';
 
 /** A treaty act a sentence reports, before it is matched to a treaty and checked against the article. */
@@ -24,6 +24,11 @@ export interface ActFinding {
   readonly verb: Span;
   readonly clause: Span;
   readonly parties: readonly PartyMention[];
+  /**
+   * States named only as having done the act first ("After France, Italy ratified the treaty"): none does this act,
+   * each counts for a treaty it is a party of and against none (`ComparedStates.actedBefore`).
+   */
+  readonly actedBefore: readonly string[];
   /** The states that do it, if it is a state's own act: its verb's subject or agent (`actingStates`). */
   readonly actors: readonly string[];
   readonly body?: BodyMention;
@@ -72,7 +77,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
       const clause = clauseAround(text, conjunct, trigger);
       const noun = nearestNoun(nouns, trigger, clause);
       if (!noun || noun.plural) continue;
-      const parties = partiesAround(text, clause, trigger);
+      const { parties, actedBefore } = partiesAround(text, clause, trigger);
       const clausePartyMentions = withoutComparedStates(
         text,
         clause,
@@ -97,6 +102,7 @@ export function findActs(text: string, sentence: Sentence, publishedOn: string):
         verb: trigger,
         clause,
         parties,
+        actedBefore: [...new Set(actedBefore.map((mention) => mention.code))],
         actors: actingStates(text, clause, trigger, parties),
         ...(body ? { body } : {}),
         ...(stage ? { stage } : {}),
@@ -128,7 +134,7 @@ function gappedAct(
   const past = !before.present;
   const date = nearestDate(dates, conjunct, noun, publishedOn, { past, notAfterPublication: past });
   if (!date) return undefined;
-  return { ...before, verb: noun, clause: conjunct, parties, noun, date, gapped: true };
+  return { ...before, verb: noun, clause: conjunct, parties, actedBefore: [], noun, date, gapped: true };
 }
 
 /**
@@ -151,12 +157,13 @@ function nearestNoun(nouns: readonly TreatyNoun[], at: Span, clause: Span): Trea
  * The parties named in the verb's comma segment and the few before it (where a subject stands: "Pezeshkian of
  * Iran and his Russian counterpart, Vladimir V. Putin, signed"), never those after it ("Unlike a similar agreement
  * with North Korea ratified in October, the Iran treaty ..."), nor those named to compare the act with their own
- * ("Like Germany, France ratified the treaty with Italy": `withoutComparedStates`).
+ * ("Like Germany, France ratified the treaty with Italy"), those named as having acted first apart ("After France,
+ * Italy ratified": `comparedStates`).
  */
-function partiesAround(text: string, clause: Span, at: Span): PartyMention[] {
+function partiesAround(text: string, clause: Span, at: Span): ComparedStates {
   const mentions = segmentsAround(text, clause, at)
     .slice(0, MAX_PARTY_SEGMENTS)
     .flatMap((segment) => findParties(text.slice(segment.start, segment.end), segment.start))
     .sort((a, b) => a.start - b.start);
-  return withoutComparedStates(text, clause, at, mentions);
+  return comparedStates(text, clause, at, mentions);
 }

@@ -7,6 +7,7 @@ import { outsideQuotedSpeech } from '../text/quoted-speech';
 import type { Sentence, Term } from '../text/sentences';
 import { findTreatyNouns, mentionsTreaty, type TreatyNoun } from '../treaties/treaty-nouns';
 import type { Span } from './clauses';
+import { withoutComparedStates } from './compared-states';
 import { readVerb } from './verb-context';
 
 /** A statement about a treaty, or talks: diplomacy shown in a treaty's timeline, never a legal act. */
@@ -65,8 +66,10 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
     const speaker = nearestPerson(text, sentence.terms, parties, verb);
     // One statement per speaker and sentence: "X said ..., while Y said ..." is two, "X said ... and added" one.
     if (!speaker || findings.some((other) => other.type === 'statement' && other.speaker === speaker.text)) continue;
-    const titled = parties.filter((party) => party.end <= speaker.start && speaker.start - party.end <= TITLE_REACH);
-    const own = parties.find(
+    // A state named to compare is no state concerned, nor the speaker's ("Like Germany, France said ...").
+    const concerned = withoutComparedStates(text, sentence, verb, parties);
+    const titled = concerned.filter((party) => party.end <= speaker.start && speaker.start - party.end <= TITLE_REACH);
+    const own = concerned.find(
       (party) => party.kind === 'leader' && party.start >= speaker.start && party.end <= speaker.end,
     );
     const speakerParty = own?.code ?? titled.at(-1)?.code;
@@ -79,7 +82,7 @@ export function findDiplomacy(text: string, sentence: Sentence, publishedOn: str
       speaker: speaker.text,
       ...(speakerParty ? { speakerParty } : {}),
       verb,
-      parties,
+      parties: concerned,
       noun: nouns.find((noun) => !inQuotedSpeech(noun, sentence, speech)),
       ...(date ? { date } : {}),
       ...(anaphor ? { anaphor } : {}),
@@ -123,7 +126,8 @@ function negotiations(
     stage: announced ? 'announced' : 'held',
     topic,
     verb,
-    parties,
+    // "Like Germany, France held talks with Italy": Germany is no side of the talks (decision 0113).
+    parties: withoutComparedStates(text, sentence, verb, parties),
     noun: nouns[0],
     ...(date ? { date } : {}),
     ...(anaphor ? { anaphor } : {}),

@@ -1,9 +1,13 @@
 import type { Term } from '../text/sentences';
 import type { Span } from './clauses';
 
-/** Words just before a verb that make the act unreal, future or wished for: "cannot take effect", "to sign". */
+/**
+ * Words just before a verb that make the act unreal, future or wished for: "cannot take effect", "to sign" ("agreed to
+ * formally sign"). Not the "to" of a phrase of comparison (decision 0103): in "Similar to Germany, France ratified"
+ * and "In contrast to Germany, ..." the verb is France's own (decision 0113).
+ */
 const UNREAL =
-  /\b(?:cannot|can't|not|never|n't|will|would|could|may|might|must|should|shall|until|to|once|if)\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:cannot|can't|not|never|n't|will|would|could|may|might|must|should|shall|until|once|if)\s+(?:\S+\s+){0,2}$|(?<!\b(?:similar(?:ly)?|contrast)\s+)\bto\s+(?:\S+\s+){0,2}$/i;
 const PERFECT_OR_PASSIVE = /\b(?:has|have|had|was|were|been|is|are|being)\s+$/i;
 
 export interface VerbReading {

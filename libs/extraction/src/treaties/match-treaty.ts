@@ -7,6 +7,11 @@ import type { TreatyNoun } from './treaty-nouns';
 export interface TreatyClues {
   /** Parties named around the act's verb. */
   readonly parties: readonly string[];
+  /**
+   * States named as having done the act first ("After France, Italy ratified the treaty"): each counts for a treaty
+   * it is a party of, as a party named would, and against none (decision 0113).
+   */
+  readonly actedBefore?: readonly string[];
   /** The act's clause: its distinctive words are compared with titles (common ones only in the treaty noun). */
   readonly text: string;
   readonly noun: TreatyNoun | undefined;
@@ -48,6 +53,7 @@ const titleCache = new WeakMap<KnownTreaty, TitleWords>();
 export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): TreatyMatch | undefined {
   const focus = known.find((treaty) => treaty.id === clues.focus);
   const named = clues.parties;
+  const actedBefore = (clues.actedBefore ?? []).filter((code) => !named.includes(code));
   let candidates: { treaty: KnownTreaty; score: number; by: TreatyMatch['by'] }[];
   if (named.length === 0) {
     if (!focus) return undefined;
@@ -76,8 +82,10 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
           const score = joining && namesTitle(title, clauseWords) ? asIfAParty + 1 : -Infinity;
           return { treaty, score, by: 'title' as const };
         }
-        const enough = shared >= 2 || foreign === 0 || words >= 1;
-        return { treaty, score: enough ? partyScore(shared, foreign, words) : -Infinity, by: 'parties' as const };
+        // A state that acted first is this treaty's other party, or a party of its own treaty: for, never against.
+        const alsoShared = shared + actedBefore.filter((code) => treaty.parties.includes(code)).length;
+        const enough = alsoShared >= 2 || foreign === 0 || words >= 1;
+        return { treaty, score: enough ? partyScore(alsoShared, foreign, words) : -Infinity, by: 'parties' as const };
       })
       .filter((candidate) => candidate.score > -Infinity);
   }
@@ -90,7 +98,7 @@ export function matchTreaty(clues: TreatyClues, known: readonly KnownTreaty[]): 
   if (!best) return undefined;
   return {
     treaty: best.treaty,
-    parties: best.treaty.parties.filter((code) => named.includes(code)),
+    parties: best.treaty.parties.filter((code) => named.includes(code) || actedBefore.includes(code)),
     by: best.by,
     ambiguous: candidates.length > 1 && best.score - candidates[1]!.score < AMBIGUOUS_MARGIN,
   };
