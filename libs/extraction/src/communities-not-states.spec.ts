@@ -44,4 +44,17 @@ describe('a community named by two states’ words is one community, not two sta
     expect(vote).toMatchObject({ type: 'legislative-approval', parties: ['RS'] });
     expect(vote).not.toHaveProperty('party');
   });
+
+  it('names no state for the Kurdistan Region: "Iraqi Kurdish" is not Iraq (decision 0114)', () => {
+    const known = [treaty('IQ', 'TR'), treaty('GR', 'TR')];
+    const acts = extractDevelopments(
+      {
+        text: 'The Iraqi Kurdish government ratified the maritime cooperation agreement with Turkey on Tuesday.',
+        publishedOn: '2025-04-08',
+      },
+      known,
+    ).proposals;
+    expect(acts).toEqual([expect.objectContaining({ type: 'ratification-completed', parties: ['TR'] })]);
+    expect(acts[0]).not.toHaveProperty('party');
+  });
 });

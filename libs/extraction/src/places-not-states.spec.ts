@@ -99,6 +99,19 @@ describe('an American town written with its state is not the state its name hold
       'In Paris, Texas, Jordan ratified the trade agreement with the United States on Tuesday.',
       { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'ratification-completed', party: 'JO', confidence: 0.9 },
     ],
+    // A postal code, a town of Georgia's that news names, a town whose state ends the sentence (decision 0114).
+    [
+      'In Paris, TX, Jordan ratified the trade agreement with the United States on Tuesday.',
+      { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'ratification-completed', party: 'JO', confidence: 0.9 },
+    ],
+    [
+      'The United States and France signed the trade agreement in Dahlonega, Georgia, on Tuesday.',
+      { treatyId: 'fr-us', parties: ['FR', 'US'], type: 'signed', confidence: 0.9 },
+    ],
+    [
+      'Jordan ratified the trade agreement with the United States on Tuesday in Paris, Texas.',
+      { treatyId: 'jo-us', parties: ['JO', 'US'], type: 'ratification-completed', party: 'JO', confidence: 0.9 },
+    ],
   ])('"%s" is %j', (text, proposal) => {
     expect(americanActsOf(text)).toEqual([proposal]);
   });

@@ -18,6 +18,8 @@ describe('a community named by two states’ words (decision 0104)', () => {
     ['Kosovo Albanian and Kosovar Albanian leaders', ['XK', 'XK']],
     ['the Kosovo Serbs', []],
     ['the Karabakh Armenian leadership', []],
+    ['the Iraqi Kurdish government and Iraqi Kurds', []],
+    ['Syrian Kurdish forces and Syrian-Kurdish officials', []],
   ])('reads "%s" as %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });
@@ -31,6 +33,8 @@ describe('a community named by two states’ words (decision 0104)', () => {
     ['Albania and Kosovo', ['AL', 'XK']],
     ['the Albanian prime minister and the Kosovo Serbs', ['AL']],
     ['Armenia and the Karabakh Armenian leaders', ['AM']],
+    ['Iraq and the Iraqi Kurdish region', ['IQ']],
+    ['Iraqi and Kurdish officials', ['IQ']],
   ])('still reads "%s" as %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });

@@ -16,6 +16,12 @@ describe('an American town written with its state (decision 0104)', () => {
     ['Moscow, Idaho, and Peru, Indiana', []],
     ['Mexico, Missouri. The town', []],
     ['Lebanon, Pa. The town', []],
+    // A postal code where it closes the clause or comes before a ZIP code, and the towns of Georgia news names.
+    ['in Paris, TX, on Tuesday', []],
+    ['Lebanon, TN 37087', []],
+    ['Moscow, ID.', []],
+    ['Plains, Georgia, and Stone Mountain, Georgia.', []],
+    ['in Dahlonega, Georgia, on Tuesday', []],
     // Beside the states a sentence names.
     ['France and the United States met in Paris, Texas.', ['FR', 'US']],
     ['Jordan and Lebanon signed in Jordan, Minnesota', ['JO', 'LB']],
@@ -41,6 +47,13 @@ describe('an American town written with its state (decision 0104)', () => {
     ['In Athens, Georgia and Greece signed a treaty', ['GE', 'GR']],
     ['Mexico, California sign a climate pact', ['MX']],
     ['Canada, Michigan agree on the lakes', ['CA']],
+    // Two capitals that do not close the clause, and "PA" after a state: the Palestinian Authority.
+    ['Jordan, ME and Lebanon', ['JO', 'LB']],
+    ['Israel, PA, and Egypt', ['IL', 'EG']],
+    ['In Israel, PA, and Egypt', ['IL', 'EG']],
+    ['Washington, DC, and Paris', ['US', 'FR']],
+    // Towns of Georgia named as places abroad are left to them.
+    ['In Vienna, Georgia and Austria signed a treaty', ['GE', 'AT']],
   ])('still reads "%s" as %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });

@@ -26,11 +26,42 @@ const AP_ABBREVIATIONS = (
   'Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Vt.|Va.|Wash.|W.Va.|Wis.|Wyo.'
 ).split('|');
 
-/** Towns of the American state of Georgia that news names with it: "Atlanta, Georgia", "Sea Island, Georgia". */
+/**
+ * The postal codes of the states (USPS), as addresses and datelines write them: "Paris, TX". Two capitals are often
+ * something else ("IN", "OR", "ME"), so a code is read only where it closes the clause, or before a ZIP code:
+ * "in Paris, TX, on Tuesday", "Lebanon, TN 37087" (decision 0114). Not DC: "Washington, DC" is the capital.
+ */
+const POSTAL_CODES = (
+  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|' +
+  'PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY'
+).split('|');
+/** After a state's name, "PA" is as often the Palestinian Authority: "Israel, PA, and Egypt" names Israel. */
+const POSTAL_CODES_AFTER_A_STATE = POSTAL_CODES.filter((code) => code !== 'PA');
+
+/**
+ * Towns of the American state of Georgia that news names with it: "Atlanta, Georgia", "Plains, Georgia". Its cities
+ * and the towns news names (decision 0114), less those whose name is a place abroad where treaties are signed or a
+ * state's ("In Athens, Georgia and Greece signed", "In Vienna, Georgia ...": Athens, Rome, Vienna, Dublin, Cairo,
+ * Milan, Berlin, Lyons, Damascus, Bethlehem, Manchester, Canton, Washington), and those that are as often a person's
+ * name or a common word before a comma (Madison, Monroe, Perry, Helen, Jefferson, Commerce, ...). A town not here,
+ * written with "Georgia" in full, still reads as the state: "Ga." or "GA" after it tells.
+ */
 const TOWNS_OF_GEORGIA = (
   'Atlanta|Savannah|Augusta|Macon|Columbus|Albany|Marietta|Decatur|Sea Island|Jekyll Island|' +
   'St. Simons Island|Brunswick|Valdosta|Kings Bay|Fort Benning|Fort Moore|Fort Stewart|Warner Robins|Dalton|' +
-  'Gainesville|Roswell|Sandy Springs'
+  'Gainesville|Roswell|Sandy Springs|' +
+  'Acworth|Adel|Alma|Alpharetta|Americus|Ashburn|Bainbridge|Barnesville|Baxley|Blairsville|Blakely|Blue Ridge|' +
+  'Braselton|Bremen|Brookhaven|Buford|Calhoun|Camilla|Carrollton|Cartersville|Cedartown|Chamblee|Chatsworth|' +
+  'Clarkesville|Clarkston|Claxton|College Park|Conyers|Cordele|Cornelia|Covington|Cumming|Cuthbert|Dahlonega|' +
+  'Dawsonville|Doraville|Douglasville|Duluth|Dunwoody|East Point|Eastman|Eatonton|Elberton|Ellijay|Fairburn|' +
+  'Fayetteville|Fitzgerald|Folkston|Forest Park|Fort Eisenhower|Fort Gordon|Fort Oglethorpe|Fort Valley|Griffin|' +
+  'Grovetown|Hapeville|Hartwell|Hawkinsville|Hazlehurst|Hinesville|Homerville|Jesup|Johns Creek|Jonesboro|' +
+  'Kennesaw|Kingsland|LaGrange|Lawrenceville|Lilburn|Lithonia|Loganville|Lumpkin|Mableton|McDonough|Metter|' +
+  'Milledgeville|Montezuma|Morrow|Moultrie|Newnan|Norcross|Ocilla|Peachtree City|Peachtree Corners|Pelham|Plains|' +
+  'Pooler|Powder Springs|Quitman|Reidsville|Richmond Hill|Rincon|Riverdale|Rockmart|Royston|St. Marys|' +
+  'Sandersville|Smyrna|Snellville|South Fulton|Statesboro|Stockbridge|Stone Mountain|Stonecrest|Sugar Hill|' +
+  'Summerville|Suwanee|Swainsboro|Sylvania|Sylvester|Thomaston|Thomasville|Tifton|Toccoa|Tucker|Tybee Island|' +
+  'Vidalia|Villa Rica|Warm Springs|Waycross|Waynesboro|West Point|Winder|Woodstock|Wrens|Zebulon'
 ).split('|');
 
 const either = (names: readonly string[]) =>
@@ -56,8 +87,19 @@ const NOT_A_TOWN = String.raw`(?![\p{L}\p{N}])(?:(?<=\.)|(?!\s+\p{Lu}))(?!(?:,\s
 const STATE_WORDS = either(Object.values(STATE_NAMES).flat());
 const CLOSES_THE_CLAUSE = String.raw`(?:(?<=\.)|(?=[,;:!?)]|\.(?![\p{L}\p{N}])|\s*$))`;
 
+/** A postal code closes the clause, as an abbreviation's full stop may, or comes before a ZIP code. */
+const POSTAL_CLOSES = String.raw`(?![\p{L}\p{N}])(?:${CLOSES_THE_CLAUSE}|(?=\s+\d{5}(?!\d)))`;
+
+/**
+ * A town by postal code does not end with a state's name ("In Israel, PA, and Egypt" is no town "In Israel"): those
+ * are read by the branch after it, which leaves out "PA".
+ */
+const NOT_A_STATE_BEFORE = String.raw`(?<!(?<![\p{L}\p{N}])(?:${STATE_WORDS}))`;
+
 /** "Town, State" as a source for the lexicon's one pattern (flag `u`), one group. */
 export const US_PLACE =
   String.raw`(?:(?!(?:${STATE_WORDS}),)(?:${TOWN}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}` +
   String.raw`|(?:${STATE_WORDS}),\s+(?:${either([...TELLING_STATES, ...AP_ABBREVIATIONS])})${NOT_A_TOWN}${CLOSES_THE_CLAUSE}` +
+  String.raw`|(?!(?:${STATE_WORDS}),)(?:${TOWN})(?=,\s+(?:${either(POSTAL_CODES)})${POSTAL_CLOSES})${NOT_A_STATE_BEFORE},\s+\p{Lu}{2}` +
+  String.raw`|(?:${STATE_WORDS}),\s+(?:${either(POSTAL_CODES_AFTER_A_STATE)})${POSTAL_CLOSES}` +
   String.raw`|(?:${either(TOWNS_OF_GEORGIA)}),\s+Georgia${NOT_A_TOWN})`;

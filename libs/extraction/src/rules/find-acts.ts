@@ -161,9 +161,10 @@ function nearestNoun(nouns: readonly TreatyNoun[], at: Span, clause: Span): Trea
  * Italy ratified": `comparedStates`).
  */
 function partiesAround(text: string, clause: Span, at: Span): ComparedStates {
-  const mentions = segmentsAround(text, clause, at)
-    .slice(0, MAX_PARTY_SEGMENTS)
-    .flatMap((segment) => findParties(text.slice(segment.start, segment.end), segment.start))
-    .sort((a, b) => a.start - b.start);
+  const segments = segmentsAround(text, clause, at).slice(0, MAX_PARTY_SEGMENTS);
+  // Read in the whole clause, then kept by segment: a name the commas cut ("in Paris, Texas.") is read whole.
+  const mentions = findParties(text.slice(clause.start, clause.end), clause.start).filter((mention) =>
+    segments.some((segment) => segment.start <= mention.start && mention.start < segment.end),
+  );
   return comparedStates(text, clause, at, mentions);
 }
