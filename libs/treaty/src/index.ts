@@ -50,6 +50,7 @@ export * from './views/treaties-not-on-record';
 export type { ComputedDate } from './views/entry-into-force';
 export type { EarlierEntryIntoForce } from './views/earlier-entries-into-force';
 export type {
+  DaysBetween,
   PartyConsent,
   PartyObjection,
   PartyReservation,

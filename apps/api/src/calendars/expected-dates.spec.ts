@@ -79,3 +79,51 @@ describe('a state that left and rejoined (decision 0106)', () => {
     ]);
   });
 });
+
+describe("a withdrawal's computed effect known only to a span of days (decision 0115)", () => {
+  // Japan's notice is reported as of a month; 180 days from some day of it.
+  const noticeOf = (month: string) =>
+    toJsonView(
+      treatyStatusView(
+        recorded([
+          registeredMultilateral({ withdrawalNoticeDays: 180 }),
+          consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+          consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+          consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+          consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+          withdrawalNotified(uuid(6), 'JP', month),
+        ]),
+        { today: '2026-12-01' },
+      )!,
+    );
+  const withdrawalEvents = (status: JsonView) =>
+    expectedDatesOf(status, 'JP')
+      .filter(({ what }) => what === 'withdrawal')
+      .map((expected) => expectedEvent(expected, 'https://timeline.example', '20261201T000000Z'));
+  const span = (event: string[]) =>
+    event.filter((entry) => /^(UID|DTSTART|DTEND)/.test(entry) || entry.startsWith('DESCRIPTION'));
+
+  it('spans the days of its possible effect where they fall in two years, which no period shown can say', () => {
+    // July 2022: between 2022-12-28 and 2023-01-27.
+    expect(withdrawalEvents(noticeOf('2022-07')).map(span)).toEqual([
+      [
+        `UID:${TREATY_ID}.withdrawal.JP@treaty-timeline`,
+        'DTSTART;VALUE=DATE:20221228',
+        'DTEND;VALUE=DATE:20230128',
+        "DESCRIPTION:Computed from the notification of withdrawal and the treaty's notice period\\; on one day " +
+          'from 2022-12-28 to 2023-01-27\\, which the record does not tell\\; no source has reported it yet.',
+      ],
+    ]);
+  });
+
+  it('spans those days, not the whole year, where the effect is shown as its year', () => {
+    // March 2022: between 2022-08-28 and 2022-09-27, shown as "2022"; December 2022: 2023-05-30 to 2023-06-29, "2023".
+    const first = (month: string) => span(withdrawalEvents(noticeOf(month))[0]!).slice(0, 3);
+    expect(first('2022-03')).toEqual([
+      `UID:${TREATY_ID}.withdrawal.JP@treaty-timeline`,
+      'DTSTART;VALUE=DATE:20220828',
+      'DTEND;VALUE=DATE:20220928',
+    ]);
+    expect(first('2022-12').slice(1)).toEqual(['DTSTART;VALUE=DATE:20230530', 'DTEND;VALUE=DATE:20230630']);
+  });
+});

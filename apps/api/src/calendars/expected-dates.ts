@@ -12,6 +12,11 @@ export interface ExpectedDate {
   /** The party it is computed for; absent for the treaty as a whole. */
   readonly party?: string;
   readonly on: string;
+  /**
+   * The last day it may fall on, when `on` is the first of several (a withdrawal notified in a month, decision 0115):
+   * the event spans them. Absent for a date known to its period.
+   */
+  readonly until?: string;
   /** How it was computed, for the event's description. */
   readonly computedFrom: string;
   /**
@@ -21,6 +26,13 @@ export interface ExpectedDate {
   readonly occurrence?: number;
 }
 
+/** A withdrawal's effect as the status gives it. */
+type WithdrawalEffect = {
+  effectiveOn?: unknown;
+  effectiveOnComputed?: unknown;
+  effectiveBetween?: { earliest?: unknown; latest?: unknown } | null;
+};
+
 type PartyEntry = {
   earlierEntriesIntoForce?: { inForceOn?: unknown; inForceOnComputed?: unknown }[];
   inForceOn?: unknown;
@@ -29,6 +41,7 @@ type PartyEntry = {
   consent?: { successionOn?: unknown } | null;
   withdrawalEffectiveOn?: unknown;
   withdrawalEffectiveOnComputed?: unknown;
+  withdrawalEffectiveBetween?: WithdrawalEffect['effectiveBetween'];
 };
 
 const FROM_THE_CLAUSE = "the treaty's entry-into-force clause and the instruments on record";
@@ -90,9 +103,14 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
         ...nth(earlier.length + 1),
       });
     }
-    if (computed(entry.withdrawalEffectiveOnComputed, entry.withdrawalEffectiveOn)) {
+    const days = computedEffect({
+      effectiveOn: entry.withdrawalEffectiveOn,
+      effectiveOnComputed: entry.withdrawalEffectiveOnComputed,
+      effectiveBetween: entry.withdrawalEffectiveBetween,
+    });
+    if (days !== null) {
       const computedFrom = "the notification of withdrawal and the treaty's notice period";
-      dates.push({ ...treaty, what: 'withdrawal', party, on: entry.withdrawalEffectiveOn, computedFrom });
+      dates.push({ ...treaty, what: 'withdrawal', party, ...days, computedFrom });
     }
   }
   const end = computedOrExpected(status.terminatedOnComputed, status.terminatedOn, status.terminatedOnExpected);
@@ -101,6 +119,24 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
     dates.push({ ...treaty, what: 'termination', on: end, computedFrom });
   }
   return dates;
+}
+
+/**
+ * The days of a withdrawal's computed effect: its period shown, or, where it may fall on several days, the first and
+ * last of them (decision 0115: a notice of March 2022 under 180 days takes effect between 2022-08-28 and 2022-09-27,
+ * shown as "2022"; one of July 2022 between 2022-12-28 and 2023-01-27, shown as nothing). Null for a reported one
+ * (its development has its own event) and for none.
+ */
+function computedEffect({
+  effectiveOn,
+  effectiveOnComputed,
+  effectiveBetween,
+}: WithdrawalEffect): { on: string; until?: string } | null {
+  const computed = effectiveOnComputed === true || effectiveOn === null;
+  if (!computed) return null;
+  const { earliest, latest } = effectiveBetween ?? {};
+  if (typeof earliest === 'string' && typeof latest === 'string') return { on: earliest, until: latest };
+  return typeof effectiveOn === 'string' ? { on: effectiveOn } : null;
 }
 
 /** The occurrence of a party's entry into force, said only from the second on (the first's UID predates them). */
@@ -123,6 +159,10 @@ const CATEGORY: Record<ExpectedOccurrence, string> = {
   termination: 'terminated',
 };
 
+/** Where the event spans several days, that the date is one of them, not each. */
+const between = ({ on, until }: ExpectedDate): string =>
+  until === undefined ? '' : `; on one day from ${on} to ${until}, which the record does not tell`;
+
 /**
  * A computed date as a tentative all-day event: calendars show it as expected, and its UID stays the same while the
  * computation moves, so that a changed deposit date moves the event instead of adding one. A party's second and later
@@ -131,7 +171,8 @@ const CATEGORY: Record<ExpectedOccurrence, string> = {
  * rather than moving the one of its first entry into force (decision 0106).
  */
 export function expectedEvent(expected: ExpectedDate, baseUrl: string, stamp: string): string[] {
-  const { start, end } = allDaySpan(expected.on);
+  const { start } = allDaySpan(expected.on);
+  const { end } = allDaySpan(expected.until ?? expected.on);
   const who = expected.party ? ` for ${expected.party}` : '';
   const scope = `${expected.party ? `.${expected.party}` : ''}${expected.occurrence ? `.${expected.occurrence}` : ''}`;
   const uid = `${expected.treatyId}.${expected.what}${scope}@treaty-timeline`;
@@ -142,7 +183,7 @@ export function expectedEvent(expected: ExpectedDate, baseUrl: string, stamp: st
     `DTSTART;VALUE=DATE:${start}`,
     `DTEND;VALUE=DATE:${end}`,
     `SUMMARY:${text(`${SUMMARY[expected.what]}${who}: ${expected.treatyTitle}`)}`,
-    `DESCRIPTION:${text(`Computed from ${expected.computedFrom}; no source has reported it yet.`)}`,
+    `DESCRIPTION:${text(`Computed from ${expected.computedFrom}${between(expected)}; no source has reported it yet.`)}`,
     `URL;VALUE=URI:${baseUrl}/treaties/${encodeURIComponent(expected.treatyId)}`,
     `CATEGORIES:${CATEGORY[expected.what]}`,
     'STATUS:TENTATIVE',

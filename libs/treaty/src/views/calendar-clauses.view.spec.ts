@@ -206,4 +206,57 @@ describe('a notice known only to its month (decision 0105)', () => {
     // The listing's stored status is due for a change on that day, not at the end of the year.
     expect(statusOf(days180, { today: '2022-09-01' }).nextChangeOn).toBe('2022-09-27');
   });
+
+  it('shows the days the effect may fall on where they are more than one, and none known to the day', () => {
+    const between = (events: readonly TreatyEvent[]) =>
+      statusOf(events, { today: '2026-01-01' }).ratification['JP']!.withdrawalEffectiveBetween;
+    const days180 = [...noticeOfMarch({ years: 1 })];
+    days180[0] = registeredMultilateral({ withdrawalNoticeDays: 180 });
+    expect(between(days180)).toEqual({ earliest: '2022-08-28', latest: '2022-09-27' });
+    expect(between(noticeOfMarch({ years: 1 }))).toEqual({ earliest: '2023-03-01', latest: '2023-03-31' });
+    expect(between(noticeOfMarch({ years: 1, firstDayOfFollowingMonth: true }))).toBeNull();
+  });
+});
+
+describe('a notice known only to a month whose possible effects fall in two years (decision 0115)', () => {
+  // 180 days from some day of July 2022: between 2022-12-28 and 2023-01-27, which share no month and no year.
+  const july = [
+    registeredMultilateral({ withdrawalNoticeDays: 180 }),
+    consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+    consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+    consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+    consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+    withdrawalNotified(uuid(6), 'JP', '2022-07'),
+  ];
+  const japan = (options: { asOf?: string; today?: string }) => {
+    const { withdrawalEffectiveOn, withdrawalEffectiveOnComputed, withdrawalEffectiveBetween, withdrawn, withdrewOn } =
+      statusOf(july, options).ratification['JP']!;
+    return { withdrawalEffectiveOn, withdrawalEffectiveOnComputed, withdrawalEffectiveBetween, withdrawn, withdrewOn };
+  };
+  const effect = {
+    withdrawalEffectiveOn: null,
+    withdrawalEffectiveOnComputed: false,
+    withdrawalEffectiveBetween: { earliest: '2022-12-28', latest: '2023-01-27' },
+  };
+
+  it('shows no period, but the days it may fall on', () => {
+    expect(japan({ asOf: '2022-09-15' })).toEqual({ ...effect, withdrawn: false, withdrewOn: null });
+  });
+
+  it('has taken effect once the last of those days has come, years after as well', () => {
+    expect(japan({ asOf: '2023-01-26' })).toEqual({ ...effect, withdrawn: false, withdrewOn: null });
+    expect(japan({ asOf: '2023-01-27' })).toEqual({ ...effect, withdrawn: true, withdrewOn: null });
+    expect(japan({ today: '2026-01-01' })).toEqual({ ...effect, withdrawn: true, withdrewOn: null });
+    // The listing's stored status is due for a change on that day.
+    expect(statusOf(july, { today: '2023-01-01' }).nextChangeOn).toBe('2023-01-27');
+  });
+
+  it('leaves the party bound by a consent given after the last of those days', () => {
+    const rejoined = [...july, consented(uuid(7), 'JP', 'accession', '2024-02-01')];
+    expect(statusOf(rejoined, { today: '2026-01-01' }).ratification['JP']).toMatchObject({
+      withdrawalEffectiveBetween: effect.withdrawalEffectiveBetween,
+      withdrawn: false,
+      inForceOn: '2024-03-02',
+    });
+  });
 });

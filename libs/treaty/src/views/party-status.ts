@@ -95,7 +95,16 @@ export type PartyWithdrawal = {
    * shows (a notice of March 2022 under 180 days shows "2022" but has taken effect by 2022-09-27, decision 0105).
    */
   readonly effectiveBy: string | null;
+  /**
+   * The first and last days the effect may fall on, when they are not one day (a notice known only to its month or
+   * year, or an effect reported to the month): what `effectiveOn` shows at its certain precision, or cannot show when
+   * the two ends fall in different years (decision 0115). Null when the effect is known to the day, or not computed.
+   */
+  readonly effectiveBetween: DaysBetween | null;
 };
+
+/** The first and last days (`YYYY-MM-DD` both) a date known to less than the day may fall on. */
+export type DaysBetween = { readonly earliest: string; readonly latest: string };
 
 export type ProvisionalApplication = {
   readonly startedOn: string | null;
@@ -430,14 +439,39 @@ export function withdrawalOf(
   boundBy: (date: string) => boolean,
 ): PartyWithdrawal {
   const notice = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
-  if (!notice) return { notifiedOn: null, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null };
-  const { occurredOn, effectiveOn } = notice.current;
-  const effect = noticeEffect(notice.current, noticePeriod, boundBy(occurredOn));
+  if (!notice) return NO_WITHDRAWAL;
+  return noticeWithdrawal(notice.current, noticePeriod, boundBy);
+}
+
+const NO_WITHDRAWAL: PartyWithdrawal = {
+  notifiedOn: null,
+  effectiveOn: null,
+  effectiveOnComputed: false,
+  effectiveBy: null,
+  effectiveBetween: null,
+};
+
+/** What one notice says of the withdrawal (`withdrawalOf`). */
+export function noticeWithdrawal(
+  notice: { readonly occurredOn: string; readonly effectiveOn?: string },
+  noticePeriod: ClausePeriod | undefined,
+  boundBy: (date: string) => boolean,
+): PartyWithdrawal {
+  const { occurredOn, effectiveOn } = notice;
+  const effect = noticeEffect(notice, noticePeriod, boundBy(occurredOn));
   const effectiveBy = effect?.latest ?? null;
+  const effectiveBetween =
+    effect === null || effect.earliest === effect.latest ? null : { earliest: effect.earliest, latest: effect.latest };
   if (effectiveOn !== undefined)
-    return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false, effectiveBy };
+    return { notifiedOn: occurredOn, effectiveOn, effectiveOnComputed: false, effectiveBy, effectiveBetween };
   const computed = effect?.on ?? null;
-  return { notifiedOn: occurredOn, effectiveOn: computed, effectiveOnComputed: computed !== null, effectiveBy };
+  return {
+    notifiedOn: occurredOn,
+    effectiveOn: computed,
+    effectiveOnComputed: computed !== null,
+    effectiveBy,
+    effectiveBetween,
+  };
 }
 
 /**

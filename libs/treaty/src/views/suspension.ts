@@ -95,12 +95,12 @@ export function suspensionOf(
 }
 
 /**
- * A party's suspension ends with its withdrawal: once that has taken effect (`withdrewOn`), the treaty no longer binds
+ * A party's suspension ends with its withdrawal: once that has taken effect (`withdrawn`), the treaty no longer binds
  * the party (VCLT art. 70(1)(a)) and has no operation in regard to it left to suspend. `suspendedOn` stays, as after a
  * resumption: the suspension is part of the party's history (decision 0105).
  */
-export function suspensionUntilWithdrawal(suspension: Suspension, withdrewOn: string | null): Suspension {
-  return withdrewOn === null || !suspension.suspended ? suspension : { ...suspension, suspended: false };
+export function suspensionUntilWithdrawal(suspension: Suspension, withdrawn: boolean): Suspension {
+  return !withdrawn || !suspension.suspended ? suspension : { ...suspension, suspended: false };
 }
 
 /**

@@ -111,6 +111,11 @@ export type PartyStanding = {
    * (`countInstruments`): the treaty does not enter into force for the party on it (decision 0038).
    */
   readonly instrumentWithdrawn: boolean;
+  /**
+   * The party's withdrawal has taken effect (and no consent of its since). `withdrewOn` says when, unless nothing
+   * certain can be said: a notice whose possible effects fall in two years (`notice.effectiveBetween`, decision 0115).
+   */
+  readonly withdrawn: boolean;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
   /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
@@ -267,6 +272,16 @@ export function treatyStandingOf(
     // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
     const noticeTookEffect =
       stands(notice.notifiedOn) && tookEffect(notice, dates) && withdrawalDisagreement?.overrules !== true;
+    // The withdrawal in effect, if any: a reported one, else the notice's (its effect shown, or, where its possible
+    // days fall in two years, none: bound again only by an entry into force after the last of them).
+    const withdrawnBy: { readonly on: string | null } | null =
+      bilateralEnding?.party === party
+        ? bilateralEnding
+        : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
+          ? withdrawal
+          : noticeTookEffect && !boundAgainAfter(notice.effectiveOn ?? notice.effectiveBy)
+            ? { on: notice.effectiveOn }
+            : null;
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
@@ -276,14 +291,8 @@ export function treatyStandingOf(
       consentAfterInForce,
       instrumentWithdrawn,
       // The withdrawal that ended a bilateral treaty stays the party's: a consent after the end binds to nothing.
-      withdrewOn:
-        bilateralEnding?.party === party
-          ? bilateralEnding.on
-          : stands(withdrawal.on) && !boundAgainAfter(withdrawal.on)
-            ? withdrawal.on
-            : noticeTookEffect && !boundAgainAfter(notice.effectiveOn)
-              ? notice.effectiveOn
-              : null,
+      withdrawn: withdrawnBy !== null,
+      withdrewOn: withdrawnBy?.on ?? null,
       notice,
       withdrawalDisagreement,
     });
@@ -325,7 +334,7 @@ export function treatyStandingOf(
     endingDates,
     reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
   );
-  const remaining = parties.filter((party) => partyStandings.get(party)?.withdrewOn === null);
+  const remaining = parties.filter((party) => partyStandings.get(party)?.withdrawn === false);
   // An original (negotiating) state shown withdrawn: a treaty that needs its consent cannot be complete without it.
   const originalWalkedAway = history.parties.some((party) => !remaining.includes(party));
   const status = overallStatus({
@@ -366,8 +375,15 @@ export function treatyStandingOf(
  * effect is not shown ahead on a day before the end either. A reported effect stays, as every report does.
  */
 function noticeBeforeEnd(notice: PartyWithdrawal, endOn: string | null): PartyWithdrawal {
-  if (!notice.effectiveOnComputed || beforeEnd(notice.effectiveOn, endOn) !== null) return notice;
-  return { ...notice, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null };
+  if (endOn === null || notice.effectiveBy === null) return notice;
+  // Shown, it is compared as shown; spanning years, it came before the end only if its last possible day did.
+  const computed = notice.effectiveOnComputed || (notice.effectiveOn === null && notice.effectiveBetween !== null);
+  const before =
+    notice.effectiveOn !== null
+      ? beforeEnd(notice.effectiveOn, endOn) !== null
+      : notice.effectiveBy < startOfPeriod(endOn);
+  if (!computed || before) return notice;
+  return { ...notice, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null, effectiveBetween: null };
 }
 
 /** A computed date of entry into force, unless it falls on or after the treaty's reported end (`endOn`). */
@@ -460,10 +476,10 @@ function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentH
  * Whether a notice of withdrawal has taken effect by the day `dates` reads: one effective on the notification itself
  * (a signatory not bound, released when it notifies) took effect when it was given, as the report says, a month's
  * too before the month is out; any other once the last day it may fall on has come (`effectiveBy`), not the end of
- * the period shown: 180 days from March 2022 have run by 2022-09-27, though shown as "2022" (decision 0105). One
- * whose possible days span years shows no day, and is not read as taken effect (not done: decision 0105).
+ * the period shown: 180 days from March 2022 have run by 2022-09-27, though shown as "2022" (decision 0105). So has
+ * one whose possible days fall in two years, which shows no period (`effectiveBetween`, decision 0115).
  */
 function tookEffect(notice: PartyWithdrawal, dates: DatesComeBy): boolean {
-  if (notice.effectiveOn === null || notice.effectiveBy === null) return false;
-  return notice.effectiveOn === notice.notifiedOn || dates.hasCome(notice.effectiveBy);
+  if (notice.effectiveBy === null) return false;
+  return (notice.effectiveOn !== null && notice.effectiveOn === notice.notifiedOn) || dates.hasCome(notice.effectiveBy);
 }

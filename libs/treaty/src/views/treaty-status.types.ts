@@ -7,7 +7,13 @@ import type {
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { EarlierEntryIntoForce } from './earlier-entries-into-force';
-import type { PartyConsent, PartyObjection, PartyReservation, ProvisionalApplication } from './party-status';
+import type {
+  DaysBetween,
+  PartyConsent,
+  PartyObjection,
+  PartyReservation,
+  ProvisionalApplication,
+} from './party-status';
 import type { RecordWarning } from './record-warnings';
 import type { RecordedTwice } from './recorded-twice';
 import type { Disagreement, RatificationStep } from './status-parts';
@@ -71,6 +77,12 @@ export type PartyRatification = {
   readonly withdrawalNotifiedOn: string | null;
   readonly withdrawalEffectiveOn: string | null;
   readonly withdrawalEffectiveOnComputed: boolean;
+  /**
+   * The first and last days the withdrawal may take effect on, when not one day (a notice known only to its month or
+   * year): `withdrawalEffectiveOn` shows the period they share, or nothing when they fall in different years; the
+   * party is `withdrawn` once the last has come (decision 0115). Null when the effect is known to the day or unknown.
+   */
+  readonly withdrawalEffectiveBetween: DaysBetween | null;
   readonly provisionalApplication: ProvisionalApplication | null;
   readonly suspended: boolean;
   readonly suspendedOn: string | null;

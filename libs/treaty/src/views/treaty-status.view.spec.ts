@@ -429,6 +429,7 @@ const emptyRatification = {
   withdrawalNotifiedOn: null,
   withdrawalEffectiveOn: null,
   withdrawalEffectiveOnComputed: false,
+  withdrawalEffectiveBetween: null,
   provisionalApplication: null,
   suspended: false,
   suspendedOn: null,

@@ -104,6 +104,7 @@ function statusOf(
       consentImplied,
       consentAfterInForce,
       instrumentWithdrawn,
+      withdrawn,
       withdrewOn,
       notice,
       withdrawalDisagreement,
@@ -202,7 +203,7 @@ function statusOf(
       consent === null &&
       consentAfterInForce === null &&
       !instrumentWithdrawn &&
-      withdrewOn === null &&
+      !withdrawn &&
       notice.notifiedOn === null;
     const partyInForceFrom =
       history.kind === 'bilateral'
@@ -212,7 +213,7 @@ function statusOf(
           (consentNotOnRecord ? (treatyInForce.on ?? treatyInForce.expectedOn) : null));
     const partySuspension = suspensionUntilWithdrawal(
       suspensionOf(onRecord, party, (on) => operatingOn(onRecord, party, partyInForceFrom, on)),
-      withdrewOn,
+      withdrawn,
     );
     inForceFrom.set(party, partyInForceFrom);
     ratification[party] = {
@@ -220,7 +221,7 @@ function statusOf(
       completedOn,
       completedOnPrecision: completedOn === null ? null : precisionOf(completedOn),
       consentImplied,
-      withdrawn: withdrewOn !== null,
+      withdrawn,
       withdrewOn,
       withdrewOnPrecision: withdrewOn === null ? null : precisionOf(withdrewOn),
       steps,
@@ -244,6 +245,7 @@ function statusOf(
       withdrawalNotifiedOn: notice.notifiedOn,
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
+      withdrawalEffectiveBetween: notice.effectiveBetween,
       provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on, withdrewOn),
       suspended: partySuspension.suspended,
       suspendedOn: partySuspension.suspendedOn,

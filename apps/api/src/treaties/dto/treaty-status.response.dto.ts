@@ -145,6 +145,13 @@ export class EarlierEntryIntoForceDto {
   inForceOnComputed!: boolean;
 }
 
+export class DaysBetweenDto {
+  @ApiProperty({ example: '2023-05-30', description: 'The first day it may fall on' })
+  earliest!: string;
+  @ApiProperty({ example: '2023-06-29', description: 'The last day it may fall on: once it has come, so has the date' })
+  latest!: string;
+}
+
 export class StepDto {
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
@@ -203,7 +210,11 @@ export class PartyStatusDto {
       'A withdrawal on record, or a notified one that has taken effect (by asOf), and no consent of the party since',
   })
   withdrawn!: boolean;
-  @ApiProperty(date('When the withdrawal took effect'))
+  @ApiProperty(
+    date(
+      'When the withdrawal took effect; null with withdrawn true when its possible days fall in two years (see withdrawalEffectiveBetween)',
+    ),
+  )
   withdrewOn!: string | null;
   @ApiProperty({ enum: PRECISIONS, nullable: true })
   withdrewOnPrecision!: string | null;
@@ -243,6 +254,13 @@ export class PartyStatusDto {
   withdrawalEffectiveOn!: string | null;
   @ApiProperty()
   withdrawalEffectiveOnComputed!: boolean;
+  @ApiProperty({
+    type: DaysBetweenDto,
+    nullable: true,
+    description:
+      'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown',
+  })
+  withdrawalEffectiveBetween!: DaysBetweenDto | null;
   @ApiProperty({ type: ProvisionalApplicationDto, nullable: true })
   provisionalApplication!: ProvisionalApplicationDto | null;
   @ApiProperty({ description: 'This party suspended (the whole treaty: status suspended)' })
