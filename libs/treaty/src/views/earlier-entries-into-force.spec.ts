@@ -5,6 +5,7 @@ import {
   happened,
   recorded,
   registeredMultilateral,
+  scoped,
   uuid,
   withdrawalNotified,
   withdrawalRevoked,
@@ -65,6 +66,24 @@ describe("a party's earlier entries into force", () => {
         { inForceOn: '2016-11-04', inForceOnComputed: false },
         { inForceOn: '2021-02-19', inForceOnComputed: true },
       ],
+    });
+  });
+
+  it("computes the entry into force after the rejoining, not from a report of the party's first (decision 0116)", () => {
+    // A source reported the United States' own entry into force of 2016; none reports its second.
+    const reportedFirst = [...paris, scoped('TreatyEnteredIntoForce', uuid(7), '2016-11-04', 'US')];
+    const us = statusOf(reportedFirst, { today: '2026-01-01' }).ratification['US']!;
+    expect(us).toMatchObject({ inForceOn: '2021-02-19', inForceOnComputed: true, withdrawn: false });
+    expect(us.earlierEntriesIntoForce).toEqual([{ inForceOn: '2016-11-04', inForceOnComputed: false }]);
+    // The report still speaks for the first period, and one dated after the rejoining for the second.
+    expect(statusOf(reportedFirst, { asOf: '2018-01-01' }).ratification['US']).toMatchObject({
+      inForceOn: '2016-11-04',
+      inForceOnComputed: false,
+    });
+    const reportedBoth = [...reportedFirst, scoped('TreatyEnteredIntoForce', uuid(8), '2021-02-19', 'US')];
+    expect(statusOf(reportedBoth, { today: '2026-01-01' }).ratification['US']).toMatchObject({
+      inForceOn: '2021-02-19',
+      inForceOnComputed: false,
     });
   });
 

@@ -212,7 +212,11 @@ export function treatyStandingOf(
       (history.kind === 'bilateral'
         ? consent === null || consentAfterInForce !== null
         : consent === null && consentAfter(treatyReported) === null && !withdrewBefore(party, treatyReported));
-    const reportedInForceOn = ownEntryIntoForce ?? (bindsAsOriginal ? treatyReported : null);
+    // A report of the party's entry into force from before it left speaks for that period (its earlier entries into
+    // force, decision 0106), not for the one its consent on rejoining began.
+    const reportedInForceOn =
+      (ownEntryIntoForce !== null && !ofAnEarlierPeriod(onRecord, party, consent) ? ownEntryIntoForce : null) ??
+      (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
     // A state whose instrument was withdrawn before the clause counted it never became a party: its consent bound it
@@ -413,6 +417,28 @@ function firstConsentAfter(
   if (inForceOn === null) return null;
   const first = consentOf(wholeRecord, party, 'first');
   return first !== null && first.type !== 'succession' && comparePartialDates(first.on, inForceOn) > 0 ? first : null;
+}
+
+/**
+ * Whether the party's latest report of its entry into force belongs to a period before its standing consent: dated
+ * before it, with a withdrawal of the party between the two (law/rejoining.ts). A state that left and consented again
+ * is in force from its new consent (as the clause computes it, or as a report dated after the rejoining says), not
+ * from the day the treaty first entered into force for it (decision 0116).
+ */
+function ofAnEarlierPeriod(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  consent: PartyConsent | null,
+): boolean {
+  if (consent === null) return false;
+  const report = representativeOf(
+    latestOccurrence(
+      onRecord.filter(({ current }) => current.type === 'entered-into-force' && partyOf(current) === party),
+      onRecord,
+    ),
+  );
+  if (report === undefined || comparePartialDates(report.current.occurredOn, consent.on) >= 0) return false;
+  return separatedByRejoining(report.current, { ...report.current, occurredOn: consent.on }, onRecord);
 }
 
 /**
