@@ -49,6 +49,7 @@ export * from './views/treaty-links';
 export * from './views/treaties-not-on-record';
 export type { ComputedDate } from './views/entry-into-force';
 export type { EarlierEntryIntoForce } from './views/earlier-entries-into-force';
+export type { EarlierWithdrawal } from './views/earlier-withdrawals';
 export type {
   DaysBetween,
   PartyConsent,

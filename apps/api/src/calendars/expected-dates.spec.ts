@@ -8,6 +8,7 @@ import {
   TREATY_ID,
   uuid,
   withdrawalNotified,
+  withdrew,
 } from '@timeline/treaty/testing';
 import { expectedDatesOf, expectedEvent } from './expected-dates';
 
@@ -125,5 +126,47 @@ describe("a withdrawal's computed effect known only to a span of days (decision 
       'DTEND;VALUE=DATE:20220928',
     ]);
     expect(first('2022-12').slice(1)).toEqual(['DTSTART;VALUE=DATE:20230530', 'DTEND;VALUE=DATE:20230630']);
+  });
+});
+
+describe('a state that left twice (decision 0116)', () => {
+  // The Paris Agreement: the United States gone 2020-11-04, back 2021-02-19, and notified again on 2025-01-27.
+  const paris = [
+    registeredMultilateral({
+      parties: ['US', 'CN', 'FR'],
+      entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+      withdrawalNoticeDays: undefined,
+      withdrawalNotice: { years: 1 },
+    }),
+    consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+    consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+    consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+    withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+    consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
+  ];
+  const withdrawalEvents = (events: Parameters<typeof recorded>[0]) =>
+    expectedDatesOf(toJsonView(treatyStatusView(recorded(events), { today: '2026-12-01' })!), 'US')
+      .filter(({ what }) => what === 'withdrawal')
+      .map((expected) => expectedEvent(expected, 'https://timeline.example', '20261201T000000Z'));
+  const line = (event: string[], name: string) => event.find((entry) => entry.startsWith(`${name}`))!;
+
+  it('has an event for each withdrawal, the first under the UID a single one always had, which stays where it was', () => {
+    const once = withdrawalEvents(paris);
+    const twice = withdrawalEvents([...paris, withdrawalNotified(uuid(7), 'US', '2025-01-27')]);
+    expect(twice.map((event) => [line(event, 'UID:'), line(event, 'DTSTART;VALUE=DATE:')])).toEqual([
+      [`UID:${TREATY_ID}.withdrawal.US@treaty-timeline`, 'DTSTART;VALUE=DATE:20201104'],
+      [`UID:${TREATY_ID}.withdrawal.US.2@treaty-timeline`, 'DTSTART;VALUE=DATE:20260127'],
+    ]);
+    expect(twice[0]).toEqual(once[0]);
+  });
+
+  it('numbers a withdrawal reported to have taken effect too, so that the computed one after it keeps its number', () => {
+    const reported = withdrawalEvents([
+      ...paris.slice(0, 5),
+      withdrew(uuid(8), 'US', '2020-11-04'),
+      paris[5]!,
+      withdrawalNotified(uuid(7), 'US', '2025-01-27'),
+    ]);
+    expect(reported.map((event) => line(event, 'UID:'))).toEqual([`UID:${TREATY_ID}.withdrawal.US.2@treaty-timeline`]);
   });
 });

@@ -20,13 +20,14 @@ export interface ExpectedDate {
   /** How it was computed, for the event's description. */
   readonly computedFrom: string;
   /**
-   * A party's entry into force: which of its entries into force it is, from 1 (a state that left and rejoined entered
-   * into force more than once: decision 0106). Absent for the first, and for every other date.
+   * A party's entry into force or withdrawal: which of its entries into force (or withdrawals) it is, from 1 (a state
+   * that left and rejoined entered into force more than once, decision 0106, and may leave more than once, decision
+   * 0116). Absent for the first, and for the treaty's dates.
    */
   readonly occurrence?: number;
 }
 
-/** A withdrawal's effect as the status gives it. */
+/** A withdrawal's effect as the status gives it: the party's current one, or one of its `earlierWithdrawals`. */
 type WithdrawalEffect = {
   effectiveOn?: unknown;
   effectiveOnComputed?: unknown;
@@ -35,6 +36,7 @@ type WithdrawalEffect = {
 
 type PartyEntry = {
   earlierEntriesIntoForce?: { inForceOn?: unknown; inForceOnComputed?: unknown }[];
+  earlierWithdrawals?: WithdrawalEffect[];
   inForceOn?: unknown;
   inForceOnComputed?: unknown;
   inForceOnExpected?: unknown;
@@ -103,14 +105,20 @@ export function expectedDatesOf(status: JsonView, only?: string): ExpectedDate[]
         ...nth(earlier.length + 1),
       });
     }
-    const days = computedEffect({
-      effectiveOn: entry.withdrawalEffectiveOn,
-      effectiveOnComputed: entry.withdrawalEffectiveOnComputed,
-      effectiveBetween: entry.withdrawalEffectiveBetween,
-    });
-    if (days !== null) {
+    // Each withdrawal that took effect, and the one notified last, numbered as the entries into force are.
+    const withdrawals: WithdrawalEffect[] = [
+      ...(Array.isArray(entry.earlierWithdrawals) ? entry.earlierWithdrawals : []),
+      {
+        effectiveOn: entry.withdrawalEffectiveOn,
+        effectiveOnComputed: entry.withdrawalEffectiveOnComputed,
+        effectiveBetween: entry.withdrawalEffectiveBetween,
+      },
+    ];
+    for (const [index, withdrawal] of withdrawals.entries()) {
+      const days = computedEffect(withdrawal);
+      if (days === null) continue;
       const computedFrom = "the notification of withdrawal and the treaty's notice period";
-      dates.push({ ...treaty, what: 'withdrawal', party, ...days, computedFrom });
+      dates.push({ ...treaty, what: 'withdrawal', party, ...days, computedFrom, ...nth(index + 1) });
     }
   }
   const end = computedOrExpected(status.terminatedOnComputed, status.terminatedOn, status.terminatedOnExpected);

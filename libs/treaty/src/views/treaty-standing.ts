@@ -8,6 +8,7 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
+import { earlierWithdrawals, type EarlierWithdrawal } from './earlier-withdrawals';
 import {
   computedDate,
   countInstruments,
@@ -118,6 +119,8 @@ export type PartyStanding = {
   readonly withdrawn: boolean;
   readonly withdrewOn: string | null;
   readonly notice: PartyWithdrawal;
+  /** The party's withdrawals that took effect before `notice`'s, earliest first (`earlierWithdrawals`). */
+  readonly earlierWithdrawals: readonly EarlierWithdrawal[];
   /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
   readonly withdrawalDisagreement: WithdrawalEffectDisagreement | null;
 };
@@ -298,6 +301,7 @@ export function treatyStandingOf(
       withdrawn: withdrawnBy !== null,
       withdrewOn: withdrawnBy?.on ?? null,
       notice,
+      earlierWithdrawals: earlierWithdrawals(onRecord, party, noticePeriod, boundBy),
       withdrawalDisagreement,
     });
   }

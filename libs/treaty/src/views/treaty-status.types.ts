@@ -7,6 +7,7 @@ import type {
 import type { DatePrecision } from '../partial-date';
 import type { TreatyCategory } from '../treaty.events';
 import type { EarlierEntryIntoForce } from './earlier-entries-into-force';
+import type { EarlierWithdrawal } from './earlier-withdrawals';
 import type {
   DaysBetween,
   PartyConsent,
@@ -83,6 +84,11 @@ export type PartyRatification = {
    * party is `withdrawn` once the last has come (decision 0115). Null when the effect is known to the day or unknown.
    */
   readonly withdrawalEffectiveBetween: DaysBetween | null;
+  /**
+   * Its withdrawals that took effect before the notice shown (`withdrawalNotifiedOn`), earliest first: a state that
+   * left, consented again and notified again (decision 0116). Empty for a state that withdrew once, or never.
+   */
+  readonly earlierWithdrawals: readonly EarlierWithdrawal[];
   readonly provisionalApplication: ProvisionalApplication | null;
   readonly suspended: boolean;
   readonly suspendedOn: string | null;

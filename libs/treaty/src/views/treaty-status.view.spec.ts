@@ -430,6 +430,7 @@ const emptyRatification = {
   withdrawalEffectiveOn: null,
   withdrawalEffectiveOnComputed: false,
   withdrawalEffectiveBetween: null,
+  earlierWithdrawals: [],
   provisionalApplication: null,
   suspended: false,
   suspendedOn: null,

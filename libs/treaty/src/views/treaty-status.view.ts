@@ -107,6 +107,7 @@ function statusOf(
       withdrawn,
       withdrewOn,
       notice,
+      earlierWithdrawals,
       withdrawalDisagreement,
     } = standing.partyStandings.get(party)!;
     const steps = onRecord.flatMap((report) => {
@@ -246,6 +247,7 @@ function statusOf(
       withdrawalEffectiveOn: notice.effectiveOn,
       withdrawalEffectiveOnComputed: notice.effectiveOnComputed,
       withdrawalEffectiveBetween: notice.effectiveBetween,
+      earlierWithdrawals,
       provisionalApplication: provisionalApplicationOf(onRecord, party, inForce.on, withdrewOn),
       suspended: partySuspension.suspended,
       suspendedOn: partySuspension.suspendedOn,

@@ -152,6 +152,25 @@ export class DaysBetweenDto {
   latest!: string;
 }
 
+export class EarlierWithdrawalDto {
+  @ApiProperty(date('The notification of withdrawal (null for a withdrawal reported with no notice on record)'))
+  notifiedOn!: string | null;
+  @ApiProperty(
+    date(
+      'When it took effect: as reported, else the notification plus the notice period; null when its possible days fall in two years (see effectiveBetween)',
+    ),
+  )
+  effectiveOn!: string | null;
+  @ApiProperty({ description: 'effectiveOn is computed from the notice period, no report having given it' })
+  effectiveOnComputed!: boolean;
+  @ApiProperty({
+    type: DaysBetweenDto,
+    nullable: true,
+    description: 'The first and last days it may have taken effect on, when not one (as withdrawalEffectiveBetween)',
+  })
+  effectiveBetween!: DaysBetweenDto | null;
+}
+
 export class StepDto {
   @ApiProperty({ format: 'uuid' })
   developmentId!: string;
@@ -261,6 +280,12 @@ export class PartyStatusDto {
       'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown',
   })
   withdrawalEffectiveBetween!: DaysBetweenDto | null;
+  @ApiProperty({
+    type: [EarlierWithdrawalDto],
+    description:
+      'Its withdrawals that took effect before the notice shown (withdrawalNotifiedOn), earliest first: a state that withdrew, consented again and notified again; empty for a state that withdrew once, or never',
+  })
+  earlierWithdrawals!: EarlierWithdrawalDto[];
   @ApiProperty({ type: ProvisionalApplicationDto, nullable: true })
   provisionalApplication!: ProvisionalApplicationDto | null;
   @ApiProperty({ description: 'This party suspended (the whole treaty: status suspended)' })

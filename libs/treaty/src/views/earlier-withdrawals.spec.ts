@@ -1,0 +1,67 @@
+import { describe, expect, it } from '@jest/globals';
+import type { TreatyEvent } from '../treaty.events';
+import { consented, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
+import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+
+/**
+ * A state that left a treaty, consented again and notified again left more than once (decision 0116): its entry shows
+ * its latest notice, and `earlierWithdrawals` the withdrawals that took effect before it.
+ */
+
+function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
+  const view = treatyStatusView(recorded(events), options);
+  if (view === null) throw new Error('expected a registered treaty');
+  return view;
+}
+
+// The Paris Agreement: the United States accepted on 2016-09-03, left on 2020-11-04 (notified 2019-11-04, one year),
+// accepted again on 2021-01-20, and notified again on 2025-01-27.
+const paris = [
+  registeredMultilateral({
+    parties: ['US', 'CN', 'FR'],
+    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+    withdrawalNoticeDays: undefined,
+    withdrawalNotice: { years: 1 },
+  }),
+  consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+  consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+  consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+  withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+  consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
+];
+const twice = [...paris, withdrawalNotified(uuid(7), 'US', '2025-01-27')];
+
+describe("a party's earlier withdrawals", () => {
+  it('keeps the first withdrawal of a state that notified again, the entry showing the second', () => {
+    const us = statusOf(twice, { today: '2026-12-01' }).ratification['US']!;
+    expect(us).toMatchObject({
+      withdrawalNotifiedOn: '2025-01-27',
+      withdrawalEffectiveOn: '2026-01-27',
+      withdrawn: true,
+    });
+    expect(us.earlierWithdrawals).toEqual([
+      { notifiedOn: '2019-11-04', effectiveOn: '2020-11-04', effectiveOnComputed: true, effectiveBetween: null },
+    ]);
+    // Before the second notice, the first is the one shown, and none is earlier.
+    expect(statusOf(twice, { asOf: '2024-01-01' }).ratification['US']).toMatchObject({
+      withdrawalEffectiveOn: '2020-11-04',
+      earlierWithdrawals: [],
+    });
+  });
+
+  it('keeps a withdrawal reported to have taken effect as reported', () => {
+    const reported = [...paris.slice(0, 5), withdrew(uuid(8), 'US', '2020-11-05'), ...twice.slice(5)];
+    expect(statusOf(reported).ratification['US']!.earlierWithdrawals).toEqual([
+      { notifiedOn: '2019-11-04', effectiveOn: '2020-11-05', effectiveOnComputed: false, effectiveBetween: null },
+    ]);
+  });
+
+  it('has none for a notice that a consent revoked before it took effect (decision 0022)', () => {
+    const revokedByConsent = [
+      ...paris.slice(0, 5),
+      consented(uuid(6), 'US', 'acceptance', '2020-06-01'),
+      withdrawalNotified(uuid(7), 'US', '2025-01-27'),
+    ];
+    expect(statusOf(revokedByConsent).ratification['US']!.earlierWithdrawals).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { partyOf } from '../development';
+import type { ClausePeriod } from '../law/clause-period';
+import { latestOccurrence, occurrencesOf } from '../law/rejoining';
+import { comparePartialDates } from '../partial-date';
+import { noticeWithdrawal, reportsOf, type DaysBetween } from './party-status';
+import { representativeOf, type DevelopmentHistory } from './treaty-history';
+
+/** One of a party's withdrawals that took effect before the notice its entry shows (`withdrawalNotifiedOn`). */
+export type EarlierWithdrawal = {
+  readonly notifiedOn: string | null;
+  /** As reported (a `withdrawn`, or the notice's `effectiveOn`), else the notice plus the notice period. */
+  readonly effectiveOn: string | null;
+  /** `effectiveOn` is computed from the notice period, no report having given it, as `withdrawalEffectiveOnComputed`. */
+  readonly effectiveOnComputed: boolean;
+  /** The days it may have fallen on, when not one, as `withdrawalEffectiveBetween` (decision 0115). */
+  readonly effectiveBetween: DaysBetween | null;
+};
+
+/**
+ * A party's withdrawals before the one its entry shows: a state that left, consented again and notified again left
+ * more than once (the United States of the Paris Agreement: gone 2020-11-04, back 2021-02-19, a second notice in
+ * 2025). Its entry shows its latest notice; each earlier withdrawal (the acts between two of its consents, told apart
+ * by the rejoining rule, law/rejoining.ts) is listed here if it took effect: as reported, else by its notice, unless
+ * the consent that followed came by the last day the notice could take effect on, which revoked it (decisions 0022,
+ * 0062). The calendar numbers them, so that a later notice adds an event and moves none (decision 0116). `boundBy` is
+ * the party's standing's: whether the state was bound when it notified (decision 0105).
+ */
+export function earlierWithdrawals(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  noticePeriod: ClausePeriod | undefined,
+  boundBy: (date: string) => boolean,
+): EarlierWithdrawal[] {
+  const acts = onRecord.filter(
+    ({ current }) =>
+      (current.type === 'withdrawal-notified' || current.type === 'withdrawn') && current.party === party,
+  );
+  // Most parties withdrew once, or never: nothing earlier to read for them.
+  if (acts.length < 2) return [];
+  const occurrences = occurrencesOf(acts, onRecord);
+  const shown = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
+  const shownAt = occurrences.findIndex((reports) => shown !== undefined && reports.includes(shown));
+  return occurrences.slice(0, shownAt < 0 ? occurrences.length : shownAt).flatMap((reports) => {
+    const notice = representativeOf(reports.filter(({ current }) => current.type === 'withdrawal-notified'));
+    const reported = representativeOf(reports.filter(({ current }) => current.type === 'withdrawn'));
+    const notifiedOn = notice?.current.occurredOn ?? null;
+    if (reported !== undefined) {
+      const effectiveOn = reported.current.occurredOn;
+      return [{ notifiedOn, effectiveOn, effectiveOnComputed: false, effectiveBetween: null }];
+    }
+    if (notice === undefined || notice.current.type !== 'withdrawal-notified') return [];
+    const { effectiveOn, effectiveOnComputed, effectiveBy, effectiveBetween } = noticeWithdrawal(
+      notice.current,
+      noticePeriod,
+      boundBy,
+    );
+    if (effectiveBy === null) return [];
+    const effectiveWhenGiven = effectiveOn === notifiedOn;
+    if (!effectiveWhenGiven && consentedBy(onRecord, party, notice.current.occurredOn, effectiveBy)) return [];
+    return [{ notifiedOn, effectiveOn, effectiveOnComputed, effectiveBetween }];
+  });
+}
+
+/** Whether the party consented (or was reported in force) after `notifiedOn` and by `effectiveBy`: a revocation. */
+function consentedBy(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  notifiedOn: string,
+  effectiveBy: string,
+): boolean {
+  return onRecord.some(
+    ({ current }) =>
+      (current.type === 'consent-to-be-bound' ||
+        current.type === 'ratification-completed' ||
+        current.type === 'entered-into-force') &&
+      partyOf(current) === party &&
+      comparePartialDates(current.occurredOn, notifiedOn) > 0 &&
+      comparePartialDates(current.occurredOn, effectiveBy) <= 0,
+  );
+}
