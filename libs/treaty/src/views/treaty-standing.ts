@@ -137,6 +137,138 @@ export function treatyStandingOf(
   asOf: string | null,
   dates: DatesComeBy = asOf === null ? DatesComeBy.always() : DatesComeBy.by(asOf),
 ): TreatyStanding {
+  const {
+    shown,
+    onRecord,
+    parties,
+    treatySignature,
+    signed,
+    clause,
+    noticePeriod,
+    consents,
+    instruments,
+    wholeRecord,
+    reportedEndOn,
+    unlessEnded,
+    treatyInForce,
+    count,
+    inForceSince,
+    bilateralEnding,
+    partyStandings,
+    inForceForAParty,
+  } = standingParts(history, asOf, dates, undefined);
+
+  // Only a treaty in force, or applied provisionally, has an operation to suspend (decision 0085); a bilateral one is
+  // in force for both of its parties from the same day.
+  const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : [], (party, on) =>
+    operatingOn(onRecord, party, inForceSince, on),
+  );
+  // An end by a reported withdrawal has come, like the report; one by a notice's effect, once the last day it may fall
+  // on has, which `bilateralEndingOf` read (the period it shows may end later: decision 0105). One still ahead is what
+  // the record expects.
+  const endingDates = bilateralEnding !== null ? DatesComeBy.always() : dates;
+  const endingAhead =
+    history.kind === 'bilateral' && bilateralEnding === null
+      ? bilateralEndingOf(onRecord, parties, noticePeriod, DatesComeBy.always(), inForceSince, Boolean(clause))
+      : null;
+  // A termination ends a treaty in force (VCLT Part V: art. 42(2), 54-59, 70) or applied provisionally (ILC Guide to
+  // Provisional Application of Treaties, 2021, guideline 9). One dated before either ended nothing in force: the
+  // treaty was abandoned before it bound anyone, and will not enter into force (decision 0099). It is flagged
+  // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
+  const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
+  // A count that an instrument known only to its month or year decides computes no date (decision 0007), yet the
+  // treaty was in force from a day no earlier than the count of their first days (under a clause, or on all
+  // consents): a termination not known to come before that day may have ended a treaty in force, and is a
+  // termination, not an abandonment (decision 0111).
+  const earliestPossible =
+    unlessEnded !== null
+      ? null
+      : clause
+        ? earliestPossibleEntryIntoForce(clause, instruments)
+        : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord }, 'earliest');
+  const inForceUnlessEnded = earliest([inForceSince, unlessEnded ?? earliestPossible]);
+  const abandoned =
+    reportedTermination !== null && !operatingOn(onRecord, null, inForceUnlessEnded, reportedTermination);
+  const terminated = computedDate(
+    abandoned ? null : reportedTermination,
+    (bilateralEnding ?? endingAhead)?.on ?? null,
+    endingDates,
+    reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
+  );
+  const remaining = parties.filter((party) => partyStandings.get(party)?.withdrawn === false);
+  // An original (negotiating) state shown withdrawn: a treaty that needs its consent cannot be complete without it.
+  const originalWalkedAway = history.parties.some((party) => !remaining.includes(party));
+  const status = overallStatus({
+    terminated: Boolean(terminated.on),
+    abandoned,
+    suspended: suspension.suspended,
+    inForce: Boolean(treatyInForce.on) || inForceForAParty,
+    needsEveryOriginalState: history.kind === 'bilateral' || !clause,
+    originalWalkedAway,
+    hasOriginalParties: history.parties.length > 0,
+    everyRemainingPartyConsented: remaining.every((party) => partyStandings.get(party)?.status === 'completed'),
+    aPartyActed: parties.some((party) => partyStandings.get(party)?.status !== 'pending'),
+    signed: Boolean(signed.on),
+  });
+
+  return {
+    onRecord: shown,
+    wholeRecord,
+    parties,
+    treatySignature,
+    signed,
+    treatyInForce,
+    partyStandings,
+    inForceSince,
+    suspension,
+    inForceUnlessEnded,
+    terminated,
+    reportedEndOn,
+    countedThrough: count?.countedThrough ?? null,
+    bilateralEnding,
+    status,
+  };
+}
+
+/**
+ * Where one party stands on `asOf`, with what of the treaty's standing its entry into force is read from
+ * (`partyInForceOf`), without the other parties' standings or the treaty's status, which need every party: how a
+ * party's earlier entries into force are read on the days before its later consents (decision 0106), at the cost of
+ * one party rather than of every party each such day. Null when it is no party on `asOf`.
+ */
+export function partyStandingOn(
+  history: TreatyHistory,
+  asOf: string,
+  party: string,
+): { readonly treaty: StandingForEntryIntoForce; readonly party: PartyStanding } | null {
+  const parts = standingParts(history, asOf, DatesComeBy.by(asOf), party);
+  const standing = parts.partyStandings.get(party);
+  if (standing === undefined) return null;
+  const { shown, wholeRecord, treatyInForce, count, bilateralEnding, reportedEndOn } = parts;
+  return {
+    treaty: {
+      onRecord: shown,
+      wholeRecord,
+      treatyInForce,
+      countedThrough: count?.countedThrough ?? null,
+      bilateralEnding,
+      reportedEndOn,
+    },
+    party: standing,
+  };
+}
+
+/** What of the treaty's standing a party's entry into force is read from (`partyInForceOf`). */
+export type StandingForEntryIntoForce = Pick<
+  TreatyStanding,
+  'onRecord' | 'wholeRecord' | 'treatyInForce' | 'countedThrough' | 'bilateralEnding' | 'reportedEndOn'
+>;
+
+/**
+ * The treaty's standing up to its status, and the standings of its parties (of `only`, when given): the part of
+ * `treatyStandingOf` that reads the record, of which the treaty's status is then made.
+ */
+function standingParts(history: TreatyHistory, asOf: string | null, dates: DatesComeBy, only: string | undefined) {
   // What the record shows: a revoked notice and its revocation (VCLT art. 68) both stay among its steps.
   const shown = inValidTimeOrder(happenedBy(history.developments.filter(isOnRecord), asOf));
   // Where each party stands is read as if a notice revoked by `asOf` had never been given (law/withdrawal-revocation).
@@ -192,7 +324,7 @@ export function treatyStandingOf(
     on !== null && (withdrawals.get(party) ?? []).some((date) => comparePartialDates(date, on) < 0);
   const partyStandings = new Map<string, PartyStanding>();
   let inForceForAParty = false;
-  for (const party of parties) {
+  for (const party of only === undefined ? parties : parties.filter((one) => one === only)) {
     const consent = consents.get(party) ?? null;
     const ownEntryIntoForce = latestOnRecord(onRecord, 'entered-into-force', party).on;
     if (ownEntryIntoForce !== null) inForceForAParty = true;
@@ -306,74 +438,25 @@ export function treatyStandingOf(
     });
   }
 
-  // Only a treaty in force, or applied provisionally, has an operation to suspend (decision 0085); a bilateral one is
-  // in force for both of its parties from the same day.
-  const suspension = treatySuspensionOf(onRecord, history.kind === 'bilateral' ? parties : [], (party, on) =>
-    operatingOn(onRecord, party, inForceSince, on),
-  );
-  // An end by a reported withdrawal has come, like the report; one by a notice's effect, once the last day it may fall
-  // on has, which `bilateralEndingOf` read (the period it shows may end later: decision 0105). One still ahead is what
-  // the record expects.
-  const endingDates = bilateralEnding !== null ? DatesComeBy.always() : dates;
-  const endingAhead =
-    history.kind === 'bilateral' && bilateralEnding === null
-      ? bilateralEndingOf(onRecord, parties, noticePeriod, DatesComeBy.always(), inForceSince, Boolean(clause))
-      : null;
-  // A termination ends a treaty in force (VCLT Part V: art. 42(2), 54-59, 70) or applied provisionally (ILC Guide to
-  // Provisional Application of Treaties, 2021, guideline 9). One dated before either ended nothing in force: the
-  // treaty was abandoned before it bound anyone, and will not enter into force (decision 0099). It is flagged
-  // (`TERMINATION_BEFORE_ENTRY_INTO_FORCE`), and the decider still takes no legal act after it.
-  const reportedTermination = latestOnRecord(onRecord, 'terminated').on;
-  // A count that an instrument known only to its month or year decides computes no date (decision 0007), yet the
-  // treaty was in force from a day no earlier than the count of their first days (under a clause, or on all consents): a termination not known to come
-  // before that day may have ended a treaty in force, and is a termination, not an abandonment (decision 0111).
-  const earliestPossible =
-    unlessEnded !== null
-      ? null
-      : clause
-        ? earliestPossibleEntryIntoForce(clause, instruments)
-        : entryIntoForceOnAllConsents(history, consents, { onRecord, wholeRecord }, 'earliest');
-  const inForceUnlessEnded = earliest([inForceSince, unlessEnded ?? earliestPossible]);
-  const abandoned =
-    reportedTermination !== null && !operatingOn(onRecord, null, inForceUnlessEnded, reportedTermination);
-  const terminated = computedDate(
-    abandoned ? null : reportedTermination,
-    (bilateralEnding ?? endingAhead)?.on ?? null,
-    endingDates,
-    reportedAfterAsOf({ onRecord, wholeRecord }, 'terminated', undefined, bilateralEnding?.on ?? null),
-  );
-  const remaining = parties.filter((party) => partyStandings.get(party)?.withdrawn === false);
-  // An original (negotiating) state shown withdrawn: a treaty that needs its consent cannot be complete without it.
-  const originalWalkedAway = history.parties.some((party) => !remaining.includes(party));
-  const status = overallStatus({
-    terminated: Boolean(terminated.on),
-    abandoned,
-    suspended: suspension.suspended,
-    inForce: Boolean(treatyInForce.on) || inForceForAParty,
-    needsEveryOriginalState: history.kind === 'bilateral' || !clause,
-    originalWalkedAway,
-    hasOriginalParties: history.parties.length > 0,
-    everyRemainingPartyConsented: remaining.every((party) => partyStandings.get(party)?.status === 'completed'),
-    aPartyActed: parties.some((party) => partyStandings.get(party)?.status !== 'pending'),
-    signed: Boolean(signed.on),
-  });
-
   return {
-    onRecord: shown,
-    wholeRecord,
+    shown,
+    onRecord,
     parties,
     treatySignature,
     signed,
-    treatyInForce,
-    partyStandings,
-    inForceSince,
-    suspension,
-    inForceUnlessEnded,
-    terminated,
+    clause,
+    noticePeriod,
+    consents,
+    instruments,
+    wholeRecord,
     reportedEndOn,
-    countedThrough: count?.countedThrough ?? null,
+    unlessEnded,
+    treatyInForce,
+    count,
+    inForceSince,
     bilateralEnding,
-    status,
+    partyStandings,
+    inForceForAParty,
   };
 }
 

@@ -2,19 +2,12 @@ import { partyOf } from '../development';
 import { addsParty } from '../decider/treaty.state';
 import type { WithdrawalNotice } from '../law/treaty-law.vocabulary';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
-import { comparePartialDates, partialDatesAgree, precisionOf } from '../partial-date';
+import { comparePartialDates, precisionOf } from '../partial-date';
 import { DatesComeBy } from './dates-come-by';
 import { earlierEntriesIntoForce } from './earlier-entries-into-force';
-import {
-  allConsentsPartyEntryIntoForce,
-  computedDate,
-  laterConsentEntryIntoForce,
-  partyEntryIntoForce,
-  successorEntryIntoForce,
-  undatedSuccessorEntryIntoForce,
-  type ComputedDate,
-} from './entry-into-force';
+import type { ComputedDate } from './entry-into-force';
 import { establishedIn } from './established-consent';
+import { partyInForceOf } from './party-entry-into-force';
 import { objectionsOf, provisionalApplicationOf, reservationsOf, type PartyConsent } from './party-status';
 import { disagreementsIn, step, stepType, type Disagreement, type RatificationStep } from './status-parts';
 import type { TreatyEventEnvelope } from './treaty-event-envelope';
@@ -24,7 +17,7 @@ import { recordedTwice } from './recorded-twice';
 import { operatingOn, suspensionOf, suspensionUntilWithdrawal } from './suspension';
 import { treatiesNotOnRecord } from './treaties-not-on-record';
 import { relationsOf, type TreatyLinks } from './treaty-links';
-import { beforeEnd, latestOnRecord, reportedAfterAsOf, treatyStandingOf, type TreatyStanding } from './treaty-standing';
+import { latestOnRecord, partyStandingOn, treatyStandingOf, type TreatyStanding } from './treaty-standing';
 import type { PartyRatification, TreatyStatusView } from './treaty-status.types';
 import { resolveViewOptions, type ResolvedViewOptions, type ViewOptions } from './view-options';
 
@@ -54,21 +47,8 @@ export function treatyStatusView(
  */
 export function treatyStatusOf(
   history: TreatyHistory,
-  options: ResolvedViewOptions,
-  links?: TreatyLinks,
-): TreatyStatusView {
-  return statusOf(history, options, links, true);
-}
-
-/**
- * `treatyStatusOf`, with each party's earlier entries into force read from the views of the days before its later
- * consents when `withEarlierEntries` (those views, of one party's date each, need none of their own).
- */
-function statusOf(
-  history: TreatyHistory,
   { asOf, knownAt, today = null }: ResolvedViewOptions,
-  links: TreatyLinks | undefined,
-  withEarlierEntries: boolean,
+  links?: TreatyLinks,
 ): TreatyStatusView {
   const day = asOf ?? today;
   const dates = day === null ? DatesComeBy.always() : DatesComeBy.by(day);
@@ -86,21 +66,24 @@ function statusOf(
   // against it (decision 0085): the treaty's as the standing reads it, a bilateral treaty's for both its parties.
   const inForceFrom = new Map<string | null, string | null>([[null, standing.inForceSince]]);
   const ratification: Record<string, PartyRatification> = {};
-  const viewsBefore = new Map<string, TreatyStatusView>();
+  // A party's entry into force as the view of `day` shows it, read from where that party and the treaty stood that
+  // day, not from a whole view of it: one party's standing, not every party's (decision 0106's cost).
   const inForceOnBefore = (party: string) => (day: string) => {
-    let view = viewsBefore.get(day);
-    if (view === undefined) {
-      view = statusOf(history, { asOf: day, knownAt, today: null }, undefined, false);
-      viewsBefore.set(day, view);
-    }
-    return view.ratification[party] ?? { inForceOn: null, inForceOnComputed: false };
+    const then = partyStandingOn(history, day, party);
+    if (then === null) return { inForceOn: null, inForceOnComputed: false };
+    const { inForce, inForceOnComputed } = partyInForceOf(history, then.treaty, party, then.party, {
+      asOf: day,
+      dates: DatesComeBy.by(day),
+      established: establishedIn(then.treaty.onRecord),
+    });
+    return { inForceOn: inForce.on, inForceOnComputed };
   };
   for (const party of parties) {
+    const partyStanding = standing.partyStandings.get(party)!;
     const {
       status: partyStatus,
       consent,
       completedOn,
-      reportedInForceOn,
       consentImplied,
       consentAfterInForce,
       instrumentWithdrawn,
@@ -109,78 +92,17 @@ function statusOf(
       notice,
       earlierWithdrawals,
       withdrawalDisagreement,
-    } = standing.partyStandings.get(party)!;
+    } = partyStanding;
     const steps = onRecord.flatMap((report) => {
       const type = stepType(report.current);
       return type !== null && partyOf(report.current) === party ? [step(report, type, onRecord)] : [];
     });
     const original = history.parties.includes(party);
-    // The date the record gives the party: a successor whose report dates the succession of States is bound from it
-    // (not from its notification), one whose report does not from the treaty's entry into force if it notified by then
-    // (else on a day the record lacks); any other party by the clause, when there is one; without one, a party
-    // consenting after the treaty entered into force from its consent (VCLT art. 24(3)).
-    // A party of a bilateral treaty consenting after the date a report says it was bound by gets no date from its
-    // consent: the reports contradict each other, and the view shows the reported date and the disagreement.
-    const successionOn = consent?.successionOn ?? null;
-    // Under a clause, the treaty's date counts for the parties it counts while it is still ahead as well: the states
-    // whose instruments bring it into force are expected in force on it, as a later state is on its own date. A
-    // successor's date is a report's (its succession, the treaty's entry into force), not one set ahead.
-    const treatyDate = clause ? (treatyInForce.on ?? treatyInForce.expectedOn) : treatyInForce.on;
-    // The clause counts the party's instrument: a ratification completed at home is one once exchanged, not before
-    // (decision 0101). A reported entry into force of the treaty says the instruments it came by were given, whether
-    // or not the record holds their exchange: a party that ratified by then is in force on it, as before.
-    const instrument = consent !== null && established(consent) ? consent : undefined;
-    const ratifiedByReportedDate =
-      instrument === undefined &&
-      consent !== null &&
-      treatyInForce.reportedOn !== null &&
-      comparePartialDates(consent.on, treatyInForce.reportedOn) <= 0;
-    // An instrument withdrawn before it counted binds the party to nothing (decision 0038).
-    const computed =
-      consentAfterInForce !== null || instrumentWithdrawn
-        ? null
-        : successionOn !== null
-          ? successorEntryIntoForce(successionOn, treatyInForce.on)
-          : clause
-            ? consent?.type === 'succession'
-              ? undatedSuccessorEntryIntoForce(treatyInForce.on, consent)
-              : ratifiedByReportedDate
-                ? treatyInForce.reportedOn
-                : partyEntryIntoForce(clause, treatyDate, instrument, standing.countedThrough)
-            : (laterConsentEntryIntoForce(treatyDate, consent ?? undefined) ??
-              allConsentsPartyEntryIntoForce(treatyInForce, consent));
-    // A consent given after a bilateral treaty ended (a party "rejoining" it) binds to nothing; nor does a consent
-    // whose date by the clause falls on or after a reported termination (the treaty ended before it bound the state).
-    const computedInForce = beforeEnd(
-      beforeEnd(computed, standing.bilateralEnding?.on ?? null),
-      standing.reportedEndOn,
-    );
-    // Otherwise, the date a report gives the party (`reportedInForceOn`); without a clause, also the treaty's for a
-    // party whose consent came by it (art. 24(2)).
-    const treatyReported = treatyInForce.reportedOn;
-    const followsTreaty =
-      treatyReported !== null && consent !== null && comparePartialDates(consent.on, treatyReported) <= 0;
-    // In the present, only the clause's count from the party's own instrument is a date set ahead: the others are a
-    // report's (a consent, a date of succession, the treaty's reported entry into force) or the treaty's date that
-    // has come, and every report on record counts (a month's too, before the month is out). `asOf` reads them all. A
-    // date the party's own report agrees with changes nothing when it comes: it is not one the present waits for.
-    const reportAgrees =
-      reportedInForceOn !== null && computedInForce !== null && partialDatesAgree(reportedInForceOn, computedInForce);
-    const setAhead =
-      asOf !== null ||
-      (clause !== undefined && successionOn === null && computedInForce !== treatyInForce.on && !reportAgrees);
-    const inForce =
-      clause || computedInForce !== null
-        ? computedDate(
-            reportedInForceOn,
-            computedInForce,
-            setAhead ? dates : DatesComeBy.always(),
-            reportedAfterAsOf(standing, 'entered-into-force', party, computedInForce),
-          )
-        : computedDate(reportedInForceOn ?? (followsTreaty ? treatyReported : null), null, dates);
-    // A computed party date that equals a reported treaty-wide date is not computed: the report says it.
-    const inForceOnComputed =
-      inForce.computed && !(treatyInForce.reportedOn !== null && inForce.on === treatyInForce.reportedOn);
+    const { inForce, inForceOnComputed } = partyInForceOf(history, standing, party, partyStanding, {
+      asOf,
+      dates,
+      established,
+    });
     if (inForce.disagrees) disagreements.push(clauseDisagreement(inForce, party, standing));
     if (consentAfterInForce !== null) disagreements.push(consentDisagreement(consentAfterInForce, party, onRecord));
     if (withdrawalDisagreement !== null) {
@@ -232,9 +154,7 @@ function statusOf(
       inForceOn: inForce.on,
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
-      earlierEntriesIntoForce: withEarlierEntries
-        ? earlierEntriesIntoForce(withoutRevokedNotices(onRecord), party, inForceOnBefore(party))
-        : [],
+      earlierEntriesIntoForce: earlierEntriesIntoForce(withoutRevokedNotices(onRecord), party, inForceOnBefore(party)),
       reservations: reservationsOf(onRecord, party, {
         type: 'reservation',
         consent,
