@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
+import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -249,6 +249,14 @@ describe('a notice known only to a month whose possible effects fall in two year
     expect(japan({ today: '2026-01-01' })).toEqual({ ...effect, withdrawn: true, withdrewOn: null });
     // The listing's stored status is due for a change on that day.
     expect(statusOf(july, { today: '2023-01-01' }).nextChangeOn).toBe('2023-01-27');
+  });
+
+  it('counts against a reported termination only if the last of those days came before it', () => {
+    const endedOn = (on: string) =>
+      statusOf([...july, happened('TreatyTerminated', uuid(8), on)], { today: '2026-01-01' }).ratification['JP']!;
+    expect(endedOn('2023-03-01')).toMatchObject({ ...effect, withdrawn: true });
+    // Ended on a day the notice may not yet have taken effect by: the party stayed bound until the end.
+    expect(endedOn('2023-01-10')).toMatchObject({ withdrawalEffectiveBetween: null, withdrawn: false });
   });
 
   it('leaves the party bound by a consent given after the last of those days', () => {
