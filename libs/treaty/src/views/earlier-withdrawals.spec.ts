@@ -56,6 +56,20 @@ describe("a party's earlier withdrawals", () => {
     ]);
   });
 
+  it('keeps the withdrawals before the latest where none was notified, the entry showing the latest', () => {
+    const reportedOnly = [
+      ...paris.slice(0, 4),
+      withdrew(uuid(8), 'US', '2020-11-04'),
+      paris[5]!,
+      withdrew(uuid(9), 'US', '2026-01-27'),
+    ];
+    const us = statusOf(reportedOnly).ratification['US']!;
+    expect(us).toMatchObject({ withdrawn: true, withdrewOn: '2026-01-27' });
+    expect(us.earlierWithdrawals).toEqual([
+      { notifiedOn: null, effectiveOn: '2020-11-04', effectiveOnComputed: false, effectiveBetween: null },
+    ]);
+  });
+
   it('has none for a notice that a consent revoked before it took effect (decision 0022)', () => {
     const revokedByConsent = [
       ...paris.slice(0, 5),

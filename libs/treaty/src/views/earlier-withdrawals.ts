@@ -5,7 +5,10 @@ import { comparePartialDates } from '../partial-date';
 import { noticeWithdrawal, reportsOf, type DaysBetween } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
-/** One of a party's withdrawals that took effect before the notice its entry shows (`withdrawalNotifiedOn`). */
+/**
+ * One of a party's withdrawals that took effect before the one its entry shows: its latest notice
+ * (`withdrawalNotifiedOn`), or, with none on record, its latest withdrawal (`withdrewOn`).
+ */
 export type EarlierWithdrawal = {
   readonly notifiedOn: string | null;
   /** As reported (a `withdrawn`, or the notice's `effectiveOn`), else the notice plus the notice period. */
@@ -40,7 +43,8 @@ export function earlierWithdrawals(
   const occurrences = occurrencesOf(acts, onRecord);
   const shown = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   const shownAt = occurrences.findIndex((reports) => shown !== undefined && reports.includes(shown));
-  return occurrences.slice(0, shownAt < 0 ? occurrences.length : shownAt).flatMap((reports) => {
+  // With no notice on record, the latest withdrawal is the one the entry shows (`withdrewOn`), not an earlier one.
+  return occurrences.slice(0, shownAt < 0 ? occurrences.length - 1 : shownAt).flatMap((reports) => {
     const notice = representativeOf(reports.filter(({ current }) => current.type === 'withdrawal-notified'));
     const reported = representativeOf(reports.filter(({ current }) => current.type === 'withdrawn'));
     const notifiedOn = notice?.current.occurredOn ?? null;

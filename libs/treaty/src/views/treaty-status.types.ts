@@ -85,8 +85,9 @@ export type PartyRatification = {
    */
   readonly withdrawalEffectiveBetween: DaysBetween | null;
   /**
-   * Its withdrawals that took effect before the notice shown (`withdrawalNotifiedOn`), earliest first: a state that
-   * left, consented again and notified again (decision 0116). Empty for a state that withdrew once, or never.
+   * Its withdrawals that took effect before the one shown (its latest notice, `withdrawalNotifiedOn`, else its latest
+   * withdrawal), earliest first: a state that left, consented again and left again (decision 0116). Empty for a
+   * state that withdrew once, or never.
    */
   readonly earlierWithdrawals: readonly EarlierWithdrawal[];
   readonly provisionalApplication: ProvisionalApplication | null;
