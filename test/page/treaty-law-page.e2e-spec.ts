@@ -488,6 +488,39 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows a withdrawal known only to its month as the days it may have taken effect on (decision 0115)', async () => {
+    // Notified "2025-07" under 180 days' notice: in effect on one day from 2025-12-28 to 2026-01-27, whichever day of
+    // July it was given, and certainly by the last (long past today). The two days share no year: none is shown.
+    const treaty = {
+      id: 'page-coarse-withdrawal',
+      title: 'Convention withdrawn from in a month',
+      parties: ['AT', 'BE', 'CZ'],
+      category: 'other',
+      kind: 'multilateral',
+      entryIntoForce: { instrumentsRequired: 2, daysAfter: 30 },
+      withdrawalNoticeDays: 180,
+    };
+    const path = `/treaties/${treaty.id}/developments`;
+    const act = (body: Record<string, unknown>) =>
+      post(subject.http, path, { source: source({ publishedOn: '2025-08-01' }), ...body }).expect(201);
+    await post(subject.http, '/treaties', treaty).expect(201);
+    await act({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-10' });
+    await act({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-01' });
+    await act({ type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-07' });
+
+    await page.goto(`${baseUrl}/?treaty=${treaty.id}`);
+    await row('AT').waitFor();
+    expect(await row('AT').getAttribute('data-withdrawn')).toBe('');
+    expect(await cellText('AT', 'withdrawal')).toBe(
+      'notified 2025-07 (known only to the month) took effect between 2025-12-28 and 2026-01-27 computed',
+    );
+    expect(await text(page.locator('#treaty-status .parties > li[data-party="AT"]'))).toContain(
+      'withdrew between 28 December 2025 and 27 January 2026',
+    );
+    expect(await row('BE').getAttribute('data-withdrawn')).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('names every type of development in words, never by its token', async () => {
     await page.goto(`${baseUrl}/`);
     const unnamed = await page.evaluate(async (types: readonly string[]) => {

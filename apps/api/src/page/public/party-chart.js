@@ -144,7 +144,14 @@ function partyRow(party, entry, referenceDay, why) {
   return h(
     'tr',
     // Greyed once the withdrawal has come on the day shown.
-    { 'data-party': party, 'data-withdrawn': hasCome(entry.withdrewOn, referenceDay) },
+    {
+      'data-party': party,
+      // A withdrawal known only to fall between two days has come with the last (decision 0115).
+      'data-withdrawn': hasCome(
+        entry.withdrewOn ?? (entry.withdrawn ? computedBetween(entry)?.latest : null),
+        referenceDay,
+      ),
+    },
     h(
       'th',
       { scope: 'row' },
@@ -253,18 +260,43 @@ function reservationItem(label, reservation, consent = null) {
 function withdrawal(entry, referenceDay, why) {
   if (!entry.withdrawalNotifiedOn && !entry.withdrawalEffectiveOn && !entry.withdrewOn) return dash();
   const effective = entry.withdrawalEffectiveOn ?? entry.withdrewOn;
+  const between = computedBetween(entry);
   return [
     entry.withdrawalNotifiedOn ? h('span', { class: 'sub' }, 'notified ', chartDate(entry.withdrawalNotifiedOn)) : null,
     ' ',
-    effective
+    between
       ? h(
           'span',
-          { class: 'sub' },
-          hasCome(effective, referenceDay) ? 'took effect ' : 'takes effect ',
-          dateWithBadge(effective, entry.withdrawalEffectiveOnComputed, referenceDay, why),
+          { class: 'sub', 'data-field': 'effective-between' },
+          hasCome(between.latest, referenceDay) ? 'took effect ' : 'takes effect ',
+          'between ',
+          chartDate(between.earliest),
+          ' and ',
+          chartDate(between.latest),
+          ' ',
+          // Certain only once its last day has come: "expected" until then.
+          computedBadge(between.latest, referenceDay, why),
         )
-      : null,
+      : effective
+        ? h(
+            'span',
+            { class: 'sub' },
+            hasCome(effective, referenceDay) ? 'took effect ' : 'takes effect ',
+            dateWithBadge(effective, entry.withdrawalEffectiveOnComputed, referenceDay, why),
+          )
+        : null,
   ];
+}
+
+/**
+ * The days a computed withdrawal may have taken effect on, when its notice is known only to its month or year
+ * (decision 0115): shown instead of the month or year they share, or of nothing where they share none. A reported
+ * effect stays as reported.
+ */
+export function computedBetween(entry) {
+  const between = entry.withdrawalEffectiveBetween;
+  if (!between) return null;
+  return !entry.withdrawalEffectiveOn || entry.withdrawalEffectiveOnComputed ? between : null;
 }
 
 /** An empty cell: a dash to see, the word to hear. */

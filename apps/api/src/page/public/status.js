@@ -1,7 +1,7 @@
 import { formatPartial, periodOf } from './dates.js';
 import { h, replaceChildren, webAddress } from './dom.js';
 import { PRECISION_NOTES, developmentLabel, developmentTitle, relationLabel, statusLabel } from './labels.js';
-import { clauseText, computedBadge, noticeText, renderPartyChart } from './party-chart.js';
+import { clauseText, computedBadge, computedBetween, noticeText, renderPartyChart } from './party-chart.js';
 
 const TREATY_DATES = [
   ['signedOn', 'Signed'],
@@ -101,7 +101,13 @@ export function renderStatus(container, status, { referenceDay, treatyLink }) {
 
 /** A withdrawal that has taken effect by the day shown, or one notified that takes effect after it. */
 function withdrawal(path, referenceDay) {
-  if (path.withdrawn) return path.withdrewOn ? [' · withdrew on ', partialDate(path.withdrewOn)] : ' · withdrew';
+  const between = computedBetween(path);
+  const span = between ? [partialDate(between.earliest), ' and ', partialDate(between.latest)] : null;
+  if (path.withdrawn) {
+    if (span) return [' · withdrew between ', span];
+    return path.withdrewOn ? [' · withdrew on ', partialDate(path.withdrewOn)] : ' · withdrew';
+  }
+  if (span && between.latest > referenceDay) return [' · withdrawal takes effect between ', span];
   const effective = path.withdrawalEffectiveOn;
   if (effective && periodOf(effective).first > referenceDay) {
     return [' · withdrawal takes effect on ', partialDate(effective)];
