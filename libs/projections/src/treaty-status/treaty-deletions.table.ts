@@ -31,18 +31,29 @@ export function addDeletionTimes(db: Database): void {
   if (!columns.includes('recorded_at')) db.exec('ALTER TABLE treaty_deletions ADD COLUMN recorded_at TEXT');
 }
 
-const statements = statementsPerDatabase((db: Database) => ({
+/**
+ * Each query prepared on its own, so that a reader of a file an earlier build of version 20 left (a dry run's
+ * read-only comparison, which sets nothing up) prepares only what it reads: the position of a deletion needs neither
+ * `recorded_at` nor `treaty_deletion_parties`.
+ */
+const writes = statementsPerDatabase((db: Database) => ({
   // The first deletion stands: a log holds one tombstone per stream, but a replayed one must not move it.
   insert: db.prepare('INSERT OR IGNORE INTO treaty_deletions (treaty_id, position, recorded_at) VALUES (?, ?, ?)'),
   insertParty: db.prepare('INSERT OR IGNORE INTO treaty_deletion_parties (party, treaty_id) VALUES (?, ?)'),
-  position: db.prepare('SELECT position FROM treaty_deletions WHERE treaty_id = ?').pluck().safeIntegers(true),
-  after: db
+}));
+const positionOf = statementsPerDatabase((db: Database) =>
+  db.prepare('SELECT position FROM treaty_deletions WHERE treaty_id = ?').pluck().safeIntegers(true),
+);
+const deletedBetween = statementsPerDatabase((db: Database) =>
+  db
     .prepare('SELECT treaty_id, position FROM treaty_deletions WHERE position > ? AND position <= ? ORDER BY position')
     .raw()
     .safeIntegers(true),
+);
+const lastRecorded = statementsPerDatabase((db: Database) => ({
   // ISO 8601 instants of one format compare as text.
-  lastRecordedAt: db.prepare('SELECT max(recorded_at) FROM treaty_deletions').pluck(),
-  lastRecordedAtOfParty: db
+  ofAny: db.prepare('SELECT max(recorded_at) FROM treaty_deletions').pluck(),
+  ofParty: db
     .prepare(
       `SELECT max(treaty_deletions.recorded_at) FROM treaty_deletion_parties
          JOIN treaty_deletions ON treaty_deletions.treaty_id = treaty_deletion_parties.treaty_id
@@ -60,14 +71,14 @@ export function recordTreatyDeletion(
   treatyId: string,
   deletion: { readonly position: bigint; readonly recordedAt: Date; readonly parties: readonly string[] },
 ): void {
-  const { insert, insertParty } = statements(db);
+  const { insert, insertParty } = writes(db);
   if (insert.run(treatyId, deletion.position, deletion.recordedAt.toISOString()).changes === 0) return;
   for (const party of deletion.parties) insertParty.run(party, treatyId);
 }
 
 /** The treaties deleted after `position`, up to `upTo` (included) when given, with where each was. */
 export function treatyDeletionsAfter(db: Database, position: bigint, upTo?: bigint): Map<string, bigint> {
-  const rows = statements(db).after.all(position, upTo ?? MAX_POSITION) as [string, bigint][];
+  const rows = deletedBetween(db).all(position, upTo ?? MAX_POSITION) as [string, bigint][];
   return new Map(rows);
 }
 
@@ -76,7 +87,7 @@ const MAX_POSITION = 2n ** 63n - 1n;
 
 /** Where the log records the treaty's deletion, or undefined when it was not deleted. */
 export function treatyDeletedAt(db: Database, treatyId: string): bigint | undefined {
-  return statements(db).position.get(treatyId) as bigint | undefined;
+  return positionOf(db).get(treatyId) as bigint | undefined;
 }
 
 /**
@@ -84,7 +95,7 @@ export function treatyDeletedAt(db: Database, treatyId: string): bigint | undefi
  * deleted (a treaty of its feed); undefined when there was none.
  */
 export function lastTreatyDeletion(db: Database, party?: string): Date | undefined {
-  const { lastRecordedAt, lastRecordedAtOfParty } = statements(db);
-  const at = (party === undefined ? lastRecordedAt.get() : lastRecordedAtOfParty.get(party)) as string | null;
+  const { ofAny, ofParty } = lastRecorded(db);
+  const at = (party === undefined ? ofAny.get() : ofParty.get(party)) as string | null;
   return at === null ? undefined : new Date(at);
 }
