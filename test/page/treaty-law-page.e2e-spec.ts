@@ -507,6 +507,8 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     await act({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'AT', occurredOn: '2025-01-10' });
     await act({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'BE', occurredOn: '2025-02-01' });
     await act({ type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-07' });
+    // Notified "2025-04": in effect on one day from 2025-09-28 to 2025-10-27, shown as the year both share ("2025").
+    await act({ type: 'withdrawal-notified', party: 'BE', occurredOn: '2025-04' });
 
     await page.goto(`${baseUrl}/?treaty=${treaty.id}`);
     await row('AT').waitFor();
@@ -517,7 +519,16 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await text(page.locator('#treaty-status .parties > li[data-party="AT"]'))).toContain(
       'withdrew between 28 December 2025 and 27 January 2026',
     );
-    expect(await row('BE').getAttribute('data-withdrawn')).toBeNull();
+    expect(await cellText('BE', 'withdrawal')).toBe(
+      'notified 2025-04 (known only to the month) took effect between 2025-09-28 and 2025-10-27 computed',
+    );
+    // Greyed from the last day the effect may fall on, not from the end of the year it is shown as.
+    await page.getByLabel('Date', { exact: true }).fill('2025-11-01');
+    await page.waitForSelector('#status-as-of:text-is("as of 1 November 2025")');
+    expect(await row('BE').getAttribute('data-withdrawn')).toBe('');
+    expect(await row('AT').getAttribute('data-withdrawn')).toBeNull();
+    await page.getByRole('button', { name: 'Today' }).click();
+    await page.waitForSelector('#status-as-of:text-is("today")');
     expect(pageErrors).toEqual([]);
   });
 

@@ -146,9 +146,10 @@ function partyRow(party, entry, referenceDay, why) {
     // Greyed once the withdrawal has come on the day shown.
     {
       'data-party': party,
-      // A withdrawal known only to fall between two days has come with the last (decision 0115).
+      // A withdrawal known only to fall between two days has come with the last (decision 0115), not at the end of
+      // the month or year they share.
       'data-withdrawn': hasCome(
-        entry.withdrewOn ?? (entry.withdrawn ? computedBetween(entry)?.latest : null),
+        entry.withdrawn ? (computedBetween(entry)?.latest ?? entry.withdrewOn) : entry.withdrewOn,
         referenceDay,
       ),
     },
