@@ -1,5 +1,5 @@
 import { partyOf } from '../development';
-import { comparePartialDates } from '../partial-date';
+import { comparePartialDates, precisionOf } from '../partial-date';
 import type { DevelopmentHistory } from './treaty-history';
 
 /**
@@ -11,8 +11,10 @@ import type { DevelopmentHistory } from './treaty-history';
  * 0098).
  *
  * Read generously, so as not to cry wolf: a start of the state's on record not known to come after the end is taken to
- * be the application it ended, unless another end of the state's, known to come before this one and not before that
- * start, had ended it already. Dates compare at the coarser precision.
+ * be the application it ended, unless another end of the state's, known to come before this one and after that start,
+ * had ended it already. Dates compare at the coarser precision: an end known only to the year of a start, or a start
+ * known only to the year of an end, is not known to come after it. Of two acts of the same day, both known to the
+ * day, the one recorded later came later (the views' valid-time order).
  */
 
 /**
@@ -30,16 +32,24 @@ export function endWithoutProvisionalApplication(
   const starts = ofParty('provisional-application-started').filter(
     (start) => comparePartialDates(start.current.occurredOn, current.occurredOn) <= 0,
   );
-  // Another end of the state's that closed `start` before this one did.
+  // Another end of the state's, known to come after `start`, that closed it before this one did.
   const endedBefore = (start: DevelopmentHistory) =>
     ofParty('provisional-application-ended').find(
       (other) =>
         other !== end &&
-        comparePartialDates(other.current.occurredOn, start.current.occurredOn) >= 0 &&
+        knownAfter(other, start) &&
         comparePartialDates(other.current.occurredOn, current.occurredOn) < 0,
     );
   if (starts.some((start) => endedBefore(start) === undefined)) return null;
   const latest = starts.at(-1);
   const ended = latest === undefined ? undefined : endedBefore(latest);
   return [latest, ended].flatMap((report) => (report === undefined ? [] : [report.developmentId]));
+}
+
+/** Whether `later` is known to come after `earlier`: a later date, or the same day recorded after it. */
+function knownAfter(later: DevelopmentHistory, earlier: DevelopmentHistory): boolean {
+  const order = comparePartialDates(later.current.occurredOn, earlier.current.occurredOn);
+  if (order !== 0) return order > 0;
+  const toTheDay = [later, earlier].every((report) => precisionOf(report.current.occurredOn) === 'day');
+  return toTheDay && later.revision > earlier.revision;
 }

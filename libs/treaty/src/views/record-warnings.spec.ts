@@ -137,6 +137,43 @@ describe('an end of provisional application reported while the state applied non
       ]).warnings,
     ).toEqual([{ code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'CZ', developmentIds: [uuid(5)] }]);
   });
+
+  it('is not flagged when a restart known only to its year may have come after the earlier end', () => {
+    // Given a start, its end, and a restart known only to the year: it may have come in May, after the first end.
+    const view = statusOf([
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2025-03-10', 'AT'),
+      scoped('ProvisionalApplicationStarted', uuid(3), '2025', 'AT'),
+      scoped('ProvisionalApplicationEnded', uuid(4), '2025-05-01', 'AT'),
+      // When the June end is read, then the restart may still have been running.
+      scoped('ProvisionalApplicationEnded', uuid(5), '2025-06-01', 'AT'),
+    ]);
+    expect(view.warnings).toEqual([]);
+  });
+
+  it('is not flagged when the earlier end of the same day was reported before the restart, not after it', () => {
+    // Given a start, an end and a restart all on one day, in that record order: the end closed the first start only.
+    const sameDay = [
+      registeredMultilateral(),
+      scoped('ProvisionalApplicationStarted', uuid(2), '2025-03-10', 'AT'),
+      scoped('ProvisionalApplicationEnded', uuid(3), '2025-03-10', 'AT'),
+      scoped('ProvisionalApplicationStarted', uuid(4), '2025-03-10', 'AT'),
+    ];
+    expect(statusOf([...sameDay, scoped('ProvisionalApplicationEnded', uuid(5), '2025-06-01', 'AT')]).warnings).toEqual(
+      [],
+    );
+    // But an end of the same day reported after the start did close it: a second end later ended nothing.
+    expect(
+      statusOf([
+        registeredMultilateral(),
+        scoped('ProvisionalApplicationStarted', uuid(2), '2025-03-10', 'AT'),
+        scoped('ProvisionalApplicationEnded', uuid(3), '2025-03-10', 'AT'),
+        scoped('ProvisionalApplicationEnded', uuid(4), '2025-06-01', 'AT'),
+      ]).warnings,
+    ).toEqual([
+      { code: 'PROVISIONAL_APPLICATION_END_WITHOUT_START', party: 'AT', developmentIds: [uuid(4), uuid(2), uuid(3)] },
+    ]);
+  });
 });
 
 describe('an objection by a state the record does not show entitled to object yet (decision 0112)', () => {
