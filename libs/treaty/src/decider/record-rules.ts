@@ -91,8 +91,10 @@ export type PartyAct = {
 /**
  * Whether a state that is not (yet) a party of a treaty of this kind may be the one doing `act`: the acts by which
  * it joins (`addsParty`), except on a treaty registered bilateral, and on one registered multilateral its chamber's
- * approval first (`stepTowardJoining`). `assertPartyInTreaty` lets exactly these through; the extraction asks the
- * same before it names a state not on record as the party of what it proposes.
+ * approval first (`stepTowardJoining`). `assertPartyInTreaty` lets these through, and besides them, on a treaty
+ * registered multilateral, an objection or its withdrawal (`objectionOpenToStatesNotParties`, decision 0112), which
+ * is no act of joining. The extraction asks this, not that, before it names a state not on record as the party of
+ * what it proposes.
  */
 export function openToStatesNotParties(act: PartyAct, kind: TreatyProfile['kind']): boolean {
   if (stepTowardJoining(act, kind)) return true;
