@@ -115,6 +115,19 @@ describe('a state named as having acted first does not act, and may be the treat
     ]);
   });
 
+  it('is not read into "After Germany, France and Italy signed ...": the list runs on into the clause’s subject', () => {
+    // Given the three treaties between them, France–Germany registered first.
+    const known = [treaty('FR', 'DE'), treaty('FR', 'IT'), treaty('DE', 'IT')];
+    // When "After" opens a clause whose subject is the three states, not "After Germany, France and Italy signed".
+    const acts = actsOf('After Germany, France and Italy signed the treaty on Monday, the ministers met.', known);
+    // Then Germany signed with them: the act fits each treaty alike, so it goes to the first registered, ambiguous.
+    expect(acts).toEqual([{ treatyId: 'fr-de', parties: ['FR', 'DE'], type: 'signed', confidence: 0.63 }]);
+    // A state alone before the comma still acted first, and counts for its treaty with the one that acts.
+    expect(actsOf('After Germany, France ratified the treaty on Tuesday.', known)).toEqual([
+      { treatyId: 'fr-de', parties: ['FR', 'DE'], type: 'ratification-completed', party: 'FR', confidence: 0.9 },
+    ]);
+  });
+
   it('owns no chamber: "After France, the Senate approved ..." is no French vote', () => {
     const [vote] = actsOf('After France, the Senate approved the treaty with Italy on Tuesday.', WITH_ITALY);
     expect(vote).toMatchObject({ type: 'legislative-approval', body: 'Senate' });

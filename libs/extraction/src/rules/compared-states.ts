@@ -20,9 +20,10 @@ const AS_AFTER = /^\s+(?:did|does|do|has|have|had)\b/;
  * "following" or "after" that open the phrase names the one that acted before. With "'s lead" or "'s example" it is
  * a comparison, as "like" is; alone it tells the order of the acts, and may be this very treaty's other party (see
  * `ComparedStates.actedBefore`). Not "Following talks with Italy" (Italy is the act's other side) nor "Following
- * Italy's ratification" (which may be of this very treaty, by its other party).
+ * Italy's ratification" (which may be of this very treaty, by its other party). Nor "After Germany, France and Italy
+ * signed ..., the ministers met": "after" opens a clause there, and the state's list runs on into its subject.
  */
-const AFTER_BEFORE = /^\s*(?:following|after)\s+(?:the\s+)?$/i;
+const AFTER_BEFORE = /^\s*(following|after)\s+(?:the\s+)?$/i;
 const LEAD_FOLLOWED = /^['’]s\s+(?:lead|example)\b/;
 /** "After" opens a clause too: the clause of "After France, Italy ratified" starts after it (`clauseAround`). */
 const CUT_AFTER = /\b(?:after|following)$/i;
@@ -85,13 +86,17 @@ export function comparedStates(
     const afterMention = text.slice(mention.end, clause.end);
     const afterList = text.slice(list.at(-1)!.end, clause.end);
     const ownVerb = segment.start <= verb.start && verb.start < segment.end;
-    const after = AFTER_BEFORE.test(segment.start === clause.start ? cutAfter + lead : lead);
+    const opening = AFTER_BEFORE.exec(segment.start === clause.start ? cutAfter + lead : lead);
+    const after = opening !== null;
     const comparison =
       (COMPARISON_OPENS.test(lead) && !ownVerb) ||
       COMPARED_JUST_BEFORE.test(lead) ||
       (AS_BEFORE.test(lead) && (AS_AFTER.test(afterMention) || AS_AFTER.test(afterList))) ||
       (after && (LEAD_FOLLOWED.test(afterMention) || LEAD_FOLLOWED.test(afterList)));
-    const first = !comparison && after && (CLOSED.test(afterMention) || CLOSED.test(afterList));
+    // "After Germany, France and Italy signed ..., the ministers met": the list runs on into the subject of the clause
+    // "after" opens, so Germany is one of those who signed, as before decision 0113.
+    const clauseOfAfter = opening?.[1]?.toLowerCase() === 'after' && list.length > 1 && !CLOSED.test(afterList);
+    const first = !comparison && after && !clauseOfAfter && (CLOSED.test(afterMention) || CLOSED.test(afterList));
     if (!comparison && !first) continue;
     const into = comparison ? compared : before;
     into.add(mention);
