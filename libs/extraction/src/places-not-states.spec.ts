@@ -116,6 +116,15 @@ describe('an American town written with its state is not the state its name hold
     expect(americanActsOf(text)).toEqual([proposal]);
   });
 
+  it('still reads Georgia after a town abroad that bears the name of one of its towns: "In Bremen, Georgia and ..."', () => {
+    // Given a treaty of Georgia and Moldova, when the two sign it in the German city.
+    const known = [treaty('ge-md', 'Treaty between Georgia and Moldova', 'GE', 'MD')];
+    const text = 'In Bremen, Georgia and Moldova signed the treaty on Monday.';
+    const [signature] = extractDevelopments({ text, publishedOn: '2025-04-08' }, known).proposals;
+    // Then both are its parties: Bremen is no town of the American state.
+    expect(signature).toMatchObject({ treatyId: 'ge-md', parties: ['GE', 'MD'], type: 'signed' });
+  });
+
   it('still reads Georgia in "Tbilisi, Georgia"', () => {
     expect(
       americanActsOf('In Tbilisi, Georgia ratified the trade agreement with the United States on Tuesday.'),

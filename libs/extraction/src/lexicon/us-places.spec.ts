@@ -54,8 +54,21 @@ describe('an American town written with its state (decision 0104)', () => {
     ['Washington, DC, and Paris', ['US', 'FR']],
     // Towns of Georgia named as places abroad are left to them.
     ['In Vienna, Georgia and Austria signed a treaty', ['GE', 'AT']],
+    // Bremen, Brunswick (Braunschweig), Smyrna (İzmir), Woodstock, Richmond Hill (Ontario), Clarkston, Royston.
+    ['In Bremen, Georgia and Moldova signed the treaty on Monday.', ['GE', 'MD']],
+    ['In Brunswick, Georgia and Germany signed a treaty', ['GE', 'DE']],
+    ['In Smyrna, Georgia and Turkey signed a treaty', ['GE', 'TR']],
+    ['In Woodstock, Georgia and the United Kingdom signed a treaty', ['GE', 'GB']],
+    ['In Richmond Hill, Georgia and Canada signed a treaty', ['GE', 'CA']],
+    ['In Clarkston, Georgia and the United Kingdom signed a treaty', ['GE', 'GB']],
+    ['In Royston, Georgia and the United Kingdom signed a treaty', ['GE', 'GB']],
   ])('still reads "%s" as %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
+  });
+
+  it('leaves Georgia a party of an act done in a town abroad that bears the name of one of its towns', () => {
+    // Given "In Bremen," opening the sentence: Bremen is the German city, not the town of the state of Georgia.
+    expect(namedParties('In Bremen, Georgia and Moldova signed the treaty on Monday.')).toEqual(['GE', 'MD']);
   });
 
   it('gives the service no treaties of the states American towns are named after', () => {

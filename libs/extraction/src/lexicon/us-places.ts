@@ -40,28 +40,31 @@ const POSTAL_CODES_AFTER_A_STATE = POSTAL_CODES.filter((code) => code !== 'PA');
 
 /**
  * Towns of the American state of Georgia that news names with it: "Atlanta, Georgia", "Plains, Georgia". Its cities
- * and the towns news names (decision 0114), less those whose name is a place abroad where treaties are signed or a
- * state's ("In Athens, Georgia and Greece signed", "In Vienna, Georgia ...": Athens, Rome, Vienna, Dublin, Cairo,
- * Milan, Berlin, Lyons, Damascus, Bethlehem, Manchester, Canton, Washington), and those that are as often a person's
- * name or a common word before a comma (Madison, Monroe, Perry, Helen, Jefferson, Commerce, ...). A town not here,
- * written with "Georgia" in full, still reads as the state: "Ga." or "GA" after it tells.
+ * and the towns news names (decision 0114), less those whose name is a city or town abroad, where treaties may be
+ * signed, or a state's ("In Athens, Georgia and Greece signed", "In Bremen, Georgia and Moldova signed": Athens,
+ * Rome, Vienna, Dublin, Cairo, Milan, Berlin, Lyons, Damascus, Bethlehem, Manchester, Canton, Washington, Bremen,
+ * Brunswick, Smyrna, Woodstock, Richmond Hill, Clarkston, Royston). Augusta, Macon and Albany stay: the state's
+ * cities, named with it far more often than Augusta in Sicily, Albany in Western Australia or Mâcon (so written) are
+ * named at all. Left off too are those that are as often a person's name or a common word before a comma (Madison,
+ * Monroe, Perry, Helen, Jefferson, Commerce, ...). A town not here, written with "Georgia" in full, still reads as
+ * the state: "Ga." or "GA" after it tells.
  */
 const TOWNS_OF_GEORGIA = (
   'Atlanta|Savannah|Augusta|Macon|Columbus|Albany|Marietta|Decatur|Sea Island|Jekyll Island|' +
-  'St. Simons Island|Brunswick|Valdosta|Kings Bay|Fort Benning|Fort Moore|Fort Stewart|Warner Robins|Dalton|' +
+  'St. Simons Island|Valdosta|Kings Bay|Fort Benning|Fort Moore|Fort Stewart|Warner Robins|Dalton|' +
   'Gainesville|Roswell|Sandy Springs|' +
   'Acworth|Adel|Alma|Alpharetta|Americus|Ashburn|Bainbridge|Barnesville|Baxley|Blairsville|Blakely|Blue Ridge|' +
-  'Braselton|Bremen|Brookhaven|Buford|Calhoun|Camilla|Carrollton|Cartersville|Cedartown|Chamblee|Chatsworth|' +
-  'Clarkesville|Clarkston|Claxton|College Park|Conyers|Cordele|Cornelia|Covington|Cumming|Cuthbert|Dahlonega|' +
+  'Braselton|Brookhaven|Buford|Calhoun|Camilla|Carrollton|Cartersville|Cedartown|Chamblee|Chatsworth|' +
+  'Clarkesville|Claxton|College Park|Conyers|Cordele|Cornelia|Covington|Cumming|Cuthbert|Dahlonega|' +
   'Dawsonville|Doraville|Douglasville|Duluth|Dunwoody|East Point|Eastman|Eatonton|Elberton|Ellijay|Fairburn|' +
   'Fayetteville|Fitzgerald|Folkston|Forest Park|Fort Eisenhower|Fort Gordon|Fort Oglethorpe|Fort Valley|Griffin|' +
   'Grovetown|Hapeville|Hartwell|Hawkinsville|Hazlehurst|Hinesville|Homerville|Jesup|Johns Creek|Jonesboro|' +
   'Kennesaw|Kingsland|LaGrange|Lawrenceville|Lilburn|Lithonia|Loganville|Lumpkin|Mableton|McDonough|Metter|' +
   'Milledgeville|Montezuma|Morrow|Moultrie|Newnan|Norcross|Ocilla|Peachtree City|Peachtree Corners|Pelham|Plains|' +
-  'Pooler|Powder Springs|Quitman|Reidsville|Richmond Hill|Rincon|Riverdale|Rockmart|Royston|St. Marys|' +
-  'Sandersville|Smyrna|Snellville|South Fulton|Statesboro|Stockbridge|Stone Mountain|Stonecrest|Sugar Hill|' +
+  'Pooler|Powder Springs|Quitman|Reidsville|Rincon|Riverdale|Rockmart|St. Marys|' +
+  'Sandersville|Snellville|South Fulton|Statesboro|Stockbridge|Stone Mountain|Stonecrest|Sugar Hill|' +
   'Summerville|Suwanee|Swainsboro|Sylvania|Sylvester|Thomaston|Thomasville|Tifton|Toccoa|Tucker|Tybee Island|' +
-  'Vidalia|Villa Rica|Warm Springs|Waycross|Waynesboro|West Point|Winder|Woodstock|Wrens|Zebulon'
+  'Vidalia|Villa Rica|Warm Springs|Waycross|Waynesboro|West Point|Winder|Wrens|Zebulon'
 ).split('|');
 
 const either = (names: readonly string[]) =>
