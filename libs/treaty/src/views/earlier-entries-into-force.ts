@@ -17,22 +17,26 @@ export type EarlierEntryIntoForce = {
  * read it on the day before its next consent (`inForceOnBefore`), from the record as it stood then, so a later deposit
  * does not take it back (decision 0106). An instrument that never brought the treaty into force for its state (one
  * withdrawn before the clause counted it, decision 0038) gives none. Consents are told apart by the rejoining rule
- * (law/rejoining.ts): a withdrawal lies between them.
+ * (law/rejoining.ts): a withdrawal that took effect lies between them (`leftBetween`).
  */
 export function earlierEntriesIntoForce(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   inForceOnBefore: (day: string) => { readonly inForceOn: string | null; readonly inForceOnComputed: boolean },
+  leftBetween: (from: string, to: string) => boolean,
 ): EarlierEntryIntoForce[] {
   const consents = reportsOf(onRecord, 'consent-to-be-bound', party);
   // Most parties consented once: no view of the past to read for them.
   if (consents.length < 2) return [];
-  return occurrencesOf(consents, onRecord)
-    .slice(1)
-    .flatMap((reports) => {
-      const next = representativeOf(reports);
-      if (next === undefined) return [];
-      const { inForceOn, inForceOnComputed } = inForceOnBefore(addDays(startOfPeriod(next.current.occurredOn), -1));
+  const dates = occurrencesOf(consents, onRecord).flatMap(
+    (reports) => representativeOf(reports)?.current.occurredOn ?? [],
+  );
+  // A consent that revoked a notice before it took effect (decision 0022) continues the party's period: the state
+  // never left, so the consent before it began no earlier one.
+  return dates
+    .filter((on, index) => index > 0 && leftBetween(dates[index - 1]!, on))
+    .flatMap((on) => {
+      const { inForceOn, inForceOnComputed } = inForceOnBefore(addDays(startOfPeriod(on), -1));
       return inForceOn === null ? [] : [{ inForceOn, inForceOnComputed }];
     });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
+import { consented, recorded, registeredMultilateral, scoped, uuid, withdrawalNotified, withdrew } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -77,5 +77,55 @@ describe("a party's earlier withdrawals", () => {
       withdrawalNotified(uuid(7), 'US', '2025-01-27'),
     ];
     expect(statusOf(revokedByConsent).ratification['US']!.earlierWithdrawals).toEqual([]);
+  });
+
+  it('keeps the latest reported withdrawal of a state that consented again after it, the entry showing none', () => {
+    const rejoinedTwice = [
+      ...july,
+      withdrew(uuid(7), 'JP', '2010-01-01'),
+      consented(uuid(8), 'JP', 'accession', '2012-01-01'),
+      withdrew(uuid(9), 'JP', '2016-01-01'),
+      consented(uuid(10), 'JP', 'accession', '2018-01-01'),
+    ];
+    const jp = statusOf(rejoinedTwice, { today: '2026-01-01' }).ratification['JP']!;
+    expect(jp).toMatchObject({ withdrawn: false, withdrewOn: null });
+    const reported = (effectiveOn: string) => ({
+      notifiedOn: null,
+      effectiveOn,
+      effectiveOnComputed: false,
+      effectiveBetween: null,
+    });
+    expect(jp.earlierWithdrawals).toEqual([reported('2010-01-01'), reported('2016-01-01')]);
+  });
+});
+
+// A state in force since 2007-08-16 that notified in 2015 and consented again before the notice took effect.
+const july = [
+  registeredMultilateral({ withdrawalNoticeDays: 180 }),
+  consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+  consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+  consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+  consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+];
+
+describe('a notice that a later consent revoked (decision 0022)', () => {
+  const revoked = [
+    ...july,
+    scoped('TreatyEnteredIntoForce', uuid(6), '2007-08-16', 'JP'),
+    withdrawalNotified(uuid(7), 'JP', '2015-01-10'),
+    consented(uuid(8), 'JP', 'accession', '2015-03-01'),
+  ];
+
+  it('leaves the reported entry into force the current one: the party never left', () => {
+    const jp = statusOf(revoked, { today: '2026-01-01' }).ratification['JP']!;
+    expect(jp).toMatchObject({ inForceOn: '2007-08-16', inForceOnComputed: false, withdrawn: false });
+    expect(jp.earlierWithdrawals).toEqual([]);
+    expect(jp.earlierEntriesIntoForce).toEqual([]);
+  });
+
+  it('still separates the periods of a notice that took effect before the consent', () => {
+    const rejoined = [...revoked.slice(0, -1), consented(uuid(8), 'JP', 'accession', '2015-09-01')];
+    const jp = statusOf(rejoined, { today: '2026-01-01' }).ratification['JP']!;
+    expect(jp).toMatchObject({ inForceOn: '2015-10-01', inForceOnComputed: true, withdrawn: false });
   });
 });

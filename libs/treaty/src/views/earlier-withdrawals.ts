@@ -26,13 +26,15 @@ export type EarlierWithdrawal = {
  * by the rejoining rule, law/rejoining.ts) is listed here if it took effect: as reported, else by its notice, unless
  * the consent that followed came by the last day the notice could take effect on, which revoked it (decisions 0022,
  * 0062). The calendar numbers them, so that a later notice adds an event and moves none (decision 0116). `boundBy` is
- * the party's standing's: whether the state was bound when it notified (decision 0105).
+ * the party's standing's: whether the state was bound when it notified (decision 0105); `withdrawn` its standing's too:
+ * with no notice on record, the latest withdrawal is the one the entry shows only while the party stands withdrawn.
  */
 export function earlierWithdrawals(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   noticePeriod: ClausePeriod | undefined,
   boundBy: (date: string) => boolean,
+  withdrawn: boolean,
 ): EarlierWithdrawal[] {
   const acts = onRecord.filter(
     ({ current }) =>
@@ -43,26 +45,67 @@ export function earlierWithdrawals(
   const occurrences = occurrencesOf(acts, onRecord);
   const shown = representativeOf(latestOccurrence(reportsOf(onRecord, 'withdrawal-notified', party), onRecord));
   const shownAt = occurrences.findIndex((reports) => shown !== undefined && reports.includes(shown));
-  // With no notice on record, the latest withdrawal is the one the entry shows (`withdrewOn`), not an earlier one.
-  return occurrences.slice(0, shownAt < 0 ? occurrences.length - 1 : shownAt).flatMap((reports) => {
-    const notice = representativeOf(reports.filter(({ current }) => current.type === 'withdrawal-notified'));
-    const reported = representativeOf(reports.filter(({ current }) => current.type === 'withdrawn'));
-    const notifiedOn = notice?.current.occurredOn ?? null;
-    if (reported !== undefined) {
-      const effectiveOn = reported.current.occurredOn;
-      return [{ notifiedOn, effectiveOn, effectiveOnComputed: false, effectiveBetween: null }];
-    }
-    if (notice === undefined || notice.current.type !== 'withdrawal-notified') return [];
-    const { effectiveOn, effectiveOnComputed, effectiveBy, effectiveBetween } = noticeWithdrawal(
-      notice.current,
-      noticePeriod,
-      boundBy,
-    );
-    if (effectiveBy === null) return [];
-    const effectiveWhenGiven = effectiveOn === notifiedOn;
-    if (!effectiveWhenGiven && consentedBy(onRecord, party, notice.current.occurredOn, effectiveBy)) return [];
-    return [{ notifiedOn, effectiveOn, effectiveOnComputed, effectiveBetween }];
-  });
+  // With no notice on record, the latest withdrawal is the one the entry shows (`withdrewOn`) while the party stands
+  // withdrawn, not an earlier one; once it consented again, the entry shows none, and every withdrawal is earlier.
+  const shownEnd = shownAt >= 0 ? shownAt : withdrawn ? occurrences.length - 1 : occurrences.length;
+  return occurrences
+    .slice(0, shownEnd)
+    .flatMap((reports) => withdrawalThatTookEffect(reports, onRecord, party, noticePeriod, boundBy) ?? []);
+}
+
+/**
+ * Whether a withdrawal of the party took effect after `from` and before `to` (acts dated strictly between the two,
+ * as the rejoining rule reads them): what separates two periods of the party, a report of its entry into force or a
+ * consent from a later consent. A notice that a consent revoked before it took effect does not: the state never left
+ * (decision 0022), and its consent continued its period. The same reading as `earlierWithdrawals`.
+ */
+export function leftBetween(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  [from, to]: readonly [string, string],
+  noticePeriod: ClausePeriod | undefined,
+  boundBy: (date: string) => boolean,
+): boolean {
+  const between = onRecord.filter(
+    ({ current }) =>
+      (current.type === 'withdrawal-notified' || current.type === 'withdrawn') &&
+      current.party === party &&
+      comparePartialDates(current.occurredOn, from) > 0 &&
+      comparePartialDates(current.occurredOn, to) < 0,
+  );
+  return occurrencesOf(between, onRecord).some(
+    (reports) => withdrawalThatTookEffect(reports, onRecord, party, noticePeriod, boundBy) !== null,
+  );
+}
+
+/**
+ * The reports of one withdrawal, if it took effect: as reported (`withdrawn`), else by its notice, unless the consent
+ * that followed came by the last day the notice could take effect on, which revoked it (decisions 0022, 0062).
+ */
+function withdrawalThatTookEffect(
+  reports: readonly DevelopmentHistory[],
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  noticePeriod: ClausePeriod | undefined,
+  boundBy: (date: string) => boolean,
+): EarlierWithdrawal | null {
+  const notice = representativeOf(reports.filter(({ current }) => current.type === 'withdrawal-notified'));
+  const reported = representativeOf(reports.filter(({ current }) => current.type === 'withdrawn'));
+  const notifiedOn = notice?.current.occurredOn ?? null;
+  if (reported !== undefined) {
+    const effectiveOn = reported.current.occurredOn;
+    return { notifiedOn, effectiveOn, effectiveOnComputed: false, effectiveBetween: null };
+  }
+  if (notice === undefined || notice.current.type !== 'withdrawal-notified') return null;
+  const { effectiveOn, effectiveOnComputed, effectiveBy, effectiveBetween } = noticeWithdrawal(
+    notice.current,
+    noticePeriod,
+    boundBy,
+  );
+  if (effectiveBy === null) return null;
+  const effectiveWhenGiven = effectiveOn === notifiedOn;
+  if (!effectiveWhenGiven && consentedBy(onRecord, party, notice.current.occurredOn, effectiveBy)) return null;
+  return { notifiedOn, effectiveOn, effectiveOnComputed, effectiveBetween };
 }
 
 /** Whether the party consented (or was reported in force) after `notifiedOn` and by `effectiveBy`: a revocation. */

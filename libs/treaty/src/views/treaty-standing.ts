@@ -1,6 +1,6 @@
 import { partyOf } from '../development';
 import { partiesOf } from '../decider/treaty.state';
-import { withdrawalNoticePeriod } from '../law/clause-period';
+import { withdrawalNoticePeriod, type ClausePeriod } from '../law/clause-period';
 import { consentEstablishedOn } from '../law/established-consent';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
@@ -8,7 +8,7 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
-import { earlierWithdrawals, type EarlierWithdrawal } from './earlier-withdrawals';
+import { earlierWithdrawals, leftBetween, type EarlierWithdrawal } from './earlier-withdrawals';
 import {
   computedDate,
   countInstruments,
@@ -123,6 +123,8 @@ export type PartyStanding = {
   readonly earlierWithdrawals: readonly EarlierWithdrawal[];
   /** A report of the withdrawal's effect that disagrees with the notice's (`withdrawalEffectDisagreement`). */
   readonly withdrawalDisagreement: WithdrawalEffectDisagreement | null;
+  /** Whether a withdrawal of the party took effect between two dates (`leftBetween`), read with `boundBy`. */
+  readonly leftBetween: (from: string, to: string) => boolean;
 };
 
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
@@ -350,8 +352,9 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
     // A report of the party's entry into force from before it left speaks for that period (its earlier entries into
     // force, decision 0106), not for the one its consent on rejoining began.
     const reportedInForceOn =
-      (ownEntryIntoForce !== null && !ofAnEarlierPeriod(onRecord, party, consent) ? ownEntryIntoForce : null) ??
-      (bindsAsOriginal ? treatyReported : null);
+      (ownEntryIntoForce !== null && !ofAnEarlierPeriod(onRecord, party, consent, noticePeriod)
+        ? ownEntryIntoForce
+        : null) ?? (bindsAsOriginal ? treatyReported : null);
     // Bound by a date: a consent of its (or completed ratification) by then, or the treaty in force for it by then.
     // Any on record, not only the latest: a party that withdrew and consented again gave its notice while bound.
     // A state whose instrument was withdrawn before the clause counted it never became a party: its consent bound it
@@ -433,8 +436,9 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
       withdrawn: withdrawnBy !== null,
       withdrewOn: withdrawnBy?.on ?? null,
       notice,
-      earlierWithdrawals: earlierWithdrawals(onRecord, party, noticePeriod, boundBy),
+      earlierWithdrawals: earlierWithdrawals(onRecord, party, noticePeriod, boundBy, withdrawnBy !== null),
       withdrawalDisagreement,
+      leftBetween: (from, to) => leftBetween(onRecord, party, [from, to], noticePeriod, boundBy),
     });
   }
 
@@ -508,14 +512,16 @@ function firstConsentAfter(
 
 /**
  * Whether the party's latest report of its entry into force belongs to a period before its standing consent: dated
- * before it, with a withdrawal of the party between the two (law/rejoining.ts). A state that left and consented again
- * is in force from its new consent (as the clause computes it, or as a report dated after the rejoining says), not
- * from the day the treaty first entered into force for it (decision 0116).
+ * before it, with a withdrawal of the party that took effect between the two (`leftBetween`). A state that left and
+ * consented again is in force from its new consent (as the clause computes it, or as a report dated after the
+ * rejoining says), not from the day the treaty first entered into force for it (decision 0116); one whose consent
+ * revoked its notice before the notice took effect never left (decision 0022), and its report still speaks.
  */
 function ofAnEarlierPeriod(
   onRecord: readonly DevelopmentHistory[],
   party: string,
   consent: PartyConsent | null,
+  noticePeriod: ClausePeriod | undefined,
 ): boolean {
   if (consent === null) return false;
   const report = representativeOf(
@@ -525,7 +531,8 @@ function ofAnEarlierPeriod(
     ),
   );
   if (report === undefined || comparePartialDates(report.current.occurredOn, consent.on) >= 0) return false;
-  return separatedByRejoining(report.current, { ...report.current, occurredOn: consent.on }, onRecord);
+  // In force by the report, the party was bound on every day of a notice after it.
+  return leftBetween(onRecord, party, [report.current.occurredOn, consent.on], noticePeriod, () => true);
 }
 
 /**

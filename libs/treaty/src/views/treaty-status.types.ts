@@ -86,8 +86,9 @@ export type PartyRatification = {
   readonly withdrawalEffectiveBetween: DaysBetween | null;
   /**
    * Its withdrawals that took effect before the one shown (its latest notice, `withdrawalNotifiedOn`, else its latest
-   * withdrawal), earliest first: a state that left, consented again and left again (decision 0116). Empty for a
-   * state that withdrew once, or never.
+   * withdrawal while `withdrewOn` shows it; with no notice on record and a consent after its latest withdrawal, every
+   * one), earliest first: a state that left, consented again and left again (decision 0116). Empty for a state that
+   * withdrew once, or never.
    */
   readonly earlierWithdrawals: readonly EarlierWithdrawal[];
   readonly provisionalApplication: ProvisionalApplication | null;

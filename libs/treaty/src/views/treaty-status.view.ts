@@ -154,7 +154,12 @@ export function treatyStatusOf(
       inForceOn: inForce.on,
       inForceOnComputed,
       inForceOnExpected: inForce.expectedOn,
-      earlierEntriesIntoForce: earlierEntriesIntoForce(withoutRevokedNotices(onRecord), party, inForceOnBefore(party)),
+      earlierEntriesIntoForce: earlierEntriesIntoForce(
+        withoutRevokedNotices(onRecord),
+        party,
+        inForceOnBefore(party),
+        partyStanding.leftBetween,
+      ),
       reservations: reservationsOf(onRecord, party, {
         type: 'reservation',
         consent,

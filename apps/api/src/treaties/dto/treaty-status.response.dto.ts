@@ -283,7 +283,7 @@ export class PartyStatusDto {
   @ApiProperty({
     type: [EarlierWithdrawalDto],
     description:
-      'Its withdrawals that took effect before the one shown (its latest notice, withdrawalNotifiedOn, else its latest withdrawal), earliest first: a state that withdrew, consented again and left again; empty for a state that withdrew once, or never',
+      'Its withdrawals that took effect before the one shown (its latest notice, withdrawalNotifiedOn, else its latest withdrawal while withdrewOn shows it; every one once the state consented again after a withdrawal reported with no notice), earliest first: a state that withdrew, consented again and left again; empty for a state that withdrew once, or never',
   })
   earlierWithdrawals!: EarlierWithdrawalDto[];
   @ApiProperty({ type: ProvisionalApplicationDto, nullable: true })
