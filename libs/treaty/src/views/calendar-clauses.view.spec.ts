@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified } from '../testing';
+import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -266,5 +266,19 @@ describe('a notice known only to a month whose possible effects fall in two year
       withdrawn: false,
       inForceOn: '2024-03-02',
     });
+  });
+
+  it('gives way to a report that the party left on a day outside those days, listed as a disagreement', () => {
+    const reported = [...july, withdrew(uuid(9), 'JP', '2023-06-01')];
+    // Before the report's day the party had not left, as the record says.
+    const before = statusOf(reported, { asOf: '2023-03-01' });
+    expect(before.ratification['JP']).toMatchObject({ withdrawn: false, withdrewOn: null });
+    expect(before.disagreements.map(({ type }) => type)).toContain('withdrawn');
+    const present = statusOf(reported, { today: '2026-01-01' });
+    expect(present.ratification['JP']).toMatchObject({ withdrawn: true, withdrewOn: '2023-06-01' });
+    expect(present.disagreements.map(({ type }) => type)).toContain('withdrawn');
+    // A report of a day within the range agrees with it.
+    const within = statusOf([...july, withdrew(uuid(9), 'JP', '2023-01-05')], { today: '2026-01-01' });
+    expect(within.disagreements.map(({ type }) => type)).not.toContain('withdrawn');
   });
 });
