@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TreatyEvent } from '../treaty.events';
-import { consented, happened, recorded, registeredMultilateral, uuid, withdrawalNotified, withdrew } from '../testing';
+import {
+  consented,
+  happened,
+  recorded,
+  registered,
+  registeredMultilateral,
+  uuid,
+  withdrawalNotified,
+  withdrew,
+} from '../testing';
 import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
@@ -280,5 +289,30 @@ describe('a notice known only to a month whose possible effects fall in two year
     // A report of a day within the range agrees with it.
     const within = statusOf([...july, withdrew(uuid(9), 'JP', '2023-01-05')], { today: '2026-01-01' });
     expect(within.disagreements.map(({ type }) => type)).not.toContain('withdrawn');
+  });
+});
+
+describe('a bilateral treaty with a notice whose possible effects fall in two years (decisions 0115, 0241)', () => {
+  const bilateral = [
+    registered({ kind: 'bilateral', withdrawalNoticeDays: 180 }),
+    consented(uuid(2), 'RU', 'ratification', '2021-01-20'),
+    consented(uuid(3), 'IR', 'ratification', '2021-02-10'),
+    happened('TreatyEnteredIntoForce', uuid(4), '2021-03-01'),
+    withdrawalNotified(uuid(5), 'IR', '2022-07'),
+  ];
+
+  it('is in force between both parties or not at all: the treaty and its party agree', () => {
+    const view = statusOf(bilateral, { today: '2026-01-01' });
+    const ir = view.ratification['IR']!;
+    expect(ir.withdrawn).toBe(view.status === 'terminated');
+    expect(ir.withdrawalEffectiveBetween).toEqual({ earliest: '2022-12-28', latest: '2023-01-27' });
+  });
+
+  it('takes effect for neither, with no day for the end: the treaty stays in force, the range shown', () => {
+    const view = statusOf(bilateral, { today: '2026-01-01' });
+    expect(view).toMatchObject({ status: 'in-force', terminatedOn: null });
+    expect(view.ratification['IR']).toMatchObject({ withdrawn: false, withdrewOn: null });
+    // Nothing ahead for the listing's stored status either.
+    expect(statusOf(bilateral, { today: '2023-01-01' }).nextChangeOn).toBeNull();
   });
 });

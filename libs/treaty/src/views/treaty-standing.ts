@@ -412,8 +412,13 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
     const boundAgainAfter = (effectiveOn: string | null) =>
       effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
     // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
+    // A bilateral treaty ends with its party's withdrawal, on a day its `terminatedOn` must give: one whose possible
+    // days fall in two years gives none, so it takes effect for neither (decision 0115), and its party stays bound.
     const noticeTookEffect =
-      stands(notice.notifiedOn) && tookEffect(notice, dates) && withdrawalDisagreement?.overrules !== true;
+      !(history.kind === 'bilateral' && notice.effectiveOn === null) &&
+      stands(notice.notifiedOn) &&
+      tookEffect(notice, dates) &&
+      withdrawalDisagreement?.overrules !== true;
     // The withdrawal in effect, if any: a reported one, else the notice's (its effect shown, or, where its possible
     // days fall in two years, none: bound again only by an entry into force after the last of them).
     const withdrawnBy: { readonly on: string | null } | null =
