@@ -135,6 +135,21 @@ describe('a notice of withdrawal revoked before it takes effect', () => {
       .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /between 2022-08-28 and 2022-09-27/ });
   });
 
+  it('is accepted before the earliest effect of a notice whose possible days fall in two years (decision 0115)', () => {
+    // 180 days from some day of July 2022 ends between 2022-12-28 and 2023-01-27: no period is shown, yet the range
+    // decides, as for any coarse notice.
+    const july = [
+      registeredMultilateral({ withdrawalNoticeDays: 180 }),
+      consented(uuid(3), 'JP', 'accession', '2007-07-17'),
+      withdrawalNotified(notice, 'JP', '2022-07'),
+    ];
+    spec.given(july).when(revoke('2022-11-01', 'JP')).then(revokedOn('2022-11-01', 'JP'));
+    spec
+      .given(july)
+      .when(revoke('2023-01-10', 'JP'))
+      .thenThrows('WITHDRAWAL_ALREADY_EFFECTIVE', { message: /between 2022-12-28 and 2023-01-27/ });
+  });
+
   it('is refused after the day the notice gives, or after a report that the withdrawal took effect', () => {
     spec
       .given([...acceded, withdrawalNotified(notice, 'GM', '2016-11-10', '2017-01-31')])
