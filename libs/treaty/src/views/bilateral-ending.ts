@@ -1,11 +1,12 @@
 import { partyOf } from '../development';
 import type { ClausePeriod } from '../law/clause-period';
+import type { TreatyKind } from '../law/treaty-law.vocabulary';
 import { consentEstablishedOn } from '../law/established-consent';
 import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
 import { noticeEffect } from '../law/withdrawal-revocation';
-import { consentBindsBy, reportsOf } from './party-status';
+import { consentBindsBy, reportsOf, type PartyWithdrawal } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
 /**
@@ -100,4 +101,15 @@ function withdrawalEffectsOf(
     return revoked ? [] : [{ on: effectiveOn, by: effect.latest, reported: effectiveOn === notice.current.occurredOn }];
   });
   return [...reported, ...notified];
+}
+
+/**
+ * A party's notice as the views read it: a bilateral treaty ends with its party's withdrawal, on the day its
+ * `terminatedOn` gives, and a notice whose possible days fall in two years gives none (`bilateralEndingOf` skips it).
+ * Such a notice takes effect for neither the treaty nor its party, as before decision 0115, and computes no effect
+ * for the party either (no range, no calendar event), so that nothing says it left a treaty in force between both.
+ */
+export function withEffectThatCanEnd(kind: TreatyKind | undefined, notice: PartyWithdrawal): PartyWithdrawal {
+  if (kind !== 'bilateral' || notice.effectiveOn !== null || notice.effectiveBy === null) return notice;
+  return { ...notice, effectiveOnComputed: false, effectiveBy: null, effectiveBetween: null };
 }

@@ -303,16 +303,28 @@ describe('a bilateral treaty with a notice whose possible effects fall in two ye
 
   it('is in force between both parties or not at all: the treaty and its party agree', () => {
     const view = statusOf(bilateral, { today: '2026-01-01' });
-    const ir = view.ratification['IR']!;
-    expect(ir.withdrawn).toBe(view.status === 'terminated');
-    expect(ir.withdrawalEffectiveBetween).toEqual({ earliest: '2022-12-28', latest: '2023-01-27' });
+    expect(view.ratification['IR']!.withdrawn).toBe(view.status === 'terminated');
   });
 
-  it('takes effect for neither, with no day for the end: the treaty stays in force, the range shown', () => {
+  it('takes effect for neither, as no day can be given for the end: the treaty stays in force', () => {
     const view = statusOf(bilateral, { today: '2026-01-01' });
     expect(view).toMatchObject({ status: 'in-force', terminatedOn: null });
-    expect(view.ratification['IR']).toMatchObject({ withdrawn: false, withdrewOn: null });
+    // Nothing says the party left: no effect, no range (nor a calendar event drawn from it).
+    expect(view.ratification['IR']).toMatchObject({
+      withdrawalNotifiedOn: '2022-07',
+      withdrawalEffectiveOn: null,
+      withdrawalEffectiveBetween: null,
+      withdrawn: false,
+      withdrewOn: null,
+    });
     // Nothing ahead for the listing's stored status either.
     expect(statusOf(bilateral, { today: '2023-01-01' }).nextChangeOn).toBeNull();
+  });
+
+  it('still ends by a notice whose possible days share a year, once the last of them has come', () => {
+    const march = [...bilateral.slice(0, -1), withdrawalNotified(uuid(5), 'IR', '2022-03')];
+    const view = statusOf(march, { today: '2026-01-01' });
+    expect(view).toMatchObject({ status: 'terminated', terminatedOn: '2022' });
+    expect(view.ratification['IR']).toMatchObject({ withdrawn: true, withdrewOn: '2022' });
   });
 });

@@ -5,7 +5,7 @@ import { consentEstablishedOn } from '../law/established-consent';
 import { latestOccurrence, separatedByRejoining } from '../law/rejoining';
 import { withoutRevokedNotices } from '../law/withdrawal-revocation';
 import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } from '../partial-date';
-import { bilateralEndingOf, type BilateralEnding } from './bilateral-ending';
+import { bilateralEndingOf, withEffectThatCanEnd, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
 import { earlierWithdrawals, leftBetween, type EarlierWithdrawal } from './earlier-withdrawals';
@@ -394,7 +394,10 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
       (consentBindsBy(date, bindingTermsOn(date)) &&
         consentsOn.some((on) => on !== null && comparePartialDates(on, date) <= 0));
-    const notice = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
+    const notice = withEffectThatCanEnd(
+      history.kind,
+      noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn),
+    );
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
@@ -412,13 +415,8 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
     const boundAgainAfter = (effectiveOn: string | null) =>
       effectiveOn !== null && ownEntryIntoForce !== null && comparePartialDates(ownEntryIntoForce, effectiveOn) > 0;
     // A report of the effect dated after `asOf` that disagrees with the notice's says the party had not left yet.
-    // A bilateral treaty ends with its party's withdrawal, on a day its `terminatedOn` must give: one whose possible
-    // days fall in two years gives none, so it takes effect for neither (decision 0115), and its party stays bound.
     const noticeTookEffect =
-      !(history.kind === 'bilateral' && notice.effectiveOn === null) &&
-      stands(notice.notifiedOn) &&
-      tookEffect(notice, dates) &&
-      withdrawalDisagreement?.overrules !== true;
+      stands(notice.notifiedOn) && tookEffect(notice, dates) && withdrawalDisagreement?.overrules !== true;
     // The withdrawal in effect, if any: a reported one, else the notice's (its effect shown, or, where its possible
     // days fall in two years, none: bound again only by an entry into force after the last of them).
     const withdrawnBy: { readonly on: string | null } | null =

@@ -81,7 +81,8 @@ export type PartyRatification = {
   /**
    * The first and last days the withdrawal may take effect on, when not one day (a notice known only to its month or
    * year): `withdrawalEffectiveOn` shows the period they share, or nothing when they fall in different years; the
-   * party is `withdrawn` once the last has come (decision 0115). Null when the effect is known to the day or unknown.
+   * party is `withdrawn` once the last has come (decision 0115). Null when the effect is known to the day or unknown,
+   * and for a party of a bilateral treaty whose possible days fall in different years: no effect (0115, amended).
    */
   readonly withdrawalEffectiveBetween: DaysBetween | null;
   /**

@@ -277,7 +277,7 @@ export class PartyStatusDto {
     type: DaysBetweenDto,
     nullable: true,
     description:
-      'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown',
+      'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown, and for a notice in a bilateral treaty whose days fall in different years, which takes no effect',
   })
   withdrawalEffectiveBetween!: DaysBetweenDto | null;
   @ApiProperty({
