@@ -292,7 +292,7 @@ describe('a notice known only to a month whose possible effects fall in two year
   });
 });
 
-describe('a bilateral treaty with a notice whose possible effects fall in two years (decisions 0115, 0241)', () => {
+describe('a bilateral treaty with a notice whose possible effects fall in two years (decision 0115, amended)', () => {
   const bilateral = [
     registered({ kind: 'bilateral', withdrawalNoticeDays: 180 }),
     consented(uuid(2), 'RU', 'ratification', '2021-01-20'),
