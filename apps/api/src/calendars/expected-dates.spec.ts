@@ -3,6 +3,7 @@ import { toJsonView, type JsonView } from '@timeline/projections';
 import { treatyStatusView } from '@timeline/treaty';
 import {
   consented,
+  parisAgreementRejoined,
   recorded,
   registeredMultilateral,
   TREATY_ID,
@@ -42,22 +43,7 @@ describe('expectedDatesOf', () => {
 
 describe('a state that left and rejoined (decision 0106)', () => {
   // The Paris Agreement: the United States in force 2016-11-04, gone 2020-11-04, in force again 2021-02-19.
-  const paris = treatyStatusView(
-    recorded([
-      registeredMultilateral({
-        parties: ['US', 'CN', 'FR'],
-        entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
-        withdrawalNoticeDays: undefined,
-        withdrawalNotice: { years: 1 },
-      }),
-      consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
-      consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
-      consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
-      withdrawalNotified(uuid(5), 'US', '2019-11-04'),
-      consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
-    ]),
-    { today: '2026-12-01' },
-  );
+  const paris = treatyStatusView(recorded(parisAgreementRejoined), { today: '2026-12-01' });
   const status = toJsonView(paris!);
   const events = expectedDatesOf(status, 'US').map((expected) =>
     expectedEvent(expected, 'https://timeline.example', '20261201T000000Z'),
@@ -131,19 +117,7 @@ describe("a withdrawal's computed effect known only to a span of days (decision 
 
 describe('a state that left twice (decision 0116)', () => {
   // The Paris Agreement: the United States gone 2020-11-04, back 2021-02-19, and notified again on 2025-01-27.
-  const paris = [
-    registeredMultilateral({
-      parties: ['US', 'CN', 'FR'],
-      entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
-      withdrawalNoticeDays: undefined,
-      withdrawalNotice: { years: 1 },
-    }),
-    consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
-    consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
-    consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
-    withdrawalNotified(uuid(5), 'US', '2019-11-04'),
-    consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
-  ];
+  const paris = parisAgreementRejoined;
   const withdrawalEvents = (events: Parameters<typeof recorded>[0]) =>
     expectedDatesOf(toJsonView(treatyStatusView(recorded(events), { today: '2026-12-01' })!), 'US')
       .filter(({ what }) => what === 'withdrawal')

@@ -2,12 +2,17 @@ import type { TreatyEvent } from '../treaty.events';
 import { foldTreatyHistory } from '../views/treaty-history';
 import { treatyStatusSummaryOf, type TreatyStatusSummary } from '../views/treaty-status-summary';
 import { treatyStatusView, type TreatyStatusView } from '../views/treaty-status.view';
+import type { ViewOptions } from '../views/view-options';
+import { consented, registeredMultilateral, withdrawalNotified } from './treaty-law-fixtures';
 import { recorded, signed, uuid } from './treaty-fixtures';
-import { consented, registeredMultilateral } from './treaty-law-fixtures';
 
-/** The status view of a registered treaty's events, as of the present or `asOf`. */
-export function statusOf(events: readonly TreatyEvent[], asOf?: string): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), asOf === undefined ? {} : { asOf });
+/**
+ * The status view of a registered treaty's events, as of the present or `asOf`; or with the view's options (a `today`,
+ * a `knownAt`).
+ */
+export function statusOf(events: readonly TreatyEvent[], asOf?: string | ViewOptions): TreatyStatusView {
+  const options = asOf === undefined ? {} : typeof asOf === 'string' ? { asOf } : asOf;
+  const view = treatyStatusView(recorded(events), options);
   if (view === null) throw new Error('expected a registered treaty');
   return view;
 }
@@ -32,3 +37,22 @@ export const beforeEntryIntoForce = {
     consented(uuid(4), 'BE', 'ratification', '2025-03-09'),
   ],
 };
+
+/**
+ * The Paris Agreement as the fixtures of a state that left and rejoined use it (decisions 0106, 0116): in force on
+ * 2016-11-04 (here on the third instrument, France's); the United States accepted on 2016-09-03, left on 2020-11-04
+ * (notified 2019-11-04, a year's notice) and accepted again on 2021-01-20: in force for it again on 2021-02-19.
+ */
+export const parisAgreementRejoined: readonly TreatyEvent[] = [
+  registeredMultilateral({
+    parties: ['US', 'CN', 'FR'],
+    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
+    withdrawalNoticeDays: undefined,
+    withdrawalNotice: { years: 1 },
+  }),
+  consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
+  consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
+  consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
+  withdrawalNotified(uuid(5), 'US', '2019-11-04'),
+  consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
+];

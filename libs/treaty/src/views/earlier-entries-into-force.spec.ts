@@ -3,43 +3,23 @@ import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
   happened,
-  recorded,
+  parisAgreementRejoined,
   registeredMultilateral,
   scoped,
+  statusOf,
   uuid,
   withdrawalNotified,
   withdrawalRevoked,
   withdrew,
 } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
 
 /**
  * A state that left a treaty and consented again entered into force more than once (decision 0106): its entry shows
  * the latest, and `earlierEntriesIntoForce` the ones before, which a later deposit does not take back.
  */
 
-/** Not the shared `statusOf` of `../testing`, which takes only `asOf`: these tests also set the view's `today`. */
-function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), options);
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
-
-// The Paris Agreement, in force on 2016-11-04 (here on the third instrument, France's): the United States accepted on
-// 2016-09-03, left on 2020-11-04 (notified 2019-11-04, one year), and accepted again on 2021-01-20: in force 2021-02-19.
-const paris = [
-  registeredMultilateral({
-    parties: ['US', 'CN', 'FR'],
-    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
-    withdrawalNoticeDays: undefined,
-    withdrawalNotice: { years: 1 },
-  }),
-  consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
-  consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
-  consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
-  withdrawalNotified(uuid(5), 'US', '2019-11-04'),
-  consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
-];
+// The Paris Agreement: the United States in force 2016-11-04, gone 2020-11-04, in force again 2021-02-19.
+const paris = parisAgreementRejoined;
 
 describe("a party's earlier entries into force", () => {
   it('keeps the first entry into force of a state that left and rejoined', () => {

@@ -1,34 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TreatyEvent } from '../treaty.events';
-import { consented, recorded, registeredMultilateral, scoped, uuid, withdrawalNotified, withdrew } from '../testing';
-import { treatyStatusView, type TreatyStatusView } from './treaty-status.view';
+import {
+  consented,
+  parisAgreementRejoined,
+  registeredMultilateral,
+  scoped,
+  statusOf,
+  uuid,
+  withdrawalNotified,
+  withdrew,
+} from '../testing';
 
 /**
  * A state that left a treaty, consented again and notified again left more than once (decision 0116): its entry shows
  * its latest notice, and `earlierWithdrawals` the withdrawals that took effect before it.
  */
 
-function statusOf(events: readonly TreatyEvent[], options: { asOf?: string; today?: string } = {}): TreatyStatusView {
-  const view = treatyStatusView(recorded(events), options);
-  if (view === null) throw new Error('expected a registered treaty');
-  return view;
-}
-
-// The Paris Agreement: the United States accepted on 2016-09-03, left on 2020-11-04 (notified 2019-11-04, one year),
-// accepted again on 2021-01-20, and notified again on 2025-01-27.
-const paris = [
-  registeredMultilateral({
-    parties: ['US', 'CN', 'FR'],
-    entryIntoForce: { instrumentsRequired: 3, daysAfter: 30 },
-    withdrawalNoticeDays: undefined,
-    withdrawalNotice: { years: 1 },
-  }),
-  consented(uuid(2), 'US', 'acceptance', '2016-09-03'),
-  consented(uuid(3), 'CN', 'ratification', '2016-09-03'),
-  consented(uuid(4), 'FR', 'ratification', '2016-10-05'),
-  withdrawalNotified(uuid(5), 'US', '2019-11-04'),
-  consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
-];
+// The Paris Agreement: the United States gone 2020-11-04 (notified 2019-11-04), back 2021-02-19; then notified again
+// on 2025-01-27.
+const paris = parisAgreementRejoined;
 const twice = [...paris, withdrawalNotified(uuid(7), 'US', '2025-01-27')];
 
 describe("a party's earlier withdrawals", () => {
