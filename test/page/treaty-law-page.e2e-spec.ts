@@ -509,6 +509,10 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     await act({ type: 'withdrawal-notified', party: 'AT', occurredOn: '2025-07' });
     // Notified "2025-04": in effect on one day from 2025-09-28 to 2025-10-27, shown as the year both share ("2025").
     await act({ type: 'withdrawal-notified', party: 'BE', occurredOn: '2025-04' });
+    // CZ notified in July too, and a later report says the day it left: the report is shown, not the span.
+    await act({ type: 'consent-to-be-bound', consentType: 'ratification', party: 'CZ', occurredOn: '2025-03-01' });
+    await act({ type: 'withdrawal-notified', party: 'CZ', occurredOn: '2025-07' });
+    await act({ type: 'withdrawn', party: 'CZ', occurredOn: '2025-12-30' });
 
     await page.goto(`${baseUrl}/?treaty=${treaty.id}`);
     await row('AT').waitFor();
@@ -522,6 +526,13 @@ describe('A multilateral treaty on the page: the chart of parties, the diplomacy
     expect(await cellText('BE', 'withdrawal')).toBe(
       'notified 2025-04 (known only to the month) took effect between 2025-09-28 and 2025-10-27 computed',
     );
+    expect(await cellText('CZ', 'withdrawal')).toBe(
+      'notified 2025-07 (known only to the month) took effect 2025-12-30',
+    );
+    expect(await text(page.locator('#treaty-status .parties > li[data-party="CZ"]'))).toContain(
+      'withdrew on 30 December 2025',
+    );
+    expect(await row('CZ').getAttribute('data-withdrawn')).toBe('');
     // Greyed from the last day the effect may fall on, not from the end of the year it is shown as.
     await page.getByLabel('Date', { exact: true }).fill('2025-11-01');
     await page.waitForSelector('#status-as-of:text-is("as of 1 November 2025")');

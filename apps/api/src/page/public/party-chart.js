@@ -292,11 +292,13 @@ function withdrawal(entry, referenceDay, why) {
 /**
  * The days a computed withdrawal may have taken effect on, when its notice is known only to its month or year
  * (decision 0115): shown instead of the month or year they share, or of nothing where they share none. A reported
- * effect stays as reported.
+ * effect, or a reported day the party left, stays as reported.
  */
 export function computedBetween(entry) {
   const between = entry.withdrawalEffectiveBetween;
   if (!between) return null;
+  // A report of the day it left (`withdrewOn` of its own) says more than the span the notice gives.
+  if (entry.withdrewOn && entry.withdrewOn !== entry.withdrawalEffectiveOn) return null;
   return !entry.withdrawalEffectiveOn || entry.withdrawalEffectiveOnComputed ? between : null;
 }
 
