@@ -236,3 +236,25 @@ describe('a treaty that is not registered as bilateral does not end because part
     expect(statusOf(events)).toMatchObject({ status: 'in-force', terminatedOn: null });
   });
 });
+
+describe('a notice whose possible effects fall in two years, and a report of its effect (decisions 0115, 0116)', () => {
+  // 180 days from some day of July 2022: between 2022-12-28 and 2023-01-27.
+  const spanning: TreatyEvent[] = [
+    registered({ kind: 'bilateral', withdrawalNoticeDays: 180 }),
+    consented(uuid(2), 'RU', 'ratification', '2020-01-20'),
+    consented(uuid(3), 'IR', 'ratification', '2020-02-10'),
+    happened('TreatyEnteredIntoForce', uuid(4), '2020-03-01'),
+    withdrawalNotified(uuid(5), 'IR', '2022-07'),
+  ];
+
+  it('lists a report outside those days as a disagreement, though the notice ends nothing yet', () => {
+    const view = statusOf([...spanning, withdrew(uuid(6), 'IR', '2023-06-01')]);
+    expect(view.disagreements).toEqual([
+      expect.objectContaining({ type: 'withdrawn', party: 'IR', developmentIds: [uuid(5), uuid(6)] }),
+    ]);
+  });
+
+  it('lists none for a report inside them', () => {
+    expect(statusOf([...spanning, withdrew(uuid(6), 'IR', '2023-01-10')]).disagreements).toEqual([]);
+  });
+});

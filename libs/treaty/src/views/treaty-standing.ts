@@ -394,11 +394,11 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
       [reportedInForceOn, ...inForceForPartyOn].some((on) => on !== null && comparePartialDates(on, date) <= 0) ||
       (consentBindsBy(date, bindingTermsOn(date)) &&
         consentsOn.some((on) => on !== null && comparePartialDates(on, date) <= 0));
-    const notice = withEffectThatCanEnd(
-      history.kind,
-      noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn),
-    );
-    const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notice, dates);
+    const notified = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
+    const notice = withEffectThatCanEnd(history.kind, notified);
+    // A report of the effect is read against the notice's possible days, also where a bilateral treaty's party shows
+    // none of them (decision 0115's amendment): a report outside them still disagrees with the notice.
+    const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notified, dates);
     // A treaty in force for a party binds it, so it consented, whether or not the record says how or when (a report
     // that "the agreement took effect"): its path is complete, with no date.
     const consentImplied = completedOn === null && reportedInForceOn !== null;
