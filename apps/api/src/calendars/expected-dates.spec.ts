@@ -144,3 +144,34 @@ describe('a state that left twice (decision 0116)', () => {
     expect(reported.map((event) => line(event, 'UID:'))).toEqual([`UID:${TREATY_ID}.withdrawal.US.2@treaty-timeline`]);
   });
 });
+
+describe('a consent that revoked a notice before its effect (decisions 0022, 0116)', () => {
+  const jp = (asOf?: string) =>
+    toJsonView(
+      treatyStatusView(
+        recorded([
+          registeredMultilateral({ withdrawalNoticeDays: 180 }),
+          consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+          consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+          consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+          consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+          withdrawalNotified(uuid(6), 'JP', '2015-01-10'),
+          consented(uuid(7), 'JP', 'accession', '2015-03-01'),
+        ]),
+        asOf === undefined ? { today: '2026-12-01' } : { asOf },
+      )!,
+    );
+  const events = (status: JsonView) =>
+    expectedDatesOf(status, 'JP').map((expected) =>
+      expectedEvent(expected, 'https://timeline.example', '20261201T000000Z'),
+    );
+  const line = (event: string[], name: string) => event.find((entry) => entry.startsWith(name))!;
+
+  it('keeps the entry into force where it was, and schedules no effect of the revoked notice', () => {
+    for (const status of [jp(), jp('2015-03-15')]) {
+      expect(events(status).map((event) => [line(event, 'UID:'), line(event, 'DTSTART;VALUE=DATE:')])).toEqual([
+        [`UID:${TREATY_ID}.entry-into-force.JP@treaty-timeline`, 'DTSTART;VALUE=DATE:20070816'],
+      ]);
+    }
+  });
+});

@@ -2,7 +2,14 @@ import { partyOf } from '../development';
 import type { ClausePeriod } from '../law/clause-period';
 import { latestOccurrence, occurrencesOf } from '../law/rejoining';
 import { comparePartialDates } from '../partial-date';
-import { noticeWithdrawal, reportsOf, type DaysBetween } from './party-status';
+import {
+  consentFrom,
+  noticeWithdrawal,
+  reportsOf,
+  type DaysBetween,
+  type PartyConsent,
+  type PartyWithdrawal,
+} from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
 /**
@@ -79,8 +86,8 @@ export function leftBetween(
 }
 
 /**
- * The reports of one withdrawal, if it took effect: as reported (`withdrawn`), else by its notice, unless the consent
- * that followed came by the last day the notice could take effect on, which revoked it (decisions 0022, 0062).
+ * The reports of one withdrawal, if it took effect: as reported (`withdrawn`), else by its notice, unless a consent
+ * that followed revoked it (`revokedByConsent`, decisions 0022, 0062).
  */
 function withdrawalThatTookEffect(
   reports: readonly DevelopmentHistory[],
@@ -97,24 +104,23 @@ function withdrawalThatTookEffect(
     return { notifiedOn, effectiveOn, effectiveOnComputed: false, effectiveBetween: null };
   }
   if (notice === undefined || notice.current.type !== 'withdrawal-notified') return null;
-  const { effectiveOn, effectiveOnComputed, effectiveBy, effectiveBetween } = noticeWithdrawal(
-    notice.current,
-    noticePeriod,
-    boundBy,
-  );
-  if (effectiveBy === null) return null;
-  const effectiveWhenGiven = effectiveOn === notifiedOn;
-  if (!effectiveWhenGiven && consentedBy(onRecord, party, notice.current.occurredOn, effectiveBy)) return null;
+  const withdrawal = noticeWithdrawal(notice.current, noticePeriod, boundBy);
+  const { effectiveOn, effectiveOnComputed, effectiveBy, effectiveBetween } = withdrawal;
+  if (effectiveBy === null || revokedByConsent(onRecord, party, withdrawal)) return null;
   return { notifiedOn, effectiveOn, effectiveOnComputed, effectiveBetween };
 }
 
-/** Whether the party consented (or was reported in force) after `notifiedOn` and by `effectiveBy`: a revocation. */
-function consentedBy(
+/**
+ * Whether a consent of the party (or a report of its entry into force) after its notice revoked the notice (VCLT
+ * art. 68, decision 0022): one that came by the last day the notice could take effect on. A notice effective when
+ * given (a state not bound, decision 0043) is revoked by nothing.
+ */
+export function revokedByConsent(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  notifiedOn: string,
-  effectiveBy: string,
+  { notifiedOn, effectiveOn, effectiveBy }: PartyWithdrawal,
 ): boolean {
+  if (notifiedOn === null || effectiveBy === null || effectiveOn === notifiedOn) return false;
   return onRecord.some(
     ({ current }) =>
       (current.type === 'consent-to-be-bound' ||
@@ -124,4 +130,29 @@ function consentedBy(
       comparePartialDates(current.occurredOn, notifiedOn) > 0 &&
       comparePartialDates(current.occurredOn, effectiveBy) <= 0,
   );
+}
+
+/**
+ * The consent that began the party's current period: its latest (`latest`, `consentOf`), unless no withdrawal took
+ * effect between it and the consent before (`left`, `leftBetween`): a consent that revoked a notice continues the
+ * period the earlier one began (decision 0116's amendment), so the party is in force from that one, computed as
+ * reported. The same reading as `earlierEntriesIntoForce`, which lists the periods before.
+ */
+export function consentOfPeriod(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  latest: PartyConsent | null,
+  left: (from: string, to: string) => boolean,
+): PartyConsent | null {
+  const consents = reportsOf(onRecord, 'consent-to-be-bound', party);
+  // Most parties consented once: nothing to walk back through for them.
+  if (latest === null || consents.length < 2) return latest;
+  const occurrences = occurrencesOf(consents, onRecord);
+  const acts = occurrences.flatMap((reports) => representativeOf(reports) ?? []);
+  if (acts.length !== occurrences.length) return latest;
+  let at = occurrences.findIndex((reports) => reports.some((report) => report.developmentId === latest.developmentId));
+  if (at < 0) return latest;
+  const start = at;
+  while (at > 0 && !left(acts[at - 1]!.current.occurredOn, acts[at]!.current.occurredOn)) at -= 1;
+  return at === start ? latest : consentFrom(acts[at]!);
 }

@@ -34,7 +34,8 @@ export function partyInForceOf(
     readonly established: (consent: PartyConsent) => boolean;
   },
 ): { readonly inForce: ComputedDate; readonly inForceOnComputed: boolean } {
-  const { consent, reportedInForceOn, consentAfterInForce, instrumentWithdrawn } = partyStanding;
+  // The consent that began the party's current period: one that revoked a notice continued it (decision 0116).
+  const { periodConsent: consent, reportedInForceOn, consentAfterInForce, instrumentWithdrawn } = partyStanding;
   const { treatyInForce } = standing;
   const clause = history.entryIntoForce;
   // The date the record gives the party: a successor whose report dates the succession of States is bound from it

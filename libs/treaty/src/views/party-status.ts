@@ -116,7 +116,9 @@ export type ProvisionalApplication = {
   readonly endedOnComputed: boolean;
 };
 
-type Of<T extends Development['type']> = DevelopmentHistory & { readonly current: Development & { readonly type: T } };
+export type Of<T extends Development['type']> = DevelopmentHistory & {
+  readonly current: Development & { readonly type: T };
+};
 
 export function reportsOf<T extends Development['type']>(
   onRecord: readonly DevelopmentHistory[],
@@ -146,16 +148,7 @@ export function consentOf(
       onRecord,
     ),
   );
-  if (act !== undefined) {
-    const { occurredOn } = act.current;
-    return {
-      type: act.current.consentType,
-      on: occurredOn,
-      precision: precisionOf(occurredOn),
-      developmentId: act.developmentId,
-      successionOn: act.current.successionOn ?? null,
-    };
-  }
+  if (act !== undefined) return consentFrom(act);
   const ratification = representativeOf(occurrence(reportsOf(onRecord, 'ratification-completed', party), onRecord));
   if (ratification === undefined) return null;
   // A ratification completed at home is established as consent by the exchange of instruments that follows it: that
@@ -169,6 +162,18 @@ export function consentOf(
     precision: precisionOf(established.current.occurredOn),
     developmentId: established.developmentId,
     successionOn: null,
+  };
+}
+
+/** The party's consent as one report of its act of consent gives it. */
+export function consentFrom(act: Of<'consent-to-be-bound'>): PartyConsent {
+  const { occurredOn } = act.current;
+  return {
+    type: act.current.consentType,
+    on: occurredOn,
+    precision: precisionOf(occurredOn),
+    developmentId: act.developmentId,
+    successionOn: act.current.successionOn ?? null,
   };
 }
 

@@ -8,7 +8,13 @@ import { comparePartialDates, precisionOf, startOfPeriod, type DatePrecision } f
 import { bilateralEndingOf, withEffectThatCanEnd, type BilateralEnding } from './bilateral-ending';
 import { DatesComeBy } from './dates-come-by';
 import { entryIntoForceOnAllConsents } from './entry-into-force-on-all-consents';
-import { earlierWithdrawals, leftBetween, type EarlierWithdrawal } from './earlier-withdrawals';
+import {
+  consentOfPeriod,
+  earlierWithdrawals,
+  leftBetween,
+  revokedByConsent,
+  type EarlierWithdrawal,
+} from './earlier-withdrawals';
 import {
   computedDate,
   countInstruments,
@@ -125,6 +131,11 @@ export type PartyStanding = {
   readonly withdrawalDisagreement: WithdrawalEffectDisagreement | null;
   /** Whether a withdrawal of the party took effect between two dates (`leftBetween`), read with `boundBy`. */
   readonly leftBetween: (from: string, to: string) => boolean;
+  /**
+   * The consent that began the party's current period (`consentOfPeriod`): `consent`, unless that one revoked a notice
+   * and continued the period an earlier consent began, from which the party's entry into force is computed.
+   */
+  readonly periodConsent: PartyConsent | null;
 };
 
 export type Dated = { readonly on: string | null; readonly precision: DatePrecision | null };
@@ -395,7 +406,12 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
       (consentBindsBy(date, bindingTermsOn(date)) &&
         consentsOn.some((on) => on !== null && comparePartialDates(on, date) <= 0));
     const notified = noticeBeforeEnd(withdrawalOf(onRecord, party, noticePeriod, boundBy), reportedEndOn);
-    const notice = withEffectThatCanEnd(history.kind, notified);
+    // A notice a consent revoked before it could take effect (decision 0022) takes none: its computed effect, and the
+    // days it may fall on, are not shown or scheduled; a reported one stays as reported (decision 0116's amendment).
+    const notice = withEffectThatCanEnd(
+      history.kind,
+      revokedByConsent(onRecord, party, notified) ? withoutComputedEffect(notified) : notified,
+    );
     // A report of the effect is read against the notice's possible days, also where a bilateral treaty's party shows
     // none of them (decision 0115's amendment): a report outside them still disagrees with the notice.
     const withdrawalDisagreement = withdrawalEffectDisagreement(onRecord, wholeRecord, party, notified, dates);
@@ -427,6 +443,7 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
           : noticeTookEffect && !boundAgainAfter(notice.effectiveOn ?? notice.effectiveBy)
             ? { on: notice.effectiveOn }
             : null;
+    const left = (from: string, to: string) => leftBetween(onRecord, party, [from, to], noticePeriod, boundBy);
     partyStandings.set(party, {
       status: completedOn || consentImplied ? 'completed' : approved ? 'in-progress' : 'pending',
       consent,
@@ -441,7 +458,8 @@ function standingParts(history: TreatyHistory, asOf: string | null, dates: Dates
       notice,
       earlierWithdrawals: earlierWithdrawals(onRecord, party, noticePeriod, boundBy, withdrawnBy !== null),
       withdrawalDisagreement,
-      leftBetween: (from, to) => leftBetween(onRecord, party, [from, to], noticePeriod, boundBy),
+      leftBetween: left,
+      periodConsent: consentOfPeriod(onRecord, party, consent, left),
     });
   }
 
@@ -593,6 +611,12 @@ function partiesOnRecord(history: TreatyHistory, onRecord: readonly DevelopmentH
     history,
     [...onRecord].sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0)),
   );
+}
+
+/** A notice without the effect computed from the notice period: one reported with the notice stays. */
+function withoutComputedEffect(notice: PartyWithdrawal): PartyWithdrawal {
+  if (!notice.effectiveOnComputed && notice.effectiveOn !== null) return notice;
+  return { ...notice, effectiveOn: null, effectiveOnComputed: false, effectiveBy: null, effectiveBetween: null };
 }
 
 /**

@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { consented, registeredMultilateral, statusOf, uuid, withdrawalNotified } from '../testing';
+
+/**
+ * A consent after a notice and before its effect revokes the notice (VCLT art. 68, decision 0022): the state never
+ * left, so its period continues, whether its entry into force was reported or computed (decision 0116's amendment),
+ * and the revoked notice takes no effect (decision 0115's amendment).
+ */
+
+// July: Japan accedes in 2007 (in force 2007-08-16, computed), notifies on 2015-01-10 (effect 2015-07-09).
+const july = [
+  registeredMultilateral({ withdrawalNoticeDays: 180 }),
+  consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+  consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+  consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+  consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+];
+const revokedByConsent = [
+  ...july,
+  withdrawalNotified(uuid(6), 'JP', '2015-01-10'),
+  consented(uuid(7), 'JP', 'accession', '2015-03-01'),
+];
+
+describe('a consent that revoked a notice, with the entry into force computed', () => {
+  it('continues the period: in force from its first consent, at every date, with no earlier entry', () => {
+    for (const asOf of [undefined, '2015-03-15', '2015-08-01']) {
+      const jp = statusOf(revokedByConsent, asOf).ratification['JP']!;
+      expect({ asOf, ...jp }).toMatchObject({
+        asOf,
+        inForceOn: '2007-08-16',
+        inForceOnComputed: true,
+        earlierEntriesIntoForce: [],
+        withdrawn: false,
+      });
+    }
+  });
+
+  it('clears the revoked notice’s computed effect', () => {
+    const jp = statusOf(revokedByConsent).ratification['JP']!;
+    expect(jp).toMatchObject({
+      withdrawalNotifiedOn: '2015-01-10',
+      withdrawalEffectiveOn: null,
+      withdrawalEffectiveOnComputed: false,
+      withdrawalEffectiveBetween: null,
+      withdrawn: false,
+    });
+  });
+});
+
+describe('a consent and a notice whose possible effects fall in two years (decisions 0062, 0105, 0115)', () => {
+  // 180 days from some day of July 2022: between 2022-12-28 and 2023-01-27.
+  const spanning = (consentOn: string) => [
+    ...july,
+    withdrawalNotified(uuid(6), 'JP', '2022-07'),
+    consented(uuid(7), 'JP', 'accession', consentOn),
+  ];
+
+  it('revokes the notice when known to come before the first possible day, as a revocation must', () => {
+    for (const asOf of [undefined, '2022-12-15', '2023-06-01']) {
+      expect({ asOf, ...statusOf(spanning('2022-12-01'), asOf).ratification['JP']! }).toMatchObject({
+        asOf,
+        inForceOn: '2007-08-16',
+        inForceOnComputed: true,
+        earlierEntriesIntoForce: [],
+        withdrawalEffectiveBetween: null,
+        withdrawn: false,
+      });
+    }
+  });
+});
