@@ -80,6 +80,16 @@ describe('a bilateral treaty ends when one party’s withdrawal takes effect', (
     expect(statusOf(events).ratification['IR']).toMatchObject({ withdrawn: false });
   });
 
+  it('but does when the consent is not known to come before the effect, as the decider reads a revocation', () => {
+    // An effect reported as of July 2026: a consent on 2026-07-10 may come after it (decisions 0062, 0105).
+    const events = [
+      ...inForce,
+      withdrawalNotified(uuid(5), 'IR', '2026-01-10', '2026-07'),
+      consented(uuid(6), 'IR', 'acceptance', '2026-07-10'),
+    ];
+    expect(statusOf(events)).toMatchObject({ status: 'terminated', terminatedOn: '2026-07' });
+  });
+
   it('and is not revived by a consent of the withdrawn party after the end', () => {
     const events = [
       registered({

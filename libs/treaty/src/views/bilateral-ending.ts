@@ -94,8 +94,10 @@ function withdrawalEffectsOf(
     const effect = notice ? noticeEffect(notice.current, noticePeriod, boundBy(notice.current.occurredOn)) : null;
     const effectiveOn = effect?.on ?? null;
     if (notice === undefined || effect === null || effectiveOn === null) return [];
+    // Revoked by a consent known to come before the first day the notice may take effect on, as the decider reads a
+    // revocation (decisions 0062, 0105) and the party's entry reads a consent (`revokedByConsent`, decision 0116).
     const revoked = consents.some(
-      (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effectiveOn) <= 0,
+      (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effect.earliest) < 0,
     );
     // Effective on the notification itself (a party not bound), it took effect when given, as the report says.
     return revoked ? [] : [{ on: effectiveOn, by: effect.latest, reported: effectiveOn === notice.current.occurredOn }];

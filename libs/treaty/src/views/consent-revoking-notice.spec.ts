@@ -67,4 +67,30 @@ describe('a consent and a notice whose possible effects fall in two years (decis
       });
     }
   });
+
+  it('between the two ends, is a new consent after a withdrawal that took effect, as the decider reads it', () => {
+    // The decider refuses a revocation on 2023-01-10: not known to come before the effect. Nor does a consent then.
+    expect(statusOf(spanning('2023-01-10')).ratification['JP']).toMatchObject({
+      inForceOn: '2023-02-09',
+      inForceOnComputed: true,
+      earlierEntriesIntoForce: [{ inForceOn: '2007-08-16', inForceOnComputed: true }],
+      withdrawalNotifiedOn: '2022-07',
+      withdrawalEffectiveBetween: { earliest: '2022-12-28', latest: '2023-01-27' },
+      withdrawn: false,
+    });
+  });
+
+  it('on the day a notice known to the day takes effect, is a consent after it, not a revocation', () => {
+    const onTheDay = [
+      ...july,
+      withdrawalNotified(uuid(6), 'JP', '2015-01-10'),
+      consented(uuid(7), 'JP', 'accession', '2015-07-09'),
+    ];
+    expect(statusOf(onTheDay).ratification['JP']).toMatchObject({
+      inForceOn: '2015-08-08',
+      earlierEntriesIntoForce: [{ inForceOn: '2007-08-16', inForceOnComputed: true }],
+      withdrawalEffectiveOn: '2015-07-09',
+      withdrawn: false,
+    });
+  });
 });

@@ -31,8 +31,8 @@ export type EarlierWithdrawal = {
  * more than once (the United States of the Paris Agreement: gone 2020-11-04, back 2021-02-19, a second notice in
  * 2025). Its entry shows its latest notice; each earlier withdrawal (the acts between two of its consents, told apart
  * by the rejoining rule, law/rejoining.ts) is listed here if it took effect: as reported, else by its notice, unless
- * the consent that followed came by the last day the notice could take effect on, which revoked it (decisions 0022,
- * 0062). The calendar numbers them, so that a later notice adds an event and moves none (decision 0116). `boundBy` is
+ * a consent that followed it came before the first day the notice could take effect on, which revoked it
+ * (`revokedByConsent`, decisions 0022, 0062). The calendar numbers them, so that a later notice adds an event and moves none (decision 0116). `boundBy` is
  * the party's standing's: whether the state was bound when it notified (decision 0105); `withdrawn` its standing's too:
  * with no notice on record, the latest withdrawal is the one the entry shows only while the party stands withdrawn.
  */
@@ -112,15 +112,18 @@ function withdrawalThatTookEffect(
 
 /**
  * Whether a consent of the party (or a report of its entry into force) after its notice revoked the notice (VCLT
- * art. 68, decision 0022): one that came by the last day the notice could take effect on. A notice effective when
- * given (a state not bound, decision 0043) is revoked by nothing.
+ * art. 68, decision 0022): one known to come before the first day the notice could take effect on, as the decider
+ * reads a revocation (decisions 0062, 0105). A consent between the first and the last possible days is not known to
+ * come before the effect: it is a consent after a withdrawal that took effect, and begins a new period (decision
+ * 0116). A notice effective when given (a state not bound, decision 0043) is revoked by nothing.
  */
 export function revokedByConsent(
   onRecord: readonly DevelopmentHistory[],
   party: string,
-  { notifiedOn, effectiveOn, effectiveBy }: PartyWithdrawal,
+  { notifiedOn, effectiveOn, effectiveBy, effectiveBetween }: PartyWithdrawal,
 ): boolean {
   if (notifiedOn === null || effectiveBy === null || effectiveOn === notifiedOn) return false;
+  const earliest = effectiveBetween?.earliest ?? effectiveBy;
   return onRecord.some(
     ({ current }) =>
       (current.type === 'consent-to-be-bound' ||
@@ -128,7 +131,7 @@ export function revokedByConsent(
         current.type === 'entered-into-force') &&
       partyOf(current) === party &&
       comparePartialDates(current.occurredOn, notifiedOn) > 0 &&
-      comparePartialDates(current.occurredOn, effectiveBy) <= 0,
+      comparePartialDates(current.occurredOn, earliest) < 0,
   );
 }
 
