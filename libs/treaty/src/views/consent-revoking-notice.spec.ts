@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { consented, registeredMultilateral, statusOf, uuid, withdrawalNotified } from '../testing';
+import { consented, registeredMultilateral, statusOf, uuid, withdrawalNotified, withdrew } from '../testing';
 
 /**
  * A consent after a notice and before its effect revokes the notice (VCLT art. 68, decision 0022): the state never
@@ -43,6 +43,28 @@ describe('a consent that revoked a notice, with the entry into force computed', 
       withdrawalEffectiveOnComputed: false,
       withdrawalEffectiveBetween: null,
       withdrawn: false,
+    });
+  });
+});
+
+describe("a consent after a withdrawal the record reports, before the notice's computed effect", () => {
+  // Japan notifies on 2015-01-10 (computed effect 2015-07-09), is reported gone on 2015-03-01, accedes again on
+  // 2015-05-01: the report is the effect (the decider refuses a revocation from it), so the consent begins a new period.
+  const reportedThenConsented = [
+    ...july,
+    withdrawalNotified(uuid(6), 'JP', '2015-01-10'),
+    withdrew(uuid(7), 'JP', '2015-03-01'),
+    consented(uuid(8), 'JP', 'accession', '2015-05-01'),
+  ];
+
+  it('does not read the consent as revoking the notice: the state left, and came back', () => {
+    const jp = statusOf(reportedThenConsented).ratification['JP']!;
+    // The notice is not cleared as revoked: its computed effect stays, the report beside it as a disagreement.
+    expect(jp).toMatchObject({ inForceOn: '2015-05-31', withdrawn: false, withdrawalEffectiveOn: '2015-07-09' });
+    expect(jp.earlierEntriesIntoForce).toEqual([expect.objectContaining({ inForceOn: '2007-08-16' })]);
+    expect(statusOf(reportedThenConsented, '2015-04-01').ratification['JP']).toMatchObject({
+      withdrawn: true,
+      withdrewOn: '2015-03-01',
     });
   });
 });

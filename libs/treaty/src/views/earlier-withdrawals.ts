@@ -115,7 +115,8 @@ function withdrawalThatTookEffect(
  * art. 68, decision 0022): one known to come before the first day the notice could take effect on, as the decider
  * reads a revocation (decisions 0062, 0105). A consent between the first and the last possible days is not known to
  * come before the effect: it is a consent after a withdrawal that took effect, and begins a new period (decision
- * 0116). A notice effective when given (a state not bound, decision 0043) is revoked by nothing.
+ * 0116). A withdrawal reported before that first day is the notice's effect: a consent must come before it. A notice
+ * effective when given (a state not bound, decision 0043) is revoked by nothing.
  */
 export function revokedByConsent(
   onRecord: readonly DevelopmentHistory[],
@@ -123,7 +124,17 @@ export function revokedByConsent(
   { notifiedOn, effectiveOn, effectiveBy, effectiveBetween }: PartyWithdrawal,
 ): boolean {
   if (notifiedOn === null || effectiveBy === null || effectiveOn === notifiedOn) return false;
-  const earliest = effectiveBetween?.earliest ?? effectiveBy;
+  const computedEarliest = effectiveBetween?.earliest ?? effectiveBy;
+  // A withdrawal the record reports on or after the notice is its effect, as the decider reads it (`effectOnRecord`):
+  // a consent from that day on comes after the state left, and revokes nothing.
+  const reported = onRecord.find(
+    ({ current }) =>
+      current.type === 'withdrawn' &&
+      current.party === party &&
+      comparePartialDates(current.occurredOn, notifiedOn) >= 0,
+  )?.current.occurredOn;
+  const earliest =
+    reported !== undefined && comparePartialDates(reported, computedEarliest) < 0 ? reported : computedEarliest;
   return onRecord.some(
     ({ current }) =>
       (current.type === 'consent-to-be-bound' ||

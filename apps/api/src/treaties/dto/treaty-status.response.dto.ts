@@ -279,7 +279,7 @@ export class PartyStatusDto {
     type: DaysBetweenDto,
     nullable: true,
     description:
-      'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown, for a notice in a bilateral treaty whose days fall in different years, which takes no effect, and for a notice a consent of the party revoked',
+      'The first and last days the withdrawal may take effect on, when not one: a notice known only to its month or year (or an effect reported to the month). withdrawalEffectiveOn shows the month or year they share, or null when they fall in different years; the party is withdrawn once the latest has come. Null when the effect is known to the day or unknown, for a notice in a bilateral treaty whose days fall in different years, which takes no effect, and for a notice a consent of the party revoked whose effect is not reported',
   })
   withdrawalEffectiveBetween!: DaysBetweenDto | null;
   @ApiProperty({
