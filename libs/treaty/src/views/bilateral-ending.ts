@@ -6,6 +6,7 @@ import { occurrencesOf } from '../law/rejoining';
 import { comparePartialDates, startOfPeriod } from '../partial-date';
 import type { DatesComeBy } from './dates-come-by';
 import { noticeEffect } from '../law/withdrawal-revocation';
+import { consentRevokesNotice } from './earlier-withdrawals';
 import { consentBindsBy, reportsOf, type PartyWithdrawal } from './party-status';
 import { representativeOf, type DevelopmentHistory } from './treaty-history';
 
@@ -95,10 +96,8 @@ function withdrawalEffectsOf(
     const effectiveOn = effect?.on ?? null;
     if (notice === undefined || effect === null || effectiveOn === null) return [];
     // Revoked by a consent known to come before the first day the notice may take effect on, as the decider reads a
-    // revocation (decisions 0062, 0105) and the party's entry reads a consent (`revokedByConsent`, decision 0116).
-    const revoked = consents.some(
-      (on) => comparePartialDates(on, notice.current.occurredOn) > 0 && comparePartialDates(on, effect.earliest) < 0,
-    );
+    // revocation (decisions 0062, 0105), read as the party's entry reads it (decision 0116).
+    const revoked = consentRevokesNotice(onRecord, party, notice.current.occurredOn, effect.earliest);
     // Effective on the notification itself (a party not bound), it took effect when given, as the report says.
     return revoked ? [] : [{ on: effectiveOn, by: effect.latest, reported: effectiveOn === notice.current.occurredOn }];
   });

@@ -115,8 +115,8 @@ function withdrawalThatTookEffect(
  * art. 68, decision 0022): one known to come before the first day the notice could take effect on, as the decider
  * reads a revocation (decisions 0062, 0105). A consent between the first and the last possible days is not known to
  * come before the effect: it is a consent after a withdrawal that took effect, and begins a new period (decision
- * 0116). A withdrawal reported before that first day is the notice's effect: a consent must come before it. A notice
- * effective when given (a state not bound, decision 0043) is revoked by nothing.
+ * 0116). A withdrawal reported before that first day is the notice's effect: a consent must come before it
+ * (`consentRevokesNotice`). A notice effective when given (a state not bound, decision 0043) is revoked by nothing.
  */
 export function revokedByConsent(
   onRecord: readonly DevelopmentHistory[],
@@ -124,17 +124,29 @@ export function revokedByConsent(
   { notifiedOn, effectiveOn, effectiveBy, effectiveBetween }: PartyWithdrawal,
 ): boolean {
   if (notifiedOn === null || effectiveBy === null || effectiveOn === notifiedOn) return false;
-  const computedEarliest = effectiveBetween?.earliest ?? effectiveBy;
-  // A withdrawal the record reports on or after the notice is its effect, as the decider reads it (`effectOnRecord`):
-  // a consent from that day on comes after the state left, and revokes nothing.
+  return consentRevokesNotice(onRecord, party, notifiedOn, effectiveBetween?.earliest ?? effectiveBy);
+}
+
+/**
+ * Whether a consent of the party (or a report of its entry into force) dated after its notice of `notifiedOn` and
+ * known to come before `earliest`, the first day the notice could take effect on, revoked it; a withdrawal the record
+ * reports on or after the notice is its effect, as the decider reads it (`effectOnRecord`): a consent from that day
+ * on comes after the state left, and revokes nothing. The one reading of the party's entry and of a bilateral
+ * treaty's end (`bilateralEndingOf`).
+ */
+export function consentRevokesNotice(
+  onRecord: readonly DevelopmentHistory[],
+  party: string,
+  notifiedOn: string,
+  earliest: string,
+): boolean {
   const reported = onRecord.find(
     ({ current }) =>
       current.type === 'withdrawn' &&
       current.party === party &&
       comparePartialDates(current.occurredOn, notifiedOn) >= 0,
   )?.current.occurredOn;
-  const earliest =
-    reported !== undefined && comparePartialDates(reported, computedEarliest) < 0 ? reported : computedEarliest;
+  const before = reported !== undefined && comparePartialDates(reported, earliest) < 0 ? reported : earliest;
   return onRecord.some(
     ({ current }) =>
       (current.type === 'consent-to-be-bound' ||
@@ -142,7 +154,7 @@ export function revokedByConsent(
         current.type === 'entered-into-force') &&
       partyOf(current) === party &&
       comparePartialDates(current.occurredOn, notifiedOn) > 0 &&
-      comparePartialDates(current.occurredOn, earliest) < 0,
+      comparePartialDates(current.occurredOn, before) < 0,
   );
 }
 
