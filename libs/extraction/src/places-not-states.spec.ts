@@ -11,8 +11,9 @@ const KNOWN = [
   treaty('cn-vn', 'Agreement between China and Viet Nam on fisheries', 'CN', 'VN'),
 ];
 
-const actsOf = (text: string) =>
-  extractDevelopments({ text, publishedOn: '2025-04-08' }, KNOWN).proposals.map(
+/** What the extraction proposes from `text` against the treaties `known`, the fields these tests compare. */
+const actsOf = (text: string, known: readonly KnownTreaty[] = KNOWN) =>
+  extractDevelopments({ text, publishedOn: '2025-04-08' }, known).proposals.map(
     ({ treatyId, parties, type, party, confidence }) => ({
       treatyId,
       parties,
@@ -67,16 +68,7 @@ describe('an American town written with its state is not the state its name hold
     treaty('jo-us', 'Trade agreement between Jordan and the United States', 'JO', 'US'),
     treaty('fr-us', 'Trade agreement between France and the United States', 'FR', 'US'),
   ];
-  const americanActsOf = (text: string) =>
-    extractDevelopments({ text, publishedOn: '2025-04-08' }, AMERICAN).proposals.map(
-      ({ treatyId, parties, type, party, confidence }) => ({
-        treatyId,
-        parties,
-        type,
-        ...(party ? { party } : {}),
-        confidence,
-      }),
-    );
+  const americanActsOf = (text: string) => actsOf(text, AMERICAN);
 
   it.each([
     [

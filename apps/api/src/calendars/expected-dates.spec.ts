@@ -3,9 +3,9 @@ import { toJsonView, type JsonView } from '@timeline/projections';
 import { treatyStatusView } from '@timeline/treaty';
 import {
   consented,
+  japanAcceded2007,
   parisAgreementRejoined,
   recorded,
-  registeredMultilateral,
   TREATY_ID,
   uuid,
   withdrawalNotified,
@@ -71,17 +71,9 @@ describe("a withdrawal's computed effect known only to a span of days (decision 
   // Japan's notice is reported as of a month; 180 days from some day of it.
   const noticeOf = (month: string) =>
     toJsonView(
-      treatyStatusView(
-        recorded([
-          registeredMultilateral({ withdrawalNoticeDays: 180 }),
-          consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
-          consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
-          consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
-          consented(uuid(5), 'JP', 'accession', '2007-07-17'),
-          withdrawalNotified(uuid(6), 'JP', month),
-        ]),
-        { today: '2026-12-01' },
-      )!,
+      treatyStatusView(recorded([...japanAcceded2007, withdrawalNotified(uuid(6), 'JP', month)]), {
+        today: '2026-12-01',
+      })!,
     );
   const withdrawalEvents = (status: JsonView) =>
     expectedDatesOf(status, 'JP')
@@ -150,11 +142,7 @@ describe('a consent that revoked a notice before its effect (decisions 0022, 011
     toJsonView(
       treatyStatusView(
         recorded([
-          registeredMultilateral({ withdrawalNoticeDays: 180 }),
-          consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
-          consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
-          consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
-          consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+          ...japanAcceded2007,
           withdrawalNotified(uuid(6), 'JP', '2015-01-10'),
           consented(uuid(7), 'JP', 'accession', '2015-03-01'),
         ]),

@@ -56,3 +56,15 @@ export const parisAgreementRejoined: readonly TreatyEvent[] = [
   withdrawalNotified(uuid(5), 'US', '2019-11-04'),
   consented(uuid(6), 'US', 'acceptance', '2021-01-20'),
 ];
+
+/**
+ * A convention in force among AT, BE and CZ since 2002, with 180 days' notice of withdrawal, that Japan acceded to on
+ * 2007-07-17 (in force for it 2007-08-16, computed): the ground of the withdrawal fixtures (decisions 0105, 0115, 0116).
+ */
+export const japanAcceded2007: readonly TreatyEvent[] = [
+  registeredMultilateral({ withdrawalNoticeDays: 180 }),
+  consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
+  consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
+  consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
+  consented(uuid(5), 'JP', 'accession', '2007-07-17'),
+];

@@ -3,6 +3,7 @@ import type { TreatyEvent } from '../treaty.events';
 import {
   consented,
   happened,
+  japanAcceded2007,
   recorded,
   registered,
   registeredMultilateral,
@@ -229,14 +230,7 @@ describe('a notice known only to its month (decision 0105)', () => {
 
 describe('a notice known only to a month whose possible effects fall in two years (decision 0115)', () => {
   // 180 days from some day of July 2022: between 2022-12-28 and 2023-01-27, which share no month and no year.
-  const july = [
-    registeredMultilateral({ withdrawalNoticeDays: 180 }),
-    consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
-    consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
-    consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
-    consented(uuid(5), 'JP', 'accession', '2007-07-17'),
-    withdrawalNotified(uuid(6), 'JP', '2022-07'),
-  ];
+  const july = [...japanAcceded2007, withdrawalNotified(uuid(6), 'JP', '2022-07')];
   const japan = (options: { asOf?: string; today?: string }) => {
     const { withdrawalEffectiveOn, withdrawalEffectiveOnComputed, withdrawalEffectiveBetween, withdrawn, withdrewOn } =
       statusOf(july, options).ratification['JP']!;

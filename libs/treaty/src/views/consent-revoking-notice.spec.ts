@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { consented, registeredMultilateral, statusOf, uuid, withdrawalNotified, withdrew } from '../testing';
+import { consented, japanAcceded2007, statusOf, uuid, withdrawalNotified, withdrew } from '../testing';
 
 /**
  * A consent after a notice and before its effect revokes the notice (VCLT art. 68, decision 0022): the state never
@@ -7,14 +7,8 @@ import { consented, registeredMultilateral, statusOf, uuid, withdrawalNotified, 
  * and the revoked notice takes no effect (decision 0115's amendment).
  */
 
-// July: Japan accedes in 2007 (in force 2007-08-16, computed), notifies on 2015-01-10 (effect 2015-07-09).
-const july = [
-  registeredMultilateral({ withdrawalNoticeDays: 180 }),
-  consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
-  consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
-  consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
-  consented(uuid(5), 'JP', 'accession', '2007-07-17'),
-];
+// Japan accedes in 2007 (in force 2007-08-16, computed); its notices and consents are added case by case.
+const july = japanAcceded2007;
 const revokedByConsent = [
   ...july,
   withdrawalNotified(uuid(6), 'JP', '2015-01-10'),

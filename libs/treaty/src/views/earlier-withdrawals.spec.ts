@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   consented,
+  japanAcceded2007,
   parisAgreementRejoined,
-  registeredMultilateral,
   scoped,
   statusOf,
   uuid,
@@ -89,13 +89,7 @@ describe("a party's earlier withdrawals", () => {
 });
 
 // A state in force since 2007-08-16 that notified in 2015 and consented again before the notice took effect.
-const july = [
-  registeredMultilateral({ withdrawalNoticeDays: 180 }),
-  consented(uuid(2), 'AT', 'ratification', '2002-01-02'),
-  consented(uuid(3), 'BE', 'ratification', '2002-01-02'),
-  consented(uuid(4), 'CZ', 'ratification', '2002-01-02'),
-  consented(uuid(5), 'JP', 'accession', '2007-07-17'),
-];
+const july = [...japanAcceded2007];
 
 describe('a notice that a later consent revoked (decision 0022)', () => {
   const revoked = [
